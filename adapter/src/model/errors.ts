@@ -1,0 +1,90 @@
+/**
+ * ContactPad's error catalogue. Every failure the agent or an admin can see carries a
+ * stable `code` from this table, with what it means, its likely causes and a fix, so a
+ * support engineer can find the same code in logs, in the widget and in the README.
+ *
+ * Rooms add their own codes here (one table, no bare strings thrown anywhere).
+ */
+export const ERROR_CATALOGUE = {
+  INVALID_TRANSITION: {
+    description: 'A state change was asked for that the state machine does not allow.',
+    causes: ['An event arrived out of order, or twice.'],
+    fix: 'This is a bug in ContactPad or its caller: report it with the log.',
+  },
+  INVALID_CONFIGURATION: {
+    description: 'ContactPad was started with a setting that is missing or malformed.',
+    causes: ['A call center item or a local console setting is empty or has the wrong form.'],
+    fix: 'Correct the setting named in the message (see the README, Configuration).',
+  },
+  SIP_SERVER_UNREACHABLE: {
+    description: 'Cannot reach the phone server.',
+    causes: ['The SIP server is down or restarting.', 'The WebSocket URL is wrong.', 'A firewall or proxy blocks WebSocket traffic.'],
+    fix: 'ContactPad retries on its own. If it keeps failing, check the SIP server and its WebSocket URL.',
+  },
+  SIP_REGISTRATION_REFUSED: {
+    description: 'The phone server refused to register this agent.',
+    causes: ['Wrong SIP user or password.', 'The agent is not provisioned on the SIP server.'],
+    fix: 'Check the agent\'s SIP credentials with the telephony administrator.',
+  },
+  SIP_CALL_FAILED: {
+    description: 'A call could not be set up or ended unexpectedly.',
+    causes: ['The far end refused the call.', 'Media could not be negotiated.'],
+    fix: 'Try again; if it repeats, check the SIP server logs for the call id.',
+  },
+  MEDIA_UNAVAILABLE: {
+    description: 'The microphone (or camera) could not be opened.',
+    causes: ['The browser denied permission.', 'No headset is connected.'],
+    fix: 'Allow microphone access for Salesforce and connect a headset.',
+  },
+  CRM_SESSION_EXPIRED: {
+    description: 'The Salesforce session has expired (INVALID_SESSION_ID).',
+    causes: ['The agent logged out in another tab.', 'The session timed out.'],
+    fix: 'Reload the console; pending activity logs are kept and sent after the reload.',
+  },
+  CRM_REQUEST_LIMIT: {
+    description: 'The org has used its daily API allocation (REQUEST_LIMIT_EXCEEDED).',
+    causes: ['Other integrations spent the shared API allocation.'],
+    fix: 'Ask the Salesforce admin to check API usage; logs are retried later.',
+  },
+  CRM_UNAVAILABLE: {
+    description: 'Salesforce did not answer, or answered that it is unavailable.',
+    causes: ['Network trouble.', 'A Salesforce maintenance window (503).', 'The request timed out.'],
+    fix: 'Nothing to do: lookups fall back to an unknown caller and logs are retried.',
+  },
+  CRM_REQUEST_REJECTED: {
+    description: 'Salesforce rejected a request.',
+    causes: ['A field or object is not visible to this user.', 'A validation rule failed.'],
+    fix: 'Check the message and the agent\'s permission set.',
+  },
+  HOST_UNAVAILABLE: {
+    description: 'The Salesforce console (Open CTI) is not available.',
+    causes: ['ContactPad was opened outside the console.', 'opencti_min.js did not load.'],
+    fix: 'Open ContactPad from the console\'s softphone panel.',
+  },
+  HOST_REQUEST_FAILED: {
+    description: 'The Salesforce console refused an Open CTI request.',
+    causes: ['The record no longer exists or the agent cannot see it.', 'A bad parameter.'],
+    fix: 'See the message; the call itself is not affected.',
+  },
+} as const satisfies Record<string, { description: string; causes: readonly string[]; fix: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** An expected failure, with a stable code from {@link ERROR_CATALOGUE}. */
+export class ContactPadError extends Error {
+  readonly code: ErrorCode;
+  /** Extra facts for logs and the UI (a SIP status, a Salesforce errorCode...). */
+  readonly detail: Readonly<Record<string, string | number>>;
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; detail?: Record<string, string | number> } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ContactPadError';
+    this.code = code;
+    this.detail = Object.freeze({ ...(options.detail ?? {}) });
+  }
+}
+
+/** True for a {@link ContactPadError}, optionally of one code. */
+export function isContactPadError(value: unknown, code?: ErrorCode): value is ContactPadError {
+  return value instanceof ContactPadError && (code === undefined || value.code === code);
+}

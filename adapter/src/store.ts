@@ -1,0 +1,94 @@
+/**
+ * The one store the widget renders. The controller is its only writer; the widget reads
+ * immutable snapshots and never changes them.
+ */
+import type { Interaction } from './model/interaction.ts';
+import type { AgentState } from './model/agent-state.ts';
+
+/** How the phone's connection to the SIP server stands, in words the agent sees. */
+export type PhoneConnection =
+  | { readonly state: 'connecting' }
+  | { readonly state: 'registered' }
+  /** The server could not be reached; `reason` says why, `retryAt` when the next try is. */
+  | { readonly state: 'unreachable'; readonly reason: string; readonly retryAt: number }
+  /** The server answered but refused the registration (for example 403). */
+  | { readonly state: 'refused'; readonly reason: string; readonly retryAt: number }
+  | { readonly state: 'stopped' };
+
+/** Who the caller is, as far as Salesforce knows. '' label while the lookup runs. */
+export type CallerLabel = 'Lead' | 'Customer' | 'Previous Customer' | 'Unknown';
+
+/** One record that matched the caller's number. */
+export interface CallerMatchView {
+  readonly id: string;
+  readonly objectType: string;
+  readonly name: string;
+}
+
+/** The caller lookup for one interaction. */
+export type CallerLookupView =
+  | { readonly state: 'pending' }
+  | { readonly state: 'done'; readonly labels: readonly CallerLabel[]; readonly matches: readonly CallerMatchView[] }
+  /** The lookup failed; `message` is shown to the agent, with its error `code`. */
+  | { readonly state: 'failed'; readonly code: string; readonly message: string };
+
+/** An interaction as the widget shows it. */
+export interface InteractionView {
+  readonly interaction: Interaction;
+  readonly caller: CallerLookupView;
+  /** When wrap up ends on its own (epoch ms), while the interaction is in wrap-up. */
+  readonly wrapUpEndsAt?: number;
+  /** The activity log for this interaction: not yet written, being written, written, or waiting to retry. */
+  readonly log: 'none' | 'saving' | 'saved' | 'retrying';
+}
+
+/** An error or notice the agent should see (stable code + message). */
+export interface Notice {
+  readonly id: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface ContactPadSnapshot {
+  readonly agent: AgentState;
+  /** The Not Ready reasons the agent can pick from. */
+  readonly notReadyReasons: readonly string[];
+  /** The disposition picklist for wrap up. */
+  readonly dispositions: readonly string[];
+  readonly phone: PhoneConnection;
+  /** Newest first. */
+  readonly interactions: readonly InteractionView[];
+  readonly selectedId: string | undefined;
+  readonly notices: readonly Notice[];
+}
+
+type Listener = (snapshot: ContactPadSnapshot) => void;
+
+/** Holds the current snapshot and tells subscribers when it changes. */
+export class Store {
+  #snapshot: ContactPadSnapshot;
+  readonly #listeners = new Set<Listener>();
+
+  constructor(initial: ContactPadSnapshot) {
+    this.#snapshot = initial;
+  }
+
+  get snapshot(): ContactPadSnapshot {
+    return this.#snapshot;
+  }
+
+  /** Replace the snapshot through a pure update and notify subscribers. */
+  update(change: (current: ContactPadSnapshot) => ContactPadSnapshot): void {
+    const next = change(this.#snapshot);
+    if (next === this.#snapshot) return;
+    this.#snapshot = next;
+    for (const listener of this.#listeners) listener(next);
+  }
+
+  /** Calls `listener` now and on every change; returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    listener(this.#snapshot);
+    return () => this.#listeners.delete(listener);
+  }
+}

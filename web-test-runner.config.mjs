@@ -1,0 +1,20 @@
+// Unit and component tests, in Debian's Chromium (headless, fake media), with the
+// SIP server (Kamailio) and the fake org started for the run.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
+import { testServicesPlugin } from './scripts/test-services.mjs';
+
+export default {
+  files: ['adapter/src/**/*.test.ts', 'widget/src/**/*.test.ts'],
+  nodeResolve: { browser: true },
+  concurrency: 2,
+  testFramework: { config: { timeout: 20000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
+    }),
+  ],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), testServicesPlugin()],
+};
