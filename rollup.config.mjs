@@ -1,0 +1,49 @@
+// Builds the ContactPad bundle into the contactpad static resource (a folder static resource,
+// zipped by `sf` at deploy): main.js (widget/src/main.ts) plus its chunks as ES modules, and
+// jsforce's browser build copied beside it, loaded lazily by the CRM room from crm.jsforceUrl.
+// No source maps: the bundle ships to every agent's browser; nothing in it may be secret.
+import commonjs from '@rollup/plugin-commonjs';
+import nodeResolve from '@rollup/plugin-node-resolve';
+import esbuild from 'rollup-plugin-esbuild';
+import { BUNDLE_ENTRY, JSFORCE_FILE_NAME, JSFORCE_SOURCE, STATIC_RESOURCE_DIR } from './scripts/build/bundle-paths.ts';
+import { cleanOutputDir } from './scripts/build/clean-output-plugin.ts';
+import { copyFile } from './scripts/build/copy-file-plugin.ts';
+import { forbidImports } from './scripts/build/forbid-import-plugin.ts';
+
+/** @type {import('rollup').RollupOptions} */
+export default {
+  input: { main: BUNDLE_ENTRY },
+  output: {
+    dir: STATIC_RESOURCE_DIR,
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    assetFileNames: '[name][extname]',
+    sourcemap: false,
+  },
+  preserveEntrySignatures: 'strict',
+  plugins: [
+    cleanOutputDir(STATIC_RESOURCE_DIR),
+    forbidImports(
+      ['jsforce'],
+      'jsforce must not be bundled; load it lazily from the URL the host page passes (crm.jsforceUrl), or use `import type`.',
+    ),
+    nodeResolve({ browser: true, exportConditions: ['browser', 'production'], extensions: ['.mjs', '.js', '.ts'] }),
+    commonjs(),
+    esbuild({
+      target: 'es2022',
+      minify: true,
+      sourceMap: false,
+      legalComments: 'none',
+      define: { 'process.env.NODE_ENV': '"production"' },
+    }),
+    copyFile(JSFORCE_SOURCE, JSFORCE_FILE_NAME),
+  ],
+  onwarn(warning, warn) {
+    // A bare import left unresolved would ship as `import "x"` and fail in the agent's browser.
+    if (warning.code === 'UNRESOLVED_IMPORT') throw new Error(warning.message);
+    // Lit and sip.js are ES modules; a circular-dependency note inside node_modules is not ours to fix.
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('/node_modules/'))) return;
+    warn(warning);
+  },
+};

@@ -1,0 +1,122 @@
+/**
+ * Bundle-size benchmark: the gzipped size of the JavaScript an agent's browser must load before
+ * ContactPad can ring and answer (main.js of the contactpad static resource and every chunk it
+ * reaches through STATIC imports), against what loads later (dynamic-import chunks and jsforce,
+ * which the CRM room fetches lazily from crm.jsforceUrl).
+ *
+ * Run: `node scripts/bench/bundle-size.ts` (builds into a temporary folder, prints the figures),
+ * or `node scripts/bench/bundle-size.ts --dir <static resource folder>` to measure an existing build.
+ */
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, posix, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync, constants as zlib } from 'node:zlib';
+import { rollup } from 'rollup';
+import type { OutputOptions, RollupOptions } from 'rollup';
+import { parseAst } from 'rollup/parseAst';
+import { PROJECT_ROOT } from '../build/bundle-paths.ts';
+
+/** The figures `npm run bench` reports for the bundle. */
+export interface BundleSize {
+  /** gzip -9 bytes of main.js plus every chunk reachable from it by static imports. */
+  readonly ringPathBytesGzip: number;
+  /** Those files, relative to the static resource folder, main.js first. */
+  readonly ringPathFiles: string[];
+  /** gzip -9 bytes of every other .js file in the static resource (dynamic chunks, jsforce). */
+  readonly lazyBytesGzip: number;
+}
+
+/** Options: measure an existing static resource folder instead of building a fresh one. */
+export interface MeasureBundleSizeOptions {
+  readonly dir?: string;
+}
+
+/**
+ * Measures the bundle. Without `dir` it builds with rollup.config.mjs into a temporary folder
+ * (the committed-to-gitignore static resource folder is left untouched) and measures that.
+ */
+export async function measureBundleSize(options: MeasureBundleSizeOptions = {}): Promise<BundleSize> {
+  if (options.dir !== undefined) return measureDir(options.dir);
+  const dir = await mkdtemp(join(tmpdir(), 'contactpad-bundle-'));
+  try {
+    await buildInto(dir);
+    return await measureDir(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function buildInto(dir: string): Promise<void> {
+  const configUrl = pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href;
+  const { default: config } = (await import(configUrl)) as { default: RollupOptions };
+  // The config empties the real static resource folder at build start: not here.
+  const plugins = (Array.isArray(config.plugins) ? config.plugins : []).filter(
+    (plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'contactpad-clean-output'),
+  );
+  const bundle = await rollup({ ...config, plugins, onwarn: () => {} });
+  try {
+    await bundle.write({ ...(config.output as OutputOptions), dir });
+  } finally {
+    await bundle.close();
+  }
+}
+
+async function measureDir(dir: string): Promise<BundleSize> {
+  const files = (await listFiles(dir)).filter((file) => file.endsWith('.js'));
+  if (!files.includes('main.js')) throw new Error(`no main.js in ${dir}: run npm run build first`);
+  const ring: string[] = [];
+  const queue = ['main.js'];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (ring.includes(file)) continue;
+    ring.push(file);
+    const code = await readFile(join(dir, file), 'utf8');
+    for (const specifier of staticImports(code)) {
+      if (!specifier.startsWith('.')) continue; // a bare import would be loaded by the host, not by us
+      queue.push(posix.normalize(posix.join(posix.dirname(file), specifier)));
+    }
+  }
+  let ringPathBytesGzip = 0;
+  let lazyBytesGzip = 0;
+  for (const file of files) {
+    const size = gzipSync(await readFile(join(dir, file)), { level: zlib.Z_BEST_COMPRESSION }).byteLength;
+    if (ring.includes(file)) ringPathBytesGzip += size;
+    else lazyBytesGzip += size;
+  }
+  return { ringPathBytesGzip, ringPathFiles: ring, lazyBytesGzip };
+}
+
+/** The module specifiers of `import ... from`, `import '...'` and `export ... from` (not `import()`). */
+function staticImports(code: string): string[] {
+  const program = parseAst(code);
+  const specifiers: string[] = [];
+  for (const node of program.body) {
+    if (
+      (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') &&
+      node.source &&
+      typeof node.source.value === 'string'
+    ) {
+      specifiers.push(node.source.value);
+    }
+  }
+  return specifiers;
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+if (import.meta.main) {
+  const at = process.argv.indexOf('--dir');
+  const dir = at >= 0 ? process.argv[at + 1] : undefined;
+  const size = await measureBundleSize(dir === undefined ? {} : { dir });
+  const kib = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KiB`;
+  console.log(`ring path (main.js + static imports), gzip -9: ${size.ringPathBytesGzip} B (${kib(size.ringPathBytesGzip)})`);
+  for (const file of size.ringPathFiles) console.log(`  ${file}`);
+  console.log(`lazy (dynamic chunks, jsforce), gzip -9: ${size.lazyBytesGzip} B (${kib(size.lazyBytesGzip)})`);
+}

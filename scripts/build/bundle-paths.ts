@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+/** The project root (where package.json, rollup.config.mjs and force-app/ live). */
+export const PROJECT_ROOT: string = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The bundle's entry: the module the Visualforce host page imports as main.js. */
+export const BUNDLE_ENTRY: string = join(PROJECT_ROOT, 'widget', 'src', 'main.ts');
+
+/**
+ * The `contactpad` static resource in source format: a folder that `sf` zips at deploy
+ * (force-app/main/default/staticresources/contactpad/, built, gitignored; its
+ * contactpad.resource-meta.xml sits beside it and is committed).
+ */
+export const STATIC_RESOURCE_DIR: string = join(PROJECT_ROOT, 'force-app', 'main', 'default', 'staticresources', 'contactpad');
+
+/** main.js inside the static resource: `URLFOR($Resource.contactpad, 'main.js')`. */
+export const MAIN_JS: string = join(STATIC_RESOURCE_DIR, 'main.js');
+
+/** jsforce's browser build, copied next to main.js and loaded lazily by the CRM room. */
+export const JSFORCE_SOURCE: string = join(PROJECT_ROOT, 'node_modules', 'jsforce', 'dist', 'jsforce-core.min.js');
+
+/** The copy's name inside the static resource: `URLFOR($Resource.contactpad, 'jsforce-core.min.js')`. */
+export const JSFORCE_FILE_NAME = 'jsforce-core.min.js';

@@ -1,0 +1,93 @@
+/**
+ * rollup.config.mjs as the build uses it, run on small entries: what ends up in the
+ * contactpad static resource, what is refused, and what the bundle-size benchmark counts
+ * on the ring path (needed to ring and answer) versus lazily.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { rollup } from 'rollup';
+import type { OutputOptions, Plugin, RollupOptions } from 'rollup';
+import { PROJECT_ROOT } from './bundle-paths.ts';
+import { measureBundleSize } from '../bench/bundle-size.ts';
+
+// A path next to the real entry (so bare imports resolve from the project's node_modules); served from memory.
+const ENTRY = join(PROJECT_ROOT, 'widget', 'src', '__rollup-config-test-entry__.ts');
+
+let config: RollupOptions;
+let outDir: string;
+
+function entryFrom(code: string): Plugin {
+  return {
+    name: 'test-entry',
+    resolveId: (id) => (id === ENTRY ? ENTRY : null),
+    load: (id) => (id === ENTRY ? code : null),
+  };
+}
+
+/** Builds `code` as main.js with the project's plugins, minus the one that empties the real static resource. */
+async function build(code: string, dir?: string): Promise<Map<string, string>> {
+  const plugins = (config.plugins as Plugin[]).filter((plugin) => plugin.name !== 'contactpad-clean-output');
+  const bundle = await rollup({ ...config, input: { main: ENTRY }, plugins: [entryFrom(code), ...plugins] });
+  try {
+    const output = { ...(config.output as OutputOptions) };
+    const { output: files } = dir === undefined ? await bundle.generate(output) : await bundle.write({ ...output, dir });
+    return new Map(files.map((file) => [file.fileName, file.type === 'chunk' ? file.code : String(file.source)]));
+  } finally {
+    await bundle.close();
+  }
+}
+
+describe('rollup.config.mjs', () => {
+  before(async () => {
+    config = ((await import(pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href)) as { default: RollupOptions }).default;
+    outDir = await mkdtemp(join(tmpdir(), 'contactpad-rollup-'));
+  });
+  after(async () => {
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('refuses to bundle jsforce: the CRM room must load it from crm.jsforceUrl', async () => {
+    await assert.rejects(build(`import jsforce from 'jsforce';\nexport const c = jsforce;`), /jsforce must not be bundled/);
+  });
+
+  it('accepts a type-only jsforce import, which costs nothing at run time', async () => {
+    const files = await build(`import type { Connection } from 'jsforce';\nexport const c: Connection | null = null;`);
+    assert.doesNotMatch(files.get('main.js') ?? '', /jsforce/);
+  });
+
+  it('fails on an import it cannot resolve instead of shipping a bare import the browser cannot load', async () => {
+    await assert.rejects(build(`import 'contactpad-no-such-package';\nexport const x = 1;`), /contactpad-no-such-package/);
+  });
+
+  it('bundles Lit in production mode, minified, without source maps', async () => {
+    const files = await build(`import { LitElement, html } from 'lit';\nexport class Pad extends LitElement { override render() { return html\`<p>x</p>\`; } }`);
+    const main = files.get('main.js') ?? '';
+    assert.match(main, /_\$litElement\$|litElementVersions/, 'Lit is inside main.js');
+    assert.doesNotMatch(main, /Lit is in dev mode/);
+    assert.doesNotMatch(main, /sourceMappingURL/);
+    assert.ok(![...files.keys()].some((name) => name.endsWith('.map')));
+    assert.ok(!main.includes('\n  '), 'minified');
+  });
+
+  it('puts jsforce beside main.js and dynamic imports in lazy chunks, which the benchmark keeps off the ring path', async () => {
+    await build(
+      `import { html } from 'lit';\nexport const view = () => html\`<p>ring</p>\`;\nexport const later = () => Promise.all([import('libphonenumber-js'), import('lit/directives/class-map.js')]);`,
+      outDir,
+    );
+    const written = await readdir(outDir, { recursive: true });
+    assert.ok(written.includes('jsforce-core.min.js'));
+    const jsforce = await readFile(join(outDir, 'jsforce-core.min.js'));
+    assert.deepEqual(jsforce, await readFile(join(PROJECT_ROOT, 'node_modules', 'jsforce', 'dist', 'jsforce-core.min.js')));
+
+    const size = await measureBundleSize({ dir: outDir });
+    assert.equal(size.ringPathFiles[0], 'main.js');
+    assert.ok(size.ringPathFiles.length >= 2, `lit-html is shared with the lazy class-map chunk, so main.js imports it statically: ${size.ringPathFiles.join(', ')}`);
+    assert.ok(!size.ringPathFiles.some((file) => /libphonenumber|jsforce/.test(file)), size.ringPathFiles.join(', '));
+    assert.ok(size.ringPathBytesGzip > 0);
+    assert.ok(size.lazyBytesGzip > size.ringPathBytesGzip, 'jsforce and libphonenumber-js outweigh the ring path here');
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * The Salesforce DX project (force-app/) as an admin deploys it: `sf project convert source`
+ * must turn it into a Metadata API package holding the call center, the Visualforce host page,
+ * the built static resource, the Task external-id field, the agents' permission set and the SIP
+ * server's trusted URL. Runs the real Salesforce CLI, offline, with its state in a temp folder.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { PROJECT_ROOT } from './build/bundle-paths.ts';
+import { ensureBundle } from './build/build-bundle.ts';
+import { measureBundleSize } from './bench/bundle-size.ts';
+
+const run = promisify(execFile);
+const SF_BIN = join(PROJECT_ROOT, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
+
+let home: string;
+let converted: string;
+
+/** The Salesforce CLI with its home, cache and config in `home`, no autoupdate, no telemetry. */
+async function sf(args: string[]): Promise<unknown> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_CACHE_HOME: join(home, 'cache'),
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_DATA_HOME: join(home, 'data'),
+    SF_AUTOUPDATE_DISABLE: 'true',
+    SF_DISABLE_AUTOUPDATE: 'true', // the updater hook reads this one; without it sf spawns `sf update` in the background
+    SF_DISABLE_TELEMETRY: 'true',
+    SF_SKIP_NEW_VERSION_CHECK: 'true',
+    SF_USE_PROGRESS_BAR: 'false',
+  };
+  const { stdout } = await run(process.execPath, [SF_BIN, ...args, '--json'], { cwd: PROJECT_ROOT, env, maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout);
+}
+
+/** The entry names of a zip file (its central directory), enough to see what a static resource holds. */
+function zipEntryNames(zip: Buffer): string[] {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'the static resource is a zip');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(zip.readUInt32LE(at), 0x02014b50);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extraLength = zip.readUInt16LE(at + 30);
+    const commentLength = zip.readUInt16LE(at + 32);
+    names.push(zip.subarray(at + 46, at + 46 + nameLength).toString('utf8'));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+/** The call center's items as name -> value. */
+function callCenterItems(xml: string): Map<string, string> {
+  const items = new Map<string, string>();
+  for (const match of xml.matchAll(/<items>([\s\S]*?)<\/items>/g)) {
+    const body = match[1] ?? '';
+    const name = /<name>([^<]*)<\/name>/.exec(body)?.[1];
+    const value = /<value>([^<]*)<\/value>/.exec(body)?.[1] ?? '';
+    if (name !== undefined) items.set(name, value);
+  }
+  return items;
+}
+
+describe('force-app', () => {
+  before(async () => {
+    await ensureBundle();
+    home = await mkdtemp(join(tmpdir(), 'contactpad-sf-'));
+    converted = join(home, 'mdapi');
+    const result = (await sf(['project', 'convert', 'source', '--root-dir', 'force-app', '--output-dir', converted])) as { status: number };
+    assert.equal(result.status, 0);
+  });
+
+  after(async () => {
+    if (home !== undefined) await rm(home, { recursive: true, force: true });
+  });
+
+  it('converts to a package listing the call center, host page, static resource, Task field, permission set and trusted URL', async () => {
+    const packageXml = await readFile(join(converted, 'package.xml'), 'utf8');
+    const members = new Map<string, string[]>();
+    for (const match of packageXml.matchAll(/<types>([\s\S]*?)<\/types>/g)) {
+      const body = match[1] ?? '';
+      const name = /<name>([^<]*)<\/name>/.exec(body)?.[1] ?? '';
+      members.set(name, [...body.matchAll(/<members>([^<]*)<\/members>/g)].map((m) => m[1] ?? ''));
+    }
+    assert.deepEqual(members.get('CallCenter'), ['ContactPad']);
+    assert.deepEqual(members.get('ApexPage'), ['ContactPad']);
+    assert.deepEqual(members.get('StaticResource'), ['contactpad']);
+    assert.deepEqual(members.get('CustomField'), ['Activity.ContactPad_Interaction_Id__c']);
+    assert.deepEqual(members.get('PermissionSet'), ['ContactPad_Agent']);
+    assert.deepEqual(members.get('CspTrustedSite'), ['ContactPad_SIP_Server']);
+    assert.match(packageXml, /<version>62\.0<\/version>/);
+  });
+
+  it('ships the built bundle in the static resource: main.js, with jsforce beside it and off the ring path', async () => {
+    const names = zipEntryNames(await readFile(join(converted, 'staticresources', 'contactpad.resource')));
+    assert.ok(names.includes('main.js'), `static resource holds ${names.join(', ')}`);
+    assert.ok(names.includes('jsforce-core.min.js'), `static resource holds ${names.join(', ')}`);
+    const meta = await readFile(join(converted, 'staticresources', 'contactpad.resource-meta.xml'), 'utf8');
+    assert.match(meta, /<contentType>application\/zip<\/contentType>/);
+    assert.match(meta, /<cacheControl>Private<\/cacheControl>/);
+
+    const size = await measureBundleSize({ dir: join(PROJECT_ROOT, 'force-app', 'main', 'default', 'staticresources', 'contactpad') });
+    assert.equal(size.ringPathFiles[0], 'main.js');
+    assert.ok(!size.ringPathFiles.includes('jsforce-core.min.js'));
+    const main = await readFile(join(PROJECT_ROOT, 'force-app', 'main', 'default', 'staticresources', 'contactpad', 'main.js'), 'utf8');
+    assert.match(main, /export\s*\{[^}]*\bstartContactPadApp\b[^}]*\}/, 'main.js exports startContactPadApp for the host page');
+    assert.doesNotMatch(main, /sourceMappingURL/);
+  });
+
+  it('defines a Lightning call center whose adapter is the ContactPad page and whose settings hold no secret', async () => {
+    const xml = await readFile(join(converted, 'callCenters', 'ContactPad.callCenter'), 'utf8');
+    const items = callCenterItems(xml);
+    assert.equal(items.get('reqSalesforceCompatibilityMode'), 'Lightning');
+    assert.equal(items.get('reqAdapterUrl'), '/apex/ContactPad');
+    assert.equal(items.get('reqUseApi'), 'true');
+    const internalName = items.get('reqInternalName') ?? '';
+    assert.match(internalName, /^[A-Za-z0-9]{1,40}$/);
+    for (const name of ['sipServerUrl', 'sipDomain', 'sipUser', 'wrapUpSeconds', 'notReadyReasons', 'dispositions', 'rejectStatusCode', 'defaultCountry', 'lookupTimeoutMs']) {
+      assert.ok(items.has(name), `call center item ${name}`);
+    }
+    assert.match(items.get('rejectStatusCode') ?? '', /^(486|603)$/);
+    assert.match(items.get('sipServerUrl') ?? '', /^wss:\/\//);
+    const secretLike = [...items.keys()].filter((name) => /pass|pwd|token|secret|credential|apikey|api_key/i.test(name));
+    assert.deepEqual(secretLike, []);
+  });
+
+  it('hosts ContactPad in a page that loads Open CTI and hands the session to ContactPad without logging or storing it', async () => {
+    const page = await readFile(join(converted, 'pages', 'ContactPad.page'), 'utf8');
+    const openCti = page.indexOf('/support/api/62.0/lightning/opencti_min.js');
+    const moduleScript = page.indexOf('<script type="module">');
+    assert.ok(openCti >= 0 && moduleScript > openCti, 'Open CTI loads before ContactPad starts');
+    assert.match(page, /import\s*\{\s*startContactPadApp\s*\}\s*from\s*'\{!JSENCODE\(URLFOR\(\$Resource\.contactpad, 'main\.js'\)\)\}'/);
+    const sessions = [...page.matchAll(/\$Api\.Session_ID/gi)];
+    assert.equal(sessions.length, 1, 'the session is merged into the page once');
+    assert.match(page, /accessToken:\s*'\{!JSENCODE\(\$Api\.Session_ID\)\}'/);
+    assert.doesNotMatch(page, /console\.|alert\(|localStorage|sessionStorage|document\.cookie|postMessage/);
+    assert.match(page, /jsforceUrl:\s*'\{!JSENCODE\(URLFOR\(\$Resource\.contactpad, 'jsforce-core\.min\.js'\)\)\}'/);
+  });
+
+  it('makes the interaction id an external id on activities, so a retried call log upserts', async () => {
+    const object = await readFile(join(converted, 'objects', 'Activity.object'), 'utf8');
+    assert.match(object, /<fullName>ContactPad_Interaction_Id__c<\/fullName>/);
+    assert.match(object, /<externalId>true<\/externalId>/);
+    assert.match(object, /<type>Text<\/type>/);
+    assert.match(object, /<length>255<\/length>/);
+  });
+
+  it('grants agents the page, the interaction id field, Task create/edit and read on the records ContactPad pops', async () => {
+    const set = await readFile(join(converted, 'permissionsets', 'ContactPad_Agent.permissionset'), 'utf8');
+    assert.match(set, /<pageAccesses>\s*<apexPage>ContactPad<\/apexPage>\s*<enabled>true<\/enabled>/);
+    assert.match(set, /<editable>true<\/editable>\s*<field>Task\.ContactPad_Interaction_Id__c<\/field>\s*<readable>true<\/readable>/);
+    const objects = new Map<string, string>();
+    for (const match of set.matchAll(/<objectPermissions>([\s\S]*?)<\/objectPermissions>/g)) {
+      const body = match[1] ?? '';
+      objects.set(/<object>([^<]*)<\/object>/.exec(body)?.[1] ?? '', body);
+    }
+    assert.match(objects.get('Task') ?? '', /<allowCreate>true<\/allowCreate>[\s\S]*<allowEdit>true<\/allowEdit>[\s\S]*<allowRead>true<\/allowRead>/);
+    for (const name of ['Lead', 'Contact', 'Account']) assert.match(objects.get(name) ?? '', /<allowRead>true<\/allowRead>/, name);
+    assert.match(set, /<name>ApiEnabled<\/name>/);
+  });
+
+  it('trusts the SIP server placeholder for WebSocket connections and tells admins to change it', async () => {
+    const site = await readFile(join(converted, 'cspTrustedSites', 'ContactPad_SIP_Server.cspTrustedSite'), 'utf8');
+    assert.match(site, /<endpointUrl>wss:\/\/sip\.example\.com<\/endpointUrl>/);
+    assert.match(site, /<isActive>true<\/isActive>/);
+    assert.match(site, /<isApplicableToConnectSrc>true<\/isApplicableToConnectSrc>/);
+    assert.match(site, /<description>[^<]*change[^<]*<\/description>/i);
+  });
+});
