@@ -11,6 +11,21 @@ export const ERROR_CATALOGUE = {
     causes: ['An event arrived out of order, or twice.'],
     fix: 'This is a bug in ContactPad or its caller: report it with the log.',
   },
+  INTERACTION_CLOSED: {
+    description: 'Wrap up details (disposition, notes) were given for an interaction that is not answered or already ended.',
+    causes: ['The wrap up form was submitted twice, or after the interaction was finished.', 'A call was still ringing.'],
+    fix: 'This is a bug in ContactPad or its caller: report it with the log. The Task already written is not changed.',
+  },
+  INVALID_AGENT_STATE_CHOICE: {
+    description: 'The agent chose a state that cannot be chosen (Not Ready without a reason, or an unknown state).',
+    causes: ['Not Ready was chosen with an empty reason.', 'The widget sent a state other than Ready, Not Ready or Offline.'],
+    fix: 'Pick a Not Ready reason from the list; if the list is empty, ask the admin to fill the notReadyReasons setting.',
+  },
+  INVALID_INTERACTION: {
+    description: 'An interaction was offered without the facts ContactPad needs (an id, a known channel and direction).',
+    causes: ['The INVITE carried neither X-CP-Interaction-Id nor a Call-ID.', 'A caller passed an unknown channel or direction.'],
+    fix: 'This is a bug in ContactPad or in the platform that rang the agent: report it with the SIP trace.',
+  },
   INVALID_CONFIGURATION: {
     description: 'ContactPad was started with a setting that is missing or malformed.',
     causes: ['A call center item or a local console setting is empty or has the wrong form.'],
@@ -30,6 +45,11 @@ export const ERROR_CATALOGUE = {
     description: 'A call could not be set up or ended unexpectedly.',
     causes: ['The far end refused the call.', 'Media could not be negotiated.'],
     fix: 'Try again; if it repeats, check the SIP server logs for the call id.',
+  },
+  CALL_NOT_FOUND: {
+    description: 'An action was asked for a call the phone does not have (it ended, or never rang here).',
+    causes: ['The caller hung up just before Accept, Reject or Release was clicked.', 'A stale call id was sent twice.'],
+    fix: 'Nothing to do for the agent; if it repeats, report it with the log (it is a ContactPad bug).',
   },
   MEDIA_UNAVAILABLE: {
     description: 'The microphone (or camera) could not be opened.',

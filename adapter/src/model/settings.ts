@@ -1,0 +1,287 @@
+/**
+ * ContactPad's settings, read from the CallCenter's custom section `ContactPad` (Open CTI
+ * `getCallCenterSettings` returns a flat object of strings keyed `/ContactPad/<item>`).
+ *
+ * Admins type these in Setup > Call Centers, so every value can be wrong: a malformed value
+ * never stops ContactPad. It is replaced by its default and reported as a problem naming the
+ * item and the default used (shown to the agent with the INVALID_CONFIGURATION code).
+ * No secrets live here: call center items are readable by every assigned user.
+ */
+
+/** ContactPad's settings, validated, with defaults filled in. */
+export interface ContactPadSettings {
+  /** The SIP server's WebSocket URL (`ws://` or `wss://`); '' when missing or malformed. */
+  sipServerUrl: string;
+  /** The SIP domain of the agent's address of record (`sip:user@domain`); '' when missing or malformed. */
+  sipDomain: string;
+  /** The SIP user part; '' when blank (set per agent) or malformed. */
+  sipUser: string;
+  /** The display name sent in From; '' by default. */
+  sipDisplayName: string;
+  /**
+   * How long Wrap Up lasts after a call (0..3600 s, default 60). 0 means Wrap Up has no timer:
+   * it lasts until the agent presses Done. See {@link wrapUpDurationMs}.
+   */
+  wrapUpSeconds: number;
+  /** The Not Ready reasons the agent picks from. */
+  notReadyReasons: readonly string[];
+  /** The wrap up disposition picklist (Task CallDisposition). */
+  dispositions: readonly string[];
+  /** The SIP final response a Reject sends: 486 Busy Here or 603 Decline. */
+  rejectStatusCode: 486 | 603;
+  /** ISO 3166 alpha-2 country used to read national numbers (default 'US'). */
+  defaultCountry: string;
+  /** How long the caller lookup may take before the call pop shows it as failed (1000..60000 ms). */
+  lookupTimeoutMs: number;
+}
+
+/** The CallCenter section prefix of ContactPad's items. */
+export const SETTINGS_PREFIX = '/ContactPad/';
+
+/** Longest Not Ready reason, disposition or display name accepted. */
+export const MAX_SETTING_TEXT = 80;
+
+/** The defaults used when an item is blank or malformed. */
+export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
+  sipServerUrl: '',
+  sipDomain: '',
+  sipUser: '',
+  sipDisplayName: '',
+  wrapUpSeconds: 60,
+  notReadyReasons: Object.freeze(['Break', 'Lunch', 'Meeting', 'Training']),
+  dispositions: Object.freeze(['Resolved', 'Follow-up needed', 'Left voicemail', 'Wrong number']),
+  rejectStatusCode: 486,
+  defaultCountry: 'US',
+  lookupTimeoutMs: 8000,
+});
+
+const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as readonly (keyof ContactPadSettings)[];
+
+/**
+ * Reads ContactPad's items out of Open CTI `getCallCenterSettings`' answer. Never throws:
+ * every blank optional item takes its default silently; every malformed item takes its
+ * default and adds a problem; a blank `sipServerUrl` or `sipDomain` is a problem (the phone
+ * cannot register); a blank `sipUser` is not (it is set per agent). An item whose name differs
+ * from a known one only by case is reported too.
+ */
+export function readSettings(items: Record<string, unknown>): { settings: ContactPadSettings; problems: readonly string[] } {
+  const problems: string[] = [];
+  const source: Record<string, unknown> = items !== null && typeof items === 'object' ? items : {};
+  const raw = (name: keyof ContactPadSettings): unknown => source[SETTINGS_PREFIX + name];
+
+  for (const key of Object.keys(source)) {
+    if (!key.startsWith(SETTINGS_PREFIX)) continue;
+    const name = key.slice(SETTINGS_PREFIX.length);
+    if ((SETTING_NAMES as readonly string[]).includes(name)) continue;
+    const meant = SETTING_NAMES.find((known) => known.toLowerCase() === name.toLowerCase());
+    if (meant !== undefined) problems.push(`${key} is not a ContactPad setting and is ignored; did you mean ${SETTINGS_PREFIX}${meant}?`);
+  }
+
+  const settings: ContactPadSettings = {
+    sipServerUrl: readRequired('sipServerUrl', raw('sipServerUrl'), problems, checkSipServerUrl, 'a ws:// or wss:// URL such as wss://sip.example.com/ws'),
+    sipDomain: readRequired('sipDomain', raw('sipDomain'), problems, checkSipDomain, 'a host name or IP address such as sip.example.com'),
+    sipUser: readSipUser(raw('sipUser'), problems),
+    sipDisplayName: readDisplayName(raw('sipDisplayName'), problems),
+    wrapUpSeconds: readWholeNumber('wrapUpSeconds', raw('wrapUpSeconds'), 0, 3600, 'seconds', problems),
+    notReadyReasons: readList('notReadyReasons', raw('notReadyReasons'), problems),
+    dispositions: readList('dispositions', raw('dispositions'), problems),
+    rejectStatusCode: readRejectStatusCode(raw('rejectStatusCode'), problems),
+    defaultCountry: readCountry(raw('defaultCountry'), problems),
+    lookupTimeoutMs: readWholeNumber('lookupTimeoutMs', raw('lookupTimeoutMs'), 1000, 60000, 'milliseconds', problems),
+  };
+  return { settings: Object.freeze(settings), problems: Object.freeze(problems) };
+}
+
+/**
+ * The Wrap Up length to hand to `agentWorkEnded`: `wrapUpSeconds` in milliseconds, or
+ * `Infinity` when it is 0 (Wrap Up lasts until the agent presses Done).
+ */
+export function wrapUpDurationMs(settings: Pick<ContactPadSettings, 'wrapUpSeconds'>): number {
+  return settings.wrapUpSeconds > 0 ? settings.wrapUpSeconds * 1000 : Number.POSITIVE_INFINITY;
+}
+
+/** The reason a value is not a SIP WebSocket URL (ws:// or wss://, no user or password), or undefined when it is one. */
+export function checkSipServerUrl(value: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not a URL';
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') return `uses ${url.protocol.replace(/:$/, '')}:// instead of ws:// or wss://`;
+  if (url.hostname === '') return 'has no host';
+  if (url.username !== '' || url.password !== '') return 'contains a user name or password (never put credentials in call center items)';
+  return undefined;
+}
+
+/** The reason a value is not a SIP domain (a host name, IPv4, or bracketed IPv6 address), or undefined when it is one. */
+export function checkSipDomain(value: string): string | undefined {
+  if (value.startsWith('[')) {
+    if (!/^\[[0-9a-fA-F:.]+\]$/.test(value)) return 'is not a valid IPv6 address';
+    try {
+      new URL(`http://${value}/`);
+      return undefined;
+    } catch {
+      return 'is not a valid IPv6 address';
+    }
+  }
+  if (/^[0-9a-fA-F:.]+$/.test(value) && value.split(':').length > 2) return 'is an IPv6 address without brackets; write it as [2001:db8::1]';
+  if (/^[0-9.]+$/.test(value)) return isIPv4(value) ? undefined : 'is not a valid IPv4 address';
+  if (value.length > 253) return 'is longer than 253 characters';
+  const label = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+  if (!value.split('.').every((part) => label.test(part))) {
+    return /[:/@]/.test(value) ? 'must be only the host name (no scheme, user, port or path)' : 'is not a host name';
+  }
+  return undefined;
+}
+
+/** True for a SIP URI user part (RFC 3261 `user`: unreserved, user-unreserved and %HH escapes). */
+export function isSipUser(value: string): boolean {
+  return value.length <= 128 && /^(?:[A-Za-z0-9\-_.!~*'()&=+$,;?/]|%[0-9A-Fa-f]{2})+$/.test(value);
+}
+
+function isIPv4(value: string): boolean {
+  const parts = value.split('.');
+  return parts.length === 4 && parts.every((part) => /^(?:0|[1-9][0-9]{0,2})$/.test(part) && Number(part) <= 255);
+}
+
+/** A value as text for a problem message: quoted, one line, at most 60 characters. */
+function shown(value: unknown): string {
+  if (typeof value !== 'string') return `a ${value === null ? 'null' : typeof value} value`;
+  const line = value.replace(/\s+/g, ' ');
+  return JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
+}
+
+/** The trimmed text of an item, '' when absent or blank, undefined when it is not text at all. */
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function item(name: keyof ContactPadSettings): string {
+  return SETTINGS_PREFIX + name;
+}
+
+function readRequired(
+  name: 'sipServerUrl' | 'sipDomain',
+  value: unknown,
+  problems: string[],
+  check: (value: string) => string | undefined,
+  expected: string,
+): string {
+  const got = text(value);
+  if (got === '') {
+    problems.push(`${item(name)} is not set; expected ${expected}. Using '' (the phone cannot register until it is set).`);
+    return '';
+  }
+  const why = got === undefined ? 'is not text' : check(got);
+  if (why !== undefined || got === undefined) {
+    // Never echo a URL that carries credentials.
+    const echo = why?.startsWith('contains a user name') ? '' : ` (${shown(value)})`;
+    problems.push(`${item(name)}${echo} ${why}; expected ${expected}. Using '' (the phone cannot register until it is corrected).`);
+    return '';
+  }
+  return name === 'sipDomain' ? got.toLowerCase() : got;
+}
+
+function readSipUser(value: unknown, problems: string[]): string {
+  const got = text(value);
+  if (got === '') return '';
+  if (got === undefined || !isSipUser(got)) {
+    const hint = got !== undefined && /^sips?:|@/.test(got) ? ' (give only the user part, e.g. agent1, not sip:agent1@domain)' : '';
+    problems.push(`${item('sipUser')} ${shown(value)} is not a SIP user name${hint}. Using '' (the agent's own SIP user is needed).`);
+    return '';
+  }
+  return got;
+}
+
+function readDisplayName(value: unknown, problems: string[]): string {
+  const got = text(value);
+  if (got === undefined) {
+    problems.push(`${item('sipDisplayName')} is ${shown(value)}, not text. Using the default ''.`);
+    return '';
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(got)) {
+    problems.push(`${item('sipDisplayName')} ${shown(value)} contains control characters. Using the default ''.`);
+    return '';
+  }
+  if (got.length > MAX_SETTING_TEXT) {
+    problems.push(`${item('sipDisplayName')} is longer than ${MAX_SETTING_TEXT} characters. Using its first ${MAX_SETTING_TEXT} characters.`);
+    return got.slice(0, MAX_SETTING_TEXT).trim();
+  }
+  return got;
+}
+
+function readWholeNumber(
+  name: 'wrapUpSeconds' | 'lookupTimeoutMs',
+  value: unknown,
+  min: number,
+  max: number,
+  unit: string,
+  problems: string[],
+): number {
+  const fallback = DEFAULT_SETTINGS[name];
+  const got = text(value);
+  if (got === '') return fallback;
+  if (got === undefined || !/^\d+$/.test(got) || Number(got) < min || Number(got) > max) {
+    problems.push(`${item(name)} ${shown(value)} is not a whole number of ${unit} from ${min} to ${max}. Using the default ${fallback}.`);
+    return fallback;
+  }
+  return Number(got);
+}
+
+function readList(name: 'notReadyReasons' | 'dispositions', value: unknown, problems: string[]): readonly string[] {
+  const fallback = DEFAULT_SETTINGS[name];
+  const defaultText = `the default ${fallback.join(', ')}`;
+  const got = text(value);
+  if (got === '') return fallback;
+  if (got === undefined) {
+    problems.push(`${item(name)} is ${shown(value)}, not a comma-separated list. Using ${defaultText}.`);
+    return fallback;
+  }
+  const list: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of got.split(/[,;]/)) {
+    const trimmed = entry.replace(/\s+/g, ' ').trim();
+    if (trimmed === '') continue;
+    if (trimmed.length > MAX_SETTING_TEXT) {
+      problems.push(`${item(name)}: the entry ${shown(trimmed)} is longer than ${MAX_SETTING_TEXT} characters and is left out.`);
+      continue;
+    }
+    const key = trimmed.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    list.push(trimmed);
+  }
+  if (list.length === 0) {
+    problems.push(`${item(name)} ${shown(value)} holds no usable entry. Using ${defaultText}.`);
+    return fallback;
+  }
+  return Object.freeze(list);
+}
+
+function readRejectStatusCode(value: unknown, problems: string[]): 486 | 603 {
+  const got = text(value);
+  if (got === '') return DEFAULT_SETTINGS.rejectStatusCode;
+  if (got === '486') return 486;
+  if (got === '603') return 603;
+  problems.push(
+    `${item('rejectStatusCode')} ${shown(value)} is neither 486 (Busy Here) nor 603 (Decline). Using the default ${DEFAULT_SETTINGS.rejectStatusCode}.`,
+  );
+  return DEFAULT_SETTINGS.rejectStatusCode;
+}
+
+function readCountry(value: unknown, problems: string[]): string {
+  const got = text(value);
+  if (got === '') return DEFAULT_SETTINGS.defaultCountry;
+  if (got === undefined || !/^[A-Za-z]{2}$/.test(got)) {
+    problems.push(
+      `${item('defaultCountry')} ${shown(value)} is not a two-letter ISO 3166 country code (such as US or GB). Using the default ${DEFAULT_SETTINGS.defaultCountry}.`,
+    );
+    return DEFAULT_SETTINGS.defaultCountry;
+  }
+  return got.toUpperCase();
+}
