@@ -1,0 +1,34 @@
+import type { ClickToDialPayload } from './open-cti.ts';
+import { unwrap } from './navigation-context.ts';
+import { isSalesforceId } from './salesforce-id.ts';
+
+/**
+ * An agent clicked a phone number in the console (Open CTI `onClickToDial`): the number to
+ * call and the record it belongs to (blank strings when the number is not on a record).
+ */
+export interface ClickToDialRequest {
+  readonly number: string;
+  readonly recordId: string;
+  readonly objectType: string;
+  readonly recordName: string;
+}
+
+/**
+ * Validates an `onClickToDial` payload (the payload itself or wrapped in `{ returnValue }`).
+ * Returns undefined when there is no number to dial. A malformed record id or name is blanked:
+ * the agent still gets the call, only the record link is lost.
+ */
+export function parseClickToDial(raw: unknown): ClickToDialRequest | undefined {
+  const payload = unwrap(raw) as ClickToDialPayload | undefined;
+  if (payload === undefined) return undefined;
+  const number = typeof payload.number === 'number' && Number.isFinite(payload.number)
+    ? String(payload.number)
+    : typeof payload.number === 'string' ? payload.number.trim() : '';
+  if (number === '') return undefined;
+  return Object.freeze({
+    number,
+    recordId: isSalesforceId(payload.recordId) ? payload.recordId : '',
+    objectType: typeof payload.objectType === 'string' ? payload.objectType : '',
+    recordName: typeof payload.recordName === 'string' ? payload.recordName : '',
+  });
+}

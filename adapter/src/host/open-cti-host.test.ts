@@ -1,0 +1,308 @@
+import { expect } from '@open-wc/testing';
+import { serveOpenCti, type ConsoleApi, type OpenCtiConsole } from '../../../scripts/console/opencti/console-side.ts';
+import { installOpenCtiShim } from '../../../scripts/console/opencti/opencti-shim.ts';
+import { isContactPadError } from '../model/errors.ts';
+import type { DefaultFieldValues, ScreenPopTypeName } from './open-cti.ts';
+import { OpenCtiHost, type ClickToDialRequest, type NavigationContext } from './open-cti-host.ts';
+
+declare const describe: (title: string, body: () => void) => void;
+declare const it: (title: string, body: () => void | Promise<void>) => void;
+declare const afterEach: (body: () => void | Promise<void>) => void;
+
+const ACCOUNT_ID = '001000000000001AAA';
+const CONTACT_ID = '003000000000001AAA';
+
+/** A console page that records what the softphone asked of it. */
+class RecordingConsole implements ConsoleApi {
+  pops: { type: ScreenPopTypeName; params: Record<string, unknown>; defaultFieldValues?: DefaultFieldValues }[] = [];
+  panelVisible = false;
+  panelRequests: boolean[] = [];
+  clickToDialChanges: boolean[] = [];
+  published: { channelName: string; message: unknown }[] = [];
+  /** When set, screen pops fail with this message, as a console that cannot open the record. */
+  popError: string | undefined;
+  /** When set, screen pops never finish. */
+  popHangs = false;
+
+  screenPop(type: ScreenPopTypeName, params: Record<string, unknown>, defaultFieldValues?: DefaultFieldValues): Promise<void> {
+    if (this.popHangs) return new Promise(() => {});
+    if (this.popError !== undefined) return Promise.reject(new Error(this.popError));
+    this.pops.push(defaultFieldValues === undefined ? { type, params } : { type, params, defaultFieldValues });
+    return Promise.resolve();
+  }
+  setPanelVisible(visible: boolean): void {
+    this.panelRequests.push(visible);
+    this.panelVisible = visible;
+  }
+  isPanelVisible(): boolean {
+    return this.panelVisible;
+  }
+  callCenterSettings(): Record<string, string> {
+    return {
+      '/reqGeneralInfo/reqAdapterUrl': '/apex/ContactPad',
+      '/reqGeneralInfo/reqInternalName': 'ContactPad',
+      '/ContactPad/sipServerUrl': 'ws://127.0.0.1:8080',
+    };
+  }
+  clickToDialEnabled(enabled: boolean): void {
+    this.clickToDialChanges.push(enabled);
+  }
+  publish(channelName: string, message: unknown): void {
+    this.published.push({ channelName, message });
+  }
+}
+
+/** What ContactPad's listener heard, with a way to wait for the next one. */
+class Heard {
+  navigations: NavigationContext[] = [];
+  dials: ClickToDialRequest[] = [];
+  #waiters: (() => void)[] = [];
+  navigation(context: NavigationContext): void {
+    this.navigations.push(context);
+    this.#wake();
+  }
+  clickToDial(request: ClickToDialRequest): void {
+    this.dials.push(request);
+    this.#wake();
+  }
+  next(): Promise<void> {
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+  #wake(): void {
+    for (const waiter of this.#waiters.splice(0)) waiter();
+  }
+}
+
+interface Rig {
+  host: OpenCtiHost;
+  consolePage: RecordingConsole;
+  console: OpenCtiConsole;
+  heard: Heard;
+}
+
+const channels: MessageChannel[] = [];
+
+async function connectRig(options: { requestTimeoutMs?: number } = {}): Promise<Rig> {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const win = {} as Window;
+  installOpenCtiShim(win, channel.port1);
+  const consolePage = new RecordingConsole();
+  const consoleHandle = serveOpenCti(channel.port2, consolePage);
+  const heard = new Heard();
+  const host = await OpenCtiHost.connect(heard, { win, waitMs: 0, ...options });
+  return { host, consolePage, console: consoleHandle, heard };
+}
+
+async function expectHostError(promise: Promise<unknown>, code: 'HOST_REQUEST_FAILED' | 'HOST_UNAVAILABLE'): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(isContactPadError(error, code), `expected ${code}, got ${String(error)}`).to.equal(true);
+    return error as Error;
+  }
+  throw new Error(`expected a ${code} rejection, but it resolved`);
+}
+
+/** Captures console.warn while `body` runs. */
+async function capturingWarnings(body: () => Promise<void>): Promise<unknown[][]> {
+  const warnings: unknown[][] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args);
+  try {
+    await body();
+  } finally {
+    console.warn = original;
+  }
+  return warnings;
+}
+
+afterEach(() => {
+  for (const channel of channels.splice(0)) {
+    channel.port1.close();
+    channel.port2.close();
+  }
+});
+
+describe('OpenCtiHost over the local console\'s Open CTI', () => {
+  describe('connecting', () => {
+    it('rejects HOST_UNAVAILABLE when sforce.opencti never appears (ContactPad opened outside the console)', async () => {
+      const error = await expectHostError(OpenCtiHost.connect(new Heard(), { win: {} as Window, waitMs: 50 }), 'HOST_UNAVAILABLE');
+      expect(error.message).to.contain('sforce.opencti');
+    });
+
+    it('finds Open CTI that finishes loading after ContactPad starts', async () => {
+      const channel = new MessageChannel();
+      channels.push(channel);
+      const win = {} as Window;
+      serveOpenCti(channel.port2, new RecordingConsole());
+      setTimeout(() => installOpenCtiShim(win, channel.port1), 30);
+      const host = await OpenCtiHost.connect(new Heard(), { win, waitMs: 5000 });
+      expect(await host.isPanelVisible()).to.equal(false);
+    });
+  });
+
+  describe('screen pops', () => {
+    it('pops the matching record as SOBJECT with its id', async () => {
+      const { host, consolePage } = await connectRig();
+      await host.screenPopRecord(ACCOUNT_ID);
+      expect(consolePage.pops).to.deep.equal([{ type: 'SOBJECT', params: { recordId: ACCOUNT_ID } }]);
+    });
+
+    it('pops a new Lead form prefilled with the caller\'s number as NEW_RECORD_MODAL', async () => {
+      const { host, consolePage } = await connectRig();
+      await host.screenPopNewRecord('Lead', { Phone: '+14155550123', LeadSource: 'Phone Inquiry' });
+      expect(consolePage.pops).to.deep.equal([
+        { type: 'NEW_RECORD_MODAL', params: { entityName: 'Lead' }, defaultFieldValues: { Phone: '+14155550123', LeadSource: 'Phone Inquiry' } },
+      ]);
+    });
+
+    it('pops the search page for several matches as SEARCH', async () => {
+      const { host, consolePage } = await connectRig();
+      await host.screenPopSearch(' +14155550123 ');
+      expect(consolePage.pops).to.deep.equal([{ type: 'SEARCH', params: { searchString: '+14155550123' } }]);
+    });
+
+    it('refuses a search shorter than 3 characters without asking the console', async () => {
+      const { host, consolePage } = await connectRig();
+      const error = await expectHostError(host.screenPopSearch('12'), 'HOST_REQUEST_FAILED');
+      expect(error.message).to.contain('at least 3 characters');
+      expect(consolePage.pops).to.deep.equal([]);
+    });
+
+    it('refuses to pop something that is not a record id or an object name', async () => {
+      const { host, consolePage } = await connectRig();
+      await expectHostError(host.screenPopRecord('<script>'), 'HOST_REQUEST_FAILED');
+      await expectHostError(host.screenPopNewRecord('Lead"); alert(1'), 'HOST_REQUEST_FAILED');
+      expect(consolePage.pops).to.deep.equal([]);
+    });
+
+    it('rejects HOST_REQUEST_FAILED with the console\'s message when the console refuses the pop', async () => {
+      const { host, consolePage } = await connectRig();
+      consolePage.popError = 'The record you requested does not exist or you do not have access';
+      const error = await expectHostError(host.screenPopRecord(ACCOUNT_ID), 'HOST_REQUEST_FAILED');
+      expect(error.message).to.contain('The record you requested does not exist or you do not have access');
+      expect((error as Error & { detail: Record<string, string> }).detail['method']).to.equal('screenPop');
+    });
+
+    it('rejects HOST_REQUEST_FAILED when the console never answers, instead of waiting forever', async () => {
+      const { host, consolePage } = await connectRig({ requestTimeoutMs: 100 });
+      consolePage.popHangs = true;
+      const error = await expectHostError(host.screenPopRecord(ACCOUNT_ID), 'HOST_REQUEST_FAILED');
+      expect(error.message).to.contain('did not answer');
+    });
+  });
+
+  describe('softphone panel and settings', () => {
+    it('opens the softphone panel through setSoftphonePanelVisibility and reads it back', async () => {
+      const { host, consolePage } = await connectRig();
+      expect(await host.isPanelVisible()).to.equal(false);
+      await host.showPanel();
+      expect(consolePage.panelRequests).to.deep.equal([true]);
+      expect(await host.isPanelVisible()).to.equal(true);
+    });
+
+    it('reads the call center settings as a flat map keyed by item path', async () => {
+      const { host } = await connectRig();
+      const settings = await host.getCallCenterSettings();
+      expect(settings['/reqGeneralInfo/reqAdapterUrl']).to.equal('/apex/ContactPad');
+      expect(settings['/ContactPad/sipServerUrl']).to.equal('ws://127.0.0.1:8080');
+    });
+  });
+
+  describe('click-to-dial', () => {
+    it('delivers a clicked phone number with its record once click-to-dial is enabled', async () => {
+      const { host, consolePage, console: consoleHandle, heard } = await connectRig();
+      await host.enableClickToDial();
+      expect(consolePage.clickToDialChanges).to.deep.equal([true]);
+      const arrived = heard.next();
+      expect(consoleHandle.pushClickToDial({ number: '(415) 555-0123', recordId: CONTACT_ID, recordName: 'Ada Lovelace', objectType: 'Contact' })).to.equal(true);
+      await arrived;
+      expect(heard.dials).to.deep.equal([{ number: '(415) 555-0123', recordId: CONTACT_ID, objectType: 'Contact', recordName: 'Ada Lovelace' }]);
+    });
+
+    it('does not make numbers clickable until ContactPad enables it, and stops when it disables it', async () => {
+      const { host, consolePage, console: consoleHandle } = await connectRig();
+      expect(consoleHandle.pushClickToDial({ number: '4155550123' })).to.equal(false);
+      await host.enableClickToDial();
+      await host.disableClickToDial();
+      expect(consolePage.clickToDialChanges).to.deep.equal([true, false]);
+      expect(consoleHandle.pushClickToDial({ number: '4155550123' })).to.equal(false);
+    });
+
+    it('ignores a click without a number (with a warning) and keeps taking the next ones', async () => {
+      const { host, console: consoleHandle, heard } = await connectRig();
+      await host.enableClickToDial();
+      const warnings = await capturingWarnings(async () => {
+        const arrived = heard.next();
+        consoleHandle.pushClickToDial({ recordId: CONTACT_ID, recordName: 'No Number', objectType: 'Contact' });
+        consoleHandle.pushClickToDial({ number: '   ' });
+        consoleHandle.pushClickToDial('not an object' as never);
+        consoleHandle.pushClickToDial({ number: 14155550123, recordId: 'garbage', objectType: 'Lead', recordName: 'Grace' });
+        await arrived;
+      });
+      expect(heard.dials).to.deep.equal([{ number: '14155550123', recordId: '', objectType: 'Lead', recordName: 'Grace' }]);
+      expect(warnings.length).to.equal(3);
+      expect(String(warnings[0]?.[0])).to.contain('without a phone number');
+    });
+  });
+
+  describe('navigation', () => {
+    it('remembers the record the agent navigated to, so a Task can link to it', async () => {
+      const { host, console: consoleHandle, heard } = await connectRig();
+      expect(host.lastNavigation()).to.equal(undefined);
+      const arrived = heard.next();
+      consoleHandle.pushNavigation({ url: `/lightning/r/Account/${ACCOUNT_ID}/view`, recordId: ACCOUNT_ID, recordName: 'Acme', objectType: 'Account' });
+      await arrived;
+      expect(host.lastNavigation()).to.deep.equal({ url: `/lightning/r/Account/${ACCOUNT_ID}/view`, recordId: ACCOUNT_ID, recordName: 'Acme', objectType: 'Account' });
+      expect(heard.navigations).to.deep.equal([host.lastNavigation()]);
+    });
+
+    it('ignores malformed navigation payloads and keeps the last good one', async () => {
+      const { host, console: consoleHandle, heard } = await connectRig();
+      const good = { url: `/lightning/r/Contact/${CONTACT_ID}/view`, recordId: CONTACT_ID, recordName: 'Ada', objectType: 'Contact' };
+      let arrived = heard.next();
+      consoleHandle.pushNavigation(good);
+      await arrived;
+      arrived = heard.next();
+      await capturingWarnings(async () => {
+        consoleHandle.pushNavigation({ recordId: ACCOUNT_ID });
+        consoleHandle.pushNavigation({ url: '/lightning/r/x', recordId: '\'); DROP TABLE' });
+        consoleHandle.pushNavigation({ url: '/lightning/r/x', recordName: 42 });
+        consoleHandle.pushNavigation(null as never);
+        consoleHandle.pushNavigation({ url: '/lightning/page/home' });
+        await arrived;
+      });
+      expect(heard.navigations.length).to.equal(2);
+      expect(host.lastNavigation()).to.deep.equal({ url: '/lightning/page/home', recordId: '', recordName: '', objectType: '' });
+    });
+
+    it('accepts the older payload wrapped in returnValue', async () => {
+      const { host, console: consoleHandle, heard } = await connectRig();
+      const arrived = heard.next();
+      consoleHandle.pushNavigation({ success: true, returnValue: { url: '/x', recordId: ACCOUNT_ID, recordName: 'Acme', objectType: 'Account' } } as never);
+      await arrived;
+      expect(host.lastNavigation()?.recordId).to.equal(ACCOUNT_ID);
+    });
+  });
+
+  describe('message channel', () => {
+    it('publishes to the console and receives what the console sends on a subscribed channel', async () => {
+      const { host, consolePage, console: consoleHandle } = await connectRig();
+      await host.publish('ContactPad__c', { action: 'openTab', recordId: ACCOUNT_ID });
+      expect(consolePage.published).to.deep.equal([{ channelName: 'ContactPad__c', message: { action: 'openTab', recordId: ACCOUNT_ID } }]);
+
+      const received: unknown[] = [];
+      let delivered!: () => void;
+      const arrived = new Promise<void>((resolve) => { delivered = resolve; });
+      const subscription = await host.subscribe('ContactPad__c', (message) => { received.push(message); delivered(); });
+      expect(consoleHandle.pushMessage('Other__c', { no: true })).to.equal(false);
+      expect(consoleHandle.pushMessage('ContactPad__c', { tabFocused: ACCOUNT_ID })).to.equal(true);
+      await arrived;
+      expect(received).to.deep.equal([{ tabFocused: ACCOUNT_ID }]);
+
+      await subscription.unsubscribe();
+      expect(consoleHandle.pushMessage('ContactPad__c', { tabFocused: ACCOUNT_ID })).to.equal(false);
+    });
+  });
+});
