@@ -1,0 +1,124 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import './contact-pad.ts';
+import type { ContactPad } from './contact-pad.ts';
+import type { ContactPadSnapshot } from '../../adapter/src/store.ts';
+import { FakeClock } from './fixtures/fake-clock.ts';
+import { NOW, busyShift, connected, phoneDown, ringing, snapshot, view, wrappingUp } from './fixtures/snapshots.ts';
+import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+
+async function pad(state: ContactPadSnapshot | undefined, clock = new FakeClock(NOW)): Promise<ContactPad> {
+  return fixture<ContactPad>(html`<contact-pad .snapshot=${state} .clock=${clock}></contact-pad>`);
+}
+
+/** Sets a new snapshot and waits until every element below has rendered it. */
+async function publish(element: ContactPad, next: ContactPadSnapshot): Promise<void> {
+  element.snapshot = next;
+  await element.updateComplete;
+  for (const child of deepQueryAll<HTMLElement & { updateComplete?: Promise<unknown> }>(element, '*')) await child.updateComplete;
+}
+
+function liveRegion(element: ContactPad): HTMLElement {
+  const regions = deepQueryAll(element, '[aria-live=assertive]');
+  expect(regions).to.have.length(1);
+  return regions[0]!;
+}
+
+describe('<contact-pad>', () => {
+  it('says it is starting, calmly and without a spinner, before the first snapshot', async () => {
+    const element = await pad(undefined);
+    expect(shownText(element)).to.equal('Starting…');
+    expect(deepQueryAll(element, '[role=progressbar], svg')).to.have.length(0);
+  });
+
+  it('renders a whole shift: phone, agent state, notice, call pop, wrap up of the selected call, list and dial box', async () => {
+    const element = await pad(busyShift);
+    await publish(element, busyShift);
+    expect(queryAllByRole(element, 'status').map(shownText)).to.include('Phone ready');
+    expect(getByRole(element, 'combobox', { name: 'Next' })).to.exist;
+    expect(queryAllByRole(element, 'alert').map(shownText)).to.deep.equal(['Salesforce did not answer. The call log will be retried. CRM_UNAVAILABLE']);
+    expect(getByRole(element, 'region', { name: 'Incoming voice call from Ann Smith, +1 415 555 0100, queue Sales' })).to.exist;
+    expect(getByRole(element, 'form', { name: 'Wrap up: Carla Diaz' })).to.exist;
+    expect(queryAllByRole(getByRole(element, 'list', { name: 'Interactions' }), 'listitem')).to.have.length(4);
+    expect((getByRole(element, 'button', { name: 'Call' }) as HTMLButtonElement).disabled).to.equal(false);
+  });
+
+  it('shows one call pop for every ringing interaction', async () => {
+    const second = view({ id: 'ci-second', callerName: 'Eve Adams', callerNumber: '+1 646 555 0188', queue: 'Support' });
+    const element = await pad(snapshot({ interactions: [second, ringing, connected] }));
+    expect(queryAllByRole(element, 'button', { name: 'Accept' })).to.have.length(2);
+    expect(deepQueryAll(element, 'cp-call-pop')).to.have.length(2);
+  });
+
+  it('announces an incoming call to screen readers once, when it starts ringing', async () => {
+    const element = await pad(snapshot());
+    expect(liveRegion(element).textContent?.trim()).to.equal('');
+    await publish(element, snapshot({ interactions: [ringing] }));
+    expect(liveRegion(element).textContent?.trim()).to.equal('Incoming voice call from Ann Smith, +1 415 555 0100, queue Sales');
+    await publish(element, snapshot({ interactions: [{ ...ringing, caller: { state: 'pending' } }] }));
+    expect(liveRegion(element).textContent?.trim()).to.equal('Incoming voice call from Ann Smith, +1 415 555 0100, queue Sales');
+    await publish(element, snapshot({ interactions: [{ ...ringing, interaction: { ...ringing.interaction, state: 'connected', answeredAt: NOW } }] }));
+    expect(liveRegion(element).textContent?.trim()).to.equal('');
+  });
+
+  it('lets every intent out through the shadow roots to the page', async () => {
+    const element = await pad(busyShift);
+    const fired = recordIntents(document.body);
+    getByRole(element, 'button', { name: 'Accept' }).click();
+    getByRole(element, 'button', { name: 'Reject' }).click();
+    getByRole(element, 'button', { name: 'Release' }).click();
+    getByRole(element, 'button', { name: /^Voice call, Bob Jones/ }).click();
+    getByRole(element, 'button', { name: 'Done' }).click();
+    getByRole(element, 'button', { name: /^Dismiss/ }).click();
+    const next = getByRole(element, 'combobox', { name: 'Next' }) as HTMLSelectElement;
+    next.value = Array.from(next.options).find((option) => option.text === 'Ready')!.value;
+    next.dispatchEvent(new Event('change'));
+    const number = getByRole(element, 'textbox', { name: 'Number to call' }) as HTMLInputElement;
+    number.value = '+1 212 555 0147';
+    number.dispatchEvent(new Event('input'));
+    await publish(element, busyShift);
+    getByRole(element, 'button', { name: 'Call' }).click();
+    fired.stop();
+    expect(fired.intents).to.deep.equal([
+      { type: 'accept', interactionId: 'ci-7f3a2c10' },
+      { type: 'reject', interactionId: 'ci-7f3a2c10' },
+      { type: 'release', interactionId: 'ci-5512be07' },
+      { type: 'select', interactionId: 'ci-5512be07' },
+      { type: 'wrap-up-done', interactionId: 'ci-09c4d7e2', disposition: '', notes: '' },
+      { type: 'dismiss-notice', noticeId: 3 },
+      { type: 'set-agent-status', choice: { status: 'ready' } },
+      { type: 'dial', number: '+1 212 555 0147' },
+    ]);
+  });
+
+  it('shows the wrap-up form only for the selected interaction when it is in wrap up', async () => {
+    const element = await pad({ ...busyShift, selectedId: connected.interaction.id });
+    expect(queryAllByRole(element, 'form', { name: /^Wrap up/ })).to.have.length(0);
+    await publish(element, { ...busyShift, selectedId: undefined });
+    expect(getByRole(element, 'form', { name: 'Wrap up: Carla Diaz' })).to.exist;
+  });
+
+  it('keeps the notes being typed when the next snapshot arrives (a call is accepted meanwhile)', async () => {
+    const element = await pad(busyShift);
+    const notes = getByRole(element, 'textbox', { name: 'Notes' }) as HTMLTextAreaElement;
+    notes.value = 'Asked about the renewal disc';
+    notes.dispatchEvent(new Event('input'));
+    const accepted = { ...ringing, interaction: { ...ringing.interaction, state: 'connected' as const, answeredAt: NOW } };
+    await publish(element, { ...busyShift, interactions: [accepted, connected, { ...wrappingUp, log: 'saved' }] });
+    expect((getByRole(element, 'textbox', { name: 'Notes' }) as HTMLTextAreaElement).value).to.equal('Asked about the renewal disc');
+  });
+
+  it('shows the phone server problem with a live countdown and disables dialling', async () => {
+    const clock = new FakeClock(NOW);
+    const element = await pad(phoneDown, clock);
+    expect(shownText(element)).to.contain('Cannot reach phone server: WebSocket closed (1006). Retrying in 5 s');
+    clock.advance(2_000);
+    await publish(element, phoneDown);
+    expect(shownText(element)).to.contain('Retrying in 3 s');
+    expect((getByRole(element, 'button', { name: 'Call' }) as HTMLButtonElement).disabled).to.equal(true);
+  });
+
+  it('shows the connecting line while the phone registers', async () => {
+    const element = await pad(snapshot({ phone: { state: 'connecting' } }));
+    expect(shownText(element)).to.contain('Connecting to phone server…');
+  });
+});

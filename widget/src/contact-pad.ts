@@ -1,0 +1,139 @@
+/**
+ * `<contact-pad>`: the whole pad in the console's softphone panel. It renders one store
+ * snapshot: the phone connection (SIP registration), the agent state, notices, a call pop
+ * for every alerting interaction, the interaction list, the wrap-up form for the selected
+ * interaction, and the dial box. Every agent action leaves it as a `contactpad-intent`
+ * event (see intent-event.ts) fired by the child that took it.
+ */
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ContactPadSnapshot, InteractionView } from '../../adapter/src/store.ts';
+import { baseStyles } from './theme.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { incomingAnnouncement } from './words.ts';
+import './cp-phone-status.ts';
+import './cp-agent-state.ts';
+import './cp-notice-list.ts';
+import './cp-call-pop.ts';
+import './cp-interaction-list.ts';
+import './cp-wrap-up-form.ts';
+import './cp-dialer.ts';
+
+/** The interaction whose wrap-up form shows: the selected one, else the newest in wrap up. */
+function wrapUpTarget(snapshot: ContactPadSnapshot): InteractionView | undefined {
+  const inWrapUp = snapshot.interactions.filter((view) => view.interaction.state === 'wrap-up');
+  const selected = snapshot.interactions.find((view) => view.interaction.id === snapshot.selectedId);
+  if (selected) return selected.interaction.state === 'wrap-up' ? selected : undefined;
+  return inWrapUp[0];
+}
+
+/** The ContactPad widget root. */
+export class ContactPad extends LitElement {
+  static override properties = {
+    snapshot: { attribute: false },
+    clock: { attribute: false },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+        min-width: 240px;
+        background: #f3f3f3;
+      }
+      .pad {
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+        padding: 8px;
+      }
+      .starting {
+        margin: 0;
+        padding: 12px 8px;
+        color: var(--cp-text-weak);
+      }
+      .card {
+        padding: 8px 10px;
+        border: 1px solid var(--cp-border);
+        border-radius: var(--cp-radius);
+        background: var(--cp-surface);
+      }
+      .pops {
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+      }
+      h2 {
+        margin: 4px 0 2px;
+        font-size: 12px;
+        font-weight: 700;
+        text-transform: uppercase;
+        letter-spacing: 0.04em;
+        color: var(--cp-text-weak);
+      }
+    `,
+  ];
+
+  /** The store's current snapshot; undefined until the controller has started. */
+  declare snapshot: ContactPadSnapshot | undefined;
+  /** Time source handed to every counting child (tests pass a fake clock). */
+  declare clock: Clock;
+
+  /** Alerting interactions already announced, so each incoming call is announced once. */
+  #announced = new Set<string>();
+  #announcement = '';
+
+  constructor() {
+    super();
+    this.snapshot = undefined;
+    this.clock = systemClock;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('snapshot')) return;
+    const alerting = (this.snapshot?.interactions ?? []).filter((view) => view.interaction.state === 'alerting');
+    const fresh = alerting.filter((view) => !this.#announced.has(view.interaction.id));
+    if (fresh.length > 0) this.#announcement = fresh.map((view) => incomingAnnouncement(view.interaction)).join('. ');
+    else if (alerting.length === 0) this.#announcement = '';
+    this.#announced = new Set(alerting.map((view) => view.interaction.id));
+  }
+
+  protected override render() {
+    const snapshot = this.snapshot;
+    // The live region exists from the first paint, so the first call is announced too.
+    const live = html`<div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.#announcement}</div>`;
+    if (!snapshot) return html`${live}<p class="starting" role="status">Starting…</p>`;
+    const alerting = snapshot.interactions.filter((view) => view.interaction.state === 'alerting');
+    const wrapUp = wrapUpTarget(snapshot);
+    return html`
+      ${live}
+      <div class="pad">
+        <cp-phone-status .phone=${snapshot.phone} .clock=${this.clock}></cp-phone-status>
+        <cp-agent-state class="card" .agent=${snapshot.agent} .notReadyReasons=${snapshot.notReadyReasons}></cp-agent-state>
+        <cp-notice-list .notices=${snapshot.notices} ?hidden=${snapshot.notices.length === 0}></cp-notice-list>
+        <div class="pops" ?hidden=${alerting.length === 0}>
+          ${repeat(
+            alerting,
+            (view) => view.interaction.id,
+            (view) => html`<cp-call-pop .view=${view}></cp-call-pop>`,
+          )}
+        </div>
+        <cp-wrap-up-form .view=${wrapUp} .dispositions=${snapshot.dispositions} .clock=${this.clock} ?hidden=${!wrapUp}></cp-wrap-up-form>
+        <section aria-labelledby="interactions-heading">
+          <h2 id="interactions-heading">Interactions</h2>
+          <cp-interaction-list .interactions=${snapshot.interactions} .selectedId=${snapshot.selectedId} .clock=${this.clock}></cp-interaction-list>
+        </section>
+        <cp-dialer class="card" .registered=${snapshot.phone.state === 'registered'}></cp-dialer>
+      </div>
+    `;
+  }
+}
+
+if (!customElements.get('contact-pad')) customElements.define('contact-pad', ContactPad);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'contact-pad': ContactPad;
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * `<cp-interaction-list>`: every interaction of the session, newest first (the store's
+ * order): kind, customer, state in words, time in that state (live while it is counting),
+ * the activity log (Task) status, and only the actions allowed now (Release on a connected
+ * call, which sends the SIP BYE).
+ */
+import { LitElement, css, html, svg } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Interaction, Channel } from '../../adapter/src/model/interaction.ts';
+import type { InteractionView } from '../../adapter/src/store.ts';
+import { baseStyles } from './theme.ts';
+import { intentEvent } from './intent-event.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { ClockController } from './clock-controller.ts';
+import { formatElapsed } from './format-time.ts';
+import { channelWords, customerWords, logWords, stateWords } from './words.ts';
+
+/** States whose time keeps counting on screen. */
+const LIVE_STATES = new Set<Interaction['state']>(['alerting', 'connected', 'wrap-up']);
+
+/** When the interaction entered its current state; undefined for ends (their time stops mattering). */
+function stateSince(call: Interaction): number | undefined {
+  switch (call.state) {
+    case 'alerting':
+      return call.offeredAt;
+    case 'connected':
+      return call.answeredAt ?? call.offeredAt;
+    case 'wrap-up':
+      return call.releasedAt ?? call.answeredAt ?? call.offeredAt;
+    default:
+      return undefined;
+  }
+}
+
+/** For a finished interaction: how long the customer was connected, if they were. */
+function talkTime(call: Interaction): string {
+  if (call.answeredAt === undefined) return '';
+  const end = call.releasedAt ?? call.endedAt;
+  return end === undefined ? '' : formatElapsed(call.answeredAt, end);
+}
+
+const ICONS: Record<Channel, ReturnType<typeof svg>> = {
+  voice: svg`<path d="M6.6 10.8a15.1 15.1 0 0 0 6.6 6.6l2.2-2.2c.3-.3.7-.4 1-.2 1.1.4 2.3.6 3.6.6.6 0 1 .4 1 1V20c0 .6-.4 1-1 1A17 17 0 0 1 3 4c0-.6.4-1 1-1h3.5c.6 0 1 .4 1 1 0 1.3.2 2.5.6 3.6.1.3 0 .7-.2 1z"/>`,
+  video: svg`<path d="M17 10.5V7a1 1 0 0 0-1-1H4a1 1 0 0 0-1 1v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-3.5l4 4v-11z"/>`,
+  callback: svg`<path d="M12 5V1L7 6l5 5V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z"/>`,
+  chat: svg`<path d="M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2z"/>`,
+  email: svg`<path d="M20 4H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2zm0 4-8 5-8-5V6l8 5 8-5z"/>`,
+  case: svg`<path d="M14 6V4h-4v2zM4 8v11h16V8zm16-2a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2z"/>`,
+};
+
+/** The interaction list. Fires `select` (choosing an item) and `release`. */
+export class CpInteractionList extends LitElement {
+  static override properties = {
+    interactions: { attribute: false },
+    selectedId: { attribute: false },
+    clock: { attribute: false },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      ul {
+        margin: 0;
+        padding: 0;
+        list-style: none;
+        border: 1px solid var(--cp-border);
+        border-radius: var(--cp-radius);
+        background: var(--cp-surface);
+      }
+      li {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        padding: 4px 6px 4px 0;
+        border-top: 1px solid #e5e5e5;
+        border-left: 3px solid transparent;
+      }
+      li:first-child {
+        border-top: none;
+      }
+      li.selected {
+        background: #eef4ff;
+        border-left-color: var(--cp-brand);
+      }
+      .item {
+        flex: 1;
+        display: grid;
+        grid-template-columns: 18px 1fr auto;
+        grid-template-rows: auto auto;
+        column-gap: 6px;
+        min-width: 0;
+        min-height: 36px;
+        padding: 2px 4px 2px 6px;
+        border: none;
+        background: transparent;
+        color: var(--cp-text);
+        font-weight: 400;
+        text-align: left;
+      }
+      .item:hover:not(:disabled) {
+        background: transparent;
+      }
+      .icon {
+        grid-row: 1 / span 2;
+        align-self: center;
+        width: 16px;
+        height: 16px;
+        fill: var(--cp-text-weak);
+      }
+      .who {
+        font-weight: 700;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .time {
+        font-variant-numeric: tabular-nums;
+        color: var(--cp-text-weak);
+      }
+      .detail {
+        grid-column: 2 / span 2;
+        color: var(--cp-text-weak);
+        font-size: 12px;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
+      }
+      .state-connected .state {
+        color: var(--cp-success-dark);
+        font-weight: 700;
+      }
+      .state-alerting .state {
+        color: var(--cp-brand-dark);
+        font-weight: 700;
+      }
+      .log-retrying {
+        color: var(--cp-error-text);
+      }
+      .empty {
+        margin: 0;
+        padding: 8px;
+        color: var(--cp-text-weak);
+      }
+    `,
+  ];
+
+  /** The store's interactions, newest first. */
+  declare interactions: readonly InteractionView[];
+  /** The interaction the agent is working on (aria-current). */
+  declare selectedId: string | undefined;
+  /** Time source for time in state. */
+  declare clock: Clock;
+
+  readonly #clock = new ClockController(this, () => this.interactions.some((view) => LIVE_STATES.has(view.interaction.state)));
+
+  constructor() {
+    super();
+    this.interactions = [];
+    this.selectedId = undefined;
+    this.clock = systemClock;
+  }
+
+  protected override render() {
+    if (this.interactions.length === 0) return html`<p class="empty">No interactions yet.</p>`;
+    const now = this.#clock.now();
+    return html`<ul aria-label="Interactions">
+      ${repeat(
+        this.interactions,
+        (view) => view.interaction.id,
+        (view, index) => this.#item(view, index, now),
+      )}
+    </ul>`;
+  }
+
+  #item(view: InteractionView, index: number, now: number) {
+    const call = view.interaction;
+    const since = stateSince(call);
+    const time = since === undefined ? talkTime(call) : formatElapsed(since, now);
+    const selected = call.id === this.selectedId;
+    const log = logWords(view.log);
+    const kind = channelWords(call.channel);
+    return html`<li class="state-${call.state} ${selected ? 'selected' : ''}" data-id=${call.id}>
+      <button
+        type="button"
+        class="item"
+        aria-current=${selected ? 'true' : 'false'}
+        @click=${() => this.dispatchEvent(intentEvent({ type: 'select', interactionId: call.id }))}
+      >
+        <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">${ICONS[call.channel]}</svg>
+        <span class="who" id="who-${index}"><span class="visually-hidden">${kind}, </span>${customerWords(call)}</span>
+        <span class="time">${time}</span>
+        <span class="detail"
+          ><span class="state">${stateWords(call.state)}</span>${call.queue ? ` · ${call.queue}` : ''}${log
+            ? html` · <span class="log log-${view.log}">${log}</span>`
+            : ''}</span
+        >
+      </button>
+      ${call.state === 'connected'
+        ? html`<button type="button" class="destructive-text" aria-describedby="who-${index}" @click=${() => this.#release(call.id)}>Release</button>`
+        : ''}
+    </li>`;
+  }
+
+  #release(interactionId: string): void {
+    this.dispatchEvent(intentEvent({ type: 'release', interactionId }));
+  }
+}
+
+if (!customElements.get('cp-interaction-list')) customElements.define('cp-interaction-list', CpInteractionList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cp-interaction-list': CpInteractionList;
+  }
+}

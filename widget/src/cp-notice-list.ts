@@ -1,0 +1,94 @@
+/**
+ * `<cp-notice-list>`: errors and notices the agent should see (each with its stable error
+ * catalogue code), each dismissable.
+ */
+import { LitElement, css, html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { Notice } from '../../adapter/src/store.ts';
+import { baseStyles } from './theme.ts';
+import { intentEvent } from './intent-event.ts';
+
+/** The notices. Fires `dismiss-notice`. */
+export class CpNoticeList extends LitElement {
+  static override properties = {
+    notices: { attribute: false },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      ul {
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      li {
+        display: flex;
+        align-items: flex-start;
+        gap: 8px;
+        padding: 6px 6px 6px 10px;
+        border: 1px solid #dd7a01;
+        border-left-width: 4px;
+        border-radius: var(--cp-radius);
+        background: #fef1e6;
+      }
+      .message {
+        flex: 1;
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+      .code {
+        display: block;
+        color: var(--cp-text-weak);
+        font-size: 11px;
+      }
+      button {
+        min-height: 24px;
+        padding: 0 8px;
+        font-size: 12px;
+      }
+    `,
+  ];
+
+  /** The snapshot's notices. */
+  declare notices: readonly Notice[];
+
+  constructor() {
+    super();
+    this.notices = [];
+  }
+
+  protected override render() {
+    if (this.notices.length === 0) return html``;
+    return html`<ul aria-label="Notices">
+      ${repeat(
+        this.notices,
+        (notice) => notice.id,
+        (notice) => html`<li>
+          <p class="message" role="alert">${notice.message}<span class="code">${notice.code}</span></p>
+          <button
+            type="button"
+            aria-label="Dismiss: ${notice.message}"
+            @click=${() => this.dispatchEvent(intentEvent({ type: 'dismiss-notice', noticeId: notice.id }))}
+          >
+            Dismiss
+          </button>
+        </li>`,
+      )}
+    </ul>`;
+  }
+}
+
+if (!customElements.get('cp-notice-list')) customElements.define('cp-notice-list', CpNoticeList);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cp-notice-list': CpNoticeList;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `<cp-phone-status>`: the phone's connection to the SIP server in words: registered
+ * ("Phone ready"), connecting, unreachable or refused (with the reason and a live
+ * countdown to the next REGISTER attempt). Never a spinner.
+ */
+import { LitElement, css, html } from 'lit';
+import type { PhoneConnection } from '../../adapter/src/store.ts';
+import { baseStyles } from './theme.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { ClockController } from './clock-controller.ts';
+import { secondsLeft } from './format-time.ts';
+
+/** The phone connection banner. Fires no intents. */
+export class CpPhoneStatus extends LitElement {
+  static override properties = {
+    phone: { attribute: false },
+    clock: { attribute: false },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      .line {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+        margin: 0;
+        color: var(--cp-text-weak);
+        font-size: 12px;
+      }
+      .dot {
+        flex: none;
+        width: 8px;
+        height: 8px;
+        border-radius: 50%;
+        background: #747474;
+      }
+      .registered .dot {
+        background: var(--cp-success);
+      }
+      .problem {
+        padding: 8px 10px;
+        border: 1px solid #ea001e;
+        border-left-width: 4px;
+        border-radius: var(--cp-radius);
+        background: var(--cp-warning-bg);
+        color: var(--cp-error-text);
+        font-size: 13px;
+      }
+      .problem .dot {
+        display: none;
+      }
+    `,
+  ];
+
+  /** The phone connection from the store snapshot. */
+  declare phone: PhoneConnection | undefined;
+  /** Time source for the retry countdown. */
+  declare clock: Clock;
+
+  readonly #clock = new ClockController(this, () => this.phone?.state === 'unreachable' || this.phone?.state === 'refused');
+
+  constructor() {
+    super();
+    this.phone = undefined;
+    this.clock = systemClock;
+  }
+
+  protected override render() {
+    const phone = this.phone;
+    if (!phone) return html``;
+    switch (phone.state) {
+      case 'registered':
+        return html`<p class="line registered" role="status"><span class="dot" aria-hidden="true"></span>Phone ready</p>`;
+      case 'connecting':
+        return html`<p class="line" role="status"><span class="dot" aria-hidden="true"></span>Connecting to phone server…</p>`;
+      case 'stopped':
+        return html`<p class="line" role="status"><span class="dot" aria-hidden="true"></span>Phone off</p>`;
+      case 'unreachable':
+        return this.#problem(withReason('Cannot reach phone server', phone.reason), phone.retryAt);
+      case 'refused':
+        return this.#problem(withReason('Phone server refused this agent', phone.reason), phone.retryAt);
+    }
+  }
+
+  #problem(message: string, retryAt: number) {
+    const left = secondsLeft(retryAt, this.#clock.now());
+    // The polite live region holds the message only: the countdown beside it changes every
+    // second and must not be read out every second.
+    return html`<p class="line problem">
+      <span><span role="status">${message}</span> <span class="retry">${left > 0 ? `Retrying in ${left} s` : 'Retrying now…'}</span></span>
+    </p>`;
+  }
+}
+
+/** "Cannot reach phone server: <reason>." (no dangling colon when the reason is blank). */
+function withReason(message: string, reason: string): string {
+  return reason ? `${message}: ${reason}.` : `${message}.`;
+}
+
+if (!customElements.get('cp-phone-status')) customElements.define('cp-phone-status', CpPhoneStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cp-phone-status': CpPhoneStatus;
+  }
+}
