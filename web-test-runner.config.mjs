@@ -4,10 +4,13 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
 import { testServicesPlugin } from './scripts/test-services.mjs';
+import { fakeOrgMiddleware } from './scripts/fake-org/http.ts';
 
 export default {
   files: ['adapter/src/**/*.test.ts', 'widget/src/**/*.test.ts'],
   nodeResolve: { browser: true },
+  // The fake org answers before the dev server's file serving (which would 404 it).
+  middleware: [fakeOrgMiddleware],
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   browsers: [

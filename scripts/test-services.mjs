@@ -1,34 +1,28 @@
 // A web-test-runner plugin that starts, for the test run, what the tests talk to:
 // - Kamailio, the real SIP server (scripts/sip-server), on the unit-test ports;
-// - the fake org (scripts/fake-org), served by the test server itself under
-//   /services/data/ and /__fake-org/, from the same msw handlers as the local console;
+// (the fake org is served by the test server's middleware: see web-test-runner.config.mjs);
 // - a `sipp` server command, so a browser test can have SIPp (a raw SIP peer) send a
-//   scenario to the agent: `executeServerCommand('sipp', { scenario, ... })`.
+//   scenario to the agent: `executeServerCommand('sipp', { scenario, ... })`;
+// - `sip-server-info`, `sip-server-start` / `sip-server-stop` (a separate Kamailio a test
+//   can take down and bring back, for an outage mid-shift): see sip-server/test-commands.ts.
 import { startKamailio } from './sip-server/kamailio.ts';
-import { runSipp } from './sip-server/sipp.ts';
-import { serveFakeOrg } from './fake-org/http.ts';
+import { sipServerCommands } from './sip-server/test-commands.ts';
 import { UNIT_SIP_UDP_PORT, UNIT_SIP_WS_PORT } from './test-ports.ts';
 
 export function testServicesPlugin() {
   let kamailio;
+  const sipCommands = sipServerCommands({ wsPort: UNIT_SIP_WS_PORT, udpPort: UNIT_SIP_UDP_PORT });
   return {
     name: 'contactpad-test-services',
-    async serverStart({ app }) {
+    async serverStart() {
       kamailio = await startKamailio({ wsPort: UNIT_SIP_WS_PORT, udpPort: UNIT_SIP_UDP_PORT, name: 'unit' });
-      app.use(async (ctx, next) => {
-        if (await serveFakeOrg(ctx.req, ctx.res)) {
-          ctx.respond = false;
-          return;
-        }
-        await next();
-      });
     },
     async serverStop() {
+      await sipCommands.stopAll();
       await kamailio?.stop();
     },
     async executeCommand({ command, payload }) {
-      if (command !== 'sipp') return undefined;
-      return runSipp({ ...payload, proxyPort: UNIT_SIP_UDP_PORT });
+      return sipCommands.execute(command, payload);
     },
   };
 }

@@ -1,0 +1,401 @@
+/**
+ * msw handlers for the Salesforce REST API under `/services/data/` (any `vXX.0`):
+ * versions, resources, limits, query (SOQL), search (SOSL), sObject create / read /
+ * update / delete / upsert by external id / describe, and composite. Every API request
+ * is authenticated by its bearer token, subject to the org's faults, and counted against
+ * the org's daily allocation.
+ */
+import { getResponse, http, type HttpHandler, type HttpResponseResolver } from 'msw';
+import { errorResult, toResponse, type ApiResult } from './api-response.ts';
+import { attributes } from './field-path.ts';
+import { SalesforceApiError, notFound } from './salesforce-error.ts';
+import { allSObjects, type SObjectDef } from './schema.ts';
+import { runSoql } from './soql.ts';
+import { runSosl } from './sosl.ts';
+import type { FakeOrg, FakeOrgStore, SfRecord } from './store.ts';
+import { toId18 } from './salesforce-id.ts';
+
+const BASE = '*/services/data';
+const VERSIONS = ['58.0', '59.0', '60.0', '61.0', '62.0'];
+const RELEASES: Record<string, string> = { '58.0': "Summer '23", '59.0': "Winter '24", '60.0': "Spring '24", '61.0': "Summer '24", '62.0': "Winter '25" };
+const MAX_SUBREQUESTS = 25;
+const MAX_QUERY_SUBREQUESTS = 5;
+
+/** What an API resolver gets: the org the token selected, the API version, the request. */
+interface ApiContext {
+  org: FakeOrg;
+  version: string;
+  request: Request;
+  url: URL;
+  params: Record<string, string>;
+  today: () => string;
+}
+
+type ApiResolver = (ctx: ApiContext) => ApiResult | Promise<ApiResult>;
+
+/** Marks a composite subrequest so it is neither counted again nor faulted again. */
+const INTERNAL_HEADER = 'x-fake-org-subrequest';
+const INTERNAL_KEY = crypto.randomUUID();
+
+function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get('authorization') ?? '';
+  const match = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header.trim());
+  return match?.[1]?.trim() || undefined;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') {
+    throw new SalesforceApiError(400, 'JSON_PARSER_ERROR', 'The HTTP entity body is required, but this request has no entity body.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new SalesforceApiError(400, 'JSON_PARSER_ERROR', `Unexpected character ('${text.trim().charAt(0)}' (code ${text.trim().charCodeAt(0)})): ${(error as Error).message} at [line:1, column:1]`);
+  }
+}
+
+function asObject(value: unknown, sobject: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new SalesforceApiError(400, 'JSON_PARSER_ERROR', `Cannot deserialize instance of ${sobject} from ${Array.isArray(value) ? 'START_ARRAY' : 'VALUE_STRING'} value at [line:1, column:1]`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** A record as `GET /sobjects/X/id` returns it: attributes, then every field (or `fields=`). */
+function fullRecord(def: SObjectDef, record: SfRecord, version: string, only?: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { attributes: attributes(def.name, record.Id, version) };
+  const names = only ?? Object.keys(record);
+  for (const name of names) out[name] = record[name] ?? null;
+  return out;
+}
+
+function describe(def: SObjectDef, version: string): Record<string, unknown> {
+  const base = `/services/data/${version}/sobjects/${def.name}`;
+  return {
+    name: def.name,
+    label: def.label,
+    labelPlural: def.labelPlural,
+    keyPrefix: def.keyPrefix,
+    custom: false,
+    createable: true,
+    updateable: true,
+    deletable: true,
+    queryable: true,
+    searchable: true,
+    fields: def.fields.map((field) => ({
+      name: field.name,
+      label: field.label,
+      type: field.type,
+      length: field.type === 'textarea' ? 32000 : field.type === 'phone' ? 40 : ['string', 'picklist', 'url'].includes(field.type) ? 255 : 0,
+      nillable: !field.required && field.type !== 'boolean' && field.name !== 'Id',
+      createable: !field.readOnly,
+      updateable: !field.readOnly,
+      externalId: field.externalId === true,
+      nameField: field.name === 'Name' || (def.name === 'Case' && field.name === 'CaseNumber'),
+      referenceTo: field.referenceTo ?? [],
+      relationshipName: field.relationshipName ?? null,
+      picklistValues: (field.picklistValues ?? []).map((value) => ({
+        active: true, defaultValue: field.defaultValue === value, label: value, validFor: null, value,
+      })),
+      restrictedPicklist: field.restricted === true,
+    })),
+    urls: { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` },
+  };
+}
+
+/** Builds the REST API handlers over `store`. */
+export function createApiHandlers(store: FakeOrgStore, today: () => string): HttpHandler[] {
+  const handlers: HttpHandler[] = [];
+
+  const api = (resolver: ApiResolver): HttpResponseResolver => async ({ request, params }) => {
+    const version = String(params.version ?? '');
+    const token = bearerToken(request);
+    const org = store.orgForToken(token);
+    if (!/^v\d{2}\.0$/.test(version) || Number(version.slice(1)) < 20) return toResponse(errorResult(notFound()), org);
+    if (!org) return toResponse(errorResult(new SalesforceApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid')), store.defaultOrg);
+    const internal = request.headers.get(INTERNAL_HEADER) === INTERNAL_KEY;
+    if (!internal) {
+      const fault = await org.applyFaults();
+      if (fault) return toResponse(errorResult(fault), org);
+      if (org.apiUsed >= org.dailyLimit) {
+        return toResponse(errorResult(new SalesforceApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.')), org);
+      }
+      org.apiUsed += 1;
+    }
+    const url = new URL(request.url);
+    const stringParams: Record<string, string> = {};
+    for (const [key, value] of Object.entries(params)) if (typeof value === 'string') stringParams[key] = value;
+    try {
+      return toResponse(await resolver({ org, version, request, url, params: stringParams, today }), org);
+    } catch (error) {
+      if (error instanceof SalesforceApiError) return toResponse(errorResult(error), org);
+      const id = Math.floor(Math.random() * 1e9);
+      return toResponse({ status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: `An unexpected error occurred. Please include this ErrorId if you contact support: ${id}-${id % 9973} (-${id % 997})` }] }, org);
+    }
+  };
+
+  handlers.push(
+    http.get(BASE, () =>
+      toResponse({ status: 200, body: VERSIONS.map((version) => ({ label: RELEASES[version], url: `/services/data/v${version}`, version })) }, undefined),
+    ),
+    http.get(`${BASE}/:version`, api(({ version }) => ({
+      status: 200,
+      body: Object.fromEntries(['sobjects', 'query', 'search', 'composite', 'limits', 'parameterizedSearch'].map((name) => [name, `/services/data/${version}/${name}`])),
+    }))),
+    http.get(`${BASE}/:version/limits`, api(({ org }) => ({
+      status: 200,
+      body: { DailyApiRequests: { Max: org.dailyLimit, Remaining: Math.max(0, org.dailyLimit - org.apiUsed) } },
+    }))),
+    http.get(`${BASE}/:version/query`, api(({ org, url, version, today: day }) => {
+      const q = url.searchParams.get('q');
+      if (!q) throw new SalesforceApiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+      return { status: 200, body: runSoql(org, q, version, day) };
+    })),
+    http.get(`${BASE}/:version/search`, api(({ org, url, version, today: day }) => {
+      const q = url.searchParams.get('q');
+      if (!q) throw new SalesforceApiError(400, 'MALFORMED_SEARCH', 'No search term found. The search term must be enclosed in braces.');
+      return { status: 200, body: runSosl(org, q, version, day) };
+    })),
+    http.get(`${BASE}/:version/sobjects`, api(({ version }) => ({
+      status: 200,
+      body: {
+        encoding: 'UTF-8',
+        maxBatchSize: 200,
+        sobjects: allSObjects().map((def) => ({
+          name: def.name, label: def.label, labelPlural: def.labelPlural, keyPrefix: def.keyPrefix, custom: false,
+          createable: true, queryable: true, searchable: true,
+          urls: { sobject: `/services/data/${version}/sobjects/${def.name}`, describe: `/services/data/${version}/sobjects/${def.name}/describe` },
+        })),
+      },
+    }))),
+    http.get(`${BASE}/:version/sobjects/:sobject`, api(({ org, params, version }) => {
+      const def = org.sobject(params.sobject ?? '');
+      const full = describe(def, version);
+      const { fields: _fields, ...objectDescribe } = full;
+      void _fields;
+      const recentItems = org.list(def.name).slice(-5).reverse().map((record) => ({ attributes: attributes(def.name, record.Id, version), Id: record.Id, Name: record.Name ?? null }));
+      return { status: 200, body: { objectDescribe, recentItems } };
+    })),
+    http.post(`${BASE}/:version/sobjects/:sobject`, api(async ({ org, params, request }) => {
+      const def = org.sobject(params.sobject ?? '');
+      const record = org.insert(def.name, asObject(await readJson(request), def.name));
+      return { status: 201, body: { id: record.Id, success: true, errors: [] } };
+    })),
+    http.get(`${BASE}/:version/sobjects/:sobject/describe`, api(({ org, params, version }) => ({
+      status: 200,
+      body: describe(org.sobject(params.sobject ?? ''), version),
+    }))),
+    http.get(`${BASE}/:version/sobjects/:sobject/:id`, api(({ org, params, url, version }) => {
+      const def = org.sobject(params.sobject ?? '');
+      const record = org.find(def, params.id ?? '');
+      const fieldsParam = url.searchParams.get('fields');
+      let only: string[] | undefined;
+      if (fieldsParam) {
+        only = fieldsParam.split(',').map((name) => name.trim()).filter(Boolean).map((name) => {
+          const field = org.field(def, name);
+          if (!field) throw new SalesforceApiError(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${def.name}`);
+          return field.name;
+        });
+      }
+      return { status: 200, body: fullRecord(def, record, version, only) };
+    })),
+    http.patch(`${BASE}/:version/sobjects/:sobject/:id`, api(async ({ org, params, request }) => {
+      const def = org.sobject(params.sobject ?? '');
+      org.find(def, params.id ?? '');
+      org.update(def.name, params.id ?? '', asObject(await readJson(request), def.name));
+      return { status: 204 };
+    })),
+    http.delete(`${BASE}/:version/sobjects/:sobject/:id`, api(({ org, params }) => {
+      org.remove(params.sobject ?? '', params.id ?? '');
+      return { status: 204 };
+    })),
+    http.get(`${BASE}/:version/sobjects/:sobject/:field/:value`, api(({ org, params, version }) => {
+      const def = org.sobject(params.sobject ?? '');
+      const found = byExternalId(org, def, params.field ?? '', params.value ?? '');
+      if (found.length === 0) throw notFound();
+      if (found.length > 1) return { status: 300, body: found.map((record) => `/services/data/${version}/sobjects/${def.name}/${String(record.Id)}`) };
+      return { status: 200, body: fullRecord(def, found[0] as SfRecord, version) };
+    })),
+    http.patch(`${BASE}/:version/sobjects/:sobject/:field/:value`, api(async ({ org, params, request, version }) => {
+      const def = org.sobject(params.sobject ?? '');
+      const value = params.value ?? '';
+      const found = byExternalId(org, def, params.field ?? '', value);
+      const body = asObject(await readJson(request), def.name);
+      if (found.length > 1) {
+        return { status: 300, body: found.map((record) => `/services/data/${version}/sobjects/${def.name}/${String(record.Id)}`) };
+      }
+      const field = org.field(def, params.field ?? '');
+      const existing = found[0];
+      if (existing) {
+        org.update(def.name, existing.Id as string, body);
+        return { status: 200, body: { id: existing.Id, success: true, errors: [], created: false } };
+      }
+      if (field?.name === 'Id') throw notFound();
+      const fields = Object.fromEntries(Object.entries(body).filter(([key]) => key.toLowerCase() !== (field?.name ?? '').toLowerCase()));
+      const record = org.insert(def.name, { ...fields, [field?.name ?? '']: value });
+      return {
+        status: 201,
+        body: { id: record.Id, success: true, errors: [], created: true },
+        headers: { Location: `/services/data/${version}/sobjects/${def.name}/${String(record.Id)}` },
+      };
+    })),
+    http.post(`${BASE}/:version/composite`, api(async (ctx) => composite(ctx, handlers))),
+    http.all(`${BASE}/*`, api(() => {
+      throw notFound();
+    })),
+  );
+  return handlers;
+}
+
+function byExternalId(org: FakeOrg, def: SObjectDef, fieldName: string, value: string): SfRecord[] {
+  const field = org.field(def, fieldName);
+  if (!field) {
+    throw new SalesforceApiError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${fieldName}`);
+  }
+  if (field.name === 'Id') {
+    try {
+      return [org.find(def, value)];
+    } catch {
+      return [];
+    }
+  }
+  if (!field.externalId) {
+    throw new SalesforceApiError(400, 'INVALID_FIELD', `Field ${field.name} is not an external ID or indexed field for ${def.name}`);
+  }
+  const wanted = value.toLowerCase();
+  return org.list(def.name).filter((record) => typeof record[field.name] === 'string' && (record[field.name] as string).toLowerCase() === wanted);
+}
+
+interface SubRequest {
+  method: string;
+  url: string;
+  referenceId: string;
+  body?: unknown;
+  httpHeaders?: Record<string, string>;
+}
+
+interface SubResponse {
+  body: unknown;
+  httpHeaders: Record<string, string>;
+  httpStatusCode: number;
+  referenceId: string;
+}
+
+const ROLLED_BACK = [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }];
+
+function invalidInput(message: string): SalesforceApiError {
+  return new SalesforceApiError(400, 'INVALID_INPUT', message);
+}
+
+/** REST `POST /composite`: up to 25 subrequests, `@{ref.path}` references, `allOrNone`. */
+async function composite(ctx: ApiContext, handlers: HttpHandler[]): Promise<ApiResult> {
+  const payload = asObject(await readJson(ctx.request), 'CompositeRequest');
+  const list = payload.compositeRequest;
+  if (!Array.isArray(list) || list.length === 0) throw invalidInput('The compositeRequest is required and must contain at least one subrequest.');
+  if (list.length > MAX_SUBREQUESTS) throw invalidInput(`Limit Exceeded: The number of subrequests (${list.length}) exceeds the limit of ${MAX_SUBREQUESTS}.`);
+  const subrequests: SubRequest[] = list.map((item: unknown, index: number) => {
+    const sub = asObject(item, 'CompositeSubrequest');
+    if (typeof sub.method !== 'string' || typeof sub.url !== 'string' || typeof sub.referenceId !== 'string') {
+      throw invalidInput(`Subrequest ${index} must have a method, a url and a referenceId.`);
+    }
+    if (!/^[A-Za-z0-9_]+$/.test(sub.referenceId)) throw invalidInput(`Invalid referenceId: ${sub.referenceId}. A referenceId must be alphanumeric (underscores allowed).`);
+    return sub as unknown as SubRequest;
+  });
+  const ids = new Set<string>();
+  for (const sub of subrequests) {
+    if (ids.has(sub.referenceId)) throw invalidInput(`Duplicate referenceId provided in the request: ${sub.referenceId}`);
+    ids.add(sub.referenceId);
+  }
+  const queries = subrequests.filter((sub) => /\/(query|queryAll)\b/.test(sub.url) && sub.method.toUpperCase() === 'GET').length;
+  if (queries > MAX_QUERY_SUBREQUESTS) throw invalidInput(`Limit Exceeded: The number of query subrequests (${queries}) exceeds the limit of ${MAX_QUERY_SUBREQUESTS}.`);
+  const allOrNone = payload.allOrNone === true;
+  const rollback = ctx.org.snapshot();
+  const results = new Map<string, SubResponse>();
+  const out: SubResponse[] = [];
+  let failed = false;
+  for (const sub of subrequests) {
+    if (failed && allOrNone) {
+      out.push({ body: ROLLED_BACK, httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId });
+      continue;
+    }
+    let response: SubResponse;
+    try {
+      const url = resolveReferences(sub.url, results, true) as string;
+      const body = sub.body === undefined ? undefined : resolveReferences(sub.body, results, false);
+      response = await runSubrequest(ctx, handlers, sub.method.toUpperCase(), url, body, sub.referenceId);
+    } catch (error) {
+      if (!(error instanceof SalesforceApiError)) throw error;
+      response = { body: error.toBody(), httpHeaders: {}, httpStatusCode: error.status, referenceId: sub.referenceId };
+    }
+    results.set(sub.referenceId, response);
+    out.push(response);
+    if (response.httpStatusCode >= 400) failed = true;
+  }
+  if (failed && allOrNone) {
+    rollback();
+    for (const response of out) {
+      if (response.httpStatusCode < 400) Object.assign(response, { body: ROLLED_BACK, httpHeaders: {}, httpStatusCode: 400 });
+    }
+  }
+  return { status: 200, body: { compositeResponse: out } };
+}
+
+function resolveReferences(value: unknown, results: Map<string, SubResponse>, inUrl: boolean): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/@\{([A-Za-z0-9_]+)((?:\.[A-Za-z0-9_]+|\[\d+\])*)\}/g, (_all, ref: string, path: string) => {
+      const result = results.get(ref);
+      const resolved = result && result.httpStatusCode < 300 ? walk(result.body, path) : undefined;
+      if (resolved === undefined || resolved === null || typeof resolved === 'object') {
+        throw new SalesforceApiError(
+          400,
+          'PROCESSING_HALTED',
+          `Invalid reference specified. No value for ${ref}${path} found in ${ref}. Provided referenceId ('${ref}') doesn't exist or its subrequest failed.`,
+        );
+      }
+      return inUrl ? encodeURIComponent(String(resolved)) : String(resolved);
+    });
+  }
+  if (Array.isArray(value)) return value.map((item) => resolveReferences(item, results, inUrl));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveReferences(item, results, inUrl)]));
+  }
+  return value;
+}
+
+function walk(body: unknown, path: string): unknown {
+  let current = body;
+  for (const step of path.match(/\.[A-Za-z0-9_]+|\[\d+\]/g) ?? []) {
+    if (current === null || typeof current !== 'object') return undefined;
+    const key = step.startsWith('.') ? step.slice(1) : Number(step.slice(1, -1));
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
+}
+
+async function runSubrequest(ctx: ApiContext, handlers: HttpHandler[], method: string, url: string, body: unknown, referenceId: string): Promise<SubResponse> {
+  if (!/^\/services\/data\/v\d+\.0\//.test(url)) {
+    throw new SalesforceApiError(400, 'INVALID_INPUT', `The URL ${url} is not valid for a composite subrequest: it must start with /services/data/vXX.X/.`);
+  }
+  const headers = new Headers({ [INTERNAL_HEADER]: INTERNAL_KEY, 'Content-Type': 'application/json' });
+  const auth = ctx.request.headers.get('authorization');
+  if (auth) headers.set('Authorization', auth);
+  const request = new Request(new URL(url, ctx.url.origin), {
+    method,
+    headers,
+    body: body === undefined || method === 'GET' || method === 'DELETE' ? null : JSON.stringify(body),
+  });
+  const response = await getResponse(handlers, request);
+  if (!response) throw notFound();
+  const text = await response.text();
+  const httpHeaders: Record<string, string> = {};
+  const location = response.headers.get('Location');
+  if (location) httpHeaders.Location = location;
+  let parsed: unknown = null;
+  if (text) parsed = JSON.parse(text);
+  if (response.status === 201 && !location && parsed && typeof parsed === 'object' && 'id' in parsed) {
+    const sobject = /\/sobjects\/([^/]+)/.exec(url)?.[1] ?? '';
+    httpHeaders.Location = `/services/data/${ctx.version}/sobjects/${sobject}/${toId18(String((parsed as { id: string }).id))}`;
+  }
+  return { body: parsed, httpHeaders, httpStatusCode: response.status, referenceId };
+}

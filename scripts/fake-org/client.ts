@@ -1,0 +1,98 @@
+/**
+ * A client for the fake org's control API (`/__fake-org/`), with fetch only so that it
+ * runs in Node tests and in the browser tests alike. It arranges orgs; the code under
+ * test talks to the org through the Salesforce REST API with the returned token.
+ */
+import type { Fault, OrgSeed } from './store.ts';
+
+/** What a new org gives a test: like an OAuth answer (`instance_url`, `access_token`). */
+export interface FakeOrgSession {
+  /** 18-character org id (`00D...`). */
+  orgId: string;
+  /** A Salesforce-style session id, `<org id>!<secret>`: send it as `Authorization: Bearer`. */
+  accessToken: string;
+  /** Origin of the server that serves the org's REST API. */
+  instanceUrl: string;
+}
+
+/** A stored record as the control API lists it (every field, with `attributes`). */
+export type FakeOrgRecord = Record<string, unknown> & { Id: string; attributes: { type: string; url: string } };
+
+export type { Fault, OrgSeed };
+
+/** Options for {@link FakeOrgClient.createOrg} beyond the seed. */
+export interface CreateOrgRequest {
+  /** Daily API allocation (the LIMIT in `Sforce-Limit-Info`); 15000 by default. */
+  dailyLimit?: number;
+  /** Requests already spent. */
+  apiUsed?: number;
+  name?: string;
+}
+
+/** Drives the fake org's control API at `baseUrl` (`''` for same-origin in a browser). */
+export class FakeOrgClient {
+  private readonly baseUrl: string;
+
+  constructor(baseUrl: string) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/__fake-org${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`Fake org control API ${method} ${path} answered ${response.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Creates an org: empty but for its user, seeded with records, or `'demo'` for the demo data. */
+  createOrg(seed?: OrgSeed | 'demo', options: CreateOrgRequest = {}): Promise<FakeOrgSession> {
+    return this.call('POST', '/orgs', { ...options, ...(seed === undefined ? {} : { seed }) });
+  }
+
+  /** The id, token and instance URL of an org (`'default'` for the local console's org). */
+  org(orgId: string): Promise<FakeOrgSession & { name: string }> {
+    return this.call('GET', `/orgs/${encodeURIComponent(orgId)}`);
+  }
+
+  /** Puts an org back as it was created (same ids and token, no faults, usage reset). */
+  async resetOrg(orgId: string): Promise<void> {
+    await this.call('POST', `/orgs/${encodeURIComponent(orgId)}/reset`);
+  }
+
+  /** Adds a record directly (read-only fields such as IsConverted allowed); returns its id. */
+  async insert(orgId: string, sobject: string, fields: Record<string, unknown>): Promise<string> {
+    const answer = await this.call<{ id: string }>('POST', `/orgs/${encodeURIComponent(orgId)}/sobjects/${encodeURIComponent(sobject)}`, fields);
+    return answer.id;
+  }
+
+  /** Every record of an sObject in the org, oldest first. */
+  async records(orgId: string, sobject: string): Promise<FakeOrgRecord[]> {
+    const answer = await this.call<{ records: FakeOrgRecord[] }>('GET', `/orgs/${encodeURIComponent(orgId)}/sobjects/${encodeURIComponent(sobject)}`);
+    return answer.records;
+  }
+
+  /** Makes the org fail: `{ kind: 'sessionExpired' | 'unavailable' | 'requestLimit' | 'hang', times?, ms? }`. */
+  async setFault(orgId: string, fault: Fault): Promise<void> {
+    await this.call('POST', `/orgs/${encodeURIComponent(orgId)}/faults`, fault);
+  }
+
+  /** Removes every fault and releases hung requests. */
+  async clearFaults(orgId: string): Promise<void> {
+    await this.call('DELETE', `/orgs/${encodeURIComponent(orgId)}/faults`);
+  }
+
+  /** API requests the org has counted today. */
+  async apiUsage(orgId: string): Promise<number> {
+    const answer = await this.call<{ used: number; limit: number }>('GET', `/orgs/${encodeURIComponent(orgId)}/usage`);
+    return answer.used;
+  }
+
+  /** Sets the requests used and/or the daily limit (to bring an org to its limit). */
+  setApiUsage(orgId: string, usage: { used?: number; limit?: number }): Promise<{ used: number; limit: number }> {
+    return this.call('PUT', `/orgs/${encodeURIComponent(orgId)}/usage`, usage);
+  }
+}

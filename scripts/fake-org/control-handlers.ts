@@ -1,0 +1,141 @@
+/**
+ * msw handlers for the fake org's control API under `/__fake-org/` (not Salesforce: the
+ * test's and the local console's way to arrange an org). Plain JSON; never counted as
+ * API usage.
+ *
+ * - `POST   /__fake-org/orgs` `{ seed?: "demo" | {records}, dailyLimit?, apiUsed?, name? }`
+ *           -> 201 `{ orgId, accessToken, instanceUrl }`
+ * - `GET    /__fake-org/orgs/:orgId` -> `{ orgId, accessToken, instanceUrl, name }`
+ * - `POST   /__fake-org/orgs/:orgId/reset` -> the org as created (same ids and token)
+ * - `GET    /__fake-org/orgs/:orgId/sobjects/:sobject` -> `{ records: [...] }`
+ * - `POST   /__fake-org/orgs/:orgId/sobjects/:sobject` `{ ...fields }` -> 201 `{ id }`
+ * - `GET    /__fake-org/orgs/:orgId/faults` -> `{ faults: [...] }`
+ * - `POST   /__fake-org/orgs/:orgId/faults` `{ kind, times?, ms? }` -> `{ faults: [...] }`
+ * - `DELETE /__fake-org/orgs/:orgId/faults` -> 204 (hung requests are released)
+ * - `GET    /__fake-org/orgs/:orgId/usage` -> `{ used, limit }`
+ * - `PUT    /__fake-org/orgs/:orgId/usage` `{ used?, limit? }` -> `{ used, limit }`
+ *
+ * `:orgId` is a 15- or 18-character org id, or `default` for the DEFAULT org.
+ */
+import { HttpResponse, http, type HttpHandler, type HttpResponseResolver } from 'msw';
+import { attributes } from './field-path.ts';
+import { SalesforceApiError } from './salesforce-error.ts';
+import { FAULT_KINDS, type CreateOrgOptions, type FakeOrg, type FakeOrgStore, type Fault, type OrgSeed } from './store.ts';
+
+const BASE = '*/__fake-org';
+const VERSION = 'v62.0';
+
+function problem(status: number, message: string): HttpResponse<string> {
+  return HttpResponse.json({ error: message }, { status }) as unknown as HttpResponse<string>;
+}
+
+async function jsonBody(request: Request): Promise<Record<string, unknown>> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  const parsed: unknown = JSON.parse(text);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new TypeError('The body must be a JSON object.');
+  return parsed as Record<string, unknown>;
+}
+
+function orgInfo(org: FakeOrg, request: Request): Record<string, unknown> {
+  return { orgId: org.orgId, accessToken: org.accessToken, instanceUrl: new URL(request.url).origin, name: org.name };
+}
+
+function parseFault(body: Record<string, unknown>): Fault {
+  const kind = body.kind;
+  if (typeof kind !== 'string' || !(FAULT_KINDS as readonly string[]).includes(kind)) {
+    throw new TypeError(`kind must be one of ${FAULT_KINDS.join(', ')}`);
+  }
+  const fault: Fault = { kind: kind as Fault['kind'] };
+  if (body.times !== undefined) {
+    if (typeof body.times !== 'number' || !Number.isInteger(body.times) || body.times < 1) throw new TypeError('times must be a positive integer');
+    fault.times = body.times;
+  }
+  if (body.ms !== undefined) {
+    if (typeof body.ms !== 'number' || body.ms < 0) throw new TypeError('ms must be a number of milliseconds');
+    fault.ms = body.ms;
+  }
+  return fault;
+}
+
+/** Builds the control API handlers over `store`. */
+export function createControlHandlers(store: FakeOrgStore): HttpHandler[] {
+  const withOrg = (resolver: (org: FakeOrg, request: Request, params: Record<string, string>) => Promise<Response> | Response): HttpResponseResolver =>
+    async ({ request, params }) => {
+      const org = store.getOrg(String(params.orgId ?? ''));
+      if (!org) return problem(404, `No such org: ${String(params.orgId ?? '')}`);
+      const strings: Record<string, string> = {};
+      for (const [key, value] of Object.entries(params)) if (typeof value === 'string') strings[key] = value;
+      try {
+        return await resolver(org, request, strings);
+      } catch (error) {
+        if (error instanceof SalesforceApiError) return HttpResponse.json(error.toBody(), { status: error.status });
+        return problem(400, (error as Error).message);
+      }
+    };
+
+  return [
+    http.post(`${BASE}/orgs`, async ({ request }) => {
+      let body: Record<string, unknown>;
+      try {
+        body = await jsonBody(request);
+      } catch (error) {
+        return problem(400, (error as Error).message);
+      }
+      const options: CreateOrgOptions = {};
+      if (typeof body.seed === 'string') {
+        const named = store.namedSeeds.get(body.seed);
+        if (!named) return problem(400, `No seed named ${body.seed}; known: ${[...store.namedSeeds.keys()].join(', ') || 'none'}`);
+        options.seed = named;
+      } else if (body.seed && typeof body.seed === 'object') options.seed = body.seed as OrgSeed;
+      if (typeof body.dailyLimit === 'number') options.dailyLimit = body.dailyLimit;
+      if (typeof body.apiUsed === 'number') options.apiUsed = body.apiUsed;
+      if (typeof body.name === 'string') options.name = body.name;
+      try {
+        const org = store.createOrg(options);
+        const { name: _name, ...info } = orgInfo(org, request);
+        void _name;
+        return HttpResponse.json(info, { status: 201 });
+      } catch (error) {
+        if (error instanceof SalesforceApiError) return HttpResponse.json(error.toBody(), { status: error.status });
+        return problem(400, (error as Error).message);
+      }
+    }),
+    http.get(`${BASE}/orgs/:orgId`, withOrg((org, request) => HttpResponse.json(orgInfo(org, request)))),
+    http.post(`${BASE}/orgs/:orgId/reset`, withOrg((org, request) => {
+      org.reset();
+      return HttpResponse.json(orgInfo(org, request));
+    })),
+    http.get(`${BASE}/orgs/:orgId/sobjects/:sobject`, withOrg((org, _request, params) => {
+      const def = org.sobject(params.sobject ?? '');
+      return HttpResponse.json({ records: org.list(def.name).map((record) => ({ attributes: attributes(def.name, record.Id, VERSION), ...record })) });
+    })),
+    http.post(`${BASE}/orgs/:orgId/sobjects/:sobject`, withOrg(async (org, request, params) => {
+      const record = org.insert(params.sobject ?? '', await jsonBody(request), 'seed');
+      return HttpResponse.json({ id: record.Id }, { status: 201 });
+    })),
+    http.get(`${BASE}/orgs/:orgId/faults`, withOrg((org) => HttpResponse.json({ faults: org.faults }))),
+    http.post(`${BASE}/orgs/:orgId/faults`, withOrg(async (org, request) => {
+      org.addFault(parseFault(await jsonBody(request)));
+      return HttpResponse.json({ faults: org.faults });
+    })),
+    http.delete(`${BASE}/orgs/:orgId/faults`, withOrg((org) => {
+      org.clearFaults();
+      return new HttpResponse(null, { status: 204 });
+    })),
+    http.get(`${BASE}/orgs/:orgId/usage`, withOrg((org) => HttpResponse.json({ used: org.apiUsed, limit: org.dailyLimit }))),
+    http.put(`${BASE}/orgs/:orgId/usage`, withOrg(async (org, request) => {
+      const body = await jsonBody(request);
+      if (body.used !== undefined) {
+        if (typeof body.used !== 'number' || body.used < 0) throw new TypeError('used must be a non-negative number');
+        org.apiUsed = body.used;
+      }
+      if (body.limit !== undefined) {
+        if (typeof body.limit !== 'number' || body.limit < 0) throw new TypeError('limit must be a non-negative number');
+        org.dailyLimit = body.limit;
+      }
+      return HttpResponse.json({ used: org.apiUsed, limit: org.dailyLimit });
+    })),
+    http.all(`${BASE}/*`, () => problem(404, 'No such control route')),
+  ];
+}

@@ -1,0 +1,368 @@
+/**
+ * The fake org's in-memory state: one or more orgs (Salesforce organizations), each with
+ * its records per sObject, its daily API request allocation and usage, and the faults a
+ * test asked it to show.
+ */
+import { convertFields, formatDateTime, type FieldValue, type WriteMode } from './record-values.ts';
+import { SalesforceApiError, invalidType, notFound } from './salesforce-error.ts';
+import { idChecksum, isSalesforceId, makeId, toId18 } from './salesforce-id.ts';
+import { allSObjects, findField, findSObject, sObjectOfId, type FieldDef, type SObjectDef } from './schema.ts';
+
+/** A stored record: field API name -> value, always with `Id`. */
+export type SfRecord = Record<string, FieldValue>;
+
+/**
+ * What a test can make an org do (control API `POST /__fake-org/orgs/:orgId/faults`):
+ * - `sessionExpired`: every API request answers 401 INVALID_SESSION_ID;
+ * - `unavailable`: 503 SERVER_UNAVAILABLE;
+ * - `requestLimit`: 403 REQUEST_LIMIT_EXCEEDED;
+ * - `hang`: the answer is held back for `ms` milliseconds, or until faults are cleared.
+ * With `times`, the fault applies to the next `times` API requests only.
+ */
+export interface Fault {
+  kind: 'sessionExpired' | 'unavailable' | 'requestLimit' | 'hang';
+  times?: number;
+  ms?: number;
+}
+
+/** The kinds of {@link Fault}. */
+export const FAULT_KINDS: readonly Fault['kind'][] = ['sessionExpired', 'unavailable', 'requestLimit', 'hang'];
+
+/**
+ * Seed data: records per sObject, created in the order given. A record may carry
+ * `"$ref": "name"`; a later field value `"@name"` is replaced by that record's id.
+ * Other keys (the demo fixture's `callers`, read by the local console) are ignored.
+ */
+export interface OrgSeed {
+  records?: Record<string, Array<Record<string, unknown>>>;
+}
+
+/** Options for a new org. */
+export interface CreateOrgOptions {
+  seed?: OrgSeed;
+  /** Daily API request allocation (`Sforce-Limit-Info` LIMIT); 15000 by default. */
+  dailyLimit?: number;
+  /** Requests already spent today. */
+  apiUsed?: number;
+  name?: string;
+}
+
+const ORG_KEY_PREFIX = '00D';
+const AGENT_USER = { Username: 'agent1@contactpad.example', FirstName: 'Agent', LastName: 'One', Alias: 'agent1', Email: 'agent1@contactpad.example' };
+
+function randomSecret(): string {
+  const bytes = new Uint8Array(24);
+  crypto.getRandomValues(bytes);
+  let text = '';
+  for (const b of bytes) text += 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._'.charAt(b % 64);
+  return `AQ${text}`;
+}
+
+/** One Salesforce org: records, API usage, faults. */
+export class FakeOrg {
+  /** 18-character organization id (`00D...`). */
+  readonly orgId: string;
+  readonly name: string;
+  /** A session id for this org, `<15-char org id>!<secret>`, as Salesforce issues them. */
+  readonly accessToken: string;
+  /** The org's integration user, owner of records created through the API. */
+  readonly userId: string;
+  dailyLimit: number;
+  apiUsed: number;
+  faults: Fault[] = [];
+  private tables = new Map<string, Map<string, SfRecord>>();
+  private serial: number;
+  private autoNumber = 1000;
+  private customNames = new Map<string, string>();
+  private releaseHangs = new Set<() => void>();
+  private readonly now: () => Date;
+
+  private readonly options: CreateOrgOptions;
+  private readonly baseSerial: number;
+
+  constructor(serial: number, options: CreateOrgOptions, now: () => Date) {
+    this.orgId = makeId(ORG_KEY_PREFIX, serial, '000');
+    this.name = options.name ?? 'ContactPad Test Org';
+    this.accessToken = `${this.orgId.slice(0, 15)}!${randomSecret()}`;
+    this.dailyLimit = options.dailyLimit ?? 15000;
+    this.apiUsed = options.apiUsed ?? 0;
+    this.now = now;
+    this.options = options;
+    this.baseSerial = 10_000 + serial * 100_000;
+    this.serial = this.baseSerial;
+    this.userId = this.insert('User', AGENT_USER, 'seed').Id as string;
+    if (options.seed) this.seed(options.seed);
+  }
+
+  /** Puts the org back as it was created: same records, same ids, no faults, usage reset. */
+  reset(): void {
+    this.clearFaults();
+    this.tables = new Map();
+    this.customNames = new Map();
+    this.serial = this.baseSerial;
+    this.autoNumber = 1000;
+    this.apiUsed = this.options.apiUsed ?? 0;
+    this.dailyLimit = this.options.dailyLimit ?? 15000;
+    this.insert('User', AGENT_USER, 'seed');
+    if (this.options.seed) this.seed(this.options.seed);
+  }
+
+  /** Creates the records of a seed (`$ref` / `@ref` resolved). */
+  seed(seed: OrgSeed): void {
+    const refs = new Map<string, string>();
+    for (const [sobject, records] of Object.entries(seed.records ?? {})) {
+      for (const raw of records) {
+        const fields: Record<string, unknown> = {};
+        let ref: string | undefined;
+        for (const [key, value] of Object.entries(raw)) {
+          if (key === '$ref') ref = String(value);
+          else if (typeof value === 'string' && value.startsWith('@') && refs.has(value.slice(1))) fields[key] = refs.get(value.slice(1));
+          else fields[key] = value;
+        }
+        const record = this.insert(sobject, fields, 'seed');
+        if (ref) refs.set(ref, record.Id as string);
+      }
+    }
+  }
+
+  /** The sObject definition for `name`, or INVALID_TYPE. */
+  sobject(name: string): SObjectDef {
+    const def = findSObject(name);
+    if (!def) throw invalidType(name);
+    return def;
+  }
+
+  /** The canonical API name of a field (custom fields keep their first-seen spelling). */
+  canonicalName(sobject: SObjectDef, field: FieldDef): string {
+    if (!field.name.endsWith('__c')) return field.name;
+    const key = `${sobject.name}.${field.name.toLowerCase()}`;
+    const known = this.customNames.get(key);
+    if (known) return known;
+    this.customNames.set(key, field.name);
+    return field.name;
+  }
+
+  /** The field of `sobject` named `name`, under its canonical name. */
+  field(sobject: SObjectDef, name: string): FieldDef | undefined {
+    const field = findField(sobject, name);
+    if (!field) return undefined;
+    return field.name.endsWith('__c') ? { ...field, name: this.canonicalName(sobject, field) } : field;
+  }
+
+  private table(sobject: string): Map<string, SfRecord> {
+    let table = this.tables.get(sobject);
+    if (!table) {
+      table = new Map();
+      this.tables.set(sobject, table);
+    }
+    return table;
+  }
+
+  /** True when a record with this (15- or 18-char) id exists. */
+  exists(id: string): boolean {
+    if (!isSalesforceId(id)) return false;
+    const def = sObjectOfId(id);
+    return def !== undefined && this.table(def.name).has(toId18(id));
+  }
+
+  /** The record with this id, of any sObject. */
+  byId(id: string): SfRecord | undefined {
+    if (!isSalesforceId(id)) return undefined;
+    const def = sObjectOfId(id);
+    return def ? this.table(def.name).get(toId18(id)) : undefined;
+  }
+
+  /** All records of an sObject, oldest first. */
+  list(sobject: string): SfRecord[] {
+    return [...this.table(this.sobject(sobject).name).values()];
+  }
+
+  /** Creates a record (REST `POST /sobjects/X`, or a seed); throws Salesforce errors. */
+  insert(sobjectName: string, body: Record<string, unknown>, mode: WriteMode = 'create'): SfRecord {
+    const def = this.sobject(sobjectName);
+    const { Id: givenId, ...rest } = body;
+    const values = convertFields(def, mode === 'seed' ? rest : body, mode, (id) => this.exists(id), (field) => this.canonicalName(def, field));
+    let id: string;
+    if (mode === 'seed' && typeof givenId === 'string' && isSalesforceId(givenId) && givenId.startsWith(def.keyPrefix)) {
+      id = toId18(givenId);
+    } else {
+      this.serial += 1;
+      id = makeId(def.keyPrefix, this.serial);
+    }
+    const stamp = formatDateTime(this.now());
+    const record: SfRecord = {};
+    for (const field of def.fields) record[field.name] = field.defaultValue ?? null;
+    Object.assign(record, {
+      Id: id,
+      IsDeleted: false,
+      CreatedDate: stamp,
+      CreatedById: this.userId ?? id,
+      LastModifiedDate: stamp,
+      LastModifiedById: this.userId ?? id,
+      SystemModstamp: stamp,
+    });
+    if ('OwnerId' in record) record.OwnerId = this.userId ?? null;
+    if (def.name === 'Case') record.CaseNumber = String(++this.autoNumber).padStart(8, '0');
+    if (def.name === 'LiveChatTranscript') record.Name = String(++this.autoNumber).padStart(8, '0');
+    for (const [name, value] of values) record[name] = value;
+    derive(def, record);
+    this.table(def.name).set(id, record);
+    return record;
+  }
+
+  /** Updates a record (REST `PATCH /sobjects/X/id`); NOT_FOUND when it does not exist. */
+  update(sobjectName: string, id: string, body: Record<string, unknown>, mode: WriteMode = 'update'): SfRecord {
+    const def = this.sobject(sobjectName);
+    const record = this.find(def, id);
+    const values = convertFields(def, body, mode, (ref) => this.exists(ref), (field) => this.canonicalName(def, field));
+    for (const [name, value] of values) record[name] = value;
+    derive(def, record);
+    const stamp = formatDateTime(this.now());
+    record.LastModifiedDate = stamp;
+    record.SystemModstamp = stamp;
+    return record;
+  }
+
+  /** Deletes a record (REST `DELETE /sobjects/X/id`). */
+  remove(sobjectName: string, id: string): void {
+    const def = this.sobject(sobjectName);
+    const record = this.find(def, id);
+    this.table(def.name).delete(record.Id as string);
+  }
+
+  /** The record `id` of `def`, or NOT_FOUND. */
+  find(def: SObjectDef, id: string): SfRecord {
+    if (!isSalesforceId(id) || !id.startsWith(def.keyPrefix)) throw notFound();
+    const record = this.table(def.name).get(toId18(id));
+    if (!record) throw notFound();
+    return record;
+  }
+
+  /** A copy of all records, to roll back an `allOrNone` composite request. */
+  snapshot(): () => void {
+    const saved = new Map([...this.tables].map(([name, table]) => [name, new Map([...table].map(([id, r]) => [id, { ...r }]))]));
+    const serial = this.serial;
+    const autoNumber = this.autoNumber;
+    return () => {
+      this.tables = saved;
+      this.serial = serial;
+      this.autoNumber = autoNumber;
+    };
+  }
+
+  /** Adds a fault (see {@link Fault}). */
+  addFault(fault: Fault): void {
+    this.faults.push({ ...fault });
+  }
+
+  /** Clears every fault and releases every hung request. */
+  clearFaults(): void {
+    this.faults = [];
+    for (const release of this.releaseHangs) release();
+    this.releaseHangs.clear();
+  }
+
+  /**
+   * Applies the org's faults to one incoming API request: waits out a `hang`, then
+   * returns the error a fault calls for, if any. Each fault with `times` is spent once.
+   */
+  async applyFaults(): Promise<SalesforceApiError | undefined> {
+    const hang = this.take('hang');
+    if (hang) await this.hang(hang.ms);
+    const fault = this.faults.find((f) => f.kind !== 'hang');
+    if (!fault) return undefined;
+    this.spend(fault);
+    switch (fault.kind) {
+      case 'sessionExpired':
+        return new SalesforceApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+      case 'unavailable':
+        return new SalesforceApiError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable. Please try again later.');
+      default:
+        return new SalesforceApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+    }
+  }
+
+  private take(kind: Fault['kind']): Fault | undefined {
+    const fault = this.faults.find((f) => f.kind === kind);
+    if (fault) this.spend(fault);
+    return fault;
+  }
+
+  private spend(fault: Fault): void {
+    if (fault.times === undefined) return;
+    fault.times -= 1;
+    if (fault.times <= 0) this.faults = this.faults.filter((f) => f !== fault);
+  }
+
+  private hang(ms: number | undefined): Promise<void> {
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const release = () => {
+        if (timer !== undefined) clearTimeout(timer);
+        this.releaseHangs.delete(release);
+        resolve();
+      };
+      this.releaseHangs.add(release);
+      if (ms !== undefined && ms >= 0) timer = setTimeout(release, ms);
+    });
+  }
+}
+
+function derive(def: SObjectDef, record: SfRecord): void {
+  if (def.name === 'Lead' || def.name === 'Contact' || def.name === 'User') {
+    record.Name = [record.FirstName, record.LastName].filter((part) => typeof part === 'string' && part !== '').join(' ');
+  }
+  if (def.name === 'Task') record.IsClosed = record.Status === 'Completed';
+  if (def.name === 'Case') record.IsClosed = record.Status === 'Closed';
+}
+
+/**
+ * All orgs of the fake Salesforce, with the DEFAULT org (the local console's) that takes
+ * any token naming no known org.
+ */
+export class FakeOrgStore {
+  private orgs = new Map<string, FakeOrg>();
+  private count = 0;
+  private readonly now: () => Date;
+  /** Named seeds a new org may ask for (`{ "seed": "demo" }`). */
+  readonly namedSeeds: Map<string, OrgSeed>;
+  defaultOrg: FakeOrg;
+
+  constructor(options: { defaultOrg?: CreateOrgOptions; namedSeeds?: Record<string, OrgSeed>; now?: () => Date } = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.namedSeeds = new Map(Object.entries(options.namedSeeds ?? {}));
+    this.defaultOrg = this.createOrg({ name: 'ContactPad Local Console', ...options.defaultOrg });
+  }
+
+  /** Creates an org (control API `POST /__fake-org/orgs`). */
+  createOrg(options: CreateOrgOptions = {}): FakeOrg {
+    this.count += 1;
+    const org = new FakeOrg(this.count, options, this.now);
+    this.orgs.set(org.orgId, org);
+    return org;
+  }
+
+  /** The org with this 15- or 18-character id; `default` names the DEFAULT org. */
+  getOrg(orgId: string): FakeOrg | undefined {
+    if (orgId === 'default') return this.defaultOrg;
+    if (!isSalesforceId(orgId)) return undefined;
+    return this.orgs.get(orgId.length === 15 ? orgId + idChecksum(orgId) : toId18(orgId));
+  }
+
+  /**
+   * The org a bearer token belongs to: the org named by the token's org id prefix
+   * (`00D...!secret`), else the DEFAULT org. Undefined for a missing or empty token.
+   */
+  orgForToken(token: string | undefined): FakeOrg | undefined {
+    if (!token) return undefined;
+    const prefix = token.split('!')[0] ?? '';
+    return this.getOrg(prefix === 'default' ? '' : prefix) ?? this.defaultOrg;
+  }
+
+  /** Every sObject this fake org knows. */
+  sobjectNames(): string[] {
+    return allSObjects().map((s) => s.name);
+  }
+}
+
+export { SalesforceApiError };
