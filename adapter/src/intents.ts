@@ -9,6 +9,8 @@ export type Intent =
   | { readonly type: 'reject'; readonly interactionId: string }
   | { readonly type: 'release'; readonly interactionId: string }
   | { readonly type: 'select'; readonly interactionId: string }
+  /** The wrap-up form's draft, sent as the agent types, so a wrap-up timeout loses nothing. */
+  | { readonly type: 'wrap-up-draft'; readonly interactionId: string; readonly disposition: string; readonly notes: string }
   | { readonly type: 'wrap-up-done'; readonly interactionId: string; readonly disposition: string; readonly notes: string }
   | { readonly type: 'set-agent-status'; readonly choice: AgentStatusChoice }
   | { readonly type: 'dial'; readonly number: string }

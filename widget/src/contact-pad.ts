@@ -92,7 +92,7 @@ export class ContactPad extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('snapshot')) return;
-    const alerting = (this.snapshot?.interactions ?? []).filter((view) => view.interaction.state === 'alerting');
+    const alerting = (this.snapshot?.interactions ?? []).filter((view) => view.interaction.state === 'alerting' && view.interaction.direction === 'inbound');
     const fresh = alerting.filter((view) => !this.#announced.has(view.interaction.id));
     if (fresh.length > 0) this.#announcement = fresh.map((view) => incomingAnnouncement(view.interaction)).join('. ');
     else if (alerting.length === 0) this.#announcement = '';
@@ -104,7 +104,7 @@ export class ContactPad extends LitElement {
     // The live region exists from the first paint, so the first call is announced too.
     const live = html`<div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.#announcement}</div>`;
     if (!snapshot) return html`${live}<p class="starting" role="status">Starting…</p>`;
-    const alerting = snapshot.interactions.filter((view) => view.interaction.state === 'alerting');
+    const alerting = snapshot.interactions.filter((view) => view.interaction.state === 'alerting' && view.interaction.direction === 'inbound');
     const wrapUp = wrapUpTarget(snapshot);
     return html`
       ${live}

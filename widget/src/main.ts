@@ -1,7 +1,13 @@
 /**
- * The bundle's entry (the static resource's main.js): the Visualforce host page, or the
- * local console's stand-in for it, calls {@link startContactPadApp}. Filled in by the lead.
+ * The bundle's entry (the static resource's main.js). The Visualforce host page, or the
+ * local console's stand-in for it, calls {@link startContactPadApp} with the session.
  */
+import './contact-pad.ts';
+import type { ContactPad } from './contact-pad.ts';
+import { startContactPad, type RunningContactPad } from '../../adapter/src/contactpad.ts';
+import { INTENT_EVENT } from './intent-event.ts';
+import { markCallPopPainted } from './paint-marks.ts';
+
 export interface ContactPadAppOptions {
   /** Where to mount <contact-pad>. */
   readonly mount: HTMLElement;
@@ -9,6 +15,21 @@ export interface ContactPadAppOptions {
   readonly crm: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
 }
 
+declare global {
+  interface Window {
+    /** Support diagnostics (media figures of a call); no session or token in it. */
+    contactPad?: Pick<RunningContactPad, 'mediaStats'>;
+  }
+}
+
 export async function startContactPadApp(options: ContactPadAppOptions): Promise<void> {
-  options.mount.textContent = 'ContactPad is starting';
+  const pad = document.createElement('contact-pad') as ContactPad;
+  options.mount.replaceChildren(pad);
+  const running = await startContactPad({ crm: options.crm });
+  pad.addEventListener(INTENT_EVENT, (event) => void running.controller.handle(event.detail));
+  running.controller.store.subscribe((snapshot) => {
+    pad.snapshot = snapshot;
+    markCallPopPainted(pad, snapshot);
+  });
+  window.contactPad = { mediaStats: running.mediaStats };
 }

@@ -1,0 +1,106 @@
+/**
+ * The composition root: builds the rooms from the host's settings and hands them to the
+ * controller. It renders nothing (widget/src/main.ts mounts the widget on the store).
+ *
+ * Order matters for the ring path: the host and the phone come first; jsforce (about 300 KB
+ * gzipped) is loaded after the phone registers, off the path that rings and answers.
+ */
+import { Controller } from './controller.ts';
+import type { HostListener, NavigationContext, ClickToDialRequest } from './host/open-cti-host.ts';
+import { OpenCtiHost } from './host/open-cti-host.ts';
+import { Phone } from './telephony/phone.ts';
+import { createCrmService } from './crm/crm-service.ts';
+import { readSettings, type ContactPadSettings } from './model/settings.ts';
+import { ContactPadError } from './model/errors.ts';
+
+/** What the host page hands over: the Salesforce session (never logged) and where jsforce is. */
+export interface ContactPadStartOptions {
+  readonly crm: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
+  /** How long to wait for `sforce.opencti` before saying the console is unavailable. */
+  readonly hostWaitMs?: number;
+}
+
+/** A running ContactPad: its controller and a diagnostics handle for support. */
+export interface RunningContactPad {
+  readonly controller: Controller;
+  readonly settings: ContactPadSettings;
+  /** Media figures of a call, for support and the end-to-end suite. */
+  mediaStats(callId: string): Promise<{ iceConnectionState: string; bytesReceived: number; bytesSent: number }>;
+}
+
+/** Forwards host events to the controller once it exists (the host connects first). */
+class HostEvents implements HostListener {
+  target: HostListener | undefined;
+  clickToDial(request: ClickToDialRequest): void {
+    this.target?.clickToDial(request);
+  }
+  navigation(context: NavigationContext): void {
+    this.target?.navigation(context);
+  }
+}
+
+export async function startContactPad(options: ContactPadStartOptions): Promise<RunningContactPad> {
+  const hostEvents = new HostEvents();
+  let host: OpenCtiHost | undefined;
+  let hostProblem: unknown;
+  try {
+    host = await OpenCtiHost.connect(hostEvents, { waitMs: options.hostWaitMs ?? 5000 });
+  } catch (error) {
+    hostProblem = error;
+  }
+  let items: Record<string, string> = {};
+  if (host) {
+    try {
+      items = await host.getCallCenterSettings();
+    } catch (error) {
+      hostProblem = error;
+    }
+  }
+  const { settings, problems } = readSettings(items);
+  const controller = new Controller(settings);
+  hostEvents.target = controller;
+  if (hostProblem !== undefined) controller.notify(hostProblem);
+  for (const problem of problems) controller.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
+
+  const crm = createCrmService({
+    session: options.crm,
+    settings,
+    activityState: (interactionId, state) => controller.activityState(interactionId, state),
+    onError: (error) => controller.notify(error),
+    // One outbox per org: the session id starts with the org id (never log the rest).
+    outboxDatabase: `contactpad-activity-outbox-${options.crm.accessToken.split('!')[0]?.replace(/[^A-Za-z0-9]/g, '') ?? ''}`,
+  });
+
+  let phone: Phone | undefined;
+  try {
+    phone = new Phone(
+      {
+        serverUrl: settings.sipServerUrl,
+        aor: `sip:${settings.sipUser}@${settings.sipDomain}`,
+        displayName: settings.sipDisplayName,
+        rejectStatusCode: settings.rejectStatusCode,
+      },
+      controller,
+    );
+  } catch (error) {
+    controller.notify(error);
+  }
+  if (phone) controller.attach({ phone, crm, ...(host ? { host } : {}) });
+
+  // jsforce loads once the phone has had its chance to register: off the ring path.
+  const unsubscribe = controller.store.subscribe((snapshot) => {
+    if (snapshot.phone.state === 'registered' || snapshot.phone.state === 'unreachable') {
+      queueMicrotask(() => unsubscribe());
+      crm.preload().catch((error: unknown) => controller.notify(error));
+    }
+  });
+
+  return {
+    controller,
+    settings,
+    mediaStats: (callId) => {
+      if (!phone) return Promise.reject(new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not configured.'));
+      return phone.mediaStats(callId);
+    },
+  };
+}

@@ -1,0 +1,452 @@
+/**
+ * The controller: the one orchestrator. Outside events arrive from the rooms (telephony,
+ * crm, host), become model transitions, and land in the store; agent intents from the
+ * widget become requests to the rooms. No room calls another: they all go through here.
+ *
+ *   SIP INVITE -> phone.incoming -> offerInteraction -> store (call pop) -> caller lookup
+ *   Accept     -> phone.accept   -> connected -> agent Busy -> screen pop
+ *   Release    -> phone.release  -> wrap-up (timer) -> Done -> ended -> Task (outbox)
+ */
+import type { CallEnd, PhoneListener } from './telephony/phone.ts';
+import type { CallOffer } from './telephony/sip-header-contract.ts';
+import type { HostListener, NavigationContext } from './host/open-cti-host.ts';
+import type { CallerIdentity } from './crm/caller-lookup.ts';
+import type { CrmService } from './crm/crm-service.ts';
+import type { Intent } from './intents.ts';
+import type { CallerLookupView, ContactPadSnapshot, InteractionView, Notice, PhoneConnection } from './store.ts';
+import { Store } from './store.ts';
+import type { Interaction, InteractionState } from './model/interaction.ts';
+import { offerInteraction, transitionInteraction, withWrapUp, isFinished } from './model/interaction-state.ts';
+import type { AgentStatusChoice } from './model/agent-state.ts';
+import {
+  agentWorkEnded,
+  agentWorkStarted,
+  agentWrapUpEnded,
+  chooseAgentStatus,
+  initialAgentState,
+} from './model/agent-state.ts';
+import type { ContactPadSettings } from './model/settings.ts';
+import { wrapUpDurationMs } from './model/settings.ts';
+import { ContactPadError, isContactPadError } from './model/errors.ts';
+
+/** What the controller needs of the telephony room (implemented by telephony/phone.ts). */
+export interface PhonePort {
+  start(): void;
+  stop(): Promise<void>;
+  accept(callId: string): Promise<void>;
+  reject(callId: string): Promise<void>;
+  release(callId: string): Promise<void>;
+  dial(target: string): Promise<string>;
+}
+
+/** What the controller needs of the crm room (crm/crm-service.ts). */
+export type CrmPort = Omit<CrmService, 'preload'>;
+
+/** What the controller needs of the host room (implemented by host/open-cti-host.ts). */
+export interface HostPort {
+  screenPopRecord(recordId: string): Promise<void>;
+  screenPopNewRecord(entityName: string, defaultFieldValues: Record<string, string>): Promise<void>;
+  screenPopSearch(searchString: string): Promise<void>;
+  showPanel(): Promise<void>;
+  isPanelVisible(): Promise<boolean>;
+  enableClickToDial(): Promise<void>;
+}
+
+/** Time, passed in so tests can drive it. */
+export interface Clock {
+  now(): number;
+  schedule(fn: () => void, ms: number): () => void;
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  schedule: (fn, ms) => {
+    const handle = setTimeout(fn, ms);
+    return () => clearTimeout(handle);
+  },
+};
+
+/** Facts the controller keeps per interaction beside the model value. */
+interface InteractionRecord {
+  view: InteractionView;
+  identity?: CallerIdentity;
+  /** The record popped for this interaction (its Task links to it). */
+  popped?: { recordId: string; objectType: string };
+  /** The last record the agent navigated to while the interaction was live. */
+  navigated?: NavigationContext;
+  popDone: boolean;
+  cancelWrapUpTimer?: () => void;
+}
+
+const WHO_PREFIXES = ['00Q', '003'] as const; // Lead, Contact
+const NOTICE_LIMIT = 5;
+
+/** Wires the rooms together; see the file comment for the flow. */
+export class Controller implements PhoneListener, HostListener {
+  readonly store: Store;
+  readonly #settings: ContactPadSettings;
+  readonly #clock: Clock;
+  #phone: PhonePort | undefined;
+  #crm: CrmPort | undefined;
+  #host: HostPort | undefined;
+  readonly #records = new Map<string, InteractionRecord>();
+  #nextNoticeId = 1;
+  #phoneStarted = false;
+
+  constructor(settings: ContactPadSettings, clock: Clock = realClock) {
+    this.#settings = settings;
+    this.#clock = clock;
+    this.store = new Store(initialSnapshot(settings, clock.now()));
+  }
+
+  /** Attach the rooms once they exist (the host and crm may be missing: ContactPad still rings). */
+  attach(rooms: { phone: PhonePort; crm?: CrmPort; host?: HostPort }): void {
+    this.#phone = rooms.phone;
+    this.#crm = rooms.crm;
+    this.#host = rooms.host;
+    this.#host?.enableClickToDial().catch((error: unknown) => this.notify(error));
+  }
+
+  /** Say something to the agent (a stable code and a message). */
+  notify(error: unknown): void {
+    const { code, message } = describeError(error);
+    const notice: Notice = { id: this.#nextNoticeId++, code, message };
+    this.store.update((s) => ({ ...s, notices: [...s.notices, notice].slice(-NOTICE_LIMIT) }));
+  }
+
+  // ---- intents from the widget -------------------------------------------------------
+
+  /** Carry out what the agent asked for. Never throws: failures become notices. */
+  async handle(intent: Intent): Promise<void> {
+    try {
+      switch (intent.type) {
+        case 'set-agent-status':
+          return this.#setAgentStatus(intent.choice);
+        case 'accept':
+          return await this.#accept(intent.interactionId);
+        case 'reject':
+          return await this.#reject(intent.interactionId);
+        case 'release':
+          return await this.#release(intent.interactionId);
+        case 'select':
+          return this.store.update((s) => ({ ...s, selectedId: intent.interactionId }));
+        case 'wrap-up-draft':
+          return this.#updateInteraction(intent.interactionId, (i) =>
+            withWrapUp(i, { disposition: intent.disposition, notes: intent.notes }),
+          );
+        case 'wrap-up-done':
+          return this.#finishWrapUp(intent.interactionId, { disposition: intent.disposition, notes: intent.notes });
+        case 'dial':
+          return await this.#dial(intent.number);
+        case 'dismiss-notice':
+          return this.store.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== intent.noticeId) }));
+      }
+    } catch (error) {
+      this.notify(error);
+    }
+  }
+
+  #setAgentStatus(choice: AgentStatusChoice): void {
+    this.store.update((s) => ({ ...s, agent: chooseAgentStatus(s.agent, choice, this.#clock.now()) }));
+    const status = this.store.snapshot.agent.status;
+    if (status === 'offline' && this.#phoneStarted) {
+      this.#phoneStarted = false;
+      this.#phone?.stop().catch((error: unknown) => this.notify(error));
+      this.store.update((s) => ({ ...s, phone: { state: 'stopped' } }));
+    } else if (status !== 'offline' && !this.#phoneStarted && this.#phone) {
+      this.#phoneStarted = true;
+      this.store.update((s) => ({ ...s, phone: { state: 'connecting' } }));
+      this.#phone.start();
+    }
+  }
+
+  async #accept(id: string): Promise<void> {
+    this.#requireState(id, 'alerting');
+    await this.#requirePhone().accept(id);
+    // The phone reports `connected` when the 200 OK is sent; that moves the model.
+  }
+
+  async #reject(id: string): Promise<void> {
+    this.#requireState(id, 'alerting');
+    await this.#requirePhone().reject(id);
+    this.#moveInteraction(id, 'rejected', { detail: `${this.#settings.rejectStatusCode} sent` });
+  }
+
+  async #release(id: string): Promise<void> {
+    this.#requireState(id, 'connected');
+    await this.#requirePhone().release(id);
+    this.#enterWrapUp(id, 'released');
+  }
+
+  async #dial(rawNumber: string): Promise<void> {
+    const number = rawNumber.trim();
+    if (number === '') throw new ContactPadError('INVALID_CONFIGURATION', 'Type a number to call.');
+    const callId = await this.#requirePhone().dial(number);
+    const interaction = offerInteraction(
+      { id: callId, channel: 'voice', direction: 'outbound', callerNumber: number },
+      this.#clock.now(),
+    );
+    this.#addInteraction(interaction);
+  }
+
+  // ---- telephony events ----------------------------------------------------------------
+
+  connection(state: PhoneConnection): void {
+    if (!this.#phoneStarted && state.state !== 'stopped') return;
+    this.store.update((s) => ({ ...s, phone: state }));
+  }
+
+  incoming(offer: CallOffer): void {
+    if (this.#records.has(offer.callId)) return; // a retransmitted or duplicated INVITE
+    const interaction = offerInteraction(
+      {
+        id: offer.callId,
+        channel: offer.kind,
+        direction: 'inbound',
+        callerName: offer.callerName,
+        callerNumber: offer.kind === 'callback' && offer.callbackNumber !== '' ? offer.callbackNumber : offer.callerNumber,
+        queue: offer.queue,
+        location: offer.location,
+        adSource: offer.adSource,
+      },
+      this.#clock.now(),
+    );
+    this.#addInteraction(interaction);
+    this.#revealPanel();
+    this.#lookUpCaller(interaction);
+  }
+
+  connected(callId: string): void {
+    const record = this.#records.get(callId);
+    if (!record || record.view.interaction.state !== 'alerting') return;
+    this.#moveInteraction(callId, 'connected');
+    this.store.update((s) => ({ ...s, agent: agentWorkStarted(s.agent, this.#clock.now()), selectedId: callId }));
+    if (record.view.interaction.direction === 'inbound') void this.#screenPop(callId);
+  }
+
+  ended(callId: string, end: CallEnd): void {
+    const record = this.#records.get(callId);
+    if (!record) return;
+    const state = record.view.interaction.state;
+    if (state === 'alerting') {
+      if (end.reason === 'caller-cancelled') this.#moveInteraction(callId, 'missed', { detail: 'caller hung up while ringing' });
+      else if (end.reason === 'rejected') this.#moveInteraction(callId, 'rejected', { detail: `${end.statusCode}` });
+      else if (end.reason === 'failed') this.#moveInteraction(callId, 'failed', { detail: end.message });
+      else this.#moveInteraction(callId, 'missed', { detail: end.reason });
+    } else if (state === 'connected') {
+      if (end.reason === 'failed') {
+        this.notify(new ContactPadError(end.code, end.message));
+      }
+      this.#enterWrapUp(callId, end.reason === 'released' ? 'released' : 'remote-hangup');
+    }
+  }
+
+  // ---- host events ------------------------------------------------------------------------
+
+  clickToDial(request: { number: string; recordId: string; objectType: string; recordName: string }): void {
+    void this.handle({ type: 'dial', number: request.number });
+  }
+
+  navigation(context: NavigationContext): void {
+    for (const record of this.#records.values()) {
+      const state = record.view.interaction.state;
+      if (state === 'connected' || state === 'wrap-up') record.navigated = context;
+    }
+  }
+
+  // ---- the work itself ---------------------------------------------------------------------
+
+  #addInteraction(interaction: Interaction): void {
+    const view: InteractionView = { interaction, caller: { state: 'pending' }, log: 'none' };
+    this.#records.set(interaction.id, { view, popDone: false });
+    this.store.update((s) => ({
+      ...s,
+      interactions: [view, ...s.interactions],
+      selectedId: s.selectedId ?? interaction.id,
+    }));
+  }
+
+  #revealPanel(): void {
+    const host = this.#host;
+    if (!host) return;
+    host
+      .isPanelVisible()
+      .then((visible) => (visible ? undefined : host.showPanel()))
+      .catch((error: unknown) => this.notify(error));
+  }
+
+  #lookUpCaller(interaction: Interaction): void {
+    const crm = this.#crm;
+    if (!crm) {
+      this.#setCaller(interaction.id, { state: 'failed', code: 'CRM_UNAVAILABLE', message: 'Salesforce lookup is off.' });
+      return;
+    }
+    crm.lookUpCaller(interaction.callerNumber).then(
+      (identity) => {
+        const record = this.#records.get(interaction.id);
+        if (!record) return;
+        record.identity = identity;
+        this.#setCaller(interaction.id, {
+          state: 'done',
+          labels: identity.labels,
+          matches: identity.matches.map((m) => ({ id: m.id, objectType: m.objectType, name: m.name })),
+        });
+        if (record.view.interaction.state === 'connected') void this.#screenPop(interaction.id);
+      },
+      (error: unknown) => {
+        const { code, message } = describeError(error);
+        this.#setCaller(interaction.id, { state: 'failed', code, message: `Caller lookup failed: ${message}` });
+        const record = this.#records.get(interaction.id);
+        if (record?.view.interaction.state === 'connected') void this.#screenPop(interaction.id);
+      },
+    );
+  }
+
+  /** Pops the caller's record once the call is answered and the lookup has an answer. */
+  async #screenPop(id: string): Promise<void> {
+    const record = this.#records.get(id);
+    const crm = this.#crm;
+    const host = this.#host;
+    if (!record || record.popDone || !host || !crm) return;
+    if (record.view.caller.state === 'pending') return; // the lookup will call again
+    record.popDone = true;
+    const identity: CallerIdentity = record.identity ?? { labels: ['Unknown'], matches: [] };
+    const decision = crm.decideScreenPop(identity, record.view.interaction.callerNumber);
+    try {
+      switch (decision.kind) {
+        case 'record':
+          record.popped = { recordId: decision.recordId, objectType: decision.objectType };
+          await host.screenPopRecord(decision.recordId);
+          break;
+        case 'new-record':
+          await host.screenPopNewRecord(decision.entityName, { ...decision.defaultFieldValues });
+          break;
+        case 'search':
+          await host.screenPopSearch(decision.searchText);
+          break;
+        case 'none':
+          break;
+      }
+    } catch (error) {
+      this.notify(error);
+    }
+  }
+
+  #enterWrapUp(id: string, how: 'released' | 'remote-hangup'): void {
+    this.#moveInteraction(id, 'wrap-up', { kind: how });
+    const wrapUpMs = wrapUpDurationMs(this.#settings);
+    const at = this.#clock.now();
+    const record = this.#records.get(id);
+    if (record && Number.isFinite(wrapUpMs)) {
+      record.cancelWrapUpTimer = this.#clock.schedule(() => this.#finishWrapUp(id, {}), wrapUpMs);
+      this.#setView(id, { ...record.view, wrapUpEndsAt: at + wrapUpMs });
+    }
+    if (!this.#hasLiveInteraction()) {
+      this.store.update((s) => ({ ...s, agent: s.agent.status === 'busy' ? agentWorkEnded(s.agent, at, wrapUpMs) : s.agent }));
+    }
+  }
+
+  #finishWrapUp(id: string, result: { disposition?: string; notes?: string }): void {
+    const record = this.#records.get(id);
+    if (!record || record.view.interaction.state !== 'wrap-up') return;
+    record.cancelWrapUpTimer?.();
+    record.cancelWrapUpTimer = undefined;
+    this.#updateInteraction(id, (i) => withWrapUp(i, result));
+    this.#moveInteraction(id, 'ended');
+    const { wrapUpEndsAt: _ended, ...view } = this.#records.get(id)!.view;
+    this.#setView(id, view);
+    this.#logActivity(id);
+    const stillWrapping = [...this.#records.values()].some((r) => r.view.interaction.state === 'wrap-up');
+    if (!stillWrapping && !this.#hasLiveInteraction() && this.store.snapshot.agent.status === 'wrap-up') {
+      this.store.update((s) => ({ ...s, agent: agentWrapUpEnded(s.agent, this.#clock.now()) }));
+    }
+  }
+
+  #logActivity(id: string): void {
+    const record = this.#records.get(id);
+    const crm = this.#crm;
+    if (!record || !crm) return;
+    const links = taskLinks(record);
+    const fields = crm.activityFromInteraction(record.view.interaction, links, this.#clock.now());
+    crm.logActivity(id, fields).catch((error: unknown) => this.notify(error));
+  }
+
+  /** The outbox reports each Task write's progress here. */
+  activityState(interactionId: string, state: 'saving' | 'saved' | 'retrying'): void {
+    const record = this.#records.get(interactionId);
+    if (record) this.#setView(interactionId, { ...record.view, log: state });
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  #hasLiveInteraction(): boolean {
+    return [...this.#records.values()].some((r) => r.view.interaction.state === 'connected');
+  }
+
+  #requirePhone(): PhonePort {
+    if (!this.#phone) throw new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not started.');
+    return this.#phone;
+  }
+
+  #requireState(id: string, state: InteractionState): void {
+    const current = this.#records.get(id)?.view.interaction.state;
+    if (current !== state) {
+      throw new ContactPadError('INVALID_TRANSITION', `This interaction is ${current ?? 'gone'}, not ${state}.`);
+    }
+  }
+
+  #moveInteraction(id: string, to: InteractionState, how?: Parameters<typeof transitionInteraction>[3]): void {
+    this.#updateInteraction(id, (i) => transitionInteraction(i, to, this.#clock.now(), how));
+    const record = this.#records.get(id);
+    if (record && isFinished(to) && to !== 'ended') record.cancelWrapUpTimer?.();
+  }
+
+  #updateInteraction(id: string, change: (interaction: Interaction) => Interaction): void {
+    const record = this.#records.get(id);
+    if (!record) throw new ContactPadError('INVALID_TRANSITION', `No interaction ${id}.`);
+    this.#setView(id, { ...record.view, interaction: change(record.view.interaction) });
+  }
+
+  #setCaller(id: string, caller: CallerLookupView): void {
+    const record = this.#records.get(id);
+    if (record) this.#setView(id, { ...record.view, caller });
+  }
+
+  #setView(id: string, view: InteractionView): void {
+    const record = this.#records.get(id);
+    if (!record) return;
+    record.view = view;
+    this.store.update((s) => ({
+      ...s,
+      interactions: s.interactions.map((v) => (v.interaction.id === id ? view : v)),
+    }));
+  }
+}
+
+/** WhoId/WhatId for the Task: the record navigated to during the call, else the popped one. */
+function taskLinks(record: InteractionRecord): { whoId?: string; whatId?: string } {
+  const target = record.navigated?.recordId ? record.navigated.recordId : record.popped?.recordId;
+  if (!target) return {};
+  const isWho = WHO_PREFIXES.some((prefix) => target.startsWith(prefix));
+  const links: { whoId?: string; whatId?: string } = isWho ? { whoId: target } : { whatId: target };
+  const match = record.identity?.matches.find((m) => m.id === target);
+  if (isWho && match?.accountId) links.whatId = match.accountId;
+  return links;
+}
+
+function describeError(error: unknown): { code: string; message: string } {
+  if (isContactPadError(error)) return { code: error.code, message: error.message };
+  return { code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) };
+}
+
+function initialSnapshot(settings: ContactPadSettings, at: number): ContactPadSnapshot {
+  return {
+    agent: initialAgentState(at),
+    notReadyReasons: settings.notReadyReasons,
+    dispositions: settings.dispositions,
+    phone: { state: 'stopped' },
+    interactions: [],
+    selectedId: undefined,
+    notices: [],
+  };
+}

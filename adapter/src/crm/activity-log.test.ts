@@ -1,0 +1,114 @@
+import { expect } from '@open-wc/testing';
+import type { Interaction } from '../model/interaction.ts';
+import { activityFromInteraction } from './activity-log.ts';
+
+declare const describe: (title: string, body: () => void) => void;
+declare const it: (title: string, body: () => void | Promise<void>) => void;
+
+const T0 = Date.UTC(2026, 10, 22, 10, 2, 3);
+
+const call: Interaction = {
+  id: 'cp-7f3a-0001',
+  channel: 'voice',
+  direction: 'inbound',
+  callerName: 'Ann Smith',
+  callerNumber: '+1 415 555 0100',
+  queue: 'Sales',
+  location: 'Main line',
+  adSource: 'Spring promo',
+  state: 'ended',
+  offeredAt: T0,
+  answeredAt: T0 + 4_000,
+  releasedAt: T0 + 129_400,
+  endedAt: T0 + 190_000,
+  journey: [
+    { at: T0, kind: 'offered' },
+    { at: T0 + 4_000, kind: 'answered' },
+    { at: T0 + 129_400, kind: 'released' },
+    { at: T0 + 190_000, kind: 'wrapped-up' },
+  ],
+  disposition: 'Interested',
+  notes: 'Wants a quote for 20 seats.\nCall back Friday.',
+};
+
+describe('the Task written for an interaction', () => {
+  it('is a completed inbound logged call with subject, talk time, disposition and the call id', () => {
+    const task = activityFromInteraction(call, { whoId: '00Q5e00000AbCdEEAV', whatId: '0015e00000QrStUAAV' }, T0 + 200_000);
+    expect(task).to.include({
+      Subject: 'Inbound call from Ann Smith (+1 415 555 0100)',
+      TaskSubtype: 'Call',
+      Status: 'Completed',
+      CallType: 'Inbound',
+      CallDurationInSeconds: 125,
+      CallDisposition: 'Interested',
+      CallObject: 'cp-7f3a-0001',
+      WhoId: '00Q5e00000AbCdEEAV',
+      WhatId: '0015e00000QrStUAAV',
+    });
+  });
+
+  it('carries the notes, a blank line, then the journey in its description', () => {
+    const task = activityFromInteraction(call, {}, T0 + 200_000);
+    expect(task.Description).to.equal(
+      [
+        'Wants a quote for 20 seats.',
+        'Call back Friday.',
+        '',
+        'Journey:',
+        '2026-11-22T10:02:03Z offered',
+        '2026-11-22T10:02:07Z answered',
+        '2026-11-22T10:04:12Z released',
+        '2026-11-22T10:05:13Z wrapped-up',
+      ].join('\n'),
+    );
+  });
+
+  it('dates the activity on the local day it was written', () => {
+    const at = new Date(2026, 0, 5, 23, 30).getTime();
+    expect(activityFromInteraction(call, {}, at).ActivityDate).to.equal('2026-01-05');
+  });
+
+  it("reads 'Inbound call' for an unknown caller, and names whoever is known", () => {
+    expect(activityFromInteraction({ ...call, callerName: '', callerNumber: '' }, {}, T0).Subject).to.equal('Inbound call');
+    expect(activityFromInteraction({ ...call, callerName: '' }, {}, T0).Subject).to.equal('Inbound call from +1 415 555 0100');
+  });
+
+  it('says Outbound for a call the agent placed', () => {
+    const task = activityFromInteraction({ ...call, direction: 'outbound' }, {}, T0);
+    expect(task.CallType).to.equal('Outbound');
+    expect(task.Subject).to.equal('Outbound call to Ann Smith (+1 415 555 0100)');
+  });
+
+  it('logs zero talk time for a call never answered, and no links when none are given', () => {
+    const missed: Interaction = { ...call, answeredAt: undefined, releasedAt: undefined, state: 'missed', disposition: '', notes: '' };
+    const task = activityFromInteraction(missed, { whoId: '  ' }, T0 + 30_000);
+    expect(task.CallDurationInSeconds).to.equal(0);
+    expect(task).to.not.have.property('WhoId');
+    expect(task).to.not.have.property('WhatId');
+    expect(task.Description.startsWith('Journey:\n')).to.equal(true);
+  });
+
+  it('keeps markup in a caller name as text and flattens line breaks in the subject', () => {
+    const task = activityFromInteraction({ ...call, callerName: '<b>Ann</b>\r\nSmith' }, {}, T0);
+    expect(task.Subject).to.equal('Inbound call from <b>Ann</b> Smith (+1 415 555 0100)');
+  });
+
+  it('caps text to the Salesforce field lengths, keeping the notes before the journey', () => {
+    const task = activityFromInteraction(
+      { ...call, callerName: 'N'.repeat(400), disposition: 'D'.repeat(300), notes: 'n'.repeat(40_000), id: 'i'.repeat(300) },
+      {},
+      T0,
+    );
+    expect(task.Subject.length).to.equal(255);
+    expect(task.CallDisposition.length).to.equal(255);
+    expect(task.CallObject.length).to.equal(255);
+    expect(task.Description.length).to.equal(32000);
+    expect(task.Description.startsWith('nnnn')).to.equal(true);
+  });
+
+  it('does not split an emoji when it cuts', () => {
+    const task = activityFromInteraction({ ...call, callerName: `${'a'.repeat(231)}${'😀'.repeat(40)}`, callerNumber: '' }, {}, T0);
+    expect(task.Subject.length).to.be.at.most(255);
+    expect(/[\ud800-\udbff]…$/.test(task.Subject)).to.equal(false);
+  });
+});

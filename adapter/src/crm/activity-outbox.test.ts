@@ -1,0 +1,262 @@
+import { expect } from '@open-wc/testing';
+import type { ContactPadError } from '../model/errors.ts';
+import type { Interaction } from '../model/interaction.ts';
+import { activityFromInteraction, INTERACTION_ID_FIELD } from './activity-log.ts';
+import type { TaskFields } from './activity-log.ts';
+import { ActivityOutbox } from './activity-outbox.ts';
+import type { ActivityOutboxOptions, OutboxState } from './activity-outbox.ts';
+import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
+import { connectTo, fakeOrg, waitUntil } from './fake-org-session.ts';
+
+declare const describe: (title: string, body: () => void) => void;
+declare const it: (title: string, body: () => void | Promise<void>) => void;
+declare const afterEach: (body: () => void | Promise<void>) => void;
+
+const T0 = Date.UTC(2026, 10, 22, 10, 2, 3);
+
+function task(id: string, notes = 'Called about a quote.'): TaskFields {
+  const call: Interaction = {
+    id,
+    channel: 'voice',
+    direction: 'inbound',
+    callerName: 'Maria Lopez',
+    callerNumber: '+1 415 555 0100',
+    queue: '',
+    location: '',
+    adSource: '',
+    state: 'ended',
+    offeredAt: T0,
+    answeredAt: T0 + 2_000,
+    releasedAt: T0 + 62_000,
+    journey: [{ at: T0, kind: 'offered' }],
+    disposition: 'Resolved',
+    notes,
+  };
+  return activityFromInteraction(call, {}, T0 + 70_000);
+}
+
+/** A clock the test moves by hand: `schedule` only records; `fireNext()` runs the next timer. */
+class ManualClock {
+  time = T0;
+  timers: Array<{ fn: () => void; at: number }> = [];
+  /** Every delay asked for, in order. */
+  delays: number[] = [];
+  readonly now = () => this.time;
+  readonly schedule = (fn: () => void, ms: number) => {
+    this.delays.push(ms);
+    this.timers.push({ fn, at: this.time + ms });
+  };
+  fireNext(): void {
+    this.timers.sort((a, b) => a.at - b.at);
+    const next = this.timers.shift();
+    if (!next) throw new Error('no timer scheduled');
+    this.time = Math.max(this.time, next.at);
+    next.fn();
+  }
+}
+
+interface Event {
+  id: string;
+  state: OutboxState;
+  code?: string;
+}
+
+const opened: ActivityOutbox[] = [];
+const databases: string[] = [];
+
+function newOutbox(session: FakeOrgSession, clock: ManualClock, events: Event[], databaseName: string, extra: Partial<ActivityOutboxOptions> = {}): ActivityOutbox {
+  const outbox = new ActivityOutbox({
+    databaseName,
+    connection: connectTo(session),
+    now: clock.now,
+    schedule: clock.schedule,
+    listener: (id, state, error?: ContactPadError) => events.push(error ? { id, state, code: error.code } : { id, state }),
+    ...extra,
+  });
+  opened.push(outbox);
+  return outbox;
+}
+
+function databaseName(): string {
+  const name = `contactpad-outbox-test-${crypto.randomUUID()}`;
+  databases.push(name);
+  return name;
+}
+
+async function tasksFor(orgId: string, interactionId: string) {
+  return (await fakeOrg.records(orgId, 'Task')).filter((t) => t[INTERACTION_ID_FIELD] === interactionId);
+}
+
+const last = (events: Event[], id: string) => [...events].reverse().find((e) => e.id === id);
+
+afterEach(async () => {
+  for (const outbox of opened.splice(0)) outbox.close();
+  for (const name of databases.splice(0)) {
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = request.onerror = request.onblocked = () => resolve(undefined);
+    });
+  }
+});
+
+describe('the activity outbox', () => {
+  it('saves a Task and reports saving then saved', async () => {
+    const session = await fakeOrg.createOrg();
+    const events: Event[] = [];
+    const outbox = newOutbox(session, new ManualClock(), events, databaseName());
+    await outbox.enqueue('cp-1', task('cp-1'));
+    await waitUntil(() => last(events, 'cp-1')?.state === 'saved', 'saved');
+    expect(events).to.deep.equal([
+      { id: 'cp-1', state: 'saving' },
+      { id: 'cp-1', state: 'saved' },
+    ]);
+    expect(await tasksFor(session.orgId, 'cp-1')).to.have.length(1);
+    expect(await outbox.pending()).to.deep.equal([]);
+  });
+
+  it('stores the write before sending it, so it is queued while Salesforce hangs', async () => {
+    const session = await fakeOrg.createOrg();
+    const events: Event[] = [];
+    const outbox = newOutbox(session, new ManualClock(), events, databaseName());
+    await fakeOrg.setFault(session.orgId, { kind: 'hang' });
+    try {
+      await outbox.enqueue('cp-hang', task('cp-hang'));
+      expect((await outbox.pending()).map((p) => p.interactionId)).to.deep.equal(['cp-hang']);
+      expect(last(events, 'cp-hang')?.state).to.equal('saving');
+    } finally {
+      await fakeOrg.clearFaults(session.orgId);
+    }
+    await waitUntil(() => last(events, 'cp-hang')?.state === 'saved', 'saved after the hang');
+    expect(await tasksFor(session.orgId, 'cp-hang')).to.have.length(1);
+  });
+
+  it('keeps a write through a 503 stretch and delivers it exactly once after, with growing delays', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new ManualClock();
+    const events: Event[] = [];
+    const outbox = newOutbox(session, clock, events, databaseName());
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
+
+    await outbox.enqueue('cp-503', task('cp-503'));
+    await waitUntil(() => clock.timers.length === 1, 'first retry scheduled');
+    expect(last(events, 'cp-503')).to.deep.equal({ id: 'cp-503', state: 'retrying', code: 'CRM_UNAVAILABLE' });
+
+    clock.fireNext();
+    await waitUntil(() => clock.timers.length === 1, 'second retry scheduled');
+    clock.fireNext();
+    await waitUntil(() => clock.timers.length === 1, 'third retry scheduled');
+    expect(clock.delays).to.deep.equal([2000, 4000, 8000]);
+    expect(await tasksFor(session.orgId, 'cp-503')).to.have.length(0);
+    expect(await outbox.pending()).to.have.length(1);
+
+    await fakeOrg.clearFaults(session.orgId);
+    clock.fireNext();
+    await waitUntil(() => last(events, 'cp-503')?.state === 'saved', 'saved after the outage');
+    expect(await tasksFor(session.orgId, 'cp-503')).to.have.length(1);
+    expect(await outbox.pending()).to.deep.equal([]);
+  });
+
+  it('caps the retry delay', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new ManualClock();
+    const outbox = newOutbox(session, clock, [], databaseName(), { retryBaseMs: 1000, retryMaxMs: 4000 });
+    await fakeOrg.setFault(session.orgId, { kind: 'requestLimit' });
+    await outbox.enqueue('cp-cap', task('cp-cap'));
+    for (let i = 0; i < 4; i += 1) {
+      await waitUntil(() => clock.timers.length === 1, `retry ${i + 1} scheduled`);
+      if (i < 3) clock.fireNext();
+    }
+    expect(clock.delays).to.deep.equal([1000, 2000, 4000, 4000]);
+  });
+
+  it('survives a reload: a new outbox on the same database replays the write once', async () => {
+    const session = await fakeOrg.createOrg();
+    const name = databaseName();
+    const before: Event[] = [];
+    const first = newOutbox(session, new ManualClock(), before, name);
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
+    await first.enqueue('cp-reload', task('cp-reload'));
+    await waitUntil(() => last(before, 'cp-reload')?.state === 'retrying', 'first try failed');
+    first.close(); // the page goes away with the write still queued
+
+    await fakeOrg.clearFaults(session.orgId);
+    const after: Event[] = [];
+    const second = newOutbox(session, new ManualClock(), after, name);
+    await second.start();
+    await waitUntil(() => last(after, 'cp-reload')?.state === 'saved', 'replayed after the reload');
+    expect(await tasksFor(session.orgId, 'cp-reload')).to.have.length(1);
+    expect(await second.pending()).to.deep.equal([]);
+  });
+
+  it('replaces a queued write with a newer one for the same interaction', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new ManualClock();
+    const events: Event[] = [];
+    const outbox = newOutbox(session, clock, events, databaseName());
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
+    await outbox.enqueue('cp-twice', task('cp-twice', 'first notes'));
+    await waitUntil(() => clock.timers.length === 1, 'retry scheduled');
+    await outbox.enqueue('cp-twice', task('cp-twice', 'corrected notes'));
+    await waitUntil(() => clock.timers.length === 2, 'second write failed too');
+    const pending = await outbox.pending();
+    expect(pending).to.have.length(1);
+    expect(pending[0]?.fields.Description.startsWith('corrected notes')).to.equal(true);
+
+    await fakeOrg.clearFaults(session.orgId);
+    clock.fireNext();
+    clock.fireNext();
+    await waitUntil(() => last(events, 'cp-twice')?.state === 'saved', 'saved');
+    const tasks = await tasksFor(session.orgId, 'cp-twice');
+    expect(tasks).to.have.length(1);
+    expect(String(tasks[0]?.['Description']).startsWith('corrected notes')).to.equal(true);
+  });
+
+  it('holds writes on an expired session, without retrying, until a new connection is given', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new ManualClock();
+    const events: Event[] = [];
+    const outbox = newOutbox(session, clock, events, databaseName());
+    await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired' });
+    await outbox.enqueue('cp-session', task('cp-session'));
+    await waitUntil(() => last(events, 'cp-session')?.state === 'retrying', 'session expiry reported');
+    expect(last(events, 'cp-session')?.code).to.equal('CRM_SESSION_EXPIRED');
+    expect(clock.timers).to.have.length(0);
+    const usage = await fakeOrg.apiUsage(session.orgId);
+
+    await fakeOrg.clearFaults(session.orgId);
+    outbox.setConnection(connectTo(session));
+    await waitUntil(() => last(events, 'cp-session')?.state === 'saved', 'saved with the new session');
+    expect(await fakeOrg.apiUsage(session.orgId)).to.equal(usage + 1);
+    expect(await tasksFor(session.orgId, 'cp-session')).to.have.length(1);
+  });
+
+  it('sends held writes again on resume()', async () => {
+    const session = await fakeOrg.createOrg();
+    const events: Event[] = [];
+    const outbox = newOutbox(session, new ManualClock(), events, databaseName());
+    await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired', times: 1 });
+    await outbox.enqueue('cp-resume', task('cp-resume'));
+    await waitUntil(() => last(events, 'cp-resume')?.state === 'retrying', 'held');
+    outbox.resume();
+    await waitUntil(() => last(events, 'cp-resume')?.state === 'saved', 'saved on resume');
+    expect(await tasksFor(session.orgId, 'cp-resume')).to.have.length(1);
+  });
+
+  it('queues writes while it has no connection, and sends them when one is given', async () => {
+    const session = await fakeOrg.createOrg();
+    const events: Event[] = [];
+    const outbox = new ActivityOutbox({ databaseName: databaseName(), listener: (id, state) => events.push({ id, state }) });
+    opened.push(outbox);
+    await outbox.enqueue('cp-later', task('cp-later'));
+    expect((await outbox.pending()).map((p) => p.interactionId)).to.deep.equal(['cp-later']);
+    outbox.setConnection(connectTo(session));
+    await waitUntil(() => last(events, 'cp-later')?.state === 'saved', 'saved once connected');
+    expect(await tasksFor(session.orgId, 'cp-later')).to.have.length(1);
+  });
+
+  it('is durable in a normal browser', async () => {
+    const outbox = new ActivityOutbox({ databaseName: databaseName() });
+    opened.push(outbox);
+    expect(await outbox.isDurable()).to.equal(true);
+  });
+});

@@ -1,0 +1,110 @@
+import { expect } from '@open-wc/testing';
+import { isContactPadError } from '../model/errors.ts';
+import type { ContactPadError } from '../model/errors.ts';
+import { CrmConnection } from './crm-connection.ts';
+import { connectTo, fakeOrg, rejectionOf, TEST_JSFORCE_URL } from './fake-org-session.ts';
+
+declare const describe: (title: string, body: () => void) => void;
+declare const it: (title: string, body: () => void | Promise<void>) => void;
+
+const SOSL = 'FIND {4155550100} IN PHONE FIELDS RETURNING Contact(Id, Name)';
+
+function expectCode(error: unknown, code: ContactPadError['code']): ContactPadError {
+  expect(isContactPadError(error), String(error)).to.equal(true);
+  expect((error as ContactPadError).code, (error as Error).message).to.equal(code);
+  return error as ContactPadError;
+}
+
+describe('the connection to the org', () => {
+  it('is created without a single request', async () => {
+    const session = await fakeOrg.createOrg();
+    const before = await fakeOrg.apiUsage(session.orgId);
+    connectTo(session);
+    expect(await fakeOrg.apiUsage(session.orgId)).to.equal(before);
+  });
+
+  it('refuses a bad setting by name, and never repeats the token', () => {
+    const good = { instanceUrl: 'https://acme.my.salesforce.com', accessToken: '00Dxx!SECRET', apiVersion: '62.0', jsforceUrl: TEST_JSFORCE_URL, timeoutMs: 5000 };
+    const bad = [
+      { ...good, instanceUrl: 'acme' },
+      { ...good, accessToken: ' ' },
+      { ...good, apiVersion: 'v62' },
+      { ...good, jsforceUrl: '' },
+      { ...good, timeoutMs: 0 },
+    ];
+    for (const config of bad) {
+      let caught: unknown;
+      try {
+        new CrmConnection(config);
+      } catch (error) {
+        caught = error;
+      }
+      const error = expectCode(caught, 'INVALID_CONFIGURATION');
+      expect(error.message).to.not.contain('SECRET');
+    }
+  });
+
+  it('searches with SOSL and answers the records', async () => {
+    const session = await fakeOrg.createOrg();
+    const id = await fakeOrg.insert(session.orgId, 'Contact', { FirstName: 'Bob', LastName: 'Jones', Phone: '(415) 555-0100' });
+    const records = await connectTo(session).search(SOSL);
+    expect(records.map((r) => r['Id'])).to.deep.equal([id]);
+    expect(records[0]?.attributes?.type).to.equal('Contact');
+  });
+
+  it('reads the API usage from the Sforce-Limit-Info header', async () => {
+    const session = await fakeOrg.createOrg();
+    const connection = connectTo(session);
+    await connection.search(SOSL);
+    expect(connection.apiUsage?.used).to.equal(await fakeOrg.apiUsage(session.orgId));
+    expect(connection.apiUsage?.limit).to.be.greaterThan(0);
+  });
+
+  it('reports 401 INVALID_SESSION_ID as an expired session, without the token in the error', async () => {
+    const session = await fakeOrg.createOrg();
+    await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired' });
+    const error = expectCode(await rejectionOf(connectTo(session).search(SOSL)), 'CRM_SESSION_EXPIRED');
+    expect(error.detail).to.deep.equal({ errorCode: 'INVALID_SESSION_ID', status: 401 });
+    expect(`${error.message} ${JSON.stringify(error.detail)}`).to.not.contain(session.accessToken);
+  });
+
+  it('reports 503 as Salesforce unavailable', async () => {
+    const session = await fakeOrg.createOrg();
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
+    const error = expectCode(await rejectionOf(connectTo(session).search(SOSL)), 'CRM_UNAVAILABLE');
+    expect(error.detail['status']).to.equal(503);
+  });
+
+  it('reports REQUEST_LIMIT_EXCEEDED as the API limit', async () => {
+    const session = await fakeOrg.createOrg();
+    await fakeOrg.setFault(session.orgId, { kind: 'requestLimit' });
+    expectCode(await rejectionOf(connectTo(session).search(SOSL)), 'CRM_REQUEST_LIMIT');
+  });
+
+  it('gives up on a request that hangs, as Salesforce unavailable (timeout)', async () => {
+    const session = await fakeOrg.createOrg();
+    const connection = connectTo(session, 300);
+    await connection.preload();
+    await fakeOrg.setFault(session.orgId, { kind: 'hang' });
+    try {
+      const error = expectCode(await rejectionOf(connection.search(SOSL)), 'CRM_UNAVAILABLE');
+      expect(error.detail['reason']).to.equal('timeout');
+    } finally {
+      await fakeOrg.clearFaults(session.orgId);
+    }
+  });
+
+  it('reports a malformed search as a rejected request with the Salesforce errorCode', async () => {
+    const session = await fakeOrg.createOrg();
+    const error = expectCode(await rejectionOf(connectTo(session).search('FIND {415-555} IN PHONE FIELDS')), 'CRM_REQUEST_REJECTED');
+    expect(error.detail['errorCode']).to.equal('MALFORMED_SEARCH');
+  });
+
+  it('works again once the org recovers', async () => {
+    const session = await fakeOrg.createOrg();
+    const connection = connectTo(session);
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable', times: 1 });
+    expectCode(await rejectionOf(connection.search(SOSL)), 'CRM_UNAVAILABLE');
+    expect(await connection.search(SOSL)).to.deep.equal([]);
+  });
+});

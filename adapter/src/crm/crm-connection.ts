@@ -1,0 +1,205 @@
+/**
+ * ContactPad's connection to the org's REST API, built from the host's session (the
+ * Visualforce page hands over the instance URL and the session id as an OAuth bearer
+ * token). Maps to a jsforce `Connection`; jsforce itself is loaded lazily (see
+ * jsforce-loader.ts), so creating a CrmConnection costs no I/O.
+ *
+ * Every request goes through one private helper that applies the timeout and turns any
+ * failure into a ContactPadError (salesforce-error.ts), so callers handle one error type.
+ * The access token is held privately and never logged or put in an error.
+ */
+import type { Connection, HttpRequest, HttpResponse, StreamPromise } from 'jsforce';
+import { ContactPadError } from '../model/errors.ts';
+import { loadJsforce } from './jsforce-loader.ts';
+import { toContactPadError } from './salesforce-error.ts';
+
+/** How to reach the org. */
+export interface CrmConfig {
+  /** The org's instance URL, for example `https://acme.my.salesforce.com`. */
+  instanceUrl: string;
+  /** The session id (OAuth access token). Never logged. */
+  accessToken: string;
+  /** REST API version, `'62.0'`. */
+  apiVersion: string;
+  /** Where jsforce's UMD build (`jsforce-core.min.js`) is served from. */
+  jsforceUrl: string;
+  /** How long one request may take before it fails with `CRM_UNAVAILABLE` (reason `timeout`). */
+  timeoutMs: number;
+}
+
+/** A record in a REST answer: fields plus `attributes.type`. Values are unchecked data. */
+export interface SalesforceRecord {
+  readonly attributes?: { readonly type?: unknown; readonly url?: unknown };
+  readonly [field: string]: unknown;
+}
+
+/** The answer to an upsert: the record id and whether it was created (201) or updated (200). */
+export interface UpsertOutcome {
+  /** The record id; '' when the org answered 204 No Content (API versions before 46.0). */
+  readonly id: string;
+  readonly created: boolean;
+}
+
+/** Maps to a jsforce `Connection` on the REST API. */
+export class CrmConnection {
+  readonly #config: Readonly<CrmConfig>;
+  #connection: Connection | undefined;
+
+  /** Validates the configuration; throws `INVALID_CONFIGURATION` naming the bad setting. No I/O. */
+  constructor(config: CrmConfig) {
+    this.#config = Object.freeze(validate(config));
+  }
+
+  /** The org's instance URL. */
+  get instanceUrl(): string {
+    return this.#config.instanceUrl;
+  }
+
+  /** REST API version in use (`'62.0'`). */
+  get apiVersion(): string {
+    return this.#config.apiVersion;
+  }
+
+  /** The org's API usage from the last `Sforce-Limit-Info` header, if any answer carried one. */
+  get apiUsage(): { readonly used: number; readonly limit: number } | undefined {
+    const usage = this.#connection?.limitInfo?.apiUsage;
+    return usage ? { used: usage.used, limit: usage.limit } : undefined;
+  }
+
+  /** Loads jsforce now (call it once the phone is up, so the first lookup does not wait for it). */
+  async preload(): Promise<void> {
+    await this.#jsforceConnection();
+  }
+
+  /**
+   * Runs a SOSL search. Maps to `GET /services/data/vXX.X/search?q=<sosl>`; resolves with
+   * `searchRecords` (an empty list when the answer has none).
+   */
+  async search(sosl: string): Promise<readonly SalesforceRecord[]> {
+    const answer = await this.#send<unknown>({ method: 'GET', url: `/search?q=${encodeURIComponent(sosl)}` });
+    if (typeof answer === 'object' && answer !== null) {
+      const records = (answer as { searchRecords?: unknown }).searchRecords;
+      if (Array.isArray(records)) return records.filter(isRecord);
+    }
+    return [];
+  }
+
+  /**
+   * Creates or updates one record by an external id. Maps to
+   * `PATCH /sobjects/<sobject>/<externalIdField>/<url-encoded value>` (201 created, 200 updated).
+   */
+  async upsert(sobject: string, externalIdField: string, externalId: string, fields: object): Promise<UpsertOutcome> {
+    if (!isApiName(sobject) || !isApiName(externalIdField)) {
+      throw new ContactPadError('INVALID_CONFIGURATION', `Not a Salesforce API name: ${sobject}.${externalIdField}`);
+    }
+    const answer = await this.#send<unknown>(
+      {
+        method: 'PATCH',
+        url: `/sobjects/${sobject}/${externalIdField}/${encodeURIComponent(externalId)}`,
+        body: JSON.stringify(fields),
+        headers: { 'content-type': 'application/json' },
+      },
+      { noContentResponse: { success: true } },
+    );
+    const body = (typeof answer === 'object' && answer !== null ? answer : {}) as { id?: unknown; created?: unknown; success?: unknown };
+    if (body.success === false) {
+      throw toContactPadError((answer as { errors?: unknown }).errors ?? answer);
+    }
+    return { id: typeof body.id === 'string' ? body.id : '', created: body.created === true };
+  }
+
+  async #jsforceConnection(): Promise<Connection> {
+    if (!this.#connection) {
+      const jsforce = await loadJsforce(this.#config.jsforceUrl);
+      this.#connection ??= new jsforce.Connection({
+        instanceUrl: this.#config.instanceUrl,
+        accessToken: this.#config.accessToken,
+        version: this.#config.apiVersion,
+      });
+    }
+    return this.#connection;
+  }
+
+  /**
+   * The one way out to Salesforce: loads jsforce if needed, sends, applies the timeout
+   * (to the whole step, library load included, so nothing waits forever) and normalises
+   * every failure once.
+   */
+  async #send<T>(request: HttpRequest, options: { noContentResponse?: unknown } = {}): Promise<T> {
+    let status: number | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const work = (async () => {
+      const connection = await this.#jsforceConnection();
+      const base = connection._transport;
+      // jsforce keeps no HTTP status on its errors; a thin transport wrapper records it,
+      // so a 503 with a JSON body is still told apart from a rejected request.
+      const transport = {
+        httpRequest(req: HttpRequest, httpOptions?: object): StreamPromise<HttpResponse> {
+          const sent = base.httpRequest(req, httpOptions);
+          sent.then(
+            (response) => {
+              status = response.statusCode;
+            },
+            () => undefined,
+          );
+          return sent;
+        },
+      };
+      return (await connection.request<T>(request, { ...options, transport })) as T;
+    })();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(
+          new ContactPadError('CRM_UNAVAILABLE', `Salesforce did not answer within ${this.#config.timeoutMs} ms.`, {
+            detail: { reason: 'timeout', timeoutMs: this.#config.timeoutMs },
+          }),
+        );
+      }, this.#config.timeoutMs);
+    });
+    // A request that loses the race still settles later; its outcome is no longer wanted.
+    work.catch(() => undefined);
+    try {
+      return await Promise.race([work, timeout]);
+    } catch (error) {
+      throw toContactPadError(error, status === undefined ? {} : { status });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function validate(config: CrmConfig): CrmConfig {
+  const bad = (setting: string, why: string) =>
+    new ContactPadError('INVALID_CONFIGURATION', `CRM setting ${setting} ${why}.`, { detail: { setting } });
+  if (typeof config !== 'object' || config === null) throw bad('config', 'is missing');
+  let url: URL;
+  try {
+    url = new URL(config.instanceUrl);
+  } catch {
+    throw bad('instanceUrl', 'is not an absolute URL');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw bad('instanceUrl', 'must be an http(s) URL');
+  if (typeof config.accessToken !== 'string' || config.accessToken.trim() === '') throw bad('accessToken', 'is empty');
+  if (typeof config.apiVersion !== 'string' || !/^\d{2,3}\.0$/.test(config.apiVersion)) {
+    throw bad('apiVersion', "must look like '62.0'");
+  }
+  if (typeof config.jsforceUrl !== 'string' || config.jsforceUrl.trim() === '') throw bad('jsforceUrl', 'is empty');
+  if (typeof config.timeoutMs !== 'number' || !Number.isFinite(config.timeoutMs) || config.timeoutMs <= 0) {
+    throw bad('timeoutMs', 'must be a positive number of milliseconds');
+  }
+  return {
+    instanceUrl: url.origin,
+    accessToken: config.accessToken,
+    apiVersion: config.apiVersion,
+    jsforceUrl: config.jsforceUrl,
+    timeoutMs: config.timeoutMs,
+  };
+}
+
+function isRecord(value: unknown): value is SalesforceRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isApiName(name: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(name);
+}

@@ -1,0 +1,23 @@
+/**
+ * Builds the crm room: the jsforce connection from the host's session, the durable outbox
+ * (replaying writes left by a reload), and the room over both. Loaded as its own chunk.
+ */
+import { CrmConnection } from './crm-connection.ts';
+import { ActivityOutbox, type OutboxListener } from './activity-outbox.ts';
+import { CrmRoom } from './crm-room.ts';
+
+export interface CrmRoomFactoryOptions {
+  readonly session: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
+  readonly apiVersion: string;
+  readonly timeoutMs: number;
+  readonly defaultCountry: string;
+  readonly outboxDatabase: string;
+  readonly listener: OutboxListener;
+}
+
+export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<CrmRoom> {
+  const connection = new CrmConnection({ ...options.session, apiVersion: options.apiVersion, timeoutMs: options.timeoutMs });
+  const outbox = new ActivityOutbox({ databaseName: options.outboxDatabase, connection, listener: options.listener });
+  await outbox.start();
+  return new CrmRoom({ connection, outbox, defaultCountry: options.defaultCountry });
+}

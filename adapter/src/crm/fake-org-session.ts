@@ -1,0 +1,43 @@
+/**
+ * Test support (not shipped): a fresh fake org and a CrmConnection to it, for the crm
+ * room's browser tests. The fake org answers at the test server's own origin.
+ */
+import { FakeOrgClient } from '../../../scripts/fake-org/client.ts';
+import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
+import { CrmConnection } from './crm-connection.ts';
+
+/** Where web-test-runner serves jsforce's UMD build. */
+export const TEST_JSFORCE_URL = '/node_modules/jsforce/dist/jsforce-core.min.js';
+
+/** The control API of the fake org served beside the tests. */
+export const fakeOrg = new FakeOrgClient('');
+
+/** A connection to `session` as the Visualforce page would build it. */
+export function connectTo(session: FakeOrgSession, timeoutMs = 10_000): CrmConnection {
+  return new CrmConnection({
+    instanceUrl: session.instanceUrl,
+    accessToken: session.accessToken,
+    apiVersion: '62.0',
+    jsforceUrl: TEST_JSFORCE_URL,
+    timeoutMs,
+  });
+}
+
+/** Waits (polling) until `condition` holds; fails with `what` after `limitMs`. Not a timing assertion. */
+export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, limitMs = 15_000): Promise<void> {
+  const start = Date.now();
+  while (!(await condition())) {
+    if (Date.now() - start > limitMs) throw new Error(`Gave up waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Runs `work` and returns what it rejected with (fails if it resolved). */
+export async function rejectionOf(work: Promise<unknown>): Promise<unknown> {
+  try {
+    await work;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection, but it resolved');
+}
