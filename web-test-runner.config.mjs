@@ -7,7 +7,8 @@ import { testServicesPlugin } from './scripts/test-services.mjs';
 import { fakeOrgMiddleware } from './scripts/fake-org/http.ts';
 
 export default {
-  files: ['adapter/src/**/*.test.ts', 'widget/src/**/*.test.ts'],
+  // Browser tests of the console's Open CTI fake live in scripts/ as *.browser-test.ts (scripts/**/*.test.ts are Node's).
+  files: ['adapter/src/**/*.test.ts', 'widget/src/**/*.test.ts', 'scripts/**/*.browser-test.ts'],
   nodeResolve: { browser: true },
   // The fake org answers before the dev server's file serving (which would 404 it).
   middleware: [fakeOrgMiddleware],

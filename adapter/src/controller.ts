@@ -175,7 +175,8 @@ export class Controller implements PhoneListener, HostListener {
   async #release(id: string): Promise<void> {
     this.#requireState(id, 'connected');
     await this.#requirePhone().release(id);
-    this.#enterWrapUp(id, 'released');
+    // The phone may already have reported the end (and so started wrap up) while releasing.
+    if (this.#records.get(id)?.view.interaction.state === 'connected') this.#enterWrapUp(id, 'released');
   }
 
   async #dial(rawNumber: string): Promise<void> {

@@ -1,0 +1,82 @@
+/**
+ * What Open CTI `getCallCenterSettings()` returns in the local console: the items of the
+ * project's CallCenter definition (force-app/.../ContactPad.callCenter-meta.xml), keyed
+ * `/<section name>/<item name>` as Salesforce keys them, with the SIP settings pointed at the
+ * local Kamailio.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AGENT_SIP_USER, SIP_DOMAIN } from '../test-ports.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The CallCenter definition the local console reads its settings from. */
+export const CALL_CENTER_FILE = join(ROOT, 'force-app', 'main', 'default', 'callCenters', 'ContactPad.callCenter-meta.xml');
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function tag(block: string, name: string): string | undefined {
+  const match = new RegExp(`<${name}>([\\s\\S]*?)</${name}>|<${name}\\s*/>`).exec(block);
+  if (!match) return undefined;
+  return decodeXml((match[1] ?? '').trim());
+}
+
+/**
+ * Parses a CallCenter metadata file into Open CTI's settings map (`/reqGeneralInfo/reqAdapterUrl`,
+ * `/ContactPad/sipServerUrl`...). Comments are ignored; an item without a name is skipped.
+ */
+export function parseCallCenterSettings(xml: string): Record<string, string> {
+  const settings: Record<string, string> = {};
+  const withoutComments = xml.replace(/<!--[\s\S]*?-->/g, '');
+  for (const section of withoutComments.matchAll(/<sections>([\s\S]*?)<\/sections>/g)) {
+    const body = section[1] ?? '';
+    const sectionName = tag(body.replace(/<items>[\s\S]*?<\/items>/g, ''), 'name');
+    if (!sectionName) continue;
+    for (const item of body.matchAll(/<items>([\s\S]*?)<\/items>/g)) {
+      const itemName = tag(item[1] ?? '', 'name');
+      if (!itemName) continue;
+      settings[`/${sectionName}/${itemName}`] = tag(item[1] ?? '', 'value') ?? '';
+    }
+  }
+  return settings;
+}
+
+/**
+ * The local console's call center settings: the project's CallCenter items, the SIP server
+ * set to the local Kamailio (ws://127.0.0.1:<sipWsPort>, domain 127.0.0.1, user agent1),
+ * then `overrides` (for example a short `/ContactPad/wrapUpSeconds` for a demo).
+ */
+export function localCallCenterSettings(options: { sipWsPort: number; overrides?: Record<string, string> }): Record<string, string> {
+  let fromFile: Record<string, string> = {};
+  try {
+    fromFile = parseCallCenterSettings(readFileSync(CALL_CENTER_FILE, 'utf8'));
+  } catch {
+    // No CallCenter file (yet): the local values below are enough for ContactPad to start.
+  }
+  return {
+    '/reqGeneralInfo/reqInternalName': 'ContactPadCallCenter',
+    '/reqGeneralInfo/reqDisplayName': 'ContactPad',
+    '/reqGeneralInfo/reqUseApi': 'true',
+    '/reqGeneralInfo/reqSoftphoneHeight': '560',
+    '/reqGeneralInfo/reqSoftphoneWidth': '360',
+    '/reqGeneralInfo/reqSalesforceCompatibilityMode': 'Lightning',
+    '/ContactPad/wrapUpSeconds': '60',
+    '/ContactPad/dispositions': 'Resolved,Callback requested,Sale,No sale,Wrong number',
+    '/ContactPad/notReadyReasons': 'Break,Lunch,Meeting,Training',
+    '/ContactPad/rejectStatusCode': '486',
+    ...fromFile,
+    '/reqGeneralInfo/reqAdapterUrl': '/softphone',
+    '/ContactPad/sipServerUrl': `ws://127.0.0.1:${options.sipWsPort}`,
+    '/ContactPad/sipDomain': SIP_DOMAIN,
+    '/ContactPad/sipUser': AGENT_SIP_USER,
+    ...options.overrides,
+  };
+}

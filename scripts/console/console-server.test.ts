@@ -1,0 +1,445 @@
+/**
+ * The local console end to end with its real parts: Kamailio, the fake org, the Open CTI shim,
+ * the console page and its customer simulator, in Debian's Chromium.
+ */
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { after, before, describe, it } from 'node:test';
+import { build } from 'esbuild';
+import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { startConsole, type RunningConsole } from './console-server.ts';
+import { LOCAL_SESSION_ID } from './local-session.ts';
+import { launchChromium } from './test-browser.ts';
+
+const PORT = 38000;
+const SIP_WS_PORT = 38080;
+const SIP_UDP_PORT = 35060;
+const API = '/services/data/v62.0';
+
+let consoleServer: RunningConsole;
+let browser: Browser;
+let context: BrowserContext;
+
+/** A raw GET (no URL normalisation, so `..` and encoded slashes reach the server as sent). */
+function rawGet(path: string): Promise<{ status: number; type: string; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port: PORT, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => done({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+async function rest(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${consoleServer.url.replace(/\/$/, '')}${API}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${LOCAL_SESSION_ID}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, json: response.status === 204 ? undefined : await response.json() };
+}
+
+async function createRecord(type: string, fields: Record<string, unknown>): Promise<string> {
+  const { status, json } = await rest('POST', `/sobjects/${type}`, fields);
+  assert.equal(status, 201, `creating a ${type}: ${JSON.stringify(json)}`);
+  return (json as { id: string }).id;
+}
+
+/**
+ * Opens the console page. By default the softphone runs Open CTI only (`contactpad=off`), so a
+ * test drives Open CTI itself, as ContactPad would, without ContactPad acting at the same time.
+ */
+async function openConsole(options: { withContactPad?: boolean; panelClosed?: boolean } = {}): Promise<{ page: Page; softphone: Frame }> {
+  const query = new URLSearchParams({ refresh: '0' });
+  if (!options.withContactPad) query.set('contactpad', 'off');
+  if (options.panelClosed) query.set('panel', 'closed');
+  const page = await context.newPage();
+  await page.goto(`${consoleServer.url}?${query}`);
+  await page.waitForFunction(() => window.localConsole?.openCtiConnected === true);
+  const softphone = page.frame({ name: 'softphone' });
+  assert.ok(softphone, 'the softphone iframe is on the page');
+  await softphone.waitForFunction(() => window.sforce?.opencti !== undefined);
+  return { page, softphone };
+}
+
+/** Calls an Open CTI method in the softphone frame, as ContactPad would, and returns the callback result. */
+function openCti(frame: Frame, method: string, args: Record<string, unknown>): Promise<{ success: boolean; returnValue: unknown; errors: unknown }> {
+  return frame.evaluate(
+    ({ method, args }) =>
+      new Promise((done) => {
+        const api = window.sforce!.opencti as unknown as Record<string, (a: unknown) => void> & { SCREENPOP_TYPE: Record<string, string> };
+        const resolved = { ...args } as Record<string, unknown>;
+        if (typeof resolved['type'] === 'string' && resolved['type'] in api.SCREENPOP_TYPE) resolved['type'] = api.SCREENPOP_TYPE[resolved['type'] as string];
+        api[method]!({ ...resolved, callback: done });
+      }),
+    { method, args },
+  ) as Promise<{ success: boolean; returnValue: unknown; errors: unknown }>;
+}
+
+before(async () => {
+  consoleServer = await startConsole({ port: PORT, sipWsPort: SIP_WS_PORT, sipUdpPort: SIP_UDP_PORT, name: 'console-test' });
+  browser = await launchChromium();
+  context = await browser.newContext({ permissions: ['microphone', 'camera'] });
+});
+
+after(async () => {
+  await browser?.close();
+  await consoleServer?.stop();
+});
+
+describe('the local console server', () => {
+  it('serves the console, the softphone host, the Open CTI shim and the ContactPad bundle with their content types', async () => {
+    const checks: [string, RegExp][] = [
+      ['/', /^text\/html/],
+      ['/softphone', /^text\/html/],
+      ['/support/api/62.0/lightning/opencti_min.js', /^text\/javascript/],
+      ['/resource/contactpad/main.js', /^text\/javascript/],
+      ['/console/console-main.js', /^text\/javascript/],
+      ['/console/console.css', /^text\/css/],
+    ];
+    for (const [path, type] of checks) {
+      const response = await rawGet(path);
+      assert.equal(response.status, 200, path);
+      assert.match(response.type, type, path);
+    }
+  });
+
+  it('answers 404 for unknown paths and for any path that leaves the static resource folder', async () => {
+    for (const path of [
+      '/nothing-here',
+      '/resource/contactpad/no-such-file.js',
+      '/resource/contactpad/../../../../../package.json',
+      '/resource/contactpad/..%2F..%2F..%2F..%2F..%2Fpackage.json',
+      '/resource/contactpad/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/package.json',
+      '/resource/contactpad/%00main.js',
+      '/console/../console-server.ts',
+    ]) {
+      const response = await rawGet(path);
+      assert.equal(response.status, 404, path);
+      assert.doesNotMatch(response.body, /"name": "contactpad"/, path);
+    }
+  });
+
+  it('hands the softphone the session inline, as Visualforce does, and never in a URL', async () => {
+    const softphone = await rawGet('/softphone');
+    assert.ok(softphone.body.includes(JSON.stringify(LOCAL_SESSION_ID)), 'the session is inline in the host page');
+    assert.match(softphone.body, /<script src="\/support\/api\/62\.0\/lightning\/opencti_min\.js"><\/script>/);
+    assert.match(softphone.body, /import \{ startContactPadApp \} from '\/resource\/contactpad\/main\.js'/);
+    const bare = await rawGet('/softphone?contactpad=off');
+    assert.match(bare.body, /opencti_min\.js/);
+    assert.doesNotMatch(bare.body, /main\.js|startContactPadApp/);
+    const consolePage = await rawGet('/');
+    assert.ok(!/[?&](sid|token|session)=/i.test(consolePage.body), 'no session in any URL of the console page');
+  });
+
+  it('serves the fake org REST API to a bearer token and refuses a request without one', async () => {
+    const id = await createRecord('Lead', { LastName: 'Rest Check', Company: 'Acme', Phone: '+1 415 555 0142' });
+    const read = await rest('GET', `/sobjects/Lead/${id}`);
+    assert.equal(read.status, 200);
+    assert.equal((read.json as { Company: string }).Company, 'Acme');
+    const anonymous = await fetch(`${consoleServer.url}services/data/v62.0/sobjects/Lead/${id}`);
+    assert.equal(anonymous.status, 401);
+    const body = (await anonymous.json()) as { errorCode: string }[];
+    assert.equal(body[0]?.errorCode, 'INVALID_SESSION_ID');
+  });
+});
+
+describe('the console page', () => {
+  it('loads with ContactPad in the softphone iframe of an open utility bar panel, and the Phone button toggles it', async () => {
+    const { page, softphone } = await openConsole({ withContactPad: true });
+    const frame = page.getByTestId('softphone-frame');
+    await frame.waitFor({ state: 'visible' });
+    assert.equal(await frame.getAttribute('src'), '/softphone');
+    await softphone.locator('contact-pad').waitFor({ state: 'attached' });
+    const box = await frame.boundingBox();
+    assert.ok(box && box.width >= 300 && box.height >= 500, `the panel is about 360 x 560, got ${JSON.stringify(box)}`);
+    await page.getByRole('button', { name: 'Phone', exact: true }).click();
+    await frame.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Phone', exact: true }).click();
+    await frame.waitFor({ state: 'visible' });
+    await page.close();
+  });
+
+  it('shows the softphone panel when Open CTI asks for it, and says whether it is visible', async () => {
+    const { page, softphone } = await openConsole({ panelClosed: true });
+    await page.getByTestId('softphone-frame').waitFor({ state: 'hidden' });
+    const closed = await openCti(softphone, 'isSoftphonePanelVisible', {});
+    assert.deepEqual(closed.returnValue, { visible: false });
+    assert.equal((await openCti(softphone, 'setSoftphonePanelVisibility', { visible: true })).success, true);
+    await page.getByTestId('softphone-frame').waitFor({ state: 'visible' });
+    assert.deepEqual((await openCti(softphone, 'isSoftphonePanelVisible', {})).returnValue, { visible: true });
+    await page.close();
+  });
+
+  it('gives ContactPad the local SIP settings through getCallCenterSettings', async () => {
+    const { page, softphone } = await openConsole();
+    const result = await openCti(softphone, 'getCallCenterSettings', {});
+    assert.equal(result.success, true);
+    const settings = result.returnValue as Record<string, string>;
+    assert.equal(settings['/ContactPad/sipServerUrl'], `ws://127.0.0.1:${SIP_WS_PORT}`);
+    assert.equal(settings['/ContactPad/sipDomain'], '127.0.0.1');
+    assert.equal(settings['/ContactPad/sipUser'], 'agent1');
+    assert.match(settings['/ContactPad/wrapUpSeconds'] ?? '', /^\d+$/);
+    assert.match(settings['/ContactPad/rejectStatusCode'] ?? '', /^(486|603)$/);
+    assert.ok((settings['/ContactPad/dispositions'] ?? '').length > 0);
+    await page.close();
+  });
+
+  it('opens a record tab named after the record when ContactPad pops it, and focuses it on a second pop', async () => {
+    const leadId = await createRecord('Lead', { FirstName: 'Ada', LastName: 'Popwell', Company: 'Analytical Engines', Phone: '+1 415 555 0101' });
+    const { page, softphone } = await openConsole();
+    const result = await openCti(softphone, 'screenPop', { type: 'SOBJECT', params: { recordId: leadId } });
+    assert.equal(result.success, true, JSON.stringify(result.errors));
+    const tab = page.getByRole('tab', { name: 'Ada Popwell' });
+    await tab.waitFor();
+    assert.equal(await tab.getAttribute('aria-selected'), 'true');
+    assert.equal(await page.getByTestId('field-Company').textContent(), 'Analytical Engines');
+    await page.getByRole('tab', { name: 'Tasks' }).click();
+    await openCti(softphone, 'screenPop', { type: 'SOBJECT', params: { recordId: leadId } });
+    assert.equal(await page.getByRole('tab', { name: 'Ada Popwell' }).count(), 1, 'one tab per record');
+    assert.equal(await tab.getAttribute('aria-selected'), 'true');
+    await page.getByRole('button', { name: 'Close Ada Popwell' }).click();
+    await tab.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('fails a pop of an id that names no record, and says why', async () => {
+    const { page, softphone } = await openConsole();
+    const result = await openCti(softphone, 'screenPop', { type: 'SOBJECT', params: { recordId: 'not-an-id' } });
+    assert.equal(result.success, false);
+    assert.match(JSON.stringify(result.errors), /not a record id/);
+    await page.close();
+  });
+
+  it('opens a prefilled New Lead dialog for NEW_RECORD_MODAL; Save creates the Lead and opens its tab', async () => {
+    const { page, softphone } = await openConsole();
+    const result = await openCti(softphone, 'screenPop', {
+      type: 'NEW_RECORD_MODAL',
+      params: { entityName: 'Lead' },
+      defaultFieldValues: { Phone: '+1 415 555 0177' },
+    });
+    assert.equal(result.success, true, JSON.stringify(result.errors));
+    const dialog = page.getByRole('dialog', { name: 'New Lead' });
+    await dialog.waitFor();
+    assert.equal(await dialog.getByLabel('Phone', { exact: true }).inputValue(), '+1 415 555 0177');
+    await dialog.getByLabel('LastName', { exact: true }).fill('Newman');
+    await dialog.getByLabel('Company', { exact: true }).fill('Modal Works');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('tab', { name: 'Newman' }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId('field-Phone').textContent(), '+1 415 555 0177');
+    await page.close();
+  });
+
+  it('Cancel closes the new-record dialog without creating anything', async () => {
+    const { page, softphone } = await openConsole();
+    await openCti(softphone, 'screenPop', { type: 'NEW_RECORD_MODAL', params: { entityName: 'Contact' }, defaultFieldValues: { LastName: 'Never Saved' } });
+    const dialog = page.getByRole('dialog', { name: 'New Contact' });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const found = await rest('GET', `/query?q=${encodeURIComponent("SELECT Id FROM Contact WHERE LastName = 'Never Saved'")}`);
+    assert.equal((found.json as { totalSize: number }).totalSize, 0);
+    await page.close();
+  });
+
+  it('opens a Search tab listing the matches of a SEARCH pop, whose rows open record tabs', async () => {
+    await createRecord('Contact', { FirstName: 'Sam', LastName: 'Searchfield', Phone: '+1 415 555 0123' });
+    await createRecord('Lead', { FirstName: 'Sue', LastName: 'Searchfield', Company: 'Find Co', Phone: '+1 415 555 0124' });
+    const { page, softphone } = await openConsole();
+    const result = await openCti(softphone, 'screenPop', { type: 'SEARCH', params: { searchString: 'Searchfield' } });
+    assert.equal(result.success, true, JSON.stringify(result.errors));
+    await page.getByRole('tab', { name: 'Search: Searchfield' }).waitFor();
+    const rows = page.getByTestId('search-row');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 2);
+    await page.getByRole('button', { name: 'Sam Searchfield' }).click();
+    await page.getByRole('tab', { name: 'Sam Searchfield' }).waitFor();
+    await page.close();
+  });
+
+  it('tells ContactPad which record the user focuses (onNavigationChange)', async () => {
+    const contactId = await createRecord('Contact', { FirstName: 'Nora', LastName: 'Navigate', Phone: '+1 415 555 0150' });
+    const { page, softphone } = await openConsole();
+    await softphone.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { navigations: unknown[] }).navigations = seen;
+      window.sforce!.opencti!.onNavigationChange({ listener: (payload) => seen.push(payload) });
+    });
+    await openCti(softphone, 'screenPop', { type: 'SOBJECT', params: { recordId: contactId } });
+    await page.getByRole('tab', { name: 'Tasks' }).click();
+    await page.getByRole('tab', { name: 'Nora Navigate' }).click();
+    await softphone.waitForFunction(() => (window as unknown as { navigations: unknown[] }).navigations.length >= 2);
+    const last = await softphone.evaluate(() => (window as unknown as { navigations: unknown[] }).navigations.at(-1));
+    assert.deepEqual(last, { url: `/lightning/r/Contact/${contactId}/view`, recordId: contactId, recordName: 'Nora Navigate', objectType: 'Contact' });
+    await page.close();
+  });
+
+  it('makes phone numbers click-to-dial links once ContactPad enables click-to-dial, and tells it what was clicked', async () => {
+    const contactId = await createRecord('Contact', { FirstName: 'Cleo', LastName: 'Dialer', Phone: '(415) 555-0160' });
+    const { page, softphone } = await openConsole();
+    await openCti(softphone, 'screenPop', { type: 'SOBJECT', params: { recordId: contactId } });
+    await page.getByRole('tab', { name: 'Cleo Dialer' }).waitFor();
+    assert.equal(await page.getByTestId('click-to-dial').count(), 0, 'plain text before click-to-dial is enabled');
+    await softphone.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { dials: unknown[] }).dials = seen;
+      window.sforce!.opencti!.onClickToDial({ listener: (payload) => seen.push(payload) });
+    });
+    assert.equal((await openCti(softphone, 'enableClickToDial', {})).success, true);
+    await page.getByRole('link', { name: '(415) 555-0160' }).click();
+    await softphone.waitForFunction(() => (window as unknown as { dials: unknown[] }).dials.length === 1);
+    const dial = await softphone.evaluate(() => (window as unknown as { dials: unknown[] }).dials[0]);
+    assert.deepEqual(dial, { number: '(415) 555-0160', recordId: contactId, recordName: 'Cleo Dialer', objectType: 'Contact' });
+    await openCti(softphone, 'disableClickToDial', {});
+    await page.getByTestId('click-to-dial').first().waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('lists the org\'s Tasks in the Tasks tab, with the call fields ContactPad logs', async () => {
+    const { page } = await openConsole();
+    await createRecord('Task', {
+      Subject: 'Inbound call from the console test',
+      CallType: 'Inbound',
+      CallDurationInSeconds: 42,
+      CallDisposition: 'Resolved',
+      ContactPad_Interaction_Id__c: 'console-test-interaction-1',
+    });
+    await page.getByTestId('tasks-refresh').click();
+    const row = page.locator('[data-testid="task-row"][data-interaction-id="console-test-interaction-1"]');
+    await row.waitFor();
+    const text = await row.textContent();
+    assert.match(text ?? '', /Inbound call from the console test/);
+    assert.match(text ?? '', /Inbound/);
+    assert.match(text ?? '', /42/);
+    assert.match(text ?? '', /Resolved/);
+    await page.close();
+  });
+});
+
+describe('the customer simulator', () => {
+  let agentScript: string;
+  before(async () => {
+    const bundled = await build({
+      entryPoints: [new URL('./test-agent.ts', import.meta.url).pathname],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2022',
+      logLevel: 'silent',
+    });
+    agentScript = bundled.outputFiles[0]!.text;
+  });
+
+  /** A bare SIP agent (not ContactPad) registered as agent1, in its own page at the console's origin. */
+  async function startTestAgent(): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(`${consoleServer.url}console/console.css`);
+    await page.addScriptTag({ content: agentScript });
+    await page.evaluate((wsUrl) => window.testAgent!.register({ wsUrl, domain: '127.0.0.1', user: 'agent1' }), `ws://127.0.0.1:${SIP_WS_PORT}`);
+    return page;
+  }
+
+  /** Waits for the simulator's call state; on timeout, says where it is instead. */
+  async function waitForCallState(page: Page, state: string): Promise<void> {
+    try {
+      await page.waitForFunction((wanted) => window.customerSimulator!.state === wanted, state, { timeout: 15_000 });
+    } catch {
+      const seen = await page.evaluate(() => `${window.customerSimulator!.state}: ${window.customerSimulator!.status}`);
+      assert.fail(`the simulator did not reach "${state}"; it is ${seen}`);
+    }
+  }
+
+  it('registers on the local SIP server as a customer user', async () => {
+    const { page } = await openConsole();
+    await page.waitForFunction(() => window.customerSimulator?.registration === 'registered');
+    assert.match(await page.getByTestId('sim-registration').textContent() ?? '', /registered as customer-/);
+    assert.equal(await page.getByRole('button', { name: 'Call agent' }).isEnabled(), true);
+    assert.equal(await page.getByRole('button', { name: 'Hang up' }).isEnabled(), false);
+    await page.close();
+  });
+
+  it('calls agent1 with the caller and the call described in the SIP header contract, and shows a decline', async () => {
+    const agent = await startTestAgent();
+    const { page } = await openConsole({ panelClosed: true });
+    await page.waitForFunction(() => window.customerSimulator?.registration === 'registered');
+    const simulator = page.getByTestId('customer-simulator');
+    await simulator.getByLabel('Name', { exact: true }).fill('Grace "Amazing" Hopper');
+    await simulator.getByLabel('Number', { exact: true }).fill('+1 (415) 555-0101');
+    await simulator.getByLabel('Queue', { exact: true }).fill('Support');
+    await simulator.getByLabel('Location (Call To)', { exact: true }).fill('+1 800 555 0100');
+    await simulator.getByLabel('Ad Source', { exact: true }).fill('Radio <spring>');
+    await simulator.getByLabel('Kind', { exact: true }).selectOption('callback');
+    const invite = agent.evaluate(() => window.testAgent!.nextInvite());
+    await simulator.getByRole('button', { name: 'Call agent' }).click();
+    const received = await invite;
+    const interactionId = await page.evaluate(() => window.customerSimulator!.lastInteractionId);
+    assert.ok(interactionId, 'the simulator made an interaction id');
+    assert.match(received.headers['From'] ?? '', /^"Grace \\"Amazing\\" Hopper" <sip:\+1%20\(415\)%20555-0101@127\.0\.0\.1>;tag=/);
+    assert.equal(decodeURIComponent(received.fromUser), '+1 (415) 555-0101');
+    assert.match(received.headers['P-Asserted-Identity'] ?? '', /^"Grace \\"Amazing\\" Hopper" <sip:\+1%20\(415\)%20555-0101@127\.0\.0\.1>$/);
+    assert.equal(received.headers['X-CP-Interaction-Id'], interactionId);
+    assert.equal(received.headers['X-CP-Queue'], 'Support');
+    assert.equal(received.headers['X-CP-Location'], '+1 800 555 0100');
+    assert.equal(received.headers['X-CP-Ad-Source'], 'Radio <spring>');
+    assert.equal(received.headers['X-CP-Kind'], 'callback');
+    assert.equal(received.headers['X-CP-Callback-Number'], '+1 (415) 555-0101');
+    await agent.evaluate(() => window.testAgent!.decline(603));
+    await waitForCallState(page, 'rejected');
+    assert.equal(await page.evaluate(() => window.customerSimulator!.lastStatusCode), 603);
+    assert.equal(await page.getByTestId('sim-status').textContent(), 'Rejected (603 Decline)');
+    await agent.evaluate(() => window.testAgent!.stop());
+    await agent.close();
+    await page.close();
+  });
+
+  it('gives each call a fresh interaction id, withholds a blank number, and carries audio both ways once answered', async () => {
+    const agent = await startTestAgent();
+    const { page } = await openConsole({ panelClosed: true });
+    await page.waitForFunction(() => window.customerSimulator?.registration === 'registered');
+    const simulator = page.getByTestId('customer-simulator');
+    await simulator.getByLabel('Name', { exact: true }).fill('');
+    await simulator.getByLabel('Number', { exact: true }).fill('');
+    await simulator.getByLabel('Queue', { exact: true }).fill('');
+    await simulator.getByLabel('Location (Call To)', { exact: true }).fill('');
+    await simulator.getByLabel('Ad Source', { exact: true }).fill('');
+    await simulator.getByLabel('Kind', { exact: true }).selectOption('voice');
+
+    const firstInvite = agent.evaluate(() => window.testAgent!.nextInvite());
+    await simulator.getByRole('button', { name: 'Call agent' }).click();
+    const first = await firstInvite;
+    assert.equal(first.fromUser, 'anonymous');
+    assert.equal(first.headers['P-Asserted-Identity'], undefined);
+    assert.equal(first.headers['X-CP-Queue'], undefined);
+    assert.equal(first.headers['X-CP-Kind'], 'voice');
+    await waitForCallState(page, 'ringing');
+    assert.equal(await page.getByTestId('sim-status').textContent(), 'Ringing');
+    await agent.evaluate(() => window.testAgent!.answer());
+    await waitForCallState(page, 'connected');
+    await page.waitForFunction(
+      async () => {
+        const stats = await window.customerSimulator!.mediaStats();
+        return stats.iceConnectionState === 'connected' || stats.iceConnectionState === 'completed' ? stats.bytesReceived > 0 && stats.bytesSent > 0 : false;
+      },
+      undefined,
+      { polling: 250 },
+    );
+    await simulator.getByRole('button', { name: 'Hang up' }).click();
+    await waitForCallState(page, 'ended');
+    assert.equal(await page.getByTestId('sim-status').textContent(), 'Ended');
+
+    const secondInvite = agent.evaluate(() => window.testAgent!.nextInvite());
+    await simulator.getByRole('button', { name: 'Call agent' }).click();
+    const second = await secondInvite;
+    assert.notEqual(second.headers['X-CP-Interaction-Id'], first.headers['X-CP-Interaction-Id']);
+    await simulator.getByRole('button', { name: 'Hang up' }).click();
+    await waitForCallState(page, 'ended');
+    await agent.evaluate(() => window.testAgent!.stop());
+    await agent.close();
+    await page.close();
+  });
+});

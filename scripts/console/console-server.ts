@@ -1,0 +1,219 @@
+/**
+ * The local console's server: a stand-in for a Salesforce org serving the Lightning console.
+ * It starts the project's Kamailio and one HTTP server on 127.0.0.1 that serves
+ *
+ *   /                                         the console page (record tabs, utility bar, customer simulator)
+ *   /softphone                                the softphone host (the Visualforce ContactPad.page stand-in);
+ *                                             ?contactpad=off: Open CTI only, no ContactPad
+ *   /support/api/62.0/lightning/opencti_min.js the `sforce.opencti` shim
+ *   /resource/contactpad/*                    the built ContactPad static resource
+ *   /console/*                                the console page's bundled scripts and styles
+ *   /services/data/*, /__fake-org/*           the fake org (Salesforce REST over an in-memory org)
+ */
+import { createSocket } from 'node:dgram';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveFakeOrg } from '../fake-org/http.ts';
+import { startKamailio } from '../sip-server/kamailio.ts';
+import { AGENT_SIP_USER, SIP_DOMAIN } from '../test-ports.ts';
+import { localCallCenterSettings } from './call-center-settings.ts';
+import { bundleConsoleScripts, type BundledFile, type ConsoleBundles } from './console-bundles.ts';
+import { CONTACTPAD_RESOURCE_DIR, ensureContactPadBuilt } from './contactpad-build.ts';
+import { loadDemoCallers } from './demo-callers.ts';
+import { bareSoftphonePageHtml, consolePageHtml, OPENCTI_PATH, softphonePageHtml } from './html-pages.ts';
+import { LOCAL_SESSION_ID } from './local-session.ts';
+import type { ConsoleConfig } from './page/console-config.ts';
+import { sendText, serveStaticFile } from './static-files.ts';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** How to start the local console. */
+export interface ConsoleOptions {
+  /** HTTP port on 127.0.0.1 (8000 for `npm start`). */
+  readonly port: number;
+  /** Kamailio's SIP over WebSocket port (8080 for `npm start`). */
+  readonly sipWsPort: number;
+  /** Kamailio's SIP over UDP port (5060 for `npm start`). */
+  readonly sipUdpPort: number;
+  /** Names Kamailio's run folder (.run/kamailio-<name>); defaults to console-<sipWsPort>. */
+  readonly name?: string;
+  /** Call center settings to override (e.g. `{ '/ContactPad/wrapUpSeconds': '5' }`). */
+  readonly callCenterSettings?: Record<string, string>;
+  /**
+   * Whether to run the ContactPad build (rollup) when main.js is missing or older than its
+   * sources; true by default. A harness that has just run `npm run build` may pass false.
+   */
+  readonly buildContactPad?: boolean;
+  /** Progress lines (building, starting); silent by default. */
+  readonly log?: (line: string) => void;
+}
+
+/** A running local console. */
+export interface RunningConsole {
+  /** http://127.0.0.1:<port>/ */
+  readonly url: string;
+  /** The local Kamailio's WebSocket URL. */
+  readonly sipWsUrl: string;
+  /** Closes the HTTP server and stops Kamailio. */
+  stop(): Promise<void>;
+}
+
+/** Thrown when a port the console needs is taken; says which and how to choose another. */
+export class PortInUseError extends Error {
+  readonly port: number;
+  constructor(port: number, what: string, envName: string) {
+    super(`Port ${port} (${what}) is already in use on 127.0.0.1. Stop what uses it, or choose another port: ${envName}=<port> npm start`);
+    this.name = 'PortInUseError';
+    this.port = port;
+  }
+}
+
+function sendBundled(req: IncomingMessage, res: ServerResponse, file: BundledFile): void {
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': String(file.body.byteLength),
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+}
+
+function sendHtml(req: IncomingMessage, res: ServerResponse, html: string): void {
+  sendBundled(req, res, { contentType: 'text/html; charset=utf-8', body: Buffer.from(html) });
+}
+
+function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphoneHtml: string, css: BundledFile) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (await serveFakeOrg(req, res)) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendText(res, 405, 'Method not allowed');
+      return;
+    }
+    let path: string;
+    let query: URLSearchParams;
+    try {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      path = decodeURIComponent(url.pathname);
+      query = url.searchParams;
+    } catch {
+      sendText(res, 400, 'Bad request');
+      return;
+    }
+    if (path === '/') return sendHtml(req, res, consoleHtml);
+    if (path === '/softphone') return sendHtml(req, res, query.get('contactpad') === 'off' ? bareSoftphonePageHtml() : softphoneHtml);
+    if (path === OPENCTI_PATH) return sendBundled(req, res, bundles.openCti);
+    if (path === '/console/console.css') return sendBundled(req, res, css);
+    if (path.startsWith('/console/')) {
+      const file = bundles.page.get(path.slice('/console/'.length));
+      if (file) return sendBundled(req, res, file);
+      return sendText(res, 404, 'Not found');
+    }
+    if (path.startsWith('/resource/contactpad/')) {
+      return serveStaticFile(req, res, CONTACTPAD_RESOURCE_DIR, path.slice('/resource/contactpad/'.length));
+    }
+    if (path === '/favicon.ico') {
+      res.writeHead(204, { 'Cache-Control': 'max-age=86400' });
+      res.end();
+      return;
+    }
+    sendText(res, 404, 'Not found');
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      fail(error.code === 'EADDRINUSE' ? new PortInUseError(port, 'the console web server', 'PORT') : error);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      done();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+/** Checks that a port is free by listening on it for a moment (HTTP and Kamailio's TCP share this check). */
+async function assertPortFree(port: number, what: string, envName: string): Promise<void> {
+  const probe = createServer();
+  await listen(probe, port).catch((error: unknown) => {
+    if (error instanceof PortInUseError) throw new PortInUseError(port, what, envName);
+    throw error;
+  });
+  await new Promise<void>((done) => probe.close(() => done()));
+}
+
+/** Checks that a UDP port is free on 127.0.0.1 (Kamailio's SIP over UDP). */
+function assertUdpPortFree(port: number): Promise<void> {
+  return new Promise((done, fail) => {
+    const socket = createSocket('udp4');
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      socket.close();
+      fail(error.code === 'EADDRINUSE' ? new PortInUseError(port, 'the SIP UDP server', 'SIP_UDP_PORT') : error);
+    });
+    socket.bind(port, '127.0.0.1', () => socket.close(() => done()));
+  });
+}
+
+/**
+ * Starts the local console: builds ContactPad if stale, bundles the shim and the page,
+ * starts Kamailio on the SIP ports, then serves http://127.0.0.1:<port>/.
+ * Rejects with a {@link PortInUseError} when a port is taken; stops what it started on failure.
+ */
+export async function startConsole(options: ConsoleOptions): Promise<RunningConsole> {
+  const { port, sipWsPort, sipUdpPort } = options;
+  const log = options.log ?? (() => {});
+  for (const [label, value] of [['port', port], ['sipWsPort', sipWsPort], ['sipUdpPort', sipUdpPort]] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`startConsole: ${label} must be a port number (1-65535), got ${String(value)}`);
+  }
+  await assertPortFree(port, 'the console web server', 'PORT');
+  await assertPortFree(sipWsPort, 'the SIP WebSocket server', 'SIP_WS_PORT');
+  await assertUdpPortFree(sipUdpPort);
+
+  const [bundles] = await Promise.all([bundleConsoleScripts(), options.buildContactPad === false ? undefined : ensureContactPadBuilt(log)]);
+  const css: BundledFile = { contentType: 'text/css; charset=utf-8', body: readFileSync(join(HERE, 'page', 'console.css')) };
+
+  const config: ConsoleConfig = {
+    sessionId: LOCAL_SESSION_ID,
+    apiVersion: '62.0',
+    sipWsUrl: `ws://127.0.0.1:${sipWsPort}`,
+    sipDomain: SIP_DOMAIN,
+    agentUser: AGENT_SIP_USER,
+    callCenterSettings: localCallCenterSettings({ sipWsPort, overrides: options.callCenterSettings }),
+    demoCallers: loadDemoCallers(),
+  };
+
+  log(`Starting Kamailio (SIP over WebSocket on 127.0.0.1:${sipWsPort}, UDP on 127.0.0.1:${sipUdpPort})...`);
+  const kamailio = await startKamailio({ wsPort: sipWsPort, udpPort: sipUdpPort, name: options.name ?? `console-${sipWsPort}` });
+
+  const handler = createHandler(bundles, consolePageHtml(config), softphonePageHtml(LOCAL_SESSION_ID), css);
+  const server = createServer((req, res) => {
+    handler(req, res).catch(() => {
+      if (!res.headersSent) sendText(res, 500, 'Internal error in the local console');
+      else res.destroy();
+    });
+  });
+  try {
+    await listen(server, port);
+  } catch (error) {
+    await kamailio.stop();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> => {
+    stopping ??= (async () => {
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await Promise.all([closed, kamailio.stop()]);
+    })();
+    return stopping;
+  };
+  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, stop };
+}

@@ -1,0 +1,317 @@
+/**
+ * The local console page: plays the Lightning console around ContactPad. It lays out the
+ * console (workspace tabs, utility bar with the softphone panel) and the customer simulator,
+ * answers the softphone's Open CTI calls (screen pops, panel, click-to-dial, settings), pushes
+ * navigation and click-to-dial events, and exposes read-only test hooks:
+ * `window.localConsole` and `window.customerSimulator`.
+ *
+ * Query parameters: `?panel=closed` starts with the softphone panel closed (it still loads, as
+ * in Salesforce); `?refresh=<seconds>` sets the Tasks tab's refresh period (default 5, 0 = off);
+ * `?contactpad=off` loads the softphone with Open CTI only (the console and shim on their own).
+ */
+import type { DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
+import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
+import { isProtocolMessage } from '../opencti/opencti-protocol.ts';
+import { readConsoleConfig } from './console-config.ts';
+import { ConsoleWorkspace, type RecordTab } from './console-workspace.ts';
+import { CustomerSimulator, type SimulatorCallState, type SimulatorMediaStats } from './customer-simulator.ts';
+import { objectTypeOfId } from './object-types.ts';
+import { RestClient } from './rest-client.ts';
+import { mountSimulatorPanel } from './simulator-panel.ts';
+import { SoftphonePanel } from './softphone-panel.ts';
+import { renderWorkspace, type WorkspaceActions } from './workspace-view.ts';
+
+/** `window.localConsole`: what the console shows, for tests and curious developers. */
+export interface LocalConsoleHooks {
+  /** The console's tabs, in order, with the focused one marked. */
+  readonly tabs: readonly { title: string; kind: string; recordId?: string; objectType?: string; active: boolean }[];
+  readonly softphonePanelVisible: boolean;
+  readonly clickToDialEnabled: boolean;
+  /** Whether the softphone's Open CTI shim has connected to the console. */
+  readonly openCtiConnected: boolean;
+  /** Whether the softphone called notifyInitializationComplete. */
+  readonly softphoneInitialized: boolean;
+  /** Every Open CTI screen pop the console was asked for, in order. */
+  readonly screenPops: readonly { type: string; params: Record<string, unknown>; defaultFieldValues?: DefaultFieldValues }[];
+  /** Every onNavigationChange payload pushed to the softphone. */
+  readonly navigationEvents: readonly NavigationChangePayload[];
+  /** Every onClickToDial payload pushed to the softphone. */
+  readonly clickToDialEvents: readonly Record<string, unknown>[];
+  /** Every Lightning message channel message the softphone published. */
+  readonly publishedMessages: readonly { channelName: string; message: unknown }[];
+}
+
+/** `window.customerSimulator`: the simulated caller's phone, read-only. */
+export interface CustomerSimulatorHooks {
+  readonly registration: string;
+  readonly state: SimulatorCallState;
+  readonly status: string;
+  readonly lastStatusCode: number | undefined;
+  readonly lastReasonPhrase: string | undefined;
+  readonly lastInteractionId: string | undefined;
+  readonly user: string;
+  mediaStats(): Promise<SimulatorMediaStats>;
+}
+
+declare global {
+  interface Window {
+    localConsole?: LocalConsoleHooks;
+    customerSimulator?: CustomerSimulatorHooks;
+  }
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; id?: string; label?: string } = {}): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.id) node.id = props.id;
+  if (props.label) node.setAttribute('aria-label', props.label);
+  return node;
+}
+
+function layout() {
+  const app = element('div', { className: 'app' });
+  const consoleArea = element('div', { className: 'console', label: 'Salesforce console (local stand-in)' });
+  const header = element('header', { className: 'console-header' });
+  const appName = element('span', { className: 'app-name' });
+  appName.textContent = 'Service Console';
+  const note = element('span', { className: 'muted' });
+  note.textContent = 'ContactPad local console';
+  const status = element('span', { className: 'muted', id: 'opencti-status' });
+  status.setAttribute('data-testid', 'opencti-status');
+  header.append(appName, note, status);
+  const main = element('main', { className: 'workspace' });
+  const utilityBar = element('footer', { className: 'utility-bar', label: 'Utility bar' });
+  consoleArea.append(header, main, utilityBar);
+  const simulator = element('aside', { className: 'simulator' });
+  simulator.setAttribute('aria-labelledby', 'simulator-title');
+  simulator.setAttribute('data-testid', 'customer-simulator');
+  const simulatorForm = element('div');
+  const remoteMedia = element('video', { className: 'remote-media', label: 'The agent (remote media)' });
+  remoteMedia.autoplay = true;
+  remoteMedia.setAttribute('playsinline', '');
+  simulator.append(simulatorForm, remoteMedia);
+  const modalHost = element('div');
+  app.append(consoleArea, simulator);
+  consoleArea.append(modalHost);
+  document.body.append(app);
+  return { consoleArea, main, utilityBar, status, simulatorForm, remoteMedia, modalHost };
+}
+
+function main(): void {
+  const config = readConsoleConfig(document);
+  const rest = new RestClient(config.apiVersion, config.sessionId);
+  const workspace = new ConsoleWorkspace(rest);
+  const dom = layout();
+  const params = new URLSearchParams(location.search);
+  const panel = new SoftphonePanel(dom.utilityBar, dom.consoleArea, {
+    src: params.get('contactpad') === 'off' ? '/softphone?contactpad=off' : '/softphone',
+    visible: params.get('panel') !== 'closed',
+  });
+
+  const screenPops: { type: string; params: Record<string, unknown>; defaultFieldValues?: DefaultFieldValues }[] = [];
+  const navigationEvents: NavigationChangePayload[] = [];
+  const clickToDialEvents: Record<string, unknown>[] = [];
+  const publishedMessages: { channelName: string; message: unknown }[] = [];
+  let openCtiConnected = false;
+  let softphoneInitialized = false;
+  let openCti: OpenCtiConsole | undefined;
+
+  const showStatus = () => {
+    dom.status.textContent = softphoneInitialized ? 'Softphone ready' : openCtiConnected ? 'Softphone connected' : 'Softphone loading...';
+  };
+
+  const api: ConsoleApi = {
+    async screenPop(type: ScreenPopTypeName, popParams: Record<string, unknown>, defaultFieldValues?: DefaultFieldValues) {
+      screenPops.push({ type, params: { ...popParams }, ...(defaultFieldValues ? { defaultFieldValues } : {}) });
+      switch (type) {
+        case 'SOBJECT':
+          await workspace.openRecord(String(popParams['recordId']));
+          return;
+        case 'NEW_RECORD_MODAL':
+          workspace.openNewRecordModal(String(popParams['entityName']), defaultFieldValues ?? {});
+          return;
+        case 'SEARCH':
+          await workspace.openSearch(String(popParams['searchString']).trim());
+          return;
+        case 'URL': {
+          const recordId = /^\/lightning\/r\/(?:[A-Za-z_]+\/)?([0-9A-Za-z]{15,18})\/view/.exec(String(popParams['url']))?.[1];
+          if (recordId && objectTypeOfId(recordId)) {
+            await workspace.openRecord(recordId);
+            return;
+          }
+          throw new Error(`The local console only opens record URLs (/lightning/r/<Type>/<Id>/view), not ${String(popParams['url'])}`);
+        }
+        default:
+          throw new Error(`Screen pop ${type} is not supported by the local console`);
+      }
+    },
+    setPanelVisible: (visible) => panel.setVisible(visible),
+    isPanelVisible: () => panel.visible,
+    callCenterSettings: () => ({ ...config.callCenterSettings }),
+    clickToDialEnabled(enabled) {
+      workspace.clickToDialEnabled = enabled;
+      workspace.changed();
+    },
+    appViewInfo: () => workspace.appViewInfo(),
+    softphoneLayout: () => ({
+      Inbound: { screenPopSettings: { NoMatch: { screenPopType: 'PopToEntity', PopToEntity: 'Lead' }, SingleMatch: { screenPopType: 'PopToEntity' }, MultipleMatches: { screenPopType: 'PopToSearch' } } },
+      Outbound: { screenPopSettings: {} },
+      Internal: { screenPopSettings: {} },
+    }),
+    async searchAndScreenPop(request) {
+      const records = await workspace.searchPhone(request.searchParams);
+      const result: Record<string, unknown> = {};
+      for (const record of records) {
+        const id = String(record['Id']);
+        result[id] = { Id: id, Name: record['Name'], RecordType: record.attributes?.type ?? objectTypeOfId(id), Phone: record['Phone'] };
+      }
+      if (!request.deferred) {
+        const first = records[0];
+        if (records.length === 1 && first) await workspace.openRecord(String(first['Id']));
+        else if (records.length > 1) await workspace.openSearch(request.searchParams);
+        else workspace.openNewRecordModal('Lead', request.defaultFieldValues ?? { Phone: request.searchParams });
+      }
+      return result;
+    },
+    async saveLog(value) {
+      const recordId = await workspace.saveLog(value);
+      if (workspace.activeTab.kind === 'tasks') void workspace.refreshTasks();
+      return { recordId };
+    },
+    runApex() {
+      throw new Error('Apex is not available in the local console (runApex needs a real org).');
+    },
+    refreshView: () => void workspace.refreshView(),
+    setPanelSize: (size) => panel.setSize(size),
+    setAppearance: (change) => panel.setAppearance(change),
+    initializationComplete() {
+      softphoneInitialized = true;
+      showStatus();
+    },
+    publish(channelName, message) {
+      publishedMessages.push({ channelName, message });
+      // Lightning message service delivers to every subscriber of the channel, the publisher included.
+      openCti?.pushMessage(channelName, message);
+    },
+  };
+
+  openCti = acceptOpenCtiSoftphone({ win: window, frame: panel.frame, origin: location.origin, api });
+  let softphoneInstance: unknown;
+  window.addEventListener('message', (event: MessageEvent) => {
+    if (event.source !== panel.frame.contentWindow || !isProtocolMessage(event.data, 'hello')) return;
+    if (event.data['instance'] !== softphoneInstance) softphoneInitialized = false; // a reloaded softphone
+    softphoneInstance = event.data['instance'];
+    openCtiConnected = true;
+    showStatus();
+  });
+  showStatus();
+
+  workspace.onNavigation((payload) => {
+    navigationEvents.push(payload);
+    openCti?.pushNavigation(payload);
+  });
+
+  const actions: WorkspaceActions = {
+    focusTab: (key) => {
+      workspace.focusTab(key);
+      if (key === 'tasks') void workspace.refreshTasks();
+    },
+    closeTab: (key) => workspace.closeTab(key),
+    openRecord: (recordId) => void workspace.openRecord(recordId).catch(() => undefined),
+    refreshTasks: () => void workspace.refreshTasks(),
+    clickToDial(tab: RecordTab, number: string) {
+      const payload = { number, recordId: tab.recordId, recordName: tab.title, objectType: tab.objectType };
+      if (openCti?.pushClickToDial(payload)) clickToDialEvents.push(payload);
+    },
+    setModalField(name, value) {
+      if (workspace.modal) workspace.modal.fields[name] = value;
+    },
+    saveModal: () => void workspace.saveModal(),
+    cancelModal: () => workspace.cancelModal(),
+    clickToDialEnabled: () => workspace.clickToDialEnabled && (openCti?.isClickToDialEnabled() ?? false),
+  };
+  const rerender = () => renderWorkspace(dom.main, dom.modalHost, workspace, actions);
+  workspace.onChange(rerender);
+  panel.onChange(rerender);
+  rerender();
+
+  // The Tasks tab re-reads the org every few seconds while it is focused (?refresh=<seconds>,
+  // 0 for never: each read is one API request against the org's daily allocation).
+  void workspace.refreshTasks();
+  const refreshSeconds = Number(params.get('refresh') ?? '5');
+  if (Number.isFinite(refreshSeconds) && refreshSeconds > 0) {
+    setInterval(() => {
+      if (workspace.activeTab.kind === 'tasks' && !document.hidden) void workspace.refreshTasks();
+    }, refreshSeconds * 1000);
+  }
+
+  const simulator = new CustomerSimulator({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, agentUser: config.agentUser });
+  simulator.attachRemoteMedia(dom.remoteMedia);
+  mountSimulatorPanel(dom.simulatorForm, simulator, config.demoCallers);
+  void simulator.start();
+  window.addEventListener('pagehide', () => void simulator.stop());
+
+  const hooks: LocalConsoleHooks = {
+    get tabs() {
+      const active = workspace.activeTab;
+      return workspace.tabs.map((tab) => ({
+        title: tab.title,
+        kind: tab.kind,
+        ...(tab.kind === 'record' ? { recordId: tab.recordId, objectType: tab.objectType } : {}),
+        active: tab === active,
+      }));
+    },
+    get softphonePanelVisible() {
+      return panel.visible;
+    },
+    get clickToDialEnabled() {
+      return actions.clickToDialEnabled();
+    },
+    get openCtiConnected() {
+      return openCtiConnected;
+    },
+    get softphoneInitialized() {
+      return softphoneInitialized;
+    },
+    get screenPops() {
+      return screenPops.map((pop) => ({ ...pop }));
+    },
+    get navigationEvents() {
+      return [...navigationEvents];
+    },
+    get clickToDialEvents() {
+      return [...clickToDialEvents];
+    },
+    get publishedMessages() {
+      return [...publishedMessages];
+    },
+  };
+  const simulatorHooks: CustomerSimulatorHooks = {
+    get registration() {
+      return simulator.registration;
+    },
+    get state() {
+      return simulator.state;
+    },
+    get status() {
+      return simulator.status;
+    },
+    get lastStatusCode() {
+      return simulator.lastStatusCode;
+    },
+    get lastReasonPhrase() {
+      return simulator.lastReasonPhrase;
+    },
+    get lastInteractionId() {
+      return simulator.lastInteractionId;
+    },
+    get user() {
+      return simulator.user;
+    },
+    mediaStats: () => simulator.mediaStats(),
+  };
+  Object.defineProperty(window, 'localConsole', { value: Object.freeze(hooks), writable: false, configurable: false });
+  Object.defineProperty(window, 'customerSimulator', { value: Object.freeze(simulatorHooks), writable: false, configurable: false });
+}
+
+main();

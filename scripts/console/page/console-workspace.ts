@@ -1,0 +1,304 @@
+/**
+ * The state of the stand-in Lightning console: its workspace tabs (the Tasks home tab, record
+ * tabs, search tabs), the new-record modal, click-to-dial, and the Tasks list. What the
+ * console workspace API (openTab, focusTab, closeTab) and Open CTI screen pops act on in a real
+ * console. Rendering lives in console-view.ts; this file knows no DOM.
+ */
+import type { NavigationChangePayload } from '../../../adapter/src/host/open-cti.ts';
+import { objectTypeOfId, recordNameOf, recordUrlOf } from './object-types.ts';
+import { escapeSosl, RestError, type RestClient, type SObjectRecord } from './rest-client.ts';
+
+/** The Tasks home tab (not closable). */
+export interface TasksTab {
+  readonly kind: 'tasks';
+  readonly key: 'tasks';
+  readonly title: 'Tasks';
+}
+
+/** A record's console tab, titled with the record's name once loaded. */
+export interface RecordTab {
+  readonly kind: 'record';
+  readonly key: string;
+  readonly recordId: string;
+  readonly objectType: string;
+  title: string;
+  record?: SObjectRecord;
+  error?: string;
+}
+
+/** A search results tab ('Search: <text>'), as a SEARCH screen pop opens. */
+export interface SearchTab {
+  readonly kind: 'search';
+  readonly key: string;
+  readonly searchString: string;
+  readonly title: string;
+  results?: SObjectRecord[];
+  error?: string;
+}
+
+/** Any console tab. */
+export type ConsoleTab = TasksTab | RecordTab | SearchTab;
+
+/** The NEW_RECORD_MODAL screen pop's dialog: which object, and the fields as typed so far. */
+export interface NewRecordModal {
+  readonly entityName: string;
+  readonly fields: Record<string, string>;
+  saving: boolean;
+  error?: string;
+}
+
+/** The Tasks list shown in the Tasks home tab. */
+export interface TaskList {
+  rows: SObjectRecord[];
+  error?: string;
+  refreshedAt?: Date;
+}
+
+/** The Task fields the Tasks tab lists (the call log ContactPad writes). */
+export const TASK_LIST_SOQL =
+  'SELECT Id, Subject, CallType, CallDurationInSeconds, CallDisposition, ContactPad_Interaction_Id__c, WhoId, Who.Name, WhatId, What.Name, CreatedDate ' +
+  'FROM Task ORDER BY CreatedDate DESC LIMIT 50';
+
+/** The fields a new record dialog offers besides the default values, per object. */
+const NEW_RECORD_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  Lead: ['FirstName', 'LastName', 'Company', 'Phone', 'Email'],
+  Contact: ['FirstName', 'LastName', 'Phone', 'Email'],
+  Account: ['Name', 'Phone'],
+  Case: ['Subject', 'Description'],
+};
+
+function messageOf(error: unknown): string {
+  if (error instanceof RestError) return error.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether a search text is a phone number (digits with phone punctuation, at least 7 digits). */
+export function looksLikePhoneNumber(text: string): boolean {
+  return /^[\d\s+().\-/]+$/.test(text) && text.replace(/\D/g, '').length >= 7;
+}
+
+/**
+ * The SOSL a SEARCH pop runs, as the console's global search would: a phone number in phone
+ * fields (formatting ignored), anything else in all fields, across the objects agents work with.
+ */
+export function searchSosl(searchString: string): string {
+  const scope = looksLikePhoneNumber(searchString) ? 'PHONE' : 'ALL';
+  return (
+    `FIND {${escapeSosl(searchString)}} IN ${scope} FIELDS RETURNING ` +
+    'Lead(Id, Name, Phone, Company), Contact(Id, Name, Phone), Account(Id, Name, Phone), Case(Id, CaseNumber, Subject)'
+  );
+}
+
+/** The console's state, with change and navigation listeners. */
+export class ConsoleWorkspace {
+  readonly #rest: RestClient;
+  readonly #changeListeners = new Set<() => void>();
+  readonly #navigationListeners = new Set<(payload: NavigationChangePayload) => void>();
+  #tabs: ConsoleTab[] = [{ kind: 'tasks', key: 'tasks', title: 'Tasks' }];
+  #activeKey = 'tasks';
+  #searchSerial = 0;
+  /** Open CTI enableClickToDial / disableClickToDial. */
+  clickToDialEnabled = false;
+  /** The open new-record dialog, if any. */
+  modal: NewRecordModal | undefined;
+  /** The Tasks home tab's list. */
+  readonly tasks: TaskList = { rows: [] };
+
+  constructor(rest: RestClient) {
+    this.#rest = rest;
+  }
+
+  get tabs(): readonly ConsoleTab[] {
+    return this.#tabs;
+  }
+
+  get activeTab(): ConsoleTab {
+    return this.#tabs.find((tab) => tab.key === this.#activeKey) ?? this.#tabs[0]!;
+  }
+
+  /** Called after every state change (render then). */
+  onChange(listener: () => void): () => void {
+    this.#changeListeners.add(listener);
+    return () => this.#changeListeners.delete(listener);
+  }
+
+  /** Called when a record tab gains focus: what Open CTI onNavigationChange reports. */
+  onNavigation(listener: (payload: NavigationChangePayload) => void): () => void {
+    this.#navigationListeners.add(listener);
+    return () => this.#navigationListeners.delete(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.#changeListeners) listener();
+  }
+
+  /** What Open CTI getAppViewInfo returns: the focused record, or the home page. */
+  appViewInfo(): NavigationChangePayload {
+    const tab = this.activeTab;
+    if (tab.kind === 'record') return this.#navigationPayload(tab);
+    return { url: '/lightning/page/home', recordId: '', recordName: '', objectType: '' };
+  }
+
+  #navigationPayload(tab: RecordTab): NavigationChangePayload {
+    return { url: recordUrlOf(tab.objectType, tab.recordId), recordId: tab.recordId, recordName: tab.title, objectType: tab.objectType };
+  }
+
+  /** Focuses a tab (workspace API focusTab); a record tab reports the navigation. */
+  focusTab(key: string): void {
+    const tab = this.#tabs.find((candidate) => candidate.key === key);
+    if (!tab) return;
+    const moved = this.#activeKey !== key;
+    this.#activeKey = key;
+    this.changed();
+    if (tab.kind === 'record' && moved && tab.record) this.#announce(tab);
+  }
+
+  #announce(tab: RecordTab): void {
+    const payload = this.#navigationPayload(tab);
+    for (const listener of this.#navigationListeners) listener(payload);
+  }
+
+  /** Closes a tab (workspace API closeTab); the Tasks tab stays. */
+  closeTab(key: string): void {
+    if (key === 'tasks') return;
+    const index = this.#tabs.findIndex((tab) => tab.key === key);
+    if (index < 0) return;
+    this.#tabs.splice(index, 1);
+    if (this.#activeKey === key) {
+      const next = this.#tabs[Math.max(0, index - 1)] ?? this.#tabs[0]!;
+      this.#activeKey = next.key;
+      this.changed();
+      if (next.kind === 'record' && next.record) this.#announce(next);
+      return;
+    }
+    this.changed();
+  }
+
+  /**
+   * Opens the record's tab, or focuses it when open (screen pop SOBJECT), and loads its
+   * fields. Rejects (leaving a tab that shows the error) when the id is not a record id of a
+   * known type or the org does not return it.
+   */
+  async openRecord(recordId: string): Promise<RecordTab> {
+    const objectType = objectTypeOfId(recordId);
+    if (!objectType) throw new Error(`"${recordId}" is not a record id the console knows (Lead, Contact, Account, Case, Task, LiveChatTranscript).`);
+    const existing = this.#tabs.find((tab): tab is RecordTab => tab.kind === 'record' && tab.recordId.slice(0, 15) === recordId.slice(0, 15));
+    const tab: RecordTab = existing ?? { kind: 'record', key: `record-${recordId}`, recordId, objectType, title: recordId };
+    if (!existing) this.#tabs.push(tab);
+    this.#activeKey = tab.key;
+    this.changed();
+    await this.#load(tab);
+    if (this.#activeKey === tab.key && tab.record) this.#announce(tab);
+    if (tab.error) throw new Error(tab.error);
+    return tab;
+  }
+
+  async #load(tab: RecordTab): Promise<void> {
+    try {
+      const record = await this.#rest.getRecord(tab.objectType, tab.recordId);
+      tab.record = record;
+      tab.error = undefined;
+      tab.title = recordNameOf(tab.objectType, record, tab.recordId);
+    } catch (error) {
+      tab.error = messageOf(error);
+    }
+    this.changed();
+  }
+
+  /** Reloads the focused tab's data (Open CTI refreshView). */
+  async refreshView(): Promise<void> {
+    const tab = this.activeTab;
+    if (tab.kind === 'record') await this.#load(tab);
+    else if (tab.kind === 'search') await this.#runSearch(tab);
+    else await this.refreshTasks();
+  }
+
+  /** Opens a 'Search: <text>' tab with the SOSL results (screen pop SEARCH). */
+  async openSearch(searchString: string): Promise<SearchTab> {
+    const tab: SearchTab = { kind: 'search', key: `search-${++this.#searchSerial}`, searchString, title: `Search: ${searchString}` };
+    this.#tabs.push(tab);
+    this.#activeKey = tab.key;
+    this.changed();
+    await this.#runSearch(tab);
+    return tab;
+  }
+
+  async #runSearch(tab: SearchTab): Promise<void> {
+    try {
+      tab.results = await this.#rest.search(searchSosl(tab.searchString));
+      tab.error = undefined;
+    } catch (error) {
+      tab.error = messageOf(error);
+    }
+    this.changed();
+  }
+
+  /** Reads the org's Tasks for the Tasks home tab. */
+  async refreshTasks(): Promise<void> {
+    try {
+      this.tasks.rows = await this.#rest.query(TASK_LIST_SOQL);
+      this.tasks.error = undefined;
+    } catch (error) {
+      this.tasks.error = messageOf(error);
+    }
+    this.tasks.refreshedAt = new Date();
+    this.changed();
+  }
+
+  /** Opens the 'New <Entity>' dialog with the default field values prefilled (screen pop NEW_RECORD_MODAL). */
+  openNewRecordModal(entityName: string, defaultFieldValues: Readonly<Record<string, unknown>> = {}): void {
+    const fields: Record<string, string> = {};
+    for (const name of NEW_RECORD_FIELDS[entityName] ?? []) fields[name] = '';
+    for (const [name, value] of Object.entries(defaultFieldValues)) {
+      if (/^[A-Za-z][A-Za-z0-9_]*$/.test(name) && value !== null && value !== undefined) fields[name] = String(value);
+    }
+    this.modal = { entityName, fields, saving: false };
+    this.changed();
+  }
+
+  /** Cancel in the new-record dialog. */
+  cancelModal(): void {
+    this.modal = undefined;
+    this.changed();
+  }
+
+  /** Save in the new-record dialog: creates the record (REST POST) and opens its tab. */
+  async saveModal(): Promise<void> {
+    const modal = this.modal;
+    if (!modal || modal.saving) return;
+    modal.saving = true;
+    modal.error = undefined;
+    this.changed();
+    const values = Object.fromEntries(Object.entries(modal.fields).filter(([, value]) => value.trim() !== ''));
+    try {
+      const id = await this.#rest.createRecord(modal.entityName, values);
+      this.modal = undefined;
+      this.changed();
+      await this.openRecord(id).catch(() => undefined);
+    } catch (error) {
+      modal.saving = false;
+      modal.error = messageOf(error);
+      this.changed();
+    }
+  }
+
+  /** Open CTI saveLog: creates (`entityApiName`) or updates (`Id`) a record; resolves with its id. */
+  async saveLog(value: Readonly<Record<string, unknown>>): Promise<string> {
+    const { entityApiName, Id, ...fields } = value;
+    if (typeof Id === 'string' && Id !== '') {
+      const objectType = objectTypeOfId(Id);
+      if (!objectType) throw new Error(`saveLog: "${Id}" is not a record id the console knows.`);
+      await this.#rest.updateRecord(objectType, Id, fields);
+      return Id;
+    }
+    if (typeof entityApiName !== 'string' || entityApiName === '') throw new Error('saveLog needs value.entityApiName (create) or value.Id (update).');
+    return this.#rest.createRecord(entityApiName, fields);
+  }
+
+  /** Phone-number search for searchAndScreenPop. */
+  async searchPhone(searchParams: string): Promise<SObjectRecord[]> {
+    return this.#rest.search(
+      `FIND {${escapeSosl(searchParams)}} IN PHONE FIELDS RETURNING Lead(Id, Name, Phone), Contact(Id, Name, Phone), Account(Id, Name, Phone)`,
+    );
+  }
+}

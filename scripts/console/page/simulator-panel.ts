@@ -1,0 +1,94 @@
+/**
+ * The 'Customer simulator' panel: a form for who calls and how (preset callers from the demo
+ * org, Name, Number, Queue, Location (Call To), Ad Source, Kind), 'Call agent' and 'Hang up',
+ * and a status line. It sits beside the console, outside the stand-in Salesforce.
+ */
+import { html, nothing, render } from 'lit';
+import type { CustomerSimulator, SimulatedCall } from './customer-simulator.ts';
+import type { DemoCaller } from './demo-caller.ts';
+
+type FormFields = { -readonly [K in keyof SimulatedCall]: SimulatedCall[K] };
+
+/** Renders and runs the simulator panel in `host`. */
+export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimulator, presets: readonly DemoCaller[]): void {
+  const first = presets[0];
+  const form: FormFields = {
+    name: first?.name ?? '',
+    number: first?.number ?? '',
+    queue: first?.queue ?? 'Sales',
+    location: first?.location ?? '',
+    adSource: first?.adSource ?? '',
+    kind: first?.kind ?? 'voice',
+  };
+  let presetIndex = first ? 0 : -1;
+  let actionError = '';
+
+  const update = (): void => {
+    render(view(), host);
+  };
+  simulator.onChange(update);
+
+  const field = (key: 'name' | 'number' | 'queue' | 'location' | 'adSource', label: string) => html`
+    <div class="form-field">
+      <label for="sim-${key}">${label}</label>
+      <input id="sim-${key}" data-testid="sim-${key === 'adSource' ? 'ad-source' : key}" .value=${form[key]} autocomplete="off"
+        @input=${(event: Event) => {
+          form[key] = (event.target as HTMLInputElement).value;
+          presetIndex = -1;
+          update();
+        }} />
+    </div>`;
+
+  const callAgent = async (): Promise<void> => {
+    actionError = '';
+    update();
+    try {
+      await simulator.call({ ...form });
+    } catch (error) {
+      actionError = error instanceof Error ? error.message : String(error);
+    }
+    update();
+  };
+
+  const view = () => html`
+    <h2 id="simulator-title">Customer simulator</h2>
+    <p class="muted">A caller outside Salesforce: a SIP phone on the local Kamailio that calls the agent.</p>
+    <p class="registration" data-testid="sim-registration" data-registration=${simulator.registration}>
+      SIP: ${simulator.registration === 'registered' ? `registered as ${simulator.user}` : simulator.registration}
+    </p>
+    <div class="form-field">
+      <label for="sim-preset">Caller</label>
+      <select id="sim-preset" data-testid="sim-preset" .value=${String(presetIndex)}
+        @change=${(event: Event) => {
+          presetIndex = Number((event.target as HTMLSelectElement).value);
+          const preset = presets[presetIndex];
+          if (preset) Object.assign(form, { name: preset.name, number: preset.number, queue: preset.queue, location: preset.location, adSource: preset.adSource, kind: preset.kind });
+          update();
+        }}>
+        <option value="-1" ?selected=${presetIndex === -1}>Custom caller</option>
+        ${presets.map((preset, index) => html`<option value=${String(index)} ?selected=${presetIndex === index}>${preset.label}${preset.number ? ` (${preset.number})` : ''}</option>`)}
+      </select>
+    </div>
+    ${field('name', 'Name')} ${field('number', 'Number')} ${field('queue', 'Queue')} ${field('location', 'Location (Call To)')}
+    ${field('adSource', 'Ad Source')}
+    <div class="form-field">
+      <label for="sim-kind">Kind</label>
+      <select id="sim-kind" data-testid="sim-kind" .value=${form.kind}
+        @change=${(event: Event) => {
+          form.kind = (event.target as HTMLSelectElement).value as SimulatedCall['kind'];
+          update();
+        }}>
+        ${(['voice', 'video', 'callback'] as const).map((kind) => html`<option value=${kind} ?selected=${form.kind === kind}>${kind}</option>`)}
+      </select>
+    </div>
+    <div class="buttons">
+      <button type="button" class="brand" data-testid="sim-call" ?disabled=${simulator.inCall || simulator.registration !== 'registered'}
+        @click=${() => void callAgent()}>Call agent</button>
+      <button type="button" data-testid="sim-hangup" ?disabled=${!simulator.inCall} @click=${() => void simulator.hangUp()}>Hang up</button>
+    </div>
+    <p class="status" role="status" data-testid="sim-status" data-state=${simulator.state}>${simulator.status}</p>
+    ${actionError ? html`<p class="error" role="alert">${actionError}</p>` : nothing}
+    ${simulator.lastInteractionId ? html`<p class="muted">Interaction id: <code data-testid="sim-interaction-id">${simulator.lastInteractionId}</code></p>` : nothing}
+  `;
+  update();
+}
