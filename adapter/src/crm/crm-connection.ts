@@ -145,7 +145,9 @@ export class CrmConnection {
           return sent;
         },
       };
-      return (await connection.request<T>(request, { ...options, transport })) as T;
+      // No retries inside jsforce (it would retry 5xx five times, ~15 s, spending API
+      // requests): a lookup must answer while the phone rings, and the outbox retries writes.
+      return (await connection.request<T>(request, { ...options, transport, retry: { maxRetries: 0 } })) as T;
     })();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {

@@ -1,0 +1,159 @@
+/**
+ * One inbound voice call from ring to logged Task, through every real part: the customer
+ * simulator (sip.js in the console page) calls agent1 through Kamailio; ContactPad (the
+ * built static resource, in the softphone iframe, over the Open CTI fake) rings, answers
+ * with real WebRTC audio, pops the record in a console tab, wraps up and logs the Task in
+ * the fake org.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  chooseAgentStatus,
+  customerState,
+  openConsoleSession,
+  placeCall,
+  reloadConsole,
+  taskFor,
+  tasksFor,
+  waitForAudioBothWays,
+  type ConsoleSession,
+} from './support/console-session.ts';
+
+describe('an inbound call from ring to logged Task', () => {
+  let session: ConsoleSession;
+
+  before(async () => {
+    session = await openConsoleSession({ '/ContactPad/wrapUpSeconds': '120' });
+    await chooseAgentStatus(session, 'Ready');
+    await session.softphone.getByText('Phone ready').waitFor();
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('rings with the call pop, connects audio both ways, pops the Lead, and logs one Task after wrap up', async () => {
+    const { softphone, page } = session;
+    const interactionId = await placeCall(session, {
+      name: 'Maria Lopez',
+      number: '+14155550100',
+      queue: 'Sales',
+      location: 'Downtown store',
+      adSource: 'Spring campaign',
+    });
+
+    const pop = softphone.getByRole('region', { name: /Incoming voice call from Maria Lopez/ });
+    await pop.waitFor();
+    const popText = await pop.innerText();
+    for (const expected of ['Maria Lopez', '+14155550100', 'Sales', 'Downtown store', 'Spring campaign']) {
+      assert.ok(popText.includes(expected), `call pop shows ${expected}: ${popText}`);
+    }
+    await pop.getByText('Lead', { exact: true }).waitFor();
+
+    await pop.getByRole('button', { name: 'Accept' }).click();
+    await customerState(session, 'connected');
+    const media = await waitForAudioBothWays(session, interactionId);
+    assert.ok(media.agent.bytesReceived > 0 && media.customer.bytesReceived > 0);
+
+    await page.getByRole('tab', { name: /Maria Lopez/ }).waitFor();
+    const leadTab = await page.evaluate(() => window.localConsole!.tabs.find((t) => t.title.includes('Maria Lopez')));
+    assert.equal(leadTab?.objectType, 'Lead');
+
+    await softphone.getByRole('button', { name: 'Release' }).click();
+    await customerState(session, 'ended');
+    await softphone.getByLabel('Disposition').selectOption({ label: 'Resolved' });
+    await softphone.getByLabel('Notes').fill('Asked about <b>pricing</b> & delivery');
+    await softphone.getByRole('button', { name: 'Done' }).click();
+
+    const task = await taskFor(session, interactionId);
+    assert.equal(task['CallType'], 'Inbound');
+    assert.equal(task['CallDisposition'], 'Resolved');
+    assert.equal(task['WhoId'], leadTab?.recordId);
+    assert.equal(task['Status'], 'Completed');
+    assert.match(String(task['Subject']), /Maria Lopez/);
+    assert.equal(typeof task['CallDurationInSeconds'], 'number');
+    assert.match(String(task['Description']), /Asked about <b>pricing<\/b> & delivery/);
+    assert.match(String(task['Description']), /offered[\s\S]*answered[\s\S]*released[\s\S]*wrapped-up/);
+    assert.equal((await tasksFor(session, interactionId)).length, 1);
+  });
+
+  it('a rejected call is answered 486 Busy Here, so the platform can offer it to the next agent', async () => {
+    await placeCall(session, { name: 'Daniel Kim', number: '+14155550101', queue: 'Support' });
+    const pop = session.softphone.getByRole('region', { name: /Incoming voice call from Daniel Kim/ });
+    await pop.getByRole('button', { name: 'Reject' }).click();
+    await customerState(session, 'rejected');
+    assert.equal(await session.page.evaluate(() => window.customerSimulator!.lastStatusCode), 486);
+    await session.softphone.getByText('Rejected').first().waitFor();
+  });
+
+  it('a caller who hangs up while ringing leaves a missed call and no call pop', async () => {
+    await placeCall(session, { name: 'Priya Natarajan', number: '+14155550103' });
+    const pop = session.softphone.getByRole('region', { name: /Incoming voice call from Priya Natarajan/ });
+    await pop.waitFor();
+    await session.page.getByTestId('sim-hangup').click();
+    await pop.waitFor({ state: 'detached' });
+    await session.softphone.getByText('Missed').first().waitFor();
+  });
+
+  it('an unknown caller opens the new Lead form with the number filled in', async () => {
+    const interactionId = await placeCall(session, { name: '', number: '+14155550199', queue: 'Sales' });
+    const pop = session.softphone.getByRole('region', { name: /Incoming voice call/ });
+    await pop.getByText('Unknown', { exact: true }).waitFor();
+    await pop.getByRole('button', { name: 'Accept' }).click();
+    const modal = session.page.getByRole('dialog', { name: 'New Lead' });
+    await modal.waitFor();
+    assert.match(await session.page.getByTestId('modal-field-Phone').inputValue(), /4155550199/);
+    await session.page.getByTestId('modal-field-LastName').fill('Walker');
+    await session.page.getByTestId('modal-field-Company').fill('Walker Events');
+    await modal.getByRole('button', { name: 'Save' }).click();
+    await session.page.getByRole('tab', { name: /Walker/ }).waitFor();
+    const newLead = await session.page.evaluate(() => window.localConsole!.tabs.find((t) => t.title.includes('Walker')));
+
+    await session.softphone.getByRole('button', { name: 'Release' }).click();
+    await session.softphone.getByRole('button', { name: 'Done' }).click();
+    const task = await taskFor(session, interactionId);
+    assert.equal(task['WhoId'], newLead?.recordId, 'the Task links to the Lead the agent created during the call');
+  });
+
+  it('while Salesforce is unavailable the call still rings and is answered; the Task arrives once, when it is back', async () => {
+    const { fakeOrg, softphone } = session;
+    await fakeOrg.setFault('default', { kind: 'unavailable' });
+    try {
+      const interactionId = await placeCall(session, { name: 'Sam Carter', number: '+14155550104' });
+      const pop = softphone.getByRole('region', { name: /Incoming voice call from Sam Carter/ });
+      await pop.getByText(/Caller lookup failed/).waitFor();
+      await pop.getByRole('button', { name: 'Accept' }).click();
+      await customerState(session, 'connected');
+      await softphone.getByRole('button', { name: 'Release' }).click();
+      await softphone.getByRole('button', { name: 'Done' }).click();
+      await softphone.getByText(/Will retry/).first().waitFor();
+      assert.equal((await tasksFor(session, interactionId)).length, 0);
+      await fakeOrg.clearFaults('default');
+      const task = await taskFor(session, interactionId, 60_000);
+      assert.equal(task['CallType'], 'Inbound');
+      assert.equal((await tasksFor(session, interactionId)).length, 1);
+    } finally {
+      await fakeOrg.clearFaults('default');
+    }
+  });
+
+  it('a Task held while the session was expired is sent once after the console is reloaded', async () => {
+    const { fakeOrg } = session;
+    await fakeOrg.setFault('default', { kind: 'sessionExpired' });
+    let interactionId = '';
+    try {
+      interactionId = await placeCall(session, { name: 'Oliver Smith', number: '+442079460958' });
+      const pop = session.softphone.getByRole('region', { name: /Incoming voice call from Oliver Smith/ });
+      await pop.getByRole('button', { name: 'Accept' }).click();
+      await customerState(session, 'connected');
+      await session.softphone.getByRole('button', { name: 'Release' }).click();
+      await session.softphone.getByRole('button', { name: 'Done' }).click();
+      await session.softphone.getByText(/Will retry/).first().waitFor();
+    } finally {
+      await fakeOrg.clearFaults('default');
+    }
+    await reloadConsole(session);
+    await taskFor(session, interactionId, 60_000);
+    assert.equal((await tasksFor(session, interactionId)).length, 1);
+  });
+});

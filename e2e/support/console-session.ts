@@ -1,0 +1,134 @@
+/**
+ * One end-to-end session: the local console (Kamailio + console page + fake org) on the
+ * e2e ports, Debian's Chromium on its page, and the handles a test needs: the console page,
+ * the ContactPad softphone frame, the customer simulator and the fake org.
+ */
+import type { Browser, Frame, Page } from 'playwright-core';
+import { startConsole, type RunningConsole } from '../../scripts/console/console-server.ts';
+import { launchChromium } from '../../scripts/console/test-browser.ts';
+import { FakeOrgClient, type FakeOrgRecord } from '../../scripts/fake-org/client.ts';
+import { E2E_SIP_UDP_PORT, E2E_SIP_WS_PORT, E2E_WEB_PORT } from '../../scripts/test-ports.ts';
+
+export interface ConsoleSession {
+  readonly console: RunningConsole;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** ContactPad's frame (replaced by {@link reloadConsole}). */
+  softphone: Frame;
+  readonly fakeOrg: FakeOrgClient;
+  close(): Promise<void>;
+}
+
+/** What the customer simulator sends. */
+export interface SimulatedCall {
+  readonly name?: string;
+  readonly number?: string;
+  readonly queue?: string;
+  readonly location?: string;
+  readonly adSource?: string;
+}
+
+export async function openConsoleSession(callCenterSettings: Record<string, string> = {}): Promise<ConsoleSession> {
+  const running = await startConsole({
+    port: E2E_WEB_PORT,
+    sipWsPort: E2E_SIP_WS_PORT,
+    sipUdpPort: E2E_SIP_UDP_PORT,
+    name: 'e2e',
+    callCenterSettings,
+  });
+  const browser = await launchChromium();
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error(`console page error: ${error.message}`));
+  await page.goto(`${running.url}?refresh=0`);
+  const softphone = await softphoneFrame(page);
+  return {
+    console: running,
+    browser,
+    page,
+    softphone,
+    fakeOrg: new FakeOrgClient(running.url.replace(/\/$/, '')),
+    async close() {
+      await browser.close();
+      await running.stop();
+    },
+  };
+}
+
+async function softphoneFrame(page: Page): Promise<Frame> {
+  const frameElement = await page.waitForSelector('[data-testid=softphone-frame]');
+  const softphone = await frameElement.contentFrame();
+  if (!softphone) throw new Error('The softphone frame did not load.');
+  await softphone.waitForSelector('contact-pad');
+  await page.waitForFunction(() => window.customerSimulator?.registration === 'registered');
+  return softphone;
+}
+
+/** Reloads the console page, as an agent would after logging in again. */
+export async function reloadConsole(session: ConsoleSession): Promise<void> {
+  await session.page.reload();
+  session.softphone = await softphoneFrame(session.page);
+}
+
+/** The agent chooses a status in ContactPad's agent-state control. */
+export async function chooseAgentStatus(session: ConsoleSession, label: string): Promise<void> {
+  await session.softphone.getByLabel(/Set status|Next/).selectOption({ label });
+}
+
+/** Fills the customer simulator and presses "Call agent"; returns the interaction id it sent. */
+export async function placeCall(session: ConsoleSession, call: SimulatedCall): Promise<string> {
+  const { page } = session;
+  const fields: Array<[string, string | undefined]> = [
+    ['sim-name', call.name],
+    ['sim-number', call.number],
+    ['sim-queue', call.queue],
+    ['sim-location', call.location],
+    ['sim-ad-source', call.adSource],
+  ];
+  for (const [testId, value] of fields) await page.getByTestId(testId).fill(value ?? '');
+  const previous = await page.evaluate(() => window.customerSimulator?.lastInteractionId ?? '');
+  await page.getByTestId('sim-call').click();
+  await page.waitForFunction((before) => {
+    const id = window.customerSimulator?.lastInteractionId ?? '';
+    return id !== '' && id !== before;
+  }, previous);
+  return page.evaluate(() => window.customerSimulator?.lastInteractionId ?? '');
+}
+
+/** Waits until the simulated customer is in `state` (ringing, connected, rejected, ended...). */
+export async function customerState(session: ConsoleSession, state: string): Promise<void> {
+  await session.page.waitForFunction((wanted) => window.customerSimulator?.state === wanted, state);
+}
+
+/** The Task logged for an interaction, once it is in the fake org (polled: the outbox is asynchronous). */
+export async function taskFor(session: ConsoleSession, interactionId: string, timeoutMs = 30_000): Promise<FakeOrgRecord> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const tasks = await session.fakeOrg.records('default', 'Task');
+    const task = tasks.find((t) => t['ContactPad_Interaction_Id__c'] === interactionId);
+    if (task) return task;
+    if (Date.now() > deadline) throw new Error(`No Task for interaction ${interactionId} within ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** All Tasks for an interaction (to prove there is exactly one). */
+export async function tasksFor(session: ConsoleSession, interactionId: string): Promise<FakeOrgRecord[]> {
+  const tasks = await session.fakeOrg.records('default', 'Task');
+  return tasks.filter((t) => t['ContactPad_Interaction_Id__c'] === interactionId);
+}
+
+/** Polls the media figures of both ends until audio has flowed each way. */
+export async function waitForAudioBothWays(session: ConsoleSession, interactionId: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const agent = await session.softphone.evaluate((id) => window.contactPad!.mediaStats(id), interactionId);
+    const customer = await session.page.evaluate(() => window.customerSimulator!.mediaStats());
+    const flowing = (s: { iceConnectionState: string; bytesReceived: number }) =>
+      (s.iceConnectionState === 'connected' || s.iceConnectionState === 'completed') && s.bytesReceived > 0;
+    if (flowing(agent) && flowing(customer)) return { agent, customer };
+    if (Date.now() > deadline) {
+      throw new Error(`Audio did not flow both ways: agent ${JSON.stringify(agent)}, customer ${JSON.stringify(customer)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
