@@ -1,0 +1,241 @@
+/**
+ * The platform -> agent SIP header contract (ARCHITECTURE.md, "The SIP header contract"):
+ * what an INVITE tells the agent about the call. Pure parsing: every field is optional,
+ * anything absent or malformed becomes '' (or undefined for the attempt), and nothing
+ * here ever throws. Caller-supplied text stays text: the widget renders it as such.
+ */
+
+/** What kind of call the INVITE offers (X-CP-Kind, or video from an SDP m=video line). */
+export type CallKind = 'voice' | 'video' | 'callback';
+
+/** An incoming call as the agent sees it: the INVITE's headers, read and cleaned. */
+export interface CallOffer {
+  /** X-CP-Interaction-Id when well-formed, else the SIP Call-ID. */
+  readonly callId: string;
+  /** The SIP Call-ID header. */
+  readonly sipCallId: string;
+  readonly kind: CallKind;
+  /** P-Asserted-Identity display name (when PAI is present and well-formed), else From's. */
+  readonly callerName: string;
+  /** The caller's number as a person would read it; '' when withheld or not a number. */
+  readonly callerNumber: string;
+  /** X-CP-Queue. */
+  readonly queue: string;
+  /** X-CP-Location: the location or dialed number the caller called ("Call To"). */
+  readonly location: string;
+  /** X-CP-Ad-Source. */
+  readonly adSource: string;
+  /** X-CP-Callback-Number. */
+  readonly callbackNumber: string;
+  /** X-CP-Callback-Attempt (1, 2, ...), undefined when absent or malformed. */
+  readonly callbackAttempt: number | undefined;
+}
+
+/** What {@link readCallOffer} reads from an INVITE (sip.js's parsed message, or a test's). */
+export interface InviteFields {
+  /** The first value of a header, raw as received, or undefined when absent. */
+  header(name: string): string | undefined;
+  sipCallId: string;
+  /** From's display name as the SIP parser gave it (quoted or not). */
+  fromDisplayName: string | undefined;
+  /** From's URI user part. */
+  fromUser: string | undefined;
+  /** The INVITE's body when it is SDP. */
+  sdp: string | undefined;
+}
+
+/** Longest text field kept, in characters. */
+export const MAX_TEXT = 128;
+/** Longest id kept (interaction id, Call-ID). */
+export const MAX_ID = 255;
+/** Longest phone number kept. */
+export const MAX_NUMBER = 64;
+
+// C0 and C1 controls, DEL, and invisible formatting characters that can disguise text
+// (zero-width characters, bidi overrides and isolates, BOM, line/paragraph separators).
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+// eslint-disable-next-line no-control-regex
+const WHITESPACE_CONTROLS = /[\t\n\r]/g;
+const ANSI_ESCAPE = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+/** Decodes runs of valid %XX UTF-8 escapes; leaves a lone or invalid '%' as it is. */
+function decodePercent(value: string): string {
+  return value.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
+
+/** Removes one level of SIP quoted-string quoting ("a \"b\"" -> a "b"). */
+function unquote(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"')) {
+    return trimmed.slice(1, -1).replace(/\\(.)/gs, '$1');
+  }
+  return trimmed;
+}
+
+/** Cuts to at most `max` characters without splitting a surrogate pair. */
+function cap(value: string, max: number): string {
+  const chars = Array.from(value);
+  return chars.length <= max ? value : chars.slice(0, max).join('').trimEnd();
+}
+
+/**
+ * Makes a header value safe to show: unquoted, %-decoded, without control or invisible
+ * characters (terminal escapes included), single-spaced, trimmed and capped.
+ */
+export function cleanText(raw: string | undefined, max: number = MAX_TEXT): string {
+  if (typeof raw !== 'string' || raw === '') return '';
+  try {
+    const decoded = decodePercent(unquote(raw.slice(0, max * 8)));
+    const text = decoded
+      .replace(ANSI_ESCAPE, '')
+      .replace(WHITESPACE_CONTROLS, ' ')
+      .replace(INVISIBLE, '')
+      .normalize('NFC')
+      .replace(/\s+/g, ' ')
+      .trim();
+    return cap(text, max);
+  } catch {
+    return '';
+  }
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@+\-]*$/;
+
+/** An interaction id from the platform: a conservative token ([A-Za-z0-9._:@+-], up to 255), else ''. */
+export function cleanId(raw: string | undefined): string {
+  if (typeof raw !== 'string') return '';
+  const value = raw.trim();
+  return value.length <= MAX_ID && ID_PATTERN.test(value) ? value : '';
+}
+
+const WITHHELD = new Set(['anonymous', 'unknown', 'restricted', 'private', 'unavailable', 'withheld', 'anonymous.invalid']);
+
+/**
+ * A phone number as a person would read it: digits, a leading +, spaces, dashes, dots,
+ * parentheses and letters (vanity numbers); ';ext=12' becomes ' ext. 12'. URI parameters
+ * are dropped. Withheld ('anonymous', 'unknown', 'restricted'...) and text with fewer than
+ * three digits (a SIP user name, not a number) become ''.
+ */
+export function cleanNumber(raw: string | undefined): string {
+  const text = cleanText(raw, MAX_NUMBER * 4);
+  if (text === '') return '';
+  const lower = text.toLowerCase();
+  if (WITHHELD.has(lower) || WITHHELD.has(lower.split(/[;@]/)[0] ?? '')) return '';
+  const [main = '', ...params] = text.split(';');
+  let extension = '';
+  for (const param of params) {
+    const match = /^\s*(?:ext|extension|x)\s*=\s*([0-9]{1,10})\s*$/i.exec(param);
+    if (match?.[1]) extension = match[1];
+  }
+  let number = main
+    .replace(/[^0-9A-Za-z+()\-. ]/g, '')
+    .replace(/(?!^)\+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // A trailing "ext 12" / "x12" written inside the number itself.
+  const inline = /^(.*?\d)\s*(?:ext\.?|extension|x)\s*([0-9]{1,10})$/i.exec(number);
+  if (inline?.[1] && inline[2] && extension === '') {
+    number = inline[1];
+    extension = inline[2];
+  }
+  number = number.replace(/^[-. ]+|[-. ]+$/g, '');
+  const digits = number.replace(/\D/g, '').length;
+  if (digits < 3 || /[A-Za-z]{9,}/.test(number)) return '';
+  return cap(extension ? `${number} ext. ${extension}` : number, MAX_NUMBER);
+}
+
+/** Display name and user of a name-addr / addr-spec (`"Name" <sip:user@host>`, `tel:+1...`), or undefined. */
+export function parseNameAddr(raw: string | undefined): { displayName: string; user: string } | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const value = raw.trim();
+  if (value === '' || value.length > 2048) return undefined;
+  let display = '';
+  let uri: string;
+  const angle = /^((?:"(?:[^"\\]|\\.)*"|[^"<]*?))\s*<([^<>]*)>\s*(?:;.*)?$/s.exec(value);
+  if (angle) {
+    display = angle[1] ?? '';
+    uri = angle[2] ?? '';
+  } else {
+    if (/[<>"]/.test(value)) return undefined;
+    uri = value.split(';')[0] ?? '';
+    const scheme = /^(sips?|tel):/i.exec(uri);
+    if (!scheme) return undefined;
+    if (scheme[1]?.toLowerCase() === 'tel') uri = value; // keep ;ext= on a bare tel URI
+  }
+  const sip = /^sips?:(?:([^@\s]*)@)?[^@\s]+$/i.exec(uri.trim());
+  if (sip) return { displayName: display, user: sip[1] ?? '' };
+  const tel = /^tel:([^\s]+)$/i.exec(uri.trim());
+  if (tel?.[1]) {
+    const [number = '', ...params] = tel[1].split(';');
+    const ext = params.find((param) => /^ext=/i.test(param));
+    return { displayName: display, user: ext ? `${number};${ext}` : number };
+  }
+  return undefined;
+}
+
+/** Whether the SDP offers video (an m=video line with a non-zero port). */
+function sdpOffersVideo(sdp: string | undefined): boolean {
+  return typeof sdp === 'string' && /^m=video\s+[1-9]\d*/m.test(sdp.slice(0, 65_536));
+}
+
+function kindOf(header: string | undefined, sdp: string | undefined): CallKind {
+  const kind = cleanText(header, 16).toLowerCase();
+  if (kind === 'callback') return 'callback';
+  if (kind === 'video' || sdpOffersVideo(sdp)) return 'video';
+  return 'voice';
+}
+
+function attemptOf(raw: string | undefined): number | undefined {
+  const text = cleanText(raw, 16);
+  if (!/^[0-9]{1,3}$/.test(text)) return undefined;
+  const value = Number(text);
+  return value >= 1 ? value : undefined;
+}
+
+/** A display name: quoted-string escapes (a backslash before " or \\) undone, even when the SIP parser already took the quotes off. */
+function cleanDisplayName(raw: string | undefined): string {
+  if (typeof raw !== 'string') return '';
+  const trimmed = raw.trim();
+  return cleanText(trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2 ? trimmed : trimmed.replace(/\\(["\\])/g, '$1'));
+}
+
+function safeHeader(input: InviteFields, name: string): string | undefined {
+  try {
+    const value = input.header(name);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the header contract from an INVITE. Never throws; malformed fields come back blank. */
+export function readCallOffer(input: InviteFields): CallOffer {
+  const sipCallId = cleanText(typeof input.sipCallId === 'string' ? input.sipCallId : '', MAX_ID).replace(/\s/g, '');
+  const interactionId = cleanId(safeHeader(input, 'X-CP-Interaction-Id'));
+
+  const fromName = cleanDisplayName(input.fromDisplayName);
+  const fromNumber = cleanNumber(input.fromUser);
+  const pai = parseNameAddr(safeHeader(input, 'P-Asserted-Identity')?.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[0]);
+  const paiName = pai ? cleanDisplayName(pai.displayName) : '';
+  const paiNumber = pai ? cleanNumber(pai.user) : '';
+
+  return {
+    callId: interactionId || sipCallId,
+    sipCallId,
+    kind: kindOf(safeHeader(input, 'X-CP-Kind'), input.sdp),
+    callerName: paiName || fromName,
+    callerNumber: pai ? paiNumber : fromNumber,
+    queue: cleanText(safeHeader(input, 'X-CP-Queue')),
+    location: cleanText(safeHeader(input, 'X-CP-Location')),
+    adSource: cleanText(safeHeader(input, 'X-CP-Ad-Source')),
+    callbackNumber: cleanNumber(safeHeader(input, 'X-CP-Callback-Number')),
+    callbackAttempt: attemptOf(safeHeader(input, 'X-CP-Callback-Attempt')),
+  };
+}
