@@ -13,6 +13,9 @@ import { createCrmService } from './crm/crm-service.ts';
 import { readSettings, type ContactPadSettings } from './model/settings.ts';
 import { ContactPadError } from './model/errors.ts';
 
+/** When the crm room loads at the latest, if the phone has not registered before. */
+const CRM_PRELOAD_DELAY_MS = 3000;
+
 /** What the host page hands over: the Salesforce session (never logged) and where jsforce is. */
 export interface ContactPadStartOptions {
   readonly crm: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
@@ -87,13 +90,22 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   }
   if (phone) controller.attach({ phone, crm, ...(host ? { host } : {}) });
 
-  // jsforce loads once the phone has had its chance to register: off the ring path.
+  // The crm room and jsforce load once the phone has had its chance to register (off the
+  // ring path), or after a few seconds if the agent stays Offline: either way the outbox
+  // then replays Task writes left by a reload.
+  let preloaded = false;
+  const preload = () => {
+    if (preloaded) return;
+    preloaded = true;
+    crm.preload().catch((error: unknown) => controller.notify(error));
+  };
   const unsubscribe = controller.store.subscribe((snapshot) => {
     if (snapshot.phone.state === 'registered' || snapshot.phone.state === 'unreachable') {
       queueMicrotask(() => unsubscribe());
-      crm.preload().catch((error: unknown) => controller.notify(error));
+      preload();
     }
   });
+  setTimeout(preload, CRM_PRELOAD_DELAY_MS);
 
   return {
     controller,

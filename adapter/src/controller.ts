@@ -297,8 +297,10 @@ export class Controller implements PhoneListener, HostListener {
       (error: unknown) => {
         const { code, message } = describeError(error);
         this.#setCaller(interaction.id, { state: 'failed', code, message: `Caller lookup failed: ${message}` });
+        // Nothing pops: a failed lookup says nothing about who is calling (a "new Lead"
+        // form for a known customer would be wrong). The agent sees why on the call pop.
         const record = this.#records.get(interaction.id);
-        if (record?.view.interaction.state === 'connected') void this.#screenPop(interaction.id);
+        if (record) record.popDone = true;
       },
     );
   }
