@@ -13,3 +13,7 @@ export const AGENT_SIP_USER = 'agent1';
 export const E2E_WEB_PORT = 28000;
 export const E2E_SIP_WS_PORT = 28080;
 export const E2E_SIP_UDP_PORT = 25060;
+/** The local console for `npm run bench`. */
+export const BENCH_WEB_PORT = 48000;
+export const BENCH_SIP_WS_PORT = 48080;
+export const BENCH_SIP_UDP_PORT = 45060;

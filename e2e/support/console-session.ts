@@ -28,14 +28,21 @@ export interface SimulatedCall {
   readonly adSource?: string;
 }
 
-export async function openConsoleSession(callCenterSettings: Record<string, string> = {}): Promise<ConsoleSession> {
-  const running = await startConsole({
-    port: E2E_WEB_PORT,
-    sipWsPort: E2E_SIP_WS_PORT,
-    sipUdpPort: E2E_SIP_UDP_PORT,
-    name: 'e2e',
-    callCenterSettings,
-  });
+/** Where the session's console listens (the e2e ports unless told otherwise). */
+export interface ConsolePorts {
+  readonly port: number;
+  readonly sipWsPort: number;
+  readonly sipUdpPort: number;
+  readonly name: string;
+}
+
+const E2E_PORTS: ConsolePorts = { port: E2E_WEB_PORT, sipWsPort: E2E_SIP_WS_PORT, sipUdpPort: E2E_SIP_UDP_PORT, name: 'e2e' };
+
+export async function openConsoleSession(
+  callCenterSettings: Record<string, string> = {},
+  ports: ConsolePorts = E2E_PORTS,
+): Promise<ConsoleSession> {
+  const running = await startConsole({ ...ports, callCenterSettings });
   const browser = await launchChromium();
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`console page error: ${error.message}`));

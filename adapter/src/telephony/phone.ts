@@ -21,6 +21,9 @@ import type { IncomingResponse } from 'sip.js/lib/core/messages/incoming-respons
 import { ContactPadError, type ErrorCode } from '../model/errors.ts';
 import type { PhoneConnection } from '../store.ts';
 import { readCallOffer, type CallOffer } from './sip-header-contract.ts';
+
+/** Performance mark set when an INVITE reaches the phone (detail: the interaction id). */
+export const INVITE_RECEIVED_MARK = 'contactpad:invite-received';
 import { RemoteAudio } from './media.ts';
 
 /** The phone's settings (from the call center definition or the local console). */
@@ -484,6 +487,7 @@ export class Phone {
   // ----- calls -----
 
   #onInvite(invitation: Invitation): void {
+    const receivedAt = performance.now();
     const request = invitation.request;
     const contentType = (request.getHeader('Content-Type') ?? '').toLowerCase();
     let offer = readCallOffer({
@@ -500,6 +504,8 @@ export class Phone {
       return;
     }
     this.#track(offer.callId, invitation, 'inbound');
+    // For `npm run bench`: INVITE received -> call pop painted (widget/src/paint-marks.ts).
+    performance.mark(INVITE_RECEIVED_MARK, { startTime: receivedAt, detail: { interactionId: offer.callId } });
     this.#emit(() => this.#listener.incoming(offer));
   }
 

@@ -1,0 +1,60 @@
+/**
+ * `npm run bench`: ContactPad's speed and size figures, printed, never asserted in tests.
+ *
+ * 1. Gzipped size of the JavaScript needed to ring and answer (main.js and its static
+ *    imports); the crm room and jsforce load later and are reported apart.
+ * 2. Time from INVITE received (the telephony room's performance mark) to call pop painted
+ *    (the widget's mark, in the first animation frame after render), median of 20 calls
+ *    placed by the customer simulator through Kamailio in the local console.
+ */
+import { measureBundleSize } from './bundle-size.ts';
+import { chooseAgentStatus, openConsoleSession, placeCall, type ConsoleSession } from '../../e2e/support/console-session.ts';
+import { BENCH_SIP_UDP_PORT, BENCH_SIP_WS_PORT, BENCH_WEB_PORT } from '../test-ports.ts';
+
+const CALLS = 20;
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+async function callPopLatency(session: ConsoleSession, interactionId: string): Promise<number> {
+  const handle = await session.softphone.waitForFunction((id) => {
+    const find = (name: string) =>
+      performance
+        .getEntriesByName(name, 'mark')
+        .find((mark) => (mark as PerformanceMark).detail?.interactionId === id);
+    const received = find('contactpad:invite-received');
+    const painted = find('contactpad:call-pop-painted');
+    return received && painted ? painted.startTime - received.startTime : undefined;
+  }, interactionId);
+  return (await handle.jsonValue()) as number;
+}
+
+async function measureCallPop(): Promise<number[]> {
+  const session = await openConsoleSession({}, { port: BENCH_WEB_PORT, sipWsPort: BENCH_SIP_WS_PORT, sipUdpPort: BENCH_SIP_UDP_PORT, name: 'bench' });
+  try {
+    await chooseAgentStatus(session, 'Ready');
+    await session.softphone.getByText('Phone ready').waitFor();
+    const samples: number[] = [];
+    for (let i = 0; i < CALLS; i++) {
+      const id = await placeCall(session, { name: `Bench Caller ${i}`, number: `+1415555${String(1000 + i).padStart(4, '0')}`, queue: 'Sales' });
+      samples.push(await callPopLatency(session, id));
+      await session.page.getByTestId('sim-hangup').click();
+      await session.page.waitForFunction(() => !['calling', 'ringing', 'connected'].includes(window.customerSimulator?.state ?? ''));
+    }
+    return samples;
+  } finally {
+    await session.close();
+  }
+}
+
+const size = await measureBundleSize();
+console.log('Bundle (gzip -9):');
+console.log(`  ring-and-answer path: ${(size.ringPathBytesGzip / 1024).toFixed(1)} KiB in ${size.ringPathFiles.length} file(s): ${size.ringPathFiles.join(', ')}`);
+console.log(`  loaded later (crm room, jsforce): ${(size.lazyBytesGzip / 1024).toFixed(1)} KiB`);
+
+const samples = await measureCallPop();
+const sorted = [...samples].sort((a, b) => a - b);
+console.log(`INVITE received -> call pop painted, ${samples.length} calls (ms):`);
+console.log(`  median ${percentile(sorted, 50).toFixed(1)}, p90 ${percentile(sorted, 90).toFixed(1)}, min ${sorted[0]?.toFixed(1)}, max ${sorted.at(-1)?.toFixed(1)}`);
