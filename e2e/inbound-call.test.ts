@@ -77,6 +77,27 @@ describe('an inbound call from ring to logged Task', () => {
     assert.equal((await tasksFor(session, interactionId)).length, 1);
   });
 
+  it('clicking a phone number in a record places an outbound call from ContactPad', async () => {
+    const { page, softphone } = session;
+    await page.getByRole('tab', { name: /Maria Lopez/ }).click();
+    const link = page.getByTestId('click-to-dial').first();
+    const number = (await link.innerText()).trim();
+    await link.click();
+    const outbound = softphone.getByRole('button', { name: new RegExp(`^Voice call, ${number.replace(/[()+]/g, '\\$&')}`) });
+    await outbound.waitFor();
+    assert.equal(await page.evaluate(() => window.localConsole!.clickToDialEvents.length), 1);
+  });
+
+  it('a call that rings while the softphone panel is closed opens the panel', async () => {
+    const { page } = session;
+    await page.getByTestId('utility-phone').click();
+    await page.waitForFunction(() => window.localConsole?.softphonePanelVisible === false);
+    await placeCall(session, { name: 'Elena Rossi', number: '+14155550105' });
+    await page.waitForFunction(() => window.localConsole?.softphonePanelVisible === true);
+    await session.page.getByTestId('sim-hangup').click();
+    await customerState(session, 'ended');
+  });
+
   it('a rejected call is answered 486 Busy Here, so the platform can offer it to the next agent', async () => {
     await placeCall(session, { name: 'Daniel Kim', number: '+14155550101', queue: 'Support' });
     const pop = session.softphone.getByRole('region', { name: /Incoming voice call from Daniel Kim/ });

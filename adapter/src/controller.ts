@@ -79,6 +79,7 @@ interface InteractionRecord {
 }
 
 const WHO_PREFIXES = ['00Q', '003'] as const; // Lead, Contact
+const WHAT_PREFIXES = ['001', '500', '006'] as const; // Account, Case, Opportunity
 const NOTICE_LIMIT = 5;
 
 /** Wires the rooms together; see the file comment for the flow. */
@@ -428,12 +429,15 @@ export class Controller implements PhoneListener, HostListener {
 
 /** WhoId/WhatId for the Task: the record navigated to during the call, else the popped one. */
 function taskLinks(record: InteractionRecord): { whoId?: string; whatId?: string } {
-  const target = record.navigated?.recordId ? record.navigated.recordId : record.popped?.recordId;
+  // Only records a Task can link to: a navigation to, say, a User or a report is ignored.
+  const linkable = (id: string) => [...WHO_PREFIXES, ...WHAT_PREFIXES].some((prefix) => id.startsWith(prefix));
+  const navigated = record.navigated?.recordId && linkable(record.navigated.recordId) ? record.navigated : undefined;
+  const target = navigated?.recordId ?? record.popped?.recordId;
   if (!target) return {};
   const isWho = WHO_PREFIXES.some((prefix) => target.startsWith(prefix));
   const links: { whoId?: string; whatId?: string } = isWho ? { whoId: target } : { whatId: target };
-  const match = record.identity?.matches.find((m) => m.id === target);
-  if (isWho && match?.accountId) links.whatId = match.accountId;
+  const accountId = navigated ? navigated.accountId : record.identity?.matches.find((m) => m.id === target)?.accountId;
+  if (isWho && accountId) links.whatId = accountId;
   return links;
 }
 

@@ -57,7 +57,7 @@ export interface SippResult {
 }
 
 /** A UDP port on 127.0.0.1 that is free right now. */
-function freeUdpPort(): Promise<number> {
+export function freeUdpPort(): Promise<number> {
   return new Promise((done, fail) => {
     const socket = createSocket('udp4');
     socket.once('error', fail);

@@ -12,9 +12,8 @@
  * The suite's own Kamailio cannot be stopped from a test: other test files share it.
  */
 import { createServer } from 'node:net';
-import { createSocket } from 'node:dgram';
 import { startKamailio, type RunningKamailio } from './kamailio.ts';
-import { runSipp, type SippOptions } from './sipp.ts';
+import { freeUdpPort, runSipp, type SippOptions } from './sipp.ts';
 
 function freeTcpPort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -28,16 +27,6 @@ function freeTcpPort(): Promise<number> {
   });
 }
 
-function freeUdpPort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const socket = createSocket('udp4');
-    socket.once('error', fail);
-    socket.bind(0, '127.0.0.1', () => {
-      const { port } = socket.address();
-      socket.close(() => done(port));
-    });
-  });
-}
 
 function testServerName(payload: unknown): string {
   const name = (payload as { name?: unknown } | undefined)?.name;

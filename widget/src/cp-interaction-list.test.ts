@@ -39,6 +39,11 @@ describe('<cp-interaction-list>', () => {
     ]);
   });
 
+  it('says Calling, not Alerting, for a call the agent placed that is still ringing out', async () => {
+    const element = await list([view({ id: 'ci-outbound', direction: 'outbound', callerName: '', callerNumber: '+1 415 555 0100', queue: '' })]);
+    expect(items(element).map(shownText)).to.deep.equal(['+1 415 555 0100 00:04 Calling']);
+  });
+
   it('gives each item an accessible name with the kind of interaction, and marks the selected one', async () => {
     const element = await list([ringing, connected, view({ id: 'ci-video', channel: 'video', callerName: '', callerNumber: '555-0123' })], new FakeClock(NOW), connected.interaction.id);
     const buttons = queryAllByRole(getByRole(element, 'list', { name: 'Interactions' }), 'button').filter((button) => button.classList.contains('item'));

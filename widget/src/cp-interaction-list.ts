@@ -193,7 +193,7 @@ export class CpInteractionList extends LitElement {
         <span class="who" id="who-${index}"><span class="visually-hidden">${kind}, </span>${customerWords(call)}</span>
         <span class="time">${time}</span>
         <span class="detail"
-          ><span class="state">${stateWords(call.state)}</span>${call.queue ? ` · ${call.queue}` : ''}${log
+          ><span class="state">${stateWords(call.state, call.direction)}</span>${call.queue ? ` · ${call.queue}` : ''}${log
             ? html` · <span class="log log-${view.log}">${log}</span>`
             : ''}</span
         >

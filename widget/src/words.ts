@@ -25,11 +25,14 @@ export function channelWords(channel: Channel): string {
   }
 }
 
-/** The interaction state in words: Alerting, Connected, Wrap Up, Ended, Missed, Rejected, Failed. */
-export function stateWords(state: InteractionState): string {
+/**
+ * The interaction state in words: Alerting (Calling, for a call the agent placed),
+ * Connected, Wrap Up, Ended, Missed, Rejected, Failed.
+ */
+export function stateWords(state: InteractionState, direction: Interaction['direction'] = 'inbound'): string {
   switch (state) {
     case 'alerting':
-      return 'Alerting';
+      return direction === 'outbound' ? 'Calling' : 'Alerting';
     case 'connected':
       return 'Connected';
     case 'wrap-up':

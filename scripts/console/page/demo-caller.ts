@@ -3,12 +3,8 @@
  * says about the call (queue, location, ad source, kind), with a label saying what the demo
  * org holds for that number ('Lead', 'Customer', 'Unknown number'...).
  */
-export interface DemoCaller {
+import type { SimulatedCall } from './customer-simulator.ts';
+
+export interface DemoCaller extends SimulatedCall {
   readonly label: string;
-  readonly name: string;
-  readonly number: string;
-  readonly queue: string;
-  readonly location: string;
-  readonly adSource: string;
-  readonly kind: 'voice' | 'video' | 'callback';
 }
