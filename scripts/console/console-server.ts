@@ -56,6 +56,8 @@ export interface RunningConsole {
   readonly url: string;
   /** The local Kamailio's WebSocket URL. */
   readonly sipWsUrl: string;
+  /** Takes the SIP server down and brings it back (an outage mid-shift, for the e2e suite). */
+  readonly sipServer: { stop(): Promise<void>; start(): Promise<void> };
   /** Closes the HTTP server and stops Kamailio. */
   stop(): Promise<void>;
 }
@@ -190,7 +192,14 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   };
 
   log(`Starting Kamailio (SIP over WebSocket on 127.0.0.1:${sipWsPort}, UDP on 127.0.0.1:${sipUdpPort})...`);
-  const kamailio = await startKamailio({ wsPort: sipWsPort, udpPort: sipUdpPort, name: options.name ?? `console-${sipWsPort}` });
+  const kamailioOptions = { wsPort: sipWsPort, udpPort: sipUdpPort, name: options.name ?? `console-${sipWsPort}` };
+  let kamailio = await startKamailio(kamailioOptions);
+  const sipServer = {
+    stop: () => kamailio.stop(),
+    start: async () => {
+      kamailio = await startKamailio(kamailioOptions);
+    },
+  };
 
   const handler = createHandler(bundles, consolePageHtml(config), softphonePageHtml(LOCAL_SESSION_ID), css);
   const server = createServer((req, res) => {
@@ -215,5 +224,5 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     })();
     return stopping;
   };
-  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, stop };
+  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, sipServer, stop };
 }
