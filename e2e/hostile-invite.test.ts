@@ -7,15 +7,13 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { runSipp } from '../scripts/sip-server/sipp.ts';
 import { E2E_SIP_UDP_PORT } from '../scripts/test-ports.ts';
-import { chooseAgentStatus, openConsoleSession, type ConsoleSession } from './support/console-session.ts';
+import { openReadySession, type ConsoleSession } from './support/console-session.ts';
 
 describe('a hostile INVITE from a raw SIP peer', () => {
   let session: ConsoleSession;
 
   before(async () => {
-    session = await openConsoleSession();
-    await chooseAgentStatus(session, 'Ready');
-    await session.softphone.getByText('Phone ready').waitFor();
+    session = await openReadySession();
   });
 
   after(async () => {

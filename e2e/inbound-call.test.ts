@@ -8,9 +8,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  chooseAgentStatus,
   customerState,
-  openConsoleSession,
+  openReadySession,
   placeCall,
   reloadConsole,
   taskFor,
@@ -23,9 +22,7 @@ describe('an inbound call from ring to logged Task', () => {
   let session: ConsoleSession;
 
   before(async () => {
-    session = await openConsoleSession({ '/ContactPad/wrapUpSeconds': '120' });
-    await chooseAgentStatus(session, 'Ready');
-    await session.softphone.getByText('Phone ready').waitFor();
+    session = await openReadySession({ '/ContactPad/wrapUpSeconds': '120' });
   });
 
   after(async () => {

@@ -70,6 +70,14 @@ async function softphoneFrame(page: Page): Promise<Frame> {
   return softphone;
 }
 
+/** A console session whose agent is Ready with the phone registered. */
+export async function openReadySession(callCenterSettings: Record<string, string> = {}): Promise<ConsoleSession> {
+  const session = await openConsoleSession(callCenterSettings);
+  await chooseAgentStatus(session, 'Ready');
+  await session.softphone.getByText('Phone ready').waitFor();
+  return session;
+}
+
 /** Reloads the console page, as an agent would after logging in again. */
 export async function reloadConsole(session: ConsoleSession): Promise<void> {
   await session.page.reload();

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ContactPadError, isContactPadError } from './errors.ts';
+import { thrown } from './test-support.ts';
 import {
   AGENT_STATUSES,
   AGENT_TRANSITIONS,
@@ -59,15 +60,6 @@ function agentIn(status: AgentStatus): AgentState {
     case 'wrap-up':
       return agentWorkEnded(agentIn('busy'), T0 + 3000, 60_000);
   }
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error, none was thrown');
 }
 
 describe('agent state machine: the table', () => {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ContactPadError, isContactPadError } from './errors.ts';
 import type { Interaction, InteractionState, JourneyEventKind } from './interaction.ts';
+import { thrown } from './test-support.ts';
 import {
   INTERACTION_STATES,
   INTERACTION_TRANSITIONS,
@@ -54,15 +55,6 @@ function interactionIn(state: InteractionState): Interaction {
     case 'ended':
       return transitionInteraction(interactionIn('wrap-up'), 'ended', T0 + 3000);
   }
-}
-
-function thrown(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected an error, none was thrown');
 }
 
 describe('interaction state machine: the table', () => {

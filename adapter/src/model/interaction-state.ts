@@ -204,7 +204,6 @@ function freezeInteraction(interaction: Interaction): Interaction {
 }
 
 // C0 and C1 control characters (CR, LF, TAB, NUL, ESC...).
-// eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]+/g;
 
 function cleanText(value: unknown): string {

@@ -203,7 +203,6 @@ function readDisplayName(value: unknown, problems: string[]): string {
     problems.push(`${item('sipDisplayName')} is ${shown(value)}, not text. Using the default ''.`);
     return '';
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(got)) {
     problems.push(`${item('sipDisplayName')} ${shown(value)} contains control characters. Using the default ''.`);
     return '';

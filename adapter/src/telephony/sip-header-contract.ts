@@ -53,9 +53,7 @@ export const MAX_NUMBER = 64;
 
 // C0 and C1 controls, DEL, and invisible formatting characters that can disguise text
 // (zero-width characters, bidi overrides and isolates, BOM, line/paragraph separators).
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
-// eslint-disable-next-line no-control-regex
 const WHITESPACE_CONTROLS = /[\t\n\r]/g;
 const ANSI_ESCAPE = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
