@@ -14,6 +14,10 @@ export type Intent =
   | { readonly type: 'wrap-up-done'; readonly interactionId: string; readonly disposition: string; readonly notes: string }
   | { readonly type: 'set-agent-status'; readonly choice: AgentStatusChoice }
   | { readonly type: 'dial'; readonly number: string }
+  /** The agent picks which of several matching records is the caller (remembered for the number). */
+  | { readonly type: 'pick-record'; readonly interactionId: string; readonly recordId: string }
+  /** Open a record in the console (a journey entry's Task, a match). */
+  | { readonly type: 'open-record'; readonly recordId: string }
   | { readonly type: 'dismiss-notice'; readonly noticeId: number };
 
 export const INTENT_EVENT = 'contactpad-intent';

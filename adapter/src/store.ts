@@ -18,17 +18,51 @@ export type PhoneConnection =
 /** Who the caller is, as far as Salesforce knows. '' label while the lookup runs. */
 export type CallerLabel = 'Lead' | 'Customer' | 'Previous Customer' | 'Unknown';
 
-/** One record that matched the caller's number. */
+/** One record that matched the caller's number, and why ("Why this record"). */
 export interface CallerMatchView {
   readonly id: string;
+  /** The object's API name: Lead, Contact, Account, Case, LiveChatTranscript, Custom__c... */
   readonly objectType: string;
   readonly name: string;
+  /** The label the rule that matched earns (Lead, Customer, Previous Customer). */
+  readonly label: CallerLabel;
+  /** The screen-pop rule that matched (its label as the CRM team named it in Setup). */
+  readonly rule: string;
+  /** The field whose value matched the number (for example MobilePhone). */
+  readonly matchedField: string;
+}
+
+/** One of the caller's recent interactions, from their Tasks (customer journey). */
+export interface JourneyEntryView {
+  /** The Task's id (clicking opens it in the console). */
+  readonly taskId: string;
+  /** Voice call, Video call, Callback, Chat, Email... in words; '' when unknown. */
+  readonly channel: string;
+  /** The agent who handled it (the Task owner's name); '' when unknown. */
+  readonly agent: string;
+  readonly status: 'Waiting' | 'Assigning' | 'Assigned' | 'Transferring' | 'Ended' | 'Failed';
+  /** When it happened (epoch ms). */
+  readonly at: number;
+  readonly subject: string;
 }
 
 /** The caller lookup for one interaction. */
 export type CallerLookupView =
   | { readonly state: 'pending' }
-  | { readonly state: 'done'; readonly labels: readonly CallerLabel[]; readonly matches: readonly CallerMatchView[] }
+  | {
+      readonly state: 'done';
+      readonly labels: readonly CallerLabel[];
+      /** Every match, best rule first. */
+      readonly matches: readonly CallerMatchView[];
+      /** When the winning rule matched several records: the agent picks one (the console shows a search meanwhile). */
+      readonly pick: readonly CallerMatchView[];
+      /** The record the agent picked (or remembered for this number), if any. */
+      readonly pickedId: string | undefined;
+      /** The caller's recent interactions, newest first. */
+      readonly journey: readonly JourneyEntryView[];
+      /** Served from the repeat-caller cache (no API request spent). */
+      readonly cached: boolean;
+    }
   /** The lookup failed; `message` is shown to the agent, with its error `code`. */
   | { readonly state: 'failed'; readonly code: string; readonly message: string };
 

@@ -40,6 +40,26 @@ export interface UpsertOutcome {
   readonly created: boolean;
 }
 
+/** The most subrequests one composite request may hold. */
+export const MAX_COMPOSITE_SUBREQUESTS = 25;
+
+/** One call inside a composite request. */
+export interface CompositeSubrequest {
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Relative to the versioned base: `/query?q=...`, `/sobjects/Task/...`. */
+  readonly url: string;
+  /** Names the subrequest in the answer (letters, digits, underscore). */
+  readonly referenceId: string;
+  readonly body?: unknown;
+}
+
+/** One subrequest's answer: its own HTTP status and body (Salesforce's JSON, unchecked). */
+export interface CompositeSubresponse {
+  readonly referenceId: string;
+  readonly httpStatusCode: number;
+  readonly body: unknown;
+}
+
 /** Maps to a jsforce `Connection` on the REST API. */
 export class CrmConnection {
   readonly #config: Readonly<CrmConfig>;
@@ -106,6 +126,44 @@ export class CrmConnection {
       throw toContactPadError((answer as { errors?: unknown }).errors ?? answer);
     }
     return { id: typeof body.id === 'string' ? body.id : '', created: body.created === true };
+  }
+
+  /**
+   * Several REST calls in ONE API request. Maps to `POST /services/data/vXX.X/composite`
+   * (at most 25 subrequests, at most 5 of them queries). `url` of each subrequest is relative
+   * to the versioned base, e.g. `/query?q=...` or `/sobjects/Task/Field__c/value`. With
+   * `allOrNone` false each subrequest succeeds or fails alone: read `httpStatusCode` of each.
+   */
+  async composite(subrequests: readonly CompositeSubrequest[], allOrNone = false): Promise<readonly CompositeSubresponse[]> {
+    if (subrequests.length === 0) return [];
+    if (subrequests.length > MAX_COMPOSITE_SUBREQUESTS) {
+      throw new ContactPadError('INVALID_CONFIGURATION', `A composite request holds at most ${MAX_COMPOSITE_SUBREQUESTS} subrequests, not ${subrequests.length}.`);
+    }
+    const base = `/services/data/v${this.#config.apiVersion}`;
+    const answer = await this.#send<unknown>({
+      method: 'POST',
+      url: '/composite',
+      body: JSON.stringify({
+        allOrNone,
+        compositeRequest: subrequests.map((sub) => ({
+          method: sub.method,
+          url: `${base}${sub.url}`,
+          referenceId: sub.referenceId,
+          ...(sub.body === undefined ? {} : { body: sub.body }),
+        })),
+      }),
+      headers: { 'content-type': 'application/json' },
+    });
+    const responses = (typeof answer === 'object' && answer !== null ? (answer as { compositeResponse?: unknown }).compositeResponse : undefined);
+    if (!Array.isArray(responses)) throw new ContactPadError('CRM_REQUEST_REJECTED', 'Salesforce answered a composite request without compositeResponse.');
+    return responses.map((response: unknown) => {
+      const r = (typeof response === 'object' && response !== null ? response : {}) as Record<string, unknown>;
+      return {
+        referenceId: typeof r['referenceId'] === 'string' ? r['referenceId'] : '',
+        httpStatusCode: typeof r['httpStatusCode'] === 'number' ? r['httpStatusCode'] : 0,
+        body: r['body'],
+      };
+    });
   }
 
   async #jsforceConnection(): Promise<Connection> {
