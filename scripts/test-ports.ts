@@ -2,9 +2,6 @@
  * Ports the test runs use, apart from the local console's defaults (8000 / 8080 / 5060),
  * so the suite can run while a developer has the console open.
  */
-/** Kamailio for the unit and component suite (web-test-runner). */
-export const UNIT_SIP_WS_PORT = 18080;
-export const UNIT_SIP_UDP_PORT = 15060;
 /** The SIP domain every test and the console use. */
 export const SIP_DOMAIN = '127.0.0.1';
 /** The agent's SIP user in the local console and the tests. */

@@ -4,10 +4,10 @@
  * codes it received (read from SIPp's message trace).
  */
 import { spawn } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freeUdpPort } from './free-port.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -56,17 +56,6 @@ export interface SippResult {
   log: string;
 }
 
-/** A UDP port on 127.0.0.1 that is free right now. */
-export function freeUdpPort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const socket = createSocket('udp4');
-    socket.once('error', fail);
-    socket.bind(0, '127.0.0.1', () => {
-      const { port } = socket.address();
-      socket.close(() => done(port));
-    });
-  });
-}
 
 /** Status codes of the responses SIPp received, in order of first appearance. */
 export function statusCodesFromTrace(trace: string): number[] {

@@ -11,21 +11,10 @@
  *
  * The suite's own Kamailio cannot be stopped from a test: other test files share it.
  */
-import { createServer } from 'node:net';
 import { startKamailio, type RunningKamailio } from './kamailio.ts';
-import { freeUdpPort, runSipp, type SippOptions } from './sipp.ts';
+import { runSipp, type SippOptions } from './sipp.ts';
+import { freeTcpPort, freeUdpPort } from './free-port.ts';
 
-function freeTcpPort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
 
 
 function testServerName(payload: unknown): string {

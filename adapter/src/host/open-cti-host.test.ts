@@ -163,6 +163,20 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
       expect(consolePage.pops).to.deep.equal([{ type: 'SEARCH', params: { searchString: '+14155550123' } }]);
     });
 
+    it('runs a screen flow as FLOW with its arguments', async () => {
+      const { host, consolePage } = await connectRig();
+      await host.screenPopFlow('Greet_Caller', [{ name: 'callerNumber', type: 'String', value: '+14155550123' }]);
+      expect(consolePage.pops).to.deep.equal([
+        { type: 'FLOW', params: { flowDevName: 'Greet_Caller', flowArgs: [{ name: 'callerNumber', type: 'String', value: '+14155550123' }] } },
+      ]);
+    });
+
+    it('refuses a flow name that is not an API name without asking the console', async () => {
+      const { host, consolePage } = await connectRig();
+      await expectHostError(host.screenPopFlow('Greet Caller; drop'), 'HOST_REQUEST_FAILED');
+      expect(consolePage.pops).to.deep.equal([]);
+    });
+
     it('refuses a search shorter than 3 characters without asking the console', async () => {
       const { host, consolePage } = await connectRig();
       const error = await expectHostError(host.screenPopSearch('12'), 'HOST_REQUEST_FAILED');

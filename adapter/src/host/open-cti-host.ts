@@ -113,6 +113,17 @@ export class OpenCtiHost {
     await this.#screenPop('SEARCH', { searchString: trimmed });
   }
 
+  /**
+   * Runs a screen flow: `screenPop` with `SCREENPOP_TYPE.FLOW` (`flowDevName`, `flowArgs`).
+   * The flow's API name is checked before anything is sent.
+   */
+  async screenPopFlow(flowDevName: string, flowArgs: readonly { name: string; type: string; value: string }[] = []): Promise<void> {
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(flowDevName)) {
+      throw refused('screenPop', `Not a flow API name: "${flowDevName}"`);
+    }
+    await this.#screenPop('FLOW', { flowDevName, flowArgs: flowArgs.map((arg) => ({ name: arg.name, type: arg.type, value: arg.value })) });
+  }
+
   /** Opens the softphone panel: `setSoftphonePanelVisibility({ visible: true })`. */
   async showPanel(): Promise<void> {
     await this.#call('setSoftphonePanelVisibility', (callback) => this.#opencti.setSoftphonePanelVisibility({ visible: true, callback }));
