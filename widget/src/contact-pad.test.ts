@@ -3,7 +3,7 @@ import './contact-pad.ts';
 import type { ContactPad } from './contact-pad.ts';
 import type { ContactPadSnapshot } from '../../adapter/src/store.ts';
 import { FakeClock } from './fixtures/fake-clock.ts';
-import { NOW, busyShift, connected, phoneDown, ringing, snapshot, view, wrappingUp } from './fixtures/snapshots.ts';
+import { NOW, busyShift, connected, lookup, missed, phoneDown, recentJourney, ringing, sharedNumberMatches, snapshot, view, wrappingUp } from './fixtures/snapshots.ts';
 import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
 
 async function pad(state: ContactPadSnapshot | undefined, clock = new FakeClock(NOW)): Promise<ContactPad> {
@@ -120,5 +120,49 @@ describe('<contact-pad>', () => {
   it('shows the connecting line while the phone registers', async () => {
     const element = await pad(snapshot({ phone: { state: 'connecting' } }));
     expect(shownText(element)).to.contain('Connecting to phone server…');
+  });
+
+  it('shows the caller detail of the selected connected interaction, and of the wrap-up one', async () => {
+    const element = await pad({ ...busyShift, selectedId: connected.interaction.id });
+    expect(getByRole(element, 'region', { name: 'Caller: Bob Jones' })).to.exist;
+    await publish(element, busyShift);
+    expect(getByRole(element, 'region', { name: 'Caller: Carla Diaz' })).to.exist;
+    expect(queryAllByRole(element, 'region', { name: 'Caller: Bob Jones' })).to.have.length(0);
+  });
+
+  it('shows no caller detail while a ringing or finished interaction is selected', async () => {
+    const element = await pad({ ...busyShift, selectedId: ringing.interaction.id });
+    expect(queryAllByRole(element, 'region', { name: /^Caller/ })).to.have.length(0);
+    await publish(element, { ...busyShift, selectedId: missed.interaction.id });
+    expect(queryAllByRole(element, 'region', { name: /^Caller/ })).to.have.length(0);
+  });
+
+  it('with nothing selected, details the connected call', async () => {
+    const element = await pad({ ...busyShift, selectedId: undefined });
+    expect(getByRole(element, 'region', { name: 'Caller: Bob Jones' })).to.exist;
+  });
+
+  it('lets pick-record and open-record out from the call pop and the caller detail', async () => {
+    const picking = lookup({ labels: ['Customer'], matches: sharedNumberMatches, pick: sharedNumberMatches, journey: recentJourney });
+    const state = snapshot({
+      interactions: [{ ...ringing, caller: picking }, { ...connected, caller: picking }],
+      selectedId: connected.interaction.id,
+    });
+    const element = await pad(state);
+    await publish(element, state);
+    const pop = getByRole(element, 'region', { name: /^Incoming voice call/ });
+    const detail = getByRole(element, 'region', { name: 'Caller: Bob Jones' });
+    const fired = recordIntents(document.body);
+    queryAllByRole(pop, 'option')[1]!.click();
+    queryAllByRole(detail, 'option')[2]!.click();
+    queryAllByRole(getByRole(pop, 'list', { name: 'Recent interactions' }), 'button')[0]!.click();
+    queryAllByRole(getByRole(detail, 'list', { name: 'Recent interactions' }), 'button')[1]!.click();
+    fired.stop();
+    expect(fired.intents).to.deep.equal([
+      { type: 'pick-record', interactionId: 'ci-7f3a2c10', recordId: '0035e00000XyZaBCDF' },
+      { type: 'pick-record', interactionId: 'ci-5512be07', recordId: '0015e00000JoNeSAAA' },
+      { type: 'open-record', recordId: '00T5e00000TaSk0001' },
+      { type: 'open-record', recordId: '00T5e00000TaSk0002' },
+    ]);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * `<contact-pad>`: the whole pad in the console's softphone panel. It renders one store
  * snapshot: the phone connection (SIP registration), the agent state, notices, a call pop
- * for every alerting interaction, the interaction list, the wrap-up form for the selected
- * interaction, and the dial box. Every agent action leaves it as a `contactpad-intent`
+ * for every alerting interaction, the caller detail (labels, why this record, picker,
+ * journey) and the wrap-up form for the selected interaction, the interaction list, and the
+ * dial box. Every agent action leaves it as a `contactpad-intent`
  * event (see intent-event.ts) fired by the child that took it.
  */
 import { LitElement, css, html, type PropertyValues } from 'lit';
@@ -15,6 +16,7 @@ import './cp-phone-status.ts';
 import './cp-agent-state.ts';
 import './cp-notice-list.ts';
 import './cp-call-pop.ts';
+import './cp-interaction-detail.ts';
 import './cp-interaction-list.ts';
 import './cp-wrap-up-form.ts';
 import './cp-dialer.ts';
@@ -25,6 +27,16 @@ function wrapUpTarget(snapshot: ContactPadSnapshot): InteractionView | undefined
   const selected = snapshot.interactions.find((view) => view.interaction.id === snapshot.selectedId);
   if (selected) return selected.interaction.state === 'wrap-up' ? selected : undefined;
   return inWrapUp[0];
+}
+
+/**
+ * The interaction whose caller detail shows: the selected one while connected or in wrap
+ * up; with nothing selected, the newest connected one, else the wrap-up form's.
+ */
+function detailTarget(snapshot: ContactPadSnapshot): InteractionView | undefined {
+  const selected = snapshot.interactions.find((view) => view.interaction.id === snapshot.selectedId);
+  if (selected) return selected.interaction.state === 'connected' || selected.interaction.state === 'wrap-up' ? selected : undefined;
+  return snapshot.interactions.find((view) => view.interaction.state === 'connected') ?? wrapUpTarget(snapshot);
 }
 
 /** The ContactPad widget root. */
@@ -106,6 +118,7 @@ export class ContactPad extends LitElement {
     if (!snapshot) return html`${live}<p class="starting" role="status">Starting…</p>`;
     const alerting = snapshot.interactions.filter((view) => view.interaction.state === 'alerting' && view.interaction.direction === 'inbound');
     const wrapUp = wrapUpTarget(snapshot);
+    const detail = detailTarget(snapshot);
     return html`
       ${live}
       <div class="pad">
@@ -116,9 +129,10 @@ export class ContactPad extends LitElement {
           ${repeat(
             alerting,
             (view) => view.interaction.id,
-            (view) => html`<cp-call-pop .view=${view}></cp-call-pop>`,
+            (view) => html`<cp-call-pop .view=${view} .clock=${this.clock}></cp-call-pop>`,
           )}
         </div>
+        <cp-interaction-detail .view=${detail} .clock=${this.clock} ?hidden=${!detail}></cp-interaction-detail>
         <cp-wrap-up-form .view=${wrapUp} .dispositions=${snapshot.dispositions} .clock=${this.clock} ?hidden=${!wrapUp}></cp-wrap-up-form>
         <section aria-labelledby="interactions-heading">
           <h2 id="interactions-heading">Interactions</h2>

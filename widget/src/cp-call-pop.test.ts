@@ -2,11 +2,12 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-call-pop.ts';
 import type { CpCallPop } from './cp-call-pop.ts';
 import type { InteractionView } from '../../adapter/src/store.ts';
-import { HOSTILE_TEXT, ringing, view } from './fixtures/snapshots.ts';
-import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { FakeClock } from './fixtures/fake-clock.ts';
+import { HOSTILE_TEXT, NOW, annLead, lookup, recentJourney, ringing, sharedNumberMatches, view } from './fixtures/snapshots.ts';
+import { composedText, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
 
 async function pop(callView: InteractionView): Promise<CpCallPop> {
-  return fixture<CpCallPop>(html`<cp-call-pop .view=${callView}></cp-call-pop>`);
+  return fixture<CpCallPop>(html`<cp-call-pop .view=${callView} .clock=${new FakeClock(NOW)}></cp-call-pop>`);
 }
 
 function field(element: CpCallPop, className: string): string {
@@ -20,7 +21,7 @@ describe('<cp-call-pop>', () => {
     const element = await pop(ringing);
     const text = shownText(element);
     expect(text).to.equal(
-      'Voice call Lead Ann Smith +1 415 555 0100 Call To San Francisco showroom Queue Sales Ad Source Google Ads — Spring Sale Accept Reject',
+      'Voice call Lead Ann Smith +1 415 555 0100 Why this record Call To San Francisco showroom Queue Sales Ad Source Google Ads — Spring Sale Accept Reject',
     );
     expect(getByRole(element, 'region').getAttribute('aria-label')).to.equal('Incoming voice call from Ann Smith, +1 415 555 0100, queue Sales');
   });
@@ -53,19 +54,75 @@ describe('<cp-call-pop>', () => {
     expect(getByRole(element, 'region').getAttribute('aria-label')).to.equal('Incoming voice call from +1 415 555 0100');
   });
 
-  it('shows every label the lookup earned, coloured by what it means', async () => {
-    const element = await pop(
-      view({}, { caller: { state: 'done', labels: ['Customer', 'Previous Customer'], matches: [] } }),
-    );
+  it('shows every label the caller earned: a Customer who is also an open Lead shows green Lead and orange Customer', async () => {
+    const customer = sharedNumberMatches[0]!;
+    const element = await pop(view({}, { caller: lookup({ labels: ['Lead', 'Customer'], matches: [annLead, customer] }) }));
     const labels = getByRole(element, 'list', { name: 'Caller label' });
-    expect(queryAllByRole(labels, 'listitem').map((item) => item.textContent)).to.deep.equal(['Customer', 'Previous Customer']);
-    const colour = (text: string) => getComputedStyle(queryAllByRole(labels, 'listitem').find((item) => item.textContent === text)!).backgroundColor;
-    expect(colour('Customer')).to.equal('rgb(254, 147, 57)');
-    expect(colour('Previous Customer')).to.equal('rgb(229, 229, 229)');
-    const lead = await pop(ringing);
-    expect(getComputedStyle(queryAllByRole(lead, 'listitem')[0]!).backgroundColor).to.equal('rgb(46, 132, 74)');
-    const unknown = await pop(view({}, { caller: { state: 'done', labels: ['Unknown'], matches: [] } }));
+    const items = queryAllByRole(labels, 'listitem');
+    expect(items.map((item) => item.textContent)).to.deep.equal(['Lead', 'Customer']);
+    expect(items.map((item) => getComputedStyle(item).backgroundColor)).to.deep.equal(['rgb(46, 132, 74)', 'rgb(254, 147, 57)']);
+    const unknown = await pop(view({}, { caller: lookup({ labels: ['Unknown'], matches: [] }) }));
     expect(getComputedStyle(queryAllByRole(unknown, 'listitem')[0]!).backgroundColor).to.equal('rgb(229, 229, 229)');
+  });
+
+  it('explains, on request, why the record that pops matched: label, field and rule', async () => {
+    const customer = sharedNumberMatches[0]!;
+    const element = await pop(view({}, { caller: lookup({ labels: ['Lead', 'Customer'], matches: [annLead, customer] }) }));
+    expect(shownText(element)).not.to.contain('Open leads');
+    element.shadowRoot!.querySelector('cp-why-record')!.shadowRoot!.querySelector('summary')!.click();
+    expect(shownText(element)).to.contain('Why this record Lead · matched Mobile phone (rule: Open leads)');
+    expect(shownText(element)).not.to.contain('rule: Customers');
+  });
+
+  it('does not tell the agent that the lookup came from the cache', async () => {
+    const fresh = shownText(await pop(view({}, { caller: lookup({ cached: false }) })));
+    const cached = await pop(view({}, { caller: lookup({ cached: true }) }));
+    expect(shownText(cached)).to.equal(fresh);
+    expect(composedText(cached).toLowerCase()).not.to.contain('cache');
+  });
+
+  it('asks which record is the caller when the winning rule matched several, and explains the one picked', async () => {
+    const caller = lookup({ labels: ['Customer'], matches: sharedNumberMatches, pick: sharedNumberMatches });
+    const element = await pop(view({}, { caller }));
+    const listbox = getByRole(element, 'listbox', { name: 'Which record is the caller?' });
+    expect(queryAllByRole(listbox, 'option').map(shownText)).to.deep.equal([
+      'Bob Jones Contact · Customer · matched Phone',
+      'Beth Jones Contact · Customer · matched Home phone',
+      'Jones Hardware Account · Customer · matched Phone',
+    ]);
+    expect(deepQueryAll(element, 'cp-why-record')).to.have.length(0);
+    const fired = recordIntents(element);
+    queryAllByRole(listbox, 'option')[2]!.click();
+    expect(fired.intents).to.deep.equal([{ type: 'pick-record', interactionId: 'ci-7f3a2c10', recordId: '0015e00000JoNeSAAA' }]);
+
+    element.view = view({}, { caller: { ...caller, pickedId: '0015e00000JoNeSAAA' } });
+    await element.updateComplete;
+    const picker = element.shadowRoot!.querySelector('cp-record-picker')!;
+    await picker.updateComplete;
+    expect(queryAllByRole(element, 'option').map((option) => option.getAttribute('aria-selected'))).to.deep.equal(['false', 'false', 'true']);
+    const why = element.shadowRoot!.querySelector('cp-why-record')!;
+    await why.updateComplete;
+    why.shadowRoot!.querySelector('summary')!.click();
+    expect(shownText(why)).to.equal('Why this record Customer · Account · matched Phone (rule: Customers)');
+  });
+
+  it("shows the caller's recent interactions, each opening its Task", async () => {
+    const element = await pop(view({}, { caller: lookup({ journey: recentJourney }) }));
+    const journey = getByRole(element, 'list', { name: 'Recent interactions' });
+    expect(queryAllByRole(journey, 'listitem').map(shownText)).to.deep.equal([
+      'Callback Maria Lopez · Ended 1 d ago',
+      'Chat Sam Lee · Transferring 3 d ago',
+      'Voice call Failed 40 d ago',
+    ]);
+    const fired = recordIntents(element);
+    queryAllByRole(journey, 'button')[0]!.click();
+    expect(fired.intents).to.deep.equal([{ type: 'open-record', recordId: '00T5e00000TaSk0001' }]);
+  });
+
+  it('shows no picker and no journey box when there is neither', async () => {
+    const element = await pop(ringing);
+    expect(deepQueryAll(element, 'cp-record-picker, cp-journey')).to.have.length(0);
+    expect(queryAllByRole(element, 'listbox')).to.have.length(0);
   });
 
   it('says the caller is being looked up while Salesforce has not answered', async () => {
@@ -95,6 +152,18 @@ describe('<cp-call-pop>', () => {
     expect(field(element, 'location')).to.equal('<script>alert(1)</script>');
     expect(field(element, 'ad-source')).to.equal(HOSTILE_TEXT);
     expect(deepQueryAll(element, 'img, b, script')).to.have.length(0);
+    expect((window as unknown as { __pwned?: boolean }).__pwned).to.equal(undefined);
+  });
+
+  it('renders markup in Salesforce record names, rules and journey entries as plain text', async () => {
+    const hostile = { ...annLead, name: HOSTILE_TEXT, rule: HOSTILE_TEXT };
+    const element = await pop(
+      view({}, { caller: lookup({ matches: [hostile, sharedNumberMatches[0]!], pick: [hostile, sharedNumberMatches[0]!], pickedId: annLead.id, journey: [{ ...recentJourney[0]!, agent: HOSTILE_TEXT }] }) }),
+    );
+    expect(composedText(element)).to.contain(`${HOSTILE_TEXT} Lead · matched Mobile phone`);
+    expect(composedText(element)).to.contain(`(rule: ${HOSTILE_TEXT})`);
+    expect(composedText(element)).to.contain(`${HOSTILE_TEXT} · Ended`);
+    expect(deepQueryAll(element, 'img')).to.have.length(0);
     expect((window as unknown as { __pwned?: boolean }).__pwned).to.equal(undefined);
   });
 });

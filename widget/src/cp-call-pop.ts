@@ -2,26 +2,31 @@
  * `<cp-call-pop>`: the call pop for one alerting interaction (a SIP INVITE ringing the
  * agent): kind, caller name and number, the Salesforce caller label(s) (Lead, Customer,
  * Previous Customer, Unknown), Call To (X-CP-Location), Queue (X-CP-Queue) and Ad Source
- * (X-CP-Ad-Source), with Accept (200 OK) and Reject. Every caller-supplied field is
- * rendered as text; a blank field stays blank.
+ * (X-CP-Ad-Source), "Why this record" (the screen-pop rule and field that matched), Accept
+ * (200 OK) and Reject, then, when the winning rule matched several records, the picker,
+ * and the caller's recent interactions (customer journey). Every caller-supplied field and
+ * every Salesforce value is rendered as text; a blank field stays blank.
  */
 import { LitElement, css, html } from 'lit';
-import type { CallerLabel, CallerLookupView, InteractionView } from '../../adapter/src/store.ts';
+import type { CallerLookupView, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
+import { systemClock, type Clock } from './clock.ts';
 import { channelWords, incomingAnnouncement } from './words.ts';
+import { needsPick, poppedRecord } from './caller-record.ts';
+import './cp-caller-labels.ts';
+import './cp-why-record.ts';
+import './cp-record-picker.ts';
+import './cp-journey.ts';
 
-const LABEL_CLASS: Record<CallerLabel, string> = {
-  Lead: 'lead',
-  Customer: 'customer',
-  'Previous Customer': 'previous',
-  Unknown: 'unknown',
-};
-
-/** The call pop. Fires `accept` and `reject` for its interaction. */
+/**
+ * The call pop. Fires `accept` and `reject` for its interaction; its picker fires
+ * `pick-record` and its journey `open-record`.
+ */
 export class CpCallPop extends LitElement {
   static override properties = {
     view: { attribute: false },
+    clock: { attribute: false },
   };
 
   static override styles = [
@@ -51,35 +56,6 @@ export class CpCallPop extends LitElement {
         text-transform: uppercase;
         letter-spacing: 0.04em;
         color: var(--cp-brand-dark);
-      }
-      .labels {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: flex-end;
-        gap: 4px;
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      .label {
-        padding: 1px 8px;
-        border-radius: 10px;
-        font-size: 12px;
-        font-weight: 700;
-        white-space: nowrap;
-      }
-      .label.lead {
-        background: #2e844a;
-        color: #ffffff;
-      }
-      .label.customer {
-        background: #fe9339;
-        color: #181818;
-      }
-      .label.previous,
-      .label.unknown {
-        background: #e5e5e5;
-        color: #181818;
       }
       .lookup {
         margin: 0;
@@ -123,15 +99,25 @@ export class CpCallPop extends LitElement {
         flex: 1;
         min-height: 32px;
       }
+      cp-why-record {
+        margin-top: 2px;
+      }
+      cp-record-picker,
+      cp-journey {
+        margin-top: 10px;
+      }
     `,
   ];
 
   /** The alerting interaction with its caller lookup. */
   declare view: InteractionView | undefined;
+  /** Time source for the journey's "3 d ago". */
+  declare clock: Clock;
 
   constructor() {
     super();
     this.view = undefined;
+    this.clock = systemClock;
   }
 
   protected override render() {
@@ -147,6 +133,7 @@ export class CpCallPop extends LitElement {
         <p class="name">${call.callerName}</p>
         <p class="number">${call.callerNumber}</p>
         ${this.#lookupProblem(view.caller)}
+        ${this.#why(view.caller)}
         <dl>
           <dt>Call To</dt>
           <dd class="location">${call.location}</dd>
@@ -159,16 +146,28 @@ export class CpCallPop extends LitElement {
           <button type="button" class="success" @click=${() => this.#fire('accept')}>Accept</button>
           <button type="button" class="destructive" @click=${() => this.#fire('reject')}>Reject</button>
         </div>
+        ${this.#lookupDetails(call.id, view.caller)}
       </section>
     `;
+  }
+
+  #why(caller: CallerLookupView) {
+    const popped = poppedRecord(caller);
+    return popped ? html`<cp-why-record .match=${popped}></cp-why-record>` : '';
+  }
+
+  #lookupDetails(interactionId: string, caller: CallerLookupView) {
+    if (caller.state !== 'done') return '';
+    return html`${needsPick(caller)
+        ? html`<cp-record-picker .interactionId=${interactionId} .records=${caller.pick} .pickedId=${caller.pickedId}></cp-record-picker>`
+        : ''}
+      ${caller.journey.length > 0 ? html`<cp-journey .journey=${caller.journey} .clock=${this.clock}></cp-journey>` : ''}`;
   }
 
   #labels(caller: CallerLookupView) {
     if (caller.state === 'pending') return html`<p class="lookup" role="status">Looking up caller…</p>`;
     if (caller.state !== 'done' || caller.labels.length === 0) return html``;
-    return html`<ul class="labels" aria-label="Caller label">
-      ${caller.labels.map((label) => html`<li class="label ${LABEL_CLASS[label] ?? 'unknown'}">${label}</li>`)}
-    </ul>`;
+    return html`<cp-caller-labels .labels=${caller.labels}></cp-caller-labels>`;
   }
 
   #lookupProblem(caller: CallerLookupView) {

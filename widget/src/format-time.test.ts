@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatCountdown, formatElapsed, secondsLeft } from './format-time.ts';
+import { formatAgo, formatCountdown, formatDateTime, formatElapsed, secondsLeft } from './format-time.ts';
 
 describe('time formats', () => {
   it('shows time in state as mm:ss, with hours rolling into minutes', () => {
@@ -18,5 +18,29 @@ describe('time formats', () => {
     expect(formatCountdown(1_000, 1)).to.equal('0:01');
     expect(formatCountdown(90_000, 0)).to.equal('1:30');
     expect(secondsLeft(5_000, 200)).to.equal(5);
+  });
+
+  it('says how long ago a journey entry was, coarsely, in minutes, hours, days, months and years', () => {
+    const now = Date.UTC(2025, 2, 14, 15, 0, 0);
+    expect(formatAgo(now - 30_000, now)).to.equal('just now');
+    expect(formatAgo(now - 5 * 60_000, now)).to.equal('5 min ago');
+    expect(formatAgo(now - 3 * 3_600_000 - 59 * 60_000, now)).to.equal('3 h ago');
+    expect(formatAgo(now - 3 * 86_400_000, now)).to.equal('3 d ago');
+    expect(formatAgo(now - 59 * 86_400_000, now)).to.equal('59 d ago');
+    expect(formatAgo(now - 90 * 86_400_000, now)).to.equal('3 mo ago');
+    expect(formatAgo(now - 800 * 86_400_000, now)).to.equal('2 y ago');
+  });
+
+  it('calls a time in the future "just now" and a time that is not a number nothing', () => {
+    expect(formatAgo(10_000, 0)).to.equal('just now');
+    expect(formatAgo(Number.NaN, 0)).to.equal('');
+    expect(formatDateTime(Number.NaN)).to.equal('');
+  });
+
+  it('gives the absolute date and time in the locale and time zone asked for', () => {
+    const at = Date.UTC(2025, 2, 11, 15, 0, 0);
+    // ICU puts a narrow no-break space before PM: compare the words, not the kind of space.
+    expect(formatDateTime(at, { locale: 'en-US', timeZone: 'UTC' }).replace(/\s/g, ' ')).to.equal('Mar 11, 2025, 3:00 PM');
+    expect(formatDateTime(at, { locale: 'en-GB', timeZone: 'Europe/London' })).to.equal('11 Mar 2025, 15:00');
   });
 });

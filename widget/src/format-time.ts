@@ -20,3 +20,32 @@ export function formatCountdown(until: number, now: number): string {
   const seconds = secondsLeft(until, now);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/**
+ * How long ago `at` was, as the agent scans a journey: "just now", "5 min ago", "3 h ago",
+ * "3 d ago", "2 mo ago", "1 y ago". A time in the future (clocks disagree) is "just now";
+ * a time that is not a number is ''.
+ */
+export function formatAgo(at: number, now: number): string {
+  if (!Number.isFinite(at)) return '';
+  const elapsed = now - at;
+  if (elapsed < MINUTE) return 'just now';
+  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago`;
+  if (elapsed < DAY) return `${Math.floor(elapsed / HOUR)} h ago`;
+  if (elapsed < 60 * DAY) return `${Math.floor(elapsed / DAY)} d ago`;
+  if (elapsed < 365 * DAY) return `${Math.floor(elapsed / (30 * DAY))} mo ago`;
+  return `${Math.floor(elapsed / (365 * DAY))} y ago`;
+}
+
+/**
+ * The absolute date and time of `at` in the agent's locale and time zone ("Mar 11, 2025,
+ * 3:00 PM"); `locale` and `timeZone` are fixed by tests. '' for a time that is not a number.
+ */
+export function formatDateTime(at: number, options: { locale?: string; timeZone?: string } = {}): string {
+  if (!Number.isFinite(at)) return '';
+  return new Intl.DateTimeFormat(options.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: options.timeZone }).format(at);
+}

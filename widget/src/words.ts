@@ -5,7 +5,7 @@
  */
 import type { Channel, Interaction, InteractionState } from '../../adapter/src/model/interaction.ts';
 import type { AgentState, AgentStatusChoice } from '../../adapter/src/model/agent-state.ts';
-import type { InteractionView } from '../../adapter/src/store.ts';
+import type { CallerMatchView, InteractionView } from '../../adapter/src/store.ts';
 
 /** The kind of work: "Voice call", "Video call", "Callback"... */
 export function channelWords(channel: Channel): string {
@@ -105,5 +105,53 @@ export function incomingAnnouncement(interaction: Interaction): string {
   let text = `Incoming ${kind}`;
   if (who.length > 0) text += ` from ${who.join(', ')}`;
   if (interaction.queue) text += `, queue ${interaction.queue}`;
+  return text;
+}
+
+/** Salesforce objects in the words agents use; custom objects keep their API name. */
+const OBJECT_WORDS: Record<string, string> = {
+  Lead: 'Lead',
+  Contact: 'Contact',
+  Account: 'Account',
+  Case: 'Case',
+  LiveChatTranscript: 'Live Chat Transcript',
+};
+
+/** A record's object in words: Lead, Contact, Account, Case, Live Chat Transcript; else its API name (Custom__c). */
+export function objectWords(objectType: string): string {
+  return Object.hasOwn(OBJECT_WORDS, objectType) ? OBJECT_WORDS[objectType]! : objectType;
+}
+
+/** The standard phone fields the screen-pop rules match on, in words (person-account fields included). */
+const FIELD_WORDS: Record<string, string> = {
+  Phone: 'Phone',
+  MobilePhone: 'Mobile phone',
+  HomePhone: 'Home phone',
+  OtherPhone: 'Other phone',
+  AssistantPhone: 'Assistant phone',
+  Fax: 'Fax',
+  PersonMobilePhone: 'Mobile phone',
+  PersonHomePhone: 'Home phone',
+  PersonOtherPhone: 'Other phone',
+  PersonAssistantPhone: 'Assistant phone',
+  SuppliedPhone: 'Web phone',
+};
+
+/** A matched field in words: "Mobile phone" for MobilePhone; custom or unknown fields keep their API name. */
+export function fieldWords(field: string): string {
+  return Object.hasOwn(FIELD_WORDS, field) ? FIELD_WORDS[field]! : field;
+}
+
+/**
+ * "Why this record", in one line: the label the match earned, the object when it says more
+ * than the label, the field that matched and the screen-pop rule (custom metadata record):
+ * "Lead · matched Mobile phone (rule: Open leads)", "Customer · Account · matched Phone
+ * (rule: Customers)". Blank parts are left out.
+ */
+export function whyWords(match: CallerMatchView): string {
+  const object = objectWords(match.objectType);
+  const parts = [match.label, object === match.label ? '' : object, match.matchedField ? `matched ${fieldWords(match.matchedField)}` : ''];
+  let text = parts.filter((part) => part !== '').join(' · ');
+  if (match.rule) text += `${text ? ' ' : ''}(rule: ${match.rule})`;
   return text;
 }

@@ -1,0 +1,105 @@
+/**
+ * `<cp-interaction-detail>`: the caller of the selected connected or wrap-up interaction,
+ * what the call pop showed while it rang, kept at hand during the call: every label the
+ * caller earned, "Why this record", the picker while the winning screen-pop rule matched
+ * several records, and the caller's recent interactions (customer journey). The lookup's
+ * failure is plain text here: it was announced as an alert on the call pop already.
+ */
+import { LitElement, css, html } from 'lit';
+import type { CallerLookupView, InteractionView } from '../../adapter/src/store.ts';
+import { baseStyles } from './theme.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { customerWords } from './words.ts';
+import { needsPick, poppedRecord } from './caller-record.ts';
+import './cp-caller-labels.ts';
+import './cp-why-record.ts';
+import './cp-record-picker.ts';
+import './cp-journey.ts';
+
+/** The caller detail. Fires `pick-record` (its picker) and `open-record` (its journey). */
+export class CpInteractionDetail extends LitElement {
+  static override properties = {
+    view: { attribute: false },
+    clock: { attribute: false },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        display: block;
+      }
+      section {
+        display: flex;
+        flex-direction: column;
+        gap: 6px;
+        padding: 8px 10px 10px;
+        border: 1px solid var(--cp-border);
+        border-radius: var(--cp-radius);
+        background: var(--cp-surface);
+      }
+      .head {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 8px;
+      }
+      h3 {
+        margin: 0;
+        font-size: 14px;
+        overflow-wrap: anywhere;
+      }
+      .lookup {
+        margin: 0;
+        font-size: 12px;
+        color: var(--cp-text-weak);
+      }
+      .lookup.failed {
+        color: var(--cp-error-text);
+      }
+    `,
+  ];
+
+  /** The selected interaction (connected or in wrap up) with its caller lookup. */
+  declare view: InteractionView | undefined;
+  /** Time source for the journey's "3 d ago". */
+  declare clock: Clock;
+
+  constructor() {
+    super();
+    this.view = undefined;
+    this.clock = systemClock;
+  }
+
+  protected override render() {
+    const view = this.view;
+    if (!view) return html``;
+    const who = customerWords(view.interaction);
+    return html`<section aria-label=${who ? `Caller: ${who}` : 'Caller'}>
+      <div class="head">
+        <h3 class="who">${who}</h3>
+        ${view.caller.state === 'done' ? html`<cp-caller-labels .labels=${view.caller.labels}></cp-caller-labels>` : ''}
+      </div>
+      ${this.#lookup(view.interaction.id, view.caller)}
+    </section>`;
+  }
+
+  #lookup(interactionId: string, caller: CallerLookupView) {
+    if (caller.state === 'pending') return html`<p class="lookup">Looking up caller…</p>`;
+    if (caller.state === 'failed') return html`<p class="lookup failed">${caller.message}</p>`;
+    const popped = poppedRecord(caller);
+    return html`${popped ? html`<cp-why-record .match=${popped}></cp-why-record>` : ''}
+    ${needsPick(caller)
+      ? html`<cp-record-picker .interactionId=${interactionId} .records=${caller.pick} .pickedId=${caller.pickedId}></cp-record-picker>`
+      : ''}
+    ${caller.journey.length > 0 ? html`<cp-journey .journey=${caller.journey} .clock=${this.clock}></cp-journey>` : ''}`;
+  }
+}
+
+if (!customElements.get('cp-interaction-detail')) customElements.define('cp-interaction-detail', CpInteractionDetail);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cp-interaction-detail': CpInteractionDetail;
+  }
+}
