@@ -93,7 +93,9 @@ describe('force-app', () => {
     assert.deepEqual(members.get('CallCenter'), ['ContactPad']);
     assert.deepEqual(members.get('ApexPage'), ['ContactPad']);
     assert.deepEqual(members.get('StaticResource'), ['contactpad']);
-    assert.deepEqual(members.get('CustomField'), ['Activity.ContactPad_Interaction_Id__c']);
+    for (const field of ['Activity.ContactPad_Caller_Number__c', 'Activity.ContactPad_Channel__c', 'Activity.ContactPad_Interaction_Id__c', 'Activity.ContactPad_Status__c']) {
+      assert.ok(members.get('CustomField')?.includes(field), `package lists ${field}`);
+    }
     assert.deepEqual(members.get('PermissionSet'), ['ContactPad_Agent']);
     assert.deepEqual(members.get('CspTrustedSite'), ['ContactPad_SIP_Server']);
     assert.match(packageXml, /<version>62\.0<\/version>/);
@@ -153,17 +155,41 @@ describe('force-app', () => {
     assert.match(object, /<length>255<\/length>/);
   });
 
-  it('grants agents the page, the interaction id field, Task create/edit and read on the records ContactPad pops', async () => {
+  it('adds the caller number (a Phone field, found by SOSL IN PHONE FIELDS), channel and journey status to activities', async () => {
+    const object = await readFile(join(converted, 'objects', 'Activity.object'), 'utf8');
+    const fields = new Map<string, string>();
+    for (const match of object.matchAll(/<fields>([\s\S]*?)<\/fields>/g)) {
+      const body = match[1] ?? '';
+      fields.set(/<fullName>([^<]*)<\/fullName>/.exec(body)?.[1] ?? '', body);
+    }
+    assert.match(fields.get('ContactPad_Caller_Number__c') ?? '', /<type>Phone<\/type>/);
+    const channel = fields.get('ContactPad_Channel__c') ?? '';
+    assert.match(channel, /<type>Text<\/type>/);
+    assert.match(channel, /<length>40<\/length>/);
+    const status = fields.get('ContactPad_Status__c') ?? '';
+    assert.match(status, /<type>Picklist<\/type>/);
+    assert.match(status, /<restricted>true<\/restricted>/);
+    const values = [...status.matchAll(/<value>\s*<fullName>([^<]*)<\/fullName>/g)].map((m) => m[1]);
+    assert.deepEqual(values, ['Waiting', 'Assigning', 'Assigned', 'Transferring', 'Ended', 'Failed']);
+  });
+
+  it('grants agents the page, the Task fields ContactPad writes, Task create/edit, read on the records ContactPad pops and on the screen-pop rules', async () => {
     const set = await readFile(join(converted, 'permissionsets', 'ContactPad_Agent.permissionset'), 'utf8');
     assert.match(set, /<pageAccesses>\s*<apexPage>ContactPad<\/apexPage>\s*<enabled>true<\/enabled>/);
-    assert.match(set, /<editable>true<\/editable>\s*<field>Task\.ContactPad_Interaction_Id__c<\/field>\s*<readable>true<\/readable>/);
+    for (const field of ['ContactPad_Interaction_Id__c', 'ContactPad_Caller_Number__c', 'ContactPad_Channel__c', 'ContactPad_Status__c']) {
+      assert.match(set, new RegExp(`<editable>true</editable>\\s*<field>Task\\.${field}</field>\\s*<readable>true</readable>`), field);
+    }
+    for (const type of ['ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt']) {
+      assert.match(set, new RegExp(`<customMetadataTypeAccesses>\\s*<enabled>true</enabled>\\s*<name>${type}</name>`), type);
+    }
     const objects = new Map<string, string>();
     for (const match of set.matchAll(/<objectPermissions>([\s\S]*?)<\/objectPermissions>/g)) {
       const body = match[1] ?? '';
       objects.set(/<object>([^<]*)<\/object>/.exec(body)?.[1] ?? '', body);
     }
-    assert.match(objects.get('Task') ?? '', /<allowCreate>true<\/allowCreate>[\s\S]*<allowEdit>true<\/allowEdit>[\s\S]*<allowRead>true<\/allowRead>/);
-    for (const name of ['Lead', 'Contact', 'Account']) assert.match(objects.get(name) ?? '', /<allowRead>true<\/allowRead>/, name);
+    // Delete: the outbox removes a second copy of a call log that two late tries both created.
+    assert.match(objects.get('Task') ?? '', /<allowCreate>true<\/allowCreate>\s*<allowDelete>true<\/allowDelete>\s*<allowEdit>true<\/allowEdit>\s*<allowRead>true<\/allowRead>/);
+    for (const name of ['Lead', 'Contact', 'Account', 'Case']) assert.match(objects.get(name) ?? '', /<allowRead>true<\/allowRead>/, name);
     assert.match(set, /<name>ApiEnabled<\/name>/);
   });
 

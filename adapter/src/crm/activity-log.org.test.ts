@@ -57,6 +57,18 @@ describe('logging the call as a Task in the org', () => {
     });
   });
 
+  it("stores the caller's E.164 number, the channel and the journey status on the Task", async () => {
+    const session = await fakeOrg.createOrg();
+    const call = interaction('cp-0010');
+    await logActivity(connectTo(session), call.id, activityFromInteraction(call, {}, T0 + 120_000, '+14155550100'));
+    const tasks = await fakeOrg.records(session.orgId, 'Task');
+    expect(tasks[0]).to.include({
+      ContactPad_Caller_Number__c: '+14155550100',
+      ContactPad_Channel__c: 'voice',
+      ContactPad_Status__c: 'Ended',
+    });
+  });
+
   it('updates the same Task when the write is repeated, never making a second one', async () => {
     const session = await fakeOrg.createOrg();
     const connection = connectTo(session);

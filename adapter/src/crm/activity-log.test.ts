@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Interaction } from '../model/interaction.ts';
-import { activityFromInteraction } from './activity-log.ts';
+import { activityFromInteraction, journeyStatus } from './activity-log.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
@@ -110,5 +110,64 @@ describe('the Task written for an interaction', () => {
     const task = activityFromInteraction({ ...call, callerName: `${'a'.repeat(231)}${'😀'.repeat(40)}`, callerNumber: '' }, {}, T0);
     expect(task.Subject.length).to.be.at.most(255);
     expect(/[\ud800-\udbff]…$/.test(task.Subject)).to.equal(false);
+  });
+
+  it("records the caller's E.164 number, the channel and the journey status Ended for an ended call", () => {
+    const task = activityFromInteraction(call, {}, T0 + 200_000, '+14155550100');
+    expect(task).to.include({
+      ContactPad_Caller_Number__c: '+14155550100',
+      ContactPad_Channel__c: 'voice',
+      ContactPad_Status__c: 'Ended',
+    });
+    expect(activityFromInteraction({ ...call, channel: 'video' }, {}, T0).ContactPad_Channel__c).to.equal('video');
+    expect(activityFromInteraction({ ...call, channel: 'callback' }, {}, T0).ContactPad_Channel__c).to.equal('callback');
+  });
+
+  it('says Failed for a call that failed, was missed or rejected', () => {
+    const failed: Interaction = { ...call, state: 'failed', journey: [...call.journey.slice(0, 2), { at: T0 + 9_000, kind: 'failed', detail: 'media lost' }] };
+    expect(activityFromInteraction(failed, {}, T0).ContactPad_Status__c).to.equal('Failed');
+    expect(activityFromInteraction({ ...call, state: 'missed' }, {}, T0).ContactPad_Status__c).to.equal('Failed');
+    expect(activityFromInteraction({ ...call, state: 'rejected' }, {}, T0).ContactPad_Status__c).to.equal('Failed');
+  });
+
+  it('names the journey status of a live interaction as the contact centre does', () => {
+    expect(journeyStatus({ ...call, state: 'alerting' })).to.equal('Assigning');
+    expect(journeyStatus({ ...call, state: 'connected', journey: call.journey.slice(0, 2) })).to.equal('Assigned');
+    expect(journeyStatus({ ...call, state: 'connected', journey: [...call.journey.slice(0, 2), { at: T0 + 9_000, kind: 'transferred' }] })).to.equal('Transferring');
+    expect(journeyStatus({ ...call, state: 'wrap-up' })).to.equal('Ended');
+  });
+
+  it('leaves the caller number out when it is not E.164 (withheld, national, garbage)', () => {
+    for (const number of [undefined, '', '4155550100', '+0 415 555 0100', '+1415555010012345', 'anonymous', '+1-415-555-0100']) {
+      expect(activityFromInteraction(call, {}, T0, number), String(number)).to.not.have.property('ContactPad_Caller_Number__c');
+    }
+  });
+
+  it('lists every journey step with its time: held, retrieved and transferred too', () => {
+    const transferred: Interaction = {
+      ...call,
+      notes: '',
+      journey: [
+        { at: T0, kind: 'offered' },
+        { at: T0 + 4_000, kind: 'answered' },
+        { at: T0 + 30_000, kind: 'held' },
+        { at: T0 + 45_000, kind: 'retrieved' },
+        { at: T0 + 60_000, kind: 'transferred', detail: 'to Billing' },
+        { at: T0 + 61_000, kind: 'released' },
+        { at: T0 + 90_000, kind: 'wrapped-up' },
+      ],
+    };
+    expect(activityFromInteraction(transferred, {}, T0 + 90_000).Description).to.equal(
+      [
+        'Journey:',
+        '2026-11-22T10:02:03Z offered',
+        '2026-11-22T10:02:07Z answered',
+        '2026-11-22T10:02:33Z held',
+        '2026-11-22T10:02:48Z retrieved',
+        '2026-11-22T10:03:03Z transferred — to Billing',
+        '2026-11-22T10:03:04Z released',
+        '2026-11-22T10:03:33Z wrapped-up',
+      ].join('\n'),
+    );
   });
 });

@@ -3,13 +3,37 @@
  * written by an upsert on the external-id field `ContactPad_Interaction_Id__c` that holds
  * the interaction id, so a retry updates the same Task and never makes a second one.
  */
-import type { Interaction } from '../model/interaction.ts';
+import type { Channel, Interaction } from '../model/interaction.ts';
 import { formatJourney } from '../model/journey.ts';
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
 import type { CrmConnection } from './crm-connection.ts';
 
 /** The Task external-id field (force-app: objects/Activity/fields/ContactPad_Interaction_Id__c). */
 export const INTERACTION_ID_FIELD = 'ContactPad_Interaction_Id__c';
+
+/** The Task field with the caller's number in E.164 (force-app: ContactPad_Caller_Number__c, a Phone field). */
+export const CALLER_NUMBER_FIELD = 'ContactPad_Caller_Number__c';
+/** The Task field with the interaction's channel (force-app: ContactPad_Channel__c, Text 40). */
+export const CHANNEL_FIELD = 'ContactPad_Channel__c';
+/** The Task field with the journey status (force-app: ContactPad_Status__c, a restricted picklist). */
+export const STATUS_FIELD = 'ContactPad_Status__c';
+
+/**
+ * Where an interaction stands in the customer journey, in the words of the contact centre
+ * (B3Networks' customer journey: Waiting, Assigning, Assigned, Transferring, Ended, Failed).
+ * The values of the Task picklist ContactPad_Status__c.
+ */
+export type JourneyStatus = 'Waiting' | 'Assigning' | 'Assigned' | 'Transferring' | 'Ended' | 'Failed';
+
+/** Every {@link JourneyStatus}, in the picklist's order. */
+export const JOURNEY_STATUSES: readonly JourneyStatus[] = Object.freeze([
+  'Waiting',
+  'Assigning',
+  'Assigned',
+  'Transferring',
+  'Ended',
+  'Failed',
+] as const);
 
 /** Salesforce field lengths the Task text is capped to. */
 export const TASK_FIELD_LIMITS = { Subject: 255, CallDisposition: 255, CallObject: 255, Description: 32000 } as const;
@@ -34,14 +58,57 @@ export interface TaskFields {
   readonly WhoId?: string;
   /** The Account, Case... (Related To). */
   readonly WhatId?: string;
+  /** The caller's number in E.164 (`+14155550100`), so the caller lookup's SOSL finds the caller's Tasks; absent when unknown. */
+  readonly ContactPad_Caller_Number__c?: string;
+  /** voice, video, callback, chat, email or case. */
+  readonly ContactPad_Channel__c: Channel;
+  /** The journey status: Ended for a finished interaction, Failed for a failed one (see {@link journeyStatus}). */
+  readonly ContactPad_Status__c: JourneyStatus;
 }
+
+/**
+ * The journey status of an interaction: alerting is Assigning (offered to an agent),
+ * connected is Assigned (Transferring once the last journey step is a transfer), wrap-up
+ * and ended are Ended (the customer's part is over), and rejected, missed and failed are
+ * Failed (the call did not reach this agent). Nothing ContactPad holds is still Waiting
+ * (queued at the platform, before any agent sees it).
+ */
+export function journeyStatus(interaction: Interaction): JourneyStatus {
+  switch (interaction.state) {
+    case 'alerting':
+      return 'Assigning';
+    case 'connected':
+      return interaction.journey.at(-1)?.kind === 'transferred' ? 'Transferring' : 'Assigned';
+    case 'wrap-up':
+    case 'ended':
+      return 'Ended';
+    case 'rejected':
+    case 'missed':
+    case 'failed':
+      return 'Failed';
+    default:
+      return 'Ended';
+  }
+}
+
+const CHANNELS: readonly Channel[] = ['voice', 'video', 'callback', 'chat', 'email', 'case'];
+
+/** An E.164 number: '+', a country code not starting with 0, 7 to 15 digits in all. */
+const E164 = /^\+[1-9]\d{6,14}$/;
 
 /**
  * Builds the Task for an interaction (pure). `links` are the records the Task relates to
  * (usually the popped record, or the one the agent was looking at); `at` is when it is
  * written (epoch ms), for ActivityDate and for the talk time of a call not yet released.
+ * `callerNumberE164` (the caller lookup's normalised number, `+14155550100`) fills
+ * ContactPad_Caller_Number__c; anything that is not E.164 leaves the field out.
  */
-export function activityFromInteraction(interaction: Interaction, links: { whoId?: string; whatId?: string }, at: number): TaskFields {
+export function activityFromInteraction(
+  interaction: Interaction,
+  links: { whoId?: string; whatId?: string },
+  at: number,
+  callerNumberE164?: string,
+): TaskFields {
   const outbound = interaction.direction === 'outbound';
   const fields: { -readonly [K in keyof TaskFields]: TaskFields[K] } = {
     Subject: cap(subject(interaction), TASK_FIELD_LIMITS.Subject),
@@ -53,7 +120,11 @@ export function activityFromInteraction(interaction: Interaction, links: { whoId
     CallObject: cap(interaction.id, TASK_FIELD_LIMITS.CallObject),
     Description: description(interaction),
     ActivityDate: localDate(at),
+    ContactPad_Channel__c: CHANNELS.includes(interaction.channel) ? interaction.channel : 'voice',
+    ContactPad_Status__c: journeyStatus(interaction),
   };
+  const callerNumber = typeof callerNumberE164 === 'string' ? callerNumberE164.trim() : '';
+  if (E164.test(callerNumber)) fields.ContactPad_Caller_Number__c = callerNumber;
   const whoId = links.whoId?.trim();
   const whatId = links.whatId?.trim();
   if (whoId) fields.WhoId = whoId;
@@ -79,15 +150,24 @@ export async function logActivity(connection: CrmConnection, interactionId: stri
     return { id: outcome.id, created: outcome.created };
   } catch (error) {
     if (fields.TaskSubtype !== undefined && isSubtypeNotUpdateable(error)) {
-      const { TaskSubtype: _createOnly, ...updatable } = fields;
-      const outcome = await connection.upsert('Task', INTERACTION_ID_FIELD, interactionId, updatable);
+      const outcome = await connection.upsert('Task', INTERACTION_ID_FIELD, interactionId, updatableTaskFields(fields));
       return { id: outcome.id, created: outcome.created };
     }
     throw error;
   }
 }
 
-function isSubtypeNotUpdateable(error: unknown): boolean {
+/** The Task fields an update may carry: all but TaskSubtype, which Salesforce sets on create only. */
+export function updatableTaskFields(fields: TaskFields): TaskFields {
+  const { TaskSubtype: _createOnly, ...updatable } = fields;
+  return updatable;
+}
+
+/**
+ * True when Salesforce refused a Task update because it carried TaskSubtype (create-only):
+ * INVALID_FIELD_FOR_INSERT_UPDATE naming TaskSubtype. The write is then repeated without it.
+ */
+export function isSubtypeNotUpdateable(error: unknown): boolean {
   return (
     isContactPadError(error, 'CRM_REQUEST_REJECTED') &&
     error.detail['errorCode'] === 'INVALID_FIELD_FOR_INSERT_UPDATE' &&

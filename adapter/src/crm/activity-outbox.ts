@@ -1,27 +1,50 @@
 /**
- * The durable outbox for activity logs, so a Task is never lost: each Task write is
- * stored in IndexedDB BEFORE it is sent, and removed only once Salesforce has accepted it.
+ * The durable outbox for activity logs, so a Task is never lost and never duplicated: each
+ * Task write is stored in IndexedDB BEFORE it is sent, and removed only once Salesforce has
+ * accepted it; every write is an upsert on the interaction id (activity-log.ts), so sending
+ * one again updates the same Task.
  *
- * - Keyed by interaction id: a newer write for the same interaction replaces the queued
- *   one, and the upsert by external id (activity-log.ts) means a retry never duplicates.
- * - CRM_UNAVAILABLE and CRM_REQUEST_LIMIT: retried on their own, with capped exponential
- *   backoff (2 s, 4 s, 8 s... up to 5 minutes by default).
- * - CRM_SESSION_EXPIRED: kept, and retried when `resume()` is called or a new connection
- *   is given (`setConnection`), since retrying with a dead session only spends API calls.
- * - CRM_REQUEST_REJECTED (a validation rule, a missing permission): kept as well and held
- *   like an expired session, to be retried on `resume()`, `setConnection()` or the next
- *   `start()` (after the admin's fix): never dropped, never retried in a loop.
- * - After a reload, `start()` replays whatever is still queued.
+ * Fewest API requests: one request is in flight at a time, and each request carries every
+ * write that is due: ONE composite request (`POST /composite`, allOrNone false) of up to 25
+ * upserts (`PATCH /sobjects/Task/ContactPad_Interaction_Id__c/<id>`), so a backlog after an
+ * outage or calls ending close together cost one request per 25 Tasks, and a single write
+ * costs the one request a plain upsert would. Each subrequest's own status decides its write.
+ *
+ * Never duplicated: a try whose answer never came (a timeout) may still be carried out by
+ * Salesforce later, and two such late tries can both create the Task (the external id of an
+ * activity field cannot be Unique). The next upsert then answers 300 with the Tasks that
+ * share the interaction id; the outbox keeps the one with the lowest id, deletes the others
+ * and upserts again, in one composite request.
+ *
+ * When a request fails as a whole:
+ * - CRM_UNAVAILABLE (5xx, network, timeout) and CRM_REQUEST_LIMIT: the org is down or out
+ *   of requests for everyone, so the whole outbox pauses with capped exponential backoff
+ *   (2 s, 4 s, 8 s... up to 5 minutes by default); writes queued meanwhile join the next try.
+ * - CRM_SESSION_EXPIRED: everything waits for `resume()` or a new connection
+ *   (`setConnection`), since retrying with a dead session only spends API calls.
+ * - CRM_REQUEST_REJECTED (a validation rule, a missing permission): that write is held,
+ *   to be retried on `resume()`, `setConnection()` or the next `start()` (after the admin's
+ *   fix): never dropped, never retried in a loop.
+ * A subrequest of a composite that fails keeps the same rules for its own write: a 5xx or
+ * a limit backs that write off alone, a rejection holds it, an expired session holds all.
+ *
+ * Wrap-up drafts (`saveDraft`) live in the same database, so a reload in the middle of wrap
+ * up loses nothing; `enqueue` removes the interaction's draft in the same transaction as it
+ * queues the write. After a reload, `start()` replays whatever is still queued, and
+ * `drafts()` gives the controller the wrap ups to restore.
  *
  * Timers and the clock are injected (`schedule`, `now`) so tests drive time themselves.
  */
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
-import type { CrmConnection } from './crm-connection.ts';
-import { logActivity } from './activity-log.ts';
+import type { CompositeSubrequest, CompositeSubresponse, CrmConnection } from './crm-connection.ts';
+import { MAX_COMPOSITE_SUBREQUESTS } from './crm-connection.ts';
+import { INTERACTION_ID_FIELD, isSubtypeNotUpdateable, updatableTaskFields } from './activity-log.ts';
 import type { TaskFields } from './activity-log.ts';
 import { openOutboxStore } from './outbox-store.ts';
-import type { OutboxRecord, OutboxStore } from './outbox-store.ts';
+import type { ActivityDraft, OutboxRecord, OutboxStore } from './outbox-store.ts';
 import { toContactPadError } from './salesforce-error.ts';
+
+export type { ActivityDraft } from './outbox-store.ts';
 
 /** Where one interaction's Task write stands (the widget's log indicator). */
 export type OutboxState = 'saving' | 'saved' | 'retrying';
@@ -53,11 +76,25 @@ export interface PendingActivity {
   readonly queuedAt: number;
 }
 
+/** One write's own retry state (after a failed subrequest or a rejection). */
 interface Timing {
   attempts: number;
   dueAt: number;
-  /** Waiting for resume() or a new connection. */
+  /** Rejected: waits for resume(), a new connection or the next start(). */
   held: boolean;
+  /** Salesforce refused TaskSubtype on update: the Task exists, send without it. */
+  withoutSubtype: boolean;
+  /** Tasks that duplicate this interaction's Task (a 300 answer named them): deleted before the next upsert. */
+  duplicates: readonly string[];
+  /** A repair was sent already: another 300 holds the write instead of looping. */
+  repaired: boolean;
+}
+
+/** The whole outbox backing off after a request failed as a whole. */
+interface Pause {
+  attempts: number;
+  until: number;
+  error: ContactPadError;
 }
 
 /** Retried on their own, with backoff. */
@@ -74,9 +111,17 @@ export class ActivityOutbox {
   #connection: CrmConnection | undefined;
   #store: Promise<OutboxStore> | undefined;
   #closed = false;
-  readonly #inFlight = new Set<string>();
   readonly #timing = new Map<string, Timing>();
   readonly #lastState = new Map<string, OutboxState>();
+  /** Interactions whose Task was queued by this page: a late draft for them is ignored. */
+  readonly #logged = new Set<string>();
+  /** The newest revision queued by this page per interaction: the outcome of an older one's try does not decide a newer one's fate. */
+  readonly #latestRevision = new Map<string, string>();
+  #pause: Pause | undefined;
+  /** Set when Salesforce said the session expired; cleared by resume() or a new connection. */
+  #sessionExpired: ContactPadError | undefined;
+  #sending = false;
+  #sendAgain = false;
   #revision = 0;
 
   /** No I/O until `start()` or the first `enqueue()`. Throws INVALID_CONFIGURATION for a bad option. */
@@ -102,11 +147,14 @@ export class ActivityOutbox {
     this.#retryMaxMs = retryMaxMs;
   }
 
-  /** Opens the database and replays every write still queued (from before a reload too). */
+  /**
+   * Opens the database and replays every write still queued (from before a reload too).
+   * Resolves once the database is open; the replay goes on in the background.
+   */
   async start(): Promise<void> {
     const store = await this.#open();
     for (const record of await store.all()) this.#due(record.interactionId);
-    await this.#flush();
+    this.#wake();
   }
 
   /** False when IndexedDB was unavailable and writes live in memory only. */
@@ -115,16 +163,13 @@ export class ActivityOutbox {
   }
 
   /**
-   * Queues the Task write for an interaction (replacing a queued one for the same id) and
-   * sends it. Resolves once the write is stored, not when Salesforce has it: the listener
-   * says 'saved' then.
+   * Queues the Task write for an interaction (replacing a queued one for the same id),
+   * removes its wrap-up draft in the same transaction, and sends it. Resolves once the
+   * write is stored, not when Salesforce has it: the listener says 'saved' then.
    */
   async enqueue(interactionId: string, fields: TaskFields): Promise<void> {
-    if (typeof interactionId !== 'string' || interactionId.trim() === '') {
-      throw new ContactPadError('CRM_REQUEST_REJECTED', 'An activity cannot be queued without an interaction id.', {
-        detail: { reason: 'missing-interaction-id' },
-      });
-    }
+    requireInteractionId(interactionId, 'queued');
+    this.#logged.add(interactionId);
     const store = await this.#open();
     this.#revision += 1;
     const record: OutboxRecord = {
@@ -134,9 +179,49 @@ export class ActivityOutbox {
       queuedAt: this.#now(),
     };
     await store.put(record);
+    this.#latestRevision.set(interactionId, record.revision);
     this.#due(interactionId);
     this.#emit(interactionId, 'saving');
-    void this.#flush();
+    const waitingFor = this.#connection ? this.#waitingFor() : undefined;
+    if (waitingFor) this.#emit(interactionId, 'retrying', waitingFor);
+    this.#wake();
+  }
+
+  /**
+   * Keeps the interaction being wrapped up (disposition and notes so far, the Task's links,
+   * the caller's E.164 number) in the database, replacing an older draft for it. Nothing is
+   * sent. Ignored once this outbox has queued the interaction's Task (a late draft must not
+   * bring a finished wrap up back after a reload).
+   */
+  async saveDraft(interactionId: string, draft: ActivityDraft): Promise<void> {
+    requireInteractionId(interactionId, 'kept as a draft');
+    if (typeof draft !== 'object' || draft === null || draft.interaction?.id !== interactionId) {
+      throw new ContactPadError('CRM_REQUEST_REJECTED', 'A wrap-up draft must hold the interaction it is kept for.', {
+        detail: { reason: 'draft-interaction-mismatch' },
+      });
+    }
+    if (this.#logged.has(interactionId)) return;
+    const store = await this.#open();
+    if (this.#logged.has(interactionId)) return;
+    const links: { whoId?: string; whatId?: string } = {};
+    if (typeof draft.links?.whoId === 'string') links.whoId = draft.links.whoId;
+    if (typeof draft.links?.whatId === 'string') links.whatId = draft.links.whatId;
+    const kept: ActivityDraft =
+      typeof draft.callerNumberE164 === 'string'
+        ? { interaction: draft.interaction, links, callerNumberE164: draft.callerNumberE164 }
+        : { interaction: draft.interaction, links };
+    await store.putDraft({ interactionId, draft: kept, savedAt: this.#now() });
+  }
+
+  /** The wrap-up drafts kept (from before a reload too), oldest first: for the controller to restore. */
+  async drafts(): Promise<readonly ActivityDraft[]> {
+    const records = await (await this.#open()).drafts();
+    return [...records].sort((a, b) => a.savedAt - b.savedAt).map((record) => record.draft);
+  }
+
+  /** Forgets the interaction's draft without logging anything. */
+  async discardDraft(interactionId: string): Promise<void> {
+    await (await this.#open()).deleteDraft(interactionId);
   }
 
   /** Writes with a new connection (a renewed session) and retries every held write now. */
@@ -147,12 +232,15 @@ export class ActivityOutbox {
 
   /** Retries every queued write now, held ones (expired session, rejected) included. */
   resume(): void {
+    this.#sessionExpired = undefined;
+    this.#pause = undefined;
     for (const timing of this.#timing.values()) {
       timing.held = false;
       timing.attempts = 0;
       timing.dueAt = this.#now();
+      timing.repaired = false;
     }
-    void this.#flush();
+    this.#wake();
   }
 
   /** The writes still waiting, oldest first. */
@@ -163,7 +251,7 @@ export class ActivityOutbox {
       .map(({ interactionId, fields, queuedAt }) => ({ interactionId, fields, queuedAt }));
   }
 
-  /** Stops sending and closes the database (queued writes stay for the next start). */
+  /** Stops sending and closes the database (queued writes and drafts stay for the next start). */
   close(): void {
     this.#closed = true;
     void this.#store?.then((store) => store.close(), () => undefined);
@@ -178,75 +266,240 @@ export class ActivityOutbox {
   }
 
   #due(interactionId: string): void {
-    this.#timing.set(interactionId, { attempts: 0, dueAt: this.#now(), held: false });
+    this.#timing.set(interactionId, newTiming(this.#now()));
   }
 
-  async #flush(): Promise<void> {
-    if (this.#closed) return;
-    let records: readonly OutboxRecord[];
-    try {
-      records = await (await this.#open()).all();
-    } catch {
-      return; // closed meanwhile, or storage failing: the next enqueue, resume or start tries again
+  #timingOf(interactionId: string): Timing {
+    let timing = this.#timing.get(interactionId);
+    if (!timing) {
+      timing = newTiming(this.#now());
+      this.#timing.set(interactionId, timing);
     }
-    const connection = this.#connection;
-    if (this.#closed || !connection) return;
-    const now = this.#now();
-    for (const record of records) {
-      const id = record.interactionId;
-      if (this.#inFlight.has(id)) continue;
-      let timing = this.#timing.get(id);
-      if (!timing) {
-        timing = { attempts: 0, dueAt: now, held: false };
-        this.#timing.set(id, timing);
-      }
-      if (timing.held || timing.dueAt > now) continue;
-      void this.#send(connection, record, timing);
-    }
+    return timing;
   }
 
-  async #send(connection: CrmConnection, record: OutboxRecord, timing: Timing): Promise<void> {
-    const id = record.interactionId;
-    this.#inFlight.add(id);
-    this.#emit(id, 'saving');
-    try {
-      await logActivity(connection, id, record.fields);
-    } catch (caught) {
-      this.#inFlight.delete(id);
-      if (this.#closed) return;
-      const error = isContactPadError(caught) ? caught : toContactPadError(caught);
-      timing.attempts += 1;
-      if (TRANSIENT.has(error.code)) {
-        const delay = Math.min(this.#retryMaxMs, this.#retryBaseMs * 2 ** (timing.attempts - 1));
-        timing.dueAt = this.#now() + delay;
-        this.#schedule(() => void this.#flush(), delay);
-      } else {
-        timing.held = true;
-      }
-      this.#emit(id, 'retrying', error);
+  /** Why nothing is being sent right now, if the whole outbox is waiting. */
+  #waitingFor(): ContactPadError | undefined {
+    if (this.#sessionExpired) return this.#sessionExpired;
+    if (this.#pause && this.#pause.until > this.#now()) return this.#pause.error;
+    return undefined;
+  }
+
+  #backoff(attempts: number): number {
+    return Math.min(this.#retryMaxMs, this.#retryBaseMs * 2 ** Math.min(attempts - 1, 40));
+  }
+
+  /** Sends what is due; one request at a time, so writes queued meanwhile ride in the next one. */
+  #wake(): void {
+    void this.#sendLoop();
+  }
+
+  async #sendLoop(): Promise<void> {
+    if (this.#sending) {
+      this.#sendAgain = true;
       return;
     }
-    if (this.#closed) {
-      this.#inFlight.delete(id);
-      return; // still queued: the next start sends it again, and the upsert makes that harmless
+    this.#sending = true;
+    try {
+      do {
+        this.#sendAgain = false;
+        await this.#sendDue();
+      } while (this.#sendAgain && !this.#closed);
+    } catch {
+      // Closed meanwhile, or storage failing: the next enqueue, resume or start tries again.
+    } finally {
+      this.#sending = false;
     }
+  }
+
+  async #sendDue(): Promise<void> {
+    if (this.#closed) return;
+    const records = await (await this.#open()).all();
+    const connection = this.#connection;
+    if (this.#closed || !connection) return;
+    const waitingFor = this.#waitingFor();
+    if (waitingFor) {
+      // Writes queued while a request was failing wait for the same retry: say so.
+      for (const record of records) {
+        if (this.#lastState.get(record.interactionId) !== 'retrying') this.#emit(record.interactionId, 'retrying', waitingFor);
+      }
+      return;
+    }
+    const now = this.#now();
+    const due = records
+      .filter((record) => {
+        const timing = this.#timingOf(record.interactionId);
+        return !timing.held && timing.dueAt <= now;
+      })
+      .sort((a, b) => a.queuedAt - b.queuedAt);
+    let batch: OutboxRecord[] = [];
+    let size = 0;
+    for (const record of due) {
+      const needs = this.#timingOf(record.interactionId).duplicates.length + 1;
+      if (batch.length > 0 && size + needs > MAX_COMPOSITE_SUBREQUESTS) {
+        if (!(await this.#sendBatch(connection, batch)) || this.#closed) return;
+        batch = [];
+        size = 0;
+      }
+      batch.push(record);
+      size += needs;
+    }
+    if (batch.length > 0) await this.#sendBatch(connection, batch);
+  }
+
+  /** One composite request: each write's upsert (after deleting its known duplicates), each judged on its own. */
+  async #sendBatch(connection: CrmConnection, batch: readonly OutboxRecord[]): Promise<boolean> {
+    const subrequests: CompositeSubrequest[] = [];
+    for (const [index, record] of batch.entries()) {
+      const timing = this.#timingOf(record.interactionId);
+      for (const [n, taskId] of timing.duplicates.entries()) {
+        subrequests.push({ method: 'DELETE', url: `/sobjects/Task/${taskId}`, referenceId: `duplicate${index}_${n}` });
+      }
+      subrequests.push({
+        method: 'PATCH',
+        url: `/sobjects/Task/${INTERACTION_ID_FIELD}/${encodeURIComponent(record.interactionId)}`,
+        referenceId: `task${index}`,
+        body: this.#fieldsToSend(record),
+      });
+    }
+    for (const record of batch) this.#emit(record.interactionId, 'saving');
+    let responses: readonly CompositeSubresponse[];
+    try {
+      responses = await connection.composite(subrequests, false);
+    } catch (caught) {
+      return this.#requestFailed(connection, batch, isContactPadError(caught) ? caught : toContactPadError(caught));
+    }
+    this.#pause = undefined;
+    const byReference = new Map(responses.map((response) => [response.referenceId, response]));
+    for (const [index, record] of batch.entries()) {
+      if (this.#closed) return false;
+      const response = byReference.get(`task${index}`);
+      const timing = this.#timingOf(record.interactionId);
+      if (timing.duplicates.length > 0) timing.repaired = true;
+      if (response && response.httpStatusCode >= 200 && response.httpStatusCode < 300) {
+        await this.#delivered(record);
+      } else if (this.#replaced(record)) {
+        this.#sendAgain = true; // a newer write for this interaction is queued: it gets its own try
+      } else if (response?.httpStatusCode === 300) {
+        this.#duplicatesFound(record, response.body);
+      } else {
+        this.#writeFailed(connection, record, subrequestError(response));
+      }
+    }
+    return !this.#waitingFor();
+  }
+
+  #fieldsToSend(record: OutboxRecord): TaskFields {
+    return this.#timingOf(record.interactionId).withoutSubtype ? updatableTaskFields(record.fields) : record.fields;
+  }
+
+  #replaced(record: OutboxRecord): boolean {
+    const latest = this.#latestRevision.get(record.interactionId);
+    return latest !== undefined && latest !== record.revision;
+  }
+
+  /**
+   * The request failed as a whole; says whether to go on with the next batch. Waiting
+   * writes are told why on the send loop's next round (#sendDue).
+   */
+  #requestFailed(connection: CrmConnection, records: readonly OutboxRecord[], error: ContactPadError): boolean {
+    if (this.#closed) return false;
+    if (TRANSIENT.has(error.code)) {
+      const attempts = (this.#pause?.attempts ?? 0) + 1;
+      const delay = this.#backoff(attempts);
+      this.#pause = { attempts, until: this.#now() + delay, error };
+      this.#schedule(() => this.#wake(), delay);
+      for (const record of records) this.#emit(record.interactionId, 'retrying', error);
+      this.#sendAgain = true;
+      return false;
+    }
+    if (error.code === 'CRM_SESSION_EXPIRED') {
+      this.#sendAgain = true;
+      if (connection !== this.#connection) return false; // a new session arrived while this one was failing: try with it
+      this.#sessionExpired = error;
+      for (const record of records) this.#emit(record.interactionId, 'retrying', error);
+      return false;
+    }
+    for (const record of records) {
+      if (this.#replaced(record)) this.#sendAgain = true;
+      else this.#hold(record.interactionId, error);
+    }
+    return true;
+  }
+
+  /** One write failed on its own (a composite subrequest): its own backoff or hold. */
+  #writeFailed(connection: CrmConnection, record: OutboxRecord, error: ContactPadError): void {
+    const id = record.interactionId;
+    const timing = this.#timingOf(id);
+    if (record.fields.TaskSubtype !== undefined && !timing.withoutSubtype && isSubtypeNotUpdateable(error)) {
+      timing.withoutSubtype = true; // the Task exists already; the next round updates it without TaskSubtype
+      this.#sendAgain = true;
+      return;
+    }
+    if (TRANSIENT.has(error.code)) {
+      timing.attempts += 1;
+      const delay = this.#backoff(timing.attempts);
+      timing.dueAt = this.#now() + delay;
+      this.#schedule(() => this.#wake(), delay);
+      this.#emit(id, 'retrying', error);
+    } else if (error.code === 'CRM_SESSION_EXPIRED' && connection === this.#connection) {
+      this.#sessionExpired = error;
+      this.#emit(id, 'retrying', error);
+    } else if (error.code === 'CRM_SESSION_EXPIRED') {
+      this.#sendAgain = true;
+    } else {
+      this.#hold(id, error);
+    }
+  }
+
+  /**
+   * The upsert answered 300: several Tasks carry this interaction id (late tries both
+   * created it). Keep the lowest id, delete the others and upsert again, right away; if a
+   * repair was tried already (no permission to delete, say), hold the write for an admin.
+   */
+  #duplicatesFound(record: OutboxRecord, body: unknown): void {
+    const id = record.interactionId;
+    const timing = this.#timingOf(id);
+    const taskIds = [...new Set((Array.isArray(body) ? body : []).map(taskIdFromUrl).filter((t): t is string => t !== undefined))].sort();
+    if (timing.repaired || taskIds.length < 2) {
+      this.#hold(
+        id,
+        new ContactPadError('CRM_REQUEST_REJECTED', `Several Tasks carry interaction id ${id} and ContactPad could not merge them.`, {
+          detail: { errorCode: 'MULTIPLE_CHOICES', status: 300 },
+        }),
+      );
+      return;
+    }
+    timing.duplicates = taskIds.slice(1);
+    this.#sendAgain = true;
+  }
+
+  #hold(interactionId: string, error: ContactPadError): void {
+    const timing = this.#timingOf(interactionId);
+    timing.attempts += 1;
+    timing.held = true;
+    this.#emit(interactionId, 'retrying', error);
+  }
+
+  /** Salesforce has the Task: remove the write unless a newer one replaced it meanwhile. */
+  async #delivered(record: OutboxRecord): Promise<void> {
+    const id = record.interactionId;
+    if (this.#closed) return; // still queued: the next start sends it again, and the upsert makes that harmless
     let removed: boolean;
     try {
       removed = await (await this.#open()).deleteIfRevision(id, record.revision);
     } catch {
       // Salesforce has the Task; the queued copy stays and a later start re-sends it (an upsert, so no duplicate).
       removed = true;
-    } finally {
-      this.#inFlight.delete(id);
     }
     if (this.#closed) return;
     if (removed) {
       this.#timing.delete(id);
+      this.#latestRevision.delete(id);
       this.#emit(id, 'saved');
       this.#lastState.delete(id);
     } else {
-      // A newer write for this interaction arrived while this one was on its way: send it.
-      void this.#flush();
+      this.#sendAgain = true; // a newer write for this interaction arrived while this one was on its way
     }
   }
 
@@ -255,4 +508,38 @@ export class ActivityOutbox {
     this.#lastState.set(interactionId, state);
     this.#listener?.(interactionId, state, error);
   }
+}
+
+function newTiming(now: number): Timing {
+  return { attempts: 0, dueAt: now, held: false, withoutSubtype: false, duplicates: [], repaired: false };
+}
+
+/** The Task id at the end of a record URL in a 300 answer (`/services/data/v62.0/sobjects/Task/00T...`). */
+function taskIdFromUrl(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  return /\/sobjects\/Task\/(00T[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)$/.exec(url)?.[1];
+}
+
+function requireInteractionId(interactionId: string, what: string): void {
+  if (typeof interactionId !== 'string' || interactionId.trim() === '') {
+    throw new ContactPadError('CRM_REQUEST_REJECTED', `An activity cannot be ${what} without an interaction id.`, {
+      detail: { reason: 'missing-interaction-id' },
+    });
+  }
+}
+
+/**
+ * A failed subrequest as a ContactPadError: its body is Salesforce's error list
+ * (`[{ message, errorCode }]`) and its httpStatusCode says the rest (401, 403, 5xx, 400).
+ * A subrequest missing from the answer, or one without a status, is treated as unavailable:
+ * its outcome is unknown, and sending it again is harmless (an upsert).
+ */
+function subrequestError(response: CompositeSubresponse | undefined): ContactPadError {
+  if (!response || !(response.httpStatusCode >= 100)) {
+    return new ContactPadError('CRM_UNAVAILABLE', 'Salesforce answered the composite request without this write’s outcome.', {
+      detail: { reason: 'server' },
+    });
+  }
+  const body = Array.isArray(response.body) ? (response.body[0] as unknown) : response.body;
+  return toContactPadError(typeof body === 'object' && body !== null ? body : { message: String(body ?? '') }, { status: response.httpStatusCode });
 }

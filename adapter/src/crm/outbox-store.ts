@@ -1,10 +1,32 @@
 /**
- * Where the activity outbox keeps pending Task writes: an IndexedDB object store keyed by
- * interaction id (so a newer write for the same interaction replaces the older one). When
- * IndexedDB cannot be opened (a locked-down browser profile), a memory store keeps the
- * outbox working for the page's life, and says it is not durable.
+ * Where the activity outbox keeps pending Task writes and wrap-up drafts: one IndexedDB
+ * database with two object stores, both keyed by interaction id (so a newer write or draft
+ * for the same interaction replaces the older one). Queuing a write removes the
+ * interaction's draft in the same transaction, so a reload finds one or the other, never
+ * both and never neither. When IndexedDB cannot be opened (a locked-down browser profile),
+ * a memory store keeps the outbox working for the page's life, and says it is not durable.
  */
+import type { Interaction } from '../model/interaction.ts';
 import type { TaskFields } from './activity-log.ts';
+
+/**
+ * An interaction being wrapped up, kept so a reload in the middle of wrap-up loses nothing:
+ * the interaction (with the disposition and notes typed so far), the records its Task will
+ * link to, and the caller's number in E.164. Stored, never sent.
+ */
+export interface ActivityDraft {
+  readonly interaction: Interaction;
+  readonly links: { readonly whoId?: string; readonly whatId?: string };
+  readonly callerNumberE164?: string;
+}
+
+/** One stored draft. */
+export interface DraftRecord {
+  readonly interactionId: string;
+  readonly draft: ActivityDraft;
+  /** When it was saved (epoch ms). */
+  readonly savedAt: number;
+}
 
 /** One pending Task write. `revision` changes with every write for the interaction. */
 export interface OutboxRecord {
@@ -19,14 +41,22 @@ export interface OutboxRecord {
 export interface OutboxStore {
   /** False for the memory fallback: pending writes do not survive a reload. */
   readonly durable: boolean;
+  /** Queues the write (replacing one for the same interaction) and deletes the interaction's draft, in one transaction. */
   put(record: OutboxRecord): Promise<void>;
   all(): Promise<readonly OutboxRecord[]>;
   /** Deletes the record only if it still has `revision` (no newer write replaced it); says whether it did. */
   deleteIfRevision(interactionId: string, revision: string): Promise<boolean>;
+  /** Stores a draft (replacing one for the same interaction). */
+  putDraft(record: DraftRecord): Promise<void>;
+  drafts(): Promise<readonly DraftRecord[]>;
+  deleteDraft(interactionId: string): Promise<void>;
   close(): void;
 }
 
 const STORE = 'activities';
+const DRAFTS = 'drafts';
+/** Version 1 held `activities` only; version 2 adds `drafts`. */
+const VERSION = 2;
 
 /** Opens (creating if needed) the outbox database `name`; falls back to memory if IndexedDB fails. */
 export async function openOutboxStore(name: string): Promise<OutboxStore> {
@@ -43,10 +73,10 @@ function openDatabase(name: string): Promise<IDBDatabase> {
       reject(new Error('IndexedDB is not available'));
       return;
     }
-    const request = indexedDB.open(name, 1);
+    const request = indexedDB.open(name, VERSION);
     request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(STORE)) {
-        request.result.createObjectStore(STORE, { keyPath: 'interactionId' });
+      for (const store of [STORE, DRAFTS]) {
+        if (!request.result.objectStoreNames.contains(store)) request.result.createObjectStore(store, { keyPath: 'interactionId' });
       }
     };
     request.onsuccess = () => {
@@ -69,25 +99,20 @@ class IndexedDbOutboxStore implements OutboxStore {
   }
 
   put(record: OutboxRecord): Promise<void> {
-    return this.#transaction('readwrite', (store) => {
-      store.put(record);
+    return this.#transaction([STORE, DRAFTS], 'readwrite', (transaction) => {
+      transaction.objectStore(STORE).put(record);
+      transaction.objectStore(DRAFTS).delete(record.interactionId);
     });
   }
 
   async all(): Promise<readonly OutboxRecord[]> {
-    let records: OutboxRecord[] = [];
-    await this.#transaction('readonly', (store) => {
-      const request = store.getAll();
-      request.onsuccess = () => {
-        records = (request.result as unknown[]).filter(isOutboxRecord);
-      };
-    });
-    return records;
+    return (await this.#getAll(STORE)).filter(isOutboxRecord);
   }
 
   async deleteIfRevision(interactionId: string, revision: string): Promise<boolean> {
     let deleted = false;
-    await this.#transaction('readwrite', (store) => {
+    await this.#transaction([STORE], 'readwrite', (transaction) => {
+      const store = transaction.objectStore(STORE);
       const request = store.get(interactionId);
       request.onsuccess = () => {
         const current: unknown = request.result;
@@ -100,18 +125,45 @@ class IndexedDbOutboxStore implements OutboxStore {
     return deleted;
   }
 
+  putDraft(record: DraftRecord): Promise<void> {
+    return this.#transaction([DRAFTS], 'readwrite', (transaction) => {
+      transaction.objectStore(DRAFTS).put(record);
+    });
+  }
+
+  async drafts(): Promise<readonly DraftRecord[]> {
+    return (await this.#getAll(DRAFTS)).filter(isDraftRecord);
+  }
+
+  deleteDraft(interactionId: string): Promise<void> {
+    return this.#transaction([DRAFTS], 'readwrite', (transaction) => {
+      transaction.objectStore(DRAFTS).delete(interactionId);
+    });
+  }
+
   close(): void {
     this.#db.close();
   }
 
+  async #getAll(name: string): Promise<unknown[]> {
+    let values: unknown[] = [];
+    await this.#transaction([name], 'readonly', (transaction) => {
+      const request = transaction.objectStore(name).getAll();
+      request.onsuccess = () => {
+        values = request.result as unknown[];
+      };
+    });
+    return values;
+  }
+
   /** Resolves when the transaction commits, so "queued" means written to disk. */
-  #transaction(mode: IDBTransactionMode, work: (store: IDBObjectStore) => void): Promise<void> {
+  #transaction(stores: string[], mode: IDBTransactionMode, work: (transaction: IDBTransaction) => void): Promise<void> {
     return new Promise((resolve, reject) => {
-      const transaction = this.#db.transaction(STORE, mode);
+      const transaction = this.#db.transaction(stores, mode);
       transaction.oncomplete = () => resolve();
       transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
       transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
-      work(transaction.objectStore(STORE));
+      work(transaction);
     });
   }
 }
@@ -119,9 +171,23 @@ class IndexedDbOutboxStore implements OutboxStore {
 class MemoryOutboxStore implements OutboxStore {
   readonly durable = false;
   readonly #records = new Map<string, OutboxRecord>();
+  readonly #drafts = new Map<string, DraftRecord>();
 
   async put(record: OutboxRecord): Promise<void> {
     this.#records.set(record.interactionId, record);
+    this.#drafts.delete(record.interactionId);
+  }
+
+  async putDraft(record: DraftRecord): Promise<void> {
+    this.#drafts.set(record.interactionId, record);
+  }
+
+  async drafts(): Promise<readonly DraftRecord[]> {
+    return [...this.#drafts.values()];
+  }
+
+  async deleteDraft(interactionId: string): Promise<void> {
+    this.#drafts.delete(interactionId);
   }
 
   async all(): Promise<readonly OutboxRecord[]> {
@@ -145,5 +211,23 @@ function isOutboxRecord(value: unknown): value is OutboxRecord {
     typeof record.revision === 'string' &&
     typeof record.fields === 'object' &&
     record.fields !== null
+  );
+}
+
+/** A stored draft as far as the outbox can use it: read back from disk, so checked, not trusted. */
+function isDraftRecord(value: unknown): value is DraftRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as { interactionId?: unknown; draft?: unknown; savedAt?: unknown };
+  if (typeof record.interactionId !== 'string' || typeof record.savedAt !== 'number') return false;
+  if (typeof record.draft !== 'object' || record.draft === null) return false;
+  const draft = record.draft as { interaction?: unknown; links?: unknown };
+  const interaction = draft.interaction as { id?: unknown; journey?: unknown } | null | undefined;
+  return (
+    typeof interaction === 'object' &&
+    interaction !== null &&
+    interaction.id === record.interactionId &&
+    Array.isArray(interaction.journey) &&
+    typeof draft.links === 'object' &&
+    draft.links !== null
   );
 }

@@ -1,0 +1,128 @@
+/**
+ * Test support (not shipped) for the activity outbox's browser tests: a clock the test moves
+ * by hand, outboxes on throwaway IndexedDB databases (closed and deleted after each test),
+ * the listener's events, and the Tasks the fake org holds for an interaction.
+ */
+import type { ContactPadError } from '../model/errors.ts';
+import type { Interaction } from '../model/interaction.ts';
+import { activityFromInteraction, INTERACTION_ID_FIELD } from './activity-log.ts';
+import type { TaskFields } from './activity-log.ts';
+import { ActivityOutbox } from './activity-outbox.ts';
+import type { ActivityOutboxOptions, OutboxState } from './activity-outbox.ts';
+import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
+import { connectTo, fakeOrg } from './fake-org-session.ts';
+
+/** 2026-11-22 10:02:03 UTC, when every test's calls start. */
+export const T0 = Date.UTC(2026, 10, 22, 10, 2, 3);
+
+/** An ended inbound call, answered after 2 s, released after a minute. */
+export function endedCall(id: string, notes = 'Called about a quote.'): Interaction {
+  return {
+    id,
+    channel: 'voice',
+    direction: 'inbound',
+    callerName: 'Maria Lopez',
+    callerNumber: '+1 415 555 0100',
+    queue: '',
+    location: '',
+    adSource: '',
+    state: 'ended',
+    offeredAt: T0,
+    answeredAt: T0 + 2_000,
+    releasedAt: T0 + 62_000,
+    journey: [{ at: T0, kind: 'offered' }],
+    disposition: 'Resolved',
+    notes,
+  };
+}
+
+/** The Task for {@link endedCall}. */
+export function task(id: string, notes = 'Called about a quote.', links: { whoId?: string; whatId?: string } = {}): TaskFields {
+  return activityFromInteraction(endedCall(id, notes), links, T0 + 70_000, '+14155550100');
+}
+
+/** A clock the test moves by hand: `schedule` only records; `fireNext()` runs the next timer. */
+export class ManualClock {
+  time = T0;
+  timers: Array<{ fn: () => void; at: number }> = [];
+  /** Every delay asked for, in order. */
+  delays: number[] = [];
+  readonly now = () => this.time;
+  readonly schedule = (fn: () => void, ms: number) => {
+    this.delays.push(ms);
+    this.timers.push({ fn, at: this.time + ms });
+  };
+  fireNext(): void {
+    this.timers.sort((a, b) => a.at - b.at);
+    const next = this.timers.shift();
+    if (!next) throw new Error('no timer scheduled');
+    this.time = Math.max(this.time, next.at);
+    next.fn();
+  }
+  /** Moves the clock to `time`, running every timer due by then, in order. */
+  advanceTo(time: number): void {
+    for (;;) {
+      this.timers.sort((a, b) => a.at - b.at);
+      const next = this.timers[0];
+      if (!next || next.at > time) break;
+      this.fireNext();
+    }
+    this.time = Math.max(this.time, time);
+  }
+}
+
+/** One listener call. */
+export interface OutboxEvent {
+  id: string;
+  state: OutboxState;
+  code?: string;
+}
+
+const opened: ActivityOutbox[] = [];
+const databases: string[] = [];
+
+/** A fresh database name, deleted by {@link cleanUpOutboxes}. */
+export function databaseName(): string {
+  const name = `contactpad-outbox-test-${crypto.randomUUID()}`;
+  databases.push(name);
+  return name;
+}
+
+/** An outbox writing to `session` on the hand-moved clock, recording the listener's calls in `events`. */
+export function newOutbox(
+  session: FakeOrgSession | undefined,
+  clock: ManualClock,
+  events: OutboxEvent[],
+  name: string,
+  extra: Partial<ActivityOutboxOptions> = {},
+): ActivityOutbox {
+  const outbox = new ActivityOutbox({
+    databaseName: name,
+    ...(session ? { connection: connectTo(session) } : {}),
+    now: clock.now,
+    schedule: clock.schedule,
+    listener: (id, state, error?: ContactPadError) => events.push(error ? { id, state, code: error.code } : { id, state }),
+    ...extra,
+  });
+  opened.push(outbox);
+  return outbox;
+}
+
+/** Closes every outbox a test opened and deletes its databases (call in afterEach). */
+export async function cleanUpOutboxes(): Promise<void> {
+  for (const outbox of opened.splice(0)) outbox.close();
+  for (const name of databases.splice(0)) {
+    await new Promise((resolve) => {
+      const request = indexedDB.deleteDatabase(name);
+      request.onsuccess = request.onerror = request.onblocked = () => resolve(undefined);
+    });
+  }
+}
+
+/** The org's Tasks for one interaction. */
+export async function tasksFor(orgId: string, interactionId: string): Promise<Array<Record<string, unknown>>> {
+  return (await fakeOrg.records(orgId, 'Task')).filter((t) => t[INTERACTION_ID_FIELD] === interactionId);
+}
+
+/** The last event for an interaction. */
+export const last = (events: readonly OutboxEvent[], id: string): OutboxEvent | undefined => [...events].reverse().find((e) => e.id === id);
