@@ -7,6 +7,7 @@ import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { FakeOrgClient } from '../fake-org/client.ts';
 import { startConsole, type RunningConsole } from './console-server.ts';
 import { LOCAL_SESSION_ID } from './local-session.ts';
 import { launchChromium } from './test-browser.ts';
@@ -207,6 +208,92 @@ describe('the console page', () => {
     await page.close();
   });
 
+  it('opens a Case pop as a tab titled by its CaseNumber, a Task by its Subject, a chat transcript by its Name', async () => {
+    const caseId = await createRecord('Case', { Subject: 'Broken delivery van', Origin: 'Phone' });
+    const caseNumber = ((await rest('GET', `/sobjects/Case/${caseId}`)).json as { CaseNumber: string }).CaseNumber;
+    assert.match(caseNumber, /^\d{8}$/);
+    const taskId = await createRecord('Task', { Subject: 'Call back about the <van>', CallType: 'Inbound' });
+    const chatId = await createRecord('LiveChatTranscript', { Body: 'Hello, my order is late', Status: 'Completed' });
+    const chatName = ((await rest('GET', `/sobjects/LiveChatTranscript/${chatId}`)).json as { Name: string }).Name;
+    const { page, softphone } = await openConsole();
+    for (const [recordId, title, objectType] of [
+      [caseId, caseNumber, 'Case'],
+      [taskId, 'Call back about the <van>', 'Task'],
+      [chatId, chatName, 'LiveChatTranscript'],
+    ] as const) {
+      const result = await openCti(softphone, 'screenPop', { type: 'SOBJECT', params: { recordId } });
+      assert.equal(result.success, true, JSON.stringify(result.errors));
+      const tab = page.getByRole('tab', { name: title, exact: true });
+      await tab.waitFor();
+      assert.equal(await tab.getAttribute('aria-selected'), 'true');
+      const tabs = await page.evaluate(() => window.localConsole!.tabs);
+      assert.deepEqual(tabs.find((entry) => entry.active), { title, kind: 'record', recordId, objectType, active: true });
+    }
+    assert.equal(await page.getByTestId('field-Body').textContent(), 'Hello, my order is late');
+    const pops = await page.evaluate(() => window.localConsole!.screenPops);
+    assert.deepEqual(pops.map((pop) => pop.params['recordId']), [caseId, taskId, chatId]);
+    await page.close();
+  });
+
+  it('opens a record of an object the org defines itself, learning its type from the org (describeGlobal)', async () => {
+    const fakeOrg = new FakeOrgClient(consoleServer.url.replace(/\/$/, ''));
+    const rule = (await fakeOrg.records('default', 'ContactPad_Screen_Pop_Rule__mdt')).find((record) => record['DeveloperName'] === 'Open_Lead');
+    assert.ok(rule, 'the org holds the shipped Open_Lead rule');
+    const recordId = String(rule['Id']);
+    const { page, softphone } = await openConsole();
+    const result = await openCti(softphone, 'screenPop', { type: 'SOBJECT', params: { recordId } });
+    assert.equal(result.success, true, JSON.stringify(result.errors));
+    await page.getByRole('tab', { name: 'Open Lead', exact: true }).waitFor();
+    const tabs = await page.evaluate(() => window.localConsole!.tabs);
+    assert.deepEqual(tabs.find((entry) => entry.active), { title: 'Open Lead', kind: 'record', recordId, objectType: 'ContactPad_Screen_Pop_Rule__mdt', active: true });
+    const unknownPrefix = await openCti(softphone, 'screenPop', { type: 'SOBJECT', params: { recordId: 'a0Z5g0000000001AAA' } });
+    assert.equal(unknownPrefix.success, false);
+    assert.match(JSON.stringify(unknownPrefix.errors), /not a record id the console knows/);
+    await page.close();
+  });
+
+  it('opens a FLOW pop as a "Flow: <name>" tab listing its input variables as text, and records the pop', async () => {
+    const { page, softphone } = await openConsole();
+    const flowArgs = [
+      { name: 'CallerNumber', type: 'String', value: '+1 415 555 0199' },
+      { name: 'Greeting', type: 'String', value: '<img src=x onerror=alert(1)>' },
+      { name: 'Attempt', type: 'Number', value: 2 },
+    ];
+    const result = await openCti(softphone, 'screenPop', { type: 'FLOW', params: { flowDevName: 'Greet_Unknown_Caller', flowArgs } });
+    assert.equal(result.success, true, JSON.stringify(result.errors));
+    const tab = page.getByRole('tab', { name: 'Flow: Greet_Unknown_Caller' });
+    await tab.waitFor();
+    assert.equal(await tab.getAttribute('aria-selected'), 'true');
+    const rows = page.getByTestId('flow-argument');
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    assert.deepEqual(cells, [
+      ['CallerNumber', 'String', '+1 415 555 0199'],
+      ['Greeting', 'String', '<img src=x onerror=alert(1)>'],
+      ['Attempt', 'Number', '2'],
+    ]);
+    assert.equal(await page.locator('[data-testid="tab-panel"] img').count(), 0, 'a value is text, never markup');
+    const pops = await page.evaluate(() => window.localConsole!.screenPops);
+    assert.deepEqual(pops.at(-1), { type: 'FLOW', params: { flowDevName: 'Greet_Unknown_Caller', flowArgs } });
+
+    const bare = await openCti(softphone, 'screenPop', { type: 'FLOW', params: { flowDevName: 'No_Inputs' } });
+    assert.equal(bare.success, true, JSON.stringify(bare.errors));
+    await page.getByRole('tab', { name: 'Flow: No_Inputs' }).waitFor();
+    assert.equal(await page.getByTestId('flow-no-arguments').textContent(), 'The flow was started with no input variables.');
+    await page.close();
+  });
+
+  it('fails a FLOW pop without a flow name or with malformed arguments, and says why', async () => {
+    const { page, softphone } = await openConsole();
+    const nameless = await openCti(softphone, 'screenPop', { type: 'FLOW', params: { flowArgs: [] } });
+    assert.equal(nameless.success, false);
+    assert.match(JSON.stringify(nameless.errors), /flowDevName is required/);
+    const malformed = await openCti(softphone, 'screenPop', { type: 'FLOW', params: { flowDevName: 'Bad_Args', flowArgs: [{ type: 'String', value: 'x' }] } });
+    assert.equal(malformed.success, false);
+    assert.match(JSON.stringify(malformed.errors), /flowArgs\[0\] needs a name/);
+    assert.equal(await page.getByRole('tab', { name: 'Flow: Bad_Args' }).count(), 0);
+    await page.close();
+  });
+
   it('fails a pop of an id that names no record, and says why', async () => {
     const { page, softphone } = await openConsole();
     const result = await openCti(softphone, 'screenPop', { type: 'SOBJECT', params: { recordId: 'not-an-id' } });
@@ -317,6 +404,151 @@ describe('the console page', () => {
     assert.match(text ?? '', /42/);
     assert.match(text ?? '', /Resolved/);
     await page.close();
+  });
+});
+
+describe('the rule tester', () => {
+  /** Opens the rule tester tab, tests `number`, and waits for the report (or the failure). */
+  async function testNumber(page: Page, number: string): Promise<void> {
+    const input = page.getByLabel('Caller number', { exact: true });
+    await input.fill(number);
+    await page.getByTestId('rule-tester-run').click();
+    await page.waitForFunction(() => {
+      const results = document.querySelector('[data-testid="rule-tester-results"]');
+      return results?.getAttribute('aria-busy') === 'false' && !/^\s*(Testing|Type a caller)/.test(results.textContent ?? '');
+    });
+    const failure = page.locator('[data-testid="rule-tester-results"] [role="alert"]');
+    if (await failure.count()) assert.fail(await failure.textContent() ?? 'the test failed');
+  }
+
+  async function openTester(): Promise<Page> {
+    const { page } = await openConsole({ panelClosed: true });
+    await page.getByRole('button', { name: 'Rule tester' }).click();
+    const tab = page.getByRole('tab', { name: 'Rule tester' });
+    await tab.waitFor();
+    assert.equal(await tab.getAttribute('aria-selected'), 'true');
+    return page;
+  }
+
+  /** The matches table as rows of [record, object, label, rule, matched field]. */
+  function matchRows(page: Page): Promise<string[][]> {
+    return page.getByTestId('rule-tester-match').evaluateAll((rows) =>
+      rows.map((row) => [...row.querySelectorAll('td')].map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim())),
+    );
+  }
+
+  it('shows the open Lead for +14155550100, its rule and field, and says it opens that Lead, without popping anything', async () => {
+    const page = await openTester();
+    await testNumber(page, '+14155550100');
+    assert.deepEqual(await matchRows(page), [['Maria Lopez', 'Lead', 'Lead', 'Open Lead (Open_Lead, priority 10)', 'Phone', 'wins']]);
+    assert.equal(await page.getByTestId('rule-tester-labels').textContent(), 'Lead');
+    assert.equal(await page.getByTestId('rule-tester-winning-rule').textContent(), 'Open Lead (Open_Lead, priority 10)');
+    assert.equal(await page.getByTestId('rule-tester-decision').textContent(), 'Opens Lead Maria Lopez');
+    assert.equal((await page.getByTestId('rule-tester-problems').innerText()).trim(), 'None: every rule was usable.');
+    assert.deepEqual(await page.evaluate(() => window.localConsole!.screenPops), [], 'the tester pops nothing in the console');
+    await page.close();
+  });
+
+  it('shows both Contacts sharing +14155550105, each with the field that matched, and a search for the number', async () => {
+    const page = await openTester();
+    await testNumber(page, '+14155550105');
+    assert.deepEqual(await matchRows(page), [
+      ['Elena Rossi', 'Contact', 'Customer', 'Customer Contact (Customer_Contact, priority 20)', 'Phone', 'wins'],
+      ['Marco Rossi', 'Contact', 'Customer', 'Customer Contact (Customer_Contact, priority 20)', 'HomePhone', 'wins'],
+    ]);
+    assert.equal(await page.getByTestId('rule-tester-labels').textContent(), 'Customer');
+    assert.equal(await page.getByTestId('rule-tester-decision').textContent(), 'Opens a search for +14155550105');
+    await page.close();
+  });
+
+  it('shows a caller who is both a Lead and a Customer with both labels, the Lead winning over the Contact', async () => {
+    const page = await openTester();
+    await testNumber(page, '(415) 555-0104');
+    assert.deepEqual(await matchRows(page), [
+      ['Sam Carter', 'Lead', 'Lead', 'Open Lead (Open_Lead, priority 10)', 'Phone', 'wins'],
+      ['Sam Carter', 'Contact', 'Customer', 'Customer Contact (Customer_Contact, priority 20)', 'MobilePhone', ''],
+    ]);
+    assert.equal(await page.getByTestId('rule-tester-labels').textContent(), 'Lead, Customer');
+    assert.equal(await page.getByTestId('rule-tester-decision').textContent(), 'Opens Lead Sam Carter');
+    await page.close();
+  });
+
+  it('calls +14155550199 Unknown and opens the greeting screen: a new Lead with the number', async () => {
+    const page = await openTester();
+    await testNumber(page, '+14155550199');
+    assert.equal(await page.getByTestId('rule-tester-match').count(), 0);
+    assert.equal(await page.getByTestId('rule-tester-labels').textContent(), 'Unknown');
+    assert.equal(await page.getByTestId('rule-tester-winning-rule').textContent(), 'none (no rule matched)');
+    assert.equal(await page.getByTestId('rule-tester-decision').textContent(), 'Opens a new Lead with Phone +14155550199');
+    await page.close();
+  });
+
+  it("lists the caller's recent interactions from their Tasks, newest first, and opens one in a tab", async () => {
+    const page = await openTester();
+    await testNumber(page, '+14155550101');
+    const entries = page.getByTestId('rule-tester-journey-entry');
+    assert.ok((await entries.count()) >= 2, "Daniel Kim's logged calls are his journey");
+    const times = (await entries.evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-at')))));
+    assert.deepEqual(times, [...times].sort((a, b) => b - a), 'newest first');
+    assert.match((await entries.first().innerText()).replace(/\s+/g, ' '), /Agent One/);
+    const subject = (await entries.first().locator('td').last().textContent()) ?? '';
+    await entries.first().getByRole('button').click();
+    const tab = page.getByRole('tab', { name: subject, exact: true });
+    await tab.waitFor();
+    assert.equal(await tab.getAttribute('aria-selected'), 'true');
+    await page.close();
+  });
+
+  it('shows a name with markup from the org as text', async () => {
+    const page = await openTester();
+    await testNumber(page, '415-555-0106');
+    assert.equal((await matchRows(page))[0]?.[0], "<b>Ann</b> O'Neil & Co");
+    assert.equal(await page.getByTestId('rule-tester-decision').textContent(), "Opens Lead <b>Ann</b> O'Neil & Co");
+    assert.equal(await page.locator('[data-testid="rule-tester-results"] b').count(), 0);
+    await page.close();
+  });
+
+  it('says why a test failed when Salesforce is unavailable, and works again once it is back', async () => {
+    const fakeOrg = new FakeOrgClient(consoleServer.url.replace(/\/$/, ''));
+    const page = await openTester();
+    await fakeOrg.setFault('default', { kind: 'unavailable', times: 2 });
+    try {
+      await page.getByLabel('Caller number', { exact: true }).fill('+14155550100');
+      await page.getByTestId('rule-tester-run').click();
+      const alert = page.locator('[data-testid="rule-tester-results"] [role="alert"]');
+      await alert.waitFor();
+      assert.match(await alert.textContent() ?? '', /^The test failed: CRM_UNAVAILABLE: /);
+    } finally {
+      await fakeOrg.clearFaults('default');
+    }
+    await testNumber(page, '+14155550100');
+    assert.equal(await page.getByTestId('rule-tester-decision').textContent(), 'Opens Lead Maria Lopez');
+    await page.close();
+  });
+
+  it('names a malformed rule in the org among the problems, and keeps testing with the other rules', async () => {
+    const fakeOrg = new FakeOrgClient(consoleServer.url.replace(/\/$/, ''));
+    const ruleId = await fakeOrg.insert('default', 'ContactPad_Screen_Pop_Rule__mdt', {
+      DeveloperName: 'Invoice_Payer',
+      MasterLabel: 'Invoice payer',
+      Active__c: true,
+      Object__c: 'Invoice__c',
+      Phone_Fields__c: 'Payer_Phone__c',
+      Caller_Label__c: 'Customer',
+      Priority__c: 5,
+      Pop_Action__c: 'Record',
+    });
+    try {
+      const page = await openTester();
+      await testNumber(page, '+14155550100');
+      const problems = await page.getByTestId('rule-tester-problem').allTextContents();
+      assert.equal(problems.length, 1, JSON.stringify(problems));
+      assert.match(problems[0] ?? '', /^Rule Invoice_Payer skipped: object Invoice__c does not exist or is not visible to this user/);
+      assert.equal(await page.getByTestId('rule-tester-decision').textContent(), 'Opens Lead Maria Lopez');
+      await page.close();
+    } finally {
+      await fakeOrg.remove('default', 'ContactPad_Screen_Pop_Rule__mdt', ruleId);
+    }
   });
 });
 

@@ -5,6 +5,8 @@
  * navigation and click-to-dial events, and exposes read-only test hooks:
  * `window.localConsole` and `window.customerSimulator`.
  *
+ * The header's 'Rule tester' button opens the admins' screen-pop rule tester tab (rule-tester*.ts).
+ *
  * Query parameters: `?panel=closed` starts with the softphone panel closed (it still loads, as
  * in Salesforce); `?refresh=<seconds>` sets the Tasks tab's refresh period (default 5, 0 = off);
  * `?contactpad=off` loads the softphone with Open CTI only (the console and shim on their own).
@@ -15,10 +17,14 @@ import { isProtocolMessage } from '../opencti/opencti-protocol.ts';
 import { readConsoleConfig } from './console-config.ts';
 import { ConsoleWorkspace, type RecordTab } from './console-workspace.ts';
 import { CustomerSimulator, type SimulatorCallState, type SimulatorMediaStats } from './customer-simulator.ts';
-import { objectTypeOfId } from './object-types.ts';
+import { readFlowArguments } from './flow-arguments.ts';
+import { isRecordId, objectTypeOfId } from './object-types.ts';
 import { RestClient } from './rest-client.ts';
 import { mountSimulatorPanel } from './simulator-panel.ts';
 import { SoftphonePanel } from './softphone-panel.ts';
+import { RuleTester } from './rule-tester.ts';
+import { crmRuleTesterRunner } from './rule-tester-run.ts';
+import { ruleTesterView } from './rule-tester-view.ts';
 import { renderWorkspace, type WorkspaceActions } from './workspace-view.ts';
 
 /** `window.localConsole`: what the console shows, for tests and curious developers. */
@@ -78,7 +84,12 @@ function layout() {
   note.textContent = 'ContactPad local console';
   const status = element('span', { className: 'muted', id: 'opencti-status' });
   status.setAttribute('data-testid', 'opencti-status');
-  header.append(appName, note, status);
+  const ruleTesterButton = element('button');
+  ruleTesterButton.type = 'button';
+  ruleTesterButton.className = 'header-button';
+  ruleTesterButton.textContent = 'Rule tester';
+  ruleTesterButton.setAttribute('data-testid', 'open-rule-tester');
+  header.append(appName, note, status, ruleTesterButton);
   const main = element('main', { className: 'workspace' });
   const utilityBar = element('footer', { className: 'utility-bar', label: 'Utility bar' });
   consoleArea.append(header, main, utilityBar);
@@ -94,13 +105,16 @@ function layout() {
   app.append(consoleArea, simulator);
   consoleArea.append(modalHost);
   document.body.append(app);
-  return { consoleArea, main, utilityBar, status, simulatorForm, remoteMedia, modalHost };
+  return { consoleArea, main, utilityBar, status, simulatorForm, remoteMedia, modalHost, ruleTesterButton };
 }
 
 function main(): void {
   const config = readConsoleConfig(document);
   const rest = new RestClient(config.apiVersion, config.sessionId);
   const workspace = new ConsoleWorkspace(rest);
+  const ruleTester = new RuleTester(
+    crmRuleTesterRunner({ instanceUrl: location.origin, sessionId: config.sessionId, apiVersion: config.apiVersion, callCenterSettings: config.callCenterSettings }),
+  );
   const dom = layout();
   const params = new URLSearchParams(location.search);
   const panel = new SoftphonePanel(dom.utilityBar, dom.consoleArea, {
@@ -133,9 +147,12 @@ function main(): void {
         case 'SEARCH':
           await workspace.openSearch(String(popParams['searchString']).trim());
           return;
+        case 'FLOW':
+          workspace.openFlow(String(popParams['flowDevName']).trim(), readFlowArguments(popParams['flowArgs']));
+          return;
         case 'URL': {
-          const recordId = /^\/lightning\/r\/(?:[A-Za-z_]+\/)?([0-9A-Za-z]{15,18})\/view/.exec(String(popParams['url']))?.[1];
-          if (recordId && objectTypeOfId(recordId)) {
+          const recordId = /^\/lightning\/r\/(?:[A-Za-z0-9_]+\/)?([0-9A-Za-z]{15,18})\/view/.exec(String(popParams['url']))?.[1];
+          if (recordId && isRecordId(recordId)) {
             await workspace.openRecord(recordId);
             return;
           }
@@ -229,9 +246,15 @@ function main(): void {
     saveModal: () => void workspace.saveModal(),
     cancelModal: () => workspace.cancelModal(),
     clickToDialEnabled: () => workspace.clickToDialEnabled && (openCti?.isClickToDialEnabled() ?? false),
+    ruleTesterContent: () => ruleTesterView(ruleTester, actions.openRecord),
   };
   const rerender = () => renderWorkspace(dom.main, dom.modalHost, workspace, actions);
   workspace.onChange(rerender);
+  ruleTester.onChange(rerender);
+  dom.ruleTesterButton.addEventListener('click', () => {
+    workspace.openRuleTester();
+    dom.main.querySelector<HTMLInputElement>('#rule-tester-input')?.focus();
+  });
   panel.onChange(rerender);
   rerender();
 

@@ -1,11 +1,13 @@
 /**
  * The state of the stand-in Lightning console: its workspace tabs (the Tasks home tab, record
- * tabs, search tabs), the new-record modal, click-to-dial, and the Tasks list. What the
- * console workspace API (openTab, focusTab, closeTab) and Open CTI screen pops act on in a real
- * console. Rendering lives in console-view.ts; this file knows no DOM.
+ * tabs, search tabs, flow tabs, the admins' rule tester), the new-record modal, click-to-dial,
+ * and the Tasks list. What the console workspace API (openTab, focusTab, closeTab) and Open CTI
+ * screen pops act on in a real console. Rendering lives in workspace-view.ts; this file knows
+ * no DOM.
  */
 import type { NavigationChangePayload } from '../../../adapter/src/host/open-cti.ts';
-import { objectTypeOfId, recordNameOf, recordUrlOf } from './object-types.ts';
+import type { FlowArgument } from './flow-arguments.ts';
+import { isRecordId, objectTypeOfId, recordNameOf, recordUrlOf } from './object-types.ts';
 import { escapeSosl, RestError, type RestClient, type SObjectRecord } from './rest-client.ts';
 
 /** The Tasks home tab (not closable). */
@@ -36,8 +38,24 @@ export interface SearchTab {
   error?: string;
 }
 
+/** A flow's tab ('Flow: <flowDevName>'), as a FLOW screen pop opens: the flow and its input variables. */
+export interface FlowTab {
+  readonly kind: 'flow';
+  readonly key: string;
+  readonly flowDevName: string;
+  readonly args: readonly FlowArgument[];
+  readonly title: string;
+}
+
+/** The admins' screen-pop rule tester (one tab, opened from the header's 'Rule tester' button). */
+export interface RuleTesterTab {
+  readonly kind: 'rule-tester';
+  readonly key: 'rule-tester';
+  readonly title: 'Rule tester';
+}
+
 /** Any console tab. */
-export type ConsoleTab = TasksTab | RecordTab | SearchTab;
+export type ConsoleTab = TasksTab | RecordTab | SearchTab | FlowTab | RuleTesterTab;
 
 /** The NEW_RECORD_MODAL screen pop's dialog: which object, and the fields as typed so far. */
 export interface NewRecordModal {
@@ -97,6 +115,9 @@ export class ConsoleWorkspace {
   #tabs: ConsoleTab[] = [{ kind: 'tasks', key: 'tasks', title: 'Tasks' }];
   #activeKey = 'tasks';
   #searchSerial = 0;
+  #flowSerial = 0;
+  /** describeGlobal's key prefixes (custom objects included), read once when an id's prefix is not a standard one. */
+  #keyPrefixes: Promise<ReadonlyMap<string, string>> | undefined;
   /** Open CTI enableClickToDial / disableClickToDial. */
   clickToDialEnabled = false;
   /** The open new-record dialog, if any. */
@@ -180,8 +201,8 @@ export class ConsoleWorkspace {
    * known type or the org does not return it.
    */
   async openRecord(recordId: string): Promise<RecordTab> {
-    const objectType = objectTypeOfId(recordId);
-    if (!objectType) throw new Error(`"${recordId}" is not a record id the console knows (Lead, Contact, Account, Case, Task, LiveChatTranscript).`);
+    const objectType = await this.objectTypeOf(recordId);
+    if (!objectType) throw new Error(`"${recordId}" is not a record id the console knows (Lead, Contact, Account, Case, Task, LiveChatTranscript or an object of the org).`);
     const existing = this.#tabs.find((tab): tab is RecordTab => tab.kind === 'record' && tab.recordId.slice(0, 15) === recordId.slice(0, 15));
     const tab: RecordTab = existing ?? { kind: 'record', key: `record-${recordId}`, recordId, objectType, title: recordId };
     if (!existing) this.#tabs.push(tab);
@@ -191,6 +212,25 @@ export class ConsoleWorkspace {
     if (this.#activeKey === tab.key && tab.record) this.#announce(tab);
     if (tab.error) throw new Error(tab.error);
     return tab;
+  }
+
+  /**
+   * The sObject type of a record id: from the standard key prefixes, else from the org's
+   * describeGlobal (`GET /sobjects`, read once), which names custom objects' prefixes too.
+   * Undefined for a malformed id or a prefix the org does not know.
+   */
+  async objectTypeOf(recordId: string): Promise<string | undefined> {
+    if (!isRecordId(recordId)) return undefined;
+    const standard = objectTypeOfId(recordId);
+    if (standard) return standard;
+    this.#keyPrefixes ??= this.#rest.describeGlobal().then((objects) => new Map(objects.filter((o) => o.keyPrefix !== '').map((o) => [o.keyPrefix, o.name])));
+    const prefixes = this.#keyPrefixes;
+    try {
+      return (await prefixes).get(recordId.slice(0, 3));
+    } catch (error) {
+      if (this.#keyPrefixes === prefixes) this.#keyPrefixes = undefined; // ask again next time
+      throw error;
+    }
   }
 
   async #load(tab: RecordTab): Promise<void> {
@@ -210,7 +250,7 @@ export class ConsoleWorkspace {
     const tab = this.activeTab;
     if (tab.kind === 'record') await this.#load(tab);
     else if (tab.kind === 'search') await this.#runSearch(tab);
-    else await this.refreshTasks();
+    else if (tab.kind === 'tasks') await this.refreshTasks();
   }
 
   /** Opens a 'Search: <text>' tab with the SOSL results (screen pop SEARCH). */
@@ -231,6 +271,27 @@ export class ConsoleWorkspace {
       tab.error = messageOf(error);
     }
     this.changed();
+  }
+
+  /** Opens a 'Flow: <flowDevName>' tab listing the flow's input variables (screen pop FLOW). */
+  openFlow(flowDevName: string, args: readonly FlowArgument[]): FlowTab {
+    const tab: FlowTab = { kind: 'flow', key: `flow-${++this.#flowSerial}`, flowDevName, args, title: `Flow: ${flowDevName}` };
+    this.#tabs.push(tab);
+    this.#activeKey = tab.key;
+    this.changed();
+    return tab;
+  }
+
+  /** Opens (or focuses) the admins' rule tester tab. */
+  openRuleTester(): RuleTesterTab {
+    let tab = this.#tabs.find((candidate): candidate is RuleTesterTab => candidate.kind === 'rule-tester');
+    if (!tab) {
+      tab = { kind: 'rule-tester', key: 'rule-tester', title: 'Rule tester' };
+      this.#tabs.push(tab);
+    }
+    this.#activeKey = tab.key;
+    this.changed();
+    return tab;
   }
 
   /** Reads the org's Tasks for the Tasks home tab. */

@@ -14,16 +14,29 @@ const KEY_PREFIXES: Readonly<Record<string, string>> = {
   '570': 'LiveChatTranscript',
 };
 
-/** The sObject type of a 15- or 18-character record id, or undefined for an unknown prefix or a malformed id. */
+/** Whether `id` has the form of a Salesforce record id (15 or 18 letters and digits). */
+export function isRecordId(id: string): boolean {
+  return /^[0-9A-Za-z]{15}(?:[0-9A-Za-z]{3})?$/.test(id);
+}
+
+/**
+ * The standard sObject type of a 15- or 18-character record id, or undefined for a malformed
+ * id or a prefix that is not a standard one (custom objects' prefixes differ per org: the
+ * workspace asks describeGlobal for those).
+ */
 export function objectTypeOfId(id: string): string | undefined {
-  if (!/^[0-9A-Za-z]{15}(?:[0-9A-Za-z]{3})?$/.test(id)) return undefined;
+  if (!isRecordId(id)) return undefined;
   return KEY_PREFIXES[id.slice(0, 3)];
 }
 
-/** The field that names a record of this type in tab titles (Case: CaseNumber, Task: Subject). */
+/**
+ * The field that names a record of this type in tab titles (Case: CaseNumber, Task: Subject,
+ * a custom metadata record: MasterLabel; LiveChatTranscript and custom objects: Name).
+ */
 export function nameFieldOf(objectType: string): string {
   if (objectType === 'Case') return 'CaseNumber';
   if (objectType === 'Task' || objectType === 'Event') return 'Subject';
+  if (objectType.endsWith('__mdt')) return 'MasterLabel';
   return 'Name';
 }
 

@@ -84,6 +84,18 @@ export class RestClient {
     await this.#request('PATCH', `/sobjects/${encodeURIComponent(objectType)}/${encodeURIComponent(id)}`, fields);
   }
 
+  /** GET /sobjects (describeGlobal): every object's API name and key prefix ('' when it has none). */
+  async describeGlobal(): Promise<{ name: string; keyPrefix: string }[]> {
+    const result = (await this.#request('GET', '/sobjects')) as { sobjects?: unknown };
+    const objects = Array.isArray(result?.sobjects) ? (result.sobjects as unknown[]) : [];
+    return objects.flatMap((entry) => {
+      const object = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : {};
+      const name = object['name'];
+      const keyPrefix = object['keyPrefix'];
+      return typeof name === 'string' ? [{ name, keyPrefix: typeof keyPrefix === 'string' ? keyPrefix : '' }] : [];
+    });
+  }
+
   /** GET /query?q=<SOQL>: the first page of records. */
   async query(soql: string): Promise<SObjectRecord[]> {
     const result = (await this.#request('GET', `/query?q=${encodeURIComponent(soql)}`)) as { records?: unknown };

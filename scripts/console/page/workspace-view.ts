@@ -1,10 +1,11 @@
 /**
  * Renders the stand-in console's workspace with lit (every binding escaped): the tab bar
  * (role=tablist, closable record tabs), the focused tab's content (record fields with
- * click-to-dial phone links, search results, the Tasks list) and the new-record dialog.
+ * click-to-dial phone links, search results, a flow's input variables, the Tasks list, the
+ * rule tester) and the new-record dialog.
  */
 import { html, nothing, render, type TemplateResult } from 'lit';
-import type { ConsoleTab, ConsoleWorkspace, RecordTab, SearchTab } from './console-workspace.ts';
+import type { ConsoleTab, ConsoleWorkspace, FlowTab, RecordTab, SearchTab } from './console-workspace.ts';
 import { objectTypeOfId, recordNameOf } from './object-types.ts';
 import type { SObjectRecord } from './rest-client.ts';
 
@@ -20,6 +21,8 @@ export interface WorkspaceActions {
   cancelModal(): void;
   /** Whether phone numbers are click-to-dial links (ContactPad enabled click-to-dial). */
   clickToDialEnabled(): boolean;
+  /** The rule tester tab's content. */
+  ruleTesterContent(): TemplateResult;
 }
 
 const HIDDEN_FIELDS = new Set(['attributes']);
@@ -93,6 +96,25 @@ function searchContent(tab: SearchTab, actions: WorkspaceActions): TemplateResul
     </table>`;
 }
 
+function flowContent(tab: FlowTab): TemplateResult {
+  return html`
+    <header class="record-header">
+      <span class="object-type">Flow</span>
+      <h2 data-testid="flow-name">${tab.flowDevName}</h2>
+    </header>
+    ${tab.args.length === 0
+      ? html`<p data-testid="flow-no-arguments">The flow was started with no input variables.</p>`
+      : html`<table class="list" data-testid="flow-arguments">
+          <caption>Input variables</caption>
+          <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Value</th></tr></thead>
+          <tbody>
+            ${tab.args.map(
+              (arg) => html`<tr data-testid="flow-argument"><td>${arg.name}</td><td>${arg.type}</td><td>${arg.value}</td></tr>`,
+            )}
+          </tbody>
+        </table>`}`;
+}
+
 /** The Name of a relationship (`Who.Name`) when the query returned it. */
 function relatedName(related: unknown): string | undefined {
   const name = typeof related === 'object' && related !== null ? (related as Record<string, unknown>)['Name'] : undefined;
@@ -135,6 +157,8 @@ function tasksContent(workspace: ConsoleWorkspace, actions: WorkspaceActions): T
 function tabContent(tab: ConsoleTab, workspace: ConsoleWorkspace, actions: WorkspaceActions): TemplateResult {
   if (tab.kind === 'record') return recordContent(tab, actions);
   if (tab.kind === 'search') return searchContent(tab, actions);
+  if (tab.kind === 'flow') return flowContent(tab);
+  if (tab.kind === 'rule-tester') return actions.ruleTesterContent();
   return tasksContent(workspace, actions);
 }
 
