@@ -96,6 +96,24 @@ describe('force-app', () => {
     for (const field of ['Activity.ContactPad_Caller_Number__c', 'Activity.ContactPad_Channel__c', 'Activity.ContactPad_Interaction_Id__c', 'Activity.ContactPad_Status__c']) {
       assert.ok(members.get('CustomField')?.includes(field), `package lists ${field}`);
     }
+    for (const field of [
+      'Case.ContactPad_Web_Phone__c',
+      'LiveChatTranscript.ContactPad_Visitor_Phone__c',
+      ...['Active__c', 'Caller_Label__c', 'Default_Field_Values__c', 'Filter__c', 'Flow_Arguments__c', 'Flow_Name__c', 'Name_Field__c', 'New_Record_Object__c', 'Object__c', 'Phone_Fields__c', 'Pop_Action__c', 'Priority__c'].map((name) => `ContactPad_Screen_Pop_Rule__mdt.${name}`),
+      ...['Caller_Cache_Seconds__c', 'Journey_Size__c', 'No_Match_Action__c', 'Several_Match_Action__c'].map((name) => `ContactPad_Screen_Pop_Setting__mdt.${name}`),
+    ]) {
+      assert.ok(members.get('CustomField')?.includes(field), `package lists ${field}`);
+    }
+    assert.deepEqual(members.get('CustomObject'), ['ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt']);
+    assert.deepEqual(members.get('CustomMetadata'), [
+      'ContactPad_Screen_Pop_Rule.Customer_Account',
+      'ContactPad_Screen_Pop_Rule.Customer_Contact',
+      'ContactPad_Screen_Pop_Rule.Live_Chat_Visitor',
+      'ContactPad_Screen_Pop_Rule.Open_Case_Web_Phone',
+      'ContactPad_Screen_Pop_Rule.Open_Lead',
+      'ContactPad_Screen_Pop_Rule.Previous_Customer_Account',
+      'ContactPad_Screen_Pop_Setting.Default',
+    ]);
     assert.deepEqual(members.get('PermissionSet'), ['ContactPad_Agent']);
     assert.deepEqual(members.get('CspTrustedSite'), ['ContactPad_SIP_Server']);
     assert.match(packageXml, /<version>62\.0<\/version>/);
@@ -191,6 +209,51 @@ describe('force-app', () => {
     assert.match(objects.get('Task') ?? '', /<allowCreate>true<\/allowCreate>\s*<allowDelete>true<\/allowDelete>\s*<allowEdit>true<\/allowEdit>\s*<allowRead>true<\/allowRead>/);
     for (const name of ['Lead', 'Contact', 'Account', 'Case']) assert.match(objects.get(name) ?? '', /<allowRead>true<\/allowRead>/, name);
     assert.match(set, /<name>ApiEnabled<\/name>/);
+  });
+
+  it('ships the screen-pop rules as custom metadata types CRM teams edit in Setup, with the default rules and settings', async () => {
+    const rule = await readFile(join(converted, 'objects', 'ContactPad_Screen_Pop_Rule__mdt.object'), 'utf8');
+    assert.match(rule, /<visibility>Public<\/visibility>/);
+    const types = new Map<string, string>();
+    for (const match of rule.matchAll(/<fields>([\s\S]*?)<\/fields>/g)) {
+      const body = match[1] ?? '';
+      types.set(/<fullName>([^<]*)<\/fullName>/.exec(body)?.[1] ?? '', /<type>([^<]*)<\/type>/.exec(body)?.[1] ?? '');
+    }
+    assert.deepEqual(Object.fromEntries(types), {
+      Active__c: 'Checkbox', Caller_Label__c: 'Picklist', Default_Field_Values__c: 'LongTextArea', Filter__c: 'Text', Flow_Arguments__c: 'LongTextArea', Flow_Name__c: 'Text',
+      Name_Field__c: 'Text', New_Record_Object__c: 'Text', Object__c: 'Text', Phone_Fields__c: 'Text', Pop_Action__c: 'Picklist', Priority__c: 'Number',
+    });
+    const picklist = (xml: string, field: string) => {
+      const body = [...xml.matchAll(/<fields>([\s\S]*?)<\/fields>/g)].map((m) => m[1] ?? '').find((b) => b.includes(`<fullName>${field}</fullName>`)) ?? '';
+      return [...body.matchAll(/<value>\s*<fullName>([^<]*)<\/fullName>/g)].map((m) => m[1]);
+    };
+    assert.deepEqual(picklist(rule, 'Caller_Label__c'), ['Lead', 'Customer', 'Previous Customer']);
+    assert.deepEqual(picklist(rule, 'Pop_Action__c'), ['Record', 'New Record', 'Search', 'Flow']);
+    const setting = await readFile(join(converted, 'objects', 'ContactPad_Screen_Pop_Setting__mdt.object'), 'utf8');
+    assert.deepEqual(picklist(setting, 'No_Match_Action__c'), ['Greeting', 'Search']);
+    assert.deepEqual(picklist(setting, 'Several_Match_Action__c'), ['Search']);
+
+    /** A converted custom metadata record as field -> value text. */
+    const record = async (name: string): Promise<Map<string, string>> => {
+      const xml = await readFile(join(converted, 'customMetadata', `${name}.md`), 'utf8');
+      return new Map([...xml.matchAll(/<field>([^<]*)<\/field>\s*<value[^>]*?(?:\/>|>([^<]*)<\/value>)/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+    };
+    const lead = await record('ContactPad_Screen_Pop_Rule.Open_Lead');
+    assert.deepEqual(
+      ['Object__c', 'Phone_Fields__c', 'Filter__c', 'Caller_Label__c', 'Priority__c', 'Pop_Action__c', 'Active__c'].map((f) => lead.get(f)),
+      ['Lead', 'Phone, MobilePhone', 'IsConverted = false', 'Lead', '10.0', 'Record', 'true'],
+    );
+    const kase = await record('ContactPad_Screen_Pop_Rule.Open_Case_Web_Phone');
+    assert.deepEqual(['Object__c', 'Phone_Fields__c', 'Name_Field__c'].map((f) => kase.get(f)), ['Case', 'ContactPad_Web_Phone__c', 'CaseNumber']);
+    const settings = await record('ContactPad_Screen_Pop_Setting.Default');
+    assert.deepEqual(['No_Match_Action__c', 'Several_Match_Action__c', 'Caller_Cache_Seconds__c', 'Journey_Size__c'].map((f) => settings.get(f)), ['Greeting', 'Search', '300.0', '5.0']);
+  });
+
+  it('adds Phone fields to Case and Chat Transcript, so phone search (SOSL IN PHONE FIELDS) finds web cases and chat visitors', async () => {
+    for (const [object, field] of [['Case', 'ContactPad_Web_Phone__c'], ['LiveChatTranscript', 'ContactPad_Visitor_Phone__c']]) {
+      const xml = await readFile(join(converted, 'objects', `${object}.object`), 'utf8');
+      assert.match(xml, new RegExp(`<fullName>${field}</fullName>[\\s\\S]*?<type>Phone</type>`), `${object}.${field}`);
+    }
   });
 
   it('trusts the SIP server placeholder for WebSocket connections and tells admins to change it', async () => {

@@ -70,20 +70,35 @@ function fullRecord(def: SObjectDef, record: SfRecord, version: string, only?: s
   return out;
 }
 
-function describe(def: SObjectDef, version: string): Record<string, unknown> {
+/** Whether an sObject is custom (`__c`, `__mdt`), as describe says. */
+function isCustom(def: SObjectDef): boolean {
+  return /__(c|mdt)$/.test(def.name);
+}
+
+/** The sObject for a describe route: 404 NOT_FOUND when unknown or hidden from the user, as Salesforce answers. */
+function describedSObject(org: FakeOrg, name: string): SObjectDef {
+  const def = org.visibleSObject(name);
+  if (!def) throw notFound();
+  return def;
+}
+
+/** `GET /sobjects/X/describe`: the object and the fields the user can see (field-level security). */
+function describe(org: FakeOrg, def: SObjectDef, version: string): Record<string, unknown> {
   const base = `/services/data/${version}/sobjects/${def.name}`;
+  const data = !def.customMetadata;
   return {
     name: def.name,
     label: def.label,
     labelPlural: def.labelPlural,
     keyPrefix: def.keyPrefix,
-    custom: false,
-    createable: true,
-    updateable: true,
-    deletable: true,
+    custom: isCustom(def),
+    customSetting: false,
+    createable: data,
+    updateable: data,
+    deletable: data,
     queryable: true,
-    searchable: true,
-    fields: def.fields.map((field) => ({
+    searchable: data,
+    fields: org.visibleFields(def).map((field) => ({
       name: field.name,
       label: field.label,
       type: field.type,
@@ -92,7 +107,9 @@ function describe(def: SObjectDef, version: string): Record<string, unknown> {
       createable: !field.readOnly,
       updateable: !field.readOnly,
       externalId: field.externalId === true,
-      nameField: field.name === 'Name' || (def.name === 'Case' && field.name === 'CaseNumber'),
+      nameField: field.name === 'Name' || (def.name === 'Case' && field.name === 'CaseNumber') || (def.customMetadata === true && field.name === 'MasterLabel'),
+      custom: field.custom === true,
+      filterable: field.type !== 'textarea',
       referenceTo: field.referenceTo ?? [],
       relationshipName: field.relationshipName ?? null,
       picklistValues: (field.picklistValues ?? []).map((value) => ({
@@ -102,6 +119,14 @@ function describe(def: SObjectDef, version: string): Record<string, unknown> {
     })),
     urls: { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` },
   };
+}
+
+/**
+ * Custom metadata records are metadata: Salesforce writes them through Setup or the Metadata
+ * API, never through sObject DML (the REST API answers like Apex: "DML operation ... not allowed").
+ */
+function refuseMetadataWrite(def: SObjectDef, operation: 'Insert' | 'Update' | 'Delete'): void {
+  if (def.customMetadata) throw new SalesforceApiError(400, 'INVALID_TYPE_FOR_OPERATION', `DML operation ${operation} not allowed on ${def.name}`);
 }
 
 /** Builds the REST API handlers over `store`. */
@@ -157,21 +182,21 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
       if (!q) throw new SalesforceApiError(400, 'MALFORMED_SEARCH', 'No search term found. The search term must be enclosed in braces.');
       return { status: 200, body: runSosl(org, q, version, day) };
     })),
-    http.get(`${BASE}/:version/sobjects`, api(({ version }) => ({
+    http.get(`${BASE}/:version/sobjects`, api(({ org, version }) => ({
       status: 200,
       body: {
         encoding: 'UTF-8',
         maxBatchSize: 200,
-        sobjects: allSObjects().map((def) => ({
-          name: def.name, label: def.label, labelPlural: def.labelPlural, keyPrefix: def.keyPrefix, custom: false,
-          createable: true, queryable: true, searchable: true,
+        sobjects: allSObjects().filter((def) => org.visibleSObject(def.name)).map((def) => ({
+          name: def.name, label: def.label, labelPlural: def.labelPlural, keyPrefix: def.keyPrefix, custom: isCustom(def),
+          createable: !def.customMetadata, queryable: true, searchable: !def.customMetadata,
           urls: { sobject: `/services/data/${version}/sobjects/${def.name}`, describe: `/services/data/${version}/sobjects/${def.name}/describe` },
         })),
       },
     }))),
     http.get(`${BASE}/:version/sobjects/:sobject`, api(({ org, params, version }) => {
-      const def = org.sobject(params.sobject ?? '');
-      const full = describe(def, version);
+      const def = describedSObject(org, params.sobject ?? '');
+      const full = describe(org, def, version);
       const { fields: _fields, ...objectDescribe } = full;
       void _fields;
       const recentItems = org.list(def.name).slice(-5).reverse().map((record) => ({ attributes: attributes(def.name, record.Id, version), Id: record.Id, Name: record.Name ?? null }));
@@ -179,12 +204,13 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
     })),
     http.post(`${BASE}/:version/sobjects/:sobject`, api(async ({ org, params, request }) => {
       const def = org.sobject(params.sobject ?? '');
+      refuseMetadataWrite(def, 'Insert');
       const record = org.insert(def.name, asObject(await readJson(request), def.name));
       return { status: 201, body: { id: record.Id, success: true, errors: [] } };
     })),
     http.get(`${BASE}/:version/sobjects/:sobject/describe`, api(({ org, params, version }) => ({
       status: 200,
-      body: describe(org.sobject(params.sobject ?? ''), version),
+      body: describe(org, describedSObject(org, params.sobject ?? ''), version),
     }))),
     http.get(`${BASE}/:version/sobjects/:sobject/:id`, api(({ org, params, url, version }) => {
       const def = org.sobject(params.sobject ?? '');
@@ -202,11 +228,13 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
     })),
     http.patch(`${BASE}/:version/sobjects/:sobject/:id`, api(async ({ org, params, request }) => {
       const def = org.sobject(params.sobject ?? '');
+      refuseMetadataWrite(def, 'Update');
       org.find(def, params.id ?? '');
       org.update(def.name, params.id ?? '', asObject(await readJson(request), def.name));
       return { status: 204 };
     })),
     http.delete(`${BASE}/:version/sobjects/:sobject/:id`, api(({ org, params }) => {
+      refuseMetadataWrite(org.sobject(params.sobject ?? ''), 'Delete');
       org.remove(params.sobject ?? '', params.id ?? '');
       return { status: 204 };
     })),
@@ -219,6 +247,7 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
     })),
     http.patch(`${BASE}/:version/sobjects/:sobject/:field/:value`, api(async ({ org, params, request, version }) => {
       const def = org.sobject(params.sobject ?? '');
+      refuseMetadataWrite(def, 'Update');
       const value = params.value ?? '';
       const found = byExternalId(org, def, params.field ?? '', value);
       const body = asObject(await readJson(request), def.name);

@@ -27,6 +27,8 @@ export interface CreateOrgRequest {
   /** Requests already spent. */
   apiUsed?: number;
   name?: string;
+  /** false: the org lacks the shipped custom metadata records (screen-pop rules and settings). */
+  customMetadata?: boolean;
 }
 
 /** Drives the fake org's control API at `baseUrl` (`''` for same-origin in a browser). */
@@ -67,6 +69,24 @@ export class FakeOrgClient {
   async insert(orgId: string, sobject: string, fields: Record<string, unknown>): Promise<string> {
     const answer = await this.call<{ id: string }>('POST', `/orgs/${encodeURIComponent(orgId)}/sobjects/${encodeURIComponent(sobject)}`, fields);
     return answer.id;
+  }
+
+  /** Changes a record directly (custom metadata records included, which the REST API cannot write). */
+  async update(orgId: string, sobject: string, id: string, fields: Record<string, unknown>): Promise<void> {
+    await this.call('PATCH', `/orgs/${encodeURIComponent(orgId)}/sobjects/${encodeURIComponent(sobject)}/${encodeURIComponent(id)}`, fields);
+  }
+
+  /** Deletes a record directly. */
+  async remove(orgId: string, sobject: string, id: string): Promise<void> {
+    await this.call('DELETE', `/orgs/${encodeURIComponent(orgId)}/sobjects/${encodeURIComponent(sobject)}/${encodeURIComponent(id)}`);
+  }
+
+  /**
+   * Field-level security and object access for the API user: a hidden field disappears from
+   * describe and queries (INVALID_FIELD); a hidden object (no `field`) answers describe with 404.
+   */
+  async setVisibility(orgId: string, target: { sobject: string; field?: string }, visible: boolean): Promise<void> {
+    await this.call('PUT', `/orgs/${encodeURIComponent(orgId)}/visibility`, { ...target, visible });
   }
 
   /** Every record of an sObject in the org, oldest first. */

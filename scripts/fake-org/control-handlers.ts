@@ -3,12 +3,18 @@
  * test's and the local console's way to arrange an org). Plain JSON; never counted as
  * API usage.
  *
- * - `POST   /__fake-org/orgs` `{ seed?: "demo" | {records}, dailyLimit?, apiUsed?, name? }`
+ * - `POST   /__fake-org/orgs` `{ seed?: "demo" | {records}, dailyLimit?, apiUsed?, name?, customMetadata? }`
  *           -> 201 `{ orgId, accessToken, instanceUrl }`
  * - `GET    /__fake-org/orgs/:orgId` -> `{ orgId, accessToken, instanceUrl, name }`
  * - `POST   /__fake-org/orgs/:orgId/reset` -> the org as created (same ids and token)
  * - `GET    /__fake-org/orgs/:orgId/sobjects/:sobject` -> `{ records: [...] }`
  * - `POST   /__fake-org/orgs/:orgId/sobjects/:sobject` `{ ...fields }` -> 201 `{ id }`
+ * - `PATCH  /__fake-org/orgs/:orgId/sobjects/:sobject/:id` `{ ...fields }` -> 204
+ * - `DELETE /__fake-org/orgs/:orgId/sobjects/:sobject/:id` -> 204
+ *           (these three also write custom metadata records, which the REST API cannot)
+ * - `GET    /__fake-org/orgs/:orgId/visibility` -> `{ hidden: ['object', 'object.field'...] }`
+ * - `PUT    /__fake-org/orgs/:orgId/visibility` `{ sobject, field?, visible }` -> `{ hidden }`
+ *           (field-level security / object access for the API user)
  * - `GET    /__fake-org/orgs/:orgId/faults` -> `{ faults: [...] }`
  * - `POST   /__fake-org/orgs/:orgId/faults` `{ kind, times?, ms? }` -> `{ faults: [...] }`
  * - `DELETE /__fake-org/orgs/:orgId/faults` -> 204 (hung requests are released)
@@ -91,6 +97,7 @@ export function createControlHandlers(store: FakeOrgStore): HttpHandler[] {
       if (typeof body.dailyLimit === 'number') options.dailyLimit = body.dailyLimit;
       if (typeof body.apiUsed === 'number') options.apiUsed = body.apiUsed;
       if (typeof body.name === 'string') options.name = body.name;
+      if (typeof body.customMetadata === 'boolean') options.customMetadata = body.customMetadata;
       try {
         const org = store.createOrg(options);
         const { name: _name, ...info } = orgInfo(org, request);
@@ -107,12 +114,29 @@ export function createControlHandlers(store: FakeOrgStore): HttpHandler[] {
       return HttpResponse.json(orgInfo(org, request));
     })),
     http.get(`${BASE}/orgs/:orgId/sobjects/:sobject`, withOrg((org, _request, params) => {
-      const def = org.sobject(params.sobject ?? '');
+      const def = org.definition(params.sobject ?? '');
       return HttpResponse.json({ records: org.list(def.name).map((record) => ({ attributes: attributes(def.name, record.Id, VERSION), ...record })) });
     })),
     http.post(`${BASE}/orgs/:orgId/sobjects/:sobject`, withOrg(async (org, request, params) => {
       const record = org.insert(params.sobject ?? '', await jsonBody(request), 'seed');
       return HttpResponse.json({ id: record.Id }, { status: 201 });
+    })),
+    http.patch(`${BASE}/orgs/:orgId/sobjects/:sobject/:id`, withOrg(async (org, request, params) => {
+      org.update(params.sobject ?? '', params.id ?? '', await jsonBody(request), 'seed-update');
+      return new HttpResponse(null, { status: 204 });
+    })),
+    http.delete(`${BASE}/orgs/:orgId/sobjects/:sobject/:id`, withOrg((org, _request, params) => {
+      org.remove(params.sobject ?? '', params.id ?? '');
+      return new HttpResponse(null, { status: 204 });
+    })),
+    http.get(`${BASE}/orgs/:orgId/visibility`, withOrg((org) => HttpResponse.json({ hidden: org.hidden() }))),
+    http.put(`${BASE}/orgs/:orgId/visibility`, withOrg(async (org, request) => {
+      const body = await jsonBody(request);
+      if (typeof body.sobject !== 'string' || body.sobject === '') throw new TypeError('sobject must name an object');
+      if (body.field !== undefined && typeof body.field !== 'string') throw new TypeError('field must be a field name');
+      if (typeof body.visible !== 'boolean') throw new TypeError('visible must be true or false');
+      org.setVisibility(body.sobject, body.field, body.visible);
+      return HttpResponse.json({ hidden: org.hidden() });
     })),
     http.get(`${BASE}/orgs/:orgId/faults`, withOrg((org) => HttpResponse.json({ faults: org.faults }))),
     http.post(`${BASE}/orgs/:orgId/faults`, withOrg(async (org, request) => {

@@ -9,14 +9,22 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
 import { createFakeOrgHandlers } from './handlers.ts';
 import { FakeOrgStore, type OrgSeed } from './store.ts';
+import { readCustomMetadataDir } from './custom-metadata.ts';
 
 /** The demo data of the DEFAULT org (fixtures/demo-org.json; numbers in the README). */
 export const demoOrgSeed: OrgSeed = JSON.parse(readFileSync(new URL('./fixtures/demo-org.json', import.meta.url), 'utf8')) as OrgSeed;
 
-/** The shared store: the DEFAULT org is seeded with the demo data; `{ seed: "demo" }` names it too. */
+/** The custom metadata records force-app ships (screen-pop rules and settings), read from its XML. */
+export const shippedCustomMetadata: OrgSeed = readCustomMetadataDir();
+
+/**
+ * The shared store: every org holds the shipped custom metadata (as if force-app were
+ * deployed); the DEFAULT org is seeded with the demo data; `{ seed: "demo" }` names it too.
+ */
 export const fakeOrgStore = new FakeOrgStore({
   defaultOrg: { seed: demoOrgSeed, name: 'ContactPad Local Console' },
   namedSeeds: { demo: demoOrgSeed },
+  deployed: shippedCustomMetadata,
 });
 
 /** The msw handlers over {@link fakeOrgStore}. */

@@ -87,8 +87,11 @@ export function convertValue(field: FieldDef, value: unknown, exists: (id: strin
   }
 }
 
-/** How a write is checked: an API create or update, or a trusted seed (read-only fields allowed). */
-export type WriteMode = 'create' | 'update' | 'seed';
+/**
+ * How a write is checked: an API create or update, or a trusted seed or control-API update
+ * (read-only fields allowed).
+ */
+export type WriteMode = 'create' | 'update' | 'seed' | 'seed-update';
 
 /**
  * Validates a JSON body of field values for `sobject` and returns them keyed by the
@@ -110,7 +113,7 @@ export function convertFields(
     if (name === 'attributes') continue;
     const field = findField(sobject, name);
     if (!field) throw new SalesforceApiError(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${sobject.name}`);
-    if (field.readOnly && mode !== 'seed') {
+    if (field.readOnly && mode !== 'seed' && mode !== 'seed-update') {
       readOnly.push(field.name);
       continue;
     }
@@ -125,7 +128,7 @@ export function convertFields(
     );
   }
   const missing = sobject.fields
-    .filter((field) => field.required && (mode === 'update' ? out.has(field.name) && out.get(field.name) === null : (out.get(field.name) ?? null) === null))
+    .filter((field) => field.required && (mode === 'update' || mode === 'seed-update' ? out.has(field.name) && out.get(field.name) === null : (out.get(field.name) ?? null) === null))
     .map((field) => field.name);
   if (missing.length > 0) {
     throw new SalesforceApiError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);

@@ -3,9 +3,16 @@
  * touch: Salesforce's describe metadata, reduced (name, label, type, reference targets,
  * relationship name, picklist values, which fields are read-only or required).
  *
- * Custom fields (names ending in `__c`) are accepted on every object as text fields that
- * may serve as an External ID: the fake org plays an org where the project's custom
- * fields are deployed.
+ * The fake org plays an org where force-app is deployed: the project's custom fields are
+ * declared with their real types (Task.ContactPad_Caller_Number__c, Case.ContactPad_Web_Phone__c
+ * and LiveChatTranscript.ContactPad_Visitor_Phone__c are Phone fields, so SOSL `IN PHONE
+ * FIELDS` searches them), and so are the two custom metadata types (screen-pop rules and
+ * settings). Any other custom field (a name ending in `__c`) is accepted on every object as
+ * a text field that may serve as an External ID.
+ *
+ * Phone fields, honestly: only fields of type `phone` are searched by `IN PHONE FIELDS`.
+ * Case.SuppliedPhone ("Web Phone") is a Text field in Salesforce, and is modelled as one, so
+ * a phone search never finds it (hence the custom Phone field on Case).
  */
 
 /** A Salesforce field type (describe `type`). */
@@ -34,6 +41,8 @@ export interface FieldDef {
   /** Searched by SOSL `IN NAME FIELDS`. */
   nameField?: boolean;
   externalId?: boolean;
+  /** A custom field (describe `custom: true`). */
+  custom?: boolean;
 }
 
 /** One sObject type (describe). */
@@ -43,6 +52,8 @@ export interface SObjectDef {
   labelPlural: string;
   keyPrefix: string;
   fields: FieldDef[];
+  /** A custom metadata type (`__mdt`): queryable by SOQL, not searchable, no owner or audit dates. */
+  customMetadata?: boolean;
 }
 
 const f = (name: string, label: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => ({ name, label, type, ...extra });
@@ -151,6 +162,7 @@ const SOBJECTS: SObjectDef[] = [
       f('SuppliedEmail', 'Web Email', 'email'),
       f('SuppliedPhone', 'Web Phone', 'string'),
       f('IsClosed', 'Closed', 'boolean', { readOnly: true, defaultValue: false }),
+      f('ContactPad_Web_Phone__c', 'Web Phone (searchable)', 'phone', { custom: true }),
     ],
   },
   {
@@ -176,6 +188,12 @@ const SOBJECTS: SObjectDef[] = [
       f('CallDisposition', 'Call Result', 'string'),
       f('CallObject', 'Call Object Identifier', 'string'),
       f('IsClosed', 'Closed', 'boolean', { readOnly: true, defaultValue: false }),
+      f('ContactPad_Interaction_Id__c', 'Interaction ID', 'string', { custom: true, externalId: true }),
+      f('ContactPad_Caller_Number__c', 'Caller Number', 'phone', { custom: true }),
+      f('ContactPad_Channel__c', 'Channel', 'string', { custom: true }),
+      f('ContactPad_Status__c', 'Interaction Status', 'picklist', {
+        custom: true, restricted: true, picklistValues: ['Waiting', 'Assigning', 'Assigned', 'Transferring', 'Ended', 'Failed'],
+      }),
     ],
   },
   {
@@ -209,9 +227,54 @@ const SOBJECTS: SObjectDef[] = [
       f('StartTime', 'Start Time', 'datetime'),
       f('EndTime', 'End Time', 'datetime'),
       f('Location', 'Location', 'string'),
+      f('ContactPad_Visitor_Phone__c', 'Visitor Phone', 'phone', { custom: true }),
+    ],
+  },
+  {
+    name: 'ContactPad_Screen_Pop_Rule__mdt', label: 'ContactPad Screen Pop Rule', labelPlural: 'ContactPad Screen Pop Rules', keyPrefix: 'm00',
+    customMetadata: true,
+    fields: [
+      ...customMetadataSystem(),
+      f('Active__c', 'Active', 'boolean', { custom: true, defaultValue: true }),
+      f('Object__c', 'Object', 'string', { custom: true }),
+      f('Phone_Fields__c', 'Phone Fields', 'string', { custom: true }),
+      f('Filter__c', 'Filter', 'string', { custom: true }),
+      f('Caller_Label__c', 'Caller Label', 'picklist', { custom: true, picklistValues: ['Lead', 'Customer', 'Previous Customer'] }),
+      f('Priority__c', 'Priority', 'double', { custom: true }),
+      f('Pop_Action__c', 'Pop Action', 'picklist', { custom: true, picklistValues: ['Record', 'New Record', 'Search', 'Flow'] }),
+      f('New_Record_Object__c', 'New Record Object', 'string', { custom: true }),
+      f('Default_Field_Values__c', 'Default Field Values', 'textarea', { custom: true }),
+      f('Flow_Name__c', 'Flow Name', 'string', { custom: true }),
+      f('Flow_Arguments__c', 'Flow Arguments', 'textarea', { custom: true }),
+      f('Name_Field__c', 'Name Field', 'string', { custom: true }),
+    ],
+  },
+  {
+    name: 'ContactPad_Screen_Pop_Setting__mdt', label: 'ContactPad Screen Pop Setting', labelPlural: 'ContactPad Screen Pop Settings', keyPrefix: 'm01',
+    customMetadata: true,
+    fields: [
+      ...customMetadataSystem(),
+      f('No_Match_Action__c', 'No Match Action', 'picklist', { custom: true, picklistValues: ['Greeting', 'Search'] }),
+      f('Several_Match_Action__c', 'Several Match Action', 'picklist', { custom: true, picklistValues: ['Search'] }),
+      f('Caller_Cache_Seconds__c', 'Caller Cache Seconds', 'double', { custom: true }),
+      f('Journey_Size__c', 'Journey Size', 'double', { custom: true }),
     ],
   },
 ];
+
+/** The standard fields of every custom metadata type (its records are metadata, not data). */
+function customMetadataSystem(): FieldDef[] {
+  return [
+    f('Id', 'Custom Metadata Record ID', 'id', { readOnly: true }),
+    f('DeveloperName', 'Custom Metadata Record Name', 'string', { required: true }),
+    f('MasterLabel', 'Label', 'string', { required: true, nameField: true }),
+    f('Label', 'Label', 'string', { readOnly: true }),
+    f('Language', 'Master Language', 'picklist', { readOnly: true, defaultValue: 'en_US', picklistValues: ['en_US'] }),
+    f('NamespacePrefix', 'Namespace Prefix', 'string', { readOnly: true }),
+    f('QualifiedApiName', 'Qualified API Name', 'string', { readOnly: true }),
+    f('SystemModstamp', 'System Modstamp', 'datetime', { readOnly: true }),
+  ];
+}
 
 const BY_NAME = new Map(SOBJECTS.map((s) => [s.name.toLowerCase(), s]));
 const BY_PREFIX = new Map(SOBJECTS.map((s) => [s.keyPrefix, s]));

@@ -86,7 +86,9 @@ describe('sObject rows', () => {
     assert.equal(describe.name, 'Task');
     assert.equal(describe.keyPrefix, '00T');
     assert.deepEqual(describe.fields.find((f) => f.name === 'CallType'), { ...describe.fields.find((f) => f.name === 'CallType'), type: 'picklist', label: 'Call Type' });
-    assert.equal((await sf(org, '/sobjects/Prospect/describe')).status, 400);
+    const unknown = await sf(org, '/sobjects/Prospect/describe');
+    assert.equal(unknown.status, 404);
+    assert.deepEqual(unknown.body, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
   });
 });
 

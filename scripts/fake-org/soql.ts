@@ -8,7 +8,7 @@ import type { FakeOrg, SfRecord } from './store.ts';
 import { readPath, resolvePath, shapeRecord, type FieldPath } from './field-path.ts';
 import { SyntaxProblem, TokenStream, tokenize, unexpected, type Token } from './query-lexer.ts';
 import { SalesforceApiError, errorLocation, invalidType } from './salesforce-error.ts';
-import { findSObject, type SObjectDef } from './schema.ts';
+import type { SObjectDef } from './schema.ts';
 import { matches, parseCondition, type Condition } from './where-clause.ts';
 
 /** One `ORDER BY` item. */
@@ -87,7 +87,7 @@ function execute(org: FakeOrg, statement: string, version: string, today: () => 
   } while (stream.symbol(','));
   if (!stream.keyword('FROM')) throw unexpected(stream.peek());
   const fromToken = stream.expectWord();
-  const sobject = findSObject(fromToken.text);
+  const sobject = org.visibleSObject(fromToken.text);
   if (!sobject) throw invalidType(fromToken.text, errorLocation(statement, fromToken.offset));
   if (count !== 'none' && selected.length > 0) throw new SyntaxProblem(`Field must be grouped or aggregated: ${selected[0]?.text}`, selected[0]?.offset ?? 0);
   const paths = selected.map((token) => resolvePath(org, sobject, token.text, statement, token.offset));

@@ -11,7 +11,7 @@ import { resolvePath, shapeRecord, type FieldPath } from './field-path.ts';
 import { phoneMatches } from './phone-match.ts';
 import { SyntaxProblem, TokenStream, tokenize, unexpected } from './query-lexer.ts';
 import { SalesforceApiError, errorLocation, invalidType } from './salesforce-error.ts';
-import { allSObjects, findSObject, type FieldDef, type SObjectDef } from './schema.ts';
+import { allSObjects, type FieldDef, type SObjectDef } from './schema.ts';
 import { malformed, parseOrderBy, sortRecords, type OrderItem } from './soql.ts';
 import { matches, parseCondition, type Condition } from './where-clause.ts';
 
@@ -82,10 +82,12 @@ function execute(org: FakeOrg, statement: string, version: string, today: () => 
 
   const targets: Returning[] = returning.length > 0
     ? returning
-    : allSObjects().filter((s) => s.name !== 'User').map((sobject) => ({ sobject, paths: [], order: [], offset: 0 }));
+    : allSObjects()
+      .filter((s) => s.name !== 'User' && !s.customMetadata && org.visibleSObject(s.name))
+      .map((sobject) => ({ sobject, paths: [], order: [], offset: 0 }));
   const out: unknown[] = [];
   for (const target of targets) {
-    const fields = searchFields(target.sobject, scope);
+    const fields = searchFields(org, target.sobject, scope);
     let found = org.list(target.sobject.name).filter((record) => termMatches(term, record, fields) && (!target.where || matches(org, record, target.where)));
     found = sortRecords(org, found, target.order).slice(target.offset, target.limit === undefined ? undefined : target.offset + target.limit);
     for (const record of found) {
@@ -99,8 +101,8 @@ function execute(org: FakeOrg, statement: string, version: string, today: () => 
 
 function parseReturning(stream: TokenStream, org: FakeOrg, statement: string, today: () => string): Returning {
   const nameToken = stream.expectWord();
-  const sobject = findSObject(nameToken.text);
-  if (!sobject) throw invalidType(nameToken.text, errorLocation(statement, nameToken.offset));
+  const sobject = org.visibleSObject(nameToken.text);
+  if (!sobject || sobject.customMetadata) throw invalidType(nameToken.text, errorLocation(statement, nameToken.offset));
   const spec: Returning = { sobject, paths: [], order: [], offset: 0 };
   if (!stream.symbol('(')) return spec;
   do {
@@ -115,8 +117,9 @@ function parseReturning(stream: TokenStream, org: FakeOrg, statement: string, to
   return spec;
 }
 
-function searchFields(sobject: SObjectDef, scope: Scope): FieldDef[] {
-  return sobject.fields.filter((field) => {
+/** The fields a search scope covers (only those the user can see; PHONE: fields of type phone only). */
+function searchFields(org: FakeOrg, sobject: SObjectDef, scope: Scope): FieldDef[] {
+  return org.visibleFields(sobject).filter((field) => {
     if (scope === 'PHONE') return field.type === 'phone';
     if (scope === 'NAME') return field.nameField === true;
     if (scope === 'EMAIL') return field.type === 'email';

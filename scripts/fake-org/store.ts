@@ -45,6 +45,11 @@ export interface CreateOrgOptions {
   /** Requests already spent today. */
   apiUsed?: number;
   name?: string;
+  /**
+   * Whether the org has the project's shipped custom metadata records (screen-pop rules and
+   * settings, as force-app deploys them); true by default. A seed may add more.
+   */
+  customMetadata?: boolean;
 }
 
 const ORG_KEY_PREFIX = '00D';
@@ -75,12 +80,15 @@ export class FakeOrg {
   private autoNumber = 1000;
   private customNames = new Map<string, string>();
   private releaseHangs = new Set<() => void>();
+  private hiddenObjects = new Set<string>();
+  private hiddenFields = new Set<string>();
   private readonly now: () => Date;
+  private readonly deployed: OrgSeed | undefined;
 
   private readonly options: CreateOrgOptions;
   private readonly baseSerial: number;
 
-  constructor(serial: number, options: CreateOrgOptions, now: () => Date) {
+  constructor(serial: number, options: CreateOrgOptions, now: () => Date, deployed?: OrgSeed) {
     this.orgId = makeId(ORG_KEY_PREFIX, serial, '000');
     this.name = options.name ?? 'ContactPad Test Org';
     this.accessToken = `${this.orgId.slice(0, 15)}!${randomSecret()}`;
@@ -88,9 +96,11 @@ export class FakeOrg {
     this.apiUsed = options.apiUsed ?? 0;
     this.now = now;
     this.options = options;
+    this.deployed = options.customMetadata === false ? undefined : deployed;
     this.baseSerial = 10_000 + serial * 100_000;
     this.serial = this.baseSerial;
     this.userId = this.insert('User', AGENT_USER, 'seed').Id as string;
+    if (this.deployed) this.seed(this.deployed);
     if (options.seed) this.seed(options.seed);
   }
 
@@ -99,11 +109,14 @@ export class FakeOrg {
     this.clearFaults();
     this.tables = new Map();
     this.customNames = new Map();
+    this.hiddenObjects = new Set();
+    this.hiddenFields = new Set();
     this.serial = this.baseSerial;
     this.autoNumber = 1000;
     this.apiUsed = this.options.apiUsed ?? 0;
     this.dailyLimit = this.options.dailyLimit ?? 15000;
     this.insert('User', AGENT_USER, 'seed');
+    if (this.deployed) this.seed(this.deployed);
     if (this.options.seed) this.seed(this.options.seed);
   }
 
@@ -125,8 +138,52 @@ export class FakeOrg {
     }
   }
 
-  /** The sObject definition for `name`, or INVALID_TYPE. */
+  /** The sObject definition for `name` as the API user sees it, or INVALID_TYPE (unknown or hidden). */
   sobject(name: string): SObjectDef {
+    const def = this.visibleSObject(name);
+    if (!def) throw invalidType(name);
+    return def;
+  }
+
+  /** The sObject `name` when it exists and the API user may see it. */
+  visibleSObject(name: string): SObjectDef | undefined {
+    const def = findSObject(name);
+    return def && !this.hiddenObjects.has(def.name.toLowerCase()) ? def : undefined;
+  }
+
+  /** The fields of `sobject` the API user may see (field-level security). */
+  visibleFields(sobject: SObjectDef): FieldDef[] {
+    return sobject.fields.filter((field) => !this.hiddenFields.has(`${sobject.name}.${field.name}`.toLowerCase()));
+  }
+
+  /**
+   * Field-level security and object access, as a test arranges them (control API
+   * `PUT /__fake-org/orgs/:orgId/visibility`): a hidden object answers describe with 404
+   * and queries with INVALID_TYPE; a hidden field is missing from describe and queries
+   * answer INVALID_FIELD for it. Records keep their values.
+   */
+  setVisibility(sobjectName: string, fieldName: string | undefined, visible: boolean): void {
+    const def = findSObject(sobjectName);
+    if (!def) throw invalidType(sobjectName);
+    if (fieldName === undefined) {
+      if (visible) this.hiddenObjects.delete(def.name.toLowerCase());
+      else this.hiddenObjects.add(def.name.toLowerCase());
+      return;
+    }
+    const field = findField(def, fieldName);
+    if (!field) throw new SalesforceApiError(400, 'INVALID_FIELD', `No such column '${fieldName}' on sobject of type ${def.name}`);
+    const key = `${def.name}.${field.name}`.toLowerCase();
+    if (visible) this.hiddenFields.delete(key);
+    else this.hiddenFields.add(key);
+  }
+
+  /** What is hidden: `Object` and `Object.Field` names. */
+  hidden(): string[] {
+    return [...this.hiddenObjects, ...this.hiddenFields].sort();
+  }
+
+  /** The sObject `name` whatever the user may see (control API, seeds), or INVALID_TYPE. */
+  definition(name: string): SObjectDef {
     const def = findSObject(name);
     if (!def) throw invalidType(name);
     return def;
@@ -142,10 +199,10 @@ export class FakeOrg {
     return field.name;
   }
 
-  /** The field of `sobject` named `name`, under its canonical name. */
+  /** The field of `sobject` named `name`, under its canonical name; undefined when unknown or hidden. */
   field(sobject: SObjectDef, name: string): FieldDef | undefined {
     const field = findField(sobject, name);
-    if (!field) return undefined;
+    if (!field || this.hiddenFields.has(`${sobject.name}.${field.name}`.toLowerCase())) return undefined;
     return field.name.endsWith('__c') ? { ...field, name: this.canonicalName(sobject, field) } : field;
   }
 
@@ -174,12 +231,12 @@ export class FakeOrg {
 
   /** All records of an sObject, oldest first. */
   list(sobject: string): SfRecord[] {
-    return [...this.table(this.sobject(sobject).name).values()];
+    return [...this.table(this.definition(sobject).name).values()];
   }
 
   /** Creates a record (REST `POST /sobjects/X`, or a seed); throws Salesforce errors. */
   insert(sobjectName: string, body: Record<string, unknown>, mode: WriteMode = 'create'): SfRecord {
-    const def = this.sobject(sobjectName);
+    const def = this.definition(sobjectName);
     const { Id: givenId, ...rest } = body;
     const values = convertFields(def, mode === 'seed' ? rest : body, mode, (id) => this.exists(id), (field) => this.canonicalName(def, field));
     let id: string;
@@ -192,15 +249,19 @@ export class FakeOrg {
     const stamp = formatDateTime(this.now());
     const record: SfRecord = {};
     for (const field of def.fields) record[field.name] = field.defaultValue ?? null;
-    Object.assign(record, {
-      Id: id,
-      IsDeleted: false,
-      CreatedDate: stamp,
-      CreatedById: this.userId ?? id,
-      LastModifiedDate: stamp,
-      LastModifiedById: this.userId ?? id,
-      SystemModstamp: stamp,
-    });
+    if (def.customMetadata) {
+      Object.assign(record, { Id: id, SystemModstamp: stamp });
+    } else {
+      Object.assign(record, {
+        Id: id,
+        IsDeleted: false,
+        CreatedDate: stamp,
+        CreatedById: this.userId ?? id,
+        LastModifiedDate: stamp,
+        LastModifiedById: this.userId ?? id,
+        SystemModstamp: stamp,
+      });
+    }
     if ('OwnerId' in record) record.OwnerId = this.userId ?? null;
     if (def.name === 'Case') record.CaseNumber = String(++this.autoNumber).padStart(8, '0');
     if (def.name === 'LiveChatTranscript') record.Name = String(++this.autoNumber).padStart(8, '0');
@@ -212,20 +273,20 @@ export class FakeOrg {
 
   /** Updates a record (REST `PATCH /sobjects/X/id`); NOT_FOUND when it does not exist. */
   update(sobjectName: string, id: string, body: Record<string, unknown>, mode: WriteMode = 'update'): SfRecord {
-    const def = this.sobject(sobjectName);
+    const def = this.definition(sobjectName);
     const record = this.find(def, id);
     const values = convertFields(def, body, mode, (ref) => this.exists(ref), (field) => this.canonicalName(def, field));
     for (const [name, value] of values) record[name] = value;
     derive(def, record);
     const stamp = formatDateTime(this.now());
-    record.LastModifiedDate = stamp;
+    if (!def.customMetadata) record.LastModifiedDate = stamp;
     record.SystemModstamp = stamp;
     return record;
   }
 
   /** Deletes a record (REST `DELETE /sobjects/X/id`). */
   remove(sobjectName: string, id: string): void {
-    const def = this.sobject(sobjectName);
+    const def = this.definition(sobjectName);
     const record = this.find(def, id);
     this.table(def.name).delete(record.Id as string);
   }
@@ -314,6 +375,10 @@ function derive(def: SObjectDef, record: SfRecord): void {
   }
   if (def.name === 'Task') record.IsClosed = record.Status === 'Completed';
   if (def.name === 'Case') record.IsClosed = record.Status === 'Closed';
+  if (def.customMetadata) {
+    record.Label = record.MasterLabel ?? null;
+    record.QualifiedApiName = record.DeveloperName ?? null;
+  }
 }
 
 /**
@@ -326,18 +391,21 @@ export class FakeOrgStore {
   private readonly now: () => Date;
   /** Named seeds a new org may ask for (`{ "seed": "demo" }`). */
   readonly namedSeeds: Map<string, OrgSeed>;
+  /** Records every org has because force-app deployed them (the shipped custom metadata). */
+  private readonly deployed: OrgSeed | undefined;
   defaultOrg: FakeOrg;
 
-  constructor(options: { defaultOrg?: CreateOrgOptions; namedSeeds?: Record<string, OrgSeed>; now?: () => Date } = {}) {
+  constructor(options: { defaultOrg?: CreateOrgOptions; namedSeeds?: Record<string, OrgSeed>; now?: () => Date; deployed?: OrgSeed } = {}) {
     this.now = options.now ?? (() => new Date());
     this.namedSeeds = new Map(Object.entries(options.namedSeeds ?? {}));
+    this.deployed = options.deployed;
     this.defaultOrg = this.createOrg({ name: 'ContactPad Local Console', ...options.defaultOrg });
   }
 
   /** Creates an org (control API `POST /__fake-org/orgs`). */
   createOrg(options: CreateOrgOptions = {}): FakeOrg {
     this.count += 1;
-    const org = new FakeOrg(this.count, options, this.now);
+    const org = new FakeOrg(this.count, options, this.now, this.deployed);
     this.orgs.set(org.orgId, org);
     return org;
   }

@@ -1,102 +1,170 @@
 /**
- * Who is calling, as far as Salesforce knows: one SOSL search of the caller's number over
- * the phone fields of Lead, Contact and Account, classified into the labels the call pop
- * shows (Lead, Customer, Previous Customer, Unknown).
+ * Who is calling: ONE SOSL request for every active screen-pop rule and the customer
+ * journey, classified by the rules on this side.
  *
- * Classification (this issue's simple rules; the configurable screen-pop rules come later):
- * - an open Lead (IsConverted = false) -> Lead;
- * - a Contact, or an Account whose Type is not 'Former Customer' -> Customer;
- * - an Account whose Type is 'Former Customer' -> Previous Customer; a Contact is a
- *   Previous Customer only when its account matched in the same search and is a former
- *   customer (we spend no second request to learn the account type of a lone Contact);
- * - nothing -> Unknown. Several labels can hold at once (Lead and Customer).
- * Record values are data: a null phone, a missing or markup-laden name are kept as text.
+ *   FIND {n1 OR n2} IN PHONE FIELDS RETURNING
+ *     Lead(Id, Name, Phone, MobilePhone, IsConverted WHERE IsConverted = false LIMIT 50),
+ *     Account(Id, Name, Phone, Type LIMIT 50), ...,
+ *     Task(Id, Subject, CreatedDate, Owner.Name, ..., ContactPad_Caller_Number__c ORDER BY CreatedDate DESC LIMIT 5)
+ *
+ * Each object appears once, with the union of the fields its rules need (Id, the name field,
+ * the phone fields, the filter fields, AccountId where the object has it). When every rule of
+ * an object has a filter, their OR is sent as the object's WHERE (fewer rows); either way
+ * each rule's filter is checked here, because several rules may share an object (Customer
+ * and Previous Customer Accounts). The numbers are normalised with libphonenumber-js
+ * (phone-number.ts) and escaped for SOSL (sosl.ts).
+ *
+ * Classification: for each record, each rule of its object whose filter holds and one of
+ * whose phone fields holds the caller's number yields a match (`matchedField` says which
+ * field; a record SOSL found through a field no rule names matches nothing). Labels: every
+ * label any match earned. Winner: the best (lowest) priority that matched; every match at
+ * that priority is a winner. The shipped priorities (open Lead 10, Contact 20, Accounts 30
+ * and 40, Case 50, chat 60) make a caller who is both an open Lead and a Customer pop the
+ * Lead (seed 001). Equal priority across rules: neither outranks the other, so the matches
+ * of all of them are the winners (one record pops by its rule's action; several give the
+ * agent the picker), and `winningRule` is the first of them by DeveloperName.
  */
 import type { CallerLabel } from '../store.ts';
 import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
-import { searchableNumbers } from './phone-number.ts';
+import type { CallerIdentity, CallerMatch } from './caller-identity.ts';
+import { UNKNOWN_CALLER } from './caller-identity.ts';
+import { journeyFromTasks } from './customer-journey.ts';
+import { isSameNumber, searchableNumbers } from './phone-number.ts';
+import { filterHolds, recordValue, soqlCondition } from './rule-filter.ts';
+import type { LoadedRules, ScreenPopRule } from './screen-pop-rules.ts';
+import { JOURNEY_NUMBER_FIELD } from './screen-pop-rules.ts';
 import { buildPhoneSearch } from './sosl.ts';
 import type { SoslReturning } from './sosl.ts';
 
-/** One record whose phone fields matched the caller's number. */
-export interface CallerMatch {
-  readonly id: string;
-  readonly objectType: 'Lead' | 'Contact' | 'Account';
-  /** The record's Name; '' when Salesforce sent none. Plain text, never markup. */
-  readonly name: string;
-  /** For a Contact: its Account's id. */
-  readonly accountId?: string;
-}
+export type { CallerIdentity, CallerMatch } from './caller-identity.ts';
+export { UNKNOWN_CALLER } from './caller-identity.ts';
 
-/** The caller as Salesforce knows them: the labels earned and the matching records. */
-export interface CallerIdentity {
-  readonly labels: readonly CallerLabel[];
-  readonly matches: readonly CallerMatch[];
-}
+/** At most this many records of one object come back (a number shared by thousands must not flood the pop). */
+export const RECORDS_PER_OBJECT = 50;
 
-/** The Account Type value (standard picklist) that marks a previous customer. */
-export const FORMER_CUSTOMER_TYPE = 'Former Customer';
-
-/** The objects and fields searched: Lead (open only), Contact, Account. */
-export const CALLER_SEARCH: readonly SoslReturning[] = [
-  { sobject: 'Lead', fields: ['Id', 'Name', 'Phone', 'MobilePhone', 'IsConverted'], where: 'IsConverted = false' },
-  { sobject: 'Contact', fields: ['Id', 'Name', 'Phone', 'MobilePhone', 'AccountId'] },
-  { sobject: 'Account', fields: ['Id', 'Name', 'Phone', 'Type'] },
-];
-
-/** The identity of a caller nobody knows (or whose number cannot be searched). */
-export const UNKNOWN_CALLER: CallerIdentity = Object.freeze({ labels: Object.freeze(['Unknown'] as const), matches: Object.freeze([]) });
+const LABEL_ORDER: readonly CallerLabel[] = ['Lead', 'Customer', 'Previous Customer'];
 
 /**
  * Looks the caller up with ONE SOSL request (`GET /search`); no request at all when the
- * number has nothing searchable (withheld, letters, too short), which gives Unknown.
- * Rejects with the connection's ContactPadError (CRM_UNAVAILABLE, CRM_SESSION_EXPIRED...).
+ * number has nothing searchable (withheld, letters, too short), or when there is nothing to
+ * search (no rule and no journey), which gives Unknown. Rejects with the connection's
+ * ContactPadError (CRM_UNAVAILABLE, CRM_SESSION_EXPIRED, CRM_REQUEST_LIMIT, CRM_REQUEST_REJECTED).
  */
-export async function lookUpCaller(connection: CrmConnection, rawNumber: string, defaultCountry: string): Promise<CallerIdentity> {
+export async function lookUpCaller(connection: CrmConnection, rules: LoadedRules, rawNumber: string, defaultCountry: string): Promise<CallerIdentity> {
   const numbers = searchableNumbers(rawNumber, defaultCountry);
-  if (numbers.length === 0) return UNKNOWN_CALLER;
-  const records = await connection.search(buildPhoneSearch(numbers, CALLER_SEARCH));
-  return classifyCaller(records);
+  const returning = callerSearch(rules);
+  if (numbers.length === 0 || returning.length === 0) return UNKNOWN_CALLER;
+  const records = await connection.search(buildPhoneSearch(numbers, returning));
+  return classifyCaller(records, rules, numbers, defaultCountry);
 }
 
-/** Classifies SOSL `searchRecords` into labels and matches (pure; exported for the rules' tests). */
-export function classifyCaller(records: readonly SalesforceRecord[]): CallerIdentity {
-  const matches: CallerMatch[] = [];
+/** The SOSL RETURNING list for the rules and the journey (objects in the order of their best rule). */
+export function callerSearch(rules: LoadedRules): SoslReturning[] {
+  const byObject = new Map<string, ScreenPopRule[]>();
+  for (const rule of rules.rules) {
+    const key = rule.objectType.toLowerCase();
+    byObject.set(key, [...(byObject.get(key) ?? []), rule]);
+  }
+  const returning: SoslReturning[] = [];
+  for (const group of byObject.values()) {
+    const fields = new Set<string>(['Id']);
+    for (const rule of group) {
+      fields.add(rule.nameField);
+      for (const phone of rule.phoneFields) fields.add(phone);
+      for (const condition of rule.filter) fields.add(condition.field);
+      if (rule.accountField !== '') fields.add(rule.accountField);
+    }
+    const filtered = group.every((rule) => rule.filter.length > 0);
+    const conditions = [...new Set(group.map((rule) => soqlCondition(rule.filter)))];
+    const where = !filtered ? undefined : conditions.length === 1 ? conditions[0] : conditions.map((c) => `(${c})`).join(' OR ');
+    returning.push({ sobject: (group[0] as ScreenPopRule).objectType, fields: uniqueFields(fields), ...(where ? { where } : {}), limit: RECORDS_PER_OBJECT });
+  }
+  const journeySize = rules.settings.journeySize;
+  if (rules.journeyFields.length > 0 && journeySize > 0 && !byObject.has('task')) {
+    const fields = uniqueFields(new Set([...rules.journeyFields, JOURNEY_NUMBER_FIELD]));
+    returning.push({
+      sobject: 'Task',
+      fields,
+      ...(fields.includes('CreatedDate') ? { orderBy: 'CreatedDate DESC' } : {}),
+      limit: journeySize,
+    });
+  }
+  return returning;
+}
+
+/** Field names once each, whatever their case (SOSL refuses a field listed twice). */
+function uniqueFields(fields: Set<string>): string[] {
   const seen = new Set<string>();
-  const formerAccounts = new Set<string>();
-  let lead = false;
-  let customer = false;
-  let previous = false;
+  return [...fields].filter((field) => {
+    const key = field.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
+/**
+ * Classifies SOSL `searchRecords` by the rules (pure; see the file comment). `callerForms`
+ * are the caller's searchable numbers (phone-number.ts `searchableNumbers`).
+ */
+export function classifyCaller(records: readonly SalesforceRecord[], rules: LoadedRules, callerForms: readonly string[], defaultCountry: string): CallerIdentity {
+  const earned = new Set<CallerLabel>();
+  const best = new Map<string, CallerMatch>();
+  const tasks: SalesforceRecord[] = [];
   for (const record of records) {
-    const objectType = record.attributes?.type;
-    const id = text(record['Id']);
-    if (id === '' || seen.has(id)) continue;
-    if (objectType !== 'Lead' && objectType !== 'Contact' && objectType !== 'Account') continue;
-    // The WHERE clause already filters converted Leads; a converted one slipping through is not open.
-    if (objectType === 'Lead' && record['IsConverted'] === true) continue;
-    seen.add(id);
-    const name = text(record['Name']);
-    const accountId = objectType === 'Contact' ? text(record['AccountId']) : '';
-    matches.push(accountId === '' ? { id, objectType, name } : { id, objectType, name, accountId });
-    if (objectType === 'Account' && text(record['Type']) === FORMER_CUSTOMER_TYPE) formerAccounts.add(id);
+    const objectType = typeof record.attributes?.type === 'string' ? record.attributes.type : '';
+    const id = text(recordValue(record, 'Id'));
+    if (id === '' || objectType === '') continue;
+    if (objectType === 'Task' && !rules.rules.some((rule) => rule.objectType === 'Task')) {
+      if (isSameNumber(recordValue(record, JOURNEY_NUMBER_FIELD), callerForms, defaultCountry)) tasks.push(record);
+      continue;
+    }
+    for (const rule of rules.rules) {
+      if (rule.objectType.toLowerCase() !== objectType.toLowerCase() || !filterHolds(rule.filter, record)) continue;
+      const matchedField = rule.phoneFields.find((field) => isSameNumber(recordValue(record, field), callerForms, defaultCountry));
+      if (matchedField === undefined) continue;
+      earned.add(rule.callerLabel);
+      if (best.has(id)) continue; // rules come best first: the first match of a record is its best
+      const accountId = rule.accountField === '' ? '' : text(recordValue(record, rule.accountField));
+      const match: CallerMatch = {
+        id,
+        objectType: rule.objectType,
+        name: text(recordValue(record, rule.nameField)),
+        label: rule.callerLabel,
+        rule: { name: rule.name, label: rule.label, priority: rule.priority },
+        matchedField,
+        ...(accountId === '' ? {} : { accountId }),
+      };
+      best.set(id, match);
+    }
   }
+  const matches = [...best.values()].sort(compareMatches);
+  const journey = journeyFromTasks(tasks, rules.settings.journeySize);
+  const [first] = matches;
+  if (!first) return journey.length === 0 ? UNKNOWN_CALLER : { ...UNKNOWN_CALLER, journey };
+  const winners = matches.filter((match) => match.rule.priority === first.rule.priority);
+  const winningRule = rules.rules.find((rule) => rule.name === first.rule.name);
+  return {
+    labels: LABEL_ORDER.filter((label) => earned.has(label)),
+    matches,
+    winners,
+    ...(winningRule ? { winningRule } : {}),
+    journey,
+    cached: false,
+  };
+}
 
-  for (const match of matches) {
-    if (match.objectType === 'Lead') lead = true;
-    else if (match.objectType === 'Account') {
-      if (formerAccounts.has(match.id)) previous = true;
-      else customer = true;
-    } else if (match.accountId !== undefined && formerAccounts.has(match.accountId)) previous = true;
-    else customer = true;
-  }
+function compareMatches(a: CallerMatch, b: CallerMatch): number {
+  return (
+    a.rule.priority - b.rule.priority ||
+    compareText(a.rule.name, b.rule.name) ||
+    compareText(a.name.toLowerCase(), b.name.toLowerCase()) ||
+    compareText(a.id, b.id)
+  );
+}
 
-  const labels: CallerLabel[] = [];
-  if (lead) labels.push('Lead');
-  if (customer) labels.push('Customer');
-  if (previous) labels.push('Previous Customer');
-  if (labels.length === 0) labels.push('Unknown');
-  return { labels, matches };
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function text(value: unknown): string {

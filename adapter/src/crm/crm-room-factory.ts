@@ -5,6 +5,7 @@
 import { CrmConnection } from './crm-connection.ts';
 import { ActivityOutbox, type OutboxListener } from './activity-outbox.ts';
 import { CrmRoom } from './crm-room.ts';
+import { RememberedChoices } from './remembered-choices.ts';
 
 export interface CrmRoomFactoryOptions {
   readonly session: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
@@ -13,11 +14,14 @@ export interface CrmRoomFactoryOptions {
   readonly defaultCountry: string;
   readonly outboxDatabase: string;
   readonly listener: OutboxListener;
+  /** localStorage key of the agent's remembered picks (tests isolate with their own). */
+  readonly rememberedChoicesKey?: string;
 }
 
 export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<CrmRoom> {
   const connection = new CrmConnection({ ...options.session, apiVersion: options.apiVersion, timeoutMs: options.timeoutMs });
   const outbox = new ActivityOutbox({ databaseName: options.outboxDatabase, connection, listener: options.listener });
   await outbox.start();
-  return new CrmRoom({ connection, outbox, defaultCountry: options.defaultCountry });
+  const choices = new RememberedChoices(options.rememberedChoicesKey === undefined ? {} : { key: options.rememberedChoicesKey });
+  return new CrmRoom({ connection, outbox, defaultCountry: options.defaultCountry, choices });
 }

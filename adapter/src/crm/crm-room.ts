@@ -1,18 +1,27 @@
 /**
  * The crm room as the controller sees it (its `CrmPort`): caller lookup on the org's REST
- * API, the screen-pop decision, the Task for an interaction, and Task writes through the
- * durable outbox. Holds the current connection, so a renewed Salesforce session reaches
- * lookups and queued writes alike.
+ * API by the screen-pop rules, the screen-pop decision, remembered picks, the Task for an
+ * interaction, and Task writes through the durable outbox. Holds the current connection, so
+ * a renewed Salesforce session reaches lookups and queued writes alike.
+ *
+ * API budget: the rules load once per session (one composite request; a load that could not
+ * reach the org is tried again at the next lookup, meanwhile the built-in rules serve);
+ * each lookup is one SOSL request; a caller seen within the settings' Caller_Cache_Seconds__c
+ * costs none (`cached: true`).
  */
 import type { Interaction } from '../model/interaction.ts';
 import type { CrmConnection } from './crm-connection.ts';
 import type { ActivityOutbox } from './activity-outbox.ts';
 import { activityFromInteraction } from './activity-log.ts';
 import type { TaskFields } from './activity-log.ts';
-import { lookUpCaller } from './caller-lookup.ts';
+import { lookUpCaller, UNKNOWN_CALLER } from './caller-lookup.ts';
 import type { CallerIdentity } from './caller-lookup.ts';
+import { searchableNumbers } from './phone-number.ts';
+import { RememberedChoices } from './remembered-choices.ts';
 import { decideScreenPop } from './screen-pop-decision.ts';
 import type { ScreenPopDecision } from './screen-pop-decision.ts';
+import { DEFAULT_SCREEN_POP_SETTINGS, loadScreenPopRules } from './screen-pop-rules.ts';
+import type { LoadedRules, ScreenPopSettings } from './screen-pop-rules.ts';
 
 /** What the crm room is built from. */
 export interface CrmRoomOptions {
@@ -21,6 +30,18 @@ export interface CrmRoomOptions {
   readonly outbox: ActivityOutbox;
   /** ISO 3166 alpha-2 country for numbers without a country code ('US'). */
   readonly defaultCountry: string;
+  /** Where the agent's picks are remembered (localStorage by default). */
+  readonly choices?: RememberedChoices;
+  /** The clock of the repeat-caller cache (epoch ms; Date.now by default). */
+  readonly now?: () => number;
+}
+
+/** How many callers the repeat-caller cache holds (the oldest go first). */
+export const CALLER_CACHE_SIZE = 200;
+
+interface CachedCaller {
+  readonly identity: CallerIdentity;
+  readonly expiresAt: number;
 }
 
 /** Implements the controller's CrmPort over jsforce and the activity outbox. */
@@ -28,21 +49,83 @@ export class CrmRoom {
   #connection: CrmConnection;
   readonly #outbox: ActivityOutbox;
   readonly #defaultCountry: string;
+  readonly #choices: RememberedChoices;
+  readonly #now: () => number;
+  readonly #cache = new Map<string, CachedCaller>();
+  #rules: Promise<LoadedRules> | undefined;
+  #settings: ScreenPopSettings = DEFAULT_SCREEN_POP_SETTINGS;
 
   constructor(options: CrmRoomOptions) {
     this.#connection = options.connection;
     this.#outbox = options.outbox;
     this.#defaultCountry = options.defaultCountry;
+    this.#choices = options.choices ?? new RememberedChoices();
+    this.#now = options.now ?? (() => Date.now());
   }
 
-  /** One SOSL request for the caller's number (none when it has nothing searchable). */
-  lookUpCaller(callerNumber: string): Promise<CallerIdentity> {
-    return lookUpCaller(this.#connection, callerNumber, this.#defaultCountry);
+  /**
+   * Who is calling: one SOSL request by the screen-pop rules (see caller-lookup.ts), none
+   * when the number has nothing searchable or the caller is in the repeat-caller cache
+   * (`cached: true`). `rememberedId` carries the agent's earlier pick for this number when it
+   * is still among the winners. Rejects with a ContactPadError when Salesforce fails.
+   */
+  async lookUpCaller(callerNumber: string): Promise<CallerIdentity> {
+    const key = numberKey(callerNumber, this.#defaultCountry);
+    if (key === '') return UNKNOWN_CALLER;
+    const now = this.#now();
+    const cached = this.#cache.get(key);
+    if (cached && cached.expiresAt > now) return this.#withRememberedChoice(key, { ...cached.identity, cached: true });
+    this.#cache.delete(key);
+    const rules = await this.rules();
+    const identity = await lookUpCaller(this.#connection, rules, callerNumber, this.#defaultCountry);
+    const seconds = rules.settings.callerCacheSeconds;
+    if (seconds > 0) {
+      this.#cache.set(key, { identity, expiresAt: this.#now() + seconds * 1000 });
+      while (this.#cache.size > CALLER_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+    }
+    return this.#withRememberedChoice(key, identity);
   }
 
-  /** See screen-pop-decision.ts. */
-  decideScreenPop(identity: CallerIdentity, callerNumber: string): ScreenPopDecision {
-    return decideScreenPop(identity, callerNumber);
+  /**
+   * The session's screen-pop rules, loaded with one request the first time and kept; a load
+   * that could not reach the org (built-in rules) is not kept, so the next call tries again.
+   */
+  rules(): Promise<LoadedRules> {
+    if (!this.#rules) {
+      const load: Promise<LoadedRules> = loadScreenPopRules(this.#connection).then(
+        (loaded) => {
+          this.#settings = loaded.settings;
+          if (!loaded.final && this.#rules === load) this.#rules = undefined;
+          return loaded;
+        },
+        (error: unknown) => {
+          if (this.#rules === load) this.#rules = undefined;
+          throw error;
+        },
+      );
+      this.#rules = load;
+    }
+    return this.#rules;
+  }
+
+  /** Why rules were skipped or defaults used (loads the rules if needed). */
+  async ruleProblems(): Promise<readonly string[]> {
+    return (await this.rules()).problems;
+  }
+
+  /** The screen-pop settings of the loaded rules (the shipped defaults until they load). */
+  get settings(): ScreenPopSettings {
+    return this.#settings;
+  }
+
+  /** Remembers the agent's pick among several records for this number (localStorage). */
+  rememberChoice(callerNumber: string, recordId: string): void {
+    this.#choices.remember(numberKey(callerNumber, this.#defaultCountry), recordId);
+  }
+
+  /** See screen-pop-decision.ts; the settings are the loaded rules'. */
+  decideScreenPop(identity: CallerIdentity, callerNumber: string, pickedRecordId?: string): ScreenPopDecision {
+    return decideScreenPop(identity, callerNumber, this.#settings, pickedRecordId);
   }
 
   /** See activity-log.ts. */
@@ -55,9 +138,10 @@ export class CrmRoom {
     return this.#outbox.enqueue(interactionId, fields);
   }
 
-  /** Loads jsforce now, so the first lookup does not wait for it. */
-  preload(): Promise<void> {
-    return this.#connection.preload();
+  /** Loads jsforce and the screen-pop rules now, so the first lookup waits for neither. */
+  async preload(): Promise<void> {
+    await this.#connection.preload();
+    await this.rules();
   }
 
   /** A renewed session: lookups use it, and held Task writes are retried with it. */
@@ -65,4 +149,15 @@ export class CrmRoom {
     this.#connection = connection;
     this.#outbox.setConnection(connection);
   }
+
+  #withRememberedChoice(key: string, identity: CallerIdentity): CallerIdentity {
+    const remembered = this.#choices.get(key);
+    const { rememberedId: _old, ...rest } = identity;
+    return remembered !== undefined && identity.winners.some((winner) => winner.id === remembered) ? { ...rest, rememberedId: remembered } : rest;
+  }
+}
+
+/** The number's key for the cache and the remembered picks: its E.164 digits ('' when unsearchable). */
+function numberKey(callerNumber: string, defaultCountry: string): string {
+  return searchableNumbers(callerNumber, defaultCountry)[0] ?? '';
 }

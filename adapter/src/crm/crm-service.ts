@@ -1,13 +1,15 @@
 /**
  * The crm room as the controller holds it, loaded lazily: the caller lookup (with
- * libphonenumber's metadata), the connection and the outbox arrive in a chunk of their own,
- * and jsforce itself in a script of its own, so neither weighs on the ring-and-answer path.
- * The pure parts (screen-pop decision, Task fields) are small and load with the controller.
+ * libphonenumber's metadata), the screen-pop rules, the connection and the outbox arrive in a
+ * chunk of their own, and jsforce itself in a script of its own, so neither weighs on the
+ * ring-and-answer path. The pure parts (screen-pop decision, Task fields) are small and load
+ * with the controller.
  */
-import type { CallerIdentity } from './caller-lookup.ts';
+import type { CallerIdentity } from './caller-identity.ts';
 import type { TaskFields } from './activity-log.ts';
 import { activityFromInteraction } from './activity-log.ts';
 import { decideScreenPop, type ScreenPopDecision } from './screen-pop-decision.ts';
+import { DEFAULT_SCREEN_POP_SETTINGS, type ScreenPopSettings } from './screen-pop-settings.ts';
 import type { OutboxState } from './activity-outbox.ts';
 import type { CrmRoom } from './crm-room.ts';
 import type { Interaction } from '../model/interaction.ts';
@@ -29,6 +31,8 @@ export interface CrmServiceOptions {
   readonly onError: (error: unknown) => void;
   /** IndexedDB database of the outbox (tests isolate with their own). */
   readonly outboxDatabase?: string;
+  /** localStorage key of the agent's remembered picks (tests isolate with their own). */
+  readonly rememberedChoicesKey?: string;
 }
 
 /** Salesforce REST API version ContactPad speaks. */
@@ -36,17 +40,32 @@ export const API_VERSION = '62.0';
 
 /** What the controller asks of the crm room. */
 export interface CrmService {
+  /**
+   * Who is calling, by the org's screen-pop rules: one SOSL request (the rules load once per
+   * session, with one more); none for a number with nothing searchable or a repeat caller
+   * within the settings' cache time (`cached: true`). Rejects with a ContactPadError.
+   */
   lookUpCaller(callerNumber: string): Promise<CallerIdentity>;
-  decideScreenPop(identity: CallerIdentity, callerNumber: string): ScreenPopDecision;
+  /**
+   * What to pop (screen-pop-decision.ts), with the loaded rules' settings (the shipped
+   * defaults before they load). `pickedRecordId`: the record the agent picked among several;
+   * without it, the one remembered for this number (`identity.rememberedId`) is used.
+   */
+  decideScreenPop(identity: CallerIdentity, callerNumber: string, pickedRecordId?: string): ScreenPopDecision;
+  /** Remembers the agent's pick among several records for this number (localStorage, survives a reload). */
+  rememberChoice(callerNumber: string, recordId: string): Promise<void>;
+  /** Rules skipped and why, defaults used, journey off...: for admins (loads the rules if needed). */
+  ruleProblems(): Promise<readonly string[]>;
   activityFromInteraction(interaction: Interaction, links: { whoId?: string; whatId?: string }, at: number): TaskFields;
   /** Queues the Task in the durable outbox; resolves once it is stored. */
   logActivity(interactionId: string, fields: TaskFields): Promise<void>;
-  /** Loads the room and jsforce now (after registration), so the first lookup does not wait. */
+  /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
 }
 
 export function createCrmService(options: CrmServiceOptions): CrmService {
   let room: Promise<CrmRoom> | undefined;
+  let settings: ScreenPopSettings = DEFAULT_SCREEN_POP_SETTINGS;
   const loadRoom = (): Promise<CrmRoom> => {
     room ??= import('./crm-room-factory.ts').then((factory) =>
       factory.createCrmRoom({
@@ -56,18 +75,28 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         defaultCountry: options.settings.defaultCountry,
         outboxDatabase: options.outboxDatabase ?? 'contactpad-activity-outbox',
         listener: options.activityState,
+        ...(options.rememberedChoicesKey === undefined ? {} : { rememberedChoicesKey: options.rememberedChoicesKey }),
       }),
     );
     room.catch(() => (room = undefined)); // a failed load is tried again next time
     return room;
   };
+  /** Runs `work` on the room, then keeps the settings of the rules it has loaded. */
+  const withRoom = async <T>(work: (loaded: CrmRoom) => T | Promise<T>): Promise<T> => {
+    const loaded = await loadRoom();
+    try {
+      return await work(loaded);
+    } finally {
+      settings = loaded.settings;
+    }
+  };
   return {
-    lookUpCaller: async (callerNumber) => (await loadRoom()).lookUpCaller(callerNumber),
-    decideScreenPop,
+    lookUpCaller: (callerNumber) => withRoom((r) => r.lookUpCaller(callerNumber)),
+    decideScreenPop: (identity, callerNumber, pickedRecordId) => decideScreenPop(identity, callerNumber, settings, pickedRecordId),
+    rememberChoice: (callerNumber, recordId) => withRoom((r) => r.rememberChoice(callerNumber, recordId)),
+    ruleProblems: () => withRoom((r) => r.ruleProblems()),
     activityFromInteraction,
     logActivity: async (interactionId, fields) => (await loadRoom()).logActivity(interactionId, fields),
-    preload: async () => {
-      await (await loadRoom()).preload();
-    },
+    preload: () => withRoom((r) => r.preload()),
   };
 }

@@ -41,3 +41,37 @@ export async function rejectionOf(work: Promise<unknown>): Promise<unknown> {
   }
   throw new Error('expected a rejection, but it resolved');
 }
+
+/** A screen-pop rule record (ContactPad_Screen_Pop_Rule__mdt) as an admin creates it in Setup: active, Record action. */
+export function ruleRecord(developerName: string, fields: Record<string, unknown>): Record<string, unknown> {
+  return { DeveloperName: developerName, MasterLabel: developerName.replace(/_/g, ' '), Active__c: true, Pop_Action__c: 'Record', ...fields };
+}
+
+/** The shipped Default settings record, with `changes`. */
+export function settingsRecord(changes: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    DeveloperName: 'Default', MasterLabel: 'Default', No_Match_Action__c: 'Greeting', Several_Match_Action__c: 'Search',
+    Caller_Cache_Seconds__c: 300, Journey_Size__c: 5, ...changes,
+  };
+}
+
+/**
+ * A fresh org whose screen-pop rules are `rules` only (the shipped ones left out), with the
+ * Default settings record (`settings` changes it; `null` leaves it out) and `records` seeded.
+ */
+export async function orgWithRules(
+  rules: Array<Record<string, unknown>>,
+  settings: Record<string, unknown> | null = {},
+  records: Record<string, Array<Record<string, unknown>>> = {},
+): Promise<FakeOrgSession> {
+  return fakeOrg.createOrg(
+    {
+      records: {
+        ...(settings === null ? {} : { ContactPad_Screen_Pop_Setting__mdt: [settingsRecord(settings)] }),
+        ContactPad_Screen_Pop_Rule__mdt: rules,
+        ...records,
+      },
+    },
+    { customMetadata: false },
+  );
+}

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { searchableNumbers } from './phone-number.ts';
+import { isSameNumber, searchableNumbers } from './phone-number.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
@@ -75,5 +75,32 @@ describe('searchableNumbers: the forms a caller number is searched by', () => {
 
   it('strips SOSL reserved characters and other symbols around the digits', () => {
     expect(searchableNumbers('{415} 555*0100?', 'US')).to.deep.equal(['14155550100', '4155550100']);
+  });
+});
+
+describe('isSameNumber: which stored phone value is the caller', () => {
+  const caller = searchableNumbers('+1 415 555 0100', 'US');
+  const uk = searchableNumbers('+44 20 7946 0958', 'US');
+
+  it('matches the same number stored in any format', () => {
+    for (const stored of ['(415) 555-0100', '+1 415-555-0100', '415.555.0100', '1-415-555-0100', '001 415 555 0100', '4155550100 ext. 12', 'tel:+14155550100']) {
+      expect(isSameNumber(stored, caller, 'US'), stored).to.equal(true);
+    }
+    expect(isSameNumber('020 7946 0958', uk, 'US')).to.equal(true);
+    expect(isSameNumber('+44 20 7946 0958', uk, 'US')).to.equal(true);
+  });
+
+  it('does not match another number, a blank or a non-text value', () => {
+    for (const stored of ['(415) 555-0101', '', null, undefined, 4155550100, '555-0100']) {
+      expect(isSameNumber(stored, caller, 'US'), String(stored)).to.equal(false);
+    }
+  });
+
+  it('does not take a number with another country code for a national number that ends the same', () => {
+    expect(isSameNumber('+1 207 946 0958', uk, 'US')).to.equal(false);
+  });
+
+  it('reads the digits of a value with words in it', () => {
+    expect(isSameNumber('415-555-0100 (mobile)', caller, 'US')).to.equal(true);
   });
 });

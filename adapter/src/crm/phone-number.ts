@@ -82,3 +82,25 @@ function toCountry(code: string): CountryCode | undefined {
   const upper = typeof code === 'string' ? code.trim().toUpperCase() : '';
   return /^[A-Z]{2}$/.test(upper) && isSupportedCountry(upper) ? upper : undefined;
 }
+
+/**
+ * Whether a phone value stored in Salesforce is the caller's number, for telling which
+ * field of a record SOSL found matched ("why this record"). `callerForms` is what
+ * {@link searchableNumbers} gave for the caller. The stored value is read the same way:
+ * - written with a country code (`+1 207...`, `0044 20...`): it must be the same E.164
+ *   number (a US number ending in a UK national number is another number);
+ * - written without one (`(415) 555-0100`, `020 7946 0958`): any form in common is a match
+ *   (the national number is all the record says);
+ * - with words in it (`415-555-0100 (mobile)`): its digits must equal one of the caller's forms.
+ */
+export function isSameNumber(stored: unknown, callerForms: readonly string[], defaultCountry: string): boolean {
+  if (typeof stored !== 'string' || callerForms.length === 0) return false;
+  const text = stored.replace(TEL_PREFIX, '').normalize('NFKC').trim();
+  const forms = searchableNumbers(text, defaultCountry);
+  if (forms.length === 0) {
+    const digits = text.replace(EXTENSION, '').replace(/\D/g, '');
+    return digits.length >= MIN_SEARCHABLE_DIGITS && callerForms.includes(digits);
+  }
+  if (/^(\+|00)/.test(text)) return forms[0] === callerForms[0];
+  return forms.some((form) => callerForms.includes(form));
+}

@@ -56,3 +56,12 @@ describe('SOSL escaping and the phone search', () => {
     expect(() => buildPhoneSearch([' ', ''], [{ sobject: 'Lead', fields: ['Id'] }])).to.throw(RangeError);
   });
 });
+
+describe('ordering the rows of one object', () => {
+  it('adds ORDER BY before LIMIT, and refuses anything but a field and a direction', () => {
+    expect(buildPhoneSearch(['4155550100'], [{ sobject: 'Task', fields: ['Id', 'Owner.Name'], orderBy: 'CreatedDate DESC', limit: 5 }])).to.equal(
+      'FIND {4155550100} IN PHONE FIELDS RETURNING Task(Id, Owner.Name ORDER BY CreatedDate DESC LIMIT 5)',
+    );
+    expect(() => buildPhoneSearch(['4155550100'], [{ sobject: 'Task', fields: ['Id'], orderBy: 'CreatedDate; DELETE' }])).to.throw(/not an ORDER BY field/);
+  });
+});

@@ -17,6 +17,8 @@ export interface SoslReturning {
   readonly fields: readonly string[];
   /** A SOQL-style filter, from configuration only (never from caller data). */
   readonly where?: string;
+  /** `Field [ASC|DESC]`, for example `CreatedDate DESC`. */
+  readonly orderBy?: string;
   readonly limit?: number;
 }
 
@@ -53,6 +55,10 @@ function returningClause(item: SoslReturning): string {
   let clause = item.fields.join(', ');
   const where = item.where?.trim();
   if (where) clause += ` WHERE ${where}`;
+  if (item.orderBy !== undefined) {
+    if (!/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*( (ASC|DESC))?$/.test(item.orderBy)) throw invalid(`"${item.orderBy}" is not an ORDER BY field`);
+    clause += ` ORDER BY ${item.orderBy}`;
+  }
   if (item.limit !== undefined) {
     if (!Number.isInteger(item.limit) || item.limit < 1 || item.limit > 2000) throw invalid('LIMIT must be 1 to 2000');
     clause += ` LIMIT ${item.limit}`;

@@ -1,0 +1,86 @@
+/**
+ * The customer journey: the caller's recent interactions, read from their Tasks. Every
+ * interaction ContactPad logs is a Task carrying the caller's number in the Phone field
+ * `ContactPad_Caller_Number__c`, so the caller lookup's one SOSL request returns them too
+ * (`RETURNING ..., Task(... ORDER BY CreatedDate DESC LIMIT n)`), at no extra request.
+ * Task values are data from outside: unknown or blank values become blanks or defaults.
+ */
+import type { SalesforceRecord } from './crm-connection.ts';
+import { recordValue } from './rule-filter.ts';
+
+/** Where an interaction stood (Task picklist `ContactPad_Status__c`, the statuses of seed 003). */
+export type JourneyStatus = 'Waiting' | 'Assigning' | 'Assigned' | 'Transferring' | 'Ended' | 'Failed';
+
+/** One of the caller's recent interactions (a Task). */
+export interface JourneyEntry {
+  /** The Task's id (the widget opens it in the console). */
+  readonly taskId: string;
+  /** In words: Voice call, Video call, Callback, Chat, Email, Case; '' when the Task does not say. */
+  readonly channel: string;
+  /** The Task owner's name (the agent); '' when not visible. */
+  readonly agent: string;
+  /** From `ContactPad_Status__c`; Ended when blank or unknown. */
+  readonly status: JourneyStatus;
+  /** When it happened: the Task's CreatedDate in epoch ms (0 when unreadable). */
+  readonly at: number;
+  readonly subject: string;
+}
+
+const STATUSES: readonly JourneyStatus[] = ['Waiting', 'Assigning', 'Assigned', 'Transferring', 'Ended', 'Failed'];
+const CHANNEL_WORDS: Readonly<Record<string, string>> = {
+  voice: 'Voice call',
+  video: 'Video call',
+  callback: 'Callback',
+  chat: 'Chat',
+  email: 'Email',
+  case: 'Case',
+};
+const MAX_TEXT = 255;
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT) : '';
+}
+
+/** A Salesforce datetime (`2024-05-01T12:00:00.000+0000`) in epoch ms; 0 when unreadable. */
+export function salesforceTime(value: unknown): number {
+  if (typeof value !== 'string') return 0;
+  const ms = Date.parse(value.trim().replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+  return Number.isFinite(ms) ? ms : 0;
+}
+
+function channelWords(task: SalesforceRecord): string {
+  const channel = text(recordValue(task, 'ContactPad_Channel__c'));
+  if (channel !== '') return CHANNEL_WORDS[channel.toLowerCase()] ?? channel;
+  // A call logged by another CTI (or by hand) says only its CallType.
+  return text(recordValue(task, 'CallType')) !== '' ? 'Voice call' : '';
+}
+
+function status(task: SalesforceRecord): JourneyStatus {
+  const value = text(recordValue(task, 'ContactPad_Status__c')).toLowerCase();
+  return STATUSES.find((known) => known.toLowerCase() === value) ?? 'Ended';
+}
+
+function ownerName(task: SalesforceRecord): string {
+  const owner = recordValue(task, 'Owner');
+  return typeof owner === 'object' && owner !== null ? text((owner as Record<string, unknown>)['Name']) : '';
+}
+
+/** The journey from Task records: newest first, each Task once, at most `size` entries. */
+export function journeyFromTasks(tasks: readonly SalesforceRecord[], size: number): JourneyEntry[] {
+  const seen = new Set<string>();
+  const entries: JourneyEntry[] = [];
+  for (const task of tasks) {
+    const taskId = text(recordValue(task, 'Id'));
+    if (taskId === '' || seen.has(taskId)) continue;
+    seen.add(taskId);
+    entries.push({
+      taskId,
+      channel: channelWords(task),
+      agent: ownerName(task),
+      status: status(task),
+      at: salesforceTime(recordValue(task, 'CreatedDate')),
+      subject: text(recordValue(task, 'Subject')),
+    });
+  }
+  return entries.sort((a, b) => b.at - a.at).slice(0, Math.max(0, size));
+}
