@@ -97,7 +97,16 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   const preload = () => {
     if (preloaded) return;
     preloaded = true;
-    crm.preload().catch((error: unknown) => controller.notify(error));
+    crm
+      .preload()
+      .then(async () => {
+        await controller.restoreWrapUps();
+        const problems = await crm.ruleProblems();
+        if (problems.length > 0) {
+          controller.notify(new ContactPadError('INVALID_CONFIGURATION', `Screen-pop rules (tell your Salesforce admin): ${problems.join(' ')}`));
+        }
+      })
+      .catch((error: unknown) => controller.notify(error));
   };
   const unsubscribe = controller.store.subscribe((snapshot) => {
     if (snapshot.phone.state === 'registered' || snapshot.phone.state === 'unreachable') {

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { Controller, type Clock } from './controller.ts';
 import { Phone } from './telephony/phone.ts';
 import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
-import { createCrmService } from './crm/crm-service.ts';
+import { createCrmService, type CrmService } from './crm/crm-service.ts';
 import { TEST_JSFORCE_URL, fakeOrg } from './crm/fake-org-session.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
 import type { DefaultFieldValues, ScreenPopTypeName } from './host/open-cti.ts';
@@ -64,11 +64,20 @@ interface Rig {
   orgId: string;
   phone: Phone;
   host: OpenCtiHost;
+  crm: CrmService;
+  storage: RigStorage & { org: { orgId: string; accessToken: string; instanceUrl: string } };
 }
 
 const rigs: Rig[] = [];
 
-async function startRig(): Promise<Rig> {
+/** Where a rig keeps what survives a reload (the outbox database, remembered picks) and its org. */
+interface RigStorage {
+  outboxDatabase: string;
+  choicesKey: string;
+  org?: { orgId: string; accessToken: string; instanceUrl: string };
+}
+
+async function startRig(storage: RigStorage = { outboxDatabase: uniqueUser('outbox'), choicesKey: uniqueUser('choices') }): Promise<Rig> {
   const { wsUrl } = await sipServer();
   const agentUser = uniqueUser('agent');
   const { settings } = readSettings({
@@ -87,13 +96,14 @@ async function startRig(): Promise<Rig> {
   const consoleHandle = serveOpenCti(channel.port2, consolePage);
   const host = await OpenCtiHost.connect(controller, { win, waitMs: 0 });
 
-  const org = await fakeOrg.createOrg('demo');
+  const org = storage.org ?? (await fakeOrg.createOrg('demo'));
   const crm = createCrmService({
     session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken, jsforceUrl: TEST_JSFORCE_URL },
     settings,
     activityState: (id, state) => controller.activityState(id, state),
     onError: (error) => controller.notify(error),
-    outboxDatabase: uniqueUser('outbox'),
+    outboxDatabase: storage.outboxDatabase,
+    rememberedChoicesKey: storage.choicesKey,
   });
   const phone = new Phone({ serverUrl: wsUrl, aor: `sip:${agentUser}@127.0.0.1` }, controller);
   controller.attach({ phone, crm, host });
@@ -102,7 +112,7 @@ async function startRig(): Promise<Rig> {
 
   const customer = new Customer(wsUrl, uniqueUser('customer'));
   await customer.start();
-  const rig = { controller, clock, consolePage, console: consoleHandle, customer, agentUser, orgId: org.orgId, phone, host };
+  const rig = { controller, clock, consolePage, console: consoleHandle, customer, agentUser, orgId: org.orgId, phone, host, crm, storage: { ...storage, org } };
   rigs.push(rig);
   return rig;
 }
@@ -111,16 +121,17 @@ function viewOf(rig: Rig, id: string): InteractionView | undefined {
   return rig.controller.store.snapshot.interactions.find((v) => v.interaction.id === id);
 }
 
-/** Maria Lopez (a Lead in the demo org) calls; returns the interaction id. */
-async function mariaCalls(rig: Rig): Promise<string> {
+/** A customer calls with this name and number; returns the interaction id once the lookup is done. */
+async function calls(rig: Rig, name: string, number: string): Promise<string> {
   const id = uniqueUser('it');
-  rig.customer.call(rig.agentUser, [
-    `X-CP-Interaction-Id: ${id}`,
-    'X-CP-Queue: Sales',
-    'P-Asserted-Identity: "Maria Lopez" <sip:+14155550100@127.0.0.1>',
-  ]);
+  rig.customer.call(rig.agentUser, [`X-CP-Interaction-Id: ${id}`, 'X-CP-Queue: Sales', `P-Asserted-Identity: "${name}" <sip:${number}@127.0.0.1>`]);
   await waitFor('the call pop with the lookup', () => viewOf(rig, id)?.caller.state === 'done');
   return id;
+}
+
+/** Maria Lopez (a Lead in the demo org) calls; returns the interaction id. */
+function mariaCalls(rig: Rig): Promise<string> {
+  return calls(rig, 'Maria Lopez', '+14155550100');
 }
 
 async function answered(rig: Rig, id: string): Promise<void> {
@@ -190,6 +201,53 @@ describe('the controller with real rooms', () => {
     const task = await taskOf(rig, id);
     expect(task['WhoId']).to.equal(contact?.Id);
     expect(task['WhatId']).to.equal(contact?.['AccountId']);
+  });
+
+  it('several matches pop a search; the agent\'s pick pops that record, links the Task and is remembered for the number', async () => {
+    const rig = await startRig();
+    const first = await calls(rig, 'Rossi', '+14155550105');
+    const caller = viewOf(rig, first)?.caller;
+    if (caller?.state !== 'done') throw new Error('lookup not done');
+    expect(caller.pick.map((m) => m.objectType)).to.deep.equal(['Contact', 'Contact']);
+    await answered(rig, first);
+    await waitFor('the search pop', () => rig.consolePage.pops.length > 0);
+    expect(rig.consolePage.pops[0]?.type).to.equal('SEARCH');
+
+    const marco = caller.pick.find((m) => m.name.includes('Marco'))!;
+    await rig.controller.handle({ type: 'pick-record', interactionId: first, recordId: marco.id });
+    expect(rig.consolePage.pops[1]).to.deep.equal({ type: 'SOBJECT', params: { recordId: marco.id } });
+    await rig.controller.handle({ type: 'release', interactionId: first });
+    await rig.controller.handle({ type: 'wrap-up-done', interactionId: first, disposition: '', notes: '' });
+    expect((await taskOf(rig, first))['WhoId']).to.equal(marco.id);
+
+    await rig.customer.stop();
+    rig.customer = new Customer((await sipServer()).wsUrl, uniqueUser('customer'));
+    await rig.customer.start();
+    const second = await calls(rig, 'Rossi', '+14155550105');
+    const again = viewOf(rig, second)?.caller;
+    expect(again?.state === 'done' && again.pickedId).to.equal(marco.id);
+    await answered(rig, second);
+    await waitFor('the second pop', () => rig.consolePage.pops.length > 2);
+    expect(rig.consolePage.pops[2]).to.deep.equal({ type: 'SOBJECT', params: { recordId: marco.id } });
+  });
+
+  it('after a reload in the middle of wrap up, the interaction comes back in wrap up with its draft and is logged once', async () => {
+    const rig = await startRig();
+    const id = await mariaCalls(rig);
+    await answered(rig, id);
+    await rig.controller.handle({ type: 'release', interactionId: id });
+    await rig.controller.handle({ type: 'wrap-up-draft', interactionId: id, disposition: 'Resolved', notes: 'Call back Friday' });
+    await waitFor('the draft to be stored', async () => (await rig.crm.wrapUpDrafts()).some((d) => d.interaction.notes === 'Call back Friday'));
+
+    const reloaded = await startRig(rig.storage);
+    await reloaded.controller.restoreWrapUps();
+    const restored = viewOf(reloaded, id);
+    expect(restored?.interaction).to.include({ state: 'wrap-up', disposition: 'Resolved', notes: 'Call back Friday' });
+    await reloaded.controller.handle({ type: 'wrap-up-done', interactionId: id, disposition: 'Resolved', notes: 'Call back Friday' });
+    const task = await taskOf(reloaded, id);
+    expect(task).to.include({ CallDisposition: 'Resolved' });
+    expect(task['WhoId']).to.match(/^00Q/);
+    expect((await fakeOrg.records(rig.orgId, 'Task')).filter((t) => t['ContactPad_Interaction_Id__c'] === id)).to.have.length(1);
   });
 
   it('rejecting answers the caller 486 and leaves the agent Ready with nothing to wrap up', async () => {

@@ -10,10 +10,11 @@
 import type { CallEnd, PhoneListener } from './telephony/phone.ts';
 import type { CallOffer } from './telephony/sip-header-contract.ts';
 import type { HostListener, NavigationContext } from './host/open-cti-host.ts';
-import type { CallerIdentity } from './crm/caller-lookup.ts';
+import type { CallerIdentity, CallerMatch } from './crm/caller-identity.ts';
+import { UNKNOWN_CALLER } from './crm/caller-identity.ts';
 import type { CrmService } from './crm/crm-service.ts';
 import type { Intent } from './intents.ts';
-import type { CallerLookupView, ContactPadSnapshot, InteractionView, Notice, PhoneConnection } from './store.ts';
+import type { CallerLookupView, CallerMatchView, ContactPadSnapshot, InteractionView, Notice, PhoneConnection } from './store.ts';
 import { Store } from './store.ts';
 import type { Interaction, InteractionState } from './model/interaction.ts';
 import { offerInteraction, transitionInteraction, withWrapUp, isFinished } from './model/interaction-state.ts';
@@ -47,6 +48,7 @@ export interface HostPort {
   screenPopRecord(recordId: string): Promise<void>;
   screenPopNewRecord(entityName: string, defaultFieldValues: Record<string, string>): Promise<void>;
   screenPopSearch(searchString: string): Promise<void>;
+  screenPopFlow(flowDevName: string, flowArgs: readonly { name: string; type: string; value: string }[]): Promise<void>;
   showPanel(): Promise<void>;
   isPanelVisible(): Promise<boolean>;
   enableClickToDial(): Promise<void>;
@@ -75,6 +77,10 @@ interface InteractionRecord {
   /** The last record the agent navigated to while the interaction was live. */
   navigated?: NavigationContext;
   popDone: boolean;
+  /** The Task links saved with a wrap-up draft, for an interaction restored after a reload. */
+  restoredLinks?: { whoId?: string; whatId?: string };
+  /** The record the agent picked among several matches (or the one remembered for the number). */
+  pickedId?: string;
   cancelWrapUpTimer?: () => void;
 }
 
@@ -132,13 +138,16 @@ export class Controller implements PhoneListener, HostListener {
         case 'select':
           return this.store.update((s) => ({ ...s, selectedId: intent.interactionId }));
         case 'wrap-up-draft':
-          return this.#updateInteraction(intent.interactionId, (i) =>
-            withWrapUp(i, { disposition: intent.disposition, notes: intent.notes }),
-          );
+          this.#updateInteraction(intent.interactionId, (i) => withWrapUp(i, { disposition: intent.disposition, notes: intent.notes }));
+          return this.#saveDraft(intent.interactionId);
         case 'wrap-up-done':
           return this.#finishWrapUp(intent.interactionId, { disposition: intent.disposition, notes: intent.notes });
         case 'dial':
           return await this.#dial(intent.number);
+        case 'pick-record':
+          return await this.#pickRecord(intent.interactionId, intent.recordId);
+        case 'open-record':
+          return await this.#requireHost().screenPopRecord(intent.recordId);
         case 'dismiss-notice':
           return this.store.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== intent.noticeId) }));
       }
@@ -288,11 +297,8 @@ export class Controller implements PhoneListener, HostListener {
         const record = this.#records.get(interaction.id);
         if (!record) return;
         record.identity = identity;
-        this.#setCaller(interaction.id, {
-          state: 'done',
-          labels: identity.labels,
-          matches: identity.matches.map((m) => ({ id: m.id, objectType: m.objectType, name: m.name })),
-        });
+        record.pickedId ??= identity.rememberedId;
+        this.#setCaller(interaction.id, callerView(identity, record.pickedId));
         if (record.view.interaction.state === 'connected') void this.#screenPop(interaction.id);
       },
       (error: unknown) => {
@@ -314,8 +320,8 @@ export class Controller implements PhoneListener, HostListener {
     if (!record || record.popDone || !host || !crm) return;
     if (record.view.caller.state === 'pending') return; // the lookup will call again
     record.popDone = true;
-    const identity: CallerIdentity = record.identity ?? { labels: ['Unknown'], matches: [] };
-    const decision = crm.decideScreenPop(identity, record.view.interaction.callerNumber);
+    const identity: CallerIdentity = record.identity ?? UNKNOWN_CALLER;
+    const decision = crm.decideScreenPop(identity, record.view.interaction.callerNumber, record.pickedId);
     try {
       switch (decision.kind) {
         case 'record':
@@ -328,6 +334,9 @@ export class Controller implements PhoneListener, HostListener {
         case 'search':
           await host.screenPopSearch(decision.searchText);
           break;
+        case 'flow':
+          await host.screenPopFlow(decision.flowDevName, decision.flowArgs);
+          break;
         case 'none':
           break;
       }
@@ -336,8 +345,37 @@ export class Controller implements PhoneListener, HostListener {
     }
   }
 
+  /**
+   * The agent says which of several matching records is the caller: remembered for the
+   * number; once the call is answered it pops at once (the console showed a search until then)
+   * and the Task links to it.
+   */
+  async #pickRecord(id: string, recordId: string): Promise<void> {
+    const record = this.#records.get(id);
+    const identity = record?.identity;
+    const match = identity?.matches.find((m) => m.id === recordId);
+    if (!record || !identity || !match) {
+      throw new ContactPadError('INVALID_TRANSITION', 'That record is not among the matches for this call.');
+    }
+    record.pickedId = recordId;
+    this.#setCaller(id, callerView(identity, recordId));
+    const number = record.view.interaction.callerNumber;
+    this.#crm?.rememberChoice(number, recordId).catch((error: unknown) => this.notify(error));
+    const state = record.view.interaction.state;
+    if ((state === 'connected' || state === 'wrap-up') && record.popDone && record.popped?.recordId !== recordId) {
+      record.popped = { recordId, objectType: match.objectType };
+      await this.#host?.screenPopRecord(recordId);
+      this.#saveDraft(id);
+    }
+  }
+
   #enterWrapUp(id: string, how: 'released' | 'remote-hangup'): void {
     this.#moveInteraction(id, 'wrap-up', { kind: how });
+    this.#startWrapUpTimer(id);
+    this.#saveDraft(id);
+  }
+
+  #startWrapUpTimer(id: string): void {
     const wrapUpMs = wrapUpDurationMs(this.#settings);
     const at = this.#clock.now();
     const record = this.#records.get(id);
@@ -370,9 +408,32 @@ export class Controller implements PhoneListener, HostListener {
     const record = this.#records.get(id);
     const crm = this.#crm;
     if (!record || !crm) return;
-    const links = taskLinks(record);
-    const fields = crm.activityFromInteraction(record.view.interaction, links, this.#clock.now());
-    crm.logActivity(id, fields).catch((error: unknown) => this.notify(error));
+    crm.logInteraction(record.view.interaction, taskLinks(record), this.#clock.now()).catch((error: unknown) => this.notify(error));
+  }
+
+  /** Keeps the interaction in wrap up (and its draft) durable, so a reload loses nothing. */
+  #saveDraft(id: string): void {
+    const record = this.#records.get(id);
+    if (!record || record.view.interaction.state !== 'wrap-up' || !this.#crm) return;
+    this.#crm.saveWrapUpDraft(record.view.interaction, taskLinks(record)).catch((error: unknown) => this.notify(error));
+  }
+
+  /**
+   * After a reload: the interactions that were in wrap up come back in wrap up, with their
+   * disposition and notes, and a fresh wrap-up timer; Done (or the timer) logs them.
+   */
+  async restoreWrapUps(): Promise<void> {
+    if (!this.#crm) return;
+    for (const draft of await this.#crm.wrapUpDrafts()) {
+      const interaction = draft.interaction;
+      if (this.#records.has(interaction.id) || interaction.state !== 'wrap-up') continue;
+      this.#addInteraction(interaction);
+      const record = this.#records.get(interaction.id)!;
+      record.popDone = true;
+      record.restoredLinks = draft.links;
+      this.#setCaller(interaction.id, { state: 'done', labels: [], matches: [], pick: [], pickedId: undefined, journey: [], cached: false });
+      this.#startWrapUpTimer(interaction.id);
+    }
   }
 
   /** The outbox reports each Task write's progress here. */
@@ -385,6 +446,11 @@ export class Controller implements PhoneListener, HostListener {
 
   #hasLiveInteraction(): boolean {
     return [...this.#records.values()].some((r) => r.view.interaction.state === 'connected');
+  }
+
+  #requireHost(): HostPort {
+    if (!this.#host) throw new ContactPadError('HOST_UNAVAILABLE', 'The Salesforce console is not connected.');
+    return this.#host;
   }
 
   #requirePhone(): PhonePort {
@@ -427,11 +493,33 @@ export class Controller implements PhoneListener, HostListener {
   }
 }
 
+/** The lookup as the widget shows it: every match with its rule and field, the picker, the journey. */
+function callerView(identity: CallerIdentity, pickedId: string | undefined): CallerLookupView {
+  const view = (m: CallerMatch): CallerMatchView => ({
+    id: m.id,
+    objectType: m.objectType,
+    name: m.name,
+    label: m.label,
+    rule: m.rule.label,
+    matchedField: m.matchedField,
+  });
+  return {
+    state: 'done',
+    labels: identity.labels,
+    matches: identity.matches.map(view),
+    pick: identity.winners.length > 1 ? identity.winners.map(view) : [],
+    pickedId,
+    journey: identity.journey,
+    cached: identity.cached,
+  };
+}
+
 /** WhoId/WhatId for the Task: the record navigated to during the call, else the popped one. */
 function taskLinks(record: InteractionRecord): { whoId?: string; whatId?: string } {
   // Only records a Task can link to: a navigation to, say, a User or a report is ignored.
   const linkable = (id: string) => [...WHO_PREFIXES, ...WHAT_PREFIXES].some((prefix) => id.startsWith(prefix));
   const navigated = record.navigated?.recordId && linkable(record.navigated.recordId) ? record.navigated : undefined;
+  if (!navigated && record.restoredLinks) return record.restoredLinks;
   const target = navigated?.recordId ?? record.popped?.recordId;
   if (!target) return {};
   const isWho = WHO_PREFIXES.some((prefix) => target.startsWith(prefix));

@@ -60,7 +60,7 @@ describe('the crm room as the controller uses it', () => {
         id: 'cp-room-1', channel: 'voice', direction: 'inbound', callerName: 'Lopez', callerNumber: '415-555-0100',
         queue: '', location: '', adSource: '', state: 'ended', offeredAt: T0, journey: [], disposition: '', notes: '',
       };
-      await room.logActivity(call.id, room.activityFromInteraction(call, { whoId: leadId }, T0));
+      await room.logInteraction(call, { whoId: leadId }, T0);
       await waitUntil(() => states.at(-1) === 'retrying', 'write held on the expired session');
 
       await fakeOrg.clearFaults(session.orgId);
@@ -69,6 +69,7 @@ describe('the crm room as the controller uses it', () => {
       expect((await room.lookUpCaller('415-555-0101')).labels).to.deep.equal(['Unknown']);
       const tasks = (await fakeOrg.records(session.orgId, 'Task')).filter((t) => t[INTERACTION_ID_FIELD] === 'cp-room-1');
       expect(tasks.map((t) => t['WhoId'])).to.deep.equal([leadId]);
+      expect(tasks.map((t) => t['ContactPad_Caller_Number__c'])).to.deep.equal(['+14155550100'], 'the caller number in E.164, for the journey');
     } finally {
       outbox.close();
     }

@@ -12,8 +12,8 @@
 import type { Interaction } from '../model/interaction.ts';
 import type { CrmConnection } from './crm-connection.ts';
 import type { ActivityOutbox } from './activity-outbox.ts';
+import type { ActivityDraft } from './outbox-store.ts';
 import { activityFromInteraction } from './activity-log.ts';
-import type { TaskFields } from './activity-log.ts';
 import { lookUpCaller, UNKNOWN_CALLER } from './caller-lookup.ts';
 import type { CallerIdentity } from './caller-lookup.ts';
 import { searchableNumbers } from './phone-number.ts';
@@ -37,6 +37,12 @@ export interface CrmRoomOptions {
 }
 
 /** How many callers the repeat-caller cache holds (the oldest go first). */
+/** What a Task links to: a Lead or Contact (Who), an Account, Case... (What). */
+export interface TaskLinks {
+  readonly whoId?: string;
+  readonly whatId?: string;
+}
+
 export const CALLER_CACHE_SIZE = 200;
 
 interface CachedCaller {
@@ -128,14 +134,30 @@ export class CrmRoom {
     return decideScreenPop(identity, callerNumber, this.#settings, pickedRecordId);
   }
 
-  /** See activity-log.ts. */
-  activityFromInteraction(interaction: Interaction, links: { whoId?: string; whatId?: string }, at: number): TaskFields {
-    return activityFromInteraction(interaction, links, at);
+  /**
+   * Logs an ended interaction: its Task (activity-log.ts, with the caller's number in E.164
+   * for the customer journey) is queued in the durable outbox; resolves once it is stored.
+   * Progress goes to the outbox listener. Clears the interaction's wrap-up draft.
+   */
+  logInteraction(interaction: Interaction, links: TaskLinks, at: number): Promise<void> {
+    const fields = activityFromInteraction(interaction, links, at, this.#e164(interaction.callerNumber));
+    return this.#outbox.enqueue(interaction.id, fields);
   }
 
-  /** Queues the Task in the durable outbox; resolves once it is stored. Progress goes to the outbox listener. */
-  logActivity(interactionId: string, fields: TaskFields): Promise<void> {
-    return this.#outbox.enqueue(interactionId, fields);
+  /** Keeps the interaction being wrapped up (not sent), so a reload in wrap up loses nothing. */
+  saveWrapUpDraft(interaction: Interaction, links: TaskLinks): Promise<void> {
+    const callerNumberE164 = this.#e164(interaction.callerNumber);
+    return this.#outbox.saveDraft(interaction.id, { interaction, links, ...(callerNumberE164 ? { callerNumberE164 } : {}) });
+  }
+
+  /** The interactions left in wrap up by a reload (oldest first). */
+  wrapUpDrafts(): Promise<readonly ActivityDraft[]> {
+    return this.#outbox.drafts();
+  }
+
+  #e164(callerNumber: string): string {
+    const digits = numberKey(callerNumber, this.#defaultCountry);
+    return digits === '' ? '' : `+${digits}`;
   }
 
   /** Loads jsforce and the screen-pop rules now, so the first lookup waits for neither. */

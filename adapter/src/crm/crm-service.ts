@@ -6,12 +6,11 @@
  * with the controller.
  */
 import type { CallerIdentity } from './caller-identity.ts';
-import type { TaskFields } from './activity-log.ts';
-import { activityFromInteraction } from './activity-log.ts';
 import { decideScreenPop, type ScreenPopDecision } from './screen-pop-decision.ts';
 import { DEFAULT_SCREEN_POP_SETTINGS, type ScreenPopSettings } from './screen-pop-settings.ts';
 import type { OutboxState } from './activity-outbox.ts';
-import type { CrmRoom } from './crm-room.ts';
+import type { CrmRoom, TaskLinks } from './crm-room.ts';
+import type { ActivityDraft } from './outbox-store.ts';
 import type { Interaction } from '../model/interaction.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import type { ContactPadError } from '../model/errors.ts';
@@ -56,9 +55,12 @@ export interface CrmService {
   rememberChoice(callerNumber: string, recordId: string): Promise<void>;
   /** Rules skipped and why, defaults used, journey off...: for admins (loads the rules if needed). */
   ruleProblems(): Promise<readonly string[]>;
-  activityFromInteraction(interaction: Interaction, links: { whoId?: string; whatId?: string }, at: number): TaskFields;
-  /** Queues the Task in the durable outbox; resolves once it is stored. */
-  logActivity(interactionId: string, fields: TaskFields): Promise<void>;
+  /** Queues the interaction's Task in the durable outbox (crm-room.ts); resolves once it is stored. */
+  logInteraction(interaction: Interaction, links: TaskLinks, at: number): Promise<void>;
+  /** Keeps the interaction being wrapped up, unsent, so a reload in wrap up loses nothing. */
+  saveWrapUpDraft(interaction: Interaction, links: TaskLinks): Promise<void>;
+  /** The interactions a reload left in wrap up (oldest first). */
+  wrapUpDrafts(): Promise<readonly ActivityDraft[]>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
 }
@@ -95,8 +97,9 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     decideScreenPop: (identity, callerNumber, pickedRecordId) => decideScreenPop(identity, callerNumber, settings, pickedRecordId),
     rememberChoice: (callerNumber, recordId) => withRoom((r) => r.rememberChoice(callerNumber, recordId)),
     ruleProblems: () => withRoom((r) => r.ruleProblems()),
-    activityFromInteraction,
-    logActivity: async (interactionId, fields) => (await loadRoom()).logActivity(interactionId, fields),
+    logInteraction: async (interaction, links, at) => (await loadRoom()).logInteraction(interaction, links, at),
+    saveWrapUpDraft: async (interaction, links) => (await loadRoom()).saveWrapUpDraft(interaction, links),
+    wrapUpDrafts: async () => (await loadRoom()).wrapUpDrafts(),
     preload: () => withRoom((r) => r.preload()),
   };
 }
