@@ -9,9 +9,13 @@
  */
 import { measureBundleSize } from './bundle-size.ts';
 import { chooseAgentStatus, openConsoleSession, placeCall, type ConsoleSession } from '../../e2e/support/console-session.ts';
+import { measureApiBudget, type ApiBudget } from './api-budget.ts';
 import { BENCH_SIP_UDP_PORT, BENCH_SIP_WS_PORT, BENCH_WEB_PORT } from '../test-ports.ts';
 
 const CALLS = 20;
+const CALLS_FOR_BUDGET = 50;
+/** A naive adapter: one SOQL query per searched object (Lead, Contact, Account, Case, LiveChatTranscript), then a Task insert and an update at wrap up. */
+const NAIVE_REQUESTS_PER_CALL = 5 + 2;
 
 function percentile(sorted: readonly number[], p: number): number {
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
@@ -31,22 +35,36 @@ async function callPopLatency(session: ConsoleSession, interactionId: string): P
   return (await handle.jsonValue()) as number;
 }
 
-async function measureCallPop(): Promise<number[]> {
-  const session = await openConsoleSession({}, { port: BENCH_WEB_PORT, sipWsPort: BENCH_SIP_WS_PORT, sipUdpPort: BENCH_SIP_UDP_PORT, name: 'bench' });
+/** 50 calls from 50 different numbers, then 50 from 10 callers calling again (the repeat-caller cache). */
+async function measureApiBudgets(session: ConsoleSession): Promise<ApiBudget[]> {
+  const distinct = Array.from({ length: CALLS_FOR_BUDGET }, (_, i) => `+1415555${String(3000 + i)}`);
+  const repeat = Array.from({ length: 10 }, (_, i) => `+1415555${String(4000 + i)}`);
+  return [await measureApiBudget(session, distinct, CALLS_FOR_BUDGET), await measureApiBudget(session, repeat, CALLS_FOR_BUDGET)];
+}
+
+async function withBenchConsole<T>(work: (session: ConsoleSession) => Promise<T>): Promise<T> {
+  const session = await openConsoleSession(
+    { '/ContactPad/wrapUpSeconds': '120' },
+    { port: BENCH_WEB_PORT, sipWsPort: BENCH_SIP_WS_PORT, sipUdpPort: BENCH_SIP_UDP_PORT, name: 'bench' },
+  );
   try {
     await chooseAgentStatus(session, 'Ready');
     await session.softphone.getByText('Phone ready').waitFor();
-    const samples: number[] = [];
-    for (let i = 0; i < CALLS; i++) {
-      const id = await placeCall(session, { name: `Bench Caller ${i}`, number: `+1415555${String(1000 + i).padStart(4, '0')}`, queue: 'Sales' });
-      samples.push(await callPopLatency(session, id));
-      await session.page.getByTestId('sim-hangup').click();
-      await session.page.waitForFunction(() => !['calling', 'ringing', 'connected'].includes(window.customerSimulator?.state ?? ''));
-    }
-    return samples;
+    return await work(session);
   } finally {
     await session.close();
   }
+}
+
+async function measureCallPop(session: ConsoleSession): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < CALLS; i++) {
+    const id = await placeCall(session, { name: `Bench Caller ${i}`, number: `+1415555${String(1000 + i).padStart(4, '0')}`, queue: 'Sales' });
+    samples.push(await callPopLatency(session, id));
+    await session.page.getByTestId('sim-hangup').click();
+    await session.page.waitForFunction(() => !['calling', 'ringing', 'connected'].includes(window.customerSimulator?.state ?? ''));
+  }
+  return samples;
 }
 
 const size = await measureBundleSize();
@@ -54,7 +72,16 @@ console.log('Bundle (gzip -9):');
 console.log(`  ring-and-answer path: ${(size.ringPathBytesGzip / 1024).toFixed(1)} KiB in ${size.ringPathFiles.length} file(s): ${size.ringPathFiles.join(', ')}`);
 console.log(`  loaded later (crm room, jsforce): ${(size.lazyBytesGzip / 1024).toFixed(1)} KiB`);
 
-const samples = await measureCallPop();
+const { samples, budgets } = await withBenchConsole(async (session) => ({
+  samples: await measureCallPop(session),
+  budgets: await measureApiBudgets(session),
+}));
 const sorted = [...samples].sort((a, b) => a - b);
 console.log(`INVITE received -> call pop painted, ${samples.length} calls (ms):`);
 console.log(`  median ${percentile(sorted, 50).toFixed(1)}, p90 ${percentile(sorted, 90).toFixed(1)}, min ${sorted[0]?.toFixed(1)}, max ${sorted.at(-1)?.toFixed(1)}`);
+console.log('Salesforce API requests per handled inbound call (lookup + Task), 50 calls each:');
+for (const budget of budgets) {
+  console.log(
+    `  ${budget.distinctCallers} different callers: ${budget.requests} requests, ${budget.requestsPerCall.toFixed(2)} per call (naive adapter: ${NAIVE_REQUESTS_PER_CALL} per call, ${NAIVE_REQUESTS_PER_CALL * budget.calls} in all)`,
+  );
+}
