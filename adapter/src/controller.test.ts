@@ -145,7 +145,8 @@ async function taskOf(rig: Rig, id: string): Promise<Record<string, unknown>> {
   );
 }
 
-afterEach(async () => {
+afterEach(async function () {
+  this.timeout(30_000);
   for (const rig of rigs.splice(0)) {
     rig.console.close();
     await rig.customer.stop();
@@ -153,7 +154,10 @@ afterEach(async () => {
   }
 });
 
-describe('the controller with real rooms', () => {
+describe('the controller with real rooms', function () {
+  // Each test places real calls through Kamailio; under a loaded machine that takes longer than mocha's default.
+  this.timeout(60_000);
+
   it('pops the Lead on accept, and when wrap up runs out it logs the draft and returns the agent to the state chosen while busy', async () => {
     const rig = await startRig();
     const id = await mariaCalls(rig);
