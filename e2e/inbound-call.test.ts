@@ -95,6 +95,41 @@ describe('an inbound call from ring to logged Task', () => {
     await customerState(session, 'ended');
   });
 
+  it('the call pop shows the caller\'s recent interactions; choosing one opens its Task in the console', async () => {
+    const { page, softphone } = session;
+    await placeCall(session, { name: 'Daniel Kim', number: '+14155550101', queue: 'Support' });
+    const pop = softphone.getByRole('region', { name: /Incoming voice call from Daniel Kim/ });
+    const journey = pop.getByRole('list', { name: 'Recent interactions' });
+    await journey.waitFor();
+    const entries = journey.getByRole('button');
+    assert.ok((await entries.count()) >= 3, 'the journey lists the caller\'s Tasks');
+    const firstText = await entries.first().innerText();
+    await entries.first().click();
+    const opened = await page.waitForFunction(() => window.localConsole!.tabs.find((t) => t.active && t.objectType === 'Task')?.title);
+    assert.ok(firstText.length > 0 && String(await opened.jsonValue()).length > 0);
+    await pop.getByRole('button', { name: 'Reject' }).click();
+    await customerState(session, 'rejected');
+  });
+
+  it('a reload in the middle of wrap up brings the interaction back with its notes; Done logs it once', async () => {
+    const interactionId = await placeCall(session, { name: 'Maria Lopez', number: '+14155550100' });
+    await session.softphone.getByRole('region', { name: /Incoming voice call from Maria Lopez/ }).getByRole('button', { name: 'Accept' }).click();
+    await customerState(session, 'connected');
+    await session.softphone.getByRole('button', { name: 'Release' }).click();
+    await session.softphone.getByLabel('Disposition').selectOption({ label: 'Callback requested' });
+    await session.softphone.getByLabel('Notes').fill('Send the price list');
+    await session.softphone.getByLabel('Notes').blur();
+    await reloadConsole(session);
+    const notes = session.softphone.getByLabel('Notes');
+    await notes.waitFor({ timeout: 20_000 });
+    assert.equal(await notes.inputValue(), 'Send the price list');
+    await session.softphone.getByRole('button', { name: 'Done' }).click();
+    const task = await taskFor(session, interactionId);
+    assert.equal(task['CallDisposition'], 'Callback requested');
+    assert.match(String(task['Description']), /Send the price list/);
+    assert.equal((await tasksFor(session, interactionId)).length, 1);
+  });
+
   it('a rejected call is answered 486 Busy Here, so the platform can offer it to the next agent', async () => {
     await placeCall(session, { name: 'Daniel Kim', number: '+14155550101', queue: 'Support' });
     const pop = session.softphone.getByRole('region', { name: /Incoming voice call from Daniel Kim/ });

@@ -12,6 +12,7 @@ import { Phone } from './telephony/phone.ts';
 import { createCrmService } from './crm/crm-service.ts';
 import { readSettings, type ContactPadSettings } from './model/settings.ts';
 import { ContactPadError } from './model/errors.ts';
+import type { AgentStatusChoice } from './model/agent-state.ts';
 
 /** When the crm room loads at the latest, if the phone has not registered before. */
 const CRM_PRELOAD_DELAY_MS = 3000;
@@ -89,6 +90,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     controller.notify(error);
   }
   if (phone) controller.attach({ phone, crm, ...(host ? { host } : {}) });
+  keepAgentChoiceAcrossReloads(controller);
 
   // The crm room and jsforce load once the phone has had its chance to register (off the
   // ring path), or after a few seconds if the agent stays Offline: either way the outbox
@@ -124,4 +126,47 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
       return phone.mediaStats(callId);
     },
   };
+}
+
+const AGENT_CHOICE_KEY = 'contactpad-agent-choice';
+
+/**
+ * A reload (or the console reloading the softphone) must not drop a Ready agent to Offline:
+ * the agent's chosen state is kept for the browser tab (sessionStorage, so a new day starts
+ * Offline) and chosen again at start, which registers the phone.
+ */
+function keepAgentChoiceAcrossReloads(controller: Controller): void {
+  const storage = sessionStorageOrUndefined();
+  if (!storage) return;
+  const saved = parseChoice(storage.getItem(AGENT_CHOICE_KEY));
+  if (saved && saved.status !== 'offline') void controller.handle({ type: 'set-agent-status', choice: saved });
+  let last = '';
+  controller.store.subscribe((snapshot) => {
+    const value = JSON.stringify(snapshot.agent.chosen);
+    if (value === last) return;
+    last = value;
+    storage.setItem(AGENT_CHOICE_KEY, value);
+  });
+}
+
+function sessionStorageOrUndefined(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined; // storage blocked by the browser's settings: start Offline
+  }
+}
+
+function parseChoice(raw: string | null): AgentStatusChoice | undefined {
+  if (!raw) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { status, reason } = value as { status?: unknown; reason?: unknown };
+    if (status === 'ready' || status === 'offline') return { status };
+    if (status === 'not-ready' && typeof reason === 'string' && reason.trim() !== '') return { status, reason };
+  } catch {
+    // a damaged value: start Offline
+  }
+  return undefined;
 }

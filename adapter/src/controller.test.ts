@@ -247,9 +247,11 @@ describe('the controller with real rooms', function () {
     await reloaded.controller.restoreWrapUps();
     const restored = viewOf(reloaded, id);
     expect(restored?.interaction).to.include({ state: 'wrap-up', disposition: 'Resolved', notes: 'Call back Friday' });
+    expect(reloaded.controller.store.snapshot.agent.status, 'the agent is in Wrap Up again, not offered calls').to.equal('wrap-up');
     await reloaded.controller.handle({ type: 'wrap-up-done', interactionId: id, disposition: 'Resolved', notes: 'Call back Friday' });
     const task = await taskOf(reloaded, id);
     expect(task).to.include({ CallDisposition: 'Resolved' });
+    expect(reloaded.controller.store.snapshot.agent.status).to.equal('ready');
     expect(task['WhoId']).to.match(/^00Q/);
     expect((await fakeOrg.records(rig.orgId, 'Task')).filter((t) => t['ContactPad_Interaction_Id__c'] === id)).to.have.length(1);
   });

@@ -384,7 +384,12 @@ export class Controller implements PhoneListener, HostListener {
       this.#setView(id, { ...record.view, wrapUpEndsAt: at + wrapUpMs });
     }
     if (!this.#hasLiveInteraction()) {
-      this.store.update((s) => ({ ...s, agent: s.agent.status === 'busy' ? agentWorkEnded(s.agent, at, wrapUpMs) : s.agent }));
+      this.store.update((s) => {
+        // A wrap up restored after a reload finds the agent Ready or Not Ready: the work
+        // resumes (Busy) and ends again (Wrap Up), so the agent is not offered new calls meanwhile.
+        const agent = s.agent.status === 'ready' || s.agent.status === 'not-ready' ? agentWorkStarted(s.agent, at) : s.agent;
+        return { ...s, agent: agent.status === 'busy' ? agentWorkEnded(agent, at, wrapUpMs) : agent };
+      });
     }
   }
 
