@@ -3,6 +3,7 @@
  * checked and turned into text for the console's 'Flow: <flowDevName>' tab. Values come from
  * outside (a screen-pop rule an admin typed, a SIP header): they are kept as plain text.
  */
+import { displayText } from './display-text.ts';
 
 /** One flow input variable as the console shows it: its name, its Flow data type, its value as text. */
 export interface FlowArgument {
@@ -14,16 +15,6 @@ export interface FlowArgument {
 /** The most input variables a flow tab lists (a flow with more is not what a screen pop sends). */
 export const MAX_FLOW_ARGUMENTS = 50;
 
-function asText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    return String(value);
-  }
-}
 
 /**
  * Reads `params.flowArgs` of a FLOW pop. Absent means no arguments; anything else than a list
@@ -38,6 +29,6 @@ export function readFlowArguments(flowArgs: unknown): FlowArgument[] {
     const argument = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>) : undefined;
     const name = argument?.['name'];
     if (typeof name !== 'string' || name.trim() === '') throw new Error(`params.flowArgs[${index}] needs a name for FLOW`);
-    return { name, type: asText(argument?.['type']), value: asText(argument?.['value']) };
+    return { name, type: displayText(argument?.['type']), value: displayText(argument?.['value']) };
   });
 }

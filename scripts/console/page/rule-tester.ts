@@ -6,6 +6,7 @@
  * the report's shape; rule-tester-run.ts fills a report with the real crm room code and
  * rule-tester-view.ts renders it. No DOM here.
  */
+import { displayText } from './display-text.ts';
 
 /** One record that matched the number, and why (a row of the matches table). */
 export interface RuleTesterMatch {
@@ -84,16 +85,6 @@ export type RuleTesterState =
 /** Runs the crm room for one number (rule-tester-run.ts in the console; anything in a test). */
 export type RuleTesterRunner = (number: string) => Promise<RuleTesterReport>;
 
-function quoted(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  try {
-    return JSON.stringify(value) ?? '';
-  } catch {
-    return String(value);
-  }
-}
 
 function listInWords(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join('');
@@ -110,13 +101,13 @@ export function describeDecision(decision: RuleTesterDecision): string {
     case 'record':
       return `Opens ${decision.objectType} ${decision.name || decision.recordId}`;
     case 'new-record': {
-      const fields = Object.entries(decision.defaultFieldValues).map(([name, value]) => `${name} ${quoted(value)}`);
+      const fields = Object.entries(decision.defaultFieldValues).map(([name, value]) => `${name} ${displayText(value)}`);
       return fields.length === 0 ? `Opens a new ${decision.entityName}` : `Opens a new ${decision.entityName} with ${listInWords(fields)}`;
     }
     case 'search':
       return `Opens a search for ${decision.searchText}`;
     case 'flow': {
-      const args = decision.flowArgs.map((arg) => `${arg.name} = ${quoted(arg.value)}`);
+      const args = decision.flowArgs.map((arg) => `${arg.name} = ${displayText(arg.value)}`);
       return args.length === 0 ? `Runs flow ${decision.flowDevName}` : `Runs flow ${decision.flowDevName} with ${listInWords(args)}`;
     }
     case 'none':

@@ -8,6 +8,7 @@ import { html, nothing, render, type TemplateResult } from 'lit';
 import type { ConsoleTab, ConsoleWorkspace, FlowTab, RecordTab, SearchTab } from './console-workspace.ts';
 import { objectTypeOfId, recordNameOf } from './object-types.ts';
 import type { SObjectRecord } from './rest-client.ts';
+import { displayText } from './display-text.ts';
 
 /** What the user can do in the workspace (the page wires these to the workspace and Open CTI). */
 export interface WorkspaceActions {
@@ -32,11 +33,6 @@ export function isPhoneField(name: string): boolean {
   return /Phone$/.test(name) || name === 'Fax';
 }
 
-function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
 
 function recordLink(id: unknown, actions: WorkspaceActions, label?: string): TemplateResult | string {
   if (typeof id !== 'string' || id === '') return '';
@@ -45,7 +41,7 @@ function recordLink(id: unknown, actions: WorkspaceActions, label?: string): Tem
 }
 
 function fieldValue(tab: RecordTab, name: string, value: unknown, actions: WorkspaceActions): TemplateResult | string {
-  const text = formatValue(value);
+  const text = displayText(value);
   if (isPhoneField(name) && text !== '' && actions.clickToDialEnabled()) {
     return html`<a href="tel:${text}" class="click-to-dial" data-testid="click-to-dial" data-field=${name}
       @click=${(event: Event) => {
@@ -84,12 +80,12 @@ function searchContent(tab: SearchTab, actions: WorkspaceActions): TemplateResul
       <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Phone</th></tr></thead>
       <tbody>
         ${tab.results.map((row) => {
-          const id = formatValue(row['Id']);
+          const id = displayText(row['Id']);
           const type = row.attributes?.type ?? objectTypeOfId(id) ?? '';
           return html`<tr data-testid="search-row">
             <td>${recordLink(id, actions, recordNameOf(type, row, id))}</td>
             <td>${type}</td>
-            <td>${formatValue(row['Phone'])}</td>
+            <td>${displayText(row['Phone'])}</td>
           </tr>`;
         })}
       </tbody>
@@ -139,15 +135,15 @@ function tasksContent(workspace: ConsoleWorkspace, actions: WorkspaceActions): T
       </thead>
       <tbody>
         ${rows.map(
-          (row: SObjectRecord) => html`<tr data-testid="task-row" data-interaction-id=${formatValue(row['ContactPad_Interaction_Id__c'])}>
-            <td>${recordLink(row['Id'], actions, formatValue(row['Subject']) || formatValue(row['Id']))}</td>
-            <td>${formatValue(row['CallType'])}</td>
-            <td>${formatValue(row['CallDurationInSeconds'])}</td>
-            <td>${formatValue(row['CallDisposition'])}</td>
-            <td>${formatValue(row['ContactPad_Interaction_Id__c'])}</td>
+          (row: SObjectRecord) => html`<tr data-testid="task-row" data-interaction-id=${displayText(row['ContactPad_Interaction_Id__c'])}>
+            <td>${recordLink(row['Id'], actions, displayText(row['Subject']) || displayText(row['Id']))}</td>
+            <td>${displayText(row['CallType'])}</td>
+            <td>${displayText(row['CallDurationInSeconds'])}</td>
+            <td>${displayText(row['CallDisposition'])}</td>
+            <td>${displayText(row['ContactPad_Interaction_Id__c'])}</td>
             <td>${recordLink(row['WhoId'], actions, relatedName(row['Who']))}</td>
             <td>${recordLink(row['WhatId'], actions, relatedName(row['What']))}</td>
-            <td>${formatValue(row['CreatedDate'])}</td>
+            <td>${displayText(row['CreatedDate'])}</td>
           </tr>`,
         )}
       </tbody>
