@@ -8,6 +8,15 @@ export type Intent =
   | { readonly type: 'accept'; readonly interactionId: string }
   | { readonly type: 'reject'; readonly interactionId: string }
   | { readonly type: 'release'; readonly interactionId: string }
+  | { readonly type: 'hold'; readonly interactionId: string }
+  | { readonly type: 'retrieve'; readonly interactionId: string }
+  /** Consult another agent or a service about this interaction (a new call; the original stays). */
+  | { readonly type: 'consult'; readonly interactionId: string; readonly targetId: string }
+  /** Hand the interaction to another agent or a service (it leaves this agent's list). */
+  | { readonly type: 'transfer'; readonly interactionId: string; readonly targetId: string }
+  /** Abandon (after the agent confirmed): frees capacity even when the far side never answers. */
+  | { readonly type: 'abandon'; readonly interactionId: string }
+  | { readonly type: 'extend-wrap-up'; readonly interactionId: string }
   | { readonly type: 'select'; readonly interactionId: string }
   /** The wrap-up form's draft, sent as the agent types, so a wrap-up timeout loses nothing. */
   | { readonly type: 'wrap-up-draft'; readonly interactionId: string; readonly disposition: string; readonly notes: string }

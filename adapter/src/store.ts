@@ -66,9 +66,26 @@ export type CallerLookupView =
   /** The lookup failed; `message` is shown to the agent, with its error `code`. */
   | { readonly state: 'failed'; readonly code: string; readonly message: string };
 
+/**
+ * What the agent can do with an interaction now: the capability table of its kind (live,
+ * semi-live, non-live; model/capabilities.ts) applied to its state.
+ */
+export type InteractionAction = 'accept' | 'reject' | 'release' | 'hold' | 'retrieve' | 'consult' | 'transfer' | 'abandon' | 'extend-wrap-up';
+
+/** Someone to consult or transfer to: another agent or a service (queue). */
+export interface DirectoryEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: 'agent' | 'service';
+}
+
 /** An interaction as the widget shows it. */
 export interface InteractionView {
   readonly interaction: Interaction;
+  /** The actions allowed now, in the order the widget shows them. */
+  readonly actions: readonly InteractionAction[];
+  /** The console tab of its record, if one is open (tab sync). */
+  readonly recordTabOpen?: boolean;
   readonly caller: CallerLookupView;
   /** When wrap up ends on its own (epoch ms), while the interaction is in wrap-up. */
   readonly wrapUpEndsAt?: number;
@@ -94,6 +111,10 @@ export interface ContactPadSnapshot {
   readonly interactions: readonly InteractionView[];
   readonly selectedId: string | undefined;
   readonly notices: readonly Notice[];
+  /** Agents and services to consult or transfer to (sorted by the widget). */
+  readonly directory: readonly DirectoryEntry[];
+  /** Tab sync and Omni-Channel run through the console bridge; false when it is missing. */
+  readonly bridge: 'connected' | 'missing';
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

@@ -7,7 +7,7 @@
 import { ContactPadError } from './errors.ts';
 
 /** The state itself. Busy: an interaction is live. Wrap Up: after-call work, on a timer. */
-export type AgentStatus = 'offline' | 'ready' | 'not-ready' | 'busy' | 'wrap-up';
+export type AgentStatus = 'offline' | 'ready' | 'not-ready' | 'busy' | 'wrap-up' | 'cooldown' | 'inactive';
 
 /** A state the agent can choose; Busy and Wrap Up follow the work, never a choice. */
 export type AgentStatusChoice =

@@ -11,10 +11,11 @@ export type Channel = 'voice' | 'video' | 'callback' | 'chat' | 'email' | 'case'
 export type Direction = 'inbound' | 'outbound';
 
 /**
- * Where an interaction is in its life. `rejected`, `missed`, `failed` and `ended` are ends.
+ * Where an interaction is in its life. `rejected`, `missed`, `failed`, `transferred`,
+ * `abandoned` and `ended` are ends. `held`: a live call on hold.
  * See interaction-state.ts for the table of allowed moves.
  */
-export type InteractionState = 'alerting' | 'connected' | 'wrap-up' | 'ended' | 'rejected' | 'missed' | 'failed';
+export type InteractionState = 'alerting' | 'connected' | 'held' | 'wrap-up' | 'ended' | 'rejected' | 'missed' | 'failed' | 'transferred' | 'abandoned';
 
 /** What happened, in the words of the call journey. */
 export type JourneyEventKind =
