@@ -14,7 +14,7 @@ import type { CallerIdentity, CallerMatch } from './crm/caller-identity.ts';
 import { UNKNOWN_CALLER } from './crm/caller-identity.ts';
 import type { CrmService } from './crm/crm-service.ts';
 import type { Intent } from './intents.ts';
-import type { CallerLookupView, CallerMatchView, ContactPadSnapshot, InteractionView, Notice, PhoneConnection } from './store.ts';
+import type { CallerLookupView, CallerMatchView, ContactPadSnapshot, InteractionAction, InteractionView, Notice, PhoneConnection } from './store.ts';
 import { Store } from './store.ts';
 import type { Interaction, InteractionState } from './model/interaction.ts';
 import { offerInteraction, transitionInteraction, withWrapUp, isFinished } from './model/interaction-state.ts';
@@ -28,6 +28,7 @@ import {
 } from './model/agent-state.ts';
 import type { ContactPadSettings } from './model/settings.ts';
 import { wrapUpDurationMs } from './model/settings.ts';
+import { allowedActions } from './model/capabilities.ts';
 import { ContactPadError, isContactPadError } from './model/errors.ts';
 
 /** What the controller needs of the telephony room (implemented by telephony/phone.ts). */
@@ -77,6 +78,8 @@ interface InteractionRecord {
   /** The last record the agent navigated to while the interaction was live. */
   navigated?: NavigationContext;
   popDone: boolean;
+  /** A release that failed: semi-live interactions may then be abandoned (seed 004). */
+  releaseFailed: boolean;
   /** The Task links saved with a wrap-up draft, for an interaction restored after a reload. */
   restoredLinks?: { whoId?: string; whatId?: string };
   /** The record the agent picked among several matches (or the one remembered for the number). */
@@ -148,6 +151,14 @@ export class Controller implements PhoneListener, HostListener {
           return await this.#pickRecord(intent.interactionId, intent.recordId);
         case 'open-record':
           return await this.#requireHost().screenPopRecord(intent.recordId);
+        case 'extend-wrap-up':
+          return this.#extendWrapUp(intent.interactionId);
+        case 'hold':
+        case 'retrieve':
+        case 'consult':
+        case 'transfer':
+        case 'abandon':
+          throw new ContactPadError('INVALID_TRANSITION', `${intent.type} is not offered for this interaction.`);
         case 'dismiss-notice':
           return this.store.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== intent.noticeId) }));
       }
@@ -184,7 +195,16 @@ export class Controller implements PhoneListener, HostListener {
 
   async #release(id: string): Promise<void> {
     this.#requireState(id, 'connected');
-    await this.#requirePhone().release(id);
+    try {
+      await this.#requirePhone().release(id);
+    } catch (error) {
+      const record = this.#records.get(id);
+      if (record) {
+        record.releaseFailed = true; // semi-live work may now be abandoned (seed 004)
+        this.#setView(id, record.view);
+      }
+      throw error;
+    }
     // The phone may already have reported the end (and so started wrap up) while releasing.
     if (this.#records.get(id)?.view.interaction.state === 'connected') this.#enterWrapUp(id, 'released');
   }
@@ -268,8 +288,13 @@ export class Controller implements PhoneListener, HostListener {
   // ---- the work itself ---------------------------------------------------------------------
 
   #addInteraction(interaction: Interaction): void {
-    const view: InteractionView = { interaction, caller: { state: 'pending' }, log: 'none' };
-    this.#records.set(interaction.id, { view, popDone: false });
+    const view: InteractionView = {
+      interaction,
+      caller: { state: 'pending' },
+      log: 'none',
+      actions: actionsNow(interaction, false),
+    };
+    this.#records.set(interaction.id, { view, popDone: false, releaseFailed: false });
     this.store.update((s) => ({
       ...s,
       interactions: [view, ...s.interactions],
@@ -373,6 +398,19 @@ export class Controller implements PhoneListener, HostListener {
     this.#moveInteraction(id, 'wrap-up', { kind: how });
     this.#startWrapUpTimer(id);
     this.#saveDraft(id);
+  }
+
+  /** More time to wrap up: the timer moves on by the configured extension. */
+  #extendWrapUp(id: string): void {
+    const record = this.#records.get(id);
+    const endsAt = record?.view.wrapUpEndsAt;
+    if (!record || record.view.interaction.state !== 'wrap-up' || endsAt === undefined) {
+      throw new ContactPadError('INVALID_TRANSITION', 'Only a timed wrap up can be extended.');
+    }
+    const newEnd = endsAt + this.#settings.wrapUpExtendSeconds * 1000;
+    record.cancelWrapUpTimer?.();
+    record.cancelWrapUpTimer = this.#clock.schedule(() => this.#finishWrapUp(id, {}), Math.max(0, newEnd - this.#clock.now()));
+    this.#setView(id, { ...record.view, wrapUpEndsAt: newEnd });
   }
 
   #startWrapUpTimer(id: string): void {
@@ -487,15 +525,29 @@ export class Controller implements PhoneListener, HostListener {
     if (record) this.#setView(id, { ...record.view, caller });
   }
 
-  #setView(id: string, view: InteractionView): void {
+  #setView(id: string, next: InteractionView): void {
     const record = this.#records.get(id);
     if (!record) return;
+    // The actions always follow the capability table for the interaction's kind and state.
+    const view: InteractionView = { ...next, actions: actionsNow(next.interaction, record.releaseFailed) };
     record.view = view;
     this.store.update((s) => ({
       ...s,
       interactions: s.interactions.map((v) => (v.interaction.id === id ? view : v)),
     }));
   }
+}
+
+/**
+ * The actions this build carries out; the capability table (model/capabilities.ts) says what
+ * each kind allows, and the widget shows only what is both allowed and carried out, so no
+ * button is ever offered that does nothing. Hold, consult, transfer and abandon join as the
+ * telephony and console-bridge work for them lands (issue 4).
+ */
+const CARRIED_OUT: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['accept', 'reject', 'release', 'extend-wrap-up']);
+
+function actionsNow(interaction: Interaction, releaseFailed: boolean): readonly InteractionAction[] {
+  return allowedActions(interaction, { releaseFailed }).filter((action) => CARRIED_OUT.has(action));
 }
 
 /** The lookup as the widget shows it: every match with its rule and field, the picker, the journey. */
@@ -548,5 +600,7 @@ function initialSnapshot(settings: ContactPadSettings, at: number): ContactPadSn
     interactions: [],
     selectedId: undefined,
     notices: [],
+    directory: [],
+    bridge: 'missing',
   };
 }

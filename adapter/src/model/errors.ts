@@ -26,6 +26,14 @@ export const ERROR_CATALOGUE = {
     causes: ['The INVITE carried neither X-CP-Interaction-Id nor a Call-ID.', 'A caller passed an unknown channel or direction.'],
     fix: 'This is a bug in ContactPad or in the platform that rang the agent: report it with the SIP trace.',
   },
+  CAPACITY_EXCEEDED: {
+    description: 'The agent is already handling as many interactions of this kind as their capacity allows.',
+    causes: [
+      'A new call, chat, email or case was offered while the agent was at capacity for that kind (capacityVoice, capacityChat, capacityEmail, capacityCase).',
+      'The same work item was assigned twice.',
+    ],
+    fix: 'Finish or release an interaction of that kind first; an admin can raise the capacity in the call center settings. The platform routes the refused work elsewhere.',
+  },
   INVALID_CONFIGURATION: {
     description: 'ContactPad was started with a setting that is missing or malformed.',
     causes: ['A call center item or a local console setting is empty or has the wrong form.'],

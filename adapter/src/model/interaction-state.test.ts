@@ -7,6 +7,7 @@ import {
   INTERACTION_TRANSITIONS,
   canTransitionInteraction,
   isFinished,
+  isInProgress,
   isLive,
   offerInteraction,
   talkSeconds,
@@ -18,7 +19,7 @@ declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
 
 const T0 = Date.UTC(2026, 10, 22, 10, 2, 3);
-const ALL: readonly InteractionState[] = ['alerting', 'connected', 'wrap-up', 'ended', 'rejected', 'missed', 'failed'];
+const ALL: readonly InteractionState[] = ['alerting', 'connected', 'held', 'wrap-up', 'ended', 'rejected', 'missed', 'failed', 'transferred', 'abandoned'];
 
 /** The legal moves and the journey event each records by default, written out independently of the table. */
 const LEGAL: Readonly<Record<string, JourneyEventKind>> = {
@@ -26,9 +27,19 @@ const LEGAL: Readonly<Record<string, JourneyEventKind>> = {
   'alerting>rejected': 'rejected',
   'alerting>missed': 'missed',
   'alerting>failed': 'failed',
+  'alerting>abandoned': 'abandoned',
+  'connected>held': 'held',
   'connected>wrap-up': 'released',
   'connected>failed': 'failed',
+  'connected>transferred': 'transferred',
+  'connected>abandoned': 'abandoned',
+  'held>connected': 'retrieved',
+  'held>wrap-up': 'released',
+  'held>failed': 'failed',
+  'held>transferred': 'transferred',
+  'held>abandoned': 'abandoned',
   'wrap-up>ended': 'wrapped-up',
+  'wrap-up>abandoned': 'abandoned',
 };
 
 function offer(): Interaction {
@@ -47,9 +58,13 @@ function interactionIn(state: InteractionState): Interaction {
     case 'rejected':
     case 'missed':
     case 'failed':
+    case 'abandoned':
       return transitionInteraction(alerting, state, T0 + 1000);
     case 'connected':
       return transitionInteraction(alerting, 'connected', T0 + 1000);
+    case 'held':
+    case 'transferred':
+      return transitionInteraction(interactionIn('connected'), state, T0 + 2000);
     case 'wrap-up':
       return transitionInteraction(interactionIn('connected'), 'wrap-up', T0 + 2000);
     case 'ended':
@@ -261,6 +276,63 @@ describe('moving an interaction', () => {
   });
 });
 
+describe('hold, transfer and abandon', () => {
+  it('keeps the answer time when a call is retrieved from hold, and records held and retrieved', () => {
+    const connected = transitionInteraction(offer(), 'connected', T0 + 1000);
+    const held = transitionInteraction(connected, 'held', T0 + 5000);
+    expect(held.releasedAt, 'holding is not releasing').to.equal(undefined);
+    const back = transitionInteraction(held, 'connected', T0 + 9000);
+    expect(back.answeredAt).to.equal(T0 + 1000);
+    expect(back.journey.map((event) => event.kind)).to.deep.equal(['offered', 'answered', 'held', 'retrieved']);
+  });
+
+  it('counts hold time as talk time, and stamps the release when a held call is released', () => {
+    const held = transitionInteraction(transitionInteraction(offer(), 'connected', T0), 'held', T0 + 10_000);
+    expect(talkSeconds(held, T0 + 40_000)).to.equal(40);
+    const wrapUp = transitionInteraction(held, 'wrap-up', T0 + 50_000);
+    expect(wrapUp.releasedAt).to.equal(T0 + 50_000);
+    expect(talkSeconds(wrapUp)).to.equal(50);
+  });
+
+  for (const channel of ['voice', 'video', 'callback'] as const) {
+    it(`holds a ${channel} interaction`, () => {
+      const connected = transitionInteraction(offerInteraction({ id: 'cp-h', channel, direction: 'inbound' }, T0), 'connected', T0 + 1000);
+      expect(transitionInteraction(connected, 'held', T0 + 2000).state).to.equal('held');
+    });
+  }
+
+  for (const channel of ['chat', 'email', 'case'] as const) {
+    it(`refuses to hold a ${channel}: only live interactions can be held`, () => {
+      const connected = transitionInteraction(offerInteraction({ id: 'cp-h', channel, direction: 'inbound' }, T0), 'connected', T0 + 1000);
+      const error = thrown(() => transitionInteraction(connected, 'held', T0 + 2000));
+      expect(isContactPadError(error, 'INVALID_TRANSITION')).to.equal(true);
+      expect((error as Error).message).to.equal(`Invalid transition from connected to held: a ${channel} cannot be held`);
+    });
+  }
+
+  it('a transferred case leaves the agent: released and ended at the transfer, with the target in the journey', () => {
+    const connected = transitionInteraction(offerInteraction({ id: 'cp-c', channel: 'case', direction: 'inbound' }, T0), 'connected', T0 + 1000);
+    const transferred = transitionInteraction(connected, 'transferred', T0 + 30_000, { detail: 'to Billing' });
+    expect(isFinished(transferred.state)).to.equal(true);
+    expect([transferred.releasedAt, transferred.endedAt]).to.deep.equal([T0 + 30_000, T0 + 30_000]);
+    expect(transferred.journey.at(-1)).to.deep.equal({ at: T0 + 30_000, kind: 'transferred', detail: 'to Billing' });
+  });
+
+  it('an abandoned chat ends at once, even from wrap up, keeping the earlier release time', () => {
+    const chat = transitionInteraction(offerInteraction({ id: 'cp-chat', channel: 'chat', direction: 'inbound' }, T0), 'connected', T0 + 1000);
+    const wrapUp = transitionInteraction(chat, 'wrap-up', T0 + 20_000);
+    const abandoned = transitionInteraction(wrapUp, 'abandoned', T0 + 25_000, { detail: 'release failed' });
+    expect(abandoned.state).to.equal('abandoned');
+    expect([abandoned.releasedAt, abandoned.endedAt]).to.deep.equal([T0 + 20_000, T0 + 25_000]);
+    expect(abandoned.journey.at(-1)).to.deep.equal({ at: T0 + 25_000, kind: 'abandoned', detail: 'release failed' });
+  });
+
+  it('an interaction abandoned while still alerting was never answered', () => {
+    const abandoned = transitionInteraction(offer(), 'abandoned', T0 + 3000);
+    expect([abandoned.answeredAt, abandoned.releasedAt, abandoned.endedAt]).to.deep.equal([undefined, undefined, T0 + 3000]);
+  });
+});
+
 describe('wrap up details', () => {
   it('records a disposition and notes in wrap-up, trimming the disposition and keeping notes as typed', () => {
     const wrapUp = interactionIn('wrap-up');
@@ -282,7 +354,11 @@ describe('wrap up details', () => {
     expect(withWrapUp(first, { disposition: 'Wrong number' })).to.include({ disposition: 'Wrong number', notes: 'ok' });
   });
 
-  for (const state of ['alerting', 'ended', 'rejected', 'missed', 'failed'] as const) {
+  it('lets the agent type notes while the call is on hold', () => {
+    expect(withWrapUp(interactionIn('held'), { notes: 'checking stock' }).notes).to.equal('checking stock');
+  });
+
+  for (const state of ['alerting', 'ended', 'rejected', 'missed', 'failed', 'transferred', 'abandoned'] as const) {
     it(`is refused with INTERACTION_CLOSED while ${state}`, () => {
       const error = thrown(() => withWrapUp(interactionIn(state), { disposition: 'Resolved' }));
       expect(isContactPadError(error, 'INTERACTION_CLOSED')).to.equal(true);
@@ -292,12 +368,16 @@ describe('wrap up details', () => {
 });
 
 describe('state questions', () => {
-  it('calls ended, rejected, missed and failed finished, and nothing else', () => {
-    expect(ALL.filter(isFinished)).to.deep.equal(['ended', 'rejected', 'missed', 'failed']);
+  it('calls ended, rejected, missed, failed, transferred and abandoned finished, and nothing else', () => {
+    expect(ALL.filter(isFinished)).to.deep.equal(['ended', 'rejected', 'missed', 'failed', 'transferred', 'abandoned']);
   });
 
-  it('calls only connected live', () => {
+  it('calls only connected live (no media flows on hold)', () => {
     expect(ALL.filter(isLive)).to.deep.equal(['connected']);
+  });
+
+  it('calls connected and held in progress', () => {
+    expect(ALL.filter(isInProgress)).to.deep.equal(['connected', 'held']);
   });
 
   it('has no move out of a finished state', () => {

@@ -2,28 +2,36 @@
  * The interaction state machine: the one place where an {@link Interaction} changes.
  *
  * ```
+ *                    +-----------+ ---- caller cancels (CANCEL) ----> missed
+ *        offer ----> | alerting  | ---- agent rejects (486/603) ----> rejected
+ *                    +-----------+ ---- set-up fails -----------------> failed
+ *                          |       ---- agent abandons --------------> abandoned
+ *                  answer  | (200 OK, work item accepted)
+ *                          v
+ *                    +-----------+ ---- media / dialog lost ---------> failed
+ *                    | connected | ---- handed to another agent -----> transferred
+ *                    +-----------+ ---- agent abandons --------------> abandoned
+ *              hold |  ^ retrieve
+ *     (live only)   v  |
+ *                    +-----------+ ---- failed | transferred | abandoned, as above
+ *                    |   held    |
  *                    +-----------+
- *        offer ----> | alerting  | ---- caller cancels (CANCEL) ----> missed
- *                    +-----------+ ---- agent rejects (486/603) ----> rejected
- *                          |       ---- set-up fails -----------------> failed
- *                  answer  | (200 OK)
+ *            release (BYE sent | received; work item closed), from connected or held
  *                          v
  *                    +-----------+
- *                    | connected | ---- media / dialog lost ---------> failed
- *                    +-----------+
- *            release (BYE sent | received)
- *                          v
- *                    +-----------+
- *                    |  wrap-up  |   disposition and notes (withWrapUp)
+ *                    |  wrap-up  |   disposition and notes (withWrapUp)  -- abandon --> abandoned
  *                    +-----------+
  *              Done or the wrap up timer
  *                          v
  *                        ended
  * ```
  *
- * `ended`, `rejected`, `missed` and `failed` are ends: nothing moves out of them.
+ * `ended`, `rejected`, `missed`, `failed`, `transferred` (the interaction left this agent) and
+ * `abandoned` (freed without the far side's answer) are ends: nothing moves out of them.
+ * Only live interactions (voice, video, callback) can be held.
  * Interactions are frozen values; every function here returns a new one.
  */
+import { interactionKind } from './capabilities.ts';
 import { ContactPadError } from './errors.ts';
 import type { Channel, Direction, Interaction, InteractionState, JourneyEvent, JourneyEventKind } from './interaction.ts';
 
@@ -31,34 +39,51 @@ import type { Channel, Direction, Interaction, InteractionState, JourneyEvent, J
 export const INTERACTION_STATES: readonly InteractionState[] = Object.freeze([
   'alerting',
   'connected',
+  'held',
   'wrap-up',
   'ended',
   'rejected',
   'missed',
   'failed',
+  'transferred',
+  'abandoned',
 ] as const);
 
 /** The table of allowed moves: `INTERACTION_TRANSITIONS[from]` lists every legal `to`. */
 export const INTERACTION_TRANSITIONS: Readonly<Record<InteractionState, readonly InteractionState[]>> = Object.freeze({
-  alerting: Object.freeze(['connected', 'rejected', 'missed', 'failed'] as const),
-  connected: Object.freeze(['wrap-up', 'failed'] as const),
-  'wrap-up': Object.freeze(['ended'] as const),
+  alerting: Object.freeze(['connected', 'rejected', 'missed', 'failed', 'abandoned'] as const),
+  connected: Object.freeze(['held', 'wrap-up', 'failed', 'transferred', 'abandoned'] as const),
+  held: Object.freeze(['connected', 'wrap-up', 'failed', 'transferred', 'abandoned'] as const),
+  'wrap-up': Object.freeze(['ended', 'abandoned'] as const),
   ended: Object.freeze([] as const),
   rejected: Object.freeze([] as const),
   missed: Object.freeze([] as const),
   failed: Object.freeze([] as const),
+  transferred: Object.freeze([] as const),
+  abandoned: Object.freeze([] as const),
 });
 
-/** The journey event each move records unless the caller names another (e.g. 'remote-hangup'). */
+/**
+ * The journey event each move records unless the caller names another (e.g. 'remote-hangup'),
+ * by target state. One exception: held -> connected records 'retrieved' (see {@link defaultJourneyKind}).
+ */
 export const DEFAULT_JOURNEY_KIND: Readonly<Record<InteractionState, JourneyEventKind>> = Object.freeze({
   alerting: 'offered',
   connected: 'answered',
+  held: 'held',
   'wrap-up': 'released',
   ended: 'wrapped-up',
   rejected: 'rejected',
   missed: 'missed',
   failed: 'failed',
+  transferred: 'transferred',
+  abandoned: 'abandoned',
 });
+
+/** The journey event a move `from` -> `to` records by default: 'retrieved' off hold, else {@link DEFAULT_JOURNEY_KIND}. */
+export function defaultJourneyKind(from: InteractionState, to: InteractionState): JourneyEventKind {
+  return from === 'held' && to === 'connected' ? 'retrieved' : DEFAULT_JOURNEY_KIND[to];
+}
 
 const CHANNELS: readonly Channel[] = ['voice', 'video', 'callback', 'chat', 'email', 'case'];
 const DIRECTIONS: readonly Direction[] = ['inbound', 'outbound'];
@@ -93,14 +118,24 @@ export function canTransitionInteraction(from: InteractionState, to: Interaction
   return INTERACTION_TRANSITIONS[from]?.includes(to) ?? false;
 }
 
-/** An end state: `ended`, `rejected`, `missed` or `failed` (nothing moves out). */
+/**
+ * An end state: `ended`, `rejected`, `missed`, `failed`, `transferred` or `abandoned`
+ * (nothing moves out; the interaction no longer occupies the agent).
+ */
 export function isFinished(state: InteractionState): boolean {
-  return state === 'ended' || state === 'rejected' || state === 'missed' || state === 'failed';
+  return (
+    state === 'ended' || state === 'rejected' || state === 'missed' || state === 'failed' || state === 'transferred' || state === 'abandoned'
+  );
 }
 
-/** True while media flows (SIP dialog confirmed): the `connected` state. */
+/** True while media flows (SIP dialog confirmed, not on hold): the `connected` state. */
 export function isLive(state: InteractionState): boolean {
   return state === 'connected';
+}
+
+/** True while the agent is talking or chatting with the customer: `connected` or `held` (answered, not yet released). */
+export function isInProgress(state: InteractionState): boolean {
+  return state === 'connected' || state === 'held';
 }
 
 /**
@@ -138,9 +173,11 @@ export function offerInteraction(fields: InteractionOffer, at: number): Interact
 /**
  * Moves an interaction to `to`, checking {@link INTERACTION_TRANSITIONS}. Returns a new frozen
  * interaction with one more journey event (kind from `how.kind`, else
- * {@link DEFAULT_JOURNEY_KIND}) and the timestamps that move sets: `answeredAt` on
- * connected, `releasedAt` when a connected interaction stops (wrap-up, failed), `endedAt` on
- * every end state. Throws INVALID_TRANSITION ("Invalid transition from X to Y") otherwise.
+ * {@link defaultJourneyKind}) and the timestamps that move sets: `answeredAt` when answered
+ * (not when retrieved from hold), `releasedAt` when a connected or held interaction stops
+ * (wrap-up, failed, transferred, abandoned), `endedAt` on every end state. Throws
+ * INVALID_TRANSITION ("Invalid transition from X to Y") for a move the table does not allow,
+ * and for holding a chat, email or case (only live interactions can be held).
  */
 export function transitionInteraction(
   interaction: Interaction,
@@ -154,26 +191,32 @@ export function transitionInteraction(
       detail: { interactionId: interaction.id, from, to },
     });
   }
+  if (to === 'held' && interactionKind(interaction.channel) !== 'live') {
+    throw new ContactPadError('INVALID_TRANSITION', `Invalid transition from ${from} to ${to}: a ${interaction.channel} cannot be held`, {
+      detail: { interactionId: interaction.id, from, to, channel: interaction.channel },
+    });
+  }
   const detail = cleanText(how.detail);
-  const event: JourneyEvent = detail === '' ? { at, kind: how.kind ?? DEFAULT_JOURNEY_KIND[to] } : { at, kind: how.kind ?? DEFAULT_JOURNEY_KIND[to], detail };
+  const kind = how.kind ?? defaultJourneyKind(from, to);
+  const event: JourneyEvent = detail === '' ? { at, kind } : { at, kind, detail };
   const next: Writable<Interaction> = { ...interaction, state: to, journey: [...interaction.journey, event] };
-  if (to === 'connected') next.answeredAt = at;
-  if (from === 'connected') next.releasedAt = at;
+  if (to === 'connected' && from === 'alerting') next.answeredAt = at;
+  if (isInProgress(from) && !isInProgress(to)) next.releasedAt = at;
   if (isFinished(to)) next.endedAt = at;
   return freezeInteraction(next);
 }
 
 /**
  * Records the wrap up details (Task CallDisposition and Description notes). Allowed while
- * `connected` (the agent may type during the call) or in `wrap-up`; a field left undefined
+ * `connected` or `held` (the agent may type during the call) or in `wrap-up`; a field left undefined
  * keeps its value. The disposition is trimmed; notes are kept as typed. Throws
  * INTERACTION_CLOSED in any other state.
  */
 export function withWrapUp(interaction: Interaction, details: { readonly disposition?: string; readonly notes?: string }): Interaction {
-  if (interaction.state !== 'connected' && interaction.state !== 'wrap-up') {
+  if (!isInProgress(interaction.state) && interaction.state !== 'wrap-up') {
     throw new ContactPadError(
       'INTERACTION_CLOSED',
-      `Cannot record wrap up details for interaction ${interaction.id}: it is ${interaction.state}, not connected or in wrap-up`,
+      `Cannot record wrap up details for interaction ${interaction.id}: it is ${interaction.state}, not connected, held or in wrap-up`,
       { detail: { interactionId: interaction.id, state: interaction.state } },
     );
   }
@@ -186,7 +229,7 @@ export function withWrapUp(interaction: Interaction, details: { readonly disposi
 
 /**
  * Talk time in whole seconds (rounded down): from `answeredAt` to `releasedAt`, or to `at`
- * while still connected (0 when `at` is not given). 0 when never answered. Maps to the Task's
+ * while still connected or held (hold time counts, as in CallDurationInSeconds) (0 when `at` is not given). 0 when never answered. Maps to the Task's
  * CallDurationInSeconds.
  */
 export function talkSeconds(interaction: Interaction, at?: number): number {

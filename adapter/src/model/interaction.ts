@@ -29,6 +29,7 @@ export type JourneyEventKind =
   | 'rejected'
   | 'missed'
   | 'failed'
+  | 'abandoned'
   | 'wrapped-up';
 
 /** One timestamped step of the interaction's journey. `at` is epoch milliseconds. */

@@ -6,7 +6,19 @@
  * never stops ContactPad. It is replaced by its default and reported as a problem naming the
  * item and the default used (shown to the agent with the INVALID_CONFIGURATION code).
  * No secrets live here: call center items are readable by every assigned user.
+ *
+ * The management settings of multi-interaction routing (state after a reject, cooldown,
+ * capacity per kind, auto-accept, tab closing, presence sync) are items of the same section.
  */
+import type { AgentStatus, StateAfterReject } from './agent-state.ts';
+
+/** One pair of the presence mapping: a ContactPad agent status and its Omni-Channel presence status. */
+export interface PresenceMapEntry {
+  /** The ContactPad agent status. */
+  readonly status: AgentStatus;
+  /** The Omni-Channel presence status (ServicePresenceStatus developer name), as the admin typed it. */
+  readonly presence: string;
+}
 
 /** ContactPad's settings, validated, with defaults filled in. */
 export interface ContactPadSettings {
@@ -33,6 +45,34 @@ export interface ContactPadSettings {
   defaultCountry: string;
   /** How long the caller lookup may take before the call pop shows it as failed (1000..60000 ms). */
   lookupTimeoutMs: number;
+  /** Where the agent goes after rejecting an interaction: stay, Not Ready, Inactive or Cooldown (default stay). */
+  stateAfterReject: StateAfterReject;
+  /** The Not Ready reason shown after a reject when `stateAfterReject` is not-ready (default 'Rejected call'). */
+  rejectNotReadyReason: string;
+  /** Cooldown length after a callback or a reject (0..600 s, default 0: no cooldown). */
+  cooldownSeconds: number;
+  /** Whether the agent goes to Cooldown after a callback (default false). */
+  cooldownAfterCallback: boolean;
+  /** How many voice interactions (calls, video calls, callbacks) at once (0..20, default 1). */
+  capacityVoice: number;
+  /** How many chats at once (0..20, default 3). */
+  capacityChat: number;
+  /** How many emails at once (0..20, default 2). */
+  capacityEmail: number;
+  /** How many cases at once (0..20, default 2). */
+  capacityCase: number;
+  /** Omni-Channel work items are accepted at once, without the agent clicking Accept (default true). */
+  autoAcceptWork: boolean;
+  /** The record's console tab closes when its interaction's wrap up is done (default false). */
+  closeTabAfterWrapUp: boolean;
+  /** Wrap Up cannot end (by Done or its timer) until a disposition is chosen (default false). */
+  requireDisposition: boolean;
+  /** How much time each Extend adds to Wrap Up (0..600 s, default 30). */
+  wrapUpExtendSeconds: number;
+  /** Which side leads the presence sync: ContactPad's agent state or Omni-Channel's presence (default contactpad). */
+  presenceLeads: 'contactpad' | 'omni-channel';
+  /** ContactPad agent status to Omni-Channel presence status, in the admin's order (default ready=Available;not-ready=Busy;offline=Offline). */
+  presenceMap: readonly PresenceMapEntry[];
 }
 
 /** The CallCenter section prefix of ContactPad's items. */
@@ -53,7 +93,27 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   rejectStatusCode: 486,
   defaultCountry: 'US',
   lookupTimeoutMs: 8000,
+  stateAfterReject: 'stay',
+  rejectNotReadyReason: 'Rejected call',
+  cooldownSeconds: 0,
+  cooldownAfterCallback: false,
+  capacityVoice: 1,
+  capacityChat: 3,
+  capacityEmail: 2,
+  capacityCase: 2,
+  autoAcceptWork: true,
+  closeTabAfterWrapUp: false,
+  requireDisposition: false,
+  wrapUpExtendSeconds: 30,
+  presenceLeads: 'contactpad',
+  presenceMap: Object.freeze([
+    Object.freeze({ status: 'ready', presence: 'Available' }),
+    Object.freeze({ status: 'not-ready', presence: 'Busy' }),
+    Object.freeze({ status: 'offline', presence: 'Offline' }),
+  ] as const),
 });
+
+const AGENT_STATUS_NAMES: readonly AgentStatus[] = ['offline', 'ready', 'not-ready', 'busy', 'wrap-up', 'cooldown', 'inactive'];
 
 const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as readonly (keyof ContactPadSettings)[];
 
@@ -88,6 +148,20 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     rejectStatusCode: readRejectStatusCode(raw('rejectStatusCode'), problems),
     defaultCountry: readCountry(raw('defaultCountry'), problems),
     lookupTimeoutMs: readWholeNumber('lookupTimeoutMs', raw('lookupTimeoutMs'), 1000, 60000, 'milliseconds', problems),
+    stateAfterReject: readChoice('stateAfterReject', raw('stateAfterReject'), ['stay', 'not-ready', 'inactive', 'cooldown'] as const, problems),
+    rejectNotReadyReason: readReason(raw('rejectNotReadyReason'), problems),
+    cooldownSeconds: readWholeNumber('cooldownSeconds', raw('cooldownSeconds'), 0, 600, 'seconds', problems),
+    cooldownAfterCallback: readBoolean('cooldownAfterCallback', raw('cooldownAfterCallback'), problems),
+    capacityVoice: readWholeNumber('capacityVoice', raw('capacityVoice'), 0, 20, 'interactions', problems),
+    capacityChat: readWholeNumber('capacityChat', raw('capacityChat'), 0, 20, 'interactions', problems),
+    capacityEmail: readWholeNumber('capacityEmail', raw('capacityEmail'), 0, 20, 'interactions', problems),
+    capacityCase: readWholeNumber('capacityCase', raw('capacityCase'), 0, 20, 'interactions', problems),
+    autoAcceptWork: readBoolean('autoAcceptWork', raw('autoAcceptWork'), problems),
+    closeTabAfterWrapUp: readBoolean('closeTabAfterWrapUp', raw('closeTabAfterWrapUp'), problems),
+    requireDisposition: readBoolean('requireDisposition', raw('requireDisposition'), problems),
+    wrapUpExtendSeconds: readWholeNumber('wrapUpExtendSeconds', raw('wrapUpExtendSeconds'), 0, 600, 'seconds', problems),
+    presenceLeads: readChoice('presenceLeads', raw('presenceLeads'), ['contactpad', 'omni-channel'] as const, problems),
+    presenceMap: readPresenceMap(raw('presenceMap'), problems),
   };
   return { settings: Object.freeze(settings), problems: Object.freeze(problems) };
 }
@@ -214,8 +288,11 @@ function readDisplayName(value: unknown, problems: string[]): string {
   return got;
 }
 
+type NumberSetting = { [K in keyof ContactPadSettings]: ContactPadSettings[K] extends number ? K : never }[keyof ContactPadSettings];
+type BooleanSetting = { [K in keyof ContactPadSettings]: ContactPadSettings[K] extends boolean ? K : never }[keyof ContactPadSettings];
+
 function readWholeNumber(
-  name: 'wrapUpSeconds' | 'lookupTimeoutMs',
+  name: NumberSetting,
   value: unknown,
   min: number,
   max: number,
@@ -283,4 +360,94 @@ function readCountry(value: unknown, problems: string[]): string {
     return DEFAULT_SETTINGS.defaultCountry;
   }
   return got.toUpperCase();
+}
+
+function readChoice<Name extends 'stateAfterReject' | 'presenceLeads'>(
+  name: Name,
+  value: unknown,
+  options: readonly ContactPadSettings[Name][],
+  problems: string[],
+): ContactPadSettings[Name] {
+  const fallback = DEFAULT_SETTINGS[name];
+  const got = text(value);
+  if (got === '') return fallback;
+  const match = got === undefined ? undefined : options.find((option) => option === got.toLowerCase());
+  if (match === undefined) {
+    problems.push(`${item(name)} ${shown(value)} is not one of ${options.join(', ')}. Using the default ${fallback}.`);
+    return fallback;
+  }
+  return match;
+}
+
+const TRUE_WORDS = ['true', 'yes', 'on', '1'];
+const FALSE_WORDS = ['false', 'no', 'off', '0'];
+
+function readBoolean(name: BooleanSetting, value: unknown, problems: string[]): boolean {
+  const fallback = DEFAULT_SETTINGS[name];
+  if (typeof value === 'boolean') return value;
+  const got = text(value);
+  if (got === '') return fallback;
+  const word = got?.toLowerCase();
+  if (word !== undefined && TRUE_WORDS.includes(word)) return true;
+  if (word !== undefined && FALSE_WORDS.includes(word)) return false;
+  problems.push(`${item(name)} ${shown(value)} is neither true nor false. Using the default ${fallback}.`);
+  return fallback;
+}
+
+function readReason(value: unknown, problems: string[]): string {
+  const fallback = DEFAULT_SETTINGS.rejectNotReadyReason;
+  const got = text(value);
+  if (got === '') return fallback;
+  if (got === undefined || /[\u0000-\u001f\u007f]/.test(got)) {
+    problems.push(`${item('rejectNotReadyReason')} ${shown(value)} is not one line of text. Using the default ${fallback}.`);
+    return fallback;
+  }
+  if (got.length > MAX_SETTING_TEXT) {
+    problems.push(`${item('rejectNotReadyReason')} is longer than ${MAX_SETTING_TEXT} characters. Using the default ${fallback}.`);
+    return fallback;
+  }
+  return got;
+}
+
+function readPresenceMap(value: unknown, problems: string[]): readonly PresenceMapEntry[] {
+  const fallback = DEFAULT_SETTINGS.presenceMap;
+  const defaultText = `the default ${fallback.map((entry) => `${entry.status}=${entry.presence}`).join(';')}`;
+  const name = item('presenceMap');
+  const got = text(value);
+  if (got === '') return fallback;
+  if (got === undefined) {
+    problems.push(`${name} is ${shown(value)}, not a list such as ready=Available;not-ready=Busy. Using ${defaultText}.`);
+    return fallback;
+  }
+  const map: PresenceMapEntry[] = [];
+  for (const entry of got.split(/[;,]/)) {
+    const trimmed = entry.trim();
+    if (trimmed === '') continue;
+    const parts = trimmed.split('=');
+    const status = (parts[0] ?? '').trim().toLowerCase();
+    const presence = (parts[1] ?? '').trim();
+    if (parts.length !== 2 || status === '' || presence === '') {
+      problems.push(`${name}: the entry ${shown(trimmed)} is not status=presence and is left out.`);
+      continue;
+    }
+    const known = AGENT_STATUS_NAMES.find((candidate) => candidate === status);
+    if (known === undefined) {
+      problems.push(`${name}: ${shown(parts[0]?.trim())} is not a ContactPad agent status (${AGENT_STATUS_NAMES.join(', ')}); the entry is left out.`);
+      continue;
+    }
+    if (/[\u0000-\u001f\u007f]/.test(presence) || presence.length > MAX_SETTING_TEXT) {
+      problems.push(`${name}: the presence status for ${known} is not one line of at most ${MAX_SETTING_TEXT} characters; the entry is left out.`);
+      continue;
+    }
+    if (map.some((earlier) => earlier.status === known)) {
+      problems.push(`${name}: ${known} is mapped more than once; the first mapping is used.`);
+      continue;
+    }
+    map.push(Object.freeze({ status: known, presence }));
+  }
+  if (map.length === 0) {
+    problems.push(`${name} ${shown(value)} holds no usable entry. Using ${defaultText}.`);
+    return fallback;
+  }
+  return Object.freeze(map);
 }

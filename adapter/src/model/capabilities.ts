@@ -1,0 +1,89 @@
+/**
+ * The capability table (Vonage ContactPad with multi-interaction routing, "What can I do with
+ * different types of interactions?"): what the agent may do with an interaction, by its kind
+ * (live, semi-live, non-live) and its state. The widget shows exactly these actions and the
+ * controller refuses any other.
+ *
+ * | state     | live (voice, video, callback)        | semi-live (chat)                        | non-live (email, case)               |
+ * |-----------|--------------------------------------|-----------------------------------------|--------------------------------------|
+ * | alerting  | accept, reject                       | accept, reject                          | accept, reject                       |
+ * | connected | release, hold, consult, transfer     | release, consult (+ abandon once a      | release, abandon, consult, transfer  |
+ * |           |                                      | release has failed: abandon after       |                                      |
+ * |           |                                      | release)                                |                                      |
+ * | held      | retrieve, release, consult, transfer | (cannot happen: only live work is held) | (cannot happen)                      |
+ * | wrap-up   | extend-wrap-up                       | extend-wrap-up                          | extend-wrap-up                       |
+ * | ends      | nothing                              | nothing                                 | nothing                              |
+ */
+import { ContactPadError } from './errors.ts';
+import type { Channel, Interaction } from './interaction.ts';
+import type { InteractionAction } from '../store.ts';
+
+/**
+ * How the customer and the agent are connected. Live: both at once, in real time (a voice or
+ * video call, a callback). Semi-live: turns, but the customer waits (a Live Agent chat).
+ * Non-live: the customer does not wait (an email, a case).
+ */
+export type InteractionKind = 'live' | 'semi-live' | 'non-live';
+
+/** What the caller knows beyond the interaction itself. */
+export interface CapabilityContext {
+  /** A release of this interaction was tried and failed: semi-live work may now be abandoned. */
+  readonly releaseFailed: boolean;
+}
+
+const KIND_OF: Readonly<Record<Channel, InteractionKind>> = Object.freeze({
+  voice: 'live',
+  video: 'live',
+  callback: 'live',
+  chat: 'semi-live',
+  email: 'non-live',
+  case: 'non-live',
+});
+
+/**
+ * The kind of a channel: voice, video and callback are live; chat is semi-live; email and case
+ * are non-live. Throws INVALID_INTERACTION for a channel that is not one of these.
+ */
+export function interactionKind(channel: Channel): InteractionKind {
+  const kind = Object.hasOwn(KIND_OF, channel) ? KIND_OF[channel] : undefined;
+  if (kind === undefined) throw new ContactPadError('INVALID_INTERACTION', `Unknown interaction channel ${JSON.stringify(String(channel))}`);
+  return kind;
+}
+
+const NOTHING: readonly InteractionAction[] = Object.freeze([]);
+const ALERTING: readonly InteractionAction[] = Object.freeze(['accept', 'reject']);
+const WRAP_UP: readonly InteractionAction[] = Object.freeze(['extend-wrap-up']);
+const LIVE_CONNECTED: readonly InteractionAction[] = Object.freeze(['release', 'hold', 'consult', 'transfer']);
+const LIVE_HELD: readonly InteractionAction[] = Object.freeze(['retrieve', 'release', 'consult', 'transfer']);
+const SEMI_LIVE_CONNECTED: readonly InteractionAction[] = Object.freeze(['release', 'consult']);
+const SEMI_LIVE_CONNECTED_RELEASE_FAILED: readonly InteractionAction[] = Object.freeze(['release', 'abandon', 'consult']);
+const NON_LIVE_CONNECTED: readonly InteractionAction[] = Object.freeze(['release', 'abandon', 'consult', 'transfer']);
+
+/**
+ * What the agent may do with `interaction` now, in the order the widget shows them (see the
+ * table above). Never throws: an unknown channel or state (a bug, or data from outside)
+ * allows nothing. The answer is frozen.
+ */
+export function allowedActions(interaction: Pick<Interaction, 'channel' | 'state'>, context: CapabilityContext): readonly InteractionAction[] {
+  const kind = Object.hasOwn(KIND_OF, interaction.channel) ? KIND_OF[interaction.channel] : undefined;
+  if (kind === undefined) return NOTHING;
+  switch (interaction.state) {
+    case 'alerting':
+      return ALERTING;
+    case 'connected':
+      if (kind === 'live') return LIVE_CONNECTED;
+      if (kind === 'semi-live') return context.releaseFailed === true ? SEMI_LIVE_CONNECTED_RELEASE_FAILED : SEMI_LIVE_CONNECTED;
+      return NON_LIVE_CONNECTED;
+    case 'held':
+      return kind === 'live' ? LIVE_HELD : NOTHING;
+    case 'wrap-up':
+      return WRAP_UP;
+    default:
+      return NOTHING;
+  }
+}
+
+/** True when {@link allowedActions} includes `action`: the check the controller makes before carrying an intent out. */
+export function isActionAllowed(interaction: Pick<Interaction, 'channel' | 'state'>, action: InteractionAction, context: CapabilityContext): boolean {
+  return allowedActions(interaction, context).includes(action);
+}
