@@ -263,4 +263,39 @@ describe('force-app', () => {
     assert.match(site, /<isApplicableToConnectSrc>true<\/isApplicableToConnectSrc>/);
     assert.match(site, /<description>[^<]*change[^<]*<\/description>/i);
   });
+  it('ships the console bridge: the exposed ContactPad_Bridge message channel with the protocol\'s fields, and the utility-bar Aura component', async () => {
+    const packageXml = await readFile(join(converted, 'package.xml'), 'utf8');
+    const members = (type: string): string[] => {
+      const body = [...packageXml.matchAll(/<types>([\s\S]*?)<\/types>/g)].map((m) => m[1] ?? '').find((b) => b.includes(`<name>${type}</name>`)) ?? '';
+      return [...body.matchAll(/<members>([^<]*)<\/members>/g)].map((m) => m[1] ?? '');
+    };
+    assert.deepEqual(members('LightningMessageChannel'), ['ContactPad_Bridge']);
+    assert.deepEqual(members('AuraDefinitionBundle'), ['ContactPadConsoleBridge']);
+
+    const channel = await readFile(join(converted, 'messageChannels', 'ContactPad_Bridge.messageChannel'), 'utf8');
+    assert.match(channel, /<isExposed>true<\/isExposed>/, 'Open CTI (a Visualforce page) can only use exposed channels');
+    assert.match(channel, /<masterLabel>ContactPad Bridge<\/masterLabel>/);
+    const fields = [...channel.matchAll(/<lightningMessageFields>([\s\S]*?)<\/lightningMessageFields>/g)].map((m) => m[1] ?? '');
+    assert.deepEqual(fields.map((f) => /<fieldName>([^<]*)<\/fieldName>/.exec(f)?.[1]), ['version', 'source', 'kind', 'id', 'replyTo', 'body']);
+    for (const field of fields) assert.match(field, /<description>[^<]{20,}<\/description>/, 'every field is documented');
+
+    const bundle = join(converted, 'aura', 'ContactPadConsoleBridge');
+    const cmp = await readFile(join(bundle, 'ContactPadConsoleBridge.cmp'), 'utf8');
+    assert.match(cmp, /implements="flexipage:availableForAllPageTypes"/);
+    assert.match(cmp, /<lightning:workspaceAPI aura:id="workspace"\/>/);
+    assert.match(cmp, /<lightning:omniToolkitAPI aura:id="omniToolkit"\/>/);
+    assert.match(cmp, /<lightning:messageChannel aura:id="bridgeChannel" type="ContactPad_Bridge__c"\s+onMessage="\{!c\.onMessage\}" scope="APPLICATION"\/>/);
+    for (const event of ['tabCreated', 'tabFocused', 'tabClosed', 'omniChannelWorkAssigned', 'omniChannelWorkAccepted', 'omniChannelWorkDeclined', 'omniChannelWorkClosed', 'omniChannelStatusChanged', 'omniChannelLogout']) {
+      assert.match(cmp, new RegExp(`<aura:handler event="lightning:${event}"`), event);
+    }
+    assert.match(cmp, /Utility Items[\s\S]*Start automatically/, 'the component says how to add it to the utility bar');
+    const helper = await readFile(join(bundle, 'ContactPadConsoleBridgeHelper.js'), 'utf8');
+    assert.match(helper, /VERSION: 1,/, 'the bridge speaks the protocol version ContactPad speaks');
+    for (const call of ['openTab', 'focusTab', 'closeTab', 'getTabInfo', 'getAllTabInfo', 'acceptAgentWork', 'declineAgentWork', 'closeAgentWork', 'setServicePresenceStatus', 'logout', 'getAgentWorks', 'getServicePresenceStatusId']) {
+      assert.match(helper, new RegExp(`\\.${call}\\(`), call);
+    }
+    assert.doesNotMatch(helper + cmp, /innerHTML|eval\(|sessionId|Session_ID/);
+    const meta = await readFile(join(bundle, 'ContactPadConsoleBridge.cmp-meta.xml'), 'utf8');
+    assert.match(meta, /<apiVersion>62\.0<\/apiVersion>/);
+  });
 });
