@@ -8,6 +8,7 @@
 import { Controller } from './controller.ts';
 import type { HostListener, NavigationContext, ClickToDialRequest } from './host/open-cti-host.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
+import { ConsoleBridge } from './host/console-bridge.ts';
 import { Phone } from './telephony/phone.ts';
 import { createCrmService } from './crm/crm-service.ts';
 import { readSettings, type ContactPadSettings } from './model/settings.ts';
@@ -91,6 +92,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   }
   if (phone) controller.attach({ phone, crm, ...(host ? { host } : {}) });
   keepAgentChoiceAcrossReloads(controller);
+  if (host) connectConsoleBridge(host, controller);
 
   // The crm room and jsforce load once the phone has had its chance to register (off the
   // ring path), or after a few seconds if the agent stays Offline: either way the outbox
@@ -169,4 +171,16 @@ function parseChoice(raw: string | null): AgentStatusChoice | undefined {
     // a damaged value: start Offline
   }
   return undefined;
+}
+
+/**
+ * The console bridge (utility-bar component: tabs, Omni-Channel) is looked for in the
+ * background, never on the ring path; without it ContactPad still handles calls and says
+ * that tab sync and Omni-Channel are off. Its tab and work events are wired in issue 4's
+ * next step; today ContactPad reports whether it is there.
+ */
+function connectConsoleBridge(host: OpenCtiHost, controller: Controller): void {
+  ConsoleBridge.connect(host, { event: () => undefined, stateChanged: (state) => controller.bridgeState(state) })
+    .then((bridge) => controller.bridgeState(bridge.state))
+    .catch((error: unknown) => controller.notify(error));
 }

@@ -479,6 +479,11 @@ export class Controller implements PhoneListener, HostListener {
     }
   }
 
+  /** Whether the console bridge (tab sync, Omni-Channel) answered; the widget says when it is off. */
+  bridgeState(state: 'connected' | 'missing'): void {
+    this.store.update((s) => (s.bridge === state ? s : { ...s, bridge: state }));
+  }
+
   /** The outbox reports each Task write's progress here. */
   activityState(interactionId: string, state: 'saving' | 'saved' | 'retrying'): void {
     const record = this.#records.get(interactionId);

@@ -227,7 +227,9 @@ describe('the console page', () => {
       await tab.waitFor();
       assert.equal(await tab.getAttribute('aria-selected'), 'true');
       const tabs = await page.evaluate(() => window.localConsole!.tabs);
-      assert.deepEqual(tabs.find((entry) => entry.active), { title, kind: 'record', recordId, objectType, active: true });
+      const { tabId, ...active } = tabs.find((entry) => entry.active) ?? { tabId: '' };
+      assert.match(tabId, /^ctab\d+$/);
+      assert.deepEqual(active, { title, kind: 'record', recordId, objectType, active: true });
     }
     assert.equal(await page.getByTestId('field-Body').textContent(), 'Hello, my order is late');
     const pops = await page.evaluate(() => window.localConsole!.screenPops);
@@ -245,7 +247,9 @@ describe('the console page', () => {
     assert.equal(result.success, true, JSON.stringify(result.errors));
     await page.getByRole('tab', { name: 'Open Lead', exact: true }).waitFor();
     const tabs = await page.evaluate(() => window.localConsole!.tabs);
-    assert.deepEqual(tabs.find((entry) => entry.active), { title: 'Open Lead', kind: 'record', recordId, objectType: 'ContactPad_Screen_Pop_Rule__mdt', active: true });
+    const { tabId, ...active } = tabs.find((entry) => entry.active) ?? { tabId: '' };
+    assert.match(tabId, /^ctab\d+$/);
+    assert.deepEqual(active, { title: 'Open Lead', kind: 'record', recordId, objectType: 'ContactPad_Screen_Pop_Rule__mdt', active: true });
     const unknownPrefix = await openCti(softphone, 'screenPop', { type: 'SOBJECT', params: { recordId: 'a0Z5g0000000001AAA' } });
     assert.equal(unknownPrefix.success, false);
     assert.match(JSON.stringify(unknownPrefix.errors), /not a record id the console knows/);

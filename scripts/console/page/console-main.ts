@@ -6,19 +6,31 @@
  * `window.localConsole` and `window.customerSimulator`.
  *
  * The header's 'Rule tester' button opens the admins' screen-pop rule tester tab (rule-tester*.ts).
+ * The console bridge (console-bridge.ts) speaks the console bridge protocol with ContactPad
+ * over the Lightning message channel; the header's presence select is the agent's Omni-Channel
+ * presence, and the Omni-Channel simulator (omni-channel-panel.ts) routes work to the agent.
  *
  * Query parameters: `?panel=closed` starts with the softphone panel closed (it still loads, as
  * in Salesforce); `?refresh=<seconds>` sets the Tasks tab's refresh period (default 5, 0 = off);
- * `?contactpad=off` loads the softphone with Open CTI only (the console and shim on their own).
+ * `?contactpad=off` loads the softphone with Open CTI only (the console and shim on their own);
+ * `?bridge=off` starts the console without its console bridge (no tab sync, no Omni-Channel for
+ * ContactPad: nothing answers on the bridge channel).
  */
 import type { DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
 import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
 import { isProtocolMessage } from '../opencti/opencti-protocol.ts';
+import { BRIDGE_CHANNEL, type BridgeEvent, type BridgePresence, type ContactPadRequest } from '../../../adapter/src/host/console-bridge-protocol.ts';
+import { LocalConsoleBridge, type IgnoredBridgeMessage } from './console-bridge.ts';
+import { mountOmniChannelPanel } from './omni-channel-panel.ts';
+import { OMNI_PRESENCE_STATUSES, OmniPresence } from './omni-presence.ts';
+import { createWorkRecord, listWorkRecords } from './omni-records.ts';
+import { OmniWorkItems, type OmniWorkItem } from './omni-work-items.ts';
 import { readConsoleConfig } from './console-config.ts';
 import { ConsoleWorkspace, type RecordTab } from './console-workspace.ts';
 import { CustomerSimulator, type SimulatorCallState, type SimulatorMediaStats } from './customer-simulator.ts';
 import { readFlowArguments } from './flow-arguments.ts';
 import { isRecordId, objectTypeOfId } from './object-types.ts';
+import { html, render } from 'lit';
 import { RestClient } from './rest-client.ts';
 import { mountSimulatorPanel } from './simulator-panel.ts';
 import { SoftphonePanel } from './softphone-panel.ts';
@@ -29,8 +41,8 @@ import { renderWorkspace, type WorkspaceActions } from './workspace-view.ts';
 
 /** `window.localConsole`: what the console shows, for tests and curious developers. */
 export interface LocalConsoleHooks {
-  /** The console's tabs, in order, with the focused one marked. */
-  readonly tabs: readonly { title: string; kind: string; recordId?: string; objectType?: string; active: boolean }[];
+  /** The console's tabs, in order, with the focused one marked; `tabId` is the id the console bridge reports. */
+  readonly tabs: readonly { tabId: string; title: string; kind: string; recordId?: string; objectType?: string; active: boolean }[];
   readonly softphonePanelVisible: boolean;
   readonly clickToDialEnabled: boolean;
   /** Whether the softphone's Open CTI shim has connected to the console. */
@@ -45,6 +57,26 @@ export interface LocalConsoleHooks {
   readonly clickToDialEvents: readonly Record<string, unknown>[];
   /** Every Lightning message channel message the softphone published. */
   readonly publishedMessages: readonly { channelName: string; message: unknown }[];
+  /** The console bridge and Omni-Channel (see {@link LocalConsoleBridgeHooks}). */
+  readonly bridge: LocalConsoleBridgeHooks;
+}
+
+/** `window.localConsole.bridge`: the console bridge's logs, the Omni-Channel work and presence. */
+export interface LocalConsoleBridgeHooks {
+  /** False with `?bridge=off` (then every log stays empty and nothing answers on the channel). */
+  readonly enabled: boolean;
+  /** The Lightning message channel it speaks on. */
+  readonly channelName: string;
+  /** Every request ContactPad published, validated, in order. */
+  readonly requests: readonly ContactPadRequest[];
+  /** Every reply and event the bridge published, in order. */
+  readonly events: readonly BridgeEvent[];
+  /** Messages on the channel the bridge did not act on, with the reason. */
+  readonly ignored: readonly IgnoredBridgeMessage[];
+  /** Every Omni-Channel work item routed to the agent, with its state. */
+  readonly workItems: readonly OmniWorkItem[];
+  /** The agent's Omni-Channel presence (statusId null: Offline). */
+  readonly presence: BridgePresence;
 }
 
 /** `window.customerSimulator`: the simulated caller's phone, read-only. */
@@ -84,12 +116,15 @@ function layout() {
   note.textContent = 'ContactPad local console';
   const status = element('span', { className: 'muted', id: 'opencti-status' });
   status.setAttribute('data-testid', 'opencti-status');
+  const presence = element('span', { className: 'presence' });
+  const bridgeStatus = element('span', { className: 'bridge-status', id: 'bridge-status' });
+  bridgeStatus.setAttribute('data-testid', 'bridge-status');
   const ruleTesterButton = element('button');
   ruleTesterButton.type = 'button';
   ruleTesterButton.className = 'header-button';
   ruleTesterButton.textContent = 'Rule tester';
   ruleTesterButton.setAttribute('data-testid', 'open-rule-tester');
-  header.append(appName, note, status, ruleTesterButton);
+  header.append(appName, note, status, bridgeStatus, presence, ruleTesterButton);
   const main = element('main', { className: 'workspace' });
   const utilityBar = element('footer', { className: 'utility-bar', label: 'Utility bar' });
   consoleArea.append(header, main, utilityBar);
@@ -100,12 +135,15 @@ function layout() {
   const remoteMedia = element('video', { className: 'remote-media', label: 'The agent (remote media)' });
   remoteMedia.autoplay = true;
   remoteMedia.setAttribute('playsinline', '');
-  simulator.append(simulatorForm, remoteMedia);
+  const omniSimulator = element('section', { className: 'omni-simulator' });
+  omniSimulator.setAttribute('aria-labelledby', 'omni-title');
+  omniSimulator.setAttribute('data-testid', 'omni-simulator');
+  simulator.append(simulatorForm, remoteMedia, omniSimulator);
   const modalHost = element('div');
   app.append(consoleArea, simulator);
   consoleArea.append(modalHost);
   document.body.append(app);
-  return { consoleArea, main, utilityBar, status, simulatorForm, remoteMedia, modalHost, ruleTesterButton };
+  return { consoleArea, main, utilityBar, status, simulatorForm, remoteMedia, modalHost, ruleTesterButton, presence, bridgeStatus, omniSimulator };
 }
 
 function main(): void {
@@ -129,6 +167,12 @@ function main(): void {
   let openCtiConnected = false;
   let softphoneInitialized = false;
   let openCti: OpenCtiConsole | undefined;
+  const bridgeOn = params.get('bridge') !== 'off';
+  const work = new OmniWorkItems();
+  const presence = new OmniPresence();
+  const bridge = bridgeOn
+    ? new LocalConsoleBridge({ workspace, work, presence, publish: (channelName, message) => openCti?.pushMessage(channelName, message) ?? false })
+    : undefined;
 
   const showStatus = () => {
     dom.status.textContent = softphoneInitialized ? 'Softphone ready' : openCtiConnected ? 'Softphone connected' : 'Softphone loading...';
@@ -209,6 +253,7 @@ function main(): void {
       publishedMessages.push({ channelName, message });
       // Lightning message service delivers to every subscriber of the channel, the publisher included.
       openCti?.pushMessage(channelName, message);
+      bridge?.receive(channelName, message);
     },
   };
 
@@ -268,6 +313,37 @@ function main(): void {
     }, refreshSeconds * 1000);
   }
 
+  dom.bridgeStatus.textContent = bridgeOn ? 'Console bridge on' : 'Console bridge off';
+  const renderPresence = () =>
+    render(
+      html`<label for="omni-presence">Omni-Channel</label>
+        <select id="omni-presence" data-testid="omni-presence" .value=${presence.current.apiName}
+          @change=${(event: Event) => {
+            const status = OmniPresence.byApiName((event.target as HTMLSelectElement).value);
+            if (status) presence.set(status, 'user');
+          }}>
+          ${OMNI_PRESENCE_STATUSES.map((status) => html`<option value=${status.apiName} ?selected=${status.apiName === presence.current.apiName}>${status.label}</option>`)}
+        </select>`,
+      dom.presence,
+    );
+  presence.onChange(renderPresence);
+  renderPresence();
+  mountOmniChannelPanel(dom.omniSimulator, work, {
+    bridgeOn,
+    listRecords: (channel) => listWorkRecords(rest, channel),
+    async route(request) {
+      if (!bridge) throw new Error('The console bridge is off: Omni-Channel work cannot reach ContactPad.');
+      const typed = request.recordId?.trim();
+      if (typed !== undefined && !isRecordId(typed)) throw new Error(`"${typed}" is not a Salesforce record id (15 or 18 letters and digits).`);
+      const workItemId = typed ?? (await createWorkRecord(rest, request.channel, request.customerName));
+      return bridge.route({ workItemId, channel: request.channel, customerName: request.customerName, isAutoAccept: request.isAutoAccept });
+    },
+    cannotDeliver(workId) {
+      bridge?.cannotDeliver(workId);
+    },
+  });
+  bridge?.start();
+
   const simulator = new CustomerSimulator({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, agentUser: config.agentUser });
   simulator.attachRemoteMedia(dom.remoteMedia);
   mountSimulatorPanel(dom.simulatorForm, simulator, config.demoCallers);
@@ -278,6 +354,7 @@ function main(): void {
     get tabs() {
       const active = workspace.activeTab;
       return workspace.tabs.map((tab) => ({
+        tabId: tab.key,
         title: tab.title,
         kind: tab.kind,
         ...(tab.kind === 'record' ? { recordId: tab.recordId, objectType: tab.objectType } : {}),
@@ -308,6 +385,25 @@ function main(): void {
     get publishedMessages() {
       return [...publishedMessages];
     },
+    bridge: Object.freeze({
+      enabled: bridgeOn,
+      channelName: BRIDGE_CHANNEL,
+      get requests() {
+        return bridge?.requests ?? [];
+      },
+      get events() {
+        return bridge?.events ?? [];
+      },
+      get ignored() {
+        return bridge?.ignored ?? [];
+      },
+      get workItems() {
+        return [...work.items];
+      },
+      get presence() {
+        return { statusId: presence.current.id, statusName: presence.current.label };
+      },
+    } satisfies LocalConsoleBridgeHooks),
   };
   const simulatorHooks: CustomerSimulatorHooks = {
     get registration() {

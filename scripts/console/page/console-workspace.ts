@@ -107,15 +107,34 @@ export function searchSosl(searchString: string): string {
   );
 }
 
+/**
+ * A tab opened, focused or closed (what the workspace API's tabCreated, tabFocused and
+ * tabClosed events report). `byBridge` marks changes the console bridge asked for (it answers
+ * those itself); every other change was made by the user or an Open CTI screen pop.
+ */
+export interface WorkspaceTabEvent {
+  readonly type: 'opened' | 'focused' | 'closed';
+  readonly tab: ConsoleTab;
+  readonly byBridge: boolean;
+}
+
+/** Who asks the workspace for a change: the console bridge, or anyone else (the user, Open CTI). */
+export interface ChangeOrigin {
+  readonly byBridge?: boolean;
+}
+
 /** The console's state, with change and navigation listeners. */
 export class ConsoleWorkspace {
   readonly #rest: RestClient;
   readonly #changeListeners = new Set<() => void>();
   readonly #navigationListeners = new Set<(payload: NavigationChangePayload) => void>();
+  readonly #tabListeners = new Set<(event: WorkspaceTabEvent) => void>();
   #tabs: ConsoleTab[] = [{ kind: 'tasks', key: 'tasks', title: 'Tasks' }];
   #activeKey = 'tasks';
   #searchSerial = 0;
   #flowSerial = 0;
+  /** Record tabs get workspace-API-like ids (ctab0, ctab1...), new each time a tab opens. */
+  #recordTabSerial = 0;
   /** describeGlobal's key prefixes (custom objects included), read once when an id's prefix is not a standard one. */
   #keyPrefixes: Promise<ReadonlyMap<string, string>> | undefined;
   /** Open CTI enableClickToDial / disableClickToDial. */
@@ -149,6 +168,34 @@ export class ConsoleWorkspace {
     return () => this.#navigationListeners.delete(listener);
   }
 
+  /** Called when a tab opens, gains focus or closes (see {@link WorkspaceTabEvent}). */
+  onTabEvent(listener: (event: WorkspaceTabEvent) => void): () => void {
+    this.#tabListeners.add(listener);
+    return () => this.#tabListeners.delete(listener);
+  }
+
+  #tabEvent(type: WorkspaceTabEvent['type'], tab: ConsoleTab, byBridge: boolean): void {
+    for (const listener of this.#tabListeners) listener({ type, tab, byBridge });
+  }
+
+  /** Focuses `tab` (already in the list); reports the focus when it moved. */
+  #activate(tab: ConsoleTab, byBridge: boolean): void {
+    const moved = this.#activeKey !== tab.key;
+    this.#activeKey = tab.key;
+    if (moved) this.#tabEvent('focused', tab, byBridge);
+  }
+
+  /** Adds a tab to the list and reports it. */
+  #add(tab: ConsoleTab, byBridge: boolean): void {
+    this.#tabs.push(tab);
+    this.#tabEvent('opened', tab, byBridge);
+  }
+
+  /** The tab with this key (the tab id the console bridge reports). */
+  tabByKey(key: string): ConsoleTab | undefined {
+    return this.#tabs.find((tab) => tab.key === key);
+  }
+
   changed(): void {
     for (const listener of this.#changeListeners) listener();
   }
@@ -165,11 +212,11 @@ export class ConsoleWorkspace {
   }
 
   /** Focuses a tab (workspace API focusTab); a record tab reports the navigation. */
-  focusTab(key: string): void {
+  focusTab(key: string, origin: ChangeOrigin = {}): void {
     const tab = this.#tabs.find((candidate) => candidate.key === key);
     if (!tab) return;
     const moved = this.#activeKey !== key;
-    this.#activeKey = key;
+    this.#activate(tab, origin.byBridge ?? false);
     this.changed();
     if (tab.kind === 'record' && moved && tab.record) this.#announce(tab);
   }
@@ -179,15 +226,20 @@ export class ConsoleWorkspace {
     for (const listener of this.#navigationListeners) listener(payload);
   }
 
-  /** Closes a tab (workspace API closeTab); the Tasks tab stays. */
-  closeTab(key: string): void {
+  /**
+   * Closes a tab (workspace API closeTab); the Tasks tab stays. When it was focused, its left
+   * neighbour gains focus (reported as the console's own focus change, whoever closed it).
+   */
+  closeTab(key: string, origin: ChangeOrigin = {}): void {
     if (key === 'tasks') return;
     const index = this.#tabs.findIndex((tab) => tab.key === key);
-    if (index < 0) return;
+    const closed = this.#tabs[index];
+    if (index < 0 || !closed) return;
     this.#tabs.splice(index, 1);
+    this.#tabEvent('closed', closed, origin.byBridge ?? false);
     if (this.#activeKey === key) {
       const next = this.#tabs[Math.max(0, index - 1)] ?? this.#tabs[0]!;
-      this.#activeKey = next.key;
+      this.#activate(next, false);
       this.changed();
       if (next.kind === 'record' && next.record) this.#announce(next);
       return;
@@ -196,19 +248,26 @@ export class ConsoleWorkspace {
   }
 
   /**
-   * Opens the record's tab, or focuses it when open (screen pop SOBJECT), and loads its
-   * fields. Rejects (leaving a tab that shows the error) when the id is not a record id of a
-   * known type or the org does not return it.
+   * Opens the record's tab, or focuses it when open (screen pop SOBJECT; workspace API openTab),
+   * and loads its fields. `focus: false` opens it behind the focused tab. Rejects (leaving a tab
+   * that shows the error) when the id is not a record id of a known type or the org does not
+   * return it. A new tab is reported opened, and focused, once its record is loaded.
    */
-  async openRecord(recordId: string): Promise<RecordTab> {
+  async openRecord(recordId: string, options: ChangeOrigin & { focus?: boolean } = {}): Promise<RecordTab> {
+    const byBridge = options.byBridge ?? false;
+    const focus = options.focus ?? true;
     const objectType = await this.objectTypeOf(recordId);
     if (!objectType) throw new Error(`"${recordId}" is not a record id the console knows (Lead, Contact, Account, Case, Task, LiveChatTranscript or an object of the org).`);
     const existing = this.#tabs.find((tab): tab is RecordTab => tab.kind === 'record' && tab.recordId.slice(0, 15) === recordId.slice(0, 15));
-    const tab: RecordTab = existing ?? { kind: 'record', key: `record-${recordId}`, recordId, objectType, title: recordId };
+    const tab: RecordTab = existing ?? { kind: 'record', key: `ctab${this.#recordTabSerial++}`, recordId, objectType, title: recordId };
     if (!existing) this.#tabs.push(tab);
-    this.#activeKey = tab.key;
+    const moved = focus && this.#activeKey !== tab.key;
+    if (focus) this.#activeKey = tab.key;
     this.changed();
     await this.#load(tab);
+    const stillOpen = this.#tabs.includes(tab);
+    if (!existing && stillOpen) this.#tabEvent('opened', tab, byBridge);
+    if (moved && stillOpen && this.#activeKey === tab.key) this.#tabEvent('focused', tab, byBridge);
     if (this.#activeKey === tab.key && tab.record) this.#announce(tab);
     if (tab.error) throw new Error(tab.error);
     return tab;
@@ -256,8 +315,8 @@ export class ConsoleWorkspace {
   /** Opens a 'Search: <text>' tab with the SOSL results (screen pop SEARCH). */
   async openSearch(searchString: string): Promise<SearchTab> {
     const tab: SearchTab = { kind: 'search', key: `search-${++this.#searchSerial}`, searchString, title: `Search: ${searchString}` };
-    this.#tabs.push(tab);
-    this.#activeKey = tab.key;
+    this.#add(tab, false);
+    this.#activate(tab, false);
     this.changed();
     await this.#runSearch(tab);
     return tab;
@@ -276,8 +335,8 @@ export class ConsoleWorkspace {
   /** Opens a 'Flow: <flowDevName>' tab listing the flow's input variables (screen pop FLOW). */
   openFlow(flowDevName: string, args: readonly FlowArgument[]): FlowTab {
     const tab: FlowTab = { kind: 'flow', key: `flow-${++this.#flowSerial}`, flowDevName, args, title: `Flow: ${flowDevName}` };
-    this.#tabs.push(tab);
-    this.#activeKey = tab.key;
+    this.#add(tab, false);
+    this.#activate(tab, false);
     this.changed();
     return tab;
   }
@@ -287,9 +346,9 @@ export class ConsoleWorkspace {
     let tab = this.#tabs.find((candidate): candidate is RuleTesterTab => candidate.kind === 'rule-tester');
     if (!tab) {
       tab = { kind: 'rule-tester', key: 'rule-tester', title: 'Rule tester' };
-      this.#tabs.push(tab);
+      this.#add(tab, false);
     }
-    this.#activeKey = tab.key;
+    this.#activate(tab, false);
     this.changed();
     return tab;
   }
