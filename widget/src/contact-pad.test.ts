@@ -3,7 +3,24 @@ import './contact-pad.ts';
 import type { ContactPad } from './contact-pad.ts';
 import type { ContactPadSnapshot } from '../../adapter/src/store.ts';
 import { FakeClock } from './fixtures/fake-clock.ts';
-import { NOW, busyShift, connected, lookup, missed, phoneDown, recentJourney, ringing, sharedNumberMatches, snapshot, view, wrappingUp } from './fixtures/snapshots.ts';
+import {
+  NOW,
+  busyShift,
+  caseConnected,
+  chatAlerting,
+  chatConnected,
+  connected,
+  lookup,
+  missed,
+  omniShift,
+  phoneDown,
+  recentJourney,
+  ringing,
+  sharedNumberMatches,
+  snapshot,
+  view,
+  wrappingUp,
+} from './fixtures/snapshots.ts';
 import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
 
 async function pad(state: ContactPadSnapshot | undefined, clock = new FakeClock(NOW)): Promise<ContactPad> {
@@ -45,7 +62,12 @@ describe('<contact-pad>', () => {
   it('shows one call pop for every ringing interaction', async () => {
     const second = view({ id: 'ci-second', callerName: 'Eve Adams', callerNumber: '+1 646 555 0188', queue: 'Support' });
     const element = await pad(snapshot({ interactions: [second, ringing, connected] }));
-    expect(queryAllByRole(element, 'button', { name: 'Accept' })).to.have.length(2);
+    const pops = queryAllByRole(element, 'region', { name: /^Incoming voice call/ });
+    expect(pops).to.have.length(2);
+    expect(pops.map((pop) => queryAllByRole(pop, 'button').map(shownText))).to.deep.equal([
+      ['Accept', 'Reject'],
+      ['Accept', 'Reject'],
+    ]);
     expect(deepQueryAll(element, 'cp-call-pop')).to.have.length(2);
   });
 
@@ -63,8 +85,9 @@ describe('<contact-pad>', () => {
   it('lets every intent out through the shadow roots to the page', async () => {
     const element = await pad(busyShift);
     const fired = recordIntents(document.body);
-    getByRole(element, 'button', { name: 'Accept' }).click();
-    getByRole(element, 'button', { name: 'Reject' }).click();
+    const pop = getByRole(element, 'region', { name: /^Incoming voice call/ });
+    getByRole(pop, 'button', { name: 'Accept' }).click();
+    getByRole(pop, 'button', { name: 'Reject' }).click();
     getByRole(element, 'button', { name: 'Release' }).click();
     getByRole(element, 'button', { name: /^Voice call, Bob Jones/ }).click();
     getByRole(element, 'button', { name: 'Done' }).click();
@@ -164,5 +187,47 @@ describe('<contact-pad>', () => {
       { type: 'open-record', recordId: '00T5e00000TaSk0001' },
       { type: 'open-record', recordId: '00T5e00000TaSk0002' },
     ]);
+  });
+
+  it('says in one calm line that tab sync and Omni-Channel are off when the console bridge is missing, and still handles calls', async () => {
+    const element = await pad(snapshot({ bridge: 'missing', interactions: [ringing] }));
+    expect(shownText(element)).to.contain('Tab sync and Omni-Channel are off (console bridge not found)');
+    expect(queryAllByRole(element, 'alert')).to.have.length(0);
+    expect(getByRole(getByRole(element, 'region', { name: /^Incoming voice call/ }), 'button', { name: 'Accept' })).to.exist;
+    await publish(element, snapshot({ bridge: 'connected', interactions: [ringing] }));
+    expect(shownText(element)).not.to.contain('Tab sync');
+  });
+
+  it('pops a chat offered without auto-accept like a call, in words, with Accept and Reject, beside the other work', async () => {
+    const element = await pad(omniShift);
+    await publish(element, omniShift);
+    const pop = getByRole(element, 'region', { name: 'Incoming chat from Omar Haddad, queue Web chat' });
+    expect(shownText(pop)).to.match(/^Chat /);
+    const fired = recordIntents(document.body);
+    getByRole(pop, 'button', { name: 'Accept' }).click();
+    fired.stop();
+    expect(fired.intents).to.deep.equal([{ type: 'accept', interactionId: chatAlerting.interaction.id }]);
+    const items = queryAllByRole(getByRole(element, 'list', { name: 'Interactions' }), 'listitem');
+    expect(items).to.have.length(4);
+    expect(deepQueryAll(element, 'li[data-id]').map((item) => item.getAttribute('data-id'))).to.deep.equal([
+      chatAlerting.interaction.id,
+      connected.interaction.id,
+      chatConnected.interaction.id,
+      caseConnected.interaction.id,
+    ]);
+  });
+
+  it('hands the directory to the transfer dialog, which transfers the case to the chosen service', async () => {
+    const element = await pad(omniShift);
+    const caseItem = deepQueryAll(element, `li[data-id="${caseConnected.interaction.id}"]`)[0]!;
+    getByRole(caseItem, 'button', { name: 'Transfer' }).click();
+    const list = deepQueryAll(element, 'cp-interaction-list')[0]!;
+    const dialogElement = deepQueryAll<HTMLElement & { updateComplete: Promise<unknown> }>(list, 'cp-directory-dialog')[0]!;
+    await dialogElement.updateComplete;
+    const dialog = getByRole(element, 'dialog', { name: 'Transfer' });
+    const fired = recordIntents(document.body);
+    getByRole(dialog, 'option', { name: /^Billing\s*,\s*Service$/ }).click();
+    fired.stop();
+    expect(fired.intents).to.deep.equal([{ type: 'transfer', interactionId: caseConnected.interaction.id, targetId: 'svc-billing' }]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * `<contact-pad>`: the whole pad in the console's softphone panel. It renders one store
- * snapshot: the phone connection (SIP registration), the agent state, notices, a call pop
+ * snapshot: the phone connection (SIP registration), whether the console bridge is
+ * missing (tab sync and Omni-Channel off), the agent state, notices, a call pop
  * for every alerting interaction, the caller detail (labels, why this record, picker,
  * journey) and the wrap-up form for the selected interaction, the interaction list, and the
  * dial box. Every agent action leaves it as a `contactpad-intent`
@@ -21,6 +22,9 @@ import './cp-interaction-list.ts';
 import './cp-wrap-up-form.ts';
 import './cp-dialer.ts';
 
+/** The one line shown when the console bridge (tab sync, Omni-Channel) is not there: calls still work. */
+export const BRIDGE_MISSING = 'Tab sync and Omni-Channel are off (console bridge not found)';
+
 /** The interaction whose wrap-up form shows: the selected one, else the newest in wrap up. */
 function wrapUpTarget(snapshot: ContactPadSnapshot): InteractionView | undefined {
   const inWrapUp = snapshot.interactions.filter((view) => view.interaction.state === 'wrap-up');
@@ -35,7 +39,7 @@ function wrapUpTarget(snapshot: ContactPadSnapshot): InteractionView | undefined
  */
 function detailTarget(snapshot: ContactPadSnapshot): InteractionView | undefined {
   const selected = snapshot.interactions.find((view) => view.interaction.id === snapshot.selectedId);
-  if (selected) return selected.interaction.state === 'connected' || selected.interaction.state === 'wrap-up' ? selected : undefined;
+  if (selected) return ['connected', 'held', 'wrap-up'].includes(selected.interaction.state) ? selected : undefined;
   return snapshot.interactions.find((view) => view.interaction.state === 'connected') ?? wrapUpTarget(snapshot);
 }
 
@@ -75,6 +79,11 @@ export class ContactPad extends LitElement {
         display: flex;
         flex-direction: column;
         gap: 8px;
+      }
+      .bridge-off {
+        margin: 0;
+        font-size: 12px;
+        color: var(--cp-text-weak);
       }
       h2 {
         margin: 4px 0 2px;
@@ -123,6 +132,7 @@ export class ContactPad extends LitElement {
       ${live}
       <div class="pad">
         <cp-phone-status .phone=${snapshot.phone} .clock=${this.clock}></cp-phone-status>
+        ${snapshot.bridge === 'missing' ? html`<p class="bridge-off">${BRIDGE_MISSING}</p>` : ''}
         <cp-agent-state class="card" .agent=${snapshot.agent} .notReadyReasons=${snapshot.notReadyReasons}></cp-agent-state>
         <cp-notice-list .notices=${snapshot.notices} ?hidden=${snapshot.notices.length === 0}></cp-notice-list>
         <div class="pops" ?hidden=${alerting.length === 0}>
@@ -136,7 +146,12 @@ export class ContactPad extends LitElement {
         <cp-wrap-up-form .view=${wrapUp} .dispositions=${snapshot.dispositions} .clock=${this.clock} ?hidden=${!wrapUp}></cp-wrap-up-form>
         <section aria-labelledby="interactions-heading">
           <h2 id="interactions-heading">Interactions</h2>
-          <cp-interaction-list .interactions=${snapshot.interactions} .selectedId=${snapshot.selectedId} .clock=${this.clock}></cp-interaction-list>
+          <cp-interaction-list
+            .interactions=${snapshot.interactions}
+            .selectedId=${snapshot.selectedId}
+            .directory=${snapshot.directory}
+            .clock=${this.clock}
+          ></cp-interaction-list>
         </section>
         <cp-dialer class="card" .registered=${snapshot.phone.state === 'registered'}></cp-dialer>
       </div>

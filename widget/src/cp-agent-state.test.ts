@@ -29,6 +29,8 @@ describe('<cp-agent-state>', () => {
       [{ status: 'not-ready', reason: 'Lunch', chosen: { status: 'not-ready', reason: 'Lunch' }, since: NOW }, 'Not Ready — Lunch'],
       [{ status: 'busy', reason: '', chosen: { status: 'ready' }, since: NOW }, 'Busy'],
       [{ status: 'wrap-up', reason: '', chosen: { status: 'ready' }, since: NOW, wrapUpEndsAt: NOW + 30_000 }, 'Wrap Up'],
+      [{ status: 'cooldown', reason: '', chosen: { status: 'ready' }, since: NOW }, 'Cooldown'],
+      [{ status: 'inactive', reason: '', chosen: { status: 'ready' }, since: NOW }, 'Inactive'],
     ];
     for (const [agent, words] of cases) {
       const element = await control(agent);
@@ -70,6 +72,15 @@ describe('<cp-agent-state>', () => {
     const fired = recordIntents(element);
     choose(next, 'Ready');
     expect(fired.intents).to.deep.equal([{ type: 'set-agent-status', choice: { status: 'ready' } }]);
+  });
+
+  it('offers the intended next state while in Wrap Up or Cooldown too, and plain Set status while Inactive', async () => {
+    for (const status of ['wrap-up', 'cooldown'] as const) {
+      const element = await control({ status, reason: '', chosen: { status: 'not-ready', reason: 'Lunch' }, since: NOW });
+      expect(shownText(element)).to.equal(`${status === 'wrap-up' ? 'Wrap Up' : 'Cooldown'} Next Not Ready — Lunch`);
+    }
+    const inactive = await control({ status: 'inactive', reason: '', chosen: { status: 'ready' }, since: NOW });
+    expect(getByRole(inactive, 'combobox', { name: 'Set status' })).to.exist;
   });
 
   it('follows the store, not the last click, when the snapshot changes', async () => {

@@ -1,7 +1,8 @@
 /**
  * `<cp-agent-state>`: the agent's state (Offline, Ready, Not Ready with a reason, Busy,
- * Wrap Up) in words, and the control to choose Ready, Not Ready (with a reason) or
- * Offline. While Busy or in Wrap Up the choice is the state the agent returns to.
+ * Wrap Up, Cooldown, Inactive) in words, and the control to choose Ready, Not Ready (with
+ * a reason) or Offline. While Busy, in Wrap Up or in Cooldown the choice is the intended
+ * next state: the state the agent goes to when the work is done ("Next").
  */
 import { LitElement, css, html } from 'lit';
 import type { AgentState, AgentStatusChoice } from '../../adapter/src/model/agent-state.ts';
@@ -56,8 +57,12 @@ export class CpAgentState extends LitElement {
         background: var(--cp-danger);
       }
       .busy .dot,
-      .wrap-up .dot {
+      .wrap-up .dot,
+      .cooldown .dot {
         background: #dd7a01;
+      }
+      .inactive .dot {
+        background: #3e3e3c;
       }
       .choice {
         display: flex;
@@ -97,7 +102,7 @@ export class CpAgentState extends LitElement {
   protected override render() {
     const agent = this.agent;
     if (!agent) return html``;
-    const following = agent.status === 'busy' || agent.status === 'wrap-up';
+    const following = agent.status === 'busy' || agent.status === 'wrap-up' || agent.status === 'cooldown';
     const choices = this.#choices();
     return html`
       <div class="row">

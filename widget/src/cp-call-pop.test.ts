@@ -37,6 +37,31 @@ describe('<cp-call-pop>', () => {
     ]);
   });
 
+  it('shows only the answer buttons the store allows', async () => {
+    expect(queryAllByRole(await pop(view({}, { actions: ['accept'] })), 'button').map(shownText)).to.deep.equal(['Accept']);
+    expect(queryAllByRole(await pop(view({}, { actions: [] })), 'button')).to.have.length(0);
+  });
+
+  it('pops a chat, an email or a case offered without auto-accept the same way, with the kind in words', async () => {
+    for (const [channel, words] of [
+      ['chat', 'Chat'],
+      ['email', 'Email'],
+      ['case', 'Case'],
+    ] as const) {
+      const element = await pop(view({ id: `w-${channel}`, channel, callerNumber: '', queue: 'Web' }));
+      expect(field(element, 'kind')).to.equal(words);
+      expect(shownText(element.shadowRoot!.querySelector('dl')!)).to.equal('Queue Web');
+      expect(getByRole(element, 'region').getAttribute('aria-label')).to.equal(`Incoming ${words.toLowerCase()} from Ann Smith, queue Web`);
+      const fired = recordIntents(element);
+      getByRole(element, 'button', { name: 'Accept' }).click();
+      getByRole(element, 'button', { name: 'Reject' }).click();
+      expect(fired.intents).to.deep.equal([
+        { type: 'accept', interactionId: `w-${channel}` },
+        { type: 'reject', interactionId: `w-${channel}` },
+      ]);
+    }
+  });
+
   it('names video calls and callbacks by their kind', async () => {
     expect(field(await pop(view({ channel: 'video' })), 'kind')).to.equal('Video call');
     expect(field(await pop(view({ channel: 'callback' })), 'kind')).to.equal('Callback');

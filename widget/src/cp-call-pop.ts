@@ -1,14 +1,15 @@
 /**
- * `<cp-call-pop>`: the call pop for one alerting interaction (a SIP INVITE ringing the
- * agent): kind, caller name and number, the Salesforce caller label(s) (Lead, Customer,
+ * `<cp-call-pop>`: the pop for one alerting interaction of any kind (a SIP INVITE ringing
+ * the agent, or an Omni-Channel chat, email or case offered without auto-accept): kind, caller name and number, the Salesforce caller label(s) (Lead, Customer,
  * Previous Customer, Unknown), Call To (X-CP-Location), Queue (X-CP-Queue) and Ad Source
  * (X-CP-Ad-Source), "Why this record" (the screen-pop rule and field that matched), Accept
- * (200 OK) and Reject, then, when the winning rule matched several records, the picker,
+ * (200 OK, or the work item accepted) and Reject as far as the store's actions allow them, then, when the winning rule matched several records, the picker,
  * and the caller's recent interactions (customer journey). Every caller-supplied field and
  * every Salesforce value is rendered as text; a blank field stays blank.
  */
 import { LitElement, css, html } from 'lit';
 import type { CallerLookupView, InteractionView } from '../../adapter/src/store.ts';
+import type { Channel } from '../../adapter/src/model/interaction.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -18,6 +19,9 @@ import './cp-caller-labels.ts';
 import './cp-why-record.ts';
 import './cp-record-picker.ts';
 import './cp-journey.ts';
+
+/** The kinds that arrive as a SIP call, and so carry Call To and Ad Source. */
+const CALL_CHANNELS = new Set<Channel>(['voice', 'video', 'callback']);
 
 /**
  * The call pop. Fires `accept` and `reject` for its interaction; its picker fires
@@ -124,6 +128,8 @@ export class CpCallPop extends LitElement {
     const view = this.view;
     if (!view) return html``;
     const call = view.interaction;
+    // Call To and Ad Source are telephony facts (X-CP-Location, X-CP-Ad-Source): Omni-Channel work has neither.
+    const isCall = CALL_CHANNELS.has(call.channel);
     return html`
       <section aria-label=${incomingAnnouncement(call)}>
         <div class="top">
@@ -135,16 +141,20 @@ export class CpCallPop extends LitElement {
         ${this.#lookupProblem(view.caller)}
         ${this.#why(view.caller)}
         <dl>
-          <dt>Call To</dt>
-          <dd class="location">${call.location}</dd>
+          ${isCall
+            ? html`<dt>Call To</dt>
+                <dd class="location">${call.location}</dd>`
+            : ''}
           <dt>Queue</dt>
           <dd class="queue">${call.queue}</dd>
-          <dt>Ad Source</dt>
-          <dd class="ad-source">${call.adSource}</dd>
+          ${isCall
+            ? html`<dt>Ad Source</dt>
+                <dd class="ad-source">${call.adSource}</dd>`
+            : ''}
         </dl>
         <div class="actions">
-          <button type="button" class="success" @click=${() => this.#fire('accept')}>Accept</button>
-          <button type="button" class="destructive" @click=${() => this.#fire('reject')}>Reject</button>
+          ${view.actions.includes('accept') ? html`<button type="button" class="success" @click=${() => this.#fire('accept')}>Accept</button>` : ''}
+          ${view.actions.includes('reject') ? html`<button type="button" class="destructive" @click=${() => this.#fire('reject')}>Reject</button>` : ''}
         </div>
         ${this.#lookupDetails(call.id, view.caller)}
       </section>

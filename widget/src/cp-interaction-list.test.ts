@@ -3,14 +3,35 @@ import './cp-interaction-list.ts';
 import type { CpInteractionList } from './cp-interaction-list.ts';
 import type { InteractionView } from '../../adapter/src/store.ts';
 import { FakeClock } from './fixtures/fake-clock.ts';
-import { HOSTILE_TEXT, NOW, connected, missed, ringing, view, wrappingUp } from './fixtures/snapshots.ts';
+import { DIRECTORY, HOSTILE_TEXT, NOW, caseConnected, chatAlerting, chatConnected, connected, missed, ringing, view, wrappingUp } from './fixtures/snapshots.ts';
+import type { DirectoryEntry } from '../../adapter/src/store.ts';
+import { sendKeys } from '@web/test-runner-commands';
 import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
 
-async function list(interactions: readonly InteractionView[], clock = new FakeClock(NOW), selectedId?: string): Promise<CpInteractionList> {
+async function list(
+  interactions: readonly InteractionView[],
+  clock = new FakeClock(NOW),
+  selectedId?: string,
+  directory: readonly DirectoryEntry[] = [],
+): Promise<CpInteractionList> {
   return fixture<CpInteractionList>(
-    html`<cp-interaction-list .interactions=${interactions} .selectedId=${selectedId} .clock=${clock}></cp-interaction-list>`,
+    html`<cp-interaction-list .interactions=${interactions} .selectedId=${selectedId} .directory=${directory} .clock=${clock}></cp-interaction-list>`,
   );
 }
+
+/** Waits until the dialogs have rendered their last change. */
+async function settle(element: CpInteractionList): Promise<void> {
+  for (const dialog of deepQueryAll<HTMLElement & { updateComplete: Promise<unknown> }>(element, 'cp-directory-dialog, cp-abandon-dialog')) await dialog.updateComplete;
+}
+
+/** Waits for the dialogs to render, then returns the one open element with `role`. */
+async function openWith(element: CpInteractionList, role: string): Promise<HTMLElement> {
+  await settle(element);
+  return getByRole(element, role);
+}
+
+const openDialog = (element: CpInteractionList): Promise<HTMLElement> => openWith(element, 'dialog');
+const openAlertDialog = (element: CpInteractionList): Promise<HTMLElement> => openWith(element, 'alertdialog');
 
 function items(element: CpInteractionList): HTMLElement[] {
   return queryAllByRole(getByRole(element, 'list', { name: 'Interactions' }), 'listitem');
@@ -20,9 +41,9 @@ describe('<cp-interaction-list>', () => {
   it('lists every interaction in the store order (newest first) with customer, state, time in state and log status', async () => {
     const element = await list([ringing, connected, wrappingUp, missed]);
     expect(items(element).map(shownText)).to.deep.equal([
-      'Ann Smith 00:04 Alerting · Sales',
-      'Bob Jones 02:05 Connected · Support Release',
-      'Carla Diaz 00:15 Wrap Up · Renewals · Saving…',
+      'Ann Smith 00:04 Alerting · Sales Accept Reject',
+      'Bob Jones 02:05 Connected · Support Release Hold Consult Transfer',
+      'Carla Diaz 00:15 Wrap Up · Renewals · Saving… Extend',
       '555-0199 Missed · Sales · Saved',
     ]);
   });
@@ -62,13 +83,113 @@ describe('<cp-interaction-list>', () => {
     expect(fired.intents).to.deep.equal([{ type: 'select', interactionId: 'ci-5512be07' }]);
   });
 
-  it('offers Release only on connected interactions', async () => {
-    const element = await list([ringing, connected, wrappingUp, missed]);
-    const releases = queryAllByRole(element, 'button', { name: 'Release' });
-    expect(releases).to.have.length(1);
+  it('offers exactly the actions the store allows, in its order, whatever the state', async () => {
+    const element = await list([
+      view({ id: 'ci-a', state: 'connected', answeredAt: NOW }, { actions: ['transfer', 'release'] }),
+      view({ id: 'ci-b', state: 'connected', answeredAt: NOW }, { actions: [] }),
+      view({ id: 'ci-c', state: 'alerting' }, { actions: ['reject'] }),
+    ]);
+    expect(items(element).map((item) => queryAllByRole(item, 'button').slice(1).map(accessibleName))).to.deep.equal([['Transfer', 'Release'], [], ['Reject']]);
+  });
+
+  it('fires the intent of each immediate action for its own interaction, with buttons named by the action alone', async () => {
+    const every = view({ id: 'ci-every', state: 'connected', answeredAt: NOW }, { actions: ['accept', 'reject', 'release', 'hold', 'retrieve', 'extend-wrap-up'] });
+    const element = await list([ringing, every]);
+    const item = items(element)[1]!;
     const fired = recordIntents(element);
-    releases[0]!.click();
-    expect(fired.intents).to.deep.equal([{ type: 'release', interactionId: 'ci-5512be07' }]);
+    for (const name of ['Accept', 'Reject', 'Release', 'Hold', 'Retrieve', 'Extend']) getByRole(item, 'button', { name }).click();
+    expect(fired.intents).to.deep.equal(
+      (['accept', 'reject', 'release', 'hold', 'retrieve', 'extend-wrap-up'] as const).map((type) => ({ type, interactionId: 'ci-every' })),
+    );
+  });
+
+  it('ties every action button to its customer, so a screen reader says whose call it releases', async () => {
+    const element = await list([connected, chatConnected]);
+    const releases = queryAllByRole(element, 'button', { name: 'Release' });
+    expect(releases).to.have.length(2);
+    const root = element.shadowRoot!;
+    expect(releases.map((button) => shownText(root.getElementById(button.getAttribute('aria-describedby')!)!))).to.deep.equal(['Bob Jones', 'Lena Fischer']);
+  });
+
+  it('names every kind of work and every state in words', async () => {
+    const kinds = ['voice', 'video', 'callback', 'chat', 'email', 'case'] as const;
+    const states = ['alerting', 'connected', 'held', 'wrap-up', 'ended', 'missed', 'rejected', 'failed', 'transferred', 'abandoned'] as const;
+    const element = await list([
+      ...kinds.map((channel) => view({ id: `k-${channel}`, channel, callerName: 'Kim', queue: '' }, { actions: [] })),
+      ...states.map((state) => view({ id: `s-${state}`, state, callerName: 'Sam', queue: '', answeredAt: NOW - 1_000, endedAt: NOW }, { actions: [] })),
+    ]);
+    const buttons = queryAllByRole(element, 'button').filter((button) => button.classList.contains('item'));
+    expect(buttons.slice(0, 6).map((button) => accessibleName(button).split(',')[0])).to.deep.equal(['Voice call', 'Video call', 'Callback', 'Chat', 'Email', 'Case']);
+    expect(items(element).slice(6).map((item) => shownText(item.querySelector('.state')!))).to.deep.equal([
+      'Alerting',
+      'Connected',
+      'On Hold',
+      'Wrap Up',
+      'Ended',
+      'Missed',
+      'Rejected',
+      'Failed',
+      'Transferred',
+      'Abandoned',
+    ]);
+  });
+
+  it('counts the time on hold from the moment the call was held', async () => {
+    const clock = new FakeClock(NOW);
+    const held = view(
+      {
+        ...connected.interaction,
+        state: 'held',
+        journey: [...connected.interaction.journey, { at: NOW - 20_000, kind: 'held' }],
+      },
+      { actions: ['retrieve', 'release'] },
+    );
+    const element = await list([held], clock);
+    expect(shownText(items(element)[0]!)).to.equal('Bob Jones 00:20 On Hold · Support Retrieve Release');
+    clock.advance(1_000);
+    await element.updateComplete;
+    expect(shownText(items(element)[0]!)).to.contain('00:21');
+  });
+
+  it('lists a call, two chats and a case at once, each with its own actions', async () => {
+    const element = await list([chatAlerting, connected, chatConnected, caseConnected]);
+    expect(items(element).map(shownText)).to.deep.equal([
+      'Omar Haddad 00:06 Alerting · Web chat Accept Reject',
+      'Bob Jones 02:05 Connected · Support Release Hold Consult Transfer',
+      'Lena Fischer 03:00 Connected · Web chat Release Consult',
+      'Priya Nair 12:00 Connected · Returns Release Abandon Consult Transfer',
+    ]);
+  });
+
+  it('asks before abandoning: only Abandon in the confirmation fires the intent', async () => {
+    const element = await list([caseConnected]);
+    const fired = recordIntents(element);
+    getByRole(element, 'button', { name: 'Abandon' }).click();
+    const confirm = await openAlertDialog(element);
+    expect(accessibleName(confirm)).to.equal('Abandon: Case with Priya Nair?');
+    expect(shownText(confirm)).to.contain("Abandon only if releasing has not worked. Abandoning can affect statistics, recordings and the customer's experience.");
+    expect(fired.intents).to.deep.equal([]);
+    getByRole(confirm, 'button', { name: 'Cancel' }).click();
+    await settle(element);
+    expect(queryAllByRole(element, 'alertdialog')).to.have.length(0);
+    expect(fired.intents).to.deep.equal([]);
+    getByRole(element, 'button', { name: 'Abandon' }).click();
+    getByRole(await openAlertDialog(element), 'button', { name: 'Abandon' }).click();
+    expect(fired.intents).to.deep.equal([{ type: 'abandon', interactionId: caseConnected.interaction.id }]);
+  });
+
+  it('opens the directory for Consult and for Transfer, with the toggle only when both are allowed', async () => {
+    const element = await list([chatConnected, caseConnected], new FakeClock(NOW), undefined, DIRECTORY);
+    getByRole(items(element)[0]!, 'button', { name: 'Consult' }).click();
+    let dialog = await openDialog(element);
+    expect(accessibleName(dialog)).to.equal('Consult');
+    expect(queryAllByRole(dialog, 'radiogroup')).to.have.length(0);
+    getByRole(dialog, 'button', { name: 'Cancel' }).click();
+    await settle(element);
+    getByRole(items(element)[1]!, 'button', { name: 'Transfer' }).click();
+    dialog = await openDialog(element);
+    expect(accessibleName(dialog)).to.equal('Transfer');
+    expect(queryAllByRole(getByRole(dialog, 'radiogroup', { name: 'Consult or transfer' }), 'radio').map(accessibleName)).to.deep.equal(['Consult', 'Transfer']);
   });
 
   it('counts the time in state every second while something is live', async () => {
@@ -111,5 +232,35 @@ describe('<cp-interaction-list>', () => {
     const element = await list([view({ callerName: HOSTILE_TEXT })]);
     expect(shownText(items(element)[0]!)).to.contain(HOSTILE_TEXT);
     expect(deepQueryAll(element, 'img')).to.have.length(0);
+  });
+
+  it('works from the keyboard: Return on Transfer opens the dialog, typing and Return transfer, focus comes back', async () => {
+    const element = await list([caseConnected], new FakeClock(NOW), undefined, DIRECTORY);
+    const transfer = getByRole(element, 'button', { name: 'Transfer' });
+    transfer.focus();
+    await sendKeys({ press: 'Enter' });
+    await openDialog(element);
+    const fired = recordIntents(element);
+    await sendKeys({ type: 'mar' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await settle(element);
+    expect(fired.intents).to.deep.equal([{ type: 'transfer', interactionId: caseConnected.interaction.id, targetId: 'ag-zoe' }]);
+    expect(queryAllByRole(element, 'dialog')).to.have.length(0);
+    expect(element.shadowRoot!.activeElement).to.equal(transfer);
+  });
+
+  it('works from the keyboard: Space on Abandon asks, Escape cancels and focus returns to Abandon', async () => {
+    const element = await list([caseConnected]);
+    const abandon = getByRole(element, 'button', { name: 'Abandon' });
+    abandon.focus();
+    const fired = recordIntents(element);
+    await sendKeys({ press: 'Space' });
+    await openAlertDialog(element);
+    await sendKeys({ press: 'Escape' });
+    await settle(element);
+    expect(queryAllByRole(element, 'alertdialog')).to.have.length(0);
+    expect(element.shadowRoot!.activeElement).to.equal(abandon);
+    expect(fired.intents).to.deep.equal([]);
   });
 });

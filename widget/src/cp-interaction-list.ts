@@ -1,22 +1,31 @@
 /**
- * `<cp-interaction-list>`: every interaction of the session, newest first (the store's
- * order): kind, customer, state in words, time in that state (live while it is counting),
- * the activity log (Task) status, and only the actions allowed now (Release on a connected
- * call, which sends the SIP BYE).
+ * `<cp-interaction-list>`: every interaction of the session (calls, Omni-Channel chats,
+ * emails and cases), newest first (the store's order): kind, customer, state in words,
+ * time in that state (live while it is counting), the activity log (Task) status, and
+ * exactly the actions the store allows now (`view.actions`: the widget never decides
+ * them). Consult and Transfer open the directory dialog; Abandon asks for confirmation
+ * first; the other actions fire their intent at once.
  */
 import { LitElement, css, html, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Interaction, Channel } from '../../adapter/src/model/interaction.ts';
-import type { InteractionView } from '../../adapter/src/store.ts';
+import type { DirectoryEntry, InteractionAction, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { formatElapsed } from './format-time.ts';
-import { channelWords, customerWords, logWords, stateWords } from './words.ts';
+import { actionWords, channelWords, customerWords, logWords, stateWords } from './words.ts';
+import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
+import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
+import './cp-directory-dialog.ts';
+import './cp-abandon-dialog.ts';
 
 /** States whose time keeps counting on screen. */
-const LIVE_STATES = new Set<Interaction['state']>(['alerting', 'connected', 'wrap-up']);
+const LIVE_STATES = new Set<Interaction['state']>(['alerting', 'connected', 'held', 'wrap-up']);
+
+/** Actions that end or refuse the work: shown in the danger colour. */
+const DESTRUCTIVE = new Set<InteractionAction>(['reject', 'release', 'abandon']);
 
 /** When the interaction entered its current state; undefined for ends (their time stops mattering). */
 function stateSince(call: Interaction): number | undefined {
@@ -24,12 +33,22 @@ function stateSince(call: Interaction): number | undefined {
     case 'alerting':
       return call.offeredAt;
     case 'connected':
-      return call.answeredAt ?? call.offeredAt;
+      return lastEventAt(call, 'retrieved') ?? call.answeredAt ?? call.offeredAt;
+    case 'held':
+      return lastEventAt(call, 'held') ?? call.answeredAt ?? call.offeredAt;
     case 'wrap-up':
       return call.releasedAt ?? call.answeredAt ?? call.offeredAt;
     default:
       return undefined;
   }
+}
+
+/** When the journey last recorded `kind`, if it did. */
+function lastEventAt(call: Interaction, kind: Interaction['journey'][number]['kind']): number | undefined {
+  for (let index = call.journey.length - 1; index >= 0; index--) {
+    if (call.journey[index]!.kind === kind) return call.journey[index]!.at;
+  }
+  return undefined;
 }
 
 /** For a finished interaction: how long the customer was connected, if they were. */
@@ -48,11 +67,16 @@ const ICONS: Record<Channel, ReturnType<typeof svg>> = {
   case: svg`<path d="M14 6V4h-4v2zM4 8v11h16V8zm16-2a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V8a2 2 0 0 1 2-2h4V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2z"/>`,
 };
 
-/** The interaction list. Fires `select` (choosing an item) and `release`. */
+/**
+ * The interaction list. Fires `select` (choosing an item) and, per the item's actions,
+ * `accept`, `reject`, `release`, `hold`, `retrieve`, `extend-wrap-up`; `consult` and
+ * `transfer` through its directory dialog, `abandon` through its confirmation.
+ */
 export class CpInteractionList extends LitElement {
   static override properties = {
     interactions: { attribute: false },
     selectedId: { attribute: false },
+    directory: { attribute: false },
     clock: { attribute: false },
   };
 
@@ -72,8 +96,9 @@ export class CpInteractionList extends LitElement {
       }
       li {
         display: flex;
+        flex-wrap: wrap;
         align-items: center;
-        gap: 6px;
+        gap: 2px 6px;
         padding: 4px 6px 4px 0;
         border-top: 1px solid #e5e5e5;
         border-left: 3px solid transparent;
@@ -86,7 +111,7 @@ export class CpInteractionList extends LitElement {
         border-left-color: var(--cp-brand);
       }
       .item {
-        flex: 1;
+        flex: 1 1 100%;
         display: grid;
         grid-template-columns: 18px 1fr auto;
         grid-template-rows: auto auto;
@@ -136,6 +161,23 @@ export class CpInteractionList extends LitElement {
         color: var(--cp-brand-dark);
         font-weight: 700;
       }
+      .state-held .state {
+        color: #8c4b02;
+        font-weight: 700;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        padding-left: 30px;
+      }
+      .actions:empty {
+        display: none;
+      }
+      .actions button {
+        min-height: 26px;
+        padding: 0 8px;
+      }
       .log-retrying {
         color: var(--cp-error-text);
       }
@@ -151,6 +193,8 @@ export class CpInteractionList extends LitElement {
   declare interactions: readonly InteractionView[];
   /** The interaction the agent is working on (aria-current). */
   declare selectedId: string | undefined;
+  /** Agents and services for consult and transfer (snapshot.directory). */
+  declare directory: readonly DirectoryEntry[];
   /** Time source for time in state. */
   declare clock: Clock;
 
@@ -160,19 +204,22 @@ export class CpInteractionList extends LitElement {
     super();
     this.interactions = [];
     this.selectedId = undefined;
+    this.directory = [];
     this.clock = systemClock;
   }
 
   protected override render() {
-    if (this.interactions.length === 0) return html`<p class="empty">No interactions yet.</p>`;
+    const dialogs = html`<cp-directory-dialog .entries=${this.directory}></cp-directory-dialog><cp-abandon-dialog></cp-abandon-dialog>`;
+    if (this.interactions.length === 0) return html`<p class="empty">No interactions yet.</p>${dialogs}`;
     const now = this.#clock.now();
     return html`<ul aria-label="Interactions">
-      ${repeat(
-        this.interactions,
-        (view) => view.interaction.id,
-        (view, index) => this.#item(view, index, now),
-      )}
-    </ul>`;
+        ${repeat(
+          this.interactions,
+          (view) => view.interaction.id,
+          (view, index) => this.#item(view, index, now),
+        )}
+      </ul>
+      ${dialogs}`;
   }
 
   #item(view: InteractionView, index: number, now: number) {
@@ -198,14 +245,37 @@ export class CpInteractionList extends LitElement {
             : ''}</span
         >
       </button>
-      ${call.state === 'connected'
-        ? html`<button type="button" class="destructive-text" aria-describedby="who-${index}" @click=${() => this.#release(call.id)}>Release</button>`
-        : ''}
+      <div class="actions">${view.actions.map(
+        (action) =>
+          html`<button
+            type="button"
+            class=${DESTRUCTIVE.has(action) ? 'destructive-text' : ''}
+            data-action=${action}
+            aria-describedby="who-${index}"
+            @click=${(event: Event) => this.#act(view, action, event.currentTarget as HTMLElement)}
+          >${actionWords(action)}</button>`,
+      )}</div>
     </li>`;
   }
 
-  #release(interactionId: string): void {
-    this.dispatchEvent(intentEvent({ type: 'release', interactionId }));
+  #act(view: InteractionView, action: InteractionAction, opener: HTMLElement): void {
+    const interactionId = view.interaction.id;
+    switch (action) {
+      case 'consult':
+      case 'transfer': {
+        const modes = view.actions.filter((allowed): allowed is DirectoryMode => allowed === 'consult' || allowed === 'transfer');
+        void this.renderRoot.querySelector<CpDirectoryDialog>('cp-directory-dialog')?.show({ interactionId, modes, mode: action, opener });
+        return;
+      }
+      case 'abandon': {
+        const who = customerWords(view.interaction);
+        const subject = who ? `${channelWords(view.interaction.channel)} with ${who}` : channelWords(view.interaction.channel);
+        void this.renderRoot.querySelector<CpAbandonDialog>('cp-abandon-dialog')?.show({ interactionId, subject, opener });
+        return;
+      }
+      default:
+        this.dispatchEvent(intentEvent({ type: action, interactionId }));
+    }
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Channel, Interaction, InteractionState } from '../../adapter/src/model/interaction.ts';
 import type { AgentState, AgentStatusChoice } from '../../adapter/src/model/agent-state.ts';
-import type { CallerMatchView, InteractionView } from '../../adapter/src/store.ts';
+import type { CallerMatchView, DirectoryEntry, InteractionAction, InteractionView } from '../../adapter/src/store.ts';
 
 /** The kind of work: "Voice call", "Video call", "Callback"... */
 export function channelWords(channel: Channel): string {
@@ -27,7 +27,7 @@ export function channelWords(channel: Channel): string {
 
 /**
  * The interaction state in words: Alerting (Calling, for a call the agent placed),
- * Connected, Wrap Up, Ended, Missed, Rejected, Failed.
+ * Connected, On Hold, Wrap Up, Ended, Missed, Rejected, Failed, Transferred, Abandoned.
  */
 export function stateWords(state: InteractionState, direction: Interaction['direction'] = 'inbound'): string {
   switch (state) {
@@ -35,6 +35,8 @@ export function stateWords(state: InteractionState, direction: Interaction['dire
       return direction === 'outbound' ? 'Calling' : 'Alerting';
     case 'connected':
       return 'Connected';
+    case 'held':
+      return 'On Hold';
     case 'wrap-up':
       return 'Wrap Up';
     case 'ended':
@@ -45,7 +47,43 @@ export function stateWords(state: InteractionState, direction: Interaction['dire
       return 'Rejected';
     case 'failed':
       return 'Failed';
+    case 'transferred':
+      return 'Transferred';
+    case 'abandoned':
+      return 'Abandoned';
   }
+}
+
+/**
+ * An interaction action as its button says it: Accept, Reject, Release, Hold, Retrieve,
+ * Consult, Transfer, Abandon, Extend (extend wrap up). These are the buttons' accessible names.
+ */
+export function actionWords(action: InteractionAction): string {
+  switch (action) {
+    case 'accept':
+      return 'Accept';
+    case 'reject':
+      return 'Reject';
+    case 'release':
+      return 'Release';
+    case 'hold':
+      return 'Hold';
+    case 'retrieve':
+      return 'Retrieve';
+    case 'consult':
+      return 'Consult';
+    case 'transfer':
+      return 'Transfer';
+    case 'abandon':
+      return 'Abandon';
+    case 'extend-wrap-up':
+      return 'Extend';
+  }
+}
+
+/** A directory entry's kind in words: Agent or Service. */
+export function directoryKindWords(kind: DirectoryEntry['kind']): string {
+  return kind === 'agent' ? 'Agent' : 'Service';
 }
 
 /** The activity log (Task upsert) in words; '' when nothing is being written. */
@@ -74,7 +112,7 @@ export function choiceWords(choice: AgentStatusChoice): string {
   }
 }
 
-/** The agent's current status in words: Offline, Ready, Not Ready — reason, Busy, Wrap Up. */
+/** The agent's current status in words: Offline, Ready, Not Ready — reason, Busy, Wrap Up, Cooldown, Inactive. */
 export function agentStatusWords(agent: AgentState): string {
   switch (agent.status) {
     case 'offline':
@@ -87,6 +125,10 @@ export function agentStatusWords(agent: AgentState): string {
       return 'Busy';
     case 'wrap-up':
       return 'Wrap Up';
+    case 'cooldown':
+      return 'Cooldown';
+    case 'inactive':
+      return 'Inactive';
   }
 }
 

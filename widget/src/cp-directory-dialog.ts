@@ -1,0 +1,357 @@
+/**
+ * `<cp-directory-dialog>`: the consult/transfer dialog (seed 004, cross-media consult and
+ * transfer of non-live work). A modal dialog named Consult or Transfer that lists every
+ * agent and service (VCC interaction plan) from `snapshot.directory` in alphabetical order,
+ * each marked Agent or Service, with a search field that filters as the agent types. It
+ * works with the keyboard alone: focus stays in the search field while the arrow keys,
+ * Home and End move the active option (aria-activedescendant) and Return chooses it. When
+ * the interaction allows both, a "Consult | Transfer" toggle sits at the top. Escape or
+ * Cancel closes it; focus goes back to the button that opened it.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { DirectoryEntry } from '../../adapter/src/store.ts';
+import { baseStyles } from './theme.ts';
+import { intentEvent } from './intent-event.ts';
+import { directoryKindWords } from './words.ts';
+import { filterDirectory, sortDirectory } from './directory-search.ts';
+import { trapTab } from './focus-trap.ts';
+
+/** What choosing a name does: consult (a new call, the original stays) or transfer (it leaves the list). */
+export type DirectoryMode = 'consult' | 'transfer';
+
+/** How the dialog is opened: for which interaction, which modes it allows, and where focus returns. */
+export interface DirectoryDialogOptions {
+  readonly interactionId: string;
+  /** The modes the interaction's actions allow (one or both). */
+  readonly modes: readonly DirectoryMode[];
+  /** The mode the agent asked for (the button they pressed). */
+  readonly mode: DirectoryMode;
+  /** The element focus returns to when the dialog closes. */
+  readonly opener?: HTMLElement | undefined;
+}
+
+const MODE_WORDS: Record<DirectoryMode, string> = { consult: 'Consult', transfer: 'Transfer' };
+
+/** The consult/transfer dialog. Fires `consult` or `transfer` { interactionId, targetId }. */
+export class CpDirectoryDialog extends LitElement {
+  static override properties = {
+    entries: { attribute: false },
+  };
+
+  static override styles = [
+    baseStyles,
+    css`
+      dialog {
+        width: min(340px, calc(100vw - 16px));
+        max-height: calc(100vh - 16px);
+        padding: 12px;
+        border: 1px solid var(--cp-border);
+        border-radius: var(--cp-radius);
+        background: var(--cp-surface);
+        color: var(--cp-text);
+        box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
+      }
+      dialog::backdrop {
+        background: rgb(8 7 7 / 45%);
+      }
+      h2 {
+        margin: 0 0 8px;
+        font-size: 16px;
+      }
+      .toggle {
+        display: flex;
+        align-items: center;
+        gap: 0;
+        margin: 0 0 10px;
+        border: 1px solid var(--cp-border);
+        border-radius: var(--cp-radius);
+        width: max-content;
+        overflow: hidden;
+      }
+      .toggle label {
+        position: relative;
+        padding: 4px 14px;
+        color: var(--cp-brand-dark);
+        font-weight: 600;
+        cursor: pointer;
+      }
+      .toggle label + label {
+        border-left: 1px solid var(--cp-border);
+      }
+      .toggle input {
+        position: absolute;
+        opacity: 0;
+        inset: 0;
+        margin: 0;
+        cursor: pointer;
+      }
+      .toggle label:has(input:checked) {
+        background: var(--cp-brand);
+        color: #ffffff;
+      }
+      .toggle label:has(input:focus-visible) {
+        outline: 2px solid var(--cp-brand);
+        outline-offset: 2px;
+      }
+      .search-label {
+        display: block;
+        margin-bottom: 2px;
+      }
+      input[type='search'] {
+        width: 100%;
+      }
+      ul {
+        margin: 6px 0 0;
+        padding: 0;
+        list-style: none;
+        max-height: 240px;
+        overflow-y: auto;
+        border: 1px solid var(--cp-border);
+        border-radius: var(--cp-radius);
+      }
+      li {
+        display: flex;
+        justify-content: space-between;
+        align-items: center;
+        gap: 8px;
+        padding: 5px 8px;
+        border-top: 1px solid #e5e5e5;
+        cursor: pointer;
+      }
+      li:first-child {
+        border-top: none;
+      }
+      li:hover {
+        background: var(--cp-surface-alt);
+      }
+      li[aria-selected='true'] {
+        background: #eef4ff;
+        box-shadow: inset 3px 0 0 var(--cp-brand);
+      }
+      .name {
+        overflow-wrap: anywhere;
+      }
+      .kind {
+        flex: none;
+        font-size: 12px;
+        color: var(--cp-text-weak);
+      }
+      .none {
+        margin: 6px 0 0;
+        padding: 8px;
+        border: 1px dashed var(--cp-border);
+        border-radius: var(--cp-radius);
+        color: var(--cp-text-weak);
+      }
+      .footer {
+        display: flex;
+        justify-content: flex-end;
+        margin-top: 10px;
+      }
+    `,
+  ];
+
+  /** Agents and services (snapshot.directory), in any order: the dialog sorts them. */
+  declare entries: readonly DirectoryEntry[];
+
+  #interactionId = '';
+  #modes: readonly DirectoryMode[] = [];
+  #mode: DirectoryMode = 'consult';
+  #opener: HTMLElement | undefined;
+  /** Whether the dialog is open: its content exists only then. */
+  #isOpen = false;
+  #query = '';
+  /** The active option (aria-activedescendant), by entry id. */
+  #activeId: string | undefined;
+
+  constructor() {
+    super();
+    this.entries = [];
+  }
+
+  /** Whether the dialog is showing. */
+  get open(): boolean {
+    return this.#dialog()?.open ?? false;
+  }
+
+  /** The mode the dialog will fire (the toggle's state). */
+  get mode(): DirectoryMode {
+    return this.#mode;
+  }
+
+  /** Opens the dialog for an interaction, with an empty search and focus in the search field. */
+  async show(options: DirectoryDialogOptions): Promise<void> {
+    this.#interactionId = options.interactionId;
+    this.#modes = options.modes.includes(options.mode) ? options.modes : [options.mode];
+    this.#mode = options.mode;
+    this.#opener = options.opener;
+    this.#query = '';
+    this.#activeId = undefined;
+    this.#isOpen = true;
+    this.requestUpdate();
+    await this.updateComplete;
+    const dialog = this.#dialog();
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    this.#search()?.focus();
+  }
+
+  /** Closes the dialog (nothing fired) and returns focus to the opener. */
+  close(): void {
+    const dialog = this.#dialog();
+    if (dialog?.open) dialog.close();
+    this.#isOpen = false;
+    this.requestUpdate();
+    const opener = this.#opener;
+    this.#opener = undefined;
+    if (opener?.isConnected) opener.focus();
+  }
+
+  /** The entries shown now: sorted, then filtered by the search. */
+  #shown(): DirectoryEntry[] {
+    return filterDirectory(sortDirectory(this.entries), this.#query);
+  }
+
+  #active(shown: readonly DirectoryEntry[]): DirectoryEntry | undefined {
+    return shown.find((entry) => entry.id === this.#activeId) ?? shown[0];
+  }
+
+  protected override render() {
+    if (!this.#isOpen) return html`<dialog aria-modal="true"></dialog>`;
+    const shown = this.#shown();
+    const active = this.#active(shown);
+    const activeIndex = active ? shown.indexOf(active) : -1;
+    const title = MODE_WORDS[this.#mode];
+    return html`<dialog role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.#keydown} @cancel=${this.#cancel}>
+      <h2 id="title">${title}</h2>
+      ${this.#modes.length > 1
+        ? html`<div class="toggle" role="radiogroup" aria-label="Consult or transfer">
+            ${this.#modes.map(
+              (mode) => html`<label
+                ><input type="radio" name="mode" value=${mode} .checked=${mode === this.#mode} @change=${() => this.#setMode(mode)} />${MODE_WORDS[mode]}</label
+              >`,
+            )}
+          </div>`
+        : nothing}
+      <label class="search-label" for="search">Search agents and services</label>
+      <input
+        id="search"
+        type="search"
+        role="combobox"
+        autocomplete="off"
+        spellcheck="false"
+        aria-autocomplete="list"
+        aria-expanded=${shown.length > 0 ? 'true' : 'false'}
+        aria-controls="options"
+        aria-activedescendant=${activeIndex >= 0 ? `option-${activeIndex}` : nothing}
+        .value=${this.#query}
+        @input=${this.#typed}
+      />
+      ${shown.length > 0
+        ? html`<ul id="options" role="listbox" aria-label="Agents and services">
+            ${repeat(
+              shown,
+              (entry) => entry.id,
+              (entry, index) => html`<li
+                id="option-${index}"
+                role="option"
+                aria-selected=${entry === active ? 'true' : 'false'}
+                @click=${() => this.#choose(entry)}
+              >
+                <span class="name">${entry.name}</span><span class="kind"><span class="visually-hidden">, </span>${directoryKindWords(entry.kind)}</span>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="none" role="status">${this.#emptyWords()}</p>`}
+      <div class="footer"><button type="button" @click=${() => this.close()}>Cancel</button></div>
+    </dialog>`;
+  }
+
+  protected override updated(): void {
+    this.renderRoot.querySelector('[role=option][aria-selected=true]')?.scrollIntoView({ block: 'nearest' });
+  }
+
+  #emptyWords(): string {
+    if (this.entries.length === 0) return 'No agents or services to choose from.';
+    return `No agent or service matches “${this.#query.trim()}”.`;
+  }
+
+  #setMode(mode: DirectoryMode): void {
+    this.#mode = mode;
+    this.requestUpdate();
+  }
+
+  #typed(event: Event): void {
+    this.#query = (event.target as HTMLInputElement).value;
+    this.#activeId = undefined;
+    this.requestUpdate();
+  }
+
+  #keydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.close();
+      return;
+    }
+    const dialog = this.#dialog();
+    if (dialog && trapTab(event, dialog)) return;
+    if (event.target !== this.#search()) return;
+    const shown = this.#shown();
+    const active = this.#active(shown);
+    if (!active) return;
+    const index = shown.indexOf(active);
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = Math.min(shown.length - 1, index + 1);
+        break;
+      case 'ArrowUp':
+        next = Math.max(0, index - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = shown.length - 1;
+        break;
+      case 'Enter':
+        event.preventDefault();
+        this.#choose(active);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.#activeId = shown[next]!.id;
+    this.requestUpdate();
+  }
+
+  #cancel(event: Event): void {
+    event.preventDefault();
+    this.close();
+  }
+
+  #choose(entry: DirectoryEntry): void {
+    const interactionId = this.#interactionId;
+    if (!interactionId) return;
+    this.dispatchEvent(intentEvent({ type: this.#mode, interactionId, targetId: entry.id }));
+    this.close();
+  }
+
+  #dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
+
+  #search(): HTMLInputElement | null {
+    return this.renderRoot.querySelector('#search');
+  }
+}
+
+if (!customElements.get('cp-directory-dialog')) customElements.define('cp-directory-dialog', CpDirectoryDialog);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cp-directory-dialog': CpDirectoryDialog;
+  }
+}

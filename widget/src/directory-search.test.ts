@@ -1,0 +1,28 @@
+import { expect } from '@open-wc/testing';
+import { filterDirectory, sortDirectory } from './directory-search.ts';
+import { DIRECTORY } from './fixtures/snapshots.ts';
+
+describe('directory search', () => {
+  it('puts agents and services in alphabetical order, ignoring case and accents', () => {
+    expect(sortDirectory(DIRECTORY).map((entry) => entry.name)).to.deep.equal(['adam Price', 'Billing', 'Émile Durand', 'Maria Lopez', 'Sales EMEA', 'Zoë Martin']);
+  });
+
+  it('does not change the snapshot it was given', () => {
+    const before = DIRECTORY.map((entry) => entry.id);
+    sortDirectory(DIRECTORY);
+    expect(DIRECTORY.map((entry) => entry.id)).to.deep.equal(before);
+  });
+
+  it('finds a name by any part of it, whatever the case and accents the agent types', () => {
+    const sorted = sortDirectory(DIRECTORY);
+    expect(filterDirectory(sorted, 'emile').map((entry) => entry.name)).to.deep.equal(['Émile Durand']);
+    expect(filterDirectory(sorted, 'ZOE').map((entry) => entry.name)).to.deep.equal(['Zoë Martin']);
+    expect(filterDirectory(sorted, 'ar').map((entry) => entry.name)).to.deep.equal(['Maria Lopez', 'Zoë Martin']);
+    expect(filterDirectory(sorted, '  price ').map((entry) => entry.name)).to.deep.equal(['adam Price']);
+  });
+
+  it('shows everything for a blank search and nothing when no name matches', () => {
+    expect(filterDirectory(DIRECTORY, '   ')).to.have.length(DIRECTORY.length);
+    expect(filterDirectory(DIRECTORY, 'xyz')).to.deep.equal([]);
+  });
+});
