@@ -606,6 +606,6 @@ function initialSnapshot(settings: ContactPadSettings, at: number): ContactPadSn
     selectedId: undefined,
     notices: [],
     directory: [],
-    bridge: 'missing',
+    bridge: 'looking',
   };
 }

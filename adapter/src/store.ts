@@ -113,8 +113,8 @@ export interface ContactPadSnapshot {
   readonly notices: readonly Notice[];
   /** Agents and services to consult or transfer to (sorted by the widget). */
   readonly directory: readonly DirectoryEntry[];
-  /** Tab sync and Omni-Channel run through the console bridge; false when it is missing. */
-  readonly bridge: 'connected' | 'missing';
+  /** Tab sync and Omni-Channel run through the console bridge: still looking for it, found, or missing. */
+  readonly bridge: 'looking' | 'connected' | 'missing';
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

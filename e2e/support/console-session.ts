@@ -41,12 +41,13 @@ const E2E_PORTS: ConsolePorts = { port: E2E_WEB_PORT, sipWsPort: E2E_SIP_WS_PORT
 export async function openConsoleSession(
   callCenterSettings: Record<string, string> = {},
   ports: ConsolePorts = E2E_PORTS,
+  query = '',
 ): Promise<ConsoleSession> {
   const running = await startConsole({ ...ports, callCenterSettings });
   const browser = await launchChromium();
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`console page error: ${error.message}`));
-  await page.goto(`${running.url}?refresh=0`);
+  await page.goto(`${running.url}?refresh=0${query}`);
   const softphone = await softphoneFrame(page);
   return {
     console: running,

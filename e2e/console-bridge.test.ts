@@ -1,0 +1,37 @@
+/**
+ * The console bridge (tab sync, Omni-Channel) found or not: ContactPad says calmly when it
+ * is missing and keeps handling calls.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { chooseAgentStatus, customerState, openConsoleSession, placeCall } from './support/console-session.ts';
+
+const BRIDGE_OFF = 'Tab sync and Omni-Channel are off (console bridge not found)';
+
+describe('the console bridge', () => {
+  it('found: ContactPad says nothing about it', async () => {
+    const session = await openConsoleSession();
+    try {
+      await session.page.waitForFunction(() => window.localConsole?.bridge?.requests.some((r) => (r as { kind?: string }).kind === 'hello'));
+      await session.softphone.getByText('Offline').first().waitFor();
+      assert.equal(await session.softphone.getByText(BRIDGE_OFF).count(), 0);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('missing: ContactPad says tab sync and Omni-Channel are off, and still rings and answers', async () => {
+    const session = await openConsoleSession({}, undefined, '&bridge=off');
+    try {
+      await session.softphone.getByText(BRIDGE_OFF).waitFor({ timeout: 15_000 });
+      await chooseAgentStatus(session, 'Ready');
+      await session.softphone.getByText('Phone ready').waitFor();
+      await placeCall(session, { name: 'Daniel Kim', number: '+14155550101' });
+      await session.softphone.getByRole('region', { name: /Incoming voice call from Daniel Kim/ }).getByRole('button', { name: 'Accept' }).click();
+      await customerState(session, 'connected');
+      await session.page.getByRole('tab', { name: /Daniel Kim/ }).waitFor();
+    } finally {
+      await session.close();
+    }
+  });
+});
