@@ -149,8 +149,8 @@ afterEach(async function () {
   this.timeout(30_000);
   for (const rig of rigs.splice(0)) {
     rig.console.close();
-    await rig.customer.stop();
     await rig.phone.stop();
+    await rig.customer.stop();
   }
 });
 

@@ -24,6 +24,9 @@ import { readCallOffer, type CallOffer } from './sip-header-contract.ts';
 
 /** Performance mark set when an INVITE reaches the phone (detail: the interaction id). */
 export const INVITE_RECEIVED_MARK = 'contactpad:invite-received';
+
+/** The longest a step of stop() (hanging up a call, unregistering) may take. */
+const STOP_STEP_MS = 2000;
 import { RemoteAudio } from './media.ts';
 
 /** The phone's settings (from the call center definition or the local console). */
@@ -260,9 +263,13 @@ export class Phone {
     this.#cancelRegisterTimeout?.();
     const ua = this.#ua;
     const registerer = this.#registerer;
-    for (const call of [...this.#calls.values()]) await this.#hangUp(call).catch(() => undefined);
+    // Going Offline must not wait on a far end that no longer answers (a BYE transaction can
+    // take 32 s to time out): each step gets STOP_STEP_MS, then the phone stops regardless.
+    const bounded = (step: Promise<unknown>) =>
+      Promise.race([step.catch(() => undefined), new Promise((done) => setTimeout(done, STOP_STEP_MS))]);
+    await Promise.all([...this.#calls.values()].map((call) => bounded(this.#hangUp(call))));
     if (registerer && ua?.isConnected() && registerer.state === RegistererState.Registered) {
-      await Promise.race([registerer.unregister().catch(() => undefined), new Promise((done) => setTimeout(done, 2000))]);
+      await bounded(registerer.unregister());
     }
     await ua?.stop().catch(() => undefined);
     this.#audio.stopAll();
