@@ -6,7 +6,7 @@
  * Cancel, so a stray Return does not abandon.
  */
 import { LitElement, css, html } from 'lit';
-import { baseStyles } from './theme.ts';
+import { baseStyles, dialogStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { trapTab } from './focus-trap.ts';
 
@@ -26,23 +26,14 @@ export interface AbandonDialogOptions {
 export class CpAbandonDialog extends LitElement {
   static override styles = [
     baseStyles,
+    dialogStyles,
     css`
       dialog {
         width: min(320px, calc(100vw - 16px));
-        padding: 12px;
-        border: 1px solid var(--cp-border);
         border-top: 4px solid var(--cp-danger);
-        border-radius: var(--cp-radius);
-        background: var(--cp-surface);
-        color: var(--cp-text);
-        box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
-      }
-      dialog::backdrop {
-        background: rgb(8 7 7 / 45%);
       }
       h2 {
         margin: 0 0 6px;
-        font-size: 16px;
         overflow-wrap: anywhere;
       }
       p {

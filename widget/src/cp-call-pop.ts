@@ -14,11 +14,10 @@ import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { channelWords, incomingAnnouncement } from './words.ts';
-import { needsPick, poppedRecord } from './caller-record.ts';
+import { poppedRecord } from './caller-record.ts';
+import { pickerAndJourney } from './caller-findings.ts';
 import './cp-caller-labels.ts';
 import './cp-why-record.ts';
-import './cp-record-picker.ts';
-import './cp-journey.ts';
 
 /** The kinds that arrive as a SIP call, and so carry Call To and Ad Source. */
 const CALL_CHANNELS = new Set<Channel>(['voice', 'video', 'callback']);
@@ -168,10 +167,7 @@ export class CpCallPop extends LitElement {
 
   #lookupDetails(interactionId: string, caller: CallerLookupView) {
     if (caller.state !== 'done') return '';
-    return html`${needsPick(caller)
-        ? html`<cp-record-picker .interactionId=${interactionId} .records=${caller.pick} .pickedId=${caller.pickedId}></cp-record-picker>`
-        : ''}
-      ${caller.journey.length > 0 ? html`<cp-journey .journey=${caller.journey} .clock=${this.clock}></cp-journey>` : ''}`;
+    return pickerAndJourney(interactionId, caller, this.clock);
   }
 
   #labels(caller: CallerLookupView) {

@@ -11,7 +11,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DirectoryEntry } from '../../adapter/src/store.ts';
-import { baseStyles } from './theme.ts';
+import { baseStyles, dialogStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { directoryKindWords } from './words.ts';
 import { filterDirectory, sortDirectory } from './directory-search.ts';
@@ -41,23 +41,14 @@ export class CpDirectoryDialog extends LitElement {
 
   static override styles = [
     baseStyles,
+    dialogStyles,
     css`
       dialog {
         width: min(340px, calc(100vw - 16px));
         max-height: calc(100vh - 16px);
-        padding: 12px;
-        border: 1px solid var(--cp-border);
-        border-radius: var(--cp-radius);
-        background: var(--cp-surface);
-        color: var(--cp-text);
-        box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
-      }
-      dialog::backdrop {
-        background: rgb(8 7 7 / 45%);
       }
       h2 {
         margin: 0 0 8px;
-        font-size: 16px;
       }
       .toggle {
         display: flex;

@@ -10,11 +10,10 @@ import type { CallerLookupView, InteractionView } from '../../adapter/src/store.
 import { baseStyles } from './theme.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { customerWords } from './words.ts';
-import { needsPick, poppedRecord } from './caller-record.ts';
+import { poppedRecord } from './caller-record.ts';
+import { pickerAndJourney } from './caller-findings.ts';
 import './cp-caller-labels.ts';
 import './cp-why-record.ts';
-import './cp-record-picker.ts';
-import './cp-journey.ts';
 
 /** The caller detail. Fires `pick-record` (its picker) and `open-record` (its journey). */
 export class CpInteractionDetail extends LitElement {
@@ -89,10 +88,7 @@ export class CpInteractionDetail extends LitElement {
     if (caller.state === 'failed') return html`<p class="lookup failed">${caller.message}</p>`;
     const popped = poppedRecord(caller);
     return html`${popped ? html`<cp-why-record .match=${popped}></cp-why-record>` : ''}
-    ${needsPick(caller)
-      ? html`<cp-record-picker .interactionId=${interactionId} .records=${caller.pick} .pickedId=${caller.pickedId}></cp-record-picker>`
-      : ''}
-    ${caller.journey.length > 0 ? html`<cp-journey .journey=${caller.journey} .clock=${this.clock}></cp-journey>` : ''}`;
+    ${pickerAndJourney(interactionId, caller, this.clock)}`;
   }
 }
 

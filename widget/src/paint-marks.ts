@@ -15,6 +15,8 @@ export function markCallPopPainted(pad: HTMLElement & { updateComplete: Promise<
   const fresh = snapshot.interactions.filter(
     (view) => view.interaction.state === 'alerting' && view.interaction.direction === 'inbound' && !marked.has(view.interaction.id),
   );
+  // Forget interactions no longer listed, so an eight-hour shift does not grow the set.
+  for (const id of marked) if (!snapshot.interactions.some((view) => view.interaction.id === id)) marked.delete(id);
   if (fresh.length === 0) return;
   for (const view of fresh) marked.add(view.interaction.id);
   void pad.updateComplete.then(() =>

@@ -125,3 +125,21 @@ export const baseStyles = css`
     border: 0;
   }
 `;
+
+/** The modal dialogs' frame (consult/transfer, abandon): each adds its width and accents. */
+export const dialogStyles = css`
+  dialog {
+    padding: 12px;
+    border: 1px solid var(--cp-border);
+    border-radius: var(--cp-radius);
+    background: var(--cp-surface);
+    color: var(--cp-text);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 25%);
+  }
+  dialog::backdrop {
+    background: rgb(8 7 7 / 45%);
+  }
+  h2 {
+    font-size: 16px;
+  }
+`;

@@ -7,7 +7,7 @@
  */
 import type { CallerIdentity } from './caller-identity.ts';
 import { decideScreenPop, type ScreenPopDecision } from './screen-pop-decision.ts';
-import { DEFAULT_SCREEN_POP_SETTINGS, type ScreenPopSettings } from './screen-pop-settings.ts';
+import { DEFAULT_SCREEN_POP_SETTINGS } from './screen-pop-settings.ts';
 import type { OutboxState } from './activity-outbox.ts';
 import type { CrmRoom, TaskLinks } from './crm-room.ts';
 import type { ActivityDraft } from './outbox-store.ts';
@@ -67,10 +67,11 @@ export interface CrmService {
 
 export function createCrmService(options: CrmServiceOptions): CrmService {
   let room: Promise<CrmRoom> | undefined;
-  let settings: ScreenPopSettings = DEFAULT_SCREEN_POP_SETTINGS;
+  /** The room once loaded: screen-pop decisions are synchronous and use its rules' settings. */
+  let loaded: CrmRoom | undefined;
   const loadRoom = (): Promise<CrmRoom> => {
-    room ??= import('./crm-room-factory.ts').then((factory) =>
-      factory.createCrmRoom({
+    room ??= import('./crm-room-factory.ts').then(async (factory) => {
+      loaded = await factory.createCrmRoom({
         session: options.session,
         apiVersion: API_VERSION,
         timeoutMs: options.settings.lookupTimeoutMs,
@@ -78,28 +79,23 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         outboxDatabase: options.outboxDatabase ?? 'contactpad-activity-outbox',
         listener: options.activityState,
         ...(options.rememberedChoicesKey === undefined ? {} : { rememberedChoicesKey: options.rememberedChoicesKey }),
-      }),
-    );
+      });
+      return loaded;
+    });
     room.catch(() => (room = undefined)); // a failed load is tried again next time
     return room;
   };
-  /** Runs `work` on the room, then keeps the settings of the rules it has loaded. */
-  const withRoom = async <T>(work: (loaded: CrmRoom) => T | Promise<T>): Promise<T> => {
-    const loaded = await loadRoom();
-    try {
-      return await work(loaded);
-    } finally {
-      settings = loaded.settings;
-    }
-  };
   return {
-    lookUpCaller: (callerNumber) => withRoom((r) => r.lookUpCaller(callerNumber)),
-    decideScreenPop: (identity, callerNumber, pickedRecordId) => decideScreenPop(identity, callerNumber, settings, pickedRecordId),
-    rememberChoice: (callerNumber, recordId) => withRoom((r) => r.rememberChoice(callerNumber, recordId)),
-    ruleProblems: () => withRoom((r) => r.ruleProblems()),
+    lookUpCaller: async (callerNumber) => (await loadRoom()).lookUpCaller(callerNumber),
+    decideScreenPop: (identity, callerNumber, pickedRecordId) =>
+      loaded
+        ? loaded.decideScreenPop(identity, callerNumber, pickedRecordId)
+        : decideScreenPop(identity, callerNumber, DEFAULT_SCREEN_POP_SETTINGS, pickedRecordId),
+    rememberChoice: async (callerNumber, recordId) => (await loadRoom()).rememberChoice(callerNumber, recordId),
+    ruleProblems: async () => (await loadRoom()).ruleProblems(),
     logInteraction: async (interaction, links, at) => (await loadRoom()).logInteraction(interaction, links, at),
     saveWrapUpDraft: async (interaction, links) => (await loadRoom()).saveWrapUpDraft(interaction, links),
     wrapUpDrafts: async () => (await loadRoom()).wrapUpDrafts(),
-    preload: () => withRoom((r) => r.preload()),
+    preload: async () => (await loadRoom()).preload(),
   };
 }
