@@ -8,7 +8,6 @@
 import { Controller } from './controller.ts';
 import type { HostListener, NavigationContext, ClickToDialRequest } from './host/open-cti-host.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
-import { ConsoleBridge } from './host/console-bridge.ts';
 import { Phone } from './telephony/phone.ts';
 import { createCrmService } from './crm/crm-service.ts';
 import { readSettings, type ContactPadSettings } from './model/settings.ts';
@@ -174,13 +173,14 @@ function parseChoice(raw: string | null): AgentStatusChoice | undefined {
 }
 
 /**
- * The console bridge (utility-bar component: tabs, Omni-Channel) is looked for in the
- * background, never on the ring path; without it ContactPad still handles calls and says
+ * The console bridge (utility-bar component: tabs, Omni-Channel) is loaded and looked for in
+ * the background, never on the ring path; without it ContactPad still handles calls and says
  * that tab sync and Omni-Channel are off. Its tab and work events are wired in issue 4's
  * next step; today ContactPad reports whether it is there.
  */
 function connectConsoleBridge(host: OpenCtiHost, controller: Controller): void {
-  ConsoleBridge.connect(host, { event: () => undefined, stateChanged: (state) => controller.bridgeState(state) })
+  import('./host/console-bridge.ts')
+    .then(({ ConsoleBridge }) => ConsoleBridge.connect(host, { event: () => undefined, stateChanged: (state) => controller.bridgeState(state) }))
     .then((bridge) => controller.bridgeState(bridge.state))
     .catch((error: unknown) => controller.notify(error));
 }
