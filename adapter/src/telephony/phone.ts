@@ -1,11 +1,13 @@
 /**
  * The agent's phone: a SIP user agent (sip.js UserAgent) registered with the SIP server
  * over WebSocket (Registerer), with WebRTC calls (Invitation for incoming INVITEs, Inviter
- * for outbound ones). It keeps the registration alive for the whole shift: when the server
+ * for outbound ones) that can be held, retrieved (re-INVITE) and blind transferred (REFER).
+ * It keeps the registration alive for the whole shift: when the server
  * cannot be reached or refuses, it says so (with the reason and when it retries) and tries
  * again with a capped exponential backoff, forever.
  */
 import {
+  Core,
   Invitation,
   Inviter,
   Registerer,
@@ -18,6 +20,7 @@ import {
   type UserAgentOptions,
 } from 'sip.js';
 import type { IncomingResponse } from 'sip.js/lib/core/messages/incoming-response.js';
+import type { OutgoingRequestDelegate } from 'sip.js/lib/core/messages/outgoing-request.js';
 import { ContactPadError, type ErrorCode } from '../model/errors.ts';
 import type { PhoneConnection } from '../store.ts';
 import { readCallOffer, type CallOffer } from './sip-header-contract.ts';
@@ -27,6 +30,12 @@ export const INVITE_RECEIVED_MARK = 'contactpad:invite-received';
 
 /** The longest a step of stop() (hanging up a call, unregistering) may take. */
 const STOP_STEP_MS = 2000;
+/**
+ * How long transfer() waits for the far end to answer the REFER (a SIP transaction would
+ * wait 32 s). Should the far end accept after that, it is following the transfer: the
+ * phone then hangs up its leg and reports the call transferred.
+ */
+export const TRANSFER_ANSWER_TIMEOUT_MS = 8000;
 import { RemoteAudio } from './media.ts';
 
 /** The phone's settings (from the call center definition or the local console). */
@@ -59,6 +68,7 @@ export type CallEnd =
   | { reason: 'remote-hangup' } // the far end sent BYE
   | { reason: 'caller-cancelled' } // the caller sent CANCEL while it rang (a missed call)
   | { reason: 'rejected'; statusCode: number } // we answered 486/603, or the callee refused our call
+  | { reason: 'transferred' } // the far end accepted our REFER (blind transfer): the call left this agent
   | { reason: 'failed'; code: ErrorCode; message: string };
 
 /** What the phone tells its owner (the controller). */
@@ -99,7 +109,13 @@ interface Call {
   readonly direction: 'inbound' | 'outbound';
   established: boolean;
   /** What we did to end it, when we did. */
-  local: 'released' | 'rejected' | undefined;
+  local: 'released' | 'rejected' | 'transferred' | undefined;
+  /** The far end accepted our hold (sendonly re-INVITE) and no retrieve since. */
+  held: boolean;
+  /** Our hold, retrieve or transfer waiting for the far end's answer (one at a time). */
+  pending: 'hold' | 'retrieve' | 'transfer' | undefined;
+  /** Stops waiting for that answer when the call ends first. */
+  abandonPending: (() => void) | undefined;
   remoteBye: boolean;
   /** The caller sent CANCEL while it rang. */
   cancelled: boolean;
@@ -109,6 +125,14 @@ interface Call {
   rejectedWith: number | undefined;
   failure: { code: ErrorCode; message: string } | undefined;
 }
+
+/** How the far end answered an in-dialog request of ours (re-INVITE, REFER). */
+type Answer =
+  | { kind: 'accepted' }
+  | { kind: 'refused'; statusCode: number; status: string }
+  | { kind: 'not-sent'; error: unknown }
+  | { kind: 'call-ended' }
+  | { kind: 'timed-out' };
 
 function invalid(message: string): ContactPadError {
   return new ContactPadError('INVALID_CONFIGURATION', `Phone settings: ${message}`);
@@ -161,6 +185,12 @@ function validateConfig(config: PhoneConfig): void {
 function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+/** The WebRTC peer connection of a call, once it has media. */
+function peerConnection(session: Session): RTCPeerConnection | undefined {
+  const handler = session.sessionDescriptionHandler;
+  return handler instanceof Web.SessionDescriptionHandler ? handler.peerConnection : undefined;
 }
 
 /** A getUserMedia failure becomes MEDIA_UNAVAILABLE; anything else SIP_CALL_FAILED. */
@@ -336,7 +366,7 @@ export class Phone {
     if (!this.#running || !ua || !ua.isConnected()) {
       throw new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not connected to the phone server, so it cannot dial.');
     }
-    const uri = this.#targetUri(target);
+    const uri = this.#targetUri(target, 'dial');
     const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
     const call = this.#track(inviter.request.callId, inviter, 'outbound');
     call.settling = true;
@@ -358,11 +388,67 @@ export class Phone {
     return call.id;
   }
 
+  /**
+   * Puts an answered call on hold: a re-INVITE offering a=sendonly (sip.js Web.holdModifier);
+   * resolves on the far end's 200 OK. The agent's microphone is silenced from the moment
+   * hold is asked, and is not sent while the call is held.
+   * CALL_NOT_FOUND for an unknown call (or one that ends before the answer); INVALID_TRANSITION
+   * when the call is not answered, is already held, or a hold, retrieve or transfer of it (or
+   * a re-INVITE of the far end) is in progress: nothing is sent then; SIP_CALL_FAILED when
+   * the far end refuses the re-INVITE (the call stays as it was, not held).
+   */
+  async hold(callId: string): Promise<void> {
+    await this.#setHold(callId, true);
+  }
+
+  /** Takes a held call off hold (re-INVITE sendrecv). Same errors (INVALID_TRANSITION when not held). */
+  async retrieve(callId: string): Promise<void> {
+    await this.#setHold(callId, false);
+  }
+
+  /**
+   * Blind transfer: sends REFER to the far end with Refer-To the target (a number or a SIP
+   * URI, as for {@link dial}). Resolves when the far end accepts the REFER (2xx); the phone
+   * then hangs up its leg (BYE) and the listener gets ended(callId, { reason: 'transferred' }).
+   * TRANSFER_FAILED for a target that is neither, or when the far end refuses the REFER or
+   * does not answer it within {@link TRANSFER_ANSWER_TIMEOUT_MS} (the call stays up, as it
+   * was: held stays held). CALL_NOT_FOUND / INVALID_TRANSITION as for {@link hold}.
+   */
+  async transfer(callId: string, target: string): Promise<void> {
+    const call = this.#call(callId);
+    const session = this.#answered(call, 'transferred');
+    const uri = this.#targetUri(target, 'transfer');
+    call.pending = 'transfer';
+    let answer: Answer;
+    try {
+      answer = await this.#ask(call, (requestDelegate) => session.refer(uri, { requestDelegate }), {
+        ms: TRANSFER_ANSWER_TIMEOUT_MS,
+        lateAccept: () => void this.#handOver(call),
+      });
+    } finally {
+      call.pending = undefined;
+    }
+    const detail = { callId, target: uri.toString().slice(0, 255) };
+    switch (answer.kind) {
+      case 'accepted':
+        await this.#handOver(call);
+        return;
+      case 'refused':
+        throw new ContactPadError('TRANSFER_FAILED', `The far end refused the transfer (${answer.status}); the call is still yours.`, {
+          detail: { ...detail, statusCode: answer.statusCode },
+        });
+      case 'timed-out':
+        throw new ContactPadError('TRANSFER_FAILED', `The far end did not answer the transfer within ${TRANSFER_ANSWER_TIMEOUT_MS / 1000} s; the call is still yours.`, { detail });
+      case 'not-sent':
+        throw new ContactPadError('TRANSFER_FAILED', `Could not transfer the call: ${errorText(answer.error)}`, { cause: answer.error, detail });
+      case 'call-ended':
+        throw this.#endedMeanwhile(callId, 'transfer');
+    }
+  }
+
   /** ICE state and bytes of a call's media (RTCPeerConnection.getStats: RTP in and out). */
   async mediaStats(callId: string): Promise<MediaStats> {
-    const call = this.#call(callId);
-    const handler = call.session.sessionDescriptionHandler;
-    const peer = handler instanceof Web.SessionDescriptionHandler ? handler.peerConnection : undefined;
+    const peer = peerConnection(this.#call(callId).session);
     if (!peer) return { iceConnectionState: 'new', bytesReceived: 0, bytesSent: 0 };
     const report = await peer.getStats();
     let bytesReceived = 0;
@@ -517,7 +603,7 @@ export class Phone {
   }
 
   #track(id: string, session: Invitation | Inviter, direction: Call['direction']): Call {
-    const call: Call = { id, session, direction, established: false, local: undefined, remoteBye: false, cancelled: false, settling: false, rejectedWith: undefined, failure: undefined };
+    const call: Call = { id, session, direction, established: false, local: undefined, held: false, pending: undefined, abandonPending: undefined, remoteBye: false, cancelled: false, settling: false, rejectedWith: undefined, failure: undefined };
     this.#calls.set(id, call);
     session.delegate = {
       onCancel: () => {
@@ -550,6 +636,7 @@ export class Phone {
     if (call.failure) return this.#finish(call, { reason: 'failed', ...call.failure });
     if (call.local === 'rejected') return this.#finish(call, { reason: 'rejected', statusCode: this.#rejectStatusCode() });
     if (call.local === 'released') return this.#finish(call, { reason: 'released' });
+    if (call.local === 'transferred') return this.#finish(call, { reason: 'transferred' });
     if (call.remoteBye) return this.#finish(call, { reason: 'remote-hangup' });
     if (call.rejectedWith !== undefined) return this.#finish(call, { reason: 'rejected', statusCode: call.rejectedWith });
     const message = call.established ? 'The call was cut off.' : 'The call ended before it was answered.';
@@ -560,6 +647,7 @@ export class Phone {
     if (this.#calls.get(call.id) !== call) return;
     this.#calls.delete(call.id);
     this.#audio.stop(call.id);
+    call.abandonPending?.();
     this.#emit(() => this.#listener.ended(call.id, end));
   }
 
@@ -577,6 +665,144 @@ export class Phone {
     }
   }
 
+  // ----- hold, retrieve and transfer -----
+
+  /** The call's session when it is answered and no hold, retrieve or transfer of ours is in progress. */
+  #answered(call: Call, doing: string): Session {
+    const session: Session = call.session;
+    const detail = { callId: call.id };
+    if (!call.established || session.state !== SessionState.Established) {
+      throw new ContactPadError('INVALID_TRANSITION', `The call is not answered, so it cannot be ${doing}.`, { detail });
+    }
+    if (call.pending === 'transfer') {
+      throw new ContactPadError('INVALID_TRANSITION', 'A transfer of this call is already in progress.', { detail });
+    }
+    if (call.pending) throw new ContactPadError('INVALID_TRANSITION', 'A hold or retrieve is already in progress.', { detail });
+    return session;
+  }
+
+  async #setHold(callId: string, hold: boolean): Promise<void> {
+    const call = this.#call(callId);
+    const session = this.#answered(call, hold ? 'put on hold' : 'taken off hold');
+    const detail = { callId };
+    // One INVITE transaction at a time in a dialog (RFC 3261 14.1): while the far end's
+    // re-INVITE (a remote hold, say) waits for its ACK, ours would only meet a 491.
+    const dialog = session.dialog;
+    if (dialog instanceof Core.SessionDialog && (dialog.reinviteUserAgentClient || dialog.reinviteUserAgentServer)) {
+      throw new ContactPadError('INVALID_TRANSITION', 'A hold or retrieve is already in progress (the far end is changing the call).', { detail });
+    }
+    if (call.held === hold) {
+      throw new ContactPadError('INVALID_TRANSITION', hold ? 'The call is already on hold.' : 'The call is not on hold.', { detail });
+    }
+    // sip.js keeps re-INVITE options and modifiers for later re-INVITEs, the far end's too
+    // (answered sendonly/inactive while held): restore them when the far end says no.
+    const before = {
+      options: session.sessionDescriptionHandlerOptionsReInvite as Web.SessionDescriptionHandlerOptions,
+      modifiers: session.sessionDescriptionHandlerModifiersReInvite,
+    };
+    // From the moment the agent asks for hold, the customer must not hear them.
+    if (hold) this.#sendAudio(session, false);
+    // `hold` sets the WebRTC transceiver to sendonly; holdModifier marks the SDP as well, and
+    // as sip.js applies it to the far end's SDP too, their recvonly answer (and any re-offer
+    // of theirs while held) reads inactive here: our held leg neither sends nor receives.
+    const options: Web.SessionDescriptionHandlerOptions = { ...before.options, hold };
+    call.pending = hold ? 'hold' : 'retrieve';
+    let answer: Answer;
+    try {
+      answer = await this.#ask(call, (requestDelegate) =>
+        session.invite({
+          requestDelegate,
+          sessionDescriptionHandlerOptions: options,
+          sessionDescriptionHandlerModifiers: hold ? [Web.holdModifier] : [],
+        }),
+      );
+      if (answer.kind === 'accepted') {
+        call.held = hold;
+        if (!hold) this.#sendAudio(session, true);
+        return;
+      }
+      if (answer.kind === 'call-ended') throw this.#endedMeanwhile(callId, hold ? 'hold' : 'retrieve');
+      // Back to the call as it was, before anything else may renegotiate it.
+      session.sessionDescriptionHandlerOptionsReInvite = before.options;
+      session.sessionDescriptionHandlerModifiersReInvite = before.modifiers;
+      await this.#rollBackOffer(session);
+      if (hold) this.#sendAudio(session, true);
+    } finally {
+      call.pending = undefined;
+    }
+    const still = call.held ? 'on hold' : 'connected';
+    if (answer.kind === 'refused') {
+      throw new ContactPadError('SIP_CALL_FAILED', `The far end refused the ${hold ? 'hold' : 'retrieve'} (${answer.status}); the call is still ${still}.`, {
+        detail: { ...detail, statusCode: answer.statusCode },
+      });
+    }
+    const error = answer.kind === 'not-sent' ? answer.error : new Error('no answer');
+    throw new ContactPadError('SIP_CALL_FAILED', `Could not ${hold ? 'hold' : 'retrieve'} the call: ${errorText(error)}; it is still ${still}.`, { cause: error, detail });
+  }
+
+  /**
+   * Sends an in-dialog request (re-INVITE, REFER) and waits for the far end's final answer,
+   * for the call to end, or for `bound.ms`; an acceptance after that goes to `bound.lateAccept`.
+   */
+  #ask(call: Call, send: (delegate: OutgoingRequestDelegate) => Promise<unknown>, bound?: { ms: number; lateAccept: () => void }): Promise<Answer> {
+    return new Promise((resolve) => {
+      let settled = false;
+      let cancelTimer: (() => void) | undefined;
+      const settle = (answer: Answer) => {
+        if (settled) return;
+        settled = true;
+        cancelTimer?.();
+        if (call.abandonPending === abandon) call.abandonPending = undefined;
+        resolve(answer);
+      };
+      const abandon = () => settle({ kind: 'call-ended' });
+      call.abandonPending = abandon;
+      if (bound) cancelTimer = this.#schedule(() => settle({ kind: 'timed-out' }), bound.ms);
+      send({
+        onAccept: () => {
+          if (settled) bound?.lateAccept();
+          // sip.js hangs up when the 200 OK's answer cannot be applied: the call ended.
+          else if ((call.session as Session).state !== SessionState.Established) abandon();
+          else settle({ kind: 'accepted' });
+        },
+        onReject: (response: IncomingResponse) => {
+          const { statusCode, reasonPhrase } = response.message;
+          settle({ kind: 'refused', statusCode: statusCode ?? 0, status: `${statusCode ?? ''} ${reasonPhrase ?? ''}`.trim() });
+        },
+      }).catch((error: unknown) => settle({ kind: 'not-sent', error }));
+    });
+  }
+
+  /** The far end took the call over (it accepted our REFER): hang up our leg, as transferred. */
+  async #handOver(call: Call): Promise<void> {
+    if (this.#calls.get(call.id) !== call) return;
+    call.local = 'transferred';
+    await this.#hangUp(call).catch(() => undefined);
+  }
+
+  #endedMeanwhile(callId: string, what: string): ContactPadError {
+    return new ContactPadError('CALL_NOT_FOUND', `The call ended before the far end answered the ${what}.`, { detail: { callId } });
+  }
+
+  /** Sends the agent's microphone, or silences it (the track stays, so retrieve needs no new getUserMedia). */
+  #sendAudio(session: Session, on: boolean): void {
+    const handler = session.sessionDescriptionHandler;
+    if (handler instanceof Web.SessionDescriptionHandler && handler.peerConnection) handler.enableSenderTracks(on);
+  }
+
+  /**
+   * Withdraws our refused (or unsent) offer. sip.js's WebRTC handler has no rollback, and a
+   * peer connection left in have-local-offer could never be renegotiated again (every later
+   * hold, and every re-INVITE of the far end, would fail).
+   */
+  async #rollBackOffer(session: Session): Promise<void> {
+    const peer = peerConnection(session);
+    if (peer?.signalingState !== 'have-local-offer') return;
+    await peer.setLocalDescription({ type: 'rollback' }).catch((error: unknown) => {
+      console.warn(`ContactPad phone: could not withdraw a refused offer: ${errorText(error)}`);
+    });
+  }
+
   #call(callId: string): Call {
     const call = typeof callId === 'string' ? this.#calls.get(callId) : undefined;
     if (!call) throw new ContactPadError('CALL_NOT_FOUND', 'That call is no longer here (it may have ended).', { detail: { callId: String(callId).slice(0, 255) } });
@@ -587,7 +813,8 @@ export class Phone {
     return this.#config.rejectStatusCode ?? 486;
   }
 
-  #targetUri(target: string) {
+  /** A number or SIP address as a SIP URI; what cannot be one fails with the code of `purpose`. */
+  #targetUri(target: string, purpose: 'dial' | 'transfer') {
     const text = typeof target === 'string' ? target.trim() : '';
     const domain = UserAgent.makeURI(this.#config.aor)?.host ?? '';
     let uri;
@@ -598,7 +825,8 @@ export class Phone {
       if (/^\+?[0-9*#]{2,32}$/.test(number)) uri = UserAgent.makeURI(`sip:${number.replace(/#/g, '%23')}@${domain}`);
     }
     if (!uri) {
-      throw new ContactPadError('SIP_CALL_FAILED', `Cannot dial ${JSON.stringify(text.slice(0, 64))}: enter a phone number or a SIP address.`);
+      const [code, verb] = purpose === 'dial' ? (['SIP_CALL_FAILED', 'dial'] as const) : (['TRANSFER_FAILED', 'transfer to'] as const);
+      throw new ContactPadError(code, `Cannot ${verb} ${JSON.stringify(text.slice(0, 64))}: enter a phone number or a SIP address.`);
     }
     return uri;
   }

@@ -135,6 +135,13 @@ export class Customer {
     return { inviter, finalStatus };
   }
 
+  /** Waits for this customer's `index`th incoming INVITE and answers it with audio. */
+  async answer(index = 0): Promise<Invitation> {
+    const invitation = await waitFor(`customer ${this.user} to ring`, () => this.incoming[index]);
+    await invitation.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+    return invitation;
+  }
+
   /** Resolves once the session has ended. */
   static async terminated(session: Session): Promise<void> {
     await waitFor('the session to end', () => session.state === SessionState.Terminated);
@@ -143,4 +150,47 @@ export class Customer {
   async stop(): Promise<void> {
     await this.ua.stop().catch(() => undefined);
   }
+}
+
+/** The WebRTC peer connection of a sip.js session (undefined before its media is set up). */
+export function peerConnectionOf(session: Session): RTCPeerConnection | undefined {
+  const handler = session.sessionDescriptionHandler;
+  return handler instanceof Web.SessionDescriptionHandler ? handler.peerConnection : undefined;
+}
+
+/** The direction attribute of an SDP's audio section (sendrecv when it has none, as RFC 3264 says). */
+export function audioDirection(sdp: string | undefined): string {
+  const section = (sdp ?? '').split(/\r?\n(?=m=)/).find((part) => part.startsWith('m=audio'));
+  if (!section) throw new Error('The SDP has no audio section');
+  return /^a=(sendrecv|sendonly|recvonly|inactive)\s*$/m.exec(section)?.[1] ?? 'sendrecv';
+}
+
+/**
+ * Records the RTCPeerConnections the page creates from now on (sip.js makes one per call
+ * leg), so a test can read the agent's side of a call it only reaches through the far end.
+ */
+export function recordPeerConnections(): { readonly connections: RTCPeerConnection[]; restore(): void } {
+  const Original = window.RTCPeerConnection;
+  const connections: RTCPeerConnection[] = [];
+  window.RTCPeerConnection = class extends Original {
+    constructor(configuration?: RTCConfiguration) {
+      super(configuration);
+      connections.push(this);
+    }
+  };
+  return {
+    connections,
+    restore: () => {
+      window.RTCPeerConnection = Original;
+    },
+  };
+}
+
+/** Of `connections`, the other leg of `farEnd`'s call: the one whose ICE credentials the far end holds as remote. */
+export function otherLeg(connections: readonly RTCPeerConnection[], farEnd: RTCPeerConnection): RTCPeerConnection {
+  const ufrag = (sdp: string | undefined) => /^a=ice-ufrag:(\S+)/m.exec(sdp ?? '')?.[1];
+  const wanted = ufrag(farEnd.remoteDescription?.sdp);
+  const leg = connections.find((pc) => pc !== farEnd && wanted !== undefined && ufrag(pc.localDescription?.sdp) === wanted);
+  if (!leg) throw new Error('No peer connection in this page is the other leg of that call');
+  return leg;
 }
