@@ -208,6 +208,8 @@ describe('force-app', () => {
     // Delete: the outbox removes a second copy of a call log that two late tries both created.
     assert.match(objects.get('Task') ?? '', /<allowCreate>true<\/allowCreate>\s*<allowDelete>true<\/allowDelete>\s*<allowEdit>true<\/allowEdit>\s*<allowRead>true<\/allowRead>/);
     for (const name of ['Lead', 'Contact', 'Account', 'Case']) assert.match(objects.get(name) ?? '', /<allowRead>true<\/allowRead>/, name);
+    // Transferring a case or email to another agent or a queue changes the Case owner.
+    assert.match(objects.get('Case') ?? '', /<allowEdit>true<\/allowEdit>/, 'Case edit for transfers');
     assert.match(set, /<name>ApiEnabled<\/name>/);
   });
 

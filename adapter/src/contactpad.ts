@@ -104,6 +104,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
       .preload()
       .then(async () => {
         await controller.restoreWrapUps();
+        await controller.loadDirectory().catch((error: unknown) => controller.notify(error));
         const problems = await crm.ruleProblems();
         if (problems.length > 0) {
           controller.notify(new ContactPadError('INVALID_CONFIGURATION', `Screen-pop rules (tell your Salesforce admin): ${problems.join(' ')}`));
@@ -175,12 +176,13 @@ function parseChoice(raw: string | null): AgentStatusChoice | undefined {
 /**
  * The console bridge (utility-bar component: tabs, Omni-Channel) is loaded and looked for in
  * the background, never on the ring path; without it ContactPad still handles calls and says
- * that tab sync and Omni-Channel are off. Its tab and work events are wired in issue 4's
- * next step; today ContactPad reports whether it is there.
+ * that tab sync and Omni-Channel are off. A bridge that starts later still connects.
  */
 function connectConsoleBridge(host: OpenCtiHost, controller: Controller): void {
   import('./host/console-bridge.ts')
-    .then(({ ConsoleBridge }) => ConsoleBridge.connect(host, { event: () => undefined, stateChanged: (state) => controller.bridgeState(state) }))
-    .then((bridge) => controller.bridgeState(bridge.state))
+    .then(({ ConsoleBridge }) =>
+      ConsoleBridge.connect(host, { event: (event) => controller.bridgeEvent(event), stateChanged: (state) => controller.bridgeState(state) }),
+    )
+    .then((bridge) => controller.attachBridge(bridge))
     .catch((error: unknown) => controller.notify(error));
 }

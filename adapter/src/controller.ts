@@ -6,26 +6,42 @@
  *   SIP INVITE -> phone.incoming -> offerInteraction -> store (call pop) -> caller lookup
  *   Accept     -> phone.accept   -> connected -> agent Busy -> screen pop
  *   Release    -> phone.release  -> wrap-up (timer) -> Done -> ended -> Task (outbox)
+ *
+ * Omni-Channel work (chats, emails, cases) arrives through the console bridge:
+ *
+ *   workAssigned -> capacity check -> Alerting (auto-accept: bridge.acceptWork at once)
+ *   workAccepted -> connected -> agent Busy -> the record's console tab opens (bridge.openRecordTab)
+ *   Release      -> bridge.closeWork -> wrap-up -> ended -> Task
+ *
+ * Tab sync: selecting an interaction focuses its record's tab (reopens it when closed);
+ * focusing a tab selects its interaction; a closed tab is remembered as closed.
  */
 import type { CallEnd, PhoneListener } from './telephony/phone.ts';
+import type { BridgeCapability, BridgeEvent, BridgePresence, BridgeTab, BridgeWork } from './host/console-bridge-protocol.ts';
 import type { CallOffer } from './telephony/sip-header-contract.ts';
 import type { HostListener, NavigationContext } from './host/open-cti-host.ts';
 import type { CallerIdentity, CallerMatch } from './crm/caller-identity.ts';
 import { UNKNOWN_CALLER } from './crm/caller-identity.ts';
 import type { CrmService } from './crm/crm-service.ts';
 import type { Intent } from './intents.ts';
-import type { CallerLookupView, CallerMatchView, ContactPadSnapshot, InteractionAction, InteractionView, Notice, PhoneConnection } from './store.ts';
+import type { CallerLookupView, CallerMatchView, ContactPadSnapshot, DirectoryEntry, InteractionAction, InteractionView, Notice, PhoneConnection } from './store.ts';
 import { Store } from './store.ts';
 import type { Interaction, InteractionState } from './model/interaction.ts';
-import { offerInteraction, transitionInteraction, withWrapUp, isFinished } from './model/interaction-state.ts';
-import type { AgentStatusChoice } from './model/agent-state.ts';
+import { offerInteraction, transitionInteraction, withCustomer, withWrapUp, isFinished, isInProgress } from './model/interaction-state.ts';
+import type { AgentState, AgentStatusChoice } from './model/agent-state.ts';
 import {
+  afterReject,
+  agentCooldownEnded,
   agentWorkEnded,
   agentWorkStarted,
   agentWrapUpEnded,
+  canTransitionAgent,
   chooseAgentStatus,
   initialAgentState,
 } from './model/agent-state.ts';
+import { capacityFromSettings, hasCapacityFor, requireCapacityFor } from './model/capacity.ts';
+import { interactionKind } from './model/capabilities.ts';
+import { PresenceSync } from './presence-sync.ts';
 import type { ContactPadSettings } from './model/settings.ts';
 import { wrapUpDurationMs } from './model/settings.ts';
 import { allowedActions } from './model/capabilities.ts';
@@ -39,6 +55,27 @@ export interface PhonePort {
   reject(callId: string): Promise<void>;
   release(callId: string): Promise<void>;
   dial(target: string): Promise<string>;
+  hold(callId: string): Promise<void>;
+  retrieve(callId: string): Promise<void>;
+  transfer(callId: string, target: string): Promise<void>;
+}
+
+/**
+ * What the controller needs of the console bridge (host/console-bridge.ts): console tabs
+ * (workspace API) and Omni-Channel work and presence. Each request settles on the bridge's
+ * reply; the same events also arrive through {@link Controller.bridgeEvent}.
+ */
+export interface BridgePort {
+  readonly state: 'connected' | 'missing';
+  readonly capabilities: readonly BridgeCapability[];
+  readonly snapshot: { readonly tabs: readonly BridgeTab[]; readonly works: readonly BridgeWork[]; readonly presence: BridgePresence | null };
+  openRecordTab(recordId: string, focus?: boolean): Promise<{ readonly body: { readonly tab: BridgeTab } }>;
+  focusTab(tabId: string): Promise<unknown>;
+  closeTab(tabId: string): Promise<unknown>;
+  acceptWork(workId: string): Promise<unknown>;
+  declineWork(workId: string, reason: string): Promise<unknown>;
+  closeWork(workId: string): Promise<unknown>;
+  setPresence(statusId: string | null): Promise<unknown>;
 }
 
 /** What the controller needs of the crm room (crm/crm-service.ts). */
@@ -85,11 +122,24 @@ interface InteractionRecord {
   /** The record the agent picked among several matches (or the one remembered for the number). */
   pickedId?: string;
   cancelWrapUpTimer?: () => void;
+  /** An Omni-Channel work item: the AgentWork and the record it routes (Case, LiveChatTranscript). */
+  work?: { readonly workId: string; readonly workItemId: string };
+  /** The record whose console tab belongs to this interaction (the work item, or the popped record). */
+  tabRecordId?: string;
+  /** That record's console tab, while open. */
+  tabId?: string;
+  /** A consult call: the interaction it is about. */
+  consultFor?: string;
+  /** A call being transferred: to whom (for the journey). */
+  transferTo?: string;
 }
 
 const WHO_PREFIXES = ['00Q', '003'] as const; // Lead, Contact
-const WHAT_PREFIXES = ['001', '500', '006'] as const; // Account, Case, Opportunity
+const WHAT_PREFIXES = ['001', '500', '006', '570'] as const; // Account, Case, Opportunity, LiveChatTranscript
 const NOTICE_LIMIT = 5;
+/** Finished interactions kept in the list (newest first) for the agent to look back on; older ones are let go. */
+export const FINISHED_KEPT = 20;
+const DEFAULT_DECLINE_REASON = 'Declined by the agent';
 
 /** Wires the rooms together; see the file comment for the flow. */
 export class Controller implements PhoneListener, HostListener {
@@ -99,9 +149,12 @@ export class Controller implements PhoneListener, HostListener {
   #phone: PhonePort | undefined;
   #crm: CrmPort | undefined;
   #host: HostPort | undefined;
+  #bridge: BridgePort | undefined;
+  #presenceSync: PresenceSync | undefined;
   readonly #records = new Map<string, InteractionRecord>();
   #nextNoticeId = 1;
   #phoneStarted = false;
+  #cancelCooldownTimer: (() => void) | undefined;
 
   constructor(settings: ContactPadSettings, clock: Clock = realClock) {
     this.#settings = settings;
@@ -135,16 +188,16 @@ export class Controller implements PhoneListener, HostListener {
         case 'accept':
           return await this.#accept(intent.interactionId);
         case 'reject':
-          return await this.#reject(intent.interactionId);
+          return await this.#reject(intent.interactionId, intent.reason);
         case 'release':
           return await this.#release(intent.interactionId);
         case 'select':
-          return this.store.update((s) => ({ ...s, selectedId: intent.interactionId }));
+          return await this.#select(intent.interactionId);
         case 'wrap-up-draft':
           this.#updateInteraction(intent.interactionId, (i) => withWrapUp(i, { disposition: intent.disposition, notes: intent.notes }));
           return this.#saveDraft(intent.interactionId);
         case 'wrap-up-done':
-          return this.#finishWrapUp(intent.interactionId, { disposition: intent.disposition, notes: intent.notes });
+          return this.#finishWrapUp(intent.interactionId, { disposition: intent.disposition, notes: intent.notes }, 'done');
         case 'dial':
           return await this.#dial(intent.number);
         case 'pick-record':
@@ -154,11 +207,15 @@ export class Controller implements PhoneListener, HostListener {
         case 'extend-wrap-up':
           return this.#extendWrapUp(intent.interactionId);
         case 'hold':
+          return await this.#hold(intent.interactionId);
         case 'retrieve':
+          return await this.#retrieve(intent.interactionId);
         case 'consult':
+          return await this.#consult(intent.interactionId, intent.targetId);
         case 'transfer':
+          return await this.#transfer(intent.interactionId, intent.targetId);
         case 'abandon':
-          throw new ContactPadError('INVALID_TRANSITION', `${intent.type} is not offered for this interaction.`);
+          return this.#abandon(intent.interactionId);
         case 'dismiss-notice':
           return this.store.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== intent.noticeId) }));
       }
@@ -182,31 +239,157 @@ export class Controller implements PhoneListener, HostListener {
   }
 
   async #accept(id: string): Promise<void> {
-    this.#requireState(id, 'alerting');
+    this.#requireAction(id, 'accept');
+    const work = this.#records.get(id)?.work;
+    if (work) {
+      await this.#requireBridge().acceptWork(work.workId);
+      // The bridge's workAccepted event moves the model (bridgeEvent).
+      return;
+    }
     await this.#requirePhone().accept(id);
     // The phone reports `connected` when the 200 OK is sent; that moves the model.
   }
 
-  async #reject(id: string): Promise<void> {
-    this.#requireState(id, 'alerting');
-    await this.#requirePhone().reject(id);
-    this.#moveInteraction(id, 'rejected', { detail: `${this.#settings.rejectStatusCode} sent` });
+  /** Reject a call (486/603), or decline a chat, email or case with the agent's reason. */
+  async #reject(id: string, reason: string | undefined): Promise<void> {
+    this.#requireAction(id, 'reject');
+    const work = this.#records.get(id)?.work;
+    if (work) {
+      const why = reason?.trim() || DEFAULT_DECLINE_REASON;
+      await this.#requireBridge().declineWork(work.workId, why);
+      if (this.#stateOf(id) === 'alerting') this.#moveInteraction(id, 'rejected', { detail: `declined: ${why}` });
+    } else {
+      await this.#requirePhone().reject(id);
+      if (this.#stateOf(id) === 'alerting') this.#moveInteraction(id, 'rejected', { detail: `${this.#settings.rejectStatusCode} sent` });
+    }
+    this.#updateAgent((agent, at) => afterReject(agent, at, this.#settings));
   }
 
+  /**
+   * Release: a call hangs up (BYE), a work item is closed in Omni-Channel. A release that fails
+   * is recorded: a chat may then be abandoned. An abandon while the release is still in flight
+   * wins: the late answer of the release changes nothing.
+   */
   async #release(id: string): Promise<void> {
-    this.#requireState(id, 'connected');
+    this.#requireAction(id, 'release');
+    const record = this.#records.get(id)!;
     try {
-      await this.#requirePhone().release(id);
+      if (record.work) await this.#requireBridge().closeWork(record.work.workId);
+      else await this.#requirePhone().release(id);
     } catch (error) {
-      const record = this.#records.get(id);
-      if (record) {
+      if (isInProgress(this.#stateOf(id) ?? 'ended')) {
         record.releaseFailed = true; // semi-live work may now be abandoned (seed 004)
         this.#setView(id, record.view);
       }
       throw error;
     }
-    // The phone may already have reported the end (and so started wrap up) while releasing.
-    if (this.#records.get(id)?.view.interaction.state === 'connected') this.#enterWrapUp(id, 'released');
+    // The phone (or the bridge's workClosed) may already have started wrap up while releasing.
+    if (isInProgress(this.#stateOf(id) ?? 'ended')) this.#enterWrapUp(id, 'released');
+  }
+
+  /**
+   * Abandon (the agent confirmed it in the widget): the interaction ends now and frees its
+   * capacity, whatever the far side answers; the close (or hang up) is sent without waiting.
+   */
+  #abandon(id: string): void {
+    this.#requireAction(id, 'abandon');
+    const record = this.#records.get(id)!;
+    this.#moveInteraction(id, 'abandoned', { detail: 'abandoned by the agent' });
+    const quietly = (promise: Promise<unknown>) =>
+      promise.catch((error: unknown) => console.warn(`ContactPad: the far side did not confirm an abandon: ${describeError(error).message}`));
+    if (record.work) {
+      if (this.#bridge) void quietly(this.#bridge.closeWork(record.work.workId));
+    } else if (this.#phone) {
+      void quietly(this.#phone.release(id));
+    }
+    this.#logActivity(id);
+    this.#workStopped();
+  }
+
+  async #hold(id: string): Promise<void> {
+    this.#requireAction(id, 'hold');
+    await this.#requirePhone().hold(id);
+    if (this.#stateOf(id) === 'connected') this.#moveInteraction(id, 'held');
+  }
+
+  async #retrieve(id: string): Promise<void> {
+    this.#requireAction(id, 'retrieve');
+    await this.#requirePhone().retrieve(id);
+    if (this.#stateOf(id) === 'held') this.#moveInteraction(id, 'connected');
+  }
+
+  /**
+   * Consult: a call to the chosen colleague while the interaction stays open (a live call is
+   * put on hold first). The consult call is an interaction of its own: releasing one does not
+   * release the other.
+   */
+  async #consult(id: string, targetId: string): Promise<void> {
+    this.#requireAction(id, 'consult');
+    const target = this.#directoryEntry(targetId);
+    if (target.sipUser === '') {
+      throw new ContactPadError('TRANSFER_FAILED', `${target.name} has no ContactPad phone to call.`);
+    }
+    const record = this.#records.get(id)!;
+    if (interactionKind(record.view.interaction.channel) === 'live' && record.view.interaction.state === 'connected') {
+      await this.#hold(id);
+    }
+    const callId = await this.#requirePhone().dial(this.#sipAddressOf(target.sipUser));
+    const about = record.view.interaction.callerName || record.view.interaction.callerNumber || record.view.interaction.channel;
+    const consult = offerInteraction(
+      { id: callId, channel: 'voice', direction: 'outbound', callerName: target.name, callerNumber: target.sipUser, queue: `Consult about ${about}` },
+      this.#clock.now(),
+    );
+    this.#addInteraction(consult);
+    this.#records.get(callId)!.consultFor = id;
+    this.store.update((s) => ({ ...s, selectedId: callId }));
+  }
+
+  /**
+   * Transfer: an email or case is handed to the chosen agent or service (its Case owner
+   * changes, the work is closed) and leaves this agent's list; a call is transferred blind
+   * (SIP REFER) to the chosen agent's phone.
+   */
+  async #transfer(id: string, targetId: string): Promise<void> {
+    this.#requireAction(id, 'transfer');
+    const target = this.#directoryEntry(targetId);
+    const record = this.#records.get(id)!;
+    if (record.work) {
+      await this.#requireCrm().transferRecord(record.work.workItemId, target.id);
+      this.#bridge?.closeWork(record.work.workId).catch((error: unknown) => this.notify(error));
+      this.#handedOver(id, target.name);
+      return;
+    }
+    if (target.sipUser === '') throw new ContactPadError('TRANSFER_FAILED', `${target.name} has no ContactPad phone to transfer the call to.`);
+    record.transferTo = target.name;
+    await this.#requirePhone().transfer(id, this.#sipAddressOf(target.sipUser));
+    // The phone reports ended('transferred') once the far end took the REFER.
+  }
+
+  /** The interaction left this agent: logged as transferred and taken off the list. */
+  #handedOver(id: string, to: string): void {
+    if (!isInProgress(this.#stateOf(id) ?? 'ended')) return;
+    this.#moveInteraction(id, 'transferred', { detail: `to ${to}` });
+    this.#logActivity(id);
+    this.#removeInteraction(id);
+    this.#workStopped();
+  }
+
+  /** Selecting an interaction focuses its record's console tab, reopening it when the agent closed it. */
+  async #select(id: string): Promise<void> {
+    if (!this.#records.has(id)) throw new ContactPadError('INVALID_TRANSITION', `No interaction ${id}.`);
+    this.store.update((s) => (s.selectedId === id ? s : { ...s, selectedId: id }));
+    const record = this.#records.get(id)!;
+    const bridge = this.#bridge;
+    if (!bridge || bridge.state !== 'connected' || !record.tabRecordId || record.view.interaction.state === 'alerting') return;
+    if (record.tabId) {
+      try {
+        await bridge.focusTab(record.tabId);
+        return;
+      } catch {
+        this.#tabGone(record.tabId); // closed meanwhile: open it again
+      }
+    }
+    await this.#openRecordTab(id);
   }
 
   async #dial(rawNumber: string): Promise<void> {
@@ -242,6 +425,12 @@ export class Controller implements PhoneListener, HostListener {
       },
       this.#clock.now(),
     );
+    if (!this.#hasCapacityFor(interaction)) {
+      // The platform offered more calls than the agent's capacity: Busy Here, it tries another agent.
+      this.#phone?.reject(offer.callId).catch((error: unknown) => this.notify(error));
+      this.notify(this.#capacityError(interaction, `A ${interaction.channel} call from ${interaction.callerName || interaction.callerNumber || 'a withheld number'} was refused`));
+      return;
+    }
     this.#addInteraction(interaction);
     this.#revealPanel();
     this.#lookUpCaller(interaction);
@@ -251,7 +440,7 @@ export class Controller implements PhoneListener, HostListener {
     const record = this.#records.get(callId);
     if (!record || record.view.interaction.state !== 'alerting') return;
     this.#moveInteraction(callId, 'connected');
-    this.store.update((s) => ({ ...s, agent: agentWorkStarted(s.agent, this.#clock.now()), selectedId: callId }));
+    this.#workStarted(callId);
     if (record.view.interaction.direction === 'inbound') void this.#screenPop(callId);
   }
 
@@ -264,11 +453,205 @@ export class Controller implements PhoneListener, HostListener {
       else if (end.reason === 'rejected') this.#moveInteraction(callId, 'rejected', { detail: `${end.statusCode}` });
       else if (end.reason === 'failed') this.#moveInteraction(callId, 'failed', { detail: end.message });
       else this.#moveInteraction(callId, 'missed', { detail: end.reason });
-    } else if (state === 'connected') {
+    } else if (isInProgress(state)) {
+      if (end.reason === 'transferred') {
+        this.#handedOver(callId, record.transferTo ?? 'another agent');
+        return;
+      }
       if (end.reason === 'failed') {
         this.notify(new ContactPadError(end.code, end.message));
       }
       this.#enterWrapUp(callId, end.reason === 'released' ? 'released' : 'remote-hangup');
+    }
+  }
+
+  // ---- console bridge events (tabs, Omni-Channel) -------------------------------------------
+
+  /**
+   * The console bridge is there: its tabs are matched to interactions, its works become
+   * interactions (accepted ones connected), and presence sync starts with the leading side.
+   */
+  attachBridge(bridge: BridgePort, statuses?: () => Promise<readonly { id: string; developerName: string; label: string }[]>): void {
+    this.#bridge = bridge;
+    this.bridgeState(bridge.state);
+    const omni = () => bridge.state === 'connected' && bridge.capabilities.includes('omni');
+    const sync = new PresenceSync(this.#settings, {
+      setPresence: (statusId) => bridge.setPresence(statusId),
+      statuses: statuses ?? (() => this.#requireCrm().presenceStatuses()),
+      choose: (choice) => this.#setAgentStatus(choice),
+      notify: (error) => this.notify(error),
+    });
+    this.#presenceSync = sync;
+    let last = this.store.snapshot.agent;
+    this.store.subscribe((snapshot) => {
+      if (snapshot.agent.status === last.status && snapshot.agent.reason === last.reason) return;
+      last = snapshot.agent;
+      if (omni()) void sync.agentChanged(snapshot.agent);
+    });
+    if (bridge.state === 'connected') this.#bridgeHello(bridge.snapshot);
+  }
+
+  /** An event from the console bridge (validated by the protocol parser before it gets here). */
+  bridgeEvent(event: BridgeEvent): void {
+    try {
+      switch (event.kind) {
+        case 'hello':
+          if (this.#bridge) this.#bridgeHello(event.body);
+          return;
+        case 'tabOpened':
+        case 'tabFocused':
+          this.#tabShown(event.body.tab, event.kind === 'tabFocused' || event.body.tab.focused);
+          return;
+        case 'tabClosed':
+          this.#tabGone(event.body.tabId);
+          return;
+        case 'workAssigned':
+          this.#workAssigned(event.body.work);
+          return;
+        case 'workAccepted':
+          this.#workAccepted(event.body.workId);
+          return;
+        case 'workDeclined':
+        case 'workClosed':
+          this.#workEnded(event.body.workId, event.kind === 'workDeclined' ? 'declined' : 'closed');
+          return;
+        case 'workDeliveryFailed':
+          this.#workDeliveryFailed(event.body.workId, event.body.reason);
+          return;
+        case 'presenceChanged':
+          // ContactPad's own setPresence comes back as a reply: only the console's own changes count.
+          if (event.replyTo === undefined && this.#bridge?.capabilities.includes('omni')) void this.#presenceSync?.presenceChanged(event.body);
+          return;
+        case 'error':
+          return;
+      }
+    } catch (error) {
+      this.notify(error);
+    }
+  }
+
+  #bridgeHello(hello: { readonly tabs: readonly BridgeTab[]; readonly works: readonly BridgeWork[]; readonly presence: BridgePresence | null }): void {
+    for (const work of hello.works) this.#workAssigned(work);
+    for (const tab of hello.tabs) this.#tabShown(tab, false);
+    if (this.#bridge?.capabilities.includes('omni')) void this.#presenceSync?.start(hello.presence, this.store.snapshot.agent);
+  }
+
+  #workAssigned(work: BridgeWork): void {
+    if (this.#records.has(work.workId)) return; // Omni-Channel repeated the assignment
+    const interaction = offerInteraction({ id: work.workId, channel: work.channel, direction: 'inbound', callerName: work.customerName }, this.#clock.now());
+    if (!work.accepted && !work.isAutoAccept && !this.#hasCapacityFor(interaction)) {
+      const error = this.#capacityError(interaction, `A ${work.channel} from ${work.customerName || 'a customer'} was declined`);
+      this.#bridge?.declineWork(work.workId, error.message).catch((failure: unknown) => this.notify(failure));
+      this.notify(error);
+      return;
+    }
+    this.#addInteraction(interaction);
+    const record = this.#records.get(work.workId)!;
+    record.work = { workId: work.workId, workItemId: work.workItemId };
+    record.tabRecordId = work.workItemId;
+    // The Task of a chat, email or case links to the record it routed (Case, Live Chat Transcript).
+    record.popped = { recordId: work.workItemId, objectType: work.channel === 'chat' ? 'LiveChatTranscript' : 'Case' };
+    record.popDone = true;
+    this.#setCaller(work.workId, { state: 'done', labels: [], matches: [], pick: [], pickedId: undefined, journey: [], cached: false });
+    this.#readWorkRecord(work.workId);
+    if (work.accepted) {
+      this.#workAccepted(work.workId);
+    } else if (this.#settings.autoAcceptWork && !work.isAutoAccept) {
+      this.handle({ type: 'accept', interactionId: work.workId }).catch((error: unknown) => this.notify(error));
+    } else {
+      this.#revealPanel();
+    }
+  }
+
+  #workAccepted(workId: string): void {
+    const record = this.#records.get(workId);
+    if (!record || record.view.interaction.state !== 'alerting') return;
+    this.#moveInteraction(workId, 'connected');
+    this.#workStarted(workId);
+    void this.#openRecordTab(workId);
+  }
+
+  /** Omni-Channel ended the work on its side: declined elsewhere, or closed (the chat ended, the case was closed). */
+  #workEnded(workId: string, how: 'declined' | 'closed'): void {
+    const state = this.#stateOf(workId);
+    if (state === 'alerting') this.#moveInteraction(workId, how === 'declined' ? 'rejected' : 'missed', { detail: `work ${how} in Omni-Channel` });
+    else if (state !== undefined && isInProgress(state)) this.#enterWrapUp(workId, 'remote-hangup');
+  }
+
+  /** The work could not be delivered: the agent is told and it leaves the list (Omni-Channel routes it elsewhere). */
+  #workDeliveryFailed(workId: string, reason: string): void {
+    const record = this.#records.get(workId);
+    if (!record) return;
+    const { channel, callerName } = record.view.interaction;
+    this.notify(new ContactPadError('WORK_DELIVERY_FAILED', `A ${channel}${callerName ? ` from ${callerName}` : ''} could not be delivered: ${reason}`));
+    this.#removeInteraction(workId);
+    this.#workStopped();
+  }
+
+  /** Reads the record a work item routes (customer, title); one the agent cannot see is declined. */
+  #readWorkRecord(id: string): void {
+    const record = this.#records.get(id);
+    const crm = this.#crm;
+    if (!record?.work || !crm) return;
+    crm.workRecord(record.work.workItemId).then(
+      (found) => {
+        const current = this.#records.get(id);
+        if (!current) return;
+        this.#setView(id, {
+          ...current.view,
+          interaction: withCustomer(current.view.interaction, { name: found.customerName, number: found.customerNumber }),
+          record: { id: found.recordId, objectType: found.objectType, title: found.title },
+        });
+      },
+      (error: unknown) => {
+        this.notify(error);
+        if (!isContactPadError(error, 'WORK_RECORD_UNAVAILABLE') || this.#stateOf(id) !== 'alerting') return;
+        // Nobody can work a record this agent cannot open: hand the work back to Omni-Channel.
+        this.#reject(id, 'The record is deleted or not visible to this agent').catch((failure: unknown) => this.notify(failure));
+      },
+    );
+  }
+
+  /** Opens the interaction's record in a console tab (bridge), or pops it through Open CTI when the bridge is missing. */
+  async #openRecordTab(id: string): Promise<void> {
+    const record = this.#records.get(id);
+    const recordId = record?.tabRecordId;
+    if (!record || !recordId) return;
+    try {
+      const bridge = this.#bridge;
+      if (bridge?.state === 'connected' && bridge.capabilities.includes('tabs')) {
+        const opened = await bridge.openRecordTab(recordId, true);
+        this.#tabShown(opened.body.tab, true);
+      } else {
+        await this.#requireHost().screenPopRecord(recordId);
+      }
+    } catch (error) {
+      this.notify(error);
+    }
+  }
+
+  /** A console tab opened or came to the front: linked to the interaction of its record (and selected when focused). */
+  #tabShown(tab: BridgeTab, focused: boolean): void {
+    if (tab.recordId === '') return;
+    const selected = this.store.snapshot.selectedId;
+    let selectId: string | undefined;
+    for (const [id, record] of this.#records) {
+      if (!record.tabRecordId || !sameRecordId(record.tabRecordId, tab.recordId)) continue;
+      if (record.tabId !== tab.tabId) {
+        record.tabId = tab.tabId;
+        this.#setView(id, record.view);
+      }
+      if (focused && (selectId === undefined || id === selected)) selectId = id;
+    }
+    if (selectId !== undefined && selectId !== selected) this.store.update((s) => ({ ...s, selectedId: selectId }));
+  }
+
+  /** A console tab closed: its interactions remember it (selecting one opens it again). */
+  #tabGone(tabId: string): void {
+    for (const [id, record] of this.#records) {
+      if (record.tabId !== tabId) continue;
+      record.tabId = undefined;
+      this.#setView(id, record.view);
     }
   }
 
@@ -278,10 +661,14 @@ export class Controller implements PhoneListener, HostListener {
     void this.handle({ type: 'dial', number: request.number });
   }
 
+  /**
+   * The agent opened a record during a call (or its wrap up): the call's Task links to it.
+   * Chats, emails and cases keep their own record (the agent moves between their tabs).
+   */
   navigation(context: NavigationContext): void {
     for (const record of this.#records.values()) {
       const state = record.view.interaction.state;
-      if (state === 'connected' || state === 'wrap-up') record.navigated = context;
+      if (!record.work && (isInProgress(state) || state === 'wrap-up')) record.navigated = context;
     }
   }
 
@@ -300,6 +687,29 @@ export class Controller implements PhoneListener, HostListener {
       interactions: [view, ...s.interactions],
       selectedId: s.selectedId ?? interaction.id,
     }));
+    this.#letGoOfOldInteractions();
+  }
+
+  /** Takes an interaction off the list (delivered elsewhere, transferred). */
+  #removeInteraction(id: string): void {
+    const record = this.#records.get(id);
+    if (!record) return;
+    record.cancelWrapUpTimer?.();
+    this.#records.delete(id);
+    this.store.update((s) => {
+      const interactions = s.interactions.filter((v) => v.interaction.id !== id);
+      const selectedId = s.selectedId === id ? interactions.find((v) => !isFinished(v.interaction.state))?.interaction.id : s.selectedId;
+      return { ...s, interactions, selectedId };
+    });
+  }
+
+  /**
+   * An agent's shift is long: only the newest {@link FINISHED_KEPT} finished interactions stay
+   * on the list (their Tasks are in Salesforce), so memory does not grow all day.
+   */
+  #letGoOfOldInteractions(): void {
+    const finished = this.store.snapshot.interactions.filter((v) => isFinished(v.interaction.state) && v.log !== 'saving' && v.log !== 'retrying');
+    for (const view of finished.slice(FINISHED_KEPT)) this.#removeInteraction(view.interaction.id);
   }
 
   #revealPanel(): void {
@@ -351,6 +761,7 @@ export class Controller implements PhoneListener, HostListener {
       switch (decision.kind) {
         case 'record':
           record.popped = { recordId: decision.recordId, objectType: decision.objectType };
+          record.tabRecordId = decision.recordId;
           await host.screenPopRecord(decision.recordId);
           break;
         case 'new-record':
@@ -389,6 +800,7 @@ export class Controller implements PhoneListener, HostListener {
     const state = record.view.interaction.state;
     if ((state === 'connected' || state === 'wrap-up') && record.popDone && record.popped?.recordId !== recordId) {
       record.popped = { recordId, objectType: match.objectType };
+      record.tabRecordId = recordId;
       await this.#host?.screenPopRecord(recordId);
       this.#saveDraft(id);
     }
@@ -396,6 +808,11 @@ export class Controller implements PhoneListener, HostListener {
 
   #enterWrapUp(id: string, how: 'released' | 'remote-hangup'): void {
     this.#moveInteraction(id, 'wrap-up', { kind: how });
+    if (this.#records.get(id)?.consultFor !== undefined) {
+      // A consult call is internal: no wrap up of its own (the interaction it was about has one).
+      this.#finishWrapUp(id, {}, 'consult');
+      return;
+    }
     this.#startWrapUpTimer(id);
     this.#saveDraft(id);
   }
@@ -407,10 +824,11 @@ export class Controller implements PhoneListener, HostListener {
     if (!record || record.view.interaction.state !== 'wrap-up' || endsAt === undefined) {
       throw new ContactPadError('INVALID_TRANSITION', 'Only a timed wrap up can be extended.');
     }
-    const newEnd = endsAt + this.#settings.wrapUpExtendSeconds * 1000;
+    const newEnd = Math.max(endsAt, this.#clock.now()) + this.#settings.wrapUpExtendSeconds * 1000;
     record.cancelWrapUpTimer?.();
-    record.cancelWrapUpTimer = this.#clock.schedule(() => this.#finishWrapUp(id, {}), Math.max(0, newEnd - this.#clock.now()));
+    record.cancelWrapUpTimer = this.#clock.schedule(() => this.#wrapUpTimeRanOut(id), Math.max(0, newEnd - this.#clock.now()));
     this.#setView(id, { ...record.view, wrapUpEndsAt: newEnd });
+    this.store.update((s) => (s.agent.status === 'wrap-up' ? { ...s, agent: { ...s.agent, wrapUpEndsAt: newEnd } } : s));
   }
 
   #startWrapUpTimer(id: string): void {
@@ -418,22 +836,44 @@ export class Controller implements PhoneListener, HostListener {
     const at = this.#clock.now();
     const record = this.#records.get(id);
     if (record && Number.isFinite(wrapUpMs)) {
-      record.cancelWrapUpTimer = this.#clock.schedule(() => this.#finishWrapUp(id, {}), wrapUpMs);
+      record.cancelWrapUpTimer = this.#clock.schedule(() => this.#wrapUpTimeRanOut(id), wrapUpMs);
       this.#setView(id, { ...record.view, wrapUpEndsAt: at + wrapUpMs });
     }
-    if (!this.#hasLiveInteraction()) {
-      this.store.update((s) => {
+    if (!this.#hasWorkInProgress()) {
+      this.#updateAgent((agent) => {
         // A wrap up restored after a reload finds the agent Ready or Not Ready: the work
         // resumes (Busy) and ends again (Wrap Up), so the agent is not offered new calls meanwhile.
-        const agent = s.agent.status === 'ready' || s.agent.status === 'not-ready' ? agentWorkStarted(s.agent, at) : s.agent;
-        return { ...s, agent: agent.status === 'busy' ? agentWorkEnded(agent, at, wrapUpMs) : agent };
+        const working = agent.status === 'ready' || agent.status === 'not-ready' ? agentWorkStarted(agent, at) : agent;
+        return working.status === 'busy' ? agentWorkEnded(working, at, wrapUpMs, this.#cooldownAfter(id)) : working;
       });
     }
   }
 
-  #finishWrapUp(id: string, result: { disposition?: string; notes?: string }): void {
+  #wrapUpTimeRanOut(id: string): void {
+    try {
+      this.#finishWrapUp(id, {}, 'timer');
+    } catch (error) {
+      this.notify(error);
+    }
+  }
+
+  /**
+   * Wrap up ends: Done, the timer, or at once for a consult call. With requireDisposition on,
+   * it does not end without a disposition: Done is refused, and a timer that runs out leaves
+   * the interaction in wrap up (no timer left) until the agent chooses one.
+   */
+  #finishWrapUp(id: string, result: { disposition?: string; notes?: string }, by: 'done' | 'timer' | 'consult'): void {
     const record = this.#records.get(id);
     if (!record || record.view.interaction.state !== 'wrap-up') return;
+    const disposition = (result.disposition ?? record.view.interaction.disposition).trim();
+    if (this.#settings.requireDisposition && by !== 'consult' && disposition === '') {
+      if (by === 'timer') {
+        record.cancelWrapUpTimer = undefined;
+        const { wrapUpEndsAt: _due, ...view } = record.view;
+        this.#setView(id, view);
+      }
+      throw new ContactPadError('DISPOSITION_REQUIRED', 'Choose a disposition to finish wrap up.');
+    }
     record.cancelWrapUpTimer?.();
     record.cancelWrapUpTimer = undefined;
     this.#updateInteraction(id, (i) => withWrapUp(i, result));
@@ -441,9 +881,12 @@ export class Controller implements PhoneListener, HostListener {
     const { wrapUpEndsAt: _ended, ...view } = this.#records.get(id)!.view;
     this.#setView(id, view);
     this.#logActivity(id);
+    if (this.#settings.closeTabAfterWrapUp && record.tabId && this.#bridge) {
+      this.#bridge.closeTab(record.tabId).catch((error: unknown) => this.notify(error));
+    }
     const stillWrapping = [...this.#records.values()].some((r) => r.view.interaction.state === 'wrap-up');
-    if (!stillWrapping && !this.#hasLiveInteraction() && this.store.snapshot.agent.status === 'wrap-up') {
-      this.store.update((s) => ({ ...s, agent: agentWrapUpEnded(s.agent, this.#clock.now()) }));
+    if (!stillWrapping && !this.#hasWorkInProgress() && this.store.snapshot.agent.status === 'wrap-up') {
+      this.#updateAgent((agent, at) => agentWrapUpEnded(agent, at, this.#cooldownAfter(id)));
     }
   }
 
@@ -492,8 +935,109 @@ export class Controller implements PhoneListener, HostListener {
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  #hasLiveInteraction(): boolean {
-    return [...this.#records.values()].some((r) => r.view.interaction.state === 'connected');
+  /** Loads the agents and services for consult and transfer (after the crm room loaded). */
+  async loadDirectory(): Promise<void> {
+    const directory = await this.#requireCrm().directory();
+    this.store.update((s) => ({ ...s, directory }));
+  }
+
+  /** A colleague's phone: their SIP user on this call center's SIP domain (or the full address the admin typed). */
+  #sipAddressOf(sipUser: string): string {
+    return sipUser.includes('@') ? `sip:${sipUser.replace(/^sips?:/i, '')}` : `sip:${sipUser}@${this.#settings.sipDomain}`;
+  }
+
+  #directoryEntry(targetId: string): DirectoryEntry {
+    const entry = this.store.snapshot.directory.find((candidate) => candidate.id === targetId);
+    if (!entry) throw new ContactPadError('TRANSFER_FAILED', 'That agent or service is not in the directory (any more).');
+    return entry;
+  }
+
+  /** An interaction in progress (connected or held) keeps the agent Busy. */
+  #hasWorkInProgress(): boolean {
+    return [...this.#records.values()].some((r) => isInProgress(r.view.interaction.state));
+  }
+
+  /** An interaction became live: the agent is Busy (an Offline or Inactive agent who took work stays as they are). */
+  #workStarted(id: string): void {
+    this.#updateAgent((agent, at) => (agent.status === 'busy' || canTransitionAgent(agent.status, 'busy') ? agentWorkStarted(agent, at) : agent));
+    this.store.update((s) => ({ ...s, selectedId: id }));
+  }
+
+  /** An interaction ended without wrap up (abandoned, transferred, not delivered): with nothing else in progress the agent is free. */
+  #workStopped(): void {
+    if (this.#hasWorkInProgress()) return;
+    const wrapping = [...this.#records.values()].some((r) => r.view.interaction.state === 'wrap-up');
+    this.#updateAgent((agent, at) => (agent.status === 'busy' ? agentWorkEnded(agent, at, wrapping ? wrapUpDurationMs(this.#settings) : 0) : agent));
+  }
+
+  /** The cooldown that follows this interaction: after a callback, when the settings say so. */
+  #cooldownAfter(id: string): number {
+    const channel = this.#records.get(id)?.view.interaction.channel;
+    return channel === 'callback' && this.#settings.cooldownAfterCallback ? this.#settings.cooldownSeconds * 1000 : 0;
+  }
+
+  /** Changes the agent state through the model and keeps the cooldown timer in step. */
+  #updateAgent(change: (agent: AgentState, at: number) => AgentState): void {
+    const at = this.#clock.now();
+    this.store.update((s) => {
+      const agent = change(s.agent, at);
+      return agent === s.agent ? s : { ...s, agent };
+    });
+    const agent = this.store.snapshot.agent;
+    this.#cancelCooldownTimer?.();
+    this.#cancelCooldownTimer = undefined;
+    if (agent.status === 'cooldown' && agent.cooldownEndsAt !== undefined) {
+      this.#cancelCooldownTimer = this.#clock.schedule(() => {
+        if (this.store.snapshot.agent.status === 'cooldown') this.#updateAgent((current, now) => agentCooldownEnded(current, now));
+      }, Math.max(0, agent.cooldownEndsAt - at));
+    }
+  }
+
+  #hasCapacityFor(interaction: Interaction): boolean {
+    return hasCapacityFor(this.#capacity(), this.#activeInteractions(), interaction.channel);
+  }
+
+  #capacityError(interaction: Interaction, what: string): ContactPadError {
+    try {
+      requireCapacityFor(this.#capacity(), this.#activeInteractions(), interaction.channel);
+      return new ContactPadError('CAPACITY_EXCEEDED', `${what}: capacity exceeded.`);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return new ContactPadError('CAPACITY_EXCEEDED', `${what}: ${reason}.`);
+    }
+  }
+
+  #capacity() {
+    return capacityFromSettings(this.#settings);
+  }
+
+  #activeInteractions(): Interaction[] {
+    return [...this.#records.values()].map((r) => r.view.interaction);
+  }
+
+  #stateOf(id: string): InteractionState | undefined {
+    return this.#records.get(id)?.view.interaction.state;
+  }
+
+  /** Refuses an action the capability table does not offer for the interaction now. */
+  #requireAction(id: string, action: InteractionAction): void {
+    const record = this.#records.get(id);
+    if (!record) throw new ContactPadError('INVALID_TRANSITION', `This interaction is gone; ${action} is not possible.`);
+    if (!record.view.actions.includes(action)) {
+      throw new ContactPadError('INVALID_TRANSITION', `${action} is not offered for this ${record.view.interaction.channel} while it is ${record.view.interaction.state}.`);
+    }
+  }
+
+  #requireBridge(): BridgePort {
+    if (!this.#bridge || this.#bridge.state !== 'connected') {
+      throw new ContactPadError('CONSOLE_BRIDGE_MISSING', 'Tab sync and Omni-Channel are off: the ContactPad Console Bridge is not in this console.');
+    }
+    return this.#bridge;
+  }
+
+  #requireCrm(): CrmPort {
+    if (!this.#crm) throw new ContactPadError('CRM_UNAVAILABLE', 'Salesforce is not connected.');
+    return this.#crm;
   }
 
   #requireHost(): HostPort {
@@ -504,13 +1048,6 @@ export class Controller implements PhoneListener, HostListener {
   #requirePhone(): PhonePort {
     if (!this.#phone) throw new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not started.');
     return this.#phone;
-  }
-
-  #requireState(id: string, state: InteractionState): void {
-    const current = this.#records.get(id)?.view.interaction.state;
-    if (current !== state) {
-      throw new ContactPadError('INVALID_TRANSITION', `This interaction is ${current ?? 'gone'}, not ${state}.`);
-    }
   }
 
   #moveInteraction(id: string, to: InteractionState, how?: Parameters<typeof transitionInteraction>[3]): void {
@@ -534,7 +1071,13 @@ export class Controller implements PhoneListener, HostListener {
     const record = this.#records.get(id);
     if (!record) return;
     // The actions always follow the capability table for the interaction's kind and state.
-    const view: InteractionView = { ...next, actions: actionsNow(next.interaction, record.releaseFailed) };
+    const { recordTabOpen: _before, ...rest } = next;
+    const tabSynced = record.tabRecordId !== undefined && this.#bridge?.state === 'connected';
+    const view: InteractionView = {
+      ...rest,
+      actions: actionsNow(next.interaction, record.releaseFailed),
+      ...(tabSynced ? { recordTabOpen: record.tabId !== undefined } : {}),
+    };
     record.view = view;
     this.store.update((s) => ({
       ...s,
@@ -549,7 +1092,17 @@ export class Controller implements PhoneListener, HostListener {
  * button is ever offered that does nothing. Hold, consult, transfer and abandon join as the
  * telephony and console-bridge work for them lands (issue 4).
  */
-const CARRIED_OUT: ReadonlySet<InteractionAction> = new Set<InteractionAction>(['accept', 'reject', 'release', 'extend-wrap-up']);
+const CARRIED_OUT: ReadonlySet<InteractionAction> = new Set<InteractionAction>([
+  'accept',
+  'reject',
+  'release',
+  'hold',
+  'retrieve',
+  'consult',
+  'transfer',
+  'abandon',
+  'extend-wrap-up',
+]);
 
 function actionsNow(interaction: Interaction, releaseFailed: boolean): readonly InteractionAction[] {
   return allowedActions(interaction, { releaseFailed }).filter((action) => CARRIED_OUT.has(action));
@@ -591,6 +1144,11 @@ function taskLinks(record: InteractionRecord): { whoId?: string; whatId?: string
   return links;
 }
 
+/** Two Salesforce ids of the same record (15- and 18-character forms compare equal). */
+function sameRecordId(a: string, b: string): boolean {
+  return a.slice(0, 15) === b.slice(0, 15);
+}
+
 function describeError(error: unknown): { code: string; message: string } {
   if (isContactPadError(error)) return { code: error.code, message: error.message };
   return { code: 'UNEXPECTED', message: error instanceof Error ? error.message : String(error) };
@@ -601,6 +1159,7 @@ function initialSnapshot(settings: ContactPadSettings, at: number): ContactPadSn
     agent: initialAgentState(at),
     notReadyReasons: settings.notReadyReasons,
     dispositions: settings.dispositions,
+    declineReasons: settings.declineReasons,
     phone: { state: 'stopped' },
     interactions: [],
     selectedId: undefined,

@@ -6,7 +6,8 @@ import type { AgentStatusChoice } from './model/agent-state.ts';
 
 export type Intent =
   | { readonly type: 'accept'; readonly interactionId: string }
-  | { readonly type: 'reject'; readonly interactionId: string }
+  /** Reject a call, or decline a chat, email or case (with the agent's reason, sent to Omni-Channel). */
+  | { readonly type: 'reject'; readonly interactionId: string; readonly reason?: string }
   | { readonly type: 'release'; readonly interactionId: string }
   | { readonly type: 'hold'; readonly interactionId: string }
   | { readonly type: 'retrieve'; readonly interactionId: string }

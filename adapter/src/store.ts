@@ -74,9 +74,12 @@ export type InteractionAction = 'accept' | 'reject' | 'release' | 'hold' | 'retr
 
 /** Someone to consult or transfer to: another agent or a service (queue). */
 export interface DirectoryEntry {
+  /** The agent's User id (005...) or the service's queue id (00G...): a Case's new owner on transfer. */
   readonly id: string;
   readonly name: string;
   readonly kind: 'agent' | 'service';
+  /** The agent's SIP user, for a consult call or a live call transfer; '' for services and agents without a phone. */
+  readonly sipUser: string;
 }
 
 /** An interaction as the widget shows it. */
@@ -84,8 +87,14 @@ export interface InteractionView {
   readonly interaction: Interaction;
   /** The actions allowed now, in the order the widget shows them. */
   readonly actions: readonly InteractionAction[];
-  /** The console tab of its record, if one is open (tab sync). */
+  /**
+   * Whether the console tab of its record is open (tab sync): undefined while the interaction
+   * has no record tab (or tab sync is off); false once the agent closed it (selecting the
+   * interaction reopens it).
+   */
   readonly recordTabOpen?: boolean;
+  /** The record an Omni-Channel work item routes (a Case or a Live Chat Transcript), once read. */
+  readonly record?: { readonly id: string; readonly objectType: string; readonly title: string };
   readonly caller: CallerLookupView;
   /** When wrap up ends on its own (epoch ms), while the interaction is in wrap-up. */
   readonly wrapUpEndsAt?: number;
@@ -106,6 +115,8 @@ export interface ContactPadSnapshot {
   readonly notReadyReasons: readonly string[];
   /** The disposition picklist for wrap up. */
   readonly dispositions: readonly string[];
+  /** Why the agent declines an offered chat, email or case (Omni-Channel decline reason). */
+  readonly declineReasons: readonly string[];
   readonly phone: PhoneConnection;
   /** Newest first. */
   readonly interactions: readonly InteractionView[];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { CALL_CENTER_FILE, localCallCenterSettings, parseCallCenterSettings } from './call-center-settings.ts';
+import { CALL_CENTER_FILE, FALLBACK_SETTINGS, localCallCenterSettings, parseCallCenterSettings } from './call-center-settings.ts';
 
 describe('the local console\'s call center settings (Open CTI getCallCenterSettings)', () => {
   it('reads every item of the project\'s CallCenter, keyed /<section>/<item> as Salesforce keys them', () => {
@@ -10,6 +10,12 @@ describe('the local console\'s call center settings (Open CTI getCallCenterSetti
     assert.equal(settings['/reqGeneralInfo/reqSalesforceCompatibilityMode'], 'Lightning');
     assert.ok('/ContactPad/sipServerUrl' in settings);
     assert.ok('/ContactPad/dispositions' in settings);
+  });
+
+  it('falls back to the CallCenter file\'s own values (decline reasons for Omni-Channel work among them)', () => {
+    const fromFile = parseCallCenterSettings(readFileSync(CALL_CENTER_FILE, 'utf8'));
+    for (const [key, value] of Object.entries(FALLBACK_SETTINGS)) assert.equal(fromFile[key], value, key);
+    assert.equal(localCallCenterSettings({ sipWsPort: 8080 })['/ContactPad/declineReasons'], 'Busy with another customer,Not my skill,Ending my shift');
   });
 
   it('points ContactPad at the local Kamailio as agent1, whatever the CallCenter file says', () => {

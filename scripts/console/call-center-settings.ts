@@ -50,6 +50,24 @@ export function parseCallCenterSettings(xml: string): Record<string, string> {
 }
 
 /**
+ * What the local console uses when the CallCenter file is missing: the file's own values
+ * (call-center-settings.test.ts keeps the two in step).
+ */
+export const FALLBACK_SETTINGS: Readonly<Record<string, string>> = Object.freeze({
+  '/reqGeneralInfo/reqInternalName': 'ContactPadCallCenter',
+  '/reqGeneralInfo/reqDisplayName': 'ContactPad',
+  '/reqGeneralInfo/reqUseApi': 'true',
+  '/reqGeneralInfo/reqSoftphoneHeight': '560',
+  '/reqGeneralInfo/reqSoftphoneWidth': '360',
+  '/reqGeneralInfo/reqSalesforceCompatibilityMode': 'Lightning',
+  '/ContactPad/wrapUpSeconds': '60',
+  '/ContactPad/dispositions': 'Resolved,Callback requested,Sale,No sale,Wrong number',
+  '/ContactPad/notReadyReasons': 'Break,Lunch,Meeting,Training',
+  '/ContactPad/declineReasons': 'Busy with another customer,Not my skill,Ending my shift',
+  '/ContactPad/rejectStatusCode': '486',
+});
+
+/**
  * The local console's call center settings: the project's CallCenter items, the SIP server
  * set to the local Kamailio (ws://127.0.0.1:<sipWsPort>, domain 127.0.0.1, user agent1),
  * then `overrides` (for example a short `/ContactPad/wrapUpSeconds` for a demo).
@@ -59,19 +77,10 @@ export function localCallCenterSettings(options: { sipWsPort: number; overrides?
   try {
     fromFile = parseCallCenterSettings(readFileSync(CALL_CENTER_FILE, 'utf8'));
   } catch {
-    // No CallCenter file (yet): the local values below are enough for ContactPad to start.
+    // No CallCenter file (yet): the fallbacks and the local values below are enough for ContactPad to start.
   }
   return {
-    '/reqGeneralInfo/reqInternalName': 'ContactPadCallCenter',
-    '/reqGeneralInfo/reqDisplayName': 'ContactPad',
-    '/reqGeneralInfo/reqUseApi': 'true',
-    '/reqGeneralInfo/reqSoftphoneHeight': '560',
-    '/reqGeneralInfo/reqSoftphoneWidth': '360',
-    '/reqGeneralInfo/reqSalesforceCompatibilityMode': 'Lightning',
-    '/ContactPad/wrapUpSeconds': '60',
-    '/ContactPad/dispositions': 'Resolved,Callback requested,Sale,No sale,Wrong number',
-    '/ContactPad/notReadyReasons': 'Break,Lunch,Meeting,Training',
-    '/ContactPad/rejectStatusCode': '486',
+    ...FALLBACK_SETTINGS,
     ...fromFile,
     '/reqGeneralInfo/reqAdapterUrl': '/softphone',
     '/ContactPad/sipServerUrl': `ws://127.0.0.1:${options.sipWsPort}`,

@@ -348,7 +348,7 @@ describe('the local console bridge: Omni-Channel work and presence', () => {
     assert.equal(changed.body.statusName, 'Available');
     assert.match(changed.body.statusId ?? '', /^0N5/);
 
-    const busyId = '0N5000000000002AAA';
+    const busyId = '0N5000000000002CAA';
     const busy = await ask(softphone, 'setPresence', { statusId: busyId });
     assert.ok(busy.kind === 'presenceChanged');
     assert.deepEqual(busy.body, { statusId: busyId, statusName: 'Busy' });

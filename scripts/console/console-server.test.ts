@@ -594,8 +594,9 @@ describe('the customer simulator', () => {
     const { page } = await openConsole();
     await page.waitForFunction(() => window.customerSimulator?.registration === 'registered');
     assert.match(await page.getByTestId('sim-registration').textContent() ?? '', /registered as customer-/);
-    assert.equal(await page.getByRole('button', { name: 'Call agent' }).isEnabled(), true);
-    assert.equal(await page.getByRole('button', { name: 'Hang up' }).isEnabled(), false);
+    const simulator = page.getByTestId('customer-simulator');
+    assert.equal(await simulator.getByRole('button', { name: 'Call agent' }).isEnabled(), true);
+    assert.equal(await simulator.getByRole('button', { name: 'Hang up' }).isEnabled(), false);
     await page.close();
   });
 
@@ -673,6 +674,77 @@ describe('the customer simulator', () => {
     const second = await secondInvite;
     assert.notEqual(second.headers['X-CP-Interaction-Id'], first.headers['X-CP-Interaction-Id']);
     await simulator.getByRole('button', { name: 'Hang up' }).click();
+    await waitForCallState(page, 'ended');
+    await agent.evaluate(() => window.testAgent!.stop());
+    await agent.close();
+    await page.close();
+  });
+
+  /** Opens the console with both phones registered, calls agent1 (a test agent) as Grace Hopper, and has the agent answer. */
+  async function connectedCall(): Promise<{ agent: Page; page: Page }> {
+    const agent = await startTestAgent();
+    const { page } = await openConsole({ panelClosed: true });
+    await page.waitForFunction(() => window.customerSimulator?.registration === 'registered' && window.localConsole?.colleague.registration === 'registered');
+    const simulator = page.getByTestId('customer-simulator');
+    await simulator.getByLabel('Name', { exact: true }).fill('Grace Hopper');
+    await simulator.getByLabel('Number', { exact: true }).fill('+14155550101');
+    await simulator.getByLabel('Kind', { exact: true }).selectOption('voice');
+    const invite = agent.evaluate(() => window.testAgent!.nextInvite());
+    await simulator.getByRole('button', { name: 'Call agent' }).click();
+    await invite;
+    await agent.evaluate(() => window.testAgent!.answer());
+    await waitForCallState(page, 'connected');
+    return { agent, page };
+  }
+
+  it('has a colleague, Jordan Lee (jordan.lee), who answers the call the agent blind-transfers to them', async () => {
+    const { agent, page } = await connectedCall();
+    const colleague = page.getByTestId('colleague');
+    assert.equal(await colleague.getByRole('heading').textContent(), 'Colleague: Jordan Lee');
+    assert.equal((await colleague.getByTestId('colleague-registration').textContent())?.trim(), 'SIP: registered as jordan.lee');
+    assert.equal(await colleague.getByTestId('colleague-state').textContent(), 'Idle');
+    assert.equal(await colleague.getByLabel('Answer automatically').isChecked(), true);
+    assert.equal(await colleague.getByRole('button', { name: 'Hang up' }).isEnabled(), false);
+
+    assert.equal(await agent.evaluate(() => window.testAgent!.refer('jordan.lee')), 202);
+    await page.waitForFunction(() => window.localConsole!.colleague.state === 'In a call with Grace Hopper');
+    await page.waitForFunction(() => window.customerSimulator!.status === 'Transferred to jordan.lee: Connected');
+    assert.equal(await page.getByTestId('sim-status').textContent(), 'Transferred to jordan.lee: Connected');
+    assert.equal(await page.evaluate(() => window.customerSimulator!.transferredTo), 'jordan.lee');
+    assert.equal(await colleague.getByTestId('colleague-state').textContent(), 'In a call with Grace Hopper');
+    await agent.waitForFunction(() => window.testAgent!.notifications.includes('SIP/2.0 200 OK'));
+    await agent.evaluate(() => window.testAgent!.hangUp());
+
+    await colleague.getByRole('button', { name: 'Hang up' }).click();
+    await waitForCallState(page, 'ended');
+    await page.waitForFunction(() => window.localConsole!.colleague.state === 'Call ended');
+    assert.equal(await colleague.getByTestId('colleague-state').textContent(), 'Call ended');
+    assert.deepEqual(await page.evaluate(() => window.localConsole!.colleague.calls), [{ from: 'Grace Hopper', answered: true, endedBy: 'colleague' }]);
+    await agent.evaluate(() => window.testAgent!.stop());
+    await agent.close();
+    await page.close();
+  });
+
+  it('lets the colleague decline instead: the customer stays with the agent, who hears of it', async () => {
+    const { agent, page } = await connectedCall();
+    const colleague = page.getByTestId('colleague');
+    await colleague.getByLabel('Answer automatically').uncheck();
+    assert.equal(await page.evaluate(() => window.localConsole!.colleague.autoAnswer), false);
+    assert.equal(await colleague.getByRole('button', { name: 'Answer' }).isEnabled(), false);
+
+    assert.equal(await agent.evaluate(() => window.testAgent!.refer('jordan.lee')), 202);
+    await page.waitForFunction(() => window.localConsole!.colleague.state === 'Ringing');
+    assert.equal(await colleague.getByTestId('colleague-caller').textContent(), 'Grace Hopper is calling');
+    await colleague.getByRole('button', { name: 'Decline' }).click();
+    await page.waitForFunction(() => window.customerSimulator!.status === 'Transfer to jordan.lee failed (603 Decline); still with the agent');
+    assert.equal(await page.evaluate(() => window.customerSimulator!.state), 'connected');
+    await agent.waitForFunction(() => window.testAgent!.notifications.includes('SIP/2.0 603 Decline'));
+    assert.deepEqual(await page.evaluate(() => window.localConsole!.colleague.calls), [{ from: 'Grace Hopper', answered: false, endedBy: 'colleague' }]);
+    assert.equal(await colleague.getByTestId('colleague-state').textContent(), 'Call ended');
+
+    await page.evaluate(() => window.localConsole!.colleague.setAutoAnswer(true));
+    assert.equal(await colleague.getByLabel('Answer automatically').isChecked(), true);
+    await page.getByTestId('customer-simulator').getByRole('button', { name: 'Hang up' }).click();
     await waitForCallState(page, 'ended');
     await agent.evaluate(() => window.testAgent!.stop());
     await agent.close();

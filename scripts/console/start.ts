@@ -36,6 +36,9 @@ ContactPad local console is running.
      "Call agent". Allow the microphone when the browser asks.
   3. Accept the call in ContactPad: the caller's record pops as a console tab. Release, pick a
      disposition, Done: the Task appears in the "Tasks" tab.
+  4. Consult or transfer to Jordan Lee: the "Colleague: Jordan Lee" panel is their phone
+     (sip:jordan.lee@127.0.0.1); it answers by itself after a second, or untick "Answer
+     automatically" to answer or decline by hand.
 
   Numbers to try (the demo org's callers, also in the simulator's "Caller" list):
 ${numbersToTry()}

@@ -1,10 +1,12 @@
 /**
  * A bare SIP agent for the console's own tests (browser code, bundled by the test with esbuild
  * and injected into a page): registers a user on the local Kamailio, records the INVITEs it
- * receives (headers included) and answers or declines them. It lets the tests check what the
- * customer simulator puts on the wire without depending on ContactPad.
+ * receives (headers included) and answers or declines them, and blind-transfers an answered
+ * call (REFER). It lets the tests check what the customer simulator puts on the wire, and that
+ * it follows a transfer, without depending on ContactPad.
  */
 import { Invitation, Registerer, RegistererState, UserAgent } from 'sip.js';
+import { blindTransfer } from './blind-transfer.ts';
 
 /** What the test agent saw of one INVITE. */
 export interface ReceivedInvite {
@@ -24,6 +26,10 @@ export interface TestAgent {
   decline(statusCode: number): Promise<void>;
   /** Hangs up the answered call (BYE). */
   hangUp(): Promise<void>;
+  /** Blind-transfers the answered call: REFER to sip:<user>@<domain>; resolves with the REFER's final status (202). */
+  refer(user: string): Promise<number>;
+  /** The sipfrag bodies of the NOTIFYs about the transfer ('SIP/2.0 200 OK'...). */
+  readonly notifications: readonly string[];
   stop(): Promise<void>;
 }
 
@@ -39,12 +45,15 @@ const HEADER_NAMES = [
 ];
 
 let ua: UserAgent | undefined;
+let domain = '';
 let current: Invitation | undefined;
+const notifications: string[] = [];
 const waiting: ReceivedInvite[] = [];
 const waiters: ((invite: ReceivedInvite) => void)[] = [];
 
 window.testAgent = {
-  async register({ wsUrl, domain, user }) {
+  async register({ wsUrl, domain: sipDomain, user }) {
+    domain = sipDomain;
     const uri = UserAgent.makeURI(`sip:${user}@${domain}`);
     if (!uri) throw new Error('bad test agent uri');
     ua = new UserAgent({
@@ -89,6 +98,11 @@ window.testAgent = {
   async hangUp() {
     await current?.bye();
   },
+  refer(user) {
+    if (!current) return Promise.reject(new Error('no answered call to transfer'));
+    return blindTransfer(current, user, domain, notifications);
+  },
+  notifications,
   async stop() {
     await ua?.stop();
   },

@@ -1,6 +1,6 @@
 /**
  * msw handlers for the Salesforce REST API under `/services/data/` (any `vXX.0`):
- * versions, resources, limits, query (SOQL), search (SOSL), sObject create / read /
+ * versions, resources, limits, query and queryAll (SOQL), search (SOSL), sObject create / read /
  * update / delete / upsert by external id / describe, and composite. Every API request
  * is authenticated by its bearer token, subject to the org's faults, and counted against
  * the org's daily allocation.
@@ -9,7 +9,7 @@ import { getResponse, http, type HttpHandler, type HttpResponseResolver } from '
 import { errorResult, toResponse, type ApiResult } from './api-response.ts';
 import { attributes } from './field-path.ts';
 import { SalesforceApiError, notFound } from './salesforce-error.ts';
-import { allSObjects, type SObjectDef } from './schema.ts';
+import { allSObjects, isSearchable, type SObjectDef } from './schema.ts';
 import { runSoql } from './soql.ts';
 import { runSosl } from './sosl.ts';
 import type { FakeOrg, FakeOrgStore, SfRecord } from './store.ts';
@@ -97,12 +97,12 @@ function describe(org: FakeOrg, def: SObjectDef, version: string): Record<string
     updateable: data,
     deletable: data,
     queryable: true,
-    searchable: data,
+    searchable: isSearchable(def),
     fields: org.visibleFields(def).map((field) => ({
       name: field.name,
       label: field.label,
       type: field.type,
-      length: field.type === 'textarea' ? 32000 : field.type === 'phone' ? 40 : ['string', 'picklist', 'url'].includes(field.type) ? 255 : 0,
+      length: field.length ?? (field.type === 'textarea' ? 32000 : field.type === 'phone' ? 40 : ['string', 'picklist', 'url'].includes(field.type) ? 255 : 0),
       nillable: !field.required && field.type !== 'boolean' && field.name !== 'Id',
       createable: !field.readOnly,
       updateable: !field.readOnly,
@@ -166,17 +166,18 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
     ),
     http.get(`${BASE}/:version`, api(({ version }) => ({
       status: 200,
-      body: Object.fromEntries(['sobjects', 'query', 'search', 'composite', 'limits', 'parameterizedSearch'].map((name) => [name, `/services/data/${version}/${name}`])),
+      body: Object.fromEntries(['sobjects', 'query', 'queryAll', 'search', 'composite', 'limits', 'parameterizedSearch'].map((name) => [name, `/services/data/${version}/${name}`])),
     }))),
     http.get(`${BASE}/:version/limits`, api(({ org }) => ({
       status: 200,
       body: { DailyApiRequests: { Max: org.dailyLimit, Remaining: Math.max(0, org.dailyLimit - org.apiUsed) } },
     }))),
-    http.get(`${BASE}/:version/query`, api(({ org, url, version, today: day }) => {
-      const q = url.searchParams.get('q');
-      if (!q) throw new SalesforceApiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-      return { status: 200, body: runSoql(org, q, version, day) };
-    })),
+    ...(['query', 'queryAll'] as const).map((resource) =>
+      http.get(`${BASE}/:version/${resource}`, api(({ org, url, version, today: day }) => {
+        const q = url.searchParams.get('q');
+        if (!q) throw new SalesforceApiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+        return { status: 200, body: runSoql(org, q, version, day, resource === 'queryAll') };
+      }))),
     http.get(`${BASE}/:version/search`, api(({ org, url, version, today: day }) => {
       const q = url.searchParams.get('q');
       if (!q) throw new SalesforceApiError(400, 'MALFORMED_SEARCH', 'No search term found. The search term must be enclosed in braces.');
@@ -189,7 +190,7 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
         maxBatchSize: 200,
         sobjects: allSObjects().filter((def) => org.visibleSObject(def.name)).map((def) => ({
           name: def.name, label: def.label, labelPlural: def.labelPlural, keyPrefix: def.keyPrefix, custom: isCustom(def),
-          createable: !def.customMetadata, queryable: true, searchable: !def.customMetadata,
+          createable: !def.customMetadata, queryable: true, searchable: isSearchable(def),
           urls: { sobject: `/services/data/${version}/sobjects/${def.name}`, describe: `/services/data/${version}/sobjects/${def.name}/describe` },
         })),
       },
@@ -285,7 +286,8 @@ function byExternalId(org: FakeOrg, def: SObjectDef, fieldName: string, value: s
   if (field.name === 'Id') {
     try {
       return [org.find(def, value)];
-    } catch {
+    } catch (error) {
+      if (error instanceof SalesforceApiError && error.errorCode === 'ENTITY_IS_DELETED') throw error;
       return [];
     }
   }

@@ -75,7 +75,7 @@ export function convertValue(field: FieldDef, value: unknown, exists: (id: strin
         throw new SalesforceApiError(400, 'JSON_PARSER_ERROR', `Cannot deserialize instance of ${field.type === 'textarea' ? 'textarea' : 'string'} from START_OBJECT value [line:1, column:1]`);
       }
       const text = String(value);
-      const max = MAX_LENGTH[field.type];
+      const max = field.length ?? MAX_LENGTH[field.type];
       if (max !== undefined && text.length > max) {
         throw bad('STRING_TOO_LONG', `${field.label}: data value too large: ${text.slice(0, 40)} (max length=${max})`, field);
       }

@@ -26,6 +26,14 @@ export function notFound(): SalesforceApiError {
   return new SalesforceApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
 }
 
+/**
+ * `ENTITY_IS_DELETED` for a record in the Recycle Bin: Salesforce answers a GET, PATCH or
+ * DELETE of it with 404 `[{"message":"entity is deleted","errorCode":"ENTITY_IS_DELETED","fields":[]}]`.
+ */
+export function entityIsDeleted(): SalesforceApiError {
+  return new SalesforceApiError(404, 'ENTITY_IS_DELETED', 'entity is deleted', []);
+}
+
 /** `INVALID_TYPE` for an sObject name the org does not have. */
 export function invalidType(name: string, where = ''): SalesforceApiError {
   return new SalesforceApiError(

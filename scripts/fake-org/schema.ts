@@ -43,6 +43,8 @@ export interface FieldDef {
   externalId?: boolean;
   /** A custom field (describe `custom: true`). */
   custom?: boolean;
+  /** Text length when it is not the type's usual one (a custom Text(80) field: 80). */
+  length?: number;
 }
 
 /** One sObject type (describe). */
@@ -54,16 +56,22 @@ export interface SObjectDef {
   fields: FieldDef[];
   /** A custom metadata type (`__mdt`): queryable by SOQL, not searchable, no owner or audit dates. */
   customMetadata?: boolean;
+  /** false for setup objects SOSL does not search (Group, QueueSobject...); see {@link isSearchable}. */
+  searchable?: boolean;
 }
 
 const f = (name: string, label: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => ({ name, label, type, ...extra });
 const ref = (name: string, label: string, referenceTo: string[], relationshipName: string, extra: Partial<FieldDef> = {}): FieldDef =>
   f(name, label, 'reference', { referenceTo, relationshipName, ...extra });
 
-const system = (owned: boolean): FieldDef[] => [
+/**
+ * The system fields; `owners` are the types an owned record's OwnerId may name (Case and Lead
+ * may be owned by a queue, a Group of Type Queue: describe says `referenceTo: ["Group", "User"]`).
+ */
+const system = (owned: boolean, owners: string[] = ['User']): FieldDef[] => [
   f('Id', 'Record ID', 'id', { readOnly: true }),
   f('IsDeleted', 'Deleted', 'boolean', { readOnly: true }),
-  ...(owned ? [ref('OwnerId', 'Owner ID', ['User'], 'Owner')] : []),
+  ...(owned ? [ref('OwnerId', 'Owner ID', owners, 'Owner')] : []),
   f('CreatedDate', 'Created Date', 'datetime', { readOnly: true }),
   ref('CreatedById', 'Created By ID', ['User'], 'CreatedBy', { readOnly: true }),
   f('LastModifiedDate', 'Last Modified Date', 'datetime', { readOnly: true }),
@@ -123,7 +131,7 @@ const SOBJECTS: SObjectDef[] = [
   {
     name: 'Lead', label: 'Lead', labelPlural: 'Leads', keyPrefix: '00Q',
     fields: [
-      ...system(true),
+      ...system(true, ['Group', 'User']),
       ...personName(),
       f('Company', 'Company', 'string', { required: true, nameField: true }),
       f('Title', 'Title', 'string'),
@@ -149,7 +157,7 @@ const SOBJECTS: SObjectDef[] = [
   {
     name: 'Case', label: 'Case', labelPlural: 'Cases', keyPrefix: '500',
     fields: [
-      ...system(true),
+      ...system(true, ['Group', 'User']),
       f('CaseNumber', 'Case Number', 'string', { readOnly: true, nameField: true }),
       ref('AccountId', 'Account ID', ['Account'], 'Account'),
       ref('ContactId', 'Contact ID', ['Contact'], 'Contact'),
@@ -170,7 +178,7 @@ const SOBJECTS: SObjectDef[] = [
     fields: [
       ...system(true),
       ref('WhoId', 'Name ID', ['Contact', 'Lead'], 'Who'),
-      ref('WhatId', 'Related To ID', ['Account', 'Case'], 'What'),
+      ref('WhatId', 'Related To ID', ['Account', 'Case', 'LiveChatTranscript'], 'What'),
       f('Subject', 'Subject', 'string', { nameField: true }),
       f('ActivityDate', 'Due Date Only', 'date'),
       f('Status', 'Status', 'picklist', {
@@ -210,6 +218,45 @@ const SOBJECTS: SObjectDef[] = [
       f('MobilePhone', 'Mobile', 'phone'),
       f('Extension', 'Extension', 'phone'),
       f('IsActive', 'Active', 'boolean', { defaultValue: true }),
+      f('ContactPad_SIP_User__c', 'ContactPad SIP User', 'string', { custom: true, length: 80 }),
+    ],
+  },
+  {
+    // Public groups, roles... and queues (Type 'Queue'): a queue owns the records of the
+    // objects its QueueSobject rows name.
+    name: 'Group', label: 'Group', labelPlural: 'Groups', keyPrefix: '00G', searchable: false,
+    fields: [
+      ...system(false),
+      f('Name', 'Name', 'string', { required: true, nameField: true, length: 40 }),
+      f('DeveloperName', 'Developer Name', 'string', { length: 80 }),
+      f('Type', 'Type', 'picklist', {
+        picklistValues: ['Regular', 'Role', 'RoleAndSubordinates', 'RoleAndSubordinatesInternal', 'Organization', 'Queue', 'Territory'],
+        restricted: true, defaultValue: 'Regular',
+      }),
+      f('Email', 'Email', 'email'),
+      f('DoesSendEmailToMembers', 'Send Email to Members', 'boolean', { defaultValue: false }),
+      f('DoesIncludeBosses', 'Include Bosses', 'boolean', { defaultValue: true }),
+    ],
+  },
+  {
+    // Which objects a queue supports ("Supported Objects" in Setup): one row per queue and object.
+    name: 'QueueSobject', label: 'Queue Sobject', labelPlural: 'Queue Sobjects', keyPrefix: '03g', searchable: false,
+    fields: [
+      f('Id', 'Queue Sobject ID', 'id', { readOnly: true }),
+      ref('QueueId', 'Group ID', ['Group'], 'Queue', { required: true }),
+      f('SobjectType', 'Sobject Type', 'picklist', { required: true, restricted: true, picklistValues: ['Case', 'Lead', 'LiveChatTranscript', 'Task'] }),
+      ref('CreatedById', 'Created By ID', ['User'], 'CreatedBy', { readOnly: true }),
+      f('SystemModstamp', 'System Modstamp', 'datetime', { readOnly: true }),
+    ],
+  },
+  {
+    // Omni-Channel presence statuses (Setup > Presence Statuses): what an agent can be in Omni-Channel.
+    name: 'ServicePresenceStatus', label: 'Presence Status', labelPlural: 'Presence Statuses', keyPrefix: '0N5', searchable: false,
+    fields: [
+      ...system(false),
+      f('DeveloperName', 'Developer Name', 'string', { required: true, length: 80 }),
+      f('MasterLabel', 'Label', 'string', { required: true, nameField: true, length: 80 }),
+      f('Language', 'Master Language', 'picklist', { defaultValue: 'en_US', picklistValues: ['en_US'] }),
     ],
   },
   {
@@ -282,6 +329,11 @@ const BY_PREFIX = new Map(SOBJECTS.map((s) => [s.keyPrefix, s]));
 /** All sObject types the fake org knows (describeGlobal). */
 export function allSObjects(): readonly SObjectDef[] {
   return SOBJECTS;
+}
+
+/** Whether SOSL searches the sObject (describe `searchable`): not custom metadata nor setup objects. */
+export function isSearchable(sobject: SObjectDef): boolean {
+  return sobject.searchable ?? !sobject.customMetadata;
 }
 
 /** The sObject named `name` (case-insensitive, as Salesforce resolves names), if known. */

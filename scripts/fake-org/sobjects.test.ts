@@ -40,7 +40,7 @@ describe('sObject rows', () => {
     assert.deepEqual(Object.keys(read.body as object), ['attributes', 'Name', 'Phone']);
   });
 
-  it('updates with PATCH (204, no body) and deletes with DELETE (204), then answers 404 NOT_FOUND', async () => {
+  it('updates with PATCH (204, no body) and deletes with DELETE (204), then answers 404 ENTITY_IS_DELETED (Recycle Bin)', async () => {
     const id = await server.client.insert(org.orgId, 'Case', { Subject: 'Damaged pallet' });
     const patched = await sf(org, `/sobjects/Case/${id}`, { method: 'PATCH', body: { Status: 'Closed' } });
     assert.equal(patched.status, 204);
@@ -48,10 +48,13 @@ describe('sObject rows', () => {
     const stored = (await server.client.records(org.orgId, 'Case')).find((r) => r.Id === id);
     assert.deepEqual([stored?.Status, stored?.IsClosed], ['Closed', true]);
     assert.equal((await sf(org, `/sobjects/Case/${id}`, { method: 'DELETE' })).status, 204);
-    const gone = await sf(org, `/sobjects/Case/${id}`);
-    assert.equal(gone.status, 404);
-    assert.deepEqual(gone.body, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
-    assert.equal((await sf(org, `/sobjects/Case/${id}`, { method: 'PATCH', body: { Status: 'New' } })).status, 404);
+    const deleted = [{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }];
+    for (const request of [{}, { method: 'PATCH', body: { Status: 'New' } }, { method: 'DELETE' }]) {
+      const gone = await sf(org, `/sobjects/Case/${id}`, request);
+      assert.deepEqual([gone.status, gone.body], [404, deleted], request.method ?? 'GET');
+    }
+    const never = await sf(org, `/sobjects/Case/${id.slice(0, 9)}zzzzzz`);
+    assert.deepEqual([never.status, never.body], [404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]]);
   });
 
   it('refuses what Salesforce refuses, with its error codes', async () => {

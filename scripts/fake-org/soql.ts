@@ -2,7 +2,7 @@
  * The SOQL subset the fake org answers (REST `GET /query?q=`):
  * `SELECT fields | COUNT() FROM Object [WHERE ...] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...]
  * [LIMIT n] [OFFSET n]`, with relationship paths (`Account.Name`) in fields, filters and
- * ordering. Answers `{ totalSize, done: true, records }`.
+ * ordering. Answers `{ totalSize, done: true, records }`; `queryAll` also sees deleted records.
  */
 import type { FakeOrg, SfRecord } from './store.ts';
 import { readPath, resolvePath, shapeRecord, type FieldPath } from './field-path.ts';
@@ -57,17 +57,20 @@ export function malformed(statement: string, problem: SyntaxProblem, code = 'MAL
   return new SalesforceApiError(400, code, `${errorLocation(statement, problem.offset)}${problem.message}`);
 }
 
-/** Runs a SOQL query against `org`; `version` is the API version in record URLs. */
-export function runSoql(org: FakeOrg, statement: string, version: string, today: () => string): { totalSize: number; done: true; records: unknown[] } {
+/**
+ * Runs a SOQL query against `org`; `version` is the API version in record URLs. With
+ * `includeDeleted` (REST `queryAll`) records in the Recycle Bin answer too (`IsDeleted` true).
+ */
+export function runSoql(org: FakeOrg, statement: string, version: string, today: () => string, includeDeleted = false): { totalSize: number; done: true; records: unknown[] } {
   try {
-    return execute(org, statement, version, today);
+    return execute(org, statement, version, today, includeDeleted);
   } catch (error) {
     if (error instanceof SyntaxProblem) throw malformed(statement, error);
     throw error;
   }
 }
 
-function execute(org: FakeOrg, statement: string, version: string, today: () => string): { totalSize: number; done: true; records: unknown[] } {
+function execute(org: FakeOrg, statement: string, version: string, today: () => string, includeDeleted: boolean): { totalSize: number; done: true; records: unknown[] } {
   const stream = new TokenStream(tokenize(statement));
   if (!stream.keyword('SELECT')) throw unexpected(stream.peek());
   const selected: Token[] = [];
@@ -102,7 +105,7 @@ function execute(org: FakeOrg, statement: string, version: string, today: () => 
   if (stream.keyword('OFFSET')) offset = stream.expectInteger();
   if (stream.peek().kind !== 'end') throw unexpected(stream.peek());
 
-  let records = org.list(sobject.name).filter((record) => !where || matches(org, record, where));
+  let records = org.list(sobject.name, includeDeleted).filter((record) => !where || matches(org, record, where));
   records = sortRecords(org, records, order).slice(offset, limit === undefined ? undefined : offset + limit);
   if (count === 'count') return { totalSize: records.length, done: true, records: [] };
   if (count === 'countField') {

@@ -11,7 +11,7 @@ import { resolvePath, shapeRecord, type FieldPath } from './field-path.ts';
 import { phoneMatches } from './phone-match.ts';
 import { SyntaxProblem, TokenStream, tokenize, unexpected } from './query-lexer.ts';
 import { SalesforceApiError, errorLocation, invalidType } from './salesforce-error.ts';
-import { allSObjects, type FieldDef, type SObjectDef } from './schema.ts';
+import { allSObjects, isSearchable, type FieldDef, type SObjectDef } from './schema.ts';
 import { malformed, parseOrderBy, sortRecords, type OrderItem } from './soql.ts';
 import { matches, parseCondition, type Condition } from './where-clause.ts';
 
@@ -83,7 +83,7 @@ function execute(org: FakeOrg, statement: string, version: string, today: () => 
   const targets: Returning[] = returning.length > 0
     ? returning
     : allSObjects()
-      .filter((s) => s.name !== 'User' && !s.customMetadata && org.visibleSObject(s.name))
+      .filter((s) => s.name !== 'User' && isSearchable(s) && org.visibleSObject(s.name))
       .map((sobject) => ({ sobject, paths: [], order: [], offset: 0 }));
   const out: unknown[] = [];
   for (const target of targets) {
@@ -102,7 +102,7 @@ function execute(org: FakeOrg, statement: string, version: string, today: () => 
 function parseReturning(stream: TokenStream, org: FakeOrg, statement: string, today: () => string): Returning {
   const nameToken = stream.expectWord();
   const sobject = org.visibleSObject(nameToken.text);
-  if (!sobject || sobject.customMetadata) throw invalidType(nameToken.text, errorLocation(statement, nameToken.offset));
+  if (!sobject || !isSearchable(sobject)) throw invalidType(nameToken.text, errorLocation(statement, nameToken.offset));
   const spec: Returning = { sobject, paths: [], order: [], offset: 0 };
   if (!stream.symbol('(')) return spec;
   do {

@@ -4,7 +4,7 @@
  * test asked it to show.
  */
 import { convertFields, formatDateTime, type FieldValue, type WriteMode } from './record-values.ts';
-import { SalesforceApiError, invalidType, notFound } from './salesforce-error.ts';
+import { SalesforceApiError, entityIsDeleted, invalidType, notFound } from './salesforce-error.ts';
 import { idChecksum, isSalesforceId, makeId, toId18 } from './salesforce-id.ts';
 import { allSObjects, findField, findSObject, sObjectOfId, type FieldDef, type SObjectDef } from './schema.ts';
 
@@ -215,23 +215,23 @@ export class FakeOrg {
     return table;
   }
 
-  /** True when a record with this (15- or 18-char) id exists. */
+  /** True when a record with this (15- or 18-char) id exists (and is not in the Recycle Bin). */
   exists(id: string): boolean {
-    if (!isSalesforceId(id)) return false;
-    const def = sObjectOfId(id);
-    return def !== undefined && this.table(def.name).has(toId18(id));
+    return this.byId(id) !== undefined;
   }
 
-  /** The record with this id, of any sObject. */
+  /** The record with this id, of any sObject (not one in the Recycle Bin). */
   byId(id: string): SfRecord | undefined {
     if (!isSalesforceId(id)) return undefined;
     const def = sObjectOfId(id);
-    return def ? this.table(def.name).get(toId18(id)) : undefined;
+    const record = def ? this.table(def.name).get(toId18(id)) : undefined;
+    return record && record.IsDeleted !== true ? record : undefined;
   }
 
-  /** All records of an sObject, oldest first. */
-  list(sobject: string): SfRecord[] {
-    return [...this.table(this.definition(sobject).name).values()];
+  /** All records of an sObject, oldest first (the Recycle Bin's too with `includeDeleted`, as `queryAll` sees them). */
+  list(sobject: string, includeDeleted = false): SfRecord[] {
+    const records = [...this.table(this.definition(sobject).name).values()];
+    return includeDeleted ? records : records.filter((record) => record.IsDeleted !== true);
   }
 
   /** Creates a record (REST `POST /sobjects/X`, or a seed); throws Salesforce errors. */
@@ -239,6 +239,7 @@ export class FakeOrg {
     const def = this.definition(sobjectName);
     const { Id: givenId, ...rest } = body;
     const values = convertFields(def, mode === 'seed' ? rest : body, mode, (id) => this.exists(id), (field) => this.canonicalName(def, field));
+    this.checkOwner(def, values, mode);
     let id: string;
     if (mode === 'seed' && typeof givenId === 'string' && isSalesforceId(givenId) && givenId.startsWith(def.keyPrefix)) {
       id = toId18(givenId);
@@ -276,6 +277,7 @@ export class FakeOrg {
     const def = this.definition(sobjectName);
     const record = this.find(def, id);
     const values = convertFields(def, body, mode, (ref) => this.exists(ref), (field) => this.canonicalName(def, field));
+    this.checkOwner(def, values, mode);
     for (const [name, value] of values) record[name] = value;
     derive(def, record);
     const stamp = formatDateTime(this.now());
@@ -284,19 +286,58 @@ export class FakeOrg {
     return record;
   }
 
-  /** Deletes a record (REST `DELETE /sobjects/X/id`). */
+  /**
+   * Deletes a record (REST `DELETE /sobjects/X/id`): like Salesforce, it goes to the Recycle
+   * Bin (`IsDeleted` true), where queries no longer see it, `queryAll` still does, and a GET,
+   * PATCH or DELETE of it answers 404 ENTITY_IS_DELETED. Custom metadata records (deleted
+   * through the control API) are gone for good.
+   */
   remove(sobjectName: string, id: string): void {
     const def = this.definition(sobjectName);
     const record = this.find(def, id);
-    this.table(def.name).delete(record.Id as string);
+    if (def.customMetadata) {
+      this.table(def.name).delete(record.Id as string);
+      return;
+    }
+    const stamp = formatDateTime(this.now());
+    Object.assign(record, { IsDeleted: true, LastModifiedDate: stamp, SystemModstamp: stamp });
   }
 
-  /** The record `id` of `def`, or NOT_FOUND. */
+  /** The record `id` of `def`: NOT_FOUND when there is none, ENTITY_IS_DELETED when it is in the Recycle Bin. */
   find(def: SObjectDef, id: string): SfRecord {
     if (!isSalesforceId(id) || !id.startsWith(def.keyPrefix)) throw notFound();
     const record = this.table(def.name).get(toId18(id));
     if (!record) throw notFound();
+    if (record.IsDeleted === true) throw entityIsDeleted();
     return record;
+  }
+
+  /**
+   * Checks a new OwnerId as Salesforce does on an API create or update (seeds and the control
+   * API are trusted). A queue owns only the objects it supports (its QueueSobject rows), and a
+   * Group that is not a queue owns nothing: FIELD_INTEGRITY_EXCEPTION "Owner ID: id value of
+   * incorrect type: <id>" on [OwnerId], the answer Salesforce gives for a queue or group where
+   * the object takes none (reported from real orgs in github.com/mshanemc/roundRobinProcessBuilder
+   * issue 24 and apex-enterprise-patterns/fflib-apex-common issue 293). An inactive user cannot
+   * own a Case, Lead or Contact: INACTIVE_OWNER_OR_USER "operation performed with inactive user
+   * [<id>] as owner of case" (help.salesforce.com knowledge article 000205862 names the code and
+   * message). An id of another object (MALFORMED_ID, FIELD_INTEGRITY_EXCEPTION) or of no record
+   * (INVALID_CROSS_REFERENCE_KEY) was refused before, by convertFields.
+   */
+  private checkOwner(def: SObjectDef, values: Map<string, FieldValue>, mode: WriteMode): void {
+    const ownerId = values.get('OwnerId');
+    if ((mode !== 'create' && mode !== 'update') || typeof ownerId !== 'string') return;
+    const owner = this.byId(ownerId);
+    const ownerType = sObjectOfId(ownerId)?.name;
+    if (ownerType === 'Group') {
+      const supported = owner?.Type === 'Queue'
+        && this.list('QueueSobject').some((row) => row.QueueId === ownerId && row.SobjectType === def.name);
+      if (!supported) throw new SalesforceApiError(400, 'FIELD_INTEGRITY_EXCEPTION', `Owner ID: id value of incorrect type: ${ownerId}`, ['OwnerId']);
+    }
+    if (ownerType === 'User' && owner?.IsActive === false) {
+      const entity = def.name.charAt(0).toLowerCase() + def.name.slice(1);
+      throw new SalesforceApiError(400, 'INACTIVE_OWNER_OR_USER', `operation performed with inactive user [${ownerId}] as owner of ${entity}`, ['OwnerId']);
+    }
   }
 
   /** A copy of all records, to roll back an `allOrNone` composite request. */

@@ -198,11 +198,12 @@ describe('<contact-pad>', () => {
     expect(shownText(element)).not.to.contain('Tab sync');
   });
 
-  it('pops a chat offered without auto-accept like a call, in words, with Accept and Reject, beside the other work', async () => {
+  it('pops a chat offered without auto-accept like a call, in words, with Accept and Decline, beside the other work', async () => {
     const element = await pad(omniShift);
     await publish(element, omniShift);
     const pop = getByRole(element, 'region', { name: 'Incoming chat from Omar Haddad, queue Web chat' });
     expect(shownText(pop)).to.match(/^Chat /);
+    expect(queryAllByRole(pop, 'button').map(shownText)).to.deep.equal(['Accept', 'Decline']);
     const fired = recordIntents(document.body);
     getByRole(pop, 'button', { name: 'Accept' }).click();
     fired.stop();
@@ -229,5 +230,28 @@ describe('<contact-pad>', () => {
     getByRole(dialog, 'option', { name: /^Billing\s*,\s*Service$/ }).click();
     fired.stop();
     expect(fired.intents).to.deep.equal([{ type: 'transfer', interactionId: caseConnected.interaction.id, targetId: 'svc-billing' }]);
+  });
+
+  it("hands the admin's decline reasons to the call pop and the list, which decline the chat with the reason picked", async () => {
+    const state = { ...omniShift, declineReasons: ['Too busy', 'Not my language'] };
+    const element = await pad(state);
+    await publish(element, state);
+    const fired = recordIntents(document.body);
+    const pop = getByRole(element, 'region', { name: 'Incoming chat from Omar Haddad, queue Web chat' });
+    getByRole(pop, 'button', { name: 'Decline' }).click();
+    await publish(element, state);
+    let dialog = getByRole(element, 'dialog', { name: 'Decline: Chat with Omar Haddad' });
+    expect(queryAllByRole(dialog, 'option').map(shownText)).to.deep.equal(['Too busy', 'Not my language']);
+    getByRole(dialog, 'option', { name: 'Not my language' }).click();
+    const chatItem = deepQueryAll(element, `li[data-id="${chatAlerting.interaction.id}"]`)[0]!;
+    getByRole(chatItem, 'button', { name: 'Decline' }).click();
+    await publish(element, state);
+    dialog = getByRole(element, 'dialog', { name: 'Decline: Chat with Omar Haddad' });
+    getByRole(dialog, 'option', { name: 'Too busy' }).click();
+    fired.stop();
+    expect(fired.intents).to.deep.equal([
+      { type: 'reject', interactionId: chatAlerting.interaction.id, reason: 'Not my language' },
+      { type: 'reject', interactionId: chatAlerting.interaction.id, reason: 'Too busy' },
+    ]);
   });
 });

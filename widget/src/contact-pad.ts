@@ -139,7 +139,7 @@ export class ContactPad extends LitElement {
           ${repeat(
             alerting,
             (view) => view.interaction.id,
-            (view) => html`<cp-call-pop .view=${view} .clock=${this.clock}></cp-call-pop>`,
+            (view) => html`<cp-call-pop .view=${view} .declineReasons=${snapshot.declineReasons} .clock=${this.clock}></cp-call-pop>`,
           )}
         </div>
         <cp-interaction-detail .view=${detail} .clock=${this.clock} ?hidden=${!detail}></cp-interaction-detail>
@@ -150,6 +150,7 @@ export class ContactPad extends LitElement {
             .interactions=${snapshot.interactions}
             .selectedId=${snapshot.selectedId}
             .directory=${snapshot.directory}
+            .declineReasons=${snapshot.declineReasons}
             .clock=${this.clock}
           ></cp-interaction-list>
         </section>

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import './cp-abandon-dialog.ts';
 import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
 import { HOSTILE_TEXT } from './fixtures/snapshots.ts';
-import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { accessibleName, deepQueryAll, getByRole, queryAllByRole, focused, recordIntents, shownText } from './fixtures/queries.ts';
 
 async function opened(subject = 'Chat with Lena Fischer'): Promise<{ element: CpAbandonDialog; opener: HTMLButtonElement }> {
   const host = await fixture<HTMLElement>(html`<div><button type="button">Abandon</button><cp-abandon-dialog></cp-abandon-dialog></div>`);
@@ -12,12 +12,6 @@ async function opened(subject = 'Chat with Lena Fischer'): Promise<{ element: Cp
   opener.focus();
   await element.show({ interactionId: 'chat-1', subject, opener });
   return { element, opener };
-}
-
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 async function press(element: CpAbandonDialog, key: string): Promise<void> {

@@ -3,11 +3,18 @@ import './cp-call-pop.ts';
 import type { CpCallPop } from './cp-call-pop.ts';
 import type { InteractionView } from '../../adapter/src/store.ts';
 import { FakeClock } from './fixtures/fake-clock.ts';
-import { HOSTILE_TEXT, NOW, annLead, lookup, recentJourney, ringing, sharedNumberMatches, view } from './fixtures/snapshots.ts';
-import { composedText, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { sendKeys } from '@web/test-runner-commands';
+import { DECLINE_REASONS, HOSTILE_TEXT, NOW, annLead, lookup, recentJourney, ringing, sharedNumberMatches, view } from './fixtures/snapshots.ts';
+import { accessibleName, composedText, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
 
-async function pop(callView: InteractionView): Promise<CpCallPop> {
-  return fixture<CpCallPop>(html`<cp-call-pop .view=${callView} .clock=${new FakeClock(NOW)}></cp-call-pop>`);
+async function pop(callView: InteractionView, declineReasons: readonly string[] = DECLINE_REASONS): Promise<CpCallPop> {
+  return fixture<CpCallPop>(html`<cp-call-pop .view=${callView} .declineReasons=${declineReasons} .clock=${new FakeClock(NOW)}></cp-call-pop>`);
+}
+
+/** Waits for the pop's decline dialog to render, then returns the open dialog. */
+async function declineDialog(element: CpCallPop): Promise<HTMLElement> {
+  await element.shadowRoot!.querySelector('cp-decline-dialog')!.updateComplete;
+  return getByRole(element, 'dialog');
 }
 
 function field(element: CpCallPop, className: string): string {
@@ -42,7 +49,7 @@ describe('<cp-call-pop>', () => {
     expect(queryAllByRole(await pop(view({}, { actions: [] })), 'button')).to.have.length(0);
   });
 
-  it('pops a chat, an email or a case offered without auto-accept the same way, with the kind in words', async () => {
+  it('pops a chat, an email or a case offered without auto-accept the same way, with the kind in words, Accept and Decline', async () => {
     for (const [channel, words] of [
       ['chat', 'Chat'],
       ['email', 'Email'],
@@ -52,14 +59,57 @@ describe('<cp-call-pop>', () => {
       expect(field(element, 'kind')).to.equal(words);
       expect(shownText(element.shadowRoot!.querySelector('dl')!)).to.equal('Queue Web');
       expect(getByRole(element, 'region').getAttribute('aria-label')).to.equal(`Incoming ${words.toLowerCase()} from Ann Smith, queue Web`);
+      expect(queryAllByRole(element, 'button').map(accessibleName)).to.deep.equal(['Accept', 'Decline']);
       const fired = recordIntents(element);
       getByRole(element, 'button', { name: 'Accept' }).click();
-      getByRole(element, 'button', { name: 'Reject' }).click();
-      expect(fired.intents).to.deep.equal([
-        { type: 'accept', interactionId: `w-${channel}` },
-        { type: 'reject', interactionId: `w-${channel}` },
-      ]);
+      expect(fired.intents).to.deep.equal([{ type: 'accept', interactionId: `w-${channel}` }]);
     }
+  });
+
+  it('declines a chat, an email or a case with the reason the agent picks, and Reject of a call asks nothing', async () => {
+    const element = await pop(view({ id: 'chat-1', channel: 'chat', callerNumber: '', queue: 'Web chat' }));
+    const fired = recordIntents(element);
+    getByRole(element, 'button', { name: 'Decline' }).click();
+    const dialog = await declineDialog(element);
+    expect(accessibleName(dialog)).to.equal('Decline: Chat with Ann Smith');
+    expect(queryAllByRole(dialog, 'option').map(shownText)).to.deep.equal([...DECLINE_REASONS]);
+    expect(fired.intents).to.deep.equal([]);
+    getByRole(dialog, 'option', { name: 'Missing skill' }).click();
+    expect(fired.intents).to.deep.equal([{ type: 'reject', interactionId: 'chat-1', reason: 'Missing skill' }]);
+    fired.stop();
+
+    const call = await pop(ringing);
+    const callFired = recordIntents(call);
+    getByRole(call, 'button', { name: 'Reject' }).click();
+    await call.shadowRoot!.querySelector('cp-decline-dialog')!.updateComplete;
+    expect(queryAllByRole(call, 'dialog')).to.have.length(0);
+    expect(callFired.intents).to.deep.equal([{ type: 'reject', interactionId: 'ci-7f3a2c10' }]);
+  });
+
+  it('declines from the keyboard: Return on Decline, the arrows and Return; focus returns to Decline after Escape', async () => {
+    const element = await pop(view({ id: 'email-1', channel: 'email', callerNumber: '', queue: 'Support mail' }));
+    const decline = getByRole(element, 'button', { name: 'Decline' });
+    decline.focus();
+    const fired = recordIntents(element);
+    await sendKeys({ press: 'Enter' });
+    await declineDialog(element);
+    await sendKeys({ press: 'Escape' });
+    await element.shadowRoot!.querySelector('cp-decline-dialog')!.updateComplete;
+    expect(queryAllByRole(element, 'dialog')).to.have.length(0);
+    expect(element.shadowRoot!.activeElement).to.equal(decline);
+    await sendKeys({ press: 'Enter' });
+    await declineDialog(element);
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'Enter' });
+    expect(fired.intents).to.deep.equal([{ type: 'reject', interactionId: 'email-1', reason: 'End of shift' }]);
+  });
+
+  it('declines a case at once, without a reason, when no decline reasons are set up', async () => {
+    const element = await pop(view({ id: 'case-1', channel: 'case', callerNumber: '', queue: 'Returns' }), []);
+    const fired = recordIntents(element);
+    getByRole(element, 'button', { name: 'Decline' }).click();
+    expect(queryAllByRole(element, 'dialog')).to.have.length(0);
+    expect(fired.intents).to.deep.equal([{ type: 'reject', interactionId: 'case-1' }]);
   });
 
   it('names video calls and callbacks by their kind', async () => {

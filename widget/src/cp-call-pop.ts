@@ -3,32 +3,35 @@
  * the agent, or an Omni-Channel chat, email or case offered without auto-accept): kind, caller name and number, the Salesforce caller label(s) (Lead, Customer,
  * Previous Customer, Unknown), Call To (X-CP-Location), Queue (X-CP-Queue) and Ad Source
  * (X-CP-Ad-Source), "Why this record" (the screen-pop rule and field that matched), Accept
- * (200 OK, or the work item accepted) and Reject as far as the store's actions allow them, then, when the winning rule matched several records, the picker,
+ * (200 OK, or the work item accepted) and Reject (a call, at once) or Decline (a chat,
+ * email or case, with a reason from the decline dialog) as far as the store's actions
+ * allow them, then, when the winning rule matched several records, the picker,
  * and the caller's recent interactions (customer journey). Every caller-supplied field and
  * every Salesforce value is rendered as text; a blank field stays blank.
  */
 import { LitElement, css, html } from 'lit';
 import type { CallerLookupView, InteractionView } from '../../adapter/src/store.ts';
-import type { Channel } from '../../adapter/src/model/interaction.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
-import { channelWords, incomingAnnouncement } from './words.ts';
+import { actionWords, channelWords, incomingAnnouncement, subjectWords } from './words.ts';
+import { isCall } from './channels.ts';
+import type { CpDeclineDialog } from './cp-decline-dialog.ts';
 import { poppedRecord } from './caller-record.ts';
 import { pickerAndJourney } from './caller-findings.ts';
 import './cp-caller-labels.ts';
 import './cp-why-record.ts';
-
-/** The kinds that arrive as a SIP call, and so carry Call To and Ad Source. */
-const CALL_CHANNELS = new Set<Channel>(['voice', 'video', 'callback']);
+import './cp-decline-dialog.ts';
 
 /**
- * The call pop. Fires `accept` and `reject` for its interaction; its picker fires
+ * The call pop. Fires `accept` and `reject` for its interaction (a chat's, email's or
+ * case's `reject` through its decline dialog, with the reason); its picker fires
  * `pick-record` and its journey `open-record`.
  */
 export class CpCallPop extends LitElement {
   static override properties = {
     view: { attribute: false },
+    declineReasons: { attribute: false },
     clock: { attribute: false },
   };
 
@@ -114,12 +117,15 @@ export class CpCallPop extends LitElement {
 
   /** The alerting interaction with its caller lookup. */
   declare view: InteractionView | undefined;
+  /** Why the agent may decline a chat, email or case (snapshot.declineReasons). */
+  declare declineReasons: readonly string[];
   /** Time source for the journey's "3 d ago". */
   declare clock: Clock;
 
   constructor() {
     super();
     this.view = undefined;
+    this.declineReasons = [];
     this.clock = systemClock;
   }
 
@@ -128,7 +134,7 @@ export class CpCallPop extends LitElement {
     if (!view) return html``;
     const call = view.interaction;
     // Call To and Ad Source are telephony facts (X-CP-Location, X-CP-Ad-Source): Omni-Channel work has neither.
-    const isCall = CALL_CHANNELS.has(call.channel);
+    const sipCall = isCall(call.channel);
     return html`
       <section aria-label=${incomingAnnouncement(call)}>
         <div class="top">
@@ -140,23 +146,26 @@ export class CpCallPop extends LitElement {
         ${this.#lookupProblem(view.caller)}
         ${this.#why(view.caller)}
         <dl>
-          ${isCall
+          ${sipCall
             ? html`<dt>Call To</dt>
                 <dd class="location">${call.location}</dd>`
             : ''}
           <dt>Queue</dt>
           <dd class="queue">${call.queue}</dd>
-          ${isCall
+          ${sipCall
             ? html`<dt>Ad Source</dt>
                 <dd class="ad-source">${call.adSource}</dd>`
             : ''}
         </dl>
         <div class="actions">
-          ${view.actions.includes('accept') ? html`<button type="button" class="success" @click=${() => this.#fire('accept')}>Accept</button>` : ''}
-          ${view.actions.includes('reject') ? html`<button type="button" class="destructive" @click=${() => this.#fire('reject')}>Reject</button>` : ''}
+          ${view.actions.includes('accept') ? html`<button type="button" class="success" @click=${this.#accept}>Accept</button>` : ''}
+          ${view.actions.includes('reject')
+            ? html`<button type="button" class="destructive" @click=${this.#reject}>${actionWords('reject', call.channel)}</button>`
+            : ''}
         </div>
         ${this.#lookupDetails(call.id, view.caller)}
       </section>
+      <cp-decline-dialog .reasons=${this.declineReasons}></cp-decline-dialog>
     `;
   }
 
@@ -181,10 +190,17 @@ export class CpCallPop extends LitElement {
     return html`<p class="lookup failed" role="alert">${caller.message}</p>`;
   }
 
-  #fire(type: 'accept' | 'reject'): void {
-    const id = this.view?.interaction.id;
-    if (id === undefined) return;
-    this.dispatchEvent(intentEvent({ type, interactionId: id }));
+  #accept(): void {
+    const interactionId = this.view?.interaction.id;
+    if (interactionId !== undefined) this.dispatchEvent(intentEvent({ type: 'accept', interactionId }));
+  }
+
+  /** Rejects a call at once; declines other work with the agent's reason. */
+  #reject(event: Event): void {
+    const call = this.view?.interaction;
+    if (!call) return;
+    if (isCall(call.channel)) this.dispatchEvent(intentEvent({ type: 'reject', interactionId: call.id }));
+    else void this.renderRoot.querySelector<CpDeclineDialog>('cp-decline-dialog')?.decline({ interactionId: call.id, subject: subjectWords(call), opener: event.currentTarget as HTMLElement });
   }
 }
 

@@ -3,8 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import './cp-directory-dialog.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
 import type { DirectoryEntry } from '../../adapter/src/store.ts';
+import type { Channel } from '../../adapter/src/model/interaction.ts';
 import { DIRECTORY, HOSTILE_TEXT } from './fixtures/snapshots.ts';
-import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { accessibleName, deepQueryAll, getByRole, queryAllByRole, focused, recordIntents, shownText } from './fixtures/queries.ts';
 
 interface Opened {
   readonly host: HTMLElement;
@@ -12,8 +13,18 @@ interface Opened {
   readonly opener: HTMLButtonElement;
 }
 
-/** A page with the button that opens the dialog, the dialog opened from it by the agent. */
-async function opened(entries: readonly DirectoryEntry[], mode: DirectoryMode = 'consult', modes: readonly DirectoryMode[] = [mode]): Promise<Opened> {
+interface OpenedFor {
+  /** The button the agent pressed; transfer unless said. */
+  readonly mode?: DirectoryMode;
+  /** What the interaction allows; the pressed mode alone unless said. */
+  readonly modes?: readonly DirectoryMode[];
+  /** The interaction's channel; a case (anyone can take it) unless said. */
+  readonly channel?: Channel;
+}
+
+/** A page with the button that opens the dialog, the dialog opened from it by the agent (transferring a case unless said). */
+async function opened(entries: readonly DirectoryEntry[], options: OpenedFor = {}): Promise<Opened> {
+  const { mode = 'transfer', modes = [mode], channel = 'case' } = options;
   const host = await fixture<HTMLElement>(html`<div>
     <button type="button">${mode === 'consult' ? 'Consult' : 'Transfer'}</button>
     <cp-directory-dialog .entries=${entries}></cp-directory-dialog>
@@ -21,16 +32,14 @@ async function opened(entries: readonly DirectoryEntry[], mode: DirectoryMode = 
   const opener = host.querySelector('button')!;
   const element = host.querySelector('cp-directory-dialog')!;
   opener.focus();
-  await element.show({ interactionId: 'case-1', modes, mode, opener });
+  await element.show({ interactionId: 'case-1', channel, modes, mode, opener });
   return { host, element, opener };
 }
 
-/** The element that has the keyboard focus, inside shadow roots too. */
-function focused(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
+/** The directory's colleagues with a ContactPad phone, as options name them. */
+const WITH_PHONE = ['Émile Durand, Agent', 'Maria Lopez, Agent', 'Zoë Martin, Agent'];
+/** Everyone in the directory, as options name them. */
+const EVERYONE = ['adam Price, Agent', 'Billing, Service', 'Émile Durand, Agent', 'Maria Lopez, Agent', 'Sales EMEA, Service', 'Zoë Martin, Agent'];
 
 function dialogOf(element: CpDirectoryDialog): HTMLElement {
   return getByRole(element, 'dialog');
@@ -59,24 +68,71 @@ async function press(element: CpDirectoryDialog, key: string): Promise<void> {
 }
 
 describe('<cp-directory-dialog>', () => {
-  it('is a modal dialog named by what it does, listing every agent and service in alphabetical order, each marked', async () => {
+  it('is a modal dialog named by what it does; transferring a case lists every agent and service in alphabetical order, each marked', async () => {
     const { element } = await opened(DIRECTORY);
     const dialog = dialogOf(element);
     expect(dialog.getAttribute('aria-modal')).to.equal('true');
     expect((dialog as HTMLDialogElement).open).to.equal(true);
-    expect(accessibleName(dialog)).to.equal('Consult');
-    expect(optionNames(element)).to.deep.equal([
-      'adam Price, Agent',
-      'Billing, Service',
-      'Émile Durand, Agent',
-      'Maria Lopez, Agent',
-      'Sales EMEA, Service',
-      'Zoë Martin, Agent',
-    ]);
+    expect(accessibleName(dialog)).to.equal('Transfer');
+    expect(optionNames(element)).to.deep.equal(EVERYONE);
+  });
+
+  it('transfers an email to anyone too, services and agents without a phone included', async () => {
+    const { element } = await opened(DIRECTORY, { channel: 'email' });
+    expect(optionNames(element)).to.deep.equal(EVERYONE);
+  });
+
+  it('consults only colleagues with a ContactPad phone (a consult is a call to them), whatever the work', async () => {
+    for (const channel of ['case', 'chat', 'voice'] as const) {
+      const { element } = await opened(DIRECTORY, { mode: 'consult', channel });
+      expect(accessibleName(dialogOf(element))).to.equal('Consult');
+      expect(optionNames(element)).to.deep.equal(WITH_PHONE);
+    }
+  });
+
+  it('transfers a voice call, a video call or a callback only to colleagues with a ContactPad phone', async () => {
+    for (const channel of ['voice', 'video', 'callback'] as const) {
+      const { element } = await opened(DIRECTORY, { channel });
+      expect(optionNames(element)).to.deep.equal(WITH_PHONE);
+    }
+  });
+
+  it('lists again for the other mode when the agent switches the Consult | Transfer toggle', async () => {
+    const { element } = await opened(DIRECTORY, { mode: 'consult', modes: ['consult', 'transfer'] });
+    expect(optionNames(element)).to.deep.equal(WITH_PHONE);
+    getByRole(element, 'radio', { name: 'Transfer' }).click();
+    await element.updateComplete;
+    expect(optionNames(element)).to.deep.equal(EVERYONE);
+    expect(activeOption(element)).to.equal('adam Price');
+    getByRole(element, 'radio', { name: 'Consult' }).click();
+    await element.updateComplete;
+    expect(optionNames(element)).to.deep.equal(WITH_PHONE);
+  });
+
+  it('says why the list is empty when nobody can take the work in that mode', async () => {
+    const noPhones = DIRECTORY.filter((entry) => entry.sipUser === '');
+    const consult = await opened(noPhones, { mode: 'consult' });
+    expect(queryAllByRole(consult.element, 'listbox')).to.have.length(0);
+    expect(shownText(getByRole(consult.element, 'status'))).to.equal('No colleague with a ContactPad phone.');
+    const callTransfer = await opened(noPhones, { channel: 'voice' });
+    expect(shownText(getByRole(callTransfer.element, 'status'))).to.equal('No colleague with a ContactPad phone.');
+    const caseTransfer = await opened([]);
+    expect(queryAllByRole(caseTransfer.element, 'listbox')).to.have.length(0);
+    expect(shownText(getByRole(caseTransfer.element, 'status'))).to.equal('No agents or services to transfer to.');
+  });
+
+  it('fills the list when the toggle switches from an empty consult list to the transfer of a case', async () => {
+    const noPhones = DIRECTORY.filter((entry) => entry.sipUser === '');
+    const { element } = await opened(noPhones, { mode: 'consult', modes: ['consult', 'transfer'] });
+    expect(shownText(getByRole(element, 'status'))).to.equal('No colleague with a ContactPad phone.');
+    getByRole(element, 'radio', { name: 'Transfer' }).click();
+    await element.updateComplete;
+    expect(queryAllByRole(element, 'status')).to.have.length(0);
+    expect(optionNames(element)).to.deep.equal(['adam Price, Agent', 'Billing, Service', 'Sales EMEA, Service']);
   });
 
   it('starts with focus in the search field and the first name active', async () => {
-    const { element } = await opened(DIRECTORY, 'transfer');
+    const { element } = await opened(DIRECTORY);
     expect(focused()).to.equal(search(element));
     expect(activeOption(element)).to.equal('adam Price');
   });
@@ -103,12 +159,6 @@ describe('<cp-directory-dialog>', () => {
     expect(search(element).hasAttribute('aria-activedescendant')).to.equal(false);
   });
 
-  it('says plainly when there is nobody to consult or transfer to', async () => {
-    const { element } = await opened([]);
-    expect(queryAllByRole(element, 'listbox')).to.have.length(0);
-    expect(shownText(getByRole(element, 'status'))).to.equal('No agents or services to choose from.');
-  });
-
   it('moves the active name with the arrow keys, Home and End while focus stays in the search field', async () => {
     const { element } = await opened(DIRECTORY);
     await press(element, 'ArrowDown');
@@ -130,19 +180,19 @@ describe('<cp-directory-dialog>', () => {
   });
 
   it('consults the active name on Return, closes, and gives focus back to the Consult button', async () => {
-    const { element, opener } = await opened(DIRECTORY);
+    const { element, opener } = await opened(DIRECTORY, { mode: 'consult' });
     const fired = recordIntents(document.body);
     await press(element, 'ArrowDown');
     await press(element, 'ArrowDown');
     await press(element, 'Enter');
     fired.stop();
-    expect(fired.intents).to.deep.equal([{ type: 'consult', interactionId: 'case-1', targetId: 'ag-emile' }]);
+    expect(fired.intents).to.deep.equal([{ type: 'consult', interactionId: 'case-1', targetId: 'ag-zoe' }]);
     expect(element.open).to.equal(false);
     expect(focused()).to.equal(opener);
   });
 
   it('transfers to the first match when the agent types part of a name and presses Return', async () => {
-    const { element } = await opened(DIRECTORY, 'transfer');
+    const { element } = await opened(DIRECTORY);
     const fired = recordIntents(document.body);
     await sendKeys({ type: 'emea' });
     await press(element, 'Enter');
@@ -151,7 +201,7 @@ describe('<cp-directory-dialog>', () => {
   });
 
   it('chooses a name when the agent clicks it', async () => {
-    const { element } = await opened(DIRECTORY, 'transfer');
+    const { element } = await opened(DIRECTORY);
     const fired = recordIntents(document.body);
     queryAllByRole(element, 'option')[3]!.click();
     fired.stop();
@@ -181,7 +231,7 @@ describe('<cp-directory-dialog>', () => {
   });
 
   it('keeps Tab and Shift+Tab inside the dialog', async () => {
-    const { element } = await opened(DIRECTORY, 'consult', ['consult', 'transfer']);
+    const { element } = await opened(DIRECTORY, { mode: 'consult', modes: ['consult', 'transfer'] });
     const consult = getByRole(element, 'radio', { name: 'Consult' });
     const cancel = getByRole(element, 'button', { name: 'Cancel' });
     expect(focused()).to.equal(search(element));
@@ -198,7 +248,7 @@ describe('<cp-directory-dialog>', () => {
   });
 
   it('shows a Consult | Transfer toggle when both are allowed; switching it with the keyboard renames the dialog and transfers', async () => {
-    const { element } = await opened(DIRECTORY, 'consult', ['consult', 'transfer']);
+    const { element } = await opened(DIRECTORY, { mode: 'consult', modes: ['consult', 'transfer'] });
     const toggle = getByRole(element, 'radiogroup', { name: 'Consult or transfer' });
     expect(Array.from(toggle.querySelectorAll('label'), (label) => label.textContent?.trim())).to.deep.equal(['Consult', 'Transfer']);
     expect((getByRole(toggle, 'radio', { name: 'Consult' }) as HTMLInputElement).checked).to.equal(true);
@@ -216,7 +266,7 @@ describe('<cp-directory-dialog>', () => {
   });
 
   it('shows no toggle when only one of consult and transfer is allowed', async () => {
-    const { element } = await opened(DIRECTORY, 'consult');
+    const { element } = await opened(DIRECTORY, { mode: 'consult' });
     expect(queryAllByRole(element, 'radiogroup')).to.have.length(0);
     expect(queryAllByRole(element, 'radio')).to.have.length(0);
   });
@@ -225,7 +275,7 @@ describe('<cp-directory-dialog>', () => {
     const { element, opener } = await opened(DIRECTORY);
     await sendKeys({ type: 'zo' });
     await press(element, 'Escape');
-    await element.show({ interactionId: 'case-2', modes: ['consult'], mode: 'consult', opener });
+    await element.show({ interactionId: 'case-2', channel: 'case', modes: ['transfer'], mode: 'transfer', opener });
     expect(search(element).value).to.equal('');
     expect(optionNames(element)).to.have.length(DIRECTORY.length);
     expect(activeOption(element)).to.equal('adam Price');
@@ -233,13 +283,13 @@ describe('<cp-directory-dialog>', () => {
 
   it('keeps up with a new directory while open', async () => {
     const { element } = await opened(DIRECTORY);
-    element.entries = [...DIRECTORY, { id: 'ag-aaron', name: 'Aaron Baker', kind: 'agent' }];
+    element.entries = [...DIRECTORY, { id: 'ag-aaron', name: 'Aaron Baker', kind: 'agent', sipUser: 'agent5' }];
     await element.updateComplete;
     expect(optionNames(element)[0]).to.equal('Aaron Baker, Agent');
   });
 
   it('renders markup in names as text', async () => {
-    const { element } = await opened([{ id: 'x', name: HOSTILE_TEXT, kind: 'agent' }]);
+    const { element } = await opened([{ id: 'x', name: HOSTILE_TEXT, kind: 'agent', sipUser: '' }]);
     expect(optionNames(element)).to.deep.equal([`${HOSTILE_TEXT}, Agent`]);
     expect(deepQueryAll(element, 'img')).to.have.length(0);
   });

@@ -1,28 +1,35 @@
 /**
  * `<cp-directory-dialog>`: the consult/transfer dialog (seed 004, cross-media consult and
- * transfer of non-live work). A modal dialog named Consult or Transfer that lists every
- * agent and service (VCC interaction plan) from `snapshot.directory` in alphabetical order,
- * each marked Agent or Service, with a search field that filters as the agent types. It
- * works with the keyboard alone: focus stays in the search field while the arrow keys,
- * Home and End move the active option (aria-activedescendant) and Return chooses it. When
- * the interaction allows both, a "Consult | Transfer" toggle sits at the top. Escape or
- * Cancel closes it; focus goes back to the button that opened it.
+ * transfer of non-live work). A modal dialog named Consult or Transfer that lists, from
+ * `snapshot.directory` in alphabetical order, who can take the interaction in that mode:
+ * for a consult, or the transfer of a call, the colleagues with a ContactPad phone (a SIP
+ * user: it is a call to them); for the transfer of an email or a case, every agent and
+ * service (VCC interaction plan). Each is marked Agent or Service; when nobody qualifies
+ * the dialog says why. A search field filters as the agent types. It works with the
+ * keyboard alone: focus stays in the search field while the arrow keys, Home and End move
+ * the active option (aria-activedescendant) and Return chooses it. When the interaction
+ * allows both, a "Consult | Transfer" toggle sits at the top (switching it lists who
+ * qualifies for the other mode). Escape or Cancel closes it; focus goes back to the button
+ * that opened it.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DirectoryEntry } from '../../adapter/src/store.ts';
-import { baseStyles, dialogStyles } from './theme.ts';
+import type { Channel } from '../../adapter/src/model/interaction.ts';
+import { baseStyles, dialogStyles, listboxStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { directoryKindWords } from './words.ts';
-import { filterDirectory, sortDirectory } from './directory-search.ts';
-import { trapTab } from './focus-trap.ts';
+import { entriesFor, filterDirectory, needsPhone, sortDirectory, type DirectoryMode } from './directory-search.ts';
+import { movedIndex } from './list-keys.ts';
+import { ModalController } from './modal-controller.ts';
 
-/** What choosing a name does: consult (a new call, the original stays) or transfer (it leaves the list). */
-export type DirectoryMode = 'consult' | 'transfer';
+export type { DirectoryMode } from './directory-search.ts';
 
 /** How the dialog is opened: for which interaction, which modes it allows, and where focus returns. */
 export interface DirectoryDialogOptions {
   readonly interactionId: string;
+  /** The interaction's channel: a call is consulted and transferred by calling, other work goes to anyone. */
+  readonly channel: Channel;
   /** The modes the interaction's actions allow (one or both). */
   readonly modes: readonly DirectoryMode[];
   /** The mode the agent asked for (the button they pressed). */
@@ -42,6 +49,7 @@ export class CpDirectoryDialog extends LitElement {
   static override styles = [
     baseStyles,
     dialogStyles,
+    listboxStyles,
     css`
       dialog {
         width: min(340px, calc(100vw - 16px));
@@ -92,34 +100,6 @@ export class CpDirectoryDialog extends LitElement {
       input[type='search'] {
         width: 100%;
       }
-      ul {
-        margin: 6px 0 0;
-        padding: 0;
-        list-style: none;
-        max-height: 240px;
-        overflow-y: auto;
-        border: 1px solid var(--cp-border);
-        border-radius: var(--cp-radius);
-      }
-      li {
-        display: flex;
-        justify-content: space-between;
-        align-items: center;
-        gap: 8px;
-        padding: 5px 8px;
-        border-top: 1px solid #e5e5e5;
-        cursor: pointer;
-      }
-      li:first-child {
-        border-top: none;
-      }
-      li:hover {
-        background: var(--cp-surface-alt);
-      }
-      li[aria-selected='true'] {
-        background: #eef4ff;
-        box-shadow: inset 3px 0 0 var(--cp-brand);
-      }
       .name {
         overflow-wrap: anywhere;
       }
@@ -135,11 +115,6 @@ export class CpDirectoryDialog extends LitElement {
         border-radius: var(--cp-radius);
         color: var(--cp-text-weak);
       }
-      .footer {
-        display: flex;
-        justify-content: flex-end;
-        margin-top: 10px;
-      }
     `,
   ];
 
@@ -147,11 +122,10 @@ export class CpDirectoryDialog extends LitElement {
   declare entries: readonly DirectoryEntry[];
 
   #interactionId = '';
+  #channel: Channel = 'voice';
   #modes: readonly DirectoryMode[] = [];
   #mode: DirectoryMode = 'consult';
-  #opener: HTMLElement | undefined;
-  /** Whether the dialog is open: its content exists only then. */
-  #isOpen = false;
+  readonly #modal = new ModalController(this);
   #query = '';
   /** The active option (aria-activedescendant), by entry id. */
   #activeId: string | undefined;
@@ -163,7 +137,7 @@ export class CpDirectoryDialog extends LitElement {
 
   /** Whether the dialog is showing. */
   get open(): boolean {
-    return this.#dialog()?.open ?? false;
+    return this.#modal.open;
   }
 
   /** The mode the dialog will fire (the toggle's state). */
@@ -174,34 +148,27 @@ export class CpDirectoryDialog extends LitElement {
   /** Opens the dialog for an interaction, with an empty search and focus in the search field. */
   async show(options: DirectoryDialogOptions): Promise<void> {
     this.#interactionId = options.interactionId;
+    this.#channel = options.channel;
     this.#modes = options.modes.includes(options.mode) ? options.modes : [options.mode];
     this.#mode = options.mode;
-    this.#opener = options.opener;
     this.#query = '';
     this.#activeId = undefined;
-    this.#isOpen = true;
-    this.requestUpdate();
-    await this.updateComplete;
-    const dialog = this.#dialog();
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    this.#search()?.focus();
+    await this.#modal.show(options.opener, () => this.#search());
   }
 
   /** Closes the dialog (nothing fired) and returns focus to the opener. */
   close(): void {
-    const dialog = this.#dialog();
-    if (dialog?.open) dialog.close();
-    this.#isOpen = false;
-    this.requestUpdate();
-    const opener = this.#opener;
-    this.#opener = undefined;
-    if (opener?.isConnected) opener.focus();
+    this.#modal.close();
   }
 
-  /** The entries shown now: sorted, then filtered by the search. */
+  /** Who can take the interaction in the current mode, sorted. */
+  #candidates(): DirectoryEntry[] {
+    return sortDirectory(entriesFor(this.entries, this.#mode, this.#channel));
+  }
+
+  /** The entries shown now: the candidates, filtered by the search. */
   #shown(): DirectoryEntry[] {
-    return filterDirectory(sortDirectory(this.entries), this.#query);
+    return filterDirectory(this.#candidates(), this.#query);
   }
 
   #active(shown: readonly DirectoryEntry[]): DirectoryEntry | undefined {
@@ -209,12 +176,12 @@ export class CpDirectoryDialog extends LitElement {
   }
 
   protected override render() {
-    if (!this.#isOpen) return html`<dialog aria-modal="true"></dialog>`;
+    if (!this.#modal.isOpen) return html`<dialog aria-modal="true"></dialog>`;
     const shown = this.#shown();
     const active = this.#active(shown);
     const activeIndex = active ? shown.indexOf(active) : -1;
     const title = MODE_WORDS[this.#mode];
-    return html`<dialog role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.#keydown} @cancel=${this.#cancel}>
+    return html`<dialog role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.#keydown} @cancel=${this.#modal.cancel}>
       <h2 id="title">${title}</h2>
       ${this.#modes.length > 1
         ? html`<div class="toggle" role="radiogroup" aria-label="Consult or transfer">
@@ -263,13 +230,17 @@ export class CpDirectoryDialog extends LitElement {
     this.renderRoot.querySelector('[role=option][aria-selected=true]')?.scrollIntoView({ block: 'nearest' });
   }
 
+  /** Why the list is empty: nobody qualifies for the mode at all, or nobody matches the search. */
   #emptyWords(): string {
-    if (this.entries.length === 0) return 'No agents or services to choose from.';
+    if (this.#candidates().length === 0) {
+      return needsPhone(this.#mode, this.#channel) ? 'No colleague with a ContactPad phone.' : 'No agents or services to transfer to.';
+    }
     return `No agent or service matches “${this.#query.trim()}”.`;
   }
 
   #setMode(mode: DirectoryMode): void {
     this.#mode = mode;
+    this.#activeId = undefined;
     this.requestUpdate();
   }
 
@@ -280,47 +251,21 @@ export class CpDirectoryDialog extends LitElement {
   }
 
   #keydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.close();
-      return;
-    }
-    const dialog = this.#dialog();
-    if (dialog && trapTab(event, dialog)) return;
+    if (this.#modal.keydown(event)) return;
     if (event.target !== this.#search()) return;
     const shown = this.#shown();
     const active = this.#active(shown);
     if (!active) return;
-    const index = shown.indexOf(active);
-    let next: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = Math.min(shown.length - 1, index + 1);
-        break;
-      case 'ArrowUp':
-        next = Math.max(0, index - 1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = shown.length - 1;
-        break;
-      case 'Enter':
-        event.preventDefault();
-        this.#choose(active);
-        return;
-      default:
-        return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.#choose(active);
+      return;
     }
+    const next = movedIndex(event.key, shown.indexOf(active), shown.length);
+    if (next === undefined) return;
     event.preventDefault();
     this.#activeId = shown[next]!.id;
     this.requestUpdate();
-  }
-
-  #cancel(event: Event): void {
-    event.preventDefault();
-    this.close();
   }
 
   #choose(entry: DirectoryEntry): void {
@@ -328,10 +273,6 @@ export class CpDirectoryDialog extends LitElement {
     if (!interactionId) return;
     this.dispatchEvent(intentEvent({ type: this.#mode, interactionId, targetId: entry.id }));
     this.close();
-  }
-
-  #dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
   }
 
   #search(): HTMLInputElement | null {

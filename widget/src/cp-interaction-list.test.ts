@@ -3,7 +3,7 @@ import './cp-interaction-list.ts';
 import type { CpInteractionList } from './cp-interaction-list.ts';
 import type { InteractionView } from '../../adapter/src/store.ts';
 import { FakeClock } from './fixtures/fake-clock.ts';
-import { DIRECTORY, HOSTILE_TEXT, NOW, caseConnected, chatAlerting, chatConnected, connected, missed, ringing, view, wrappingUp } from './fixtures/snapshots.ts';
+import { DECLINE_REASONS, DIRECTORY, HOSTILE_TEXT, NOW, caseConnected, chatAlerting, chatConnected, connected, missed, ringing, view, wrappingUp } from './fixtures/snapshots.ts';
 import type { DirectoryEntry } from '../../adapter/src/store.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
@@ -13,15 +13,22 @@ async function list(
   clock = new FakeClock(NOW),
   selectedId?: string,
   directory: readonly DirectoryEntry[] = [],
+  declineReasons: readonly string[] = DECLINE_REASONS,
 ): Promise<CpInteractionList> {
   return fixture<CpInteractionList>(
-    html`<cp-interaction-list .interactions=${interactions} .selectedId=${selectedId} .directory=${directory} .clock=${clock}></cp-interaction-list>`,
+    html`<cp-interaction-list
+      .interactions=${interactions}
+      .selectedId=${selectedId}
+      .directory=${directory}
+      .declineReasons=${declineReasons}
+      .clock=${clock}
+    ></cp-interaction-list>`,
   );
 }
 
 /** Waits until the dialogs have rendered their last change. */
 async function settle(element: CpInteractionList): Promise<void> {
-  for (const dialog of deepQueryAll<HTMLElement & { updateComplete: Promise<unknown> }>(element, 'cp-directory-dialog, cp-abandon-dialog')) await dialog.updateComplete;
+  for (const dialog of deepQueryAll<HTMLElement & { updateComplete: Promise<unknown> }>(element, 'cp-directory-dialog, cp-abandon-dialog, cp-decline-dialog')) await dialog.updateComplete;
 }
 
 /** Waits for the dialogs to render, then returns the one open element with `role`. */
@@ -154,7 +161,7 @@ describe('<cp-interaction-list>', () => {
   it('lists a call, two chats and a case at once, each with its own actions', async () => {
     const element = await list([chatAlerting, connected, chatConnected, caseConnected]);
     expect(items(element).map(shownText)).to.deep.equal([
-      'Omar Haddad 00:06 Alerting · Web chat Accept Reject',
+      'Omar Haddad 00:06 Alerting · Web chat Accept Decline',
       'Bob Jones 02:05 Connected · Support Release Hold Consult Transfer',
       'Lena Fischer 03:00 Connected · Web chat Release Consult',
       'Priya Nair 12:00 Connected · Returns Release Abandon Consult Transfer',
@@ -262,5 +269,157 @@ describe('<cp-interaction-list>', () => {
     expect(queryAllByRole(element, 'alertdialog')).to.have.length(0);
     expect(element.shadowRoot!.activeElement).to.equal(abandon);
     expect(fired.intents).to.deep.equal([]);
+  });
+  it('labels the Reject of an offered chat, email or case "Decline" and declines with the reason the agent clicks', async () => {
+    const email = view({ id: 'email-02s5e0001', channel: 'email', callerName: 'Noah Kim', callerNumber: '', queue: 'Support mail' }, { actions: ['accept', 'reject'] });
+    const offeredCase = view({ id: 'case-5005e0001', channel: 'case', callerName: 'Priya Nair', callerNumber: '', queue: 'Returns' }, { actions: ['accept', 'reject'] });
+    const element = await list([chatAlerting, email, offeredCase]);
+    expect(items(element).map((item) => queryAllByRole(item, 'button').slice(1).map(accessibleName))).to.deep.equal([
+      ['Accept', 'Decline'],
+      ['Accept', 'Decline'],
+      ['Accept', 'Decline'],
+    ]);
+    const fired = recordIntents(element);
+    for (const [index, subject, reason] of [
+      [0, 'Chat with Omar Haddad', 'Too busy'],
+      [1, 'Email with Noah Kim', 'Missing skill'],
+      [2, 'Case with Priya Nair', 'End of shift'],
+    ] as const) {
+      getByRole(items(element)[index]!, 'button', { name: 'Decline' }).click();
+      const dialog = await openDialog(element);
+      expect(accessibleName(dialog)).to.equal(`Decline: ${subject}`);
+      expect(queryAllByRole(getByRole(dialog, 'listbox', { name: 'Why are you declining?' }), 'option').map(shownText)).to.deep.equal([...DECLINE_REASONS]);
+      expect(fired.intents).to.have.length(index);
+      getByRole(dialog, 'option', { name: reason }).click();
+      await settle(element);
+      expect(queryAllByRole(element, 'dialog')).to.have.length(0);
+    }
+    expect(fired.intents).to.deep.equal([
+      { type: 'reject', interactionId: chatAlerting.interaction.id, reason: 'Too busy' },
+      { type: 'reject', interactionId: 'email-02s5e0001', reason: 'Missing skill' },
+      { type: 'reject', interactionId: 'case-5005e0001', reason: 'End of shift' },
+    ]);
+  });
+
+  it('declines from the keyboard: Return on Decline asks, the arrows and Return pick the reason, focus comes back', async () => {
+    const element = await list([chatAlerting]);
+    const decline = getByRole(element, 'button', { name: 'Decline' });
+    decline.focus();
+    const fired = recordIntents(element);
+    await sendKeys({ press: 'Enter' });
+    await openDialog(element);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await settle(element);
+    expect(fired.intents).to.deep.equal([{ type: 'reject', interactionId: chatAlerting.interaction.id, reason: 'Missing skill' }]);
+    expect(queryAllByRole(element, 'dialog')).to.have.length(0);
+    expect(element.shadowRoot!.activeElement).to.equal(decline);
+  });
+
+  it('keeps the chat when the agent presses Escape in the decline reasons, focus back on Decline', async () => {
+    const element = await list([chatAlerting]);
+    const decline = getByRole(element, 'button', { name: 'Decline' });
+    decline.focus();
+    const fired = recordIntents(element);
+    await sendKeys({ press: 'Space' });
+    await openDialog(element);
+    await sendKeys({ press: 'Escape' });
+    await settle(element);
+    expect(fired.intents).to.deep.equal([]);
+    expect(queryAllByRole(element, 'dialog')).to.have.length(0);
+    expect(element.shadowRoot!.activeElement).to.equal(decline);
+  });
+
+  it('declines at once, without a reason, when the admin set up no decline reasons', async () => {
+    const element = await list([chatAlerting], new FakeClock(NOW), undefined, [], []);
+    const fired = recordIntents(element);
+    getByRole(element, 'button', { name: 'Decline' }).click();
+    await settle(element);
+    expect(queryAllByRole(element, 'dialog')).to.have.length(0);
+    expect(fired.intents).to.deep.equal([{ type: 'reject', interactionId: chatAlerting.interaction.id }]);
+  });
+
+  it('keeps an immediate Reject, with no reason asked, for a ringing voice call, video call or callback', async () => {
+    const calls = (['voice', 'video', 'callback'] as const).map((channel) => view({ id: `ci-${channel}`, channel }));
+    const element = await list(calls);
+    const fired = recordIntents(element);
+    for (const item of items(element)) getByRole(item, 'button', { name: 'Reject' }).click();
+    await settle(element);
+    expect(queryAllByRole(element, 'dialog')).to.have.length(0);
+    expect(queryAllByRole(element, 'button', { name: 'Decline' })).to.have.length(0);
+    expect(fired.intents).to.deep.equal(calls.map((call) => ({ type: 'reject', interactionId: call.interaction.id })));
+  });
+
+  it('consults about a chat only colleagues with a ContactPad phone', async () => {
+    const element = await list([chatConnected], new FakeClock(NOW), undefined, DIRECTORY);
+    getByRole(element, 'button', { name: 'Consult' }).click();
+    const dialog = await openDialog(element);
+    expect(queryAllByRole(dialog, 'option').map((option) => shownText(option.querySelector('.name')!))).to.deep.equal(['Émile Durand', 'Maria Lopez', 'Zoë Martin']);
+  });
+
+  it('transfers a case to any agent or service, but a call only to colleagues with a ContactPad phone', async () => {
+    const element = await list([connected, caseConnected], new FakeClock(NOW), undefined, DIRECTORY);
+    const names = (dialog: HTMLElement): string[] => queryAllByRole(dialog, 'option').map((option) => accessibleName(option).replace(/\s+,/g, ','));
+    getByRole(items(element)[1]!, 'button', { name: 'Transfer' }).click();
+    let dialog = await openDialog(element);
+    expect(names(dialog)).to.deep.equal(['adam Price, Agent', 'Billing, Service', 'Émile Durand, Agent', 'Maria Lopez, Agent', 'Sales EMEA, Service', 'Zoë Martin, Agent']);
+    getByRole(dialog, 'button', { name: 'Cancel' }).click();
+    await settle(element);
+    getByRole(items(element)[0]!, 'button', { name: 'Transfer' }).click();
+    dialog = await openDialog(element);
+    expect(names(dialog)).to.deep.equal(['Émile Durand, Agent', 'Maria Lopez, Agent', 'Zoë Martin, Agent']);
+  });
+
+  it('says why nobody is listed when no colleague has a ContactPad phone to consult', async () => {
+    const element = await list([caseConnected], new FakeClock(NOW), undefined, DIRECTORY.filter((entry) => entry.sipUser === ''));
+    getByRole(element, 'button', { name: 'Consult' }).click();
+    const dialog = await openDialog(element);
+    expect(queryAllByRole(dialog, 'option')).to.have.length(0);
+    expect(shownText(getByRole(dialog, 'status'))).to.equal('No colleague with a ContactPad phone.');
+  });
+
+  it('hints that selecting reopens the record when its console tab was closed, and only then', async () => {
+    const closed = { ...caseConnected, recordTabOpen: false };
+    const unknown = { ...chatConnected, recordTabOpen: undefined };
+    const element = await list([closed, chatConnected, unknown, connected]);
+    expect(items(element).map((item) => shownText(item).includes('Tab closed — select to reopen'))).to.deep.equal([true, false, false, false]);
+    const item = getByRole(items(element)[0]!, 'button', { name: /^Case, Priya Nair/ });
+    expect(accessibleName(item)).to.equal('Case, Priya Nair 12:00 Connected · Returns Tab closed — select to reopen');
+    const fired = recordIntents(element);
+    item.click();
+    expect(fired.intents).to.deep.equal([{ type: 'select', interactionId: caseConnected.interaction.id }]);
+  });
+
+  it('names the customer and the kind of work of every chat, email and case', async () => {
+    const email = view({ id: 'email-1', channel: 'email', callerName: '', callerNumber: 'noah.kim@example.com', queue: 'Support mail', state: 'connected', answeredAt: NOW - 60_000 }, { actions: [] });
+    const element = await list([chatAlerting, email, caseConnected]);
+    const buttons = queryAllByRole(element, 'button').filter((button) => button.classList.contains('item'));
+    expect(buttons.map(accessibleName)).to.deep.equal([
+      'Chat, Omar Haddad 00:06 Alerting · Web chat',
+      'Email, noah.kim@example.com 01:00 Connected · Support mail',
+      'Case, Priya Nair 12:00 Connected · Returns',
+    ]);
+  });
+
+  it('shows the case number and subject, or the transcript, of the record a chat, email or case routes', async () => {
+    const withRecord = { ...caseConnected, record: { id: '500000000000001AAA', objectType: 'Case', title: '00001026 Printer <b>jams</b>' } };
+    const element = await list([withRecord, chatConnected]);
+    expect(shownText(items(element)[0]!)).to.contain('00001026 Printer <b>jams</b>');
+    expect(items(element)[0]!.querySelector('b'), 'markup shown as text').to.equal(null);
+    expect(shownText(items(element)[1]!)).to.not.contain('00001026');
+  });
+
+  it('holds a connected call with Hold and retrieves a held one with Retrieve', async () => {
+    const held = view({ ...connected.interaction, id: 'ci-held', state: 'held', journey: [...connected.interaction.journey, { at: NOW - 5_000, kind: 'held' }] }, { actions: ['retrieve', 'release', 'consult', 'transfer'] });
+    const element = await list([connected, held]);
+    const fired = recordIntents(element);
+    getByRole(items(element)[0]!, 'button', { name: 'Hold' }).click();
+    getByRole(items(element)[1]!, 'button', { name: 'Retrieve' }).click();
+    expect(queryAllByRole(items(element)[0]!, 'button', { name: 'Retrieve' })).to.have.length(0);
+    expect(queryAllByRole(items(element)[1]!, 'button', { name: 'Hold' })).to.have.length(0);
+    expect(fired.intents).to.deep.equal([
+      { type: 'hold', interactionId: connected.interaction.id },
+      { type: 'retrieve', interactionId: 'ci-held' },
+    ]);
   });
 });

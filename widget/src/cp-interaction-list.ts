@@ -1,10 +1,12 @@
 /**
  * `<cp-interaction-list>`: every interaction of the session (calls, Omni-Channel chats,
  * emails and cases), newest first (the store's order): kind, customer, state in words,
- * time in that state (live while it is counting), the activity log (Task) status, and
- * exactly the actions the store allows now (`view.actions`: the widget never decides
- * them). Consult and Transfer open the directory dialog; Abandon asks for confirmation
- * first; the other actions fire their intent at once.
+ * time in that state (live while it is counting), the activity log (Task) status, a hint
+ * when the record's console tab was closed (selecting the item reopens it), and exactly
+ * the actions the store allows now (`view.actions`: the widget never decides them).
+ * Consult and Transfer open the directory dialog; Abandon asks for confirmation first; a
+ * call's Reject fires at once, while a chat, email or case is declined ("Decline") with a
+ * reason from the decline dialog; the other actions fire their intent at once.
  */
 import { LitElement, css, html, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -15,11 +17,17 @@ import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { formatElapsed } from './format-time.ts';
-import { actionWords, channelWords, customerWords, logWords, stateWords } from './words.ts';
+import { actionWords, channelWords, customerWords, logWords, stateWords, subjectWords } from './words.ts';
+import { isCall } from './channels.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
 import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
+import type { CpDeclineDialog } from './cp-decline-dialog.ts';
 import './cp-directory-dialog.ts';
 import './cp-abandon-dialog.ts';
+import './cp-decline-dialog.ts';
+
+/** The hint on an item whose record tab the agent closed: selecting the item reopens it. */
+export const TAB_CLOSED_HINT = 'Tab closed — select to reopen';
 
 /** States whose time keeps counting on screen. */
 const LIVE_STATES = new Set<Interaction['state']>(['alerting', 'connected', 'held', 'wrap-up']);
@@ -69,14 +77,16 @@ const ICONS: Record<Channel, ReturnType<typeof svg>> = {
 
 /**
  * The interaction list. Fires `select` (choosing an item) and, per the item's actions,
- * `accept`, `reject`, `release`, `hold`, `retrieve`, `extend-wrap-up`; `consult` and
- * `transfer` through its directory dialog, `abandon` through its confirmation.
+ * `accept`, `reject` (a chat's, email's or case's through its decline dialog, with the
+ * reason), `release`, `hold`, `retrieve`, `extend-wrap-up`; `consult` and `transfer`
+ * through its directory dialog, `abandon` through its confirmation.
  */
 export class CpInteractionList extends LitElement {
   static override properties = {
     interactions: { attribute: false },
     selectedId: { attribute: false },
     directory: { attribute: false },
+    declineReasons: { attribute: false },
     clock: { attribute: false },
   };
 
@@ -145,13 +155,17 @@ export class CpInteractionList extends LitElement {
         font-variant-numeric: tabular-nums;
         color: var(--cp-text-weak);
       }
-      .detail {
+      .detail,
+      .hint {
         grid-column: 2 / span 2;
         color: var(--cp-text-weak);
         font-size: 12px;
         overflow: hidden;
         text-overflow: ellipsis;
         white-space: nowrap;
+      }
+      .hint {
+        font-style: italic;
       }
       .state-connected .state {
         color: var(--cp-success-dark);
@@ -195,6 +209,8 @@ export class CpInteractionList extends LitElement {
   declare selectedId: string | undefined;
   /** Agents and services for consult and transfer (snapshot.directory). */
   declare directory: readonly DirectoryEntry[];
+  /** Why the agent may decline a chat, email or case (snapshot.declineReasons). */
+  declare declineReasons: readonly string[];
   /** Time source for time in state. */
   declare clock: Clock;
 
@@ -205,11 +221,13 @@ export class CpInteractionList extends LitElement {
     this.interactions = [];
     this.selectedId = undefined;
     this.directory = [];
+    this.declineReasons = [];
     this.clock = systemClock;
   }
 
   protected override render() {
-    const dialogs = html`<cp-directory-dialog .entries=${this.directory}></cp-directory-dialog><cp-abandon-dialog></cp-abandon-dialog>`;
+    const dialogs = html`<cp-directory-dialog .entries=${this.directory}></cp-directory-dialog><cp-abandon-dialog></cp-abandon-dialog
+      ><cp-decline-dialog .reasons=${this.declineReasons}></cp-decline-dialog>`;
     if (this.interactions.length === 0) return html`<p class="empty">No interactions yet.</p>${dialogs}`;
     const now = this.#clock.now();
     return html`<ul aria-label="Interactions">
@@ -240,10 +258,13 @@ export class CpInteractionList extends LitElement {
         <span class="who" id="who-${index}"><span class="visually-hidden">${kind}, </span>${customerWords(call)}</span>
         <span class="time">${time}</span>
         <span class="detail"
-          ><span class="state">${stateWords(call.state, call.direction)}</span>${call.queue ? ` · ${call.queue}` : ''}${log
+          ><span class="state">${stateWords(call.state, call.direction)}</span>${call.queue ? ` · ${call.queue}` : ''}${view.record
+            ? html` · <span class="record">${view.record.title}</span>`
+            : ''}${log
             ? html` · <span class="log log-${view.log}">${log}</span>`
             : ''}</span
         >
+        ${view.recordTabOpen === false ? html`<span class="hint">${TAB_CLOSED_HINT}</span>` : ''}
       </button>
       <div class="actions">${view.actions.map(
         (action) =>
@@ -253,7 +274,7 @@ export class CpInteractionList extends LitElement {
             data-action=${action}
             aria-describedby="who-${index}"
             @click=${(event: Event) => this.#act(view, action, event.currentTarget as HTMLElement)}
-          >${actionWords(action)}</button>`,
+          >${actionWords(action, call.channel)}</button>`,
       )}</div>
     </li>`;
   }
@@ -264,15 +285,17 @@ export class CpInteractionList extends LitElement {
       case 'consult':
       case 'transfer': {
         const modes = view.actions.filter((allowed): allowed is DirectoryMode => allowed === 'consult' || allowed === 'transfer');
-        void this.renderRoot.querySelector<CpDirectoryDialog>('cp-directory-dialog')?.show({ interactionId, modes, mode: action, opener });
+        const channel = view.interaction.channel;
+        void this.renderRoot.querySelector<CpDirectoryDialog>('cp-directory-dialog')?.show({ interactionId, channel, modes, mode: action, opener });
         return;
       }
-      case 'abandon': {
-        const who = customerWords(view.interaction);
-        const subject = who ? `${channelWords(view.interaction.channel)} with ${who}` : channelWords(view.interaction.channel);
-        void this.renderRoot.querySelector<CpAbandonDialog>('cp-abandon-dialog')?.show({ interactionId, subject, opener });
+      case 'abandon':
+        void this.renderRoot.querySelector<CpAbandonDialog>('cp-abandon-dialog')?.show({ interactionId, subject: subjectWords(view.interaction), opener });
         return;
-      }
+      case 'reject':
+        if (isCall(view.interaction.channel)) this.dispatchEvent(intentEvent({ type: 'reject', interactionId }));
+        else void this.renderRoot.querySelector<CpDeclineDialog>('cp-decline-dialog')?.decline({ interactionId, subject: subjectWords(view.interaction), opener });
+        return;
       default:
         this.dispatchEvent(intentEvent({ type: action, interactionId }));
     }

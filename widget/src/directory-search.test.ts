@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { filterDirectory, sortDirectory } from './directory-search.ts';
+import { entriesFor, filterDirectory, sortDirectory } from './directory-search.ts';
 import { DIRECTORY } from './fixtures/snapshots.ts';
 
 describe('directory search', () => {
@@ -24,5 +24,15 @@ describe('directory search', () => {
   it('shows everything for a blank search and nothing when no name matches', () => {
     expect(filterDirectory(DIRECTORY, '   ')).to.have.length(DIRECTORY.length);
     expect(filterDirectory(DIRECTORY, 'xyz')).to.deep.equal([]);
+  });
+
+  it('offers for a consult or a call transfer only those with a phone, and for an email or case transfer everyone', () => {
+    const ids = (mode: 'consult' | 'transfer', channel: 'voice' | 'video' | 'callback' | 'chat' | 'email' | 'case'): string[] =>
+      entriesFor(DIRECTORY, mode, channel).map((entry) => entry.id);
+    const withPhone = ['ag-zoe', 'ag-emile', 'ag-maria'];
+    const everyone = DIRECTORY.map((entry) => entry.id);
+    for (const channel of ['voice', 'video', 'callback', 'chat', 'email', 'case'] as const) expect(ids('consult', channel), channel).to.deep.equal(withPhone);
+    for (const channel of ['voice', 'video', 'callback'] as const) expect(ids('transfer', channel), channel).to.deep.equal(withPhone);
+    for (const channel of ['email', 'case'] as const) expect(ids('transfer', channel), channel).to.deep.equal(everyone);
   });
 });

@@ -1,9 +1,26 @@
 /**
- * The consult/transfer directory as the agent sees it: agents and services (VCC interaction
- * plans) in alphabetical order, locale-aware and case-insensitive, and the search that
- * filters it as the agent types (a match anywhere in the name, ignoring case and accents).
+ * The consult/transfer directory as the agent sees it: who can take the interaction in the
+ * chosen mode (a consult, or the transfer of a call, is a call to another agent's ContactPad
+ * phone; an email or a case can be transferred to any agent or service), in alphabetical
+ * order, locale-aware and case-insensitive, and the search that filters it as the agent
+ * types (a match anywhere in the name, ignoring case and accents).
  */
 import type { DirectoryEntry } from '../../adapter/src/store.ts';
+import type { Channel } from '../../adapter/src/model/interaction.ts';
+import { isCall } from './channels.ts';
+
+/** What choosing a name does: consult (a new call, the original stays) or transfer (it leaves the list). */
+export type DirectoryMode = 'consult' | 'transfer';
+
+/** Whether `mode` for work on `channel` places a call (every consult; the transfer of a voice or video call or a callback). */
+export function needsPhone(mode: DirectoryMode, channel: Channel): boolean {
+  return mode === 'consult' || isCall(channel);
+}
+
+/** The entries that can take work on `channel` in `mode`: those with a SIP user when it means a call, else all. Keeps the order. */
+export function entriesFor(entries: readonly DirectoryEntry[], mode: DirectoryMode, channel: Channel): DirectoryEntry[] {
+  return needsPhone(mode, channel) ? entries.filter((entry) => entry.sipUser !== '') : [...entries];
+}
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 

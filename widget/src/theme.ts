@@ -126,7 +126,7 @@ export const baseStyles = css`
   }
 `;
 
-/** The modal dialogs' frame (consult/transfer, abandon): each adds its width and accents. */
+/** The modal dialogs' frame (consult/transfer, abandon, decline) and their footer of buttons: each adds its width and accents. */
 export const dialogStyles = css`
   dialog {
     padding: 12px;
@@ -141,5 +141,49 @@ export const dialogStyles = css`
   }
   h2 {
     font-size: 16px;
+  }
+  .footer {
+    display: flex;
+    justify-content: flex-end;
+    gap: 8px;
+    margin-top: 12px;
+  }
+`;
+
+/**
+ * A dialog's list of choices (WAI-ARIA listbox: the consult/transfer directory, the decline
+ * reasons): one bordered list, each option a row, the active one marked by a brand bar.
+ */
+export const listboxStyles = css`
+  [role='listbox'] {
+    margin: 6px 0 0;
+    padding: 0;
+    list-style: none;
+    max-height: 240px;
+    overflow-y: auto;
+    border: 1px solid var(--cp-border);
+    border-radius: var(--cp-radius);
+  }
+  [role='option'] {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: 8px;
+    padding: 5px 8px;
+    border-top: 1px solid #e5e5e5;
+    cursor: pointer;
+  }
+  [role='option']:first-child {
+    border-top: none;
+  }
+  [role='option']:hover {
+    background: var(--cp-surface-alt);
+  }
+  [role='option']:focus-visible {
+    outline-offset: -2px;
+  }
+  [role='option'][aria-selected='true'] {
+    background: #eef4ff;
+    box-shadow: inset 3px 0 0 var(--cp-brand);
   }
 `;

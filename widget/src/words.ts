@@ -6,6 +6,7 @@
 import type { Channel, Interaction, InteractionState } from '../../adapter/src/model/interaction.ts';
 import type { AgentState, AgentStatusChoice } from '../../adapter/src/model/agent-state.ts';
 import type { CallerMatchView, DirectoryEntry, InteractionAction, InteractionView } from '../../adapter/src/store.ts';
+import { isCall } from './channels.ts';
 
 /** The kind of work: "Voice call", "Video call", "Callback"... */
 export function channelWords(channel: Channel): string {
@@ -55,15 +56,16 @@ export function stateWords(state: InteractionState, direction: Interaction['dire
 }
 
 /**
- * An interaction action as its button says it: Accept, Reject, Release, Hold, Retrieve,
- * Consult, Transfer, Abandon, Extend (extend wrap up). These are the buttons' accessible names.
+ * An interaction action as its button says it: Accept, Reject (Decline for a chat, email or
+ * case: Omni-Channel's word, and it asks why), Release, Hold, Retrieve, Consult, Transfer,
+ * Abandon, Extend (extend wrap up). These are the buttons' accessible names.
  */
-export function actionWords(action: InteractionAction): string {
+export function actionWords(action: InteractionAction, channel: Channel): string {
   switch (action) {
     case 'accept':
       return 'Accept';
     case 'reject':
-      return 'Reject';
+      return isCall(channel) ? 'Reject' : 'Decline';
     case 'release':
       return 'Release';
     case 'hold':
@@ -135,6 +137,12 @@ export function agentStatusWords(agent: AgentState): string {
 /** Who the customer is, for a one-line mention: the name, else the number, else ''. */
 export function customerWords(interaction: Interaction): string {
   return interaction.callerName || interaction.callerNumber;
+}
+
+/** The interaction in a few words, for a dialog's title: "Chat with Lena Fischer", or "Case" when nobody is named. */
+export function subjectWords(interaction: Interaction): string {
+  const who = customerWords(interaction);
+  return who ? `${channelWords(interaction.channel)} with ${who}` : channelWords(interaction.channel);
 }
 
 /**

@@ -42,7 +42,7 @@ import { INTERACTION_ID_FIELD, isSubtypeNotUpdateable, updatableTaskFields } fro
 import type { TaskFields } from './activity-log.ts';
 import { openOutboxStore } from './outbox-store.ts';
 import type { ActivityDraft, OutboxRecord, OutboxStore } from './outbox-store.ts';
-import { toContactPadError } from './salesforce-error.ts';
+import { subrequestError, toContactPadError } from './salesforce-error.ts';
 
 export type { ActivityDraft } from './outbox-store.ts';
 
@@ -528,18 +528,3 @@ function requireInteractionId(interactionId: string, what: string): void {
   }
 }
 
-/**
- * A failed subrequest as a ContactPadError: its body is Salesforce's error list
- * (`[{ message, errorCode }]`) and its httpStatusCode says the rest (401, 403, 5xx, 400).
- * A subrequest missing from the answer, or one without a status, is treated as unavailable:
- * its outcome is unknown, and sending it again is harmless (an upsert).
- */
-function subrequestError(response: CompositeSubresponse | undefined): ContactPadError {
-  if (!response || !(response.httpStatusCode >= 100)) {
-    return new ContactPadError('CRM_UNAVAILABLE', 'Salesforce answered the composite request without this write’s outcome.', {
-      detail: { reason: 'server' },
-    });
-  }
-  const body = Array.isArray(response.body) ? (response.body[0] as unknown) : response.body;
-  return toContactPadError(typeof body === 'object' && body !== null ? body : { message: String(body ?? '') }, { status: response.httpStatusCode });
-}

@@ -11,6 +11,7 @@
 import type { Connection, HttpRequest, HttpResponse, StreamPromise } from 'jsforce';
 import { ContactPadError } from '../model/errors.ts';
 import { loadJsforce } from './jsforce-loader.ts';
+import { isRecordId } from './record-id.ts';
 import { toContactPadError } from './salesforce-error.ts';
 
 /** How to reach the org. */
@@ -97,11 +98,30 @@ export class CrmConnection {
    */
   async search(sosl: string): Promise<readonly SalesforceRecord[]> {
     const answer = await this.#send<unknown>({ method: 'GET', url: `/search?q=${encodeURIComponent(sosl)}` });
-    if (typeof answer === 'object' && answer !== null) {
-      const records = (answer as { searchRecords?: unknown }).searchRecords;
-      if (Array.isArray(records)) return records.filter(isRecord);
-    }
-    return [];
+    return recordsOf(answer, 'searchRecords');
+  }
+
+  /**
+   * Runs a SOQL query. Maps to `GET /services/data/vXX.X/query?q=<soql>`, or `queryAll` with
+   * `includeDeleted` (records in the Recycle Bin answer too, with `IsDeleted` true). Resolves
+   * with the first batch of `records` (up to 2000; ContactPad's queries ask for fewer).
+   */
+  async query(soql: string, options: { includeDeleted?: boolean } = {}): Promise<readonly SalesforceRecord[]> {
+    const resource = options.includeDeleted === true ? 'queryAll' : 'query';
+    return recordsOf(await this.#send<unknown>({ method: 'GET', url: `/${resource}?q=${encodeURIComponent(soql)}` }));
+  }
+
+  /**
+   * Changes fields of one record. Maps to `PATCH /sobjects/<sobject>/<id>` (204 No Content).
+   * Throws `INVALID_CONFIGURATION` for a bad API name or id, before any request.
+   */
+  async update(sobject: string, id: string, fields: object): Promise<void> {
+    if (!isApiName(sobject)) throw new ContactPadError('INVALID_CONFIGURATION', `Not a Salesforce API name: ${sobject}`);
+    if (!isRecordId(id)) throw new ContactPadError('INVALID_CONFIGURATION', `Not a Salesforce record id: ${id}`);
+    await this.#send<unknown>(
+      { method: 'PATCH', url: `/sobjects/${sobject}/${id}`, body: JSON.stringify(fields), headers: { 'content-type': 'application/json' } },
+      { noContentResponse: { success: true } },
+    );
   }
 
   /**
@@ -258,6 +278,15 @@ function validate(config: CrmConfig): CrmConfig {
 
 function isRecord(value: unknown): value is SalesforceRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The records of a query answer (`{ totalSize, done, records }`, also a composite query
+ * subrequest's body) or of a search answer (`searchRecords`); none when the answer has none.
+ */
+export function recordsOf(answer: unknown, key: 'records' | 'searchRecords' = 'records'): readonly SalesforceRecord[] {
+  const records = isRecord(answer) ? answer[key] : undefined;
+  return Array.isArray(records) ? records.filter(isRecord) : [];
 }
 
 function isApiName(name: string): boolean {

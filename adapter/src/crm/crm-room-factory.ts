@@ -16,6 +16,8 @@ export interface CrmRoomFactoryOptions {
   readonly listener: OutboxListener;
   /** localStorage key of the agent's remembered picks (tests isolate with their own). */
   readonly rememberedChoicesKey?: string;
+  /** The agent's own SIP user (settings.sipUser), left out of the directory. */
+  readonly sipUser?: string;
 }
 
 export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<CrmRoom> {
@@ -23,5 +25,5 @@ export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<Crm
   const outbox = new ActivityOutbox({ databaseName: options.outboxDatabase, connection, listener: options.listener });
   await outbox.start();
   const choices = new RememberedChoices(options.rememberedChoicesKey === undefined ? {} : { key: options.rememberedChoicesKey });
-  return new CrmRoom({ connection, outbox, defaultCountry: options.defaultCountry, choices });
+  return new CrmRoom({ connection, outbox, defaultCountry: options.defaultCountry, choices, sipUser: options.sipUser ?? '' });
 }

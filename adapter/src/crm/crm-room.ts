@@ -4,10 +4,16 @@
  * interaction, and Task writes through the durable outbox. Holds the current connection, so
  * a renewed Salesforce session reaches lookups and queued writes alike.
  *
+ * For multi-interaction routing it also reads the directory of agents and services, the
+ * Omni-Channel presence statuses and the record behind a work item, and hands a Case to
+ * another owner.
+ *
  * API budget: the rules load once per session (one composite request; a load that could not
  * reach the org is tried again at the next lookup, meanwhile the built-in rules serve);
  * each lookup is one SOSL request; a caller seen within the settings' Caller_Cache_Seconds__c
- * costs none (`cached: true`).
+ * costs none (`cached: true`). The directory (one composite request) and the presence
+ * statuses (one query) are read once per session, again only after a failure; each work
+ * record is one query, each transfer one PATCH.
  */
 import type { Interaction } from '../model/interaction.ts';
 import type { CrmConnection } from './crm-connection.ts';
@@ -22,6 +28,14 @@ import { decideScreenPop } from './screen-pop-decision.ts';
 import type { ScreenPopDecision } from './screen-pop-decision.ts';
 import { DEFAULT_SCREEN_POP_SETTINGS, loadScreenPopRules } from './screen-pop-rules.ts';
 import type { LoadedRules, ScreenPopSettings } from './screen-pop-rules.ts';
+import type { DirectoryEntry } from '../store.ts';
+import { loadDirectory } from './directory.ts';
+import { loadPresenceStatuses, type PresenceStatus } from './presence-statuses.ts';
+import { transferRecord } from './record-transfer.ts';
+import { loadWorkRecord, type WorkRecord } from './work-record.ts';
+
+export type { PresenceStatus } from './presence-statuses.ts';
+export type { WorkRecord } from './work-record.ts';
 
 /** What the crm room is built from. */
 export interface CrmRoomOptions {
@@ -34,6 +48,8 @@ export interface CrmRoomOptions {
   readonly choices?: RememberedChoices;
   /** The clock of the repeat-caller cache (epoch ms; Date.now by default). */
   readonly now?: () => number;
+  /** The agent's own SIP user (settings.sipUser), left out of the directory; '' by default. */
+  readonly sipUser?: string;
 }
 
 /** How many callers the repeat-caller cache holds (the oldest go first). */
@@ -60,6 +76,8 @@ export class CrmRoom {
   readonly #cache = new Map<string, CachedCaller>();
   #rules: Promise<LoadedRules> | undefined;
   #settings: ScreenPopSettings = DEFAULT_SCREEN_POP_SETTINGS;
+  readonly #directory: () => Promise<readonly DirectoryEntry[]>;
+  readonly #presenceStatuses: () => Promise<readonly PresenceStatus[]>;
 
   constructor(options: CrmRoomOptions) {
     this.#connection = options.connection;
@@ -67,6 +85,9 @@ export class CrmRoom {
     this.#defaultCountry = options.defaultCountry;
     this.#choices = options.choices ?? new RememberedChoices();
     this.#now = options.now ?? (() => Date.now());
+    const sipUser = options.sipUser ?? '';
+    this.#directory = keptOnceLoaded(() => loadDirectory(this.#connection, sipUser));
+    this.#presenceStatuses = keptOnceLoaded(() => loadPresenceStatuses(this.#connection));
   }
 
   /**
@@ -160,6 +181,37 @@ export class CrmRoom {
     return digits === '' ? '' : `+${digits}`;
   }
 
+  /**
+   * Agents and services to consult or transfer to, sorted by name (directory.ts): one
+   * composite request the first time, kept for the session; a failed read is tried again
+   * next time. Rejects with a ContactPadError (CRM_*).
+   */
+  directory(): Promise<readonly DirectoryEntry[]> {
+    return this.#directory();
+  }
+
+  /**
+   * Hands a Case to another owner, a User or a queue (record-transfer.ts): one PATCH.
+   * TRANSFER_FAILED with Salesforce's message when it refuses; CRM_* otherwise.
+   */
+  transferRecord(recordId: string, ownerId: string): Promise<void> {
+    return transferRecord(this.#connection, recordId, ownerId);
+  }
+
+  /** The org's Omni-Channel presence statuses: one query the first time, kept for the session. */
+  presenceStatuses(): Promise<readonly PresenceStatus[]> {
+    return this.#presenceStatuses();
+  }
+
+  /**
+   * The Case or Chat Transcript behind an Omni-Channel work item (work-record.ts): one query.
+   * WORK_RECORD_UNAVAILABLE when it was deleted, is not shared with the agent or is of
+   * another object; CRM_* otherwise.
+   */
+  workRecord(recordId: string): Promise<WorkRecord> {
+    return loadWorkRecord(this.#connection, recordId);
+  }
+
   /** Loads jsforce and the screen-pop rules now, so the first lookup waits for neither. */
   async preload(): Promise<void> {
     await this.#connection.preload();
@@ -177,6 +229,24 @@ export class CrmRoom {
     const { rememberedId: _old, ...rest } = identity;
     return remembered !== undefined && identity.winners.some((winner) => winner.id === remembered) ? { ...rest, rememberedId: remembered } : rest;
   }
+}
+
+/**
+ * `load`, run once and its answer kept; a failed load is forgotten, so the next call tries
+ * again. Calls while it runs share it.
+ */
+function keptOnceLoaded<T>(load: () => Promise<T>): () => Promise<T> {
+  let kept: Promise<T> | undefined;
+  return () => {
+    if (!kept) {
+      const loading = load();
+      kept = loading;
+      loading.catch(() => {
+        if (kept === loading) kept = undefined;
+      });
+    }
+    return kept;
+  };
 }
 
 /** The number's key for the cache and the remembered picks: its E.164 digits ('' when unsearchable). */

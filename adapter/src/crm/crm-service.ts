@@ -9,11 +9,14 @@ import type { CallerIdentity } from './caller-identity.ts';
 import { decideScreenPop, type ScreenPopDecision } from './screen-pop-decision.ts';
 import { DEFAULT_SCREEN_POP_SETTINGS } from './screen-pop-settings.ts';
 import type { OutboxState } from './activity-outbox.ts';
-import type { CrmRoom, TaskLinks } from './crm-room.ts';
+import type { CrmRoom, PresenceStatus, TaskLinks, WorkRecord } from './crm-room.ts';
 import type { ActivityDraft } from './outbox-store.ts';
 import type { Interaction } from '../model/interaction.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import type { ContactPadError } from '../model/errors.ts';
+import type { DirectoryEntry } from '../store.ts';
+
+export type { PresenceStatus, WorkRecord } from './crm-room.ts';
 
 /** The Salesforce session the host page hands over. */
 export interface CrmSession {
@@ -61,6 +64,28 @@ export interface CrmService {
   saveWrapUpDraft(interaction: Interaction, links: TaskLinks): Promise<void>;
   /** The interactions a reload left in wrap up (oldest first). */
   wrapUpDrafts(): Promise<readonly ActivityDraft[]>;
+  /**
+   * Agents and services to consult or transfer to, sorted by name (locale compare,
+   * accent-insensitive). Agents: active Users with a ContactPad SIP user
+   * (User.ContactPad_SIP_User__c), except the agent themself (settings.sipUser, any case).
+   * Services: the queues that can own Cases (sipUser ''). One API request (a composite of
+   * two queries), kept for the session after the first success. Rejects with CRM_*.
+   */
+  directory(): Promise<readonly DirectoryEntry[]>;
+  /**
+   * Hands a Case to another owner (a User or a queue): PATCH /sobjects/Case/{id} { OwnerId }.
+   * TRANSFER_FAILED with Salesforce's message when Salesforce refuses (bad owner, no access,
+   * deleted case); CRM_SESSION_EXPIRED / CRM_UNAVAILABLE / CRM_REQUEST_LIMIT as usual.
+   */
+  transferRecord(recordId: string, ownerId: string): Promise<void>;
+  /** The org's Omni-Channel presence statuses (ServicePresenceStatus), kept for the session. */
+  presenceStatuses(): Promise<readonly PresenceStatus[]>;
+  /**
+   * The record behind an Omni-Channel work item (a Case or a Chat Transcript), for the
+   * interaction list: one query. WORK_RECORD_UNAVAILABLE when it was deleted, is not shared
+   * with the agent or is of another object.
+   */
+  workRecord(recordId: string): Promise<WorkRecord>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
 }
@@ -78,6 +103,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         defaultCountry: options.settings.defaultCountry,
         outboxDatabase: options.outboxDatabase ?? 'contactpad-activity-outbox',
         listener: options.activityState,
+        sipUser: options.settings.sipUser,
         ...(options.rememberedChoicesKey === undefined ? {} : { rememberedChoicesKey: options.rememberedChoicesKey }),
       });
       return loaded;
@@ -96,6 +122,10 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     logInteraction: async (interaction, links, at) => (await loadRoom()).logInteraction(interaction, links, at),
     saveWrapUpDraft: async (interaction, links) => (await loadRoom()).saveWrapUpDraft(interaction, links),
     wrapUpDrafts: async () => (await loadRoom()).wrapUpDrafts(),
+    directory: async () => (await loadRoom()).directory(),
+    transferRecord: async (recordId, ownerId) => (await loadRoom()).transferRecord(recordId, ownerId),
+    presenceStatuses: async () => (await loadRoom()).presenceStatuses(),
+    workRecord: async (recordId) => (await loadRoom()).workRecord(recordId),
     preload: async () => (await loadRoom()).preload(),
   };
 }

@@ -6,6 +6,7 @@
  * stored: no names, no numbers' owners. Storage that fails (private mode, quota, corrupt
  * JSON) loses the memory, never the call.
  */
+import { isRecordId } from './record-id.ts';
 
 /** The part of the Web Storage API used (localStorage). */
 export interface ChoiceStorage {
@@ -17,8 +18,6 @@ export interface ChoiceStorage {
 export const MAX_REMEMBERED_CHOICES = 500;
 /** The localStorage key. */
 export const REMEMBERED_CHOICES_KEY = 'contactpad-remembered-choices';
-
-const RECORD_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
 
 /** The agent's remembered picks, by normalised number. */
 export class RememberedChoices {
@@ -39,7 +38,7 @@ export class RememberedChoices {
 
   /** Remembers `recordId` for this number (a value that is not a Salesforce id is ignored). */
   remember(numberKey: string, recordId: string): void {
-    if (numberKey === '' || typeof recordId !== 'string' || !RECORD_ID.test(recordId)) return;
+    if (numberKey === '' || !isRecordId(recordId)) return;
     const choices = this.#read();
     choices.delete(numberKey);
     choices.set(numberKey, recordId);
@@ -62,7 +61,7 @@ export class RememberedChoices {
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return out;
     for (const [key, value] of Object.entries(parsed)) {
-      if (key.startsWith('+') && typeof value === 'string' && RECORD_ID.test(value)) out.set(key.slice(1), value);
+      if (key.startsWith('+') && isRecordId(value)) out.set(key.slice(1), value);
     }
     return out;
   }

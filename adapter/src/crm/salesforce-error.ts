@@ -6,7 +6,7 @@
  * own timeout. Like lwc-recipes' `reduceErrors`, they are normalised once, here, and the
  * rest of ContactPad only sees a {@link ContactPadError} with a catalogue code.
  */
-import { ContactPadError, isContactPadError } from '../model/errors.ts';
+import { ContactPadError, isContactPadError, type ErrorCode } from '../model/errors.ts';
 
 /** Salesforce errorCodes that say the platform, not the request, is at fault. */
 const UNAVAILABLE_ERROR_CODES = new Set(['SERVER_UNAVAILABLE', 'UNKNOWN_EXCEPTION', 'REQUEST_RUNNING_TOO_LONG']);
@@ -56,6 +56,34 @@ export function toContactPadError(error: unknown, context: SalesforceErrorContex
     });
   }
   return new ContactPadError('CRM_REQUEST_REJECTED', `Salesforce rejected the request: ${message}`, { cause: error, detail });
+}
+
+/**
+ * A failed composite subrequest as a ContactPadError: its body is Salesforce's error list
+ * (`[{ message, errorCode }]`) and its httpStatusCode says the rest (401, 403, 5xx, 400).
+ * A subrequest missing from the answer, or one without a status, is treated as unavailable:
+ * its outcome is unknown.
+ */
+export function subrequestError(response: { readonly httpStatusCode: number; readonly body: unknown } | undefined): ContactPadError {
+  if (!response || !(response.httpStatusCode >= 100)) {
+    return new ContactPadError('CRM_UNAVAILABLE', 'Salesforce answered the composite request without this subrequest’s outcome.', {
+      detail: { reason: 'server' },
+    });
+  }
+  const body = Array.isArray(response.body) ? (response.body[0] as unknown) : response.body;
+  return toContactPadError(typeof body === 'object' && body !== null ? body : { message: String(body ?? '') }, { status: response.httpStatusCode });
+}
+
+/**
+ * A request Salesforce refused (what {@link toContactPadError} calls CRM_REQUEST_REJECTED: a
+ * bad owner, a deleted record, no access...) told as `code`: `what`, then Salesforce's own
+ * message; `detail` is added to the errorCode and status. An expired session, the API limit
+ * or Salesforce being unavailable keep their usual codes.
+ */
+export function refusedAs(code: ErrorCode, what: string, error: unknown, detail: Record<string, string | number> = {}): ContactPadError {
+  const mapped = toContactPadError(error);
+  if (mapped.code !== 'CRM_REQUEST_REJECTED') return mapped;
+  return new ContactPadError(code, `${what}: ${salesforceMessage(mapped.cause ?? mapped)}`, { cause: mapped, detail: { ...mapped.detail, ...detail } });
 }
 
 /** The Salesforce errorCode carried by a jsforce error (first one of several), if any. */

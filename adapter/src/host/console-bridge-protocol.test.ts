@@ -16,7 +16,7 @@ declare const it: (title: string, body: () => void | Promise<void>) => void;
 const CASE_ID = '500000000000001AAA';
 const CHAT_ID = '570000000000001AAA';
 const WORK_ID = '0Bz000000000001AAA';
-const STATUS_ID = '0N5000000000001AAA';
+const STATUS_ID = '0N5000000000001CAA';
 
 const TAB = { tabId: 'ctab0', recordId: CASE_ID, objectType: 'Case', title: '00001026', focused: true };
 const WORK = { workId: WORK_ID, workItemId: CHAT_ID, channel: 'chat', customerName: 'Ada Lovelace', isAutoAccept: false, accepted: false };

@@ -23,8 +23,8 @@ const CHAT_ID = '570000000000001AAA';
 const CHAT_2_ID = '570000000000002AAA';
 const WORK_ID = '0Bz000000000001AAA';
 const WORK_2_ID = '0Bz000000000002AAA';
-const AVAILABLE_ID = '0N5000000000001AAA';
-const BUSY_ID = '0N5000000000002AAA';
+const AVAILABLE_ID = '0N5000000000001CAA';
+const BUSY_ID = '0N5000000000002CAA';
 
 const CHAT_WORK: BridgeWork = { workId: WORK_ID, workItemId: CHAT_ID, channel: 'chat', customerName: 'Ada Lovelace', isAutoAccept: false, accepted: false };
 

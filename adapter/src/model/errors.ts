@@ -94,6 +94,31 @@ export const ERROR_CATALOGUE = {
     causes: ['The record no longer exists or the agent cannot see it.', 'A bad parameter.'],
     fix: 'See the message; the call itself is not affected.',
   },
+  WORK_DELIVERY_FAILED: {
+    description: 'An Omni-Channel work item (chat, email, case) could not be delivered to this agent.',
+    causes: ['The customer left the chat before it reached the agent.', 'Omni-Channel took the work back (the agent went offline, or it timed out).'],
+    fix: 'Nothing to do: Omni-Channel routes the work to another agent.',
+  },
+  WORK_RECORD_UNAVAILABLE: {
+    description: 'The record behind a work item (a Case or a Live Chat Transcript) was deleted or this agent cannot see it.',
+    causes: ['The record was deleted or merged after it was routed.', 'The agent\'s sharing or permission set does not give access to it.'],
+    fix: 'ContactPad declines the work so Omni-Channel routes it elsewhere; an admin checks the agent\'s access to Cases and Live Chat Transcripts.',
+  },
+  TRANSFER_FAILED: {
+    description: 'An interaction could not be handed to the chosen agent or service; it stays with this agent.',
+    causes: ['The chosen agent or queue cannot own the record (inactive user, queue without Case).', 'The far end refused a call transfer.'],
+    fix: 'Pick another agent or service, or keep the interaction; the message says what Salesforce or the phone server answered.',
+  },
+  DISPOSITION_REQUIRED: {
+    description: 'Wrap up cannot end without a disposition (the requireDisposition setting is on).',
+    causes: ['Done was pressed, or the wrap-up time ran out, before a disposition was chosen.'],
+    fix: 'Choose a disposition and press Done; the interaction stays in wrap up until then.',
+  },
+  CONSOLE_BRIDGE_MISSING: {
+    description: 'Tab sync and Omni-Channel are off: the ContactPad Console Bridge is not in the console app\'s utility bar.',
+    causes: ['The admin did not add the ContactPad Console Bridge utility item.', 'The console app is not a Lightning console app.'],
+    fix: 'Add the ContactPad Console Bridge to the console app\'s utility bar (README, Console bridge). Calls keep working meanwhile.',
+  },
 } as const satisfies Record<string, { description: string; causes: readonly string[]; fix: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

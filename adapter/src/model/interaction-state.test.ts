@@ -12,6 +12,7 @@ import {
   offerInteraction,
   talkSeconds,
   transitionInteraction,
+  withCustomer,
   withWrapUp,
 } from './interaction-state.ts';
 
@@ -413,5 +414,16 @@ describe('talk time', () => {
   it('is never negative when the clock stepped back', () => {
     const connected = transitionInteraction(offer(), 'connected', T0 + 10_000);
     expect(talkSeconds(transitionInteraction(connected, 'wrap-up', T0))).to.equal(0);
+  });
+});
+
+describe('withCustomer', () => {
+  it('fills a blank customer name and number from the work item\'s record, never overwriting what the platform sent', () => {
+    const chat = offerInteraction({ id: '0Bz000000000001AAA', channel: 'chat', direction: 'inbound' }, 1000);
+    const filled = withCustomer(chat, { name: ' Ada\nLovelace ', number: '+14155550100' });
+    expect(filled).to.include({ callerName: 'Ada Lovelace', callerNumber: '+14155550100', state: 'alerting' });
+    expect(withCustomer(filled, { name: 'Someone Else', number: '+1' })).to.include({ callerName: 'Ada Lovelace', callerNumber: '+14155550100' });
+    expect(Object.isFrozen(filled)).to.equal(true);
+    expect(withCustomer(chat, {}), 'nothing known: the same value').to.equal(chat);
   });
 });

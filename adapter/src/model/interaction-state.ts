@@ -228,6 +228,20 @@ export function withWrapUp(interaction: Interaction, details: { readonly disposi
 }
 
 /**
+ * Fills in who the customer is once it is known (the record behind a chat, email or case was
+ * read): only blank fields are filled, so what the platform sent is never overwritten. Text is
+ * cleaned as in {@link offerInteraction}.
+ */
+export function withCustomer(interaction: Interaction, customer: { readonly name?: string; readonly number?: string }): Interaction {
+  const name = cleanText(customer.name);
+  const number = cleanText(customer.number);
+  const callerName = interaction.callerName === '' ? name : interaction.callerName;
+  const callerNumber = interaction.callerNumber === '' ? number : interaction.callerNumber;
+  if (callerName === interaction.callerName && callerNumber === interaction.callerNumber) return interaction;
+  return freezeInteraction({ ...interaction, callerName, callerNumber });
+}
+
+/**
  * Talk time in whole seconds (rounded down): from `answeredAt` to `releasedAt`, or to `at`
  * while still connected or held (hold time counts, as in CallDurationInSeconds) (0 when `at` is not given). 0 when never answered. Maps to the Task's
  * CallDurationInSeconds.

@@ -39,6 +39,8 @@ export interface ContactPadSettings {
   notReadyReasons: readonly string[];
   /** The wrap up disposition picklist (Task CallDisposition). */
   dispositions: readonly string[];
+  /** Why the agent declines an offered chat, email or case (sent to Omni-Channel as the decline reason). */
+  declineReasons: readonly string[];
   /** The SIP final response a Reject sends: 486 Busy Here or 603 Decline. */
   rejectStatusCode: 486 | 603;
   /** ISO 3166 alpha-2 country used to read national numbers (default 'US'). */
@@ -90,6 +92,7 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   wrapUpSeconds: 60,
   notReadyReasons: Object.freeze(['Break', 'Lunch', 'Meeting', 'Training']),
   dispositions: Object.freeze(['Resolved', 'Follow-up needed', 'Left voicemail', 'Wrong number']),
+  declineReasons: Object.freeze(['Busy with another customer', 'Not my skill', 'Ending my shift']),
   rejectStatusCode: 486,
   defaultCountry: 'US',
   lookupTimeoutMs: 8000,
@@ -145,6 +148,7 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     wrapUpSeconds: readWholeNumber('wrapUpSeconds', raw('wrapUpSeconds'), 0, 3600, 'seconds', problems),
     notReadyReasons: readList('notReadyReasons', raw('notReadyReasons'), problems),
     dispositions: readList('dispositions', raw('dispositions'), problems),
+    declineReasons: readList('declineReasons', raw('declineReasons'), problems),
     rejectStatusCode: readRejectStatusCode(raw('rejectStatusCode'), problems),
     defaultCountry: readCountry(raw('defaultCountry'), problems),
     lookupTimeoutMs: readWholeNumber('lookupTimeoutMs', raw('lookupTimeoutMs'), 1000, 60000, 'milliseconds', problems),
@@ -309,7 +313,7 @@ function readWholeNumber(
   return Number(got);
 }
 
-function readList(name: 'notReadyReasons' | 'dispositions', value: unknown, problems: string[]): readonly string[] {
+function readList(name: 'notReadyReasons' | 'dispositions' | 'declineReasons', value: unknown, problems: string[]): readonly string[] {
   const fallback = DEFAULT_SETTINGS[name];
   const defaultText = `the default ${fallback.join(', ')}`;
   const got = text(value);

@@ -22,6 +22,13 @@ export interface ConsoleConfig {
   readonly demoCallers: readonly DemoCaller[];
 }
 
+/**
+ * The colleague whose phone the console page plays (colleague-phone.ts): the agent consults or
+ * transfers calls to this SIP user; the fake org has a User of this name with
+ * ContactPad_SIP_User__c set to it.
+ */
+export const COLLEAGUE = Object.freeze({ sipUser: 'jordan.lee', name: 'Jordan Lee' });
+
 /** The id of the inline JSON script element that carries the {@link ConsoleConfig}. */
 export const CONSOLE_CONFIG_ELEMENT_ID = 'console-config';
 

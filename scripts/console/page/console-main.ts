@@ -3,7 +3,9 @@
  * console (workspace tabs, utility bar with the softphone panel) and the customer simulator,
  * answers the softphone's Open CTI calls (screen pops, panel, click-to-dial, settings), pushes
  * navigation and click-to-dial events, and exposes read-only test hooks:
- * `window.localConsole` and `window.customerSimulator`.
+ * `window.localConsole` and `window.customerSimulator`. Beside the customer simulator, the
+ * colleague's phone (colleague-phone.ts: SIP user jordan.lee, 'Jordan Lee') takes the calls the
+ * agent consults or transfers; `window.localConsole.colleague` reads and drives it.
  *
  * The header's 'Rule tester' button opens the admins' screen-pop rule tester tab (rule-tester*.ts).
  * The console bridge (console-bridge.ts) speaks the console bridge protocol with ContactPad
@@ -25,7 +27,9 @@ import { mountOmniChannelPanel } from './omni-channel-panel.ts';
 import { OMNI_PRESENCE_STATUSES, OmniPresence } from './omni-presence.ts';
 import { createWorkRecord, listWorkRecords } from './omni-records.ts';
 import { OmniWorkItems, type OmniWorkItem } from './omni-work-items.ts';
-import { readConsoleConfig } from './console-config.ts';
+import { COLLEAGUE, readConsoleConfig } from './console-config.ts';
+import { ColleaguePhone, type ColleagueCall } from './colleague-phone.ts';
+import { mountColleaguePanel } from './colleague-panel.ts';
 import { ConsoleWorkspace, type RecordTab } from './console-workspace.ts';
 import { CustomerSimulator, type SimulatorCallState, type SimulatorMediaStats } from './customer-simulator.ts';
 import { readFlowArguments } from './flow-arguments.ts';
@@ -59,6 +63,34 @@ export interface LocalConsoleHooks {
   readonly publishedMessages: readonly { channelName: string; message: unknown }[];
   /** The console bridge and Omni-Channel (see {@link LocalConsoleBridgeHooks}). */
   readonly bridge: LocalConsoleBridgeHooks;
+  /** The colleague's phone (see {@link LocalConsoleColleagueHooks}). */
+  readonly colleague: LocalConsoleColleagueHooks;
+}
+
+/** `window.localConsole.colleague`: the colleague's phone (SIP user jordan.lee) the agent consults or transfers to. */
+export interface LocalConsoleColleagueHooks {
+  /** 'jordan.lee' */
+  readonly user: string;
+  /** 'Jordan Lee' */
+  readonly name: string;
+  /** 'unregistered', 'registering', 'registered' or 'failed'. */
+  readonly registration: string;
+  /** As the panel shows it: 'Idle', 'Ringing', 'In a call with <caller>' or 'Call ended'. */
+  readonly state: string;
+  /** Every call it received, oldest first. */
+  readonly calls: readonly ColleagueCall[];
+  /** Whether it answers on its own (after about a second). */
+  readonly autoAnswer: boolean;
+  /** Ends the call (BYE), or declines it while it rings. */
+  hangUp(): Promise<void>;
+  /** 'Answer automatically' on or off (off: the call rings until answer() or decline()). */
+  setAutoAnswer(on: boolean): void;
+  /** Answers the ringing call. */
+  answer(): Promise<void>;
+  /** Declines the ringing call (603 Decline). */
+  decline(): Promise<void>;
+  /** WebRTC figures of its current or last call. */
+  mediaStats(): Promise<SimulatorMediaStats>;
 }
 
 /** `window.localConsole.bridge`: the console bridge's logs, the Omni-Channel work and presence. */
@@ -87,6 +119,8 @@ export interface CustomerSimulatorHooks {
   readonly lastStatusCode: number | undefined;
   readonly lastReasonPhrase: string | undefined;
   readonly lastInteractionId: string | undefined;
+  /** The SIP user the agent transferred the current or last call to (a blind transfer: REFER); undefined if none. */
+  readonly transferredTo: string | undefined;
   readonly user: string;
   mediaStats(): Promise<SimulatorMediaStats>;
 }
@@ -128,22 +162,28 @@ function layout() {
   const main = element('main', { className: 'workspace' });
   const utilityBar = element('footer', { className: 'utility-bar', label: 'Utility bar' });
   consoleArea.append(header, main, utilityBar);
-  const simulator = element('aside', { className: 'simulator' });
-  simulator.setAttribute('aria-labelledby', 'simulator-title');
-  simulator.setAttribute('data-testid', 'customer-simulator');
+  // Beside the console, outside Salesforce: the customer simulator, the colleague's phone, the Omni-Channel simulator.
+  const simulator = element('aside', { className: 'simulator', label: 'Simulators (outside Salesforce)' });
+  const customer = element('section');
+  customer.setAttribute('aria-labelledby', 'simulator-title');
+  customer.setAttribute('data-testid', 'customer-simulator');
   const simulatorForm = element('div');
   const remoteMedia = element('video', { className: 'remote-media', label: 'The agent (remote media)' });
   remoteMedia.autoplay = true;
   remoteMedia.setAttribute('playsinline', '');
+  customer.append(simulatorForm, remoteMedia);
   const omniSimulator = element('section', { className: 'omni-simulator' });
   omniSimulator.setAttribute('aria-labelledby', 'omni-title');
   omniSimulator.setAttribute('data-testid', 'omni-simulator');
-  simulator.append(simulatorForm, remoteMedia, omniSimulator);
+  const colleague = element('section', { className: 'colleague' });
+  colleague.setAttribute('aria-labelledby', 'colleague-title');
+  colleague.setAttribute('data-testid', 'colleague');
+  simulator.append(customer, colleague, omniSimulator);
   const modalHost = element('div');
   app.append(consoleArea, simulator);
   consoleArea.append(modalHost);
   document.body.append(app);
-  return { consoleArea, main, utilityBar, status, simulatorForm, remoteMedia, modalHost, ruleTesterButton, presence, bridgeStatus, omniSimulator };
+  return { consoleArea, main, utilityBar, status, simulatorForm, remoteMedia, colleague, modalHost, ruleTesterButton, presence, bridgeStatus, omniSimulator };
 }
 
 function main(): void {
@@ -348,7 +388,13 @@ function main(): void {
   simulator.attachRemoteMedia(dom.remoteMedia);
   mountSimulatorPanel(dom.simulatorForm, simulator, config.demoCallers);
   void simulator.start();
-  window.addEventListener('pagehide', () => void simulator.stop());
+  const colleague = new ColleaguePhone({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, user: COLLEAGUE.sipUser, displayName: COLLEAGUE.name });
+  mountColleaguePanel(dom.colleague, colleague);
+  void colleague.start();
+  window.addEventListener('pagehide', () => {
+    void simulator.stop();
+    void colleague.stop();
+  });
 
   const hooks: LocalConsoleHooks = {
     get tabs() {
@@ -404,6 +450,27 @@ function main(): void {
         return { statusId: presence.current.id, statusName: presence.current.label };
       },
     } satisfies LocalConsoleBridgeHooks),
+    colleague: Object.freeze({
+      user: colleague.user,
+      name: colleague.displayName,
+      get registration() {
+        return colleague.registration;
+      },
+      get state() {
+        return colleague.state;
+      },
+      get calls() {
+        return colleague.calls;
+      },
+      get autoAnswer() {
+        return colleague.autoAnswer;
+      },
+      hangUp: () => colleague.hangUp(),
+      setAutoAnswer: (on: boolean) => colleague.setAutoAnswer(on),
+      answer: () => colleague.answer(),
+      decline: () => colleague.decline(),
+      mediaStats: () => colleague.mediaStats(),
+    } satisfies LocalConsoleColleagueHooks),
   };
   const simulatorHooks: CustomerSimulatorHooks = {
     get registration() {
@@ -423,6 +490,9 @@ function main(): void {
     },
     get lastInteractionId() {
       return simulator.lastInteractionId;
+    },
+    get transferredTo() {
+      return simulator.transferredTo;
     },
     get user() {
       return simulator.user;

@@ -12,8 +12,16 @@
  *     ^              |  \--4xx/5xx/6xx--> rejected        |
  *     |              \--hang up (CANCEL, then 487)--> ended \--error--> failed
  *     \---------------- call again from ended / rejected / failed
+ *
+ * A blind transfer: connected --REFER from the agent--> calling (to the Refer-To target, status
+ * 'Transferred to jordan.lee'), then the new call's states as above. The simulator accepts the
+ * REFER (202), INVITEs the target with the same caller and contract headers (and Referred-By),
+ * tells the agent how that call goes (NOTIFY), and leaves the agent's leg for the agent to end.
+ * When that call fails while the agent is still on the first one, the customer stays with the
+ * agent (connected, 'Transfer to jordan.lee failed (603 Decline); still with the agent').
  */
-import { Inviter, Registerer, RegistererState, SessionState, UserAgent, type Core, type Session } from 'sip.js';
+import { Inviter, SessionState, UserAgent, type Core, type InviterOptions, type Referral, type Session } from 'sip.js';
+import { clearRemoteMedia, playRemoteMedia, sessionMediaStats, SipPhone, type SipMediaStats, type SipRegistration } from './sip-phone.ts';
 
 type IncomingResponse = Core.IncomingResponse;
 
@@ -28,17 +36,13 @@ export interface SimulatedCall {
 }
 
 /** Registration with the SIP server. */
-export type SimulatorRegistration = 'unregistered' | 'registering' | 'registered' | 'failed';
+export type SimulatorRegistration = SipRegistration;
 
 /** The simulator's call state (see the diagram above). */
 export type SimulatorCallState = 'idle' | 'calling' | 'ringing' | 'connected' | 'ended' | 'rejected' | 'failed';
 
 /** WebRTC figures of the current (or last) call, for checks that audio flows. */
-export interface SimulatorMediaStats {
-  readonly iceConnectionState: RTCIceConnectionState | 'none';
-  readonly bytesReceived: number;
-  readonly bytesSent: number;
-}
+export type SimulatorMediaStats = SipMediaStats;
 
 /** Options of {@link CustomerSimulator}. */
 export interface CustomerSimulatorOptions {
@@ -91,6 +95,15 @@ export function contractHeaders(call: SimulatedCall, interactionId: string, sipD
   return headers;
 }
 
+/** A SIP URI's user part as people read it (`%2B1555` -> `+1555`); kept as written when it is not valid escaping. */
+function unescapedUser(user: string): string {
+  try {
+    return decodeURIComponent(user);
+  } catch {
+    return user;
+  }
+}
+
 /** A fresh interaction id for one simulated call. */
 function newInteractionId(): string {
   return `sim-${crypto.randomUUID()}`;
@@ -101,12 +114,15 @@ export class CustomerSimulator {
   readonly #options: CustomerSimulatorOptions;
   readonly #listeners = new Set<() => void>();
   readonly #user = `customer-${Math.random().toString(36).slice(2, 10)}`;
-  #ua: UserAgent | undefined;
-  #registerer: Registerer | undefined;
+  readonly #phone: SipPhone;
   #session: Session | undefined;
-  #registration: SimulatorRegistration = 'unregistered';
+  /** The call a REFER took the customer away from, until the agent ends it. */
+  #referred: Session | undefined;
+  /** The options the current call was placed with; a transferred call goes out with them too. */
+  #callOptions: InviterOptions | undefined;
   #state: SimulatorCallState = 'idle';
   #status = 'Not registered';
+  #transferredTo: string | undefined;
   #lastStatusCode: number | undefined;
   #lastReasonPhrase: string | undefined;
   #lastInteractionId: string | undefined;
@@ -116,6 +132,12 @@ export class CustomerSimulator {
 
   constructor(options: CustomerSimulatorOptions) {
     this.#options = options;
+    this.#phone = new SipPhone({ sipWsUrl: options.sipWsUrl, sipDomain: options.sipDomain, user: this.#user, displayName: 'Customer simulator' });
+    this.#phone.onChange(() => {
+      const phone = this.#phone;
+      if (phone.registration !== 'registered') this.#set({ status: phone.registrationStatus });
+      else this.#set({ status: this.inCall ? this.#status : `${phone.registrationStatus}; ready to call` });
+    });
   }
 
   /** The simulator's own SIP user (customer-xxxxxxxx). */
@@ -123,14 +145,18 @@ export class CustomerSimulator {
     return this.#user;
   }
   get registration(): SimulatorRegistration {
-    return this.#registration;
+    return this.#phone.registration;
   }
   get state(): SimulatorCallState {
     return this.#state;
   }
-  /** The status line shown to the user ('Ringing', 'Rejected (486 Busy Here)'...). */
+  /** The status line shown to the user ('Ringing', 'Rejected (486 Busy Here)', 'Transferred to jordan.lee: Connected'...). */
   get status(): string {
     return this.#status;
+  }
+  /** The SIP user (or number) the agent transferred the current or last call to; undefined when it was not transferred. */
+  get transferredTo(): string | undefined {
+    return this.#transferredTo;
   }
   /** The final or latest provisional SIP status code of the last call (180, 200, 486...). */
   get lastStatusCode(): number | undefined {
@@ -139,7 +165,7 @@ export class CustomerSimulator {
   get lastReasonPhrase(): string | undefined {
     return this.#lastReasonPhrase;
   }
-  /** X-CP-Interaction-Id of the last call placed. */
+  /** X-CP-Interaction-Id of the last call placed (a transferred call keeps it). */
   get lastInteractionId(): string | undefined {
     return this.#lastInteractionId;
   }
@@ -154,11 +180,15 @@ export class CustomerSimulator {
     return () => this.#listeners.delete(listener);
   }
 
-  #set(change: { registration?: SimulatorRegistration; state?: SimulatorCallState; status: string }): void {
-    if (change.registration) this.#registration = change.registration;
+  #set(change: { state?: SimulatorCallState; status: string }): void {
     if (change.state) this.#state = change.state;
     this.#status = change.status;
     for (const listener of this.#listeners) listener();
+  }
+
+  /** A call status, said of the transferred call once the agent transferred it. */
+  #callStatus(text: string): string {
+    return this.#transferredTo === undefined ? text : `Transferred to ${this.#transferredTo}: ${text}`;
   }
 
   /** Where the agent's voice (and video) plays. */
@@ -168,74 +198,13 @@ export class CustomerSimulator {
 
   /** Connects to the SIP server and registers; keeps retrying when the server is away. */
   async start(): Promise<void> {
-    const { sipWsUrl, sipDomain } = this.#options;
-    const uri = UserAgent.makeURI(`sip:${this.#user}@${sipDomain}`);
-    if (!uri) throw new Error(`Cannot make a SIP URI for ${this.#user}@${sipDomain}`);
-    const ua = new UserAgent({
-      uri,
-      displayName: 'Customer simulator',
-      transportOptions: { server: sipWsUrl, traceSip: false },
-      logLevel: 'warn',
-      delegate: {
-        onDisconnect: (error) => {
-          if (!error) return; // we stopped on purpose
-          this.#set({ registration: 'failed', status: `Cannot reach the SIP server at ${sipWsUrl}; retrying` });
-          void this.#reconnectSoon();
-        },
-        onConnect: () => void this.#register(),
-      },
-    });
-    this.#ua = ua;
-    this.#registerer = new Registerer(ua, { expires: 300 });
-    this.#registerer.stateChange.addListener((state) => {
-      if (state === RegistererState.Registered) {
-        this.#set({ registration: 'registered', status: this.inCall ? this.#status : `Registered as ${this.#user}; ready to call` });
-      } else if (state === RegistererState.Unregistered && this.#registration === 'registered') {
-        this.#set({ registration: 'unregistered', status: 'Not registered' });
-      }
-    });
-    this.#set({ registration: 'registering', status: `Registering as ${this.#user}...` });
-    try {
-      await ua.start();
-    } catch {
-      this.#set({ registration: 'failed', status: `Cannot reach the SIP server at ${sipWsUrl}; retrying` });
-      void this.#reconnectSoon();
-    }
-  }
-
-  #reconnecting = false;
-  /** Reconnects every 2 s until the SIP server answers again (registering again on connect). */
-  async #reconnectSoon(): Promise<void> {
-    if (this.#reconnecting || !this.#ua) return;
-    this.#reconnecting = true;
-    try {
-      while (this.#ua && !this.#ua.isConnected()) {
-        await new Promise((wait) => setTimeout(wait, 2000));
-        await this.#ua.reconnect().catch(() => undefined);
-      }
-    } finally {
-      this.#reconnecting = false;
-    }
-  }
-
-  async #register(): Promise<void> {
-    if (!this.#registerer) return;
-    this.#set({ registration: 'registering', status: `Registering as ${this.#user}...` });
-    await this.#registerer
-      .register({
-        requestDelegate: {
-          onReject: (response) => {
-            this.#set({ registration: 'failed', status: `Registration refused (${response.message.statusCode} ${response.message.reasonPhrase})` });
-          },
-        },
-      })
-      .catch((error: unknown) => this.#set({ registration: 'failed', status: `Registration failed: ${String(error)}` }));
+    await this.#phone.start();
   }
 
   /** Places the call to the agent. Throws when not registered or a call is under way. */
   async call(call: SimulatedCall): Promise<void> {
-    const ua = this.#ua;
-    if (!ua || this.#registration !== 'registered') throw new Error('The customer simulator is not registered with the SIP server yet.');
+    const ua = this.#phone.userAgent;
+    if (!ua || this.registration !== 'registered') throw new Error('The customer simulator is not registered with the SIP server yet.');
     if (this.inCall) throw new Error('A call is already under way: hang up first.');
     const { sipDomain, agentUser } = this.#options;
     const target = UserAgent.makeURI(`sip:${agentUser}@${sipDomain}`);
@@ -244,65 +213,109 @@ export class CustomerSimulator {
     const number = call.number.trim();
     const name = call.name.trim();
     const fromUri = number === '' ? 'sip:anonymous@anonymous.invalid' : `sip:${sipUserOf(number)}@${sipDomain}`;
-    const inviter = new Inviter(ua, target, {
+    const options: InviterOptions = {
       extraHeaders: contractHeaders(call, interactionId, sipDomain),
       params: { fromUri, fromDisplayName: name === '' ? (number === '' ? 'Anonymous' : '') : quotedDisplayName(name) },
       sessionDescriptionHandlerOptions: { constraints: { audio: true, video: call.kind === 'video' } },
-    });
-    this.#session = inviter;
+    };
+    this.#callOptions = options;
     this.#lastInteractionId = interactionId;
+    this.#transferredTo = undefined;
+    this.#referred = undefined;
+    await this.#place(new Inviter(ua, target, this.#withReferHandling(options)), 'Calling...');
+  }
+
+  /** The call's options, with REFERs followed (a blind transfer) instead of left to sip.js. */
+  #withReferHandling(options: InviterOptions): InviterOptions {
+    return { ...options, extraHeaders: [...(options.extraHeaders ?? [])], delegate: { onRefer: (referral) => void this.#followReferral(referral) } };
+  }
+
+  /** Places `inviter`'s INVITE and follows it to the end. */
+  async #place(inviter: Inviter, callingStatus: string): Promise<void> {
+    this.#session = inviter;
     this.#lastStatusCode = undefined;
     this.#lastReasonPhrase = undefined;
     this.#cancelled = false;
     inviter.stateChange.addListener((state) => this.#onSessionState(inviter, state));
-    this.#set({ state: 'calling', status: 'Calling...' });
+    this.#set({ state: 'calling', status: callingStatus });
     const response = (label: string) => (incoming: IncomingResponse) => {
+      if (this.#session !== inviter) return;
       const code = incoming.message.statusCode ?? 0;
       this.#lastStatusCode = code;
       this.#lastReasonPhrase = incoming.message.reasonPhrase;
       if (label === 'progress' && this.#state === 'calling' && code >= 180) {
-        this.#set({ state: 'ringing', status: 'Ringing' });
+        this.#set({ state: 'ringing', status: this.#callStatus('Ringing') });
       } else if (label === 'reject' && this.#cancelled) {
-        this.#set({ state: 'ended', status: 'Ended (hung up before the agent answered)' });
+        this.#set({ state: 'ended', status: this.#callStatus('Ended (hung up before the agent answered)') });
       } else if (label === 'reject') {
-        this.#set({ state: 'rejected', status: `Rejected (${code} ${incoming.message.reasonPhrase ?? ''})`.replace(' )', ')') });
+        const why = `${code} ${incoming.message.reasonPhrase ?? ''}`.trim();
+        if (!this.#backFromFailedTransfer(why)) this.#set({ state: 'rejected', status: this.#callStatus(`Rejected (${why})`) });
       }
     };
     try {
       await inviter.invite({ requestDelegate: { onProgress: response('progress'), onReject: response('reject'), onAccept: response('accept') } });
     } catch (error) {
+      if (this.#session !== inviter) return;
+      const why = error instanceof Error ? error.message : String(error);
+      if (this.#backFromFailedTransfer(why)) return;
       this.#session = undefined;
-      this.#set({ state: 'failed', status: `Call failed: ${error instanceof Error ? error.message : String(error)}` });
+      this.#set({ state: 'failed', status: this.#callStatus(`Call failed: ${why}`) });
     }
+  }
+
+  /**
+   * The call a REFER asked for failed: when the agent has not left the first call, the customer
+   * is still on it (state connected again). False when there is no such call to go back to.
+   */
+  #backFromFailedTransfer(why: string): boolean {
+    const referred = this.#referred;
+    const target = this.#transferredTo;
+    if (!referred || target === undefined || referred.state !== SessionState.Established) return false;
+    this.#referred = undefined;
+    this.#transferredTo = undefined;
+    this.#session = referred;
+    playRemoteMedia(referred, this.#remoteMedia);
+    this.#set({ state: 'connected', status: `Transfer to ${target} failed (${why}); still with the agent` });
+    return true;
+  }
+
+  /**
+   * A REFER from the agent on the connected call (a blind transfer): accepts it (202) and calls
+   * the Refer-To target as the same caller, with the same contract headers. The agent's leg stays
+   * up until the agent ends it (after the NOTIFY that says how the new call went).
+   */
+  async #followReferral(referral: Referral): Promise<void> {
+    const from = this.#session;
+    const options = this.#callOptions;
+    if (!from || !options || this.#state !== 'connected') {
+      await referral.reject({ statusCode: 488, reasonPhrase: 'Not Acceptable Here' });
+      return;
+    }
+    const target = referral.referTo.uri;
+    this.#transferredTo = target.user === undefined ? target.toString() : unescapedUser(target.user);
+    this.#referred = from;
+    await referral.accept();
+    await this.#place(referral.makeInviter(this.#withReferHandling(options)), `Transferred to ${this.#transferredTo}`);
   }
 
   #onSessionState(session: Session, state: SessionState): void {
     if (this.#session !== session) return;
     if (state === SessionState.Established) {
-      this.#playRemoteMedia(session);
-      this.#set({ state: 'connected', status: 'Connected' });
+      playRemoteMedia(session, this.#remoteMedia);
+      this.#set({ state: 'connected', status: this.#callStatus('Connected') });
     } else if (state === SessionState.Terminated) {
-      if (this.#remoteMedia) {
-        this.#remoteMedia.srcObject = null;
-        this.#remoteMedia.classList.remove('live');
-      }
+      clearRemoteMedia(this.#remoteMedia);
       if (this.#state === 'rejected' || this.#state === 'failed' || this.#state === 'ended') return;
       const status = this.#state === 'connected' ? 'Ended' : this.#cancelled ? 'Ended (hung up before the agent answered)' : 'Ended (not answered)';
-      this.#set({ state: 'ended', status });
+      this.#set({ state: 'ended', status: this.#callStatus(status) });
     }
   }
 
-  #playRemoteMedia(session: Session): void {
-    const handler = session.sessionDescriptionHandler as unknown as { remoteMediaStream?: MediaStream } | undefined;
-    if (this.#remoteMedia && handler?.remoteMediaStream) {
-      this.#remoteMedia.srcObject = handler.remoteMediaStream;
-      this.#remoteMedia.classList.toggle('live', handler.remoteMediaStream.getVideoTracks().length > 0);
-      void this.#remoteMedia.play().catch(() => undefined);
-    }
-  }
-
-  /** Hangs up: CANCEL while ringing, BYE once connected. */
+  /** Hangs up: CANCEL while ringing, BYE once connected (and BYE to the agent still on a call being transferred). */
   async hangUp(): Promise<void> {
+    const referred = this.#referred;
+    this.#referred = undefined;
+    if (referred?.state === SessionState.Established) await referred.bye().catch(() => undefined);
     const session = this.#session;
     if (!session || !this.inCall) return;
     if (session.state === SessionState.Established) await session.bye();
@@ -314,25 +327,13 @@ export class CustomerSimulator {
   }
 
   /** WebRTC figures of the current or last call (zeros before any call). */
-  async mediaStats(): Promise<SimulatorMediaStats> {
-    const handler = this.#session?.sessionDescriptionHandler as unknown as { peerConnection?: RTCPeerConnection } | undefined;
-    const pc = handler?.peerConnection;
-    if (!pc) return { iceConnectionState: 'none', bytesReceived: 0, bytesSent: 0 };
-    let bytesReceived = 0;
-    let bytesSent = 0;
-    (await pc.getStats()).forEach((report: { type?: string; bytesReceived?: number; bytesSent?: number }) => {
-      if (report.type === 'inbound-rtp') bytesReceived += report.bytesReceived ?? 0;
-      if (report.type === 'outbound-rtp') bytesSent += report.bytesSent ?? 0;
-    });
-    return { iceConnectionState: pc.iceConnectionState, bytesReceived, bytesSent };
+  mediaStats(): Promise<SimulatorMediaStats> {
+    return sessionMediaStats(this.#session);
   }
 
   /** Unregisters and disconnects. */
   async stop(): Promise<void> {
     await this.hangUp().catch(() => undefined);
-    const ua = this.#ua;
-    this.#ua = undefined;
-    await this.#registerer?.unregister().catch(() => undefined);
-    await ua?.stop().catch(() => undefined);
+    await this.#phone.stop();
   }
 }

@@ -16,8 +16,8 @@ export interface OmniPresenceStatus {
 
 /** The statuses of the local console's Omni-Channel, in the select's order. */
 export const OMNI_PRESENCE_STATUSES: readonly OmniPresenceStatus[] = [
-  { id: '0N5000000000001AAA', apiName: 'Available', label: 'Available' },
-  { id: '0N5000000000002AAA', apiName: 'Busy', label: 'Busy' },
+  { id: '0N5000000000001CAA', apiName: 'Available', label: 'Available' },
+  { id: '0N5000000000002CAA', apiName: 'Busy', label: 'Busy' },
   { id: null, apiName: 'Offline', label: 'Offline' },
 ];
 

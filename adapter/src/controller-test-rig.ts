@@ -1,0 +1,227 @@
+/**
+ * A controller with every room real, for the controller's browser tests: the phone on the
+ * suite's Kamailio, a customer calling it from a second sip.js user agent, the crm room on the
+ * fake org (demo data), the host over the Open CTI fake with a console that records what it was
+ * asked and, when asked for, the local console's own workspace, Omni-Channel and console bridge
+ * (scripts/console/page) speaking the bridge protocol over the same Open CTI fake.
+ * Timers (wrap up, cooldown) run only when the test says so (a manual clock).
+ */
+import { Controller, type Clock } from './controller.ts';
+import { Phone } from './telephony/phone.ts';
+import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
+import { createCrmService, type CrmService } from './crm/crm-service.ts';
+import { TEST_JSFORCE_URL, fakeOrg } from './crm/fake-org-session.ts';
+import { OpenCtiHost } from './host/open-cti-host.ts';
+import { ConsoleBridge } from './host/console-bridge.ts';
+import type { DefaultFieldValues, ScreenPopTypeName } from './host/open-cti.ts';
+import { readSettings } from './model/settings.ts';
+import type { InteractionView } from './store.ts';
+import { installOpenCtiShim } from '../../scripts/console/opencti/opencti-shim.ts';
+import { serveOpenCti, type ConsoleApi, type OpenCtiConsole } from '../../scripts/console/opencti/console-side.ts';
+import { ConsoleWorkspace } from '../../scripts/console/page/console-workspace.ts';
+import { LocalConsoleBridge } from '../../scripts/console/page/console-bridge.ts';
+import { OmniWorkItems } from '../../scripts/console/page/omni-work-items.ts';
+import { OmniPresence } from '../../scripts/console/page/omni-presence.ts';
+import { RestClient } from '../../scripts/console/page/rest-client.ts';
+
+/** A clock whose timers run only when the test says so. */
+export class ManualClock implements Clock {
+  readonly #timers: Array<{ fn: () => void; cancelled: boolean }> = [];
+  now(): number {
+    return Date.now();
+  }
+  schedule(fn: () => void, _ms: number): () => void {
+    const timer = { fn, cancelled: false };
+    this.#timers.push(timer);
+    return () => {
+      timer.cancelled = true;
+    };
+  }
+  /** Runs every timer due so far (wrap up, cooldown), as if their time had come. */
+  runPending(): void {
+    for (const timer of this.#timers.splice(0)) if (!timer.cancelled) timer.fn();
+  }
+}
+
+/** The console side of Open CTI, recording the screen pops it was asked for (and opening their tabs in the local workspace, when there is one). */
+class RecordingConsole implements ConsoleApi {
+  readonly pops: Array<{ type: ScreenPopTypeName; params: Record<string, unknown>; defaultFieldValues?: DefaultFieldValues }> = [];
+  panelVisible = true;
+  workspace: ConsoleWorkspace | undefined;
+  bridge: LocalConsoleBridge | undefined;
+  openCti: OpenCtiConsole | undefined;
+  async screenPop(type: ScreenPopTypeName, params: Record<string, unknown>, defaultFieldValues?: DefaultFieldValues): Promise<void> {
+    this.pops.push(defaultFieldValues === undefined ? { type, params } : { type, params, defaultFieldValues });
+    if (type === 'SOBJECT' && this.workspace) await this.workspace.openRecord(String(params['recordId']));
+  }
+  setPanelVisible(visible: boolean): void {
+    this.panelVisible = visible;
+  }
+  isPanelVisible(): boolean {
+    return this.panelVisible;
+  }
+  callCenterSettings(): Record<string, string> {
+    return {};
+  }
+  clickToDialEnabled(): void {}
+  publish(channelName: string, message: unknown): void {
+    // Lightning message service delivers to every subscriber, the publisher included.
+    this.openCti?.pushMessage(channelName, message);
+    this.bridge?.receive(channelName, message);
+  }
+}
+
+/** The local console's Omni-Channel and workspace, behind the console bridge. */
+export interface RigConsole {
+  readonly workspace: ConsoleWorkspace;
+  readonly work: OmniWorkItems;
+  readonly presence: OmniPresence;
+  readonly bridge: LocalConsoleBridge;
+}
+
+export interface Rig {
+  controller: Controller;
+  clock: ManualClock;
+  consolePage: RecordingConsole;
+  console: OpenCtiConsole;
+  customer: Customer;
+  agentUser: string;
+  orgId: string;
+  phone: Phone;
+  host: OpenCtiHost;
+  crm: CrmService;
+  storage: RigStorage & { org: { orgId: string; accessToken: string; instanceUrl: string } };
+  /** Present when the rig was started with `bridge: true`. */
+  local?: RigConsole;
+  consoleBridge?: ConsoleBridge;
+}
+
+/** Where a rig keeps what survives a reload (the outbox database, remembered picks) and its org. */
+export interface RigStorage {
+  outboxDatabase: string;
+  choicesKey: string;
+  org?: { orgId: string; accessToken: string; instanceUrl: string };
+}
+
+export interface RigOptions {
+  storage?: RigStorage;
+  /** Call center items beside the SIP ones (`/ContactPad/<name>` keys). */
+  settings?: Record<string, string>;
+  /** Start the local console's workspace, Omni-Channel and console bridge. */
+  bridge?: boolean;
+  /** Changes to the new org before ContactPad reads from it (users, records). */
+  orgSetup?: (orgId: string) => Promise<void>;
+  /** The agent chooses Ready (and registers) before the console bridge connects, as after a reload. */
+  readyBeforeBridge?: boolean;
+}
+
+const rigs: Rig[] = [];
+
+export async function startRig(options: RigOptions | RigStorage = {}): Promise<Rig> {
+  const opts: RigOptions = 'outboxDatabase' in options ? { storage: options } : options;
+  const storage = opts.storage ?? { outboxDatabase: uniqueUser('outbox'), choicesKey: uniqueUser('choices') };
+  const { wsUrl } = await sipServer();
+  const agentUser = uniqueUser('agent');
+  const { settings } = readSettings({
+    '/ContactPad/sipServerUrl': wsUrl,
+    '/ContactPad/sipDomain': '127.0.0.1',
+    '/ContactPad/sipUser': agentUser,
+    '/ContactPad/wrapUpSeconds': '30',
+    ...opts.settings,
+  });
+  const clock = new ManualClock();
+  const controller = new Controller(settings, clock);
+
+  const channel = new MessageChannel();
+  const win = {} as Window;
+  installOpenCtiShim(win, channel.port1);
+  const consolePage = new RecordingConsole();
+  const consoleHandle = serveOpenCti(channel.port2, consolePage);
+  consolePage.openCti = consoleHandle;
+  const host = await OpenCtiHost.connect(controller, { win, waitMs: 0 });
+
+  const org = storage.org ?? (await fakeOrg.createOrg('demo'));
+  await opts.orgSetup?.(org.orgId);
+  const crm = createCrmService({
+    session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken, jsforceUrl: TEST_JSFORCE_URL },
+    settings,
+    activityState: (id, state) => controller.activityState(id, state),
+    onError: (error) => controller.notify(error),
+    outboxDatabase: storage.outboxDatabase,
+    rememberedChoicesKey: storage.choicesKey,
+  });
+  const phone = new Phone({ serverUrl: wsUrl, aor: `sip:${agentUser}@127.0.0.1` }, controller);
+  controller.attach({ phone, crm, host });
+
+  const ready = async () => {
+    await controller.handle({ type: 'set-agent-status', choice: { status: 'ready' } });
+    await waitFor('the agent to register', () => controller.store.snapshot.phone.state === 'registered');
+  };
+  if (opts.readyBeforeBridge) await ready();
+
+  let local: RigConsole | undefined;
+  let consoleBridge: ConsoleBridge | undefined;
+  if (opts.bridge) {
+    const workspace = new ConsoleWorkspace(new RestClient('62.0', org.accessToken));
+    const work = new OmniWorkItems();
+    const presence = new OmniPresence();
+    const bridge = new LocalConsoleBridge({ workspace, work, presence, publish: (name, message) => consoleHandle.pushMessage(name, message) });
+    consolePage.workspace = workspace;
+    consolePage.bridge = bridge;
+    local = { workspace, work, presence, bridge };
+    consoleBridge = await ConsoleBridge.connect(host, {
+      event: (event) => controller.bridgeEvent(event),
+      stateChanged: (state) => controller.bridgeState(state),
+    });
+    controller.attachBridge(consoleBridge);
+    await controller.loadDirectory();
+  }
+
+  if (!opts.readyBeforeBridge) await ready();
+
+  const customer = new Customer(wsUrl, uniqueUser('customer'));
+  await customer.start();
+  const rig: Rig = { controller, clock, consolePage, console: consoleHandle, customer, agentUser, orgId: org.orgId, phone, host, crm, storage: { ...storage, org } };
+  if (local) rig.local = local;
+  if (consoleBridge) rig.consoleBridge = consoleBridge;
+  rigs.push(rig);
+  return rig;
+}
+
+/** Stops every rig started since the last call (phones, customers, bridges). */
+export async function stopRigs(): Promise<void> {
+  for (const rig of rigs.splice(0)) {
+    await rig.consoleBridge?.close();
+    rig.console.close();
+    await rig.phone.stop();
+    await rig.customer.stop();
+  }
+}
+
+export function viewOf(rig: Rig, id: string): InteractionView | undefined {
+  return rig.controller.store.snapshot.interactions.find((v) => v.interaction.id === id);
+}
+
+/** A customer calls with this name and number; returns the interaction id once the lookup is done. */
+export async function calls(rig: Rig, name: string, number: string): Promise<string> {
+  const id = uniqueUser('it');
+  rig.customer.call(rig.agentUser, [`X-CP-Interaction-Id: ${id}`, 'X-CP-Queue: Sales', `P-Asserted-Identity: "${name}" <sip:${number}@127.0.0.1>`]);
+  await waitFor('the call pop with the lookup', () => viewOf(rig, id)?.caller.state === 'done');
+  return id;
+}
+
+/** Maria Lopez (a Lead in the demo org) calls; returns the interaction id. */
+export function mariaCalls(rig: Rig): Promise<string> {
+  return calls(rig, 'Maria Lopez', '+14155550100');
+}
+
+export async function answered(rig: Rig, id: string): Promise<void> {
+  await rig.controller.handle({ type: 'accept', interactionId: id });
+  await waitFor('the call to connect', () => viewOf(rig, id)?.interaction.state === 'connected');
+}
+
+export async function taskOf(rig: Rig, id: string): Promise<Record<string, unknown>> {
+  return waitFor('the Task in the org', async () =>
+    (await fakeOrg.records(rig.orgId, 'Task')).find((t) => t['ContactPad_Interaction_Id__c'] === id),
+  );
+}

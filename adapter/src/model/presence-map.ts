@@ -1,0 +1,85 @@
+/**
+ * The presence mapping between ContactPad's agent states and Omni-Channel presence statuses
+ * (management setting `presenceMap`, e.g. `ready=Available;not-ready=Busy;offline=Offline`).
+ * The admin names presence statuses as they see them in Setup (API name or label); the org's
+ * statuses (ServicePresenceStatus rows) turn a name into the id Omni-Channel wants. Offline is
+ * not a presence status: it means logged out of Omni-Channel (status id null).
+ */
+import type { AgentStatus, AgentStatusChoice } from './agent-state.ts';
+import type { PresenceMapEntry } from './settings.ts';
+
+/** An Omni-Channel presence status of the org (ServicePresenceStatus). */
+export interface PresenceStatus {
+  readonly id: string;
+  readonly developerName: string;
+  readonly label: string;
+}
+
+/** The agent's presence as Omni-Channel reports it; statusId null when logged out. */
+export interface OmniPresenceNow {
+  readonly statusId: string | null;
+  readonly statusName: string;
+}
+
+/** Where a presence name leads: a status id, null (log out of Omni-Channel), or nowhere (unknown name). */
+export type PresenceTarget = { readonly found: true; readonly statusId: string | null } | { readonly found: false };
+
+const OFFLINE = 'offline';
+
+function same(a: string, b: string): boolean {
+  return a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'accent' }) === 0;
+}
+
+function sameId(a: string, b: string): boolean {
+  return a.slice(0, 15) === b.slice(0, 15);
+}
+
+/** The presence name the admin mapped `status` to; undefined when the status has no mapping (presence stays as it is). */
+export function presenceNameFor(status: AgentStatus, map: readonly PresenceMapEntry[]): string | undefined {
+  return map.find((entry) => entry.status === status)?.presence;
+}
+
+/**
+ * The status id for a presence name: the org's status whose API name or label matches
+ * (case-insensitive), else null for "Offline" (log out), else not found.
+ */
+export function presenceTargetFor(name: string, statuses: readonly PresenceStatus[]): PresenceTarget {
+  const status = statuses.find((candidate) => same(candidate.developerName, name) || same(candidate.label, name));
+  if (status) return { found: true, statusId: status.id };
+  if (same(name, OFFLINE)) return { found: true, statusId: null };
+  return { found: false };
+}
+
+/**
+ * The state the agent chooses when Omni-Channel's presence changes: the first mapping (in the
+ * admin's order) of a state the agent can choose (Ready, Not Ready, Offline) whose presence name
+ * matches the status's name, API name or label. Not Ready takes the status's label as its
+ * reason. Logged out maps to Offline when Offline is mapped. Undefined when nothing maps (the
+ * agent's state stays as it is).
+ */
+export function choiceForPresence(
+  presence: OmniPresenceNow,
+  map: readonly PresenceMapEntry[],
+  statuses: readonly PresenceStatus[],
+): AgentStatusChoice | undefined {
+  const choosable = map.filter((entry) => entry.status === 'ready' || entry.status === 'not-ready' || entry.status === 'offline');
+  if (presence.statusId === null) {
+    return choosable.some((entry) => entry.status === 'offline') ? { status: 'offline' } : undefined;
+  }
+  const id = presence.statusId;
+  const status = statuses.find((candidate) => sameId(candidate.id, id));
+  const names = [presence.statusName, status?.developerName ?? '', status?.label ?? ''].filter((name) => name.trim() !== '');
+  const entry = choosable.find((candidate) => names.some((name) => same(candidate.presence, name)));
+  if (!entry) return undefined;
+  if (entry.status === 'not-ready') {
+    const reason = (status?.label ?? presence.statusName).trim() || entry.presence;
+    return { status: 'not-ready', reason };
+  }
+  return { status: entry.status === 'ready' ? 'ready' : 'offline' };
+}
+
+/** True when two presence status ids name the same status (15- and 18-character ids compare equal). */
+export function samePresence(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return a === b;
+  return sameId(a, b);
+}
