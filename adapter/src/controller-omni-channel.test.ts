@@ -8,6 +8,7 @@ import { expect } from '@open-wc/testing';
 import { fakeOrg } from './crm/fake-org-session.ts';
 import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
 import { answered, mariaCalls, startRig, stopRigs, taskOf, viewOf, type Rig } from './controller-test-rig.ts';
+import { FINISHED_KEPT } from './controller.ts';
 import { OMNI_PRESENCE_STATUSES } from '../../scripts/console/page/omni-presence.ts';
 import type { OmniChannelKind } from '../../scripts/console/page/omni-work-items.ts';
 import { bridgeEvent } from './host/console-bridge-protocol.ts';
@@ -119,6 +120,25 @@ describe('Omni-Channel work in the interaction list', function () {
     const work = { workId: first, workItemId: transcriptId, channel: 'chat' as const, customerName: 'First Customer', isAutoAccept: false, accepted: false };
     rig.controller.bridgeEvent(bridgeEvent('workAssigned', 'again-1', { work }));
     expect(rig.controller.store.snapshot.interactions.filter((v) => v.interaction.id === first)).to.have.length(1);
+  });
+
+  it('keeps only the newest finished interactions on the list, so a long shift does not grow without end', async () => {
+    const rig = await startRig({ bridge: true, settings: { '/ContactPad/autoAcceptWork': 'false' } });
+    const transcriptId = await firstId(rig, 'LiveChatTranscript');
+    const ids: string[] = [];
+    for (let n = 0; n < FINISHED_KEPT + 3; n += 1) {
+      const id = route(rig, 'chat', transcriptId, `Customer ${n}`);
+      await waitFor('the chat to alert', () => viewOf(rig, id)?.interaction.state === 'alerting');
+      await rig.controller.handle({ type: 'reject', interactionId: id, reason: 'Not my skill' });
+      ids.push(id);
+    }
+    const route2 = route(rig, 'chat', transcriptId, 'Still here');
+    await waitFor('the last chat to alert', () => viewOf(rig, route2)?.interaction.state === 'alerting');
+    const listed = rig.controller.store.snapshot.interactions.map((v) => v.interaction.id);
+    expect(listed).to.have.length(FINISHED_KEPT + 1);
+    expect(listed).to.include(route2);
+    expect(listed).to.not.include(ids[0]);
+    expect(listed).to.include(ids.at(-1));
   });
 
   it('a work item for a record the agent cannot see is declined with a clear message', async () => {

@@ -126,4 +126,18 @@ describe('the controller with real rooms', function () {
     expect(viewOf(rig, id)?.interaction.state).to.equal('rejected');
     expect(rig.controller.store.snapshot.agent.status).to.equal('ready');
   });
+
+  it('after a reject with stateAfterReject=cooldown the agent cools down, then is Ready again when the cooldown ends', async () => {
+    const rig = await startRig({ settings: { '/ContactPad/stateAfterReject': 'cooldown', '/ContactPad/cooldownSeconds': '20' } });
+    const id = uniqueUser('it');
+    const { finalStatus } = rig.customer.call(rig.agentUser, [`X-CP-Interaction-Id: ${id}`]);
+    await waitFor('the call pop', () => viewOf(rig, id)?.interaction.state === 'alerting');
+    await rig.controller.handle({ type: 'reject', interactionId: id });
+    expect(await finalStatus).to.equal(486);
+    const agent = rig.controller.store.snapshot.agent;
+    expect(agent.status).to.equal('cooldown');
+    expect((agent.cooldownEndsAt ?? 0) - agent.since).to.equal(20_000);
+    rig.clock.runPending();
+    expect(rig.controller.store.snapshot.agent.status).to.equal('ready');
+  });
 });

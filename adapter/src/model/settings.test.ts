@@ -19,6 +19,7 @@ const CALL_CENTER: Record<string, string> = {
   '/ContactPad/wrapUpSeconds': '60',
   '/ContactPad/notReadyReasons': 'Break,Lunch,Meeting,Training',
   '/ContactPad/dispositions': 'Resolved,Callback requested,Sale,No sale,Wrong number',
+  '/ContactPad/declineReasons': 'Busy with another customer,Not my skill,Ending my shift',
   '/ContactPad/rejectStatusCode': '486',
   '/ContactPad/defaultCountry': 'US',
   '/ContactPad/lookupTimeoutMs': '8000',
@@ -64,6 +65,7 @@ describe('settings: a well-formed call center', () => {
       wrapUpSeconds: 60,
       notReadyReasons: ['Break', 'Lunch', 'Meeting', 'Training'],
       dispositions: ['Resolved', 'Callback requested', 'Sale', 'No sale', 'Wrong number'],
+      declineReasons: ['Busy with another customer', 'Not my skill', 'Ending my shift'],
       rejectStatusCode: 486,
       defaultCountry: 'US',
       lookupTimeoutMs: 8000,
@@ -89,6 +91,7 @@ describe('settings: a well-formed call center', () => {
       wrapUpSeconds: 60,
       notReadyReasons: ['Break', 'Lunch', 'Meeting', 'Training'],
       dispositions: ['Resolved', 'Follow-up needed', 'Left voicemail', 'Wrong number'],
+      declineReasons: ['Busy with another customer', 'Not my skill', 'Ending my shift'],
       rejectStatusCode: 486,
       defaultCountry: 'US',
       lookupTimeoutMs: 8000,
@@ -282,8 +285,9 @@ describe('settings: picklists', () => {
     expect(settings.notReadyReasons).to.deep.equal(['Break', 'Lunch', 'Coaching session']);
   });
 
-  it('reads dispositions the same way', () => {
+  it('reads dispositions and decline reasons the same way', () => {
     expect(read({ '/ContactPad/dispositions': 'Sale;No sale;Callback' }).settings.dispositions).to.deep.equal(['Sale', 'No sale', 'Callback']);
+    expect(read({ '/ContactPad/declineReasons': 'Too busy, ,Wrong skill' }).settings.declineReasons).to.deep.equal(['Too busy', 'Wrong skill']);
   });
 
   it('leaves out an entry longer than 80 characters, naming it', () => {
