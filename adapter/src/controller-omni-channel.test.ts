@@ -62,6 +62,20 @@ describe('Omni-Channel work in the interaction list', function () {
     await waitFor('the record read', () => viewOf(rig, id)?.record?.objectType === 'LiveChatTranscript');
   });
 
+  it('a chat accepted on its own while the agent is on a call opens in the background: the call stays selected', async () => {
+    const rig = await startRig({ bridge: true });
+    const callId = await mariaCalls(rig);
+    await answered(rig, callId);
+    expect(rig.controller.store.snapshot.selectedId).to.equal(callId);
+    const transcriptId = await firstId(rig, 'LiveChatTranscript');
+    const chat = route(rig, 'chat', transcriptId, 'Ada Lovelace');
+
+    await waitFor('the chat tab', () => viewOf(rig, chat)?.recordTabOpen === true);
+    expect(rig.controller.store.snapshot.selectedId, 'the call keeps the agent\'s focus').to.equal(callId);
+    const active = rig.local!.workspace.activeTab;
+    expect(active.kind === 'record' && active.recordId, 'the chat\'s tab opened behind').to.not.equal(transcriptId);
+  });
+
   it('with auto-accept off, a case stays Alerting until the agent accepts it, then its Case opens', async () => {
     const rig = await startRig({ bridge: true, settings: { '/ContactPad/autoAcceptWork': 'false' } });
     const caseId = await firstId(rig, 'Case');

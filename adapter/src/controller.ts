@@ -132,6 +132,8 @@ interface InteractionRecord {
   consultFor?: string;
   /** A call being transferred: to whom (for the journey). */
   transferTo?: string;
+  /** The agent clicked Accept (rather than auto-accept): the new work may take the agent's focus. */
+  acceptedByAgent?: boolean;
 }
 
 const WHO_PREFIXES = ['00Q', '003'] as const; // Lead, Contact
@@ -186,7 +188,7 @@ export class Controller implements PhoneListener, HostListener {
         case 'set-agent-status':
           return this.#setAgentStatus(intent.choice);
         case 'accept':
-          return await this.#accept(intent.interactionId);
+          return await this.#accept(intent.interactionId, true);
         case 'reject':
           return await this.#reject(intent.interactionId, intent.reason);
         case 'release':
@@ -238,10 +240,12 @@ export class Controller implements PhoneListener, HostListener {
     }
   }
 
-  async #accept(id: string): Promise<void> {
+  async #accept(id: string, byAgent = true): Promise<void> {
     this.#requireAction(id, 'accept');
-    const work = this.#records.get(id)?.work;
+    const record = this.#records.get(id)!;
+    const work = record.work;
     if (work) {
+      record.acceptedByAgent = byAgent;
       await this.#requireBridge().acceptWork(work.workId);
       // The bridge's workAccepted event moves the model (bridgeEvent).
       return;
@@ -250,8 +254,12 @@ export class Controller implements PhoneListener, HostListener {
     // The phone reports `connected` when the 200 OK is sent; that moves the model.
   }
 
-  /** Reject a call (486/603), or decline a chat, email or case with the agent's reason. */
-  async #reject(id: string, reason: string | undefined): Promise<void> {
+  /**
+   * Reject a call (486/603), or decline a chat, email or case with the agent's reason. The
+   * management setting stateAfterReject applies when the agent rejected, not when ContactPad
+   * declined on its own (a record the agent cannot open).
+   */
+  async #reject(id: string, reason: string | undefined, byAgent = true): Promise<void> {
     this.#requireAction(id, 'reject');
     const work = this.#records.get(id)?.work;
     if (work) {
@@ -262,7 +270,7 @@ export class Controller implements PhoneListener, HostListener {
       await this.#requirePhone().reject(id);
       if (this.#stateOf(id) === 'alerting') this.#moveInteraction(id, 'rejected', { detail: `${this.#settings.rejectStatusCode} sent` });
     }
-    this.#updateAgent((agent, at) => afterReject(agent, at, this.#settings));
+    if (byAgent) this.#updateAgent((agent, at) => afterReject(agent, at, this.#settings));
   }
 
   /**
@@ -557,7 +565,7 @@ export class Controller implements PhoneListener, HostListener {
     if (work.accepted) {
       this.#workAccepted(work.workId);
     } else if (this.#settings.autoAcceptWork && !work.isAutoAccept) {
-      this.handle({ type: 'accept', interactionId: work.workId }).catch((error: unknown) => this.notify(error));
+      this.#accept(work.workId, false).catch((error: unknown) => this.notify(error));
     } else {
       this.#revealPanel();
     }
@@ -566,9 +574,15 @@ export class Controller implements PhoneListener, HostListener {
   #workAccepted(workId: string): void {
     const record = this.#records.get(workId);
     if (!record || record.view.interaction.state !== 'alerting') return;
+    // Work accepted on its own does not pull the agent away from an interaction they are on
+    // (talking, typing wrap-up notes): its tab opens in the background and the list keeps its
+    // selection. Work the agent accepted, or work arriving to an idle agent, comes to the front.
+    const selected = this.#records.get(this.store.snapshot.selectedId ?? '');
+    const busyElsewhere = selected !== undefined && selected !== record && (isInProgress(selected.view.interaction.state) || selected.view.interaction.state === 'wrap-up');
+    const toFront = record.acceptedByAgent === true || !busyElsewhere;
     this.#moveInteraction(workId, 'connected');
-    this.#workStarted(workId);
-    void this.#openRecordTab(workId);
+    this.#workStarted(workId, toFront);
+    void this.#openRecordTab(workId, toFront);
   }
 
   /** Omni-Channel ended the work on its side: declined elsewhere, or closed (the chat ended, the case was closed). */
@@ -607,21 +621,21 @@ export class Controller implements PhoneListener, HostListener {
         this.notify(error);
         if (!isContactPadError(error, 'WORK_RECORD_UNAVAILABLE') || this.#stateOf(id) !== 'alerting') return;
         // Nobody can work a record this agent cannot open: hand the work back to Omni-Channel.
-        this.#reject(id, 'The record is deleted or not visible to this agent').catch((failure: unknown) => this.notify(failure));
+        this.#reject(id, 'The record is deleted or not visible to this agent', false).catch((failure: unknown) => this.notify(failure));
       },
     );
   }
 
   /** Opens the interaction's record in a console tab (bridge), or pops it through Open CTI when the bridge is missing. */
-  async #openRecordTab(id: string): Promise<void> {
+  async #openRecordTab(id: string, focus = true): Promise<void> {
     const record = this.#records.get(id);
     const recordId = record?.tabRecordId;
     if (!record || !recordId) return;
     try {
       const bridge = this.#bridge;
       if (bridge?.state === 'connected' && bridge.capabilities.includes('tabs')) {
-        const opened = await bridge.openRecordTab(recordId, true);
-        this.#tabShown(opened.body.tab, true);
+        const opened = await bridge.openRecordTab(recordId, focus);
+        this.#tabShown(opened.body.tab, focus);
       } else {
         await this.#requireHost().screenPopRecord(recordId);
       }
@@ -957,10 +971,10 @@ export class Controller implements PhoneListener, HostListener {
     return [...this.#records.values()].some((r) => isInProgress(r.view.interaction.state));
   }
 
-  /** An interaction became live: the agent is Busy (an Offline or Inactive agent who took work stays as they are). */
-  #workStarted(id: string): void {
+  /** An interaction became live: the agent is Busy (an Offline or Inactive agent who took work stays as they are); selected when `select`. */
+  #workStarted(id: string, select = true): void {
     this.#updateAgent((agent, at) => (agent.status === 'busy' || canTransitionAgent(agent.status, 'busy') ? agentWorkStarted(agent, at) : agent));
-    this.store.update((s) => ({ ...s, selectedId: id }));
+    if (select) this.store.update((s) => ({ ...s, selectedId: id }));
   }
 
   /** An interaction ended without wrap up (abandoned, transferred, not delivered): with nothing else in progress the agent is free. */
