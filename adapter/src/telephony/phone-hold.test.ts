@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { Core, SessionState, Web, type Referral, type Session } from 'sip.js';
+import { Core, SessionState, Web, type Inviter, type Referral, type Session } from 'sip.js';
 import { isContactPadError, type ErrorCode } from '../model/errors.ts';
-import { Phone, TRANSFER_ANSWER_TIMEOUT_MS, type PhoneOptions } from './phone.ts';
+import { Phone, REINVITE_READY_TIMEOUT_MS, TRANSFER_ANSWER_TIMEOUT_MS, type PhoneOptions } from './phone.ts';
 import {
   Customer,
   RecordingListener,
@@ -56,6 +56,32 @@ function watchFarEnd(session: Session, onRefer?: (referral: Referral) => void) {
   return { reinvites, refers };
 }
 
+/**
+ * Makes the customer's phone sit on the agent's answer (the 200 OK of its INVITE) until the
+ * test calls the returned function: sip.js sends the ACK only once the answer is applied.
+ * Call it once the INVITE (with the customer's offer) has gone out.
+ */
+function holdBackAck(inviter: Session): () => void {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  inviter.sessionDescriptionHandlerModifiers = [(description) => released.then(() => description)];
+  return release;
+}
+
+/** A schedule that leaves the timers of `ms` to the test (`due`), and runs the others. */
+function manualTimers(ms: number): { schedule: PhoneOptions['schedule']; due: Array<() => void> } {
+  const due: Array<() => void> = [];
+  const schedule: PhoneOptions['schedule'] = (fn, delay) => {
+    if (delay === ms) {
+      due.push(fn);
+      return () => undefined;
+    }
+    const timer = setTimeout(fn, delay);
+    return () => clearTimeout(timer);
+  };
+  return { schedule, due };
+}
+
 /** A far end that does what sip.js does for a REFER without a delegate: accept it and call the target. */
 function follow(referral: Referral): void {
   referral
@@ -88,11 +114,26 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
     return { phone, listener, customer, agent, wsUrl, peers };
   }
 
-  /** The customer calls the agent, who answers; resolves once audio flows both ways. */
-  async function answeredCall(parts: Awaited<ReturnType<typeof setup>>, interactionId: string) {
-    const { phone, listener, customer, agent, peers } = parts;
+  /** A registered SIP user the agent can dial. */
+  async function registeredCallee(wsUrl: string): Promise<Customer> {
+    const callee = new Customer(wsUrl, uniqueUser('callee'));
+    cleanup.push(() => callee.stop());
+    await callee.start(true);
+    return callee;
+  }
+
+  /** The customer calls the agent; resolves with the customer's side once it rings at the agent. */
+  async function ringingCall(parts: Awaited<ReturnType<typeof setup>>, interactionId: string): Promise<Inviter> {
+    const { listener, customer, agent } = parts;
     const { inviter } = customer.call(agent, [`X-CP-Interaction-Id: ${interactionId}`]);
     await waitFor('the call to ring', () => listener.offers.some((o) => o.callId === interactionId));
+    return inviter;
+  }
+
+  /** The customer calls the agent, who answers; resolves once audio flows both ways. */
+  async function answeredCall(parts: Awaited<ReturnType<typeof setup>>, interactionId: string) {
+    const { phone, listener, peers } = parts;
+    const inviter = await ringingCall(parts, interactionId);
     await phone.accept(interactionId);
     await waitFor('the customer to be connected', () => inviter.state === SessionState.Established);
     await waitFor('the agent to be connected', () => listener.connectedCalls.includes(interactionId));
@@ -127,6 +168,108 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
     const before = await sessionBytesReceived(inviter);
     await waitFor('the customer to hear the agent again', async () => (await sessionBytesReceived(inviter)) > before);
     expect(listener.ends).to.deep.equal([]);
+  });
+
+  /** The call is up and held; retrieve works and then audio flows both ways. */
+  async function expectHeldThenRetrieve(parts: Awaited<ReturnType<typeof setup>>, callId: string, farEnd: Session) {
+    const { phone, listener, peers } = parts;
+    const farPc = peerConnectionOf(farEnd);
+    if (!farPc) throw new Error('the far end has no peer connection');
+    const agentPc = otherLeg(peers.connections, farPc);
+    expect(listener.ends, 'the call goes on').to.deep.equal([]);
+    expect(farEnd.state, 'the far end is still in the call').to.equal(SessionState.Established);
+    expect(audioDirection(farPc.remoteDescription?.sdp), 'the far end is held').to.equal('sendonly');
+    expect(sendsAudio(agentPc)).to.equal(false);
+    expectCode(await failureOf(phone.hold(callId)), 'INVALID_TRANSITION', /already on hold/);
+
+    await phone.retrieve(callId);
+    expect(audioDirection(farPc.remoteDescription?.sdp)).to.equal('sendrecv');
+    expect(audio(agentPc).currentDirection).to.equal('sendrecv');
+    const heard = await sessionBytesReceived(farEnd);
+    const agentHeard = (await phone.mediaStats(callId)).bytesReceived;
+    await waitFor('the far end to hear the agent again', async () => (await sessionBytesReceived(farEnd)) > heard);
+    await waitFor('the agent to hear the far end again', async () => (await phone.mediaStats(callId)).bytesReceived > agentHeard);
+    expect(listener.ends).to.deep.equal([]);
+  }
+
+  it('holds an incoming call the moment the phone reports it connected, before its media settles', async () => {
+    const parts = await setup();
+    const { phone, listener } = parts;
+    const inviter = await ringingCall(parts, 'int-hold-at-once');
+    void phone.accept('int-hold-at-once');
+    await waitFor('the agent to be connected', () => listener.connectedCalls.includes('int-hold-at-once'));
+
+    await phone.hold('int-hold-at-once');
+    await expectHeldThenRetrieve(parts, 'int-hold-at-once', inviter);
+  });
+
+  it('holds an incoming call right after accept() resolves', async () => {
+    const parts = await setup();
+    const { phone, listener } = parts;
+    const inviter = await ringingCall(parts, 'int-hold-after-accept');
+    await phone.accept('int-hold-after-accept');
+
+    await phone.hold('int-hold-after-accept');
+    await expectHeldThenRetrieve(parts, 'int-hold-after-accept', inviter);
+  });
+
+  it('holds a call it dialled the moment the callee answers', async () => {
+    const parts = await setup();
+    const { phone, listener } = parts;
+    const callee = await registeredCallee(parts.wsUrl);
+    const callId = await phone.dial(`sip:${callee.user}@127.0.0.1`);
+    const invitation = await callee.answer();
+    await waitFor('the agent to be connected', () => listener.connectedCalls.includes(callId));
+
+    await phone.hold(callId);
+    await expectHeldThenRetrieve(parts, callId, invitation);
+  });
+
+  it('sends the hold of a just-answered call only once the caller has acknowledged the answer (ACK)', async () => {
+    const parts = await setup();
+    const { phone, listener, peers } = parts;
+    const inviter = await ringingCall(parts, 'int-hold-before-ack');
+    const sendAck = holdBackAck(inviter);
+    await phone.accept('int-hold-before-ack');
+    await waitFor('the agent to be connected', () => listener.connectedCalls.includes('int-hold-before-ack'));
+    const far = watchFarEnd(inviter);
+
+    const hold = phone.hold('int-hold-before-ack');
+    expectCode(await failureOf(phone.hold('int-hold-before-ack')), 'INVALID_TRANSITION', /already in progress/);
+    const agentPc = peers.connections.find((pc) => pc.localDescription?.type === 'answer');
+    expect(agentPc?.getSenders().every((s) => s.track?.enabled !== true), 'the customer no longer hears the agent').to.equal(true);
+    expect(far.reinvites, 'no re-INVITE before the ACK').to.deep.equal([]);
+    expect(inviter.state, 'the customer has not acknowledged yet').to.equal(SessionState.Establishing);
+
+    sendAck();
+    await hold;
+    expect(far.reinvites.map((r) => [audioDirection(r.sdp), r.statusCode])).to.deep.equal([['sendonly', 200]]);
+    await expectHeldThenRetrieve(parts, 'int-hold-before-ack', inviter);
+  });
+
+  it('gives up a hold when the caller never acknowledges the answer: SIP_CALL_FAILED, the call stays up and can be held later', async () => {
+    const { schedule, due } = manualTimers(REINVITE_READY_TIMEOUT_MS);
+    const parts = await setup({ schedule });
+    const { phone, listener, peers } = parts;
+    const inviter = await ringingCall(parts, 'int-hold-no-ack');
+    const sendAck = holdBackAck(inviter);
+    await phone.accept('int-hold-no-ack');
+    const far = watchFarEnd(inviter);
+
+    const timers = due.length; // the registration's may be there too
+    const hold = failureOf(phone.hold('int-hold-no-ack'));
+    await waitFor('the hold to wait for the ACK', () => due.length === timers + 1);
+    due.at(-1)?.();
+    expectCode(await hold, 'SIP_CALL_FAILED', /has not confirmed the call .*; it is still connected/);
+    expect(listener.ends, 'the call goes on').to.deep.equal([]);
+    expect(far.reinvites, 'nothing was sent').to.deep.equal([]);
+    const agentPc = peers.connections.find((pc) => pc.localDescription?.type === 'answer');
+    expect(agentPc?.getSenders().some((s) => s.track?.enabled === true), 'the customer hears the agent again').to.equal(true);
+
+    sendAck();
+    await waitFor('the customer to be connected', () => inviter.state === SessionState.Established);
+    await phone.hold('int-hold-no-ack');
+    await expectHeldThenRetrieve(parts, 'int-hold-no-ack', inviter);
   });
 
   it('refuses a hold while one is in flight without sending it, and a hold of a held call (INVALID_TRANSITION)', async () => {
@@ -232,9 +375,7 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
 
   it('releases a held call it dialled with a BYE (ended: released)', async () => {
     const { phone, listener, wsUrl } = await setup();
-    const callee = new Customer(wsUrl, uniqueUser('callee'));
-    cleanup.push(() => callee.stop());
-    await callee.start(true);
+    const callee = await registeredCallee(wsUrl);
     const callId = await phone.dial(`sip:${callee.user}@127.0.0.1`);
     const invitation = await callee.answer();
     await waitFor('the agent to be connected', () => listener.connectedCalls.includes(callId));
@@ -304,15 +445,7 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
 
   it('fails with TRANSFER_FAILED when the far end does not answer the REFER in time; a late acceptance still hands the call over', async () => {
     // The transfer's deadline runs when the test says so; other timers run as usual.
-    const deadlines: Array<() => void> = [];
-    const schedule: PhoneOptions['schedule'] = (fn, ms) => {
-      if (ms === TRANSFER_ANSWER_TIMEOUT_MS) {
-        deadlines.push(fn);
-        return () => undefined;
-      }
-      const timer = setTimeout(fn, ms);
-      return () => clearTimeout(timer);
-    };
+    const { schedule, due: deadlines } = manualTimers(TRANSFER_ANSWER_TIMEOUT_MS);
     const parts = await setup({ schedule });
     const { phone, listener } = parts;
     const { callId, inviter } = await answeredCall(parts, 'int-transfer-silent');

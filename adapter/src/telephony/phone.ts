@@ -36,6 +36,14 @@ const STOP_STEP_MS = 2000;
  * phone then hangs up its leg and reports the call transferred.
  */
 export const TRANSFER_ANSWER_TIMEOUT_MS = 8000;
+/**
+ * How long hold and retrieve wait for a just-answered call to finish setting up (the far
+ * end's ACK of our 200 OK, the first offer/answer) before they send their re-INVITE. Should
+ * it take longer, they fail with SIP_CALL_FAILED and the call goes on as it was.
+ */
+export const REINVITE_READY_TIMEOUT_MS = 10_000;
+/** How often hold and retrieve look whether the call has finished setting up. */
+const REINVITE_READY_POLL_MS = 20;
 import { RemoteAudio } from './media.ts';
 
 /** The phone's settings (from the call center definition or the local console). */
@@ -108,6 +116,11 @@ interface Call {
   readonly session: Invitation | Inviter;
   readonly direction: 'inbound' | 'outbound';
   established: boolean;
+  /**
+   * The INVITE that set the call up is complete: the far end's ACK of our 200 OK arrived
+   * (an outbound call is Established only once we have sent our ACK).
+   */
+  confirmed: boolean;
   /** What we did to end it, when we did. */
   local: 'released' | 'rejected' | 'transferred' | undefined;
   /** The far end accepted our hold (sendonly re-INVITE) and no retrieve since. */
@@ -126,13 +139,11 @@ interface Call {
   failure: { code: ErrorCode; message: string } | undefined;
 }
 
+/** How a wait on the far end of a call ended other than with the outcome it waited for. */
+type Interrupted = { kind: 'call-ended' } | { kind: 'timed-out' };
+
 /** How the far end answered an in-dialog request of ours (re-INVITE, REFER). */
-type Answer =
-  | { kind: 'accepted' }
-  | { kind: 'refused'; statusCode: number; status: string }
-  | { kind: 'not-sent'; error: unknown }
-  | { kind: 'call-ended' }
-  | { kind: 'timed-out' };
+type Answer = { kind: 'accepted' } | { kind: 'refused'; statusCode: number; status: string } | { kind: 'not-sent'; error: unknown } | Interrupted;
 
 function invalid(message: string): ContactPadError {
   return new ContactPadError('INVALID_CONFIGURATION', `Phone settings: ${message}`);
@@ -191,6 +202,25 @@ function errorText(error: unknown): string {
 function peerConnection(session: Session): RTCPeerConnection | undefined {
   const handler = session.sessionDescriptionHandler;
   return handler instanceof Web.SessionDescriptionHandler ? handler.peerConnection : undefined;
+}
+
+/**
+ * Whether an answered call can take a re-INVITE of ours now. One INVITE transaction at a
+ * time in a dialog (RFC 3261 14.1), and one offer/answer (RFC 6337 2.2): an incoming call is
+ * Established as soon as our 200 OK is sent, but its INVITE transaction lasts until the
+ * far end's ACK arrives, and sip.js reads that ACK against the dialog's offer/answer state.
+ * Were our re-offer outstanding by then (have-local-offer), it would take the ACK for one
+ * that lacks the answer, hang up (BYE) and close the peer connection, and the far end's
+ * answer to our re-INVITE would then find no peer connection to apply to.
+ */
+function readyForReinvite(call: Call, session: Session): boolean {
+  const dialog = session.dialog;
+  if (!call.confirmed || session.state !== SessionState.Established || !(dialog instanceof Core.SessionDialog)) return false;
+  if (dialog.reinviteUserAgentClient || dialog.reinviteUserAgentServer) return false;
+  if (dialog.signalingState !== Core.SignalingState.Stable) return false;
+  // An answer in the ACK (a late offer) is applied after the ACK: the peer connection tells.
+  const peer = peerConnection(session);
+  return !peer || peer.signalingState === 'stable';
 }
 
 /** A getUserMedia failure becomes MEDIA_UNAVAILABLE; anything else SIP_CALL_FAILED. */
@@ -391,7 +421,9 @@ export class Phone {
   /**
    * Puts an answered call on hold: a re-INVITE offering a=sendonly (sip.js Web.holdModifier);
    * resolves on the far end's 200 OK. The agent's microphone is silenced from the moment
-   * hold is asked, and is not sent while the call is held.
+   * hold is asked, and is not sent while the call is held. Asked the moment a call is
+   * answered, it first waits for the far end to confirm the call (its ACK), at most
+   * {@link REINVITE_READY_TIMEOUT_MS}; failing that, SIP_CALL_FAILED and the call goes on.
    * CALL_NOT_FOUND for an unknown call (or one that ends before the answer); INVALID_TRANSITION
    * when the call is not answered, is already held, or a hold, retrieve or transfer of it (or
    * a re-INVITE of the far end) is in progress: nothing is sent then; SIP_CALL_FAILED when
@@ -603,7 +635,7 @@ export class Phone {
   }
 
   #track(id: string, session: Invitation | Inviter, direction: Call['direction']): Call {
-    const call: Call = { id, session, direction, established: false, local: undefined, held: false, pending: undefined, abandonPending: undefined, remoteBye: false, cancelled: false, settling: false, rejectedWith: undefined, failure: undefined };
+    const call: Call = { id, session, direction, established: false, confirmed: direction === 'outbound', local: undefined, held: false, pending: undefined, abandonPending: undefined, remoteBye: false, cancelled: false, settling: false, rejectedWith: undefined, failure: undefined };
     this.#calls.set(id, call);
     session.delegate = {
       onCancel: () => {
@@ -612,6 +644,10 @@ export class Phone {
       onBye: (bye) => {
         call.remoteBye = true;
         bye.accept().catch(() => undefined);
+      },
+      // The ACK of our 200 OK (sip.js calls this for ACKs to the far end's re-INVITEs too).
+      onAck: () => {
+        call.confirmed = true;
       },
     };
     session.stateChange.addListener((state) => {
@@ -709,23 +745,33 @@ export class Phone {
     call.pending = hold ? 'hold' : 'retrieve';
     let answer: Answer;
     try {
-      answer = await this.#ask(call, (requestDelegate) =>
-        session.invite({
-          requestDelegate,
-          sessionDescriptionHandlerOptions: options,
-          sessionDescriptionHandlerModifiers: hold ? [Web.holdModifier] : [],
-        }),
-      );
-      if (answer.kind === 'accepted') {
-        call.held = hold;
-        if (!hold) this.#sendAudio(session, true);
-        return;
+      // Asked right after the call was answered, it waits for the call to be set up.
+      const ready = await this.#readyForReinvite(call, session);
+      if (ready.kind === 'ready') {
+        answer = await this.#ask(call, (requestDelegate) =>
+          session.invite({
+            requestDelegate,
+            sessionDescriptionHandlerOptions: options,
+            sessionDescriptionHandlerModifiers: hold ? [Web.holdModifier] : [],
+          }),
+        );
+        if (answer.kind === 'accepted') {
+          call.held = hold;
+          if (!hold) this.#sendAudio(session, true);
+          return;
+        }
+        if (answer.kind !== 'call-ended') {
+          // Back to the call as it was, before anything else may renegotiate it.
+          session.sessionDescriptionHandlerOptionsReInvite = before.options;
+          session.sessionDescriptionHandlerModifiersReInvite = before.modifiers;
+          await this.#rollBackOffer(session);
+        }
+      } else if (ready.kind === 'timed-out') {
+        answer = { kind: 'not-sent', error: new Error(`the far end has not confirmed the call within ${REINVITE_READY_TIMEOUT_MS / 1000} s`) };
+      } else {
+        answer = ready;
       }
       if (answer.kind === 'call-ended') throw this.#endedMeanwhile(callId, hold ? 'hold' : 'retrieve');
-      // Back to the call as it was, before anything else may renegotiate it.
-      session.sessionDescriptionHandlerOptionsReInvite = before.options;
-      session.sessionDescriptionHandlerModifiersReInvite = before.modifiers;
-      await this.#rollBackOffer(session);
       if (hold) this.#sendAudio(session, true);
     } finally {
       call.pending = undefined;
@@ -741,28 +787,33 @@ export class Phone {
   }
 
   /**
+   * Waits (at most {@link REINVITE_READY_TIMEOUT_MS}) until the call can take a re-INVITE
+   * of ours (see {@link readyForReinvite}); at once when it can already.
+   */
+  async #readyForReinvite(call: Call, session: Session): Promise<{ kind: 'ready' } | Interrupted> {
+    if (readyForReinvite(call, session)) return { kind: 'ready' };
+    return this.#whileUp<{ kind: 'ready' }>(call, REINVITE_READY_TIMEOUT_MS, (settle) => {
+      let cancelPoll: (() => void) | undefined;
+      const check = () => {
+        if (readyForReinvite(call, session)) settle({ kind: 'ready' });
+        else cancelPoll = this.#schedule(check, REINVITE_READY_POLL_MS);
+      };
+      check();
+      return () => cancelPoll?.();
+    });
+  }
+
+  /**
    * Sends an in-dialog request (re-INVITE, REFER) and waits for the far end's final answer,
    * for the call to end, or for `bound.ms`; an acceptance after that goes to `bound.lateAccept`.
    */
   #ask(call: Call, send: (delegate: OutgoingRequestDelegate) => Promise<unknown>, bound?: { ms: number; lateAccept: () => void }): Promise<Answer> {
-    return new Promise((resolve) => {
-      let settled = false;
-      let cancelTimer: (() => void) | undefined;
-      const settle = (answer: Answer) => {
-        if (settled) return;
-        settled = true;
-        cancelTimer?.();
-        if (call.abandonPending === abandon) call.abandonPending = undefined;
-        resolve(answer);
-      };
-      const abandon = () => settle({ kind: 'call-ended' });
-      call.abandonPending = abandon;
-      if (bound) cancelTimer = this.#schedule(() => settle({ kind: 'timed-out' }), bound.ms);
+    return this.#whileUp<Answer>(call, bound?.ms, (settle, over) => {
       send({
         onAccept: () => {
-          if (settled) bound?.lateAccept();
+          if (over()) bound?.lateAccept();
           // sip.js hangs up when the 200 OK's answer cannot be applied: the call ended.
-          else if ((call.session as Session).state !== SessionState.Established) abandon();
+          else if ((call.session as Session).state !== SessionState.Established) settle({ kind: 'call-ended' });
           else settle({ kind: 'accepted' });
         },
         onReject: (response: IncomingResponse) => {
@@ -770,6 +821,32 @@ export class Phone {
           settle({ kind: 'refused', statusCode: statusCode ?? 0, status: `${statusCode ?? ''} ${reasonPhrase ?? ''}`.trim() });
         },
       }).catch((error: unknown) => settle({ kind: 'not-sent', error }));
+    });
+  }
+
+  /**
+   * Waits for the outcome `run` settles, for the call to end (call-ended) or for `ms` when
+   * given (timed-out), whichever comes first. `run` gets `settle` and `over` (whether the
+   * wait is over), and may return a cleanup, run once the wait is over.
+   */
+  #whileUp<T>(call: Call, ms: number | undefined, run: (settle: (outcome: T | Interrupted) => void, over: () => boolean) => (() => void) | void): Promise<T | Interrupted> {
+    return new Promise((resolve) => {
+      let settled = false;
+      let cleanup: (() => void) | void;
+      let cancelTimer: (() => void) | undefined;
+      const settle = (outcome: T | Interrupted) => {
+        if (settled) return;
+        settled = true;
+        cancelTimer?.();
+        cleanup?.();
+        if (call.abandonPending === abandon) call.abandonPending = undefined;
+        resolve(outcome);
+      };
+      const abandon = () => settle({ kind: 'call-ended' });
+      call.abandonPending = abandon;
+      if (ms !== undefined) cancelTimer = this.#schedule(() => settle({ kind: 'timed-out' }), ms);
+      cleanup = run(settle, () => settled);
+      if (settled) cleanup?.();
     });
   }
 
