@@ -938,7 +938,10 @@ export class Controller implements PhoneListener, HostListener {
 
   /** Whether the console bridge (tab sync, Omni-Channel) answered; the widget says when it is off. */
   bridgeState(state: 'connected' | 'missing'): void {
-    this.store.update((s) => (s.bridge === state ? s : { ...s, bridge: state }));
+    if (this.store.snapshot.bridge === state) return;
+    this.store.update((s) => ({ ...s, bridge: state }));
+    // Whether a record tab is known open depends on tab sync being there.
+    for (const [id, record] of this.#records) this.#setView(id, record.view);
   }
 
   /** The outbox reports each Task write's progress here. */
