@@ -117,8 +117,7 @@ export interface RigOptions {
 
 const rigs: Rig[] = [];
 
-export async function startRig(options: RigOptions | RigStorage = {}): Promise<Rig> {
-  const opts: RigOptions = 'outboxDatabase' in options ? { storage: options } : options;
+export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const storage = opts.storage ?? { outboxDatabase: uniqueUser('outbox'), choicesKey: uniqueUser('choices') };
   const { wsUrl } = await sipServer();
   const agentUser = uniqueUser('agent');

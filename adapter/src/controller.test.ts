@@ -103,7 +103,7 @@ describe('the controller with real rooms', function () {
     await rig.controller.handle({ type: 'wrap-up-draft', interactionId: id, disposition: 'Resolved', notes: 'Call back Friday' });
     await waitFor('the draft to be stored', async () => (await rig.crm.wrapUpDrafts()).some((d) => d.interaction.notes === 'Call back Friday'));
 
-    const reloaded = await startRig(rig.storage);
+    const reloaded = await startRig({ storage: rig.storage });
     await reloaded.controller.restoreWrapUps();
     const restored = viewOf(reloaded, id);
     expect(restored?.interaction).to.include({ state: 'wrap-up', disposition: 'Resolved', notes: 'Call back Friday' });

@@ -39,7 +39,7 @@ import {
   chooseAgentStatus,
   initialAgentState,
 } from './model/agent-state.ts';
-import { capacityFromSettings, hasCapacityFor, requireCapacityFor } from './model/capacity.ts';
+import { capacityFromSettings, requireCapacityFor } from './model/capacity.ts';
 import { interactionKind } from './model/capabilities.ts';
 import { PresenceSync } from './presence-sync.ts';
 import type { ContactPadSettings } from './model/settings.ts';
@@ -142,6 +142,8 @@ const NOTICE_LIMIT = 5;
 /** Finished interactions kept in the list (newest first) for the agent to look back on; older ones are let go. */
 export const FINISHED_KEPT = 20;
 const DEFAULT_DECLINE_REASON = 'Declined by the agent';
+/** A finished lookup that found nothing, for interactions that are not looked up by number (work items, restored wrap ups). */
+const NO_CALLER_LOOKUP: CallerLookupView = Object.freeze({ state: 'done', labels: [], matches: [], pick: [], pickedId: undefined, journey: [], cached: false });
 
 /** Wires the rooms together; see the file comment for the flow. */
 export class Controller implements PhoneListener, HostListener {
@@ -433,10 +435,11 @@ export class Controller implements PhoneListener, HostListener {
       },
       this.#clock.now(),
     );
-    if (!this.#hasCapacityFor(interaction)) {
+    const beyondCapacity = this.#beyondCapacity(interaction, `A ${interaction.channel} call from ${interaction.callerName || interaction.callerNumber || 'a withheld number'} was refused`);
+    if (beyondCapacity) {
       // The platform offered more calls than the agent's capacity: Busy Here, it tries another agent.
       this.#phone?.reject(offer.callId).catch((error: unknown) => this.notify(error));
-      this.notify(this.#capacityError(interaction, `A ${interaction.channel} call from ${interaction.callerName || interaction.callerNumber || 'a withheld number'} was refused`));
+      this.notify(beyondCapacity);
       return;
     }
     this.#addInteraction(interaction);
@@ -479,13 +482,13 @@ export class Controller implements PhoneListener, HostListener {
    * The console bridge is there: its tabs are matched to interactions, its works become
    * interactions (accepted ones connected), and presence sync starts with the leading side.
    */
-  attachBridge(bridge: BridgePort, statuses?: () => Promise<readonly { id: string; developerName: string; label: string }[]>): void {
+  attachBridge(bridge: BridgePort): void {
     this.#bridge = bridge;
     this.bridgeState(bridge.state);
     const omni = () => bridge.state === 'connected' && bridge.capabilities.includes('omni');
     const sync = new PresenceSync(this.#settings, {
       setPresence: (statusId) => bridge.setPresence(statusId),
-      statuses: statuses ?? (() => this.#requireCrm().presenceStatuses()),
+      statuses: () => this.#requireCrm().presenceStatuses(),
       choose: (choice) => this.#setAgentStatus(choice),
       notify: (error) => this.notify(error),
     });
@@ -547,10 +550,11 @@ export class Controller implements PhoneListener, HostListener {
   #workAssigned(work: BridgeWork): void {
     if (this.#records.has(work.workId)) return; // Omni-Channel repeated the assignment
     const interaction = offerInteraction({ id: work.workId, channel: work.channel, direction: 'inbound', callerName: work.customerName }, this.#clock.now());
-    if (!work.accepted && !work.isAutoAccept && !this.#hasCapacityFor(interaction)) {
-      const error = this.#capacityError(interaction, `A ${work.channel} from ${work.customerName || 'a customer'} was declined`);
-      this.#bridge?.declineWork(work.workId, error.message).catch((failure: unknown) => this.notify(failure));
-      this.notify(error);
+    const beyondCapacity =
+      work.accepted || work.isAutoAccept ? undefined : this.#beyondCapacity(interaction, `A ${work.channel} from ${work.customerName || 'a customer'} was declined`);
+    if (beyondCapacity) {
+      this.#bridge?.declineWork(work.workId, beyondCapacity.message).catch((failure: unknown) => this.notify(failure));
+      this.notify(beyondCapacity);
       return;
     }
     this.#addInteraction(interaction);
@@ -560,7 +564,7 @@ export class Controller implements PhoneListener, HostListener {
     // The Task of a chat, email or case links to the record it routed (Case, Live Chat Transcript).
     record.popped = { recordId: work.workItemId, objectType: work.channel === 'chat' ? 'LiveChatTranscript' : 'Case' };
     record.popDone = true;
-    this.#setCaller(work.workId, { state: 'done', labels: [], matches: [], pick: [], pickedId: undefined, journey: [], cached: false });
+    this.#setCaller(work.workId, NO_CALLER_LOOKUP);
     this.#readWorkRecord(work.workId);
     if (work.accepted) {
       this.#workAccepted(work.workId);
@@ -931,7 +935,7 @@ export class Controller implements PhoneListener, HostListener {
       const record = this.#records.get(interaction.id)!;
       record.popDone = true;
       record.restoredLinks = draft.links;
-      this.#setCaller(interaction.id, { state: 'done', labels: [], matches: [], pick: [], pickedId: undefined, journey: [], cached: false });
+      this.#setCaller(interaction.id, NO_CALLER_LOOKUP);
       this.#startWrapUpTimer(interaction.id);
     }
   }
@@ -1010,26 +1014,15 @@ export class Controller implements PhoneListener, HostListener {
     }
   }
 
-  #hasCapacityFor(interaction: Interaction): boolean {
-    return hasCapacityFor(this.#capacity(), this.#activeInteractions(), interaction.channel);
-  }
-
-  #capacityError(interaction: Interaction, what: string): ContactPadError {
+  /** CAPACITY_EXCEEDED saying `what` happened and why, when one more interaction of its kind does not fit; undefined when it fits. */
+  #beyondCapacity(interaction: Interaction, what: string): ContactPadError | undefined {
+    const interactions = [...this.#records.values()].map((r) => r.view.interaction);
     try {
-      requireCapacityFor(this.#capacity(), this.#activeInteractions(), interaction.channel);
-      return new ContactPadError('CAPACITY_EXCEEDED', `${what}: capacity exceeded.`);
+      requireCapacityFor(capacityFromSettings(this.#settings), interactions, interaction.channel);
+      return undefined;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return new ContactPadError('CAPACITY_EXCEEDED', `${what}: ${reason}.`);
+      return new ContactPadError('CAPACITY_EXCEEDED', `${what}: ${describeError(error).message}.`);
     }
-  }
-
-  #capacity() {
-    return capacityFromSettings(this.#settings);
-  }
-
-  #activeInteractions(): Interaction[] {
-    return [...this.#records.values()].map((r) => r.view.interaction);
   }
 
   #stateOf(id: string): InteractionState | undefined {
