@@ -11,15 +11,18 @@ import { OpenCtiHost } from './host/open-cti-host.ts';
 import { Phone } from './telephony/phone.ts';
 import { createCrmService } from './crm/crm-service.ts';
 import { readSettings, type ContactPadSettings } from './model/settings.ts';
+import { readAgentIdentity, type AgentIdentity } from './model/agent-identity.ts';
 import { ContactPadError } from './model/errors.ts';
 import type { AgentStatusChoice } from './model/agent-state.ts';
 
 /** When the crm room loads at the latest, if the phone has not registered before. */
 const CRM_PRELOAD_DELAY_MS = 3000;
 
-/** What the host page hands over: the Salesforce session (never logged) and where jsforce is. */
+/** What the host page hands over: the Salesforce session (never logged), where jsforce is, and who the agent is. */
 export interface ContactPadStartOptions {
   readonly crm: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
+  /** The logged-in user as the page's merge fields give it (`$User.Id`, `$User.ProfileId`, `$User.ContactPad_SIP_User__c`); checked, not trusted. */
+  readonly agent?: unknown;
   /** How long to wait for `sforce.opencti` before saying the console is unavailable. */
   readonly hostWaitMs?: number;
 }
@@ -28,6 +31,7 @@ export interface ContactPadStartOptions {
 export interface RunningContactPad {
   readonly controller: Controller;
   readonly settings: ContactPadSettings;
+  readonly agent: AgentIdentity;
   /** Media figures of a call, for support and the end-to-end suite. */
   mediaStats(callId: string): Promise<{ iceConnectionState: string; bytesReceived: number; bytesSent: number }>;
 }
@@ -61,14 +65,16 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     }
   }
   const { settings, problems } = readSettings(items);
+  const { agent, problems: agentProblems } = readAgentIdentity(options.agent);
   const controller = new Controller(settings);
   hostEvents.target = controller;
   if (hostProblem !== undefined) controller.notify(hostProblem);
-  for (const problem of problems) controller.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
+  for (const problem of [...problems, ...agentProblems]) controller.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
 
   const crm = createCrmService({
     session: options.crm,
     settings,
+    agent,
     activityState: (interactionId, state) => controller.activityState(interactionId, state),
     onError: (error) => controller.notify(error),
     // One outbox per org: the session id starts with the org id (never log the rest).
@@ -80,8 +86,8 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     phone = new Phone(
       {
         serverUrl: settings.sipServerUrl,
-        aor: `sip:${settings.sipUser}@${settings.sipDomain}`,
-        displayName: settings.sipDisplayName,
+        aor: `sip:${agent.sipUser}@${settings.sipDomain}`,
+        displayName: '',
         rejectStatusCode: settings.rejectStatusCode,
       },
       controller,
@@ -123,6 +129,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   return {
     controller,
     settings,
+    agent,
     mediaStats: (callId) => {
       if (!phone) return Promise.reject(new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not configured.'));
       return phone.mediaStats(callId);

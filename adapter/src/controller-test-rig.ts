@@ -117,6 +117,9 @@ export interface RigOptions {
 
 const rigs: Rig[] = [];
 
+/** The demo org's agent (User Alex Morgan) the rig's ContactPad runs as. */
+export const DEMO_AGENT_USER_ID = '005000000000001AAA';
+
 export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const storage = opts.storage ?? { outboxDatabase: uniqueUser('outbox'), choicesKey: uniqueUser('choices') };
   const { wsUrl } = await sipServer();
@@ -124,7 +127,6 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const { settings } = readSettings({
     '/ContactPad/sipServerUrl': wsUrl,
     '/ContactPad/sipDomain': '127.0.0.1',
-    '/ContactPad/sipUser': agentUser,
     '/ContactPad/wrapUpSeconds': '30',
     ...opts.settings,
   });
@@ -144,6 +146,8 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const crm = createCrmService({
     session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken, jsforceUrl: TEST_JSFORCE_URL },
     settings,
+    // The demo org's agent Alex Morgan (scripts/fake-org/README.md), registered under this rig's own SIP user.
+    agent: { userId: DEMO_AGENT_USER_ID, profileId: '', sipUser: agentUser },
     activityState: (id, state) => controller.activityState(id, state),
     onError: (error) => controller.notify(error),
     outboxDatabase: storage.outboxDatabase,

@@ -22,12 +22,14 @@ import type { CallOffer } from './telephony/sip-header-contract.ts';
 import type { HostListener, NavigationContext } from './host/open-cti-host.ts';
 import type { CallerIdentity, CallerMatch } from './crm/caller-identity.ts';
 import { UNKNOWN_CALLER } from './crm/caller-identity.ts';
-import type { CrmService } from './crm/crm-service.ts';
+import type { CrmService, WorkRecord } from './crm/crm-service.ts';
+import { workItemKind } from './crm/work-item-kind.ts';
+import { isTaskLinkTarget, isWhoTarget } from './crm/task-links.ts';
 import type { Intent } from './intents.ts';
 import type { CallerLookupView, CallerMatchView, ContactPadSnapshot, DirectoryEntry, InteractionAction, InteractionView, Notice, PhoneConnection } from './store.ts';
 import { Store } from './store.ts';
 import type { Interaction, InteractionState } from './model/interaction.ts';
-import { offerInteraction, transitionInteraction, withCustomer, withWrapUp, isFinished, isInProgress } from './model/interaction-state.ts';
+import { offerInteraction, transitionInteraction, withCustomer, withWorkChannel, withWrapUp, isFinished, isInProgress } from './model/interaction-state.ts';
 import type { AgentState, AgentStatusChoice } from './model/agent-state.ts';
 import {
   afterReject,
@@ -122,8 +124,10 @@ interface InteractionRecord {
   /** The record the agent picked among several matches (or the one remembered for the number). */
   pickedId?: string;
   cancelWrapUpTimer?: () => void;
-  /** An Omni-Channel work item: the AgentWork and the record it routes (Case, LiveChatTranscript). */
+  /** An Omni-Channel work item: the AgentWork and the record it routes (MessagingSession, Case, LiveChatTranscript). */
   work?: { readonly workId: string; readonly workItemId: string };
+  /** What the work item's record says its Task links to (its Contact or Lead, its Case or Account). */
+  workLinks?: { readonly whoId?: string; readonly whatId?: string };
   /** The record whose console tab belongs to this interaction (the work item, or the popped record). */
   tabRecordId?: string;
   /** That record's console tab, while open. */
@@ -136,8 +140,6 @@ interface InteractionRecord {
   acceptedByAgent?: boolean;
 }
 
-const WHO_PREFIXES = ['00Q', '003'] as const; // Lead, Contact
-const WHAT_PREFIXES = ['001', '500', '006', '570'] as const; // Account, Case, Opportunity, LiveChatTranscript
 const NOTICE_LIMIT = 5;
 /** Finished interactions kept in the list (newest first) for the agent to look back on; older ones are let go. */
 export const FINISHED_KEPT = 20;
@@ -265,7 +267,8 @@ export class Controller implements PhoneListener, HostListener {
     this.#requireAction(id, 'reject');
     const work = this.#records.get(id)?.work;
     if (work) {
-      const why = reason?.trim() || DEFAULT_DECLINE_REASON;
+      // Omni-Channel keeps a decline reason of at most 255 characters (the bridge protocol's limit).
+      const why = (reason?.trim() || DEFAULT_DECLINE_REASON).slice(0, 255);
       await this.#requireBridge().declineWork(work.workId, why);
       if (this.#stateOf(id) === 'alerting') this.#moveInteraction(id, 'rejected', { detail: `declined: ${why}` });
     } else {
@@ -549,29 +552,75 @@ export class Controller implements PhoneListener, HostListener {
 
   #workAssigned(work: BridgeWork): void {
     if (this.#records.has(work.workId)) return; // Omni-Channel repeated the assignment
-    const interaction = offerInteraction({ id: work.workId, channel: work.channel, direction: 'inbound', callerName: work.customerName }, this.#clock.now());
-    const beyondCapacity =
-      work.accepted || work.isAutoAccept ? undefined : this.#beyondCapacity(interaction, `A ${work.channel} from ${work.customerName || 'a customer'} was declined`);
-    if (beyondCapacity) {
-      this.#bridge?.declineWork(work.workId, beyondCapacity.message).catch((failure: unknown) => this.notify(failure));
-      this.notify(beyondCapacity);
+    const kind = workItemKind(work.workItemId);
+    if (!kind) {
+      this.#workOfUnknownObject(work);
       return;
     }
+    // Shown at once (the agent sees it arrive); the record, read next, says the customer and
+    // the channel (a Case that came by email is an email) before capacity and auto-accept apply.
+    const interaction = offerInteraction({ id: work.workId, channel: kind.channel, direction: 'inbound' }, this.#clock.now());
     this.#addInteraction(interaction);
     const record = this.#records.get(work.workId)!;
     record.work = { workId: work.workId, workItemId: work.workItemId };
     record.tabRecordId = work.workItemId;
-    // The Task of a chat, email or case links to the record it routed (Case, Live Chat Transcript).
-    record.popped = { recordId: work.workItemId, objectType: work.channel === 'chat' ? 'LiveChatTranscript' : 'Case' };
+    record.popped = { recordId: work.workItemId, objectType: kind.objectType };
     record.popDone = true;
     this.#setCaller(work.workId, NO_CALLER_LOOKUP);
-    this.#readWorkRecord(work.workId);
-    if (work.accepted) {
-      this.#workAccepted(work.workId);
-    } else if (this.#settings.autoAcceptWork && !work.isAutoAccept) {
-      this.#accept(work.workId, false).catch((error: unknown) => this.notify(error));
+    if (work.accepted) this.#workAccepted(work.workId);
+    void this.#offerWork(work.workId);
+  }
+
+  /**
+   * Omni-Channel routed a record ContactPad does not work with (a Lead, an Order, a custom
+   * object): it stays in the Omni-Channel widget, and the agent and the log are told which.
+   */
+  #workOfUnknownObject(work: BridgeWork): void {
+    const prefix = work.workItemId.slice(0, 3);
+    console.warn(`ContactPad: Omni-Channel work ${work.workId} routes record ${work.workItemId} (key prefix ${prefix}), an object ContactPad does not work with; it is left to the Omni-Channel widget.`);
+    this.notify(
+      new ContactPadError(
+        'WORK_OBJECT_UNKNOWN',
+        `Omni-Channel routed record ${work.workItemId} (key prefix ${prefix}), which ContactPad does not handle: accept it in the Omni-Channel widget.`,
+        { detail: { workId: work.workId, recordId: work.workItemId, prefix } },
+      ),
+    );
+  }
+
+  /**
+   * Offers routed work once its record is read: Omni-Channel accepts it on its own (the
+   * agent's presence configuration) -> ContactPad waits for that; beyond capacity -> declined
+   * with the reason; ContactPad's autoAcceptWork -> accepted; otherwise it alerts until the
+   * agent accepts or declines.
+   */
+  async #offerWork(id: string): Promise<void> {
+    await this.#readWorkRecord(id);
+    if (this.#stateOf(id) !== 'alerting') return; // accepted by Omni-Channel meanwhile, declined, or gone
+    const omniAccepts = await this.#omniAutoAccept();
+    const record = this.#records.get(id);
+    if (!record || record.view.interaction.state !== 'alerting') return;
+    if (omniAccepts) {
+      this.#revealPanel();
+      return;
+    }
+    const { channel, callerName } = record.view.interaction;
+    const beyondCapacity = this.#beyondCapacity(record.view.interaction, `A ${channel} from ${callerName || 'a customer'} was declined`);
+    if (beyondCapacity) {
+      this.notify(beyondCapacity);
+      await this.#reject(id, beyondCapacity.message, false);
+    } else if (this.#settings.autoAcceptWork) {
+      await this.#accept(id, false);
     } else {
       this.#revealPanel();
+    }
+  }
+
+  /** Whether Omni-Channel accepts this agent's work on its own; false when the org cannot say. */
+  async #omniAutoAccept(): Promise<boolean> {
+    try {
+      return (await this.#crm?.omniAutoAccept()) === true;
+    } catch {
+      return false;
     }
   }
 
@@ -606,28 +655,34 @@ export class Controller implements PhoneListener, HostListener {
     this.#workStopped();
   }
 
-  /** Reads the record a work item routes (customer, title); one the agent cannot see is declined. */
-  #readWorkRecord(id: string): void {
+  /**
+   * Reads the record a work item routes: its customer, title and channel name for the list,
+   * its channel (email or case), and what its Task links to. Work on a record the agent cannot
+   * see is declined (nobody can work it here); when Salesforce cannot answer, the work goes on
+   * as its key prefix says.
+   */
+  async #readWorkRecord(id: string): Promise<void> {
     const record = this.#records.get(id);
     const crm = this.#crm;
     if (!record?.work || !crm) return;
-    crm.workRecord(record.work.workItemId).then(
-      (found) => {
-        const current = this.#records.get(id);
-        if (!current) return;
-        this.#setView(id, {
-          ...current.view,
-          interaction: withCustomer(current.view.interaction, { name: found.customerName, number: found.customerNumber }),
-          record: { id: found.recordId, objectType: found.objectType, title: found.title },
-        });
-      },
-      (error: unknown) => {
-        this.notify(error);
-        if (!isContactPadError(error, 'WORK_RECORD_UNAVAILABLE') || this.#stateOf(id) !== 'alerting') return;
-        // Nobody can work a record this agent cannot open: hand the work back to Omni-Channel.
-        this.#reject(id, 'The record is deleted or not visible to this agent', false).catch((failure: unknown) => this.notify(failure));
-      },
-    );
+    let found: WorkRecord;
+    try {
+      found = await crm.workRecord(record.work.workItemId);
+    } catch (error) {
+      this.notify(error);
+      if (isContactPadError(error, 'WORK_RECORD_UNAVAILABLE') && this.#stateOf(id) === 'alerting') {
+        await this.#reject(id, 'The record is deleted or not visible to this agent', false).catch((failure: unknown) => this.notify(failure));
+      }
+      return;
+    }
+    const current = this.#records.get(id);
+    if (!current) return;
+    current.workLinks = found.links;
+    this.#setView(id, {
+      ...current.view,
+      interaction: withWorkChannel(withCustomer(current.view.interaction, { name: found.customerName, number: found.customerNumber }), found.channel),
+      record: { id: found.recordId, objectType: found.objectType, title: found.title, channelName: found.channelName },
+    });
   }
 
   /** Opens the interaction's record in a console tab (bridge), or pops it through Open CTI when the bridge is missing. */
@@ -1016,7 +1071,8 @@ export class Controller implements PhoneListener, HostListener {
 
   /** CAPACITY_EXCEEDED saying `what` happened and why, when one more interaction of its kind does not fit; undefined when it fits. */
   #beyondCapacity(interaction: Interaction, what: string): ContactPadError | undefined {
-    const interactions = [...this.#records.values()].map((r) => r.view.interaction);
+    // The others the agent holds: the interaction itself may already be on the list (routed work is shown while its record is read).
+    const interactions = [...this.#records.values()].map((r) => r.view.interaction).filter((other) => other.id !== interaction.id);
     try {
       requireCapacityFor(capacityFromSettings(this.#settings), interactions, interaction.channel);
       return undefined;
@@ -1139,15 +1195,23 @@ function callerView(identity: CallerIdentity, pickedId: string | undefined): Cal
   };
 }
 
-/** WhoId/WhatId for the Task: the record navigated to during the call, else the popped one. */
-function taskLinks(record: InteractionRecord): { whoId?: string; whatId?: string } {
+/**
+ * What the Task links to. A call: the record navigated to during the call, else the popped
+ * (or picked) one. Chats, emails and cases: what their record names (the Contact or Lead, the
+ * Case or Account), and the work item itself in ContactPad_Work_Item_Id__c, since a Task can
+ * point neither at a Messaging Session nor at a Chat Transcript (crm/task-links.ts).
+ */
+function taskLinks(record: InteractionRecord): { whoId?: string; whatId?: string; workItemId?: string } {
+  if (record.work) {
+    const links = record.workLinks ?? record.restoredLinks ?? {};
+    return { ...links, workItemId: record.work.workItemId };
+  }
   // Only records a Task can link to: a navigation to, say, a User or a report is ignored.
-  const linkable = (id: string) => [...WHO_PREFIXES, ...WHAT_PREFIXES].some((prefix) => id.startsWith(prefix));
-  const navigated = record.navigated?.recordId && linkable(record.navigated.recordId) ? record.navigated : undefined;
+  const navigated = isTaskLinkTarget(record.navigated?.recordId) ? record.navigated : undefined;
   if (!navigated && record.restoredLinks) return record.restoredLinks;
   const target = navigated?.recordId ?? record.popped?.recordId;
-  if (!target) return {};
-  const isWho = WHO_PREFIXES.some((prefix) => target.startsWith(prefix));
+  if (!isTaskLinkTarget(target)) return {};
+  const isWho = isWhoTarget(target);
   const links: { whoId?: string; whatId?: string } = isWho ? { whoId: target } : { whatId: target };
   const accountId = navigated ? navigated.accountId : record.identity?.matches.find((m) => m.id === target)?.accountId;
   if (isWho && accountId) links.whatId = accountId;

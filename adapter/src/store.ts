@@ -93,8 +93,12 @@ export interface InteractionView {
    * interaction reopens it).
    */
   readonly recordTabOpen?: boolean;
-  /** The record an Omni-Channel work item routes (a Case or a Live Chat Transcript), once read. */
-  readonly record?: { readonly id: string; readonly objectType: string; readonly title: string };
+  /**
+   * The record an Omni-Channel work item routes (a Messaging Session, a Case or a legacy Chat
+   * Transcript), once read; `channelName` is the messaging channel the customer wrote through
+   * ("WhatsApp Support", "Web Chat"), '' for other records.
+   */
+  readonly record?: { readonly id: string; readonly objectType: string; readonly title: string; readonly channelName?: string };
   readonly caller: CallerLookupView;
   /** When wrap up ends on its own (epoch ms), while the interaction is in wrap-up. */
   readonly wrapUpEndsAt?: number;

@@ -18,11 +18,11 @@ describe('the local console\'s call center settings (Open CTI getCallCenterSetti
     assert.equal(localCallCenterSettings({ sipWsPort: 8080 })['/ContactPad/declineReasons'], 'Busy with another customer,Not my skill,Ending my shift');
   });
 
-  it('points ContactPad at the local Kamailio as agent1, whatever the CallCenter file says', () => {
+  it('points ContactPad at the local Kamailio, whatever the CallCenter file says (the SIP user is the agent\'s, not an item)', () => {
     const settings = localCallCenterSettings({ sipWsPort: 18123 });
     assert.equal(settings['/ContactPad/sipServerUrl'], 'ws://127.0.0.1:18123');
     assert.equal(settings['/ContactPad/sipDomain'], '127.0.0.1');
-    assert.equal(settings['/ContactPad/sipUser'], 'agent1');
+    assert.equal(settings['/ContactPad/sipUser'], undefined);
     assert.equal(settings['/reqGeneralInfo/reqAdapterUrl'], '/softphone');
   });
 

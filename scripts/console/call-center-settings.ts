@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AGENT_SIP_USER, SIP_DOMAIN } from '../test-ports.ts';
+import { SIP_DOMAIN } from '../test-ports.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -69,7 +69,8 @@ export const FALLBACK_SETTINGS: Readonly<Record<string, string>> = Object.freeze
 
 /**
  * The local console's call center settings: the project's CallCenter items, the SIP server
- * set to the local Kamailio (ws://127.0.0.1:<sipWsPort>, domain 127.0.0.1, user agent1),
+ * set to the local Kamailio (ws://127.0.0.1:<sipWsPort>, domain 127.0.0.1; the agent's own SIP
+ * user agent1 comes with the agent, as the page hands it over: local-session.ts),
  * then `overrides` (for example a short `/ContactPad/wrapUpSeconds` for a demo).
  */
 export function localCallCenterSettings(options: { sipWsPort: number; overrides?: Record<string, string> }): Record<string, string> {
@@ -85,7 +86,6 @@ export function localCallCenterSettings(options: { sipWsPort: number; overrides?
     '/reqGeneralInfo/reqAdapterUrl': '/softphone',
     '/ContactPad/sipServerUrl': `ws://127.0.0.1:${options.sipWsPort}`,
     '/ContactPad/sipDomain': SIP_DOMAIN,
-    '/ContactPad/sipUser': AGENT_SIP_USER,
     ...options.overrides,
   };
 }

@@ -183,7 +183,7 @@ describe('the console page', () => {
     const settings = result.returnValue as Record<string, string>;
     assert.equal(settings['/ContactPad/sipServerUrl'], `ws://127.0.0.1:${SIP_WS_PORT}`);
     assert.equal(settings['/ContactPad/sipDomain'], '127.0.0.1');
-    assert.equal(settings['/ContactPad/sipUser'], 'agent1');
+    assert.equal(settings['/ContactPad/sipUser'], undefined, 'the SIP user is per agent: the page hands it over');
     assert.match(settings['/ContactPad/wrapUpSeconds'] ?? '', /^\d+$/);
     assert.match(settings['/ContactPad/rejectStatusCode'] ?? '', /^(486|603)$/);
     assert.ok((settings['/ContactPad/dispositions'] ?? '').length > 0);

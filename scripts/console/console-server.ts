@@ -23,7 +23,7 @@ import { bundleConsoleScripts, type BundledFile, type ConsoleBundles } from './c
 import { CONTACTPAD_RESOURCE_DIR, ensureContactPadBuilt } from './contactpad-build.ts';
 import { loadDemoCallers } from './demo-callers.ts';
 import { bareSoftphonePageHtml, consolePageHtml, OPENCTI_PATH, softphonePageHtml } from './html-pages.ts';
-import { LOCAL_SESSION_ID } from './local-session.ts';
+import { LOCAL_AGENT, LOCAL_SESSION_ID } from './local-session.ts';
 import type { ConsoleConfig } from './page/console-config.ts';
 import { sendText, serveStaticFile } from './static-files.ts';
 
@@ -201,7 +201,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     },
   };
 
-  const handler = createHandler(bundles, consolePageHtml(config), softphonePageHtml(LOCAL_SESSION_ID), css);
+  const handler = createHandler(bundles, consolePageHtml(config), softphonePageHtml(LOCAL_SESSION_ID, LOCAL_AGENT), css);
   const server = createServer((req, res) => {
     handler(req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal error in the local console');

@@ -39,9 +39,10 @@ export function bareSoftphonePageHtml(): string {
 
 /**
  * The softphone host page (/softphone), shaped like ContactPad.page: Open CTI first, then
- * the bundle from the static resource, handed the session inline as `{!$Api.Session_ID}` is.
+ * the bundle from the static resource, handed the session inline as `{!$Api.Session_ID}` is,
+ * and the agent as `$User.Id`, `$User.ProfileId` and `$User.ContactPad_SIP_User__c` are.
  */
-export function softphonePageHtml(sessionId: string): string {
+export function softphonePageHtml(sessionId: string, agent: { userId: string; profileId: string; sipUser: string }): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -60,7 +61,8 @@ export function softphonePageHtml(sessionId: string): string {
       instanceUrl: window.location.origin,
       accessToken: ${inlineJson(sessionId)},
       jsforceUrl: '/resource/contactpad/jsforce-core.min.js'
-    }
+    },
+    agent: ${inlineJson(agent)}
   });
 </script>
 </body>

@@ -7,3 +7,10 @@
 export const LOCAL_SESSION_ID =
   '00DLC000000Dem0!AQ4AQLocalConsoleSessionNotASecretButNeverLogItAnyway.7f3c9a1e5b2d4c6a8e0f1b3d5a7c9e2f4b6d8a0c';
 
+
+/**
+ * The local console's agent, as the Visualforce page's merge fields give it in a real org
+ * (`$User.Id`, `$User.ProfileId`, `$User.ContactPad_SIP_User__c`): the demo org's User Alex
+ * Morgan (scripts/fake-org/README.md), whose SIP user is agent1.
+ */
+export const LOCAL_AGENT = Object.freeze({ userId: '005000000000001AAA', profileId: '', sipUser: 'agent1' });

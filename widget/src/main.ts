@@ -13,6 +13,8 @@ export interface ContactPadAppOptions {
   readonly mount: HTMLElement;
   /** The Salesforce session the host page hands over (never logged). */
   readonly crm: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
+  /** The logged-in agent from the page's merge fields: `{ userId, profileId, sipUser }` (checked by ContactPad). */
+  readonly agent?: unknown;
 }
 
 declare global {
@@ -25,7 +27,7 @@ declare global {
 export async function startContactPadApp(options: ContactPadAppOptions): Promise<void> {
   const pad = document.createElement('contact-pad') as ContactPad;
   options.mount.replaceChildren(pad);
-  const running = await startContactPad({ crm: options.crm });
+  const running = await startContactPad({ crm: options.crm, agent: options.agent });
   pad.addEventListener(INTENT_EVENT, (event) => void running.controller.handle(event.detail));
   running.controller.store.subscribe((snapshot) => {
     pad.snapshot = snapshot;

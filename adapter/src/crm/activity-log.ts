@@ -7,6 +7,7 @@ import type { Channel, Interaction } from '../model/interaction.ts';
 import { formatJourney } from '../model/journey.ts';
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
 import type { CrmConnection } from './crm-connection.ts';
+import { isWhatTarget, isWhoTarget } from './task-links.ts';
 
 /** The Task external-id field (force-app: objects/Activity/fields/ContactPad_Interaction_Id__c). */
 export const INTERACTION_ID_FIELD = 'ContactPad_Interaction_Id__c';
@@ -17,6 +18,8 @@ export const CALLER_NUMBER_FIELD = 'ContactPad_Caller_Number__c';
 export const CHANNEL_FIELD = 'ContactPad_Channel__c';
 /** The Task field with the journey status (force-app: ContactPad_Status__c, a restricted picklist). */
 export const STATUS_FIELD = 'ContactPad_Status__c';
+/** The Task field with the Omni-Channel work item's id (force-app: ContactPad_Work_Item_Id__c, Text(18)): a Messaging Session, Chat Transcript or Case. */
+export const WORK_ITEM_ID_FIELD = 'ContactPad_Work_Item_Id__c';
 
 /**
  * Where an interaction stands in the customer journey, in the words of the contact centre
@@ -64,6 +67,16 @@ export interface TaskFields {
   readonly ContactPad_Channel__c: Channel;
   /** The journey status: Ended for a finished interaction, Failed for a failed one (see {@link journeyStatus}). */
   readonly ContactPad_Status__c: JourneyStatus;
+  /** The Omni-Channel work item (Messaging Session, Chat Transcript, Case) a chat, email or case logs; absent for calls. */
+  readonly ContactPad_Work_Item_Id__c?: string;
+}
+
+/** What a Task links to: the customer (WhoId: Lead or Contact), what it is about (WhatId), and the Omni-Channel work item. */
+export interface ActivityLinks {
+  readonly whoId?: string;
+  readonly whatId?: string;
+  /** The routed record (0Mw, 570, 500...): kept in ContactPad_Work_Item_Id__c, never as WhatId. */
+  readonly workItemId?: string;
 }
 
 /**
@@ -105,7 +118,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  */
 export function activityFromInteraction(
   interaction: Interaction,
-  links: { whoId?: string; whatId?: string },
+  links: ActivityLinks,
   at: number,
   callerNumberE164?: string,
 ): TaskFields {
@@ -127,9 +140,47 @@ export function activityFromInteraction(
   if (E164.test(callerNumber)) fields.ContactPad_Caller_Number__c = callerNumber;
   const whoId = links.whoId?.trim();
   const whatId = links.whatId?.trim();
-  if (whoId) fields.WhoId = whoId;
-  if (whatId) fields.WhatId = whatId;
-  return fields;
+  const workItemId = links.workItemId?.trim();
+  // Only links Salesforce accepts (task-links.ts): anything else is named in the notes instead,
+  // since a refused WhoId or WhatId would keep the whole Task from being written.
+  const unlinked: string[] = [];
+  if (isWhoTarget(whoId)) fields.WhoId = whoId;
+  else if (whoId) unlinked.push(whoId);
+  if (isWhatTarget(whatId)) fields.WhatId = whatId;
+  else if (whatId) unlinked.push(whatId);
+  if (workItemId && /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(workItemId)) fields.ContactPad_Work_Item_Id__c = workItemId;
+  return unlinked.length === 0 ? fields : withUnlinkedRecords(fields, unlinked);
+}
+
+/** A link field Salesforce can refuse on a Task. */
+export type TaskLinkField = 'WhoId' | 'WhatId';
+
+/**
+ * The link Salesforce refused, when a Task write failed with FIELD_INTEGRITY_EXCEPTION on
+ * WhoId or WhatId ("Related To ID: id value of incorrect type: ..."): the write is then
+ * repeated without that link (see {@link withoutLink}) instead of being held for ever.
+ * Undefined for any other failure.
+ */
+export function refusedLink(error: unknown, fields: TaskFields): TaskLinkField | undefined {
+  if (!isContactPadError(error, 'CRM_REQUEST_REJECTED') || error.detail['errorCode'] !== 'FIELD_INTEGRITY_EXCEPTION') return undefined;
+  const named = String(error.detail['fields'] ?? '');
+  if (/\bWhatId\b/.test(named) || /^Salesforce rejected the request: Related To ID\b/.test(error.message)) return fields.WhatId ? 'WhatId' : undefined;
+  if (/\bWhoId\b/.test(named) || /^Salesforce rejected the request: Name ID\b/.test(error.message)) return fields.WhoId ? 'WhoId' : undefined;
+  // Salesforce named no field: the related record (WhatId) is the likelier culprit.
+  return fields.WhatId ? 'WhatId' : fields.WhoId ? 'WhoId' : undefined;
+}
+
+/** The Task without one link, the refused record named in its notes (so the link can be made by hand). */
+export function withoutLink(fields: TaskFields, field: TaskLinkField): TaskFields {
+  const { [field]: refused, ...rest } = fields;
+  return refused ? withUnlinkedRecords(rest, [refused]) : fields;
+}
+
+function withUnlinkedRecords(fields: TaskFields, ids: readonly string[]): TaskFields {
+  const line = `Not linked (Salesforce does not allow a Task to point at it): ${ids.join(', ')}`;
+  const limit = TASK_FIELD_LIMITS.Description;
+  const description = fields.Description.length + line.length + 2 <= limit ? `${fields.Description}\n\n${line}` : fields.Description;
+  return { ...fields, Description: description };
 }
 
 /**

@@ -24,7 +24,10 @@
  *   (`setConnection`), since retrying with a dead session only spends API calls.
  * - CRM_REQUEST_REJECTED (a validation rule, a missing permission): that write is held,
  *   to be retried on `resume()`, `setConnection()` or the next `start()` (after the admin's
- *   fix): never dropped, never retried in a loop.
+ *   fix): never dropped, never retried in a loop. Except a WhoId or WhatId Salesforce refuses
+ *   (FIELD_INTEGRITY_EXCEPTION: an object a Task cannot point at): the write goes again at
+ *   once without that link, the record named in the Task's notes, since no admin fix makes
+ *   such a link valid.
  * A subrequest of a composite that fails keeps the same rules for its own write: a 5xx or
  * a limit backs that write off alone, a rejection holds it, an expired session holds all.
  *
@@ -38,8 +41,8 @@
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
 import type { CompositeSubrequest, CompositeSubresponse, CrmConnection } from './crm-connection.ts';
 import { MAX_COMPOSITE_SUBREQUESTS } from './crm-connection.ts';
-import { INTERACTION_ID_FIELD, isSubtypeNotUpdateable, updatableTaskFields } from './activity-log.ts';
-import type { TaskFields } from './activity-log.ts';
+import { INTERACTION_ID_FIELD, isSubtypeNotUpdateable, refusedLink, updatableTaskFields, withoutLink } from './activity-log.ts';
+import type { TaskFields, TaskLinkField } from './activity-log.ts';
 import { openOutboxStore } from './outbox-store.ts';
 import type { ActivityDraft, OutboxRecord, OutboxStore } from './outbox-store.ts';
 import { subrequestError, toContactPadError } from './salesforce-error.ts';
@@ -84,6 +87,8 @@ interface Timing {
   held: boolean;
   /** Salesforce refused TaskSubtype on update: the Task exists, send without it. */
   withoutSubtype: boolean;
+  /** Links Salesforce refused (FIELD_INTEGRITY_EXCEPTION): sent without them, the record named in the notes. */
+  refusedLinks: readonly TaskLinkField[];
   /** Tasks that duplicate this interaction's Task (a 300 answer named them): deleted before the next upsert. */
   duplicates: readonly string[];
   /** A repair was sent already: another 300 holds the write instead of looping. */
@@ -203,9 +208,10 @@ export class ActivityOutbox {
     if (this.#logged.has(interactionId)) return;
     const store = await this.#open();
     if (this.#logged.has(interactionId)) return;
-    const links: { whoId?: string; whatId?: string } = {};
+    const links: { whoId?: string; whatId?: string; workItemId?: string } = {};
     if (typeof draft.links?.whoId === 'string') links.whoId = draft.links.whoId;
     if (typeof draft.links?.whatId === 'string') links.whatId = draft.links.whatId;
+    if (typeof draft.links?.workItemId === 'string') links.workItemId = draft.links.workItemId;
     const kept: ActivityDraft =
       typeof draft.callerNumberE164 === 'string'
         ? { interaction: draft.interaction, links, callerNumberE164: draft.callerNumberE164 }
@@ -390,7 +396,9 @@ export class ActivityOutbox {
   }
 
   #fieldsToSend(record: OutboxRecord): TaskFields {
-    return this.#timingOf(record.interactionId).withoutSubtype ? updatableTaskFields(record.fields) : record.fields;
+    const timing = this.#timingOf(record.interactionId);
+    const fields = timing.refusedLinks.reduce((sent, link) => withoutLink(sent, link), record.fields);
+    return timing.withoutSubtype ? updatableTaskFields(fields) : fields;
   }
 
   #replaced(record: OutboxRecord): boolean {
@@ -433,6 +441,13 @@ export class ActivityOutbox {
     const timing = this.#timingOf(id);
     if (record.fields.TaskSubtype !== undefined && !timing.withoutSubtype && isSubtypeNotUpdateable(error)) {
       timing.withoutSubtype = true; // the Task exists already; the next round updates it without TaskSubtype
+      this.#sendAgain = true;
+      return;
+    }
+    const link = refusedLink(error, this.#fieldsToSend(record));
+    if (link !== undefined) {
+      // A link Salesforce refuses would hold the Task for ever: log it without that link.
+      timing.refusedLinks = [...timing.refusedLinks, link];
       this.#sendAgain = true;
       return;
     }
@@ -511,7 +526,7 @@ export class ActivityOutbox {
 }
 
 function newTiming(now: number): Timing {
-  return { attempts: 0, dueAt: now, held: false, withoutSubtype: false, duplicates: [], repaired: false };
+  return { attempts: 0, dueAt: now, held: false, withoutSubtype: false, refusedLinks: [], duplicates: [], repaired: false };
 }
 
 /** The Task id at the end of a record URL in a 300 answer (`/services/data/v62.0/sobjects/Task/00T...`). */

@@ -6,6 +6,7 @@ import { CrmConnection } from './crm-connection.ts';
 import { ActivityOutbox, type OutboxListener } from './activity-outbox.ts';
 import { CrmRoom } from './crm-room.ts';
 import { RememberedChoices } from './remembered-choices.ts';
+import type { AgentIdentity } from '../model/agent-identity.ts';
 
 export interface CrmRoomFactoryOptions {
   readonly session: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
@@ -16,8 +17,8 @@ export interface CrmRoomFactoryOptions {
   readonly listener: OutboxListener;
   /** localStorage key of the agent's remembered picks (tests isolate with their own). */
   readonly rememberedChoicesKey?: string;
-  /** The agent's own SIP user (settings.sipUser), left out of the directory. */
-  readonly sipUser?: string;
+  /** The logged-in agent: their SIP user is left out of the directory; their ids find their presence configuration. */
+  readonly agent?: AgentIdentity;
 }
 
 export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<CrmRoom> {
@@ -25,5 +26,13 @@ export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<Crm
   const outbox = new ActivityOutbox({ databaseName: options.outboxDatabase, connection, listener: options.listener });
   await outbox.start();
   const choices = new RememberedChoices(options.rememberedChoicesKey === undefined ? {} : { key: options.rememberedChoicesKey });
-  return new CrmRoom({ connection, outbox, defaultCountry: options.defaultCountry, choices, sipUser: options.sipUser ?? '' });
+  const agent = options.agent;
+  return new CrmRoom({
+    connection,
+    outbox,
+    defaultCountry: options.defaultCountry,
+    choices,
+    sipUser: agent?.sipUser ?? '',
+    ...(agent ? { agent: { userId: agent.userId, profileId: agent.profileId } } : {}),
+  });
 }

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import type { Interaction } from '../model/interaction.ts';
+import { NO_AGENT } from '../model/agent-identity.ts';
 import { readSettings } from '../model/settings.ts';
 import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
 import { ActivityOutbox } from './activity-outbox.ts';
@@ -195,6 +196,7 @@ describe('the crm service the controller holds', () => {
     const service = createCrmService({
       session: { instanceUrl: session.instanceUrl, accessToken: session.accessToken, jsforceUrl: TEST_JSFORCE_URL },
       settings,
+      agent: NO_AGENT,
       activityState: () => undefined,
       onError: () => undefined,
       outboxDatabase: `contactpad-service-test-${crypto.randomUUID()}`,

@@ -11,15 +11,15 @@
  * API budget: the rules load once per session (one composite request; a load that could not
  * reach the org is tried again at the next lookup, meanwhile the built-in rules serve);
  * each lookup is one SOSL request; a caller seen within the settings' Caller_Cache_Seconds__c
- * costs none (`cached: true`). The directory (one composite request) and the presence
- * statuses (one query) are read once per session, again only after a failure; each work
- * record is one query, each transfer one PATCH.
+ * costs none (`cached: true`). The directory (one composite request) and the Omni-Channel
+ * setup (presence statuses and the agent's auto-accept: one composite request) are read once
+ * per session, again only after a failure; each work record is one query, each transfer one PATCH.
  */
 import type { Interaction } from '../model/interaction.ts';
 import type { CrmConnection } from './crm-connection.ts';
 import type { ActivityOutbox } from './activity-outbox.ts';
 import type { ActivityDraft } from './outbox-store.ts';
-import { activityFromInteraction } from './activity-log.ts';
+import { activityFromInteraction, type ActivityLinks } from './activity-log.ts';
 import { lookUpCaller, UNKNOWN_CALLER } from './caller-lookup.ts';
 import type { CallerIdentity } from './caller-lookup.ts';
 import { searchableNumbers } from './phone-number.ts';
@@ -30,11 +30,11 @@ import { DEFAULT_SCREEN_POP_SETTINGS, loadScreenPopRules } from './screen-pop-ru
 import type { LoadedRules, ScreenPopSettings } from './screen-pop-rules.ts';
 import type { DirectoryEntry } from '../store.ts';
 import { loadDirectory } from './directory.ts';
-import { loadPresenceStatuses, type PresenceStatus } from './presence-statuses.ts';
+import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type PresenceStatus } from './omni-channel-setup.ts';
 import { transferRecord } from './record-transfer.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
 
-export type { PresenceStatus } from './presence-statuses.ts';
+export type { OmniAgent, PresenceStatus } from './omni-channel-setup.ts';
 export type { WorkRecord } from './work-record.ts';
 
 /** What the crm room is built from. */
@@ -48,17 +48,16 @@ export interface CrmRoomOptions {
   readonly choices?: RememberedChoices;
   /** The clock of the repeat-caller cache (epoch ms; Date.now by default). */
   readonly now?: () => number;
-  /** The agent's own SIP user (settings.sipUser), left out of the directory; '' by default. */
+  /** The agent's own SIP user (User.ContactPad_SIP_User__c), left out of the directory; '' by default. */
   readonly sipUser?: string;
+  /** The agent's user and profile ids (from the host page), for their Omni-Channel presence configuration. */
+  readonly agent?: OmniAgent;
 }
+
+/** What a Task links to: a Lead or Contact (Who), an Account, Case... (What), and the Omni-Channel work item. */
+export type TaskLinks = ActivityLinks;
 
 /** How many callers the repeat-caller cache holds (the oldest go first). */
-/** What a Task links to: a Lead or Contact (Who), an Account, Case... (What). */
-export interface TaskLinks {
-  readonly whoId?: string;
-  readonly whatId?: string;
-}
-
 export const CALLER_CACHE_SIZE = 200;
 
 interface CachedCaller {
@@ -77,7 +76,7 @@ export class CrmRoom {
   #rules: Promise<LoadedRules> | undefined;
   #settings: ScreenPopSettings = DEFAULT_SCREEN_POP_SETTINGS;
   readonly #directory: () => Promise<readonly DirectoryEntry[]>;
-  readonly #presenceStatuses: () => Promise<readonly PresenceStatus[]>;
+  readonly #omniChannel: () => Promise<OmniChannelSetup>;
 
   constructor(options: CrmRoomOptions) {
     this.#connection = options.connection;
@@ -87,7 +86,7 @@ export class CrmRoom {
     this.#now = options.now ?? (() => Date.now());
     const sipUser = options.sipUser ?? '';
     this.#directory = keptOnceLoaded(() => loadDirectory(this.#connection, sipUser));
-    this.#presenceStatuses = keptOnceLoaded(() => loadPresenceStatuses(this.#connection));
+    this.#omniChannel = keptOnceLoaded(() => loadOmniChannelSetup(this.#connection, options.agent));
   }
 
   /**
@@ -198,15 +197,23 @@ export class CrmRoom {
     return transferRecord(this.#connection, recordId, ownerId);
   }
 
-  /** The org's Omni-Channel presence statuses: one query the first time, kept for the session. */
-  presenceStatuses(): Promise<readonly PresenceStatus[]> {
-    return this.#presenceStatuses();
+  /** The org's Omni-Channel presence statuses: one request the first time (with {@link omniAutoAccept}), kept for the session. */
+  async presenceStatuses(): Promise<readonly PresenceStatus[]> {
+    return (await this.#omniChannel()).statuses;
   }
 
   /**
-   * The Case or Chat Transcript behind an Omni-Channel work item (work-record.ts): one query.
-   * WORK_RECORD_UNAVAILABLE when it was deleted, is not shared with the agent or is of
-   * another object; CRM_* otherwise.
+   * Whether Omni-Channel accepts work for this agent on its own (their presence
+   * configuration): read with the presence statuses, kept for the session.
+   */
+  async omniAutoAccept(): Promise<boolean> {
+    return (await this.#omniChannel()).autoAccept;
+  }
+
+  /**
+   * The Messaging Session, Case or Chat Transcript behind an Omni-Channel work item
+   * (work-record.ts): one query. WORK_RECORD_UNAVAILABLE when it was deleted, is not shared
+   * with the agent, is of another object or the org has no such object; CRM_* otherwise.
    */
   workRecord(recordId: string): Promise<WorkRecord> {
     return loadWorkRecord(this.#connection, recordId);

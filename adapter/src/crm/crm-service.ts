@@ -13,6 +13,7 @@ import type { CrmRoom, PresenceStatus, TaskLinks, WorkRecord } from './crm-room.
 import type { ActivityDraft } from './outbox-store.ts';
 import type { Interaction } from '../model/interaction.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
+import type { AgentIdentity } from '../model/agent-identity.ts';
 import type { ContactPadError } from '../model/errors.ts';
 import type { DirectoryEntry } from '../store.ts';
 
@@ -28,6 +29,8 @@ export interface CrmSession {
 export interface CrmServiceOptions {
   readonly session: CrmSession;
   readonly settings: ContactPadSettings;
+  /** The logged-in agent: left out of their own directory; their presence configuration says whether Omni-Channel auto-accepts. */
+  readonly agent: AgentIdentity;
   /** Progress of each Task write (saving, saved, retrying). */
   readonly activityState: (interactionId: string, state: OutboxState, error?: ContactPadError) => void;
   readonly onError: (error: unknown) => void;
@@ -67,7 +70,7 @@ export interface CrmService {
   /**
    * Agents and services to consult or transfer to, sorted by name (locale compare,
    * accent-insensitive). Agents: active Users with a ContactPad SIP user
-   * (User.ContactPad_SIP_User__c), except the agent themself (settings.sipUser, any case).
+   * (User.ContactPad_SIP_User__c), except the agent themself (their own SIP user, any case).
    * Services: the queues that can own Cases (sipUser ''). One API request (a composite of
    * two queries), kept for the session after the first success. Rejects with CRM_*.
    */
@@ -81,9 +84,15 @@ export interface CrmService {
   /** The org's Omni-Channel presence statuses (ServicePresenceStatus), kept for the session. */
   presenceStatuses(): Promise<readonly PresenceStatus[]>;
   /**
-   * The record behind an Omni-Channel work item (a Case or a Chat Transcript), for the
-   * interaction list: one query. WORK_RECORD_UNAVAILABLE when it was deleted, is not shared
-   * with the agent or is of another object.
+   * Whether Omni-Channel accepts work for this agent on its own (their presence configuration's
+   * auto-accept; read with the presence statuses, kept for the session); false when unreadable.
+   */
+  omniAutoAccept(): Promise<boolean>;
+  /**
+   * The record behind an Omni-Channel work item (a Messaging Session, a Case or a Chat
+   * Transcript), for the interaction list and the Task's links: one query.
+   * WORK_RECORD_UNAVAILABLE when it was deleted, is not shared with the agent, is of another
+   * object or the org has no such object.
    */
   workRecord(recordId: string): Promise<WorkRecord>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
@@ -103,7 +112,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         defaultCountry: options.settings.defaultCountry,
         outboxDatabase: options.outboxDatabase ?? 'contactpad-activity-outbox',
         listener: options.activityState,
-        sipUser: options.settings.sipUser,
+        agent: options.agent,
         ...(options.rememberedChoicesKey === undefined ? {} : { rememberedChoicesKey: options.rememberedChoicesKey }),
       });
       return loaded;
@@ -125,6 +134,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     directory: async () => (await loadRoom()).directory(),
     transferRecord: async (recordId, ownerId) => (await loadRoom()).transferRecord(recordId, ownerId),
     presenceStatuses: async () => (await loadRoom()).presenceStatuses(),
+    omniAutoAccept: async () => (await loadRoom()).omniAutoAccept(),
     workRecord: async (recordId) => (await loadRoom()).workRecord(recordId),
     preload: async () => (await loadRoom()).preload(),
   };

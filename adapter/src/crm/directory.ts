@@ -21,7 +21,7 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
 
 /**
  * Reads the directory: one composite request (agents and services). `ownSipUser` is the
- * agent's own SIP user (settings.sipUser), left out of the agents. Rejects with a
+ * agent's own SIP user (User.ContactPad_SIP_User__c), left out of the agents. Rejects with a
  * ContactPadError (CRM_SESSION_EXPIRED, CRM_UNAVAILABLE, CRM_REQUEST_LIMIT, or
  * CRM_REQUEST_REJECTED when a query is refused, e.g. the SIP user field is not deployed or
  * not readable).

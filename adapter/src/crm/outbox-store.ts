@@ -7,7 +7,7 @@
  * a memory store keeps the outbox working for the page's life, and says it is not durable.
  */
 import type { Interaction } from '../model/interaction.ts';
-import type { TaskFields } from './activity-log.ts';
+import type { ActivityLinks, TaskFields } from './activity-log.ts';
 
 /**
  * An interaction being wrapped up, kept so a reload in the middle of wrap-up loses nothing:
@@ -16,7 +16,7 @@ import type { TaskFields } from './activity-log.ts';
  */
 export interface ActivityDraft {
   readonly interaction: Interaction;
-  readonly links: { readonly whoId?: string; readonly whatId?: string };
+  readonly links: ActivityLinks;
   readonly callerNumberE164?: string;
 }
 

@@ -246,12 +246,13 @@ describe('the record behind a work item', () => {
 });
 
 describe('routing through the crm service the controller holds', () => {
-  it('loads the room and answers the directory (without the agent, by settings.sipUser), presence statuses, work records and transfers', async () => {
+  it('loads the room and answers the directory (without the agent, by their own SIP user), presence statuses, work records and transfers', async () => {
     const session = await fakeOrg.createOrg('demo');
-    const { settings } = readSettings({ '/ContactPad/sipUser': 'jordan.lee' });
+    const { settings } = readSettings({});
     const service = createCrmService({
       session: { instanceUrl: session.instanceUrl, accessToken: session.accessToken, jsforceUrl: TEST_JSFORCE_URL },
       settings,
+      agent: { userId: '005000000000002AAA', profileId: '', sipUser: 'jordan.lee' },
       activityState: () => undefined,
       onError: () => undefined,
       outboxDatabase: `contactpad-routing-service-test-${crypto.randomUUID()}`,

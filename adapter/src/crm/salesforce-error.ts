@@ -34,6 +34,8 @@ export function toContactPadError(error: unknown, context: SalesforceErrorContex
   const detail: Record<string, string | number> = {};
   if (errorCode !== undefined) detail['errorCode'] = errorCode;
   if (status !== undefined) detail['status'] = status;
+  const fields = salesforceErrorFields(error);
+  if (fields !== '') detail['fields'] = fields;
 
   if (errorCode === 'INVALID_SESSION_ID' || status === 401 || errorCode === 'ERROR_HTTP_401') {
     return new ContactPadError('CRM_SESSION_EXPIRED', `Salesforce session expired: ${message}`, { cause: error, detail });
@@ -99,6 +101,21 @@ function salesforceErrorCode(error: unknown): string | undefined {
   if (typeof record.errorCode === 'string' && record.errorCode !== '') return record.errorCode;
   if (Array.isArray(error)) return salesforceErrorCode(error[0]);
   return undefined;
+}
+
+/**
+ * The fields a Salesforce error names (`"fields": ["WhatId"]` in a REST error body; jsforce
+ * keeps them on its error as `fields`), comma-joined; '' when none.
+ */
+function salesforceErrorFields(error: unknown): string {
+  if (typeof error !== 'object' || error === null) return '';
+  const record = error as { fields?: unknown; data?: unknown };
+  const fields = Array.isArray(record.fields)
+    ? record.fields
+    : Array.isArray(record.data) && typeof record.data[0] === 'object' && record.data[0] !== null
+      ? (record.data[0] as { fields?: unknown }).fields
+      : undefined;
+  return Array.isArray(fields) ? fields.filter((field): field is string => typeof field === 'string').join(',').slice(0, 200) : '';
 }
 
 /** jsforce's `ERROR_HTTP_503` (a body it could not parse) carries the status in its name. */

@@ -19,7 +19,7 @@ const WORK_ID = '0Bz000000000001AAA';
 const STATUS_ID = '0N5000000000001CAA';
 
 const TAB = { tabId: 'ctab0', recordId: CASE_ID, objectType: 'Case', title: '00001026', focused: true };
-const WORK = { workId: WORK_ID, workItemId: CHAT_ID, channel: 'chat', customerName: 'Ada Lovelace', isAutoAccept: false, accepted: false };
+const WORK = { workId: WORK_ID, workItemId: CHAT_ID, accepted: false };
 
 /** One valid message of every kind, in both directions. */
 const VALID_REQUESTS: Record<string, Record<string, unknown>> = {
@@ -82,18 +82,16 @@ describe('console bridge protocol parser', () => {
     }
 
     it('accepts events the console raised on its own (no replyTo), except error which must answer a request', () => {
-      const message = { version: 1, source: 'bridge', kind: 'tabFocused', id: 'b-2', body: { tab: TAB } };
+      const message = { version: BRIDGE_PROTOCOL_VERSION, source: 'bridge', kind: 'tabFocused', id: 'b-2', body: { tab: TAB } };
       expect(parseBridgeMessage(message)).to.deep.equal({ ok: true, message });
-      expect(rejected(parseBridgeMessage({ version: 1, source: 'bridge', kind: 'error', id: 'b-3', body: { message: 'x' } }))).to.contain('replyTo is required');
+      expect(rejected(parseBridgeMessage({ version: BRIDGE_PROTOCOL_VERSION, source: 'bridge', kind: 'error', id: 'b-3', body: { message: 'x' } }))).to.contain('replyTo is required');
     });
 
-    it('fills optional fields with blanks: a tab without a record, a work without a name, presence logged out', () => {
+    it('fills optional fields with blanks: a tab without a record, a work not yet accepted, presence logged out', () => {
       const opened = parseBridgeMessage(event('tabOpened', { tab: { tabId: 'ctab3' } }));
       expect(opened.ok && opened.message.body).to.deep.equal({ tab: { tabId: 'ctab3', recordId: '', objectType: '', title: '', focused: false } });
-      const assigned = parseBridgeMessage(event('workAssigned', { work: { workId: WORK_ID, workItemId: CASE_ID, channel: 'email' } }));
-      expect(assigned.ok && assigned.message.body).to.deep.equal({
-        work: { workId: WORK_ID, workItemId: CASE_ID, channel: 'email', customerName: '', isAutoAccept: false, accepted: false },
-      });
+      const assigned = parseBridgeMessage(event('workAssigned', { work: { workId: WORK_ID, workItemId: CASE_ID } }));
+      expect(assigned.ok && assigned.message.body).to.deep.equal({ work: { workId: WORK_ID, workItemId: CASE_ID, accepted: false } });
       const out = parseBridgeMessage(event('presenceChanged', { statusId: null, statusName: 'Offline' }));
       expect(out.ok && out.message.body).to.deep.equal({ statusId: null, statusName: 'Offline' });
       const logout = parseBridgeMessage(request('setPresence', { statusId: null }));
@@ -124,11 +122,11 @@ describe('console bridge protocol parser', () => {
       }
     });
 
-    it('rejects an unknown or missing version, naming it', () => {
-      for (const version of [0, 2, '1', 1.5, null, undefined, NaN, Infinity]) {
+    it('rejects an unknown or missing version (a bridge of version 1 included), naming it', () => {
+      for (const version of [0, 1, 3, '2', 2.5, null, undefined, NaN, Infinity]) {
         expect(rejected(parseBridgeMessage(request('hello', {}, { version })))).to.contain('unsupported protocol version');
       }
-      expect(rejected(parseBridgeMessage(request('hello', {}, { version: 2 })))).to.contain('version 2 (this ContactPad speaks 1)');
+      expect(rejected(parseBridgeMessage(request('hello', {}, { version: 1 })))).to.contain('version 1 (this ContactPad speaks 2)');
     });
 
     it('rejects an unknown source, and kinds sent by the wrong side', () => {
@@ -185,15 +183,16 @@ describe('console bridge protocol parser', () => {
       expect(rejected(parseBridgeMessage(request('openTab', { recordId: CASE_ID, focus: 'yes' })))).to.equal('openTab.focus must be true or false, got "yes"');
       expect(rejected(parseBridgeMessage(request('openTab', { recordId: CASE_ID })))).to.equal('openTab.focus must be true or false, got undefined');
       expect(rejected(parseBridgeMessage(request('declineWork', { workId: WORK_ID })))).to.equal('declineWork.reason must be a string, got undefined');
-      expect(rejected(parseBridgeMessage(event('workAssigned', { work: { ...WORK, isAutoAccept: 1 } })))).to.equal('workAssigned.work.isAutoAccept must be true or false, got 1');
-      expect(rejected(parseBridgeMessage(event('workAssigned', { work: { ...WORK, customerName: { first: 'Ada' } } })))).to.equal('workAssigned.work.customerName must be a string, got an object');
+      expect(rejected(parseBridgeMessage(event('workAssigned', { work: { ...WORK, accepted: 1 } })))).to.equal('workAssigned.work.accepted must be true or false, got 1');
+      expect(rejected(parseBridgeMessage(event('workAssigned', { work: { ...WORK, workItemId: { id: CHAT_ID } } })))).to.equal('workAssigned.work.workItemId must be a string, got an object');
       expect(rejected(parseBridgeMessage(event('workAssigned', { work: 'w' })))).to.equal('workAssigned.work must be an object, got "w"');
       expect(rejected(parseBridgeMessage(event('tabOpened', {})))).to.equal('tabOpened.tab must be an object, got undefined');
       expect(rejected(parseBridgeMessage(event('error', { message: ['x'] })))).to.equal('error.message must be a string, got a list');
     });
 
-    it('rejects an unknown work channel or capability', () => {
-      expect(rejected(parseBridgeMessage(event('workAssigned', { work: { ...WORK, channel: 'voice' } })))).to.equal('workAssigned.work.channel must be one of chat, email, case, got "voice"');
+    it('rejects an unknown capability, and keeps only the protocol\'s fields of a work (a v1 bridge\'s guesses are dropped)', () => {
+      const v1Work = parseBridgeMessage(event('workAssigned', { work: { ...WORK, channel: 'case', customerName: 'Guess', isAutoAccept: false } }));
+      expect(v1Work.ok && v1Work.message.body).to.deep.equal({ work: WORK });
       expect(rejected(parseBridgeMessage(event('hello', { ...VALID_EVENTS['hello'], capabilities: ['tabs', 'telepathy'] })))).to.contain('hello.capabilities[1] must be one of tabs, omni');
     });
 
@@ -201,7 +200,7 @@ describe('console bridge protocol parser', () => {
       expect(rejected(parseBridgeMessage(request('declineWork', { workId: WORK_ID, reason: 'r'.repeat(LIMITS.reason + 1) })))).to.equal(`declineWork.reason is longer than ${LIMITS.reason} characters`);
       expect(parseBridgeMessage(request('declineWork', { workId: WORK_ID, reason: 'r'.repeat(LIMITS.reason) })).ok).to.equal(true);
       expect(rejected(parseBridgeMessage(event('tabOpened', { tab: { ...TAB, title: 't'.repeat(LIMITS.text + 1) } })))).to.contain('tabOpened.tab.title is longer');
-      expect(rejected(parseBridgeMessage(event('workAssigned', { work: { ...WORK, customerName: 'n'.repeat(10_000_000) } })))).to.contain('customerName is longer');
+      expect(rejected(parseBridgeMessage(event('workAssigned', { work: { ...WORK, workItemId: 'n'.repeat(10_000_000) } })))).to.contain('workItemId is not a Salesforce id');
       expect(rejected(parseBridgeMessage(event('error', { message: 'e'.repeat(LIMITS.errorMessage + 1) })))).to.contain('error.message is longer');
       expect(rejected(parseBridgeMessage(event('presenceChanged', { statusId: STATUS_ID, statusName: 's'.repeat(LIMITS.text + 1) })))).to.contain('statusName is longer');
     });

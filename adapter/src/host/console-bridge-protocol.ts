@@ -8,8 +8,16 @@
  * Every message is one flat object (the channel's `lightningMessageFields`):
  *
  * ```
- * { version: 1, source: 'contactpad' | 'bridge', kind, id, replyTo?, body }
+ * { version: 2, source: 'contactpad' | 'bridge', kind, id, replyTo?, body }
  * ```
+ *
+ * Version 2 (this one): a work item is only `{ workId, workItemId, accepted }`, whatever the
+ * object it routes. The Omni-Channel toolkit's events carry nothing else (workId and
+ * workItemId: developer.salesforce.com/docs/platform/lightning-component-reference/guide/aura-omni-channel-work-assigned.html,
+ * and `getAgentWorks` adds isEngaged), so the bridge cannot know the channel, the customer or
+ * whether Omni-Channel auto-accepts it: ContactPad reads those from the record and the org
+ * (crm/work-record.ts, crm/omni-channel-setup.ts). Version 1 sent a channel guessed from the key
+ * prefix (every Case a 'case'), a blank customer name and `isAutoAccept: false`.
  *
  * - `version`: {@link BRIDGE_PROTOCOL_VERSION}; any other version is rejected whole.
  * - `source`: who sent it. A Lightning message channel delivers a message to every subscriber,
@@ -51,7 +59,7 @@
  */
 
 /** The protocol version both sides must speak; bumped on any incompatible change. */
-export const BRIDGE_PROTOCOL_VERSION = 1;
+export const BRIDGE_PROTOCOL_VERSION = 2;
 
 /** The Lightning message channel (`ContactPad_Bridge.messageChannel-meta.xml`), as Open CTI names it. */
 export const BRIDGE_CHANNEL = 'ContactPad_Bridge__c';
@@ -62,16 +70,13 @@ export type BridgeSource = 'contactpad' | 'bridge';
 /** What the bridge can do in this console: tabs (workspace API), omni (Omni-Channel toolkit: work and presence). */
 export type BridgeCapability = 'tabs' | 'omni';
 
-/** Omni-Channel service channel of a work item, mapped to ContactPad's interaction channels. */
-export type WorkChannel = 'chat' | 'email' | 'case';
-
 /** A console workspace tab (workspace API `getTabInfo`). */
 export interface BridgeTab {
   /** Workspace API tab id (`ctab0`, `ctab0_1`...). */
   readonly tabId: string;
   /** The record the tab shows; '' when it shows no record. */
   readonly recordId: string;
-  /** The record's object API name (`Case`, `LiveChatTranscript`...); '' when unknown. */
+  /** The record's object API name (`Case`, `MessagingSession`...); '' when unknown. */
   readonly objectType: string;
   /** The tab's label; '' when unknown. */
   readonly title: string;
@@ -79,17 +84,15 @@ export interface BridgeTab {
   readonly focused: boolean;
 }
 
-/** An Omni-Channel work item assigned to the agent (`lightning:omniChannelWorkAssigned`, `getAgentWorks`). */
+/**
+ * An Omni-Channel work item assigned to the agent (`lightning:omniChannelWorkAssigned`,
+ * `getAgentWorks`): only what the toolkit says of it. ContactPad learns the rest from the record.
+ */
 export interface BridgeWork {
   /** The AgentWork id (`workId` in the Omni-Channel toolkit). */
   readonly workId: string;
-  /** The routed record: LiveChatTranscript for chat, Case for case and email. */
+  /** The routed record (`workItemId`): a Messaging Session, a Case, a Chat Transcript, or any object Omni-Channel routes. */
   readonly workItemId: string;
-  readonly channel: WorkChannel;
-  /** The customer's name as shown to the agent; '' when unknown. */
-  readonly customerName: string;
-  /** True when Omni-Channel accepts it on its own (the service channel's auto-accept). */
-  readonly isAutoAccept: boolean;
   /** True when already accepted (hello snapshot: `getAgentWorks` `isEngaged`). */
   readonly accepted: boolean;
 }
@@ -170,13 +173,12 @@ export const EVENT_KINDS: readonly BridgeEventKind[] = [
   'hello', 'tabOpened', 'tabFocused', 'tabClosed', 'workAssigned', 'workAccepted', 'workDeclined', 'workClosed', 'workDeliveryFailed', 'presenceChanged', 'error',
 ];
 export const CAPABILITIES: readonly BridgeCapability[] = ['tabs', 'omni'];
-export const WORK_CHANNELS: readonly WorkChannel[] = ['chat', 'email', 'case'];
 
 /** Limits: longer text is refused, not cut, so a bad sender is noticed. */
 export const LIMITS = Object.freeze({
   /** Message ids and replyTo. */
   messageId: 64,
-  /** Tab titles, customer and status names. */
+  /** Tab titles and status names. */
   text: 255,
   /** Decline and delivery-failure reasons. */
   reason: 255,
@@ -190,7 +192,7 @@ export const LIMITS = Object.freeze({
 const MESSAGE_ID = /^[A-Za-z0-9_.:-]+$/;
 /** Workspace API tab ids (`ctab0`, `ctab0_1`, `nav-tab-2`). */
 const TAB_ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** Object API names (`Case`, `LiveChatTranscript`, `ns__Thing__c`). */
+/** Object API names (`Case`, `MessagingSession`, `ns__Thing__c`). */
 const OBJECT_TYPE = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
 /** A Salesforce id: 15 or 18 alphanumerics. */
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
@@ -309,9 +311,6 @@ function parseWork(raw: unknown, where: string): BridgeWork {
   return {
     workId: salesforceId(work['workId'], `${where}.workId`),
     workItemId: salesforceId(work['workItemId'], `${where}.workItemId`),
-    channel: oneOf(work['channel'], `${where}.channel`, WORK_CHANNELS),
-    customerName: work['customerName'] === undefined ? '' : text(work['customerName'], `${where}.customerName`, LIMITS.text),
-    isAutoAccept: work['isAutoAccept'] === undefined ? false : boolean(work['isAutoAccept'], `${where}.isAutoAccept`),
     accepted: work['accepted'] === undefined ? false : boolean(work['accepted'], `${where}.accepted`),
   };
 }

@@ -26,7 +26,7 @@ const WORK_2_ID = '0Bz000000000002AAA';
 const AVAILABLE_ID = '0N5000000000001CAA';
 const BUSY_ID = '0N5000000000002CAA';
 
-const CHAT_WORK: BridgeWork = { workId: WORK_ID, workItemId: CHAT_ID, channel: 'chat', customerName: 'Ada Lovelace', isAutoAccept: false, accepted: false };
+const CHAT_WORK: BridgeWork = { workId: WORK_ID, workItemId: CHAT_ID, accepted: false };
 
 /**
  * A small console bridge scripted in the test page, speaking the protocol the way the

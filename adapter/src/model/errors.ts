@@ -100,9 +100,18 @@ export const ERROR_CATALOGUE = {
     fix: 'Nothing to do: Omni-Channel routes the work to another agent.',
   },
   WORK_RECORD_UNAVAILABLE: {
-    description: 'The record behind a work item (a Case or a Live Chat Transcript) was deleted or this agent cannot see it.',
-    causes: ['The record was deleted or merged after it was routed.', 'The agent\'s sharing or permission set does not give access to it.'],
-    fix: 'ContactPad declines the work so Omni-Channel routes it elsewhere; an admin checks the agent\'s access to Cases and Live Chat Transcripts.',
+    description: 'The record behind a work item (a Messaging Session, a Case or a legacy Chat Transcript) was deleted or this agent cannot see it.',
+    causes: [
+      'The record was deleted or merged after it was routed.',
+      'The agent\'s sharing or permission set does not give access to it.',
+      'The org does not have the object (legacy Chat is retired: new orgs have no Chat Transcripts).',
+    ],
+    fix: 'ContactPad declines the work so Omni-Channel routes it elsewhere; an admin checks the agent\'s access to Messaging Sessions, Cases and (where Chat is still on) Chat Transcripts.',
+  },
+  WORK_OBJECT_UNKNOWN: {
+    description: 'Omni-Channel routed a record of an object ContactPad does not work with (not a Messaging Session, a Case or a Chat Transcript).',
+    causes: ['A service channel routes Leads, Orders or a custom object to this agent.', 'A new Salesforce channel ContactPad does not know yet.'],
+    fix: 'Nothing is lost: the work stays in the Omni-Channel widget, where the agent accepts it. An admin can keep such channels away from ContactPad agents; the message names the record id and its key prefix.',
   },
   TRANSFER_FAILED: {
     description: 'An interaction could not be handed to the chosen agent or service; it stays with this agent.',

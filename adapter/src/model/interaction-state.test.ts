@@ -13,6 +13,7 @@ import {
   talkSeconds,
   transitionInteraction,
   withCustomer,
+  withWorkChannel,
   withWrapUp,
 } from './interaction-state.ts';
 
@@ -425,5 +426,27 @@ describe('withCustomer', () => {
     expect(withCustomer(filled, { name: 'Someone Else', number: '+1' })).to.include({ callerName: 'Ada Lovelace', callerNumber: '+14155550100' });
     expect(Object.isFrozen(filled)).to.equal(true);
     expect(withCustomer(chat, {}), 'nothing known: the same value').to.equal(chat);
+  });
+});
+
+describe('withWorkChannel', () => {
+  it('makes a routed Case an email once its record says it came by email (and back), keeping state and journey', () => {
+    const routed = transitionInteraction(offerInteraction({ id: '0Bz000000000002AAA', channel: 'case', direction: 'inbound' }, 1000), 'connected', 2000);
+    const email = withWorkChannel(routed, 'email');
+    expect(email).to.include({ channel: 'email', state: 'connected' });
+    expect(email.journey).to.deep.equal(routed.journey);
+    expect(Object.isFrozen(email)).to.equal(true);
+    expect(withWorkChannel(email, 'case').channel).to.equal('case');
+    expect(withWorkChannel(email, 'email'), 'unchanged: the same value').to.equal(email);
+  });
+
+  it('refuses to turn a chat or a call into another kind (INVALID_INTERACTION)', () => {
+    const chat = offerInteraction({ id: '0Bz000000000003AAA', channel: 'chat', direction: 'inbound' }, 1000);
+    const error = thrown(() => withWorkChannel(chat, 'email'));
+    expect(isContactPadError(error, 'INVALID_INTERACTION')).to.equal(true);
+    const call = offerInteraction({ id: 'call-1', channel: 'voice', direction: 'inbound' }, 1000);
+    expect(isContactPadError(thrown(() => withWorkChannel(call, 'case')), 'INVALID_INTERACTION')).to.equal(true);
+    const emailCase = offerInteraction({ id: '0Bz000000000004AAA', channel: 'case', direction: 'inbound' }, 1000);
+    expect(isContactPadError(thrown(() => withWorkChannel(emailCase, 'chat')), 'INVALID_INTERACTION')).to.equal(true);
   });
 });

@@ -242,6 +242,23 @@ export function withCustomer(interaction: Interaction, customer: { readonly name
 }
 
 /**
+ * A work item's channel once its record says it (a Case that came in by email is an email,
+ * not a case: Omni-Channel routes both as a Case). Only the non-live channels of one record
+ * type can be told apart this way: a case may become an email and back; anything else is a
+ * bug in the caller (INVALID_INTERACTION). Unchanged channel: the same value.
+ */
+export function withWorkChannel(interaction: Interaction, channel: Channel): Interaction {
+  if (channel === interaction.channel) return interaction;
+  const caseRecord: readonly Channel[] = ['case', 'email'];
+  if (!caseRecord.includes(interaction.channel) || !caseRecord.includes(channel)) {
+    throw new ContactPadError('INVALID_INTERACTION', `A ${interaction.channel} cannot become a ${channel}: only a Case's email and case channels are told apart by its record.`, {
+      detail: { from: interaction.channel, to: channel },
+    });
+  }
+  return freezeInteraction({ ...interaction, channel });
+}
+
+/**
  * Talk time in whole seconds (rounded down): from `answeredAt` to `releasedAt`, or to `at`
  * while still connected or held (hold time counts, as in CallDurationInSeconds) (0 when `at` is not given). 0 when never answered. Maps to the Task's
  * CallDurationInSeconds.

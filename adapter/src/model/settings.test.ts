@@ -15,7 +15,6 @@ const CALL_CENTER: Record<string, string> = {
   '/reqGeneralInfo/reqSalesforceCompatibilityMode': 'Lightning',
   '/ContactPad/sipServerUrl': 'wss://sip.example.com/ws',
   '/ContactPad/sipDomain': 'sip.example.com',
-  '/ContactPad/sipUser': '',
   '/ContactPad/wrapUpSeconds': '60',
   '/ContactPad/notReadyReasons': 'Break,Lunch,Meeting,Training',
   '/ContactPad/dispositions': 'Resolved,Callback requested,Sale,No sale,Wrong number',
@@ -60,8 +59,6 @@ describe('settings: a well-formed call center', () => {
     expect(settings).to.deep.equal({
       sipServerUrl: 'wss://sip.example.com/ws',
       sipDomain: 'sip.example.com',
-      sipUser: '',
-      sipDisplayName: '',
       wrapUpSeconds: 60,
       notReadyReasons: ['Break', 'Lunch', 'Meeting', 'Training'],
       dispositions: ['Resolved', 'Callback requested', 'Sale', 'No sale', 'Wrong number'],
@@ -86,8 +83,6 @@ describe('settings: a well-formed call center', () => {
     expect(DEFAULT_SETTINGS).to.deep.equal({
       sipServerUrl: '',
       sipDomain: '',
-      sipUser: '',
-      sipDisplayName: '',
       wrapUpSeconds: 60,
       notReadyReasons: ['Break', 'Lunch', 'Meeting', 'Training'],
       dispositions: ['Resolved', 'Follow-up needed', 'Left voicemail', 'Wrong number'],
@@ -200,49 +195,17 @@ describe('settings: SIP domain', () => {
   });
 });
 
-describe('settings: SIP user and display name', () => {
-  it('leaves a blank SIP user blank without a problem (it is set per agent)', () => {
-    const { settings, problems } = read({ '/ContactPad/sipUser': '   ' });
-    expect(settings.sipUser).to.equal('');
+describe('settings: the agent\'s SIP user is not a call center item', () => {
+  it('ignores sipUser and sipDisplayName items an older call center still carries (the SIP user is per agent)', () => {
+    const { settings, problems } = read({ '/ContactPad/sipUser': 'agent1', '/ContactPad/sipDisplayName': 'Acme Support' });
+    expect(settings).to.not.have.property('sipUser');
+    expect(settings).to.not.have.property('sipDisplayName');
     expect(problems).to.deep.equal([]);
   });
 
-  it('accepts SIP user parts, including phone numbers and escapes', () => {
-    for (const user of ['agent1', '+14155550100', 'first.last', 'a%40b', "o'brien", 'ext;phone-context=x']) {
-      expect(read({ '/ContactPad/sipUser': user }).settings.sipUser, user).to.equal(user);
-    }
-    expect(isSipUser('agent1')).to.equal(true);
-  });
-
-  it('reports a full SIP address given as the user, with a hint', () => {
-    const { settings, problems } = read({ '/ContactPad/sipUser': 'sip:agent1@sip.example.com' });
-    expect(settings.sipUser).to.equal('');
-    expect(problems[0]).to.contain('/ContactPad/sipUser').and.contain('only the user part').and.contain("Using ''");
-  });
-
-  for (const user of ['agent 1', 'agent"1', 'a%4', 'ag<ent>', 'x'.repeat(129)]) {
-    it(`reports ${JSON.stringify(user.slice(0, 20))} as not a SIP user`, () => {
-      const { settings, problems } = read({ '/ContactPad/sipUser': user });
-      expect(settings.sipUser).to.equal('');
-      expect(problems).to.have.length(1);
-      expect(problems[0]).to.contain('/ContactPad/sipUser').and.contain('not a SIP user');
-    });
-  }
-
-  it('reads the display name, trimmed', () => {
-    expect(read({ '/ContactPad/sipDisplayName': '  Acme Support ' }).settings.sipDisplayName).to.equal('Acme Support');
-  });
-
-  it('cuts a display name longer than 80 characters, saying so', () => {
-    const { settings, problems } = read({ '/ContactPad/sipDisplayName': 'A'.repeat(100) });
-    expect(settings.sipDisplayName).to.equal('A'.repeat(80));
-    expect(problems[0]).to.contain('/ContactPad/sipDisplayName').and.contain('80');
-  });
-
-  it('refuses a display name with control characters', () => {
-    const { settings, problems } = read({ '/ContactPad/sipDisplayName': 'Acme\r\nX-Injected: 1' });
-    expect(settings.sipDisplayName).to.equal('');
-    expect(problems[0]).to.contain('/ContactPad/sipDisplayName').and.contain("default ''");
+  it('accepts SIP user parts, including phone numbers and escapes, and refuses addresses and spaces', () => {
+    for (const user of ['agent1', '+14155550100', 'first.last', 'a%40b', "o'brien", 'ext;phone-context=x']) expect(isSipUser(user), user).to.equal(true);
+    for (const user of ['agent 1', 'agent"1', 'a%4', 'ag<ent>', 'x'.repeat(129), 'sip:agent1@sip.example.com']) expect(isSipUser(user), user).to.equal(false);
   });
 });
 

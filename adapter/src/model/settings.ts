@@ -26,10 +26,6 @@ export interface ContactPadSettings {
   sipServerUrl: string;
   /** The SIP domain of the agent's address of record (`sip:user@domain`); '' when missing or malformed. */
   sipDomain: string;
-  /** The SIP user part; '' when blank (set per agent) or malformed. */
-  sipUser: string;
-  /** The display name sent in From; '' by default. */
-  sipDisplayName: string;
   /**
    * How long Wrap Up lasts after a call (0..3600 s, default 60). 0 means Wrap Up has no timer:
    * it lasts until the agent presses Done. See {@link wrapUpDurationMs}.
@@ -87,8 +83,6 @@ export const MAX_SETTING_TEXT = 80;
 export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   sipServerUrl: '',
   sipDomain: '',
-  sipUser: '',
-  sipDisplayName: '',
   wrapUpSeconds: 60,
   notReadyReasons: Object.freeze(['Break', 'Lunch', 'Meeting', 'Training']),
   dispositions: Object.freeze(['Resolved', 'Follow-up needed', 'Left voicemail', 'Wrong number']),
@@ -124,8 +118,8 @@ const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as readonly (keyof ContactPa
  * Reads ContactPad's items out of Open CTI `getCallCenterSettings`' answer. Never throws:
  * every blank optional item takes its default silently; every malformed item takes its
  * default and adds a problem; a blank `sipServerUrl` or `sipDomain` is a problem (the phone
- * cannot register); a blank `sipUser` is not (it is set per agent). An item whose name differs
- * from a known one only by case is reported too.
+ * cannot register). The agent's own SIP user is not a call center item: it is per user (see
+ * agent-identity.ts). An item whose name differs from a known one only by case is reported too.
  */
 export function readSettings(items: Record<string, unknown>): { settings: ContactPadSettings; problems: readonly string[] } {
   const problems: string[] = [];
@@ -143,8 +137,6 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
   const settings: ContactPadSettings = {
     sipServerUrl: readRequired('sipServerUrl', raw('sipServerUrl'), problems, checkSipServerUrl, 'a ws:// or wss:// URL such as wss://sip.example.com/ws'),
     sipDomain: readRequired('sipDomain', raw('sipDomain'), problems, checkSipDomain, 'a host name or IP address such as sip.example.com'),
-    sipUser: readSipUser(raw('sipUser'), problems),
-    sipDisplayName: readDisplayName(raw('sipDisplayName'), problems),
     wrapUpSeconds: readWholeNumber('wrapUpSeconds', raw('wrapUpSeconds'), 0, 3600, 'seconds', problems),
     notReadyReasons: readList('notReadyReasons', raw('notReadyReasons'), problems),
     dispositions: readList('dispositions', raw('dispositions'), problems),
@@ -262,34 +254,6 @@ function readRequired(
     return '';
   }
   return name === 'sipDomain' ? got.toLowerCase() : got;
-}
-
-function readSipUser(value: unknown, problems: string[]): string {
-  const got = text(value);
-  if (got === '') return '';
-  if (got === undefined || !isSipUser(got)) {
-    const hint = got !== undefined && /^sips?:|@/.test(got) ? ' (give only the user part, e.g. agent1, not sip:agent1@domain)' : '';
-    problems.push(`${item('sipUser')} ${shown(value)} is not a SIP user name${hint}. Using '' (the agent's own SIP user is needed).`);
-    return '';
-  }
-  return got;
-}
-
-function readDisplayName(value: unknown, problems: string[]): string {
-  const got = text(value);
-  if (got === undefined) {
-    problems.push(`${item('sipDisplayName')} is ${shown(value)}, not text. Using the default ''.`);
-    return '';
-  }
-  if (/[\u0000-\u001f\u007f]/.test(got)) {
-    problems.push(`${item('sipDisplayName')} ${shown(value)} contains control characters. Using the default ''.`);
-    return '';
-  }
-  if (got.length > MAX_SETTING_TEXT) {
-    problems.push(`${item('sipDisplayName')} is longer than ${MAX_SETTING_TEXT} characters. Using its first ${MAX_SETTING_TEXT} characters.`);
-    return got.slice(0, MAX_SETTING_TEXT).trim();
-  }
-  return got;
 }
 
 type NumberSetting = { [K in keyof ContactPadSettings]: ContactPadSettings[K] extends number ? K : never }[keyof ContactPadSettings];

@@ -229,14 +229,7 @@ export class LocalConsoleBridge {
   }
 
   #bridgeWork(item: OmniWorkItem): BridgeWork {
-    return {
-      workId: item.workId,
-      workItemId: item.workItemId,
-      channel: item.channel,
-      customerName: item.customerName,
-      isAutoAccept: item.isAutoAccept,
-      accepted: item.state === 'accepted',
-    };
+    return { workId: item.workId, workItemId: item.workItemId, accepted: item.state === 'accepted' };
   }
 
   #snapshot(): BridgeEventBodies['hello'] {
