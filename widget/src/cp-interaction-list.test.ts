@@ -409,6 +409,14 @@ describe('<cp-interaction-list>', () => {
     expect(shownText(items(element)[1]!)).to.not.contain('00001026');
   });
 
+  it('shows the messaging channel a chat came through (WhatsApp, web chat) beside the session, as text', async () => {
+    const session = { ...chatConnected, record: { id: '0Mw000000000001AAA', objectType: 'MessagingSession', title: 'MS-0000042', channelName: 'WhatsApp <i>Support</i>' } };
+    const element = await list([session, caseConnected]);
+    expect(shownText(items(element)[0]!)).to.contain('WhatsApp <i>Support</i> · MS-0000042');
+    expect(items(element)[0]!.querySelector('i'), 'markup shown as text').to.equal(null);
+    expect(shownText(items(element)[1]!)).to.not.contain('WhatsApp');
+  });
+
   it('holds a connected call with Hold and retrieves a held one with Retrieve', async () => {
     const held = view({ ...connected.interaction, id: 'ci-held', state: 'held', journey: [...connected.interaction.journey, { at: NOW - 5_000, kind: 'held' }] }, { actions: ['retrieve', 'release', 'consult', 'transfer'] });
     const element = await list([connected, held]);

@@ -258,7 +258,9 @@ export class CpInteractionList extends LitElement {
         <span class="who" id="who-${index}"><span class="visually-hidden">${kind}, </span>${customerWords(call)}</span>
         <span class="time">${time}</span>
         <span class="detail"
-          ><span class="state">${stateWords(call.state, call.direction)}</span>${call.queue ? ` · ${call.queue}` : ''}${view.record
+          ><span class="state">${stateWords(call.state, call.direction)}</span>${call.queue ? ` · ${call.queue}` : ''}${view.record?.channelName
+            ? html` · <span class="channel-name">${view.record.channelName}</span>`
+            : ''}${view.record
             ? html` · <span class="record">${view.record.title}</span>`
             : ''}${log
             ? html` · <span class="log log-${view.log}">${log}</span>`
