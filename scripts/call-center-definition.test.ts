@@ -1,7 +1,8 @@
 /**
  * The CallCenter definition that admins deploy: every ContactPad item it ships is one the
  * adapter reads without a problem, and every setting the adapter reads is shipped (so an
- * admin finds it in Setup).
+ * admin finds it in Setup). The agent's SIP user is not among them: it is per agent, the User
+ * field ContactPad SIP User, which the Visualforce host page hands to ContactPad.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +22,7 @@ function shippedItems(): Record<string, string> {
 }
 
 test('the shipped ContactPad items are read without a problem, but for the SIP server an admin must set', () => {
+  assert.ok(Object.keys(shippedItems()).length > 10, 'the ContactPad section is found');
   const { problems } = readSettings(shippedItems());
   assert.deepEqual(
     problems.filter((problem) => !/sipServerUrl|sipDomain/.test(problem)),
@@ -28,7 +30,14 @@ test('the shipped ContactPad items are read without a problem, but for the SIP s
   );
 });
 
-test('every setting ContactPad reads is shipped as a CallCenter item', () => {
+test('every setting ContactPad reads is shipped as a CallCenter item, and every shipped item is one it reads', () => {
   const shipped = Object.keys(shippedItems()).map((key) => key.slice(SETTINGS_PREFIX.length));
-  assert.deepEqual(Object.keys(DEFAULT_SETTINGS).filter((name) => !shipped.includes(name)), []);
+  const read = Object.keys(DEFAULT_SETTINGS);
+  assert.deepEqual(read.filter((name) => !shipped.includes(name)), []);
+  assert.deepEqual(shipped.filter((name) => !read.includes(name)), []);
+});
+
+test('no item names the SIP user or display name: each agent has their own (User.ContactPad_SIP_User__c)', () => {
+  const shipped = Object.keys(shippedItems()).map((key) => key.slice(SETTINGS_PREFIX.length));
+  assert.deepEqual(shipped.filter((name) => /^sip(User|DisplayName)$/.test(name)), []);
 });
