@@ -1,25 +1,51 @@
 /**
- * The Salesforce DX project (force-app/) as an admin deploys it: `sf project convert source`
- * must turn it into a Metadata API package holding the call center, the Visualforce host page,
- * the built static resource, the Task external-id field, the agents' permission set and the SIP
- * server's trusted URL. Runs the real Salesforce CLI, offline, with its state in a temp folder.
+ * The Salesforce DX project as an admin deploys it. Two package directories:
+ * - force-app (default): everything ContactPad needs in any org: the call center, the
+ *   Visualforce host page, the built static resource, the Activity fields, the permission sets,
+ *   the trusted URLs, the console bridge and the screen-pop rules;
+ * - force-app-legacy-chat: only what names LiveChatTranscript (legacy Chat, retired on
+ *   14 February 2026: new orgs cannot enable it, so the object is missing there, and a deploy that
+ *   names an object the org lacks fails as a whole). Admins deploy it only where Chat is on.
+ * `sf project convert source` must turn each into a Metadata API package on its own. Runs the real
+ * Salesforce CLI, offline, with its state in a temp folder.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { PROJECT_ROOT } from './build/bundle-paths.ts';
 import { ensureBundle } from './build/build-bundle.ts';
 import { measureBundleSize } from './bench/bundle-size.ts';
+import { BRIDGE_PROTOCOL_VERSION } from '../adapter/src/host/console-bridge-protocol.ts';
 
 const run = promisify(execFile);
 const SF_BIN = join(PROJECT_ROOT, 'node_modules', '@salesforce', 'cli', 'bin', 'run.js');
 
+/**
+ * The API version of the release that is generally available today (December 2026): Winter '27,
+ * API 68.0. Source: the documentation's release lists, for example "68.0 | Winter '27" in
+ * developer.salesforce.com/docs/platform/pkg1-dev/guide/pkg1-dev-pdf-archive.html and
+ * developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/soql-sosl-pdf-archive.html
+ * (Spring '27, 69.0, ships in February 2027). Every metadata file, the project's sourceApiVersion
+ * and the Open CTI script the page loads use it.
+ */
+const CURRENT_API_VERSION = '68.0';
+
+const DEFAULT_DIR = 'force-app';
+const LEGACY_CHAT_DIR = 'force-app-legacy-chat';
+
+/** The Activity (Task and Event) custom fields ContactPad writes. */
+const ACTIVITY_FIELDS = ['ContactPad_Caller_Number__c', 'ContactPad_Channel__c', 'ContactPad_Interaction_Id__c', 'ContactPad_Status__c', 'ContactPad_Work_Item_Id__c'];
+
+/** Names the legacy Chat object (API name or label), in any case. */
+const NAMES_LEGACY_CHAT = /LiveChatTranscript|Live\s*Chat\s*Transcript/i;
+
 let home: string;
 let converted: string;
+let legacyConverted: string;
 
 /** The Salesforce CLI with its home, cache and config in `home`, no autoupdate, no telemetry. */
 async function sf(args: string[]): Promise<unknown> {
@@ -37,6 +63,25 @@ async function sf(args: string[]): Promise<unknown> {
   };
   const { stdout } = await run(process.execPath, [SF_BIN, ...args, '--json'], { cwd: PROJECT_ROOT, env, maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(stdout);
+}
+
+/** `sf project convert source` of one package directory into `<home>/<name>`; returns that folder. */
+async function convert(packageDir: string, name: string): Promise<string> {
+  const output = join(home, name);
+  const result = (await sf(['project', 'convert', 'source', '--root-dir', packageDir, '--output-dir', output])) as { status: number };
+  assert.equal(result.status, 0, `sf project convert source --root-dir ${packageDir}`);
+  return output;
+}
+
+/** A package.xml's members by type. */
+function packageMembers(packageXml: string): Map<string, string[]> {
+  const members = new Map<string, string[]>();
+  for (const match of packageXml.matchAll(/<types>([\s\S]*?)<\/types>/g)) {
+    const body = match[1] ?? '';
+    const name = /<name>([^<]*)<\/name>/.exec(body)?.[1] ?? '';
+    members.set(name, [...body.matchAll(/<members>([^<]*)<\/members>/g)].map((m) => m[1] ?? ''));
+  }
+  return members;
 }
 
 /** The entry names of a zip file (its central directory), enough to see what a static resource holds. */
@@ -57,66 +102,161 @@ function zipEntryNames(zip: Buffer): string[] {
   return names;
 }
 
-/** The call center's items as name -> value. */
-function callCenterItems(xml: string): Map<string, string> {
-  const items = new Map<string, string>();
-  for (const match of xml.matchAll(/<items>([\s\S]*?)<\/items>/g)) {
+interface CallCenterSection {
+  readonly name: string;
+  readonly label: string;
+  readonly items: ReadonlyArray<{ readonly label: string; readonly name: string; readonly value: string }>;
+}
+
+/** The call center's sections in file order, each with its items in file order (comments dropped). */
+function callCenterSections(xml: string): CallCenterSection[] {
+  const text = xml.replace(/<!--[\s\S]*?-->/g, '');
+  return [...text.matchAll(/<sections>([\s\S]*?)<\/sections>/g)].map((section) => {
+    const body = section[1] ?? '';
+    const own = body.replace(/<items>[\s\S]*?<\/items>/g, '');
+    return {
+      name: /<name>([^<]*)<\/name>/.exec(own)?.[1] ?? '',
+      label: /<label>([^<]*)<\/label>/.exec(own)?.[1] ?? '',
+      items: [...body.matchAll(/<items>([\s\S]*?)<\/items>/g)].map((item) => {
+        const itemBody = item[1] ?? '';
+        return {
+          label: /<label>([^<]*)<\/label>/.exec(itemBody)?.[1] ?? '',
+          name: /<name>([^<]*)<\/name>/.exec(itemBody)?.[1] ?? '',
+          value: /<value>([^<]*)<\/value>/.exec(itemBody)?.[1] ?? '',
+        };
+      }),
+    };
+  });
+}
+
+/** A permission set's blocks of one kind (objectPermissions, fieldPermissions...) keyed by `key`. */
+function permissionBlocks(xml: string, kind: string, key: string): Map<string, string> {
+  const blocks = new Map<string, string>();
+  for (const match of xml.matchAll(new RegExp(`<${kind}>([\\s\\S]*?)</${kind}>`, 'g'))) {
     const body = match[1] ?? '';
-    const name = /<name>([^<]*)<\/name>/.exec(body)?.[1];
-    const value = /<value>([^<]*)<\/value>/.exec(body)?.[1] ?? '';
-    if (name !== undefined) items.set(name, value);
+    blocks.set(new RegExp(`<${key}>([^<]*)</${key}>`).exec(body)?.[1] ?? '', body);
   }
-  return items;
+  return blocks;
+}
+
+/** A boolean element of an XML block. */
+function flag(block: string | undefined, name: string): boolean | undefined {
+  const value = new RegExp(`<${name}>(true|false)</${name}>`).exec(block ?? '')?.[1];
+  return value === undefined ? undefined : value === 'true';
+}
+
+/** Every file under `dir`, relative to the project root with / separators. */
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(join(PROJECT_ROOT, dir), { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => relative(PROJECT_ROOT, join(entry.parentPath, entry.name)).split(sep).join('/')).sort();
+}
+
+/** XML text with its entities decoded (for lengths Salesforce counts in characters). */
+function decodeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
 }
 
 describe('force-app', () => {
   before(async () => {
     await ensureBundle();
     home = await mkdtemp(join(tmpdir(), 'contactpad-sf-'));
-    converted = join(home, 'mdapi');
-    const result = (await sf(['project', 'convert', 'source', '--root-dir', 'force-app', '--output-dir', converted])) as { status: number };
-    assert.equal(result.status, 0);
+    converted = await convert(DEFAULT_DIR, 'mdapi');
+    legacyConverted = await convert(LEGACY_CHAT_DIR, 'mdapi-legacy-chat');
   });
 
   after(async () => {
     if (home !== undefined) await rm(home, { recursive: true, force: true });
   });
 
-  it('converts to a package listing the call center, host page, static resource, Task field, permission set and trusted URL', async () => {
+  it('declares two package directories: force-app (the default) and force-app-legacy-chat, at the current API version', async () => {
+    const project = JSON.parse(await readFile(join(PROJECT_ROOT, 'sfdx-project.json'), 'utf8')) as { packageDirectories: Array<{ path: string; default?: boolean }>; sourceApiVersion: string };
+    assert.deepEqual(project.packageDirectories.map((dir) => [dir.path, dir.default === true]), [[DEFAULT_DIR, true], [LEGACY_CHAT_DIR, false]]);
+    assert.equal(project.sourceApiVersion, CURRENT_API_VERSION);
+  });
+
+  it('converts force-app to a package with the call center, host page, static resource, Activity fields, permission sets, trusted URLs and no legacy Chat', async () => {
     const packageXml = await readFile(join(converted, 'package.xml'), 'utf8');
-    const members = new Map<string, string[]>();
-    for (const match of packageXml.matchAll(/<types>([\s\S]*?)<\/types>/g)) {
-      const body = match[1] ?? '';
-      const name = /<name>([^<]*)<\/name>/.exec(body)?.[1] ?? '';
-      members.set(name, [...body.matchAll(/<members>([^<]*)<\/members>/g)].map((m) => m[1] ?? ''));
-    }
+    const members = packageMembers(packageXml);
     assert.deepEqual(members.get('CallCenter'), ['ContactPad']);
     assert.deepEqual(members.get('ApexPage'), ['ContactPad']);
     assert.deepEqual(members.get('StaticResource'), ['contactpad']);
-    for (const field of ['Activity.ContactPad_Caller_Number__c', 'Activity.ContactPad_Channel__c', 'Activity.ContactPad_Interaction_Id__c', 'Activity.ContactPad_Status__c']) {
-      assert.ok(members.get('CustomField')?.includes(field), `package lists ${field}`);
-    }
-    for (const field of [
+    assert.deepEqual(members.get('CustomField'), [
+      ...ACTIVITY_FIELDS.map((name) => `Activity.${name}`),
       'Case.ContactPad_Web_Phone__c',
-      'LiveChatTranscript.ContactPad_Visitor_Phone__c',
       ...['Active__c', 'Caller_Label__c', 'Default_Field_Values__c', 'Filter__c', 'Flow_Arguments__c', 'Flow_Name__c', 'Name_Field__c', 'New_Record_Object__c', 'Object__c', 'Phone_Fields__c', 'Pop_Action__c', 'Priority__c'].map((name) => `ContactPad_Screen_Pop_Rule__mdt.${name}`),
       ...['Caller_Cache_Seconds__c', 'Journey_Size__c', 'No_Match_Action__c', 'Several_Match_Action__c'].map((name) => `ContactPad_Screen_Pop_Setting__mdt.${name}`),
-    ]) {
-      assert.ok(members.get('CustomField')?.includes(field), `package lists ${field}`);
-    }
+      'User.ContactPad_SIP_User__c',
+    ]);
     assert.deepEqual(members.get('CustomObject'), ['ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt']);
     assert.deepEqual(members.get('CustomMetadata'), [
       'ContactPad_Screen_Pop_Rule.Customer_Account',
       'ContactPad_Screen_Pop_Rule.Customer_Contact',
-      'ContactPad_Screen_Pop_Rule.Live_Chat_Visitor',
       'ContactPad_Screen_Pop_Rule.Open_Case_Web_Phone',
       'ContactPad_Screen_Pop_Rule.Open_Lead',
       'ContactPad_Screen_Pop_Rule.Previous_Customer_Account',
       'ContactPad_Screen_Pop_Setting.Default',
     ]);
-    assert.deepEqual(members.get('PermissionSet'), ['ContactPad_Agent']);
-    assert.deepEqual(members.get('CspTrustedSite'), ['ContactPad_SIP_Server']);
-    assert.match(packageXml, /<version>62\.0<\/version>/);
+    assert.deepEqual(members.get('PermissionSet'), ['ContactPad_Agent', 'ContactPad_Case_Transfer']);
+    assert.deepEqual(members.get('CspTrustedSite'), ['ContactPad_SIP_Server', 'ContactPad_Softphone_Frame']);
+    assert.deepEqual(members.get('LightningMessageChannel'), ['ContactPad_Bridge']);
+    assert.deepEqual(members.get('AuraDefinitionBundle'), ['ContactPadConsoleBridge']);
+    assert.deepEqual([...members.keys()].sort(), [
+      'ApexPage', 'AuraDefinitionBundle', 'CallCenter', 'CspTrustedSite', 'CustomField', 'CustomMetadata', 'CustomObject', 'LightningMessageChannel', 'PermissionSet', 'StaticResource',
+    ]);
+    assert.doesNotMatch(packageXml, NAMES_LEGACY_CHAT);
+    assert.match(packageXml, new RegExp(`<version>${CURRENT_API_VERSION.replace('.', '\\.')}</version>`));
+  });
+
+  it('converts force-app-legacy-chat on its own to a package with only the visitor phone field, its screen-pop rule and its permission set', async () => {
+    const packageXml = await readFile(join(legacyConverted, 'package.xml'), 'utf8');
+    assert.deepEqual(Object.fromEntries(packageMembers(packageXml)), {
+      CustomField: ['LiveChatTranscript.ContactPad_Visitor_Phone__c'],
+      CustomMetadata: ['ContactPad_Screen_Pop_Rule.Live_Chat_Visitor'],
+      PermissionSet: ['ContactPad_Legacy_Chat'],
+    });
+    assert.match(packageXml, new RegExp(`<version>${CURRENT_API_VERSION.replace('.', '\\.')}</version>`));
+
+    const object = await readFile(join(legacyConverted, 'objects', 'LiveChatTranscript.object'), 'utf8');
+    assert.match(object, /<fullName>ContactPad_Visitor_Phone__c<\/fullName>[\s\S]*?<type>Phone<\/type>/, 'a Phone field, so SOSL IN PHONE FIELDS finds a visitor who calls');
+
+    const rule = await readFile(join(legacyConverted, 'customMetadata', 'ContactPad_Screen_Pop_Rule.Live_Chat_Visitor.md'), 'utf8');
+    const values = new Map([...rule.matchAll(/<field>([^<]*)<\/field>\s*<value[^>]*?(?:\/>|>([^<]*)<\/value>)/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
+    assert.deepEqual(['Object__c', 'Phone_Fields__c', 'Active__c'].map((f) => values.get(f)), ['LiveChatTranscript', 'ContactPad_Visitor_Phone__c', 'true']);
+
+    // Read only, as Salesforce advises for Chat agents and transcripts
+    // (help.salesforce.com/s/articleView?id=service.live_agent_support_agent_permissions.htm).
+    const set = await readFile(join(legacyConverted, 'permissionsets', 'ContactPad_Legacy_Chat.permissionset'), 'utf8');
+    const transcript = permissionBlocks(set, 'objectPermissions', 'object').get('LiveChatTranscript');
+    assert.deepEqual(['allowRead', 'allowCreate', 'allowEdit', 'allowDelete', 'viewAllRecords', 'modifyAllRecords'].map((name) => flag(transcript, name)), [true, false, false, false, false, false]);
+    const phone = permissionBlocks(set, 'fieldPermissions', 'field').get('LiveChatTranscript.ContactPad_Visitor_Phone__c');
+    assert.deepEqual([flag(phone, 'readable'), flag(phone, 'editable')], [true, false]);
+    assert.match(set, /<label>ContactPad Legacy Chat<\/label>/);
+  });
+
+  it('names LiveChatTranscript in no file of the default package, comments included', async () => {
+    // The built static resource (staticresources/contactpad/, gitignored, rebuilt by
+    // `npm run build`) is not scanned: it is ContactPad's JavaScript, which reads legacy chat
+    // transcripts where the org has them and checks at run time, and to the Metadata API it is one
+    // opaque zip (StaticResource content is not parsed for object names), so a string in it
+    // cannot fail a deploy in an org without Chat. Its metadata file
+    // (contactpad.resource-meta.xml) is metadata and is scanned.
+    const files = (await filesUnder(DEFAULT_DIR)).filter((file) => !file.startsWith(`${DEFAULT_DIR}/main/default/staticresources/contactpad/`));
+    for (const expected of [
+      'force-app/main/default/permissionsets/ContactPad_Agent.permissionset-meta.xml',
+      'force-app/main/default/objects/ContactPad_Screen_Pop_Rule__mdt/fields/Object__c.field-meta.xml',
+      'force-app/main/default/staticresources/contactpad.resource-meta.xml',
+      'force-app/main/default/aura/ContactPadConsoleBridge/ContactPadConsoleBridgeHelper.js',
+      'force-app/main/default/pages/ContactPad.page',
+    ]) {
+      assert.ok(files.includes(expected), `scanned ${expected}`);
+    }
+    const naming: string[] = [];
+    for (const file of files) {
+      const text = await readFile(join(PROJECT_ROOT, file), 'utf8');
+      if (NAMES_LEGACY_CHAT.test(text)) naming.push(file);
+    }
+    assert.deepEqual(naming, []);
+    assert.ok(!files.some((file) => file.includes('/objects/LiveChatTranscript/')), 'no LiveChatTranscript folder');
   });
 
   it('ships the built bundle in the static resource: main.js, with jsforce beside it and off the ring path', async () => {
@@ -135,34 +275,101 @@ describe('force-app', () => {
     assert.doesNotMatch(main, /sourceMappingURL/);
   });
 
-  it('defines a Lightning call center whose adapter is the ContactPad page and whose settings hold no secret', async () => {
-    const xml = await readFile(join(converted, 'callCenters', 'ContactPad.callCenter'), 'utf8');
-    const items = callCenterItems(xml);
-    assert.equal(items.get('reqSalesforceCompatibilityMode'), 'Lightning');
-    assert.equal(items.get('reqAdapterUrl'), '/apex/ContactPad');
-    assert.equal(items.get('reqUseApi'), 'true');
-    const internalName = items.get('reqInternalName') ?? '';
-    assert.match(internalName, /^[A-Za-z0-9]{1,40}$/);
-    for (const name of ['sipServerUrl', 'sipDomain', 'sipUser', 'wrapUpSeconds', 'notReadyReasons', 'dispositions', 'rejectStatusCode', 'defaultCountry', 'lookupTimeoutMs']) {
-      assert.ok(items.has(name), `call center item ${name}`);
-    }
-    assert.match(items.get('rejectStatusCode') ?? '', /^(486|603)$/);
-    assert.match(items.get('sipServerUrl') ?? '', /^wss:\/\//);
-    const secretLike = [...items.keys()].filter((name) => /pass|pwd|token|secret|credential|apikey|api_key/i.test(name));
-    assert.deepEqual(secretLike, []);
+  describe('the call center, shaped like the one Salesforce ships for Open CTI in Lightning', () => {
+    // Salesforce's sample: github.com/developerforce/open-cti-demo-adapter src/callCenters/OpenCTI.callCenter
+    // (adapterUrl, customSettings, displayName, displayNameLabel, internalNameLabel, then
+    // sections; reqGeneralInfo holds reqAdapterUrl, [reqStandbyUrl, reqTimeout,] reqUseApi,
+    // reqSoftphoneHeight, reqSoftphoneWidth, reqSalesforceCompatibilityMode; no reqInternalName or
+    // reqDisplayName item: the component name and displayName carry them).
+    let xml: string;
+    let sections: CallCenterSection[];
+    before(async () => {
+      xml = await readFile(join(converted, 'callCenters', 'ContactPad.callCenter'), 'utf8');
+      sections = callCenterSections(xml);
+    });
+
+    it('has the sample\'s top-level elements in its order, and a name Open CTI accepts as the internal name', () => {
+      const root = xml.replace(/<!--[\s\S]*?-->/g, '').replace(/<sections>[\s\S]*<\/sections>/, '<sections/>');
+      const elements = [...root.matchAll(/^ {4}<([A-Za-z]+)[ />]/gm)].map((m) => m[1]);
+      assert.deepEqual(elements, ['adapterUrl', 'customSettings', 'displayName', 'displayNameLabel', 'internalNameLabel', 'sections']);
+      // reqInternalName: at most 40 alphanumerics, starting with a letter (Open CTI guide, Required
+      // Call Center Elements and Attributes). The component name is the call center's internal name.
+      assert.match('ContactPad', /^[A-Za-z][A-Za-z0-9]{0,39}$/);
+      assert.match(xml, /<displayName>ContactPad<\/displayName>/);
+      assert.match(xml, /<displayNameLabel>[^<]+<\/displayNameLabel>/);
+      assert.match(xml, /<internalNameLabel>[^<]+<\/internalNameLabel>/);
+    });
+
+    it('holds General Information first with the Open CTI items in the sample\'s order, then ContactPad\'s own section', () => {
+      assert.deepEqual(sections.map((s) => [s.name, s.label]), [['reqGeneralInfo', 'General Information'], ['ContactPad', 'ContactPad']]);
+      const general = new Map(sections[0]?.items.map((item) => [item.name, item.value]));
+      assert.deepEqual([...general.keys()], ['reqAdapterUrl', 'reqUseApi', 'reqSoftphoneHeight', 'reqSoftphoneWidth', 'reqSalesforceCompatibilityMode']);
+      assert.equal(general.get('reqSalesforceCompatibilityMode'), 'Lightning', 'Lightning Experience shows the softphone only with Lightning or Classic_and_Lightning');
+      assert.equal(general.get('reqUseApi'), 'true');
+      // setSoftphonePanelHeight/Width for Lightning Experience accept 240-2560 and 200-1920 pixels.
+      const height = Number(general.get('reqSoftphoneHeight'));
+      const width = Number(general.get('reqSoftphoneWidth'));
+      assert.ok(height >= 240 && height <= 2560, `height ${height}`);
+      assert.ok(width >= 200 && width <= 1920, `width ${width}`);
+    });
+
+    it('points the adapter at the ContactPad page by a relative /apex path, in the element and the item alike', () => {
+      const adapterUrl = /<adapterUrl>([^<]*)<\/adapterUrl>/.exec(xml)?.[1];
+      assert.equal(adapterUrl, '/apex/ContactPad');
+      assert.equal(sections[0]?.items.find((item) => item.name === 'reqAdapterUrl')?.value, adapterUrl);
+    });
+
+    it('repeats the Open CTI settings in customSettings, as the sample does, with the same values as the items', () => {
+      const raw = decodeXml(/<customSettings>([^<]*)<\/customSettings>/.exec(xml)?.[1] ?? '');
+      const custom = JSON.parse(raw) as Record<string, string>;
+      const general = new Map(sections[0]?.items.map((item) => [item.name, item.value]));
+      assert.deepEqual(Object.keys(custom), ['reqSoftphoneHeight', 'reqSoftphoneWidth', 'reqUseApi', 'reqSalesforceCompatibilityMode']);
+      for (const [name, value] of Object.entries(custom)) assert.equal(value, general.get(name), name);
+    });
+
+    it('gives every item a label and a value (CallCenterItem value is required), and holds no secret', () => {
+      for (const section of sections) {
+        for (const item of section.items) {
+          assert.notEqual(item.value.trim(), '', `${section.name}/${item.name} has a value`);
+          assert.notEqual(item.label.trim(), '', `${section.name}/${item.name} has a label`);
+        }
+      }
+      assert.doesNotMatch(xml.replace(/<!--[\s\S]*?-->/g, ''), /<value\s*\/>|<value>\s*<\/value>/);
+      const names = sections.flatMap((s) => s.items.map((item) => item.name));
+      assert.equal(new Set(names).size, names.length, 'no item twice');
+      const secretLike = names.filter((name) => /pass|pwd|token|secret|credential|apikey|api_key/i.test(name));
+      assert.deepEqual(secretLike, []);
+    });
+
+    it('carries ContactPad\'s settings but no SIP user: that is each agent\'s User field, handed over by the page', () => {
+      const contactPad = new Map(sections[1]?.items.map((item) => [item.name, item.value]));
+      for (const name of ['sipServerUrl', 'sipDomain', 'wrapUpSeconds', 'notReadyReasons', 'dispositions', 'rejectStatusCode', 'defaultCountry', 'lookupTimeoutMs']) {
+        assert.ok(contactPad.has(name), `call center item ${name}`);
+      }
+      assert.ok(!contactPad.has('sipUser') && !contactPad.has('sipDisplayName'));
+      assert.match(contactPad.get('rejectStatusCode') ?? '', /^(486|603)$/);
+      assert.match(contactPad.get('sipServerUrl') ?? '', /^wss:\/\//);
+    });
   });
 
-  it('hosts ContactPad in a page that loads Open CTI and hands the session to ContactPad without logging or storing it', async () => {
+  it('hosts ContactPad in a page that loads Open CTI and hands it the session and the agent, every merge value JavaScript-encoded', async () => {
     const page = await readFile(join(converted, 'pages', 'ContactPad.page'), 'utf8');
-    const openCti = page.indexOf('/support/api/62.0/lightning/opencti_min.js');
+    const openCti = page.indexOf(`/support/api/${CURRENT_API_VERSION}/lightning/opencti_min.js`);
     const moduleScript = page.indexOf('<script type="module">');
     assert.ok(openCti >= 0 && moduleScript > openCti, 'Open CTI loads before ContactPad starts');
     assert.match(page, /import\s*\{\s*startContactPadApp\s*\}\s*from\s*'\{!JSENCODE\(URLFOR\(\$Resource\.contactpad, 'main\.js'\)\)\}'/);
     const sessions = [...page.matchAll(/\$Api\.Session_ID/gi)];
     assert.equal(sessions.length, 1, 'the session is merged into the page once');
     assert.match(page, /accessToken:\s*'\{!JSENCODE\(\$Api\.Session_ID\)\}'/);
-    assert.doesNotMatch(page, /console\.|alert\(|localStorage|sessionStorage|document\.cookie|postMessage/);
     assert.match(page, /jsforceUrl:\s*'\{!JSENCODE\(URLFOR\(\$Resource\.contactpad, 'jsforce-core\.min\.js'\)\)\}'/);
+    assert.match(
+      page,
+      /agent:\s*\{\s*userId:\s*'\{!JSENCODE\(\$User\.Id\)\}',\s*profileId:\s*'\{!JSENCODE\(\$User\.ProfileId\)\}',\s*sipUser:\s*'\{!JSENCODE\(\$User\.ContactPad_SIP_User__c\)\}'\s*\}/,
+    );
+    const merges = [...page.replace(/<!--[\s\S]*?-->/g, '').matchAll(/\{!([^}]*)\}/g)].map((m) => m[1] ?? '');
+    assert.ok(merges.length >= 6, `${merges.length} merge values`);
+    assert.deepEqual(merges.filter((merge) => !/^JSENCODE\(/.test(merge)), [], 'every merge value goes through JSENCODE');
+    assert.doesNotMatch(page, /console\.|alert\(|localStorage|sessionStorage|document\.cookie|postMessage/);
   });
 
   it('makes the interaction id an external id on activities, so a retried call log upserts', async () => {
@@ -173,13 +380,14 @@ describe('force-app', () => {
     assert.match(object, /<length>255<\/length>/);
   });
 
-  it('adds the caller number (a Phone field, found by SOSL IN PHONE FIELDS), channel and journey status to activities', async () => {
+  it('adds the caller number (a Phone field, found by SOSL IN PHONE FIELDS), channel, journey status and work item to activities', async () => {
     const object = await readFile(join(converted, 'objects', 'Activity.object'), 'utf8');
     const fields = new Map<string, string>();
     for (const match of object.matchAll(/<fields>([\s\S]*?)<\/fields>/g)) {
       const body = match[1] ?? '';
       fields.set(/<fullName>([^<]*)<\/fullName>/.exec(body)?.[1] ?? '', body);
     }
+    assert.deepEqual([...fields.keys()].sort(), ACTIVITY_FIELDS);
     assert.match(fields.get('ContactPad_Caller_Number__c') ?? '', /<type>Phone<\/type>/);
     const channel = fields.get('ContactPad_Channel__c') ?? '';
     assert.match(channel, /<type>Text<\/type>/);
@@ -189,28 +397,70 @@ describe('force-app', () => {
     assert.match(status, /<restricted>true<\/restricted>/);
     const values = [...status.matchAll(/<value>\s*<fullName>([^<]*)<\/fullName>/g)].map((m) => m[1]);
     assert.deepEqual(values, ['Waiting', 'Assigning', 'Assigned', 'Transferring', 'Ended', 'Failed']);
+    // The Omni-Channel work item (messaging session 0Mw, chat transcript 570, case 500): Task.WhatId
+    // cannot point at a session or a transcript, so its id rides in this Text(18) field.
+    const workItem = fields.get('ContactPad_Work_Item_Id__c') ?? '';
+    assert.deepEqual(['type', 'length', 'label', 'externalId', 'required'].map((tag) => new RegExp(`<${tag}>([^<]*)</${tag}>`).exec(workItem)?.[1]), ['Text', '18', 'Work Item ID', 'false', 'false']);
   });
 
-  it('grants agents the page, the Task fields ContactPad writes, Task create/edit, read on the records ContactPad pops and on the screen-pop rules', async () => {
-    const set = await readFile(join(converted, 'permissionsets', 'ContactPad_Agent.permissionset'), 'utf8');
-    assert.match(set, /<pageAccesses>\s*<apexPage>ContactPad<\/apexPage>\s*<enabled>true<\/enabled>/);
-    for (const field of ['ContactPad_Interaction_Id__c', 'ContactPad_Caller_Number__c', 'ContactPad_Channel__c', 'ContactPad_Status__c']) {
-      assert.match(set, new RegExp(`<editable>true</editable>\\s*<field>Task\\.${field}</field>\\s*<readable>true</readable>`), field);
-    }
-    for (const type of ['ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt']) {
-      assert.match(set, new RegExp(`<customMetadataTypeAccesses>\\s*<enabled>true</enabled>\\s*<name>${type}</name>`), type);
-    }
-    const objects = new Map<string, string>();
-    for (const match of set.matchAll(/<objectPermissions>([\s\S]*?)<\/objectPermissions>/g)) {
-      const body = match[1] ?? '';
-      objects.set(/<object>([^<]*)<\/object>/.exec(body)?.[1] ?? '', body);
-    }
-    // Delete: the outbox removes a second copy of a call log that two late tries both created.
-    assert.match(objects.get('Task') ?? '', /<allowCreate>true<\/allowCreate>\s*<allowDelete>true<\/allowDelete>\s*<allowEdit>true<\/allowEdit>\s*<allowRead>true<\/allowRead>/);
-    for (const name of ['Lead', 'Contact', 'Account', 'Case']) assert.match(objects.get(name) ?? '', /<allowRead>true<\/allowRead>/, name);
-    // Transferring a case or email to another agent or a queue changes the Case owner.
-    assert.match(objects.get('Case') ?? '', /<allowEdit>true<\/allowEdit>/, 'Case edit for transfers');
-    assert.match(set, /<name>ApiEnabled<\/name>/);
+  describe('permission sets', () => {
+    let agent: string;
+    before(async () => {
+      agent = await readFile(join(converted, 'permissionsets', 'ContactPad_Agent.permissionset'), 'utf8');
+    });
+
+    it('grant agents the page, Task create/edit/delete, read on the records ContactPad pops, the SIP users and the screen-pop rules', () => {
+      assert.match(agent, /<pageAccesses>\s*<apexPage>ContactPad<\/apexPage>\s*<enabled>true<\/enabled>/);
+      for (const type of ['ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt']) {
+        assert.match(agent, new RegExp(`<customMetadataTypeAccesses>\\s*<enabled>true</enabled>\\s*<name>${type}</name>`), type);
+      }
+      const objects = permissionBlocks(agent, 'objectPermissions', 'object');
+      // Delete: the outbox removes a second copy of a call log that two late tries both created.
+      assert.deepEqual(['allowCreate', 'allowDelete', 'allowEdit', 'allowRead'].map((name) => flag(objects.get('Task'), name)), [true, true, true, true]);
+      for (const name of ['Lead', 'Contact', 'Account', 'Case']) assert.equal(flag(objects.get(name), 'allowRead'), true, name);
+      // Transferring a case or email to another agent or a queue changes the Case owner.
+      assert.equal(flag(objects.get('Case'), 'allowEdit'), true, 'Case edit for transfers');
+      const sipUser = permissionBlocks(agent, 'fieldPermissions', 'field').get('User.ContactPad_SIP_User__c');
+      assert.deepEqual([flag(sipUser, 'readable'), flag(sipUser, 'editable')], [true, false]);
+      assert.deepEqual([...permissionBlocks(agent, 'userPermissions', 'name').keys()], ['ApiEnabled']);
+      assert.ok(!objects.has(''), 'every object permission names its object');
+    });
+
+    it('carry the same field-level security for Task and Event on every Activity field (the Task reference: deployments must include Event FLS)', async () => {
+      // developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm,
+      // "Shared Field-Level Security for Event and Task Objects": "Metadata deployments for the Task
+      // object should always include the field-level security for the Event object", and "A
+      // missing entry in the metadata is treated as field-level security being disabled".
+      const shipped = (packageMembers(await readFile(join(converted, 'package.xml'), 'utf8')).get('CustomField') ?? []).filter((name) => name.startsWith('Activity.')).map((name) => name.slice('Activity.'.length));
+      assert.deepEqual(shipped, ACTIVITY_FIELDS);
+      const fields = permissionBlocks(agent, 'fieldPermissions', 'field');
+      for (const field of shipped) {
+        const task = fields.get(`Task.${field}`);
+        const event = fields.get(`Event.${field}`);
+        assert.deepEqual([flag(task, 'readable'), flag(task, 'editable')], [true, true], `Task.${field}`);
+        assert.deepEqual([flag(event, 'readable'), flag(event, 'editable')], [flag(task, 'readable'), flag(task, 'editable')], `Event.${field} as Task.${field}`);
+      }
+      assert.deepEqual([...fields.keys()].filter((name) => /^(Task|Event|Activity)\./.test(name)).sort(), [...shipped.map((f) => `Event.${f}`), ...shipped.map((f) => `Task.${f}`)]);
+    });
+
+    it('keep the org-wide "Transfer Cases" right out of the agent set, and offer it apart for agents who hand over Cases they do not own', async () => {
+      // Transferring a record the user does not own takes Transfer Cases or Transfer Record with Edit
+      // on Cases (help.salesforce.com/s/articleView?id=xcloud.data_about_transfer.htm).
+      assert.doesNotMatch(agent, /TransferAny|ModifyAllData|<modifyAllRecords>true/);
+      const transfer = await readFile(join(converted, 'permissionsets', 'ContactPad_Case_Transfer.permissionset'), 'utf8');
+      assert.deepEqual([...permissionBlocks(transfer, 'userPermissions', 'name').entries()].map(([name, body]) => [name, flag(body, 'enabled')]), [['TransferAnyCase', true]]);
+      const kase = permissionBlocks(transfer, 'objectPermissions', 'object').get('Case');
+      assert.deepEqual(['allowRead', 'allowEdit', 'allowCreate', 'allowDelete', 'modifyAllRecords'].map((name) => flag(kase, name)), [true, true, false, false, false]);
+    });
+
+    it('fit Salesforce\'s limits: a label and a description of at most 255 characters each', async () => {
+      for (const [dir, name] of [[converted, 'ContactPad_Agent'], [converted, 'ContactPad_Case_Transfer'], [legacyConverted, 'ContactPad_Legacy_Chat']] as const) {
+        const xml = await readFile(join(dir, 'permissionsets', `${name}.permissionset`), 'utf8');
+        const description = decodeXml(/<description>([^<]*)<\/description>/.exec(xml)?.[1] ?? '');
+        assert.ok(description.length > 40 && description.length <= 255, `${name} description: ${description.length} characters`);
+        assert.match(xml, /<label>[^<]{1,80}<\/label>/, `${name} label`);
+      }
+    });
   });
 
   it('ships the screen-pop rules as custom metadata types CRM teams edit in Setup, with the default rules and settings', async () => {
@@ -251,53 +501,101 @@ describe('force-app', () => {
     assert.deepEqual(['No_Match_Action__c', 'Several_Match_Action__c', 'Caller_Cache_Seconds__c', 'Journey_Size__c'].map((f) => settings.get(f)), ['Greeting', 'Search', '300.0', '5.0']);
   });
 
-  it('adds Phone fields to Case and Chat Transcript, so phone search (SOSL IN PHONE FIELDS) finds web cases and chat visitors', async () => {
-    for (const [object, field] of [['Case', 'ContactPad_Web_Phone__c'], ['LiveChatTranscript', 'ContactPad_Visitor_Phone__c']]) {
-      const xml = await readFile(join(converted, 'objects', `${object}.object`), 'utf8');
-      assert.match(xml, new RegExp(`<fullName>${field}</fullName>[\\s\\S]*?<type>Phone</type>`), `${object}.${field}`);
+  it('adds a Phone field to Case, so phone search (SOSL IN PHONE FIELDS) finds web cases', async () => {
+    const xml = await readFile(join(converted, 'objects', 'Case.object'), 'utf8');
+    assert.match(xml, /<fullName>ContactPad_Web_Phone__c<\/fullName>[\s\S]*?<type>Phone<\/type>/);
+  });
+
+  describe('trusted URLs', () => {
+    /** A converted trusted URL's elements (CspTrustedSite, Metadata API). */
+    const site = async (name: string): Promise<string> => readFile(join(converted, 'cspTrustedSites', `${name}.cspTrustedSite`), 'utf8');
+    const CSP_DIRECTIVES = ['isApplicableToConnectSrc', 'isApplicableToFontSrc', 'isApplicableToFrameSrc', 'isApplicableToImgSrc', 'isApplicableToMediaSrc', 'isApplicableToStyleSrc'];
+
+    it('trust the SIP server placeholder for WebSocket connections only, and tell admins to change it', async () => {
+      const xml = await site('ContactPad_SIP_Server');
+      assert.match(xml, /<endpointUrl>wss:\/\/sip\.example\.com<\/endpointUrl>/);
+      assert.equal(flag(xml, 'isActive'), true);
+      assert.deepEqual(CSP_DIRECTIVES.map((name) => flag(xml, name)), [true, false, false, false, false, false]);
+      assert.deepEqual([flag(xml, 'canAccessMicrophone'), flag(xml, 'canAccessCamera')], [false, false]);
+      assert.match(xml, /<description>[^<]*change[^<]*<\/description>/i);
+    });
+
+    it('let the softphone frame (the org\'s Visualforce domain) use the microphone and camera under a Permissions-Policy, and grant it nothing else', async () => {
+      // CspTrustedSite canAccessMicrophone / canAccessCamera "take effect only when the
+      // enablePermissionsPolicy field equals true and the grantMicrophoneAccess (grantCameraAccess)
+      // field equals TrustedUrls in the SecuritySettings metadata API type" (Metadata API,
+      // developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_csptrustedsite.htm).
+      const xml = await site('ContactPad_Softphone_Frame');
+      assert.match(xml, /<endpointUrl>https:\/\/\*\.vf\.force\.com<\/endpointUrl>/);
+      assert.equal(flag(xml, 'isActive'), true);
+      assert.deepEqual([flag(xml, 'canAccessMicrophone'), flag(xml, 'canAccessCamera')], [true, true]);
+      assert.deepEqual(CSP_DIRECTIVES.map((name) => flag(xml, name)), CSP_DIRECTIVES.map(() => false));
+      assert.match(xml, /<context>All<\/context>/);
+    });
+
+    it('fit the 255-character description of a trusted URL', async () => {
+      for (const name of ['ContactPad_SIP_Server', 'ContactPad_Softphone_Frame']) {
+        const description = decodeXml(/<description>([^<]*)<\/description>/.exec(await site(name))?.[1] ?? '');
+        assert.ok(description.length > 40 && description.length <= 255, `${name}: ${description.length} characters`);
+      }
+    });
+  });
+
+  it('puts every metadata file, the project and the Open CTI script on the same, current API version', async () => {
+    const versions = new Map<string, string>();
+    for (const dir of [DEFAULT_DIR, LEGACY_CHAT_DIR]) {
+      for (const file of await filesUnder(dir)) {
+        if (file.includes('/staticresources/contactpad/')) continue;
+        const text = await readFile(join(PROJECT_ROOT, file), 'utf8');
+        for (const match of text.matchAll(/<apiVersion>([^<]*)<\/apiVersion>/g)) versions.set(file, match[1] ?? '');
+        for (const match of text.matchAll(/\/support\/api\/([^/]+)\/lightning\/opencti/g)) versions.set(`${file} (Open CTI)`, match[1] ?? '');
+      }
+    }
+    assert.deepEqual(Object.fromEntries(versions), {
+      'force-app/main/default/aura/ContactPadConsoleBridge/ContactPadConsoleBridge.cmp-meta.xml': CURRENT_API_VERSION,
+      'force-app/main/default/pages/ContactPad.page (Open CTI)': CURRENT_API_VERSION,
+      'force-app/main/default/pages/ContactPad.page-meta.xml': CURRENT_API_VERSION,
+    });
+    for (const dir of [converted, legacyConverted]) {
+      assert.equal(/<version>([^<]*)<\/version>/.exec(await readFile(join(dir, 'package.xml'), 'utf8'))?.[1], CURRENT_API_VERSION);
     }
   });
 
-  it('trusts the SIP server placeholder for WebSocket connections and tells admins to change it', async () => {
-    const site = await readFile(join(converted, 'cspTrustedSites', 'ContactPad_SIP_Server.cspTrustedSite'), 'utf8');
-    assert.match(site, /<endpointUrl>wss:\/\/sip\.example\.com<\/endpointUrl>/);
-    assert.match(site, /<isActive>true<\/isActive>/);
-    assert.match(site, /<isApplicableToConnectSrc>true<\/isApplicableToConnectSrc>/);
-    assert.match(site, /<description>[^<]*change[^<]*<\/description>/i);
-  });
-  it('ships the console bridge: the exposed ContactPad_Bridge message channel with the protocol\'s fields, and the utility-bar Aura component', async () => {
-    const packageXml = await readFile(join(converted, 'package.xml'), 'utf8');
-    const members = (type: string): string[] => {
-      const body = [...packageXml.matchAll(/<types>([\s\S]*?)<\/types>/g)].map((m) => m[1] ?? '').find((b) => b.includes(`<name>${type}</name>`)) ?? '';
-      return [...body.matchAll(/<members>([^<]*)<\/members>/g)].map((m) => m[1] ?? '');
-    };
-    assert.deepEqual(members('LightningMessageChannel'), ['ContactPad_Bridge']);
-    assert.deepEqual(members('AuraDefinitionBundle'), ['ContactPadConsoleBridge']);
+  describe('the console bridge', () => {
+    it('ships the exposed ContactPad_Bridge message channel with the protocol\'s fields, and the utility-bar Aura component', async () => {
+      const channel = await readFile(join(converted, 'messageChannels', 'ContactPad_Bridge.messageChannel'), 'utf8');
+      assert.match(channel, /<isExposed>true<\/isExposed>/, 'Open CTI (a Visualforce page) can only use exposed channels');
+      assert.match(channel, /<masterLabel>ContactPad Bridge<\/masterLabel>/);
+      const fields = [...channel.matchAll(/<lightningMessageFields>([\s\S]*?)<\/lightningMessageFields>/g)].map((m) => m[1] ?? '');
+      assert.deepEqual(fields.map((f) => /<fieldName>([^<]*)<\/fieldName>/.exec(f)?.[1]), ['version', 'source', 'kind', 'id', 'replyTo', 'body']);
+      for (const field of fields) assert.match(field, /<description>[^<]{20,}<\/description>/, 'every field is documented');
+      assert.match(fields[0] ?? '', new RegExp(`a number, ${BRIDGE_PROTOCOL_VERSION}\\)`), 'the channel documents the protocol version ContactPad speaks');
 
-    const channel = await readFile(join(converted, 'messageChannels', 'ContactPad_Bridge.messageChannel'), 'utf8');
-    assert.match(channel, /<isExposed>true<\/isExposed>/, 'Open CTI (a Visualforce page) can only use exposed channels');
-    assert.match(channel, /<masterLabel>ContactPad Bridge<\/masterLabel>/);
-    const fields = [...channel.matchAll(/<lightningMessageFields>([\s\S]*?)<\/lightningMessageFields>/g)].map((m) => m[1] ?? '');
-    assert.deepEqual(fields.map((f) => /<fieldName>([^<]*)<\/fieldName>/.exec(f)?.[1]), ['version', 'source', 'kind', 'id', 'replyTo', 'body']);
-    for (const field of fields) assert.match(field, /<description>[^<]{20,}<\/description>/, 'every field is documented');
+      const bundle = join(converted, 'aura', 'ContactPadConsoleBridge');
+      const cmp = await readFile(join(bundle, 'ContactPadConsoleBridge.cmp'), 'utf8');
+      assert.match(cmp, /implements="flexipage:availableForAllPageTypes"/);
+      assert.match(cmp, /<lightning:workspaceAPI aura:id="workspace"\/>/);
+      assert.match(cmp, /<lightning:omniToolkitAPI aura:id="omniToolkit"\/>/);
+      assert.match(cmp, /<lightning:messageChannel aura:id="bridgeChannel" type="ContactPad_Bridge__c"\s+onMessage="\{!c\.onMessage\}" scope="APPLICATION"\/>/);
+      for (const event of ['tabCreated', 'tabFocused', 'tabClosed', 'omniChannelWorkAssigned', 'omniChannelWorkAccepted', 'omniChannelWorkDeclined', 'omniChannelWorkClosed', 'omniChannelStatusChanged', 'omniChannelLogout']) {
+        assert.match(cmp, new RegExp(`<aura:handler event="lightning:${event}"`), event);
+      }
+      assert.match(cmp, /Utility Items[\s\S]*Start automatically/, 'the component says how to add it to the utility bar');
+      const helper = await readFile(join(bundle, 'ContactPadConsoleBridgeHelper.js'), 'utf8');
+      for (const call of ['openTab', 'focusTab', 'closeTab', 'getTabInfo', 'getAllTabInfo', 'acceptAgentWork', 'declineAgentWork', 'closeAgentWork', 'setServicePresenceStatus', 'logout', 'getAgentWorks', 'getServicePresenceStatusId']) {
+        assert.match(helper, new RegExp(`\\.${call}\\(`), call);
+      }
+      assert.doesNotMatch(helper + cmp, /innerHTML|eval\(|sessionId|Session_ID/);
+    });
 
-    const bundle = join(converted, 'aura', 'ContactPadConsoleBridge');
-    const cmp = await readFile(join(bundle, 'ContactPadConsoleBridge.cmp'), 'utf8');
-    assert.match(cmp, /implements="flexipage:availableForAllPageTypes"/);
-    assert.match(cmp, /<lightning:workspaceAPI aura:id="workspace"\/>/);
-    assert.match(cmp, /<lightning:omniToolkitAPI aura:id="omniToolkit"\/>/);
-    assert.match(cmp, /<lightning:messageChannel aura:id="bridgeChannel" type="ContactPad_Bridge__c"\s+onMessage="\{!c\.onMessage\}" scope="APPLICATION"\/>/);
-    for (const event of ['tabCreated', 'tabFocused', 'tabClosed', 'omniChannelWorkAssigned', 'omniChannelWorkAccepted', 'omniChannelWorkDeclined', 'omniChannelWorkClosed', 'omniChannelStatusChanged', 'omniChannelLogout']) {
-      assert.match(cmp, new RegExp(`<aura:handler event="lightning:${event}"`), event);
-    }
-    assert.match(cmp, /Utility Items[\s\S]*Start automatically/, 'the component says how to add it to the utility bar');
-    const helper = await readFile(join(bundle, 'ContactPadConsoleBridgeHelper.js'), 'utf8');
-    assert.match(helper, /VERSION: 1,/, 'the bridge speaks the protocol version ContactPad speaks');
-    for (const call of ['openTab', 'focusTab', 'closeTab', 'getTabInfo', 'getAllTabInfo', 'acceptAgentWork', 'declineAgentWork', 'closeAgentWork', 'setServicePresenceStatus', 'logout', 'getAgentWorks', 'getServicePresenceStatusId']) {
-      assert.match(helper, new RegExp(`\\.${call}\\(`), call);
-    }
-    assert.doesNotMatch(helper + cmp, /innerHTML|eval\(|sessionId|Session_ID/);
-    const meta = await readFile(join(bundle, 'ContactPadConsoleBridge.cmp-meta.xml'), 'utf8');
-    assert.match(meta, /<apiVersion>62\.0<\/apiVersion>/);
+    it('takes its protocol from the static resource (bridge-protocol.js, built from the TypeScript module), not from a copy of its own', async () => {
+      const names = zipEntryNames(await readFile(join(converted, 'staticresources', 'contactpad.resource')));
+      assert.ok(names.includes('bridge-protocol.js'), `static resource holds ${names.join(', ')}`);
+      const bundle = join(converted, 'aura', 'ContactPadConsoleBridge');
+      const cmp = await readFile(join(bundle, 'ContactPadConsoleBridge.cmp'), 'utf8');
+      assert.match(cmp, /<ltng:require[^>]*\$Resource\.contactpad[^>]*bridge-protocol\.js/);
+      const helper = await readFile(join(bundle, 'ContactPadConsoleBridgeHelper.js'), 'utf8');
+      assert.doesNotMatch(helper, /VERSION\s*:\s*\d/, 'no protocol version of its own');
+    });
   });
 });
