@@ -1,5 +1,5 @@
 import type { ClickToDialPayload } from './open-cti.ts';
-import { unwrap } from './navigation-context.ts';
+import { payloadObject } from './navigation-context.ts';
 import { isSalesforceId } from './salesforce-id.ts';
 
 /**
@@ -14,12 +14,14 @@ export interface ClickToDialRequest {
 }
 
 /**
- * Validates an `onClickToDial` payload (the payload itself or wrapped in `{ returnValue }`).
+ * Validates an `onClickToDial` payload: the payload object itself, as the Open CTI guide
+ * documents it (https://developer.salesforce.com/docs/service/api-cti/guide/sforce-api-cti-onclicktodial-lex.html,
+ * "Payload"; `number` is typed "number" there, a formatted string is accepted too).
  * Returns undefined when there is no number to dial. A malformed record id or name is blanked:
  * the agent still gets the call, only the record link is lost.
  */
 export function parseClickToDial(raw: unknown): ClickToDialRequest | undefined {
-  const payload = unwrap(raw) as ClickToDialPayload | undefined;
+  const payload = payloadObject(raw) as ClickToDialPayload | undefined;
   if (payload === undefined) return undefined;
   const number = typeof payload.number === 'number' && Number.isFinite(payload.number)
     ? String(payload.number)

@@ -20,12 +20,13 @@ export interface NavigationContext {
 }
 
 /**
- * Validates an `onNavigationChange` payload. Accepts the payload itself or, as older Open CTI
- * versions sent it, wrapped in `{ returnValue }`. Returns undefined for anything malformed
- * (not an object, no string `url`, a record id that is not an id, wrong field types).
+ * Validates an `onNavigationChange` payload: the payload object itself, as the Open CTI guide
+ * documents it (https://developer.salesforce.com/docs/service/api-cti/guide/sforce-api-cti-onnavigationchange-lex.html,
+ * "Payload"). Returns undefined for anything malformed (not an object, no string `url`, a
+ * record id that is not an id, wrong field types).
  */
 export function parseNavigationChange(raw: unknown): NavigationContext | undefined {
-  const payload = unwrap(raw);
+  const payload = payloadObject(raw);
   if (payload === undefined) return undefined;
   const { url, recordId, recordName, objectType, accountId, contactId, personAccount } = payload as NavigationChangePayload;
   if (typeof url !== 'string') return undefined;
@@ -48,13 +49,8 @@ function optionalString(value: unknown): value is string | undefined | null {
   return value === undefined || value === null || typeof value === 'string';
 }
 
-/** The listener payload, unwrapped from `{ returnValue }` when an older host wraps it. */
-export function unwrap(raw: unknown): Record<string, unknown> | undefined {
+/** The listener payload when it is a plain object, else undefined. */
+export function payloadObject(raw: unknown): Record<string, unknown> | undefined {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  const record = raw as Record<string, unknown>;
-  const inner = record['returnValue'];
-  if (typeof inner === 'object' && inner !== null && !Array.isArray(inner) && !('url' in record) && !('number' in record)) {
-    return inner as Record<string, unknown>;
-  }
-  return record;
+  return raw as Record<string, unknown>;
 }

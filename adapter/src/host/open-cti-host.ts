@@ -1,7 +1,7 @@
 import { ContactPadError } from '../model/errors.ts';
 import { parseClickToDial, type ClickToDialRequest } from './click-to-dial-request.ts';
 import { parseNavigationChange, type NavigationContext } from './navigation-context.ts';
-import type { DefaultFieldValues, OpenCti, OpenCtiCallback, OpenCtiErrorEntry, OpenCtiResult, OpenCtiSubscription, ScreenPopTypeName } from './open-cti.ts';
+import type { DefaultFieldValues, OpenCti, OpenCtiSubscription, ScreenPopTypeName } from './open-cti.ts';
 import { isSalesforceId } from './salesforce-id.ts';
 
 export type { ClickToDialRequest } from './click-to-dial-request.ts';
@@ -27,9 +27,12 @@ export interface OpenCtiHostOptions {
 
 /** A Lightning message service subscription (Open CTI `subscribe`). */
 export interface HostSubscription {
-  /** Open CTI `unsubscribe`. */
+  /** Open CTI `unsubscribe` with the subscription `subscribe` handed back. */
   unsubscribe(): Promise<void>;
 }
+
+/** A callback result as it arrives: untrusted until read through {@link OpenCtiHost}. */
+type RawResult = Record<string, unknown>;
 
 const POLL_MS = 25;
 /** Object API names, standard or custom (`Lead`, `Call_Log__c`, `ns__Thing__c`). */
@@ -37,8 +40,10 @@ const ENTITY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
  * The promise-typed bridge over Open CTI for Lightning (`sforce.opencti`): the only code in
- * ContactPad that talks to it. Every method turns the `{ success, returnValue, errors }`
- * callback into a Promise that rejects with `HOST_REQUEST_FAILED` carrying the host's errors.
+ * ContactPad that talks to it. Every method turns the documented callback result (see
+ * open-cti.ts: `{ success, returnValue, errors }`, subscribe `{ success, subscription, errors }`)
+ * into a Promise; `success: false` rejects with `HOST_REQUEST_FAILED` naming each error's code
+ * and description.
  */
 export class OpenCtiHost {
   readonly #opencti: OpenCti;
@@ -98,10 +103,16 @@ export class OpenCtiHost {
     await this.#screenPop('SOBJECT', { recordId });
   }
 
-  /** Opens a prefilled new-record form: `screenPop` with `SCREENPOP_TYPE.NEW_RECORD_MODAL`. */
+  /**
+   * Opens a prefilled new-record form: `screenPop` with `SCREENPOP_TYPE.NEW_RECORD_MODAL`. The
+   * guide's screenPop page documents `defaultFieldValues` both inside `params` ("For
+   * NEW_RECORD_MODAL: params : {entityName, defaultFieldValues}", which published adapters use)
+   * and as a top-level argument ("Only applies when type is NEW_RECORD_MODAL"): both are sent, so
+   * the form is prefilled whichever the org's Open CTI reads.
+   */
   async screenPopNewRecord(entityName: string, defaultFieldValues: DefaultFieldValues = {}): Promise<void> {
     if (!ENTITY_NAME.test(entityName)) throw refused('screenPop', `"${entityName}" is not an object API name`);
-    await this.#screenPop('NEW_RECORD_MODAL', { entityName }, { ...defaultFieldValues });
+    await this.#screenPop('NEW_RECORD_MODAL', { entityName, defaultFieldValues: { ...defaultFieldValues } }, { ...defaultFieldValues });
   }
 
   /** Opens the search page's Top Results: `screenPop` with `SCREENPOP_TYPE.SEARCH` (3+ characters). */
@@ -129,7 +140,7 @@ export class OpenCtiHost {
     await this.#call('setSoftphonePanelVisibility', (callback) => this.#opencti.setSoftphonePanelVisibility({ visible: true, callback }));
   }
 
-  /** `isSoftphonePanelVisible`: whether the softphone panel is open. */
+  /** `isSoftphonePanelVisible`: whether the softphone panel is open (returnValue `{ visible }`). */
   async isPanelVisible(): Promise<boolean> {
     const value = await this.#call('isSoftphonePanelVisible', (callback) => this.#opencti.isSoftphonePanelVisible({ callback }));
     const visible = isRecord(value) ? value['visible'] : undefined;
@@ -149,7 +160,8 @@ export class OpenCtiHost {
 
   /**
    * `getCallCenterSettings`: the call center's items, flat and keyed by path
-   * (`'/reqGeneralInfo/reqAdapterUrl'`, `'/ContactPad/sipServerUrl'`). Non-string values are dropped.
+   * (`'/reqGeneralInfo/reqAdapterUrl'`, `'/ContactPad/sipServerUrl'`; Salesforce also sends the
+   * `.../label` and `.../sortOrder` entries). Non-string values are dropped.
    */
   async getCallCenterSettings(): Promise<Record<string, string>> {
     const value = await this.#call('getCallCenterSettings', (callback) => this.#opencti.getCallCenterSettings({ callback }));
@@ -166,13 +178,30 @@ export class OpenCtiHost {
     await this.#call('publish', (callback) => this.#opencti.publish({ channelName, message, callback }));
   }
 
-  /** Lightning message service `subscribe`; the returned handle unsubscribes. */
+  /**
+   * Lightning message service `subscribe`; the returned handle unsubscribes. The subscription is
+   * read from `result.subscription`, where the guide's sample reads it
+   * (https://developer.salesforce.com/docs/service/api-cti/guide/sforce-api-cti-sample-lex-message-service.html),
+   * and handed back unmodified to `unsubscribe`. `success: false` rejects `HOST_REQUEST_FAILED`.
+   * A success without a subscription (not documented) still resolves, since the listener is
+   * registered, but its `unsubscribe` rejects saying why.
+   */
   async subscribe(channelName: string, listener: (message: unknown) => void): Promise<HostSubscription> {
-    const value = await this.#call('subscribe', (callback) => this.#opencti.subscribe({ channelName, listener, callback }));
-    const subscription = value as OpenCtiSubscription;
+    const subscription = await this.#call(
+      'subscribe',
+      (callback) => this.#opencti.subscribe({ channelName, listener, callback }),
+      (result) => result['subscription'],
+    );
+    if (typeof subscription !== 'object' || subscription === null) {
+      console.warn(`ContactPad: Open CTI subscribe to ${channelName} succeeded without result.subscription; unsubscribing will not be possible`);
+      return {
+        unsubscribe: () => Promise.reject(refused('unsubscribe', `subscribe to ${channelName} answered without result.subscription`)),
+      };
+    }
+    const handed = subscription as OpenCtiSubscription;
     return {
       unsubscribe: async () => {
-        await this.#call('unsubscribe', (callback) => this.#opencti.unsubscribe({ subscription, callback }));
+        await this.#call('unsubscribe', (callback) => this.#opencti.unsubscribe({ subscription: handed, callback }));
       },
     };
   }
@@ -186,20 +215,24 @@ export class OpenCtiHost {
         : { type: typeValue, params, defaultFieldValues, callback }));
   }
 
-  /** Calls one Open CTI method and settles with its callback's result, bounded in time. */
-  #call(method: string, invoke: (callback: OpenCtiCallback) => void): Promise<unknown> {
+  /**
+   * Calls one Open CTI method and settles with its callback's result, bounded in time: on
+   * `success: true` with what `read` takes from the result (default: `returnValue`, null when
+   * absent), otherwise rejecting with the result's errors.
+   */
+  #call(method: string, invoke: (callback: (result: unknown) => void) => void, read: (result: RawResult) => unknown = (result) => result['returnValue'] ?? null): Promise<unknown> {
     return new Promise((resolve, reject) => {
       let settled = false;
       const timer = globalThis.setTimeout(() => {
         settled = true;
         reject(refused(method, `the console did not answer within ${this.#requestTimeoutMs} ms`));
       }, this.#requestTimeoutMs);
-      const callback: OpenCtiCallback = (result) => {
+      const callback = (result: unknown): void => {
         if (settled) return;
         settled = true;
         globalThis.clearTimeout(timer);
-        if (isRecord(result) && result.success === true) {
-          resolve(result.returnValue ?? null);
+        if (isRecord(result) && result['success'] === true) {
+          resolve(read(result));
         } else {
           reject(failed(method, result));
         }
@@ -227,9 +260,14 @@ async function waitForOpenCti(win: Window | undefined, waitMs: number): Promise<
   }
 }
 
+/**
+ * The rejection for a callback that did not say `success: true`. Errors are documented as
+ * `[{ code, description, details }]` (Open CTI guide, "Common Error Messages for Lightning
+ * Experience Methods"); two method pages name the field `error` instead of `errors`, so both are read.
+ */
 function failed(method: string, result: unknown): ContactPadError {
-  const errors = isRecord(result) && Array.isArray(result['errors']) ? (result['errors'] as OpenCtiErrorEntry[]) : [];
-  const text = errors.map(errorText).filter((entry) => entry !== '').join('; ') || 'no reason given';
+  const raw = isRecord(result) ? (Array.isArray(result['errors']) ? result['errors'] : Array.isArray(result['error']) ? result['error'] : []) : [];
+  const text = (raw as unknown[]).map(errorText).filter((entry) => entry !== '').join('; ') || 'no reason given';
   return new ContactPadError('HOST_REQUEST_FAILED', `Open CTI ${method} failed: ${text}`, { detail: { method, errors: text } });
 }
 
@@ -237,19 +275,22 @@ function refused(method: string, reason: string, cause?: unknown): ContactPadErr
   return new ContactPadError('HOST_REQUEST_FAILED', `Open CTI ${method} failed: ${reason}`, cause === undefined ? { detail: { method } } : { cause, detail: { method } });
 }
 
-function errorText(entry: OpenCtiErrorEntry): string {
+/**
+ * `CODE: description` for a documented error object. A bare string or a `message` field is not
+ * documented; their text is shown as it is, so the agent still sees a reason.
+ */
+function errorText(entry: unknown): string {
   if (typeof entry === 'string') return entry;
-  if (isRecord(entry)) {
-    if (typeof entry.description === 'string') return entry.description;
-    if (typeof entry.message === 'string') return entry.message;
-  }
-  return '';
+  if (!isRecord(entry)) return '';
+  const code = typeof entry['code'] === 'string' ? entry['code'] : '';
+  const description = typeof entry['description'] === 'string' ? entry['description'] : typeof entry['message'] === 'string' ? entry['message'] : '';
+  return code !== '' && description !== '' ? `${code}: ${description}` : code || description;
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> & Partial<OpenCtiResult> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

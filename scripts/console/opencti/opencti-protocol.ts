@@ -8,6 +8,7 @@
  * Then over the MessagePort:
  *   shim -> console    { protocol, version, kind: 'request', id, method, args }
  *   console -> shim    { protocol, version, kind: 'reply', id, response: { success, returnValue, errors } }
+ *                      (errors: null, or `[{ code, description, details? }]` as Open CTI documents them)
  *   console -> shim    { protocol, version, kind: 'event', event: 'navigationChange' | 'clickToDial', payload }
  *   console -> shim    { protocol, version, kind: 'event', event: 'message', channelName, message }
  *
@@ -19,14 +20,15 @@ import type {
   ClickToDialPayload,
   DefaultFieldValues,
   NavigationChangePayload,
+  OpenCtiError,
   OpenCtiResult,
   ScreenPopTypeName,
 } from '../../../adapter/src/host/open-cti.ts';
 
 /** Marks every message of this protocol. */
 export const OPENCTI_PROTOCOL = 'contactpad/opencti';
-/** Bumped on any incompatible change; both sides refuse other versions. */
-export const OPENCTI_PROTOCOL_VERSION = 1;
+/** Bumped on any incompatible change; both sides refuse other versions (2: errors are objects). */
+export const OPENCTI_PROTOCOL_VERSION = 2;
 
 /** Fields every message carries. */
 export interface OpenCtiEnvelope {
@@ -36,6 +38,7 @@ export interface OpenCtiEnvelope {
 
 /** The arguments of each forwarded Open CTI method (callbacks and listeners stay in the iframe). */
 export interface OpenCtiRequestArgs {
+  /** `params` as the page passed them (NEW_RECORD_MODAL may carry `defaultFieldValues` there or top-level). */
   screenPop: { type: ScreenPopTypeName; params: Record<string, unknown>; defaultFieldValues?: DefaultFieldValues };
   searchAndScreenPop: { searchParams: string; queryParams?: string; defaultFieldValues?: DefaultFieldValues; callType?: CallTypeName; deferred?: boolean };
   setSoftphonePanelVisibility: { visible: boolean };
@@ -56,6 +59,7 @@ export interface OpenCtiRequestArgs {
   runApex: { apexClass: string; methodName: string; methodParams: string };
   notifyInitializationComplete: Record<string, never>;
   publish: { channelName: string; message: unknown };
+  /** `subscriptionId` is the shim's own key for the subscription it will hand back. */
   subscribe: { channelName: string; subscriptionId: string };
   unsubscribe: { channelName: string; subscriptionId: string };
 }
@@ -154,12 +158,31 @@ export function parsePushedEvent(data: unknown): OpenCtiPushedEvent | undefined 
   return undefined;
 }
 
-/** A successful callback result. */
+/**
+ * A successful callback result. Open CTI guide, every Lightning method's "Response" table:
+ * `{ success: true, returnValue, errors: null }`, returnValue "always null" for the methods that
+ * return nothing (https://developer.salesforce.com/docs/service/api-cti/guide/sforce-api-cti-screenpop-lex.html
+ * and the other method pages).
+ */
 export function succeeded<T>(returnValue: T | null = null): OpenCtiResult<T> {
   return { success: true, returnValue, errors: null };
 }
 
-/** A failed callback result (Open CTI: "an array of error messages"). */
-export function failedResult(...messages: string[]): OpenCtiResult<never> {
-  return { success: false, returnValue: null, errors: messages };
+/**
+ * The error codes the Open CTI guide shows
+ * (https://developer.salesforce.com/docs/service/api-cti/guide/sforce-api-cti-error-messages-lightning.html).
+ * Which code Salesforce uses for which failure is not documented beyond the samples: the local
+ * console uses INVALID_PARAM for a bad argument ("An invalid value was passed to the parameter
+ * ...") and GENERIC_ERROR for anything the console refuses.
+ */
+export type OpenCtiErrorCode = 'INVALID_PARAM' | 'GENERIC_ERROR' | 'SERVER_ERROR' | 'SOFTPHONE_CONTAINER_ERROR';
+
+/**
+ * A failed callback result: `{ success: false, returnValue: null, errors: [{ code, description }] }`
+ * (same guide page: "An error object is returned as an array for all Lightning Experience
+ * methods"; `details` only where given, as saveLog does).
+ */
+export function failedResult(code: OpenCtiErrorCode, description: string, details?: unknown): OpenCtiResult<never> {
+  const error: OpenCtiError = details === undefined ? { code, description } : { code, description, details };
+  return { success: false, returnValue: null, errors: [error] };
 }

@@ -1,8 +1,11 @@
 /**
  * The local console's stand-in for Salesforce's `opencti_min.js`: defines `win.sforce.opencti`
- * with the same surface, argument checks and callback shapes (`{ success, returnValue, errors }`)
- * as Open CTI for Lightning, and forwards every call over a port to the console page
- * (see opencti-protocol.ts), which plays the Lightning console.
+ * with the same surface, argument checks and callback shapes as Open CTI for Lightning, and
+ * forwards every call over a port to the console page (see opencti-protocol.ts), which plays the
+ * Lightning console. The shapes are the Open CTI Developer Guide's
+ * (https://developer.salesforce.com/docs/service/api-cti/guide, one page per method; each answer
+ * cites its page in console-side.ts or here): `{ success, returnValue, errors }`, errors as
+ * `[{ code, description }]`, and for `subscribe` `{ success, subscription, errors }`.
  */
 import {
   CALL_TYPE,
@@ -13,6 +16,7 @@ import {
   type OpenCti,
   type OpenCtiCallback,
   type OpenCtiResult,
+  type OpenCtiSubscribeResult,
   type OpenCtiSubscription,
   type ScreenPopTypeName,
 } from '../../../adapter/src/host/open-cti.ts';
@@ -73,11 +77,15 @@ export function installOpenCtiShim(win: Window, port: OpenCtiPort): OpenCti {
   });
   port.start?.();
 
-  function send<M extends OpenCtiMethod>(method: M, args: OpenCtiRequestArgs[M], callback: unknown, onSuccess?: (result: OpenCtiResult) => OpenCtiResult): void {
+  /**
+   * Forwards one call; the console's answer goes to the page's callback, or, when `answer` is
+   * given, what `answer` makes of it (subscribe answers in its own shape).
+   */
+  function send<M extends OpenCtiMethod>(method: M, args: OpenCtiRequestArgs[M], callback: unknown, answer?: (result: OpenCtiResult) => unknown): void {
     const id = nextId++;
-    const userCallback = typeof callback === 'function' ? (callback as OpenCtiCallback) : undefined;
+    const userCallback = typeof callback === 'function' ? (callback as (result: unknown) => void) : undefined;
     pending.set(id, (result) => {
-      const final = result.success && onSuccess !== undefined ? onSuccess(result) : result;
+      const final = answer !== undefined ? answer(result) : result;
       if (userCallback !== undefined) userCallback(final);
     });
     const request = { ...envelope(), kind: 'request', id, method, args } as OpenCtiRequest;
@@ -86,13 +94,14 @@ export function installOpenCtiShim(win: Window, port: OpenCtiPort): OpenCti {
     } catch (error) {
       // DataCloneError: the page passed something that cannot cross to the console (a function...).
       pending.delete(id);
-      answerLocally(callback, failedResult(`Invalid arguments for ${method}: ${error instanceof Error ? error.message : String(error)}`));
+      const failure = failedResult('INVALID_PARAM', `Invalid arguments for ${method}: ${error instanceof Error ? error.message : String(error)}`);
+      answerLocally(callback, answer !== undefined ? answer(failure) : failure);
     }
   }
 
   /** Answers locally (asynchronously, like the real library) without asking the console. */
-  function answerLocally(callback: unknown, result: OpenCtiResult): void {
-    if (typeof callback === 'function') queueMicrotask(() => invokeSafely(callback as OpenCtiCallback, result));
+  function answerLocally(callback: unknown, result: unknown): void {
+    if (typeof callback === 'function') queueMicrotask(() => invokeSafely(callback as (result: unknown) => void, result));
   }
 
   const opencti: OpenCti = {
@@ -103,9 +112,11 @@ export function installOpenCtiShim(win: Window, port: OpenCtiPort): OpenCti {
       const args = single(all);
       const type = nameOf(SCREENPOP_TYPE, args['type']);
       if (type === undefined) {
-        answerLocally(args['callback'], failedResult(`Invalid screen pop type: ${String(args['type'])}`));
+        answerLocally(args['callback'], failedResult('INVALID_PARAM', `Invalid screen pop type: ${String(args['type'])}`));
         return;
       }
+      // params as given: NEW_RECORD_MODAL's defaultFieldValues may sit inside them (the guide's
+      // params table) or top-level (its arguments table); console-side.ts reads both.
       const request: OpenCtiRequestArgs['screenPop'] = { type, params: objectOr(args['params']) };
       if (args['defaultFieldValues'] !== undefined) request.defaultFieldValues = objectOr(args['defaultFieldValues']) as OpenCtiRequestArgs['screenPop']['defaultFieldValues'];
       send('screenPop', request, args['callback']);
@@ -206,22 +217,35 @@ export function installOpenCtiShim(win: Window, port: OpenCtiPort): OpenCti {
     subscribe(...all: unknown[]) {
       const args = withListener(single(all));
       const channelName = String(args['channelName'] ?? '');
-      const subscriptionId = `subscription-${nextSubscription++}`;
-      send('subscribe', { channelName, subscriptionId }, args['callback'], () => {
-        subscriptions.set(subscriptionId, { channelName, listener: args['listener'] as Listener<unknown> });
-        const subscription: OpenCtiSubscription = { channelName, subscriptionId };
-        return { success: true, returnValue: subscription, errors: null };
+      const subscriptionId = `opencti-subscription-${nextSubscription++}`;
+      const listener = args['listener'] as Listener<unknown>;
+      // The callback gets `{ success, subscription, errors }`: the subscription in
+      // `result.subscription`, where the guide's only subscribe code reads it
+      // (https://developer.salesforce.com/docs/service/api-cti/guide/sforce-api-cti-sample-lex-message-service.html:
+      // `SAMPLEMC_SUBSCRIPTION = result.subscription`). No `returnValue`: the guide documents none
+      // for subscribe. The subscription object's fields are not documented either; this one holds
+      // only an opaque id, and unsubscribe matches it by that id (a copy works, as after postMessage).
+      send('subscribe', { channelName, subscriptionId }, args['callback'], (result): OpenCtiSubscribeResult => {
+        if (!result.success) return { success: false, errors: result.errors };
+        subscriptions.set(subscriptionId, { channelName, listener });
+        const subscription: OpenCtiSubscription = Object.freeze({ subscriptionId });
+        return { success: true, subscription, errors: null };
       });
     },
     unsubscribe(...all: unknown[]) {
       const args = single(all);
-      const subscription = args['subscription'] as Partial<OpenCtiSubscription> | undefined;
-      const subscriptionId = typeof subscription?.subscriptionId === 'string' ? subscription.subscriptionId : '';
+      const subscription = args['subscription'];
+      const subscriptionId = typeof subscription === 'object' && subscription !== null && typeof (subscription as Record<string, unknown>)['subscriptionId'] === 'string'
+        ? (subscription as Record<string, unknown>)['subscriptionId'] as string
+        : '';
       const known = subscriptions.get(subscriptionId);
       if (known === undefined) {
-        answerLocally(args['callback'], failedResult('Unknown subscription'));
+        // What Salesforce answers for a subscription it does not know is not documented; an
+        // INVALID_PARAM error (the guide's code for an invalid argument) makes a lost one visible.
+        answerLocally(args['callback'], failedResult('INVALID_PARAM', 'An invalid value was passed to the parameter subscription: not a subscription this page holds.'));
         return;
       }
+      // Delivery stops at once; the console is told so it stops sending on the channel.
       subscriptions.delete(subscriptionId);
       send('unsubscribe', { channelName: known.channelName, subscriptionId }, args['callback']);
     },
