@@ -2,7 +2,9 @@ import { expect } from '@open-wc/testing';
 import { serveOpenCti, type ConsoleApi, type OpenCtiConsole } from '../../../scripts/console/opencti/console-side.ts';
 import { installOpenCtiShim } from '../../../scripts/console/opencti/opencti-shim.ts';
 import { isContactPadError } from '../model/errors.ts';
-import type { DefaultFieldValues, ScreenPopTypeName } from './open-cti.ts';
+import { readSettings } from '../model/settings.ts';
+import { ConsoleBridge } from './console-bridge.ts';
+import type { DefaultFieldValues, OpenCti, ScreenPopArgs, ScreenPopTypeName } from './open-cti.ts';
 import { OpenCtiHost, type ClickToDialRequest, type NavigationContext } from './open-cti-host.ts';
 
 declare const describe: (title: string, body: () => void) => void;
@@ -23,6 +25,8 @@ class RecordingConsole implements ConsoleApi {
   popError: string | undefined;
   /** When set, screen pops never finish. */
   popHangs = false;
+  /** When set, these requests are refused with this reason, as a console that cannot do them. */
+  refusals: { subscribe?: string; clickToDial?: string; panel?: string; publish?: string } = {};
 
   screenPop(type: ScreenPopTypeName, params: Record<string, unknown>, defaultFieldValues?: DefaultFieldValues): Promise<void> {
     if (this.popHangs) return new Promise(() => {});
@@ -31,24 +35,45 @@ class RecordingConsole implements ConsoleApi {
     return Promise.resolve();
   }
   setPanelVisible(visible: boolean): void {
+    if (this.refusals.panel !== undefined) throw new Error(this.refusals.panel);
     this.panelRequests.push(visible);
     this.panelVisible = visible;
   }
   isPanelVisible(): boolean {
     return this.panelVisible;
   }
+  /**
+   * Settings as Salesforce sends them: the items' values and, beside them, the section and item
+   * labels and sort orders (Open CTI guide, getCallCenterSettings() for Lightning Experience,
+   * example returnValue).
+   */
   callCenterSettings(): Record<string, string> {
     return {
+      '/displayNameLabel': 'Display Name',
+      '/internalNameLabel': 'Internal Name',
+      '/reqGeneralInfo/label': 'General Information',
+      '/reqGeneralInfo/sortOrder': '0.0',
       '/reqGeneralInfo/reqAdapterUrl': '/apex/ContactPad',
+      '/reqGeneralInfo/reqAdapterUrl/label': 'CTI Adapter URL',
+      '/reqGeneralInfo/reqAdapterUrl/sortOrder': '2.0',
       '/reqGeneralInfo/reqInternalName': 'ContactPad',
+      '/ContactPad/label': 'ContactPad',
+      '/ContactPad/sortOrder': '1.0',
       '/ContactPad/sipServerUrl': 'ws://127.0.0.1:8080',
+      '/ContactPad/sipServerUrl/label': 'SIP server (WebSocket URL)',
+      '/ContactPad/sipServerUrl/sortOrder': '0.0',
     };
   }
   clickToDialEnabled(enabled: boolean): void {
+    if (this.refusals.clickToDial !== undefined) throw new Error(this.refusals.clickToDial);
     this.clickToDialChanges.push(enabled);
   }
   publish(channelName: string, message: unknown): void {
+    if (this.refusals.publish !== undefined) throw new Error(this.refusals.publish);
     this.published.push({ channelName, message });
+  }
+  subscribe(): void {
+    if (this.refusals.subscribe !== undefined) throw new Error(this.refusals.subscribe);
   }
 }
 
@@ -78,6 +103,8 @@ interface Rig {
   consolePage: RecordingConsole;
   console: OpenCtiConsole;
   heard: Heard;
+  /** The shim's sforce.opencti, as ContactPad sees it. */
+  opencti: OpenCti;
 }
 
 const channels: MessageChannel[] = [];
@@ -86,12 +113,12 @@ async function connectRig(options: { requestTimeoutMs?: number } = {}): Promise<
   const channel = new MessageChannel();
   channels.push(channel);
   const win = {} as Window;
-  installOpenCtiShim(win, channel.port1);
+  const opencti = installOpenCtiShim(win, channel.port1);
   const consolePage = new RecordingConsole();
   const consoleHandle = serveOpenCti(channel.port2, consolePage);
   const heard = new Heard();
   const host = await OpenCtiHost.connect(heard, { win, waitMs: 0, ...options });
-  return { host, consolePage, console: consoleHandle, heard };
+  return { host, consolePage, console: consoleHandle, heard, opencti };
 }
 
 async function expectHostError(promise: Promise<unknown>, code: 'HOST_REQUEST_FAILED' | 'HOST_UNAVAILABLE'): Promise<Error> {
@@ -150,11 +177,20 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
     });
 
     it('pops a new Lead form prefilled with the caller\'s number as NEW_RECORD_MODAL', async () => {
-      const { host, consolePage } = await connectRig();
-      await host.screenPopNewRecord('Lead', { Phone: '+14155550123', LeadSource: 'Phone Inquiry' });
-      expect(consolePage.pops).to.deep.equal([
-        { type: 'NEW_RECORD_MODAL', params: { entityName: 'Lead' }, defaultFieldValues: { Phone: '+14155550123', LeadSource: 'Phone Inquiry' } },
-      ]);
+      const { host, consolePage, opencti } = await connectRig();
+      const sent: Omit<ScreenPopArgs, 'callback'>[] = [];
+      const screenPop = opencti.screenPop.bind(opencti);
+      (opencti as { screenPop: OpenCti['screenPop'] }).screenPop = (args) => {
+        const { callback: _callback, ...rest } = args;
+        sent.push(structuredClone(rest));
+        screenPop(args);
+      };
+      const fields = { Phone: '+14155550123', LeadSource: 'Phone Inquiry' };
+      await host.screenPopNewRecord('Lead', fields);
+      // The guide documents defaultFieldValues inside params (params table) and top-level
+      // (arguments table): ContactPad sends both, so either reading prefills the form.
+      expect(sent).to.deep.equal([{ type: opencti.SCREENPOP_TYPE.NEW_RECORD_MODAL, params: { entityName: 'Lead', defaultFieldValues: fields }, defaultFieldValues: fields }]);
+      expect(consolePage.pops).to.deep.equal([{ type: 'NEW_RECORD_MODAL', params: { entityName: 'Lead' }, defaultFieldValues: fields }]);
     });
 
     it('pops the search page for several matches as SEARCH', async () => {
@@ -191,11 +227,11 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
       expect(consolePage.pops).to.deep.equal([]);
     });
 
-    it('rejects HOST_REQUEST_FAILED with the console\'s message when the console refuses the pop', async () => {
+    it('rejects HOST_REQUEST_FAILED naming the error code and description when the console refuses the pop', async () => {
       const { host, consolePage } = await connectRig();
       consolePage.popError = 'The record you requested does not exist or you do not have access';
       const error = await expectHostError(host.screenPopRecord(ACCOUNT_ID), 'HOST_REQUEST_FAILED');
-      expect(error.message).to.contain('The record you requested does not exist or you do not have access');
+      expect(error.message).to.equal('Open CTI screenPop failed: GENERIC_ERROR: The record you requested does not exist or you do not have access');
       expect((error as Error & { detail: Record<string, string> }).detail['method']).to.equal('screenPop');
     });
 
@@ -216,11 +252,22 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
       expect(await host.isPanelVisible()).to.equal(true);
     });
 
-    it('reads the call center settings as a flat map keyed by item path', async () => {
+    it('reads the call center settings as a flat map keyed by item path, and the labels beside them raise no warning', async () => {
       const { host } = await connectRig();
       const settings = await host.getCallCenterSettings();
-      expect(settings['/reqGeneralInfo/reqAdapterUrl']).to.equal('/apex/ContactPad');
-      expect(settings['/ContactPad/sipServerUrl']).to.equal('ws://127.0.0.1:8080');
+      expect(settings).to.deep.equal(new RecordingConsole().callCenterSettings());
+      const { settings: read, problems } = readSettings(settings);
+      expect(read.sipServerUrl).to.equal('ws://127.0.0.1:8080');
+      expect(problems.filter((problem) => /label|sortOrder/.test(problem))).to.deep.equal([]);
+    });
+
+    it('rejects HOST_REQUEST_FAILED naming the errors when opening the panel or enabling click-to-dial is refused', async () => {
+      const { host, consolePage } = await connectRig();
+      consolePage.refusals = { panel: 'The softphone panel is not in this app', clickToDial: 'Click-to-dial is off for this user' };
+      const panel = await expectHostError(host.showPanel(), 'HOST_REQUEST_FAILED');
+      expect(panel.message).to.equal('Open CTI setSoftphonePanelVisibility failed: GENERIC_ERROR: The softphone panel is not in this app');
+      const dial = await expectHostError(host.enableClickToDial(), 'HOST_REQUEST_FAILED');
+      expect(dial.message).to.equal('Open CTI enableClickToDial failed: GENERIC_ERROR: Click-to-dial is off for this user');
     });
   });
 
@@ -291,12 +338,24 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
       expect(host.lastNavigation()).to.deep.equal({ url: '/lightning/page/home', recordId: '', recordName: '', objectType: '' });
     });
 
-    it('accepts the older payload wrapped in returnValue', async () => {
+    it('ignores a payload wrapped in { returnValue } (the guide documents the payload object itself)', async () => {
+      const { host, console: consoleHandle, heard } = await connectRig();
+      const warnings = await capturingWarnings(async () => {
+        const arrived = heard.next();
+        consoleHandle.pushNavigation({ success: true, returnValue: { url: '/x', recordId: ACCOUNT_ID, recordName: 'Acme', objectType: 'Account' } } as never);
+        consoleHandle.pushNavigation({ url: '/lightning/page/home' });
+        await arrived;
+      });
+      expect(warnings.length).to.equal(1);
+      expect(host.lastNavigation()).to.deep.equal({ url: '/lightning/page/home', recordId: '', recordName: '', objectType: '' });
+    });
+
+    it('keeps the person account ids a navigation carries', async () => {
       const { host, console: consoleHandle, heard } = await connectRig();
       const arrived = heard.next();
-      consoleHandle.pushNavigation({ success: true, returnValue: { url: '/x', recordId: ACCOUNT_ID, recordName: 'Acme', objectType: 'Account' } } as never);
+      consoleHandle.pushNavigation({ url: `/lightning/r/Account/${ACCOUNT_ID}/view`, recordId: ACCOUNT_ID, recordName: 'Acme Person Account', objectType: 'Account', contactId: CONTACT_ID, personAccount: true });
       await arrived;
-      expect(host.lastNavigation()?.recordId).to.equal(ACCOUNT_ID);
+      expect(host.lastNavigation()).to.deep.equal({ url: `/lightning/r/Account/${ACCOUNT_ID}/view`, recordId: ACCOUNT_ID, recordName: 'Acme Person Account', objectType: 'Account', contactId: CONTACT_ID, personAccount: true });
     });
   });
 
@@ -309,14 +368,70 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
       const received: unknown[] = [];
       let delivered!: () => void;
       const arrived = new Promise<void>((resolve) => { delivered = resolve; });
-      const subscription = await host.subscribe('ContactPad__c', (message) => { received.push(message); delivered(); });
+      await host.subscribe('ContactPad__c', (message) => { received.push(message); delivered(); });
       expect(consoleHandle.pushMessage('Other__c', { no: true })).to.equal(false);
       expect(consoleHandle.pushMessage('ContactPad__c', { tabFocused: ACCOUNT_ID })).to.equal(true);
       await arrived;
       expect(received).to.deep.equal([{ tabFocused: ACCOUNT_ID }]);
+    });
 
+    it('unsubscribes with the subscription Open CTI handed back: the console drops it and delivery stops', async () => {
+      const { host, console: consoleHandle } = await connectRig();
+      const received: unknown[] = [];
+      const subscription = await host.subscribe('ContactPad__c', (message) => received.push(message));
+      expect(consoleHandle.subscribedChannels()).to.deep.equal(['ContactPad__c']);
       await subscription.unsubscribe();
+      expect(consoleHandle.subscribedChannels()).to.deep.equal([]);
       expect(consoleHandle.pushMessage('ContactPad__c', { tabFocused: ACCOUNT_ID })).to.equal(false);
+      await host.isPanelVisible(); // a round trip: anything in flight has arrived
+      expect(received).to.deep.equal([]);
+    });
+
+    it('rejects HOST_REQUEST_FAILED naming the errors when subscribe answers success: false', async () => {
+      const { host, consolePage, console: consoleHandle } = await connectRig();
+      consolePage.refusals = { subscribe: 'No Lightning message channel named ContactPad__c is exposed to this app' };
+      const error = await expectHostError(host.subscribe('ContactPad__c', () => {}), 'HOST_REQUEST_FAILED');
+      expect(error.message).to.equal('Open CTI subscribe failed: GENERIC_ERROR: No Lightning message channel named ContactPad__c is exposed to this app');
+      expect(consoleHandle.subscribedChannels()).to.deep.equal([]);
+    });
+
+    it('keeps working without the console bridge when subscribe is refused: the bridge is missing, pops still open', async () => {
+      const { host, consolePage } = await connectRig();
+      consolePage.refusals = { subscribe: 'No Lightning message channel named ContactPad__c is exposed to this app' };
+      let bridge: ConsoleBridge | undefined;
+      const warnings = await capturingWarnings(async () => {
+        bridge = await ConsoleBridge.connect(host, { event: () => {} }, { helloTimeoutMs: 50 });
+      });
+      expect(bridge?.state).to.equal('missing');
+      expect(String(warnings[0]?.[0])).to.contain('GENERIC_ERROR: No Lightning message channel named ContactPad__c is exposed to this app');
+      expect(consolePage.published, 'no hello is published into a channel ContactPad cannot hear').to.deep.equal([]);
+      await host.screenPopRecord(ACCOUNT_ID);
+      expect(consolePage.pops).to.deep.equal([{ type: 'SOBJECT', params: { recordId: ACCOUNT_ID } }]);
+    });
+
+    it('still listens when subscribe succeeds without result.subscription (not documented), and says why it cannot unsubscribe', async () => {
+      const { host, opencti, console: consoleHandle } = await connectRig();
+      const subscribe = opencti.subscribe.bind(opencti);
+      // Bad input: a console whose subscribe answer lacks the documented `subscription` field.
+      (opencti as { subscribe: OpenCti['subscribe'] }).subscribe = (args) => subscribe({ ...args, callback: (result) => args.callback?.({ success: result.success, errors: result.errors }) });
+      const received: unknown[] = [];
+      let subscription: Awaited<ReturnType<OpenCtiHost['subscribe']>> | undefined;
+      const warnings = await capturingWarnings(async () => {
+        subscription = await host.subscribe('ContactPad__c', (message) => received.push(message));
+      });
+      expect(String(warnings[0]?.[0])).to.contain('without result.subscription');
+      consoleHandle.pushMessage('ContactPad__c', { hello: true });
+      await host.isPanelVisible();
+      expect(received).to.deep.equal([{ hello: true }]);
+      const error = await expectHostError(subscription!.unsubscribe(), 'HOST_REQUEST_FAILED');
+      expect(error.message).to.contain('without result.subscription');
+    });
+
+    it('rejects HOST_REQUEST_FAILED naming the errors when publish is refused', async () => {
+      const { host, consolePage } = await connectRig();
+      consolePage.refusals = { publish: 'Message channel not available' };
+      const error = await expectHostError(host.publish('ContactPad__c', { hello: true }), 'HOST_REQUEST_FAILED');
+      expect(error.message).to.equal('Open CTI publish failed: GENERIC_ERROR: Message channel not available');
     });
   });
 });
