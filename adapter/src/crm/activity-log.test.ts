@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { Interaction } from '../model/interaction.ts';
-import { activityFromInteraction, journeyStatus } from './activity-log.ts';
+import { ContactPadError } from '../model/errors.ts';
+import { activityFromInteraction, journeyStatus, refusedLink, withoutLink } from './activity-log.ts';
+import { toContactPadError } from './salesforce-error.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
@@ -169,5 +171,44 @@ describe('the Task written for an interaction', () => {
         '2026-11-22T10:03:33Z wrapped-up',
       ].join('\n'),
     );
+  });
+});
+
+describe('the records a Task links to', () => {
+  const chat: Interaction = { ...call, id: '0Bz000000000001AAA', channel: 'chat', callerNumber: '', notes: '' };
+
+  it('keeps a chat\'s Messaging Session or Chat Transcript in ContactPad_Work_Item_Id__c and links the chat\'s Case and Contact', () => {
+    const task = activityFromInteraction(chat, { whoId: '003000000000001AAA', whatId: '500000000000001AAA', workItemId: '0Mw000000000001AAA' }, T0);
+    expect(task).to.include({ WhoId: '003000000000001AAA', WhatId: '500000000000001AAA', ContactPad_Work_Item_Id__c: '0Mw000000000001AAA' });
+    expect(activityFromInteraction(call, {}, T0)).to.not.have.property('ContactPad_Work_Item_Id__c');
+  });
+
+  it('never sends a WhatId Salesforce refuses (a Messaging Session, a Chat Transcript, a User): it is named in the notes instead', () => {
+    for (const whatId of ['0Mw000000000001AAA', '570000000000001AAA', '005000000000001AAA']) {
+      const task = activityFromInteraction(chat, { whatId, whoId: '00Q000000000001AAA' }, T0);
+      expect(task, whatId).to.not.have.property('WhatId');
+      expect(task.WhoId).to.equal('00Q000000000001AAA');
+      expect(task.Description).to.contain(`Not linked (Salesforce does not allow a Task to point at it): ${whatId}`);
+    }
+    const notAPerson = activityFromInteraction(chat, { whoId: '001000000000001AAA' }, T0);
+    expect(notAPerson).to.not.have.property('WhoId');
+  });
+
+  it('tells which link Salesforce refused (FIELD_INTEGRITY_EXCEPTION on WhatId or WhoId) so the Task is written without it', () => {
+    const task = activityFromInteraction(chat, { whoId: '003000000000001AAA', whatId: 'a01000000000001AAA' }, T0);
+    const onWhat = toContactPadError({ errorCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'Related To ID: id value of incorrect type: a01000000000001AAA', fields: ['WhatId'] }, { status: 400 });
+    expect(refusedLink(onWhat, task)).to.equal('WhatId');
+    const onWho = toContactPadError({ errorCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'Name ID: id value of incorrect type', fields: ['WhoId'] }, { status: 400 });
+    expect(refusedLink(onWho, task)).to.equal('WhoId');
+    const without = withoutLink(task, 'WhatId');
+    expect(without).to.not.have.property('WhatId');
+    expect(without.WhoId).to.equal('003000000000001AAA');
+    expect(without.Description).to.contain('a01000000000001AAA');
+    expect(refusedLink(onWhat, without), 'the refused What is gone: that error cannot come again').to.equal(undefined);
+    const unnamed = toContactPadError({ errorCode: 'FIELD_INTEGRITY_EXCEPTION', message: 'field integrity exception: unknown (id value of incorrect type)' }, { status: 400 });
+    expect(refusedLink(unnamed, task), 'no field named: the What first').to.equal('WhatId');
+    expect(refusedLink(unnamed, without), 'then the Who').to.equal('WhoId');
+    expect(refusedLink(toContactPadError({ errorCode: 'REQUIRED_FIELD_MISSING', message: 'x' }, { status: 400 }), task)).to.equal(undefined);
+    expect(refusedLink(new ContactPadError('CRM_UNAVAILABLE', 'down'), task)).to.equal(undefined);
   });
 });

@@ -44,16 +44,23 @@ import { MAX_COMPOSITE_SUBREQUESTS } from './crm-connection.ts';
 import { INTERACTION_ID_FIELD, isSubtypeNotUpdateable, refusedLink, updatableTaskFields, withoutLink } from './activity-log.ts';
 import type { TaskFields, TaskLinkField } from './activity-log.ts';
 import { openOutboxStore } from './outbox-store.ts';
-import type { ActivityDraft, OutboxRecord, OutboxStore } from './outbox-store.ts';
+import type { ActivityDraft, OutboxRecord, OutboxStore, ReadBack } from './outbox-store.ts';
+import type { SalesforceRecord } from './crm-connection.ts';
 import { subrequestError, toContactPadError } from './salesforce-error.ts';
 
-export type { ActivityDraft } from './outbox-store.ts';
+export type { ActivityDraft, ReadBack } from './outbox-store.ts';
 
 /** Where one interaction's Task write stands (the widget's log indicator). */
 export type OutboxState = 'saving' | 'saved' | 'retrying';
 
 /** Told of every state change; `error` says why a write is waiting to retry. */
 export type OutboxListener = (interactionId: string, state: OutboxState, error?: ContactPadError) => void;
+
+/**
+ * Told when Salesforce has a Task: its id, and the records read back with the write (those of
+ * `readBack` that could be read, with `attributes`).
+ */
+export type DeliveryListener = (interactionId: string, delivered: { readonly taskId: string; readonly records: readonly SalesforceRecord[] }) => void;
 
 /** Settings of an {@link ActivityOutbox}. */
 export interface ActivityOutboxOptions {
@@ -62,6 +69,8 @@ export interface ActivityOutboxOptions {
   /** The connection to write with; writes wait (queued) until there is one. */
   readonly connection?: CrmConnection;
   readonly listener?: OutboxListener;
+  /** Told of each delivered Task (its id and the records read back with it). */
+  readonly onDelivered?: DeliveryListener;
   /** Runs `fn` after `ms` milliseconds (default `setTimeout`). */
   readonly schedule?: (fn: () => void, ms: number) => void;
   /** The clock, epoch ms (default `Date.now`). */
@@ -109,6 +118,7 @@ const TRANSIENT = new Set(['CRM_UNAVAILABLE', 'CRM_REQUEST_LIMIT']);
 export class ActivityOutbox {
   readonly #databaseName: string;
   readonly #listener: OutboxListener | undefined;
+  #onDelivered: DeliveryListener | undefined;
   readonly #schedule: (fn: () => void, ms: number) => void;
   readonly #now: () => number;
   readonly #retryBaseMs: number;
@@ -146,6 +156,7 @@ export class ActivityOutbox {
     this.#databaseName = options.databaseName;
     this.#connection = options.connection;
     this.#listener = options.listener;
+    this.#onDelivered = options.onDelivered;
     this.#schedule = options.schedule ?? ((fn, ms) => void setTimeout(fn, ms));
     this.#now = options.now ?? Date.now;
     this.#retryBaseMs = retryBaseMs;
@@ -167,12 +178,19 @@ export class ActivityOutbox {
     return (await this.#open()).durable;
   }
 
+  /** Who is told of each delivered Task (the crm room, once it exists). */
+  set onDelivered(listener: DeliveryListener | undefined) {
+    this.#onDelivered = listener;
+  }
+
   /**
    * Queues the Task write for an interaction (replacing a queued one for the same id),
    * removes its wrap-up draft in the same transaction, and sends it. Resolves once the
    * write is stored, not when Salesforce has it: the listener says 'saved' then.
+   * `readBack`: records to read in the same request (at most {@link MAX_READ_BACK}), for
+   * `onDelivered`; they cost no request of their own.
    */
-  async enqueue(interactionId: string, fields: TaskFields): Promise<void> {
+  async enqueue(interactionId: string, fields: TaskFields, readBack: readonly ReadBack[] = []): Promise<void> {
     requireInteractionId(interactionId, 'queued');
     this.#logged.add(interactionId);
     const store = await this.#open();
@@ -182,6 +200,7 @@ export class ActivityOutbox {
       fields,
       revision: `${this.#now()}-${this.#revision}-${Math.random().toString(36).slice(2)}`,
       queuedAt: this.#now(),
+      ...(readBack.length > 0 ? { readBack: readBack.slice(0, MAX_READ_BACK) } : {}),
     };
     await store.put(record);
     this.#latestRevision.set(interactionId, record.revision);
@@ -341,7 +360,7 @@ export class ActivityOutbox {
     let batch: OutboxRecord[] = [];
     let size = 0;
     for (const record of due) {
-      const needs = this.#timingOf(record.interactionId).duplicates.length + 1;
+      const needs = this.#timingOf(record.interactionId).duplicates.length + 1 + readBackOf(record).length;
       if (batch.length > 0 && size + needs > MAX_COMPOSITE_SUBREQUESTS) {
         if (!(await this.#sendBatch(connection, batch)) || this.#closed) return;
         batch = [];
@@ -367,6 +386,10 @@ export class ActivityOutbox {
         referenceId: `task${index}`,
         body: this.#fieldsToSend(record),
       });
+      // sObject Rows GET, supported in a composite request like the upsert (REST API "Composite": all sObject resources).
+      for (const [n, read] of readBackOf(record).entries()) {
+        subrequests.push({ method: 'GET', url: `/sobjects/${read.objectType}/${read.id}?fields=${read.fields.map(encodeURIComponent).join(',')}`, referenceId: `read${index}_${n}` });
+      }
     }
     for (const record of batch) this.#emit(record.interactionId, 'saving');
     let responses: readonly CompositeSubresponse[];
@@ -383,7 +406,11 @@ export class ActivityOutbox {
       const timing = this.#timingOf(record.interactionId);
       if (timing.duplicates.length > 0) timing.repaired = true;
       if (response && response.httpStatusCode >= 200 && response.httpStatusCode < 300) {
-        await this.#delivered(record);
+        const records = readBackOf(record).flatMap((_read, n) => {
+          const answer = byReference.get(`read${index}_${n}`);
+          return answer?.httpStatusCode === 200 && typeof answer.body === 'object' && answer.body !== null ? [answer.body as SalesforceRecord] : [];
+        });
+        await this.#delivered(record, taskIdOf(response.body), records);
       } else if (this.#replaced(record)) {
         this.#sendAgain = true; // a newer write for this interaction is queued: it gets its own try
       } else if (response?.httpStatusCode === 300) {
@@ -497,8 +524,9 @@ export class ActivityOutbox {
   }
 
   /** Salesforce has the Task: remove the write unless a newer one replaced it meanwhile. */
-  async #delivered(record: OutboxRecord): Promise<void> {
+  async #delivered(record: OutboxRecord, taskId: string, records: readonly SalesforceRecord[]): Promise<void> {
     const id = record.interactionId;
+    if (taskId !== '' && !this.#closed) this.#onDelivered?.(id, { taskId, records });
     if (this.#closed) return; // still queued: the next start sends it again, and the upsert makes that harmless
     let removed: boolean;
     try {
@@ -523,6 +551,23 @@ export class ActivityOutbox {
     this.#lastState.set(interactionId, state);
     this.#listener?.(interactionId, state, error);
   }
+}
+
+/** Records read with one write, at most: a Task links one Who and one What. */
+export const MAX_READ_BACK = 2;
+
+/** A queued write's read-backs, checked (it was read back from disk). */
+function readBackOf(record: OutboxRecord): readonly ReadBack[] {
+  if (!Array.isArray(record.readBack)) return [];
+  return record.readBack
+    .filter((read) => typeof read?.id === 'string' && /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(read.id) && typeof read.objectType === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(read.objectType) && Array.isArray(read.fields) && read.fields.length > 0 && read.fields.every((field: unknown) => typeof field === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(field)))
+    .slice(0, MAX_READ_BACK);
+}
+
+/** The Task id an upsert answered with (`{ id, success, created }`); '' when the body does not say. */
+function taskIdOf(body: unknown): string {
+  const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined;
+  return typeof id === 'string' && /^00T[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/.test(id) ? id : '';
 }
 
 function newTiming(now: number): Timing {

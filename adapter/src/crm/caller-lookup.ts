@@ -51,11 +51,46 @@ const LABEL_ORDER: readonly CallerLabel[] = ['Lead', 'Customer', 'Previous Custo
  * ContactPadError (CRM_UNAVAILABLE, CRM_SESSION_EXPIRED, CRM_REQUEST_LIMIT, CRM_REQUEST_REJECTED).
  */
 export async function lookUpCaller(connection: CrmConnection, rules: LoadedRules, rawNumber: string, defaultCountry: string): Promise<CallerIdentity> {
+  const records = await searchCallerRecords(connection, rules, rawNumber, defaultCountry);
+  return classifyCaller(records, rules, searchableNumbers(rawNumber, defaultCountry), defaultCountry);
+}
+
+/**
+ * The records ONE SOSL request finds for the number (`searchRecords`, unclassified); none and
+ * no request when the number has nothing searchable or there is nothing to search.
+ */
+export async function searchCallerRecords(connection: CrmConnection, rules: LoadedRules, rawNumber: string, defaultCountry: string): Promise<readonly SalesforceRecord[]> {
   const numbers = searchableNumbers(rawNumber, defaultCountry);
   const returning = callerSearch(rules);
-  if (numbers.length === 0 || returning.length === 0) return UNKNOWN_CALLER;
-  const records = await connection.search(buildPhoneSearch(numbers, returning));
-  return classifyCaller(records, rules, numbers, defaultCountry);
+  if (numbers.length === 0 || returning.length === 0) return [];
+  return connection.search(buildPhoneSearch(numbers, returning));
+}
+
+/** The fields the rules of one object need (Id, name, phones, filter fields, AccountId), and its key prefix. */
+export interface RuleObject {
+  readonly objectType: string;
+  readonly keyPrefix: string;
+  readonly fields: readonly string[];
+}
+
+/** The rules' objects, in the order of their best rule, each with the fields its rules read. */
+export function ruleObjects(rules: LoadedRules): RuleObject[] {
+  const byObject = new Map<string, ScreenPopRule[]>();
+  for (const rule of rules.rules) {
+    const key = rule.objectType.toLowerCase();
+    byObject.set(key, [...(byObject.get(key) ?? []), rule]);
+  }
+  return [...byObject.values()].map((group) => {
+    const fields = new Set<string>(['Id']);
+    for (const rule of group) {
+      fields.add(rule.nameField);
+      for (const phone of rule.phoneFields) fields.add(phone);
+      for (const condition of rule.filter) fields.add(condition.field);
+      if (rule.accountField !== '') fields.add(rule.accountField);
+    }
+    const first = group[0] as ScreenPopRule;
+    return { objectType: first.objectType, keyPrefix: first.keyPrefix, fields: uniqueFields(fields) };
+  });
 }
 
 /** The SOSL RETURNING list for the rules and the journey (objects in the order of their best rule). */
@@ -65,19 +100,14 @@ export function callerSearch(rules: LoadedRules): SoslReturning[] {
     const key = rule.objectType.toLowerCase();
     byObject.set(key, [...(byObject.get(key) ?? []), rule]);
   }
+  const fieldsOf = new Map(ruleObjects(rules).map((object) => [object.objectType.toLowerCase(), object.fields]));
   const returning: SoslReturning[] = [];
   for (const group of byObject.values()) {
-    const fields = new Set<string>(['Id']);
-    for (const rule of group) {
-      fields.add(rule.nameField);
-      for (const phone of rule.phoneFields) fields.add(phone);
-      for (const condition of rule.filter) fields.add(condition.field);
-      if (rule.accountField !== '') fields.add(rule.accountField);
-    }
+    const fields = fieldsOf.get((group[0] as ScreenPopRule).objectType.toLowerCase()) ?? ['Id'];
     const filtered = group.every((rule) => rule.filter.length > 0);
     const conditions = [...new Set(group.map((rule) => soqlCondition(rule.filter)))];
     const where = !filtered ? undefined : conditions.length === 1 ? conditions[0] : conditions.map((c) => `(${c})`).join(' OR ');
-    returning.push({ sobject: (group[0] as ScreenPopRule).objectType, fields: uniqueFields(fields), ...(where ? { where } : {}), limit: RECORDS_PER_OBJECT });
+    returning.push({ sobject: (group[0] as ScreenPopRule).objectType, fields: [...fields], ...(where ? { where } : {}), limit: RECORDS_PER_OBJECT });
   }
   const journeySize = rules.settings.journeySize;
   if (rules.journeyFields.length > 0 && journeySize > 0 && !byObject.has('task')) {
@@ -114,7 +144,8 @@ export function classifyCaller(records: readonly SalesforceRecord[], rules: Load
   for (const record of records) {
     const objectType = typeof record.attributes?.type === 'string' ? record.attributes.type : '';
     const id = text(recordValue(record, 'Id'));
-    if (id === '' || objectType === '') continue;
+    // A Task this browser logged a moment ago may have no Id yet (recent-activity.ts): it still belongs in the journey.
+    if (objectType === '' || (id === '' && objectType !== 'Task')) continue;
     if (objectType === 'Task' && !rules.rules.some((rule) => rule.objectType === 'Task')) {
       if (isSameNumber(recordValue(record, JOURNEY_NUMBER_FIELD), callerForms, defaultCountry)) tasks.push(record);
       continue;

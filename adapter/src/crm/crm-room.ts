@@ -16,11 +16,13 @@
  * per session, again only after a failure; each work record is one query, each transfer one PATCH.
  */
 import type { Interaction } from '../model/interaction.ts';
-import type { CrmConnection } from './crm-connection.ts';
+import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
+import type { ReadBack } from './outbox-store.ts';
+import { RecentActivity } from './recent-activity.ts';
 import type { ActivityOutbox } from './activity-outbox.ts';
 import type { ActivityDraft } from './outbox-store.ts';
-import { activityFromInteraction, type ActivityLinks } from './activity-log.ts';
-import { lookUpCaller, UNKNOWN_CALLER } from './caller-lookup.ts';
+import { activityFromInteraction, type ActivityLinks, type TaskFields } from './activity-log.ts';
+import { classifyCaller, ruleObjects, searchCallerRecords, UNKNOWN_CALLER } from './caller-lookup.ts';
 import type { CallerIdentity } from './caller-lookup.ts';
 import { searchableNumbers } from './phone-number.ts';
 import { RememberedChoices } from './remembered-choices.ts';
@@ -52,6 +54,8 @@ export interface CrmRoomOptions {
   readonly sipUser?: string;
   /** The agent's user and profile ids (from the host page), for their Omni-Channel presence configuration. */
   readonly agent?: OmniAgent;
+  /** What this browser logged lately, per number (localStorage by default). */
+  readonly recent?: RecentActivity;
 }
 
 /** What a Task links to: a Lead or Contact (Who), an Account, Case... (What), and the Omni-Channel work item. */
@@ -60,8 +64,10 @@ export type TaskLinks = ActivityLinks;
 /** How many callers the repeat-caller cache holds (the oldest go first). */
 export const CALLER_CACHE_SIZE = 200;
 
+/** What the phone search found for a number, kept for the settings' cache time (classified anew on each hit). */
 interface CachedCaller {
-  readonly identity: CallerIdentity;
+  readonly records: readonly SalesforceRecord[];
+  readonly rules: LoadedRules;
   readonly expiresAt: number;
 }
 
@@ -73,7 +79,10 @@ export class CrmRoom {
   readonly #choices: RememberedChoices;
   readonly #now: () => number;
   readonly #cache = new Map<string, CachedCaller>();
+  readonly #recent: RecentActivity;
   #rules: Promise<LoadedRules> | undefined;
+  /** The rules once loaded (a Task write does not wait for them). */
+  #loadedRules: LoadedRules | undefined;
   #settings: ScreenPopSettings = DEFAULT_SCREEN_POP_SETTINGS;
   readonly #directory: () => Promise<readonly DirectoryEntry[]>;
   readonly #omniChannel: () => Promise<OmniChannelSetup>;
@@ -84,6 +93,8 @@ export class CrmRoom {
     this.#defaultCountry = options.defaultCountry;
     this.#choices = options.choices ?? new RememberedChoices();
     this.#now = options.now ?? (() => Date.now());
+    this.#recent = options.recent ?? new RecentActivity({ key: 'contactpad-recent-activity', now: this.#now });
+    this.#outbox.onDelivered = (interactionId, delivered) => this.#recent.delivered(interactionId, delivered.taskId, delivered.records);
     const sipUser = options.sipUser ?? '';
     this.#directory = keptOnceLoaded(() => loadDirectory(this.#connection, sipUser));
     this.#omniChannel = keptOnceLoaded(() => loadOmniChannelSetup(this.#connection, options.agent));
@@ -92,24 +103,30 @@ export class CrmRoom {
   /**
    * Who is calling: one SOSL request by the screen-pop rules (see caller-lookup.ts), none
    * when the number has nothing searchable or the caller is in the repeat-caller cache
-   * (`cached: true`). `rememberedId` carries the agent's earlier pick for this number when it
-   * is still among the winners. Rejects with a ContactPadError when Salesforce fails.
+   * (`cached: true`). What this browser logged for the number while search may not have it yet
+   * (recent-activity.ts: the last call's Task, the Lead created during it) is added, at no
+   * request. `rememberedId` carries the agent's earlier pick for this number when it is still
+   * among the winners. Rejects with a ContactPadError when Salesforce fails.
    */
   async lookUpCaller(callerNumber: string): Promise<CallerIdentity> {
     const key = numberKey(callerNumber, this.#defaultCountry);
     if (key === '') return UNKNOWN_CALLER;
     const now = this.#now();
-    const cached = this.#cache.get(key);
-    if (cached && cached.expiresAt > now) return this.#withRememberedChoice(key, { ...cached.identity, cached: true });
-    this.#cache.delete(key);
-    const rules = await this.rules();
-    const identity = await lookUpCaller(this.#connection, rules, callerNumber, this.#defaultCountry);
-    const seconds = rules.settings.callerCacheSeconds;
-    if (seconds > 0) {
-      this.#cache.set(key, { identity, expiresAt: this.#now() + seconds * 1000 });
-      while (this.#cache.size > CALLER_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+    let found = this.#cache.get(key);
+    const cached = found !== undefined && found.expiresAt > now;
+    if (!found || !cached) {
+      this.#cache.delete(key);
+      const rules = await this.rules();
+      const records = await searchCallerRecords(this.#connection, rules, callerNumber, this.#defaultCountry);
+      found = { records, rules, expiresAt: this.#now() + rules.settings.callerCacheSeconds * 1000 };
+      if (rules.settings.callerCacheSeconds > 0) {
+        this.#cache.set(key, found);
+        while (this.#cache.size > CALLER_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value as string);
+      }
     }
-    return this.#withRememberedChoice(key, identity);
+    const records = withRecentActivity(found.records, this.#recent.recordsFor(key));
+    const identity = classifyCaller(records, found.rules, searchableNumbers(callerNumber, this.#defaultCountry), this.#defaultCountry);
+    return this.#withRememberedChoice(key, cached ? { ...identity, cached: true } : identity);
   }
 
   /**
@@ -121,6 +138,7 @@ export class CrmRoom {
       const load: Promise<LoadedRules> = loadScreenPopRules(this.#connection).then(
         (loaded) => {
           this.#settings = loaded.settings;
+          this.#loadedRules = loaded;
           if (!loaded.final && this.#rules === load) this.#rules = undefined;
           return loaded;
         },
@@ -161,7 +179,22 @@ export class CrmRoom {
    */
   logInteraction(interaction: Interaction, links: TaskLinks, at: number): Promise<void> {
     const fields = activityFromInteraction(interaction, links, at, this.#e164(interaction.callerNumber));
-    return this.#outbox.enqueue(interaction.id, fields);
+    const key = numberKey(interaction.callerNumber, this.#defaultCountry);
+    if (key === '') return this.#outbox.enqueue(interaction.id, fields);
+    // Search will not have this Task (nor a Lead the agent just created) for minutes: the
+    // next lookup of this number adds them from here; the linked records are read back with
+    // the write (their rule fields), in the same request.
+    this.#recent.remember(key, interaction.id, journeyTask(interaction.id, fields, at));
+    return this.#outbox.enqueue(interaction.id, fields, this.#readBackFor(fields));
+  }
+
+  /** The Task's Who and What, where a screen-pop rule searches their object: read with the write. */
+  #readBackFor(fields: TaskFields): ReadBack[] {
+    const objects = this.#loadedRules ? ruleObjects(this.#loadedRules) : [];
+    return [fields.WhoId, fields.WhatId].flatMap((id): ReadBack[] => {
+      const object = id === undefined ? undefined : objects.find((candidate) => candidate.keyPrefix !== '' && id.startsWith(candidate.keyPrefix));
+      return id === undefined || !object ? [] : [{ id, objectType: object.objectType, fields: object.fields }];
+    });
   }
 
   /** Keeps the interaction being wrapped up (not sent), so a reload in wrap up loses nothing. */
@@ -253,6 +286,28 @@ function keptOnceLoaded<T>(load: () => Promise<T>): () => Promise<T> {
       });
     }
     return kept;
+  };
+}
+
+/** What search found, then what this browser logged that search does not have yet (by Id; Tasks not yet confirmed always). */
+function withRecentActivity(found: readonly SalesforceRecord[], recent: readonly SalesforceRecord[]): readonly SalesforceRecord[] {
+  if (recent.length === 0) return found;
+  const ids = new Set(found.map((record) => (typeof record['Id'] === 'string' ? record['Id'].slice(0, 15) : '')));
+  return [...found, ...recent.filter((record) => typeof record['Id'] !== 'string' || record['Id'] === '' || !ids.has(record['Id'].slice(0, 15)))];
+}
+
+/** The Task as the journey reads it, before Salesforce has it (no Id yet, no owner name). */
+function journeyTask(interactionId: string, fields: TaskFields, at: number): SalesforceRecord {
+  return {
+    attributes: { type: 'Task' },
+    Id: '',
+    Subject: fields.Subject,
+    CreatedDate: new Date(at).toISOString().replace('Z', '+0000'),
+    CallType: fields.CallType,
+    ContactPad_Channel__c: fields.ContactPad_Channel__c,
+    ContactPad_Status__c: fields.ContactPad_Status__c,
+    ContactPad_Caller_Number__c: fields.ContactPad_Caller_Number__c ?? null,
+    ContactPad_Interaction_Id__c: interactionId,
   };
 }
 

@@ -2,7 +2,8 @@
  * The customer journey: the caller's recent interactions, read from their Tasks. Every
  * interaction ContactPad logs is a Task carrying the caller's number in the Phone field
  * `ContactPad_Caller_Number__c`, so the caller lookup's one SOSL request returns them too
- * (`RETURNING ..., Task(... ORDER BY CreatedDate DESC LIMIT n)`), at no extra request.
+ * (`RETURNING ..., Task(... ORDER BY CreatedDate DESC LIMIT n)`), at no extra request; the
+ * Tasks this browser logged too recently for search to have them come from recent-activity.ts.
  * Task values are data from outside: unknown or blank values become blanks or defaults.
  */
 import type { SalesforceRecord } from './crm-connection.ts';
@@ -65,14 +66,19 @@ function ownerName(task: SalesforceRecord): string {
   return typeof owner === 'object' && owner !== null ? text((owner as Record<string, unknown>)['Name']) : '';
 }
 
-/** The journey from Task records: newest first, each Task once, at most `size` entries. */
+/**
+ * The journey from Task records: newest first, each Task once, at most `size` entries. A Task
+ * this browser logged that Salesforce has not confirmed yet has no Id (recent-activity.ts): it
+ * is told apart by its interaction id, and shown without a link to open.
+ */
 export function journeyFromTasks(tasks: readonly SalesforceRecord[], size: number): JourneyEntry[] {
   const seen = new Set<string>();
   const entries: JourneyEntry[] = [];
   for (const task of tasks) {
     const taskId = text(recordValue(task, 'Id'));
-    if (taskId === '' || seen.has(taskId)) continue;
-    seen.add(taskId);
+    const key = taskId || `interaction:${text(recordValue(task, 'ContactPad_Interaction_Id__c'))}`;
+    if (key === 'interaction:' || seen.has(key)) continue;
+    seen.add(key);
     entries.push({
       taskId,
       channel: channelWords(task),

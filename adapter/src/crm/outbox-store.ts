@@ -28,6 +28,16 @@ export interface DraftRecord {
   readonly savedAt: number;
 }
 
+/**
+ * A record to read back in the same composite request as the Task write (the Lead the agent
+ * created during the call, say), with the fields the caller lookup's rules need.
+ */
+export interface ReadBack {
+  readonly id: string;
+  readonly objectType: string;
+  readonly fields: readonly string[];
+}
+
 /** One pending Task write. `revision` changes with every write for the interaction. */
 export interface OutboxRecord {
   readonly interactionId: string;
@@ -35,6 +45,8 @@ export interface OutboxRecord {
   readonly revision: string;
   /** When it was queued (epoch ms). */
   readonly queuedAt: number;
+  /** Records to read with the write, for the caller lookup while search has not indexed them; none by default. */
+  readonly readBack?: readonly ReadBack[];
 }
 
 /** The storage behind {@link ActivityOutbox}. */

@@ -76,6 +76,8 @@ export interface ScreenPopRule {
   readonly nameField: string;
   /** `AccountId` when the object has that lookup (the Task then links the account too); '' otherwise. */
   readonly accountField: string;
+  /** The object's key prefix (describe `keyPrefix`: 00Q for Lead): tells a record id's object; '' when unknown. */
+  readonly keyPrefix: string;
 }
 
 /** The rules as one session uses them. */
@@ -122,18 +124,27 @@ const ACTIONS: Record<string, PopAction> = { record: 'record', 'new record': 'ne
 
 type RawRule = Partial<Record<(typeof RULE_FIELDS)[number], unknown>>;
 
-/** The shipped rule records (force-app customMetadata/ContactPad_Screen_Pop_Rule.*), as the rules query answers them. */
+/**
+ * The rule records the default package ships (force-app/main/default/customMetadata/ContactPad_Screen_Pop_Rule.*),
+ * as the rules query answers them; scripts/built-in-rules.test.ts keeps the two in step. The
+ * legacy Chat rule ships in its own package (force-app-legacy-chat) and is not built in: most
+ * orgs have no Chat Transcripts, and a search naming the object fails there.
+ */
 const SHIPPED_RULE_RECORDS: readonly RawRule[] = [
   { DeveloperName: 'Open_Lead', MasterLabel: 'Open Lead', Object__c: 'Lead', Phone_Fields__c: 'Phone, MobilePhone', Filter__c: 'IsConverted = false', Caller_Label__c: 'Lead', Priority__c: 10, Pop_Action__c: 'Record' },
   { DeveloperName: 'Customer_Contact', MasterLabel: 'Customer Contact', Object__c: 'Contact', Phone_Fields__c: 'Phone, MobilePhone, HomePhone, OtherPhone', Caller_Label__c: 'Customer', Priority__c: 20, Pop_Action__c: 'Record' },
   { DeveloperName: 'Customer_Account', MasterLabel: 'Customer Account', Object__c: 'Account', Phone_Fields__c: 'Phone', Filter__c: "Type != 'Former Customer'", Caller_Label__c: 'Customer', Priority__c: 30, Pop_Action__c: 'Record' },
   { DeveloperName: 'Previous_Customer_Account', MasterLabel: 'Previous Customer Account', Object__c: 'Account', Phone_Fields__c: 'Phone', Filter__c: "Type = 'Former Customer'", Caller_Label__c: 'Previous Customer', Priority__c: 40, Pop_Action__c: 'Record' },
   { DeveloperName: 'Open_Case_Web_Phone', MasterLabel: 'Open Case by Web Phone', Object__c: 'Case', Phone_Fields__c: 'ContactPad_Web_Phone__c', Filter__c: 'IsClosed = false', Caller_Label__c: 'Customer', Priority__c: 50, Pop_Action__c: 'Record', Name_Field__c: 'CaseNumber' },
-  { DeveloperName: 'Live_Chat_Visitor', MasterLabel: 'Live Chat Visitor', Object__c: 'LiveChatTranscript', Phone_Fields__c: 'ContactPad_Visitor_Phone__c', Caller_Label__c: 'Customer', Priority__c: 60, Pop_Action__c: 'Record' },
 ];
 
-/** Objects of the shipped rules that have an AccountId lookup (for the built-in rules, which have no describe). */
-const ACCOUNT_LOOKUP_OBJECTS = new Set(['Contact', 'Case', 'LiveChatTranscript']);
+/**
+ * Objects of the shipped rules that have an AccountId lookup, and their key prefixes (for the
+ * built-in rules, which have no describe): the Account lookups and prefixes the object
+ * references give (developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_contact.htm, ..._case.htm).
+ */
+const ACCOUNT_LOOKUP_OBJECTS = new Set(['Contact', 'Case']);
+const STANDARD_KEY_PREFIXES: Readonly<Record<string, string>> = { Lead: '00Q', Contact: '003', Account: '001', Case: '500' };
 
 /** The built-in rules: the records force-app ships, used when the org's cannot be read. */
 export const BUILT_IN_RULES: readonly ScreenPopRule[] = Object.freeze(
@@ -147,6 +158,7 @@ export const BUILT_IN_RULES: readonly ScreenPopRule[] = Object.freeze(
 /** Describe of an object (the parts used here). */
 interface ObjectDescribe {
   readonly name: string;
+  readonly keyPrefix: string;
   readonly searchable: boolean;
   readonly fields: ReadonlyMap<string, { readonly name: string; readonly type: string; readonly nameField: boolean }>;
 }
@@ -251,7 +263,7 @@ function errorText(body: unknown): string {
 
 function readDescribe(answer: { httpStatusCode: number; body: unknown }): ObjectDescribe | 'missing' {
   if (answer.httpStatusCode !== 200 || typeof answer.body !== 'object' || answer.body === null) return 'missing';
-  const body = answer.body as { name?: unknown; searchable?: unknown; fields?: unknown };
+  const body = answer.body as { name?: unknown; keyPrefix?: unknown; searchable?: unknown; fields?: unknown };
   if (typeof body.name !== 'string' || !Array.isArray(body.fields)) return 'missing';
   const fields = new Map<string, { name: string; type: string; nameField: boolean }>();
   for (const field of body.fields as unknown[]) {
@@ -259,7 +271,7 @@ function readDescribe(answer: { httpStatusCode: number; body: unknown }): Object
     const { name, type, nameField } = field as { name?: unknown; type?: unknown; nameField?: unknown };
     if (typeof name === 'string' && typeof type === 'string') fields.set(name.toLowerCase(), { name, type, nameField: nameField === true });
   }
-  return { name: body.name, searchable: body.searchable !== false, fields };
+  return { name: body.name, keyPrefix: typeof body.keyPrefix === 'string' ? body.keyPrefix : '', searchable: body.searchable !== false, fields };
 }
 
 function readJourneyFields(answer: { httpStatusCode: number; body: unknown } | undefined, problems: string[]): readonly string[] {
@@ -368,10 +380,12 @@ function checkRule(raw: RawRule, describe: ObjectDescribe | 'missing' | undefine
   let filter = parsed.filter;
   let nameField = nameText !== '' ? nameText : objectText === 'Case' ? 'CaseNumber' : 'Name';
   let accountField = ACCOUNT_LOOKUP_OBJECTS.has(objectText) ? 'AccountId' : '';
+  let keyPrefix = STANDARD_KEY_PREFIXES[objectText] ?? '';
   if (describe !== undefined) {
     if (describe === 'missing') return `object ${objectText} does not exist or is not visible to this user`;
     if (!describe.searchable) return `object ${describe.name} cannot be searched (SOSL)`;
     objectType = describe.name;
+    keyPrefix = describe.keyPrefix;
     const field = (fieldName: string) => describe.fields.get(fieldName.toLowerCase());
     const missing = (fieldName: string) => `field ${objectType}.${fieldName} does not exist or is not visible to this user`;
     const canonicalPhones: string[] = [];
@@ -417,6 +431,7 @@ function checkRule(raw: RawRule, describe: ObjectDescribe | 'missing' | undefine
     flowArguments,
     nameField,
     accountField,
+    keyPrefix,
   };
 }
 
