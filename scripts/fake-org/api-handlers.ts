@@ -4,6 +4,11 @@
  * update / delete / upsert by external id / describe, and composite. Every API request
  * is authenticated by its bearer token, subject to the org's faults, and counted against
  * the org's daily allocation.
+ *
+ * Source: REST API Developer Guide, https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/
+ * (now https://developer.salesforce.com/docs/platform/api-rest/guide/); each resource cites
+ * its page beside its handler. Error bodies are arrays of `{ message, errorCode, fields? }`
+ * ("Status Codes and Error Responses", .../api_rest/errorcodes.htm).
  */
 import { getResponse, http, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { errorResult, toResponse, type ApiResult } from './api-response.ts';
@@ -62,7 +67,11 @@ function asObject(value: unknown, sobject: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-/** A record as `GET /sobjects/X/id` returns it: attributes, then every field (or `fields=`). */
+/**
+ * A record as `GET /sobjects/X/id` returns it: attributes, then every field (or `fields=`).
+ * sObject Rows, .../api_rest/resources_sobject_retrieve.htm (example response: `attributes`
+ * `{ type, url }` then the fields).
+ */
 function fullRecord(def: SObjectDef, record: SfRecord, version: string, only?: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = { attributes: attributes(def.name, record.Id, version) };
   const names = only ?? Object.keys(record);
@@ -75,14 +84,27 @@ function isCustom(def: SObjectDef): boolean {
   return /__(c|mdt)$/.test(def.name);
 }
 
-/** The sObject for a describe route: 404 NOT_FOUND when unknown or hidden from the user, as Salesforce answers. */
+/**
+ * The sObject of an `/sobjects/X...` route: 404 `[{"errorCode":"NOT_FOUND","message":"The
+ * requested resource does not exist"}]` when the org has no such object or the user may not
+ * see it, for describe, reads and writes alike (github.com/sorenkrabbe/Chrome-Salesforce-inspector
+ * issue 62: describe of an object the data API does not have; github.com/electricimp/Salesforce
+ * issue 11: a POST to /sobjects/<object the org lacks>; restforce/restforce issue 474: a create
+ * the user has no access for). See store.ts `hasObject`.
+ */
 function describedSObject(org: FakeOrg, name: string): SObjectDef {
   const def = org.visibleSObject(name);
   if (!def) throw notFound();
   return def;
 }
 
-/** `GET /sobjects/X/describe`: the object and the fields the user can see (field-level security). */
+/**
+ * `GET /sobjects/X/describe`: the object and the fields the user can see (field-level
+ * security). sObject Describe, .../api_rest/resources_sobject_describe.htm and the
+ * DescribeSObjectResult / Field properties of the SOAP API reference (name, label, type,
+ * length, nillable, createable, updateable, externalId, nameField, custom, referenceTo,
+ * relationshipName, picklistValues, restrictedPicklist): a subset of them.
+ */
 function describe(org: FakeOrg, def: SObjectDef, version: string): Record<string, unknown> {
   const base = `/services/data/${version}/sobjects/${def.name}`;
   const data = !def.customMetadata;
@@ -105,7 +127,7 @@ function describe(org: FakeOrg, def: SObjectDef, version: string): Record<string
       length: field.length ?? (field.type === 'textarea' ? 32000 : field.type === 'phone' ? 40 : ['string', 'picklist', 'url'].includes(field.type) ? 255 : 0),
       nillable: !field.required && field.type !== 'boolean' && field.name !== 'Id',
       createable: !field.readOnly,
-      updateable: !field.readOnly,
+      updateable: !field.readOnly && !field.createOnly,
       externalId: field.externalId === true,
       nameField: field.name === 'Name' || (def.name === 'Case' && field.name === 'CaseNumber') || (def.customMetadata === true && field.name === 'MasterLabel'),
       custom: field.custom === true,
@@ -123,16 +145,28 @@ function describe(org: FakeOrg, def: SObjectDef, version: string): Record<string
 
 /**
  * Custom metadata records are metadata: Salesforce writes them through Setup or the Metadata
- * API, never through sObject DML (the REST API answers like Apex: "DML operation ... not allowed").
+ * API, never through sObject DML ("DML operations aren't allowed on custom metadata in the
+ * Partner or Enterprise APIs", Salesforce Help "Access Custom Metadata Records
+ * Programmatically", platform.custommetadatatypes_accessing.htm). The REST answer's code and
+ * message (INVALID_TYPE_FOR_OPERATION "DML operation Insert not allowed on X__mdt") are
+ * unverified: chosen after Apex's wording.
  */
 function refuseMetadataWrite(def: SObjectDef, operation: 'Insert' | 'Update' | 'Delete'): void {
   if (def.customMetadata) throw new SalesforceApiError(400, 'INVALID_TYPE_FOR_OPERATION', `DML operation ${operation} not allowed on ${def.name}`);
 }
 
-/** Builds the REST API handlers over `store`. */
-export function createApiHandlers(store: FakeOrgStore, today: () => string): HttpHandler[] {
+/**
+ * Builds the REST API handlers over `store`. `today` (SOQL `TODAY`) defaults to the date of
+ * the org's own clock (UTC).
+ */
+export function createApiHandlers(store: FakeOrgStore, today?: () => string): HttpHandler[] {
   const handlers: HttpHandler[] = [];
 
+  // Every resource: a bearer session (401 INVALID_SESSION_ID "Session expired or invalid" with
+  // `WWW-Authenticate: Token` without one: .../api_rest/errorcodes.htm, and the body jsforce's
+  // tests expect), one request counted against the daily allocation (403 REQUEST_LIMIT_EXCEEDED
+  // "TotalRequests Limit exceeded." at the limit: errorcodes.htm), Sforce-Limit-Info on every
+  // answer (api-response.ts), 500 UNKNOWN_EXCEPTION for an unexpected fault.
   const api = (resolver: ApiResolver): HttpResponseResolver => async ({ request, params }) => {
     const version = String(params.version ?? '');
     const token = bearerToken(request);
@@ -152,7 +186,8 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
     const stringParams: Record<string, string> = {};
     for (const [key, value] of Object.entries(params)) if (typeof value === 'string') stringParams[key] = value;
     try {
-      return toResponse(await resolver({ org, version, request, url, params: stringParams, today }), org);
+      const orgToday = today ?? (() => org.now().toISOString().slice(0, 10));
+      return toResponse(await resolver({ org, version, request, url, params: stringParams, today: orgToday }), org);
     } catch (error) {
       if (error instanceof SalesforceApiError) return toResponse(errorResult(error), org);
       const id = Math.floor(Math.random() * 1e9);
@@ -161,28 +196,37 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
   };
 
   handlers.push(
+    // Versions (.../api_rest/resources_versions.htm): no session needed, not counted.
     http.get(BASE, () =>
       toResponse({ status: 200, body: VERSIONS.map((version) => ({ label: RELEASES[version], url: `/services/data/v${version}`, version })) }, undefined),
     ),
+    // Resources by Version (.../api_rest/resources_discoveryresource.htm).
     http.get(`${BASE}/:version`, api(({ version }) => ({
       status: 200,
       body: Object.fromEntries(['sobjects', 'query', 'queryAll', 'search', 'composite', 'limits', 'parameterizedSearch'].map((name) => [name, `/services/data/${version}/${name}`])),
     }))),
+    // Limits (.../api_rest/resources_limits.htm): DailyApiRequests { Max, Remaining }.
     http.get(`${BASE}/:version/limits`, api(({ org }) => ({
       status: 200,
       body: { DailyApiRequests: { Max: org.dailyLimit, Remaining: Math.max(0, org.dailyLimit - org.apiUsed) } },
     }))),
+    // Query and QueryAll (.../api_rest/resources_query.htm, resources_queryall.htm): SOQL sees
+    // every write at once (no search index involved). MALFORMED_QUERY for a missing q
+    // (message unverified).
     ...(['query', 'queryAll'] as const).map((resource) =>
       http.get(`${BASE}/:version/${resource}`, api(({ org, url, version, today: day }) => {
         const q = url.searchParams.get('q');
         if (!q) throw new SalesforceApiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
         return { status: 200, body: runSoql(org, q, version, day, resource === 'queryAll') };
       }))),
+    // Search (.../api_rest/resources_search.htm): SOSL over the org's search index (sosl.ts).
     http.get(`${BASE}/:version/search`, api(({ org, url, version, today: day }) => {
       const q = url.searchParams.get('q');
       if (!q) throw new SalesforceApiError(400, 'MALFORMED_SEARCH', 'No search term found. The search term must be enclosed in braces.');
       return { status: 200, body: runSosl(org, q, version, day) };
     })),
+    // Describe Global (.../api_rest/resources_describeGlobal.htm): the objects the org has and
+    // the user may see.
     http.get(`${BASE}/:version/sobjects`, api(({ org, version }) => ({
       status: 200,
       body: {
@@ -195,6 +239,7 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
         })),
       },
     }))),
+    // sObject Basic Information (.../api_rest/resources_sobject_basic_info.htm): objectDescribe, recentItems.
     http.get(`${BASE}/:version/sobjects/:sobject`, api(({ org, params, version }) => {
       const def = describedSObject(org, params.sobject ?? '');
       const full = describe(org, def, version);
@@ -203,8 +248,9 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
       const recentItems = org.list(def.name).slice(-5).reverse().map((record) => ({ attributes: attributes(def.name, record.Id, version), Id: record.Id, Name: record.Name ?? null }));
       return { status: 200, body: { objectDescribe, recentItems } };
     })),
+    // Create a record (.../api_rest/dome_sobject_create.htm): 201 { id, success: true, errors: [] }.
     http.post(`${BASE}/:version/sobjects/:sobject`, api(async ({ org, params, request }) => {
-      const def = org.sobject(params.sobject ?? '');
+      const def = describedSObject(org, params.sobject ?? '');
       refuseMetadataWrite(def, 'Insert');
       const record = org.insert(def.name, asObject(await readJson(request), def.name));
       return { status: 201, body: { id: record.Id, success: true, errors: [] } };
@@ -213,8 +259,10 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
       status: 200,
       body: describe(org, describedSObject(org, params.sobject ?? ''), version),
     }))),
+    // sObject Rows GET (.../api_rest/resources_sobject_retrieve.htm), `?fields=`; 404 NOT_FOUND
+    // for no record, 404 ENTITY_IS_DELETED for one in the Recycle Bin (salesforce-error.ts).
     http.get(`${BASE}/:version/sobjects/:sobject/:id`, api(({ org, params, url, version }) => {
-      const def = org.sobject(params.sobject ?? '');
+      const def = describedSObject(org, params.sobject ?? '');
       const record = org.find(def, params.id ?? '');
       const fieldsParam = url.searchParams.get('fields');
       let only: string[] | undefined;
@@ -227,27 +275,35 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
       }
       return { status: 200, body: fullRecord(def, record, version, only) };
     })),
+    // sObject Rows PATCH (.../api_rest/dome_update_fields.htm): 204 without a body.
     http.patch(`${BASE}/:version/sobjects/:sobject/:id`, api(async ({ org, params, request }) => {
-      const def = org.sobject(params.sobject ?? '');
+      const def = describedSObject(org, params.sobject ?? '');
       refuseMetadataWrite(def, 'Update');
       org.find(def, params.id ?? '');
       org.update(def.name, params.id ?? '', asObject(await readJson(request), def.name));
       return { status: 204 };
     })),
+    // sObject Rows DELETE (.../api_rest/dome_delete_record.htm): 204; the record goes to the Recycle Bin.
     http.delete(`${BASE}/:version/sobjects/:sobject/:id`, api(({ org, params }) => {
-      refuseMetadataWrite(org.sobject(params.sobject ?? ''), 'Delete');
+      refuseMetadataWrite(describedSObject(org, params.sobject ?? ''), 'Delete');
       org.remove(params.sobject ?? '', params.id ?? '');
       return { status: 204 };
     })),
+    // sObject Rows by External ID GET (.../api_rest/resources_sobject_upsert.htm): 300 with the
+    // records' URLs when several match.
     http.get(`${BASE}/:version/sobjects/:sobject/:field/:value`, api(({ org, params, version }) => {
-      const def = org.sobject(params.sobject ?? '');
+      const def = describedSObject(org, params.sobject ?? '');
       const found = byExternalId(org, def, params.field ?? '', params.value ?? '');
       if (found.length === 0) throw notFound();
       if (found.length > 1) return { status: 300, body: found.map((record) => `/services/data/${version}/sobjects/${def.name}/${String(record.Id)}`) };
       return { status: 200, body: fullRecord(def, found[0] as SfRecord, version) };
     })),
+    // Upsert by external ID (.../api_rest/dome_upsert.htm, "Insert or Update (Upsert) a Record
+    // Using an External ID"): no match -> 201 { id, success, errors, created: true } with
+    // Location; one match -> 200 { ..., created: false } (API 46.0 and later); several -> 300
+    // with the matching records' URLs, nothing written.
     http.patch(`${BASE}/:version/sobjects/:sobject/:field/:value`, api(async ({ org, params, request, version }) => {
-      const def = org.sobject(params.sobject ?? '');
+      const def = describedSObject(org, params.sobject ?? '');
       refuseMetadataWrite(def, 'Update');
       const value = params.value ?? '';
       const found = byExternalId(org, def, params.field ?? '', value);
@@ -271,6 +327,7 @@ export function createApiHandlers(store: FakeOrgStore, today: () => string): Htt
       };
     })),
     http.post(`${BASE}/:version/composite`, api(async (ctx) => composite(ctx, handlers))),
+    // Any other resource: 404 NOT_FOUND "The requested resource does not exist".
     http.all(`${BASE}/*`, api(() => {
       throw notFound();
     })),
@@ -319,7 +376,16 @@ function invalidInput(message: string): SalesforceApiError {
   return new SalesforceApiError(400, 'INVALID_INPUT', message);
 }
 
-/** REST `POST /composite`: up to 25 subrequests, `@{ref.path}` references, `allOrNone`. */
+/**
+ * REST `POST /composite` ("Send Multiple Requests Using Composite",
+ * .../api_rest/resources_composite_composite_post.htm): up to 25 subrequests, at most 5 of
+ * them queries, `@{ref.path}` references in URLs and bodies, `allOrNone` (a failure rolls
+ * back the others, which answer 400 PROCESSING_HALTED "The transaction was rolled back since
+ * another operation in the same transaction failed."), the whole request counted as one API
+ * call. Results as in "Composite Subrequest Result" (.../resources_composite_subrequest_result.htm):
+ * `{ body, httpHeaders, httpStatusCode, referenceId }`, `Location` on a 201. Messages of the
+ * INVALID_INPUT refusals (limits, referenceIds) are unverified.
+ */
 async function composite(ctx: ApiContext, handlers: HttpHandler[]): Promise<ApiResult> {
   const payload = asObject(await readJson(ctx.request), 'CompositeRequest');
   const list = payload.compositeRequest;
@@ -404,10 +470,26 @@ function walk(body: unknown, path: string): unknown {
   return current;
 }
 
+/**
+ * The resources a composite subrequest may use. "Composite is supported for the following
+ * resources": all sObject resources (/sobjects/..., sObject Rows by External ID included),
+ * Query, QueryAll and sObject Collections (/composite/sobjects)
+ * (.../api_rest/resources_composite_composite_post.htm). Search and Parameterized Search are
+ * not among them (only Composite Batch runs Search, each subrequest counted against the
+ * limits: .../api_rest/resources_composite_batch.htm).
+ */
+const COMPOSITE_RESOURCES = /^\/services\/data\/v\d+\.\d\/(sobjects(\/|\?|$)|query(\/|\?|$)|queryAll(\/|\?|$)|composite\/sobjects(\/|\?|$))/;
+
 async function runSubrequest(ctx: ApiContext, handlers: HttpHandler[], method: string, url: string, body: unknown, referenceId: string): Promise<SubResponse> {
   if (!/^\/services\/data\/v\d+\.0\//.test(url)) {
     throw new SalesforceApiError(400, 'INVALID_INPUT', `The URL ${url} is not valid for a composite subrequest: it must start with /services/data/vXX.X/.`);
   }
+  // A resource composite does not support (Search, Parameterized Search, Limits...) fails that
+  // subrequest with 404 NOT_FOUND "The requested resource does not exist". Unverified: no
+  // public record of Salesforce's answer was found; chosen because it is the REST API's answer
+  // for a resource it does not serve. The subrequest fails (rolling the others back under
+  // allOrNone); the composite request itself answers 200.
+  if (!COMPOSITE_RESOURCES.test(url)) throw notFound();
   const headers = new Headers({ [INTERNAL_HEADER]: INTERNAL_KEY, 'Content-Type': 'application/json' });
   const auth = ctx.request.headers.get('authorization');
   if (auth) headers.set('Authorization', auth);

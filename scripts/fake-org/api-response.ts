@@ -1,6 +1,10 @@
 /**
  * Builds REST answers with the headers Salesforce puts on every API response:
- * `Content-Type: application/json;charset=UTF-8` and `Sforce-Limit-Info: api-usage=USED/LIMIT`.
+ * `Content-Type: application/json;charset=UTF-8` and `Sforce-Limit-Info: api-usage=USED/LIMIT`
+ * (REST API Developer Guide, "Limit Info Header",
+ * https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/headers_api_usage.htm:
+ * "returned in each request to REST API (except for calls to the Versions URI)"; its example
+ * response shows `Content-Type: application/json;charset=UTF-8`).
  */
 import { HttpResponse } from 'msw';
 import type { FakeOrg } from './store.ts';

@@ -3,7 +3,7 @@
  * runs in Node tests and in the browser tests alike. It arranges orgs; the code under
  * test talks to the org through the Salesforce REST API with the returned token.
  */
-import type { Fault, OrgSeed } from './store.ts';
+import type { Fault, OrgFeatures, OrgSeed } from './store.ts';
 
 /** What a new org gives a test: like an OAuth answer (`instance_url`, `access_token`). */
 export interface FakeOrgSession {
@@ -18,7 +18,13 @@ export interface FakeOrgSession {
 /** A stored record as the control API lists it (every field, with `attributes`). */
 export type FakeOrgRecord = Record<string, unknown> & { Id: string; attributes: { type: string; url: string } };
 
-export type { Fault, OrgSeed };
+export type { Fault, OrgFeatures, OrgSeed };
+
+/** A fake clock reading: the time (`2026-03-02T10:00:00.000+0000`) and how far it is ahead of real time. */
+export interface FakeOrgClock {
+  now: string;
+  offsetSeconds: number;
+}
 
 /** Options for {@link FakeOrgClient.createOrg} beyond the seed. */
 export interface CreateOrgRequest {
@@ -29,6 +35,14 @@ export interface CreateOrgRequest {
   name?: string;
   /** false: the org lacks the shipped custom metadata records (screen-pop rules and settings). */
   customMetadata?: boolean;
+  /**
+   * Which optional objects exist: `legacyChat` (LiveChatTranscript; false by default: new
+   * orgs cannot have legacy Chat since 2026) and `messaging` (MessagingSession,
+   * MessagingEndUser, MessagingChannel; true by default).
+   */
+  features?: Partial<OrgFeatures>;
+  /** Seconds before a record written through the REST API is found by SOSL (180 by default). */
+  searchIndexDelaySeconds?: number;
 }
 
 /** Drives the fake org's control API at `baseUrl` (`''` for same-origin in a browser). */
@@ -55,8 +69,8 @@ export class FakeOrgClient {
     return this.call('POST', '/orgs', { ...options, ...(seed === undefined ? {} : { seed }) });
   }
 
-  /** The id, token and instance URL of an org (`'default'` for the local console's org). */
-  org(orgId: string): Promise<FakeOrgSession & { name: string }> {
+  /** The id, token and instance URL of an org (`'default'` for the local console's org), its features and search delay. */
+  org(orgId: string): Promise<FakeOrgSession & { name: string; features: OrgFeatures; searchIndexDelaySeconds: number }> {
     return this.call('GET', `/orgs/${encodeURIComponent(orgId)}`);
   }
 
@@ -109,6 +123,31 @@ export class FakeOrgClient {
   async apiUsage(orgId: string): Promise<number> {
     const answer = await this.call<{ used: number; limit: number }>('GET', `/orgs/${encodeURIComponent(orgId)}/usage`);
     return answer.used;
+  }
+
+  /**
+   * Moves the fake clock forward by `seconds`: one org's clock, or (no `orgId`) every org's.
+   * Record stamps (CreatedDate...) and search indexing follow it.
+   */
+  advanceClock(seconds: number, orgId?: string): Promise<FakeOrgClock> {
+    const path = orgId === undefined ? '/clock' : `/orgs/${encodeURIComponent(orgId)}/clock`;
+    return this.call('POST', path, { advanceSeconds: seconds });
+  }
+
+  /** The fake clock: one org's, or (no `orgId`) the store-wide one. */
+  clock(orgId?: string): Promise<FakeOrgClock> {
+    return this.call('GET', orgId === undefined ? '/clock' : `/orgs/${encodeURIComponent(orgId)}/clock`);
+  }
+
+  /** Sets how long a REST API write waits before SOSL finds it (0: at once, as seeded records). */
+  async setSearchIndexDelay(orgId: string, delaySeconds: number): Promise<void> {
+    await this.call('PUT', `/orgs/${encodeURIComponent(orgId)}/search-index`, { delaySeconds });
+  }
+
+  /** The org's search indexing delay in seconds. */
+  async searchIndexDelay(orgId: string): Promise<number> {
+    const answer = await this.call<{ delaySeconds: number }>('GET', `/orgs/${encodeURIComponent(orgId)}/search-index`);
+    return answer.delaySeconds;
   }
 
   /** Sets the requests used and/or the daily limit (to bring an org to its limit). */

@@ -3,9 +3,10 @@
  * test's and the local console's way to arrange an org). Plain JSON; never counted as
  * API usage.
  *
- * - `POST   /__fake-org/orgs` `{ seed?: "demo" | {records}, dailyLimit?, apiUsed?, name?, customMetadata? }`
+ * - `POST   /__fake-org/orgs` `{ seed?: "demo" | {records}, dailyLimit?, apiUsed?, name?, customMetadata?,
+ *           features?: { legacyChat?, messaging? }, searchIndexDelaySeconds? }`
  *           -> 201 `{ orgId, accessToken, instanceUrl }`
- * - `GET    /__fake-org/orgs/:orgId` -> `{ orgId, accessToken, instanceUrl, name }`
+ * - `GET    /__fake-org/orgs/:orgId` -> `{ orgId, accessToken, instanceUrl, name, features, searchIndexDelaySeconds }`
  * - `POST   /__fake-org/orgs/:orgId/reset` -> the org as created (same ids and token)
  * - `GET    /__fake-org/orgs/:orgId/sobjects/:sobject` -> `{ records: [...] }`
  * - `POST   /__fake-org/orgs/:orgId/sobjects/:sobject` `{ ...fields }` -> 201 `{ id }`
@@ -20,13 +21,21 @@
  * - `DELETE /__fake-org/orgs/:orgId/faults` -> 204 (hung requests are released)
  * - `GET    /__fake-org/orgs/:orgId/usage` -> `{ used, limit }`
  * - `PUT    /__fake-org/orgs/:orgId/usage` `{ used?, limit? }` -> `{ used, limit }`
+ * - `GET    /__fake-org/orgs/:orgId/search-index` -> `{ delaySeconds }`
+ * - `PUT    /__fake-org/orgs/:orgId/search-index` `{ delaySeconds }` -> `{ delaySeconds }`
+ *           (how long a REST API write waits before SOSL finds it)
+ * - `GET    /__fake-org/clock` -> `{ now, offsetSeconds }` (the store-wide fake clock)
+ * - `POST   /__fake-org/clock` `{ advanceSeconds }` -> `{ now, offsetSeconds }` (every org's clock moves)
+ * - `GET    /__fake-org/orgs/:orgId/clock` -> `{ now, offsetSeconds }` (that org's clock)
+ * - `POST   /__fake-org/orgs/:orgId/clock` `{ advanceSeconds }` -> `{ now, offsetSeconds }` (that org's clock only)
  *
  * `:orgId` is a 15- or 18-character org id, or `default` for the DEFAULT org.
  */
 import { HttpResponse, http, type HttpHandler, type HttpResponseResolver } from 'msw';
 import { attributes } from './field-path.ts';
 import { SalesforceApiError } from './salesforce-error.ts';
-import { FAULT_KINDS, type CreateOrgOptions, type FakeOrg, type FakeOrgStore, type Fault, type OrgSeed } from './store.ts';
+import { formatDateTime } from './record-values.ts';
+import { FAULT_KINDS, type CreateOrgOptions, type FakeOrg, type FakeOrgStore, type Fault, type OrgFeatures, type OrgSeed } from './store.ts';
 
 const BASE = '*/__fake-org';
 const VERSION = 'v62.0';
@@ -45,6 +54,28 @@ async function jsonBody(request: Request): Promise<Record<string, unknown>> {
 
 function orgInfo(org: FakeOrg, request: Request): Record<string, unknown> {
   return { orgId: org.orgId, accessToken: org.accessToken, instanceUrl: new URL(request.url).origin, name: org.name };
+}
+
+/** `features` of a create-org body: `{ legacyChat?: boolean, messaging?: boolean }`. */
+function parseFeatures(value: unknown): Partial<OrgFeatures> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new TypeError('features must be an object { legacyChat?, messaging? }');
+  const features: Partial<OrgFeatures> = {};
+  for (const [key, flag] of Object.entries(value)) {
+    if (key !== 'legacyChat' && key !== 'messaging') throw new TypeError(`Unknown feature ${key}; known: legacyChat, messaging`);
+    if (typeof flag !== 'boolean') throw new TypeError(`features.${key} must be true or false`);
+    features[key] = flag;
+  }
+  return features;
+}
+
+/** A non-negative number of seconds from a body field. */
+function seconds(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TypeError(`${name} must be a non-negative number of seconds`);
+  return value;
+}
+
+function clockInfo(now: Date, offsetSeconds: number): Record<string, unknown> {
+  return { now: formatDateTime(now), offsetSeconds };
 }
 
 function parseFault(body: Record<string, unknown>): Fault {
@@ -99,6 +130,8 @@ export function createControlHandlers(store: FakeOrgStore): HttpHandler[] {
       if (typeof body.name === 'string') options.name = body.name;
       if (typeof body.customMetadata === 'boolean') options.customMetadata = body.customMetadata;
       try {
+        if (body.features !== undefined) options.features = parseFeatures(body.features);
+        if (body.searchIndexDelaySeconds !== undefined) options.searchIndexDelaySeconds = seconds(body.searchIndexDelaySeconds, 'searchIndexDelaySeconds');
         const org = store.createOrg(options);
         const { name: _name, ...info } = orgInfo(org, request);
         void _name;
@@ -108,7 +141,28 @@ export function createControlHandlers(store: FakeOrgStore): HttpHandler[] {
         return problem(400, (error as Error).message);
       }
     }),
-    http.get(`${BASE}/orgs/:orgId`, withOrg((org, request) => HttpResponse.json(orgInfo(org, request)))),
+    http.get(`${BASE}/orgs/:orgId`, withOrg((org, request) => HttpResponse.json({
+      ...orgInfo(org, request), features: org.features, searchIndexDelaySeconds: org.searchIndexDelaySeconds,
+    }))),
+    http.get(`${BASE}/clock`, () => HttpResponse.json(clockInfo(store.now(), store.clockOffsetSeconds()))),
+    http.post(`${BASE}/clock`, async ({ request }) => {
+      try {
+        store.advanceClock(seconds((await jsonBody(request)).advanceSeconds, 'advanceSeconds'));
+      } catch (error) {
+        return problem(400, (error as Error).message);
+      }
+      return HttpResponse.json(clockInfo(store.now(), store.clockOffsetSeconds()));
+    }),
+    http.get(`${BASE}/orgs/:orgId/clock`, withOrg((org) => HttpResponse.json(clockInfo(org.now(), store.clockOffsetSeconds() + org.clockOffsetSeconds())))),
+    http.post(`${BASE}/orgs/:orgId/clock`, withOrg(async (org, request) => {
+      org.advanceClock(seconds((await jsonBody(request)).advanceSeconds, 'advanceSeconds'));
+      return HttpResponse.json(clockInfo(org.now(), store.clockOffsetSeconds() + org.clockOffsetSeconds()));
+    })),
+    http.get(`${BASE}/orgs/:orgId/search-index`, withOrg((org) => HttpResponse.json({ delaySeconds: org.searchIndexDelaySeconds }))),
+    http.put(`${BASE}/orgs/:orgId/search-index`, withOrg(async (org, request) => {
+      org.searchIndexDelaySeconds = seconds((await jsonBody(request)).delaySeconds, 'delaySeconds');
+      return HttpResponse.json({ delaySeconds: org.searchIndexDelaySeconds });
+    })),
     http.post(`${BASE}/orgs/:orgId/reset`, withOrg((org, request) => {
       org.reset();
       return HttpResponse.json(orgInfo(org, request));

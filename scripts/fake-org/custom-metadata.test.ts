@@ -1,13 +1,44 @@
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { FakeOrgSession } from './client.ts';
-import { SHIPPED_CUSTOM_METADATA_DIR } from './custom-metadata.ts';
+import { LEGACY_CHAT_CUSTOM_METADATA_DIR, SHIPPED_CUSTOM_METADATA_DIR } from './custom-metadata.ts';
 import { queryPath, searchPath, sf, startFakeOrgServer, type FakeOrgServer } from './test-server.ts';
 
 type Query = { totalSize: number; records: Array<Record<string, unknown>> };
 type Describe = { name: string; custom: boolean; searchable: boolean; fields: Array<{ name: string; type: string; custom: boolean }> };
 type Composite = { compositeResponse: Array<{ body: unknown; httpStatusCode: number; referenceId: string }> };
+type DescribeWithLength = { fields: Array<{ name: string; type: string; custom: boolean; length: number }> };
+
+/** Salesforce's metadata field types as describe names them. */
+const FIELD_TYPES: Record<string, string> = { Text: 'string', Phone: 'phone', Picklist: 'picklist', Checkbox: 'boolean', Number: 'double', LongTextArea: 'textarea' };
+
+/**
+ * The custom fields the two package directories ship on standard objects, read from their
+ * field-meta.xml (Activity fields are Task's and Event's).
+ */
+function shippedFields(): Array<{ sobject: string; name: string; type: string; length?: number }> {
+  const out: Array<{ sobject: string; name: string; type: string; length?: number }> = [];
+  for (const root of ['../../force-app/main/default/objects/', '../../force-app-legacy-chat/main/default/objects/']) {
+    const objects = new URL(root, import.meta.url);
+    if (!existsSync(objects)) continue;
+    for (const object of readdirSync(objects).filter((name) => !name.endsWith('__mdt'))) {
+      const fields = new URL(`${object}/fields/`, objects);
+      if (!existsSync(fields)) continue;
+      for (const file of readdirSync(fields).filter((name) => name.endsWith('.field-meta.xml'))) {
+        const xml = readFileSync(new URL(file, fields), 'utf8');
+        const length = /<length>(\d+)<\/length>/.exec(xml)?.[1];
+        out.push({
+          sobject: object === 'Activity' ? 'Task' : object,
+          name: file.replace('.field-meta.xml', ''),
+          type: /<type>([^<]+)<\/type>/.exec(xml)?.[1] ?? '',
+          ...(length === undefined ? {} : { length: Number(length) }),
+        });
+      }
+    }
+  }
+  return out;
+}
 
 const V = '/services/data/v62.0';
 const RULE_FIELDS = 'DeveloperName, MasterLabel, Active__c, Object__c, Phone_Fields__c, Filter__c, Caller_Label__c, Priority__c, Pop_Action__c, New_Record_Object__c, Default_Field_Values__c, Flow_Name__c, Flow_Arguments__c, Name_Field__c';
@@ -25,15 +56,19 @@ after(() => server.close());
  * The shipped records read straight from the XML text with a deliberately naive reading
  * (independent of custom-metadata.ts): label, and each <field> with its <value> text.
  */
-function shippedRecords(type: string): Map<string, Record<string, string | null>> {
+function shippedRecords(type: string, dirs: URL[] = [SHIPPED_CUSTOM_METADATA_DIR]): Map<string, Record<string, string | null>> {
   const out = new Map<string, Record<string, string | null>>();
-  for (const file of readdirSync(SHIPPED_CUSTOM_METADATA_DIR).filter((name) => name.startsWith(`${type}.`))) {
-    const xml = readFileSync(new URL(file, SHIPPED_CUSTOM_METADATA_DIR), 'utf8');
+  for (const dir of dirs.filter((candidate) => existsSync(candidate))) readInto(out, type, dir);
+  return out;
+}
+
+function readInto(out: Map<string, Record<string, string | null>>, type: string, dir: URL): void {
+  for (const file of readdirSync(dir).filter((name) => name.startsWith(`${type}.`))) {
+    const xml = readFileSync(new URL(file, dir), 'utf8');
     const record: Record<string, string | null> = { MasterLabel: /<label>(.*)<\/label>/.exec(xml)?.[1] ?? '' };
     for (const match of xml.matchAll(/<field>(.*)<\/field>\s*<value[^>]*?(?:\/>|>(.*)<\/value>)/g)) record[match[1] ?? ''] = match[2] ?? null;
     out.set(file.split('.')[1] ?? '', record);
   }
-  return out;
 }
 
 /** A SOQL answer's value as the XML writes it (30.0, true, text). */
@@ -46,9 +81,25 @@ function asXmlText(value: unknown): string | null {
 describe('custom metadata: the shipped screen-pop rules and settings', () => {
   it('answers SOQL on the rule type with exactly the records force-app ships, in every org and in the demo org', async () => {
     const shipped = shippedRecords('ContactPad_Screen_Pop_Rule');
-    assert.ok(shipped.size >= 6, 'force-app ships the six default rules');
+    assert.ok(shipped.size >= 5, 'force-app ships the default rules');
     const demo = await server.client.createOrg('demo');
     for (const session of [org, demo]) {
+      await expectRules(session, shipped);
+    }
+  });
+
+  it('adds the legacy-Chat package\'s records (the chat visitor rule) only in orgs with legacy Chat', async () => {
+    const legacyOrg = await server.client.createOrg(undefined, { features: { legacyChat: true } });
+    const both = shippedRecords('ContactPad_Screen_Pop_Rule', [SHIPPED_CUSTOM_METADATA_DIR, LEGACY_CHAT_CUSTOM_METADATA_DIR]);
+    await expectRules(legacyOrg, both);
+    await expectRules(org, shippedRecords('ContactPad_Screen_Pop_Rule'));
+    const forceApp = new Set(shippedRecords('ContactPad_Screen_Pop_Rule').keys());
+    const legacyOnly = [...both.keys()].filter((name) => !forceApp.has(name));
+    for (const name of legacyOnly) assert.match(String(both.get(name)?.Object__c), /LiveChatTranscript/, `${name} is the legacy package's own rule`);
+  });
+
+  async function expectRules(session: FakeOrgSession, shipped: Map<string, Record<string, string | null>>): Promise<void> {
+    {
       const answer = await sf(session, queryPath(`SELECT ${RULE_FIELDS} FROM ContactPad_Screen_Pop_Rule__mdt WHERE Active__c = true`));
       assert.equal(answer.status, 200);
       const records = (answer.body as Query).records;
@@ -60,7 +111,7 @@ describe('custom metadata: the shipped screen-pop rules and settings', () => {
         assert.deepEqual(Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, asXmlText(v)])), expected);
       }
     }
-  });
+  }
 
   it('answers the Default settings record as shipped', async () => {
     const answer = await sf(org, queryPath("SELECT DeveloperName, No_Match_Action__c, Several_Match_Action__c, Caller_Cache_Seconds__c, Journey_Size__c FROM ContactPad_Screen_Pop_Setting__mdt WHERE DeveloperName = 'Default'"));
@@ -88,19 +139,21 @@ describe('custom metadata: the shipped screen-pop rules and settings', () => {
 });
 
 describe('describe and field-level security', () => {
-  it('describes the project custom fields with their types, and answers 404 NOT_FOUND for an unknown object', async () => {
+  it('describes each custom field the packages ship with its shipped type and length, and answers 404 NOT_FOUND for an unknown object', async () => {
+    const legacyOrg = await server.client.createOrg(undefined, { features: { legacyChat: true } });
+    const shipped = shippedFields();
+    assert.ok(shipped.length >= 8, 'the packages ship their custom fields');
+    for (const field of shipped) {
+      const describe = (await sf(legacyOrg, `/sobjects/${field.sobject}/describe`)).body as DescribeWithLength;
+      const described = describe.fields.find((f) => f.name === field.name);
+      assert.ok(described?.custom, `${field.sobject}.${field.name} is described as a custom field`);
+      assert.equal(described.type, FIELD_TYPES[field.type], `${field.sobject}.${field.name} type`);
+      if (field.length !== undefined) assert.equal(described.length, field.length, `${field.sobject}.${field.name} length`);
+    }
     const task = (await sf(org, '/sobjects/Task/describe')).body as Describe;
-    assert.deepEqual(task.fields.filter((f) => f.custom).map((f) => [f.name, f.type]), [
-      ['ContactPad_Interaction_Id__c', 'string'],
-      ['ContactPad_Caller_Number__c', 'phone'],
-      ['ContactPad_Channel__c', 'string'],
-      ['ContactPad_Status__c', 'picklist'],
-    ]);
+    assert.deepEqual(task.fields.filter((f) => f.custom).map((f) => f.name).sort(), shipped.filter((f) => f.sobject === 'Task').map((f) => f.name).sort());
     const kase = (await sf(org, '/sobjects/Case/describe')).body as Describe;
     assert.equal(kase.fields.find((f) => f.name === 'SuppliedPhone')?.type, 'string', 'Web Phone is a Text field in Salesforce');
-    assert.equal(kase.fields.find((f) => f.name === 'ContactPad_Web_Phone__c')?.type, 'phone');
-    const chat = (await sf(org, '/sobjects/LiveChatTranscript/describe')).body as Describe;
-    assert.equal(chat.fields.find((f) => f.name === 'ContactPad_Visitor_Phone__c')?.type, 'phone');
     const rules = (await sf(org, '/sobjects/ContactPad_Screen_Pop_Rule__mdt/describe')).body as Describe;
     assert.deepEqual([rules.custom, rules.searchable], [true, false]);
     const unknown = await sf(org, '/sobjects/Prospect__c/describe');
@@ -119,22 +172,22 @@ describe('describe and field-level security', () => {
     const search = await sf(session, searchPath('FIND {4155550100} IN PHONE FIELDS RETURNING Lead(Id)'));
     assert.deepEqual((search.body as { searchRecords: unknown[] }).searchRecords, []);
 
-    await server.client.setVisibility(session.orgId, { sobject: 'LiveChatTranscript' }, false);
-    assert.equal((await sf(session, '/sobjects/LiveChatTranscript/describe')).status, 404);
-    const hiddenSearch = await sf(session, searchPath('FIND {4155550100} IN PHONE FIELDS RETURNING LiveChatTranscript(Id)'));
+    await server.client.setVisibility(session.orgId, { sobject: 'MessagingSession' }, false);
+    assert.equal((await sf(session, '/sobjects/MessagingSession/describe')).status, 404);
+    const hiddenSearch = await sf(session, searchPath('FIND {Waiting} RETURNING MessagingSession(Id)'));
     assert.equal((hiddenSearch.body as Array<{ errorCode: string }>)[0]?.errorCode, 'INVALID_TYPE');
 
     await server.client.setVisibility(session.orgId, { sobject: 'Lead', field: 'MobilePhone' }, true);
-    await server.client.setVisibility(session.orgId, { sobject: 'LiveChatTranscript' }, true);
+    await server.client.setVisibility(session.orgId, { sobject: 'MessagingSession' }, true);
     const found = await sf(session, searchPath('FIND {4155550100} IN PHONE FIELDS RETURNING Lead(Id, MobilePhone)'));
     assert.equal((found.body as { searchRecords: unknown[] }).searchRecords.length, 1);
-    assert.equal((await sf(session, '/sobjects/LiveChatTranscript/describe')).status, 200);
+    assert.equal((await sf(session, '/sobjects/MessagingSession/describe')).status, 200);
   });
 });
 
 describe('phone search over the project phone fields', () => {
   it('finds a Case by its searchable web phone but never by the Text field SuppliedPhone, a chat visitor, and Tasks by caller number', async () => {
-    const session = await server.client.createOrg();
+    const session = await server.client.createOrg(undefined, { features: { legacyChat: true } });
     const { orgId } = session;
     const webCase = await server.client.insert(orgId, 'Case', { Subject: 'Web', ContactPad_Web_Phone__c: '415-555-0108', SuppliedPhone: '415-555-0108' });
     await server.client.insert(orgId, 'Case', { Subject: 'Only SuppliedPhone', SuppliedPhone: '415-555-0108' });
@@ -153,8 +206,8 @@ describe('phone search over the project phone fields', () => {
   });
 });
 
-describe('composite with queries, describes and a search', () => {
-  it('resolves references to query results in describe URLs; a reference past the last record fails alone', async () => {
+describe('composite with queries and describes', () => {
+  it('resolves references to query results in describe URLs; a reference past the last record fails alone, and so does a search', async () => {
     const before = await server.client.apiUsage(org.orgId);
     const answer = await sf(org, '/composite', {
       method: 'POST',
@@ -175,7 +228,7 @@ describe('composite with queries, describes and a search', () => {
     assert.equal((object0?.body as Describe).name, 'Lead');
     assert.equal(object1?.httpStatusCode, 400);
     assert.equal((object1?.body as Array<{ errorCode: string }>)[0]?.errorCode, 'PROCESSING_HALTED');
-    assert.equal(search?.httpStatusCode, 200);
+    assert.deepEqual([search?.httpStatusCode, search?.body], [404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]], 'composite runs no Search');
     assert.equal(await server.client.apiUsage(org.orgId), before + 1);
   });
 });

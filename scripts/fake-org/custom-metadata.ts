@@ -1,18 +1,26 @@
 /**
- * Reads the custom metadata records force-app ships (`force-app/main/default/customMetadata/
- * <Type>.<DeveloperName>.md-meta.xml`, the Metadata API `CustomMetadata` source format), so
- * that every fake org holds exactly the screen-pop rules and settings an admin deploys.
- * Node only (reads files).
+ * Reads the custom metadata records the project ships (`force-app/main/default/customMetadata/
+ * <Type>.<DeveloperName>.md-meta.xml`, and `force-app-legacy-chat/main/default/customMetadata/`
+ * for orgs with legacy Chat; the Metadata API `CustomMetadata` source format,
+ * https://developer.salesforce.com/docs/atlas.en-us.api_meta.meta/api_meta/meta_custommetadata.htm),
+ * so that every fake org holds exactly the screen-pop rules and settings an admin deploys
+ * there. Node only (reads files).
  *
  * A file becomes a record of `<Type>__mdt` with `DeveloperName` (from the file name),
  * `MasterLabel` (`<label>`) and one field per `<values>`: `xsd:boolean` -> boolean,
  * `xsd:double`/`xsd:int` -> number, `xsi:nil` -> null, anything else -> text.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import type { OrgSeed } from './store.ts';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import type { OrgSeed, SeedRecords } from './store.ts';
 
-/** Where force-app keeps its custom metadata records. */
+/** Where force-app keeps its custom metadata records (deployed to every org). */
 export const SHIPPED_CUSTOM_METADATA_DIR = new URL('../../force-app/main/default/customMetadata/', import.meta.url);
+
+/**
+ * Where the legacy-Chat package keeps its custom metadata records (the screen-pop rule for
+ * chat visitors): deployed only where legacy Chat is on, since its deploy fails elsewhere.
+ */
+export const LEGACY_CHAT_CUSTOM_METADATA_DIR = new URL('../../force-app-legacy-chat/main/default/customMetadata/', import.meta.url);
 
 const FILE_NAME = /^([A-Za-z][A-Za-z0-9_]*)\.([A-Za-z][A-Za-z0-9_]*)\.md-meta\.xml$/;
 
@@ -58,12 +66,24 @@ export function parseCustomMetadataFile(fileName: string, xml: string): CustomMe
   return { sobject: `${name[1]}__mdt`, fields };
 }
 
-/** Every record in `dir` (sorted by file name), as a seed for a fake org. */
-export function readCustomMetadataDir(dir: URL = SHIPPED_CUSTOM_METADATA_DIR): OrgSeed {
-  const records: Record<string, Array<Record<string, unknown>>> = {};
+/** Every record in `dir` (sorted by file name), as a seed for a fake org; none when the directory does not exist. */
+export function readCustomMetadataDir(dir: URL = SHIPPED_CUSTOM_METADATA_DIR): OrgSeed & { records: SeedRecords } {
+  const records: SeedRecords = {};
+  if (!existsSync(dir)) return { records };
   for (const fileName of readdirSync(dir).filter((file) => file.endsWith('.md-meta.xml')).sort()) {
     const record = parseCustomMetadataFile(fileName, readFileSync(new URL(fileName, dir), 'utf8'));
     (records[record.sobject] ??= []).push(record.fields);
   }
   return { records };
+}
+
+/**
+ * What the project deploys to an org, as a seed: force-app's records always, the legacy-Chat
+ * package's only in orgs with legacy Chat (`featureRecords.legacyChat`).
+ */
+export function readShippedCustomMetadata(): OrgSeed {
+  return {
+    records: readCustomMetadataDir(SHIPPED_CUSTOM_METADATA_DIR).records,
+    featureRecords: { legacyChat: readCustomMetadataDir(LEGACY_CHAT_CUSTOM_METADATA_DIR).records },
+  };
 }

@@ -8,13 +8,11 @@ import { createApiHandlers } from './api-handlers.ts';
 import { createControlHandlers } from './control-handlers.ts';
 import { FakeOrgStore } from './store.ts';
 
-/** Today's date in UTC (`YYYY-MM-DD`), for SOQL `TODAY`. */
-function utcToday(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-/** All fake org handlers over `store`: control routes first, then the REST API. */
-export function createFakeOrgHandlers(store: FakeOrgStore, today: () => string = utcToday): HttpHandler[] {
+/**
+ * All fake org handlers over `store`: control routes first, then the REST API. `today`
+ * (`YYYY-MM-DD`, for SOQL `TODAY`) defaults to the date of each org's own clock in UTC.
+ */
+export function createFakeOrgHandlers(store: FakeOrgStore, today?: () => string): HttpHandler[] {
   return [...createControlHandlers(store), ...createApiHandlers(store, today)];
 }
 

@@ -9,20 +9,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getResponse } from 'msw';
 import { createFakeOrgHandlers } from './handlers.ts';
 import { FakeOrgStore, type OrgSeed } from './store.ts';
-import { readCustomMetadataDir } from './custom-metadata.ts';
+import { readShippedCustomMetadata } from './custom-metadata.ts';
 
 /** The demo data of the DEFAULT org (fixtures/demo-org.json; numbers in the README). */
 export const demoOrgSeed: OrgSeed = JSON.parse(readFileSync(new URL('./fixtures/demo-org.json', import.meta.url), 'utf8')) as OrgSeed;
 
-/** The custom metadata records force-app ships (screen-pop rules and settings), read from its XML. */
-export const shippedCustomMetadata: OrgSeed = readCustomMetadataDir();
+/**
+ * The custom metadata records the project ships (screen-pop rules and settings), read from
+ * its XML: force-app's in every org, force-app-legacy-chat's in orgs with legacy Chat.
+ */
+export const shippedCustomMetadata: OrgSeed = readShippedCustomMetadata();
 
 /**
- * The shared store: every org holds the shipped custom metadata (as if force-app were
- * deployed); the DEFAULT org is seeded with the demo data; `{ seed: "demo" }` names it too.
+ * The shared store: every org holds the shipped custom metadata (as if the project were
+ * deployed); the DEFAULT org (the local console's) is seeded with the demo data and has both
+ * legacy Chat and Messaging, so both kinds of chat can be shown; `{ seed: "demo" }` names the
+ * demo data for a new org (which has the features it is created with).
  */
 export const fakeOrgStore = new FakeOrgStore({
-  defaultOrg: { seed: demoOrgSeed, name: 'ContactPad Local Console' },
+  defaultOrg: { seed: demoOrgSeed, name: 'ContactPad Local Console', features: { legacyChat: true, messaging: true } },
   namedSeeds: { demo: demoOrgSeed },
   deployed: shippedCustomMetadata,
 });

@@ -2,6 +2,12 @@
  * Checks and converts field values written through the REST API the way Salesforce does:
  * unknown, read-only, missing required, restricted picklist, bad ids, wrong types and
  * over-long text all answer with Salesforce's error codes.
+ *
+ * Sources: the error codes are those of the REST API Developer Guide "Status Codes and Error
+ * Responses" (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm)
+ * and the SOAP API StatusCode list; the bodies (`[{ message, errorCode, fields }]`) follow
+ * real answers recorded in public issues, cited at each check below. Messages not seen in a
+ * public source are marked "message unverified".
  */
 import { SalesforceApiError } from './salesforce-error.ts';
 import { findField, sObjectOfId, type FieldDef, type SObjectDef } from './schema.ts';
@@ -25,6 +31,7 @@ export function parseDateTime(value: string): number {
   return Date.parse(/^\d{4}-\d\d-\d\d$/.test(normalized) ? `${normalized}T00:00:00Z` : normalized);
 }
 
+/** A refusal naming the field, as Salesforce's field errors do (`fields: ["Name"]`). */
 function bad(code: string, message: string, field: FieldDef): SalesforceApiError {
   return new SalesforceApiError(400, code, message, [field.name]);
 }
@@ -60,6 +67,20 @@ export function convertValue(field: FieldDef, value: unknown, exists: (id: strin
     }
     case 'reference':
     case 'id': {
+      // "<Field label>: id value of incorrect type: <id>" on [field]: MALFORMED_ID for a value
+      // that is no id (github.com/springml/salesforce-wave-api, AddTaskResponse.java records
+      // `[{"message":"Related To ID: id value of incorrect type: 006B000002nBrQ","errorCode":
+      // "MALFORMED_ID","fields":["WhatId"]}]`), FIELD_INTEGRITY_EXCEPTION for an id of an object
+      // the field does not refer to (jsforce/jsforce issue 1006: a Task WhoId given an Account id
+      // answered "Name ID: id value of incorrect type: 0015w000029KTYHAA4", FIELD_INTEGRITY_EXCEPTION,
+      // fields ["WhoId"]; mshanemc/roundRobinProcessBuilder issue 2 shows the same pattern,
+      // "FIELD_INTEGRITY_EXCEPTION, BDR Assigned: id value of incorrect type: 00G...: [BDR__c]",
+      // for a custom lookup). So a WhatId of an object outside Task's "Refers To" list answers
+      // 400 [{"message":"Related To ID: id value of incorrect type: <id>","errorCode":
+      // "FIELD_INTEGRITY_EXCEPTION","fields":["WhatId"]}]: label and code from those records,
+      // the exact WhatId wording combined from them (no recorded REST answer for WhatId with
+      // FIELD_INTEGRITY_EXCEPTION found). INVALID_CROSS_REFERENCE_KEY "invalid cross reference
+      // id" for an id of no record (message unverified).
       const text = String(value);
       if (!isSalesforceId(text)) throw bad('MALFORMED_ID', `${field.label}: id value of incorrect type: ${text}`, field);
       const target = sObjectOfId(text);
@@ -77,9 +98,11 @@ export function convertValue(field: FieldDef, value: unknown, exists: (id: strin
       const text = String(value);
       const max = field.length ?? MAX_LENGTH[field.type];
       if (max !== undefined && text.length > max) {
+        // STRING_TOO_LONG "<label>: data value too large: <value> (max length=<n>)" (message unverified).
         throw bad('STRING_TOO_LONG', `${field.label}: data value too large: ${text.slice(0, 40)} (max length=${max})`, field);
       }
       if (field.type === 'picklist' && field.restricted && !field.picklistValues?.includes(text)) {
+        // INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST "<label>: bad value for restricted picklist field: <value>" (message unverified).
         throw bad('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${field.label}: bad value for restricted picklist field: ${text}`, field);
       }
       return text;
@@ -109,17 +132,21 @@ export function convertFields(
   }
   const out = new Map<string, FieldValue>();
   const readOnly: string[] = [];
+  const trusted = mode === 'seed' || mode === 'seed-update';
   for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
     if (name === 'attributes') continue;
     const field = findField(sobject, name);
+    // INVALID_FIELD "No such column '<name>' on sobject of type <Object>" (message unverified).
     if (!field) throw new SalesforceApiError(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${sobject.name}`);
-    if (field.readOnly && mode !== 'seed' && mode !== 'seed-update') {
+    if (!trusted && (field.readOnly || (field.createOnly && mode === 'update'))) {
       readOnly.push(field.name);
       continue;
     }
     out.set(canonical(field), convertValue(field, value, exists));
   }
   if (readOnly.length > 0) {
+    // INVALID_FIELD_FOR_INSERT_UPDATE, the field-level security answer for a field that is not
+    // writable (message as the REST API words it; unverified against a recorded answer).
     throw new SalesforceApiError(
       400,
       'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -128,9 +155,11 @@ export function convertFields(
     );
   }
   const missing = sobject.fields
-    .filter((field) => field.required && (mode === 'update' || mode === 'seed-update' ? out.has(field.name) && out.get(field.name) === null : (out.get(field.name) ?? null) === null))
+    .filter((field) => field.required && !(trusted && field.seedMayOmit))
+    .filter((field) => (mode === 'update' || mode === 'seed-update' ? out.has(field.name) && out.get(field.name) === null : (out.get(field.name) ?? null) === null))
     .map((field) => field.name);
   if (missing.length > 0) {
+    // REQUIRED_FIELD_MISSING "Required fields are missing: [LastName]" on [LastName] (message unverified).
     throw new SalesforceApiError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
   }
   return out;

@@ -78,8 +78,10 @@ describe('sObject rows', () => {
     assert.equal(firstError(wrongType.body)?.errorCode, 'FIELD_INTEGRITY_EXCEPTION');
     const broken = await sf(org, '/sobjects/Task', { method: 'POST', body: '{"Subject": ' });
     assert.equal(firstError(broken.body)?.errorCode, 'JSON_PARSER_ERROR');
+    // A write to an object the org does not have is a resource that does not exist
+    // (github.com/electricimp/Salesforce issue 11: a POST to /sobjects/<missing object>).
     const unknown = await sf(org, '/sobjects/Prospect', { method: 'POST', body: { Name: 'x' } });
-    assert.equal(firstError(unknown.body)?.errorCode, 'INVALID_TYPE');
+    assert.deepEqual([unknown.status, unknown.body], [404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]]);
   });
 
   it('describes a known object with its fields, and refuses an unknown one', async () => {

@@ -3,6 +3,13 @@
  * `SELECT fields | COUNT() FROM Object [WHERE ...] [ORDER BY f [ASC|DESC] [NULLS FIRST|LAST], ...]
  * [LIMIT n] [OFFSET n]`, with relationship paths (`Account.Name`) in fields, filters and
  * ordering. Answers `{ totalSize, done: true, records }`; `queryAll` also sees deleted records.
+ *
+ * Sources: SOQL and SOSL Reference (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/),
+ * "Relationship Queries" for the nested relationship objects and `null` for an empty lookup,
+ * "Understanding Relationship Fields and Polymorphic Fields" for Who/What/Owner (`Name`,
+ * `Type`); REST API Query (.../api_rest/resources_query.htm) for the answer. SOQL reads the
+ * database: a write is visible at once (no search index). Syntax errors carry Salesforce's
+ * `ERROR at Row:1:Column:N` locator (salesforce-error.ts).
  */
 import type { FakeOrg, SfRecord } from './store.ts';
 import { readPath, resolvePath, shapeRecord, type FieldPath } from './field-path.ts';

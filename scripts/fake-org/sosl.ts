@@ -5,6 +5,16 @@
  * with OR, AND, AND NOT and parentheses, `*`/`?` wildcards, and must escape the reserved
  * characters `? & | ! { } [ ] ( ) ^ ~ * : \ " ' + -` with `\` to use them literally.
  * Answers `{ searchRecords: [...] }`.
+ *
+ * Sources: SOQL and SOSL Reference, "FIND {SearchQuery}" (reserved characters, operators,
+ * wildcards) and "IN SearchGroup" / "RETURNING FieldSpec"
+ * (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_sosl_find.htm);
+ * REST API "Search" (.../api_rest/resources_search.htm) for the `searchRecords` answer.
+ *
+ * What SOSL finds is what the org's search index holds (store.ts `indexedValues`): a record
+ * written through the REST API is found only once the org's indexing delay has passed, a
+ * record changed since it was indexed is found by its indexed values; the fields returned,
+ * and RETURNING's WHERE, read the record as it is now. Deleted records are never returned.
  */
 import type { FakeOrg, SfRecord } from './store.ts';
 import { resolvePath, shapeRecord, type FieldPath } from './field-path.ts';
@@ -88,7 +98,10 @@ function execute(org: FakeOrg, statement: string, version: string, today: () => 
   const out: unknown[] = [];
   for (const target of targets) {
     const fields = searchFields(org, target.sobject, scope);
-    let found = org.list(target.sobject.name).filter((record) => termMatches(term, record, fields) && (!target.where || matches(org, record, target.where)));
+    let found = org.list(target.sobject.name).filter((record) => {
+      const indexed = org.indexedValues(record);
+      return indexed !== undefined && termMatches(term, indexed, fields) && (!target.where || matches(org, record, target.where));
+    });
     found = sortRecords(org, found, target.order).slice(target.offset, target.limit === undefined ? undefined : target.offset + target.limit);
     for (const record of found) {
       if (out.length >= limit) break;

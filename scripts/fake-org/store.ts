@@ -1,12 +1,13 @@
 /**
  * The fake org's in-memory state: one or more orgs (Salesforce organizations), each with
- * its records per sObject, its daily API request allocation and usage, and the faults a
- * test asked it to show.
+ * its records per sObject, its features (which optional objects exist), its clock, its
+ * search index, its daily API request allocation and usage, and the faults a test asked it
+ * to show.
  */
 import { convertFields, formatDateTime, type FieldValue, type WriteMode } from './record-values.ts';
 import { SalesforceApiError, entityIsDeleted, invalidType, notFound } from './salesforce-error.ts';
 import { idChecksum, isSalesforceId, makeId, toId18 } from './salesforce-id.ts';
-import { allSObjects, findField, findSObject, sObjectOfId, type FieldDef, type SObjectDef } from './schema.ts';
+import { allSObjects, findField, findSObject, sObjectOfId, type FieldDef, type OrgFeature, type SObjectDef } from './schema.ts';
 
 /** A stored record: field API name -> value, always with `Id`. */
 export type SfRecord = Record<string, FieldValue>;
@@ -28,14 +29,52 @@ export interface Fault {
 /** The kinds of {@link Fault}. */
 export const FAULT_KINDS: readonly Fault['kind'][] = ['sessionExpired', 'unavailable', 'requestLimit', 'hang'];
 
+/** Records per sObject, created in the order given. */
+export type SeedRecords = Record<string, Array<Record<string, unknown>>>;
+
 /**
  * Seed data: records per sObject, created in the order given. A record may carry
  * `"$ref": "name"`; a later field value `"@name"` is replaced by that record's id.
- * Other keys (the demo fixture's `callers`, read by the local console) are ignored.
+ * `featureRecords` are created after `records`, each group only in an org that has the
+ * feature (the demo's chat transcripts only where legacy Chat is on); `@name` references
+ * reach across the groups. Other keys (the demo fixture's `callers`, read by the local
+ * console) are ignored.
  */
 export interface OrgSeed {
-  records?: Record<string, Array<Record<string, unknown>>>;
+  records?: SeedRecords;
+  featureRecords?: Partial<Record<OrgFeature, SeedRecords>>;
 }
+
+/** Which optional objects an org has (see schema.ts `SObjectDef.feature`). */
+export interface OrgFeatures {
+  /** Legacy Chat: LiveChatTranscript exists. */
+  legacyChat: boolean;
+  /** Messaging: MessagingSession, MessagingEndUser and MessagingChannel exist. */
+  messaging: boolean;
+}
+
+/**
+ * The features of a new org unless told otherwise: Messaging, no legacy Chat. Legacy Chat
+ * (Live Agent, LiveChatTranscript) retires on 14 February 2026 and new orgs cannot turn it
+ * on; Messaging for In-App and Web ("Enhanced Chat") is its successor (issue 8 and
+ * ../shared/design/SALESFORCE-NOTES.md; public notice e.g. trufflecorp.com "Legacy Chat Is
+ * Retiring", which also notes that migrated queues gain the Messaging User and Messaging
+ * Session objects). Salesforce's own retirement article was not read: unverified.
+ */
+export const DEFAULT_FEATURES: OrgFeatures = { legacyChat: false, messaging: true };
+
+/**
+ * How long, by default, a record written through the REST API waits before SOSL finds it.
+ * Salesforce indexes for search asynchronously: "The indexes are created using the search
+ * indexing servers, which also generate and asynchronously process queue entries of newly
+ * created or modified data. These servers generally process queues of fewer than 9,000
+ * records in 1 to 3 minutes. [...] Until the records are indexed, they do not show up in
+ * searches" (Best Practices for Deployments with Large Data Volumes, "Search Architecture",
+ * https://developer.salesforce.com/docs/platform/salesforce-large-data-volumes-bp/guide/ldv-deployments-concepts-search-architecture.html;
+ * quoted in salesforce.stackexchange.com question 62826, where an API-created Contact took
+ * "about 5 or 10 minutes" to show in search). The upper end of the usual case: 3 minutes.
+ */
+export const DEFAULT_SEARCH_INDEX_DELAY_SECONDS = 180;
 
 /** Options for a new org. */
 export interface CreateOrgOptions {
@@ -50,6 +89,19 @@ export interface CreateOrgOptions {
    * settings, as force-app deploys them); true by default. A seed may add more.
    */
   customMetadata?: boolean;
+  /** Which optional objects exist; {@link DEFAULT_FEATURES} for what is not given. */
+  features?: Partial<OrgFeatures>;
+  /** Seconds before a REST API write is found by SOSL; {@link DEFAULT_SEARCH_INDEX_DELAY_SECONDS} by default. */
+  searchIndexDelaySeconds?: number;
+}
+
+/**
+ * What SOSL can see of one record: the values the search index holds (undefined until the
+ * record is first indexed) and the writes still waiting to be indexed, oldest first.
+ */
+interface IndexEntry {
+  indexed?: SfRecord;
+  queue: Array<{ values: SfRecord; writtenAt: number }>;
 }
 
 const ORG_KEY_PREFIX = '00D';
@@ -82,8 +134,17 @@ export class FakeOrg {
   private releaseHangs = new Set<() => void>();
   private hiddenObjects = new Set<string>();
   private hiddenFields = new Set<string>();
-  private readonly now: () => Date;
+  /** The search index per record id (see {@link indexedValues}). */
+  private searchIndex = new Map<string, IndexEntry>();
+  /** The store's clock (real time plus the store-wide offset). */
+  private readonly storeNow: () => Date;
+  /** This org's own clock offset, moved by the control API (`POST /__fake-org/orgs/:orgId/clock`). */
+  private clockOffsetMs = 0;
   private readonly deployed: OrgSeed | undefined;
+  /** Which optional objects exist in this org. */
+  readonly features: OrgFeatures;
+  /** Seconds before a REST API write shows in SOSL (see {@link DEFAULT_SEARCH_INDEX_DELAY_SECONDS}). */
+  searchIndexDelaySeconds: number;
 
   private readonly options: CreateOrgOptions;
   private readonly baseSerial: number;
@@ -94,8 +155,10 @@ export class FakeOrg {
     this.accessToken = `${this.orgId.slice(0, 15)}!${randomSecret()}`;
     this.dailyLimit = options.dailyLimit ?? 15000;
     this.apiUsed = options.apiUsed ?? 0;
-    this.now = now;
+    this.storeNow = now;
     this.options = options;
+    this.features = { ...DEFAULT_FEATURES, ...options.features };
+    this.searchIndexDelaySeconds = options.searchIndexDelaySeconds ?? DEFAULT_SEARCH_INDEX_DELAY_SECONDS;
     this.deployed = options.customMetadata === false ? undefined : deployed;
     this.baseSerial = 10_000 + serial * 100_000;
     this.serial = this.baseSerial;
@@ -104,13 +167,16 @@ export class FakeOrg {
     if (options.seed) this.seed(options.seed);
   }
 
-  /** Puts the org back as it was created: same records, same ids, no faults, usage reset. */
+  /** Puts the org back as it was created: same records, same ids, no faults, usage reset, clock and search delay as created. */
   reset(): void {
     this.clearFaults();
     this.tables = new Map();
     this.customNames = new Map();
     this.hiddenObjects = new Set();
     this.hiddenFields = new Set();
+    this.searchIndex = new Map();
+    this.clockOffsetMs = 0;
+    this.searchIndexDelaySeconds = this.options.searchIndexDelaySeconds ?? DEFAULT_SEARCH_INDEX_DELAY_SECONDS;
     this.serial = this.baseSerial;
     this.autoNumber = 1000;
     this.apiUsed = this.options.apiUsed ?? 0;
@@ -120,35 +186,75 @@ export class FakeOrg {
     if (this.options.seed) this.seed(this.options.seed);
   }
 
-  /** Creates the records of a seed (`$ref` / `@ref` resolved). */
+  /** The org's current time: the store's clock plus this org's offset. Stamps and index readiness use it. */
+  now(): Date {
+    return new Date(this.storeNow().getTime() + this.clockOffsetMs);
+  }
+
+  /** Moves this org's clock forward by `seconds` (a test's way to let time pass). */
+  advanceClock(seconds: number): void {
+    this.clockOffsetMs += Math.round(seconds * 1000);
+  }
+
+  /** Seconds this org's own clock is ahead of the store's. */
+  clockOffsetSeconds(): number {
+    return this.clockOffsetMs / 1000;
+  }
+
+  /**
+   * Creates the records of a seed (`$ref` / `@ref` resolved): `records`, then each
+   * `featureRecords` group the org has the feature for.
+   */
   seed(seed: OrgSeed): void {
     const refs = new Map<string, string>();
-    for (const [sobject, records] of Object.entries(seed.records ?? {})) {
-      for (const raw of records) {
-        const fields: Record<string, unknown> = {};
-        let ref: string | undefined;
-        for (const [key, value] of Object.entries(raw)) {
-          if (key === '$ref') ref = String(value);
-          else if (typeof value === 'string' && value.startsWith('@') && refs.has(value.slice(1))) fields[key] = refs.get(value.slice(1));
-          else fields[key] = value;
+    const groups: SeedRecords[] = [seed.records ?? {}];
+    for (const [feature, records] of Object.entries(seed.featureRecords ?? {}) as Array<[OrgFeature, SeedRecords]>) {
+      if (this.features[feature]) groups.push(records);
+    }
+    for (const group of groups) {
+      for (const [sobject, records] of Object.entries(group)) {
+        for (const raw of records) {
+          const fields: Record<string, unknown> = {};
+          let ref: string | undefined;
+          for (const [key, value] of Object.entries(raw)) {
+            if (key === '$ref') ref = String(value);
+            else if (typeof value === 'string' && value.startsWith('@') && refs.has(value.slice(1))) fields[key] = refs.get(value.slice(1));
+            else fields[key] = value;
+          }
+          const record = this.insert(sobject, fields, 'seed');
+          if (ref) refs.set(ref, record.Id as string);
         }
-        const record = this.insert(sobject, fields, 'seed');
-        if (ref) refs.set(ref, record.Id as string);
       }
     }
   }
 
-  /** The sObject definition for `name` as the API user sees it, or INVALID_TYPE (unknown or hidden). */
-  sobject(name: string): SObjectDef {
-    const def = this.visibleSObject(name);
-    if (!def) throw invalidType(name);
-    return def;
+  /**
+   * Whether the object exists in this org: always, unless it comes with a feature the org
+   * lacks (LiveChatTranscript without legacy Chat, the Messaging objects without Messaging).
+   * An object that does not exist answers as Salesforce answers for a name it does not know
+   * (the way an org without a feature answers for that feature's objects):
+   * - describe and every `/sobjects/X...` resource, writes included: 404
+   *   `[{"errorCode":"NOT_FOUND","message":"The requested resource does not exist"}]`
+   *   (api-handlers.ts; github.com/sorenkrabbe/Chrome-Salesforce-inspector issue 62 records it
+   *   for describe, github.com/electricimp/Salesforce issue 11 for a POST to an object the
+   *   org lacks);
+   * - absent from `GET /sobjects` (describeGlobal);
+   * - SOQL and SOSL: 400 INVALID_TYPE "sObject type 'X' is not supported. If you are
+   *   attempting to use a custom object, be sure to append the '__c' after the entity name.
+   *   Please reference your WSDL or the describe call for the appropriate names." after the
+   *   `ERROR at Row:1:Column:N` locator (github.com/vlocityinc/vlocity_build issue 446 records
+   *   it for objects of a feature the org did not have; SalesforceLabs/QuotaEdit issue 24 and
+   *   mshanemc/processBuilderBlocks issue 2 show the same message for features not enabled);
+   * - the control API and seeds: the same INVALID_TYPE body.
+   */
+  hasObject(def: SObjectDef): boolean {
+    return def.feature === undefined || this.features[def.feature];
   }
 
-  /** The sObject `name` when it exists and the API user may see it. */
+  /** The sObject `name` when it exists in this org and the API user may see it. */
   visibleSObject(name: string): SObjectDef | undefined {
     const def = findSObject(name);
-    return def && !this.hiddenObjects.has(def.name.toLowerCase()) ? def : undefined;
+    return def && this.hasObject(def) && !this.hiddenObjects.has(def.name.toLowerCase()) ? def : undefined;
   }
 
   /** The fields of `sobject` the API user may see (field-level security). */
@@ -163,8 +269,7 @@ export class FakeOrg {
    * answer INVALID_FIELD for it. Records keep their values.
    */
   setVisibility(sobjectName: string, fieldName: string | undefined, visible: boolean): void {
-    const def = findSObject(sobjectName);
-    if (!def) throw invalidType(sobjectName);
+    const def = this.definition(sobjectName);
     if (fieldName === undefined) {
       if (visible) this.hiddenObjects.delete(def.name.toLowerCase());
       else this.hiddenObjects.add(def.name.toLowerCase());
@@ -182,10 +287,10 @@ export class FakeOrg {
     return [...this.hiddenObjects, ...this.hiddenFields].sort();
   }
 
-  /** The sObject `name` whatever the user may see (control API, seeds), or INVALID_TYPE. */
+  /** The sObject `name` whatever the user may see (control API, seeds), or INVALID_TYPE when the org has no such object. */
   definition(name: string): SObjectDef {
     const def = findSObject(name);
-    if (!def) throw invalidType(name);
+    if (!def || !this.hasObject(def)) throw invalidType(name);
     return def;
   }
 
@@ -265,10 +370,12 @@ export class FakeOrg {
     }
     if ('OwnerId' in record) record.OwnerId = this.userId ?? null;
     if (def.name === 'Case') record.CaseNumber = String(++this.autoNumber).padStart(8, '0');
-    if (def.name === 'LiveChatTranscript') record.Name = String(++this.autoNumber).padStart(8, '0');
+    if (def.name === 'LiveChatTranscript' || def.name === 'MessagingSession') record.Name = String(++this.autoNumber).padStart(8, '0');
     for (const [name, value] of values) record[name] = value;
     derive(def, record);
+    this.deriveLinks(def, record);
     this.table(def.name).set(id, record);
+    this.recordWrite(def, record, mode);
     return record;
   }
 
@@ -280,10 +387,69 @@ export class FakeOrg {
     this.checkOwner(def, values, mode);
     for (const [name, value] of values) record[name] = value;
     derive(def, record);
+    this.deriveLinks(def, record);
     const stamp = formatDateTime(this.now());
     if (!def.customMetadata) record.LastModifiedDate = stamp;
     record.SystemModstamp = stamp;
+    this.recordWrite(def, record, mode);
     return record;
+  }
+
+  /**
+   * Fields Salesforce fills from related records: a MessagingSession's channel type, name and
+   * key come from its MessagingChannel, its end user's contact and account from its
+   * MessagingEndUser (see schema.ts). Only where the related record is there.
+   */
+  private deriveLinks(def: SObjectDef, record: SfRecord): void {
+    if (def.name !== 'MessagingSession') return;
+    const channel = typeof record.MessagingChannelId === 'string' ? this.byId(record.MessagingChannelId) : undefined;
+    if (channel) {
+      record.ChannelType = channel.MessageType ?? null;
+      record.ChannelName = channel.MasterLabel ?? null;
+      record.ChannelKey = channel.MessagingPlatformKey ?? null;
+    }
+    const endUser = typeof record.MessagingEndUserId === 'string' ? this.byId(record.MessagingEndUserId) : undefined;
+    if (endUser) {
+      record.EndUserContactId = endUser.ContactId ?? null;
+      record.EndUserAccountId = endUser.AccountId ?? null;
+    }
+  }
+
+  /**
+   * Keeps the search index in step with a write. Seeds and the control API stand for data
+   * that was there before the test: indexed at once. A REST API write (composite included)
+   * joins the indexing queue: SOSL keeps matching what the index held before (nothing, for a
+   * new record) until the org's delay has passed (see {@link DEFAULT_SEARCH_INDEX_DELAY_SECONDS}).
+   */
+  private recordWrite(def: SObjectDef, record: SfRecord, mode: WriteMode): void {
+    if (def.customMetadata) return;
+    const id = record.Id as string;
+    const values = { ...record };
+    if (mode === 'seed' || mode === 'seed-update') {
+      this.searchIndex.set(id, { indexed: values, queue: [] });
+      return;
+    }
+    const entry = this.searchIndex.get(id) ?? { queue: [] };
+    entry.queue.push({ values, writtenAt: this.now().getTime() });
+    this.searchIndex.set(id, entry);
+  }
+
+  /**
+   * The values of `record` the search index holds now, or undefined when it is not indexed
+   * yet. SOSL matches its search term against these; what it returns are the record's current
+   * values (Salesforce finds ids in its search index, then reads the records: a record changed
+   * since it was indexed is found by its old values and shown with its new ones). Queued
+   * writes older than the org's delay are indexed first, in order. The delay in force when
+   * SOSL runs applies to every queued write.
+   */
+  indexedValues(record: SfRecord): SfRecord | undefined {
+    const entry = this.searchIndex.get(record.Id as string);
+    if (!entry) return undefined;
+    const readyBefore = this.now().getTime() - this.searchIndexDelaySeconds * 1000;
+    while (entry.queue.length > 0 && (entry.queue[0]?.writtenAt ?? Infinity) <= readyBefore) {
+      entry.indexed = entry.queue.shift()?.values;
+    }
+    return entry.indexed;
   }
 
   /**
@@ -343,10 +509,12 @@ export class FakeOrg {
   /** A copy of all records, to roll back an `allOrNone` composite request. */
   snapshot(): () => void {
     const saved = new Map([...this.tables].map(([name, table]) => [name, new Map([...table].map(([id, r]) => [id, { ...r }]))]));
+    const index = new Map([...this.searchIndex].map(([id, entry]) => [id, { indexed: entry.indexed, queue: [...entry.queue] }]));
     const serial = this.serial;
     const autoNumber = this.autoNumber;
     return () => {
       this.tables = saved;
+      this.searchIndex = index;
       this.serial = serial;
       this.autoNumber = autoNumber;
     };
@@ -429,7 +597,11 @@ function derive(def: SObjectDef, record: SfRecord): void {
 export class FakeOrgStore {
   private orgs = new Map<string, FakeOrg>();
   private count = 0;
-  private readonly now: () => Date;
+  private readonly realNow: () => Date;
+  /** How far the store-wide fake clock is ahead of real time (`POST /__fake-org/clock`). */
+  private clockOffsetMs = 0;
+  /** The store's clock: real time (or the injected `now`) plus the store-wide offset; every org's clock builds on it. */
+  readonly now = (): Date => new Date(this.realNow().getTime() + this.clockOffsetMs);
   /** Named seeds a new org may ask for (`{ "seed": "demo" }`). */
   readonly namedSeeds: Map<string, OrgSeed>;
   /** Records every org has because force-app deployed them (the shipped custom metadata). */
@@ -437,10 +609,20 @@ export class FakeOrgStore {
   defaultOrg: FakeOrg;
 
   constructor(options: { defaultOrg?: CreateOrgOptions; namedSeeds?: Record<string, OrgSeed>; now?: () => Date; deployed?: OrgSeed } = {}) {
-    this.now = options.now ?? (() => new Date());
+    this.realNow = options.now ?? (() => new Date());
     this.namedSeeds = new Map(Object.entries(options.namedSeeds ?? {}));
     this.deployed = options.deployed;
     this.defaultOrg = this.createOrg({ name: 'ContactPad Local Console', ...options.defaultOrg });
+  }
+
+  /** Moves every org's clock forward by `seconds` (control API `POST /__fake-org/clock`). */
+  advanceClock(seconds: number): void {
+    this.clockOffsetMs += Math.round(seconds * 1000);
+  }
+
+  /** Seconds the store-wide clock is ahead of real time. */
+  clockOffsetSeconds(): number {
+    return this.clockOffsetMs / 1000;
   }
 
   /** Creates an org (control API `POST /__fake-org/orgs`). */
