@@ -1,13 +1,17 @@
 // Builds the ContactPad bundle into the contactpad static resource (a folder static resource,
 // zipped by `sf` at deploy): main.js (widget/src/main.ts) plus its chunks as ES modules, and
-// jsforce's browser build copied beside it, loaded lazily by the CRM room from crm.jsforceUrl.
+// jsforce's browser build copied beside it, loaded lazily by the CRM room from crm.jsforceUrl,
+// and bridge-protocol.js: the console bridge protocol (adapter/src/host/console-bridge-protocol.ts)
+// as a classic script defining window.ContactPadBridgeProtocol, which the Aura console bridge
+// loads with ltng:require (scripts/build/bridge-protocol-global.ts).
 // No source maps: the bundle ships to every agent's browser; nothing in it may be secret.
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
-import { BUNDLE_ENTRY, JSFORCE_FILE_NAME, JSFORCE_SOURCE, STATIC_RESOURCE_DIR } from './scripts/build/bundle-paths.ts';
+import { BRIDGE_PROTOCOL_ENTRY, BRIDGE_PROTOCOL_FILE_NAME, BUNDLE_ENTRY, JSFORCE_FILE_NAME, JSFORCE_SOURCE, STATIC_RESOURCE_DIR } from './scripts/build/bundle-paths.ts';
 import { cleanOutputDir } from './scripts/build/clean-output-plugin.ts';
 import { copyFile } from './scripts/build/copy-file-plugin.ts';
+import { emitIife } from './scripts/build/emit-iife-plugin.ts';
 import { forbidImports } from './scripts/build/forbid-import-plugin.ts';
 
 /** @type {import('rollup').RollupOptions} */
@@ -38,6 +42,7 @@ export default {
       define: { 'process.env.NODE_ENV': '"production"' },
     }),
     copyFile(JSFORCE_SOURCE, JSFORCE_FILE_NAME),
+    emitIife({ entry: BRIDGE_PROTOCOL_ENTRY, fileName: BRIDGE_PROTOCOL_FILE_NAME, target: 'es2019' }),
   ],
   onwarn(warning, warn) {
     // A bare import left unresolved would ship as `import "x"` and fail in the agent's browser.

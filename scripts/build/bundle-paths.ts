@@ -22,3 +22,15 @@ export const JSFORCE_SOURCE: string = join(PROJECT_ROOT, 'node_modules', 'jsforc
 
 /** The copy's name inside the static resource: `URLFOR($Resource.contactpad, 'jsforce-core.min.js')`. */
 export const JSFORCE_FILE_NAME = 'jsforce-core.min.js';
+
+/** The entry of bridge-protocol.js (defines window.ContactPadBridgeProtocol; see bridge-protocol-global.ts). */
+export const BRIDGE_PROTOCOL_ENTRY: string = join(PROJECT_ROOT, 'scripts', 'build', 'bridge-protocol-iife.ts');
+
+/**
+ * The console bridge protocol script inside the static resource, loaded by the Aura bridge:
+ * `<ltng:require scripts="{!$Resource.contactpad + '/bridge-protocol.js'}"/>`.
+ */
+export const BRIDGE_PROTOCOL_FILE_NAME = 'bridge-protocol.js';
+
+/** Its path in the static resource folder. */
+export const BRIDGE_PROTOCOL_JS: string = join(STATIC_RESOURCE_DIR, BRIDGE_PROTOCOL_FILE_NAME);

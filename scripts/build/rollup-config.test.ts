@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import type { OutputOptions, Plugin, RollupOptions } from 'rollup';
-import { PROJECT_ROOT } from './bundle-paths.ts';
+import { BRIDGE_PROTOCOL_FILE_NAME, PROJECT_ROOT } from './bundle-paths.ts';
+import { BRIDGE_CHANNEL, BRIDGE_PROTOCOL_VERSION, bridgeRequest } from '../../adapter/src/host/console-bridge-protocol.ts';
+import type { BridgeProtocolGlobal } from './bridge-protocol-global.ts';
 import { measureBundleSize } from '../bench/bundle-size.ts';
 
 // A path next to the real entry (so bare imports resolve from the project's node_modules); served from memory.
@@ -89,5 +91,27 @@ describe('rollup.config.mjs', () => {
     assert.ok(!size.ringPathFiles.some((file) => /libphonenumber|jsforce/.test(file)), size.ringPathFiles.join(', '));
     assert.ok(size.ringPathBytesGzip > 0);
     assert.ok(size.lazyBytesGzip > size.ringPathBytesGzip, 'jsforce and libphonenumber-js outweigh the ring path here');
+  });
+
+  it('emits bridge-protocol.js beside main.js: a classic script that defines window.ContactPadBridgeProtocol from the TypeScript protocol', async () => {
+    const files = await build(`export const x = 1;`);
+    const script = files.get(BRIDGE_PROTOCOL_FILE_NAME);
+    assert.ok(script, 'bridge-protocol.js is in the static resource');
+    assert.doesNotMatch(script, /^\s*(import|export)\s/m, 'a classic script: no module syntax');
+    assert.doesNotMatch(script, /["']use strict["']/, 'no strict-mode directive of its own (Lightning Web Security asks scripts not to set one)');
+    // Run it as ltng:require does: a script whose `window` is the namespace's window.
+    const win: { ContactPadBridgeProtocol?: BridgeProtocolGlobal } = {};
+    new Function('window', script)(win);
+    const protocol = win.ContactPadBridgeProtocol;
+    assert.ok(protocol, 'the script defines ContactPadBridgeProtocol on window');
+    assert.equal(protocol.version, BRIDGE_PROTOCOL_VERSION);
+    assert.equal(protocol.channel, BRIDGE_CHANNEL);
+    assert.equal(protocol.LIMITS.text, 255);
+    assert.deepEqual(protocol.parseBridgeMessage(bridgeRequest('hello', 'r-1', {})), { ok: true, message: { version: BRIDGE_PROTOCOL_VERSION, source: 'contactpad', kind: 'hello', id: 'r-1', body: {} } });
+    const event = protocol.bridgeEvent('tabClosed', 'b-1', { tabId: 'ctab0', recordId: '' }, 'r-1');
+    assert.deepEqual(event, { version: BRIDGE_PROTOCOL_VERSION, source: 'bridge', kind: 'tabClosed', id: 'b-1', body: { tabId: 'ctab0', recordId: '' }, replyTo: 'r-1' });
+    const refused = protocol.parseBridgeMessage({ ...bridgeRequest('hello', 'r-2', {}), version: BRIDGE_PROTOCOL_VERSION + 1 });
+    assert.equal(refused.ok, false);
+    assert.ok(Object.isFrozen(protocol));
   });
 });

@@ -34,10 +34,14 @@ function newestSourceTime(dir: string): number {
   return newest;
 }
 
-/** Whether main.js is missing or older than a source file (tests excluded), the build scripts or rollup.config.mjs. */
+/**
+ * Whether main.js or bridge-protocol.js (the console bridge protocol the Aura bridge loads) is
+ * missing, or main.js is older than a source file (tests excluded), the build scripts or
+ * rollup.config.mjs. One rollup run writes both.
+ */
 export function contactPadBuildIsStale(): boolean {
   const main = join(CONTACTPAD_RESOURCE_DIR, 'main.js');
-  if (!existsSync(main)) return true;
+  if (!existsSync(main) || !existsSync(join(CONTACTPAD_RESOURCE_DIR, 'bridge-protocol.js'))) return true;
   const built = statSync(main).mtimeMs;
   const sources = Math.max(
     ...SOURCE_DIRS.map(newestSourceTime),
