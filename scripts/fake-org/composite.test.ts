@@ -86,6 +86,50 @@ describe('composite', () => {
     assert.ok((await server.client.records(org.orgId, 'Account')).some((r) => r.Name === 'Kept Inc'));
   });
 
+  it('refuses a Search or Parameterized Search subrequest, which composite does not run (rolling the others back under allOrNone)', async () => {
+    const before = await server.client.apiUsage(org.orgId);
+    const answer = await sf(org, '/composite', {
+      method: 'POST',
+      body: {
+        allOrNone: true,
+        compositeRequest: [
+          { method: 'POST', url: `${V}/sobjects/Account`, referenceId: 'Created', body: { Name: 'Search Rollback Ltd' } },
+          { method: 'GET', url: `${V}/search?q=${encodeURIComponent('FIND {4155550100} IN PHONE FIELDS RETURNING Lead(Id)')}`, referenceId: 'Search' },
+          { method: 'GET', url: `${V}/parameterizedSearch?q=4155550100&sobject=Lead`, referenceId: 'Parameterized' },
+        ],
+      },
+    });
+    assert.equal(answer.status, 200);
+    const [created, search, parameterized] = (answer.body as Composite).compositeResponse;
+    const notFound = [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }];
+    assert.deepEqual([search?.httpStatusCode, search?.body], [404, notFound]);
+    assert.equal(parameterized?.httpStatusCode, 400, 'halted after the failure');
+    assert.equal(created?.httpStatusCode, 400, 'rolled back');
+    assert.equal((await server.client.records(org.orgId, 'Account')).some((r) => r.Name === 'Search Rollback Ltd'), false);
+    assert.equal(await server.client.apiUsage(org.orgId), before + 1);
+
+    const alone = await sf(org, '/composite', {
+      method: 'POST',
+      body: { compositeRequest: [{ method: 'GET', url: `${V}/parameterizedSearch?q=4155550100&sobject=Lead`, referenceId: 'Parameterized' }] },
+    });
+    assert.deepEqual((alone.body as Composite).compositeResponse.map((r) => [r.httpStatusCode, r.body]), [[404, notFound]]);
+  });
+
+  it('runs the resources composite supports: sObject resources, Query and QueryAll', async () => {
+    const answer = await sf(org, '/composite', {
+      method: 'POST',
+      body: {
+        compositeRequest: [
+          { method: 'GET', url: `${V}/sobjects/Lead/describe`, referenceId: 'Describe' },
+          { method: 'GET', url: `${V}/query?q=SELECT+Id+FROM+Account`, referenceId: 'Query' },
+          { method: 'GET', url: `${V}/queryAll?q=SELECT+Id+FROM+Account`, referenceId: 'QueryAll' },
+          { method: 'GET', url: `${V}/limits`, referenceId: 'Limits' },
+        ],
+      },
+    });
+    assert.deepEqual((answer.body as Composite).compositeResponse.map((r) => r.httpStatusCode), [200, 200, 200, 404]);
+  });
+
   it('refuses more than 25 subrequests', async () => {
     const compositeRequest = Array.from({ length: 26 }, (_, i) => ({ method: 'GET', url: `${V}/limits`, referenceId: `r${i}` }));
     const answer = await sf(org, '/composite', { method: 'POST', body: { compositeRequest } });
