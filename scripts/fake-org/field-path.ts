@@ -2,6 +2,14 @@
  * Field paths in SOQL/SOSL (`Name`, `Account.Name`, `Who.Name`): resolving them against
  * the schema, reading them from records, and shaping records as the REST API returns them
  * (`attributes`, nested relationship objects, `null` for an empty lookup).
+ *
+ * Sources: SOQL and SOSL Reference, "Relationship Queries" and "Understanding Relationship
+ * Fields and Polymorphic Fields" (a polymorphic relationship such as What, Who or Owner
+ * offers the Name pseudo-object: Id, Name, Type),
+ * https://developer.salesforce.com/docs/platform/salesforce-soql-sosl/guide/sforce-api-calls-soql-relationships-and-polymorph-keys.html;
+ * the nested `attributes` of a relationship object as REST Query answers show them. A lookup
+ * to a record the org no longer has (deleted, or never there) reads as `null`.
+ * INVALID_FIELD "Didn't understand relationship 'X' in field path..." (message unverified).
  */
 import type { FakeOrg, SfRecord } from './store.ts';
 import type { FieldValue } from './record-values.ts';

@@ -536,6 +536,10 @@ export class FakeOrg {
    * Applies the org's faults to one incoming API request: waits out a `hang`, then
    * returns the error a fault calls for, if any. Each fault with `times` is spent once.
    */
+  // The fault answers: 401 INVALID_SESSION_ID "Session expired or invalid" and 403
+  // REQUEST_LIMIT_EXCEEDED "TotalRequests Limit exceeded." as errorcodes.htm lists them
+  // (messages as commonly recorded, e.g. jsforce's error handling); 503 SERVER_UNAVAILABLE
+  // "Server temporarily unavailable. Please try again later." (message unverified).
   async applyFaults(): Promise<SalesforceApiError | undefined> {
     const hang = this.take('hang');
     if (hang) await this.hang(hang.ms);

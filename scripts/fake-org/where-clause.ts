@@ -2,6 +2,14 @@
  * SOQL/SOSL `WHERE` conditions: parsing (`a = 'x' AND (b = true OR c IN ('1','2'))`,
  * `LIKE`, `NOT`, `null`, numbers, dates, `TODAY`) with Salesforce's type checks, and
  * evaluation against stored records.
+ *
+ * Source: SOQL and SOSL Reference, "WHERE", "Comparison Operators", "Date Formats and Date
+ * Literals" (https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_conditionexpression.htm).
+ * `TODAY` is the date of the org's clock in UTC (Salesforce uses the user's time zone: the
+ * fake's user is in UTC). The filter-type MALFORMED_QUERY message ("value of filter criterion
+ * for field 'X' must be of type Y and should not be enclosed in quotes") and
+ * INVALID_QUERY_FILTER_OPERATOR "invalid ID field" are Salesforce's wording as commonly
+ * reported; unverified against a recorded answer here.
  */
 import type { FakeOrg, SfRecord } from './store.ts';
 import { readPath, resolvePath, type FieldPath } from './field-path.ts';
