@@ -21,8 +21,13 @@ import type { FakeOrg, FakeOrgStore, SfRecord } from './store.ts';
 import { toId18 } from './salesforce-id.ts';
 
 const BASE = '*/services/data';
-const VERSIONS = ['58.0', '59.0', '60.0', '61.0', '62.0'];
-const RELEASES: Record<string, string> = { '58.0': "Summer '23", '59.0': "Winter '24", '60.0': "Spring '24", '61.0': "Summer '24", '62.0': "Winter '25" };
+// The versions an org on Winter '27 answers (the release list of developer.salesforce.com's REST
+// API guide: "68.0 | Winter '27"); older ones are offered too, as a real org does.
+const VERSIONS = ['58.0', '59.0', '60.0', '61.0', '62.0', '63.0', '64.0', '65.0', '66.0', '67.0', '68.0'];
+const RELEASES: Record<string, string> = {
+  '58.0': "Summer '23", '59.0': "Winter '24", '60.0': "Spring '24", '61.0': "Summer '24", '62.0': "Winter '25",
+  '63.0': "Spring '25", '64.0': "Summer '25", '65.0': "Winter '26", '66.0': "Spring '26", '67.0': "Summer '26", '68.0': "Winter '27",
+};
 const MAX_SUBREQUESTS = 25;
 const MAX_QUERY_SUBREQUESTS = 5;
 

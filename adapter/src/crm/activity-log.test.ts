@@ -188,7 +188,7 @@ describe('the records a Task links to', () => {
       const task = activityFromInteraction(chat, { whatId, whoId: '00Q000000000001AAA' }, T0);
       expect(task, whatId).to.not.have.property('WhatId');
       expect(task.WhoId).to.equal('00Q000000000001AAA');
-      expect(task.Description).to.contain(`Not linked (Salesforce does not allow a Task to point at it): ${whatId}`);
+      expect(task.Description).to.contain(`Not linked (Salesforce refuses a Task link to it): ${whatId}`);
     }
     const notAPerson = activityFromInteraction(chat, { whoId: '001000000000001AAA' }, T0);
     expect(notAPerson).to.not.have.property('WhoId');

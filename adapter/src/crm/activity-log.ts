@@ -156,13 +156,21 @@ export function activityFromInteraction(
 export type TaskLinkField = 'WhoId' | 'WhatId';
 
 /**
- * The link Salesforce refused, when a Task write failed with FIELD_INTEGRITY_EXCEPTION on
- * WhoId or WhatId ("Related To ID: id value of incorrect type: ..."): the write is then
- * repeated without that link (see {@link withoutLink}) instead of being held for ever.
- * Undefined for any other failure.
+ * How Salesforce refuses a Task's link: an object the field does not refer to
+ * (FIELD_INTEGRITY_EXCEPTION "Related To ID: id value of incorrect type"), a record that does
+ * not exist (INVALID_CROSS_REFERENCE_KEY) or was deleted since the call (ENTITY_IS_DELETED).
+ * No retry makes such a link valid.
+ */
+const LINK_ERRORS = new Set(['FIELD_INTEGRITY_EXCEPTION', 'INVALID_CROSS_REFERENCE_KEY', 'ENTITY_IS_DELETED']);
+
+/**
+ * The link Salesforce refused, when a Task write failed on WhoId or WhatId (see
+ * LINK_ERRORS; "Related To ID: id value of incorrect type: ..."): the write is then repeated
+ * without that link (see {@link withoutLink}) instead of being held for ever. Undefined for
+ * any other failure.
  */
 export function refusedLink(error: unknown, fields: TaskFields): TaskLinkField | undefined {
-  if (!isContactPadError(error, 'CRM_REQUEST_REJECTED') || error.detail['errorCode'] !== 'FIELD_INTEGRITY_EXCEPTION') return undefined;
+  if (!isContactPadError(error, 'CRM_REQUEST_REJECTED') || !LINK_ERRORS.has(String(error.detail['errorCode']))) return undefined;
   const named = String(error.detail['fields'] ?? '');
   if (/\bWhatId\b/.test(named) || /^Salesforce rejected the request: Related To ID\b/.test(error.message)) return fields.WhatId ? 'WhatId' : undefined;
   if (/\bWhoId\b/.test(named) || /^Salesforce rejected the request: Name ID\b/.test(error.message)) return fields.WhoId ? 'WhoId' : undefined;
@@ -177,7 +185,7 @@ export function withoutLink(fields: TaskFields, field: TaskLinkField): TaskField
 }
 
 function withUnlinkedRecords(fields: TaskFields, ids: readonly string[]): TaskFields {
-  const line = `Not linked (Salesforce does not allow a Task to point at it): ${ids.join(', ')}`;
+  const line = `Not linked (Salesforce refuses a Task link to it): ${ids.join(', ')}`;
   const limit = TASK_FIELD_LIMITS.Description;
   const description = fields.Description.length + line.length + 2 <= limit ? `${fields.Description}\n\n${line}` : fields.Description;
   return { ...fields, Description: description };

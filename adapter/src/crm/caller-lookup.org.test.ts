@@ -120,11 +120,11 @@ describe('caller lookup by the screen-pop rules, against the org', () => {
     expect(decideScreenPop(identity, NUMBER, DEFAULT_SCREEN_POP_SETTINGS)).to.deep.equal({ kind: 'record', recordId: caseId, objectType: 'Case' });
   });
 
-  it('pops a Live Chat Transcript by the visitor phone', async () => {
+  it('pops a Live Chat Transcript by the visitor phone where legacy Chat is on (its rule ships in force-app-legacy-chat)', async () => {
     let chatId = '';
     const { lookUp } = await orgWith(async (orgId) => {
       chatId = await fakeOrg.insert(orgId, 'LiveChatTranscript', { Status: 'Completed', ContactPad_Visitor_Phone__c: '(415) 555-0100' });
-    });
+    }, await fakeOrg.createOrg(undefined, { features: { legacyChat: true } }));
     const identity = await lookUp();
     expect(identity.labels).to.deep.equal(['Customer']);
     expect(identity.winners.map((m) => [m.id, m.objectType, m.rule.name, m.matchedField])).to.deep.equal([[chatId, 'LiveChatTranscript', 'Live_Chat_Visitor', 'ContactPad_Visitor_Phone__c']]);
@@ -319,8 +319,16 @@ describe('custom screen-pop rules and their pop actions, against the org', () =>
 });
 
 describe("the demo org's callers (scripts/fake-org/README.md)", () => {
-  it('pops each preset caller as the README promises, with the journey of the customer who called before', async () => {
+  it('finds no chat visitor in an org without legacy Chat, and the lookup still works for everyone else', async () => {
     const { lookUp, rules } = await orgWith(async () => {}, await fakeOrg.createOrg('demo'));
+    expect(rules.problems, 'the default package ships no rule on a Chat Transcript').to.deep.equal([]);
+    expect((await lookUp('+14155550109')).labels).to.deep.equal(['Unknown']);
+    expect((await lookUp('+14155550100')).labels).to.deep.equal(['Lead']);
+  });
+
+  it('pops each preset caller as the README promises, with the journey of the customer who called before', async () => {
+    // The local console's org: legacy Chat on (its visitor is a caller), as the DEFAULT org has it.
+    const { lookUp, rules } = await orgWith(async () => {}, await fakeOrg.createOrg('demo', { features: { legacyChat: true } }));
     const expected: Array<[string, string[], string[], string]> = [
       ['+14155550100', ['Lead'], ['Lead Maria Lopez'], 'record'],
       ['+14155550101', ['Customer'], ['Contact Daniel Kim'], 'record'],

@@ -40,8 +40,8 @@ export interface CrmServiceOptions {
   readonly rememberedChoicesKey?: string;
 }
 
-/** Salesforce REST API version ContactPad speaks. */
-export const API_VERSION = '62.0';
+/** Salesforce REST API version ContactPad speaks: the current release's (Winter '27), as sfdx-project.json's sourceApiVersion. */
+export const API_VERSION = '68.0';
 
 /** What the controller asks of the crm room. */
 export interface CrmService {

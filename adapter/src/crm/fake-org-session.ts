@@ -5,6 +5,7 @@
 import { FakeOrgClient } from '../../../scripts/fake-org/client.ts';
 import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
 import { CrmConnection } from './crm-connection.ts';
+import { API_VERSION } from './crm-service.ts';
 
 /** Where web-test-runner serves jsforce's UMD build. */
 export const TEST_JSFORCE_URL = '/node_modules/jsforce/dist/jsforce-core.min.js';
@@ -17,7 +18,7 @@ export function connectTo(session: FakeOrgSession, timeoutMs = 10_000): CrmConne
   return new CrmConnection({
     instanceUrl: session.instanceUrl,
     accessToken: session.accessToken,
-    apiVersion: '62.0',
+    apiVersion: API_VERSION,
     jsforceUrl: TEST_JSFORCE_URL,
     timeoutMs,
   });

@@ -89,7 +89,8 @@ describe('the activity outbox sends a backlog as composite requests', () => {
     await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired', times: 1 });
     await outbox.enqueue('cp-good-1', task('cp-good-1', 'ok', { whoId: leadId }));
     await waitUntil(() => last(events, 'cp-good-1')?.code === 'CRM_SESSION_EXPIRED', 'held on the expired session');
-    await outbox.enqueue('cp-refused', task('cp-refused', 'bad link', { whoId: accountId })); // WhoId must be a Lead or Contact
+    // A value Salesforce refuses whatever is retried (CallType is a restricted picklist): an admin must act.
+    await outbox.enqueue('cp-refused', { ...task('cp-refused', 'bad call type'), CallType: 'Sideways' as 'Inbound' });
     await outbox.enqueue('cp-good-2', task('cp-good-2', 'ok', { whatId: accountId }));
     const before = await fakeOrg.apiUsage(session.orgId);
 
@@ -108,6 +109,25 @@ describe('the activity outbox sends a backlog as composite requests', () => {
     await waitUntil(() => last(events, 'cp-after')?.state === 'saved', 'a later write saved');
     expect(await fakeOrg.apiUsage(session.orgId)).to.equal(before + 2);
     expect((await outbox.pending()).map((p) => p.interactionId)).to.deep.equal(['cp-refused']);
+  });
+
+  it('writes a Task whose link Salesforce refuses without that link, naming the record in its notes, instead of holding it for ever', async () => {
+    const session = await fakeOrg.createOrg();
+    const leadId = await fakeOrg.insert(session.orgId, 'Lead', { LastName: 'Lopez', Company: 'Lopez Bakery' });
+    const contactId = await fakeOrg.insert(session.orgId, 'Contact', { LastName: 'Kim' });
+    const clock = new ManualClock();
+    const events: OutboxEvent[] = [];
+    const outbox = newOutbox(session, clock, events, databaseName());
+    const before = await fakeOrg.apiUsage(session.orgId);
+    // A Lead is no "Related To" record (Task.WhatId refers to Account, Case...): FIELD_INTEGRITY_EXCEPTION on WhatId.
+    await outbox.enqueue('cp-bad-what', { ...task('cp-bad-what', 'asked for a quote'), WhoId: contactId, WhatId: leadId });
+    await waitUntil(() => last(events, 'cp-bad-what')?.state === 'saved', 'saved without the refused link');
+    const [saved] = await tasksFor(session.orgId, 'cp-bad-what');
+    expect(saved?.['WhatId'] ?? null).to.equal(null);
+    expect(saved?.['WhoId']).to.equal(contactId);
+    expect(String(saved?.['Description'])).to.contain('asked for a quote').and.contain(`Not linked (Salesforce refuses a Task link to it): ${leadId}`);
+    expect(await fakeOrg.apiUsage(session.orgId), 'the refused try and the one without the link').to.equal(before + 2);
+    expect(await outbox.pending()).to.have.length(0);
   });
 
   it('holds the backlog on 401 INVALID_SESSION_ID without sending more, then sends it in one request with the new session', async () => {

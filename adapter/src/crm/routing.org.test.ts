@@ -3,7 +3,7 @@ import { isContactPadError } from '../model/errors.ts';
 import type { ContactPadError, ErrorCode } from '../model/errors.ts';
 import { readSettings } from '../model/settings.ts';
 import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
-import { DEMO_ROUTING } from '../../../scripts/fake-org/demo-routing.ts';
+import { DEMO_MESSAGING, DEMO_PRESENCE, DEMO_ROUTING } from '../../../scripts/fake-org/demo-routing.ts';
 import { ActivityOutbox } from './activity-outbox.ts';
 import { CrmRoom } from './crm-room.ts';
 import { createCrmService } from './crm-service.ts';
@@ -18,9 +18,9 @@ const {
   billingSupport: BILLING, technicalSupport: TECHNICAL, marketingLeads: MARKETING_LEADS_ONLY,
 } = DEMO_ROUTING;
 
-/** A room on a fresh demo org, as the agent whose SIP user is `sipUser`. */
-async function demoRoom(sipUser = 'agent1') {
-  const session = await fakeOrg.createOrg('demo');
+/** A room on a fresh demo org (legacy Chat on, as the local console's), as the agent whose SIP user is `sipUser`. */
+async function demoRoom(sipUser = 'agent1', features: { legacyChat?: boolean; messaging?: boolean } = { legacyChat: true }) {
+  const session = await fakeOrg.createOrg('demo', { features });
   const outbox = new ActivityOutbox({ databaseName: `contactpad-routing-test-${crypto.randomUUID()}`, connection: connectTo(session), listener: () => undefined });
   const room = new CrmRoom({ connection: connectTo(session), outbox, defaultCountry: 'US', sipUser });
   const usage = () => fakeOrg.apiUsage(session.orgId);
@@ -160,6 +160,35 @@ describe('Omni-Channel presence statuses', () => {
       outbox.close();
     }
   });
+
+  it("says whether Omni-Channel auto-accepts for this agent, by their presence configuration (the user's over the profile's), in the same request", async () => {
+    const session = await fakeOrg.createOrg('demo');
+    const usage = () => fakeOrg.apiUsage(session.orgId);
+    const roomFor = (userId: string) =>
+      new CrmRoom({
+        connection: connectTo(session),
+        outbox: new ActivityOutbox({ databaseName: `contactpad-omni-test-${crypto.randomUUID()}`, connection: connectTo(session), listener: () => undefined }),
+        defaultCountry: 'US',
+        agent: { userId, profileId: DEMO_PRESENCE.agentProfile },
+      });
+    const alex = roomFor('005000000000001AAA');
+    const before = await usage();
+    expect(await alex.omniAutoAccept(), 'Alex Morgan accepts by hand (his own configuration)').to.equal(false);
+    expect((await alex.presenceStatuses()).length).to.equal(3);
+    expect(await usage(), 'statuses and configuration in one request').to.equal(before + 1);
+    expect(await roomFor(JORDAN).omniAutoAccept(), "Jordan Lee has only his profile's configuration: auto-accept").to.equal(true);
+    const nobody = new CrmRoom({
+      connection: connectTo(session),
+      outbox: new ActivityOutbox({ databaseName: `contactpad-omni-test-${crypto.randomUUID()}`, connection: connectTo(session), listener: () => undefined }),
+      defaultCountry: 'US',
+    });
+    expect(await nobody.omniAutoAccept(), 'no agent known: ContactPad never assumes Omni-Channel accepts').to.equal(false);
+    await fakeOrg.setVisibility(session.orgId, { sobject: 'PresenceUserConfigUser' }, false);
+    await fakeOrg.setVisibility(session.orgId, { sobject: 'PresenceUserConfigProfile' }, false);
+    const hidden = roomFor(JORDAN);
+    expect(await hidden.omniAutoAccept(), 'configurations the agent cannot read: false').to.equal(false);
+    expect((await hidden.presenceStatuses()).length, 'the statuses still load').to.equal(3);
+  });
 });
 
 describe('the record behind a work item', () => {
@@ -171,15 +200,54 @@ describe('the record behind a work item', () => {
       expect(await room.workRecord(String(hinge['Id']))).to.deep.equal({
         recordId: hinge['Id'],
         objectType: 'Case',
+        channel: 'case',
         title: `${String(hinge['CaseNumber'])} Cabinet hinge broke on delivery`,
         customerName: 'Lena Park',
         customerNumber: '415-555-0108',
         origin: 'Web',
+        channelName: '',
+        links: { whatId: hinge['Id'] },
       });
       expect(await usage(), 'one request').to.equal(before + 1);
 
       const delayed = await recordWhere(session, 'Case', 'Subject', 'Delivery delayed: order 4471');
-      expect(await room.workRecord(String(delayed['Id']))).to.include({ customerName: 'Daniel Kim', customerNumber: '', origin: 'Phone' });
+      const found = await room.workRecord(String(delayed['Id']));
+      expect(found).to.include({ customerName: 'Daniel Kim', customerNumber: '', origin: 'Phone', channel: 'case' });
+      expect(found.links).to.deep.equal({ whoId: delayed['ContactId'], whatId: delayed['Id'] });
+    } finally {
+      outbox.close();
+    }
+  });
+
+  it('tells an email from a case by the Case Origin (Email-to-Case), and takes a Case without Origin as a case', async () => {
+    const { session, room, outbox } = await demoRoom();
+    try {
+      const emailed = await fakeOrg.insert(session.orgId, 'Case', { Subject: 'Invoice copy please', Origin: 'Email', SuppliedEmail: 'noah.kim@example.com' });
+      expect(await room.workRecord(emailed)).to.include({ channel: 'email', customerName: 'noah.kim@example.com', origin: 'Email' });
+      const bare = await fakeOrg.insert(session.orgId, 'Case', { Subject: 'No origin at all' });
+      expect(await room.workRecord(bare)).to.include({ channel: 'case', origin: '', customerName: '' });
+    } finally {
+      outbox.close();
+    }
+  });
+
+  it('shows a Messaging Session by the messaging user and channel: the WhatsApp number, the Contact and Case its Task links to', async () => {
+    const { room, outbox, usage } = await demoRoom();
+    try {
+      const before = await usage();
+      const whatsApp = await room.workRecord(DEMO_MESSAGING.danielWaiting);
+      expect(whatsApp).to.include({ objectType: 'MessagingSession', channel: 'chat', customerName: 'Daniel Kim', customerNumber: '+14155550101', channelName: 'WhatsApp Support', origin: '' });
+      expect(whatsApp.title).to.not.equal('');
+      expect(whatsApp.links.whoId, 'the Contact behind the messaging user').to.match(/^003/);
+      expect(whatsApp.links.whatId, 'the Case the session is about').to.match(/^500/);
+      expect(await usage(), 'one request').to.equal(before + 1);
+
+      expect(await room.workRecord(DEMO_MESSAGING.guestWaiting), 'a web chat guest has no phone and no Contact').to.deep.include({
+        customerName: 'Guest', customerNumber: '', channelName: 'Web Chat', links: {},
+      });
+      expect(await room.workRecord(DEMO_MESSAGING.noEndUser), 'a session without a messaging user').to.deep.include({
+        customerName: '', customerNumber: '', channelName: 'Web Chat', links: {},
+      });
     } finally {
       outbox.close();
     }
@@ -192,10 +260,13 @@ describe('the record behind a work item', () => {
       expect(await room.workRecord(String(withLead['Id']))).to.deep.equal({
         recordId: withLead['Id'],
         objectType: 'LiveChatTranscript',
+        channel: 'chat',
         title: withLead['Name'],
         customerName: 'Maria Lopez',
         customerNumber: '',
         origin: '',
+        channelName: '',
+        links: { whoId: withLead['LeadId'] },
       });
       const visitor = await recordWhere(session, 'LiveChatTranscript', 'Location', 'Berkeley, CA');
       expect(await room.workRecord(String(visitor['Id']))).to.include({ title: visitor['Name'], customerName: '', customerNumber: '(415) 555-0109' });
@@ -227,6 +298,17 @@ describe('the record behind a work item', () => {
       const other = await failure(room.workRecord(String(lead['Id'])), 'WORK_RECORD_UNAVAILABLE');
       expect(other.detail['reason']).to.equal('other-object');
       expect(await usage(), 'no request for an id of another object').to.equal(before);
+    } finally {
+      outbox.close();
+    }
+  });
+
+  it('says a Chat Transcript is unavailable in an org without legacy Chat (the object does not exist there)', async () => {
+    const { room, outbox } = await demoRoom('agent1', {});
+    try {
+      const gone = await failure(room.workRecord('570000000000001AAA'), 'WORK_RECORD_UNAVAILABLE');
+      expect(gone.detail).to.include({ errorCode: 'INVALID_TYPE', reason: 'no-access' });
+      expect((await room.workRecord(DEMO_MESSAGING.guestWaiting)).channel, 'messaging works there').to.equal('chat');
     } finally {
       outbox.close();
     }

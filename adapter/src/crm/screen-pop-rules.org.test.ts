@@ -8,7 +8,7 @@ declare const it: (title: string, body: () => void | Promise<void>) => void;
 const RULE_TYPE = 'ContactPad_Screen_Pop_Rule__mdt';
 
 describe('loading the screen-pop rules from the org', () => {
-  it('loads the shipped rules and settings with ONE API request, and they equal the built-in rules', async () => {
+  it('loads the shipped rules and settings with ONE API request, and they equal the built-in rules (the default package\'s)', async () => {
     const session = await fakeOrg.createOrg();
     const before = await fakeOrg.apiUsage(session.orgId);
     const loaded = await loadScreenPopRules(connectTo(session));
@@ -18,10 +18,17 @@ describe('loading the screen-pop rules from the org', () => {
     expect(loaded.final).to.equal(true);
     expect(loaded.rules).to.deep.equal(BUILT_IN_RULES);
     expect(loaded.rules.map((rule) => [rule.name, rule.priority])).to.deep.equal([
-      ['Open_Lead', 10], ['Customer_Contact', 20], ['Customer_Account', 30], ['Previous_Customer_Account', 40], ['Open_Case_Web_Phone', 50], ['Live_Chat_Visitor', 60],
+      ['Open_Lead', 10], ['Customer_Contact', 20], ['Customer_Account', 30], ['Previous_Customer_Account', 40], ['Open_Case_Web_Phone', 50],
     ]);
     expect(loaded.settings).to.deep.equal(DEFAULT_SCREEN_POP_SETTINGS);
     expect(loaded.journeyFields).to.deep.equal(JOURNEY_FIELDS);
+  });
+
+  it('loads the Live Chat Transcript rule too where the legacy Chat package is deployed', async () => {
+    const session = await fakeOrg.createOrg(undefined, { features: { legacyChat: true } });
+    const loaded = await loadScreenPopRules(connectTo(session));
+    expect(loaded.problems).to.deep.equal([]);
+    expect(loaded.rules.map((rule) => [rule.name, rule.objectType, rule.keyPrefix])).to.deep.include(['Live_Chat_Visitor', 'LiveChatTranscript', '570']);
   });
 
   it('skips each malformed rule with a problem naming it and why, and keeps the others', async () => {
@@ -40,7 +47,8 @@ describe('loading the screen-pop rules from the org', () => {
       ruleRecord('No_Priority', { Object__c: 'Contact', Phone_Fields__c: 'Phone', Caller_Label__c: 'Customer', Priority__c: null }),
       ruleRecord('Inactive_Broken', { Active__c: false, Object__c: 'Nothing__c', Phone_Fields__c: 'Phone', Caller_Label__c: 'Customer', Priority__c: 1 }),
     ];
-    const session = await fakeOrg.createOrg({ records: { [RULE_TYPE]: bad } });
+    // Legacy Chat on, its package deployed, and the transcript hidden from the agent.
+    const session = await fakeOrg.createOrg({ records: { [RULE_TYPE]: bad } }, { features: { legacyChat: true } });
     await fakeOrg.setVisibility(session.orgId, { sobject: 'Contact', field: 'AssistantPhone' }, false);
     await fakeOrg.setVisibility(session.orgId, { sobject: 'LiveChatTranscript' }, false);
     const loaded = await loadScreenPopRules(connectTo(session));
