@@ -30,7 +30,7 @@ async function firstId(rig: Rig, sobject: string, where: (record: Record<string,
 
 /** Omni-Channel routes a work item to the agent; returns its interaction id (the AgentWork id). */
 function route(rig: Rig, channel: OmniChannelKind, workItemId: string, customerName: string): string {
-  return rig.local!.bridge.route({ workItemId, channel, customerName, isAutoAccept: false }).workId;
+  return rig.local!.omni.route({ workItemId, kind: channel, customerName }).workId;
 }
 
 function workState(rig: Rig, workId: string) {
@@ -112,7 +112,7 @@ describe('Omni-Channel work in the interaction list', function () {
     const id = route(rig, 'chat', await firstId(rig, 'LiveChatTranscript'), 'Ada Lovelace');
     await waitFor('the chat to alert', () => viewOf(rig, id) !== undefined);
 
-    rig.local!.bridge.cannotDeliver(id);
+    rig.local!.omni.cannotDeliver(id);
     await waitFor('the chat to leave the list', () => viewOf(rig, id) === undefined);
     const notice = rig.controller.store.snapshot.notices.find((n) => n.code === 'WORK_DELIVERY_FAILED');
     expect(notice?.message).to.contain('Ada Lovelace').and.to.contain('could not be delivered');

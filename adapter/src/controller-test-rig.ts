@@ -2,8 +2,10 @@
  * A controller with every room real, for the controller's browser tests: the phone on the
  * suite's Kamailio, a customer calling it from a second sip.js user agent, the crm room on the
  * fake org (demo data), the host over the Open CTI fake with a console that records what it was
- * asked and, when asked for, the local console's own workspace, Omni-Channel and console bridge
- * (scripts/console/page) speaking the bridge protocol over the same Open CTI fake.
+ * asked and, when asked for, the local console's own workspace and Omni-Channel with the SHIPPED
+ * console bridge (force-app's Aura component, run by scripts/console/page/aura-runtime.ts over
+ * the workspace API, Omni-Channel toolkit and message channel fakes), speaking the bridge
+ * protocol over the same Open CTI fake.
  * Timers (wrap up, cooldown) run only when the test says so (a manual clock).
  */
 import { Controller, type Clock } from './controller.ts';
@@ -19,9 +21,12 @@ import type { InteractionView } from './store.ts';
 import { installOpenCtiShim } from '../../scripts/console/opencti/opencti-shim.ts';
 import { serveOpenCti, type ConsoleApi, type OpenCtiConsole } from '../../scripts/console/opencti/console-side.ts';
 import { ConsoleWorkspace } from '../../scripts/console/page/console-workspace.ts';
-import { LocalConsoleBridge } from '../../scripts/console/page/console-bridge.ts';
-import { OmniWorkItems } from '../../scripts/console/page/omni-work-items.ts';
-import { OmniPresence } from '../../scripts/console/page/omni-presence.ts';
+import { startAuraConsoleBridge, type AuraConsoleBridge } from '../../scripts/console/page/aura-console-bridge.ts';
+import { fetchShippedBridgeBundle, loadBridgeProtocolFromTypeScript } from '../../scripts/console/page/aura-test-platform.ts';
+import { LightningMessageService } from '../../scripts/console/page/message-channel-fake.ts';
+import { OmniChannel } from '../../scripts/console/page/omni-channel.ts';
+import type { OmniWorkItems } from '../../scripts/console/page/omni-work-items.ts';
+import type { OmniPresence } from '../../scripts/console/page/omni-presence.ts';
 import { RestClient } from '../../scripts/console/page/rest-client.ts';
 
 /** A clock whose timers run only when the test says so. */
@@ -48,7 +53,8 @@ class RecordingConsole implements ConsoleApi {
   readonly pops: Array<{ type: ScreenPopTypeName; params: Record<string, unknown>; defaultFieldValues?: DefaultFieldValues }> = [];
   panelVisible = true;
   workspace: ConsoleWorkspace | undefined;
-  bridge: LocalConsoleBridge | undefined;
+  /** The page's Lightning message service, when the local console runs (else Open CTI publish reaches only the softphone). */
+  messages: LightningMessageService | undefined;
   openCti: OpenCtiConsole | undefined;
   async screenPop(type: ScreenPopTypeName, params: Record<string, unknown>, defaultFieldValues?: DefaultFieldValues): Promise<void> {
     this.pops.push(defaultFieldValues === undefined ? { type, params } : { type, params, defaultFieldValues });
@@ -66,17 +72,20 @@ class RecordingConsole implements ConsoleApi {
   clickToDialEnabled(): void {}
   publish(channelName: string, message: unknown): void {
     // Lightning message service delivers to every subscriber, the publisher included.
-    this.openCti?.pushMessage(channelName, message);
-    this.bridge?.receive(channelName, message);
+    if (this.messages) this.messages.publish(channelName, message);
+    else this.openCti?.pushMessage(channelName, message);
   }
 }
 
-/** The local console's Omni-Channel and workspace, behind the console bridge. */
+/** The local console's Omni-Channel and workspace, behind the shipped console bridge. */
 export interface RigConsole {
   readonly workspace: ConsoleWorkspace;
+  /** Omni-Channel: route work, 'cannot deliver', its own auto-accept. */
+  readonly omni: OmniChannel;
   readonly work: OmniWorkItems;
   readonly presence: OmniPresence;
-  readonly bridge: LocalConsoleBridge;
+  /** The shipped Aura bridge running over the fakes (its traffic, status and problems). */
+  readonly bridge: AuraConsoleBridge;
 }
 
 export interface Rig {
@@ -107,8 +116,10 @@ export interface RigOptions {
   storage?: RigStorage;
   /** Call center items beside the SIP ones (`/ContactPad/<name>` keys). */
   settings?: Record<string, string>;
-  /** Start the local console's workspace, Omni-Channel and console bridge. */
+  /** Start the local console's workspace, Omni-Channel and the shipped console bridge. */
   bridge?: boolean;
+  /** Omni-Channel's own auto-accept (the agent's presence configuration) in the simulated Omni-Channel. */
+  omniAutoAccept?: boolean;
   /** Changes to the new org before ContactPad reads from it (users, records). */
   orgSetup?: (orgId: string) => Promise<void>;
   /** The agent chooses Ready (and registers) before the console bridge connects, as after a reload. */
@@ -166,12 +177,22 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   let consoleBridge: ConsoleBridge | undefined;
   if (opts.bridge) {
     const workspace = new ConsoleWorkspace(new RestClient('62.0', org.accessToken));
-    const work = new OmniWorkItems();
-    const presence = new OmniPresence();
-    const bridge = new LocalConsoleBridge({ workspace, work, presence, publish: (name, message) => consoleHandle.pushMessage(name, message) });
+    const omni = new OmniChannel();
+    omni.autoAccept = opts.omniAutoAccept ?? false;
+    const messages = new LightningMessageService();
+    messages.subscribeAll((name, message) => consoleHandle.pushMessage(name, message));
     consolePage.workspace = workspace;
-    consolePage.bridge = bridge;
-    local = { workspace, work, presence, bridge };
+    consolePage.messages = messages;
+    const bridge = await startAuraConsoleBridge({
+      workspace,
+      omni,
+      messages,
+      bundle: await fetchShippedBridgeBundle(),
+      resourceUrl: (name) => `/resource/${name}`,
+      loadScript: loadBridgeProtocolFromTypeScript,
+    });
+    await bridge.component.scriptsLoaded;
+    local = { workspace, omni, work: omni.work, presence: omni.presence, bridge };
     consoleBridge = await ConsoleBridge.connect(host, {
       event: (event) => controller.bridgeEvent(event),
       stateChanged: (state) => controller.bridgeState(state),
@@ -195,6 +216,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
 export async function stopRigs(): Promise<void> {
   for (const rig of rigs.splice(0)) {
     await rig.consoleBridge?.close();
+    rig.local?.bridge.stop();
     rig.console.close();
     await rig.phone.stop();
     await rig.customer.stop();

@@ -9,6 +9,9 @@
  */
 import { BRIDGE_CHANNEL, BRIDGE_PROTOCOL_VERSION, LIMITS, bridgeEvent, parseBridgeMessage } from '../../adapter/src/host/console-bridge-protocol.ts';
 
+/** The script's file name in the contactpad static resource: `$Resource.contactpad + '/bridge-protocol.js'`. */
+export const BRIDGE_PROTOCOL_FILE_NAME = 'bridge-protocol.js';
+
 /** The name of the global the script defines. */
 export const BRIDGE_PROTOCOL_GLOBAL = 'ContactPadBridgeProtocol';
 

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { BRIDGE_PROTOCOL_FILE_NAME } from './bridge-protocol-global.ts';
 
 /** The project root (where package.json, rollup.config.mjs and force-app/ live). */
 export const PROJECT_ROOT: string = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,7 +31,7 @@ export const BRIDGE_PROTOCOL_ENTRY: string = join(PROJECT_ROOT, 'scripts', 'buil
  * The console bridge protocol script inside the static resource, loaded by the Aura bridge:
  * `<ltng:require scripts="{!$Resource.contactpad + '/bridge-protocol.js'}"/>`.
  */
-export const BRIDGE_PROTOCOL_FILE_NAME = 'bridge-protocol.js';
+export { BRIDGE_PROTOCOL_FILE_NAME };
 
 /** Its path in the static resource folder. */
 export const BRIDGE_PROTOCOL_JS: string = join(STATIC_RESOURCE_DIR, BRIDGE_PROTOCOL_FILE_NAME);

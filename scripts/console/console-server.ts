@@ -3,10 +3,12 @@
  * It starts the project's Kamailio and one HTTP server on 127.0.0.1 that serves
  *
  *   /                                         the console page (record tabs, utility bar, customer simulator)
- *   /softphone                                the softphone host (the Visualforce ContactPad.page stand-in);
- *                                             ?contactpad=off: Open CTI only, no ContactPad
- *   /support/api/62.0/lightning/opencti_min.js the `sforce.opencti` shim
- *   /resource/contactpad/*                    the built ContactPad static resource
+ *   /softphone                                the softphone host: force-app's ContactPad.page rendered as
+ *                                             Visualforce renders it (merge fields from the local session and
+ *                                             the fake org's agent user); ?contactpad=off: Open CTI only
+ *   /support/api/<version>/lightning/opencti_min.js  the `sforce.opencti` shim, at the version ContactPad.page names
+ *   /resource/contactpad/*                    the built ContactPad static resource (main.js, bridge-protocol.js...)
+ *   /console/aura/<Bundle>/<file>             force-app's Aura bundles as they ship (the console bridge runs them)
  *   /console/*                                the console page's bundled scripts and styles
  *   /services/data/*, /__fake-org/*           the fake org (Salesforce REST over an in-memory org)
  */
@@ -15,19 +17,34 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveFakeOrg } from '../fake-org/http.ts';
+import { fakeOrgStore, serveFakeOrg } from '../fake-org/http.ts';
 import { startKamailio } from '../sip-server/kamailio.ts';
 import { AGENT_SIP_USER, SIP_DOMAIN } from '../test-ports.ts';
 import { localCallCenterSettings } from './call-center-settings.ts';
 import { bundleConsoleScripts, type BundledFile, type ConsoleBundles } from './console-bundles.ts';
 import { CONTACTPAD_RESOURCE_DIR, ensureContactPadBuilt } from './contactpad-build.ts';
 import { loadDemoCallers } from './demo-callers.ts';
-import { bareSoftphonePageHtml, consolePageHtml, OPENCTI_PATH, softphonePageHtml } from './html-pages.ts';
+import { bareSoftphonePageHtml, consolePageHtml, openCtiPathOf, renderVisualforcePage, type VisualforceContext } from './html-pages.ts';
 import { LOCAL_AGENT, LOCAL_SESSION_ID } from './local-session.ts';
-import type { ConsoleConfig } from './page/console-config.ts';
+import { resourceUrl, type ConsoleConfig } from './page/console-config.ts';
 import { sendText, serveStaticFile } from './static-files.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+const FORCE_APP = join(HERE, '..', '..', 'force-app', 'main', 'default');
+/** The Visualforce page the call center's adapter URL names: the softphone host. */
+export const CONTACTPAD_PAGE = join(FORCE_APP, 'pages', 'ContactPad.page');
+/** force-app's Aura bundles, served as they ship. */
+const AURA_DIR = join(FORCE_APP, 'aura');
+
+/**
+ * What ContactPad.page's merge fields are filled from: the local session, and the fake org's
+ * agent user (Alex Morgan, LOCAL_AGENT) as the DEFAULT org has it now (its SIP user, its profile).
+ */
+function visualforceContext(): VisualforceContext {
+  const record = fakeOrgStore.getOrg('default')?.list('User').find((user) => String(user['Id']).slice(0, 15) === LOCAL_AGENT.userId.slice(0, 15));
+  const user = record ? { ...record } : { Id: LOCAL_AGENT.userId, ProfileId: LOCAL_AGENT.profileId, ContactPad_SIP_User__c: LOCAL_AGENT.sipUser };
+  return { sessionId: LOCAL_SESSION_ID, user, resourceUrl };
+}
 
 /** How to start the local console. */
 export interface ConsoleOptions {
@@ -86,7 +103,7 @@ function sendHtml(req: IncomingMessage, res: ServerResponse, html: string): void
   sendBundled(req, res, { contentType: 'text/html; charset=utf-8', body: Buffer.from(html) });
 }
 
-function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphoneHtml: string, css: BundledFile) {
+function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphone: { page: string; openCtiPath: string }, css: BundledFile) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (await serveFakeOrg(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -105,8 +122,11 @@ function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphoneHt
       return;
     }
     if (path === '/') return sendHtml(req, res, consoleHtml);
-    if (path === '/softphone') return sendHtml(req, res, query.get('contactpad') === 'off' ? bareSoftphonePageHtml() : softphoneHtml);
-    if (path === OPENCTI_PATH) return sendBundled(req, res, bundles.openCti);
+    if (path === '/softphone') {
+      return sendHtml(req, res, query.get('contactpad') === 'off' ? bareSoftphonePageHtml(softphone.openCtiPath) : renderVisualforcePage(softphone.page, visualforceContext()));
+    }
+    if (path === softphone.openCtiPath) return sendBundled(req, res, bundles.openCti);
+    if (path.startsWith('/console/aura/')) return serveStaticFile(req, res, AURA_DIR, path.slice('/console/aura/'.length));
     if (path === '/console/console.css') return sendBundled(req, res, css);
     if (path.startsWith('/console/')) {
       const file = bundles.page.get(path.slice('/console/'.length));
@@ -187,6 +207,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     sipWsUrl: `ws://127.0.0.1:${sipWsPort}`,
     sipDomain: SIP_DOMAIN,
     agentUser: AGENT_SIP_USER,
+    agentUserId: LOCAL_AGENT.userId,
     callCenterSettings: localCallCenterSettings({ sipWsPort, overrides: options.callCenterSettings }),
     demoCallers: loadDemoCallers(),
   };
@@ -201,7 +222,10 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     },
   };
 
-  const handler = createHandler(bundles, consolePageHtml(config), softphonePageHtml(LOCAL_SESSION_ID, LOCAL_AGENT), css);
+  // ContactPad.page as it ships: rendered once now, so a merge field the console cannot fill stops the start.
+  const page = readFileSync(CONTACTPAD_PAGE, 'utf8');
+  renderVisualforcePage(page, visualforceContext());
+  const handler = createHandler(bundles, consolePageHtml(config), { page, openCtiPath: openCtiPathOf(page) }, css);
   const server = createServer((req, res) => {
     handler(req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal error in the local console');

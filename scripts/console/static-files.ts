@@ -1,6 +1,6 @@
 /**
  * Serves files from one folder (the built `contactpad` static resource, as Salesforce serves
- * `/resource/<name>/...`): GET and HEAD only, a content type by extension, 404 for anything
+ * `/resource/<name>/...`; force-app's Aura bundles): GET and HEAD only, a content type by extension, 404 for anything
  * missing or outside the folder (no `..`, no encoded traversal, no NUL bytes).
  */
 import { createReadStream, realpathSync, statSync } from 'node:fs';
@@ -24,6 +24,9 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
+  // Aura markup (force-app's bundles, served to the console's Aura runtime).
+  '.cmp': 'application/xml; charset=utf-8',
+  '.design': 'application/xml; charset=utf-8',
 };
 
 /** The Content-Type for a file name, by extension (application/octet-stream when unknown). */

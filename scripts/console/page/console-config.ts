@@ -16,6 +16,8 @@ export interface ConsoleConfig {
   readonly sipDomain: string;
   /** The agent's SIP user (agent1): the customer simulator calls sip:<agentUser>@<sipDomain>. */
   readonly agentUser: string;
+  /** The agent's User id in the fake org (Alex Morgan), whose presence configuration the Omni-Channel simulator sets. */
+  readonly agentUserId: string;
   /** What Open CTI getCallCenterSettings() returns ('/ContactPad/sipServerUrl'...). */
   readonly callCenterSettings: Readonly<Record<string, string>>;
   /** The customer simulator's preset callers (from the demo org). */
@@ -28,6 +30,14 @@ export interface ConsoleConfig {
  * ContactPad_SIP_User__c set to it.
  */
 export const COLLEAGUE = Object.freeze({ sipUser: 'jordan.lee', name: 'Jordan Lee' });
+
+/** Where the console serves force-app's Aura bundles (/console/aura/<Bundle>/<file>), to run them as they ship. */
+export const AURA_BUNDLES_PATH = '/console/aura/';
+
+/** Where the console serves static resources, as Salesforce serves `$Resource.<name>` (/resource/<name>). */
+export function resourceUrl(name: string): string {
+  return `/resource/${name}`;
+}
 
 /** The id of the inline JSON script element that carries the {@link ConsoleConfig}. */
 export const CONSOLE_CONFIG_ELEMENT_ID = 'console-config';

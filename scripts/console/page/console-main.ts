@@ -8,9 +8,12 @@
  * agent consults or transfers; `window.localConsole.colleague` reads and drives it.
  *
  * The header's 'Rule tester' button opens the admins' screen-pop rule tester tab (rule-tester*.ts).
- * The console bridge (console-bridge.ts) speaks the console bridge protocol with ContactPad
- * over the Lightning message channel; the header's presence select is the agent's Omni-Channel
- * presence, and the Omni-Channel simulator (omni-channel-panel.ts) routes work to the agent.
+ * The console bridge is force-app's shipped Aura component (ContactPadConsoleBridge), run by the
+ * Aura runtime over the console's fakes (aura-console-bridge.ts): the workspace API over the
+ * workspace, the Omni-Channel toolkit over the local Omni-Channel (omni-channel.ts), the
+ * message channel over the page's Lightning message service, which also carries the softphone's
+ * Open CTI publish/subscribe. The header's presence select is the agent's Omni-Channel widget,
+ * and the Omni-Channel simulator (omni-channel-panel.ts) routes work to the agent.
  *
  * Query parameters: `?panel=closed` starts with the softphone panel closed (it still loads, as
  * in Salesforce); `?refresh=<seconds>` sets the Tasks tab's refresh period (default 5, 0 = off);
@@ -22,12 +25,17 @@ import type { DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } f
 import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
 import { isProtocolMessage } from '../opencti/opencti-protocol.ts';
 import { BRIDGE_CHANNEL, type BridgeEvent, type BridgePresence, type ContactPadRequest } from '../../../adapter/src/host/console-bridge-protocol.ts';
-import { LocalConsoleBridge, type IgnoredBridgeMessage } from './console-bridge.ts';
+import { FakeOrgClient } from '../../fake-org/client.ts';
+import { startAuraConsoleBridge, type AuraConsoleBridge, type IgnoredBridgeMessage } from './aura-console-bridge.ts';
+import type { AuraRuntimeProblem } from './aura-runtime.ts';
+import { LightningMessageService } from './message-channel-fake.ts';
+import { OmniChannel } from './omni-channel.ts';
 import { mountOmniChannelPanel } from './omni-channel-panel.ts';
 import { OMNI_PRESENCE_STATUSES, OmniPresence } from './omni-presence.ts';
+import { readOmniAutoAccept, writeOmniAutoAccept } from './omni-presence-config.ts';
 import { createWorkRecord, listWorkRecords } from './omni-records.ts';
-import { OmniWorkItems, type OmniWorkItem } from './omni-work-items.ts';
-import { COLLEAGUE, readConsoleConfig } from './console-config.ts';
+import type { OmniWorkItem } from './omni-work-items.ts';
+import { AURA_BUNDLES_PATH, COLLEAGUE, readConsoleConfig, resourceUrl } from './console-config.ts';
 import { ColleaguePhone, type ColleagueCall } from './colleague-phone.ts';
 import { mountColleaguePanel } from './colleague-panel.ts';
 import { ConsoleWorkspace, type RecordTab } from './console-workspace.ts';
@@ -93,18 +101,24 @@ export interface LocalConsoleColleagueHooks {
   mediaStats(): Promise<SimulatorMediaStats>;
 }
 
-/** `window.localConsole.bridge`: the console bridge's logs, the Omni-Channel work and presence. */
+/** `window.localConsole.bridge`: the shipped console bridge's logs, the Omni-Channel work and presence. */
 export interface LocalConsoleBridgeHooks {
   /** False with `?bridge=off` (then every log stays empty and nothing answers on the channel). */
   readonly enabled: boolean;
   /** The Lightning message channel it speaks on. */
   readonly channelName: string;
-  /** Every request ContactPad published, validated, in order. */
+  /** The Aura component's status line (v.status): Loading, Connecting, Connected, Error: …; '' before it runs. */
+  readonly status: string;
+  /** Every request ContactPad published that the protocol accepts, in order. */
   readonly requests: readonly ContactPadRequest[];
   /** Every reply and event the bridge published, in order. */
   readonly events: readonly BridgeEvent[];
-  /** Messages on the channel the bridge did not act on, with the reason. */
+  /** What the bridge logged about messages it refused or ignored (its console warnings). */
   readonly ignored: readonly IgnoredBridgeMessage[];
+  /** What went wrong running the shipped component (actions that threw, callbacks outside $A.getCallback, a script that failed to load). */
+  readonly problems: readonly AuraRuntimeProblem[];
+  /** Omni-Channel's own auto-accept for the agent (the simulator's switch). */
+  readonly omniAutoAccept: boolean;
   /** Every Omni-Channel work item routed to the agent, with its state. */
   readonly workItems: readonly OmniWorkItem[];
   /** The agent's Omni-Channel presence (statusId null: Offline). */
@@ -208,11 +222,14 @@ function main(): void {
   let softphoneInitialized = false;
   let openCti: OpenCtiConsole | undefined;
   const bridgeOn = params.get('bridge') !== 'off';
-  const work = new OmniWorkItems();
-  const presence = new OmniPresence();
-  const bridge = bridgeOn
-    ? new LocalConsoleBridge({ workspace, work, presence, publish: (channelName, message) => openCti?.pushMessage(channelName, message) ?? false })
-    : undefined;
+  const omni = new OmniChannel();
+  const { work, presence } = omni;
+  const fakeOrg = new FakeOrgClient('');
+  // The page's Lightning message service: the softphone hears every channel it subscribed to
+  // through Open CTI; the bridge component subscribes through lightning:messageChannel.
+  const messages = new LightningMessageService();
+  messages.subscribeAll((channelName, message) => openCti?.pushMessage(channelName, message));
+  let bridge: AuraConsoleBridge | undefined;
 
   const showStatus = () => {
     dom.status.textContent = softphoneInitialized ? 'Softphone ready' : openCtiConnected ? 'Softphone connected' : 'Softphone loading...';
@@ -292,8 +309,7 @@ function main(): void {
     publish(channelName, message) {
       publishedMessages.push({ channelName, message });
       // Lightning message service delivers to every subscriber of the channel, the publisher included.
-      openCti?.pushMessage(channelName, message);
-      bridge?.receive(channelName, message);
+      messages.publish(channelName, message);
     },
   };
 
@@ -354,6 +370,17 @@ function main(): void {
   }
 
   dom.bridgeStatus.textContent = bridgeOn ? 'Console bridge on' : 'Console bridge off';
+  if (bridgeOn) {
+    startAuraConsoleBridge({ workspace, omni, messages, bundle: `${AURA_BUNDLES_PATH}ContactPadConsoleBridge/`, resourceUrl }).then(
+      (started) => {
+        bridge = started;
+      },
+      (error: unknown) => {
+        dom.bridgeStatus.textContent = `Console bridge failed to start: ${error instanceof Error ? error.message : String(error)}`;
+        console.error('The local console could not start the ContactPad Console Bridge component', error);
+      },
+    );
+  }
   const renderPresence = () =>
     render(
       html`<label for="omni-presence">Omni-Channel</label>
@@ -370,19 +397,25 @@ function main(): void {
   renderPresence();
   mountOmniChannelPanel(dom.omniSimulator, work, {
     bridgeOn,
-    listRecords: (channel) => listWorkRecords(rest, channel),
+    listRecords: (kind) => listWorkRecords(rest, kind),
     async route(request) {
-      if (!bridge) throw new Error('The console bridge is off: Omni-Channel work cannot reach ContactPad.');
+      if (!bridgeOn) throw new Error('The console bridge is off: Omni-Channel work cannot reach ContactPad.');
       const typed = request.recordId?.trim();
       if (typed !== undefined && !isRecordId(typed)) throw new Error(`"${typed}" is not a Salesforce record id (15 or 18 letters and digits).`);
-      const workItemId = typed ?? (await createWorkRecord(rest, request.channel, request.customerName));
-      return bridge.route({ workItemId, channel: request.channel, customerName: request.customerName, isAutoAccept: request.isAutoAccept });
+      const workItemId = typed ?? (await createWorkRecord(rest, request.kind, request.customerName));
+      return omni.route({ workItemId, kind: request.kind, customerName: request.customerName });
     },
-    cannotDeliver(workId) {
-      bridge?.cannotDeliver(workId);
+    cannotDeliver: (workId) => void omni.cannotDeliver(workId),
+    async readAutoAccept() {
+      const on = await readOmniAutoAccept(fakeOrg, config.agentUserId);
+      if (on !== undefined) omni.autoAccept = on;
+      return on;
+    },
+    setAutoAccept(on) {
+      omni.autoAccept = on;
+      return writeOmniAutoAccept(fakeOrg, config.agentUserId, on);
     },
   });
-  bridge?.start();
 
   const simulator = new CustomerSimulator({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, agentUser: config.agentUser });
   simulator.attachRemoteMedia(dom.remoteMedia);
@@ -434,6 +467,15 @@ function main(): void {
     bridge: Object.freeze({
       enabled: bridgeOn,
       channelName: BRIDGE_CHANNEL,
+      get status() {
+        return bridge?.status ?? '';
+      },
+      get problems() {
+        return bridge?.problems ?? [];
+      },
+      get omniAutoAccept() {
+        return omni.autoAccept;
+      },
       get requests() {
         return bridge?.requests ?? [];
       },

@@ -1,7 +1,8 @@
 /**
  * The agent's Omni-Channel presence in the local console (Salesforce ServicePresenceStatus:
  * Available, Busy, Offline, each with a 0N5 status id), chosen in the console header's
- * presence select or set by ContactPad through the console bridge. No DOM here.
+ * presence select (the Omni-Channel widget) or set through the Omni-Channel toolkit
+ * (omni-toolkit-fake.ts). No DOM here.
  */
 
 /** An Omni-Channel presence status the local console offers. */
@@ -21,8 +22,8 @@ export const OMNI_PRESENCE_STATUSES: readonly OmniPresenceStatus[] = [
   { id: null, apiName: 'Offline', label: 'Offline' },
 ];
 
-/** Who changed the presence: the agent in the console's select, or ContactPad through the bridge. */
-export type PresenceChangeSource = 'user' | 'contactpad';
+/** Who changed the presence: the agent in the Omni-Channel widget (the console's select), or a component through the Omni-Channel toolkit. */
+export type PresenceChangeSource = 'user' | 'toolkit';
 
 /** The current presence with change listeners. Starts Offline, as Omni-Channel does at login. */
 export class OmniPresence {

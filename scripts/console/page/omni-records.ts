@@ -1,40 +1,101 @@
 /**
- * The fake org's records behind Omni-Channel work: a chat routes a LiveChatTranscript, an
- * email or a case routes a Case (Email-to-Case, Web-to-Case). The Omni-Channel simulator lists
- * the existing ones and creates new ones for the customer it routes.
+ * The fake org's records behind Omni-Channel work: a Messaging session routes a MessagingSession
+ * (Messaging for In-App and Web, Enhanced WhatsApp...), a legacy chat a LiveChatTranscript, an
+ * email a Case from Email-to-Case (Origin Email), a case a Web case (Origin Web); any other
+ * object Omni-Channel can route (a Lead here) is one ContactPad does not handle. The Omni-Channel
+ * simulator lists the latest ones and creates new ones for the customer it routes, through the
+ * console's REST client (an org without Messaging or without legacy Chat answers as Salesforce
+ * does for an object that does not exist: the panel shows that error).
  */
 import type { OmniRecordChoice } from './omni-channel-panel.ts';
 import type { OmniChannelKind } from './omni-work-items.ts';
 import { displayText } from './display-text.ts';
-import type { RestClient } from './rest-client.ts';
+import type { RestClient, SObjectRecord } from './rest-client.ts';
 
-const TRANSCRIPTS_SOQL = 'SELECT Id, Name, Body, Status FROM LiveChatTranscript ORDER BY CreatedDate DESC LIMIT 20';
-const CASES_SOQL = 'SELECT Id, CaseNumber, Subject, Origin FROM Case ORDER BY CreatedDate DESC LIMIT 20';
+/** The object each kind of work routes. */
+export const WORK_ITEM_OBJECTS: Readonly<Record<OmniChannelKind, string>> = {
+  messaging: 'MessagingSession',
+  chat: 'LiveChatTranscript',
+  email: 'Case',
+  case: 'Case',
+  other: 'Lead',
+};
 
-/** The object a channel's work item is: LiveChatTranscript for chat, Case otherwise. */
-export function workItemObjectOf(channel: OmniChannelKind): 'LiveChatTranscript' | 'Case' {
-  return channel === 'chat' ? 'LiveChatTranscript' : 'Case';
+const LIST_SOQL: Readonly<Record<OmniChannelKind, string>> = {
+  messaging: 'SELECT Id, Name, Status, MessagingEndUser.Name, ChannelName FROM MessagingSession ORDER BY CreatedDate DESC LIMIT 20',
+  chat: 'SELECT Id, Name, Body, Status FROM LiveChatTranscript ORDER BY CreatedDate DESC LIMIT 20',
+  email: "SELECT Id, CaseNumber, Subject, Origin FROM Case WHERE Origin = 'Email' ORDER BY CreatedDate DESC LIMIT 20",
+  case: "SELECT Id, CaseNumber, Subject, Origin FROM Case WHERE Origin != 'Email' ORDER BY CreatedDate DESC LIMIT 20",
+  other: 'SELECT Id, Name, Company FROM Lead ORDER BY CreatedDate DESC LIMIT 20',
+};
+
+function related(row: SObjectRecord, relationship: string, field: string): string {
+  const value = row[relationship];
+  return typeof value === 'object' && value !== null ? displayText((value as Record<string, unknown>)[field]) : '';
 }
 
-/** The latest records a channel can route (newest first). */
-export async function listWorkRecords(rest: RestClient, channel: OmniChannelKind): Promise<OmniRecordChoice[]> {
-  if (channel === 'chat') {
-    const rows = await rest.query(TRANSCRIPTS_SOQL);
-    return rows.map((row) => ({ id: displayText(row['Id']), label: `${displayText(row['Name'])} ${displayText(row['Body']).slice(0, 40)}`.trim() }));
+function labelOf(kind: OmniChannelKind, row: SObjectRecord): string {
+  switch (kind) {
+    case 'messaging':
+      return [displayText(row['Name']), related(row, 'MessagingEndUser', 'Name'), displayText(row['ChannelName'])].filter((part) => part !== '').join(' · ');
+    case 'chat':
+      return `${displayText(row['Name'])} ${displayText(row['Body']).slice(0, 40)}`.trim();
+    case 'email':
+    case 'case':
+      return `${displayText(row['CaseNumber'])} ${displayText(row['Subject']).slice(0, 40)}`.trim();
+    case 'other':
+      return `${displayText(row['Name'])} ${displayText(row['Company'])}`.trim();
   }
-  const rows = await rest.query(CASES_SOQL);
-  return rows.map((row) => ({ id: displayText(row['Id']), label: `${displayText(row['CaseNumber'])} ${displayText(row['Subject']).slice(0, 40)}`.trim() }));
 }
 
-/** Creates the record a new work item routes: a waiting chat transcript, or an email or web case. */
-export function createWorkRecord(rest: RestClient, channel: OmniChannelKind, customerName: string): Promise<string> {
-  const name = customerName === '' ? 'a customer' : customerName;
-  if (channel === 'chat') {
-    return rest.createRecord('LiveChatTranscript', { Status: 'Waiting', Body: `Chat with ${name}`, StartTime: new Date().toISOString() });
-  }
-  return rest.createRecord('Case', {
-    Subject: channel === 'email' ? `Email from ${name}` : `Case from ${name}`,
-    Origin: channel === 'email' ? 'Email' : 'Web',
-    ...(customerName === '' ? {} : { SuppliedName: customerName }),
+/** The latest records a kind of work can route (newest first). */
+export async function listWorkRecords(rest: RestClient, kind: OmniChannelKind): Promise<OmniRecordChoice[]> {
+  const rows = await rest.query(LIST_SOQL[kind]);
+  return rows.map((row) => ({ id: displayText(row['Id']), label: labelOf(kind, row) }));
+}
+
+/**
+ * A new Messaging session for `name`: a MessagingEndUser on the org's first active Messaging
+ * channel (MessagingEndUserId and MessagingChannelId are required on a MessagingSession:
+ * developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-messagingsession.html),
+ * then the session, Waiting for an agent.
+ */
+async function createMessagingSession(rest: RestClient, name: string): Promise<string> {
+  const [channel] = await rest.query('SELECT Id, MessageType FROM MessagingChannel WHERE IsActive = true ORDER BY CreatedDate LIMIT 1');
+  if (!channel) throw new Error('The org has no active Messaging channel (MessagingChannel) to start a Messaging session on.');
+  const endUserId = await rest.createRecord('MessagingEndUser', {
+    Name: name,
+    MessagingPlatformKey: `local-console-${crypto.randomUUID()}`,
+    MessageType: channel['MessageType'],
+    MessagingChannelId: channel['Id'],
   });
+  return rest.createRecord('MessagingSession', {
+    MessagingEndUserId: endUserId,
+    MessagingChannelId: channel['Id'],
+    Status: 'Waiting',
+    StartTime: new Date().toISOString(),
+  });
+}
+
+/** Creates the record a new work item routes. */
+export function createWorkRecord(rest: RestClient, kind: OmniChannelKind, customerName: string): Promise<string> {
+  const name = customerName === '' ? 'a customer' : customerName;
+  switch (kind) {
+    case 'messaging':
+      return createMessagingSession(rest, customerName === '' ? 'Web visitor' : customerName);
+    case 'chat':
+      return rest.createRecord('LiveChatTranscript', { Status: 'Waiting', Body: `Chat with ${name}`, StartTime: new Date().toISOString() });
+    case 'email':
+    case 'case':
+      return rest.createRecord('Case', {
+        Subject: kind === 'email' ? `Email from ${name}` : `Case from ${name}`,
+        Origin: kind === 'email' ? 'Email' : 'Web',
+        ...(customerName === '' ? {} : { SuppliedName: customerName }),
+      });
+    case 'other': {
+      const [first, ...rest2] = (customerName === '' ? 'Routed Lead' : customerName).split(' ');
+      const last = rest2.join(' ');
+      return rest.createRecord('Lead', { ...(last === '' ? { LastName: first } : { FirstName: first, LastName: last }), Company: 'Routed by Omni-Channel' });
+    }
+  }
 }

@@ -1,13 +1,18 @@
 /**
- * The local console's Omni-Channel: the work items routed to the agent (Salesforce AgentWork
- * rows: a `workId` for the assignment, a `workItemId` for the record being worked: a
- * LiveChatTranscript for a chat, a Case for an email or a case) and their states. What the
- * Omni-Channel toolkit (acceptAgentWork, declineAgentWork, closeAgentWork) acts on in a real
- * console. No DOM and no messages here: the console bridge turns changes into protocol events.
+ * The local console's Omni-Channel work: the work items routed to the agent (Salesforce AgentWork
+ * rows: a `workId` for the assignment, a `workItemId` for the record being worked: a Messaging
+ * Session, a Chat Transcript, a Case, or any record Omni-Channel routes) and their states. What
+ * the Omni-Channel toolkit (acceptAgentWork, declineAgentWork, closeAgentWork, getAgentWorks)
+ * acts on in a real console. No DOM here; omni-toolkit-fake.ts turns changes into the toolkit's
+ * events.
  */
 
-/** The Omni-Channel service channel a work item came through. */
-export type OmniChannelKind = 'chat' | 'email' | 'case';
+/**
+ * What the simulator routed, for its own panel: a Messaging session, a legacy chat, an email (a
+ * Case from Email-to-Case), a case (a Web case), or a record of another object. Omni-Channel
+ * itself tells the console only the ids; ContactPad finds the rest in the record.
+ */
+export type OmniChannelKind = 'messaging' | 'chat' | 'email' | 'case' | 'other';
 
 /** Where an AgentWork stands, as the simulator panel shows it. */
 export type OmniWorkState = 'assigned' | 'accepted' | 'declined' | 'closed' | 'delivery-failed';
@@ -18,23 +23,33 @@ export const OMNI_WORK_STATE_LABELS: Readonly<Record<OmniWorkState, string>> = {
   accepted: 'Accepted',
   declined: 'Declined',
   closed: 'Closed',
-  'delivery-failed': 'Delivery failed',
+  'delivery-failed': 'Cannot be delivered',
 };
+
+/** Who accepted a work item: the agent (through the toolkit), or Omni-Channel itself (auto-accept). */
+export type OmniAcceptedBy = 'agent' | 'omni-channel';
 
 /** One AgentWork routed to the agent. */
 export interface OmniWorkItem {
   /** AgentWork id (key prefix 0Bz). */
   readonly workId: string;
-  /** The record worked on: a LiveChatTranscript (chat) or a Case (email, case). */
+  /** The record worked on. */
   readonly workItemId: string;
-  readonly channel: OmniChannelKind;
-  /** The customer's name, as the simulator typed it. */
+  /** What the simulator routed (its panel's label; never sent to the console). */
+  readonly kind: OmniChannelKind;
+  /** The customer's name as the simulator typed it (its panel's label; never sent to the console). */
   readonly customerName: string;
-  /** Whether it was routed with auto-accept on (assigned as accepted). */
-  readonly isAutoAccept: boolean;
   readonly state: OmniWorkState;
+  /** Who accepted it (state 'accepted', and after). */
+  readonly acceptedBy?: OmniAcceptedBy;
   /** Why the agent declined it (state 'declined'). */
   readonly declineReason?: string;
+}
+
+/** One change of a work item: it was assigned, accepted, declined, closed, or can no longer be delivered. */
+export interface OmniWorkChange {
+  readonly item: OmniWorkItem;
+  readonly change: 'assigned' | OmniWorkState;
 }
 
 /** Why an Omni-Channel action on a work item was refused. */
@@ -61,7 +76,7 @@ function newWorkId(serial: number): string {
 /** The agent's Omni-Channel work items, in routing order, with change listeners. */
 export class OmniWorkItems {
   readonly #items: OmniWorkItem[] = [];
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Set<(change: OmniWorkChange) => void>();
   #serial = 0;
 
   /** Every work item routed so far, oldest first. */
@@ -69,28 +84,33 @@ export class OmniWorkItems {
     return this.#items;
   }
 
-  /** Called after every change. */
-  onChange(listener: () => void): () => void {
+  /** Called after every change, with the change. */
+  onChange(listener: (change: OmniWorkChange) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
   }
 
-  /** The work item by its AgentWork id. */
+  /** The work item by its AgentWork id (15- or 18-character form). */
   find(workId: string): OmniWorkItem | undefined {
-    return this.#items.find((item) => item.workId === workId);
+    return this.#items.find((item) => item.workId.slice(0, 15) === workId.slice(0, 15));
   }
 
-  /** Routes a new work item to the agent: Assigned, or Accepted at once with auto-accept. */
-  route(work: { workItemId: string; channel: OmniChannelKind; customerName: string; isAutoAccept: boolean }): OmniWorkItem {
-    const item: OmniWorkItem = Object.freeze({ workId: newWorkId(++this.#serial), ...work, state: work.isAutoAccept ? 'accepted' : 'assigned' });
+  /** The work items open in the agent's workspace: assigned or accepted (getAgentWorks). */
+  get open(): readonly OmniWorkItem[] {
+    return this.#items.filter((item) => item.state === 'assigned' || item.state === 'accepted');
+  }
+
+  /** Routes a new work item to the agent: Assigned. */
+  route(work: { workItemId: string; kind: OmniChannelKind; customerName: string }): OmniWorkItem {
+    const item: OmniWorkItem = Object.freeze({ workId: newWorkId(++this.#serial), workItemId: work.workItemId, kind: work.kind, customerName: work.customerName, state: 'assigned' });
     this.#items.push(item);
-    this.#changed();
+    this.#changed({ item, change: 'assigned' });
     return item;
   }
 
-  /** acceptAgentWork: an Assigned item becomes Accepted. */
-  accept(workId: string): OmniWorkItem {
-    return this.#move(workId, ['assigned'], { state: 'accepted' }, 'accepted');
+  /** An Assigned item becomes Accepted: by the agent (acceptAgentWork) or by Omni-Channel (auto-accept). */
+  accept(workId: string, by: OmniAcceptedBy): OmniWorkItem {
+    return this.#move(workId, ['assigned'], { state: 'accepted', acceptedBy: by }, 'accepted');
   }
 
   /** declineAgentWork: an Assigned item becomes Declined, with the agent's reason. */
@@ -103,23 +123,22 @@ export class OmniWorkItems {
     return this.#move(workId, ['assigned', 'accepted'], { state: 'closed' }, 'closed');
   }
 
-  /** The Omni-Channel widget could not deliver an Assigned item: it goes back to routing. */
+  /** The work can no longer be delivered (the customer left before it was accepted): it cannot be accepted any more. */
   failDelivery(workId: string): OmniWorkItem {
-    return this.#move(workId, ['assigned'], { state: 'delivery-failed' }, 'marked as not delivered');
+    return this.#move(workId, ['assigned'], { state: 'delivery-failed' }, 'marked as not deliverable');
   }
 
-  #move(workId: string, from: readonly OmniWorkState[], change: Partial<OmniWorkItem>, verb: string): OmniWorkItem {
-    const index = this.#items.findIndex((item) => item.workId === workId);
-    const item = this.#items[index];
+  #move(workId: string, from: readonly OmniWorkState[], change: Partial<OmniWorkItem> & { state: OmniWorkState }, verb: string): OmniWorkItem {
+    const item = this.find(workId);
     if (!item) throw new OmniWorkError(`No work item ${workId} is routed to this agent.`);
     if (!from.includes(item.state)) throw new OmniWorkError(`Work item ${workId} is ${OMNI_WORK_STATE_LABELS[item.state]} and cannot be ${verb}.`);
     const moved: OmniWorkItem = Object.freeze({ ...item, ...change });
-    this.#items[index] = moved;
-    this.#changed();
+    this.#items[this.#items.indexOf(item)] = moved;
+    this.#changed({ item: moved, change: change.state });
     return moved;
   }
 
-  #changed(): void {
-    for (const listener of this.#listeners) listener();
+  #changed(change: OmniWorkChange): void {
+    for (const listener of this.#listeners) listener(change);
   }
 }
