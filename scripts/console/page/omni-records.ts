@@ -55,17 +55,21 @@ export async function listWorkRecords(rest: RestClient, kind: OmniChannelKind): 
 }
 
 /**
- * A new Messaging session for `name`: a MessagingEndUser on the org's first active Messaging
- * channel (MessagingEndUserId and MessagingChannelId are required on a MessagingSession:
- * developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-messagingsession.html),
- * then the session, Waiting for an agent.
+ * A new Messaging session for `name`: a MessagingEndUser on the org's active Messaging for In-App
+ * and Web channel (else its first active channel), then the session, Waiting for an agent
+ * (MessagingEndUserId and MessagingChannelId are required on a MessagingSession:
+ * developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-messagingsession.html).
+ * A web guest's key has the form the fake org's demo guest has (v2/iamessage/UNAUTH/NA/uid:<uuid>;
+ * from a public setup guide, unverified); another channel's key is made up for the console.
  */
 async function createMessagingSession(rest: RestClient, name: string): Promise<string> {
-  const [channel] = await rest.query('SELECT Id, MessageType FROM MessagingChannel WHERE IsActive = true ORDER BY CreatedDate LIMIT 1');
+  const channels = await rest.query('SELECT Id, MessageType FROM MessagingChannel WHERE IsActive = true ORDER BY CreatedDate');
+  const channel = channels.find((row) => row['MessageType'] === 'EmbeddedMessaging') ?? channels[0];
   if (!channel) throw new Error('The org has no active Messaging channel (MessagingChannel) to start a Messaging session on.');
+  const web = channel['MessageType'] === 'EmbeddedMessaging';
   const endUserId = await rest.createRecord('MessagingEndUser', {
     Name: name,
-    MessagingPlatformKey: `local-console-${crypto.randomUUID()}`,
+    MessagingPlatformKey: web ? `v2/iamessage/UNAUTH/NA/uid:${crypto.randomUUID()}` : `local-console-${crypto.randomUUID()}`,
     MessageType: channel['MessageType'],
     MessagingChannelId: channel['Id'],
   });
