@@ -8,14 +8,18 @@ import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { FakeOrgClient } from '../fake-org/client.ts';
-import { startConsole, type RunningConsole } from './console-server.ts';
-import { LOCAL_SESSION_ID } from './local-session.ts';
+import { readFileSync } from 'node:fs';
+import { CONTACTPAD_PAGE, startConsole, type RunningConsole } from './console-server.ts';
+import { jsEncode, openCtiPathOf } from './html-pages.ts';
+import { LOCAL_AGENT, LOCAL_SESSION_ID } from './local-session.ts';
 import { launchChromium } from './test-browser.ts';
 
 const PORT = 38000;
 const SIP_WS_PORT = 38080;
 const SIP_UDP_PORT = 35060;
 const API = '/services/data/v62.0';
+/** The Open CTI script ContactPad.page names (its API version): the only place the shim is served. */
+const OPENCTI_PATH = openCtiPathOf(readFileSync(CONTACTPAD_PAGE, 'utf8'));
 
 let consoleServer: RunningConsole;
 let browser: Browser;
@@ -97,8 +101,10 @@ describe('the local console server', () => {
     const checks: [string, RegExp][] = [
       ['/', /^text\/html/],
       ['/softphone', /^text\/html/],
-      ['/support/api/62.0/lightning/opencti_min.js', /^text\/javascript/],
+      [OPENCTI_PATH, /^text\/javascript/],
       ['/resource/contactpad/main.js', /^text\/javascript/],
+      ['/resource/contactpad/bridge-protocol.js', /^text\/javascript/],
+      ['/console/aura/ContactPadConsoleBridge/ContactPadConsoleBridgeHelper.js', /^text\/javascript/],
       ['/console/console-main.js', /^text\/javascript/],
       ['/console/console.css', /^text\/css/],
     ];
@@ -118,6 +124,9 @@ describe('the local console server', () => {
       '/resource/contactpad/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/package.json',
       '/resource/contactpad/%00main.js',
       '/console/../console-server.ts',
+      '/console/aura/../pages/ContactPad.page',
+      '/console/aura/%2e%2e/pages/ContactPad.page',
+      OPENCTI_PATH.replace(/\/api\/[\d.]+\//, '/api/1.0/'),
     ]) {
       const response = await rawGet(path);
       assert.equal(response.status, 404, path);
@@ -125,11 +134,17 @@ describe('the local console server', () => {
     }
   });
 
-  it('hands the softphone the session inline, as Visualforce does, and never in a URL', async () => {
+  it('serves force-app\'s ContactPad.page as the softphone, its merge fields filled from the session and the agent user, never in a URL', async () => {
     const softphone = await rawGet('/softphone');
-    assert.ok(softphone.body.includes(JSON.stringify(LOCAL_SESSION_ID)), 'the session is inline in the host page');
-    assert.match(softphone.body, /<script src="\/support\/api\/62\.0\/lightning\/opencti_min\.js"><\/script>/);
-    assert.match(softphone.body, /import \{ startContactPadApp \} from '\/resource\/contactpad\/main\.js'/);
+    assert.match(softphone.body, /^<!DOCTYPE html>\n/);
+    assert.doesNotMatch(softphone.body, /apex:|\{!/, 'no Visualforce left');
+    assert.ok(softphone.body.includes(`accessToken: '${jsEncode(LOCAL_SESSION_ID)}'`), 'the session is inline in the host page (JSENCODE)');
+    assert.ok(softphone.body.includes(`<script src="${OPENCTI_PATH}"></script>`));
+    assert.ok(softphone.body.includes(`import { startContactPadApp } from '${jsEncode('/resource/contactpad/main.js')}'`));
+    assert.ok(softphone.body.includes(`userId: '${LOCAL_AGENT.userId}'`), 'the agent user (Alex Morgan)');
+    assert.ok(softphone.body.includes(`sipUser: '${LOCAL_AGENT.sipUser}'`), 'the agent\'s SIP user from the User record');
+    assert.match(softphone.body, /profileId: '00e[0-9A-Za-z]{15}'/, 'the agent\'s profile from the User record');
+    assert.match(softphone.body, /<title>ContactPad<\/title>/);
     const bare = await rawGet('/softphone?contactpad=off');
     assert.match(bare.body, /opencti_min\.js/);
     assert.doesNotMatch(bare.body, /main\.js|startContactPadApp/);

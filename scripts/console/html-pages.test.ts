@@ -1,0 +1,61 @@
+/**
+ * ContactPad.page as the local console serves it: force-app's page itself, rendered the way
+ * Visualforce renders it, and refused when it uses something the console cannot fill, so a page
+ * change cannot silently break the console.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { CONTACTPAD_PAGE } from './console-server.ts';
+import { jsEncode, openCtiPathOf, renderVisualforcePage, VisualforceRenderError, type VisualforceContext } from './html-pages.ts';
+
+const PAGE = readFileSync(CONTACTPAD_PAGE, 'utf8');
+const CONTEXT: VisualforceContext = {
+  sessionId: '00D000000000001!secret',
+  user: { Id: '005000000000001AAA', ProfileId: '00e000000000001AAA', ContactPad_SIP_User__c: "o'brien\\agent" },
+  resourceUrl: (name) => `/resource/${name}`,
+};
+const wrap = (body: string) =>
+  `<apex:page showHeader="false" sidebar="false" standardStylesheets="false" applyHtmlTag="true" applyBodyTag="false" docType="html-5.0" title="T"><head></head><body>${body}</body></apex:page>\n`;
+
+describe('the local console\'s Visualforce rendering of ContactPad.page', () => {
+  it('encodes like JSENCODE does in Salesforce Help\'s example', () => {
+    assert.equal(jsEncode("<B>Enter the user's name</b>"), "\\u003CB\\u003EEnter the user\\'s name\\u003C\\/b\\u003E");
+  });
+
+  it('fills the shipped page: session, agent fields through JSENCODE, static resource URLs; a JavaScript string stays one string', () => {
+    const html = renderVisualforcePage(PAGE, CONTEXT);
+    assert.match(html, /^<!DOCTYPE html>\n/);
+    assert.doesNotMatch(html, /\{!|apex:/);
+    assert.ok(html.includes("accessToken: '00D000000000001!secret'"));
+    assert.ok(html.includes("sipUser: 'o\\'brien\\\\agent'"), 'quote and backslash escaped');
+    assert.ok(html.includes(`jsforceUrl: '${jsEncode('/resource/contactpad/jsforce-core.min.js')}'`));
+    // The module script still parses, with the values the page meant.
+    const script = /<script type="module">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const calls: unknown[] = [];
+    new Function('startContactPadApp', 'document', 'window', script.replace(/^\s*import[^;]+;/, ''))(
+      (options: unknown) => calls.push(options),
+      { getElementById: () => 'mount' },
+      { location: { origin: 'https://org.example' } },
+    );
+    assert.deepEqual(calls, [{
+      mount: 'mount',
+      crm: { instanceUrl: 'https://org.example', accessToken: '00D000000000001!secret', jsforceUrl: '/resource/contactpad/jsforce-core.min.js' },
+      agent: { userId: '005000000000001AAA', profileId: '00e000000000001AAA', sipUser: "o'brien\\agent" },
+    }]);
+  });
+
+  it('serves Open CTI at the version the page names, and only one such script', () => {
+    assert.match(openCtiPathOf(PAGE), /^\/support\/api\/\d+\.\d\/lightning\/opencti_min\.js$/);
+    assert.throws(() => openCtiPathOf(wrap('')), /load Open CTI once/);
+  });
+
+  it('refuses a merge field, a function or a tag it does not know, and page settings it cannot honour', () => {
+    assert.throws(() => renderVisualforcePage(wrap('{!$User.Email}'), CONTEXT), VisualforceRenderError);
+    assert.throws(() => renderVisualforcePage(wrap('{!$Setup.ContactPad__c.Value__c}'), CONTEXT), /not a merge field/);
+    assert.throws(() => renderVisualforcePage(wrap('{!HTMLENCODE($User.Id)}'), CONTEXT), /HTMLENCODE/);
+    assert.throws(() => renderVisualforcePage(wrap('<apex:includeScript value="x"/>'), CONTEXT), /apex:includeScript/);
+    assert.throws(() => renderVisualforcePage(wrap('').replace('showHeader="false"', 'showHeader="true"'), CONTEXT), /showHeader/);
+    assert.equal(renderVisualforcePage(wrap("{!JSENCODE($User.Id)}"), CONTEXT).includes('005000000000001AAA'), true);
+  });
+});
