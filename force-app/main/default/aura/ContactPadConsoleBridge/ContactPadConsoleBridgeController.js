@@ -21,7 +21,7 @@
     },
 
     onTabCreated: function (cmp, event, helper) {
-        helper.sendTab(cmp, 'tabOpened', event.getParam('tabId'));
+        helper.tabCreated(cmp, event.getParam('tabId'));
     },
 
     onTabFocused: function (cmp, event, helper) {

@@ -265,6 +265,8 @@
         }
         cmp.find('workspace').getTabInfo({ tabId: tabId }).then(
             $A.getCallback(function (info) {
+                // The agent may close the tab while the console describes it: no news of it after its close.
+                if (!replyTo && (cmp.get('v.closedTabs') || {})[tabId]) return;
                 var tab = self.tabOf(info);
                 if (tab) self.rememberTab(cmp, tab.tabId, tab.recordId);
                 if (tab) self.send(cmp, kind, { tab: tab }, replyTo);
@@ -277,9 +279,22 @@
         );
     },
 
+    /** lightning:tabCreated: a tab id, new or used again, is open. */
+    tabCreated: function (cmp, tabId) {
+        if (!tabId) return;
+        var closed = this.copy(cmp.get('v.closedTabs'));
+        delete closed[tabId];
+        cmp.set('v.closedTabs', closed);
+        this.sendTab(cmp, 'tabOpened', tabId);
+    },
+
     /** lightning:tabClosed: the tab and the record it showed. */
     sendTabClosed: function (cmp, tabId) {
         if (!tabId) return;
+        var closed = this.copy(cmp.get('v.closedTabs'));
+        if (Object.keys(closed).length >= 100) closed = {};
+        closed[tabId] = true;
+        cmp.set('v.closedTabs', closed);
         this.send(cmp, 'tabClosed', { tabId: tabId, recordId: this.forgetTab(cmp, tabId) });
     },
 
