@@ -1,10 +1,12 @@
 /**
- * The console bridge (tab sync, Omni-Channel) found or not: ContactPad says calmly when it
- * is missing and keeps handling calls.
+ * The console bridge (tab sync, Omni-Channel) found or not: the console runs force-app's
+ * shipped ContactPadConsoleBridge Aura component with the built bridge-protocol.js; ContactPad
+ * connects to it, receives Omni-Channel work through it, and says calmly when it is missing and
+ * keeps handling calls.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseAgentStatus, customerState, openConsoleSession, placeCall } from './support/console-session.ts';
+import { bridgeProblems, chooseAgentStatus, customerState, openConsoleSession, placeCall, routeWork } from './support/console-session.ts';
 
 const BRIDGE_OFF = 'Tab sync and Omni-Channel are off (console bridge not found)';
 
@@ -13,8 +15,14 @@ describe('the console bridge', () => {
     const session = await openConsoleSession();
     try {
       await session.page.waitForFunction(() => window.localConsole?.bridge?.requests.some((r) => (r as { kind?: string }).kind === 'hello'));
+      await session.page.waitForFunction(() => window.localConsole?.bridge?.status === 'Connected');
       await session.softphone.getByText('Offline').first().waitFor();
       assert.equal(await session.softphone.getByText(BRIDGE_OFF).count(), 0);
+      // A Messaging session Omni-Channel assigns reaches ContactPad's list through the shipped bridge.
+      const work = await routeWork(session, { kind: 'messaging', customerName: 'Grace Chatwell' });
+      assert.match(work.workItemId, /^0Mw/);
+      await session.softphone.locator(`li[data-id="${work.workId}"]`).waitFor();
+      assert.deepEqual(await bridgeProblems(session), []);
     } finally {
       await session.close();
     }

@@ -1,7 +1,9 @@
 /**
  * One end-to-end session: the local console (Kamailio + console page + fake org) on the
  * e2e ports, Debian's Chromium on its page, and the handles a test needs: the console page,
- * the ContactPad softphone frame, the customer simulator and the fake org.
+ * the ContactPad softphone frame, the customer simulator and the fake org. The console runs
+ * force-app's shipped ContactPadConsoleBridge (Aura) with the built bridge-protocol.js, and
+ * serves force-app's ContactPad.page as the softphone.
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startConsole, type RunningConsole } from '../../scripts/console/console-server.ts';
@@ -147,4 +149,35 @@ export async function waitForAudioBothWays(session: ConsoleSession, interactionI
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** What the Omni-Channel simulator routes: a Messaging session, a legacy chat, an email, a case, or a Lead (an object ContactPad does not handle). */
+export type OmniWorkKind = 'messaging' | 'chat' | 'email' | 'case' | 'other';
+
+/**
+ * Routes Omni-Channel work from the console's simulator panel (on a new record unless a record
+ * id is given); resolves with the work id (the AgentWork, ContactPad's interaction id) and the
+ * routed record's id once Omni-Channel has assigned it.
+ */
+export async function routeWork(session: ConsoleSession, work: { kind: OmniWorkKind; customerName: string; recordId?: string }): Promise<{ workId: string; workItemId: string }> {
+  const { page } = session;
+  const before = await page.evaluate(() => window.localConsole!.bridge.workItems.length);
+  await page.getByTestId('omni-channel').selectOption(work.kind);
+  await page.getByTestId('omni-customer-name').fill(work.customerName);
+  await page.getByTestId('omni-record-id').fill(work.recordId ?? '');
+  await page.getByTestId('omni-route').click();
+  const routed = await page.waitForFunction((n) => window.localConsole!.bridge.workItems[n], before);
+  const item = (await routed.jsonValue()) as { workId: string; workItemId: string };
+  return { workId: item.workId, workItemId: item.workItemId };
+}
+
+/** Switches Omni-Channel's own auto-accept (the agent's presence configuration in the fake org; ContactPad reads it after a reload). */
+export async function setOmniAutoAccept(session: ConsoleSession, on: boolean): Promise<void> {
+  await session.page.getByTestId('omni-auto-accept').setChecked(on);
+  await session.page.getByTestId('omni-auto-accept-note').getByText(on ? /auto-accept on/ : /auto-accept off/).waitFor();
+}
+
+/** What went wrong running the shipped bridge component (actions that threw, callbacks outside $A.getCallback): [] when all is well. */
+export async function bridgeProblems(session: ConsoleSession): Promise<readonly { kind: string; message: string }[]> {
+  return session.page.evaluate(() => window.localConsole!.bridge.problems);
 }
