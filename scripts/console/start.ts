@@ -39,6 +39,10 @@ ContactPad local console is running.
   4. Consult or transfer to Jordan Lee: the "Colleague: Jordan Lee" panel is their phone
      (sip:jordan.lee@127.0.0.1); it answers by itself after a second, or untick "Answer
      automatically" to answer or decline by hand.
+  5. The "Omni-Channel simulator" routes a Messaging session, a legacy chat, an email, a case
+     or a Lead to the agent through the console bridge: force-app's ContactPadConsoleBridge
+     Aura component, run as it ships. Its auto-accept switch is the agent's presence
+     configuration in the fake org (ContactPad reads it after a reload).
 
   Numbers to try (the demo org's callers, also in the simulator's "Caller" list):
 ${numbersToTry()}
