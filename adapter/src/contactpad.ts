@@ -71,14 +71,16 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   if (hostProblem !== undefined) controller.notify(hostProblem);
   for (const problem of [...problems, ...agentProblems]) controller.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
 
+  const orgPart = options.crm.accessToken.split('!')[0]?.replace(/[^A-Za-z0-9]/g, '') ?? '';
   const crm = createCrmService({
     session: options.crm,
     settings,
     agent,
     activityState: (interactionId, state) => controller.activityState(interactionId, state),
     onError: (error) => controller.notify(error),
-    // One outbox per org: the session id starts with the org id (never log the rest).
-    outboxDatabase: `contactpad-activity-outbox-${options.crm.accessToken.split('!')[0]?.replace(/[^A-Za-z0-9]/g, '') ?? ''}`,
+    // One outbox and one memory of recent calls per org: the session id starts with the org id (never log the rest).
+    outboxDatabase: `contactpad-activity-outbox-${orgPart}`,
+    recentActivityKey: `contactpad-recent-activity-${orgPart}-${agent.userId}`,
   });
 
   let phone: Phone | undefined;

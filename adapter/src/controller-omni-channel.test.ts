@@ -1,17 +1,22 @@
 /**
- * Multi-interaction routing through the controller with every room real: chats, emails and
- * cases routed by the local console's Omni-Channel through the console bridge protocol (over
- * the Open CTI fake), their record tabs in the local console's workspace, the crm room on the
- * fake org, calls on Kamailio. Timers run by hand (manual clock).
+ * Multi-interaction routing through the controller with every room real: chats (Messaging
+ * Sessions, and legacy Chat Transcripts where an org still has Chat), emails and cases routed
+ * by the local console's Omni-Channel through the shipped console bridge (over the Open CTI
+ * fake), their record tabs in the local console's workspace, the crm room on the fake org,
+ * calls on Kamailio. Timers run by hand (manual clock).
  */
 import { expect } from '@open-wc/testing';
 import { fakeOrg } from './crm/fake-org-session.ts';
+import { DEMO_MESSAGING } from '../../scripts/fake-org/demo-routing.ts';
 import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
 import { answered, mariaCalls, startRig, stopRigs, taskOf, viewOf, type Rig } from './controller-test-rig.ts';
 import { FINISHED_KEPT } from './controller.ts';
 import { OMNI_PRESENCE_STATUSES } from '../../scripts/console/page/omni-presence.ts';
 import type { OmniChannelKind } from '../../scripts/console/page/omni-work-items.ts';
 import { bridgeEvent } from './host/console-bridge-protocol.ts';
+
+/** The demo org's waiting Messaging Sessions: a web chat guest, a session without a messaging user, Daniel Kim on WhatsApp. */
+const { guestWaiting: GUEST_SESSION, noEndUser: NO_USER_SESSION, danielWaiting: DANIEL_SESSION } = DEMO_MESSAGING;
 
 declare const describe: (title: string, body: (this: { timeout(ms: number): void }) => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
@@ -48,18 +53,78 @@ function codes(rig: Rig): string[] {
 describe('Omni-Channel work in the interaction list', function () {
   this.timeout(60_000);
 
-  it('with auto-accept on, a routed chat is accepted at once, the agent is Busy and its transcript opens in a console tab', async () => {
+  it('with auto-accept on, a routed Messaging session is accepted at once as a chat: the messaging user, the channel, its tab, the agent Busy', async () => {
     const rig = await startRig({ bridge: true });
-    const transcriptId = await firstId(rig, 'LiveChatTranscript');
-    const id = route(rig, 'chat', transcriptId, 'Ada Lovelace');
+    const id = route(rig, 'messaging', GUEST_SESSION, 'Guest');
 
     await waitFor('the chat to connect', () => viewOf(rig, id)?.interaction.state === 'connected');
-    expect(viewOf(rig, id)?.interaction).to.include({ channel: 'chat', callerName: 'Ada Lovelace' });
     expect(workState(rig, id)?.state).to.equal('accepted');
     expect(rig.controller.store.snapshot.agent.status).to.equal('busy');
-    await waitFor('the transcript tab', () => openTabRecordIds(rig).includes(transcriptId) && viewOf(rig, id)?.recordTabOpen === true);
+    await waitFor('the session tab', () => openTabRecordIds(rig).includes(GUEST_SESSION) && viewOf(rig, id)?.recordTabOpen === true);
     expect(viewOf(rig, id)?.actions).to.deep.equal(['release', 'consult']);
-    await waitFor('the record read', () => viewOf(rig, id)?.record?.objectType === 'LiveChatTranscript');
+    await waitFor('the record read', () => viewOf(rig, id)?.record?.objectType === 'MessagingSession');
+    expect(viewOf(rig, id)?.interaction).to.include({ channel: 'chat', callerName: 'Guest', callerNumber: '' });
+    expect(viewOf(rig, id)?.record?.channelName).to.equal('Web Chat');
+  });
+
+  it('a WhatsApp session shows the customer and their number; one without a messaging user still works, with blanks', async () => {
+    const rig = await startRig({ bridge: true, settings: { '/ContactPad/autoAcceptWork': 'false' } });
+    const whatsApp = route(rig, 'messaging', DANIEL_SESSION, 'Daniel Kim');
+    const anonymous = route(rig, 'messaging', NO_USER_SESSION, '');
+    await waitFor('both read', () => viewOf(rig, whatsApp)?.record !== undefined && viewOf(rig, anonymous)?.record !== undefined);
+    expect(viewOf(rig, whatsApp)?.interaction).to.include({ channel: 'chat', callerName: 'Daniel Kim', callerNumber: '+14155550101', state: 'alerting' });
+    expect(viewOf(rig, whatsApp)?.record?.channelName).to.equal('WhatsApp Support');
+    expect(viewOf(rig, anonymous)?.interaction).to.include({ channel: 'chat', callerName: '', callerNumber: '', state: 'alerting' });
+    expect(codes(rig)).to.deep.equal([]);
+  });
+
+  it('a legacy chat works where the org still has Chat; in an org without it the work is declined, saying why', async () => {
+    const legacy = await startRig({ bridge: true, features: { legacyChat: true } });
+    const transcriptId = await firstId(legacy, 'LiveChatTranscript');
+    const chat = route(legacy, 'chat', transcriptId, 'Ada Lovelace');
+    await waitFor('the legacy chat to connect', () => viewOf(legacy, chat)?.interaction.state === 'connected');
+    await waitFor('the transcript read', () => viewOf(legacy, chat)?.record?.objectType === 'LiveChatTranscript');
+
+    const modern = await startRig({ bridge: true });
+    const stale = route(modern, 'chat', '570000000000009AAA', 'Old Chat');
+    await waitFor('the stale chat declined', () => workState(modern, stale)?.state === 'declined');
+    expect(codes(modern)).to.include('WORK_RECORD_UNAVAILABLE');
+  });
+
+  it('an email is told from a case by its Origin and counts against the email capacity', async () => {
+    const rig = await startRig({ bridge: true, settings: { '/ContactPad/autoAcceptWork': 'false', '/ContactPad/capacityEmail': '1' } });
+    const email = await fakeOrg.insert(rig.orgId, 'Case', { Subject: 'Invoice copy please', Origin: 'Email', SuppliedEmail: 'noah.kim@example.com' });
+    const another = await fakeOrg.insert(rig.orgId, 'Case', { Subject: 'Second email', Origin: 'Email', SuppliedEmail: 'ada@example.com' });
+    const web = await fakeOrg.insert(rig.orgId, 'Case', { Subject: 'Web form', Origin: 'Web', SuppliedName: 'Web Person' });
+    const first = route(rig, 'email', email, '');
+    await waitFor('the email to alert', () => viewOf(rig, first)?.interaction.channel === 'email');
+    expect(viewOf(rig, first)?.interaction).to.include({ callerName: 'noah.kim@example.com', state: 'alerting' });
+    const second = route(rig, 'email', another, '');
+    await waitFor('the second email declined for capacity', () => workState(rig, second)?.state === 'declined');
+    expect(workState(rig, second)?.declineReason).to.contain('1 of 1 email');
+    const kase = route(rig, 'case', web, '');
+    await waitFor('the web case to alert as a case', () => viewOf(rig, kase)?.interaction.channel === 'case' && viewOf(rig, kase)?.interaction.callerName === 'Web Person');
+    expect(workState(rig, kase)?.state, 'a case fits beside the email').to.equal('assigned');
+  });
+
+  it('work on an object ContactPad does not handle stays in Omni-Channel and the agent is told its id and key prefix', async () => {
+    const rig = await startRig({ bridge: true });
+    const leadId = await firstId(rig, 'Lead');
+    const id = route(rig, 'other', leadId, 'A Lead');
+    await waitFor('the notice', () => codes(rig).includes('WORK_OBJECT_UNKNOWN'));
+    const notice = rig.controller.store.snapshot.notices.find((n) => n.code === 'WORK_OBJECT_UNKNOWN');
+    expect(notice?.message).to.contain(leadId).and.contain('00Q');
+    expect(viewOf(rig, id)).to.equal(undefined);
+    expect(workState(rig, id)?.state, 'left to Omni-Channel, neither accepted nor declined').to.equal('assigned');
+  });
+
+  it('with Omni-Channel auto-accepting for the agent (presence configuration), ContactPad neither accepts nor declines: it takes Omni-Channel\'s accept', async () => {
+    const rig = await startRig({ bridge: true, omniAutoAccept: true, settings: { '/ContactPad/capacityChat': '0' } });
+    const id = route(rig, 'messaging', GUEST_SESSION, 'Guest');
+    await waitFor('the chat connected by Omni-Channel', () => viewOf(rig, id)?.interaction.state === 'connected');
+    await waitFor('the record read', () => viewOf(rig, id)?.record !== undefined);
+    expect(workState(rig, id)?.state).to.equal('accepted');
+    expect(codes(rig), 'no capacity decline of work Omni-Channel already gave the agent').to.not.include('CAPACITY_EXCEEDED');
   });
 
   it('a chat accepted on its own while the agent is on a call opens in the background: the call stays selected', async () => {
@@ -67,13 +132,12 @@ describe('Omni-Channel work in the interaction list', function () {
     const callId = await mariaCalls(rig);
     await answered(rig, callId);
     expect(rig.controller.store.snapshot.selectedId).to.equal(callId);
-    const transcriptId = await firstId(rig, 'LiveChatTranscript');
-    const chat = route(rig, 'chat', transcriptId, 'Ada Lovelace');
+    const chat = route(rig, 'messaging', GUEST_SESSION, 'Guest');
 
     await waitFor('the chat tab', () => viewOf(rig, chat)?.recordTabOpen === true);
     expect(rig.controller.store.snapshot.selectedId, 'the call keeps the agent\'s focus').to.equal(callId);
     const active = rig.local!.workspace.activeTab;
-    expect(active.kind === 'record' && active.recordId, 'the chat\'s tab opened behind').to.not.equal(transcriptId);
+    expect(active.kind === 'record' && active.recordId, 'the chat\'s tab opened behind').to.not.equal(GUEST_SESSION);
   });
 
   it('with auto-accept off, a case stays Alerting until the agent accepts it, then its Case opens', async () => {
@@ -109,44 +173,43 @@ describe('Omni-Channel work in the interaction list', function () {
 
   it('a work item that cannot be delivered says so and leaves the list', async () => {
     const rig = await startRig({ bridge: true, settings: { '/ContactPad/autoAcceptWork': 'false' } });
-    const id = route(rig, 'chat', await firstId(rig, 'LiveChatTranscript'), 'Ada Lovelace');
-    await waitFor('the chat to alert', () => viewOf(rig, id) !== undefined);
+    const id = route(rig, 'messaging', GUEST_SESSION, 'Guest');
+    await waitFor('the chat to alert', () => viewOf(rig, id)?.interaction.callerName === 'Guest');
 
+    // Omni-Channel raises no event of its own for it: the accept fails (lightning:omniToolkitAPI acceptAgentWork rejects).
     rig.local!.omni.cannotDeliver(id);
+    await rig.controller.handle({ type: 'accept', interactionId: id });
     await waitFor('the chat to leave the list', () => viewOf(rig, id) === undefined);
     const notice = rig.controller.store.snapshot.notices.find((n) => n.code === 'WORK_DELIVERY_FAILED');
-    expect(notice?.message).to.contain('Ada Lovelace').and.to.contain('could not be delivered');
+    expect(notice?.message).to.contain('Guest').and.to.contain('could not be delivered');
   });
 
-  it('beyond the agent\'s capacity a chat is declined with the reason, and one repeated assignment shows once', async () => {
+  it('beyond the agent\'s capacity a chat is declined with the reason and never listed, and one repeated assignment shows once', async () => {
     const rig = await startRig({ bridge: true, settings: { '/ContactPad/autoAcceptWork': 'false', '/ContactPad/capacityChat': '1' } });
-    const transcriptId = await firstId(rig, 'LiveChatTranscript');
-    const first = route(rig, 'chat', transcriptId, 'First Customer');
-    await waitFor('the first chat', () => viewOf(rig, first) !== undefined);
-    const second = route(rig, 'chat', transcriptId, 'Second Customer');
+    const first = route(rig, 'messaging', GUEST_SESSION, 'Guest');
+    await waitFor('the first chat', () => viewOf(rig, first)?.interaction.callerName === 'Guest');
+    const second = route(rig, 'messaging', DANIEL_SESSION, 'Daniel Kim');
 
     await waitFor('the second chat to be declined', () => workState(rig, second)?.state === 'declined');
     expect(workState(rig, second)?.declineReason).to.contain('1 of 1 chat');
-    expect(viewOf(rig, second)).to.equal(undefined);
+    await waitFor('the declined chat off the list', () => viewOf(rig, second) === undefined);
     expect(codes(rig)).to.include('CAPACITY_EXCEEDED');
 
     // Omni-Channel may repeat an assignment: still one interaction.
-    const work = { workId: first, workItemId: transcriptId, channel: 'chat' as const, customerName: 'First Customer', isAutoAccept: false, accepted: false };
-    rig.controller.bridgeEvent(bridgeEvent('workAssigned', 'again-1', { work }));
+    rig.controller.bridgeEvent(bridgeEvent('workAssigned', 'again-1', { work: { workId: first, workItemId: GUEST_SESSION, accepted: false } }));
     expect(rig.controller.store.snapshot.interactions.filter((v) => v.interaction.id === first)).to.have.length(1);
   });
 
   it('keeps only the newest finished interactions on the list, so a long shift does not grow without end', async () => {
     const rig = await startRig({ bridge: true, settings: { '/ContactPad/autoAcceptWork': 'false' } });
-    const transcriptId = await firstId(rig, 'LiveChatTranscript');
     const ids: string[] = [];
     for (let n = 0; n < FINISHED_KEPT + 3; n += 1) {
-      const id = route(rig, 'chat', transcriptId, `Customer ${n}`);
+      const id = route(rig, 'messaging', GUEST_SESSION, `Customer ${n}`);
       await waitFor('the chat to alert', () => viewOf(rig, id)?.interaction.state === 'alerting');
       await rig.controller.handle({ type: 'reject', interactionId: id, reason: 'Not my skill' });
       ids.push(id);
     }
-    const route2 = route(rig, 'chat', transcriptId, 'Still here');
+    const route2 = route(rig, 'messaging', GUEST_SESSION, 'Still here');
     await waitFor('the last chat to alert', () => viewOf(rig, route2)?.interaction.state === 'alerting');
     const listed = rig.controller.store.snapshot.interactions.map((v) => v.interaction.id);
     expect(listed).to.have.length(FINISHED_KEPT + 1);
@@ -169,8 +232,8 @@ describe('Omni-Channel work in the interaction list', function () {
   it('keeps console tabs and the list in step both ways, and reopens a closed tab when its interaction is selected', async () => {
     const rig = await startRig({ bridge: true });
     const caseId = await firstId(rig, 'Case');
-    const transcriptId = await firstId(rig, 'LiveChatTranscript');
-    const chat = route(rig, 'chat', transcriptId, 'Ada Lovelace');
+    const transcriptId = GUEST_SESSION;
+    const chat = route(rig, 'messaging', transcriptId, 'Guest');
     const kase = route(rig, 'case', caseId, 'Grace Hopper');
     await waitFor('both tabs', () => viewOf(rig, chat)?.recordTabOpen === true && viewOf(rig, kase)?.recordTabOpen === true);
     const workspace = rig.local!.workspace;
@@ -208,10 +271,10 @@ describe('Omni-Channel work in the interaction list', function () {
     await waitFor('the Case tab again', () => openTabRecordIds(rig).includes(caseId) && viewOf(rig, id)?.recordTabOpen === true);
   });
 
-  it('release closes the work and starts wrap up; when wrap up ends the Task links the transcript and the tab closes (setting on)', async () => {
+  it('release closes the work and starts wrap up; when wrap up ends the Task links the session\'s Contact and Case, keeps the session id, and the tab closes (setting on)', async () => {
     const rig = await startRig({ bridge: true, settings: { '/ContactPad/closeTabAfterWrapUp': 'true' } });
-    const transcriptId = await firstId(rig, 'LiveChatTranscript');
-    const id = route(rig, 'chat', transcriptId, 'Ada Lovelace');
+    const transcriptId = DANIEL_SESSION;
+    const id = route(rig, 'messaging', transcriptId, 'Daniel Kim');
     await waitFor('the chat tab', () => viewOf(rig, id)?.recordTabOpen === true);
 
     await rig.controller.handle({ type: 'release', interactionId: id });
@@ -221,7 +284,11 @@ describe('Omni-Channel work in the interaction list', function () {
 
     await rig.controller.handle({ type: 'wrap-up-done', interactionId: id, disposition: 'Resolved', notes: 'Password reset' });
     const task = await taskOf(rig, id);
-    expect(task).to.include({ WhatId: transcriptId, ContactPad_Channel__c: 'chat', CallDisposition: 'Resolved' });
+    const session = (await fakeOrg.records(rig.orgId, 'MessagingSession')).find((record) => record['Id'] === transcriptId)!;
+    // Task.WhatId cannot point at a MessagingSession: the Task names the session's Case and Contact, and keeps the session id.
+    expect(task).to.include({
+      WhatId: session['CaseId'], WhoId: session['EndUserContactId'], ContactPad_Work_Item_Id__c: transcriptId, ContactPad_Channel__c: 'chat', CallDisposition: 'Resolved',
+    });
     await waitFor('the tab to close', () => !openTabRecordIds(rig).includes(transcriptId));
     expect(rig.controller.store.snapshot.agent.status).to.equal('ready');
   });
@@ -293,7 +360,7 @@ describe('Omni-Channel work in the interaction list', function () {
     const phone = new Customer((await sipServer()).wsUrl, colleague, 'Casey Colleague');
     await phone.start(true);
     try {
-      const chat = route(rig, 'chat', await firstId(rig, 'LiveChatTranscript'), 'Ada Lovelace');
+      const chat = route(rig, 'messaging', GUEST_SESSION, 'Guest');
       await waitFor('the chat to connect', () => viewOf(rig, chat)?.interaction.state === 'connected');
       const target = rig.controller.store.snapshot.directory.find((entry) => entry.sipUser === colleague);
 
@@ -324,11 +391,17 @@ describe('Omni-Channel work in the interaction list', function () {
     await waitFor('the agent Ready again', () => rig.controller.store.snapshot.agent.status === 'ready');
   });
 
-  it('with Omni-Channel leading, a Ready agent takes the presence Omni-Channel has when the bridge connects', async () => {
+  it('with Omni-Channel leading, a Ready agent keeps Ready while Omni-Channel cannot say its presence, then follows it, to Offline too', async () => {
     const rig = await startRig({ bridge: true, readyBeforeBridge: true, settings: { '/ContactPad/presenceLeads': 'omni-channel' } });
-    // The local console starts logged out of Omni-Channel: the agent follows to Offline.
-    await waitFor('the agent Offline', () => rig.controller.store.snapshot.agent.status === 'offline');
+    // The local console starts logged out of Omni-Channel: getServicePresenceStatusId has no status to give,
+    // and a failure to read the presence must not stop the agent's phone.
     expect(rig.local!.presence.current.id).to.equal(null);
+    expect(rig.controller.store.snapshot.agent.status).to.equal('ready');
+    const presence = rig.local!.presence;
+    presence.set(OMNI_PRESENCE_STATUSES.find((s) => s.apiName === 'Busy')!, 'user');
+    await waitFor('the agent Not Ready', () => rig.controller.store.snapshot.agent.status === 'not-ready');
+    presence.set(OMNI_PRESENCE_STATUSES.find((s) => s.apiName === 'Offline')!, 'user');
+    await waitFor('the agent Offline', () => rig.controller.store.snapshot.agent.status === 'offline');
     expect(rig.controller.store.snapshot.phone.state).to.equal('stopped');
   });
 

@@ -11,7 +11,7 @@
 import { Controller, type Clock } from './controller.ts';
 import { Phone } from './telephony/phone.ts';
 import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
-import { createCrmService, type CrmService } from './crm/crm-service.ts';
+import { API_VERSION, createCrmService, type CrmService } from './crm/crm-service.ts';
 import { TEST_JSFORCE_URL, fakeOrg } from './crm/fake-org-session.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
 import { ConsoleBridge } from './host/console-bridge.ts';
@@ -28,6 +28,7 @@ import { OmniChannel } from '../../scripts/console/page/omni-channel.ts';
 import type { OmniWorkItems } from '../../scripts/console/page/omni-work-items.ts';
 import type { OmniPresence } from '../../scripts/console/page/omni-presence.ts';
 import { RestClient } from '../../scripts/console/page/rest-client.ts';
+import { DEMO_PRESENCE } from '../../scripts/fake-org/demo-routing.ts';
 
 /** A clock whose timers run only when the test says so. */
 export class ManualClock implements Clock {
@@ -118,8 +119,13 @@ export interface RigOptions {
   settings?: Record<string, string>;
   /** Start the local console's workspace, Omni-Channel and the shipped console bridge. */
   bridge?: boolean;
-  /** Omni-Channel's own auto-accept (the agent's presence configuration) in the simulated Omni-Channel. */
+  /**
+   * Omni-Channel's own auto-accept: the agent's presence configuration in the org (which
+   * ContactPad reads) and the simulated Omni-Channel that acts on it.
+   */
   omniAutoAccept?: boolean;
+  /** Which optional objects the new org has (the fake org's default: Messaging, no legacy Chat). */
+  features?: { legacyChat?: boolean; messaging?: boolean };
   /** Changes to the new org before ContactPad reads from it (users, records). */
   orgSetup?: (orgId: string) => Promise<void>;
   /** The agent chooses Ready (and registers) before the console bridge connects, as after a reload. */
@@ -152,17 +158,21 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   consolePage.openCti = consoleHandle;
   const host = await OpenCtiHost.connect(controller, { win, waitMs: 0 });
 
-  const org = storage.org ?? (await fakeOrg.createOrg('demo'));
+  const org = storage.org ?? (await fakeOrg.createOrg('demo', opts.features ? { features: opts.features } : {}));
+  if (opts.omniAutoAccept !== undefined) {
+    await fakeOrg.update(org.orgId, 'PresenceUserConfig', DEMO_PRESENCE.alexConfig, { OptionsIsAutoAcceptEnabled: opts.omniAutoAccept });
+  }
   await opts.orgSetup?.(org.orgId);
   const crm = createCrmService({
     session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken, jsforceUrl: TEST_JSFORCE_URL },
     settings,
     // The demo org's agent Alex Morgan (scripts/fake-org/README.md), registered under this rig's own SIP user.
-    agent: { userId: DEMO_AGENT_USER_ID, profileId: '', sipUser: agentUser },
+    agent: { userId: DEMO_AGENT_USER_ID, profileId: DEMO_PRESENCE.agentProfile, sipUser: agentUser },
     activityState: (id, state) => controller.activityState(id, state),
     onError: (error) => controller.notify(error),
     outboxDatabase: storage.outboxDatabase,
     rememberedChoicesKey: storage.choicesKey,
+    recentActivityKey: `${storage.choicesKey}-recent`,
   });
   const phone = new Phone({ serverUrl: wsUrl, aor: `sip:${agentUser}@127.0.0.1` }, controller);
   controller.attach({ phone, crm, host });
@@ -176,7 +186,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   let local: RigConsole | undefined;
   let consoleBridge: ConsoleBridge | undefined;
   if (opts.bridge) {
-    const workspace = new ConsoleWorkspace(new RestClient('62.0', org.accessToken));
+    const workspace = new ConsoleWorkspace(new RestClient(API_VERSION, org.accessToken));
     const omni = new OmniChannel();
     omni.autoAccept = opts.omniAutoAccept ?? false;
     const messages = new LightningMessageService();

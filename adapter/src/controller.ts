@@ -568,7 +568,7 @@ export class Controller implements PhoneListener, HostListener {
     record.popDone = true;
     this.#setCaller(work.workId, NO_CALLER_LOOKUP);
     if (work.accepted) this.#workAccepted(work.workId);
-    void this.#offerWork(work.workId);
+    this.#offerWork(work.workId).catch((error: unknown) => this.notify(error));
   }
 
   /**
@@ -606,8 +606,10 @@ export class Controller implements PhoneListener, HostListener {
     const { channel, callerName } = record.view.interaction;
     const beyondCapacity = this.#beyondCapacity(record.view.interaction, `A ${channel} from ${callerName || 'a customer'} was declined`);
     if (beyondCapacity) {
+      // Work the agent has no room for was never theirs: Omni-Channel gets the reason, the list does not keep it.
       this.notify(beyondCapacity);
-      await this.#reject(id, beyondCapacity.message, false);
+      this.#removeInteraction(id);
+      await this.#requireBridge().declineWork(record.work!.workId, beyondCapacity.message.slice(0, 255));
     } else if (this.#settings.autoAcceptWork) {
       await this.#accept(id, false);
     } else {

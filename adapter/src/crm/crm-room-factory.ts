@@ -6,6 +6,7 @@ import { CrmConnection } from './crm-connection.ts';
 import { ActivityOutbox, type OutboxListener } from './activity-outbox.ts';
 import { CrmRoom } from './crm-room.ts';
 import { RememberedChoices } from './remembered-choices.ts';
+import { RecentActivity } from './recent-activity.ts';
 import type { AgentIdentity } from '../model/agent-identity.ts';
 
 export interface CrmRoomFactoryOptions {
@@ -17,6 +18,8 @@ export interface CrmRoomFactoryOptions {
   readonly listener: OutboxListener;
   /** localStorage key of the agent's remembered picks (tests isolate with their own). */
   readonly rememberedChoicesKey?: string;
+  /** localStorage key of what this browser logged lately (recent-activity.ts): one per org and user. */
+  readonly recentActivityKey: string;
   /** The logged-in agent: their SIP user is left out of the directory; their ids find their presence configuration. */
   readonly agent?: AgentIdentity;
 }
@@ -32,6 +35,7 @@ export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<Crm
     outbox,
     defaultCountry: options.defaultCountry,
     choices,
+    recent: new RecentActivity({ key: options.recentActivityKey }),
     sipUser: agent?.sipUser ?? '',
     ...(agent ? { agent: { userId: agent.userId, profileId: agent.profileId } } : {}),
   });

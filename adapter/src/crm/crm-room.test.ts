@@ -201,6 +201,7 @@ describe('the crm service the controller holds', () => {
       onError: () => undefined,
       outboxDatabase: `contactpad-service-test-${crypto.randomUUID()}`,
       rememberedChoicesKey: choicesKey,
+      recentActivityKey: `${choicesKey}-recent`,
     });
     const unknown = await service.lookUpCaller('+1 415 555 0199');
     expect(service.decideScreenPop(unknown, '+1 415 555 0199')).to.deep.equal({ kind: 'search', searchText: '+1 415 555 0199' });

@@ -18,7 +18,7 @@
 import type { Interaction } from '../model/interaction.ts';
 import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import type { ReadBack } from './outbox-store.ts';
-import { RecentActivity } from './recent-activity.ts';
+import { RecentActivity, memoryStorage } from './recent-activity.ts';
 import type { ActivityOutbox } from './activity-outbox.ts';
 import type { ActivityDraft } from './outbox-store.ts';
 import { activityFromInteraction, type ActivityLinks, type TaskFields } from './activity-log.ts';
@@ -93,7 +93,8 @@ export class CrmRoom {
     this.#defaultCountry = options.defaultCountry;
     this.#choices = options.choices ?? new RememberedChoices();
     this.#now = options.now ?? (() => Date.now());
-    this.#recent = options.recent ?? new RecentActivity({ key: 'contactpad-recent-activity', now: this.#now });
+    // Kept in memory unless the factory gives one kept per org and user (localStorage).
+    this.#recent = options.recent ?? new RecentActivity({ key: 'recent', now: this.#now, storage: memoryStorage() });
     this.#outbox.onDelivered = (interactionId, delivered) => this.#recent.delivered(interactionId, delivered.taskId, delivered.records);
     const sipUser = options.sipUser ?? '';
     this.#directory = keptOnceLoaded(() => loadDirectory(this.#connection, sipUser));

@@ -38,6 +38,8 @@ export interface CrmServiceOptions {
   readonly outboxDatabase?: string;
   /** localStorage key of the agent's remembered picks (tests isolate with their own). */
   readonly rememberedChoicesKey?: string;
+  /** localStorage key of what this browser logged lately, per caller (one per org and user; tests isolate with their own). */
+  readonly recentActivityKey?: string;
 }
 
 /** Salesforce REST API version ContactPad speaks: the current release's (Winter '27), as sfdx-project.json's sourceApiVersion. */
@@ -114,6 +116,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         listener: options.activityState,
         agent: options.agent,
         ...(options.rememberedChoicesKey === undefined ? {} : { rememberedChoicesKey: options.rememberedChoicesKey }),
+        recentActivityKey: options.recentActivityKey ?? `contactpad-recent-activity-${options.agent.userId || 'agent'}`,
       });
       return loaded;
     });

@@ -42,7 +42,7 @@ type Remembered = Record<string, RecentEntry[]>;
 
 /** Options of {@link RecentActivity}. */
 export interface RecentActivityOptions {
-  /** localStorage key (one per org and user: the session's org id is in it). */
+  /** localStorage key: one per org and user (what one org's agent logged must never show in another org). */
   readonly key: string;
   readonly now?: () => number;
   readonly windowMs?: number;
@@ -155,6 +155,11 @@ function storageOrMemory(): Pick<Storage, 'getItem' | 'setItem'> {
   } catch {
     // blocked by the browser's settings
   }
+  return memoryStorage();
+}
+
+/** A storage that lives as long as the page (no reload survives it). */
+export function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
   const memory = new Map<string, string>();
   return { getItem: (key) => memory.get(key) ?? null, setItem: (key, value) => void memory.set(key, value) };
 }

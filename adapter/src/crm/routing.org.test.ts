@@ -339,6 +339,7 @@ describe('routing through the crm service the controller holds', () => {
       onError: () => undefined,
       outboxDatabase: `contactpad-routing-service-test-${crypto.randomUUID()}`,
       rememberedChoicesKey: `contactpad-routing-service-test-${crypto.randomUUID()}`,
+      recentActivityKey: `contactpad-routing-service-test-${crypto.randomUUID()}`,
     });
     expect((await service.directory()).map((entry) => entry.name)).to.deep.equal(['Alex Morgan', 'Billing Support', 'Émile Durand', 'Technical Support']);
     expect((await service.presenceStatuses()).map((status) => status.developerName)).to.deep.equal(['Available', 'Busy', 'Busy_Break']);
