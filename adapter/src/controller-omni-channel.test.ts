@@ -226,7 +226,7 @@ describe('Omni-Channel work in the interaction list', function () {
 
     await waitFor('the work to be declined', () => workState(rig, id)?.state === 'declined');
     expect(codes(rig)).to.include('WORK_RECORD_UNAVAILABLE');
-    expect(viewOf(rig, id)?.interaction.state).to.equal('rejected');
+    await waitFor('the list to show it declined', () => viewOf(rig, id)?.interaction.state === 'rejected');
   });
 
   it('keeps console tabs and the list in step both ways, and reopens a closed tab when its interaction is selected', async () => {

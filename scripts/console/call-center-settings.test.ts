@@ -6,7 +6,7 @@ import { CALL_CENTER_FILE, FALLBACK_SETTINGS, localCallCenterSettings, parseCall
 describe('the local console\'s call center settings (Open CTI getCallCenterSettings)', () => {
   it('reads every item of the project\'s CallCenter, keyed /<section>/<item> as Salesforce keys them', () => {
     const settings = parseCallCenterSettings(readFileSync(CALL_CENTER_FILE, 'utf8'));
-    assert.equal(settings['/reqGeneralInfo/reqInternalName'], 'ContactPadCallCenter');
+    assert.equal(settings['/reqGeneralInfo/reqAdapterUrl'], '/apex/ContactPad');
     assert.equal(settings['/reqGeneralInfo/reqSalesforceCompatibilityMode'], 'Lightning');
     assert.ok('/ContactPad/sipServerUrl' in settings);
     assert.ok('/ContactPad/dispositions' in settings);
@@ -39,6 +39,14 @@ describe('the local console\'s call center settings (Open CTI getCallCenterSetti
       <items><name>empty</name><value></value></items>
       <label>Mine</label><name>Mine</name>
     </sections></CallCenter>`;
-    assert.deepEqual(parseCallCenterSettings(xml), { '/Mine/alpha': 'a & b <c>', '/Mine/empty': '' });
+    assert.deepEqual(parseCallCenterSettings(xml), { '/Mine/label': 'Mine', '/Mine/sortOrder': '0', '/Mine/alpha': 'a & b <c>', '/Mine/empty': '' });
+  });
+
+  it('answers with the section labels and order and the call center\'s labels, as Salesforce\'s example returnValue has them', () => {
+    const settings = parseCallCenterSettings(readFileSync(CALL_CENTER_FILE, 'utf8'));
+    assert.equal(settings['/label'], 'ContactPad');
+    assert.equal(settings['/displayNameLabel'], 'Display Name');
+    assert.equal(settings['/reqGeneralInfo/sortOrder'], '0');
+    assert.equal(settings['/ContactPad/label'], 'ContactPad');
   });
 });

@@ -30,16 +30,29 @@ function tag(block: string, name: string): string | undefined {
 }
 
 /**
- * Parses a CallCenter metadata file into Open CTI's settings map (`/reqGeneralInfo/reqAdapterUrl`,
- * `/ContactPad/sipServerUrl`...). Comments are ignored; an item without a name is skipped.
+ * Parses a CallCenter metadata file into Open CTI's settings map as getCallCenterSettings
+ * answers it in Lightning: every item keyed `/<section>/<item>` (`/reqGeneralInfo/reqAdapterUrl`,
+ * `/ContactPad/sipServerUrl`), each section's `/<section>/label` and `/<section>/sortOrder`, and
+ * the call center's `/label`, `/displayNameLabel` and `/internalNameLabel` (the example
+ * returnValue of developer.salesforce.com/docs/service/api-cti/guide/sforce-api-cti-getcallcentersettings-lex.html).
+ * Comments are ignored; an item without a name is skipped.
  */
 export function parseCallCenterSettings(xml: string): Record<string, string> {
   const settings: Record<string, string> = {};
   const withoutComments = xml.replace(/<!--[\s\S]*?-->/g, '');
+  const topLevel = withoutComments.replace(/<sections>[\s\S]*?<\/sections>/g, '');
+  for (const [key, element] of [['/label', 'displayName'], ['/displayNameLabel', 'displayNameLabel'], ['/internalNameLabel', 'internalNameLabel']] as const) {
+    const value = tag(topLevel, element);
+    if (value !== undefined) settings[key] = value;
+  }
+  let sortOrder = 0;
   for (const section of withoutComments.matchAll(/<sections>([\s\S]*?)<\/sections>/g)) {
     const body = section[1] ?? '';
-    const sectionName = tag(body.replace(/<items>[\s\S]*?<\/items>/g, ''), 'name');
+    const sectionOwn = body.replace(/<items>[\s\S]*?<\/items>/g, '');
+    const sectionName = tag(sectionOwn, 'name');
     if (!sectionName) continue;
+    settings[`/${sectionName}/label`] = tag(sectionOwn, 'label') ?? sectionName;
+    settings[`/${sectionName}/sortOrder`] = String(sortOrder++);
     for (const item of body.matchAll(/<items>([\s\S]*?)<\/items>/g)) {
       const itemName = tag(item[1] ?? '', 'name');
       if (!itemName) continue;
@@ -54,8 +67,6 @@ export function parseCallCenterSettings(xml: string): Record<string, string> {
  * (call-center-settings.test.ts keeps the two in step).
  */
 export const FALLBACK_SETTINGS: Readonly<Record<string, string>> = Object.freeze({
-  '/reqGeneralInfo/reqInternalName': 'ContactPadCallCenter',
-  '/reqGeneralInfo/reqDisplayName': 'ContactPad',
   '/reqGeneralInfo/reqUseApi': 'true',
   '/reqGeneralInfo/reqSoftphoneHeight': '560',
   '/reqGeneralInfo/reqSoftphoneWidth': '360',

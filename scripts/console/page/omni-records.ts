@@ -81,6 +81,22 @@ async function createMessagingSession(rest: RestClient, name: string): Promise<s
   });
 }
 
+/**
+ * A new legacy chat: the pre-chat form's visitor as a Lead (legacy Chat's deployment API finds or
+ * creates a Contact or Lead when the chat starts and links it to the transcript:
+ * developer.salesforce.com/docs/atlas.en-us.live_agent_dev.meta/live_agent_dev/live_agent_creating_records.htm),
+ * then the transcript, Waiting.
+ */
+async function createLegacyChat(rest: RestClient, customerName: string): Promise<string> {
+  const fields: Record<string, unknown> = { Status: 'Waiting', Body: `Chat with ${customerName === '' ? 'a visitor' : customerName}`, StartTime: new Date().toISOString() };
+  if (customerName !== '') {
+    const [first, ...others] = customerName.split(' ');
+    const last = others.join(' ');
+    fields['LeadId'] = await rest.createRecord('Lead', { ...(last === '' ? { LastName: first } : { FirstName: first, LastName: last }), Company: 'Web visitor', LeadSource: 'Web' });
+  }
+  return rest.createRecord('LiveChatTranscript', fields);
+}
+
 /** Creates the record a new work item routes. */
 export function createWorkRecord(rest: RestClient, kind: OmniChannelKind, customerName: string): Promise<string> {
   const name = customerName === '' ? 'a customer' : customerName;
@@ -88,7 +104,7 @@ export function createWorkRecord(rest: RestClient, kind: OmniChannelKind, custom
     case 'messaging':
       return createMessagingSession(rest, customerName === '' ? 'Web visitor' : customerName);
     case 'chat':
-      return rest.createRecord('LiveChatTranscript', { Status: 'Waiting', Body: `Chat with ${name}`, StartTime: new Date().toISOString() });
+      return createLegacyChat(rest, customerName);
     case 'email':
     case 'case':
       return rest.createRecord('Case', {
