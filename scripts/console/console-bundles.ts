@@ -1,6 +1,6 @@
 /**
  * Bundles, once at start and in memory, the browser code the local console serves itself:
- * the `sforce.opencti` shim (what Salesforce serves at /support/api/62.0/lightning/opencti_min.js,
+ * the `sforce.opencti` shim (what Salesforce serves at /support/api/68.0/lightning/opencti_min.js,
  * a classic script) and the console page's own scripts (an ES module with sip.js and lit inside).
  */
 import { build, type OutputFile } from 'esbuild';

@@ -26,6 +26,7 @@ import { CONTACTPAD_RESOURCE_DIR, ensureContactPadBuilt } from './contactpad-bui
 import { loadDemoCallers } from './demo-callers.ts';
 import { bareSoftphonePageHtml, consolePageHtml, openCtiPathOf, renderVisualforcePage, type VisualforceContext } from './html-pages.ts';
 import { LOCAL_AGENT, LOCAL_SESSION_ID } from './local-session.ts';
+import { API_VERSION } from '../../adapter/src/crm/crm-service.ts';
 import { resourceUrl, type ConsoleConfig } from './page/console-config.ts';
 import { sendText, serveStaticFile } from './static-files.ts';
 
@@ -203,7 +204,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
 
   const config: ConsoleConfig = {
     sessionId: LOCAL_SESSION_ID,
-    apiVersion: '62.0',
+    apiVersion: API_VERSION,
     sipWsUrl: `ws://127.0.0.1:${sipWsPort}`,
     sipDomain: SIP_DOMAIN,
     agentUser: AGENT_SIP_USER,

@@ -49,7 +49,7 @@ ${numbersToTry()}
 
   SIP server: Kamailio, ws://127.0.0.1:${sipWsPort} (WebSocket) and udp 127.0.0.1:${sipUdpPort};
   any SIP phone that sends an INVITE for sip:agent1@127.0.0.1 through it rings the agent.
-  Salesforce REST (fake org): ${url}services/data/v62.0/ (bearer token required).
+  Salesforce REST (fake org): ${url}services/data/v68.0/ (bearer token required).
 
   Press Ctrl-C to stop.
 `;

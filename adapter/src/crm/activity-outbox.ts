@@ -574,7 +574,7 @@ function newTiming(now: number): Timing {
   return { attempts: 0, dueAt: now, held: false, withoutSubtype: false, refusedLinks: [], duplicates: [], repaired: false };
 }
 
-/** The Task id at the end of a record URL in a 300 answer (`/services/data/v62.0/sobjects/Task/00T...`). */
+/** The Task id at the end of a record URL in a 300 answer (`/services/data/v68.0/sobjects/Task/00T...`). */
 function taskIdFromUrl(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined;
   return /\/sobjects\/Task\/(00T[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)$/.exec(url)?.[1];

@@ -20,7 +20,7 @@ export interface CrmConfig {
   instanceUrl: string;
   /** The session id (OAuth access token). Never logged. */
   accessToken: string;
-  /** REST API version, `'62.0'`. */
+  /** REST API version, `'68.0'`. */
   apiVersion: string;
   /** Where jsforce's UMD build (`jsforce-core.min.js`) is served from. */
   jsforceUrl: string;
@@ -76,7 +76,7 @@ export class CrmConnection {
     return this.#config.instanceUrl;
   }
 
-  /** REST API version in use (`'62.0'`). */
+  /** REST API version in use (`'68.0'`). */
   get apiVersion(): string {
     return this.#config.apiVersion;
   }
@@ -261,7 +261,7 @@ function validate(config: CrmConfig): CrmConfig {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw bad('instanceUrl', 'must be an http(s) URL');
   if (typeof config.accessToken !== 'string' || config.accessToken.trim() === '') throw bad('accessToken', 'is empty');
   if (typeof config.apiVersion !== 'string' || !/^\d{2,3}\.0$/.test(config.apiVersion)) {
-    throw bad('apiVersion', "must look like '62.0'");
+    throw bad('apiVersion', "must look like '68.0'");
   }
   if (typeof config.jsforceUrl !== 'string' || config.jsforceUrl.trim() === '') throw bad('jsforceUrl', 'is empty');
   if (typeof config.timeoutMs !== 'number' || !Number.isFinite(config.timeoutMs) || config.timeoutMs <= 0) {

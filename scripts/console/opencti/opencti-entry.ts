@@ -1,6 +1,6 @@
 /**
  * Entry of the local console's `opencti_min.js` (bundled by the console server with esbuild and
- * served at /support/api/62.0/lightning/opencti_min.js). Runs synchronously when its script tag
+ * served at /support/api/68.0/lightning/opencti_min.js). Runs synchronously when its script tag
  * runs, so code right after it finds `window.sforce.opencti`, like with Salesforce's library.
  */
 import { connectOpenCtiToParent } from './iframe-side.ts';

@@ -57,7 +57,7 @@ afterEach(() => {
 
 async function startRig(options: { loadScript?: (url: string, win: Record<string, unknown>) => Promise<void>; bundle?: AuraBundleSources } = {}): Promise<Rig> {
   const org = await fakeOrg.createOrg('demo');
-  const workspace = new ConsoleWorkspace(new RestClient('62.0', org.accessToken));
+  const workspace = new ConsoleWorkspace(new RestClient('68.0', org.accessToken));
   const omni = new OmniChannel();
   const messages = new LightningMessageService();
   const heard: unknown[] = [];

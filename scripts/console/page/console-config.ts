@@ -8,7 +8,7 @@ import type { DemoCaller } from './demo-caller.ts';
 export interface ConsoleConfig {
   /** The Salesforce-style session id the page sends as its bearer token (never logged). */
   readonly sessionId: string;
-  /** REST API version, as in /services/data/v62.0/. */
+  /** REST API version, as in /services/data/v68.0/. */
   readonly apiVersion: string;
   /** The local Kamailio's WebSocket URL (ws://127.0.0.1:<port>). */
   readonly sipWsUrl: string;
