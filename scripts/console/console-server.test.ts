@@ -55,15 +55,8 @@ async function createRecord(type: string, fields: Record<string, unknown>): Prom
 }
 
 /** A record the org had before the test (the fake org's control API: indexed for search at once, unlike a REST write). */
-async function existingRecord(type: string, fields: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${consoleServer.url.replace(/\/$/, '')}/__fake-org/orgs/default/sobjects/${type}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ fields }),
-  });
-  const json = (await response.json()) as { id: string };
-  assert.equal(response.status, 201, `arranging a ${type}: ${JSON.stringify(json)}`);
-  return json.id;
+function existingRecord(type: string, fields: Record<string, unknown>): Promise<string> {
+  return new FakeOrgClient(consoleServer.url.replace(/\/$/, '')).insert('default', type, fields);
 }
 
 /**
