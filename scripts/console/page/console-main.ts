@@ -24,10 +24,9 @@
 import type { DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
 import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
 import { isProtocolMessage } from '../opencti/opencti-protocol.ts';
-import { BRIDGE_CHANNEL, type BridgeEvent, type BridgePresence, type ContactPadRequest } from '../../../adapter/src/host/console-bridge-protocol.ts';
+import { BRIDGE_CHANNEL, type BridgePresence } from '../../../adapter/src/host/console-bridge-protocol.ts';
 import { FakeOrgClient } from '../../fake-org/client.ts';
-import { startAuraConsoleBridge, type AuraConsoleBridge, type IgnoredBridgeMessage } from './aura-console-bridge.ts';
-import type { AuraRuntimeProblem } from './aura-runtime.ts';
+import { startAuraConsoleBridge, type AuraConsoleBridge } from './aura-console-bridge.ts';
 import { LightningMessageService } from './message-channel-fake.ts';
 import { OmniChannel } from './omni-channel.ts';
 import { mountOmniChannelPanel } from './omni-channel-panel.ts';
@@ -102,21 +101,11 @@ export interface LocalConsoleColleagueHooks {
 }
 
 /** `window.localConsole.bridge`: the shipped console bridge's logs, the Omni-Channel work and presence. */
-export interface LocalConsoleBridgeHooks {
-  /** False with `?bridge=off` (then every log stays empty and nothing answers on the channel). */
+export interface LocalConsoleBridgeHooks extends Pick<AuraConsoleBridge, 'status' | 'requests' | 'events' | 'ignored' | 'problems'> {
+  /** False with `?bridge=off` (then every log stays empty, the status '', and nothing answers on the channel). */
   readonly enabled: boolean;
   /** The Lightning message channel it speaks on. */
   readonly channelName: string;
-  /** The Aura component's status line (v.status): Loading, Connecting, Connected, Error: …; '' before it runs. */
-  readonly status: string;
-  /** Every request ContactPad published that the protocol accepts, in order. */
-  readonly requests: readonly ContactPadRequest[];
-  /** Every reply and event the bridge published, in order. */
-  readonly events: readonly BridgeEvent[];
-  /** What the bridge logged about messages it refused or ignored (its console warnings). */
-  readonly ignored: readonly IgnoredBridgeMessage[];
-  /** What went wrong running the shipped component (actions that threw, callbacks outside $A.getCallback, a script that failed to load). */
-  readonly problems: readonly AuraRuntimeProblem[];
   /** Omni-Channel's own auto-accept for the agent (the simulator's switch). */
   readonly omniAutoAccept: boolean;
   /** Every Omni-Channel work item routed to the agent, with its state. */
