@@ -272,7 +272,7 @@ export async function fetchAndRunScript(url: string, namespaceWindow: Record<str
   const response = await fetch(url, { cache: 'no-store' });
   if (!response.ok) throw new Error(`ltng:require could not load ${url} (HTTP ${response.status})`);
   const source = await response.text();
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  // Evaluated, not imported: ltng:require runs a classic script with the namespace's window as its global.
   new Function('window', 'self', `${source}\n//# sourceURL=${url}`)(namespaceWindow, namespaceWindow);
 }
 
@@ -407,7 +407,7 @@ function auraEvent(name: string, params: unknown): AuraEvent {
 /** Evaluates an Aura JavaScript file (one object literal) with the names Aura gives it. */
 function evaluateObjectLiteral(source: string, file: string, names: Record<string, unknown>): Record<string, unknown> {
   const keys = Object.keys(names);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  // Evaluated, not imported: an Aura controller or helper file is one object literal, not a module.
   const factory = new Function(...keys, `"use strict";\nreturn (\n${source}\n);\n//# sourceURL=${file}`) as (...values: unknown[]) => unknown;
   const value = factory(...keys.map((key) => names[key]));
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`Aura runtime: ${file} is not one object literal`);
