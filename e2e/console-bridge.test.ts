@@ -17,11 +17,13 @@ describe('the console bridge', () => {
       await session.page.waitForFunction(() => window.localConsole?.bridge?.requests.some((r) => (r as { kind?: string }).kind === 'hello'));
       await session.page.waitForFunction(() => window.localConsole?.bridge?.status === 'Connected');
       await session.softphone.getByText('Offline').first().waitFor();
-      assert.equal(await session.softphone.getByText(BRIDGE_OFF).count(), 0);
-      // A Messaging session Omni-Channel assigns reaches ContactPad's list through the shipped bridge.
+      // A Messaging session Omni-Channel assigns reaches ContactPad's list through the shipped bridge, and
+      // ContactPad accepts it: an accept goes out only once ContactPad holds the bridge as connected
+      // (a bridge it had given up on after the hello wait would show the off line instead).
       const work = await routeWork(session, { kind: 'messaging', customerName: 'Grace Chatwell' });
       assert.match(work.workItemId, /^0Mw/);
-      await session.softphone.locator(`li[data-id="${work.workId}"]`).waitFor();
+      await session.softphone.locator(`li[data-id="${work.workId}"] .state`, { hasText: /^Connected$/ }).waitFor();
+      assert.equal(await session.softphone.getByText(BRIDGE_OFF).count(), 0);
       assert.deepEqual(await bridgeProblems(session), []);
     } finally {
       await session.close();

@@ -58,6 +58,20 @@ describe('an inbound call from ring to logged Task', () => {
 
     await softphone.getByRole('button', { name: 'Release' }).click();
     await customerState(session, 'ended');
+    // Extend adds the call center's wrapUpExtendSeconds (30) to the wrap-up time left.
+    const timer = softphone.getByRole('timer');
+    const left = (text: string) => {
+      const [minutes, seconds] = (/(\d+):(\d\d)/.exec(text) ?? ['', '0', '0']).slice(1).map(Number);
+      return (minutes ?? 0) * 60 + (seconds ?? 0);
+    };
+    const before = left(await timer.innerText());
+    await softphone.locator(`li[data-id="${interactionId}"]`).getByRole('button', { name: 'Extend' }).click();
+    const deadline = Date.now() + 10_000;
+    while (left(await timer.innerText()) < before + 25) {
+      if (Date.now() > deadline) throw new Error(`Extend did not add wrap-up time: ${await timer.innerText()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(left(await timer.innerText()) > before, 'more wrap-up time after Extend');
     await softphone.getByLabel('Disposition').selectOption({ label: 'Resolved' });
     await softphone.getByLabel('Notes').fill('Asked about <b>pricing</b> & delivery');
     await softphone.getByRole('button', { name: 'Done' }).click();

@@ -1,6 +1,6 @@
 /**
  * The SIP server goes down mid-shift and comes back: ContactPad says it cannot reach the
- * phone server and why, keeps retrying (no spinner), registers again on its own, and rings.
+ * phone server and why, keeps retrying, registers again on its own, and rings.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,7 +24,6 @@ describe('the SIP server going down mid-shift', () => {
     await session.console.sipServer.stop();
     const banner = softphone.getByText(/Cannot reach phone server: .+\. Retrying in \d+ s/);
     await banner.waitFor({ timeout: 20_000 });
-    assert.equal(await softphone.locator('contact-pad').getByRole('progressbar').count(), 0, 'no spinner');
 
     await session.console.sipServer.start();
     await softphone.getByText('Phone ready').waitFor({ timeout: 60_000 });

@@ -264,7 +264,8 @@ describe('Omni-Channel work in the interaction list', function () {
     const id = route(rig, 'case', caseId, 'Grace Hopper');
     await waitFor('the case to alert', () => viewOf(rig, id)?.interaction.state === 'alerting');
     workspace.closeTab(tab.key);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // A round trip on the channel: its answer comes after the tabClosed event, so ContactPad has handled that event.
+    await rig.consoleBridge!.sync();
     expect(viewOf(rig, id)?.interaction.state).to.equal('alerting');
 
     await rig.controller.handle({ type: 'accept', interactionId: id });

@@ -219,7 +219,7 @@ describe('ConsoleBridge over Open CTI publish/subscribe, with the shipped bridge
       expect(bridge.snapshot.works.map((work) => [work.workItemId, work.accepted])).to.deep.equal([[MESSAGING_SESSION_ID, false]]);
       expect(bridge.snapshot.presence).to.deep.equal({ statusId: AVAILABLE.id, statusName: 'Available' });
       expect(page.requests.map((r) => r.kind)).to.deep.equal(['hello']);
-      expect(page.requests[0]?.version).to.equal(BRIDGE_PROTOCOL_VERSION);
+      expect(page.requests[0]?.version, 'the version a deployed bridge must speak: a bump is a conscious change here').to.equal(2);
     });
 
     it('resolves as missing when no bridge answers, and refuses tab and Omni-Channel requests saying they are off', async () => {
@@ -325,20 +325,21 @@ describe('ConsoleBridge over Open CTI publish/subscribe, with the shipped bridge
       workspace.focusTab(tab.body.tab.tabId);
       workspace.closeTab(tab.body.tab.tabId);
       await heard.until(() => heard.kinds().slice(before).includes('tabClosed'));
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(heard.events.slice(before).map((event) => event.kind)).to.deep.equal(['tabClosed']);
+      // A round trip: the bridge answers requests in order, after the description it was still reading.
+      await bridge.sync();
+      expect(heard.events.slice(before).map((event) => event.kind).filter((kind) => kind !== 'hello')).to.deep.equal(['tabClosed']);
     });
   });
 
   describe('Omni-Channel work and presence', () => {
     it('delivers an assigned work item once, even when Omni-Channel repeats the assignment', async () => {
-      const { heard, omni, shipped } = await connectRig();
+      const { bridge, heard, omni, shipped } = await connectRig();
       const first = omni.route({ workItemId: MESSAGING_SESSION_ID, kind: 'messaging', customerName: '' });
       // Omni-Channel says the first assignment again: the toolkit's event fires once more.
       shipped()!.runtime.fireApplicationEvent('lightning:omniChannelWorkAssigned', { workItemId: MESSAGING_SESSION_ID, workId: first.workId });
       const second = omni.route({ workItemId: CHAT_ID, kind: 'chat', customerName: '' });
       await heard.until(() => heard.kinds().filter((k) => k === 'workAssigned').length === 2);
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      await bridge.sync(); // a round trip: a third workAssigned would have come before its answer
       const assigned = heard.events.filter((e): e is Extract<BridgeEvent, { kind: 'workAssigned' }> => e.kind === 'workAssigned');
       expect(assigned.map((e) => e.body.work)).to.deep.equal([
         { workId: first.workId, workItemId: MESSAGING_SESSION_ID, accepted: false },
