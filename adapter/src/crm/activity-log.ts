@@ -6,6 +6,7 @@
 import type { Channel, Interaction } from '../model/interaction.ts';
 import { formatJourney } from '../model/journey.ts';
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 import type { CrmConnection } from './crm-connection.ts';
 import { isWhatTarget, isWhoTarget } from './task-links.ts';
 
@@ -148,7 +149,7 @@ export function activityFromInteraction(
   else if (whoId) unlinked.push(whoId);
   if (isWhatTarget(whatId)) fields.WhatId = whatId;
   else if (whatId) unlinked.push(whatId);
-  if (workItemId && /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(workItemId)) fields.ContactPad_Work_Item_Id__c = workItemId;
+  if (isSalesforceId(workItemId)) fields.ContactPad_Work_Item_Id__c = workItemId;
   return unlinked.length === 0 ? fields : withUnlinkedRecords(fields, unlinked);
 }
 

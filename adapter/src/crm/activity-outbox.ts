@@ -39,6 +39,7 @@
  * Timers and the clock are injected (`schedule`, `now`) so tests drive time themselves.
  */
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 import type { CompositeSubrequest, CompositeSubresponse, CrmConnection } from './crm-connection.ts';
 import { MAX_COMPOSITE_SUBREQUESTS } from './crm-connection.ts';
 import { INTERACTION_ID_FIELD, isSubtypeNotUpdateable, refusedLink, updatableTaskFields, withoutLink } from './activity-log.ts';
@@ -553,6 +554,9 @@ export class ActivityOutbox {
   }
 }
 
+/** Key prefix of Task ids (the same in every org). */
+const TASK_KEY_PREFIX = '00T';
+
 /** Records read with one write, at most: a Task links one Who and one What. */
 export const MAX_READ_BACK = 2;
 
@@ -560,14 +564,14 @@ export const MAX_READ_BACK = 2;
 function readBackOf(record: OutboxRecord): readonly ReadBack[] {
   if (!Array.isArray(record.readBack)) return [];
   return record.readBack
-    .filter((read) => typeof read?.id === 'string' && /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(read.id) && typeof read.objectType === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(read.objectType) && Array.isArray(read.fields) && read.fields.length > 0 && read.fields.every((field: unknown) => typeof field === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(field)))
+    .filter((read) => isSalesforceId(read?.id) && typeof read.objectType === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(read.objectType) && Array.isArray(read.fields) && read.fields.length > 0 && read.fields.every((field: unknown) => typeof field === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(field)))
     .slice(0, MAX_READ_BACK);
 }
 
 /** The Task id an upsert answered with (`{ id, success, created }`); '' when the body does not say. */
 function taskIdOf(body: unknown): string {
   const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined;
-  return typeof id === 'string' && /^00T[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/.test(id) ? id : '';
+  return isSalesforceId(id, TASK_KEY_PREFIX) ? id : '';
 }
 
 function newTiming(now: number): Timing {
@@ -577,7 +581,8 @@ function newTiming(now: number): Timing {
 /** The Task id at the end of a record URL in a 300 answer (`/services/data/v68.0/sobjects/Task/00T...`). */
 function taskIdFromUrl(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined;
-  return /\/sobjects\/Task\/(00T[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)$/.exec(url)?.[1];
+  const id = /\/sobjects\/Task\/([^/]*)$/.exec(url)?.[1];
+  return isSalesforceId(id, TASK_KEY_PREFIX) ? id : undefined;
 }
 
 function requireInteractionId(interactionId: string, what: string): void {

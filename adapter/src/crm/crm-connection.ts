@@ -11,7 +11,7 @@
 import type { Connection, HttpRequest, HttpResponse, StreamPromise } from 'jsforce';
 import { ContactPadError } from '../model/errors.ts';
 import { loadJsforce } from './jsforce-loader.ts';
-import { isRecordId } from './record-id.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 import { toContactPadError } from './salesforce-error.ts';
 
 /** How to reach the org. */
@@ -117,7 +117,7 @@ export class CrmConnection {
    */
   async update(sobject: string, id: string, fields: object): Promise<void> {
     if (!isApiName(sobject)) throw new ContactPadError('INVALID_CONFIGURATION', `Not a Salesforce API name: ${sobject}`);
-    if (!isRecordId(id)) throw new ContactPadError('INVALID_CONFIGURATION', `Not a Salesforce record id: ${id}`);
+    if (!isSalesforceId(id)) throw new ContactPadError('INVALID_CONFIGURATION', `Not a Salesforce record id: ${id}`);
     await this.#send<unknown>(
       { method: 'PATCH', url: `/sobjects/${sobject}/${id}`, body: JSON.stringify(fields), headers: { 'content-type': 'application/json' } },
       { noContentResponse: { success: true } },

@@ -16,6 +16,7 @@
  * per session, again only after a failure; each work record is one query, each transfer one PATCH.
  */
 import type { Interaction } from '../model/interaction.ts';
+import { salesforceId15 } from '../model/salesforce-id.ts';
 import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import type { ReadBack } from './outbox-store.ts';
 import { RecentActivity, memoryStorage } from './recent-activity.ts';
@@ -293,8 +294,8 @@ function keptOnceLoaded<T>(load: () => Promise<T>): () => Promise<T> {
 /** What search found, then what this browser logged that search does not have yet (by Id; Tasks not yet confirmed always). */
 function withRecentActivity(found: readonly SalesforceRecord[], recent: readonly SalesforceRecord[]): readonly SalesforceRecord[] {
   if (recent.length === 0) return found;
-  const ids = new Set(found.map((record) => (typeof record['Id'] === 'string' ? record['Id'].slice(0, 15) : '')));
-  return [...found, ...recent.filter((record) => typeof record['Id'] !== 'string' || record['Id'] === '' || !ids.has(record['Id'].slice(0, 15)))];
+  const ids = new Set(found.map((record) => (typeof record['Id'] === 'string' ? salesforceId15(record['Id']) : '')));
+  return [...found, ...recent.filter((record) => typeof record['Id'] !== 'string' || record['Id'] === '' || !ids.has(salesforceId15(record['Id'])))];
 }
 
 /** The Task as the journey reads it, before Salesforce has it (no Id yet, no owner name). */

@@ -13,7 +13,7 @@
  * developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_presenceuserconfig.htm).
  */
 import type { CompositeSubrequest, CrmConnection, SalesforceRecord } from './crm-connection.ts';
-import { isRecordId } from './record-id.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 import { subrequestError } from './salesforce-error.ts';
 
 /** One ServicePresenceStatus: its id (0N5...), API name and label. */
@@ -50,10 +50,10 @@ const AUTO_ACCEPT_FIELD = 'PresenceUserConfig.OptionsIsAutoAcceptEnabled';
  */
 export async function loadOmniChannelSetup(connection: CrmConnection, agent: OmniAgent | undefined): Promise<OmniChannelSetup> {
   const subrequests: CompositeSubrequest[] = [{ method: 'GET', url: query(PRESENCE_SOQL), referenceId: 'statuses' }];
-  if (agent && isRecordId(agent.userId)) {
+  if (agent && isSalesforceId(agent.userId)) {
     subrequests.push({ method: 'GET', url: query(`SELECT ${AUTO_ACCEPT_FIELD} FROM PresenceUserConfigUser WHERE UserId = '${agent.userId}' LIMIT 1`), referenceId: 'userConfig' });
   }
-  if (agent && isRecordId(agent.profileId)) {
+  if (agent && isSalesforceId(agent.profileId)) {
     subrequests.push({ method: 'GET', url: query(`SELECT ${AUTO_ACCEPT_FIELD} FROM PresenceUserConfigProfile WHERE ProfileId = '${agent.profileId}' LIMIT 1`), referenceId: 'profileConfig' });
   }
   const responses = new Map((await connection.composite(subrequests)).map((response) => [response.referenceId, response]));

@@ -6,7 +6,7 @@
  */
 import { ContactPadError } from '../model/errors.ts';
 import type { CrmConnection } from './crm-connection.ts';
-import { isRecordId } from './record-id.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 import { refusedAs } from './salesforce-error.ts';
 
 /** Key prefix of Case ids (the same in every org). */
@@ -19,7 +19,7 @@ const CASE_PREFIX = '500';
  */
 export async function transferRecord(connection: CrmConnection, recordId: string, ownerId: string): Promise<void> {
   const detail = { recordId, ownerId };
-  if (!isRecordId(recordId) || !recordId.startsWith(CASE_PREFIX)) {
+  if (!isSalesforceId(recordId, CASE_PREFIX)) {
     throw new ContactPadError('TRANSFER_FAILED', `Only a Case can be handed to another owner; ${JSON.stringify(recordId)} is not a Case id.`, { detail });
   }
   try {

@@ -6,7 +6,7 @@
  * stored: no names, no numbers' owners. Storage that fails (private mode, quota, corrupt
  * JSON) loses the memory, never the call.
  */
-import { isRecordId } from './record-id.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 
 /** The part of the Web Storage API used (localStorage). */
 export interface ChoiceStorage {
@@ -38,7 +38,7 @@ export class RememberedChoices {
 
   /** Remembers `recordId` for this number (a value that is not a Salesforce id is ignored). */
   remember(numberKey: string, recordId: string): void {
-    if (numberKey === '' || !isRecordId(recordId)) return;
+    if (numberKey === '' || !isSalesforceId(recordId)) return;
     const choices = this.#read();
     choices.delete(numberKey);
     choices.set(numberKey, recordId);
@@ -61,7 +61,7 @@ export class RememberedChoices {
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return out;
     for (const [key, value] of Object.entries(parsed)) {
-      if (key.startsWith('+') && isRecordId(value)) out.set(key.slice(1), value);
+      if (key.startsWith('+') && isSalesforceId(value)) out.set(key.slice(1), value);
     }
     return out;
   }

@@ -14,6 +14,7 @@
  *   ContactPad_Work_Item_Id__c.
  * Pure and tiny: the controller decides the links when an interaction is logged.
  */
+import { isSalesforceId, keyPrefixOf } from '../model/salesforce-id.ts';
 
 /** Key prefixes of the objects WhoId refers to: Lead, Contact. */
 const WHO_PREFIXES: readonly string[] = ['00Q', '003'];
@@ -27,16 +28,14 @@ const WHAT_PREFIXES: readonly string[] = ['001', '500', '006', '701', '800', '02
 /** Custom objects' key prefixes start with `a` (a00, a01, ..., aZZ): linkable when the object allows activities. */
 const CUSTOM_OBJECT_PREFIX = /^a[0-9A-Za-z]{2}/;
 
-const RECORD_ID = /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/;
-
 /** True for a Lead or Contact id (a Task's WhoId). */
 export function isWhoTarget(id: string | undefined): id is string {
-  return typeof id === 'string' && RECORD_ID.test(id) && WHO_PREFIXES.includes(id.slice(0, 3));
+  return isSalesforceId(id) && WHO_PREFIXES.includes(keyPrefixOf(id));
 }
 
 /** True for an id of an object a Task's WhatId may refer to (never a chat transcript or messaging session). */
 export function isWhatTarget(id: string | undefined): id is string {
-  return typeof id === 'string' && RECORD_ID.test(id) && (WHAT_PREFIXES.includes(id.slice(0, 3)) || CUSTOM_OBJECT_PREFIX.test(id));
+  return isSalesforceId(id) && (WHAT_PREFIXES.includes(keyPrefixOf(id)) || CUSTOM_OBJECT_PREFIX.test(keyPrefixOf(id)));
 }
 
 /** True for any id a Task can link to, as WhoId or WhatId. */

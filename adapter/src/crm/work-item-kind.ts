@@ -6,6 +6,7 @@
  * a work item is assigned, before the record is read (crm/work-record.ts reads it).
  */
 import type { Channel } from '../model/interaction.ts';
+import { keyPrefixOf } from '../model/salesforce-id.ts';
 
 /** The objects ContactPad works as Omni-Channel interactions. */
 export type WorkObjectType = 'Case' | 'LiveChatTranscript' | 'MessagingSession';
@@ -31,5 +32,6 @@ const BY_PREFIX: Readonly<Record<string, WorkItemKind>> = Object.freeze({
  * undefined for an object ContactPad does not work (left to Omni-Channel).
  */
 export function workItemKind(recordId: string): WorkItemKind | undefined {
-  return typeof recordId === 'string' && /^[A-Za-z0-9]{15}(?:[A-Za-z0-9]{3})?$/.test(recordId) ? BY_PREFIX[recordId.slice(0, 3)] : undefined;
+  const prefix = keyPrefixOf(recordId);
+  return Object.hasOwn(BY_PREFIX, prefix) ? BY_PREFIX[prefix] : undefined;
 }

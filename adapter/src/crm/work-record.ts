@@ -15,7 +15,7 @@
  */
 import { ContactPadError } from '../model/errors.ts';
 import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
-import { isRecordId } from './record-id.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 import { refusedAs } from './salesforce-error.ts';
 import { workItemKind, type WorkItemKind, type WorkObjectType } from './work-item-kind.ts';
 
@@ -113,7 +113,7 @@ const WORK_OBJECTS: Readonly<Record<WorkObjectType, WorkObject>> = {
  */
 export async function loadWorkRecord(connection: CrmConnection, recordId: string): Promise<WorkRecord> {
   const kind = workItemKind(recordId);
-  if (!kind || !isRecordId(recordId)) {
+  if (!kind || !isSalesforceId(recordId)) {
     throw unavailable(`${JSON.stringify(String(recordId).slice(0, 40))} is not a Messaging Session, a Case or a Chat Transcript: ContactPad cannot show it as a work item.`, String(recordId), 'other-object');
   }
   const work = WORK_OBJECTS[kind.objectType];
@@ -167,7 +167,7 @@ function text(value: unknown): string {
 }
 
 function id(value: unknown): string {
-  return isRecordId(value) ? value : '';
+  return isSalesforceId(value) ? value : '';
 }
 
 /** A related record in a query answer (`Contact: { Name }`, or null): its fields, or none. */

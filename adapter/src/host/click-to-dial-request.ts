@@ -1,6 +1,6 @@
 import type { ClickToDialPayload } from './open-cti.ts';
 import { payloadObject } from './navigation-context.ts';
-import { isSalesforceId } from './salesforce-id.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 
 /**
  * An agent clicked a phone number in the console (Open CTI `onClickToDial`): the number to

@@ -57,6 +57,7 @@
  * | `presenceChanged`    | `{ statusId, statusName }` (statusId null: logged out)  |
  * | `error`              | `{ message }` (replyTo: the failed request)             |
  */
+import { isSalesforceId } from '../model/salesforce-id.ts';
 
 /** The protocol version both sides must speak; bumped on any incompatible change. */
 export const BRIDGE_PROTOCOL_VERSION = 2;
@@ -194,8 +195,6 @@ const MESSAGE_ID = /^[A-Za-z0-9_.:-]+$/;
 const TAB_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Object API names (`Case`, `MessagingSession`, `ns__Thing__c`). */
 const OBJECT_TYPE = /^[A-Za-z][A-Za-z0-9_]{0,79}$/;
-/** A Salesforce id: 15 or 18 alphanumerics. */
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /** Thrown inside the parser only; turned into `{ ok: false, reason }`. */
 class Malformed extends Error {}
@@ -353,7 +352,9 @@ function tabId(value: unknown, where: string): string {
 }
 
 function salesforceId(value: unknown, where: string): string {
-  return pattern(value, where, SALESFORCE_ID, 'a Salesforce id');
+  if (typeof value !== 'string') throw new Malformed(`${where} must be a string, got ${describeValue(value)}`);
+  if (!isSalesforceId(value)) throw new Malformed(`${where} is not a Salesforce id`);
+  return value;
 }
 
 function optionalSalesforceId(value: unknown, where: string): string {

@@ -1,5 +1,5 @@
 import type { NavigationChangePayload } from './open-cti.ts';
-import { isSalesforceId } from './salesforce-id.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 
 /**
  * Where the agent is in the console, from Open CTI `onNavigationChange`. Blank strings mean

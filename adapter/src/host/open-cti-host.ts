@@ -2,7 +2,7 @@ import { ContactPadError } from '../model/errors.ts';
 import { parseClickToDial, type ClickToDialRequest } from './click-to-dial-request.ts';
 import { parseNavigationChange, type NavigationContext } from './navigation-context.ts';
 import type { DefaultFieldValues, OpenCti, OpenCtiSubscription, ScreenPopTypeName } from './open-cti.ts';
-import { isSalesforceId } from './salesforce-id.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 
 export type { ClickToDialRequest } from './click-to-dial-request.ts';
 export type { NavigationContext } from './navigation-context.ts';

@@ -4,6 +4,7 @@
  * Visualforce page reads it from the logged-in user: `$User.Id`, `$User.ProfileId` and the
  * User field `ContactPad_SIP_User__c` that admins fill for each agent.
  */
+import { isSalesforceId } from './salesforce-id.ts';
 import { isSipUser } from './settings.ts';
 
 /** The agent, validated; '' for anything missing or malformed. */
@@ -19,8 +20,9 @@ export interface AgentIdentity {
 /** No agent known (outside the console, or a page that passed nothing). */
 export const NO_AGENT: AgentIdentity = Object.freeze({ userId: '', profileId: '', sipUser: '' });
 
-const USER_ID = /^005[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
-const PROFILE_ID = /^00e[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?$/;
+/** Key prefixes of User and Profile ids (the same in every org), checked on the page's input here, before any room runs. */
+const USER_KEY_PREFIX = '005';
+const PROFILE_KEY_PREFIX = '00e';
 
 /**
  * Reads what the host page passed as `agent`. Never throws: a malformed value becomes '' and a
@@ -35,8 +37,8 @@ export function readAgentIdentity(raw: unknown): { readonly agent: AgentIdentity
   const profileId = text(source['profileId']);
   const sipUser = text(source['sipUser']);
   const agent: AgentIdentity = Object.freeze({
-    userId: USER_ID.test(userId) ? userId : '',
-    profileId: PROFILE_ID.test(profileId) ? profileId : '',
+    userId: isSalesforceId(userId, USER_KEY_PREFIX) ? userId : '',
+    profileId: isSalesforceId(profileId, PROFILE_KEY_PREFIX) ? profileId : '',
     sipUser: sipUser !== '' && isSipUser(sipUser) ? sipUser : '',
   });
   if (sipUser === '') {

@@ -7,6 +7,7 @@
  */
 import type { AgentStatus, AgentStatusChoice } from './agent-state.ts';
 import type { PresenceMapEntry } from './settings.ts';
+import { sameSalesforceId } from './salesforce-id.ts';
 
 /** An Omni-Channel presence status of the org (ServicePresenceStatus). */
 export interface PresenceStatus {
@@ -28,10 +29,6 @@ const OFFLINE = 'offline';
 
 function same(a: string, b: string): boolean {
   return a.trim().localeCompare(b.trim(), undefined, { sensitivity: 'accent' }) === 0;
-}
-
-function sameId(a: string, b: string): boolean {
-  return a.slice(0, 15) === b.slice(0, 15);
 }
 
 /** The presence name the admin mapped `status` to; undefined when the status has no mapping (presence stays as it is). */
@@ -67,7 +64,7 @@ export function choiceForPresence(
     return choosable.some((entry) => entry.status === 'offline') ? { status: 'offline' } : undefined;
   }
   const id = presence.statusId;
-  const status = statuses.find((candidate) => sameId(candidate.id, id));
+  const status = statuses.find((candidate) => sameSalesforceId(candidate.id, id));
   const names = [presence.statusName, status?.developerName ?? '', status?.label ?? ''].filter((name) => name.trim() !== '');
   const entry = choosable.find((candidate) => names.some((name) => same(candidate.presence, name)));
   if (!entry) return undefined;
@@ -81,5 +78,5 @@ export function choiceForPresence(
 /** True when two presence status ids name the same status (15- and 18-character ids compare equal). */
 export function samePresence(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b;
-  return sameId(a, b);
+  return sameSalesforceId(a, b);
 }
