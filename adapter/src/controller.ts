@@ -407,7 +407,7 @@ export class Controller implements PhoneListener, HostListener {
 
   async #dial(rawNumber: string): Promise<void> {
     const number = rawNumber.trim();
-    if (number === '') throw new ContactPadError('INVALID_CONFIGURATION', 'Type a number to call.');
+    if (number === '') throw new ContactPadError('INVALID_INPUT', 'Type a number to call.');
     const callId = await this.#requirePhone().dial(number);
     const interaction = offerInteraction(
       { id: callId, channel: 'voice', direction: 'outbound', callerNumber: number },

@@ -34,6 +34,11 @@ export const ERROR_CATALOGUE = {
     ],
     fix: 'Finish or release an interaction of that kind first; an admin can raise the capacity in the call center settings. The platform routes the refused work elsewhere.',
   },
+  INVALID_INPUT: {
+    description: 'The agent asked for something with what they typed, and ContactPad cannot use it as it is.',
+    causes: ['Dial was pressed with an empty number box (or only spaces in it).'],
+    fix: 'Type the number to call (with + and the country code for another country) or a SIP address, and dial again.',
+  },
   INVALID_CONFIGURATION: {
     description: 'ContactPad was started with a setting that is missing or malformed.',
     causes: ['A call center item or a local console setting is empty or has the wrong form.'],
@@ -127,6 +132,11 @@ export const ERROR_CATALOGUE = {
     description: 'Tab sync and Omni-Channel are off: the ContactPad Console Bridge is not in the console app\'s utility bar.',
     causes: ['The admin did not add the ContactPad Console Bridge utility item.', 'The console app is not a Lightning console app.'],
     fix: 'Add the ContactPad Console Bridge to the console app\'s utility bar (README, Console bridge). Calls keep working meanwhile.',
+  },
+  UNEXPECTED: {
+    description: 'Something failed that ContactPad has no code for: a failure it did not expect.',
+    causes: ['A bug in ContactPad.', 'A browser or library error ContactPad does not translate yet.'],
+    fix: 'Report it with the message and the log (the browser console): it should get a code of its own.',
   },
 } as const satisfies Record<string, { description: string; causes: readonly string[]; fix: string }>;
 

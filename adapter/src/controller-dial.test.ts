@@ -1,0 +1,29 @@
+/**
+ * Dialling out, with every room real (controller-test-rig.ts): what the agent typed in the
+ * dial box is checked before the phone is asked to call.
+ */
+import { expect } from '@open-wc/testing';
+import { startRig, stopRigs } from './controller-test-rig.ts';
+
+afterEach(async function () {
+  this.timeout(30_000);
+  await stopRigs();
+});
+
+describe('the controller dialling out', function () {
+  this.timeout(60_000);
+
+  it('an empty dial box is an input error (INVALID_INPUT, not a configuration error): nothing is dialled and the agent stays Ready', async () => {
+    const rig = await startRig();
+    const earlier = rig.controller.store.snapshot.notices.length;
+    for (const number of ['', '   \t']) await rig.controller.handle({ type: 'dial', number });
+    const snapshot = rig.controller.store.snapshot;
+    expect(snapshot.notices.slice(earlier).map(({ code, message }) => ({ code, message }))).to.deep.equal([
+      { code: 'INVALID_INPUT', message: 'Type a number to call.' },
+      { code: 'INVALID_INPUT', message: 'Type a number to call.' },
+    ]);
+    expect(snapshot.interactions).to.deep.equal([]);
+    expect(snapshot.agent.status).to.equal('ready');
+    expect(snapshot.phone.state).to.equal('registered');
+  });
+});
