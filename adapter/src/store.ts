@@ -1,9 +1,30 @@
 /**
  * The one store the widget renders. The controller is its only writer; the widget reads
  * immutable snapshots and never changes them.
+ *
+ * The view shapes are defined here; the domain words in them (actions, caller labels,
+ * connection states, directory entries...) live in the model and are re-exported below. The
+ * widget imports from this file only: what it re-exports is all the widget may see of the adapter.
  */
 import type { Interaction } from './model/interaction.ts';
 import type { AgentState } from './model/agent-state.ts';
+import type { ActivityLogState } from './model/activity-log-state.ts';
+import type { BridgeConnection } from './model/bridge-connection.ts';
+import type { CallerLabel } from './model/caller-label.ts';
+import type { DirectoryEntry } from './model/directory-entry.ts';
+import type { InteractionAction } from './model/interaction-action.ts';
+import type { JourneyEntry } from './model/journey-entry.ts';
+
+// What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
+export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
+export type { AgentState, AgentStatusChoice } from './model/agent-state.ts';
+export type { ActivityLogState } from './model/activity-log-state.ts';
+export type { BridgeConnection } from './model/bridge-connection.ts';
+export type { CallerLabel } from './model/caller-label.ts';
+export type { DirectoryEntry } from './model/directory-entry.ts';
+export type { InteractionAction } from './model/interaction-action.ts';
+export type { JourneyStatus } from './model/journey-entry.ts';
+export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** How the phone's connection to the SIP server stands, in words the agent sees. */
 export type PhoneConnection =
@@ -14,9 +35,6 @@ export type PhoneConnection =
   /** The server answered but refused the registration (for example 403). */
   | { readonly state: 'refused'; readonly reason: string; readonly retryAt: number }
   | { readonly state: 'stopped' };
-
-/** Who the caller is, as far as Salesforce knows. '' label while the lookup runs. */
-export type CallerLabel = 'Lead' | 'Customer' | 'Previous Customer' | 'Unknown';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
 export interface CallerMatchView {
@@ -32,19 +50,8 @@ export interface CallerMatchView {
   readonly matchedField: string;
 }
 
-/** One of the caller's recent interactions, from their Tasks (customer journey). */
-export interface JourneyEntryView {
-  /** The Task's id (clicking opens it in the console). */
-  readonly taskId: string;
-  /** Voice call, Video call, Callback, Chat, Email... in words; '' when unknown. */
-  readonly channel: string;
-  /** The agent who handled it (the Task owner's name); '' when unknown. */
-  readonly agent: string;
-  readonly status: 'Waiting' | 'Assigning' | 'Assigned' | 'Transferring' | 'Ended' | 'Failed';
-  /** When it happened (epoch ms). */
-  readonly at: number;
-  readonly subject: string;
-}
+/** One of the caller's recent interactions, from their Tasks (customer journey): shown as the model has it. */
+export type JourneyEntryView = JourneyEntry;
 
 /** The caller lookup for one interaction. */
 export type CallerLookupView =
@@ -66,26 +73,13 @@ export type CallerLookupView =
   /** The lookup failed; `message` is shown to the agent, with its error `code`. */
   | { readonly state: 'failed'; readonly code: string; readonly message: string };
 
-/**
- * What the agent can do with an interaction now: the capability table of its kind (live,
- * semi-live, non-live; model/capabilities.ts) applied to its state.
- */
-export type InteractionAction = 'accept' | 'reject' | 'release' | 'hold' | 'retrieve' | 'consult' | 'transfer' | 'abandon' | 'extend-wrap-up';
-
-/** Someone to consult or transfer to: another agent or a service (queue). */
-export interface DirectoryEntry {
-  /** The agent's User id (005...) or the service's queue id (00G...): a Case's new owner on transfer. */
-  readonly id: string;
-  readonly name: string;
-  readonly kind: 'agent' | 'service';
-  /** The agent's SIP user, for a consult call or a live call transfer; '' for services and agents without a phone. */
-  readonly sipUser: string;
-}
-
 /** An interaction as the widget shows it. */
 export interface InteractionView {
   readonly interaction: Interaction;
-  /** The actions allowed now, in the order the widget shows them. */
+  /**
+   * The actions allowed now, in the order the widget shows them: the capability table of its
+   * kind (live, semi-live, non-live; model/capabilities.ts) applied to its state.
+   */
   readonly actions: readonly InteractionAction[];
   /**
    * Whether the console tab of its record is open (tab sync): undefined while the interaction
@@ -103,7 +97,7 @@ export interface InteractionView {
   /** When wrap up ends on its own (epoch ms), while the interaction is in wrap-up. */
   readonly wrapUpEndsAt?: number;
   /** The activity log for this interaction: not yet written, being written, written, or waiting to retry. */
-  readonly log: 'none' | 'saving' | 'saved' | 'retrying';
+  readonly log: ActivityLogState;
 }
 
 /** An error or notice the agent should see (stable code + message). */
@@ -129,7 +123,7 @@ export interface ContactPadSnapshot {
   /** Agents and services to consult or transfer to (sorted by the widget). */
   readonly directory: readonly DirectoryEntry[];
   /** Tab sync and Omni-Channel run through the console bridge: still looking for it, found, or missing. */
-  readonly bridge: 'looking' | 'connected' | 'missing';
+  readonly bridge: BridgeConnection;
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

@@ -5,7 +5,7 @@
  * Omni-Channel: the agent declines them with a reason, and an email or a case can be
  * transferred to anyone, agent or service.
  */
-import type { Channel } from '../../adapter/src/model/interaction.ts';
+import type { Channel } from '../../adapter/src/store.ts';
 
 const CALL_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['voice', 'video', 'callback']);
 

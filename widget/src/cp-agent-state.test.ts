@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './cp-agent-state.ts';
 import type { CpAgentState } from './cp-agent-state.ts';
-import type { AgentState } from '../../adapter/src/model/agent-state.ts';
+import type { AgentState } from '../../adapter/src/store.ts';
 import { NOT_READY_REASONS, NOW, readyAgent } from './fixtures/snapshots.ts';
 import { getByRole, recordIntents, shownText } from './fixtures/queries.ts';
 

@@ -5,7 +5,7 @@
  * next state: the state the agent goes to when the work is done ("Next").
  */
 import { LitElement, css, html } from 'lit';
-import type { AgentState, AgentStatusChoice } from '../../adapter/src/model/agent-state.ts';
+import type { AgentState, AgentStatusChoice } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { agentStatusWords, choiceWords } from './words.ts';

@@ -2,8 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './cp-directory-dialog.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
-import type { DirectoryEntry } from '../../adapter/src/store.ts';
-import type { Channel } from '../../adapter/src/model/interaction.ts';
+import type { Channel, DirectoryEntry } from '../../adapter/src/store.ts';
 import { DIRECTORY, HOSTILE_TEXT } from './fixtures/snapshots.ts';
 import { accessibleName, deepQueryAll, getByRole, queryAllByRole, focused, recordIntents, shownText } from './fixtures/queries.ts';
 

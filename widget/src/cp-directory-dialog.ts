@@ -14,8 +14,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { DirectoryEntry } from '../../adapter/src/store.ts';
-import type { Channel } from '../../adapter/src/model/interaction.ts';
+import type { Channel, DirectoryEntry } from '../../adapter/src/store.ts';
 import { baseStyles, dialogStyles, listboxStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { directoryKindWords } from './words.ts';

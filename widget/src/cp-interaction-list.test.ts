@@ -1,10 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './cp-interaction-list.ts';
 import type { CpInteractionList } from './cp-interaction-list.ts';
-import type { InteractionView } from '../../adapter/src/store.ts';
+import type { DirectoryEntry, InteractionView } from '../../adapter/src/store.ts';
 import { FakeClock } from './fixtures/fake-clock.ts';
 import { DECLINE_REASONS, DIRECTORY, HOSTILE_TEXT, NOW, caseConnected, chatAlerting, chatConnected, connected, missed, ringing, view, wrappingUp } from './fixtures/snapshots.ts';
-import type { DirectoryEntry } from '../../adapter/src/store.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
 

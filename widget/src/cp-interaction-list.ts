@@ -10,8 +10,7 @@
  */
 import { LitElement, css, html, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { Interaction, Channel } from '../../adapter/src/model/interaction.ts';
-import type { DirectoryEntry, InteractionAction, InteractionView } from '../../adapter/src/store.ts';
+import type { Channel, DirectoryEntry, Interaction, InteractionAction, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';

@@ -5,8 +5,7 @@
  * order, locale-aware and case-insensitive, and the search that filters it as the agent
  * types (a match anywhere in the name, ignoring case and accents).
  */
-import type { DirectoryEntry } from '../../adapter/src/store.ts';
-import type { Channel } from '../../adapter/src/model/interaction.ts';
+import type { Channel, DirectoryEntry } from '../../adapter/src/store.ts';
 import { isCall } from './channels.ts';
 
 /** What choosing a name does: consult (a new call, the original stays) or transfer (it leaves the list). */

@@ -3,7 +3,7 @@
  * wrap-up-done, set-agent-status, dial...) leaves an element as a bubbling, composed
  * `contactpad-intent` CustomEvent, so it crosses every shadow root up to the host page.
  */
-import type { Intent, INTENT_EVENT as ADAPTER_INTENT_EVENT } from '../../adapter/src/intents.ts';
+import type { Intent, INTENT_EVENT as ADAPTER_INTENT_EVENT } from '../../adapter/src/store.ts';
 
 /**
  * The event name. Declared here (the widget imports no adapter runtime code); its type is

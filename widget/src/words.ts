@@ -3,9 +3,7 @@
  * statuses and activity-log (Task) states. One place, so the call pop, the list and the
  * screen-reader announcements say the same thing.
  */
-import type { Channel, Interaction, InteractionState } from '../../adapter/src/model/interaction.ts';
-import type { AgentState, AgentStatusChoice } from '../../adapter/src/model/agent-state.ts';
-import type { CallerMatchView, DirectoryEntry, InteractionAction, InteractionView } from '../../adapter/src/store.ts';
+import type { AgentState, AgentStatusChoice, CallerMatchView, Channel, DirectoryEntry, Interaction, InteractionAction, InteractionState, InteractionView } from '../../adapter/src/store.ts';
 import { isCall } from './channels.ts';
 
 /** The kind of work: "Voice call", "Video call", "Callback"... */

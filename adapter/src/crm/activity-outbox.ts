@@ -39,6 +39,7 @@
  * Timers and the clock are injected (`schedule`, `now`) so tests drive time themselves.
  */
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
+import type { ActivityLogState } from '../model/activity-log-state.ts';
 import { isSalesforceId } from '../model/salesforce-id.ts';
 import type { CompositeSubrequest, CompositeSubresponse, CrmConnection } from './crm-connection.ts';
 import { MAX_COMPOSITE_SUBREQUESTS } from './crm-connection.ts';
@@ -51,8 +52,8 @@ import { subrequestError, toContactPadError } from './salesforce-error.ts';
 
 export type { ActivityDraft, ReadBack } from './outbox-store.ts';
 
-/** Where one interaction's Task write stands (the widget's log indicator). */
-export type OutboxState = 'saving' | 'saved' | 'retrying';
+/** Where one interaction's Task write stands (the widget's log indicator), once it is queued. */
+export type OutboxState = Exclude<ActivityLogState, 'none'>;
 
 /** Told of every state change; `error` says why a write is waiting to retry. */
 export type OutboxListener = (interactionId: string, state: OutboxState, error?: ContactPadError) => void;

@@ -4,8 +4,8 @@
  * rule's matches, and the customer journey. Types only (plus the unknown caller), so the
  * controller and the pure screen-pop decision can use them without the lookup's weight.
  */
-import type { CallerLabel } from '../store.ts';
-import type { JourneyEntry } from './customer-journey.ts';
+import type { CallerLabel } from '../model/caller-label.ts';
+import type { JourneyEntry } from '../model/journey-entry.ts';
 import type { RuleLabel, ScreenPopRule } from './screen-pop-rules.ts';
 
 /** One record that matched the caller's number under one screen-pop rule. */

@@ -24,7 +24,7 @@
  * of all of them are the winners (one record pops by its rule's action; several give the
  * agent the picker), and `winningRule` is the first of them by DeveloperName.
  */
-import type { CallerLabel } from '../store.ts';
+import type { CallerLabel } from '../model/caller-label.ts';
 import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import type { CallerIdentity, CallerMatch } from './caller-identity.ts';
 import { UNKNOWN_CALLER } from './caller-identity.ts';

@@ -31,7 +31,7 @@ import { decideScreenPop } from './screen-pop-decision.ts';
 import type { ScreenPopDecision } from './screen-pop-decision.ts';
 import { DEFAULT_SCREEN_POP_SETTINGS, loadScreenPopRules } from './screen-pop-rules.ts';
 import type { LoadedRules, ScreenPopSettings } from './screen-pop-rules.ts';
-import type { DirectoryEntry } from '../store.ts';
+import type { DirectoryEntry } from '../model/directory-entry.ts';
 import { loadDirectory } from './directory.ts';
 import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type PresenceStatus } from './omni-channel-setup.ts';
 import { transferRecord } from './record-transfer.ts';

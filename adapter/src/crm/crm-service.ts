@@ -15,7 +15,7 @@ import type { Interaction } from '../model/interaction.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import type { AgentIdentity } from '../model/agent-identity.ts';
 import type { ContactPadError } from '../model/errors.ts';
-import type { DirectoryEntry } from '../store.ts';
+import type { DirectoryEntry } from '../model/directory-entry.ts';
 
 export type { PresenceStatus, WorkRecord } from './crm-room.ts';
 

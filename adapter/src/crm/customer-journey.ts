@@ -6,26 +6,9 @@
  * Tasks this browser logged too recently for search to have them come from recent-activity.ts.
  * Task values are data from outside: unknown or blank values become blanks or defaults.
  */
+import type { JourneyEntry, JourneyStatus } from '../model/journey-entry.ts';
 import type { SalesforceRecord } from './crm-connection.ts';
 import { recordValue } from './rule-filter.ts';
-
-/** Where an interaction stood (Task picklist `ContactPad_Status__c`, the statuses of seed 003). */
-export type JourneyStatus = 'Waiting' | 'Assigning' | 'Assigned' | 'Transferring' | 'Ended' | 'Failed';
-
-/** One of the caller's recent interactions (a Task). */
-export interface JourneyEntry {
-  /** The Task's id (the widget opens it in the console). */
-  readonly taskId: string;
-  /** In words: Voice call, Video call, Callback, Chat, Email, Case; '' when the Task does not say. */
-  readonly channel: string;
-  /** The Task owner's name (the agent); '' when not visible. */
-  readonly agent: string;
-  /** From `ContactPad_Status__c`; Ended when blank or unknown. */
-  readonly status: JourneyStatus;
-  /** When it happened: the Task's CreatedDate in epoch ms (0 when unreadable). */
-  readonly at: number;
-  readonly subject: string;
-}
 
 const STATUSES: readonly JourneyStatus[] = ['Waiting', 'Assigning', 'Assigned', 'Transferring', 'Ended', 'Failed'];
 const CHANNEL_WORDS: Readonly<Record<string, string>> = {

@@ -6,7 +6,7 @@
  *   services  the queues that can own Cases (QueueSobject rows for Case, with Queue.Name).
  * One list, sorted by name as people read it (locale order, accents and case aside).
  */
-import type { DirectoryEntry } from '../store.ts';
+import type { DirectoryEntry } from '../model/directory-entry.ts';
 import type { CompositeSubrequest, CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import { recordsOf } from './crm-connection.ts';
 import { subrequestError } from './salesforce-error.ts';

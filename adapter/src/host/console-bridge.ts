@@ -12,6 +12,7 @@ import {
   type ContactPadRequestBodies,
   type ContactPadRequestKind,
 } from './console-bridge-protocol.ts';
+import type { BridgeConnection } from '../model/bridge-connection.ts';
 import type { HostSubscription } from './open-cti-host.ts';
 
 /** The part of {@link OpenCtiHost} the bridge needs: Lightning message service over Open CTI. */
@@ -24,7 +25,7 @@ export interface MessageServiceHost {
  * Whether the console bridge (the utility-bar component) answered: 'connected' once its
  * hello arrived; 'missing' when it did not (tab sync and Omni-Channel are off, calls still work).
  */
-export type ConsoleBridgeState = 'connected' | 'missing';
+export type ConsoleBridgeState = Exclude<BridgeConnection, 'looking'>;
 
 /** What the console bridge tells ContactPad: console tab and Omni-Channel events, validated. */
 export interface BridgeListener {

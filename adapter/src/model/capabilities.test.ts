@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Channel, InteractionState } from './interaction.ts';
-import type { InteractionAction } from '../store.ts';
+import type { InteractionAction } from './interaction-action.ts';
 import { isContactPadError } from './errors.ts';
 import { thrown } from './test-support.ts';
 import { allowedActions, interactionKind, isActionAllowed } from './capabilities.ts';

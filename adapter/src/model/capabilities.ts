@@ -16,7 +16,7 @@
  */
 import { ContactPadError } from './errors.ts';
 import type { Channel, Interaction } from './interaction.ts';
-import type { InteractionAction } from '../store.ts';
+import type { InteractionAction } from './interaction-action.ts';
 
 /**
  * How the customer and the agent are connected. Live: both at once, in real time (a voice or
