@@ -1,5 +1,6 @@
 // Builds the ContactPad bundle into the contactpad static resource (a folder static resource,
-// zipped by `sf` at deploy): main.js (widget/src/main.ts) plus its chunks as ES modules, and
+// zipped by `sf` at deploy): main.js (app/main.ts, the app entry that wires the adapter's rooms to
+// the widget's mount) plus its chunks as ES modules, and
 // jsforce's browser build copied beside it, loaded lazily by the CRM room from crm.jsforceUrl,
 // and bridge-protocol.js: the console bridge protocol (adapter/src/host/console-bridge-protocol.ts)
 // as a classic script defining window.ContactPadBridgeProtocol, which the Aura console bridge

@@ -1,6 +1,7 @@
 /**
- * The composition root: builds the rooms from the host's settings and hands them to the
- * controller. It renders nothing (widget/src/main.ts mounts the widget on the store).
+ * Starts the rooms: builds them from the host's settings and hands them to the controller.
+ * It renders nothing: the app entry (app/main.ts) mounts the widget (widget/src/main.ts) on
+ * the controller's store.
  *
  * Order matters for the ring path: the host and the phone come first; jsforce (about 300 KB
  * gzipped) is loaded after the phone registers, off the path that rings and answers.

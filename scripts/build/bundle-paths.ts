@@ -5,8 +5,8 @@ import { BRIDGE_PROTOCOL_FILE_NAME } from './bridge-protocol-global.ts';
 /** The project root (where package.json, rollup.config.mjs and force-app/ live). */
 export const PROJECT_ROOT: string = fileURLToPath(new URL('../../', import.meta.url));
 
-/** The bundle's entry: the module the Visualforce host page imports as main.js. */
-export const BUNDLE_ENTRY: string = join(PROJECT_ROOT, 'widget', 'src', 'main.ts');
+/** The bundle's entry: the app entry (composition root) the Visualforce host page imports as main.js. */
+export const BUNDLE_ENTRY: string = join(PROJECT_ROOT, 'app', 'main.ts');
 
 /**
  * The `contactpad` static resource in source format: a folder that `sf` zips at deploy

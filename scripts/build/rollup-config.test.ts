@@ -17,7 +17,7 @@ import type { BridgeProtocolGlobal } from './bridge-protocol-global.ts';
 import { measureBundleSize } from '../bench/bundle-size.ts';
 
 // A path next to the real entry (so bare imports resolve from the project's node_modules); served from memory.
-const ENTRY = join(PROJECT_ROOT, 'widget', 'src', '__rollup-config-test-entry__.ts');
+const ENTRY = join(PROJECT_ROOT, 'app', '__rollup-config-test-entry__.ts');
 
 let config: RollupOptions;
 let outDir: string;

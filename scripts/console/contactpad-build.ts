@@ -14,7 +14,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CONTACTPAD_RESOURCE_DIR = join(ROOT, 'force-app', 'main', 'default', 'staticresources', 'contactpad');
 
 const ROLLUP_CONFIG = join(ROOT, 'rollup.config.mjs');
-const SOURCE_DIRS = [join(ROOT, 'adapter', 'src'), join(ROOT, 'widget', 'src'), join(ROOT, 'scripts', 'build')];
+const SOURCE_DIRS = [join(ROOT, 'app'), join(ROOT, 'adapter', 'src'), join(ROOT, 'widget', 'src'), join(ROOT, 'scripts', 'build')];
 const LOCK_DIR = join(ROOT, '.run', 'contactpad-build.lock');
 const LOCK_STALE_MS = 5 * 60_000;
 
