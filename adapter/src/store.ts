@@ -14,6 +14,7 @@ import type { CallerLabel } from './model/caller-label.ts';
 import type { DirectoryEntry } from './model/directory-entry.ts';
 import type { InteractionAction } from './model/interaction-action.ts';
 import type { JourneyEntry } from './model/journey-entry.ts';
+import type { PhoneConnection } from './model/phone-connection.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -24,17 +25,8 @@ export type { CallerLabel } from './model/caller-label.ts';
 export type { DirectoryEntry } from './model/directory-entry.ts';
 export type { InteractionAction } from './model/interaction-action.ts';
 export type { JourneyStatus } from './model/journey-entry.ts';
+export type { PhoneConnection } from './model/phone-connection.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
-
-/** How the phone's connection to the SIP server stands, in words the agent sees. */
-export type PhoneConnection =
-  | { readonly state: 'connecting' }
-  | { readonly state: 'registered' }
-  /** The server could not be reached; `reason` says why, `retryAt` when the next try is. */
-  | { readonly state: 'unreachable'; readonly reason: string; readonly retryAt: number }
-  /** The server answered but refused the registration (for example 403). */
-  | { readonly state: 'refused'; readonly reason: string; readonly retryAt: number }
-  | { readonly state: 'stopped' };
 
 /** One record that matched the caller's number, and why ("Why this record"). */
 export interface CallerMatchView {
