@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import {
-  CALL_EVENTS,
   CALL_STATES,
   CALL_TRANSITIONS,
   callEnd,
@@ -170,14 +169,13 @@ function walk(direction: 'inbound' | 'outbound', ...events: CallEvent[]): CallLe
 describe('call state table', () => {
   it('lists every state and every event once', () => {
     expect([...CALL_STATES]).to.deep.equal(ALL_STATES);
-    expect([...CALL_EVENTS]).to.deep.equal(ALL_EVENTS);
-    expect(Object.keys(CALL_TRANSITIONS).sort()).to.deep.equal([...ALL_EVENTS].sort());
+    expect(Object.keys(CALL_TRANSITIONS)).to.deep.equal(ALL_EVENTS);
   });
 
   it('cannot be changed by a caller', () => {
     expect(Object.isFrozen(CALL_TRANSITIONS)).to.equal(true);
     expect(Object.values(CALL_TRANSITIONS).every((row) => Object.isFrozen(row))).to.equal(true);
-    expect(Object.isFrozen(CALL_STATES) && Object.isFrozen(CALL_EVENTS)).to.equal(true);
+    expect(Object.isFrozen(CALL_STATES)).to.equal(true);
     expect(Object.isFrozen(startCall('inbound'))).to.equal(true);
   });
 

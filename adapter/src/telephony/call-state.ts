@@ -31,15 +31,23 @@
  *       |  held   | <-retrieve-failed-----+
  *       +---------+ --transfer--> transferring-held --transfer-failed--> held
  *
- *   release (BYE, CANCEL, or 486/603 while ringing), hand-over (the far end accepted our
- *   REFER), remote-bye (the far end's BYE), fail (accept() or dial() failed), cancel (the
- *   caller's CANCEL while it rang)  --> ending  (the end is decided, sip.js winds down)
+ *   --> ending (the end is decided, sip.js winds down), on:
+ *     release     from any state: BYE, CANCEL of our INVITE, or 486/603 while it rings
+ *     hand-over   from the up states (connected ... transferring-held): the far end
+ *                 accepted our REFER, in time or late
+ *     remote-bye  from the up states: the far end's BYE
+ *     fail        from answering or dialling: accept() or dial() failed
+ *     cancel      from ringing: the caller's CANCEL
  *
  *   terminated (sip.js: Session Terminated) --> ended, from every state but answering and
  *   dialling: there, accept() or dial() settles first and then looks whether sip.js ended it.
+ *   (established moves dialling to connected too, should the answer beat invite()'s return.)
  * ```
  *
- * Facts that accumulate (the far end's ACK, a CANCEL, a failure...) are fields of the
+ * Some events only bring a fact and keep the state: the far end's ACK while the dialog is
+ * up, a CANCEL while accept() runs, a final response while dialling; while ending, every
+ * late report (a BYE that crossed ours, the 487 our CANCEL brings...) is kept as a fact.
+ * The facts (the ACK, a CANCEL, a failure, our reject's status...) are fields of the
  * {@link CallLeg}, set only here; {@link callEnd} reads them once the leg has ended. Legs
  * are frozen values: every transition returns a new one.
  */
@@ -157,37 +165,12 @@ export const CALL_STATES: readonly CallState[] = Object.freeze([
   'ended',
 ] as const);
 
-/** Every event, in the order of {@link CallEvent}. */
-export const CALL_EVENTS: readonly CallEventType[] = Object.freeze([
-  'answer',
-  'reject',
-  'reject-failed',
-  'cancel',
-  'invite-sent',
-  'refused',
-  'established',
-  'ack',
-  'fail',
-  'hold',
-  'hold-accepted',
-  'hold-failed',
-  'retrieve',
-  'retrieve-accepted',
-  'retrieve-failed',
-  'transfer',
-  'transfer-failed',
-  'hand-over',
-  'release',
-  'remote-bye',
-  'terminated',
-] as const);
-
 /** States where the dialog is up: media flows or is being renegotiated. */
 const UP = ['connected', 'holding', 'held', 'retrieving', 'transferring', 'transferring-held'] as const;
 
 type Moves = Readonly<Partial<Record<CallState, CallState>>>;
 
-/** Each event's legal moves, `from: to`; a state missing from an event's row refuses it. */
+/** Each event's legal moves, `from: to` (one row per event, in the order of {@link CallEvent}); a state missing from an event's row refuses it. */
 export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRows({
   answer: { ringing: 'answering' },
   reject: { ringing: 'rejecting' },
