@@ -177,9 +177,28 @@ describe('Phone: calls through the real SIP server', () => {
     expect(await listener.endOf(callId)).to.deep.equal({ reason: 'rejected', statusCode: 404 });
   });
 
-  it('refuses to dial something that is neither a number nor a SIP address', async () => {
+  it('dials a SIP user on the agent\'s own domain, and a colleague\'s address written without sip:', async () => {
+    const { phone, listener, wsUrl } = await setup();
+    const callee = new Customer(wsUrl, uniqueUser('jordan.lee'));
+    cleanup.push(() => callee.stop());
+    await callee.start(true);
+
+    const byUser = await phone.dial(callee.user);
+    const first = await waitFor('the callee to ring', () => callee.incoming[0]);
+    expect(first.request.to.uri.toString(), 'sip:<user>@<the agent\'s domain>').to.equal(`sip:${callee.user}@127.0.0.1`);
+    await first.reject({ statusCode: 486 });
+    expect(await listener.endOf(byUser)).to.deep.equal({ reason: 'rejected', statusCode: 486 });
+
+    const byAddress = await phone.dial(`${callee.user}@127.0.0.1`);
+    const second = await waitFor('the callee to ring again', () => callee.incoming[1]);
+    expect(second.request.to.uri.toString()).to.equal(`sip:${callee.user}@127.0.0.1`);
+    await second.reject({ statusCode: 486 });
+    expect(await listener.endOf(byAddress)).to.deep.equal({ reason: 'rejected', statusCode: 486 });
+  });
+
+  it('refuses to dial something that is neither a number, a SIP user nor a SIP address', async () => {
     const { phone } = await setup();
-    for (const target of ['', 'hello', '<script>', 'sip:']) {
+    for (const target of ['', 'two words', '<script>', 'sip:', '@127.0.0.1']) {
       const error = await phone.dial(target).then(() => undefined, (e: unknown) => e);
       expect(isContactPadError(error, 'SIP_CALL_FAILED'), target).to.equal(true);
     }

@@ -1,30 +1,32 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
-import type { PhoneConnection } from '../store.ts';
+import type { Clock } from '../model/clock.ts';
+import type { PhoneConnection } from '../model/phone-connection.ts';
 import { Phone, type PhoneConfig } from './phone.ts';
 import { Customer, RecordingListener, serverCommand, sipServer, uniqueUser, waitFor } from './test-support.ts';
 
-/** A manual scheduler and clock: the test decides when a retry runs. */
-class ManualClock {
-  now = 1_000_000;
-  readonly pending: Array<{ fn: () => void; ms: number; cancelled: boolean }> = [];
+/** A manual clock: the test decides when a timer runs; timers fall due in the order of their due time. */
+class ManualClock implements Clock {
+  time = 1_000_000;
+  readonly now = () => this.time;
+  readonly pending: Array<{ fn: () => void; ms: number; due: number; cancelled: boolean }> = [];
   readonly schedule = (fn: () => void, ms: number) => {
-    const entry = { fn, ms, cancelled: false };
+    const entry = { fn, ms, due: this.time + ms, cancelled: false };
     this.pending.push(entry);
     return () => {
       entry.cancelled = true;
     };
   };
-  /** The scheduled retries still waiting, longest first (the 10 s REGISTER guard is not among them when unreachable). */
+  /** The timers still waiting (the 10 s REGISTER guard is not among them when unreachable). */
   waiting() {
     return this.pending.filter((entry) => !entry.cancelled);
   }
-  /** Runs the earliest live timer, advancing the clock to it. */
+  /** Runs the timer that falls due first, advancing the clock to it; returns how long it had been set for. */
   runNext(): number {
-    const entry = this.waiting().sort((a, b) => a.ms - b.ms)[0];
+    const entry = this.waiting().sort((a, b) => a.due - b.due)[0];
     if (!entry) throw new Error('nothing scheduled');
     entry.cancelled = true;
-    this.now += entry.ms;
+    this.time = Math.max(this.time, entry.due);
     entry.fn();
     return entry.ms;
   }
@@ -41,7 +43,8 @@ describe('Phone: connection to the SIP server', () => {
   });
 
   function phone(config: PhoneConfig, listener: RecordingListener, clock?: ManualClock): Phone {
-    const created = new Phone(config, listener, clock ? { schedule: clock.schedule, now: () => clock.now } : {});
+    // With the manual clock, every retry waits the top of its jitter window: the backoff itself.
+    const created = new Phone(config, listener, clock ? { clock, random: () => 1 } : {});
     phones.push(created);
     return created;
   }
@@ -54,7 +57,7 @@ describe('Phone: connection to the SIP server', () => {
 
     const first = await listener.connectionState('unreachable');
     expect(first.reason).to.contain('ws://127.0.0.1:9');
-    expect(first.retryAt).to.equal(clock.now + 1000);
+    expect(first.retryAt).to.equal(clock.now() + 1000);
 
     const delays: number[] = [];
     for (let attempt = 0; attempt < 4; attempt++) {
@@ -65,7 +68,31 @@ describe('Phone: connection to the SIP server', () => {
     }
     expect(delays).to.deep.equal([1000, 2000, 4000, 4000]);
     const last = unreachable(listener.connections).at(-1);
-    expect(last?.retryAt).to.equal(clock.now + 4000);
+    expect(last?.retryAt).to.equal(clock.now() + 4000);
+  });
+
+  it('draws each wait at random within its backoff window (full jitter), so agents that lost the same server do not retry in step', async () => {
+    const clock = new ManualClock();
+    const listener = new RecordingListener();
+    const draws = [0.25, 0.5, 0.75, 0.1];
+    const jittered = new Phone(
+      { serverUrl: 'ws://127.0.0.1:9', aor: `sip:${uniqueUser('agent')}@127.0.0.1`, reconnect: { firstDelayMs: 1000, maxDelayMs: 4000 } },
+      listener,
+      { clock, random: () => draws.shift() ?? 1 },
+    );
+    phones.push(jittered);
+    jittered.start();
+
+    const first = await listener.connectionState('unreachable');
+    expect(first.retryAt, 'a quarter of the first 1 s window').to.equal(clock.now() + 250);
+    const delays: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = listener.connections.length;
+      delays.push(clock.runNext());
+      await waitFor('the next attempt to fail', () => unreachable(listener.connections, before).length > 0 || undefined);
+    }
+    expect(delays, 'half of 2 s, three quarters of 4 s').to.deep.equal([250, 1000, 3000]);
+    expect(unreachable(listener.connections).at(-1)?.retryAt, 'a tenth of the capped 4 s window').to.equal(clock.now() + 400);
   });
 
   it('says the server refused the registration (403 Forbidden) and tries again later', async () => {
@@ -75,7 +102,7 @@ describe('Phone: connection to the SIP server', () => {
     phone({ serverUrl: wsUrl, aor: `sip:${uniqueUser('refused')}@127.0.0.1` }, listener, clock).start();
     const refused = await listener.connectionState('refused');
     expect(refused.reason).to.equal('403 Forbidden');
-    expect(refused.retryAt).to.equal(clock.now + 1000);
+    expect(refused.retryAt).to.equal(clock.now() + 1000);
 
     const before = listener.connections.length;
     clock.runNext();
@@ -91,7 +118,7 @@ describe('Phone: connection to the SIP server', () => {
     clock.runNext(); // ten seconds without an answer
     const silent = await listener.connectionState('unreachable');
     expect(silent.reason).to.equal('The phone server did not answer the registration');
-    expect(silent.retryAt).to.equal(clock.now + 1000);
+    expect(silent.retryAt).to.equal(clock.now() + 1000);
     const before = listener.connections.length;
     clock.runNext();
     await waitFor('a new connection and REGISTER', () => listener.connections.slice(before).some((c) => c.state === 'connecting') || undefined);

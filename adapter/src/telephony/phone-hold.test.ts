@@ -1,149 +1,29 @@
 import { expect } from '@open-wc/testing';
-import { Core, SessionState, Web, type Inviter, type Referral, type Session } from 'sip.js';
-import { isContactPadError, type ErrorCode } from '../model/errors.ts';
-import { Phone, REINVITE_READY_TIMEOUT_MS, TRANSFER_ANSWER_TIMEOUT_MS, type PhoneOptions } from './phone.ts';
+import { Core, SessionState, Web, type Session } from 'sip.js';
+import { isContactPadError } from '../model/errors.ts';
+import { REINVITE_READY_TIMEOUT_MS } from './phone.ts';
 import {
+  CallRig,
   Customer,
-  RecordingListener,
   audioDirection,
+  audioTransceiver,
+  expectCode,
+  failureOf,
+  holdBackAck,
+  manualTimers,
   otherLeg,
   peerConnectionOf,
-  recordPeerConnections,
+  sendsAudio,
   sessionBytesReceived,
-  sipServer,
-  uniqueUser,
   waitFor,
+  watchFarEnd,
+  type RigParts,
 } from './test-support.ts';
 
-/** The error a promise fails with (undefined when it resolves). */
-function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
-
-function expectCode(error: unknown, code: ErrorCode, message?: RegExp): void {
-  expect(isContactPadError(error, code), `expected ${code}, got ${String(error)}`).to.equal(true);
-  if (message) expect((error as Error).message).to.match(message);
-}
-
-/** The audio transceiver of a peer connection. */
-function audio(pc: RTCPeerConnection): RTCRtpTransceiver {
-  const transceiver = pc.getTransceivers().find((t) => t.receiver.track.kind === 'audio');
-  if (!transceiver) throw new Error('no audio transceiver');
-  return transceiver;
-}
-
-/** Whether the agent's microphone reaches the far end: negotiated to send, and the track enabled. */
-function sendsAudio(pc: RTCPeerConnection): boolean {
-  const transceiver = audio(pc);
-  return /send/.test(transceiver.currentDirection ?? '') && transceiver.sender.track?.enabled === true;
-}
-
-/** What the far end of a call sees in the dialog: the re-INVITEs it answered and the REFERs it got. */
-function watchFarEnd(session: Session, onRefer?: (referral: Referral) => void) {
-  const reinvites: Array<{ sdp: string; statusCode: number }> = [];
-  const refers: Referral[] = [];
-  session.delegate = {
-    ...session.delegate,
-    onInvite: (request, _response, statusCode) => void reinvites.push({ sdp: String(request.body ?? ''), statusCode }),
-    onRefer: (referral) => {
-      refers.push(referral);
-      onRefer?.(referral);
-    },
-  };
-  return { reinvites, refers };
-}
-
-/**
- * Makes the customer's phone sit on the agent's answer (the 200 OK of its INVITE) until the
- * test calls the returned function: sip.js sends the ACK only once the answer is applied.
- * Call it once the INVITE (with the customer's offer) has gone out.
- */
-function holdBackAck(inviter: Session): () => void {
-  let release = () => undefined as void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  inviter.sessionDescriptionHandlerModifiers = [(description) => released.then(() => description)];
-  return release;
-}
-
-/** A schedule that leaves the timers of `ms` to the test (`due`), and runs the others. */
-function manualTimers(ms: number): { schedule: PhoneOptions['schedule']; due: Array<() => void> } {
-  const due: Array<() => void> = [];
-  const schedule: PhoneOptions['schedule'] = (fn, delay) => {
-    if (delay === ms) {
-      due.push(fn);
-      return () => undefined;
-    }
-    const timer = setTimeout(fn, delay);
-    return () => clearTimeout(timer);
-  };
-  return { schedule, due };
-}
-
-/** A far end that does what sip.js does for a REFER without a delegate: accept it and call the target. */
-function follow(referral: Referral): void {
-  referral
-    .accept()
-    .then(() => referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }).invite())
-    .catch(() => undefined);
-}
-
-describe('Phone: hold, retrieve and blind transfer through the real SIP server', () => {
-  let cleanup: Array<() => Promise<void> | void> = [];
-  afterEach(async () => {
-    for (const step of cleanup.reverse()) await Promise.resolve(step()).catch(() => undefined);
-    cleanup = [];
-  });
-
-  /** A registered agent phone, a customer, and a record of the page's peer connections. */
-  async function setup(options: PhoneOptions = {}) {
-    const peers = recordPeerConnections();
-    cleanup.push(() => peers.restore());
-    const { wsUrl } = await sipServer();
-    const agent = uniqueUser('agent');
-    const listener = new RecordingListener();
-    const phone = new Phone({ serverUrl: wsUrl, aor: `sip:${agent}@127.0.0.1` }, listener, options);
-    cleanup.push(() => phone.stop());
-    phone.start();
-    await listener.connectionState('registered');
-    const customer = new Customer(wsUrl, `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`);
-    cleanup.push(() => customer.stop());
-    await customer.start();
-    return { phone, listener, customer, agent, wsUrl, peers };
-  }
-
-  /** A registered SIP user the agent can dial. */
-  async function registeredCallee(wsUrl: string): Promise<Customer> {
-    const callee = new Customer(wsUrl, uniqueUser('callee'));
-    cleanup.push(() => callee.stop());
-    await callee.start(true);
-    return callee;
-  }
-
-  /** The customer calls the agent; resolves with the customer's side once it rings at the agent. */
-  async function ringingCall(parts: Awaited<ReturnType<typeof setup>>, interactionId: string): Promise<Inviter> {
-    const { listener, customer, agent } = parts;
-    const { inviter } = customer.call(agent, [`X-CP-Interaction-Id: ${interactionId}`]);
-    await waitFor('the call to ring', () => listener.offers.some((o) => o.callId === interactionId));
-    return inviter;
-  }
-
-  /** The customer calls the agent, who answers; resolves once audio flows both ways. */
-  async function answeredCall(parts: Awaited<ReturnType<typeof setup>>, interactionId: string) {
-    const { phone, listener, peers } = parts;
-    const inviter = await ringingCall(parts, interactionId);
-    await phone.accept(interactionId);
-    await waitFor('the customer to be connected', () => inviter.state === SessionState.Established);
-    await waitFor('the agent to be connected', () => listener.connectedCalls.includes(interactionId));
-    const farPc = peerConnectionOf(inviter);
-    if (!farPc) throw new Error('the customer has no peer connection');
-    const agentPc = otherLeg(peers.connections, farPc);
-    await waitFor('the agent to send audio', () => sendsAudio(agentPc));
-    await waitFor('audio at the customer', async () => (await sessionBytesReceived(inviter)) > 0);
-    return { callId: interactionId, inviter, farPc, agentPc };
-  }
+describe('Phone: hold and retrieve through the real SIP server', () => {
+  const rig = new CallRig();
+  afterEach(() => rig.tearDown());
+  const { setup, registeredCallee, ringingCall, answeredCall } = rig;
 
   it('holds with a sendonly re-INVITE and stops sending the agent\'s audio; retrieve makes it sendrecv again', async () => {
     const parts = await setup();
@@ -155,15 +35,15 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
     expect(far.reinvites.map((r) => audioDirection(r.sdp)), 'the re-INVITE the customer answered').to.deep.equal(['sendonly']);
     expect(far.reinvites[0]?.statusCode).to.equal(200);
     expect(audioDirection(farPc.remoteDescription?.sdp)).to.equal('sendonly');
-    expect(audio(agentPc).currentDirection, 'the agent\'s negotiated direction').to.be.oneOf(['inactive', 'recvonly']);
-    expect(audio(agentPc).sender.track?.enabled, 'the agent\'s microphone').to.equal(false);
+    expect(audioTransceiver(agentPc).currentDirection, 'the agent\'s negotiated direction').to.be.oneOf(['inactive', 'recvonly']);
+    expect(audioTransceiver(agentPc).sender.track?.enabled, 'the agent\'s microphone').to.equal(false);
     expect(sendsAudio(agentPc)).to.equal(false);
     expect(listener.ends, 'the call goes on').to.deep.equal([]);
 
     await phone.retrieve(callId);
     expect(far.reinvites.map((r) => audioDirection(r.sdp))).to.deep.equal(['sendonly', 'sendrecv']);
     expect(audioDirection(farPc.remoteDescription?.sdp)).to.equal('sendrecv');
-    expect(audio(agentPc).currentDirection).to.equal('sendrecv');
+    expect(audioTransceiver(agentPc).currentDirection).to.equal('sendrecv');
     expect(sendsAudio(agentPc)).to.equal(true);
     const before = await sessionBytesReceived(inviter);
     await waitFor('the customer to hear the agent again', async () => (await sessionBytesReceived(inviter)) > before);
@@ -171,7 +51,7 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
   });
 
   /** The call is up and held; retrieve works and then audio flows both ways. */
-  async function expectHeldThenRetrieve(parts: Awaited<ReturnType<typeof setup>>, callId: string, farEnd: Session) {
+  async function expectHeldThenRetrieve(parts: RigParts, callId: string, farEnd: Session) {
     const { phone, listener, peers } = parts;
     const farPc = peerConnectionOf(farEnd);
     if (!farPc) throw new Error('the far end has no peer connection');
@@ -184,7 +64,7 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
 
     await phone.retrieve(callId);
     expect(audioDirection(farPc.remoteDescription?.sdp)).to.equal('sendrecv');
-    expect(audio(agentPc).currentDirection).to.equal('sendrecv');
+    expect(audioTransceiver(agentPc).currentDirection).to.equal('sendrecv');
     const heard = await sessionBytesReceived(farEnd);
     const agentHeard = (await phone.mediaStats(callId)).bytesReceived;
     await waitFor('the far end to hear the agent again', async () => (await sessionBytesReceived(farEnd)) > heard);
@@ -248,8 +128,8 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
   });
 
   it('gives up a hold when the caller never acknowledges the answer: SIP_CALL_FAILED, the call stays up and can be held later', async () => {
-    const { schedule, due } = manualTimers(REINVITE_READY_TIMEOUT_MS);
-    const parts = await setup({ schedule });
+    const { clock, due } = manualTimers(REINVITE_READY_TIMEOUT_MS);
+    const parts = await setup({ clock });
     const { phone, listener, peers } = parts;
     const inviter = await ringingCall(parts, 'int-hold-no-ack');
     const sendAck = holdBackAck(inviter);
@@ -349,7 +229,7 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
     };
 
     expect(await farHold(true), 'the agent accepts the customer\'s hold').to.equal(200);
-    expect(audio(agentPc).currentDirection, 'the agent only listens').to.equal('recvonly');
+    expect(audioTransceiver(agentPc).currentDirection, 'the agent only listens').to.equal('recvonly');
     expect(listener.ends).to.deep.equal([]);
 
     // Until the customer's ACK reaches the agent, their re-INVITE is in flight and a hold is refused, not sent.
@@ -361,11 +241,11 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
     });
     expect(audioDirection(farPc.remoteDescription?.sdp), 'both on hold').to.equal('inactive');
     await phone.retrieve(callId);
-    expect(audio(agentPc).currentDirection, 'the customer still holds').to.equal('recvonly');
-    expect(audio(agentPc).sender.track?.enabled).to.equal(true);
+    expect(audioTransceiver(agentPc).currentDirection, 'the customer still holds').to.equal('recvonly');
+    expect(audioTransceiver(agentPc).sender.track?.enabled).to.equal(true);
 
     expect(await farHold(false)).to.equal(200);
-    expect(audio(agentPc).currentDirection).to.equal('sendrecv');
+    expect(audioTransceiver(agentPc).currentDirection).to.equal('sendrecv');
     expect(sendsAudio(agentPc)).to.equal(true);
 
     await phone.release(callId);
@@ -386,83 +266,6 @@ describe('Phone: hold, retrieve and blind transfer through the real SIP server',
     await Customer.terminated(invitation);
     expect(await listener.endOf(callId)).to.deep.equal({ reason: 'released' });
     expectCode(await failureOf(phone.retrieve(callId)), 'CALL_NOT_FOUND');
-  });
-
-  it('transfers a held call to a number: REFER names the target, the customer calls it, the agent\'s call ends as transferred', async () => {
-    const parts = await setup();
-    const { phone, listener, wsUrl } = parts;
-    const target = new Customer(wsUrl, `+1444${Math.floor(1_000_000 + Math.random() * 8_999_999)}`, 'Bo Colleague');
-    cleanup.push(() => target.stop());
-    await target.start(true);
-    const { callId, inviter } = await answeredCall(parts, 'int-transfer-1');
-    const far = watchFarEnd(inviter, follow);
-    await phone.hold(callId);
-
-    await phone.transfer(callId, target.user.replace(/^\+1444/, '+1 444 '));
-    expect(far.refers.length).to.equal(1);
-    expect(far.refers[0]?.referTo.uri.toString()).to.equal(`sip:${target.user}@127.0.0.1`);
-    expect(await listener.endOf(callId)).to.deep.equal({ reason: 'transferred' });
-    await Customer.terminated(inviter);
-
-    const forwarded = await target.answer();
-    expect(forwarded.request.from.uri.user, 'the customer calls the target').to.equal(parts.customer.user);
-    expect(forwarded.request.getHeader('Referred-By')).to.contain(parts.agent);
-    await waitFor('the customer and the target to talk', async () => (await sessionBytesReceived(forwarded)) > 0);
-    expect(listener.ends.filter((e) => e.callId === callId), 'ended once').to.have.length(1);
-    await forwarded.bye();
-  });
-
-  it('fails with TRANSFER_FAILED when the far end refuses the REFER; the call stays up and held', async () => {
-    const parts = await setup();
-    const { phone, listener } = parts;
-    const { callId, inviter, agentPc } = await answeredCall(parts, 'int-transfer-refused');
-    const far = watchFarEnd(inviter, (referral) => void referral.reject({ statusCode: 603 }).catch(() => undefined));
-    await phone.hold(callId);
-
-    const error = await failureOf(phone.transfer(callId, `sip:${uniqueUser('nobody')}@127.0.0.1`));
-    expectCode(error, 'TRANSFER_FAILED', /refused the transfer/);
-    expect((error as { detail: Record<string, unknown> }).detail.statusCode).to.equal(603);
-    expect(far.refers.length).to.equal(1);
-    expect(listener.ends).to.deep.equal([]);
-    expect(inviter.state).to.equal(SessionState.Established);
-    expect(sendsAudio(agentPc), 'still held').to.equal(false);
-    expectCode(await failureOf(phone.hold(callId)), 'INVALID_TRANSITION', /already on hold/);
-    await phone.retrieve(callId);
-    expect(sendsAudio(agentPc)).to.equal(true);
-  });
-
-  it('refuses a transfer target that is neither a number nor a SIP address (TRANSFER_FAILED), without a REFER', async () => {
-    const parts = await setup();
-    const { phone, listener } = parts;
-    const { callId, inviter } = await answeredCall(parts, 'int-transfer-bad');
-    const far = watchFarEnd(inviter, follow);
-    for (const target of ['', 'hello', 'sip:']) {
-      expectCode(await failureOf(phone.transfer(callId, target)), 'TRANSFER_FAILED', /phone number or a SIP address/);
-    }
-    expect(far.refers).to.deep.equal([]);
-    expect(listener.ends).to.deep.equal([]);
-  });
-
-  it('fails with TRANSFER_FAILED when the far end does not answer the REFER in time; a late acceptance still hands the call over', async () => {
-    // The transfer's deadline runs when the test says so; other timers run as usual.
-    const { schedule, due: deadlines } = manualTimers(TRANSFER_ANSWER_TIMEOUT_MS);
-    const parts = await setup({ schedule });
-    const { phone, listener } = parts;
-    const { callId, inviter } = await answeredCall(parts, 'int-transfer-silent');
-    const far = watchFarEnd(inviter); // takes the REFER and says nothing
-
-    const transfer = failureOf(phone.transfer(callId, '+15550002222'));
-    await waitFor('the customer to get the REFER', () => far.refers.length === 1);
-    expect(deadlines.length).to.equal(1);
-    deadlines[0]?.();
-    expectCode(await transfer, 'TRANSFER_FAILED', /did not answer the transfer/);
-    expect(listener.ends).to.deep.equal([]);
-    expect(inviter.state).to.equal(SessionState.Established);
-
-    // The customer's phone follows the transfer after all: the agent's leg must not linger.
-    await far.refers[0]?.accept();
-    expect(await listener.endOf(callId)).to.deep.equal({ reason: 'transferred' });
-    await Customer.terminated(inviter);
   });
 
   it('stops within its bound while a hold waits for a far end that never answers; the hold fails with CALL_NOT_FOUND', async () => {

@@ -1,12 +1,17 @@
 /**
  * Test helpers for the telephony room's browser tests: a recording {@link PhoneListener},
- * bounded waits, the suite's SIP server address, and a customer (a second sip.js user agent
- * in the same page) that calls the agent through the real Kamailio.
+ * bounded waits, the suite's SIP server address, a customer (a second sip.js user agent
+ * in the same page) that calls the agent through the real Kamailio, and for hold and
+ * transfer tests a {@link CallRig} (a registered agent phone and a customer) with helpers
+ * that read both ends of a call.
  */
+import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { Inviter, Registerer, RegistererState, SessionState, UserAgent, Web, type Invitation, type Session } from 'sip.js';
-import type { PhoneConnection } from '../store.ts';
-import type { CallEnd, PhoneListener } from './phone.ts';
+import { Inviter, Registerer, RegistererState, SessionState, UserAgent, Web, type Invitation, type Referral, type Session } from 'sip.js';
+import type { Clock } from '../model/clock.ts';
+import { isContactPadError, type ErrorCode } from '../model/errors.ts';
+import type { PhoneConnection } from '../model/phone-connection.ts';
+import { Phone, type CallEnd, type PhoneListener, type PhoneOptions } from './phone.ts';
 import type { CallOffer } from './sip-header-contract.ts';
 
 /** Runs a web-test-runner server command (scripts/sip-server/test-commands.ts). */
@@ -193,4 +198,154 @@ export function otherLeg(connections: readonly RTCPeerConnection[], farEnd: RTCP
   const leg = connections.find((pc) => pc !== farEnd && wanted !== undefined && ufrag(pc.localDescription?.sdp) === wanted);
   if (!leg) throw new Error('No peer connection in this page is the other leg of that call');
   return leg;
+}
+
+// ----- hold and transfer tests -----
+
+/** The error a promise fails with (undefined when it resolves). */
+export function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+export function expectCode(error: unknown, code: ErrorCode, message?: RegExp): void {
+  expect(isContactPadError(error, code), `expected ${code}, got ${String(error)}`).to.equal(true);
+  if (message) expect((error as Error).message).to.match(message);
+}
+
+/** The audio transceiver of a peer connection. */
+export function audioTransceiver(pc: RTCPeerConnection): RTCRtpTransceiver {
+  const transceiver = pc.getTransceivers().find((t) => t.receiver.track.kind === 'audio');
+  if (!transceiver) throw new Error('no audio transceiver');
+  return transceiver;
+}
+
+/** Whether the agent's microphone reaches the far end: negotiated to send, and the track enabled. */
+export function sendsAudio(pc: RTCPeerConnection): boolean {
+  const transceiver = audioTransceiver(pc);
+  return /send/.test(transceiver.currentDirection ?? '') && transceiver.sender.track?.enabled === true;
+}
+
+/** What the far end of a call sees in the dialog: the re-INVITEs it answered and the REFERs it got. */
+export function watchFarEnd(session: Session, onRefer?: (referral: Referral) => void) {
+  const reinvites: Array<{ sdp: string; statusCode: number }> = [];
+  const refers: Referral[] = [];
+  session.delegate = {
+    ...session.delegate,
+    onInvite: (request, _response, statusCode) => void reinvites.push({ sdp: String(request.body ?? ''), statusCode }),
+    onRefer: (referral) => {
+      refers.push(referral);
+      onRefer?.(referral);
+    },
+  };
+  return { reinvites, refers };
+}
+
+/**
+ * Makes the customer's phone sit on the agent's answer (the 200 OK of its INVITE) until the
+ * test calls the returned function: sip.js sends the ACK only once the answer is applied.
+ * Call it once the INVITE (with the customer's offer) has gone out.
+ */
+export function holdBackAck(inviter: Session): () => void {
+  let release = () => undefined as void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  inviter.sessionDescriptionHandlerModifiers = [(description) => released.then(() => description)];
+  return release;
+}
+
+/** A clock that leaves the timers of `ms` to the test (`due`), and runs the others. */
+export function manualTimers(ms: number): { clock: Clock; due: Array<() => void> } {
+  const due: Array<() => void> = [];
+  const clock: Clock = {
+    now: () => Date.now(),
+    schedule: (fn, delay) => {
+      if (delay === ms) {
+        due.push(fn);
+        return () => undefined;
+      }
+      const timer = setTimeout(fn, delay);
+      return () => clearTimeout(timer);
+    },
+  };
+  return { clock, due };
+}
+
+/** A far end that does what sip.js does for a REFER without a delegate: accept it and call the target. */
+export function follow(referral: Referral): void {
+  referral
+    .accept()
+    .then(() => referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }).invite())
+    .catch(() => undefined);
+}
+
+/** The parts {@link CallRig.setup} makes. */
+export type RigParts = Awaited<ReturnType<CallRig['setup']>>;
+
+/**
+ * A registered agent phone and a customer ready to call it, with the cleanup each test
+ * needs (call {@link tearDown} in afterEach). Its methods are bound: destructure them.
+ */
+export class CallRig {
+  #cleanup: Array<() => Promise<void> | void> = [];
+
+  /** Runs `step` at tear-down (newest first). */
+  readonly defer = (step: () => Promise<void> | void): void => {
+    this.#cleanup.push(step);
+  };
+
+  /** Runs every deferred step, newest first, and forgets them. */
+  readonly tearDown = async (): Promise<void> => {
+    for (const step of this.#cleanup.reverse()) await Promise.resolve(step()).catch(() => undefined);
+    this.#cleanup = [];
+  };
+
+  /** A registered agent phone, a customer, and a record of the page's peer connections. */
+  readonly setup = async (options: PhoneOptions = {}) => {
+    const peers = recordPeerConnections();
+    this.defer(() => peers.restore());
+    const { wsUrl } = await sipServer();
+    const agent = uniqueUser('agent');
+    const listener = new RecordingListener();
+    const phone = new Phone({ serverUrl: wsUrl, aor: `sip:${agent}@127.0.0.1` }, listener, options);
+    this.defer(() => phone.stop());
+    phone.start();
+    await listener.connectionState('registered');
+    const customer = new Customer(wsUrl, `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`);
+    this.defer(() => customer.stop());
+    await customer.start();
+    return { phone, listener, customer, agent, wsUrl, peers };
+  };
+
+  /** A registered SIP user the agent can dial (`prefix` starts its user name). */
+  readonly registeredCallee = async (wsUrl: string, prefix = 'callee'): Promise<Customer> => {
+    const callee = new Customer(wsUrl, uniqueUser(prefix));
+    this.defer(() => callee.stop());
+    await callee.start(true);
+    return callee;
+  };
+
+  /** The customer calls the agent; resolves with the customer's side once it rings at the agent. */
+  readonly ringingCall = async (parts: RigParts, interactionId: string): Promise<Inviter> => {
+    const { listener, customer, agent } = parts;
+    const { inviter } = customer.call(agent, [`X-CP-Interaction-Id: ${interactionId}`]);
+    await waitFor('the call to ring', () => listener.offers.some((o) => o.callId === interactionId));
+    return inviter;
+  };
+
+  /** The customer calls the agent, who answers; resolves once audio flows both ways. */
+  readonly answeredCall = async (parts: RigParts, interactionId: string) => {
+    const { phone, listener, peers } = parts;
+    const inviter = await this.ringingCall(parts, interactionId);
+    await phone.accept(interactionId);
+    await waitFor('the customer to be connected', () => inviter.state === SessionState.Established);
+    await waitFor('the agent to be connected', () => listener.connectedCalls.includes(interactionId));
+    const farPc = peerConnectionOf(inviter);
+    if (!farPc) throw new Error('the customer has no peer connection');
+    const agentPc = otherLeg(peers.connections, farPc);
+    await waitFor('the agent to send audio', () => sendsAudio(agentPc));
+    await waitFor('audio at the customer', async () => (await sessionBytesReceived(inviter)) > 0);
+    return { callId: interactionId, inviter, farPc, agentPc };
+  };
 }

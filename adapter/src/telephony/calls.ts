@@ -1,0 +1,276 @@
+/**
+ * The phone's calls: incoming INVITEs (sip.js Invitation) that ring, are answered or
+ * rejected, our own INVITEs (Inviter), release, and the hold, retrieve and transfer of an
+ * answered call (hold.ts, transfer.ts). Each call's SIP life is a {@link Call} moving
+ * through the table of call-state.ts; sip.js's session events feed it, and its end is
+ * reported to the listener once.
+ */
+import { Invitation, Inviter, SessionState, Web, type UserAgent } from 'sip.js';
+import type { Clock } from '../model/clock.ts';
+import { ContactPadError, type ErrorCode } from '../model/errors.ts';
+import { Call } from './call.ts';
+import type { CallEnd } from './call-state.ts';
+import { errorText } from './error-text.ts';
+import { refuseUnlessAnswered, setHold } from './hold.ts';
+import { RemoteAudio } from './media.ts';
+import type { PhoneListener } from './phone-listener.ts';
+import { readCallOffer } from './sip-header-contract.ts';
+import { sipTarget } from './sip-address.ts';
+import { referCall } from './transfer.ts';
+
+/** Performance mark set when an INVITE reaches the phone (detail: the interaction id). */
+export const INVITE_RECEIVED_MARK = 'contactpad:invite-received';
+
+/** Media figures of a call (RTCPeerConnection.getStats). */
+export interface MediaStats {
+  iceConnectionState: string;
+  bytesReceived: number;
+  bytesSent: number;
+}
+
+/** What the calls need of the phone. */
+export interface CallsOptions {
+  /** Guarded (phone-listener.ts guarded): it never throws. */
+  readonly listener: PhoneListener;
+  readonly clock: Clock;
+  /** The answer to a rejected INVITE (PhoneConfig.rejectStatusCode). */
+  readonly rejectStatusCode: 486 | 603;
+  /** The agent's SIP domain: numbers and SIP users are dialled and transferred to on it. */
+  readonly domain: string;
+}
+
+/** A getUserMedia failure becomes MEDIA_UNAVAILABLE; anything else SIP_CALL_FAILED. */
+function callFailure(error: unknown, doing: string): { code: ErrorCode; message: string } {
+  const name = error instanceof Error ? error.name : '';
+  if (/^(NotAllowedError|NotFoundError|NotReadableError|OverconstrainedError|SecurityError|AbortError)$/.test(name)) {
+    return { code: 'MEDIA_UNAVAILABLE', message: `Could not open the microphone (${name}).` };
+  }
+  return { code: 'SIP_CALL_FAILED', message: `Could not ${doing}: ${errorText(error)}` };
+}
+
+function notRinging(callId: string, doing: string): ContactPadError {
+  return new ContactPadError('SIP_CALL_FAILED', `This call is not ringing, so it cannot be ${doing}.`, { detail: { callId } });
+}
+
+export class Calls {
+  readonly #options: CallsOptions;
+  readonly #calls = new Map<string, Call>();
+  readonly #audio = new RemoteAudio();
+
+  constructor(options: CallsOptions) {
+    this.#options = options;
+  }
+
+  /** sip.js UserAgentDelegate.onInvite: an INVITE arrived (sip.js has sent 100 Trying; it rings with 180). */
+  onInvite(invitation: Invitation): void {
+    const receivedAt = performance.now();
+    const request = invitation.request;
+    const contentType = (request.getHeader('Content-Type') ?? '').toLowerCase();
+    let offer = readCallOffer({
+      header: (name) => request.getHeader(name),
+      sipCallId: request.callId,
+      fromDisplayName: request.from.displayName,
+      fromUser: request.from.uri.user,
+      sdp: contentType.startsWith('application/sdp') && typeof request.body === 'string' ? request.body : undefined,
+    });
+    if (this.#calls.has(offer.callId)) offer = { ...offer, callId: offer.sipCallId };
+    if (offer.callId === '' || this.#calls.has(offer.callId)) {
+      // The same call twice (or no usable id at all): this agent is busy with it already.
+      invitation.reject({ statusCode: 486 }).catch(() => undefined);
+      return;
+    }
+    this.#track(offer.callId, invitation, 'inbound');
+    // For `npm run bench`: INVITE received -> call pop painted (widget/src/paint-marks.ts).
+    performance.mark(INVITE_RECEIVED_MARK, { startTime: receivedAt, detail: { interactionId: offer.callId } });
+    this.#options.listener.incoming(offer);
+  }
+
+  /** See Phone.accept. */
+  async accept(callId: string): Promise<void> {
+    const call = this.#call(callId);
+    const session = call.session;
+    if (!(session instanceof Invitation) || session.state !== SessionState.Initial || !call.can('answer')) throw notRinging(callId, 'answered');
+    call.apply({ type: 'answer' });
+    try {
+      await session.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+    } catch (error) {
+      const failure = callFailure(error, 'answer the call');
+      call.note({ type: 'fail', ...failure });
+      if (call.sipSession.state === SessionState.Initial) await session.reject({ statusCode: 480 }).catch(() => undefined);
+      throw new ContactPadError(failure.code, failure.message, { cause: error, detail: { callId } });
+    } finally {
+      // sip.js may end the session inside accept() (it refuses the INVITE when media fails).
+      if (call.sipSession.state === SessionState.Terminated) this.#terminated(call);
+    }
+  }
+
+  /** See Phone.reject. */
+  async reject(callId: string): Promise<void> {
+    const call = this.#call(callId);
+    const session = call.session;
+    if (!(session instanceof Invitation) || session.state !== SessionState.Initial || !call.can('reject')) throw notRinging(callId, 'rejected');
+    const statusCode = this.#options.rejectStatusCode;
+    call.apply({ type: 'reject', statusCode });
+    try {
+      await session.reject({ statusCode });
+    } catch (error) {
+      call.note({ type: 'reject-failed' });
+      throw new ContactPadError('SIP_CALL_FAILED', `Could not reject the call: ${errorText(error)}`, { cause: error, detail: { callId } });
+    }
+  }
+
+  /** See Phone.release. */
+  async release(callId: string): Promise<void> {
+    const call = this.#call(callId);
+    try {
+      await this.#hangUp(call);
+    } catch (error) {
+      throw new ContactPadError('SIP_CALL_FAILED', `Could not release the call: ${errorText(error)}`, { cause: error, detail: { callId } });
+    }
+  }
+
+  /** See Phone.dial; `ua` is connected. */
+  async dial(ua: UserAgent, target: string): Promise<string> {
+    const uri = sipTarget(target, this.#options.domain);
+    if (!uri) throw new ContactPadError('SIP_CALL_FAILED', `Cannot dial ${shownTarget(target)}: enter a phone number or a SIP address.`);
+    const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+    const call = this.#track(inviter.request.callId, inviter, 'outbound');
+    try {
+      await inviter.invite({
+        requestDelegate: {
+          onReject: (response) => {
+            const { statusCode } = response.message;
+            if (statusCode !== undefined) call.note({ type: 'refused', statusCode });
+          },
+        },
+      });
+      call.note({ type: 'invite-sent' });
+    } catch (error) {
+      const failure = callFailure(error, 'place the call');
+      call.note({ type: 'fail', ...failure });
+      throw new ContactPadError(failure.code, failure.message, { cause: error, detail: { callId: call.id } });
+    } finally {
+      if (call.sipSession.state === SessionState.Terminated) this.#terminated(call);
+    }
+    return call.id;
+  }
+
+  /** See Phone.hold and Phone.retrieve. */
+  async setHold(callId: string, hold: boolean): Promise<void> {
+    await setHold(this.#call(callId), hold, this.#options.clock);
+  }
+
+  /** See Phone.transfer. */
+  async transfer(callId: string, target: string): Promise<void> {
+    const call = this.#call(callId);
+    refuseUnlessAnswered(call, 'transferred');
+    const uri = sipTarget(target, this.#options.domain);
+    if (!uri) throw new ContactPadError('TRANSFER_FAILED', `Cannot transfer to ${shownTarget(target)}: enter a phone number or a SIP address.`);
+    await referCall(call, uri, this.#options.clock, (leg) => this.#handOver(leg));
+  }
+
+  /** See Phone.mediaStats. */
+  async mediaStats(callId: string): Promise<MediaStats> {
+    const peer = this.#call(callId).peerConnection();
+    if (!peer) return { iceConnectionState: 'new', bytesReceived: 0, bytesSent: 0 };
+    const report = await peer.getStats();
+    let bytesReceived = 0;
+    let bytesSent = 0;
+    report.forEach((stat: { type?: string; bytesReceived?: number; bytesSent?: number }) => {
+      if (stat.type === 'inbound-rtp') bytesReceived += stat.bytesReceived ?? 0;
+      if (stat.type === 'outbound-rtp') bytesSent += stat.bytesSent ?? 0;
+    });
+    return { iceConnectionState: peer.iceConnectionState, bytesReceived, bytesSent };
+  }
+
+  /** Hangs up every call, each step within `bound` (stopping the phone). */
+  async hangUpAll(bound: (step: Promise<unknown>) => Promise<unknown>): Promise<void> {
+    await Promise.all([...this.#calls.values()].map((call) => bound(this.#hangUp(call))));
+  }
+
+  /** Once the user agent has stopped: every call's audio stops, and the calls sip.js did not report terminated end as released. */
+  endAll(): void {
+    this.#audio.stopAll();
+    for (const call of [...this.#calls.values()]) {
+      call.note({ type: 'release' });
+      this.#finish(call, { reason: 'released' });
+    }
+  }
+
+  #track(id: string, session: Invitation | Inviter, direction: 'inbound' | 'outbound'): Call {
+    const call = new Call(id, session, direction);
+    this.#calls.set(id, call);
+    session.delegate = {
+      onCancel: () => void call.note({ type: 'cancel' }),
+      onBye: (bye) => {
+        call.note({ type: 'remote-bye' });
+        bye.accept().catch(() => undefined);
+      },
+      // The ACK of our 200 OK (sip.js calls this for ACKs to the far end's re-INVITEs too).
+      onAck: () => void call.note({ type: 'ack' }),
+      // The far end's re-INVITE, answered (200) or refused (488) by sip.js: its transaction may be over.
+      onInvite: () => call.changed(),
+    };
+    session.stateChange.addListener((state) => {
+      if (state === SessionState.Established) {
+        call.note({ type: 'established' });
+        const handler = session.sessionDescriptionHandler;
+        if (handler instanceof Web.SessionDescriptionHandler) this.#audio.play(id, handler.remoteMediaStream);
+        this.#options.listener.connected(id);
+      } else if (state === SessionState.Terminated) {
+        // sip.js ends an outbound session before it hands us the final response: read it first.
+        if (direction === 'outbound') queueMicrotask(() => this.#terminated(call));
+        else this.#terminated(call);
+      } else {
+        call.changed();
+      }
+    });
+    return call;
+  }
+
+  /** sip.js ended the session; accept() and dial() settle first and then look (the table refuses terminated while they run). */
+  #terminated(call: Call): void {
+    if (!call.can('terminated')) return;
+    this.#finish(call, undefined);
+  }
+
+  /** Ends the call (reported as `end`, or as its facts say) and tells the listener, once. */
+  #finish(call: Call, end: CallEnd | undefined): void {
+    if (this.#calls.get(call.id) !== call) return;
+    this.#calls.delete(call.id);
+    this.#audio.stop(call.id);
+    call.apply({ type: 'terminated' });
+    this.#options.listener.ended(call.id, end ?? call.end());
+  }
+
+  async #hangUp(call: Call): Promise<void> {
+    call.note({ type: 'release' });
+    const session = call.sipSession;
+    if (session.state === SessionState.Established) {
+      await session.bye();
+    } else if (call.session instanceof Inviter && (session.state === SessionState.Initial || session.state === SessionState.Establishing)) {
+      await call.session.cancel();
+    } else if (call.session instanceof Invitation && session.state === SessionState.Initial) {
+      await call.session.reject({ statusCode: this.#options.rejectStatusCode });
+    } else if (session.state === SessionState.Establishing) {
+      await session.dispose();
+    }
+  }
+
+  /** The far end took the call over (it accepted our REFER): hang up our leg, as transferred. */
+  async #handOver(call: Call): Promise<void> {
+    if (this.#calls.get(call.id) !== call) return;
+    call.note({ type: 'hand-over' });
+    await this.#hangUp(call).catch(() => undefined);
+  }
+
+  #call(callId: string): Call {
+    const call = typeof callId === 'string' ? this.#calls.get(callId) : undefined;
+    if (!call) throw new ContactPadError('CALL_NOT_FOUND', 'That call is no longer here (it may have ended).', { detail: { callId: String(callId).slice(0, 255) } });
+    return call;
+  }
+}
+
+function shownTarget(target: unknown): string {
+  return JSON.stringify((typeof target === 'string' ? target.trim() : '').slice(0, 64));
+}

@@ -1,0 +1,123 @@
+/**
+ * Hold and retrieve: a re-INVITE offering a=sendonly (sip.js Web.holdModifier), then one
+ * offering sendrecv again. The call moves connected -> holding -> held and held ->
+ * retrieving -> connected (call-state.ts); a refusal puts it back where it was.
+ */
+import { Web, type Session } from 'sip.js';
+import type { Clock } from '../model/clock.ts';
+import { ContactPadError } from '../model/errors.ts';
+import type { Call } from './call.ts';
+import { errorText } from './error-text.ts';
+import { ask, farEndChanging, untilReadyForReinvite, type Answer } from './far-end.ts';
+
+/**
+ * How long hold and retrieve wait for a just-answered call to finish setting up (the far
+ * end's ACK of our 200 OK, the first offer/answer) before they send their re-INVITE. Should
+ * it take longer, they fail with SIP_CALL_FAILED and the call goes on as it was.
+ */
+export const REINVITE_READY_TIMEOUT_MS = 10_000;
+
+/**
+ * Throws INVALID_TRANSITION unless the call is answered and no hold, retrieve or transfer of
+ * ours is in progress (nothing is sent then). `doing` completes "it cannot be ...".
+ */
+export function refuseUnlessAnswered(call: Call, doing: string): void {
+  const detail = { callId: call.id };
+  const { state } = call;
+  const up = state === 'connected' || state === 'held' || state === 'holding' || state === 'retrieving' || state === 'transferring' || state === 'transferring-held';
+  if (!up || !call.isEstablished()) {
+    throw new ContactPadError('INVALID_TRANSITION', `The call is not answered, so it cannot be ${doing}.`, { detail });
+  }
+  if (state === 'transferring' || state === 'transferring-held') {
+    throw new ContactPadError('INVALID_TRANSITION', 'A transfer of this call is already in progress.', { detail });
+  }
+  if (state === 'holding' || state === 'retrieving') throw new ContactPadError('INVALID_TRANSITION', 'A hold or retrieve is already in progress.', { detail });
+}
+
+/**
+ * Puts an answered call on hold (`hold` true) or takes it off hold. See Phone.hold for the
+ * contract; `clock` bounds the wait for a just-answered call to take the re-INVITE.
+ */
+export async function setHold(call: Call, hold: boolean, clock: Clock): Promise<void> {
+  refuseUnlessAnswered(call, hold ? 'put on hold' : 'taken off hold');
+  const session = call.sipSession;
+  const detail = { callId: call.id };
+  // One INVITE transaction at a time in a dialog (RFC 3261 14.1): while the far end's
+  // re-INVITE (a remote hold, say) waits for its ACK, ours would only meet a 491.
+  if (farEndChanging(call)) {
+    throw new ContactPadError('INVALID_TRANSITION', 'A hold or retrieve is already in progress (the far end is changing the call).', { detail });
+  }
+  const asking = hold ? 'hold' : 'retrieve';
+  if (!call.can(asking)) {
+    throw new ContactPadError('INVALID_TRANSITION', hold ? 'The call is already on hold.' : 'The call is not on hold.', { detail });
+  }
+  // sip.js keeps re-INVITE options and modifiers for later re-INVITEs, the far end's too
+  // (answered sendonly/inactive while held): restore them when the far end says no.
+  const before = { options: session.sessionDescriptionHandlerOptionsReInvite, modifiers: session.sessionDescriptionHandlerModifiersReInvite };
+  // From the moment the agent asks for hold, the customer must not hear them.
+  if (hold) sendAudio(session, false);
+  // `hold` sets the WebRTC transceiver to sendonly; holdModifier marks the SDP as well, and
+  // as sip.js applies it to the far end's SDP too, their recvonly answer (and any re-offer
+  // of theirs while held) reads inactive here: our held leg neither sends nor receives.
+  const options: Web.SessionDescriptionHandlerOptions = { ...before.options, hold };
+  call.apply({ type: asking });
+  let answer: Answer;
+  // Asked right after the call was answered, it waits for the call to be set up.
+  const ready = await untilReadyForReinvite(call, clock, REINVITE_READY_TIMEOUT_MS);
+  if (ready.kind === 'ready') {
+    answer = await ask(call, clock, (requestDelegate) =>
+      session.invite({ requestDelegate, sessionDescriptionHandlerOptions: options, sessionDescriptionHandlerModifiers: hold ? [Web.holdModifier] : [] }),
+    );
+    if (answer.kind === 'accepted') {
+      // (Released meanwhile, the call is ending: the far end took the re-INVITE all the same.)
+      call.note({ type: hold ? 'hold-accepted' : 'retrieve-accepted' });
+      if (!hold) sendAudio(session, true);
+      return;
+    }
+    if (answer.kind !== 'call-ended') {
+      // Back to the call as it was, before anything else may renegotiate it.
+      session.sessionDescriptionHandlerOptionsReInvite = before.options;
+      session.sessionDescriptionHandlerModifiersReInvite = before.modifiers;
+      await rollBackOffer(call);
+    }
+  } else if (ready.kind === 'timed-out') {
+    answer = { kind: 'not-sent', error: new Error(`the far end has not confirmed the call within ${REINVITE_READY_TIMEOUT_MS / 1000} s`) };
+  } else {
+    answer = ready;
+  }
+  if (answer.kind === 'call-ended' || !call.can(hold ? 'hold-failed' : 'retrieve-failed')) {
+    throw new ContactPadError('CALL_NOT_FOUND', `The call ended before the far end answered the ${asking}.`, { detail });
+  }
+  if (hold) sendAudio(session, true);
+  call.apply({ type: hold ? 'hold-failed' : 'retrieve-failed' });
+  const still = call.state === 'held' ? 'on hold' : 'connected';
+  if (answer.kind === 'refused') {
+    throw new ContactPadError('SIP_CALL_FAILED', `The far end refused the ${asking} (${answer.status}); the call is still ${still}.`, {
+      detail: { ...detail, statusCode: answer.statusCode },
+    });
+  }
+  const error = answer.kind === 'not-sent' ? answer.error : new Error('no answer');
+  throw new ContactPadError('SIP_CALL_FAILED', `Could not ${asking} the call: ${errorText(error)}; it is still ${still}.`, { cause: error, detail });
+}
+
+/** Sends the agent's microphone, or silences it (the track stays, so retrieve needs no new getUserMedia). */
+export function sendAudio(session: Session, on: boolean): void {
+  const handler = session.sessionDescriptionHandler;
+  if (handler instanceof Web.SessionDescriptionHandler && handler.peerConnection) handler.enableSenderTracks(on);
+}
+
+/**
+ * Withdraws our refused (or unsent) offer. sip.js's Session.rollbackOffer (SIP.js
+ * src/api/session.ts, "Rollback local/remote offer") calls the handler's optional
+ * rollbackDescription, which the WebRTC handler (src/platform/web/session-description-handler/
+ * session-description-handler.ts) does not implement; and a peer connection left in
+ * have-local-offer could never be renegotiated again (every later hold, and every
+ * re-INVITE of the far end, would fail).
+ */
+async function rollBackOffer(call: Call): Promise<void> {
+  const peer = call.peerConnection();
+  if (peer?.signalingState !== 'have-local-offer') return;
+  await peer.setLocalDescription({ type: 'rollback' }).catch((error: unknown) => {
+    console.warn(`ContactPad phone: could not withdraw a refused offer: ${errorText(error)}`);
+  });
+}

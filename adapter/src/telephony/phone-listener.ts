@@ -1,0 +1,35 @@
+/** What the phone tells its owner (the controller), and how it tells it. */
+import type { PhoneConnection } from '../model/phone-connection.ts';
+import type { CallEnd } from './call-state.ts';
+import type { CallOffer } from './sip-header-contract.ts';
+
+/** What the phone tells its owner (the controller). */
+export interface PhoneListener {
+  /** The connection to the SIP server changed (connecting, registered, unreachable, refused, stopped). */
+  connection(state: PhoneConnection): void;
+  /** An INVITE arrived and rings (180 Ringing has been sent). */
+  incoming(offer: CallOffer): void;
+  /** A call was answered (200 OK / ACK): media flows. */
+  connected(callId: string): void;
+  /** A call is over. Called once per call. */
+  ended(callId: string, end: CallEnd): void;
+}
+
+/** `listener` with every call guarded: a listener that throws is logged and never breaks the phone. */
+export function guarded(listener: PhoneListener): PhoneListener {
+  const guard =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A): void => {
+      try {
+        fn(...args);
+      } catch (error) {
+        console.error('ContactPad phone listener failed', error);
+      }
+    };
+  return {
+    connection: guard((state: PhoneConnection) => listener.connection(state)),
+    incoming: guard((offer: CallOffer) => listener.incoming(offer)),
+    connected: guard((callId: string) => listener.connected(callId)),
+    ended: guard((callId: string, end: CallEnd) => listener.ended(callId, end)),
+  };
+}

@@ -1,0 +1,231 @@
+/**
+ * The phone's registration with the SIP server, kept alive for the whole shift: it connects
+ * the user agent's WebSocket, registers (REGISTER, sip.js Registerer), says how that stands
+ * ({@link PhoneConnection}) and, when the server cannot be reached or refuses, tries again
+ * after a capped exponential backoff with full jitter (model/retry-backoff.ts), forever.
+ *
+ * ```
+ *   start --> connecting: ua.start() / ua.reconnect()
+ *               | fails ---------------------------------------------> unreachable --+
+ *               v onConnect (sip.js UserAgentDelegate: WebSocket open)                |
+ *             REGISTER with a fresh Registerer                                       |
+ *               | Registerer state Registered ------------------------> registered   |
+ *               | refused (onReject: 403...) -------------------------> refused -----+
+ *               | no answer in REGISTER_TIMEOUT_MS: WebSocket dropped,               |
+ *               |   then as onDisconnect                                             |
+ *   registered -+ Registerer state Unregistered (refresh refused, expired) > unreach.+
+ *   any ------- onDisconnect (sip.js UserAgentDelegate: WebSocket lost) > unreachable+
+ *                                                                                    |
+ *   the retry, after retryDelay(attempt) through the Clock: REGISTER again on the    |
+ *   open WebSocket, or connect again  <----------------------------------------------+
+ * ```
+ *
+ * Everything runs on sip.js's events and the Clock's timers; nothing polls.
+ */
+import { Registerer, RegistererState, UserAgentState, type UserAgent } from 'sip.js';
+import type { Clock } from '../model/clock.ts';
+import type { PhoneConnection } from '../model/phone-connection.ts';
+import { retryDelay, type BackoffPolicy, type RandomSource } from '../model/retry-backoff.ts';
+import { errorText } from './error-text.ts';
+
+/** How long a REGISTER may go unanswered before the phone counts the server as unreachable. */
+export const REGISTER_TIMEOUT_MS = 10_000;
+
+/** What the registration needs besides the user agent. */
+export interface RegistrationOptions {
+  /** The SIP server's WebSocket URL, for the reasons the agent reads. */
+  readonly serverUrl: string;
+  readonly backoff: BackoffPolicy;
+  readonly clock: Clock;
+  readonly random: RandomSource;
+  /** Hears every change of the connection state (a repeat of the same state is not told twice). */
+  readonly report: (state: PhoneConnection) => void;
+}
+
+/** Bounds one step of stopping: resolves when the step settles or its time is up. */
+export type StopBound = (step: Promise<unknown>) => Promise<unknown>;
+
+export class Registration {
+  readonly #ua: UserAgent;
+  readonly #options: RegistrationOptions;
+  #running = false;
+  /** Counts connection attempts and retries; callbacks of an older one are ignored. */
+  #generation = 0;
+  /** Failed attempts since the last registration: the backoff's attempt number. */
+  #failures = 0;
+  #registerer: Registerer | undefined;
+  #cancelRetry: (() => void) | undefined;
+  #cancelRegisterTimeout: (() => void) | undefined;
+  #lastKey = '';
+  #lastState: PhoneConnection['state'] | undefined;
+  /** Why we closed the WebSocket ourselves, for the report that follows. */
+  #disconnectReason: string | undefined;
+
+  constructor(ua: UserAgent, options: RegistrationOptions) {
+    this.#ua = ua;
+    this.#options = options;
+  }
+
+  /** Connects and registers; keeps trying until {@link stop}. */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#failures = 0;
+    void this.#connect();
+  }
+
+  /** Stops trying: no retry and no REGISTER deadline from now on. */
+  stop(): void {
+    this.#running = false;
+    this.#generation++;
+    this.#cancelRetry?.();
+    this.#cancelRetry = undefined;
+    this.#cancelRegisterTimeout?.();
+    this.#cancelRegisterTimeout = undefined;
+  }
+
+  /** After {@link stop}: unregisters (REGISTER with Expires 0) when registered, within `bound`, and lets the Registerer go. */
+  async unregister(bound: StopBound): Promise<void> {
+    const registerer = this.#registerer;
+    this.#registerer = undefined;
+    if (!registerer) return;
+    if (this.#ua.isConnected() && registerer.state === RegistererState.Registered) await bound(registerer.unregister());
+    registerer.dispose().catch(() => undefined);
+  }
+
+  /** Says the phone is stopped. */
+  reportStopped(): void {
+    this.#report({ state: 'stopped' });
+  }
+
+  /** sip.js UserAgentDelegate.onConnect (the transport's onConnect): the WebSocket is open, register on it. */
+  onConnect(): void {
+    if (!this.#running) return;
+    this.#register(this.#generation);
+  }
+
+  /** sip.js UserAgentDelegate.onDisconnect (the transport's onDisconnect): the WebSocket is gone. */
+  onDisconnect(error?: Error): void {
+    if (!this.#running) return;
+    this.#generation++; // whatever was in flight belongs to the lost connection
+    this.#cancelRetry?.();
+    this.#cancelRetry = undefined;
+    this.#dropRegisterer();
+    const reason = this.#disconnectReason ?? `Lost the connection to ${this.#options.serverUrl}${error ? ` (${errorText(error)})` : ''}`;
+    this.#disconnectReason = undefined;
+    this.#retry('unreachable', reason);
+  }
+
+  async #connect(): Promise<void> {
+    if (!this.#running) return;
+    const generation = ++this.#generation;
+    this.#report({ state: 'connecting' });
+    const ua = this.#ua;
+    try {
+      if (ua.state === UserAgentState.Started) await ua.reconnect();
+      else await ua.start();
+      // Connected: onConnect has registered.
+    } catch (error) {
+      if (generation !== this.#generation || !this.#running) return;
+      this.#retry('unreachable', `Cannot connect to ${this.#options.serverUrl} (${errorText(error)})`);
+    }
+  }
+
+  /**
+   * Sends a REGISTER with a fresh Registerer: sip.js sends no new REGISTER while an earlier
+   * one (lost with its connection) waits for its timeout (32 s), and says to "dispose of the
+   * current Registerer and create a new Registerer" instead (SIP.js src/api/registerer.ts,
+   * waitingWarning; onsip/SIP.js#1071).
+   */
+  #register(generation: number): void {
+    this.#dropRegisterer();
+    const registerer = new Registerer(this.#ua, { expires: 300 });
+    this.#registerer = registerer;
+    registerer.stateChange.addListener((state) => {
+      if (registerer !== this.#registerer || !this.#running) return;
+      if (state === RegistererState.Registered) {
+        this.#cancelRegisterTimeout?.();
+        this.#failures = 0;
+        this.#report({ state: 'registered' });
+      } else if (state === RegistererState.Unregistered && this.#lastState === 'registered') {
+        // A refresh was refused or the registration expired: register again.
+        this.#retry('unreachable', 'The registration with the phone server was lost');
+      }
+    });
+    this.#cancelRegisterTimeout?.();
+    this.#cancelRegisterTimeout = this.#options.clock.schedule(() => this.#registerTimedOut(generation, registerer), REGISTER_TIMEOUT_MS);
+    registerer
+      .register({
+        requestDelegate: {
+          onReject: (response) => {
+            if (generation !== this.#generation || !this.#running) return;
+            const { statusCode, reasonPhrase } = response.message;
+            this.#cancelRegisterTimeout?.();
+            this.#retry('refused', `${statusCode} ${reasonPhrase}`.trim());
+          },
+        },
+      })
+      .catch((error: unknown) => {
+        if (generation !== this.#generation || !this.#running) return;
+        this.#retry('unreachable', `Could not register with ${this.#options.serverUrl} (${errorText(error)})`);
+      });
+  }
+
+  #registerTimedOut(generation: number, registerer: Registerer): void {
+    if (generation !== this.#generation || !this.#running) return;
+    if (registerer.state === RegistererState.Registered) return;
+    const reason = 'The phone server did not answer the registration';
+    if (this.#ua.isConnected()) {
+      // The WebSocket is open but nothing comes back: drop it (onDisconnect follows) and start over on a new one.
+      this.#disconnectReason = reason;
+      this.#ua.transport.disconnect().catch(() => undefined);
+    } else {
+      this.#retry('unreachable', reason);
+    }
+  }
+
+  /**
+   * Lets the current Registerer go. sip.js keeps its refresh timers private (Registerer
+   * clearTimers, SIP.js src/api/registerer.ts); dispose() is the public way to stop them,
+   * as sip.js's own SessionManager does once the connection is lost (src/platform/web/
+   * session-manager/session-manager.ts, onDisconnect). It is only called while the
+   * Registerer is not registered on an open WebSocket (refused, lost, or its WebSocket gone:
+   * dispose's un-REGISTER then cannot be sent), so it never removes the binding a fresh
+   * Registerer of the same contact is making.
+   */
+  #dropRegisterer(): void {
+    const old = this.#registerer;
+    this.#registerer = undefined;
+    old?.dispose().catch(() => undefined);
+  }
+
+  /** Says what went wrong and when the next try is, then tries again after the backoff. */
+  #retry(state: 'unreachable' | 'refused', reason: string): void {
+    if (!this.#running || this.#cancelRetry) return;
+    this.#cancelRegisterTimeout?.();
+    const { clock, backoff, random } = this.#options;
+    const delay = retryDelay(this.#failures, backoff, random);
+    this.#failures++;
+    this.#report({ state, reason, retryAt: clock.now() + delay });
+    const generation = ++this.#generation;
+    this.#cancelRetry = clock.schedule(() => {
+      this.#cancelRetry = undefined;
+      if (!this.#running || generation !== this.#generation) return;
+      if (this.#ua.isConnected()) {
+        this.#report({ state: 'connecting' });
+        this.#register(generation);
+      } else {
+        void this.#connect();
+      }
+    }, delay);
+  }
+
+  /** Tells the listener, unless it is what it was told last. */
+  #report(state: PhoneConnection): void {
+    const key = JSON.stringify(state);
+    if (key === this.#lastKey) return;
+    this.#lastKey = key;
+    this.#lastState = state.state;
+    this.#options.report(state);
+  }
+}
