@@ -25,6 +25,7 @@ export { REINVITE_READY_TIMEOUT_MS } from './hold.ts';
 export type { PhoneConfig } from './phone-config.ts';
 export type { PhoneListener } from './phone-listener.ts';
 export { REGISTER_TIMEOUT_MS } from './registration.ts';
+export { addressOfRecord } from './sip-address.ts';
 export { TRANSFER_ANSWER_TIMEOUT_MS } from './transfer.ts';
 
 /** The longest a step of stop() (hanging up a call, unregistering) may take. */

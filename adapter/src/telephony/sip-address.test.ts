@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { sipTarget } from './sip-address.ts';
+import { addressOfRecord, sipTarget } from './sip-address.ts';
 
 const DOMAIN = 'sip.example.com';
 
@@ -39,5 +39,9 @@ describe('SIP addresses: what the agent dials or transfers to', () => {
       expect(address(target), JSON.stringify(target)).to.equal(undefined);
     }
     expect(sipTarget(undefined as unknown as string, DOMAIN)).to.equal(undefined);
+  });
+
+  it('makes the agent\'s own address of record from their SIP user and the call center\'s domain', () => {
+    expect(addressOfRecord('agent1', DOMAIN)).to.equal(`sip:agent1@${DOMAIN}`);
   });
 });

@@ -33,3 +33,8 @@ export function sipTarget(target: string, domain: string): URI | undefined {
   }
   return isSipUser(text) ? UserAgent.makeURI(`sip:${text}@${domain}`) : undefined;
 }
+
+/** The agent's address of record for PhoneConfig.aor: sip:<their SIP user>@<the call center's SIP domain>. */
+export function addressOfRecord(sipUser: string, sipDomain: string): string {
+  return `sip:${sipUser}@${sipDomain}`;
+}
