@@ -58,7 +58,7 @@ export function ask(
   bound?: { ms: number; lateAccept: () => void },
 ): Promise<Answer> {
   return whileUp<Answer>(call, clock, bound?.ms, (settle, over) => {
-    send({
+    const delegate: Core.OutgoingRequestDelegate = {
       onAccept: () => {
         if (over()) bound?.lateAccept();
         // sip.js hangs up when the 200 OK's answer cannot be applied: the call ended.
@@ -69,7 +69,14 @@ export function ask(
         const { statusCode, reasonPhrase } = response.message;
         settle({ kind: 'refused', statusCode: statusCode ?? 0, status: `${statusCode ?? ''} ${reasonPhrase ?? ''}`.trim() });
       },
-    }).catch((error: unknown) => settle({ kind: 'not-sent', error }));
+    };
+    let sent: Promise<unknown>;
+    try {
+      sent = send(delegate);
+    } catch (error) {
+      sent = Promise.reject(error);
+    }
+    sent.catch((error: unknown) => settle({ kind: 'not-sent', error }));
   });
 }
 

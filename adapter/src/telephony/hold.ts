@@ -51,39 +51,20 @@ export async function setHold(call: Call, hold: boolean, clock: Clock): Promise<
   if (!call.can(asking)) {
     throw new ContactPadError('INVALID_TRANSITION', hold ? 'The call is already on hold.' : 'The call is not on hold.', { detail });
   }
-  // sip.js keeps re-INVITE options and modifiers for later re-INVITEs, the far end's too
-  // (answered sendonly/inactive while held): restore them when the far end says no.
-  const before = { options: session.sessionDescriptionHandlerOptionsReInvite, modifiers: session.sessionDescriptionHandlerModifiersReInvite };
   // From the moment the agent asks for hold, the customer must not hear them.
   if (hold) sendAudio(session, false);
-  // `hold` sets the WebRTC transceiver to sendonly; holdModifier marks the SDP as well, and
-  // as sip.js applies it to the far end's SDP too, their recvonly answer (and any re-offer
-  // of theirs while held) reads inactive here: our held leg neither sends nor receives.
-  const options: Web.SessionDescriptionHandlerOptions = { ...before.options, hold };
   call.apply({ type: asking });
   let answer: Answer;
-  // Asked right after the call was answered, it waits for the call to be set up.
-  const ready = await untilReadyForReinvite(call, clock, REINVITE_READY_TIMEOUT_MS);
-  if (ready.kind === 'ready') {
-    answer = await ask(call, clock, (requestDelegate) =>
-      session.invite({ requestDelegate, sessionDescriptionHandlerOptions: options, sessionDescriptionHandlerModifiers: hold ? [Web.holdModifier] : [] }),
-    );
-    if (answer.kind === 'accepted') {
-      // (Released meanwhile, the call is ending: the far end took the re-INVITE all the same.)
-      call.note({ type: hold ? 'hold-accepted' : 'retrieve-accepted' });
-      if (!hold) sendAudio(session, true);
-      return;
-    }
-    if (answer.kind !== 'call-ended') {
-      // Back to the call as it was, before anything else may renegotiate it.
-      session.sessionDescriptionHandlerOptionsReInvite = before.options;
-      session.sessionDescriptionHandlerModifiersReInvite = before.modifiers;
-      await rollBackOffer(call);
-    }
-  } else if (ready.kind === 'timed-out') {
-    answer = { kind: 'not-sent', error: new Error(`the far end has not confirmed the call within ${REINVITE_READY_TIMEOUT_MS / 1000} s`) };
-  } else {
-    answer = ready;
+  try {
+    answer = await reinvite(call, hold, clock);
+  } catch (error) {
+    answer = { kind: 'not-sent', error };
+  }
+  if (answer.kind === 'accepted') {
+    // (Released meanwhile, the call is ending: the far end took the re-INVITE all the same.)
+    call.note({ type: hold ? 'hold-accepted' : 'retrieve-accepted' });
+    if (!hold) sendAudio(session, true);
+    return;
   }
   if (answer.kind === 'call-ended' || !call.can(hold ? 'hold-failed' : 'retrieve-failed')) {
     throw new ContactPadError('CALL_NOT_FOUND', `The call ended before the far end answered the ${asking}.`, { detail });
@@ -98,6 +79,37 @@ export async function setHold(call: Call, hold: boolean, clock: Clock): Promise<
   }
   const error = answer.kind === 'not-sent' ? answer.error : new Error('no answer');
   throw new ContactPadError('SIP_CALL_FAILED', `Could not ${asking} the call: ${errorText(error)}; it is still ${still}.`, { cause: error, detail });
+}
+
+/**
+ * Sends the re-INVITE once the call can take it, and waits for the far end's answer. When
+ * the far end says no (or it could not be sent), the call's offer/answer is put back as it
+ * was, before anything else may renegotiate it.
+ */
+async function reinvite(call: Call, hold: boolean, clock: Clock): Promise<Answer> {
+  // Asked right after the call was answered, it waits for the call to be set up.
+  const ready = await untilReadyForReinvite(call, clock, REINVITE_READY_TIMEOUT_MS);
+  if (ready.kind === 'timed-out') {
+    return { kind: 'not-sent', error: new Error(`the far end has not confirmed the call within ${REINVITE_READY_TIMEOUT_MS / 1000} s`) };
+  }
+  if (ready.kind !== 'ready') return ready;
+  const session = call.sipSession;
+  // sip.js keeps re-INVITE options and modifiers for later re-INVITEs, the far end's too
+  // (answered sendonly/inactive while held): restore them when the far end says no.
+  const before = { options: session.sessionDescriptionHandlerOptionsReInvite, modifiers: session.sessionDescriptionHandlerModifiersReInvite };
+  // `hold` sets the WebRTC transceiver to sendonly; holdModifier marks the SDP as well, and
+  // as sip.js applies it to the far end's SDP too, their recvonly answer (and any re-offer
+  // of theirs while held) reads inactive here: our held leg neither sends nor receives.
+  const options: Web.SessionDescriptionHandlerOptions = { ...before.options, hold };
+  const answer = await ask(call, clock, (requestDelegate) =>
+    session.invite({ requestDelegate, sessionDescriptionHandlerOptions: options, sessionDescriptionHandlerModifiers: hold ? [Web.holdModifier] : [] }),
+  );
+  if (answer.kind === 'refused' || answer.kind === 'not-sent' || answer.kind === 'timed-out') {
+    session.sessionDescriptionHandlerOptionsReInvite = before.options;
+    session.sessionDescriptionHandlerModifiersReInvite = before.modifiers;
+    await rollBackOffer(call);
+  }
+  return answer;
 }
 
 /** Sends the agent's microphone, or silences it (the track stays, so retrieve needs no new getUserMedia). */
