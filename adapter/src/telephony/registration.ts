@@ -45,6 +45,7 @@ export interface RegistrationOptions {
 /** Bounds one step of stopping: resolves when the step settles or its time is up. */
 export type StopBound = (step: Promise<unknown>) => Promise<unknown>;
 
+/** The registration of one user agent, from Phone.start to Phone.stop. */
 export class Registration {
   readonly #ua: UserAgent;
   readonly #options: RegistrationOptions;
