@@ -90,9 +90,10 @@ export function ask(
  * answer to our re-INVITE would then find no peer connection to apply to.
  *
  * sip.js has no event for "the dialog can take a re-INVITE" (its Session exposes no INVITE
- * transaction state; SIP.js src/core/dialogs/session-dialog.ts keeps the re-INVITE user
- * agents and the signaling state as public fields of Core.SessionDialog), so this reads
- * them, and {@link untilReadyForReinvite} reads them again on each event that changes them.
+ * transaction state; SIP.js 0.21.2 src/core/dialogs/session-dialog.ts lines 49-50 and 132
+ * keep the re-INVITE user agents and the signaling state as public members of
+ * Core.SessionDialog), so this reads them, and {@link untilReadyForReinvite} reads them
+ * again on each event that changes them.
  */
 export function readyForReinvite(call: Call): boolean {
   const session = call.sipSession;

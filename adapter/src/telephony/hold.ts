@@ -119,10 +119,10 @@ export function sendAudio(session: Session, on: boolean): void {
 }
 
 /**
- * Withdraws our refused (or unsent) offer. sip.js's Session.rollbackOffer (SIP.js
- * src/api/session.ts, "Rollback local/remote offer") calls the handler's optional
- * rollbackDescription, which the WebRTC handler (src/platform/web/session-description-handler/
- * session-description-handler.ts) does not implement; and a peer connection left in
+ * Withdraws our refused (or unsent) offer. sip.js's Session.rollbackOffer (SIP.js 0.21.2
+ * src/api/session.ts line 1211) calls the handler's optional rollbackDescription, which the
+ * WebRTC handler (src/platform/web/session-description-handler/session-description-handler.ts)
+ * does not implement; and a peer connection left in
  * have-local-offer could never be renegotiated again (every later hold, and every
  * re-INVITE of the far end, would fail).
  */

@@ -135,8 +135,9 @@ export class Registration {
   /**
    * Sends a REGISTER with a fresh Registerer: sip.js sends no new REGISTER while an earlier
    * one (lost with its connection) waits for its timeout (32 s), and says to "dispose of the
-   * current Registerer and create a new Registerer" instead (SIP.js src/api/registerer.ts,
-   * waitingWarning; onsip/SIP.js#1071).
+   * current Registerer and create a new Registerer" instead (SIP.js 0.21.2 src/api/registerer.ts
+   * line 787, waitingWarning; onsip/SIP.js#1071). Whether a REGISTER is outstanding is private
+   * (`waiting`, line 765; onsip/SIP.js#1108 would expose it), so every REGISTER gets a fresh one.
    */
   #register(generation: number): void {
     this.#dropRegisterer();
@@ -187,9 +188,9 @@ export class Registration {
 
   /**
    * Lets the current Registerer go. sip.js keeps its refresh timers private (Registerer
-   * clearTimers, SIP.js src/api/registerer.ts); dispose() is the public way to stop them,
-   * as sip.js's own SessionManager does once the connection is lost (src/platform/web/
-   * session-manager/session-manager.ts, onDisconnect). It is only called while the
+   * clearTimers, SIP.js 0.21.2 src/api/registerer.ts line 638); dispose() is the public way
+   * to stop them, as sip.js's own SessionManager does once the connection is lost
+   * (src/platform/web/session-manager/session-manager.ts line 148, onDisconnect). It is only called while the
    * Registerer is not registered on an open WebSocket (refused, lost, or its WebSocket gone:
    * dispose's un-REGISTER then cannot be sent), so it never removes the binding a fresh
    * Registerer of the same contact is making.
