@@ -1,0 +1,85 @@
+/**
+ * The layers point one way (../shared/design/ARCHITECTURE.md, "The house"): read from the
+ * import lines of the sources.
+ *
+ *   app/main.ts  ->  adapter/src/contactpad.ts (the rooms)  and  widget/src/main.ts (the mount)
+ *   widget/src   ->  adapter/src/store.ts only (types: the snapshot, the intents, the words in them)
+ *   store.ts     ->  model (the domain words it re-exports)
+ *   rooms (crm, host, telephony)  ->  model, never the store
+ *   model        ->  nothing outside the model
+ *
+ * Tests are read too: a test imports what its module may import (plus test support).
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+interface Import {
+  /** The importing file, relative to the project root. */
+  readonly from: string;
+  /** What it imports: a project path (relative to the root) for a relative import, else the bare specifier. */
+  readonly to: string;
+}
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** Every static import, re-export and dynamic import of `files`. */
+function importsOf(files: readonly string[]): Import[] {
+  const found: Import[] = [];
+  const specifiers = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+  for (const file of files) {
+    const text = readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+    for (const match of text.matchAll(specifiers)) {
+      const specifier = (match[1] ?? match[2])!;
+      const to = specifier.startsWith('.') ? relative(ROOT, resolve(dirname(join(ROOT, file)), specifier)).split(sep).join('/') : specifier;
+      found.push({ from: file, to });
+    }
+  }
+  return found;
+}
+
+const shown = (imports: readonly Import[]) => imports.map(({ from, to }) => `${from} -> ${to}`);
+
+describe('the layers point one way', () => {
+  it('reads the imports it means to (a re-export, a dynamic import, a type import)', () => {
+    const store = importsOf(['adapter/src/store.ts']).map((i) => i.to);
+    assert.ok(store.includes('adapter/src/model/interaction-action.ts'), store.join(', '));
+    assert.ok(store.includes('adapter/src/intents.ts'), 'the re-export of the intents');
+    assert.ok(importsOf(['adapter/src/contactpad.ts']).some((i) => i.to === 'adapter/src/host/console-bridge.ts'), 'the dynamic import of the console bridge');
+  });
+
+  it('the model, the rooms (crm, host, telephony) never import the store: domain words live in the model', () => {
+    const files = ['model', 'crm', 'host', 'telephony'].flatMap((room) => tsFiles(`adapter/src/${room}`));
+    assert.deepEqual(shown(importsOf(files).filter((i) => i.to === 'adapter/src/store.ts')), []);
+  });
+
+  it('the model imports nothing outside the model (no room, no switchboard, no library)', () => {
+    const outside = importsOf(tsFiles('adapter/src/model').filter((file) => !file.endsWith('.test.ts'))).filter((i) => !i.to.startsWith('adapter/src/model/'));
+    assert.deepEqual(shown(outside), []);
+  });
+
+  it('the widget sees the adapter only through the store', () => {
+    const adapter = importsOf(tsFiles('widget/src')).filter((i) => i.to.startsWith('adapter/'));
+    assert.ok(adapter.length > 0);
+    assert.deepEqual(shown(adapter.filter((i) => i.to !== 'adapter/src/store.ts')), []);
+  });
+
+  it('the adapter never imports the widget or the app entry (rendering lives in widget/, the wiring in app/)', () => {
+    const up = importsOf(tsFiles('adapter/src')).filter((i) => i.to.startsWith('widget/') || i.to.startsWith('app/'));
+    assert.deepEqual(shown(up), []);
+  });
+
+  it('the app entry wires the rooms to the widget\'s mount, and nothing else', () => {
+    const app = importsOf(tsFiles('app')).map((i) => i.to);
+    assert.deepEqual(app.sort(), ['adapter/src/contactpad.ts', 'widget/src/main.ts']);
+  });
+});
