@@ -64,15 +64,15 @@ describe('the connection to the org', () => {
     const session = await fakeOrg.createOrg();
     await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired' });
     const error = expectCode(await rejectionOf(connectTo(session).search(SOSL)), 'CRM_SESSION_EXPIRED');
-    expect(error.detail).to.deep.equal({ errorCode: 'INVALID_SESSION_ID', status: 401 });
+    expect(error.detail).to.deep.equal({ errorCode: 'INVALID_SESSION_ID' });
     expect(`${error.message} ${JSON.stringify(error.detail)}`).to.not.contain(session.accessToken);
   });
 
-  it('reports 503 as Salesforce unavailable', async () => {
+  it('reports 503 SERVER_UNAVAILABLE as Salesforce unavailable', async () => {
     const session = await fakeOrg.createOrg();
     await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
     const error = expectCode(await rejectionOf(connectTo(session).search(SOSL)), 'CRM_UNAVAILABLE');
-    expect(error.detail['status']).to.equal(503);
+    expect(error.detail).to.deep.include({ reason: 'server', errorCode: 'SERVER_UNAVAILABLE' });
   });
 
   it('reports REQUEST_LIMIT_EXCEEDED as the API limit', async () => {

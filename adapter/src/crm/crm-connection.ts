@@ -8,7 +8,7 @@
  * failure into a ContactPadError (salesforce-error.ts), so callers handle one error type.
  * The access token is held privately and never logged or put in an error.
  */
-import type { Connection, HttpRequest, HttpResponse, StreamPromise } from 'jsforce';
+import type { Connection, HttpRequest } from 'jsforce';
 import { ContactPadError } from '../model/errors.ts';
 import { loadJsforce } from './jsforce-loader.ts';
 import { isSalesforceId } from '../model/salesforce-id.ts';
@@ -204,28 +204,16 @@ export class CrmConnection {
    * every failure once.
    */
   async #send<T>(request: HttpRequest, options: { noContentResponse?: unknown } = {}): Promise<T> {
-    let status: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // jsforce's public error keeps no HTTP status (HttpApiError has errorCode and data only;
+    // the status is reachable only through Connection#_transport, which is private), so a
+    // failure is told by Salesforce's documented errorCode, or jsforce's ERROR_HTTP_<status>
+    // when the body was not a Salesforce error list (see salesforce-error.ts).
     const work = (async () => {
       const connection = await this.#jsforceConnection();
-      const base = connection._transport;
-      // jsforce keeps no HTTP status on its errors; a thin transport wrapper records it,
-      // so a 503 with a JSON body is still told apart from a rejected request.
-      const transport = {
-        httpRequest(req: HttpRequest, httpOptions?: object): StreamPromise<HttpResponse> {
-          const sent = base.httpRequest(req, httpOptions);
-          sent.then(
-            (response) => {
-              status = response.statusCode;
-            },
-            () => undefined,
-          );
-          return sent;
-        },
-      };
       // No retries inside jsforce (it would retry 5xx five times, ~15 s, spending API
       // requests): a lookup must answer while the phone rings, and the outbox retries writes.
-      return (await connection.request<T>(request, { ...options, transport, retry: { maxRetries: 0 } })) as T;
+      return (await connection.request<T>(request, { ...options, retry: { maxRetries: 0 } })) as T;
     })();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
@@ -241,7 +229,7 @@ export class CrmConnection {
     try {
       return await Promise.race([work, timeout]);
     } catch (error) {
-      throw toContactPadError(error, status === undefined ? {} : { status });
+      throw toContactPadError(error);
     } finally {
       clearTimeout(timer);
     }
