@@ -1,0 +1,212 @@
+import { expect } from '@open-wc/testing';
+import { MANAGEMENT_DEFAULTS, readWith as read } from '../../test-support/call-center-settings.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
+
+declare const describe: (title: string, body: () => void) => void;
+declare const it: (title: string, body: () => void | Promise<void>) => void;
+
+describe('settings: state after a reject and cooldown', () => {
+  it('reads each state after a reject, in any case', () => {
+    for (const value of ['stay', 'not-ready', 'inactive', 'cooldown', ' Not-Ready ', 'INACTIVE']) {
+      const { settings, problems } = read({ '/ContactPad/stateAfterReject': value });
+      expect(settings.stateAfterReject, value).to.equal(value.trim().toLowerCase());
+      expect(problems, value).to.deep.equal([]);
+    }
+  });
+
+  for (const value of ['notready', 'offline', 'busy', '1', 'stay;inactive']) {
+    it(`reports stateAfterReject ${JSON.stringify(value)} and stays`, () => {
+      const { settings, problems } = read({ '/ContactPad/stateAfterReject': value });
+      expect(settings.stateAfterReject).to.equal('stay');
+      expect(problems).to.deep.equal([
+        `/ContactPad/stateAfterReject ${JSON.stringify(value)} is not one of stay, not-ready, inactive, cooldown. Using the default stay.`,
+      ]);
+    });
+  }
+
+  it('reads the Not Ready reason after a reject, trimmed', () => {
+    expect(read({ '/ContactPad/rejectNotReadyReason': '  Declined work ' }).settings.rejectNotReadyReason).to.equal('Declined work');
+  });
+
+  it('reports a Not Ready reason that is too long, not one line, or not text, and uses "Rejected call"', () => {
+    for (const value of ['R'.repeat(81), 'Rejected\ncall', { x: 1 }]) {
+      const { settings, problems } = read({ '/ContactPad/rejectNotReadyReason': value });
+      expect(settings.rejectNotReadyReason).to.equal('Rejected call');
+      expect(problems).to.have.length(1);
+      expect(problems[0]).to.contain('/ContactPad/rejectNotReadyReason').and.contain('default Rejected call');
+    }
+  });
+
+  it('reads the cooldown from 0 to 600 seconds', () => {
+    expect(read({ '/ContactPad/cooldownSeconds': '600' }).settings.cooldownSeconds).to.equal(600);
+    expect(read({ '/ContactPad/cooldownSeconds': '15' }).settings.cooldownSeconds).to.equal(15);
+    for (const value of ['601', '-1', '2.5', 'ten']) {
+      const { settings, problems } = read({ '/ContactPad/cooldownSeconds': value });
+      expect(settings.cooldownSeconds, value).to.equal(0);
+      expect(problems, value).to.deep.equal([
+        `/ContactPad/cooldownSeconds ${JSON.stringify(value)} is not a whole number of seconds from 0 to 600. Using the default 0.`,
+      ]);
+    }
+  });
+});
+
+describe('settings: switches', () => {
+  const SWITCHES = [
+    ['cooldownAfterCallback', false],
+    ['autoAcceptWork', true],
+    ['closeTabAfterWrapUp', false],
+    ['requireDisposition', false],
+  ] as const;
+
+  for (const [name, fallback] of SWITCHES) {
+    it(`reads ${name} as true or false (true/false, yes/no, on/off, 1/0, any case), default ${fallback}`, () => {
+      for (const value of ['true', 'TRUE', ' yes ', 'On', '1', true]) {
+        const { settings, problems } = read({ [`/ContactPad/${name}`]: value });
+        expect(settings[name], String(value)).to.equal(true);
+        expect(problems).to.deep.equal([]);
+      }
+      for (const value of ['false', 'False', 'no', 'OFF', '0', false]) {
+        expect(read({ [`/ContactPad/${name}`]: value }).settings[name], String(value)).to.equal(false);
+      }
+      expect(read({ [`/ContactPad/${name}`]: '' }).settings[name]).to.equal(fallback);
+    });
+
+    it(`reports ${name} that is neither true nor false and uses ${fallback}`, () => {
+      for (const value of ['maybe', '2', 'truee', { on: true }]) {
+        const { settings, problems } = read({ [`/ContactPad/${name}`]: value });
+        expect(settings[name]).to.equal(fallback);
+        expect(problems).to.have.length(1);
+        expect(problems[0]).to.contain(`/ContactPad/${name}`).and.contain('neither true nor false').and.contain(`default ${fallback}`);
+      }
+    });
+  }
+});
+
+describe('settings: capacity and wrap up extension', () => {
+  it('reads each capacity from 0 to 20', () => {
+    const { settings, problems } = read({
+      '/ContactPad/capacityVoice': '2',
+      '/ContactPad/capacityChat': '0',
+      '/ContactPad/capacityEmail': '20',
+      '/ContactPad/capacityCase': ' 5 ',
+    });
+    expect(problems).to.deep.equal([]);
+    expect([settings.capacityVoice, settings.capacityChat, settings.capacityEmail, settings.capacityCase]).to.deep.equal([2, 0, 20, 5]);
+  });
+
+  for (const [name, fallback] of [
+    ['capacityVoice', 1],
+    ['capacityChat', 3],
+    ['capacityEmail', 2],
+    ['capacityCase', 2],
+  ] as const) {
+    it(`reports ${name} outside 0..20 or not a whole number and uses ${fallback}`, () => {
+      for (const value of ['21', '-1', '1.5', 'three', 'unlimited']) {
+        const { settings, problems } = read({ [`/ContactPad/${name}`]: value });
+        expect(settings[name], value).to.equal(fallback);
+        expect(problems, value).to.deep.equal([
+          `/ContactPad/${name} ${JSON.stringify(value)} is not a whole number of interactions from 0 to 20. Using the default ${fallback}.`,
+        ]);
+      }
+    });
+  }
+
+  it('reads the wrap up extension from 0 to 600 seconds, default 30', () => {
+    expect(read({ '/ContactPad/wrapUpExtendSeconds': '120' }).settings.wrapUpExtendSeconds).to.equal(120);
+    expect(read({ '/ContactPad/wrapUpExtendSeconds': '0' }).settings.wrapUpExtendSeconds).to.equal(0);
+    for (const value of ['601', '30s', '-30']) {
+      const { settings, problems } = read({ '/ContactPad/wrapUpExtendSeconds': value });
+      expect(settings.wrapUpExtendSeconds, value).to.equal(30);
+      expect(problems[0], value).to.contain('/ContactPad/wrapUpExtendSeconds').and.contain('from 0 to 600').and.contain('default 30');
+    }
+  });
+});
+
+describe('settings: presence sync', () => {
+  it('reads which side leads, in any case', () => {
+    expect(read({ '/ContactPad/presenceLeads': 'omni-channel' }).settings.presenceLeads).to.equal('omni-channel');
+    expect(read({ '/ContactPad/presenceLeads': ' ContactPad ' }).settings.presenceLeads).to.equal('contactpad');
+  });
+
+  it('reports an unknown leading side and uses contactpad', () => {
+    const { settings, problems } = read({ '/ContactPad/presenceLeads': 'omni' });
+    expect(settings.presenceLeads).to.equal('contactpad');
+    expect(problems).to.deep.equal(['/ContactPad/presenceLeads "omni" is not one of contactpad, omni-channel. Using the default contactpad.']);
+  });
+
+  it('reads the presence mapping in the admin\'s order, statuses in any case, presence names as typed', () => {
+    const { settings, problems } = read({
+      '/ContactPad/presenceMap': ' Ready = Available_For_Voice ; not-ready=Away;BUSY=On_A_Call; wrap-up=On_A_Call ;offline=Offline; ',
+    });
+    expect(problems).to.deep.equal([]);
+    expect(settings.presenceMap).to.deep.equal([
+      { status: 'ready', presence: 'Available_For_Voice' },
+      { status: 'not-ready', presence: 'Away' },
+      { status: 'busy', presence: 'On_A_Call' },
+      { status: 'wrap-up', presence: 'On_A_Call' },
+      { status: 'offline', presence: 'Offline' },
+    ]);
+    expect(Object.isFrozen(settings.presenceMap)).to.equal(true);
+  });
+
+  it('leaves out entries with an unknown status, no presence, or a second mapping of a status, naming each', () => {
+    const { settings, problems } = read({ '/ContactPad/presenceMap': 'ready=Available;lunch=Away;not-ready=;offline;ready=Online;busy=a=b' });
+    expect(settings.presenceMap).to.deep.equal([{ status: 'ready', presence: 'Available' }]);
+    expect(problems).to.deep.equal([
+      '/ContactPad/presenceMap: "lunch" is not a ContactPad agent status (offline, ready, not-ready, busy, wrap-up, cooldown, inactive); the entry is left out.',
+      '/ContactPad/presenceMap: the entry "not-ready=" is not status=presence and is left out.',
+      '/ContactPad/presenceMap: the entry "offline" is not status=presence and is left out.',
+      '/ContactPad/presenceMap: ready is mapped more than once; the first mapping is used.',
+      '/ContactPad/presenceMap: the entry "busy=a=b" is not status=presence and is left out.',
+    ]);
+  });
+
+  it('leaves out a presence name longer than 80 characters', () => {
+    const { settings, problems } = read({ '/ContactPad/presenceMap': `ready=Available;offline=${'O'.repeat(81)}` });
+    expect(settings.presenceMap).to.deep.equal([{ status: 'ready', presence: 'Available' }]);
+    expect(problems[0]).to.contain('presence status for offline').and.contain('left out');
+  });
+
+  it('uses the default mapping when nothing is usable, or the value is not text', () => {
+    for (const value of ['nonsense', ';;', 42]) {
+      const { settings, problems } = read({ '/ContactPad/presenceMap': value });
+      expect(settings.presenceMap, String(value)).to.deep.equal(DEFAULT_SETTINGS.presenceMap);
+      expect(problems.at(-1), String(value)).to.contain('Using the default ready=Available;not-ready=Busy;offline=Offline');
+    }
+    const { problems } = read({ '/ContactPad/presenceMap': true });
+    expect(problems).to.deep.equal([
+      '/ContactPad/presenceMap is a boolean value, not a list such as ready=Available;not-ready=Busy. Using the default ready=Available;not-ready=Busy;offline=Offline.',
+    ]);
+  });
+});
+
+describe('settings: management items never stop ContactPad', () => {
+  it('reads a call center where every management item is malformed: defaults everywhere, each item named', () => {
+    const { settings, problems } = read({
+      '/ContactPad/stateAfterReject': 'away',
+      '/ContactPad/rejectNotReadyReason': 'a\u0000b',
+      '/ContactPad/cooldownSeconds': 'x',
+      '/ContactPad/cooldownAfterCallback': 'x',
+      '/ContactPad/capacityVoice': 'x',
+      '/ContactPad/capacityChat': 'x',
+      '/ContactPad/capacityEmail': 'x',
+      '/ContactPad/capacityCase': 'x',
+      '/ContactPad/autoAcceptWork': 'x',
+      '/ContactPad/closeTabAfterWrapUp': 'x',
+      '/ContactPad/requireDisposition': 'x',
+      '/ContactPad/wrapUpExtendSeconds': 'x',
+      '/ContactPad/presenceLeads': 'x',
+      '/ContactPad/presenceMap': 'x',
+    });
+    // One problem per item, and for presenceMap also its one bad entry.
+    expect(problems).to.have.length(15);
+    for (const name of Object.keys(MANAGEMENT_DEFAULTS)) expect(problems.some((problem) => problem.includes(`/ContactPad/${name}`)), name).to.equal(true);
+    expect(settings).to.deep.include(MANAGEMENT_DEFAULTS);
+  });
+
+  it('reports a management item whose name differs only by case', () => {
+    const { settings, problems } = read({ '/ContactPad/CapacityChat': '5' });
+    expect(settings.capacityChat).to.equal(3);
+    expect(problems).to.deep.equal(['/ContactPad/CapacityChat is not a ContactPad setting and is ignored; did you mean /ContactPad/capacityChat?']);
+  });
+});

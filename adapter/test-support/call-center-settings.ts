@@ -1,0 +1,56 @@
+/**
+ * Call center items for the settings tests: what Open CTI getCallCenterSettings returns for
+ * the project's CallCenter definition, the documented management defaults, and a reader.
+ */
+import { readSettings } from '../src/model/settings.ts';
+
+/** What Open CTI getCallCenterSettings returns for the project's CallCenter definition. */
+export const CALL_CENTER: Record<string, string> = {
+  '/reqGeneralInfo/reqInternalName': 'ContactPadCallCenter',
+  '/reqGeneralInfo/reqDisplayName': 'ContactPad',
+  '/reqGeneralInfo/reqAdapterUrl': '/apex/ContactPad',
+  '/reqGeneralInfo/reqUseApi': 'true',
+  '/reqGeneralInfo/reqSoftphoneHeight': '560',
+  '/reqGeneralInfo/reqSoftphoneWidth': '360',
+  '/reqGeneralInfo/reqSalesforceCompatibilityMode': 'Lightning',
+  '/ContactPad/sipServerUrl': 'wss://sip.example.com/ws',
+  '/ContactPad/sipDomain': 'sip.example.com',
+  '/ContactPad/wrapUpSeconds': '60',
+  '/ContactPad/notReadyReasons': 'Break,Lunch,Meeting,Training',
+  '/ContactPad/dispositions': 'Resolved,Callback requested,Sale,No sale,Wrong number',
+  '/ContactPad/declineReasons': 'Busy with another customer,Not my skill,Ending my shift',
+  '/ContactPad/rejectStatusCode': '486',
+  '/ContactPad/defaultCountry': 'US',
+  '/ContactPad/lookupTimeoutMs': '8000',
+};
+
+/** The documented defaults of the multi-interaction management settings. */
+export const MANAGEMENT_DEFAULTS = {
+  stateAfterReject: 'stay',
+  rejectNotReadyReason: 'Rejected call',
+  cooldownSeconds: 0,
+  cooldownAfterCallback: false,
+  capacityVoice: 1,
+  capacityChat: 3,
+  capacityEmail: 2,
+  capacityCase: 2,
+  autoAcceptWork: true,
+  closeTabAfterWrapUp: false,
+  requireDisposition: false,
+  wrapUpExtendSeconds: 30,
+  presenceLeads: 'contactpad',
+  presenceMap: [
+    { status: 'ready', presence: 'Available' },
+    { status: 'not-ready', presence: 'Busy' },
+    { status: 'offline', presence: 'Offline' },
+  ],
+} as const;
+
+/** The two items a call center must have. */
+export const MINIMAL = { '/ContactPad/sipServerUrl': 'wss://sip.example.com/ws', '/ContactPad/sipDomain': 'sip.example.com' };
+
+/** Settings read from the minimal call center with `overrides`. */
+export function readWith(overrides: Record<string, unknown>) {
+  return readSettings({ ...MINIMAL, ...overrides });
+}
+
