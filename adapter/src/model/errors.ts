@@ -50,9 +50,13 @@ export const ERROR_CATALOGUE = {
     fix: 'ContactPad retries on its own. If it keeps failing, check the SIP server and its WebSocket URL.',
   },
   SIP_REGISTRATION_REFUSED: {
-    description: 'The phone server refused to register this agent.',
-    causes: ['Wrong SIP user or password.', 'The agent is not provisioned on the SIP server.'],
-    fix: 'Check the agent\'s SIP credentials with the telephony administrator.',
+    description: 'The phone server refused to register this agent (it answered the REGISTER with 403, 404...): no call can ring.',
+    causes: [
+      'Wrong SIP user or password.',
+      'The agent is not provisioned on the SIP server.',
+      'The ContactPad SIP User on the agent\'s User record does not name their SIP account.',
+    ],
+    fix: 'Check the agent\'s SIP credentials with the telephony administrator. ContactPad keeps trying on its own (the phone banner counts down to the next try) and is ready as soon as the server accepts.',
   },
   SIP_CALL_FAILED: {
     description: 'A call could not be set up or ended unexpectedly.',

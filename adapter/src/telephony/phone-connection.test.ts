@@ -69,6 +69,7 @@ describe('Phone: connection to the SIP server', () => {
     expect(delays).to.deep.equal([1000, 2000, 4000, 4000]);
     const last = unreachable(listener.connections).at(-1);
     expect(last?.retryAt).to.equal(clock.now() + 4000);
+    expect(listener.connectionErrors, 'an unreachable server is no refusal').to.deep.equal([]);
   });
 
   it('draws each wait at random within its backoff window (full jitter), so agents that lost the same server do not retry in step', async () => {
@@ -103,10 +104,16 @@ describe('Phone: connection to the SIP server', () => {
     const refused = await listener.connectionState('refused');
     expect(refused.reason).to.equal('403 Forbidden');
     expect(refused.retryAt).to.equal(clock.now() + 1000);
+    // The agent is told with the catalogued code, beside the refused state.
+    const first = listener.connections.indexOf(refused);
+    expect(listener.connectionErrors.map(({ at, error }) => ({ at, code: error.code, message: error.message, detail: error.detail }))).to.deep.equal([
+      { at: first, code: 'SIP_REGISTRATION_REFUSED', message: 'The phone server refused to register this agent (403 Forbidden).', detail: { statusCode: 403 } },
+    ]);
 
     const before = listener.connections.length;
     clock.runNext();
     await waitFor('the second refusal', () => listener.connections.slice(before).some((c) => c.state === 'refused') || undefined);
+    expect(listener.connectionErrors, 'told once, not at every retry').to.have.length(1);
   });
 
   it('drops a connection on which the server does not answer the registration, and starts over', async () => {
@@ -140,9 +147,10 @@ describe('Phone: connection to the SIP server', () => {
       expect(lost.reason).to.not.equal('');
       expect(lost.retryAt).to.be.a('number');
 
+      // Counted before the restart: the phone may register again before the start command answers.
+      const back = listener.connections.length;
       const restarted = await serverCommand<{ wsUrl: string }>('sip-server-start', { name });
       expect(restarted.wsUrl).to.equal(server.wsUrl);
-      const back = listener.connections.length;
       await listener.connectionState('registered', back, 25_000);
 
       // Registered again for real: the restarted server (empty location table) rings the agent.

@@ -1,12 +1,18 @@
 /** What the phone tells its owner (the controller), and how it tells it. */
+import type { ContactPadError } from '../model/errors.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import type { CallEnd } from './call-state.ts';
 import type { CallOffer } from './sip-header-contract.ts';
 
 /** What the phone tells its owner (the controller). */
 export interface PhoneListener {
-  /** The connection to the SIP server changed (connecting, registered, unreachable, refused, stopped). */
-  connection(state: PhoneConnection): void;
+  /**
+   * The connection to the SIP server changed (connecting, registered, unreachable, refused,
+   * stopped). `error`, when given, is for the agent to read as a notice: the first refusal
+   * since the phone last registered brings SIP_REGISTRATION_REFUSED (the state says
+   * `refused` at each retry; the error comes once).
+   */
+  connection(state: PhoneConnection, error?: ContactPadError): void;
   /** An INVITE arrived and rings (180 Ringing has been sent). */
   incoming(offer: CallOffer): void;
   /** A call was answered (200 OK / ACK): media flows. */
@@ -27,7 +33,7 @@ export function guarded(listener: PhoneListener): PhoneListener {
       }
     };
   return {
-    connection: guard((state: PhoneConnection) => listener.connection(state)),
+    connection: guard((state: PhoneConnection, error?: ContactPadError) => listener.connection(state, error)),
     incoming: guard((offer: CallOffer) => listener.incoming(offer)),
     connected: guard((callId: string) => listener.connected(callId)),
     ended: guard((callId: string, end: CallEnd) => listener.ended(callId, end)),

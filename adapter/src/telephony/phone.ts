@@ -81,7 +81,7 @@ export class Phone {
       backoff: { baseMs: firstDelayMs, capMs: maxDelayMs },
       clock: this.#clock,
       random: this.#random,
-      report: (state) => this.#listener.connection(state),
+      report: (state, error) => this.#listener.connection(state, error),
     });
     this.#ua = ua;
     this.#registration = registration;

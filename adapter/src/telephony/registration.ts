@@ -20,10 +20,16 @@
  *   open WebSocket, or connect again  <----------------------------------------------+
  * ```
  *
+ * A refusal is also an error the agent must act on (wrong SIP credentials, an agent the
+ * server does not know): the first refusal since the phone last registered comes with a
+ * SIP_REGISTRATION_REFUSED error beside the `refused` state (later refusals of the same
+ * stretch only update the state, so the agent is told once, not at every retry).
+ *
  * Everything runs on sip.js's events and the Clock's timers; nothing polls.
  */
 import { Registerer, RegistererState, UserAgentState, type UserAgent } from 'sip.js';
 import type { Clock } from '../model/clock.ts';
+import { ContactPadError } from '../model/errors.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import { retryDelay, type BackoffPolicy, type RandomSource } from '../model/retry-backoff.ts';
 import { errorText } from './error-text.ts';
@@ -38,8 +44,11 @@ export interface RegistrationOptions {
   readonly backoff: BackoffPolicy;
   readonly clock: Clock;
   readonly random: RandomSource;
-  /** Hears every change of the connection state (a repeat of the same state is not told twice). */
-  readonly report: (state: PhoneConnection) => void;
+  /**
+   * Hears every change of the connection state (a repeat of the same state is not told
+   * twice); `error` is the coded error the agent is told of, with the first refusal.
+   */
+  readonly report: (state: PhoneConnection, error?: ContactPadError) => void;
 }
 
 /** Bounds one step of stopping: resolves when the step settles or its time is up. */
@@ -61,6 +70,8 @@ export class Registration {
   #lastState: PhoneConnection['state'] | undefined;
   /** Why we closed the WebSocket ourselves, for the report that follows. */
   #disconnectReason: string | undefined;
+  /** The agent was told of a refusal since the phone last registered. */
+  #refusalTold = false;
 
   constructor(ua: UserAgent, options: RegistrationOptions) {
     this.#ua = ua;
@@ -148,6 +159,7 @@ export class Registration {
       if (state === RegistererState.Registered) {
         this.#cancelRegisterTimeout?.();
         this.#failures = 0;
+        this.#refusalTold = false;
         this.#report({ state: 'registered' });
       } else if (state === RegistererState.Unregistered && this.#lastState === 'registered') {
         // A refresh was refused or the registration expired: register again.
@@ -162,8 +174,9 @@ export class Registration {
           onReject: (response) => {
             if (generation !== this.#generation || !this.#running) return;
             const { statusCode, reasonPhrase } = response.message;
+            const status = `${statusCode} ${reasonPhrase}`.trim();
             this.#cancelRegisterTimeout?.();
-            this.#retry('refused', `${statusCode} ${reasonPhrase}`.trim());
+            this.#retry('refused', status, this.#refusalTold ? undefined : refusal(status, statusCode));
           },
         },
       })
@@ -201,14 +214,15 @@ export class Registration {
     old?.dispose().catch(() => undefined);
   }
 
-  /** Says what went wrong and when the next try is, then tries again after the backoff. */
-  #retry(state: 'unreachable' | 'refused', reason: string): void {
+  /** Says what went wrong (and `error`, the agent's coded error) and when the next try is, then tries again after the backoff. */
+  #retry(state: 'unreachable' | 'refused', reason: string, error?: ContactPadError): void {
     if (!this.#running || this.#cancelRetry) return;
     this.#cancelRegisterTimeout?.();
     const { clock, backoff, random } = this.#options;
     const delay = retryDelay(this.#failures, backoff, random);
     this.#failures++;
-    this.#report({ state, reason, retryAt: clock.now() + delay });
+    if (error) this.#refusalTold = true;
+    this.#report({ state, reason, retryAt: clock.now() + delay }, error);
     const generation = ++this.#generation;
     this.#cancelRetry = clock.schedule(() => {
       this.#cancelRetry = undefined;
@@ -223,11 +237,16 @@ export class Registration {
   }
 
   /** Tells the listener, unless it is what it was told last. */
-  #report(state: PhoneConnection): void {
+  #report(state: PhoneConnection, error?: ContactPadError): void {
     const key = JSON.stringify(state);
     if (key === this.#lastKey) return;
     this.#lastKey = key;
     this.#lastState = state.state;
-    this.#options.report(state);
+    this.#options.report(state, error);
   }
+}
+
+/** The agent's error for a refused REGISTER (`status`: "403 Forbidden"). */
+function refusal(status: string, statusCode: number | undefined): ContactPadError {
+  return new ContactPadError('SIP_REGISTRATION_REFUSED', `The phone server refused to register this agent (${status}).`, statusCode ? { detail: { statusCode } } : {});
 }

@@ -9,7 +9,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { Inviter, Registerer, RegistererState, SessionState, UserAgent, Web, type Invitation, type Referral, type Session } from 'sip.js';
 import type { Clock } from '../model/clock.ts';
-import { isContactPadError, type ErrorCode } from '../model/errors.ts';
+import { isContactPadError, type ContactPadError, type ErrorCode } from '../model/errors.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import { Phone, type CallEnd, type PhoneListener, type PhoneOptions } from './phone.ts';
 import type { CallOffer } from './sip-header-contract.ts';
@@ -45,11 +45,14 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 /** A PhoneListener that records everything the phone says. */
 export class RecordingListener implements PhoneListener {
   readonly connections: PhoneConnection[] = [];
+  /** The errors that came with a connection state, with the index of that state in {@link connections}. */
+  readonly connectionErrors: Array<{ at: number; error: ContactPadError }> = [];
   readonly offers: CallOffer[] = [];
   readonly connectedCalls: string[] = [];
   readonly ends: Array<{ callId: string; end: CallEnd }> = [];
 
-  connection(state: PhoneConnection): void {
+  connection(state: PhoneConnection, error?: ContactPadError): void {
+    if (error) this.connectionErrors.push({ at: this.connections.length, error });
     this.connections.push(state);
   }
   incoming(offer: CallOffer): void {
