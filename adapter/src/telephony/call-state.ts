@@ -170,17 +170,21 @@ const UP = ['connected', 'holding', 'held', 'retrieving', 'transferring', 'trans
 
 type Moves = Readonly<Partial<Record<CallState, CallState>>>;
 
-/** Each event's legal moves, `from: to` (one row per event, in the order of {@link CallEvent}); a state missing from an event's row refuses it. */
+/**
+ * Each event's legal moves, `from: to` (one row per event, in the order of {@link CallEvent});
+ * a state missing from an event's row refuses it. `same(states)`: the event keeps those
+ * states (it brings only a fact); `to(states, target)`: it moves each of them to `target`.
+ */
 export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRows({
   answer: { ringing: 'answering' },
   reject: { ringing: 'rejecting' },
   'reject-failed': { rejecting: 'ringing' },
-  cancel: { ringing: 'ending', answering: 'answering', rejecting: 'rejecting', ending: 'ending' },
+  cancel: { ringing: 'ending', ...same(['answering', 'rejecting', 'ending']) },
   'invite-sent': { dialling: 'calling', ending: 'ending' },
-  refused: { dialling: 'dialling', calling: 'calling', ending: 'ending' },
-  established: { answering: 'connected', dialling: 'connected', calling: 'connected', ending: 'ending' },
-  ack: { answering: 'answering', ...same(UP), ending: 'ending' },
-  fail: { answering: 'ending', dialling: 'ending', ending: 'ending' },
+  refused: same(['dialling', 'calling', 'ending']),
+  established: { ...to(['answering', 'dialling', 'calling'], 'connected'), ending: 'ending' },
+  ack: same(['answering', ...UP, 'ending']),
+  fail: to(['answering', 'dialling', 'ending'], 'ending'),
   hold: { connected: 'holding' },
   'hold-accepted': { holding: 'held' },
   'hold-failed': { holding: 'connected' },
@@ -189,9 +193,9 @@ export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRo
   'retrieve-failed': { retrieving: 'held' },
   transfer: { connected: 'transferring', held: 'transferring-held' },
   'transfer-failed': { transferring: 'connected', 'transferring-held': 'held' },
-  'hand-over': { ...to(UP, 'ending'), ending: 'ending' },
+  'hand-over': to([...UP, 'ending'], 'ending'),
   release: to(CALL_STATES.filter((state) => state !== 'ended'), 'ending'),
-  'remote-bye': { ...to(UP, 'ending'), ending: 'ending' },
+  'remote-bye': to([...UP, 'ending'], 'ending'),
   terminated: to(CALL_STATES.filter((state) => state !== 'ended' && state !== 'answering' && state !== 'dialling'), 'ended'),
 });
 

@@ -2,9 +2,10 @@
  * One call the phone holds: its sip.js session (an Invitation for an incoming INVITE, an
  * Inviter for ours) and its {@link CallLeg}, which changes only through {@link Call.apply}
  * (the table of call-state.ts). Waits on the far end (a re-INVITE's answer, the ACK of a
- * just-answered call) listen here for what changes the call and for its end.
+ * just-answered call) listen here for what changes the call and for its end; what they read
+ * of its media is in far-end.ts (peerConnectionOf), loaded with the call control.
  */
-import { SessionState, Web, type Invitation, type Inviter, type Session } from 'sip.js';
+import type { Invitation, Inviter, Session } from 'sip.js';
 import { callEnd, canApply, startCall, transitionCall, type CallEnd, type CallEvent, type CallEventType, type CallLeg, type CallState } from './call-state.ts';
 
 export class Call {
@@ -85,16 +86,5 @@ export class Call {
   /** Tells the watchers that something they read may have changed. */
   changed(): void {
     for (const watcher of [...this.#watchers]) watcher();
-  }
-
-  /** The WebRTC peer connection of the call, once it has media. */
-  peerConnection(): RTCPeerConnection | undefined {
-    const handler = this.session.sessionDescriptionHandler;
-    return handler instanceof Web.SessionDescriptionHandler ? handler.peerConnection : undefined;
-  }
-
-  /** Whether sip.js has the dialog up (Established) right now. */
-  isEstablished(): boolean {
-    return this.sipSession.state === SessionState.Established;
   }
 }

@@ -1,32 +1,33 @@
 /**
- * The phone's calls: incoming INVITEs (sip.js Invitation) that ring, are answered or
- * rejected, our own INVITEs (Inviter), release, and the hold, retrieve and transfer of an
- * answered call (hold.ts, transfer.ts). Each call's SIP life is a {@link Call} moving
- * through the table of call-state.ts; sip.js's session events feed it, and its end is
- * reported to the listener once.
+ * The phone's calls: incoming INVITEs (sip.js Invitation) that ring, are answered,
+ * rejected or released, every call's sip.js events, and its end, reported to the listener
+ * once. Each call's SIP life is a {@link Call} moving through the table of call-state.ts.
+ *
+ * What is asked of calls beyond ringing and answering (dialling out, hold, retrieve,
+ * transfer, media figures) is in call-control.ts, loaded lazily: it is not needed to ring
+ * and answer, so it stays off the ring-and-answer bundle. It starts loading once the phone
+ * has registered ({@link Calls.prepare}); once loaded, those requests start at once.
  */
 import { Invitation, Inviter, SessionState, Web, type UserAgent } from 'sip.js';
 import type { Clock } from '../model/clock.ts';
 import { ContactPadError, type ErrorCode } from '../model/errors.ts';
 import { Call } from './call.ts';
+import type { CallsPort } from './call-control.ts';
+import { callFailure } from './call-failure.ts';
 import type { CallEnd } from './call-state.ts';
 import { errorText } from './error-text.ts';
-import { refuseUnlessAnswered, setHold } from './hold.ts';
 import { RemoteAudio } from './media.ts';
+import type { MediaStats } from './media-stats.ts';
 import type { PhoneListener } from './phone-listener.ts';
 import { readCallOffer } from './sip-header-contract.ts';
-import { sipTarget } from './sip-address.ts';
-import { referCall } from './transfer.ts';
+
+export type { MediaStats } from './media-stats.ts';
 
 /** Performance mark set when an INVITE reaches the phone (detail: the interaction id). */
 export const INVITE_RECEIVED_MARK = 'contactpad:invite-received';
 
-/** Media figures of a call (RTCPeerConnection.getStats). */
-export interface MediaStats {
-  iceConnectionState: string;
-  bytesReceived: number;
-  bytesSent: number;
-}
+/** Dialling out, hold, retrieve, transfer and media figures (call-control.ts), once loaded. */
+type CallControl = typeof import('./call-control.ts');
 
 /** What the calls need of the phone. */
 export interface CallsOptions {
@@ -39,15 +40,6 @@ export interface CallsOptions {
   readonly domain: string;
 }
 
-/** A getUserMedia failure becomes MEDIA_UNAVAILABLE; anything else SIP_CALL_FAILED. */
-function callFailure(error: unknown, doing: string): { code: ErrorCode; message: string } {
-  const name = error instanceof Error ? error.name : '';
-  if (/^(NotAllowedError|NotFoundError|NotReadableError|OverconstrainedError|SecurityError|AbortError)$/.test(name)) {
-    return { code: 'MEDIA_UNAVAILABLE', message: `Could not open the microphone (${name}).` };
-  }
-  return { code: 'SIP_CALL_FAILED', message: `Could not ${doing}: ${errorText(error)}` };
-}
-
 function notRinging(callId: string, doing: string): ContactPadError {
   return new ContactPadError('SIP_CALL_FAILED', `This call is not ringing, so it cannot be ${doing}.`, { detail: { callId } });
 }
@@ -56,9 +48,26 @@ export class Calls {
   readonly #options: CallsOptions;
   readonly #calls = new Map<string, Call>();
   readonly #audio = new RemoteAudio();
+  /** What the call control may do with the calls. */
+  readonly #port: CallsPort;
+  /** The call control once loaded: from then on its requests start at once, as when it was bundled. */
+  #control: CallControl | undefined;
+  #loadingControl: Promise<CallControl> | undefined;
 
   constructor(options: CallsOptions) {
     this.#options = options;
+    this.#port = {
+      clock: options.clock,
+      domain: options.domain,
+      track: (id, inviter) => this.#track(id, inviter, 'outbound'),
+      terminated: (call) => this.#terminated(call),
+      handOver: (call) => this.#handOver(call),
+    };
+  }
+
+  /** Starts loading the call control (the phone has registered: calls may follow). */
+  prepare(): void {
+    this.#loadControl().catch(() => undefined);
   }
 
   /** sip.js UserAgentDelegate.onInvite: an INVITE arrived (sip.js has sent 100 Trying; it rings with 180). */
@@ -131,56 +140,29 @@ export class Calls {
 
   /** See Phone.dial; `ua` is connected. */
   async dial(ua: UserAgent, target: string): Promise<string> {
-    const uri = sipTarget(target, this.#options.domain);
-    if (!uri) throw new ContactPadError('SIP_CALL_FAILED', `Cannot dial ${shownTarget(target)}: enter a phone number or a SIP address.`);
-    const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
-    const call = this.#track(inviter.request.callId, inviter, 'outbound');
-    try {
-      await inviter.invite({
-        requestDelegate: {
-          onReject: (response) => {
-            const { statusCode } = response.message;
-            if (statusCode !== undefined) call.note({ type: 'refused', statusCode });
-          },
-        },
-      });
-      call.note({ type: 'invite-sent' });
-    } catch (error) {
-      const failure = callFailure(error, 'place the call');
-      call.note({ type: 'fail', ...failure });
-      throw new ContactPadError(failure.code, failure.message, { cause: error, detail: { callId: call.id } });
-    } finally {
-      if (call.sipSession.state === SessionState.Terminated) this.#terminated(call);
-    }
-    return call.id;
+    const control = this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'));
+    return control.placeCall(ua, target, this.#port);
   }
 
   /** See Phone.hold and Phone.retrieve. */
   async setHold(callId: string, hold: boolean): Promise<void> {
-    await setHold(this.#call(callId), hold, this.#options.clock);
+    const call = this.#call(callId);
+    const control = this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'));
+    await control.setHold(call, hold, this.#options.clock);
   }
 
   /** See Phone.transfer. */
   async transfer(callId: string, target: string): Promise<void> {
     const call = this.#call(callId);
-    refuseUnlessAnswered(call, 'transferred');
-    const uri = sipTarget(target, this.#options.domain);
-    if (!uri) throw new ContactPadError('TRANSFER_FAILED', `Cannot transfer to ${shownTarget(target)}: enter a phone number or a SIP address.`);
-    await referCall(call, uri, this.#options.clock, (leg) => this.#handOver(leg));
+    const control = this.#control ?? (await this.#controlFor('TRANSFER_FAILED'));
+    await control.transfer(call, target, this.#port);
   }
 
   /** See Phone.mediaStats. */
   async mediaStats(callId: string): Promise<MediaStats> {
-    const peer = this.#call(callId).peerConnection();
-    if (!peer) return { iceConnectionState: 'new', bytesReceived: 0, bytesSent: 0 };
-    const report = await peer.getStats();
-    let bytesReceived = 0;
-    let bytesSent = 0;
-    report.forEach((stat: { type?: string; bytesReceived?: number; bytesSent?: number }) => {
-      if (stat.type === 'inbound-rtp') bytesReceived += stat.bytesReceived ?? 0;
-      if (stat.type === 'outbound-rtp') bytesSent += stat.bytesSent ?? 0;
-    });
-    return { iceConnectionState: peer.iceConnectionState, bytesReceived, bytesSent };
+    const call = this.#call(callId);
+    const control = this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'));
+    return control.mediaStats(call);
   }
 
   /** Hangs up every call, each step within `bound` (stopping the phone). */
@@ -264,13 +246,30 @@ export class Calls {
     await this.#hangUp(call).catch(() => undefined);
   }
 
+  /** Loads the call control once (a load that failed is tried again on the next request). */
+  #loadControl(): Promise<CallControl> {
+    this.#loadingControl ??= import('./call-control.ts').then(
+      (control) => (this.#control = control),
+      (error: unknown) => {
+        this.#loadingControl = undefined;
+        throw error;
+      },
+    );
+    return this.#loadingControl;
+  }
+
+  /** The call control for a request made before it had loaded; should it not load, the request fails as `code`, nothing sent, the call as it was. */
+  async #controlFor(code: ErrorCode): Promise<CallControl> {
+    try {
+      return await this.#loadControl();
+    } catch (error) {
+      throw new ContactPadError(code, `Could not load the call control (${errorText(error)}); nothing was sent.`, { cause: error });
+    }
+  }
+
   #call(callId: string): Call {
     const call = typeof callId === 'string' ? this.#calls.get(callId) : undefined;
     if (!call) throw new ContactPadError('CALL_NOT_FOUND', 'That call is no longer here (it may have ended).', { detail: { callId: String(callId).slice(0, 255) } });
     return call;
   }
-}
-
-function shownTarget(target: unknown): string {
-  return JSON.stringify((typeof target === 'string' ? target.trim() : '').slice(0, 64));
 }

@@ -5,9 +5,15 @@
  * each wait listens to what sip.js and WebRTC report (the far end's ACK and re-INVITEs, the
  * session state, the peer connection's signalingstatechange).
  */
-import { Core, SessionState } from 'sip.js';
+import { Core, SessionState, Web } from 'sip.js';
 import type { Clock } from '../model/clock.ts';
 import type { Call } from './call.ts';
+
+/** The WebRTC peer connection of the call, once it has media. */
+export function peerConnectionOf(call: Call): RTCPeerConnection | undefined {
+  const handler = call.sipSession.sessionDescriptionHandler;
+  return handler instanceof Web.SessionDescriptionHandler ? handler.peerConnection : undefined;
+}
 
 /** How a wait on the far end of a call ended other than with the outcome it waited for. */
 export type Interrupted = { kind: 'call-ended' } | { kind: 'timed-out' };
@@ -102,7 +108,7 @@ export function readyForReinvite(call: Call): boolean {
   if (farEndChanging(call)) return false;
   if (dialog.signalingState !== Core.SignalingState.Stable) return false;
   // An answer in the ACK (a late offer) is applied after the ACK: the peer connection tells.
-  const peer = call.peerConnection();
+  const peer = peerConnectionOf(call);
   return !peer || peer.signalingState === 'stable';
 }
 
@@ -126,7 +132,7 @@ export function untilReadyForReinvite(call: Call, clock: Clock, ms: number): Pro
       if (readyForReinvite(call)) settle({ kind: 'ready' });
     };
     const unwatch = call.watch(check);
-    const peer = call.peerConnection();
+    const peer = peerConnectionOf(call);
     peer?.addEventListener('signalingstatechange', check);
     return () => {
       unwatch();

@@ -3,19 +3,13 @@
  * offering sendrecv again. The call moves connected -> holding -> held and held ->
  * retrieving -> connected (call-state.ts); a refusal puts it back where it was.
  */
-import { Web, type Session } from 'sip.js';
+import { SessionState, Web, type Session } from 'sip.js';
 import type { Clock } from '../model/clock.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { Call } from './call.ts';
 import { errorText } from './error-text.ts';
-import { ask, farEndChanging, untilReadyForReinvite, type Answer } from './far-end.ts';
-
-/**
- * How long hold and retrieve wait for a just-answered call to finish setting up (the far
- * end's ACK of our 200 OK, the first offer/answer) before they send their re-INVITE. Should
- * it take longer, they fail with SIP_CALL_FAILED and the call goes on as it was.
- */
-export const REINVITE_READY_TIMEOUT_MS = 10_000;
+import { ask, farEndChanging, peerConnectionOf, untilReadyForReinvite, type Answer } from './far-end.ts';
+import { REINVITE_READY_TIMEOUT_MS } from './call-control-limits.ts';
 
 /**
  * Throws INVALID_TRANSITION unless the call is answered and no hold, retrieve or transfer of
@@ -25,7 +19,7 @@ export function refuseUnlessAnswered(call: Call, doing: string): void {
   const detail = { callId: call.id };
   const { state } = call;
   const up = state === 'connected' || state === 'held' || state === 'holding' || state === 'retrieving' || state === 'transferring' || state === 'transferring-held';
-  if (!up || !call.isEstablished()) {
+  if (!up || call.sipSession.state !== SessionState.Established) {
     throw new ContactPadError('INVALID_TRANSITION', `The call is not answered, so it cannot be ${doing}.`, { detail });
   }
   if (state === 'transferring' || state === 'transferring-held') {
@@ -127,7 +121,7 @@ export function sendAudio(session: Session, on: boolean): void {
  * re-INVITE of the far end, would fail).
  */
 async function rollBackOffer(call: Call): Promise<void> {
-  const peer = call.peerConnection();
+  const peer = peerConnectionOf(call);
   if (peer?.signalingState !== 'have-local-offer') return;
   await peer.setLocalDescription({ type: 'rollback' }).catch((error: unknown) => {
     console.warn(`ContactPad phone: could not withdraw a refused offer: ${errorText(error)}`);

@@ -120,6 +120,11 @@ export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate
   return new UserAgent(options);
 }
 
+/** The agent's address of record for PhoneConfig.aor: sip:<their SIP user>@<the call center's SIP domain>. */
+export function addressOfRecord(sipUser: string, sipDomain: string): string {
+  return `sip:${sipUser}@${sipDomain}`;
+}
+
 /** The host of the agent's address of record: the domain numbers and SIP users are dialled on. */
 export function sipDomain(config: PhoneConfig): string {
   return UserAgent.makeURI(config.aor)?.host ?? '';

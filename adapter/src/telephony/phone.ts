@@ -6,9 +6,13 @@
  * - phone-config.ts: the settings, checked, and the sip.js user agent they describe;
  * - registration.ts: connect and REGISTER, say how that stands, reconnect with backoff and
  *   jitter, forever (sip.js events and the Clock's timers);
- * - calls.ts: incoming and outbound calls, each a Call (call.ts) moving through the state
- *   table of call-state.ts; hold.ts, transfer.ts and far-end.ts for what an answered call
- *   asks of the far end; sip-address.ts builds every SIP address dialled or transferred to.
+ * - calls.ts: the calls, each a Call (call.ts) moving through the state table of
+ *   call-state.ts; incoming calls ring, are answered, rejected and released there;
+ * - call-control.ts, loaded lazily once the phone has registered (it is not needed to ring
+ *   and answer): dialling out (dial.ts), hold and retrieve (hold.ts), transfer (transfer.ts),
+ *   with far-end.ts for what they wait on, and media figures (media-stats.ts);
+ *   sip-address.ts builds every SIP address dialled or transferred to, phone-config.ts the
+ *   agent's own.
  */
 import type { Invitation, UserAgent } from 'sip.js';
 import { realClock, type Clock } from '../model/clock.ts';
@@ -21,12 +25,10 @@ import { Registration } from './registration.ts';
 
 export type { CallEnd } from './call-state.ts';
 export { INVITE_RECEIVED_MARK, type MediaStats } from './calls.ts';
-export { REINVITE_READY_TIMEOUT_MS } from './hold.ts';
-export type { PhoneConfig } from './phone-config.ts';
+export { REINVITE_READY_TIMEOUT_MS, TRANSFER_ANSWER_TIMEOUT_MS } from './call-control-limits.ts';
+export { addressOfRecord, type PhoneConfig } from './phone-config.ts';
 export type { PhoneListener } from './phone-listener.ts';
 export { REGISTER_TIMEOUT_MS } from './registration.ts';
-export { addressOfRecord } from './sip-address.ts';
-export { TRANSFER_ANSWER_TIMEOUT_MS } from './transfer.ts';
 
 /** The longest a step of stop() (hanging up a call, unregistering) may take. */
 const STOP_STEP_MS = 2000;
@@ -81,7 +83,10 @@ export class Phone {
       backoff: { baseMs: firstDelayMs, capMs: maxDelayMs },
       clock: this.#clock,
       random: this.#random,
-      report: (state, error) => this.#listener.connection(state, error),
+      report: (state, error) => {
+        if (state.state === 'registered') this.#calls.prepare();
+        this.#listener.connection(state, error);
+      },
     });
     this.#ua = ua;
     this.#registration = registration;
@@ -149,7 +154,8 @@ export class Phone {
   /**
    * Puts an answered call on hold: a re-INVITE offering a=sendonly (sip.js Web.holdModifier);
    * resolves on the far end's 200 OK. The agent's microphone is silenced from the moment
-   * hold is asked, and is not sent while the call is held. Asked the moment a call is
+   * hold is asked (the call control loaded: it loads once the phone registers, call-control.ts),
+   * and is not sent while the call is held. Asked the moment a call is
    * answered, it first waits for the far end to confirm the call (its ACK), at most
    * {@link REINVITE_READY_TIMEOUT_MS}; failing that, SIP_CALL_FAILED and the call goes on.
    * CALL_NOT_FOUND for an unknown call (or one that ends before the answer); INVALID_TRANSITION

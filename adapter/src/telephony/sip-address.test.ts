@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { addressOfRecord, sipTarget } from './sip-address.ts';
+import { addressOfRecord } from './phone-config.ts';
+import { sipTarget } from './sip-address.ts';
 
 const DOMAIN = 'sip.example.com';
 

@@ -1,7 +1,9 @@
 /**
- * SIP addresses are built here, and nowhere else: what the agent dials or transfers to
- * (a typed number, a colleague's SIP user from the directory, a full address) becomes the
- * Request-URI of an INVITE or the Refer-To of a REFER, on the agent's own SIP domain.
+ * The SIP addresses the agent dials or transfers to are built here, and nowhere else: a
+ * typed number, a colleague's SIP user from the directory or a full address becomes the
+ * Request-URI of an INVITE or the Refer-To of a REFER, on the agent's own SIP domain. (The
+ * agent's own address, its address of record, is built by phone-config.ts addressOfRecord:
+ * it is needed to register, and this module loads later, with the call control.)
  */
 import { UserAgent, type URI } from 'sip.js';
 import { isSipUser } from '../model/settings.ts';
@@ -34,7 +36,7 @@ export function sipTarget(target: string, domain: string): URI | undefined {
   return isSipUser(text) ? UserAgent.makeURI(`sip:${text}@${domain}`) : undefined;
 }
 
-/** The agent's address of record for PhoneConfig.aor: sip:<their SIP user>@<the call center's SIP domain>. */
-export function addressOfRecord(sipUser: string, sipDomain: string): string {
-  return `sip:${sipUser}@${sipDomain}`;
+/** A target as the agent typed it, quoted and cut short for a message. */
+export function shownTarget(target: unknown): string {
+  return JSON.stringify((typeof target === 'string' ? target.trim() : '').slice(0, 64));
 }

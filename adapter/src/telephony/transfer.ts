@@ -3,36 +3,34 @@
  * connected -> transferring (held -> transferring-held); when the far end accepts, the phone
  * hangs up its leg and the call ends as transferred; a refusal puts it back as it was.
  */
-import type { URI } from 'sip.js';
-import type { Clock } from '../model/clock.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { Call } from './call.ts';
+import type { CallsPort } from './call-control.ts';
+import { TRANSFER_ANSWER_TIMEOUT_MS } from './call-control-limits.ts';
 import { errorText } from './error-text.ts';
 import { ask } from './far-end.ts';
+import { refuseUnlessAnswered } from './hold.ts';
+import { shownTarget, sipTarget } from './sip-address.ts';
 
 /**
- * How long transfer() waits for the far end to answer the REFER (a SIP transaction would
- * wait 32 s). Should the far end accept after that, it is following the transfer: the
- * phone then hangs up its leg and reports the call transferred.
+ * Checks the call (answered, nothing in progress: hold.ts refuseUnlessAnswered) and then the
+ * target, sends the REFER and waits for the far end's answer. `calls.handOver` hangs up our
+ * leg as transferred (also when the far end accepts after {@link TRANSFER_ANSWER_TIMEOUT_MS}).
+ * See Phone.transfer for the contract.
  */
-export const TRANSFER_ANSWER_TIMEOUT_MS = 8000;
-
-/**
- * Sends the REFER and waits for the far end's answer. `handOver` hangs up our leg as
- * transferred (also when the far end accepts after {@link TRANSFER_ANSWER_TIMEOUT_MS}).
- * See Phone.transfer for the contract; the caller checks the call first
- * (hold.ts refuseUnlessAnswered), then the target.
- */
-export async function referCall(call: Call, target: URI, clock: Clock, handOver: (call: Call) => Promise<void>): Promise<void> {
+export async function transfer(call: Call, target: string, calls: CallsPort): Promise<void> {
+  refuseUnlessAnswered(call, 'transferred');
+  const uri = sipTarget(target, calls.domain);
+  if (!uri) throw new ContactPadError('TRANSFER_FAILED', `Cannot transfer to ${shownTarget(target)}: enter a phone number or a SIP address.`);
   call.apply({ type: 'transfer' });
   const session = call.sipSession;
-  const answer = await ask(call, clock, (requestDelegate) => session.refer(target, { requestDelegate }), {
+  const answer = await ask(call, calls.clock, (requestDelegate) => session.refer(uri, { requestDelegate }), {
     ms: TRANSFER_ANSWER_TIMEOUT_MS,
-    lateAccept: () => void handOver(call),
+    lateAccept: () => void calls.handOver(call),
   });
-  const detail = { callId: call.id, target: target.toString().slice(0, 255) };
+  const detail = { callId: call.id, target: uri.toString().slice(0, 255) };
   if (answer.kind === 'accepted') {
-    await handOver(call);
+    await calls.handOver(call);
     return;
   }
   if (answer.kind === 'call-ended' || !call.can('transfer-failed')) {

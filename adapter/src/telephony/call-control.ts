@@ -1,0 +1,30 @@
+/**
+ * What the agent (or support) asks of calls beyond ringing and answering: dialling out
+ * (dial.ts), hold and retrieve (hold.ts, re-INVITEs), blind transfer (transfer.ts, REFER)
+ * and a call's media figures (media-stats.ts), with the waits on the far end of
+ * far-end.ts. None of it is needed to ring and answer, so this module is the one door to
+ * them and calls.ts loads it with a dynamic import: a chunk of its own, off the
+ * ring-and-answer bundle (issue 9 measure), as the console bridge is. It starts loading once
+ * the phone has registered; a request made before it has loaded waits for it.
+ */
+import type { Inviter } from 'sip.js';
+import type { Clock } from '../model/clock.ts';
+import type { Call } from './call.ts';
+
+export { placeCall } from './dial.ts';
+export { setHold } from './hold.ts';
+export { mediaStats } from './media-stats.ts';
+export { transfer } from './transfer.ts';
+
+/** What the call control needs of the phone's calls (calls.ts keeps them). */
+export interface CallsPort {
+  readonly clock: Clock;
+  /** The agent's SIP domain: numbers and SIP users are dialled and transferred to on it. */
+  readonly domain: string;
+  /** Keeps a new outbound call: sip.js's events for it feed it from now on. */
+  track(id: string, inviter: Inviter): Call;
+  /** sip.js has ended the call (seen once dial settles): end it and tell the listener. */
+  terminated(call: Call): void;
+  /** The far end took the call over (it accepted our REFER): hang up our leg, as transferred. */
+  handOver(call: Call): Promise<void>;
+}
