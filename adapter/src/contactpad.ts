@@ -9,7 +9,7 @@
 import { Controller } from './controller.ts';
 import type { HostListener, NavigationContext, ClickToDialRequest } from './host/open-cti-host.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
-import { Phone } from './telephony/phone.ts';
+import { Phone, addressOfRecord } from './telephony/phone.ts';
 import { createCrmService } from './crm/crm-service.ts';
 import { readSettings, type ContactPadSettings } from './model/settings.ts';
 import { readAgentIdentity, type AgentIdentity } from './model/agent-identity.ts';
@@ -89,7 +89,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     phone = new Phone(
       {
         serverUrl: settings.sipServerUrl,
-        aor: `sip:${agent.sipUser}@${settings.sipDomain}`,
+        aor: addressOfRecord(agent.sipUser, settings.sipDomain),
         displayName: '',
         rejectStatusCode: settings.rejectStatusCode,
       },
@@ -185,12 +185,14 @@ function parseChoice(raw: string | null): AgentStatusChoice | undefined {
 
 /**
  * The console bridge (utility-bar component: tabs, Omni-Channel) is loaded and looked for in
- * the background, never on the ring path; without it ContactPad still handles calls and says
- * that tab sync and Omni-Channel are off. A bridge that starts later still connects.
+ * the background, never on the ring path, with the desks that work through it (Omni-Channel,
+ * tabs, presence: loaded before the bridge can send its first event); without it ContactPad
+ * still handles calls and says that tab sync and Omni-Channel are off. A bridge that starts
+ * later still connects.
  */
 function connectConsoleBridge(host: OpenCtiHost, controller: Controller): void {
-  import('./host/console-bridge.ts')
-    .then(({ ConsoleBridge }) =>
+  Promise.all([import('./host/console-bridge.ts'), controller.prepareConsole()])
+    .then(([{ ConsoleBridge }]) =>
       ConsoleBridge.connect(host, { event: (event) => controller.bridgeEvent(event), stateChanged: (state) => controller.bridgeState(state) }),
     )
     .then((bridge) => controller.attachBridge(bridge))

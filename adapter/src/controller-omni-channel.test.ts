@@ -3,14 +3,14 @@
  * Sessions, and legacy Chat Transcripts where an org still has Chat), emails and cases routed
  * by the local console's Omni-Channel through the shipped console bridge (over the Open CTI
  * fake), their record tabs in the local console's workspace, the crm room on the fake org,
- * calls on Kamailio. Timers run by hand (manual clock).
+ * calls on Kamailio. Timers run on a fake clock the test moves.
  */
 import { expect } from '@open-wc/testing';
 import { fakeOrg } from './crm/fake-org-session.ts';
 import { DEMO_MESSAGING } from '../../scripts/fake-org/demo-routing.ts';
 import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
-import { answered, mariaCalls, startRig, stopRigs, taskOf, viewOf, type Rig } from './controller-test-rig.ts';
-import { FINISHED_KEPT } from './controller.ts';
+import { RIG_WRAP_UP_SECONDS, answered, mariaCalls, startRig, stopRigs, taskOf, viewOf, type Rig } from './controller-test-rig.ts';
+import { FINISHED_KEPT } from './desks/view-desk.ts';
 import { OMNI_PRESENCE_STATUSES } from '../../scripts/console/page/omni-presence.ts';
 import type { OmniChannelKind } from '../../scripts/console/page/omni-work-items.ts';
 import { bridgeEvent } from './host/console-bridge-protocol.ts';
@@ -303,8 +303,9 @@ describe('Omni-Channel work in the interaction list', function () {
     await rig.controller.handle({ type: 'wrap-up-done', interactionId: id, disposition: '', notes: '' });
     expect(viewOf(rig, id)?.interaction.state).to.equal('wrap-up');
     expect(codes(rig)).to.include('DISPOSITION_REQUIRED');
-    rig.clock.runPending();
+    rig.clock.advance(RIG_WRAP_UP_SECONDS * 1000);
     expect(viewOf(rig, id)?.interaction.state, 'the timer does not end it either').to.equal('wrap-up');
+    expect(viewOf(rig, id)?.wrapUpEndsAt, 'no timer left').to.equal(undefined);
 
     await rig.controller.handle({ type: 'wrap-up-done', interactionId: id, disposition: 'Resolved', notes: '' });
     expect(viewOf(rig, id)?.interaction.state).to.equal('ended');

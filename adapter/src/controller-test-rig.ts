@@ -6,10 +6,12 @@
  * console bridge (force-app's Aura component, run by scripts/console/page/aura-runtime.ts over
  * the workspace API, Omni-Channel toolkit and message channel fakes), speaking the bridge
  * protocol over the same Open CTI fake.
- * Timers (wrap up, cooldown) run only when the test says so (a manual clock).
+ * The controller's timers (wrap up, cooldown) run on a fake clock that the test moves: each runs
+ * when its time has come, in order (the phone keeps the real clock: SIP runs in real time).
  */
-import { Controller, type Clock } from './controller.ts';
-import { Phone } from './telephony/phone.ts';
+import { Controller } from './controller.ts';
+import { FakeClock } from './desks/test-support.ts';
+import { Phone, addressOfRecord } from './telephony/phone.ts';
 import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
 import { API_VERSION, createCrmService, type CrmService } from './crm/crm-service.ts';
 import { TEST_JSFORCE_URL, fakeOrg } from './crm/fake-org-session.ts';
@@ -30,24 +32,8 @@ import type { OmniPresence } from '../../scripts/console/page/omni-presence.ts';
 import { RestClient } from '../../scripts/console/page/rest-client.ts';
 import { DEMO_PRESENCE } from '../../scripts/fake-org/demo-routing.ts';
 
-/** A clock whose timers run only when the test says so. */
-export class ManualClock implements Clock {
-  readonly #timers: Array<{ fn: () => void; cancelled: boolean }> = [];
-  now(): number {
-    return Date.now();
-  }
-  schedule(fn: () => void, _ms: number): () => void {
-    const timer = { fn, cancelled: false };
-    this.#timers.push(timer);
-    return () => {
-      timer.cancelled = true;
-    };
-  }
-  /** Runs every timer due so far (wrap up, cooldown), as if their time had come. */
-  runPending(): void {
-    for (const timer of this.#timers.splice(0)) if (!timer.cancelled) timer.fn();
-  }
-}
+/** The rig's wrap up length (call center setting wrapUpSeconds), unless a test sets its own. */
+export const RIG_WRAP_UP_SECONDS = 30;
 
 /** The console side of Open CTI, recording the screen pops it was asked for (and opening their tabs in the local workspace, when there is one). */
 class RecordingConsole implements ConsoleApi {
@@ -91,7 +77,7 @@ export interface RigConsole {
 
 export interface Rig {
   controller: Controller;
-  clock: ManualClock;
+  clock: FakeClock;
   consolePage: RecordingConsole;
   console: OpenCtiConsole;
   customer: Customer;
@@ -144,10 +130,11 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const { settings } = readSettings({
     '/ContactPad/sipServerUrl': wsUrl,
     '/ContactPad/sipDomain': '127.0.0.1',
-    '/ContactPad/wrapUpSeconds': '30',
+    '/ContactPad/wrapUpSeconds': String(RIG_WRAP_UP_SECONDS),
     ...opts.settings,
   });
-  const clock = new ManualClock();
+  // Starts at the real time: the crm room's own records (Tasks, the repeat-caller cache) keep it.
+  const clock = new FakeClock(Date.now());
   const controller = new Controller(settings, clock);
 
   const channel = new MessageChannel();
@@ -174,7 +161,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     rememberedChoicesKey: storage.choicesKey,
     recentActivityKey: `${storage.choicesKey}-recent`,
   });
-  const phone = new Phone({ serverUrl: wsUrl, aor: `sip:${agentUser}@127.0.0.1` }, controller);
+  const phone = new Phone({ serverUrl: wsUrl, aor: addressOfRecord(agentUser, '127.0.0.1') }, controller);
   controller.attach({ phone, crm, host });
 
   const ready = async () => {
@@ -203,11 +190,13 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     });
     await bridge.component.scriptsLoaded;
     local = { workspace, omni, work: omni.work, presence: omni.presence, bridge };
+    // As the composition root does: the console desks are loaded before the bridge can send an event.
+    await controller.prepareConsole();
     consoleBridge = await ConsoleBridge.connect(host, {
       event: (event) => controller.bridgeEvent(event),
       stateChanged: (state) => controller.bridgeState(state),
     });
-    controller.attachBridge(consoleBridge);
+    await controller.attachBridge(consoleBridge);
     await controller.loadDirectory();
   }
 

@@ -2,12 +2,13 @@
  * The controller with every room real: the phone on the suite's Kamailio, a customer
  * calling it from a second sip.js user agent, the crm room on the fake org (demo data),
  * and the host bridge over the Open CTI fake, with a console that records what it was asked.
- * Only the wrap-up timer is driven by hand (a manual clock), so no test waits for it.
+ * The wrap-up and cooldown clocks run on a fake clock the test moves (each timer at its own
+ * time), so no test waits for them and a wrong duration fails.
  */
 import { expect } from '@open-wc/testing';
 import { fakeOrg } from './crm/fake-org-session.ts';
 import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
-import { answered, calls, mariaCalls, startRig, stopRigs, taskOf, viewOf } from './controller-test-rig.ts';
+import { RIG_WRAP_UP_SECONDS, answered, calls, mariaCalls, startRig, stopRigs, taskOf, viewOf } from './controller-test-rig.ts';
 
 afterEach(async function () {
   this.timeout(30_000);
@@ -38,7 +39,10 @@ describe('the controller with real rooms', function () {
     expect(rig.controller.store.snapshot.agent.status).to.equal('wrap-up');
     await rig.controller.handle({ type: 'wrap-up-draft', interactionId: id, disposition: 'Resolved', notes: 'Wants a quote' });
 
-    rig.clock.runPending();
+    expect(viewOf(rig, id)?.wrapUpEndsAt).to.equal(rig.clock.now() + RIG_WRAP_UP_SECONDS * 1000);
+    rig.clock.advance(RIG_WRAP_UP_SECONDS * 1000 - 1);
+    expect(viewOf(rig, id)?.interaction.state, 'a moment before the wrap-up time is up').to.equal('wrap-up');
+    rig.clock.advance(1);
     expect(viewOf(rig, id)?.interaction.state).to.equal('ended');
     expect(rig.controller.store.snapshot.agent).to.include({ status: 'not-ready', reason: 'Lunch' });
     const task = await taskOf(rig, id);
@@ -137,7 +141,33 @@ describe('the controller with real rooms', function () {
     const agent = rig.controller.store.snapshot.agent;
     expect(agent.status).to.equal('cooldown');
     expect((agent.cooldownEndsAt ?? 0) - agent.since).to.equal(20_000);
-    rig.clock.runPending();
+    rig.clock.advance(19_999);
+    expect(rig.controller.store.snapshot.agent.status, 'a moment before the cooldown ends').to.equal('cooldown');
+    rig.clock.advance(1);
     expect(rig.controller.store.snapshot.agent.status).to.equal('ready');
+  });
+
+  it('Extend wrap up adds wrapUpExtendSeconds to the time left, and wrap up then ends only at the new end', async () => {
+    const rig = await startRig({ settings: { '/ContactPad/wrapUpExtendSeconds': '45' } });
+    const id = await mariaCalls(rig);
+    await answered(rig, id);
+    await rig.controller.handle({ type: 'release', interactionId: id });
+    const end = rig.clock.now() + RIG_WRAP_UP_SECONDS * 1000;
+    expect(viewOf(rig, id)?.wrapUpEndsAt).to.equal(end);
+    expect(viewOf(rig, id)?.actions).to.deep.equal(['extend-wrap-up']);
+
+    rig.clock.advance(10_000);
+    await rig.controller.handle({ type: 'extend-wrap-up', interactionId: id });
+    expect(viewOf(rig, id)?.wrapUpEndsAt, '45 s more than the 20 s left').to.equal(end + 45_000);
+    expect(rig.controller.store.snapshot.agent).to.include({ status: 'wrap-up', wrapUpEndsAt: end + 45_000 });
+
+    rig.clock.advance(RIG_WRAP_UP_SECONDS * 1000 - 10_000);
+    expect(viewOf(rig, id)?.interaction.state, 'the first end has passed: still in wrap up').to.equal('wrap-up');
+    rig.clock.advance(45_000 - 1);
+    expect(viewOf(rig, id)?.interaction.state, 'a moment before the new end').to.equal('wrap-up');
+    rig.clock.advance(1);
+    expect(viewOf(rig, id)?.interaction.state).to.equal('ended');
+    expect(rig.controller.store.snapshot.agent.status).to.equal('ready');
+    await taskOf(rig, id);
   });
 });

@@ -8,20 +8,21 @@
  *
  * A change that maps to what the other side already shows is not sent back, so the two never
  * ping-pong. States without a mapping (Busy, Wrap Up... by default) leave the presence alone.
+ * Only while the bridge offers Omni-Channel (capability `omni`).
+ *
+ * Loaded with the console bridge (desks/console-desks.ts), off the path that rings and answers.
  */
-import type { AgentState, AgentStatusChoice } from './model/agent-state.ts';
-import { ContactPadError } from './model/errors.ts';
-import {
-  choiceForPresence,
-  presenceNameFor,
-  presenceTargetFor,
-  samePresence,
-  type OmniPresenceNow,
-  type PresenceStatus,
-} from './model/presence-map.ts';
-import type { ContactPadSettings } from './model/settings.ts';
+import type { AgentState, AgentStatusChoice } from '../model/agent-state.ts';
+import { ContactPadError } from '../model/errors.ts';
+import { choiceForPresence, presenceNameFor, presenceTargetFor, samePresence, type OmniPresenceNow, type PresenceStatus } from '../model/presence-map.ts';
+import type { ContactPadSettings } from '../model/settings.ts';
+import type { BridgeEvent } from '../host/console-bridge-protocol.ts';
+import type { Store } from '../store.ts';
+import type { AgentDesk } from './agent-desk.ts';
+import type { NoticeDesk } from './notice-desk.ts';
+import type { BridgePort, Rooms } from './ports.ts';
 
-/** What presence sync needs: the bridge's setPresence, the org's statuses, and the controller. */
+/** What presence sync needs: the bridge's setPresence, the org's statuses, and the agent desk. */
 export interface PresenceSyncPorts {
   setPresence(statusId: string | null): Promise<unknown>;
   /** The org's presence statuses (crm room); may fail: names still map one way. */
@@ -31,6 +32,7 @@ export interface PresenceSyncPorts {
   notify(error: unknown): void;
 }
 
+/** The two-way mapping itself, over ports (tested alone). */
 export class PresenceSync {
   readonly #settings: Pick<ContactPadSettings, 'presenceMap' | 'presenceLeads'>;
   readonly #ports: PresenceSyncPorts;
@@ -63,12 +65,8 @@ export class PresenceSync {
     if (!target.found) {
       if (!this.#reportedUnknown.has(name)) {
         this.#reportedUnknown.add(name);
-        this.#ports.notify(
-          new ContactPadError(
-            'INVALID_CONFIGURATION',
-            `presenceMap: Omni-Channel has no presence status named "${name}" (for ${agent.status}); Omni-Channel presence is not changed for it.`,
-          ),
-        );
+        const message = `presenceMap: Omni-Channel has no presence status named "${name}" (for ${agent.status}); Omni-Channel presence is not changed for it.`;
+        this.#ports.notify(new ContactPadError('INVALID_CONFIGURATION', message));
       }
       return;
     }
@@ -101,5 +99,52 @@ export class PresenceSync {
       this.#ports.notify(error);
       return [];
     }
+  }
+}
+
+/** The presence desk: a {@link PresenceSync} for the attached bridge, fed by the agent's state and the bridge's presence events. */
+export class PresenceDesk {
+  readonly #settings: ContactPadSettings;
+  readonly #store: Store;
+  readonly #rooms: Rooms;
+  readonly #agent: AgentDesk;
+  readonly #notices: NoticeDesk;
+  #sync: PresenceSync | undefined;
+  #unsubscribe: (() => void) | undefined;
+
+  constructor(settings: ContactPadSettings, store: Store, rooms: Rooms, agent: AgentDesk, notices: NoticeDesk) {
+    this.#settings = settings;
+    this.#store = store;
+    this.#rooms = rooms;
+    this.#agent = agent;
+    this.#notices = notices;
+  }
+
+  /** The console bridge is attached: Omni-Channel follows each change of the agent's state from now on. */
+  attach(bridge: BridgePort): void {
+    const sync = new PresenceSync(this.#settings, {
+      setPresence: (statusId) => bridge.setPresence(statusId),
+      statuses: () => this.#rooms.requireCrm().presenceStatuses(),
+      choose: (choice) => this.#agent.choose(choice),
+      notify: (error) => this.#notices.notify(error),
+    });
+    this.#sync = sync;
+    this.#unsubscribe?.();
+    let last = this.#store.snapshot.agent;
+    this.#unsubscribe = this.#store.subscribe((snapshot) => {
+      if (snapshot.agent.status === last.status && snapshot.agent.reason === last.reason) return;
+      last = snapshot.agent;
+      if (bridge.state === 'connected' && bridge.capabilities.includes('omni')) void sync.agentChanged(snapshot.agent);
+    });
+  }
+
+  /** The bridge said hello with the agent's presence: the leading side wins. */
+  hello(presence: OmniPresenceNow | null): void {
+    if (this.#rooms.bridge?.capabilities.includes('omni')) void this.#sync?.start(presence, this.#store.snapshot.agent);
+  }
+
+  /** Omni-Channel's presence changed; ContactPad's own setPresence comes back as a reply: only the console's own changes count. */
+  changed(event: Extract<BridgeEvent, { kind: 'presenceChanged' }>): void {
+    if (event.replyTo === undefined && this.#rooms.bridge?.capabilities.includes('omni')) void this.#sync?.presenceChanged(event.body);
   }
 }

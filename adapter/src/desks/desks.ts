@@ -1,0 +1,46 @@
+/**
+ * The desks that ring and answer, built together (the switchboard's, and each desk test's):
+ * notices, the view projection, agent state and its timers, wrap up and the activity log,
+ * screen pop and the picker, voice calls. The desks loaded later, off that path, are built
+ * from these: Omni-Channel, tabs and presence with the console bridge (console-desks.ts),
+ * consult and transfer with the directory (directory-desk.ts).
+ */
+import type { Clock } from '../model/clock.ts';
+import type { ContactPadSettings } from '../model/settings.ts';
+import type { Store } from '../store.ts';
+import { AgentDesk } from './agent-desk.ts';
+import { NoticeDesk } from './notice-desk.ts';
+import type { Rooms } from './ports.ts';
+import { ScreenPopDesk } from './screen-pop-desk.ts';
+import { ViewDesk } from './view-desk.ts';
+import { VoiceDesk } from './voice-desk.ts';
+import { WrapUpDesk } from './wrap-up-desk.ts';
+
+/** What every desk is built on. */
+export interface DeskGround {
+  readonly settings: ContactPadSettings;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly rooms: Rooms;
+}
+
+/** The desks that ring and answer. */
+export interface Desks extends DeskGround {
+  readonly notices: NoticeDesk;
+  readonly view: ViewDesk;
+  readonly agent: AgentDesk;
+  readonly wrapUp: WrapUpDesk;
+  readonly screenPop: ScreenPopDesk;
+  readonly voice: VoiceDesk;
+}
+
+export function openDesks(ground: DeskGround): Desks {
+  const { settings, clock, store, rooms } = ground;
+  const notices = new NoticeDesk(store);
+  const view = new ViewDesk(store, clock, rooms);
+  const agent = new AgentDesk(store, clock, settings, view);
+  const wrapUp = new WrapUpDesk(settings, clock, rooms, view, agent, notices);
+  const screenPop = new ScreenPopDesk(rooms, view, wrapUp, notices);
+  const voice = new VoiceDesk({ settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices });
+  return { ...ground, notices, view, agent, wrapUp, screenPop, voice };
+}

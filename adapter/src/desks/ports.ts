@@ -1,0 +1,99 @@
+/**
+ * The rooms as the desks see them: what each desk needs of telephony, crm, the host and the
+ * console bridge (ports, implemented by the rooms), and the one holder of the rooms that are
+ * attached so far. The host and crm may be missing (ContactPad still rings); the console bridge
+ * comes later, or never.
+ */
+import type { BridgeCapability, BridgePresence, BridgeTab, BridgeWork } from '../host/console-bridge-protocol.ts';
+import type { CrmService } from '../crm/crm-service.ts';
+import { ContactPadError } from '../model/errors.ts';
+
+/** What the desks need of the telephony room (implemented by telephony/phone.ts). */
+export interface PhonePort {
+  start(): void;
+  stop(): Promise<void>;
+  accept(callId: string): Promise<void>;
+  reject(callId: string): Promise<void>;
+  release(callId: string): Promise<void>;
+  /** A number, a SIP address or a colleague's SIP user part: telephony builds the address. */
+  dial(target: string): Promise<string>;
+  hold(callId: string): Promise<void>;
+  retrieve(callId: string): Promise<void>;
+  /** Blind transfer (REFER) to a number, a SIP address or a colleague's SIP user part. */
+  transfer(callId: string, target: string): Promise<void>;
+}
+
+/** What the console bridge has seen: its tabs, its works, the agent's presence (the hello snapshot). */
+export interface BridgeSnapshot {
+  readonly tabs: readonly BridgeTab[];
+  readonly works: readonly BridgeWork[];
+  readonly presence: BridgePresence | null;
+}
+
+/**
+ * What the desks need of the console bridge (host/console-bridge.ts): console tabs (workspace
+ * API) and Omni-Channel work and presence. Each request settles on the bridge's reply; the same
+ * events also arrive through the switchboard's bridgeEvent.
+ */
+export interface BridgePort {
+  readonly state: 'connected' | 'missing';
+  readonly capabilities: readonly BridgeCapability[];
+  readonly snapshot: BridgeSnapshot;
+  openRecordTab(recordId: string, focus?: boolean): Promise<{ readonly body: { readonly tab: BridgeTab } }>;
+  focusTab(tabId: string): Promise<unknown>;
+  closeTab(tabId: string): Promise<unknown>;
+  acceptWork(workId: string): Promise<unknown>;
+  declineWork(workId: string, reason: string): Promise<unknown>;
+  closeWork(workId: string): Promise<unknown>;
+  setPresence(statusId: string | null): Promise<unknown>;
+}
+
+/** What the desks need of the crm room (crm/crm-service.ts). */
+export type CrmPort = Omit<CrmService, 'preload'>;
+
+/** What the desks need of the host room (implemented by host/open-cti-host.ts). */
+export interface HostPort {
+  screenPopRecord(recordId: string): Promise<void>;
+  screenPopNewRecord(entityName: string, defaultFieldValues: Record<string, string>): Promise<void>;
+  screenPopSearch(searchString: string): Promise<void>;
+  screenPopFlow(flowDevName: string, flowArgs: readonly { name: string; type: string; value: string }[]): Promise<void>;
+  showPanel(): Promise<void>;
+  isPanelVisible(): Promise<boolean>;
+  enableClickToDial(): Promise<void>;
+}
+
+/** The rooms attached so far; `require*` says which is missing, with the code the agent sees. */
+export class Rooms {
+  phone: PhonePort | undefined;
+  crm: CrmPort | undefined;
+  host: HostPort | undefined;
+  bridge: BridgePort | undefined;
+
+  requirePhone(): PhonePort {
+    if (!this.phone) throw new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not started.');
+    return this.phone;
+  }
+
+  requireCrm(): CrmPort {
+    if (!this.crm) throw new ContactPadError('CRM_UNAVAILABLE', 'Salesforce is not connected.');
+    return this.crm;
+  }
+
+  requireHost(): HostPort {
+    if (!this.host) throw new ContactPadError('HOST_UNAVAILABLE', 'The Salesforce console is not connected.');
+    return this.host;
+  }
+
+  requireBridge(): BridgePort {
+    if (!this.bridge || this.bridge.state !== 'connected') {
+      throw new ContactPadError('CONSOLE_BRIDGE_MISSING', 'Tab sync and Omni-Channel are off: the ContactPad Console Bridge is not in this console.');
+    }
+    return this.bridge;
+  }
+
+  /** The bridge, when it is connected and offers `capability` (tabs, omni). */
+  bridgeWith(capability: BridgeCapability): BridgePort | undefined {
+    const bridge = this.bridge;
+    return bridge?.state === 'connected' && bridge.capabilities.includes(capability) ? bridge : undefined;
+  }
+}

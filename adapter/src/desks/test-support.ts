@@ -1,0 +1,204 @@
+/**
+ * Test support for the desks and the switchboard: a fake clock that honours delays and their
+ * order, and small stand-ins for the room ports (PhonePort, HostPort, BridgePort) that record
+ * what they were asked. The model and the desks are always the real ones.
+ */
+import type { Clock } from '../model/clock.ts';
+import { readSettings, type ContactPadSettings } from '../model/settings.ts';
+import type { BridgeCapability, BridgeTab } from '../host/console-bridge-protocol.ts';
+import { Store } from '../store.ts';
+import { openDesks, type Desks } from './desks.ts';
+import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from './ports.ts';
+import { firstSnapshot } from './view-desk.ts';
+
+interface Timer {
+  readonly due: number;
+  readonly delay: number;
+  readonly order: number;
+  readonly fn: () => void;
+  cancelled: boolean;
+}
+
+/**
+ * A clock the test moves: `advance(ms)` runs the timers that fall due by then, each at its own
+ * time and in the order of their due times (the order they were set in, for the same time), so
+ * a timer set for the wrong duration runs too early or too late and fails the test. Time moves
+ * only when the test says.
+ */
+export class FakeClock implements Clock {
+  #now: number;
+  #order = 0;
+  readonly #timers: Timer[] = [];
+
+  constructor(start = Date.UTC(2026, 0, 5, 9, 0, 0)) {
+    this.#now = start;
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  schedule(fn: () => void, ms: number): () => void {
+    const delay = Number.isFinite(ms) ? Math.max(0, ms) : Number.POSITIVE_INFINITY;
+    const timer: Timer = { due: this.#now + delay, delay, order: this.#order++, fn, cancelled: false };
+    this.#timers.push(timer);
+    return () => {
+      timer.cancelled = true;
+    };
+  }
+
+  /** Moves time on by `ms`, running each timer that falls due on the way, at its due time. */
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new Error(`A fake clock moves forward only (asked for ${ms} ms)`);
+    const end = this.#now + ms;
+    for (;;) {
+      const next = this.#waiting().find((timer) => timer.due <= end);
+      if (!next) break;
+      next.cancelled = true;
+      this.#now = next.due;
+      next.fn();
+    }
+    this.#now = end;
+  }
+
+  /** The timers still waiting, soonest first: when each falls due and how long it was set for. */
+  get pending(): readonly { readonly due: number; readonly delay: number }[] {
+    return this.#waiting().map(({ due, delay }) => ({ due, delay }));
+  }
+
+  #waiting(): Timer[] {
+    for (let i = this.#timers.length - 1; i >= 0; i -= 1) if (this.#timers[i]!.cancelled) this.#timers.splice(i, 1);
+    return [...this.#timers].sort((a, b) => a.due - b.due || a.order - b.order);
+  }
+}
+
+/** Settings as the call center would give them (`/ContactPad/<name>` keys), over the defaults. */
+export function testSettings(items: Record<string, string> = {}): ContactPadSettings {
+  return readSettings({ '/ContactPad/sipServerUrl': 'wss://sip.example.com:7443', '/ContactPad/sipDomain': 'sip.example.com', ...items }).settings;
+}
+
+/** The desks that ring and answer over a fresh store, with a fake clock and the rooms to attach. */
+export function testDesks(items: Record<string, string> = {}): Desks & { readonly clock: FakeClock } {
+  const settings = testSettings(items);
+  const clock = new FakeClock();
+  const store = new Store(firstSnapshot(settings, clock.now()));
+  return { ...openDesks({ settings, clock, store, rooms: new Rooms() }), clock };
+}
+
+/** A stand-in for the telephony room: records each request; `fail` makes the next request of that kind reject. */
+export class RecordingPhone implements PhonePort {
+  readonly asked: string[] = [];
+  readonly fail = new Map<string, Error>();
+  #nextCall = 1;
+
+  start(): void {
+    this.asked.push('start');
+  }
+  stop(): Promise<void> {
+    return this.#answer('stop');
+  }
+  accept(callId: string): Promise<void> {
+    return this.#answer('accept', callId);
+  }
+  reject(callId: string): Promise<void> {
+    return this.#answer('reject', callId);
+  }
+  release(callId: string): Promise<void> {
+    return this.#answer('release', callId);
+  }
+  async dial(target: string): Promise<string> {
+    await this.#answer('dial', target);
+    return `outbound-${this.#nextCall++}`;
+  }
+  hold(callId: string): Promise<void> {
+    return this.#answer('hold', callId);
+  }
+  retrieve(callId: string): Promise<void> {
+    return this.#answer('retrieve', callId);
+  }
+  transfer(callId: string, target: string): Promise<void> {
+    return this.#answer('transfer', callId, target);
+  }
+
+  #answer(kind: string, ...args: string[]): Promise<void> {
+    this.asked.push([kind, ...args].join(' '));
+    const error = this.fail.get(kind);
+    if (!error) return Promise.resolve();
+    this.fail.delete(kind);
+    return Promise.reject(error);
+  }
+}
+
+/** A stand-in for the host room (Open CTI): records the screen pops; the panel is shown or not. */
+export class RecordingHost implements HostPort {
+  readonly pops: string[] = [];
+  panelVisible = true;
+  panelShown = 0;
+
+  async screenPopRecord(recordId: string): Promise<void> {
+    this.pops.push(`record ${recordId}`);
+  }
+  async screenPopNewRecord(entityName: string, defaultFieldValues: Record<string, string>): Promise<void> {
+    this.pops.push(`new ${entityName} ${JSON.stringify(defaultFieldValues)}`);
+  }
+  async screenPopSearch(searchString: string): Promise<void> {
+    this.pops.push(`search ${searchString}`);
+  }
+  async screenPopFlow(flowDevName: string): Promise<void> {
+    this.pops.push(`flow ${flowDevName}`);
+  }
+  async showPanel(): Promise<void> {
+    this.panelShown += 1;
+    this.panelVisible = true;
+  }
+  async isPanelVisible(): Promise<boolean> {
+    return this.panelVisible;
+  }
+  async enableClickToDial(): Promise<void> {}
+}
+
+/** A stand-in for the console bridge: records each request, opens tabs with ids of its own. */
+export class RecordingBridge implements BridgePort {
+  state: 'connected' | 'missing' = 'connected';
+  capabilities: readonly BridgeCapability[] = ['tabs', 'omni'];
+  snapshot: BridgeSnapshot = { tabs: [], works: [], presence: null };
+  readonly asked: string[] = [];
+  readonly fail = new Map<string, Error>();
+  #nextTab = 1;
+
+  async openRecordTab(recordId: string, focus = true): Promise<{ readonly body: { readonly tab: BridgeTab } }> {
+    await this.#answer('openRecordTab', recordId, String(focus));
+    return { body: { tab: { tabId: `ctab${this.#nextTab++}`, recordId, objectType: '', title: '', focused: focus } } };
+  }
+  focusTab(tabId: string): Promise<unknown> {
+    return this.#answer('focusTab', tabId);
+  }
+  closeTab(tabId: string): Promise<unknown> {
+    return this.#answer('closeTab', tabId);
+  }
+  acceptWork(workId: string): Promise<unknown> {
+    return this.#answer('acceptWork', workId);
+  }
+  declineWork(workId: string, reason: string): Promise<unknown> {
+    return this.#answer('declineWork', workId, reason);
+  }
+  closeWork(workId: string): Promise<unknown> {
+    return this.#answer('closeWork', workId);
+  }
+  setPresence(statusId: string | null): Promise<unknown> {
+    return this.#answer('setPresence', String(statusId));
+  }
+
+  #answer(kind: string, ...args: string[]): Promise<void> {
+    this.asked.push([kind, ...args].join(' '));
+    const error = this.fail.get(kind);
+    if (!error) return Promise.resolve();
+    this.fail.delete(kind);
+    return Promise.reject(error);
+  }
+}
+
+/** Lets the promises already settled run their callbacks (a desk's `.then` after a port's answer). */
+export async function settled(): Promise<void> {
+  for (let i = 0; i < 10; i += 1) await Promise.resolve();
+}

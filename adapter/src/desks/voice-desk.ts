@@ -1,0 +1,184 @@
+/**
+ * Voice calls: the phone registers while the agent is not Offline, and what the telephony room
+ * reports (a call rings, is answered, ends) and what the agent asks of a call (accept, reject,
+ * release, hold, retrieve, dial) become moves of the call's interaction.
+ *
+ *   INVITE -> incoming: beyond capacity -> 486; else listed, panel shown, caller looked up
+ *   200 OK -> connected -> agent Busy -> screen pop (inbound)
+ *   BYE    -> ended -> wrap up (or handed over, after a transfer)
+ */
+import type { AgentStatus } from '../model/agent-state.ts';
+import { dialBoxTarget } from '../model/dial-input.ts';
+import { ContactPadError } from '../model/errors.ts';
+import { callFacts } from '../model/interaction-facts.ts';
+import { isInProgress, offerInteraction } from '../model/interaction-state.ts';
+import type { Clock } from '../model/clock.ts';
+import type { PhoneConnection } from '../model/phone-connection.ts';
+import type { ContactPadSettings } from '../model/settings.ts';
+import type { CallEnd } from '../telephony/call-state.ts';
+import type { CallOffer } from '../telephony/sip-header-contract.ts';
+import type { Store } from '../store.ts';
+import type { AgentDesk } from './agent-desk.ts';
+import type { NoticeDesk } from './notice-desk.ts';
+import type { Rooms } from './ports.ts';
+import type { ScreenPopDesk } from './screen-pop-desk.ts';
+import type { ViewDesk } from './view-desk.ts';
+import type { WrapUpDesk } from './wrap-up-desk.ts';
+
+/** The desks a voice desk works with. */
+export interface VoiceDeskParts {
+  readonly settings: ContactPadSettings;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly rooms: Rooms;
+  readonly view: ViewDesk;
+  readonly agent: AgentDesk;
+  readonly wrapUp: WrapUpDesk;
+  readonly screenPop: ScreenPopDesk;
+  readonly notices: NoticeDesk;
+}
+
+export class VoiceDesk {
+  readonly #parts: VoiceDeskParts;
+  /** The phone was started (the agent left Offline) and not stopped since. */
+  #phoneStarted = false;
+
+  constructor(parts: VoiceDeskParts) {
+    this.#parts = parts;
+    parts.agent.onChosen((status) => this.#phoneFollows(status));
+  }
+
+  /**
+   * The phone's connection to the SIP server; before the agent starts the phone only `stopped`
+   * is shown. An error the phone gives with it (a refused REGISTER, once) is a notice.
+   */
+  connection(state: PhoneConnection, error?: ContactPadError): void {
+    if (!this.#phoneStarted && state.state !== 'stopped') return;
+    this.#parts.store.update((s) => ({ ...s, phone: state }));
+    if (error) this.#parts.notices.notify(error);
+  }
+
+  /** An INVITE rings: listed (beyond the agent's voice capacity: refused Busy Here), the panel shown, the caller looked up. */
+  incoming(offer: CallOffer): void {
+    const { view, agent, screenPop, notices, rooms, clock } = this.#parts;
+    if (view.has(offer.callId)) return; // a retransmitted or duplicated INVITE
+    const interaction = offerInteraction(
+      {
+        id: offer.callId,
+        channel: offer.kind,
+        direction: 'inbound',
+        callerName: offer.callerName,
+        callerNumber: offer.kind === 'callback' && offer.callbackNumber !== '' ? offer.callbackNumber : offer.callerNumber,
+        queue: offer.queue,
+        location: offer.location,
+        adSource: offer.adSource,
+      },
+      clock.now(),
+    );
+    const from = interaction.callerName || interaction.callerNumber || 'a withheld number';
+    const beyondCapacity = agent.beyondCapacity(interaction, `A ${interaction.channel} call from ${from} was refused`);
+    if (beyondCapacity) {
+      // The platform offered more calls than the agent's capacity: Busy Here, it tries another agent.
+      rooms.phone?.reject(offer.callId).catch((error: unknown) => notices.notify(error));
+      notices.notify(beyondCapacity);
+      return;
+    }
+    view.add(interaction, callFacts());
+    screenPop.revealPanel();
+    screenPop.lookUp(interaction);
+  }
+
+  /** The call was answered (200 OK / ACK): the agent is Busy and an inbound call pops its record. */
+  connected(callId: string): void {
+    const { view, agent, screenPop } = this.#parts;
+    const interaction = view.interaction(callId);
+    if (!interaction || interaction.state !== 'alerting') return;
+    view.move(callId, 'connected');
+    agent.workStarted(callId);
+    if (interaction.direction === 'inbound') void screenPop.pop(callId);
+  }
+
+  /** The call is over: missed, rejected or failed while it rang; wrap up (or handed over) once answered. */
+  ended(callId: string, end: CallEnd): void {
+    const { view, wrapUp, notices } = this.#parts;
+    const state = view.stateOf(callId);
+    if (state === undefined) return;
+    if (state === 'alerting') {
+      if (end.reason === 'caller-cancelled') view.move(callId, 'missed', { detail: 'caller hung up while ringing' });
+      else if (end.reason === 'rejected') view.move(callId, 'rejected', { detail: `${end.statusCode}` });
+      else if (end.reason === 'failed') view.move(callId, 'failed', { detail: end.message });
+      else view.move(callId, 'missed', { detail: end.reason });
+    } else if (isInProgress(state)) {
+      if (end.reason === 'transferred') {
+        wrapUp.handedOver(callId, view.facts(callId)?.transferTo ?? 'another agent');
+        return;
+      }
+      if (end.reason === 'failed') notices.notify(new ContactPadError(end.code, end.message));
+      wrapUp.enter(callId, end.reason === 'released' ? 'released' : 'remote-hangup');
+    }
+  }
+
+  /** Answers (200 OK); the phone's `connected` moves the interaction. */
+  async accept(id: string): Promise<void> {
+    this.#parts.view.requireAction(id, 'accept');
+    await this.#parts.rooms.requirePhone().accept(id);
+  }
+
+  /** Rejects (486/603); stateAfterReject applies. */
+  async reject(id: string): Promise<void> {
+    const { view, rooms, settings, agent } = this.#parts;
+    view.requireAction(id, 'reject');
+    await rooms.requirePhone().reject(id);
+    if (view.stateOf(id) === 'alerting') view.move(id, 'rejected', { detail: `${settings.rejectStatusCode} sent` });
+    agent.afterReject();
+  }
+
+  /** Hangs up (BYE); wrap up follows. */
+  release(id: string): Promise<void> {
+    return this.#parts.wrapUp.release(id, () => this.#parts.rooms.requirePhone().release(id));
+  }
+
+  /** Ends the call now (when the capability table offers it), the BYE sent without waiting. */
+  abandon(id: string): void {
+    const phone = this.#parts.rooms.phone;
+    this.#parts.wrapUp.abandon(id, phone && (() => phone.release(id)));
+  }
+
+  /** Holds the call (re-INVITE sendonly). */
+  async hold(id: string): Promise<void> {
+    const { view, rooms } = this.#parts;
+    view.requireAction(id, 'hold');
+    await rooms.requirePhone().hold(id);
+    if (view.stateOf(id) === 'connected') view.move(id, 'held');
+  }
+
+  /** Takes the call off hold (re-INVITE sendrecv). */
+  async retrieve(id: string): Promise<void> {
+    const { view, rooms } = this.#parts;
+    view.requireAction(id, 'retrieve');
+    await rooms.requirePhone().retrieve(id);
+    if (view.stateOf(id) === 'held') view.move(id, 'connected');
+  }
+
+  /** Calls what the agent typed in the dial box (a number or a SIP address: INVALID_INPUT otherwise). */
+  async dial(typed: string): Promise<void> {
+    const { view, rooms, clock } = this.#parts;
+    const target = dialBoxTarget(typed);
+    const callId = await rooms.requirePhone().dial(target);
+    view.add(offerInteraction({ id: callId, channel: 'voice', direction: 'outbound', callerNumber: target }, clock.now()), callFacts());
+  }
+
+  /** The phone registers while the agent is anything but Offline, and stops when Offline. */
+  #phoneFollows(status: AgentStatus): void {
+    const { rooms, store, notices } = this.#parts;
+    if (status === 'offline' && this.#phoneStarted) {
+      this.#phoneStarted = false;
+      rooms.phone?.stop().catch((error: unknown) => notices.notify(error));
+      store.update((s) => ({ ...s, phone: { state: 'stopped' } }));
+    } else if (status !== 'offline' && !this.#phoneStarted && rooms.phone) {
+      this.#phoneStarted = true;
+      store.update((s) => ({ ...s, phone: { state: 'connecting' } }));
+      rooms.phone.start();
+    }
+  }
+}
