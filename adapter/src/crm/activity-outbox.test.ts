@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { ActivityOutbox } from './activity-outbox.ts';
+import { isContactPadError } from '../model/errors.ts';
+import { ActivityOutbox, OUTBOX_BACKOFF } from './activity-outbox.ts';
 import { connectTo, fakeOrg, waitUntil } from './fake-org-session.ts';
-import { cleanUpOutboxes, databaseName, last, ManualClock, newOutbox, task, tasksFor } from './outbox-test-support.ts';
+import { cleanUpOutboxes, databaseName, last, ManualClock, newOutbox, T0, task, tasksFor } from './outbox-test-support.ts';
 import type { OutboxEvent as Event } from './outbox-test-support.ts';
 
 declare const describe: (title: string, body: () => void) => void;
@@ -75,7 +76,7 @@ describe('the activity outbox', () => {
   it('caps the retry delay', async () => {
     const session = await fakeOrg.createOrg();
     const clock = new ManualClock();
-    const outbox = newOutbox(session, clock, [], databaseName(), { retryBaseMs: 1000, retryMaxMs: 4000 });
+    const outbox = newOutbox(session, clock, [], databaseName(), { backoff: { baseMs: 1000, capMs: 4000 } });
     await fakeOrg.setFault(session.orgId, { kind: 'requestLimit' });
     await outbox.enqueue('cp-cap', task('cp-cap'));
     for (let i = 0; i < 4; i += 1) {
@@ -83,6 +84,78 @@ describe('the activity outbox', () => {
       if (i < 3) clock.fireNext();
     }
     expect(clock.delays).to.deep.equal([1000, 2000, 4000, 4000]);
+  });
+
+  it('draws each wait at random within its backoff window (full jitter), so outboxes that lost the same org do not retry in step', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new ManualClock();
+    const draws = [0.5, 0.25, 0.75];
+    const events: Event[] = [];
+    const outbox = newOutbox(session, clock, events, databaseName(), { random: () => draws.shift() ?? 1 });
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
+    await outbox.enqueue('cp-jitter', task('cp-jitter'));
+    for (let i = 0; i < 3; i += 1) {
+      await waitUntil(() => clock.timers.length === 1, `retry ${i + 1} scheduled`);
+      if (i < 2) clock.fireNext();
+    }
+    expect(clock.delays, 'half of 2 s, a quarter of 4 s, three quarters of 8 s').to.deep.equal([1000, 1000, 6000]);
+    expect(clock.time, 'time moved by the waits drawn, not by the windows').to.equal(T0 + 2000);
+
+    await fakeOrg.clearFaults(session.orgId);
+    clock.fireNext();
+    await waitUntil(() => last(events, 'cp-jitter')?.state === 'saved', 'saved after the outage');
+    expect(clock.time).to.equal(T0 + 8000);
+    expect(await tasksFor(session.orgId, 'cp-jitter')).to.have.length(1);
+  });
+
+  it('by default draws its waits with Math.random, each within the documented window (2 s doubling, at most 5 minutes)', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new ManualClock();
+    const outbox = new ActivityOutbox({ databaseName: databaseName(), connection: connectTo(session), clock });
+    opened.push(outbox);
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
+    await outbox.enqueue('cp-random', task('cp-random'));
+    const windows = [2000, 4000, 8000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000];
+    for (let i = 0; i < windows.length; i += 1) {
+      await waitUntil(() => clock.timers.length === 1, `retry ${i + 1} scheduled`);
+      if (i < windows.length - 1) clock.fireNext();
+    }
+    expect(OUTBOX_BACKOFF).to.deep.equal({ baseMs: 2000, capMs: 300_000 });
+    expect(clock.delays).to.have.length(windows.length);
+    clock.delays.forEach((delay, i) => {
+      expect(Number.isInteger(delay) && delay >= 0 && delay <= windows[i]!, `wait ${i + 1}: ${delay} ms within 0..${windows[i]} ms`).to.equal(true);
+    });
+  });
+
+  it('cancels its retry timer when closed, the write kept for the next start', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new ManualClock();
+    const events: Event[] = [];
+    const name = databaseName();
+    const outbox = newOutbox(session, clock, events, name);
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
+    await outbox.enqueue('cp-closed', task('cp-closed'));
+    await waitUntil(() => clock.timers.length === 1, 'retry scheduled');
+    outbox.close();
+    expect(clock.timers, 'no retry left set').to.deep.equal([]);
+    await fakeOrg.clearFaults(session.orgId);
+    const after: Event[] = [];
+    await newOutbox(session, new ManualClock(), after, name).start();
+    await waitUntil(() => last(after, 'cp-closed')?.state === 'saved', 'sent by the next start');
+    expect(await tasksFor(session.orgId, 'cp-closed')).to.have.length(1);
+  });
+
+  it('refuses a backoff without a first window > 0 and a cap at least as large (INVALID_CONFIGURATION)', () => {
+    for (const backoff of [{ baseMs: 0, capMs: 10 }, { baseMs: 100, capMs: 10 }, { baseMs: Number.NaN, capMs: 10 }]) {
+      let error: unknown;
+      try {
+        new ActivityOutbox({ databaseName: databaseName(), backoff });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isContactPadError(error, 'INVALID_CONFIGURATION'), JSON.stringify(backoff)).to.equal(true);
+      expect((error as { detail: Record<string, unknown> }).detail.setting).to.equal('backoff');
+    }
   });
 
   it('survives a reload: a new outbox on the same database replays the write once', async () => {

@@ -18,8 +18,10 @@
  *
  * When a request fails as a whole:
  * - CRM_UNAVAILABLE (5xx, network, timeout) and CRM_REQUEST_LIMIT: the org is down or out
- *   of requests for everyone, so the whole outbox pauses with capped exponential backoff
- *   (2 s, 4 s, 8 s... up to 5 minutes by default); writes queued meanwhile join the next try.
+ *   of requests for everyone, so the whole outbox pauses with the adapter's one retry backoff
+ *   (model/retry-backoff.ts: capped exponential with full jitter, each wait drawn at random
+ *   up to 2 s, 4 s, 8 s... up to 5 minutes by default, so the outboxes of many agents that
+ *   lost the same org do not retry in step); writes queued meanwhile join the next try.
  * - CRM_SESSION_EXPIRED: everything waits for `resume()` or a new connection
  *   (`setConnection`), since retrying with a dead session only spends API calls.
  * - CRM_REQUEST_REJECTED (a validation rule, a missing permission): that write is held,
@@ -36,9 +38,12 @@
  * queues the write. After a reload, `start()` replays whatever is still queued, and
  * `drafts()` gives the controller the wrap ups to restore.
  *
- * Timers and the clock are injected (`schedule`, `now`) so tests drive time themselves.
+ * Time comes from the adapter's one {@link Clock} (model/clock.ts) and the jitter from a
+ * random source, both injected, so tests drive time and draw the waits themselves.
  */
+import { realClock, type Clock } from '../model/clock.ts';
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
+import { backoffWindow, retryDelay, type BackoffPolicy, type RandomSource } from '../model/retry-backoff.ts';
 import type { ActivityLogState } from '../model/activity-log-state.ts';
 import { isSalesforceId } from '../model/salesforce-id.ts';
 import type { CompositeSubrequest, CompositeSubresponse, CrmConnection } from './crm-connection.ts';
@@ -64,6 +69,9 @@ export type OutboxListener = (interactionId: string, state: OutboxState, error?:
  */
 export type DeliveryListener = (interactionId: string, delivered: { readonly taskId: string; readonly records: readonly SalesforceRecord[] }) => void;
 
+/** How the outbox backs off by default: the first wait up to 2 s, doubling, never over 5 minutes. */
+export const OUTBOX_BACKOFF: BackoffPolicy = Object.freeze({ baseMs: 2000, capMs: 300_000 });
+
 /** Settings of an {@link ActivityOutbox}. */
 export interface ActivityOutboxOptions {
   /** IndexedDB database name (one per org and user in production; one per test in tests). */
@@ -73,14 +81,12 @@ export interface ActivityOutboxOptions {
   readonly listener?: OutboxListener;
   /** Told of each delivered Task (its id and the records read back with it). */
   readonly onDelivered?: DeliveryListener;
-  /** Runs `fn` after `ms` milliseconds (default `setTimeout`). */
-  readonly schedule?: (fn: () => void, ms: number) => void;
-  /** The clock, epoch ms (default `Date.now`). */
-  readonly now?: () => number;
-  /** First retry delay (default 2000 ms); doubles on each failure. */
-  readonly retryBaseMs?: number;
-  /** Longest retry delay (default 300000 ms). */
-  readonly retryMaxMs?: number;
+  /** The time and the retry timers (default {@link realClock}). */
+  readonly clock?: Clock;
+  /** How retries back off (default {@link OUTBOX_BACKOFF}); each wait is drawn at random up to its window. */
+  readonly backoff?: BackoffPolicy;
+  /** The random source of the jitter (default Math.random). */
+  readonly random?: RandomSource;
 }
 
 /** A write waiting in the outbox. */
@@ -121,10 +127,11 @@ export class ActivityOutbox {
   readonly #databaseName: string;
   readonly #listener: OutboxListener | undefined;
   #onDelivered: DeliveryListener | undefined;
-  readonly #schedule: (fn: () => void, ms: number) => void;
-  readonly #now: () => number;
-  readonly #retryBaseMs: number;
-  readonly #retryMaxMs: number;
+  readonly #clock: Clock;
+  readonly #backoffPolicy: BackoffPolicy;
+  readonly #random: RandomSource;
+  /** Cancels of the retry timers still set (all cancelled by close()). */
+  readonly #timers = new Set<() => void>();
   #connection: CrmConnection | undefined;
   #store: Promise<OutboxStore> | undefined;
   #closed = false;
@@ -148,21 +155,22 @@ export class ActivityOutbox {
         detail: { setting: 'databaseName' },
       });
     }
-    const retryBaseMs = options.retryBaseMs ?? 2000;
-    const retryMaxMs = options.retryMaxMs ?? 300_000;
-    if (!(retryBaseMs > 0) || !(retryMaxMs >= retryBaseMs)) {
-      throw new ContactPadError('INVALID_CONFIGURATION', 'Outbox retry delays must be positive, the longest at least the first.', {
-        detail: { setting: 'retryBaseMs' },
+    const backoff = options.backoff ?? OUTBOX_BACKOFF;
+    try {
+      backoffWindow(0, backoff);
+    } catch (error) {
+      throw new ContactPadError('INVALID_CONFIGURATION', `The activity outbox's backoff: ${(error as Error).message}`, {
+        cause: error,
+        detail: { setting: 'backoff' },
       });
     }
     this.#databaseName = options.databaseName;
     this.#connection = options.connection;
     this.#listener = options.listener;
     this.#onDelivered = options.onDelivered;
-    this.#schedule = options.schedule ?? ((fn, ms) => void setTimeout(fn, ms));
-    this.#now = options.now ?? Date.now;
-    this.#retryBaseMs = retryBaseMs;
-    this.#retryMaxMs = retryMaxMs;
+    this.#clock = options.clock ?? realClock;
+    this.#backoffPolicy = backoff;
+    this.#random = options.random ?? Math.random;
   }
 
   /**
@@ -200,8 +208,8 @@ export class ActivityOutbox {
     const record: OutboxRecord = {
       interactionId,
       fields,
-      revision: `${this.#now()}-${this.#revision}-${Math.random().toString(36).slice(2)}`,
-      queuedAt: this.#now(),
+      revision: `${this.#clock.now()}-${this.#revision}-${Math.random().toString(36).slice(2)}`,
+      queuedAt: this.#clock.now(),
       ...(readBack.length > 0 ? { readBack: readBack.slice(0, MAX_READ_BACK) } : {}),
     };
     await store.put(record);
@@ -237,7 +245,7 @@ export class ActivityOutbox {
       typeof draft.callerNumberE164 === 'string'
         ? { interaction: draft.interaction, links, callerNumberE164: draft.callerNumberE164 }
         : { interaction: draft.interaction, links };
-    await store.putDraft({ interactionId, draft: kept, savedAt: this.#now() });
+    await store.putDraft({ interactionId, draft: kept, savedAt: this.#clock.now() });
   }
 
   /** The wrap-up drafts kept (from before a reload too), oldest first: for the controller to restore. */
@@ -264,7 +272,7 @@ export class ActivityOutbox {
     for (const timing of this.#timing.values()) {
       timing.held = false;
       timing.attempts = 0;
-      timing.dueAt = this.#now();
+      timing.dueAt = this.#clock.now();
       timing.repaired = false;
     }
     this.#wake();
@@ -281,6 +289,8 @@ export class ActivityOutbox {
   /** Stops sending and closes the database (queued writes and drafts stay for the next start). */
   close(): void {
     this.#closed = true;
+    for (const cancel of this.#timers) cancel();
+    this.#timers.clear();
     void this.#store?.then((store) => store.close(), () => undefined);
   }
 
@@ -293,13 +303,13 @@ export class ActivityOutbox {
   }
 
   #due(interactionId: string): void {
-    this.#timing.set(interactionId, newTiming(this.#now()));
+    this.#timing.set(interactionId, newTiming(this.#clock.now()));
   }
 
   #timingOf(interactionId: string): Timing {
     let timing = this.#timing.get(interactionId);
     if (!timing) {
-      timing = newTiming(this.#now());
+      timing = newTiming(this.#clock.now());
       this.#timing.set(interactionId, timing);
     }
     return timing;
@@ -308,12 +318,22 @@ export class ActivityOutbox {
   /** Why nothing is being sent right now, if the whole outbox is waiting. */
   #waitingFor(): ContactPadError | undefined {
     if (this.#sessionExpired) return this.#sessionExpired;
-    if (this.#pause && this.#pause.until > this.#now()) return this.#pause.error;
+    if (this.#pause && this.#pause.until > this.#clock.now()) return this.#pause.error;
     return undefined;
   }
 
-  #backoff(attempts: number): number {
-    return Math.min(this.#retryMaxMs, this.#retryBaseMs * 2 ** Math.min(attempts - 1, 40));
+  /** The wait after the `failures`-th failure in a row (1 for the first): model/retry-backoff.ts, with jitter. */
+  #backoff(failures: number): number {
+    return retryDelay(failures - 1, this.#backoffPolicy, this.#random);
+  }
+
+  /** Sends what is due again after `ms`, on the clock. */
+  #wakeAfter(ms: number): void {
+    const cancel = this.#clock.schedule(() => {
+      this.#timers.delete(cancel);
+      this.#wake();
+    }, ms);
+    this.#timers.add(cancel);
   }
 
   /** Sends what is due; one request at a time, so writes queued meanwhile ride in the next one. */
@@ -352,7 +372,7 @@ export class ActivityOutbox {
       }
       return;
     }
-    const now = this.#now();
+    const now = this.#clock.now();
     const due = records
       .filter((record) => {
         const timing = this.#timingOf(record.interactionId);
@@ -444,8 +464,8 @@ export class ActivityOutbox {
     if (TRANSIENT.has(error.code)) {
       const attempts = (this.#pause?.attempts ?? 0) + 1;
       const delay = this.#backoff(attempts);
-      this.#pause = { attempts, until: this.#now() + delay, error };
-      this.#schedule(() => this.#wake(), delay);
+      this.#pause = { attempts, until: this.#clock.now() + delay, error };
+      this.#wakeAfter(delay);
       for (const record of records) this.#emit(record.interactionId, 'retrying', error);
       this.#sendAgain = true;
       return false;
@@ -483,8 +503,8 @@ export class ActivityOutbox {
     if (TRANSIENT.has(error.code)) {
       timing.attempts += 1;
       const delay = this.#backoff(timing.attempts);
-      timing.dueAt = this.#now() + delay;
-      this.#schedule(() => this.#wake(), delay);
+      timing.dueAt = this.#clock.now() + delay;
+      this.#wakeAfter(delay);
       this.#emit(id, 'retrying', error);
     } else if (error.code === 'CRM_SESSION_EXPIRED' && connection === this.#connection) {
       this.#sessionExpired = error;

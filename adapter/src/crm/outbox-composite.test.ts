@@ -32,8 +32,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
     // Salesforce's silence is noticed after 300 ms of real time; the ten minutes pass on the test's clock.
     const outbox = newOutbox(session, clock, events, databaseName(), {
       connection: connectTo(session, 300),
-      retryBaseMs: 120_000,
-      retryMaxMs: 300_000,
+      backoff: { baseMs: 120_000, capMs: 300_000 },
     });
     const calls = ids('cp-outage', 30);
     const before = await fakeOrg.apiUsage(session.orgId);

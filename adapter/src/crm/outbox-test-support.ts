@@ -3,6 +3,7 @@
  * by hand, outboxes on throwaway IndexedDB databases (closed and deleted after each test),
  * the listener's events, and the Tasks the fake org holds for an interaction.
  */
+import type { Clock } from '../model/clock.ts';
 import type { ContactPadError } from '../model/errors.ts';
 import type { Interaction } from '../model/interaction.ts';
 import { activityFromInteraction, INTERACTION_ID_FIELD } from './activity-log.ts';
@@ -41,19 +42,31 @@ export function task(id: string, notes = 'Called about a quote.', links: { whoId
   return activityFromInteraction(endedCall(id, notes), links, T0 + 70_000, '+14155550100');
 }
 
-/** A clock the test moves by hand: `schedule` only records; `fireNext()` runs the next timer. */
-export class ManualClock {
+/**
+ * The outbox's {@link Clock} in tests, moved by hand: time stands still until the test moves
+ * it, `schedule` only records, and a timer runs only once it is due (`fireNext()` moves time
+ * to the next one; `advanceTo()` runs those due by then), in the order of their due times
+ * (the order they were set in, for the same time). So a retry set for the wrong delay runs
+ * at the wrong time, and `delays` says every delay asked for.
+ */
+export class ManualClock implements Clock {
   time = T0;
+  /** The timers set and neither run nor cancelled. */
   timers: Array<{ fn: () => void; at: number }> = [];
   /** Every delay asked for, in order. */
   delays: number[] = [];
   readonly now = () => this.time;
-  readonly schedule = (fn: () => void, ms: number) => {
+  readonly schedule = (fn: () => void, ms: number): (() => void) => {
     this.delays.push(ms);
-    this.timers.push({ fn, at: this.time + ms });
+    const timer = { fn, at: this.time + ms };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
   };
+  /** Moves time to the timer that falls due first and runs it (the earliest set, among those due at once). */
   fireNext(): void {
-    this.timers.sort((a, b) => a.at - b.at);
+    this.timers.sort((a, b) => a.at - b.at); // stable: ties keep the order they were set in
     const next = this.timers.shift();
     if (!next) throw new Error('no timer scheduled');
     this.time = Math.max(this.time, next.at);
@@ -88,7 +101,11 @@ export function databaseName(): string {
   return name;
 }
 
-/** An outbox writing to `session` on the hand-moved clock, recording the listener's calls in `events`. */
+/**
+ * An outbox writing to `session` on the hand-moved clock, recording the listener's calls in
+ * `events`. Its jitter draws the top of each backoff window (`random: () => 1`), so every
+ * wait is the window itself (2 s, 4 s, 8 s...) unless `extra` gives a random source.
+ */
 export function newOutbox(
   session: FakeOrgSession | undefined,
   clock: ManualClock,
@@ -99,8 +116,8 @@ export function newOutbox(
   const outbox = new ActivityOutbox({
     databaseName: name,
     ...(session ? { connection: connectTo(session) } : {}),
-    now: clock.now,
-    schedule: clock.schedule,
+    clock,
+    random: () => 1,
     listener: (id, state, error?: ContactPadError) => events.push(error ? { id, state, code: error.code } : { id, state }),
     ...extra,
   });
