@@ -246,7 +246,12 @@ export class Calls {
     await this.#hangUp(call).catch(() => undefined);
   }
 
-  /** Loads the call control once (a load that failed is tried again on the next request). */
+  /**
+   * Loads the call control once. A load that failed is asked for again on the next request;
+   * whether the browser fetches it again depends on it: whatwg/html#10327 (merged) stops
+   * caching failed module fetches, as Firefox and WebKit do, while a browser that still
+   * caches them (whatwg/html#6768) fails again until the page is reloaded.
+   */
   #loadControl(): Promise<CallControl> {
     this.#loadingControl ??= import('./call-control.ts').then(
       (control) => (this.#control = control),
