@@ -13,7 +13,7 @@
 import type { DirectoryEntry } from '../model/directory-entry.ts';
 import { ContactPadError } from '../model/errors.ts';
 import { interactionKind } from '../model/capabilities.ts';
-import { consultFacts, withTransferTo } from '../model/interaction-facts.ts';
+import { consultFacts, withTransferTo } from '../model/handover-facts.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
 import type { Clock } from '../model/clock.ts';
 import type { Store } from '../store.ts';

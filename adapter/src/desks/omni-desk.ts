@@ -11,7 +11,7 @@
  * Loaded with the console bridge (desks/console-desks.ts), off the path that rings and answers.
  */
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
-import { withAcceptedByAgent, withWorkLinks, workFacts } from '../model/interaction-facts.ts';
+import { withAcceptedByAgent, withWorkLinks, workFacts } from '../model/work-item-facts.ts';
 import { isInProgress, offerInteraction, withCustomer, withWorkChannel } from '../model/interaction-state.ts';
 import { keyPrefixOf } from '../model/salesforce-id.ts';
 import type { Clock } from '../model/clock.ts';

@@ -90,10 +90,4 @@ export class Rooms {
     }
     return this.bridge;
   }
-
-  /** The bridge, when it is connected and offers `capability` (tabs, omni). */
-  bridgeWith(capability: BridgeCapability): BridgePort | undefined {
-    const bridge = this.bridge;
-    return bridge?.state === 'connected' && bridge.capabilities.includes(capability) ? bridge : undefined;
-  }
 }

@@ -7,7 +7,8 @@
  *
  * Loaded with the console bridge (desks/console-desks.ts), off the path that rings and answers.
  */
-import { tabRecordOf, withTabClosed, withTabOpen } from '../model/interaction-facts.ts';
+import { tabRecordOf } from '../model/interaction-facts.ts';
+import { withTabClosed, withTabOpen } from '../model/tab-facts.ts';
 import { sameSalesforceId } from '../model/salesforce-id.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import type { BridgeTab } from '../host/console-bridge-protocol.ts';

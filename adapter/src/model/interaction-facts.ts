@@ -5,17 +5,19 @@
  * goes. The interaction (interaction.ts) is what is logged; these facts decide the Task's links,
  * the pops, the tabs and the actions offered.
  *
- * Facts are frozen values, like interactions: each named update below returns new facts, and
- * refuses (INVALID_TRANSITION, or INVALID_INTERACTION for a fact that cannot belong to this
- * interaction) a change that cannot happen:
+ * Facts are frozen values, like interactions: each named update returns new facts, and refuses
+ * (INVALID_TRANSITION, or INVALID_INTERACTION for a fact that cannot belong to this interaction)
+ * a change that cannot happen. This file has the facts and what every call goes through; the
+ * updates only Omni-Channel, console tabs or handing over need are beside it (work-item-facts.ts,
+ * tab-facts.ts, handover-facts.ts), loaded with the desks that use them:
  *
  * ```
- *   callFacts() | consultFacts(about) | workFacts(work, record) | restoredFacts(links)
+ *   callFacts() | restoredFacts(links) | workFacts(work, record) | consultFacts(about)
  *        |
- *        |  screen pop:  withPopSettled (once) -> withPick / withRememberedPick -> withRepop
- *        |  Task links:  withNavigation (calls only), withWorkLinks (work items only)
- *        |  console tab: withTabOpen / withTabClosed (only with a record to show)
- *        |  ending:      withReleaseFailed (while connected or held), withTransferTo (calls only)
+ *        |  screen pop:   withPopSettled (once) -> withPick / withRememberedPick -> withRepop
+ *        |  Task links:   withNavigation (calls only), withWorkLinks (work items only)
+ *        |  console tab:  withTabOpen / withTabClosed (only with a record to show)
+ *        |  ending:       withReleaseFailed (while connected or held), withTransferTo (calls only)
  *        |  Omni-Channel: withAcceptedByAgent (work items only)
  * ```
  */
@@ -87,28 +89,9 @@ export function callFacts(): InteractionFacts {
   return NONE;
 }
 
-/** A consult call about interaction `aboutId`: nothing is popped for it, and it has no wrap up of its own. */
-export function consultFacts(aboutId: string): InteractionFacts {
-  if (aboutId.trim() === '') throw new ContactPadError('INVALID_INTERACTION', 'A consult call must name the interaction it is about.');
-  return freeze({ ...NONE, consultFor: aboutId });
-}
-
-/** Routed work: its record is what is popped (as a console tab), so no screen pop runs for it. */
-export function workFacts(work: WorkItemRef, record: { readonly objectType: string }): InteractionFacts {
-  if (work.workId.trim() === '' || work.workItemId.trim() === '') {
-    throw new ContactPadError('INVALID_INTERACTION', 'A work item needs its AgentWork id and its record id.');
-  }
-  return freeze({
-    ...NONE,
-    work: freeze({ workId: work.workId, workItemId: work.workItemId }),
-    popSettled: true,
-    popped: freeze({ recordId: work.workItemId, objectType: record.objectType }),
-  });
-}
-
 /** An interaction back in wrap up after a reload: its draft's links, nothing to pop. */
 export function restoredFacts(links: TaskLinkIds | undefined): InteractionFacts {
-  return freeze({ ...NONE, popSettled: true, ...(links ? { restoredLinks: freeze({ ...links }) } : {}) });
+  return freezeFacts({ ...NONE, popSettled: true, ...(links ? { restoredLinks: freezeFacts({ ...links }) } : {}) });
 }
 
 /** The record whose console tab belongs to the interaction (the work item's record, or the popped one). */
@@ -119,15 +102,9 @@ export function tabRecordOf(facts: InteractionFacts): string | undefined {
 /** A release was tried and failed while the interaction was connected or held (INVALID_TRANSITION otherwise). */
 export function withReleaseFailed(facts: InteractionFacts, interaction: Interaction): InteractionFacts {
   if (!isInProgress(interaction.state)) {
-    throw refused(interaction, `a release cannot have failed while it is ${interaction.state}`);
+    throw refusedFact(interaction, `a release cannot have failed while it is ${interaction.state}`);
   }
-  return facts.releaseFailed ? facts : freeze({ ...facts, releaseFailed: true });
-}
-
-/** Whether the agent (true) or an automatic accept (false) accepted this work item; only work items are accepted this way. */
-export function withAcceptedByAgent(facts: InteractionFacts, byAgent: boolean): InteractionFacts {
-  if (!facts.work) throw new ContactPadError('INVALID_INTERACTION', 'Only an Omni-Channel work item is accepted through Omni-Channel.');
-  return facts.acceptedByAgent === byAgent ? facts : freeze({ ...facts, acceptedByAgent: byAgent });
+  return facts.releaseFailed ? facts : freezeFacts({ ...facts, releaseFailed: true });
 }
 
 /**
@@ -137,13 +114,13 @@ export function withAcceptedByAgent(facts: InteractionFacts, byAgent: boolean): 
  */
 export function withPopSettled(facts: InteractionFacts, popped?: PoppedRecord): InteractionFacts {
   if (facts.popSettled) throw new ContactPadError('INVALID_TRANSITION', 'The screen pop of this interaction is already decided.');
-  return freeze({ ...facts, popSettled: true, ...(popped ? { popped: freeze({ ...popped }) } : {}) });
+  return freezeFacts({ ...facts, popSettled: true, ...(popped ? { popped: freezeFacts({ ...popped }) } : {}) });
 }
 
 /** The agent picked `recordId` among the caller's matches. */
 export function withPick(facts: InteractionFacts, recordId: string): InteractionFacts {
   if (recordId.trim() === '') throw new ContactPadError('INVALID_INTERACTION', 'A pick names a record.');
-  return facts.pickedId === recordId ? facts : freeze({ ...facts, pickedId: recordId });
+  return facts.pickedId === recordId ? facts : freezeFacts({ ...facts, pickedId: recordId });
 }
 
 /** The record remembered for the caller's number, unless the agent picked one already (or nothing is remembered). */
@@ -159,7 +136,7 @@ export function withRememberedPick(facts: InteractionFacts, rememberedId: string
 export function withRepop(facts: InteractionFacts, popped: PoppedRecord): InteractionFacts {
   if (!facts.popSettled) throw new ContactPadError('INVALID_TRANSITION', 'The pick is popped with the screen pop, which is not decided yet.');
   if (facts.pickedId !== popped.recordId) throw new ContactPadError('INVALID_TRANSITION', 'Only the record the agent picked is popped again.');
-  return freeze({ ...facts, popped: freeze({ ...popped }) });
+  return freezeFacts({ ...facts, popped: freezeFacts({ ...popped }) });
 }
 
 /**
@@ -169,43 +146,15 @@ export function withRepop(facts: InteractionFacts, popped: PoppedRecord): Intera
  */
 export function withNavigation(facts: InteractionFacts, interaction: Interaction, record: NavigatedRecord): InteractionFacts {
   if (facts.work || !(isInProgress(interaction.state) || interaction.state === 'wrap-up')) return facts;
-  return freeze({ ...facts, navigated: freeze({ recordId: record.recordId, ...(record.accountId ? { accountId: record.accountId } : {}) }) });
+  return freezeFacts({ ...facts, navigated: freezeFacts({ recordId: record.recordId, ...(record.accountId ? { accountId: record.accountId } : {}) }) });
 }
 
-/** What the work item's record says the Task links to; only work items have one (INVALID_INTERACTION). */
-export function withWorkLinks(facts: InteractionFacts, links: TaskLinkIds): InteractionFacts {
-  if (!facts.work) throw new ContactPadError('INVALID_INTERACTION', 'Only an Omni-Channel work item has a record that names its Task links.');
-  return freeze({ ...facts, workLinks: freeze({ ...links }) });
-}
-
-/** The interaction's record is open in console tab `tabId`; refused while it has no record to show. */
-export function withTabOpen(facts: InteractionFacts, tabId: string): InteractionFacts {
-  if (tabRecordOf(facts) === undefined) throw new ContactPadError('INVALID_TRANSITION', 'This interaction has no record, so no console tab.');
-  if (tabId.trim() === '') throw new ContactPadError('INVALID_INTERACTION', 'A console tab has an id.');
-  return facts.tabId === tabId ? facts : freeze({ ...facts, tabId });
-}
-
-/** The interaction's console tab was closed (selecting the interaction opens it again). */
-export function withTabClosed(facts: InteractionFacts): InteractionFacts {
-  if (facts.tabId === undefined) return facts;
-  const { tabId: _closed, ...rest } = facts;
-  return freeze(rest);
-}
-
-/**
- * A call is being transferred to `to` (a REFER is on its way; the phone says when it is done).
- * Refused for work items (they are handed over at once) and for a call not connected or held.
- */
-export function withTransferTo(facts: InteractionFacts, interaction: Interaction, to: string): InteractionFacts {
-  if (facts.work) throw new ContactPadError('INVALID_INTERACTION', 'An Omni-Channel work item is handed over at once, not by the phone.');
-  if (!isInProgress(interaction.state)) throw refused(interaction, `it cannot be transferred while it is ${interaction.state}`);
-  return freeze({ ...facts, transferTo: to });
-}
-
-function refused(interaction: Interaction, why: string): ContactPadError {
+/** INVALID_TRANSITION for a change of facts the interaction's state does not allow (for the fact files beside this one). */
+export function refusedFact(interaction: Interaction, why: string): ContactPadError {
   return new ContactPadError('INVALID_TRANSITION', `Interaction ${interaction.id}: ${why}.`, { detail: { interactionId: interaction.id, state: interaction.state } });
 }
 
-function freeze<T extends object>(value: T): T {
+/** Facts are frozen values (for the fact files beside this one). */
+export function freezeFacts<T extends object>(value: T): T {
   return Object.freeze(value);
 }
