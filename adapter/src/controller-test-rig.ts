@@ -10,7 +10,7 @@
  * when its time has come, in order (the phone keeps the real clock: SIP runs in real time).
  */
 import { Controller } from './controller.ts';
-import { FakeClock } from './desks/test-support.ts';
+import { DEMO_AGENT_USER_ID, FakeClock } from './desks/test-support.ts';
 import { Phone, addressOfRecord } from './telephony/phone.ts';
 import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
 import { API_VERSION, createCrmService, type CrmService } from './crm/crm-service.ts';
@@ -120,8 +120,6 @@ export interface RigOptions {
 
 const rigs: Rig[] = [];
 
-/** The demo org's agent (User Alex Morgan) the rig's ContactPad runs as. */
-export const DEMO_AGENT_USER_ID = '005000000000001AAA';
 
 export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const storage = opts.storage ?? { outboxDatabase: uniqueUser('outbox'), choicesKey: uniqueUser('choices') };

@@ -20,6 +20,7 @@ import type { ClickToDialRequest, HostListener, NavigationContext } from './host
 import type { Intent } from './intents.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
 import type { ContactPadError } from './model/errors.ts';
+import type { ActivityLogState } from './model/activity-log-state.ts';
 import type { ContactPadSettings } from './model/settings.ts';
 import { realClock, type Clock } from './model/clock.ts';
 import { Store } from './store.ts';
@@ -220,7 +221,7 @@ export class Controller implements PhoneListener, HostListener {
   // ---- the crm room: the outbox, drafts, the directory ------------------------------------
 
   /** The outbox reports each Task write's progress here. */
-  activityState(interactionId: string, state: 'saving' | 'saved' | 'retrying'): void {
+  activityState(interactionId: string, state: Exclude<ActivityLogState, 'none'>): void {
     this.#desks.view.setLog(interactionId, state);
   }
 

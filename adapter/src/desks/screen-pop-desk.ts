@@ -93,7 +93,7 @@ export class ScreenPopDesk {
     );
   }
 
-  /** Pops the caller's record once the call is answered and the lookup has an answer. */
+  /** Pops the caller's record: asked when the call is answered (and by the lookup, when it answers later); once, and only with the lookup's answer. */
   async pop(id: string): Promise<void> {
     const interaction = this.#view.interaction(id);
     const facts = this.#view.facts(id);

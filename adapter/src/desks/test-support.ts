@@ -6,7 +6,10 @@
 import type { Clock } from '../model/clock.ts';
 import { readSettings, type ContactPadSettings } from '../model/settings.ts';
 import type { BridgeCapability, BridgeTab } from '../host/console-bridge-protocol.ts';
+import { createCrmService, type CrmService } from '../crm/crm-service.ts';
+import { TEST_JSFORCE_URL, fakeOrg } from '../crm/fake-org-session.ts';
 import { Store } from '../store.ts';
+import { DEMO_PRESENCE } from '../../../scripts/fake-org/demo-routing.ts';
 import { openDesks, type Desks } from './desks.ts';
 import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from './ports.ts';
 import { firstSnapshot } from './view-desk.ts';
@@ -83,6 +86,44 @@ export function testDesks(items: Record<string, string> = {}): Desks & { readonl
   const clock = new FakeClock();
   const store = new Store(firstSnapshot(settings, clock.now()));
   return { ...openDesks({ settings, clock, store, rooms: new Rooms() }), clock };
+}
+
+/** The demo org's agent (User Alex Morgan), as the rig's ContactPad runs. */
+export const DEMO_AGENT_USER_ID = '005000000000001AAA';
+
+/**
+ * The real crm room on a fresh fake org with the demo data (Leads, Contacts, Cases, Messaging
+ * Sessions, Omni-Channel presence), with an outbox and memories of its own; `desks` hear the
+ * outbox's Task states and the room's errors as the switchboard would route them.
+ */
+export async function crmOnFakeOrg(desks: Pick<Desks, 'view' | 'notices' | 'settings'>, options: { omniAutoAccept?: boolean } = {}): Promise<{ crm: CrmService; orgId: string }> {
+  const org = await fakeOrg.createOrg('demo');
+  if (options.omniAutoAccept !== undefined) {
+    await fakeOrg.update(org.orgId, 'PresenceUserConfig', DEMO_PRESENCE.alexConfig, { OptionsIsAutoAcceptEnabled: options.omniAutoAccept });
+  }
+  const unique = Math.random().toString(36).slice(2, 10);
+  const crm = createCrmService({
+    session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken, jsforceUrl: TEST_JSFORCE_URL },
+    settings: desks.settings,
+    agent: { userId: DEMO_AGENT_USER_ID, profileId: DEMO_PRESENCE.agentProfile, sipUser: `agent-${unique}` },
+    activityState: (id, state) => desks.view.setLog(id, state),
+    onError: (error) => desks.notices.notify(error),
+    outboxDatabase: `desk-outbox-${unique}`,
+    rememberedChoicesKey: `desk-choices-${unique}`,
+    recentActivityKey: `desk-recent-${unique}`,
+  });
+  return { crm, orgId: org.orgId };
+}
+
+/** The Task ContactPad wrote for interaction `id`, once the outbox wrote it. */
+export async function taskFor(orgId: string, id: string, timeoutMs = 15_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const task = (await fakeOrg.records(orgId, 'Task')).find((t) => t['ContactPad_Interaction_Id__c'] === id);
+    if (task) return task;
+    if (Date.now() > deadline) throw new Error(`No Task for ${id}`);
+    await new Promise((done) => setTimeout(done, 25));
+  }
 }
 
 /** A stand-in for the telephony room: records each request; `fail` makes the next request of that kind reject. */

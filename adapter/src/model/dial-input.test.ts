@@ -1,0 +1,49 @@
+import { expect } from '@open-wc/testing';
+import { isContactPadError } from './errors.ts';
+import { dialBoxTarget, isDialableNumber } from './dial-input.ts';
+import { thrown } from './test-support.ts';
+
+declare const describe: (title: string, body: () => void) => void;
+declare const it: (title: string, body: () => void | Promise<void>) => void;
+
+function refusal(typed: string): { code: string; message: string } | undefined {
+  const error = thrown(() => dialBoxTarget(typed));
+  return isContactPadError(error) ? { code: error.code, message: error.message } : undefined;
+}
+
+describe('the dial box', () => {
+  it('takes phone numbers as people type them, trimmed', () => {
+    for (const typed of ['+14155550100', ' +1 (415) 555-0100 ', '415.555.0100', '*72', '#31#4155550100', '100']) {
+      expect(dialBoxTarget(typed), typed).to.equal(typed.trim());
+    }
+  });
+
+  it('takes SIP addresses with their scheme (telephony checks the rest)', () => {
+    for (const typed of ['sip:jordan.lee@pbx.example.com', 'SIP:1001@10.0.0.5', 'sips:support@example.com']) {
+      expect(dialBoxTarget(typed), typed).to.equal(typed);
+    }
+  });
+
+  it('refuses an empty box as an input error, saying to type a number', () => {
+    for (const typed of ['', '   \t']) expect(refusal(typed)).to.deep.equal({ code: 'INVALID_INPUT', message: 'Type a number to call.' });
+  });
+
+  it('refuses a bare name, an address without its scheme and anything else that is no number, saying what the box takes', () => {
+    for (const typed of ['jordan', 'jordan.lee@pbx.example.com', 'call me', '4', '555-CALL-NOW']) {
+      const refused = refusal(typed);
+      expect(refused?.code, typed).to.equal('INVALID_INPUT');
+      expect(refused?.message, typed).to.equal(`Cannot dial "${typed}": type a phone number or a SIP address (sip:user@domain).`);
+    }
+  });
+
+  it('shows at most 64 characters of what was typed', () => {
+    const message = refusal('x'.repeat(300))?.message ?? '';
+    expect(message).to.contain(`"${'x'.repeat(64)}…"`);
+    expect(message.length).to.be.below(140);
+  });
+
+  it('reads a number as telephony does: 2 to 32 digits, * or #, one leading +, once the punctuation is gone', () => {
+    expect(['12', '+12', '1'.repeat(32), '(12) 34-56.78'].map(isDialableNumber)).to.deep.equal([true, true, true, true]);
+    expect(['1', '1'.repeat(33), '++12', '12+3', '12a', ''].map(isDialableNumber)).to.deep.equal([false, false, false, false, false, false]);
+  });
+});
