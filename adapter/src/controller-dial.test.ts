@@ -26,4 +26,24 @@ describe('the controller dialling out', function () {
     expect(snapshot.agent.status).to.equal('ready');
     expect(snapshot.phone.state).to.equal('registered');
   });
+
+  it('a bare name in the dial box is an input error too (neither a number nor a SIP address): nothing is dialled', async () => {
+    const rig = await startRig();
+    const earlier = rig.controller.store.snapshot.notices.length;
+    await rig.controller.handle({ type: 'dial', number: 'jordan' });
+    const snapshot = rig.controller.store.snapshot;
+    expect(snapshot.notices.slice(earlier).map(({ code, message }) => ({ code, message }))).to.deep.equal([
+      { code: 'INVALID_INPUT', message: 'Cannot dial "jordan": type a phone number or a SIP address (sip:user@domain).' },
+    ]);
+    expect(snapshot.interactions).to.deep.equal([]);
+    expect(snapshot.agent.status).to.equal('ready');
+  });
+
+  it('dials a number typed with punctuation: the phone places the call and it is listed as outbound', async () => {
+    const rig = await startRig();
+    await rig.controller.handle({ type: 'dial', number: ' +1 (415) 555-0100 ' });
+    const dialled = rig.controller.store.snapshot.interactions[0]?.interaction;
+    expect(rig.controller.store.snapshot.notices.map((n) => n.code)).to.deep.equal([]);
+    expect(dialled).to.include({ direction: 'outbound', callerNumber: '+1 (415) 555-0100', channel: 'voice' });
+  });
 });

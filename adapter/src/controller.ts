@@ -198,7 +198,7 @@ export class Controller implements PhoneListener, HostListener {
         case 'workDeliveryFailed':
           return desks.omni.deliveryFailed(event.body.workId, event.body.reason);
         case 'presenceChanged':
-          return desks.presence.changed(event);
+          return desks.presence.changed(event.body, event.replyTo);
         case 'error':
           return;
       }

@@ -16,7 +16,7 @@ import type { AgentState, AgentStatusChoice } from '../model/agent-state.ts';
 import { ContactPadError } from '../model/errors.ts';
 import { choiceForPresence, presenceNameFor, presenceTargetFor, samePresence, type OmniPresenceNow, type PresenceStatus } from '../model/presence-map.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
-import type { BridgeEvent } from '../host/console-bridge-protocol.ts';
+import type { BridgePresence } from '../host/console-bridge-protocol.ts';
 import type { Store } from '../store.ts';
 import type { AgentDesk } from './agent-desk.ts';
 import type { NoticeDesk } from './notice-desk.ts';
@@ -143,8 +143,11 @@ export class PresenceDesk {
     if (this.#rooms.bridge?.capabilities.includes('omni')) void this.#sync?.start(presence, this.#store.snapshot.agent);
   }
 
-  /** Omni-Channel's presence changed; ContactPad's own setPresence comes back as a reply: only the console's own changes count. */
-  changed(event: Extract<BridgeEvent, { kind: 'presenceChanged' }>): void {
-    if (event.replyTo === undefined && this.#rooms.bridge?.capabilities.includes('omni')) void this.#sync?.presenceChanged(event.body);
+  /**
+   * Omni-Channel's presence changed (bridge event presenceChanged). ContactPad's own setPresence
+   * comes back as a reply (`replyTo` set): only the console's own changes count.
+   */
+  changed(presence: BridgePresence, replyTo: string | undefined): void {
+    if (replyTo === undefined && this.#rooms.bridge?.capabilities.includes('omni')) void this.#sync?.presenceChanged(presence);
   }
 }

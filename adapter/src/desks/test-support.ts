@@ -91,17 +91,27 @@ export function testDesks(items: Record<string, string> = {}): Desks & { readonl
 /** The demo org's agent (User Alex Morgan), as the rig's ContactPad runs. */
 export const DEMO_AGENT_USER_ID = '005000000000001AAA';
 
+/** Where a crm room on the fake org keeps what survives a reload: its org and its browser storage. */
+export interface CrmStorage {
+  readonly org: { readonly orgId: string; readonly instanceUrl: string; readonly accessToken: string };
+  readonly unique: string;
+}
+
 /**
  * The real crm room on a fresh fake org with the demo data (Leads, Contacts, Cases, Messaging
- * Sessions, Omni-Channel presence), with an outbox and memories of its own; `desks` hear the
- * outbox's Task states and the room's errors as the switchboard would route them.
+ * Sessions, Omni-Channel presence), with an outbox and memories of its own (or, with `reload`,
+ * those of an earlier one, as after a reload); `desks` hear the outbox's Task states and the
+ * room's errors as the switchboard would route them.
  */
-export async function crmOnFakeOrg(desks: Pick<Desks, 'view' | 'notices' | 'settings'>, options: { omniAutoAccept?: boolean } = {}): Promise<{ crm: CrmService; orgId: string }> {
-  const org = await fakeOrg.createOrg('demo');
+export async function crmOnFakeOrg(
+  desks: Pick<Desks, 'view' | 'notices' | 'settings'>,
+  options: { omniAutoAccept?: boolean; reload?: CrmStorage } = {},
+): Promise<{ crm: CrmService; orgId: string; storage: CrmStorage }> {
+  const org = options.reload?.org ?? (await fakeOrg.createOrg('demo'));
   if (options.omniAutoAccept !== undefined) {
     await fakeOrg.update(org.orgId, 'PresenceUserConfig', DEMO_PRESENCE.alexConfig, { OptionsIsAutoAcceptEnabled: options.omniAutoAccept });
   }
-  const unique = Math.random().toString(36).slice(2, 10);
+  const unique = options.reload?.unique ?? Math.random().toString(36).slice(2, 10);
   const crm = createCrmService({
     session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken, jsforceUrl: TEST_JSFORCE_URL },
     settings: desks.settings,
@@ -112,7 +122,7 @@ export async function crmOnFakeOrg(desks: Pick<Desks, 'view' | 'notices' | 'sett
     rememberedChoicesKey: `desk-choices-${unique}`,
     recentActivityKey: `desk-recent-${unique}`,
   });
-  return { crm, orgId: org.orgId };
+  return { crm, orgId: org.orgId, storage: { org: { orgId: org.orgId, instanceUrl: org.instanceUrl, accessToken: org.accessToken }, unique } };
 }
 
 /** The Task ContactPad wrote for interaction `id`, once the outbox wrote it. */
