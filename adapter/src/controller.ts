@@ -2,7 +2,7 @@
  * The switchboard: room events (telephony's PhoneListener, the host's HostListener, the console
  * bridge's events, the outbox's Task states) and the agent's intents (intents.ts) are routed to
  * the desk of their concern (adapter/src/desks/), and nothing else happens here. No room calls
- * another, and no desk is reached but through here.
+ * another, and the rooms reach the desks only through here (desks work with each other).
  *
  *   SIP INVITE -> voice desk (incoming) -> view desk (call pop) -> screen-pop desk (lookup)
  *   Accept     -> voice desk -> phone.accept -> connected -> agent desk (Busy) -> screen pop

@@ -1,6 +1,7 @@
 /**
  * What the agent asks for. The widget fires these as bubbling, composed CustomEvents
- * named `contactpad-intent` with the intent as `detail`; the controller carries them out.
+ * named `contactpad-intent` with the intent as `detail`; the switchboard (controller.ts) hands
+ * each to the desk of its concern (adapter/src/desks/), which carries it out.
  */
 import type { AgentStatusChoice } from './model/agent-state.ts';
 
