@@ -15,7 +15,7 @@ import { Phone, addressOfRecord } from './telephony/phone.ts';
 import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
 import { API_VERSION, createCrmService, type CrmService } from './crm/crm-service.ts';
 import { TEST_JSFORCE_URL, fakeOrg } from './crm/fake-org-session.ts';
-import { OpenCtiHost } from './host/open-cti-host.ts';
+import { OpenCtiHost, type HostListener } from './host/open-cti-host.ts';
 import { ConsoleBridge } from './host/console-bridge.ts';
 import type { DefaultFieldValues, ScreenPopTypeName } from './host/open-cti.ts';
 import { readSettings } from './model/settings.ts';
@@ -36,7 +36,7 @@ import { DEMO_PRESENCE } from '../../scripts/fake-org/demo-routing.ts';
 export const RIG_WRAP_UP_SECONDS = 30;
 
 /** The console side of Open CTI, recording the screen pops it was asked for (and opening their tabs in the local workspace, when there is one). */
-class RecordingConsole implements ConsoleApi {
+export class RecordingConsole implements ConsoleApi {
   readonly pops: Array<{ type: ScreenPopTypeName; params: Record<string, unknown>; defaultFieldValues?: DefaultFieldValues }> = [];
   panelVisible = true;
   workspace: ConsoleWorkspace | undefined;
@@ -62,6 +62,22 @@ class RecordingConsole implements ConsoleApi {
     if (this.messages) this.messages.publish(channelName, message);
     else this.openCti?.pushMessage(channelName, message);
   }
+}
+
+/**
+ * The real host room (OpenCtiHost) over the Open CTI fake: the shim in a window of its own,
+ * talking to a console that records the screen pops it was asked for. `listener` hears the
+ * host's events (click-to-dial, navigation).
+ */
+export async function hostOnOpenCtiFake(listener: HostListener): Promise<{ host: OpenCtiHost; consolePage: RecordingConsole; console: OpenCtiConsole }> {
+  const channel = new MessageChannel();
+  const win = {} as Window;
+  installOpenCtiShim(win, channel.port1);
+  const consolePage = new RecordingConsole();
+  const consoleHandle = serveOpenCti(channel.port2, consolePage);
+  consolePage.openCti = consoleHandle;
+  const host = await OpenCtiHost.connect(listener, { win, waitMs: 0 });
+  return { host, consolePage, console: consoleHandle };
 }
 
 /** The local console's Omni-Channel and workspace, behind the shipped console bridge. */
@@ -135,13 +151,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const clock = new FakeClock(Date.now());
   const controller = new Controller(settings, clock);
 
-  const channel = new MessageChannel();
-  const win = {} as Window;
-  installOpenCtiShim(win, channel.port1);
-  const consolePage = new RecordingConsole();
-  const consoleHandle = serveOpenCti(channel.port2, consolePage);
-  consolePage.openCti = consoleHandle;
-  const host = await OpenCtiHost.connect(controller, { win, waitMs: 0 });
+  const { host, consolePage, console: consoleHandle } = await hostOnOpenCtiFake(controller);
 
   const org = storage.org ?? (await fakeOrg.createOrg('demo', opts.features ? { features: opts.features } : {}));
   if (opts.omniAutoAccept !== undefined) {
