@@ -206,7 +206,7 @@ export class CrmConnection {
   async #send<T>(request: HttpRequest, options: { noContentResponse?: unknown } = {}): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     // jsforce's public error keeps no HTTP status (HttpApiError has errorCode and data only;
-    // the status is reachable only through Connection#_transport, which is private), so a
+    // the status is reachable only through the Connection's private transport field), so a
     // failure is told by Salesforce's documented errorCode, or jsforce's ERROR_HTTP_<status>
     // when the body was not a Salesforce error list (see salesforce-error.ts).
     const work = (async () => {
