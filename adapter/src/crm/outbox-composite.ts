@@ -1,0 +1,120 @@
+/**
+ * The activity outbox's composite requests (activity-outbox.ts): how the writes that are due
+ * are packed into requests of at most MAX_COMPOSITE_SUBREQUESTS (25) subrequests, what one
+ * write puts in a request (the deletes of the duplicate Tasks known for it, its upsert on the
+ * interaction id, the records read back with it, at most {@link MAX_READ_BACK}), and what the
+ * answers say (the Task id an upsert answered with, the records read back, the Tasks a 300
+ * answer names). Each subrequest carries its write's index in the batch in its referenceId
+ * (`duplicate<i>_<n>`, `task<i>`, `read<i>_<n>`), so each write finds its own answers.
+ */
+import { isSalesforceId } from '../model/salesforce-id.ts';
+import { INTERACTION_ID_FIELD } from './activity-log.ts';
+import type { TaskFields } from './activity-log.ts';
+import { MAX_COMPOSITE_SUBREQUESTS } from './crm-connection.ts';
+import type { CompositeSubrequest, CompositeSubresponse, SalesforceRecord } from './crm-connection.ts';
+import type { OutboxRecord, ReadBack } from './outbox-store.ts';
+
+/** Records read with one write, at most: a Task links one Who and one What. */
+export const MAX_READ_BACK = 2;
+
+/** Key prefix of Task ids (the same in every org). */
+const TASK_KEY_PREFIX = '00T';
+
+/**
+ * Sends `due` in order, in batches of at most MAX_COMPOSITE_SUBREQUESTS subrequests, one
+ * batch at a time. `needs` says how many subrequests a write takes, asked as it is packed;
+ * `send` says whether to go on with the next batch, and nothing more is sent once `closed()`.
+ */
+export async function sendInBatches(
+  due: readonly OutboxRecord[],
+  needs: (record: OutboxRecord) => number,
+  send: (batch: readonly OutboxRecord[]) => Promise<boolean>,
+  closed: () => boolean,
+): Promise<void> {
+  let batch: OutboxRecord[] = [];
+  let size = 0;
+  for (const record of due) {
+    const count = needs(record);
+    if (batch.length > 0 && size + count > MAX_COMPOSITE_SUBREQUESTS) {
+      if (!(await send(batch)) || closed()) return;
+      batch = [];
+      size = 0;
+    }
+    batch.push(record);
+    size += count;
+  }
+  if (batch.length > 0) await send(batch);
+}
+
+/** How many subrequests a write takes: a delete per known duplicate, its upsert, its read-backs. */
+export function subrequestCount(record: OutboxRecord, duplicates: readonly string[]): number {
+  return duplicates.length + 1 + readBackOf(record).length;
+}
+
+/**
+ * The subrequests of the write at `index` in its batch: deleting its known duplicates, then
+ * its upsert of `fields`, then reading its records back.
+ */
+export function writeSubrequests(record: OutboxRecord, index: number, duplicates: readonly string[], fields: TaskFields): CompositeSubrequest[] {
+  const subrequests: CompositeSubrequest[] = [];
+  for (const [n, taskId] of duplicates.entries()) {
+    subrequests.push({ method: 'DELETE', url: `/sobjects/Task/${taskId}`, referenceId: `duplicate${index}_${n}` });
+  }
+  subrequests.push({
+    method: 'PATCH',
+    url: `/sobjects/Task/${INTERACTION_ID_FIELD}/${encodeURIComponent(record.interactionId)}`,
+    referenceId: `task${index}`,
+    body: fields,
+  });
+  // sObject Rows GET, supported in a composite request like the upsert (REST API "Composite": all sObject resources).
+  for (const [n, read] of readBackOf(record).entries()) {
+    subrequests.push({ method: 'GET', url: `/sobjects/${read.objectType}/${read.id}?fields=${read.fields.map(encodeURIComponent).join(',')}`, referenceId: `read${index}_${n}` });
+  }
+  return subrequests;
+}
+
+/** A composite request's answers, by referenceId. */
+export type CompositeAnswers = ReadonlyMap<string, CompositeSubresponse>;
+
+export function answersByReference(responses: readonly CompositeSubresponse[]): CompositeAnswers {
+  return new Map(responses.map((response) => [response.referenceId, response]));
+}
+
+/** The answer to the upsert of the write at `index`, if Salesforce gave one. */
+export function upsertAnswer(answers: CompositeAnswers, index: number): CompositeSubresponse | undefined {
+  return answers.get(`task${index}`);
+}
+
+/** The records read back with the write at `index`: those that could be read. */
+export function readBackRecords(answers: CompositeAnswers, index: number, record: OutboxRecord): SalesforceRecord[] {
+  return readBackOf(record).flatMap((_read, n) => {
+    const answer = answers.get(`read${index}_${n}`);
+    return answer?.httpStatusCode === 200 && typeof answer.body === 'object' && answer.body !== null ? [answer.body as SalesforceRecord] : [];
+  });
+}
+
+/** The Task id an upsert answered with (`{ id, success, created }`); '' when the body does not say. */
+export function taskIdOf(body: unknown): string {
+  const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined;
+  return isSalesforceId(id, TASK_KEY_PREFIX) ? id : '';
+}
+
+/** The Tasks a 300 answer names (record URLs), each once, in order of id. */
+export function duplicateTaskIds(body: unknown): string[] {
+  return [...new Set((Array.isArray(body) ? body : []).map(taskIdFromUrl).filter((t): t is string => t !== undefined))].sort();
+}
+
+/** A queued write's read-backs, checked (it was read back from disk). */
+function readBackOf(record: OutboxRecord): readonly ReadBack[] {
+  if (!Array.isArray(record.readBack)) return [];
+  return record.readBack
+    .filter((read) => isSalesforceId(read?.id) && typeof read.objectType === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(read.objectType) && Array.isArray(read.fields) && read.fields.length > 0 && read.fields.every((field: unknown) => typeof field === 'string' && /^[A-Za-z][A-Za-z0-9_]*$/.test(field)))
+    .slice(0, MAX_READ_BACK);
+}
+
+/** The Task id at the end of a record URL in a 300 answer (`/services/data/v68.0/sobjects/Task/00T...`). */
+function taskIdFromUrl(url: unknown): string | undefined {
+  if (typeof url !== 'string') return undefined;
+  const id = /\/sobjects\/Task\/([^/]*)$/.exec(url)?.[1];
+  return isSalesforceId(id, TASK_KEY_PREFIX) ? id : undefined;
+}
