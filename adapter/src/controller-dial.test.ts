@@ -3,7 +3,7 @@
  * dial box is checked before the phone is asked to call.
  */
 import { expect } from '@open-wc/testing';
-import { startRig, stopRigs } from './controller-test-rig.ts';
+import { startRig, stopRigs } from '../test-support/controller-rig.ts';
 
 afterEach(async function () {
   this.timeout(30_000);

@@ -6,10 +6,10 @@
  * calls on Kamailio. Timers run on a fake clock the test moves.
  */
 import { expect } from '@open-wc/testing';
-import { fakeOrg } from './crm/fake-org-session.ts';
+import { fakeOrg } from '../test-support/fake-org.ts';
 import { DEMO_MESSAGING } from '../../scripts/fake-org/demo-routing.ts';
-import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
-import { RIG_WRAP_UP_SECONDS, answered, mariaCalls, startRig, stopRigs, taskOf, viewOf, type Rig } from './controller-test-rig.ts';
+import { Customer, sipServer, uniqueUser, waitFor } from '../test-support/sip-calls.ts';
+import { RIG_WRAP_UP_SECONDS, answered, mariaCalls, startRig, stopRigs, taskOf, viewOf, type Rig } from '../test-support/controller-rig.ts';
 import { FINISHED_KEPT } from './desks/view-desk.ts';
 import { OMNI_PRESENCE_STATUSES } from '../../scripts/console/page/omni-presence.ts';
 import type { OmniChannelKind } from '../../scripts/console/page/omni-work-items.ts';

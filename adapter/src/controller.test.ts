@@ -6,9 +6,9 @@
  * time), so no test waits for them and a wrong duration fails.
  */
 import { expect } from '@open-wc/testing';
-import { fakeOrg } from './crm/fake-org-session.ts';
-import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
-import { RIG_WRAP_UP_SECONDS, answered, calls, mariaCalls, startRig, stopRigs, taskOf, viewOf } from './controller-test-rig.ts';
+import { fakeOrg } from '../test-support/fake-org.ts';
+import { Customer, sipServer, uniqueUser, waitFor } from '../test-support/sip-calls.ts';
+import { RIG_WRAP_UP_SECONDS, answered, calls, mariaCalls, startRig, stopRigs, taskOf, viewOf } from '../test-support/controller-rig.ts';
 
 afterEach(async function () {
   this.timeout(30_000);

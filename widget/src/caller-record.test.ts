@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { needsPick, poppedRecord } from './caller-record.ts';
-import { annLead, lookup, sharedNumberMatches } from './fixtures/snapshots.ts';
+import { annLead, lookup, sharedNumberMatches } from '../test-support/snapshots.ts';
 
 describe('the record that pops', () => {
   it('is the best match when the winning rule matched one record', () => {

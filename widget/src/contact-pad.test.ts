@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './contact-pad.ts';
 import type { ContactPad } from './contact-pad.ts';
 import type { ContactPadSnapshot } from '../../adapter/src/store.ts';
-import { FakeClock } from './fixtures/fake-clock.ts';
+import { FakeClock } from '../test-support/fake-clock.ts';
 import {
   NOW,
   busyShift,
@@ -20,8 +20,8 @@ import {
   snapshot,
   view,
   wrappingUp,
-} from './fixtures/snapshots.ts';
-import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+} from '../test-support/snapshots.ts';
+import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function pad(state: ContactPadSnapshot | undefined, clock = new FakeClock(NOW)): Promise<ContactPad> {
   return fixture<ContactPad>(html`<contact-pad .snapshot=${state} .clock=${clock}></contact-pad>`);

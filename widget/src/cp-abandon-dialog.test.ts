@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './cp-abandon-dialog.ts';
 import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
-import { HOSTILE_TEXT } from './fixtures/snapshots.ts';
-import { accessibleName, deepQueryAll, getByRole, queryAllByRole, focused, recordIntents, shownText } from './fixtures/queries.ts';
+import { HOSTILE_TEXT } from '../test-support/snapshots.ts';
+import { accessibleName, deepQueryAll, getByRole, queryAllByRole, focused, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function opened(subject = 'Chat with Lena Fischer'): Promise<{ element: CpAbandonDialog; opener: HTMLButtonElement }> {
   const host = await fixture<HTMLElement>(html`<div><button type="button">Abandon</button><cp-abandon-dialog></cp-abandon-dialog></div>`);

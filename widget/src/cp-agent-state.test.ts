@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-agent-state.ts';
 import type { CpAgentState } from './cp-agent-state.ts';
 import type { AgentState } from '../../adapter/src/store.ts';
-import { NOT_READY_REASONS, NOW, readyAgent } from './fixtures/snapshots.ts';
-import { getByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { NOT_READY_REASONS, NOW, readyAgent } from '../test-support/snapshots.ts';
+import { getByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function control(agent: AgentState): Promise<CpAgentState> {
   return fixture<CpAgentState>(html`<cp-agent-state .agent=${agent} .notReadyReasons=${NOT_READY_REASONS}></cp-agent-state>`);

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-caller-labels.ts';
 import type { CpCallerLabels } from './cp-caller-labels.ts';
 import type { CallerLabel } from '../../adapter/src/store.ts';
-import { getByRole, queryAllByRole } from './fixtures/queries.ts';
+import { getByRole, queryAllByRole } from '../test-support/queries.ts';
 
 async function labels(list: readonly CallerLabel[]): Promise<CpCallerLabels> {
   return fixture<CpCallerLabels>(html`<cp-caller-labels .labels=${list}></cp-caller-labels>`);

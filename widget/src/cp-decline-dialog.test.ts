@@ -2,8 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './cp-decline-dialog.ts';
 import type { CpDeclineDialog } from './cp-decline-dialog.ts';
-import { DECLINE_REASONS, HOSTILE_TEXT } from './fixtures/snapshots.ts';
-import { accessibleName, deepQueryAll, getByRole, queryAllByRole, focused, recordIntents, shownText } from './fixtures/queries.ts';
+import { DECLINE_REASONS, HOSTILE_TEXT } from '../test-support/snapshots.ts';
+import { accessibleName, deepQueryAll, getByRole, queryAllByRole, focused, recordIntents, shownText } from '../test-support/queries.ts';
 
 interface Declining {
   readonly element: CpDeclineDialog;

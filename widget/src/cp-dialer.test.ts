@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './cp-dialer.ts';
 import type { CpDialer } from './cp-dialer.ts';
-import { getByRole, recordIntents } from './fixtures/queries.ts';
+import { getByRole, recordIntents } from '../test-support/queries.ts';
 
 async function typeNumber(dialer: CpDialer, text: string): Promise<void> {
   const input = getByRole(dialer, 'textbox', { name: 'Number to call' }) as HTMLInputElement;

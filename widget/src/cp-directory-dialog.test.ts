@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import './cp-directory-dialog.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
 import type { Channel, DirectoryEntry } from '../../adapter/src/store.ts';
-import { DIRECTORY, HOSTILE_TEXT } from './fixtures/snapshots.ts';
-import { accessibleName, deepQueryAll, getByRole, queryAllByRole, focused, recordIntents, shownText } from './fixtures/queries.ts';
+import { DIRECTORY, HOSTILE_TEXT } from '../test-support/snapshots.ts';
+import { accessibleName, deepQueryAll, getByRole, queryAllByRole, focused, recordIntents, shownText } from '../test-support/queries.ts';
 
 interface Opened {
   readonly host: HTMLElement;

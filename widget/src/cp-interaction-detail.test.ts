@@ -2,9 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-interaction-detail.ts';
 import type { CpInteractionDetail } from './cp-interaction-detail.ts';
 import type { InteractionView } from '../../adapter/src/store.ts';
-import { FakeClock } from './fixtures/fake-clock.ts';
-import { HOSTILE_TEXT, NOW, annLead, connected, lookup, recentJourney, sharedNumberMatches, view, wrappingUp } from './fixtures/snapshots.ts';
-import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { FakeClock } from '../test-support/fake-clock.ts';
+import { HOSTILE_TEXT, NOW, annLead, connected, lookup, recentJourney, sharedNumberMatches, view, wrappingUp } from '../test-support/snapshots.ts';
+import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function detail(callView: InteractionView | undefined): Promise<CpInteractionDetail> {
   const element = await fixture<CpInteractionDetail>(html`<cp-interaction-detail .view=${callView} .clock=${new FakeClock(NOW)}></cp-interaction-detail>`);

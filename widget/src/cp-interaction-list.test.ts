@@ -2,10 +2,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-interaction-list.ts';
 import type { CpInteractionList } from './cp-interaction-list.ts';
 import type { DirectoryEntry, InteractionView } from '../../adapter/src/store.ts';
-import { FakeClock } from './fixtures/fake-clock.ts';
-import { DECLINE_REASONS, DIRECTORY, HOSTILE_TEXT, NOW, caseConnected, chatAlerting, chatConnected, connected, missed, ringing, view, wrappingUp } from './fixtures/snapshots.ts';
+import { FakeClock } from '../test-support/fake-clock.ts';
+import { DECLINE_REASONS, DIRECTORY, HOSTILE_TEXT, NOW, caseConnected, chatAlerting, chatConnected, connected, missed, ringing, view, wrappingUp } from '../test-support/snapshots.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function list(
   interactions: readonly InteractionView[],

@@ -3,9 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import './cp-journey.ts';
 import type { CpJourney } from './cp-journey.ts';
 import type { JourneyEntryView } from '../../adapter/src/store.ts';
-import { FakeClock } from './fixtures/fake-clock.ts';
-import { HOSTILE_TEXT, NOW, recentJourney } from './fixtures/snapshots.ts';
-import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { FakeClock } from '../test-support/fake-clock.ts';
+import { HOSTILE_TEXT, NOW, recentJourney } from '../test-support/snapshots.ts';
+import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function journey(entries: readonly JourneyEntryView[], clock = new FakeClock(NOW)): Promise<CpJourney> {
   return fixture<CpJourney>(

@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './cp-notice-list.ts';
 import type { CpNoticeList } from './cp-notice-list.ts';
-import { HOSTILE_TEXT } from './fixtures/snapshots.ts';
-import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { HOSTILE_TEXT } from '../test-support/snapshots.ts';
+import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 describe('<cp-notice-list>', () => {
   it('shows each notice with its code and lets the agent dismiss it', async () => {

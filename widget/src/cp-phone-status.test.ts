@@ -2,9 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-phone-status.ts';
 import type { CpPhoneStatus } from './cp-phone-status.ts';
 import type { PhoneConnection } from '../../adapter/src/store.ts';
-import { FakeClock } from './fixtures/fake-clock.ts';
-import { HOSTILE_TEXT, NOW } from './fixtures/snapshots.ts';
-import { deepQueryAll, getByRole, shownText } from './fixtures/queries.ts';
+import { FakeClock } from '../test-support/fake-clock.ts';
+import { HOSTILE_TEXT, NOW } from '../test-support/snapshots.ts';
+import { deepQueryAll, getByRole, shownText } from '../test-support/queries.ts';
 
 async function banner(phone: PhoneConnection, clock = new FakeClock(NOW)): Promise<CpPhoneStatus> {
   return fixture<CpPhoneStatus>(html`<cp-phone-status .phone=${phone} .clock=${clock}></cp-phone-status>`);

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import './cp-record-picker.ts';
 import type { CpRecordPicker } from './cp-record-picker.ts';
 import type { CallerMatchView } from '../../adapter/src/store.ts';
-import { HOSTILE_TEXT, annLead, sharedNumberMatches } from './fixtures/snapshots.ts';
-import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { HOSTILE_TEXT, annLead, sharedNumberMatches } from '../test-support/snapshots.ts';
+import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function picker(records: readonly CallerMatchView[], pickedId?: string): Promise<CpRecordPicker> {
   return fixture<CpRecordPicker>(

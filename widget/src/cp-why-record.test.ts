@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import './cp-why-record.ts';
 import type { CpWhyRecord } from './cp-why-record.ts';
 import type { CallerMatchView } from '../../adapter/src/store.ts';
-import { HOSTILE_TEXT, annLead } from './fixtures/snapshots.ts';
-import { deepQueryAll, shownText } from './fixtures/queries.ts';
+import { HOSTILE_TEXT, annLead } from '../test-support/snapshots.ts';
+import { deepQueryAll, shownText } from '../test-support/queries.ts';
 
 async function why(match: CallerMatchView | undefined): Promise<CpWhyRecord> {
   return fixture<CpWhyRecord>(html`<cp-why-record .match=${match}></cp-why-record>`);

@@ -2,9 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-wrap-up-form.ts';
 import type { CpWrapUpForm } from './cp-wrap-up-form.ts';
 import type { InteractionView } from '../../adapter/src/store.ts';
-import { FakeClock } from './fixtures/fake-clock.ts';
-import { DISPOSITIONS, NOW, view, wrappingUp } from './fixtures/snapshots.ts';
-import { getByRole, recordIntents, shownText } from './fixtures/queries.ts';
+import { FakeClock } from '../test-support/fake-clock.ts';
+import { DISPOSITIONS, NOW, view, wrappingUp } from '../test-support/snapshots.ts';
+import { getByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function form(wrapUp: InteractionView | undefined, clock = new FakeClock(NOW)): Promise<CpWrapUpForm> {
   return fixture<CpWrapUpForm>(html`<cp-wrap-up-form .view=${wrapUp} .dispositions=${DISPOSITIONS} .clock=${clock}></cp-wrap-up-form>`);

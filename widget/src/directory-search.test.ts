@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { entriesFor, filterDirectory, sortDirectory } from './directory-search.ts';
-import { DIRECTORY } from './fixtures/snapshots.ts';
+import { DIRECTORY } from '../test-support/snapshots.ts';
 
 describe('directory search', () => {
   it('puts agents and services in alphabetical order, ignoring case and accents', () => {

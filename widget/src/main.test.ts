@@ -3,8 +3,8 @@ import { mountContactPad } from './main.ts';
 import type { ContactPad } from './contact-pad.ts';
 import type { Intent } from '../../adapter/src/store.ts';
 import { CALL_POP_PAINTED_MARK } from './paint-marks.ts';
-import { snapshot, view } from './fixtures/snapshots.ts';
-import { deepQueryAll, getByRole } from './fixtures/queries.ts';
+import { snapshot, view } from '../test-support/snapshots.ts';
+import { deepQueryAll, getByRole } from '../test-support/queries.ts';
 
 /** Waits until <contact-pad> and every element below it has rendered. */
 async function rendered(element: ContactPad): Promise<void> {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { fieldWords, objectWords, whyWords } from './words.ts';
-import { annLead } from './fixtures/snapshots.ts';
+import { annLead } from '../test-support/snapshots.ts';
 
 describe('words for records and matches', () => {
   it('names the standard objects in words and custom objects by their API name', () => {

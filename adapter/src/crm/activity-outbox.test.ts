@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import { ActivityOutbox, OUTBOX_BACKOFF } from './activity-outbox.ts';
-import { connectTo, fakeOrg, waitUntil } from './fake-org-session.ts';
-import { cleanUpOutboxes, databaseName, last, ManualClock, newOutbox, T0, task, tasksFor } from './outbox-test-support.ts';
-import type { OutboxEvent as Event } from './outbox-test-support.ts';
+import { connectTo, fakeOrg, waitUntil } from '../../test-support/fake-org.ts';
+import { cleanUpOutboxes, databaseName, last, ManualClock, newOutbox, T0, task, tasksFor } from '../../test-support/outbox-rig.ts';
+import type { OutboxEvent as Event } from '../../test-support/outbox-rig.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

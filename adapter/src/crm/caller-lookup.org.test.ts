@@ -6,7 +6,7 @@ import type { CallerIdentity } from './caller-lookup.ts';
 import { decideScreenPop } from './screen-pop-decision.ts';
 import { DEFAULT_SCREEN_POP_SETTINGS, loadScreenPopRules } from './screen-pop-rules.ts';
 import { buildPhoneSearch } from './sosl.ts';
-import { connectTo, fakeOrg, orgWithRules, rejectionOf, ruleRecord } from './fake-org-session.ts';
+import { connectTo, fakeOrg, orgWithRules, rejectionOf, ruleRecord } from '../../test-support/fake-org.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

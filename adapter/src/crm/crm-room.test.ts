@@ -11,7 +11,7 @@ import { CrmRoom } from './crm-room.ts';
 import { createCrmService } from './crm-service.ts';
 import { RememberedChoices } from './remembered-choices.ts';
 import { BUILT_IN_RULES } from './screen-pop-rules.ts';
-import { TEST_JSFORCE_URL, connectTo, fakeOrg, orgWithRules, rejectionOf, ruleRecord, waitUntil } from './fake-org-session.ts';
+import { TEST_JSFORCE_URL, connectTo, fakeOrg, orgWithRules, rejectionOf, ruleRecord, waitUntil } from '../../test-support/fake-org.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

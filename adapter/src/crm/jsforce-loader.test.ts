@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import { loadJsforce } from './jsforce-loader.ts';
-import { rejectionOf, TEST_JSFORCE_URL } from './fake-org-session.ts';
+import { rejectionOf, TEST_JSFORCE_URL } from '../../test-support/fake-org.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

@@ -3,9 +3,9 @@ import { isContactPadError } from '../model/errors.ts';
 import type { Interaction } from '../model/interaction.ts';
 import { activityFromInteraction } from './activity-log.ts';
 import type { ActivityDraft } from './activity-outbox.ts';
-import { fakeOrg, rejectionOf, waitUntil } from './fake-org-session.ts';
-import { cleanUpOutboxes, databaseName, endedCall, last, ManualClock, newOutbox, T0, tasksFor } from './outbox-test-support.ts';
-import type { OutboxEvent } from './outbox-test-support.ts';
+import { fakeOrg, rejectionOf, waitUntil } from '../../test-support/fake-org.ts';
+import { cleanUpOutboxes, databaseName, endedCall, last, ManualClock, newOutbox, T0, tasksFor } from '../../test-support/outbox-rig.ts';
+import type { OutboxEvent } from '../../test-support/outbox-rig.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

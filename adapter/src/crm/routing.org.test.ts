@@ -7,7 +7,7 @@ import { DEMO_MESSAGING, DEMO_PRESENCE, DEMO_ROUTING } from '../../../scripts/fa
 import { ActivityOutbox } from './activity-outbox.ts';
 import { CrmRoom } from './crm-room.ts';
 import { createCrmService } from './crm-service.ts';
-import { TEST_JSFORCE_URL, connectTo, fakeOrg, rejectionOf } from './fake-org-session.ts';
+import { TEST_JSFORCE_URL, connectTo, fakeOrg, rejectionOf } from '../../test-support/fake-org.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { BUILT_IN_RULES, DEFAULT_SCREEN_POP_SETTINGS, JOURNEY_FIELDS, MAX_DESCRIBED_RULES, loadScreenPopRules } from './screen-pop-rules.ts';
-import { connectTo, fakeOrg, orgWithRules, ruleRecord } from './fake-org-session.ts';
+import { connectTo, fakeOrg, orgWithRules, ruleRecord } from '../../test-support/fake-org.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

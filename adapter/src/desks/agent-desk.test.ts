@@ -4,7 +4,7 @@ import type { AgentStatus } from '../model/agent-state.ts';
 import type { Channel } from '../model/interaction.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
 import { callFacts } from '../model/interaction-facts.ts';
-import { testDesks } from './test-support.ts';
+import { testDesks } from '../../test-support/desk-rig.ts';
 
 type TestDesks = ReturnType<typeof testDesks>;
 

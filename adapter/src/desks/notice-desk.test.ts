@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ContactPadError } from '../model/errors.ts';
 import { NOTICE_LIMIT, describeError } from './notice-desk.ts';
-import { testDesks } from './test-support.ts';
+import { testDesks } from '../../test-support/desk-rig.ts';
 
 describe('the notice desk', () => {
   it('tells the agent a failure by its catalogue code, and one without a code as UNEXPECTED', () => {

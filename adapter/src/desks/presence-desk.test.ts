@@ -6,10 +6,10 @@ import { expect } from '@open-wc/testing';
 import { initialAgentState, chooseAgentStatus, type AgentState, type AgentStatusChoice } from '../model/agent-state.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { PresenceStatus } from '../model/presence-map.ts';
-import { waitFor } from '../telephony/test-support.ts';
+import { waitFor } from '../../test-support/sip-calls.ts';
 import { openConsoleDesks } from './console-desks.ts';
 import { PresenceSync } from './presence-desk.ts';
-import { RecordingBridge, crmOnFakeOrg, testDesks, testSettings } from './test-support.ts';
+import { RecordingBridge, crmOnFakeOrg, testDesks, testSettings } from '../../test-support/desk-rig.ts';
 
 const AVAILABLE: PresenceStatus = { id: '0N5000000000001AAA', developerName: 'Available', label: 'Available' };
 const BUSY: PresenceStatus = { id: '0N5000000000002AAA', developerName: 'Busy', label: 'Busy' };

@@ -7,10 +7,10 @@ import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
 import { callFacts } from '../model/interaction-facts.ts';
-import { fakeOrg } from '../crm/fake-org-session.ts';
-import { waitFor } from '../telephony/test-support.ts';
-import { hostOnOpenCtiFake } from '../controller-test-rig.ts';
-import { crmOnFakeOrg, testDesks } from './test-support.ts';
+import { fakeOrg } from '../../test-support/fake-org.ts';
+import { waitFor } from '../../test-support/sip-calls.ts';
+import { hostOnOpenCtiFake } from '../../test-support/controller-rig.ts';
+import { crmOnFakeOrg, testDesks } from '../../test-support/desk-rig.ts';
 
 async function withCrm() {
   const desks = testDesks();

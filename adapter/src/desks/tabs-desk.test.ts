@@ -10,7 +10,7 @@ import { callFacts, withPopSettled } from '../model/interaction-facts.ts';
 import { workFacts } from '../model/work-item-facts.ts';
 import type { BridgeTab } from '../host/console-bridge-protocol.ts';
 import { openConsoleDesks } from './console-desks.ts';
-import { RecordingBridge, RecordingHost, testDesks } from './test-support.ts';
+import { RecordingBridge, RecordingHost, testDesks } from '../../test-support/desk-rig.ts';
 
 const CASE_18 = '500000000000001AAA';
 const CASE_15 = '500000000000001';

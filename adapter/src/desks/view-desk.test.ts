@@ -6,7 +6,7 @@ import { callFacts, withPick, withReleaseFailed } from '../model/interaction-fac
 import { withTabOpen } from '../model/tab-facts.ts';
 import { workFacts } from '../model/work-item-facts.ts';
 import { FINISHED_KEPT, actionsNow } from './view-desk.ts';
-import { RecordingBridge, testDesks } from './test-support.ts';
+import { RecordingBridge, testDesks } from '../../test-support/desk-rig.ts';
 
 function offer(id: string, channel: Channel = 'voice') {
   return offerInteraction({ id, channel, direction: 'inbound', callerName: `Customer ${id}` }, Date.UTC(2026, 0, 5, 9));

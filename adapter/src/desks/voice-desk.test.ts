@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { ContactPadError } from '../model/errors.ts';
 import type { CallOffer } from '../telephony/sip-header-contract.ts';
-import { RecordingHost, RecordingPhone, settled, testDesks } from './test-support.ts';
+import { RecordingHost, RecordingPhone, settled, testDesks } from '../../test-support/desk-rig.ts';
 
 function offer(callId: string, fields: Partial<CallOffer> = {}): CallOffer {
   return {

@@ -8,7 +8,7 @@ import { LightningMessageService } from '../../../scripts/console/page/message-c
 import { OmniChannel } from '../../../scripts/console/page/omni-channel.ts';
 import { OMNI_PRESENCE_STATUSES } from '../../../scripts/console/page/omni-presence.ts';
 import { RestClient } from '../../../scripts/console/page/rest-client.ts';
-import { fakeOrg } from '../crm/fake-org-session.ts';
+import { fakeOrg } from '../../test-support/fake-org.ts';
 import { isContactPadError } from '../model/errors.ts';
 import {
   BRIDGE_CHANNEL,

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ContactPadError, isContactPadError } from './errors.ts';
 import { agentIn, LUNCH, T0 } from '../../test-support/agent-states.ts';
-import { thrown } from './test-support.ts';
+import { thrown } from '../../test-support/thrown.ts';
 import {
   AGENT_STATUSES,
   AGENT_TRANSITIONS,

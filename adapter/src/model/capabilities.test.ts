@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Channel, InteractionState } from './interaction.ts';
 import type { InteractionAction } from './interaction-action.ts';
 import { isContactPadError } from './errors.ts';
-import { thrown } from './test-support.ts';
+import { thrown } from '../../test-support/thrown.ts';
 import { allowedActions, interactionKind, isActionAllowed } from './capabilities.ts';
 
 declare const describe: (title: string, body: () => void) => void;

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { Channel, InteractionState } from './interaction.ts';
 import { ContactPadError, isContactPadError } from './errors.ts';
-import { thrown } from './test-support.ts';
+import { thrown } from '../../test-support/thrown.ts';
 import { type Capacity, capacityBucket, capacityFromSettings, capacityUsed, hasCapacityFor, occupiesCapacity, requireCapacityFor } from './capacity.ts';
 import { DEFAULT_SETTINGS } from './settings.ts';
 

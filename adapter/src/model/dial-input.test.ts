@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from './errors.ts';
 import { dialBoxTarget, isDialableNumber } from './dial-input.ts';
-import { thrown } from './test-support.ts';
+import { thrown } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

@@ -17,7 +17,7 @@ import {
 import { consultFacts, withTransferTo } from './handover-facts.ts';
 import { withTabClosed, withTabOpen } from './tab-facts.ts';
 import { withAcceptedByAgent, withWorkLinks, workFacts } from './work-item-facts.ts';
-import { thrown } from './test-support.ts';
+import { thrown } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

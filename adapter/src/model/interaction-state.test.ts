@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { ContactPadError, isContactPadError } from './errors.ts';
 import type { Interaction, InteractionState, JourneyEventKind } from './interaction.ts';
-import { thrown } from './test-support.ts';
+import { thrown } from '../../test-support/thrown.ts';
 import {
   INTERACTION_STATES,
   INTERACTION_TRANSITIONS,

@@ -3,7 +3,7 @@ import { isContactPadError } from '../model/errors.ts';
 import type { Clock } from '../model/clock.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import { Phone, type PhoneConfig } from './phone.ts';
-import { Customer, RecordingListener, serverCommand, sipServer, uniqueUser, waitFor } from './test-support.ts';
+import { Customer, RecordingListener, serverCommand, sipServer, uniqueUser, waitFor } from '../../test-support/sip-calls.ts';
 
 /** A manual clock: the test decides when a timer runs; timers fall due in the order of their due time. */
 class ManualClock implements Clock {

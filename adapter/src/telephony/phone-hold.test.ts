@@ -18,7 +18,7 @@ import {
   waitFor,
   watchFarEnd,
   type RigParts,
-} from './test-support.ts';
+} from '../../test-support/sip-calls.ts';
 
 describe('Phone: hold and retrieve through the real SIP server', () => {
   const rig = new CallRig();

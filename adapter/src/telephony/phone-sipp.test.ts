@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Phone } from './phone.ts';
-import { RecordingListener, serverCommand, sipServer, uniqueUser } from './test-support.ts';
+import { RecordingListener, serverCommand, sipServer, uniqueUser } from '../../test-support/sip-calls.ts';
 
 interface SippResult {
   exitCode: number;

@@ -13,7 +13,7 @@ import {
   uniqueUser,
   waitFor,
   watchFarEnd,
-} from './test-support.ts';
+} from '../../test-support/sip-calls.ts';
 
 describe('Phone: blind transfer through the real SIP server', () => {
   const rig = new CallRig();

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { Invitation, Session } from 'sip.js';
-import { Customer, serverCommand, sessionBytesReceived, sipServer, uniqueUser, waitFor } from '../../../adapter/src/telephony/test-support.ts';
+import { Customer, serverCommand, sessionBytesReceived, sipServer, uniqueUser, waitFor } from '../../../adapter/test-support/sip-calls.ts';
 import { blindTransfer } from '../blind-transfer.ts';
 import { mountColleaguePanel } from './colleague-panel.ts';
 import { ColleaguePhone } from './colleague-phone.ts';

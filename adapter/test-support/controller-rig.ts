@@ -9,17 +9,17 @@
  * The controller's timers (wrap up, cooldown) run on a fake clock that the test moves: each runs
  * when its time has come, in order (the phone keeps the real clock: SIP runs in real time).
  */
-import { Controller } from './controller.ts';
-import { DEMO_AGENT_USER_ID, FakeClock } from './desks/test-support.ts';
-import { Phone, addressOfRecord } from './telephony/phone.ts';
-import { Customer, sipServer, uniqueUser, waitFor } from './telephony/test-support.ts';
-import { API_VERSION, createCrmService, type CrmService } from './crm/crm-service.ts';
-import { TEST_JSFORCE_URL, fakeOrg } from './crm/fake-org-session.ts';
-import { OpenCtiHost, type HostListener } from './host/open-cti-host.ts';
-import { ConsoleBridge } from './host/console-bridge.ts';
-import type { DefaultFieldValues, ScreenPopTypeName } from './host/open-cti.ts';
-import { readSettings } from './model/settings.ts';
-import type { InteractionView } from './store.ts';
+import { Controller } from '../src/controller.ts';
+import { DEMO_AGENT_USER_ID, FakeClock } from './desk-rig.ts';
+import { Phone, addressOfRecord } from '../src/telephony/phone.ts';
+import { Customer, sipServer, uniqueUser, waitFor } from './sip-calls.ts';
+import { API_VERSION, createCrmService, type CrmService } from '../src/crm/crm-service.ts';
+import { TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
+import { OpenCtiHost, type HostListener } from '../src/host/open-cti-host.ts';
+import { ConsoleBridge } from '../src/host/console-bridge.ts';
+import type { DefaultFieldValues, ScreenPopTypeName } from '../src/host/open-cti.ts';
+import { readSettings } from '../src/model/settings.ts';
+import type { InteractionView } from '../src/store.ts';
 import { installOpenCtiShim } from '../../scripts/console/opencti/opencti-shim.ts';
 import { serveOpenCti, type ConsoleApi, type OpenCtiConsole } from '../../scripts/console/opencti/console-side.ts';
 import { ConsoleWorkspace } from '../../scripts/console/page/console-workspace.ts';

@@ -8,11 +8,11 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { Inviter, Registerer, RegistererState, SessionState, UserAgent, Web, type Invitation, type Referral, type Session } from 'sip.js';
-import type { Clock } from '../model/clock.ts';
-import { isContactPadError, type ContactPadError, type ErrorCode } from '../model/errors.ts';
-import type { PhoneConnection } from '../model/phone-connection.ts';
-import { Phone, type CallEnd, type PhoneListener, type PhoneOptions } from './phone.ts';
-import type { CallOffer } from './sip-header-contract.ts';
+import type { Clock } from '../src/model/clock.ts';
+import { isContactPadError, type ContactPadError, type ErrorCode } from '../src/model/errors.ts';
+import type { PhoneConnection } from '../src/model/phone-connection.ts';
+import { Phone, type CallEnd, type PhoneListener, type PhoneOptions } from '../src/telephony/phone.ts';
+import type { CallOffer } from '../src/telephony/sip-header-contract.ts';
 
 /** Runs a web-test-runner server command (scripts/sip-server/test-commands.ts). */
 export function serverCommand<R>(command: string, payload?: unknown): Promise<R> {

@@ -2,10 +2,10 @@
  * Test support (not shipped): a fresh fake org and a CrmConnection to it, for the crm
  * room's browser tests. The fake org answers at the test server's own origin.
  */
-import { FakeOrgClient } from '../../../scripts/fake-org/client.ts';
-import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
-import { CrmConnection } from './crm-connection.ts';
-import { API_VERSION } from './crm-service.ts';
+import { FakeOrgClient } from '../../scripts/fake-org/client.ts';
+import type { FakeOrgSession } from '../../scripts/fake-org/client.ts';
+import { CrmConnection } from '../src/crm/crm-connection.ts';
+import { API_VERSION } from '../src/crm/crm-service.ts';
 
 /** Where web-test-runner serves jsforce's UMD build. */
 export const TEST_JSFORCE_URL = '/node_modules/jsforce/dist/jsforce-core.min.js';

@@ -3,15 +3,15 @@
  * by hand, outboxes on throwaway IndexedDB databases (closed and deleted after each test),
  * the listener's events, and the Tasks the fake org holds for an interaction.
  */
-import type { Clock } from '../model/clock.ts';
-import type { ContactPadError } from '../model/errors.ts';
-import type { Interaction } from '../model/interaction.ts';
-import { activityFromInteraction, INTERACTION_ID_FIELD } from './activity-log.ts';
-import type { TaskFields } from './activity-log.ts';
-import { ActivityOutbox } from './activity-outbox.ts';
-import type { ActivityOutboxOptions, OutboxState } from './activity-outbox.ts';
-import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
-import { connectTo, fakeOrg } from './fake-org-session.ts';
+import type { Clock } from '../src/model/clock.ts';
+import type { ContactPadError } from '../src/model/errors.ts';
+import type { Interaction } from '../src/model/interaction.ts';
+import { activityFromInteraction, INTERACTION_ID_FIELD } from '../src/crm/activity-log.ts';
+import type { TaskFields } from '../src/crm/activity-log.ts';
+import { ActivityOutbox } from '../src/crm/activity-outbox.ts';
+import type { ActivityOutboxOptions, OutboxState } from '../src/crm/activity-outbox.ts';
+import type { FakeOrgSession } from '../../scripts/fake-org/client.ts';
+import { connectTo, fakeOrg } from './fake-org.ts';
 
 /** 2026-11-22 10:02:03 UTC, when every test's calls start. */
 export const T0 = Date.UTC(2026, 10, 22, 10, 2, 3);

@@ -3,16 +3,16 @@
  * order, and small stand-ins for the room ports (PhonePort, HostPort, BridgePort) that record
  * what they were asked. The model and the desks are always the real ones.
  */
-import type { Clock } from '../model/clock.ts';
-import { readSettings, type ContactPadSettings } from '../model/settings.ts';
-import type { BridgeCapability, BridgeTab } from '../host/console-bridge-protocol.ts';
-import { createCrmService, type CrmService } from '../crm/crm-service.ts';
-import { TEST_JSFORCE_URL, fakeOrg } from '../crm/fake-org-session.ts';
-import { Store } from '../store.ts';
-import { DEMO_PRESENCE } from '../../../scripts/fake-org/demo-routing.ts';
-import { openDesks, type Desks } from './desks.ts';
-import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from './ports.ts';
-import { firstSnapshot } from './view-desk.ts';
+import type { Clock } from '../src/model/clock.ts';
+import { readSettings, type ContactPadSettings } from '../src/model/settings.ts';
+import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-protocol.ts';
+import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
+import { TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
+import { Store } from '../src/store.ts';
+import { DEMO_PRESENCE } from '../../scripts/fake-org/demo-routing.ts';
+import { openDesks, type Desks } from '../src/desks/desks.ts';
+import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from '../src/desks/ports.ts';
+import { firstSnapshot } from '../src/desks/view-desk.ts';
 
 interface Timer {
   readonly due: number;
