@@ -49,6 +49,13 @@ function importsOf(files: readonly string[]): Import[] {
 
 const shown = (imports: readonly Import[]) => imports.map(({ from, to }) => `${from} -> ${to}`);
 
+/** A test-support folder: helpers only tests use (adapter/test-support, widget/test-support). */
+const isTestSupport = (file: string) => /(^|\/)test-support\//.test(file);
+/** A test: a *.test.ts (Node's or the browser's) or a *.browser-test.ts (scripts/' browser tests). */
+const isTest = (file: string) => /\.(test|browser-test)\.ts$/.test(file);
+/** Code that runs only in tests. */
+const isTestCode = (file: string) => isTest(file) || isTestSupport(file);
+
 describe('the layers point one way', () => {
   it('reads the imports it means to (a re-export, a dynamic import, a type import)', () => {
     const store = importsOf(['adapter/src/store.ts']).map((i) => i.to);
@@ -67,10 +74,12 @@ describe('the layers point one way', () => {
     assert.deepEqual(shown(outside), []);
   });
 
-  it('the widget sees the adapter only through the store', () => {
-    const adapter = importsOf(tsFiles('widget/src')).filter((i) => i.to.startsWith('adapter/'));
+  it('the widget sees the adapter only through the store (its tests and test support also through the adapter\'s test support)', () => {
+    const files = [...tsFiles('widget/src'), ...tsFiles('widget/test-support')];
+    const adapter = importsOf(files).filter((i) => i.to.startsWith('adapter/'));
     assert.ok(adapter.length > 0);
-    assert.deepEqual(shown(adapter.filter((i) => i.to !== 'adapter/src/store.ts')), []);
+    const allowed = (i: Import) => i.to === 'adapter/src/store.ts' || (isTestCode(i.from) && i.to.startsWith('adapter/test-support/'));
+    assert.deepEqual(shown(adapter.filter((i) => !allowed(i))), []);
   });
 
   it('the adapter never imports the widget or the app entry (rendering lives in widget/, the wiring in app/)', () => {

@@ -10,7 +10,8 @@
  * when its time has come, in order (the phone keeps the real clock: SIP runs in real time).
  */
 import { Controller } from '../src/controller.ts';
-import { DEMO_AGENT_USER_ID, FakeClock } from './desk-rig.ts';
+import { DEMO_AGENT_USER_ID } from './desk-rig.ts';
+import { FakeClock } from './fake-clock.ts';
 import { Phone, addressOfRecord } from '../src/telephony/phone.ts';
 import { Customer, sipServer, uniqueUser, waitFor } from './sip-calls.ts';
 import { API_VERSION, createCrmService, type CrmService } from '../src/crm/crm-service.ts';

@@ -1,9 +1,9 @@
 /**
- * Test support for the desks and the switchboard: a fake clock that honours delays and their
- * order, and small stand-ins for the room ports (PhonePort, HostPort, BridgePort) that record
- * what they were asked. The model and the desks are always the real ones.
+ * The desks' rig: the desks over a fresh store on the one fake clock (fake-clock.ts), the real
+ * crm room on the fake org, and small stand-ins for the room ports (PhonePort, HostPort,
+ * BridgePort) that record what they were asked. The model and the desks are always the real ones.
  */
-import type { Clock } from '../src/model/clock.ts';
+import { FakeClock } from './fake-clock.ts';
 import { readSettings, type ContactPadSettings } from '../src/model/settings.ts';
 import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-protocol.ts';
 import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
@@ -13,67 +13,6 @@ import { DEMO_PRESENCE } from '../../scripts/fake-org/demo-routing.ts';
 import { openDesks, type Desks } from '../src/desks/desks.ts';
 import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from '../src/desks/ports.ts';
 import { firstSnapshot } from '../src/desks/view-desk.ts';
-
-interface Timer {
-  readonly due: number;
-  readonly delay: number;
-  readonly order: number;
-  readonly fn: () => void;
-  cancelled: boolean;
-}
-
-/**
- * A clock the test moves: `advance(ms)` runs the timers that fall due by then, each at its own
- * time and in the order of their due times (the order they were set in, for the same time), so
- * a timer set for the wrong duration runs too early or too late and fails the test. Time moves
- * only when the test says.
- */
-export class FakeClock implements Clock {
-  #now: number;
-  #order = 0;
-  readonly #timers: Timer[] = [];
-
-  constructor(start = Date.UTC(2026, 0, 5, 9, 0, 0)) {
-    this.#now = start;
-  }
-
-  now(): number {
-    return this.#now;
-  }
-
-  schedule(fn: () => void, ms: number): () => void {
-    const delay = Number.isFinite(ms) ? Math.max(0, ms) : Number.POSITIVE_INFINITY;
-    const timer: Timer = { due: this.#now + delay, delay, order: this.#order++, fn, cancelled: false };
-    this.#timers.push(timer);
-    return () => {
-      timer.cancelled = true;
-    };
-  }
-
-  /** Moves time on by `ms`, running each timer that falls due on the way, at its due time. */
-  advance(ms: number): void {
-    if (!(ms >= 0)) throw new Error(`A fake clock moves forward only (asked for ${ms} ms)`);
-    const end = this.#now + ms;
-    for (;;) {
-      const next = this.#waiting().find((timer) => timer.due <= end);
-      if (!next) break;
-      next.cancelled = true;
-      this.#now = next.due;
-      next.fn();
-    }
-    this.#now = end;
-  }
-
-  /** The timers still waiting, soonest first: when each falls due and how long it was set for. */
-  get pending(): readonly { readonly due: number; readonly delay: number }[] {
-    return this.#waiting().map(({ due, delay }) => ({ due, delay }));
-  }
-
-  #waiting(): Timer[] {
-    for (let i = this.#timers.length - 1; i >= 0; i -= 1) if (this.#timers[i]!.cancelled) this.#timers.splice(i, 1);
-    return [...this.#timers].sort((a, b) => a.due - b.due || a.order - b.order);
-  }
-}
 
 /** Settings as the call center would give them (`/ContactPad/<name>` keys), over the defaults. */
 export function testSettings(items: Record<string, string> = {}): ContactPadSettings {

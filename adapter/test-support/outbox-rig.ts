@@ -1,7 +1,8 @@
 /**
- * Test support (not shipped) for the activity outbox's browser tests: a clock the test moves
- * by hand, outboxes on throwaway IndexedDB databases (closed and deleted after each test),
- * the listener's events, and the Tasks the fake org holds for an interaction.
+ * The activity outbox's rig: outboxes on throwaway IndexedDB databases (closed and deleted
+ * after each test) over the fake org, on the clock the test gives (the one fake clock,
+ * fake-clock.ts), the listener's events, an ended call and its Task, and the Tasks the fake
+ * org holds for an interaction.
  */
 import type { Clock } from '../src/model/clock.ts';
 import type { ContactPadError } from '../src/model/errors.ts';
@@ -42,48 +43,6 @@ export function task(id: string, notes = 'Called about a quote.', links: { whoId
   return activityFromInteraction(endedCall(id, notes), links, T0 + 70_000, '+14155550100');
 }
 
-/**
- * The outbox's {@link Clock} in tests, moved by hand: time stands still until the test moves
- * it, `schedule` only records, and a timer runs only once it is due (`fireNext()` moves time
- * to the next one; `advanceTo()` runs those due by then), in the order of their due times
- * (the order they were set in, for the same time). So a retry set for the wrong delay runs
- * at the wrong time, and `delays` says every delay asked for.
- */
-export class ManualClock implements Clock {
-  time = T0;
-  /** The timers set and neither run nor cancelled. */
-  timers: Array<{ fn: () => void; at: number }> = [];
-  /** Every delay asked for, in order. */
-  delays: number[] = [];
-  readonly now = () => this.time;
-  readonly schedule = (fn: () => void, ms: number): (() => void) => {
-    this.delays.push(ms);
-    const timer = { fn, at: this.time + ms };
-    this.timers.push(timer);
-    return () => {
-      this.timers = this.timers.filter((t) => t !== timer);
-    };
-  };
-  /** Moves time to the timer that falls due first and runs it (the earliest set, among those due at once). */
-  fireNext(): void {
-    this.timers.sort((a, b) => a.at - b.at); // stable: ties keep the order they were set in
-    const next = this.timers.shift();
-    if (!next) throw new Error('no timer scheduled');
-    this.time = Math.max(this.time, next.at);
-    next.fn();
-  }
-  /** Moves the clock to `time`, running every timer due by then, in order. */
-  advanceTo(time: number): void {
-    for (;;) {
-      this.timers.sort((a, b) => a.at - b.at);
-      const next = this.timers[0];
-      if (!next || next.at > time) break;
-      this.fireNext();
-    }
-    this.time = Math.max(this.time, time);
-  }
-}
-
 /** One listener call. */
 export interface OutboxEvent {
   id: string;
@@ -102,13 +61,13 @@ export function databaseName(): string {
 }
 
 /**
- * An outbox writing to `session` on the hand-moved clock, recording the listener's calls in
+ * An outbox writing to `session` on `clock` (a FakeClock in the tests), recording the listener's calls in
  * `events`. Its jitter draws the top of each backoff window (`random: () => 1`), so every
  * wait is the window itself (2 s, 4 s, 8 s...) unless `extra` gives a random source.
  */
 export function newOutbox(
   session: FakeOrgSession | undefined,
-  clock: ManualClock,
+  clock: Clock,
   events: OutboxEvent[],
   name: string,
   extra: Partial<ActivityOutboxOptions> = {},

@@ -8,7 +8,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { Inviter, Registerer, RegistererState, SessionState, UserAgent, Web, type Invitation, type Referral, type Session } from 'sip.js';
-import type { Clock } from '../src/model/clock.ts';
 import { isContactPadError, type ContactPadError, type ErrorCode } from '../src/model/errors.ts';
 import type { PhoneConnection } from '../src/model/phone-connection.ts';
 import { Phone, type CallEnd, type PhoneListener, type PhoneOptions } from '../src/telephony/phone.ts';
@@ -256,23 +255,6 @@ export function holdBackAck(inviter: Session): () => void {
   const released = new Promise<void>((resolve) => (release = resolve));
   inviter.sessionDescriptionHandlerModifiers = [(description) => released.then(() => description)];
   return release;
-}
-
-/** A clock that leaves the timers of `ms` to the test (`due`), and runs the others. */
-export function manualTimers(ms: number): { clock: Clock; due: Array<() => void> } {
-  const due: Array<() => void> = [];
-  const clock: Clock = {
-    now: () => Date.now(),
-    schedule: (fn, delay) => {
-      if (delay === ms) {
-        due.push(fn);
-        return () => undefined;
-      }
-      const timer = setTimeout(fn, delay);
-      return () => clearTimeout(timer);
-    },
-  };
-  return { clock, due };
 }
 
 /** A far end that does what sip.js does for a REFER without a delegate: accept it and call the target. */

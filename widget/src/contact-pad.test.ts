@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './contact-pad.ts';
 import type { ContactPad } from './contact-pad.ts';
 import type { ContactPadSnapshot } from '../../adapter/src/store.ts';
-import { FakeClock } from '../test-support/fake-clock.ts';
+import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import {
   NOW,
   busyShift,

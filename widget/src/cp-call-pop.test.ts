@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-call-pop.ts';
 import type { CpCallPop } from './cp-call-pop.ts';
 import type { InteractionView } from '../../adapter/src/store.ts';
-import { FakeClock } from '../test-support/fake-clock.ts';
+import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { DECLINE_REASONS, HOSTILE_TEXT, NOW, annLead, lookup, recentJourney, ringing, sharedNumberMatches, view } from '../test-support/snapshots.ts';
 import { accessibleName, composedText, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-interaction-detail.ts';
 import type { CpInteractionDetail } from './cp-interaction-detail.ts';
 import type { InteractionView } from '../../adapter/src/store.ts';
-import { FakeClock } from '../test-support/fake-clock.ts';
+import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { HOSTILE_TEXT, NOW, annLead, connected, lookup, recentJourney, sharedNumberMatches, view, wrappingUp } from '../test-support/snapshots.ts';
 import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-interaction-list.ts';
 import type { CpInteractionList } from './cp-interaction-list.ts';
 import type { DirectoryEntry, InteractionView } from '../../adapter/src/store.ts';
-import { FakeClock } from '../test-support/fake-clock.ts';
+import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { DECLINE_REASONS, DIRECTORY, HOSTILE_TEXT, NOW, caseConnected, chatAlerting, chatConnected, connected, missed, ringing, view, wrappingUp } from '../test-support/snapshots.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
@@ -213,11 +213,11 @@ describe('<cp-interaction-list>', () => {
   it('runs no timer when nothing is live, and shows the talk time of finished calls', async () => {
     const clock = new FakeClock(NOW);
     const element = await list([connected], clock);
-    expect(clock.activeTimers).to.equal(1);
+    expect(clock.pending.length).to.equal(1);
     const ended = view({ ...connected.interaction, state: 'ended', releasedAt: NOW - 5_000, endedAt: NOW - 5_000 });
     element.interactions = [ended, missed];
     await element.updateComplete;
-    expect(clock.activeTimers).to.equal(0);
+    expect(clock.pending.length).to.equal(0);
     expect(items(element).map(shownText)).to.deep.equal(['Bob Jones 02:00 Ended · Support', '555-0199 Missed · Sales · Saved']);
     element.remove();
   });
@@ -226,7 +226,7 @@ describe('<cp-interaction-list>', () => {
     const clock = new FakeClock(NOW);
     const element = await list([connected], clock);
     element.remove();
-    expect(clock.activeTimers).to.equal(0);
+    expect(clock.pending.length).to.equal(0);
   });
 
   it('says so when there is nothing yet', async () => {

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import './cp-journey.ts';
 import type { CpJourney } from './cp-journey.ts';
 import type { JourneyEntryView } from '../../adapter/src/store.ts';
-import { FakeClock } from '../test-support/fake-clock.ts';
+import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { HOSTILE_TEXT, NOW, recentJourney } from '../test-support/snapshots.ts';
 import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-phone-status.ts';
 import type { CpPhoneStatus } from './cp-phone-status.ts';
 import type { PhoneConnection } from '../../adapter/src/store.ts';
-import { FakeClock } from '../test-support/fake-clock.ts';
+import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { HOSTILE_TEXT, NOW } from '../test-support/snapshots.ts';
 import { deepQueryAll, getByRole, shownText } from '../test-support/queries.ts';
 
@@ -41,10 +41,10 @@ describe('<cp-phone-status>', () => {
   it('runs its timer only while waiting to retry', async () => {
     const clock = new FakeClock(NOW);
     const element = await banner({ state: 'unreachable', reason: 'timeout', retryAt: NOW + 5_000 }, clock);
-    expect(clock.activeTimers).to.equal(1);
+    expect(clock.pending.length).to.equal(1);
     element.phone = { state: 'registered' };
     await element.updateComplete;
-    expect(clock.activeTimers).to.equal(0);
+    expect(clock.pending.length).to.equal(0);
   });
 
   it('shows a reason with markup as text and no dangling colon without one', async () => {

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import './cp-wrap-up-form.ts';
 import type { CpWrapUpForm } from './cp-wrap-up-form.ts';
 import type { InteractionView } from '../../adapter/src/store.ts';
-import { FakeClock } from '../test-support/fake-clock.ts';
+import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { DISPOSITIONS, NOW, view, wrappingUp } from '../test-support/snapshots.ts';
 import { getByRole, recordIntents, shownText } from '../test-support/queries.ts';
 

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import { ActivityOutbox, OUTBOX_BACKOFF } from './activity-outbox.ts';
 import { connectTo, fakeOrg, waitUntil } from '../../test-support/fake-org.ts';
-import { cleanUpOutboxes, databaseName, last, ManualClock, newOutbox, T0, task, tasksFor } from '../../test-support/outbox-rig.ts';
+import { cleanUpOutboxes, databaseName, last, newOutbox, T0, task, tasksFor } from '../../test-support/outbox-rig.ts';
+import { FakeClock } from '../../test-support/fake-clock.ts';
 import type { OutboxEvent as Event } from '../../test-support/outbox-rig.ts';
 
 declare const describe: (title: string, body: () => void) => void;
@@ -20,7 +21,7 @@ describe('the activity outbox', () => {
   it('saves a Task and reports saving then saved', async () => {
     const session = await fakeOrg.createOrg();
     const events: Event[] = [];
-    const outbox = newOutbox(session, new ManualClock(), events, databaseName());
+    const outbox = newOutbox(session, new FakeClock(T0), events, databaseName());
     await outbox.enqueue('cp-1', task('cp-1'));
     await waitUntil(() => last(events, 'cp-1')?.state === 'saved', 'saved');
     expect(events).to.deep.equal([
@@ -34,7 +35,7 @@ describe('the activity outbox', () => {
   it('stores the write before sending it, so it is queued while Salesforce hangs', async () => {
     const session = await fakeOrg.createOrg();
     const events: Event[] = [];
-    const outbox = newOutbox(session, new ManualClock(), events, databaseName());
+    const outbox = newOutbox(session, new FakeClock(T0), events, databaseName());
     await fakeOrg.setFault(session.orgId, { kind: 'hang' });
     try {
       await outbox.enqueue('cp-hang', task('cp-hang'));
@@ -49,25 +50,25 @@ describe('the activity outbox', () => {
 
   it('keeps a write through a 503 stretch and delivers it exactly once after, with growing delays', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const events: Event[] = [];
     const outbox = newOutbox(session, clock, events, databaseName());
     await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
 
     await outbox.enqueue('cp-503', task('cp-503'));
-    await waitUntil(() => clock.timers.length === 1, 'first retry scheduled');
+    await waitUntil(() => clock.pending.length === 1, 'first retry scheduled');
     expect(last(events, 'cp-503')).to.deep.equal({ id: 'cp-503', state: 'retrying', code: 'CRM_UNAVAILABLE' });
 
-    clock.fireNext();
-    await waitUntil(() => clock.timers.length === 1, 'second retry scheduled');
-    clock.fireNext();
-    await waitUntil(() => clock.timers.length === 1, 'third retry scheduled');
+    clock.runNext();
+    await waitUntil(() => clock.pending.length === 1, 'second retry scheduled');
+    clock.runNext();
+    await waitUntil(() => clock.pending.length === 1, 'third retry scheduled');
     expect(clock.delays).to.deep.equal([2000, 4000, 8000]);
     expect(await tasksFor(session.orgId, 'cp-503')).to.have.length(0);
     expect(await outbox.pending()).to.have.length(1);
 
     await fakeOrg.clearFaults(session.orgId);
-    clock.fireNext();
+    clock.runNext();
     await waitUntil(() => last(events, 'cp-503')?.state === 'saved', 'saved after the outage');
     expect(await tasksFor(session.orgId, 'cp-503')).to.have.length(1);
     expect(await outbox.pending()).to.deep.equal([]);
@@ -75,50 +76,50 @@ describe('the activity outbox', () => {
 
   it('caps the retry delay', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const outbox = newOutbox(session, clock, [], databaseName(), { backoff: { baseMs: 1000, capMs: 4000 } });
     await fakeOrg.setFault(session.orgId, { kind: 'requestLimit' });
     await outbox.enqueue('cp-cap', task('cp-cap'));
     for (let i = 0; i < 4; i += 1) {
-      await waitUntil(() => clock.timers.length === 1, `retry ${i + 1} scheduled`);
-      if (i < 3) clock.fireNext();
+      await waitUntil(() => clock.pending.length === 1, `retry ${i + 1} scheduled`);
+      if (i < 3) clock.runNext();
     }
     expect(clock.delays).to.deep.equal([1000, 2000, 4000, 4000]);
   });
 
   it('draws each wait at random within its backoff window (full jitter), so outboxes that lost the same org do not retry in step', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const draws = [0.5, 0.25, 0.75];
     const events: Event[] = [];
     const outbox = newOutbox(session, clock, events, databaseName(), { random: () => draws.shift() ?? 1 });
     await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
     await outbox.enqueue('cp-jitter', task('cp-jitter'));
     for (let i = 0; i < 3; i += 1) {
-      await waitUntil(() => clock.timers.length === 1, `retry ${i + 1} scheduled`);
-      if (i < 2) clock.fireNext();
+      await waitUntil(() => clock.pending.length === 1, `retry ${i + 1} scheduled`);
+      if (i < 2) clock.runNext();
     }
     expect(clock.delays, 'half of 2 s, a quarter of 4 s, three quarters of 8 s').to.deep.equal([1000, 1000, 6000]);
-    expect(clock.time, 'time moved by the waits drawn, not by the windows').to.equal(T0 + 2000);
+    expect(clock.now(), 'time moved by the waits drawn, not by the windows').to.equal(T0 + 2000);
 
     await fakeOrg.clearFaults(session.orgId);
-    clock.fireNext();
+    clock.runNext();
     await waitUntil(() => last(events, 'cp-jitter')?.state === 'saved', 'saved after the outage');
-    expect(clock.time).to.equal(T0 + 8000);
+    expect(clock.now()).to.equal(T0 + 8000);
     expect(await tasksFor(session.orgId, 'cp-jitter')).to.have.length(1);
   });
 
   it('by default draws its waits with Math.random, each within the documented window (2 s doubling, at most 5 minutes)', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const outbox = new ActivityOutbox({ databaseName: databaseName(), connection: connectTo(session), clock });
     opened.push(outbox);
     await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
     await outbox.enqueue('cp-random', task('cp-random'));
     const windows = [2000, 4000, 8000, 16_000, 32_000, 64_000, 128_000, 256_000, 300_000, 300_000];
     for (let i = 0; i < windows.length; i += 1) {
-      await waitUntil(() => clock.timers.length === 1, `retry ${i + 1} scheduled`);
-      if (i < windows.length - 1) clock.fireNext();
+      await waitUntil(() => clock.pending.length === 1, `retry ${i + 1} scheduled`);
+      if (i < windows.length - 1) clock.runNext();
     }
     expect(OUTBOX_BACKOFF).to.deep.equal({ baseMs: 2000, capMs: 300_000 });
     expect(clock.delays).to.have.length(windows.length);
@@ -129,18 +130,18 @@ describe('the activity outbox', () => {
 
   it('cancels its retry timer when closed, the write kept for the next start', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const events: Event[] = [];
     const name = databaseName();
     const outbox = newOutbox(session, clock, events, name);
     await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
     await outbox.enqueue('cp-closed', task('cp-closed'));
-    await waitUntil(() => clock.timers.length === 1, 'retry scheduled');
+    await waitUntil(() => clock.pending.length === 1, 'retry scheduled');
     outbox.close();
-    expect(clock.timers, 'no retry left set').to.deep.equal([]);
+    expect(clock.pending, 'no retry left set').to.deep.equal([]);
     await fakeOrg.clearFaults(session.orgId);
     const after: Event[] = [];
-    await newOutbox(session, new ManualClock(), after, name).start();
+    await newOutbox(session, new FakeClock(T0), after, name).start();
     await waitUntil(() => last(after, 'cp-closed')?.state === 'saved', 'sent by the next start');
     expect(await tasksFor(session.orgId, 'cp-closed')).to.have.length(1);
   });
@@ -162,7 +163,7 @@ describe('the activity outbox', () => {
     const session = await fakeOrg.createOrg();
     const name = databaseName();
     const before: Event[] = [];
-    const first = newOutbox(session, new ManualClock(), before, name);
+    const first = newOutbox(session, new FakeClock(T0), before, name);
     await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
     await first.enqueue('cp-reload', task('cp-reload'));
     await waitUntil(() => last(before, 'cp-reload')?.state === 'retrying', 'first try failed');
@@ -170,7 +171,7 @@ describe('the activity outbox', () => {
 
     await fakeOrg.clearFaults(session.orgId);
     const after: Event[] = [];
-    const second = newOutbox(session, new ManualClock(), after, name);
+    const second = newOutbox(session, new FakeClock(T0), after, name);
     await second.start();
     await waitUntil(() => last(after, 'cp-reload')?.state === 'saved', 'replayed after the reload');
     expect(await tasksFor(session.orgId, 'cp-reload')).to.have.length(1);
@@ -179,21 +180,21 @@ describe('the activity outbox', () => {
 
   it('replaces a queued write with a newer one for the same interaction, which waits for the same retry', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const events: Event[] = [];
     const outbox = newOutbox(session, clock, events, databaseName());
     await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
     await outbox.enqueue('cp-twice', task('cp-twice', 'first notes'));
-    await waitUntil(() => clock.timers.length === 1, 'retry scheduled');
+    await waitUntil(() => clock.pending.length === 1, 'retry scheduled');
     await outbox.enqueue('cp-twice', task('cp-twice', 'corrected notes'));
     expect(last(events, 'cp-twice')).to.deep.equal({ id: 'cp-twice', state: 'retrying', code: 'CRM_UNAVAILABLE' });
     const pending = await outbox.pending();
     expect(pending).to.have.length(1);
     expect(pending[0]?.fields.Description.startsWith('corrected notes')).to.equal(true);
-    expect(clock.timers).to.have.length(1);
+    expect(clock.pending).to.have.length(1);
 
     await fakeOrg.clearFaults(session.orgId);
-    clock.fireNext();
+    clock.runNext();
     await waitUntil(() => last(events, 'cp-twice')?.state === 'saved', 'saved');
     const tasks = await tasksFor(session.orgId, 'cp-twice');
     expect(tasks).to.have.length(1);
@@ -202,14 +203,14 @@ describe('the activity outbox', () => {
 
   it('holds writes on an expired session, without retrying, until a new connection is given', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const events: Event[] = [];
     const outbox = newOutbox(session, clock, events, databaseName());
     await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired' });
     await outbox.enqueue('cp-session', task('cp-session'));
     await waitUntil(() => last(events, 'cp-session')?.state === 'retrying', 'session expiry reported');
     expect(last(events, 'cp-session')?.code).to.equal('CRM_SESSION_EXPIRED');
-    expect(clock.timers).to.have.length(0);
+    expect(clock.pending).to.have.length(0);
     const usage = await fakeOrg.apiUsage(session.orgId);
 
     await fakeOrg.clearFaults(session.orgId);
@@ -222,7 +223,7 @@ describe('the activity outbox', () => {
   it('sends held writes again on resume()', async () => {
     const session = await fakeOrg.createOrg();
     const events: Event[] = [];
-    const outbox = newOutbox(session, new ManualClock(), events, databaseName());
+    const outbox = newOutbox(session, new FakeClock(T0), events, databaseName());
     await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired', times: 1 });
     await outbox.enqueue('cp-resume', task('cp-resume'));
     await waitUntil(() => last(events, 'cp-resume')?.state === 'retrying', 'held');

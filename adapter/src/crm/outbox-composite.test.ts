@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { INTERACTION_ID_FIELD } from './activity-log.ts';
 import { connectTo, fakeOrg, waitUntil } from '../../test-support/fake-org.ts';
-import { cleanUpOutboxes, databaseName, last, ManualClock, newOutbox, T0, task, tasksFor } from '../../test-support/outbox-rig.ts';
+import { cleanUpOutboxes, databaseName, last, newOutbox, T0, task, tasksFor } from '../../test-support/outbox-rig.ts';
+import { FakeClock } from '../../test-support/fake-clock.ts';
 import type { OutboxEvent } from '../../test-support/outbox-rig.ts';
 
 declare const describe: (title: string, body: () => void) => void;
@@ -27,7 +28,7 @@ const allSaved = (events: readonly OutboxEvent[], interactionIds: readonly strin
 describe('the activity outbox sends a backlog as composite requests', () => {
   it('after ten minutes without an answer during a run of 30 calls, delivers every Task once, the backlog in 2 requests', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const events: OutboxEvent[] = [];
     // Salesforce's silence is noticed after 300 ms of real time; the ten minutes pass on the test's clock.
     const outbox = newOutbox(session, clock, events, databaseName(), {
@@ -53,7 +54,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
 
     await fakeOrg.clearFaults(session.orgId); // Salesforce answers again
     const usageBeforeBacklog = await fakeOrg.apiUsage(session.orgId);
-    clock.fireNext();
+    clock.runNext();
     await waitUntil(() => allSaved(events, calls), 'every Task saved');
     expect(await fakeOrg.apiUsage(session.orgId)).to.equal(usageBeforeBacklog + Math.ceil(30 / 25));
     await expectEachTaskOnce(session.orgId, calls);
@@ -63,7 +64,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
   it('sends the writes of calls ending while a request is on its way together, in one request', async () => {
     const session = await fakeOrg.createOrg();
     const events: OutboxEvent[] = [];
-    const outbox = newOutbox(session, new ManualClock(), events, databaseName());
+    const outbox = newOutbox(session, new FakeClock(T0), events, databaseName());
     const before = await fakeOrg.apiUsage(session.orgId);
     await fakeOrg.setFault(session.orgId, { kind: 'hang', times: 1 }); // the first request is slow
     await outbox.enqueue('cp-first', task('cp-first'));
@@ -81,7 +82,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
     const session = await fakeOrg.createOrg();
     const accountId = await fakeOrg.insert(session.orgId, 'Account', { Name: 'Acme Logistics' });
     const leadId = await fakeOrg.insert(session.orgId, 'Lead', { LastName: 'Lopez', Company: 'Lopez Bakery' });
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const events: OutboxEvent[] = [];
     const outbox = newOutbox(session, clock, events, databaseName());
     // An expired session keeps all three queued, so they leave together in one composite.
@@ -101,7 +102,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
     expect((await tasksFor(session.orgId, 'cp-good-2'))[0]?.['WhatId']).to.equal(accountId);
     expect(await tasksFor(session.orgId, 'cp-refused')).to.have.length(0);
     expect((await outbox.pending()).map((p) => p.interactionId)).to.deep.equal(['cp-refused']);
-    expect(clock.timers).to.have.length(0);
+    expect(clock.pending).to.have.length(0);
 
     // A later write for other calls does not drag the held one along.
     await outbox.enqueue('cp-after', task('cp-after'));
@@ -114,7 +115,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
     const session = await fakeOrg.createOrg();
     const leadId = await fakeOrg.insert(session.orgId, 'Lead', { LastName: 'Lopez', Company: 'Lopez Bakery' });
     const contactId = await fakeOrg.insert(session.orgId, 'Contact', { LastName: 'Kim' });
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const events: OutboxEvent[] = [];
     const outbox = newOutbox(session, clock, events, databaseName());
     const before = await fakeOrg.apiUsage(session.orgId);
@@ -131,7 +132,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
 
   it('holds the backlog on 401 INVALID_SESSION_ID without sending more, then sends it in one request with the new session', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const events: OutboxEvent[] = [];
     const outbox = newOutbox(session, clock, events, databaseName());
     await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired', times: 2 });
@@ -143,7 +144,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
     // One refused request was enough: the second 401 the org has in store was never asked for.
     const faults = (await (await fetch(`/__fake-org/orgs/${session.orgId}/faults`)).json()) as { faults: Array<{ kind: string; times?: number }> };
     expect(faults.faults.find((f) => f.kind === 'sessionExpired' && f.times === 1), 'one 401 left unspent').to.not.equal(undefined);
-    expect(clock.timers).to.have.length(0);
+    expect(clock.pending).to.have.length(0);
 
     await fakeOrg.clearFaults(session.orgId);
     const before = await fakeOrg.apiUsage(session.orgId);
@@ -155,7 +156,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
 
   it('backs off on 403 REQUEST_LIMIT_EXCEEDED, keeping later writes queued, and sends them all in one request once the limit allows', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const events: OutboxEvent[] = [];
     const outbox = newOutbox(session, clock, events, databaseName());
     await fakeOrg.setApiUsage(session.orgId, { used: 100, limit: 100 }); // the org's daily requests are spent
@@ -164,12 +165,12 @@ describe('the activity outbox sends a backlog as composite requests', () => {
       await outbox.enqueue(id, task(id));
       await waitUntil(() => last(events, id)?.code === 'CRM_REQUEST_LIMIT', `${id} waits`);
     }
-    clock.fireNext();
-    await waitUntil(() => clock.timers.length === 1, 'second try failed too');
+    clock.runNext();
+    await waitUntil(() => clock.pending.length === 1, 'second try failed too');
     expect(clock.delays).to.deep.equal([2000, 4000]);
 
     await fakeOrg.setApiUsage(session.orgId, { used: 0, limit: 15000 }); // a new day
-    clock.fireNext();
+    clock.runNext();
     await waitUntil(() => allSaved(events, calls), 'all saved');
     expect(await fakeOrg.apiUsage(session.orgId)).to.equal(1);
     await expectEachTaskOnce(session.orgId, calls);
@@ -177,7 +178,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
 
   it('keeps writes through a 5xx stretch, with growing delays, and delivers the backlog in one request after', async () => {
     const session = await fakeOrg.createOrg();
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const events: OutboxEvent[] = [];
     const outbox = newOutbox(session, clock, events, databaseName());
     await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
@@ -187,13 +188,13 @@ describe('the activity outbox sends a backlog as composite requests', () => {
       await outbox.enqueue(id, task(id));
       await waitUntil(() => last(events, id)?.state === 'retrying', `${id} waits`);
     }
-    await waitUntil(() => clock.timers.length === 1, 'a retry scheduled');
+    await waitUntil(() => clock.pending.length === 1, 'a retry scheduled');
     expect(clock.delays.slice(0, 3)).to.deep.equal([2000, 4000, 8000]);
     expect(await fakeOrg.records(session.orgId, 'Task')).to.have.length(0);
 
     await fakeOrg.clearFaults(session.orgId);
     const before = await fakeOrg.apiUsage(session.orgId);
-    clock.fireNext();
+    clock.runNext();
     await waitUntil(() => allSaved(events, calls), 'all saved');
     expect(await fakeOrg.apiUsage(session.orgId)).to.equal(before + 1);
     await expectEachTaskOnce(session.orgId, calls);
@@ -202,7 +203,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
   it('merges Tasks that two late tries both created into one, keeping the first, in one more request', async () => {
     const session = await fakeOrg.createOrg();
     const events: OutboxEvent[] = [];
-    const outbox = newOutbox(session, new ManualClock(), events, databaseName());
+    const outbox = newOutbox(session, new FakeClock(T0), events, databaseName());
     // Two tries whose answers were lost, carried out side by side by the org: two Tasks for one call.
     const firstId = await fakeOrg.insert(session.orgId, 'Task', { Subject: 'Inbound call', Status: 'Completed', [INTERACTION_ID_FIELD]: 'cp-twin' });
     await fakeOrg.insert(session.orgId, 'Task', { Subject: 'Inbound call', Status: 'Completed', [INTERACTION_ID_FIELD]: 'cp-twin' });
@@ -222,7 +223,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
     const session = await fakeOrg.createOrg();
     const name = databaseName();
     const before: OutboxEvent[] = [];
-    const first = newOutbox(session, new ManualClock(), before, name);
+    const first = newOutbox(session, new FakeClock(T0), before, name);
     await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
     const calls = ids('cp-reload', 3);
     for (const id of calls) {
@@ -234,7 +235,7 @@ describe('the activity outbox sends a backlog as composite requests', () => {
     await fakeOrg.clearFaults(session.orgId);
     const usage = await fakeOrg.apiUsage(session.orgId);
     const after: OutboxEvent[] = [];
-    const second = newOutbox(session, new ManualClock(), after, name);
+    const second = newOutbox(session, new FakeClock(T0), after, name);
     await second.start();
     await waitUntil(() => allSaved(after, calls), 'replayed');
     expect(await fakeOrg.apiUsage(session.orgId)).to.equal(usage + 1);

@@ -4,7 +4,8 @@ import type { Interaction } from '../model/interaction.ts';
 import { activityFromInteraction } from './activity-log.ts';
 import type { ActivityDraft } from './activity-outbox.ts';
 import { fakeOrg, rejectionOf, waitUntil } from '../../test-support/fake-org.ts';
-import { cleanUpOutboxes, databaseName, endedCall, last, ManualClock, newOutbox, T0, tasksFor } from '../../test-support/outbox-rig.ts';
+import { cleanUpOutboxes, databaseName, endedCall, last, newOutbox, T0, tasksFor } from '../../test-support/outbox-rig.ts';
+import { FakeClock } from '../../test-support/fake-clock.ts';
 import type { OutboxEvent } from '../../test-support/outbox-rig.ts';
 
 declare const describe: (title: string, body: () => void) => void;
@@ -35,13 +36,13 @@ describe('wrap-up drafts in the activity outbox', () => {
   it('survive a reload: a new outbox on the same database lists them, and nothing was sent', async () => {
     const session = await fakeOrg.createOrg();
     const name = databaseName();
-    const first = newOutbox(session, new ManualClock(), [], name);
+    const first = newOutbox(session, new FakeClock(T0), [], name);
     const before = await fakeOrg.apiUsage(session.orgId);
     await first.saveDraft('cp-d1', draft('cp-d1', 'Wants a quote'));
     await first.saveDraft('cp-d2', draft('cp-d2', 'Wrong number', 'Wrong number'));
     first.close(); // the agent reloads the console in the middle of wrap up
 
-    const second = newOutbox(session, new ManualClock(), [], name);
+    const second = newOutbox(session, new FakeClock(T0), [], name);
     await second.start();
     const restored = await second.drafts();
     expect(restored).to.deep.equal([draft('cp-d1', 'Wants a quote'), draft('cp-d2', 'Wrong number', 'Wrong number')]);
@@ -51,10 +52,10 @@ describe('wrap-up drafts in the activity outbox', () => {
   });
 
   it('keeps only the newest draft of an interaction', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock(T0);
     const outbox = newOutbox(undefined, clock, [], databaseName());
     await outbox.saveDraft('cp-d', draft('cp-d', 'first words'));
-    clock.time += 5_000;
+    clock.advance(5_000);
     await outbox.saveDraft('cp-d', draft('cp-d', 'first words, then more', 'Resolved'));
     expect(await outbox.drafts()).to.deep.equal([draft('cp-d', 'first words, then more', 'Resolved')]);
   });
@@ -63,7 +64,7 @@ describe('wrap-up drafts in the activity outbox', () => {
     const session = await fakeOrg.createOrg();
     const name = databaseName();
     const events: OutboxEvent[] = [];
-    const first = newOutbox(session, new ManualClock(), events, name);
+    const first = newOutbox(session, new FakeClock(T0), events, name);
     await fakeOrg.setFault(session.orgId, { kind: 'unavailable' });
     await first.saveDraft('cp-done', draft('cp-done', 'Call back Friday'));
     await first.saveDraft('cp-open', draft('cp-open', 'still typing'));
@@ -75,7 +76,7 @@ describe('wrap-up drafts in the activity outbox', () => {
 
     await fakeOrg.clearFaults(session.orgId);
     const after: OutboxEvent[] = [];
-    const second = newOutbox(session, new ManualClock(), after, name);
+    const second = newOutbox(session, new FakeClock(T0), after, name);
     await second.start();
     expect((await second.drafts()).map((d) => d.interaction.id)).to.deep.equal(['cp-open']);
     await waitUntil(() => last(after, 'cp-done')?.state === 'saved', 'the queued Task is replayed');
@@ -84,7 +85,7 @@ describe('wrap-up drafts in the activity outbox', () => {
   });
 
   it('ignores a late draft for an interaction whose Task is already queued', async () => {
-    const outbox = newOutbox(undefined, new ManualClock(), [], databaseName());
+    const outbox = newOutbox(undefined, new FakeClock(T0), [], databaseName());
     const finished = { ...wrappingUp('cp-late', 'done', 'Resolved'), state: 'ended' as const };
     const queued = outbox.enqueue('cp-late', activityFromInteraction(finished, {}, T0 + 90_000));
     const late = outbox.saveDraft('cp-late', draft('cp-late', 'a keystroke behind'));
@@ -95,17 +96,17 @@ describe('wrap-up drafts in the activity outbox', () => {
 
   it('can be discarded', async () => {
     const name = databaseName();
-    const outbox = newOutbox(undefined, new ManualClock(), [], name);
+    const outbox = newOutbox(undefined, new FakeClock(T0), [], name);
     await outbox.saveDraft('cp-gone', draft('cp-gone', 'never mind'));
     await outbox.saveDraft('cp-kept', draft('cp-kept', 'keep me'));
     await outbox.discardDraft('cp-gone');
     outbox.close();
-    const reopened = newOutbox(undefined, new ManualClock(), [], name);
+    const reopened = newOutbox(undefined, new FakeClock(T0), [], name);
     expect((await reopened.drafts()).map((d) => d.interaction.id)).to.deep.equal(['cp-kept']);
   });
 
   it('refuses a draft without an interaction id or for another interaction', async () => {
-    const outbox = newOutbox(undefined, new ManualClock(), [], databaseName());
+    const outbox = newOutbox(undefined, new FakeClock(T0), [], databaseName());
     expect(isContactPadError(await rejectionOf(outbox.saveDraft(' ', draft(' ', 'x'))), 'CRM_REQUEST_REJECTED')).to.equal(true);
     expect(isContactPadError(await rejectionOf(outbox.saveDraft('cp-a', draft('cp-b', 'x'))), 'CRM_REQUEST_REJECTED')).to.equal(true);
     expect(await outbox.drafts()).to.deep.equal([]);
@@ -125,7 +126,7 @@ describe('wrap-up drafts in the activity outbox', () => {
       };
       request.onerror = () => reject(request.error);
     });
-    const outbox = newOutbox(undefined, new ManualClock(), [], name);
+    const outbox = newOutbox(undefined, new FakeClock(T0), [], name);
     expect((await outbox.pending()).map((p) => p.interactionId)).to.deep.equal(['cp-old']);
     await outbox.saveDraft('cp-new', draft('cp-new', 'typed after the upgrade'));
     expect((await outbox.drafts()).map((d) => d.interaction.id)).to.deep.equal(['cp-new']);

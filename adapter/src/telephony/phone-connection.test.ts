@@ -1,36 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
-import type { Clock } from '../model/clock.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import { Phone, type PhoneConfig } from './phone.ts';
+import { FakeClock } from '../../test-support/fake-clock.ts';
 import { Customer, RecordingListener, serverCommand, sipServer, uniqueUser, waitFor } from '../../test-support/sip-calls.ts';
-
-/** A manual clock: the test decides when a timer runs; timers fall due in the order of their due time. */
-class ManualClock implements Clock {
-  time = 1_000_000;
-  readonly now = () => this.time;
-  readonly pending: Array<{ fn: () => void; ms: number; due: number; cancelled: boolean }> = [];
-  readonly schedule = (fn: () => void, ms: number) => {
-    const entry = { fn, ms, due: this.time + ms, cancelled: false };
-    this.pending.push(entry);
-    return () => {
-      entry.cancelled = true;
-    };
-  };
-  /** The timers still waiting (the 10 s REGISTER guard is not among them when unreachable). */
-  waiting() {
-    return this.pending.filter((entry) => !entry.cancelled);
-  }
-  /** Runs the timer that falls due first, advancing the clock to it; returns how long it had been set for. */
-  runNext(): number {
-    const entry = this.waiting().sort((a, b) => a.due - b.due)[0];
-    if (!entry) throw new Error('nothing scheduled');
-    entry.cancelled = true;
-    this.time = Math.max(this.time, entry.due);
-    entry.fn();
-    return entry.ms;
-  }
-}
 
 function unreachable(connections: readonly PhoneConnection[], from = 0) {
   return connections.slice(from).filter((c): c is Extract<PhoneConnection, { state: 'unreachable' }> => c.state === 'unreachable');
@@ -42,15 +15,15 @@ describe('Phone: connection to the SIP server', () => {
     for (const phone of phones.splice(0)) await phone.stop();
   });
 
-  function phone(config: PhoneConfig, listener: RecordingListener, clock?: ManualClock): Phone {
-    // With the manual clock, every retry waits the top of its jitter window: the backoff itself.
+  function phone(config: PhoneConfig, listener: RecordingListener, clock?: FakeClock): Phone {
+    // With the fake clock, every retry waits the top of its jitter window: the backoff itself.
     const created = new Phone(config, listener, clock ? { clock, random: () => 1 } : {});
     phones.push(created);
     return created;
   }
 
   it('says it cannot reach the server (with the reason and the next try) and retries with a growing delay', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const listener = new RecordingListener();
     // Nothing listens on port 9 (discard) on 127.0.0.1 here.
     phone({ serverUrl: 'ws://127.0.0.1:9', aor: `sip:${uniqueUser('agent')}@127.0.0.1`, reconnect: { firstDelayMs: 1000, maxDelayMs: 4000 } }, listener, clock).start();
@@ -73,7 +46,7 @@ describe('Phone: connection to the SIP server', () => {
   });
 
   it('draws each wait at random within its backoff window (full jitter), so agents that lost the same server do not retry in step', async () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const listener = new RecordingListener();
     const draws = [0.25, 0.5, 0.75, 0.1];
     const jittered = new Phone(
@@ -98,7 +71,7 @@ describe('Phone: connection to the SIP server', () => {
 
   it('says the server refused the registration (403 Forbidden) and tries again later', async () => {
     const { wsUrl } = await sipServer();
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const listener = new RecordingListener();
     phone({ serverUrl: wsUrl, aor: `sip:${uniqueUser('refused')}@127.0.0.1` }, listener, clock).start();
     const refused = await listener.connectionState('refused');
@@ -118,10 +91,10 @@ describe('Phone: connection to the SIP server', () => {
 
   it('drops a connection on which the server does not answer the registration, and starts over', async () => {
     const { wsUrl } = await sipServer();
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const listener = new RecordingListener();
     phone({ serverUrl: wsUrl, aor: `sip:${uniqueUser('silent')}@127.0.0.1` }, listener, clock).start();
-    await waitFor('the REGISTER to be sent', () => clock.waiting().some((entry) => entry.ms === 10_000) || undefined);
+    await waitFor('the REGISTER to be sent', () => clock.pending.some((timer) => timer.delay === 10_000) || undefined);
     clock.runNext(); // ten seconds without an answer
     const silent = await listener.connectionState('unreachable');
     expect(silent.reason).to.equal('The phone server did not answer the registration');

@@ -10,7 +10,6 @@ import {
   expectCode,
   failureOf,
   holdBackAck,
-  manualTimers,
   otherLeg,
   peerConnectionOf,
   sendsAudio,
@@ -19,6 +18,7 @@ import {
   watchFarEnd,
   type RigParts,
 } from '../../test-support/sip-calls.ts';
+import { FakeClock } from '../../test-support/fake-clock.ts';
 
 describe('Phone: hold and retrieve through the real SIP server', () => {
   const rig = new CallRig();
@@ -128,7 +128,7 @@ describe('Phone: hold and retrieve through the real SIP server', () => {
   });
 
   it('gives up a hold when the caller never acknowledges the answer: SIP_CALL_FAILED, the call stays up and can be held later', async () => {
-    const { clock, due } = manualTimers(REINVITE_READY_TIMEOUT_MS);
+    const clock = new FakeClock(); // the wait for the ACK runs out when the test moves the clock
     const parts = await setup({ clock });
     const { phone, listener, peers } = parts;
     const inviter = await ringingCall(parts, 'int-hold-no-ack');
@@ -136,10 +136,10 @@ describe('Phone: hold and retrieve through the real SIP server', () => {
     await phone.accept('int-hold-no-ack');
     const far = watchFarEnd(inviter);
 
-    const timers = due.length; // the registration's may be there too
     const hold = failureOf(phone.hold('int-hold-no-ack'));
-    await waitFor('the hold to wait for the ACK', () => due.length === timers + 1);
-    due.at(-1)?.();
+    await waitFor('the hold to wait for the ACK', () => clock.pending.length > 0);
+    expect(clock.pending.map((timer) => timer.delay), 'the wait for the ACK, and nothing else').to.deep.equal([REINVITE_READY_TIMEOUT_MS]);
+    clock.advance(REINVITE_READY_TIMEOUT_MS);
     expectCode(await hold, 'SIP_CALL_FAILED', /has not confirmed the call .*; it is still connected/);
     expect(listener.ends, 'the call goes on').to.deep.equal([]);
     expect(far.reinvites, 'nothing was sent').to.deep.equal([]);

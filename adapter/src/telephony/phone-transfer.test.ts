@@ -7,13 +7,13 @@ import {
   expectCode,
   failureOf,
   follow,
-  manualTimers,
   sendsAudio,
   sessionBytesReceived,
   uniqueUser,
   waitFor,
   watchFarEnd,
 } from '../../test-support/sip-calls.ts';
+import { FakeClock } from '../../test-support/fake-clock.ts';
 
 describe('Phone: blind transfer through the real SIP server', () => {
   const rig = new CallRig();
@@ -92,8 +92,8 @@ describe('Phone: blind transfer through the real SIP server', () => {
   });
 
   it('fails with TRANSFER_FAILED when the far end does not answer the REFER in time; a late acceptance still hands the call over', async () => {
-    // The transfer's deadline runs when the test says so; other timers run as usual.
-    const { clock, due: deadlines } = manualTimers(TRANSFER_ANSWER_TIMEOUT_MS);
+    // The transfer's deadline runs out when the test moves the clock.
+    const clock = new FakeClock();
     const parts = await setup({ clock });
     const { phone, listener } = parts;
     const { callId, inviter } = await answeredCall(parts, 'int-transfer-silent');
@@ -101,8 +101,8 @@ describe('Phone: blind transfer through the real SIP server', () => {
 
     const transfer = failureOf(phone.transfer(callId, '+15550002222'));
     await waitFor('the customer to get the REFER', () => far.refers.length === 1);
-    expect(deadlines.length).to.equal(1);
-    deadlines[0]?.();
+    expect(clock.pending.map((timer) => timer.delay), 'the transfer\'s deadline, and nothing else').to.deep.equal([TRANSFER_ANSWER_TIMEOUT_MS]);
+    clock.advance(TRANSFER_ANSWER_TIMEOUT_MS);
     expectCode(await transfer, 'TRANSFER_FAILED', /did not answer the transfer/);
     expect(listener.ends).to.deep.equal([]);
     expect(inviter.state).to.equal(SessionState.Established);
