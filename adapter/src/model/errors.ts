@@ -36,7 +36,10 @@ export const ERROR_CATALOGUE = {
   },
   INVALID_INPUT: {
     description: 'The agent asked for something with what they typed, and ContactPad cannot use it as it is.',
-    causes: ['Dial was pressed with an empty number box (or only spaces in it).'],
+    causes: [
+      'Dial was pressed with an empty number box (or only spaces in it).',
+      'The dial box held a name or an address that is neither a phone number nor a sip: or sips: address (a colleague is called from the directory).',
+    ],
     fix: 'Type the number to call (with + and the country code for another country) or a SIP address, and dial again.',
   },
   INVALID_CONFIGURATION: {

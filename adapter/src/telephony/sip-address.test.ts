@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { dialableNumber } from '../model/dial-input.ts';
 import { addressOfRecord } from './phone-config.ts';
 import { sipTarget } from './sip-address.ts';
 
@@ -14,6 +15,14 @@ describe('SIP addresses: what the agent dials or transfers to', () => {
     expect(address('555.010.2030')).to.equal(`sip:5550102030@${DOMAIN}`);
     expect(address('  0049 30 1234567 ')).to.equal(`sip:0049301234567@${DOMAIN}`);
     expect(address('*72')).to.equal(`sip:*72@${DOMAIN}`);
+  });
+
+  it('reads a number by the dial box\'s rule (model/dial-input.ts), so a number the dial box takes is the number dialled', () => {
+    for (const typed of ['+1 (415) 555-0100', ' 415.555.0100 ', '*72', '#31#4155550100', '100', '9'.repeat(32)]) {
+      const number = dialableNumber(typed);
+      expect(number, typed).to.be.a('string');
+      expect(address(typed), typed).to.equal(`sip:${number!.replace(/#/g, '%23')}@${DOMAIN}`);
+    }
   });
 
   it('escapes # in a number (it would start a URI fragment)', () => {

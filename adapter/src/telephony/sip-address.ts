@@ -6,19 +6,15 @@
  * it is needed to register, and this module loads later, with the call control.)
  */
 import { UserAgent, type URI } from 'sip.js';
+import { dialableNumber } from '../model/dial-input.ts';
 import { isSipUser } from '../model/settings.ts';
-
-/** Characters people type inside phone numbers: spaces, dots, dashes, parentheses. */
-const NUMBER_PUNCTUATION = /[\s().-]/g;
-/** A dialable number: digits, '*' and '#', an optional leading '+', after the punctuation is gone. */
-const DIALABLE = /^\+?[0-9*#]{2,32}$/;
 
 /**
  * `target` as a SIP URI, or undefined when it is none of:
  * - a full address, `sip:` or `sips:` (kept as given: `sips:` stays `sips:`);
  * - `user@host` without a scheme (a colleague's address an admin typed): `sip:user@host`;
- * - a phone number, punctuation allowed ('+1 (555) 010-2030'): `sip:+15550102030@<domain>`
- *   ('#' escaped as %23);
+ * - a phone number, punctuation allowed ('+1 (555) 010-2030'), read by the dial box's rule
+ *   (model/dial-input.ts dialableNumber): `sip:+15550102030@<domain>` ('#' escaped as %23);
  * - a SIP user part ('jordan.lee', RFC 3261 user characters): `sip:jordan.lee@<domain>`.
  * `domain` is the host of the agent's own address of record.
  */
@@ -26,8 +22,8 @@ export function sipTarget(target: string, domain: string): URI | undefined {
   const text = typeof target === 'string' ? target.trim() : '';
   if (text === '' || text.length > 256) return undefined;
   if (/^sips?:/i.test(text)) return UserAgent.makeURI(text);
-  const number = text.replace(NUMBER_PUNCTUATION, '');
-  if (DIALABLE.test(number)) return UserAgent.makeURI(`sip:${number.replace(/#/g, '%23')}@${domain}`);
+  const number = dialableNumber(text);
+  if (number !== undefined) return UserAgent.makeURI(`sip:${number.replace(/#/g, '%23')}@${domain}`);
   const at = text.lastIndexOf('@');
   if (at > 0) {
     const uri = isSipUser(text.slice(0, at)) ? UserAgent.makeURI(`sip:${text}`) : undefined;
