@@ -8,7 +8,8 @@
 import { expect } from '@open-wc/testing';
 import { fakeOrg } from '../test-support/fake-org.ts';
 import { DEMO_MESSAGING } from '../../scripts/fake-org/demo-routing.ts';
-import { Customer, sipServer, uniqueUser, waitFor } from '../test-support/sip-calls.ts';
+import { Customer, sipServer, uniqueUser } from '../test-support/sip-calls.ts';
+import { waitFor } from '../test-support/wait-for.ts';
 import { RIG_WRAP_UP_SECONDS, answered, mariaCalls, startRig, stopRigs, taskOf, viewOf, type Rig } from '../test-support/controller-rig.ts';
 import { FINISHED_KEPT } from './desks/view-desk.ts';
 import { OMNI_PRESENCE_STATUSES } from '../../scripts/console/page/omni-presence.ts';

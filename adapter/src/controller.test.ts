@@ -7,7 +7,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { fakeOrg } from '../test-support/fake-org.ts';
-import { Customer, sipServer, uniqueUser, waitFor } from '../test-support/sip-calls.ts';
+import { Customer, sipServer, uniqueUser } from '../test-support/sip-calls.ts';
+import { waitFor } from '../test-support/wait-for.ts';
 import { RIG_WRAP_UP_SECONDS, answered, calls, mariaCalls, startRig, stopRigs, taskOf, viewOf } from '../test-support/controller-rig.ts';
 
 afterEach(async function () {

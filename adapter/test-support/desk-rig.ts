@@ -7,9 +7,8 @@ import { FakeClock } from './fake-clock.ts';
 import { readSettings, type ContactPadSettings } from '../src/model/settings.ts';
 import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-protocol.ts';
 import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
-import { TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
+import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
 import { Store } from '../src/store.ts';
-import { DEMO_PRESENCE } from '../../scripts/fake-org/demo-routing.ts';
 import { openDesks, type Desks } from '../src/desks/desks.ts';
 import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from '../src/desks/ports.ts';
 import { firstSnapshot } from '../src/desks/view-desk.ts';
@@ -62,17 +61,6 @@ export async function crmOnFakeOrg(
     recentActivityKey: `desk-recent-${unique}`,
   });
   return { crm, orgId: org.orgId, storage: { org: { orgId: org.orgId, instanceUrl: org.instanceUrl, accessToken: org.accessToken }, unique } };
-}
-
-/** The Task ContactPad wrote for interaction `id`, once the outbox wrote it. */
-export async function taskFor(orgId: string, id: string, timeoutMs = 15_000): Promise<Record<string, unknown>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const task = (await fakeOrg.records(orgId, 'Task')).find((t) => t['ContactPad_Interaction_Id__c'] === id);
-    if (task) return task;
-    if (Date.now() > deadline) throw new Error(`No Task for ${id}`);
-    await new Promise((done) => setTimeout(done, 25));
-  }
 }
 
 /** A stand-in for the telephony room: records each request; `fail` makes the next request of that kind reject. */

@@ -1,11 +1,18 @@
 /**
- * Test support (not shipped): a fresh fake org and a CrmConnection to it, for the crm
- * room's browser tests. The fake org answers at the test server's own origin.
+ * The fake org for the browser tests (scripts/fake-org, served by web-test-runner at the test
+ * server's own origin): its control API, a CrmConnection to a fresh org as the Visualforce page
+ * would build it, orgs with screen-pop rules of a test's own, the Tasks ContactPad wrote, and
+ * the demo org's fixed ids (Omni-Channel routing, presence, Messaging) that tests name.
  */
-import { FakeOrgClient } from '../../scripts/fake-org/client.ts';
-import type { FakeOrgSession } from '../../scripts/fake-org/client.ts';
+import { FakeOrgClient, type FakeOrgSession } from '../../scripts/fake-org/client.ts';
 import { CrmConnection } from '../src/crm/crm-connection.ts';
+import { INTERACTION_ID_FIELD } from '../src/crm/activity-log.ts';
 import { API_VERSION } from '../src/crm/crm-service.ts';
+import { waitFor } from './wait-for.ts';
+
+export type { FakeOrgSession };
+/** The demo org's fixed ids (scripts/fake-org/fixtures/demo-org.json): routing, presence configuration, Messaging sessions. */
+export { DEMO_MESSAGING, DEMO_PRESENCE, DEMO_ROUTING } from '../../scripts/fake-org/demo-routing.ts';
 
 /** Where web-test-runner serves jsforce's UMD build. */
 export const TEST_JSFORCE_URL = '/node_modules/jsforce/dist/jsforce-core.min.js';
@@ -22,25 +29,6 @@ export function connectTo(session: FakeOrgSession, timeoutMs = 10_000): CrmConne
     jsforceUrl: TEST_JSFORCE_URL,
     timeoutMs,
   });
-}
-
-/** Waits (polling) until `condition` holds; fails with `what` after `limitMs`. Not a timing assertion. */
-export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, limitMs = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - start > limitMs) throw new Error(`Gave up waiting for: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** Runs `work` and returns what it rejected with (fails if it resolved). */
-export async function rejectionOf(work: Promise<unknown>): Promise<unknown> {
-  try {
-    await work;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection, but it resolved');
 }
 
 /** A screen-pop rule record (ContactPad_Screen_Pop_Rule__mdt) as an admin creates it in Setup: active, Record action. */
@@ -75,4 +63,14 @@ export async function orgWithRules(
     },
     { customMetadata: false },
   );
+}
+
+/** The Tasks in the org for one interaction (ContactPad_Interaction_Id__c), as they are now. */
+export async function tasksFor(orgId: string, interactionId: string): Promise<Array<Record<string, unknown>>> {
+  return (await fakeOrg.records(orgId, 'Task')).filter((t) => t[INTERACTION_ID_FIELD] === interactionId);
+}
+
+/** The Task ContactPad wrote for interaction `id`, once the outbox wrote it (waits up to `timeoutMs`). */
+export async function taskFor(orgId: string, id: string, timeoutMs = 15_000): Promise<Record<string, unknown>> {
+  return waitFor(`the Task for ${id} in the org`, async () => (await tasksFor(orgId, id))[0], timeoutMs);
 }

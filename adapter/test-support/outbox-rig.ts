@@ -1,18 +1,16 @@
 /**
  * The activity outbox's rig: outboxes on throwaway IndexedDB databases (closed and deleted
  * after each test) over the fake org, on the clock the test gives (the one fake clock,
- * fake-clock.ts), the listener's events, an ended call and its Task, and the Tasks the fake
- * org holds for an interaction.
+ * fake-clock.ts), the listener's events, and an ended call and its Task.
  */
 import type { Clock } from '../src/model/clock.ts';
 import type { ContactPadError } from '../src/model/errors.ts';
 import type { Interaction } from '../src/model/interaction.ts';
-import { activityFromInteraction, INTERACTION_ID_FIELD } from '../src/crm/activity-log.ts';
+import { activityFromInteraction } from '../src/crm/activity-log.ts';
 import type { TaskFields } from '../src/crm/activity-log.ts';
 import { ActivityOutbox } from '../src/crm/activity-outbox.ts';
 import type { ActivityOutboxOptions, OutboxState } from '../src/crm/activity-outbox.ts';
-import type { FakeOrgSession } from '../../scripts/fake-org/client.ts';
-import { connectTo, fakeOrg } from './fake-org.ts';
+import { connectTo, type FakeOrgSession } from './fake-org.ts';
 
 /** 2026-11-22 10:02:03 UTC, when every test's calls start. */
 export const T0 = Date.UTC(2026, 10, 22, 10, 2, 3);
@@ -93,11 +91,6 @@ export async function cleanUpOutboxes(): Promise<void> {
       request.onsuccess = request.onerror = request.onblocked = () => resolve(undefined);
     });
   }
-}
-
-/** The org's Tasks for one interaction. */
-export async function tasksFor(orgId: string, interactionId: string): Promise<Array<Record<string, unknown>>> {
-  return (await fakeOrg.records(orgId, 'Task')).filter((t) => t[INTERACTION_ID_FIELD] === interactionId);
 }
 
 /** The last event for an interaction. */

@@ -1,9 +1,9 @@
 /**
- * Test helpers for the telephony room's browser tests: a recording {@link PhoneListener},
- * bounded waits, the suite's SIP server address, a customer (a second sip.js user agent
- * in the same page) that calls the agent through the real Kamailio, and for hold and
- * transfer tests a {@link CallRig} (a registered agent phone and a customer) with helpers
- * that read both ends of a call.
+ * SIP calls on the suite's real Kamailio, for the telephony room's browser tests (and the
+ * rigs that ring ContactPad): the suite's SIP server address, a recording
+ * {@link PhoneListener}, a customer (a second sip.js user agent in the same page) that calls
+ * the agent or is called, and for hold and transfer tests a {@link CallRig} (a registered
+ * agent phone and a customer) with helpers that read both ends of a call.
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -12,6 +12,7 @@ import { isContactPadError, type ContactPadError, type ErrorCode } from '../src/
 import type { PhoneConnection } from '../src/model/phone-connection.ts';
 import { Phone, type CallEnd, type PhoneListener, type PhoneOptions } from '../src/telephony/phone.ts';
 import type { CallOffer } from '../src/telephony/sip-header-contract.ts';
+import { waitFor } from './wait-for.ts';
 
 /** Runs a web-test-runner server command (scripts/sip-server/test-commands.ts). */
 export function serverCommand<R>(command: string, payload?: unknown): Promise<R> {
@@ -28,17 +29,6 @@ export async function sipServer(): Promise<{ wsUrl: string; udpPort: number }> {
 /** A SIP user name no other test uses. */
 export function uniqueUser(prefix: string): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** Polls until `check` returns a value other than undefined/false; fails after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
-    await new Promise((done) => setTimeout(done, 25));
-  }
 }
 
 /** A PhoneListener that records everything the phone says. */
@@ -204,14 +194,7 @@ export function otherLeg(connections: readonly RTCPeerConnection[], farEnd: RTCP
 
 // ----- hold and transfer tests -----
 
-/** The error a promise fails with (undefined when it resolves). */
-export function failureOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
-
+/** Fails unless `error` is a ContactPadError with `code` (and a message matching `message`). */
 export function expectCode(error: unknown, code: ErrorCode, message?: RegExp): void {
   expect(isContactPadError(error, code), `expected ${code}, got ${String(error)}`).to.equal(true);
   if (message) expect((error as Error).message).to.match(message);

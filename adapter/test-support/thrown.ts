@@ -1,4 +1,11 @@
-/** Test helper for the model's tests: what `action` threw (fails the test if nothing was thrown). */
+/**
+ * What went wrong, for the tests that expect it to: what an action threw, what a promise
+ * rejected with. `thrown` and `rejectionOf` fail the test when nothing went wrong;
+ * `failureOf` answers undefined instead, for a test that sets an operation going and looks at
+ * how it failed later (the phone's hold and transfer tests).
+ */
+
+/** What `action` threw (fails the test if nothing was thrown). */
 export function thrown(action: () => unknown): unknown {
   try {
     action();
@@ -6,4 +13,22 @@ export function thrown(action: () => unknown): unknown {
     return error;
   }
   throw new Error('expected an error, none was thrown');
+}
+
+/** What `work` rejected with (fails the test if it resolved). */
+export async function rejectionOf(work: Promise<unknown>): Promise<unknown> {
+  try {
+    await work;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection, but it resolved');
+}
+
+/** What `promise` rejected with, or undefined when it resolved. */
+export function failureOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 }

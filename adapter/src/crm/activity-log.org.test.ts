@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import type { Interaction } from '../model/interaction.ts';
 import { isContactPadError } from '../model/errors.ts';
 import { activityFromInteraction, INTERACTION_ID_FIELD, logActivity } from './activity-log.ts';
-import { connectTo, fakeOrg, rejectionOf } from '../../test-support/fake-org.ts';
+import { connectTo, fakeOrg } from '../../test-support/fake-org.ts';
+import { rejectionOf } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import { ActivityOutbox, OUTBOX_BACKOFF } from './activity-outbox.ts';
-import { connectTo, fakeOrg, waitUntil } from '../../test-support/fake-org.ts';
-import { cleanUpOutboxes, databaseName, last, newOutbox, T0, task, tasksFor } from '../../test-support/outbox-rig.ts';
+import { connectTo, fakeOrg, tasksFor } from '../../test-support/fake-org.ts';
+import { waitUntil } from '../../test-support/wait-for.ts';
+import { cleanUpOutboxes, databaseName, last, newOutbox, T0, task } from '../../test-support/outbox-rig.ts';
 import { FakeClock } from '../../test-support/fake-clock.ts';
 import type { OutboxEvent as Event } from '../../test-support/outbox-rig.ts';
 

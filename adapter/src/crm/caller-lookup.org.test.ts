@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
-import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
 import { callerSearch, lookUpCaller } from './caller-lookup.ts';
 import type { CallerIdentity } from './caller-lookup.ts';
 import { decideScreenPop } from './screen-pop-decision.ts';
 import { DEFAULT_SCREEN_POP_SETTINGS, loadScreenPopRules } from './screen-pop-rules.ts';
 import { buildPhoneSearch } from './sosl.ts';
-import { connectTo, fakeOrg, orgWithRules, rejectionOf, ruleRecord } from '../../test-support/fake-org.ts';
+import { connectTo, fakeOrg, orgWithRules, ruleRecord, type FakeOrgSession } from '../../test-support/fake-org.ts';
+import { rejectionOf } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

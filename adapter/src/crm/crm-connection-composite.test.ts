@@ -3,7 +3,8 @@ import { isContactPadError } from '../model/errors.ts';
 import { INTERACTION_ID_FIELD } from './activity-log.ts';
 import { MAX_COMPOSITE_SUBREQUESTS } from './crm-connection.ts';
 import type { CompositeSubrequest } from './crm-connection.ts';
-import { connectTo, fakeOrg, rejectionOf } from '../../test-support/fake-org.ts';
+import { connectTo, fakeOrg } from '../../test-support/fake-org.ts';
+import { rejectionOf } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

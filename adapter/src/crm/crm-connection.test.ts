@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import type { ContactPadError } from '../model/errors.ts';
 import { CrmConnection } from './crm-connection.ts';
-import { connectTo, fakeOrg, rejectionOf, TEST_JSFORCE_URL } from '../../test-support/fake-org.ts';
+import { connectTo, fakeOrg, TEST_JSFORCE_URL } from '../../test-support/fake-org.ts';
+import { rejectionOf } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

@@ -3,7 +3,6 @@ import { isContactPadError } from '../model/errors.ts';
 import type { Interaction } from '../model/interaction.ts';
 import { NO_AGENT } from '../model/agent-identity.ts';
 import { readSettings } from '../model/settings.ts';
-import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
 import { ActivityOutbox } from './activity-outbox.ts';
 import type { OutboxState } from './activity-outbox.ts';
 import { INTERACTION_ID_FIELD } from './activity-log.ts';
@@ -11,7 +10,9 @@ import { CrmRoom } from './crm-room.ts';
 import { createCrmService } from './crm-service.ts';
 import { RememberedChoices } from './remembered-choices.ts';
 import { BUILT_IN_RULES } from './screen-pop-rules.ts';
-import { TEST_JSFORCE_URL, connectTo, fakeOrg, orgWithRules, rejectionOf, ruleRecord, waitUntil } from '../../test-support/fake-org.ts';
+import { TEST_JSFORCE_URL, connectTo, fakeOrg, orgWithRules, ruleRecord, type FakeOrgSession } from '../../test-support/fake-org.ts';
+import { rejectionOf } from '../../test-support/thrown.ts';
+import { waitUntil } from '../../test-support/wait-for.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import { loadJsforce } from './jsforce-loader.ts';
-import { rejectionOf, TEST_JSFORCE_URL } from '../../test-support/fake-org.ts';
+import { TEST_JSFORCE_URL } from '../../test-support/fake-org.ts';
+import { rejectionOf } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { INTERACTION_ID_FIELD } from './activity-log.ts';
-import { connectTo, fakeOrg, waitUntil } from '../../test-support/fake-org.ts';
-import { cleanUpOutboxes, databaseName, last, newOutbox, T0, task, tasksFor } from '../../test-support/outbox-rig.ts';
+import { connectTo, fakeOrg, tasksFor } from '../../test-support/fake-org.ts';
+import { waitUntil } from '../../test-support/wait-for.ts';
+import { cleanUpOutboxes, databaseName, last, newOutbox, T0, task } from '../../test-support/outbox-rig.ts';
 import { FakeClock } from '../../test-support/fake-clock.ts';
 import type { OutboxEvent } from '../../test-support/outbox-rig.ts';
 

@@ -3,8 +3,10 @@ import { isContactPadError } from '../model/errors.ts';
 import type { Interaction } from '../model/interaction.ts';
 import { activityFromInteraction } from './activity-log.ts';
 import type { ActivityDraft } from './activity-outbox.ts';
-import { fakeOrg, rejectionOf, waitUntil } from '../../test-support/fake-org.ts';
-import { cleanUpOutboxes, databaseName, endedCall, last, newOutbox, T0, tasksFor } from '../../test-support/outbox-rig.ts';
+import { fakeOrg, tasksFor } from '../../test-support/fake-org.ts';
+import { rejectionOf } from '../../test-support/thrown.ts';
+import { waitUntil } from '../../test-support/wait-for.ts';
+import { cleanUpOutboxes, databaseName, endedCall, last, newOutbox, T0 } from '../../test-support/outbox-rig.ts';
 import { FakeClock } from '../../test-support/fake-clock.ts';
 import type { OutboxEvent } from '../../test-support/outbox-rig.ts';
 

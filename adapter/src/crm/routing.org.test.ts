@@ -2,12 +2,11 @@ import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import type { ContactPadError, ErrorCode } from '../model/errors.ts';
 import { readSettings } from '../model/settings.ts';
-import type { FakeOrgSession } from '../../../scripts/fake-org/client.ts';
-import { DEMO_MESSAGING, DEMO_PRESENCE, DEMO_ROUTING } from '../../../scripts/fake-org/demo-routing.ts';
 import { ActivityOutbox } from './activity-outbox.ts';
 import { CrmRoom } from './crm-room.ts';
 import { createCrmService } from './crm-service.ts';
-import { TEST_JSFORCE_URL, connectTo, fakeOrg, rejectionOf } from '../../test-support/fake-org.ts';
+import { DEMO_MESSAGING, DEMO_PRESENCE, DEMO_ROUTING, TEST_JSFORCE_URL, connectTo, fakeOrg, type FakeOrgSession } from '../../test-support/fake-org.ts';
+import { rejectionOf } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

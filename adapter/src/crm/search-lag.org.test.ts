@@ -3,7 +3,8 @@ import type { Interaction } from '../model/interaction.ts';
 import { ActivityOutbox } from './activity-outbox.ts';
 import { CrmRoom } from './crm-room.ts';
 import { RecentActivity } from './recent-activity.ts';
-import { connectTo, fakeOrg, waitUntil } from '../../test-support/fake-org.ts';
+import { connectTo, fakeOrg } from '../../test-support/fake-org.ts';
+import { waitUntil } from '../../test-support/wait-for.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

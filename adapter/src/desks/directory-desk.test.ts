@@ -8,9 +8,9 @@ import { isContactPadError } from '../model/errors.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
 import { callFacts } from '../model/interaction-facts.ts';
 import { workFacts } from '../model/work-item-facts.ts';
-import { fakeOrg } from '../../test-support/fake-org.ts';
+import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
 import { DirectoryDesk } from './directory-desk.ts';
-import { RecordingBridge, RecordingPhone, crmOnFakeOrg, taskFor, testDesks } from '../../test-support/desk-rig.ts';
+import { RecordingBridge, RecordingPhone, crmOnFakeOrg, testDesks } from '../../test-support/desk-rig.ts';
 
 const COLLEAGUE_SIP_USER = 'casey.colleague';
 

@@ -8,11 +8,10 @@ import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
 import { callFacts } from '../model/interaction-facts.ts';
-import { fakeOrg } from '../../test-support/fake-org.ts';
-import { waitFor } from '../../test-support/sip-calls.ts';
-import { DEMO_MESSAGING } from '../../../scripts/fake-org/demo-routing.ts';
+import { DEMO_MESSAGING, fakeOrg, taskFor } from '../../test-support/fake-org.ts';
+import { waitFor } from '../../test-support/wait-for.ts';
 import { openConsoleDesks } from './console-desks.ts';
-import { RecordingBridge, RecordingHost, crmOnFakeOrg, taskFor, testDesks } from '../../test-support/desk-rig.ts';
+import { RecordingBridge, RecordingHost, crmOnFakeOrg, testDesks } from '../../test-support/desk-rig.ts';
 
 const { danielWaiting: DANIEL_SESSION, guestWaiting: GUEST_SESSION } = DEMO_MESSAGING;
 

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import { initialAgentState, chooseAgentStatus, type AgentState, type AgentStatusChoice } from '../model/agent-state.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { PresenceStatus } from '../model/presence-map.ts';
-import { waitFor } from '../../test-support/sip-calls.ts';
+import { waitFor } from '../../test-support/wait-for.ts';
 import { openConsoleDesks } from './console-desks.ts';
 import { PresenceSync } from './presence-desk.ts';
 import { RecordingBridge, crmOnFakeOrg, testDesks, testSettings } from '../../test-support/desk-rig.ts';

@@ -8,7 +8,7 @@ import { isContactPadError } from '../model/errors.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
 import { callFacts } from '../model/interaction-facts.ts';
 import { fakeOrg } from '../../test-support/fake-org.ts';
-import { waitFor } from '../../test-support/sip-calls.ts';
+import { waitFor } from '../../test-support/wait-for.ts';
 import { hostOnOpenCtiFake } from '../../test-support/controller-rig.ts';
 import { crmOnFakeOrg, testDesks } from '../../test-support/desk-rig.ts';
 

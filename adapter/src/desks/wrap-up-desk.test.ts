@@ -9,10 +9,10 @@ import { offerInteraction } from '../model/interaction-state.ts';
 import { callFacts, restoredFacts, withNavigation, withPopSettled, type InteractionFacts } from '../model/interaction-facts.ts';
 import { consultFacts } from '../model/handover-facts.ts';
 import { withWorkLinks, workFacts } from '../model/work-item-facts.ts';
-import { fakeOrg } from '../../test-support/fake-org.ts';
-import { waitFor } from '../../test-support/sip-calls.ts';
+import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
+import { waitFor } from '../../test-support/wait-for.ts';
 import { taskLinks } from './wrap-up-desk.ts';
-import { crmOnFakeOrg, taskFor, testDesks, type CrmStorage } from '../../test-support/desk-rig.ts';
+import { crmOnFakeOrg, testDesks, type CrmStorage } from '../../test-support/desk-rig.ts';
 
 const LEAD = '00Q000000000001AAA';
 const CONTACT = '003000000000001AAA';

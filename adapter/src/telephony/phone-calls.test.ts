@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { SessionState } from 'sip.js';
 import { isContactPadError } from '../model/errors.ts';
 import { Phone, type PhoneConfig } from './phone.ts';
-import { Customer, RecordingListener, sessionBytesReceived, sipServer, uniqueUser, waitFor } from '../../test-support/sip-calls.ts';
+import { Customer, RecordingListener, sessionBytesReceived, sipServer, uniqueUser } from '../../test-support/sip-calls.ts';
+import { waitFor } from '../../test-support/wait-for.ts';
 
 /** An agent phone registered with the suite's Kamailio, and a customer ready to call it. */
 async function agentAndCustomer(config: Partial<PhoneConfig> = {}) {

@@ -3,7 +3,8 @@ import { isContactPadError } from '../model/errors.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import { Phone, type PhoneConfig } from './phone.ts';
 import { FakeClock } from '../../test-support/fake-clock.ts';
-import { Customer, RecordingListener, serverCommand, sipServer, uniqueUser, waitFor } from '../../test-support/sip-calls.ts';
+import { Customer, RecordingListener, serverCommand, sipServer, uniqueUser } from '../../test-support/sip-calls.ts';
+import { waitFor } from '../../test-support/wait-for.ts';
 
 function unreachable(connections: readonly PhoneConnection[], from = 0) {
   return connections.slice(from).filter((c): c is Extract<PhoneConnection, { state: 'unreachable' }> => c.state === 'unreachable');

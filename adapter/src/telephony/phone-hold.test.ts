@@ -8,16 +8,16 @@ import {
   audioDirection,
   audioTransceiver,
   expectCode,
-  failureOf,
   holdBackAck,
   otherLeg,
   peerConnectionOf,
   sendsAudio,
   sessionBytesReceived,
-  waitFor,
   watchFarEnd,
   type RigParts,
 } from '../../test-support/sip-calls.ts';
+import { failureOf } from '../../test-support/thrown.ts';
+import { waitFor } from '../../test-support/wait-for.ts';
 import { FakeClock } from '../../test-support/fake-clock.ts';
 
 describe('Phone: hold and retrieve through the real SIP server', () => {

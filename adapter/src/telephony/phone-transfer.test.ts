@@ -5,14 +5,14 @@ import {
   CallRig,
   Customer,
   expectCode,
-  failureOf,
   follow,
   sendsAudio,
   sessionBytesReceived,
   uniqueUser,
-  waitFor,
   watchFarEnd,
 } from '../../test-support/sip-calls.ts';
+import { failureOf } from '../../test-support/thrown.ts';
+import { waitFor } from '../../test-support/wait-for.ts';
 import { FakeClock } from '../../test-support/fake-clock.ts';
 
 describe('Phone: blind transfer through the real SIP server', () => {

@@ -20,7 +20,8 @@ import {
   type ContactPadRequestBodies,
   type ContactPadRequestKind,
 } from '../../../adapter/src/host/console-bridge-protocol.ts';
-import { fakeOrg, waitUntil } from '../../../adapter/test-support/fake-org.ts';
+import { fakeOrg } from '../../../adapter/test-support/fake-org.ts';
+import { waitUntil } from '../../../adapter/test-support/wait-for.ts';
 import { bridgeProtocolGlobal, defineBridgeProtocolGlobal } from '../../build/bridge-protocol-global.ts';
 import { AuraRuntime, type AuraBundleSources } from './aura-runtime.ts';
 import { startAuraConsoleBridge, type AuraConsoleBridge } from './aura-console-bridge.ts';

@@ -5,7 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import type { Invitation, Session } from 'sip.js';
-import { Customer, serverCommand, sessionBytesReceived, sipServer, uniqueUser, waitFor } from '../../../adapter/test-support/sip-calls.ts';
+import { Customer, serverCommand, sessionBytesReceived, sipServer, uniqueUser } from '../../../adapter/test-support/sip-calls.ts';
+import { waitFor } from '../../../adapter/test-support/wait-for.ts';
 import { blindTransfer } from '../blind-transfer.ts';
 import { mountColleaguePanel } from './colleague-panel.ts';
 import { ColleaguePhone } from './colleague-phone.ts';
