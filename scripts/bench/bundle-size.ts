@@ -6,6 +6,8 @@
  *
  * Run: `node scripts/bench/bundle-size.ts` (builds into a temporary folder, prints the figures),
  * or `node scripts/bench/bundle-size.ts --dir <static resource folder>` to measure an existing build.
+ * The build (buildApp) and the ring path (staticallyReachable) also serve
+ * scripts/build/ring-path.test.ts, which checks what the ring path holds.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,7 @@ import { join, posix, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync, constants as zlib } from 'node:zlib';
 import { rollup } from 'rollup';
-import type { OutputOptions, RollupOptions } from 'rollup';
+import type { OutputOptions, Plugin, RollupOptions, RollupOutput } from 'rollup';
 import { parseAst } from 'rollup/parseAst';
 import { PROJECT_ROOT } from '../build/bundle-paths.ts';
 
@@ -40,43 +42,68 @@ export async function measureBundleSize(options: MeasureBundleSizeOptions = {}):
   if (options.dir !== undefined) return measureDir(options.dir);
   const dir = await mkdtemp(join(tmpdir(), 'contactpad-bundle-'));
   try {
-    await buildInto(dir);
+    await buildApp({ dir });
     return await measureDir(dir);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-async function buildInto(dir: string): Promise<void> {
+/** Options of {@link buildApp}. */
+export interface BuildAppOptions {
+  /** Write the files there; without it the build stays in memory. */
+  readonly dir?: string;
+  /** Plugins to run after the config's own (to watch the build, say). */
+  readonly plugins?: readonly Plugin[];
+}
+
+/**
+ * Builds the app (app/main.ts) with rollup.config.mjs as `npm run build` does, except that the
+ * real static resource folder is left alone: into `dir`, or in memory. Returns rollup's output
+ * (each chunk with its file name, code and the source modules in it).
+ */
+export async function buildApp(options: BuildAppOptions = {}): Promise<RollupOutput['output']> {
   const configUrl = pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href;
   const { default: config } = (await import(configUrl)) as { default: RollupOptions };
   // The config empties the real static resource folder at build start: not here.
   const plugins = (Array.isArray(config.plugins) ? config.plugins : []).filter(
     (plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'contactpad-clean-output'),
   );
-  const bundle = await rollup({ ...config, plugins, onwarn: () => {} });
+  const bundle = await rollup({ ...config, plugins: [...plugins, ...(options.plugins ?? [])], onwarn: () => {} });
   try {
-    await bundle.write({ ...(config.output as OutputOptions), dir });
+    const output = config.output as OutputOptions;
+    const { output: files } = options.dir === undefined ? await bundle.generate(output) : await bundle.write({ ...output, dir: options.dir });
+    return files;
   } finally {
     await bundle.close();
   }
 }
 
-async function measureDir(dir: string): Promise<BundleSize> {
-  const files = (await listFiles(dir)).filter((file) => file.endsWith('.js'));
-  if (!files.includes('main.js')) throw new Error(`no main.js in ${dir}: run npm run build first`);
+/**
+ * The ring path of a build: `entry` (main.js) and every file it reaches through static imports
+ * (`import ... from`, `import '...'`, `export ... from`; not `import()`), `entry` first, each
+ * once. Paths are relative to the static resource folder; `codeOf` gives a file's code.
+ */
+export async function staticallyReachable(entry: string, codeOf: (file: string) => string | Promise<string>): Promise<string[]> {
   const ring: string[] = [];
-  const queue = ['main.js'];
+  const queue = [entry];
   while (queue.length > 0) {
     const file = queue.shift() as string;
     if (ring.includes(file)) continue;
     ring.push(file);
-    const code = await readFile(join(dir, file), 'utf8');
+    const code = await codeOf(file);
     for (const specifier of staticImports(code)) {
       if (!specifier.startsWith('.')) continue; // a bare import would be loaded by the host, not by us
       queue.push(posix.normalize(posix.join(posix.dirname(file), specifier)));
     }
   }
+  return ring;
+}
+
+async function measureDir(dir: string): Promise<BundleSize> {
+  const files = (await listFiles(dir)).filter((file) => file.endsWith('.js'));
+  if (!files.includes('main.js')) throw new Error(`no main.js in ${dir}: run npm run build first`);
+  const ring = await staticallyReachable('main.js', (file) => readFile(join(dir, file), 'utf8'));
   let ringPathBytesGzip = 0;
   let lazyBytesGzip = 0;
   for (const file of files) {

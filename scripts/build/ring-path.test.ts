@@ -1,0 +1,100 @@
+/**
+ * What an agent's browser loads before ContactPad can ring and answer: main.js and the chunks
+ * it reaches through static imports (scripts/bench/bundle-size.ts counts the same files). It
+ * must hold what ringing and answering need, and none of what issue 9 moved behind a dynamic
+ * import to load later: the call control (dialling out, hold, transfer, media figures), the
+ * console desks (Omni-Channel, console tabs, presence) and the directory desk. Nothing else
+ * stops a later change from importing one of them statically and silently growing that first
+ * download, so this reads one real build of app/main.ts with rollup.config.mjs (in memory,
+ * about 3 s) and checks the source modules in each chunk by their paths.
+ */
+import { before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Plugin } from 'rollup';
+import { PROJECT_ROOT } from './bundle-paths.ts';
+import { buildApp, staticallyReachable } from '../bench/bundle-size.ts';
+
+/** Loaded later, by `import()`: never on the ring path. */
+const LAZY = [
+  // The call control: telephony/calls.ts loads it when the agent dials, holds or transfers.
+  'adapter/src/telephony/call-control.ts',
+  'adapter/src/telephony/dial.ts',
+  'adapter/src/telephony/hold.ts',
+  'adapter/src/telephony/transfer.ts',
+  'adapter/src/telephony/media-stats.ts',
+  'adapter/src/telephony/sip-address.ts',
+  // The console desks: the controller opens them once the console is there.
+  'adapter/src/desks/console-desks.ts',
+  'adapter/src/desks/omni-desk.ts',
+  'adapter/src/desks/tabs-desk.ts',
+  'adapter/src/desks/presence-desk.ts',
+  'adapter/src/model/work-item-facts.ts',
+  'adapter/src/model/tab-facts.ts',
+  // The directory desk: consult and transfer to a colleague.
+  'adapter/src/desks/directory-desk.ts',
+  'adapter/src/model/handover-facts.ts',
+];
+
+/** What ringing and answering need, on the ring path. */
+const RINGING = [
+  'app/main.ts',
+  'adapter/src/telephony/phone.ts',
+  'adapter/src/telephony/calls.ts',
+  'adapter/src/desks/voice-desk.ts',
+  'widget/src/cp-call-pop.ts',
+];
+
+/** A module's path from the project root, '/'-separated. */
+const fromRoot = (id: string): string => relative(PROJECT_ROOT, id).split(sep).join('/');
+
+/** The build's modules, each with its static importers (paths from the project root). */
+function staticImporters(into: Map<string, readonly string[]>): Plugin {
+  return {
+    name: 'ring-path-test-importers',
+    buildEnd() {
+      for (const id of this.getModuleIds()) into.set(fromRoot(id), (this.getModuleInfo(id)?.importers ?? []).map(fromRoot));
+    },
+  };
+}
+
+describe('the ring-and-answer path', () => {
+  let ringFiles: string[] = [];
+  /** The source modules bundled into the ring path's files. */
+  const onRing = new Set<string>();
+  /** The source modules of every other chunk (loaded later). */
+  const later = new Set<string>();
+  const importers = new Map<string, readonly string[]>();
+
+  before(async () => {
+    const output = await buildApp({ plugins: [staticImporters(importers)] });
+    const chunks = new Map(output.flatMap((file) => (file.type === 'chunk' ? [[file.fileName, file] as const] : [])));
+    ringFiles = await staticallyReachable('main.js', (file) => {
+      const chunk = chunks.get(file);
+      if (!chunk) throw new Error(`${file} is imported but not in the build`);
+      return chunk.code;
+    });
+    for (const [fileName, chunk] of chunks) {
+      for (const id of chunk.moduleIds) (ringFiles.includes(fileName) ? onRing : later).add(fromRoot(id));
+    }
+  });
+
+  it('carries no call control, console desks or directory: they load later, by dynamic import', () => {
+    const landed = LAZY.filter((module) => onRing.has(module));
+    const why = landed.map((module) => `${module}, imported statically by ${importers.get(module)?.filter((by) => onRing.has(by)).join(', ') || '?'}`);
+    assert.deepEqual(why, [], `on the ring path (${ringFiles.join(', ')}); import them with import() where they are used`);
+  });
+
+  it('names modules the build has, so a renamed file cannot leave the check above empty', () => {
+    for (const module of [...LAZY, ...RINGING]) {
+      assert.ok(existsSync(join(PROJECT_ROOT, module)), `${module} exists`);
+      assert.ok(onRing.has(module) || later.has(module), `${module} is in the build`);
+    }
+  });
+
+  it('carries what ringing and answering need: the phone, the calls, the voice desk, the call pop', () => {
+    assert.equal(ringFiles[0], 'main.js');
+    assert.deepEqual(RINGING.filter((module) => !onRing.has(module)), []);
+  });
+});
