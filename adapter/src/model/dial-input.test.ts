@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from './errors.ts';
-import { dialBoxTarget, isDialableNumber } from './dial-input.ts';
+import { dialableNumber, dialBoxTarget, isDialableNumber } from './dial-input.ts';
 import { thrown } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
@@ -45,5 +45,10 @@ describe('the dial box', () => {
   it('reads a number as telephony does: 2 to 32 digits, * or #, one leading +, once the punctuation is gone', () => {
     expect(['12', '+12', '1'.repeat(32), '(12) 34-56.78'].map(isDialableNumber)).to.deep.equal([true, true, true, true]);
     expect(['1', '1'.repeat(33), '++12', '12+3', '12a', ''].map(isDialableNumber)).to.deep.equal([false, false, false, false, false, false]);
+  });
+
+  it('gives the number as it is dialled, the punctuation and spaces gone (telephony builds its SIP address from it)', () => {
+    expect([' +1 (415) 555-0100 ', '415.555.0100', '*72', '#31#4155550100'].map(dialableNumber)).to.deep.equal(['+14155550100', '4155550100', '*72', '#31#4155550100']);
+    expect(['jordan', 'sip:1001@pbx.example.com', '4', '555-CALL-NOW', ''].map(dialableNumber)).to.deep.equal([undefined, undefined, undefined, undefined, undefined]);
   });
 });
