@@ -6,14 +6,12 @@
  * calls on Kamailio. Timers run on a fake clock the test moves.
  */
 import { expect } from '@open-wc/testing';
-import { fakeOrg } from '../test-support/fake-org.ts';
-import { DEMO_MESSAGING } from '../../scripts/fake-org/demo-routing.ts';
+import { DEMO_MESSAGING, fakeOrg } from '../test-support/fake-org.ts';
 import { Customer, sipServer, uniqueUser } from '../test-support/sip-calls.ts';
 import { waitFor } from '../test-support/wait-for.ts';
 import { RIG_WRAP_UP_SECONDS, answered, mariaCalls, startRig, stopRigs, taskOf, viewOf, type Rig } from '../test-support/controller-rig.ts';
 import { FINISHED_KEPT } from './desks/view-desk.ts';
-import { OMNI_PRESENCE_STATUSES } from '../../scripts/console/page/omni-presence.ts';
-import type { OmniChannelKind } from '../../scripts/console/page/omni-work-items.ts';
+import { presenceStatus, type OmniChannelKind } from '../test-support/local-console.ts';
 import { bridgeEvent } from './host/console-bridge-protocol.ts';
 
 /** The demo org's waiting Messaging Sessions: a web chat guest, a session without a messaging user, Daniel Kim on WhatsApp. */
@@ -390,7 +388,7 @@ describe('Omni-Channel work in the interaction list', function () {
     await rig.controller.handle({ type: 'set-agent-status', choice: { status: 'not-ready', reason: 'Lunch' } });
     await waitFor('Busy in Omni-Channel', () => presence.current.apiName === 'Busy');
 
-    presence.set(OMNI_PRESENCE_STATUSES.find((s) => s.apiName === 'Available')!, 'user');
+    presence.set(presenceStatus('Available'), 'user');
     await waitFor('the agent Ready again', () => rig.controller.store.snapshot.agent.status === 'ready');
   });
 
@@ -401,9 +399,9 @@ describe('Omni-Channel work in the interaction list', function () {
     expect(rig.local!.presence.current.id).to.equal(null);
     expect(rig.controller.store.snapshot.agent.status).to.equal('ready');
     const presence = rig.local!.presence;
-    presence.set(OMNI_PRESENCE_STATUSES.find((s) => s.apiName === 'Busy')!, 'user');
+    presence.set(presenceStatus('Busy'), 'user');
     await waitFor('the agent Not Ready', () => rig.controller.store.snapshot.agent.status === 'not-ready');
-    presence.set(OMNI_PRESENCE_STATUSES.find((s) => s.apiName === 'Offline')!, 'user');
+    presence.set(presenceStatus('Offline'), 'user');
     await waitFor('the agent Offline', () => rig.controller.store.snapshot.agent.status === 'offline');
     expect(rig.controller.store.snapshot.phone.state).to.equal('stopped');
   });

@@ -1,86 +1,31 @@
 /**
  * A controller with every room real, for the controller's browser tests: the phone on the
- * suite's Kamailio, a customer calling it from a second sip.js user agent, the crm room on the
- * fake org (demo data), the host over the Open CTI fake with a console that records what it was
- * asked and, when asked for, the local console's own workspace and Omni-Channel with the SHIPPED
- * console bridge (force-app's Aura component, run by scripts/console/page/aura-runtime.ts over
- * the workspace API, Omni-Channel toolkit and message channel fakes), speaking the bridge
- * protocol over the same Open CTI fake.
- * The controller's timers (wrap up, cooldown) run on a fake clock that the test moves: each runs
- * when its time has come, in order (the phone keeps the real clock: SIP runs in real time).
+ * suite's Kamailio, a customer calling it from a second sip.js user agent (sip-calls.ts), the
+ * crm room on the fake org (demo data), the host over the Open CTI fake with a console that
+ * records what it was asked (open-cti-console.ts) and, when asked for, the local console's own
+ * workspace and Omni-Channel with the SHIPPED console bridge (local-console.ts), speaking the
+ * bridge protocol over the same Open CTI fake.
+ * The controller's timers (wrap up, cooldown) run on the fake clock that the test moves
+ * (fake-clock.ts): each runs when its time has come, in order (the phone keeps the real clock:
+ * SIP runs in real time).
  */
 import { Controller } from '../src/controller.ts';
-import { DEMO_AGENT_USER_ID } from './desk-rig.ts';
-import { FakeClock } from './fake-clock.ts';
 import { Phone, addressOfRecord } from '../src/telephony/phone.ts';
-import { Customer, sipServer, uniqueUser } from './sip-calls.ts';
-import { waitFor } from './wait-for.ts';
-import { API_VERSION, createCrmService, type CrmService } from '../src/crm/crm-service.ts';
-import { TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
-import { OpenCtiHost, type HostListener } from '../src/host/open-cti-host.ts';
+import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
+import type { OpenCtiHost } from '../src/host/open-cti-host.ts';
 import { ConsoleBridge } from '../src/host/console-bridge.ts';
-import type { DefaultFieldValues, ScreenPopTypeName } from '../src/host/open-cti.ts';
 import { readSettings } from '../src/model/settings.ts';
 import type { InteractionView } from '../src/store.ts';
-import { installOpenCtiShim } from '../../scripts/console/opencti/opencti-shim.ts';
-import { serveOpenCti, type ConsoleApi, type OpenCtiConsole } from '../../scripts/console/opencti/console-side.ts';
-import { ConsoleWorkspace } from '../../scripts/console/page/console-workspace.ts';
-import { startAuraConsoleBridge, type AuraConsoleBridge } from '../../scripts/console/page/aura-console-bridge.ts';
-import { fetchShippedBridgeBundle, loadBridgeProtocolFromTypeScript } from '../../scripts/console/page/aura-test-platform.ts';
-import { LightningMessageService } from '../../scripts/console/page/message-channel-fake.ts';
-import { OmniChannel } from '../../scripts/console/page/omni-channel.ts';
-import type { OmniWorkItems } from '../../scripts/console/page/omni-work-items.ts';
-import type { OmniPresence } from '../../scripts/console/page/omni-presence.ts';
-import { RestClient } from '../../scripts/console/page/rest-client.ts';
-import { DEMO_PRESENCE } from '../../scripts/fake-org/demo-routing.ts';
+import { DEMO_AGENT_USER_ID } from './desk-rig.ts';
+import { FakeClock } from './fake-clock.ts';
+import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg, taskFor } from './fake-org.ts';
+import { localConsole, startShippedBridge, type AuraConsoleBridge, type ConsoleWorkspace, type OmniChannel, type OmniPresence, type OmniWorkItems } from './local-console.ts';
+import { hostOnOpenCtiFake, type OpenCtiConsole, type RecordingConsole } from './open-cti-console.ts';
+import { Customer, sipServer, uniqueUser } from './sip-calls.ts';
+import { waitFor } from './wait-for.ts';
 
 /** The rig's wrap up length (call center setting wrapUpSeconds), unless a test sets its own. */
 export const RIG_WRAP_UP_SECONDS = 30;
-
-/** The console side of Open CTI, recording the screen pops it was asked for (and opening their tabs in the local workspace, when there is one). */
-export class RecordingConsole implements ConsoleApi {
-  readonly pops: Array<{ type: ScreenPopTypeName; params: Record<string, unknown>; defaultFieldValues?: DefaultFieldValues }> = [];
-  panelVisible = true;
-  workspace: ConsoleWorkspace | undefined;
-  /** The page's Lightning message service, when the local console runs (else Open CTI publish reaches only the softphone). */
-  messages: LightningMessageService | undefined;
-  openCti: OpenCtiConsole | undefined;
-  async screenPop(type: ScreenPopTypeName, params: Record<string, unknown>, defaultFieldValues?: DefaultFieldValues): Promise<void> {
-    this.pops.push(defaultFieldValues === undefined ? { type, params } : { type, params, defaultFieldValues });
-    if (type === 'SOBJECT' && this.workspace) await this.workspace.openRecord(String(params['recordId']));
-  }
-  setPanelVisible(visible: boolean): void {
-    this.panelVisible = visible;
-  }
-  isPanelVisible(): boolean {
-    return this.panelVisible;
-  }
-  callCenterSettings(): Record<string, string> {
-    return {};
-  }
-  clickToDialEnabled(): void {}
-  publish(channelName: string, message: unknown): void {
-    // Lightning message service delivers to every subscriber, the publisher included.
-    if (this.messages) this.messages.publish(channelName, message);
-    else this.openCti?.pushMessage(channelName, message);
-  }
-}
-
-/**
- * The real host room (OpenCtiHost) over the Open CTI fake: the shim in a window of its own,
- * talking to a console that records the screen pops it was asked for. `listener` hears the
- * host's events (click-to-dial, navigation).
- */
-export async function hostOnOpenCtiFake(listener: HostListener): Promise<{ host: OpenCtiHost; consolePage: RecordingConsole; console: OpenCtiConsole }> {
-  const channel = new MessageChannel();
-  const win = {} as Window;
-  installOpenCtiShim(win, channel.port1);
-  const consolePage = new RecordingConsole();
-  const consoleHandle = serveOpenCti(channel.port2, consolePage);
-  consolePage.openCti = consoleHandle;
-  const host = await OpenCtiHost.connect(listener, { win, waitMs: 0 });
-  return { host, consolePage, console: consoleHandle };
-}
 
 /** The local console's Omni-Channel and workspace, behind the shipped console bridge. */
 export interface RigConsole {
@@ -98,6 +43,8 @@ export interface Rig {
   clock: FakeClock;
   consolePage: RecordingConsole;
   console: OpenCtiConsole;
+  /** Closes the Open CTI line between ContactPad and the console page. */
+  closeOpenCti: () => void;
   customer: Customer;
   agentUser: string;
   orgId: string;
@@ -153,7 +100,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   const clock = new FakeClock(Date.now());
   const controller = new Controller(settings, clock);
 
-  const { host, consolePage, console: consoleHandle } = await hostOnOpenCtiFake(controller);
+  const { host, consolePage, console: consoleHandle, close: closeOpenCti } = await hostOnOpenCtiFake(controller);
 
   const org = storage.org ?? (await fakeOrg.createOrg('demo', opts.features ? { features: opts.features } : {}));
   if (opts.omniAutoAccept !== undefined) {
@@ -183,22 +130,13 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   let local: RigConsole | undefined;
   let consoleBridge: ConsoleBridge | undefined;
   if (opts.bridge) {
-    const workspace = new ConsoleWorkspace(new RestClient(API_VERSION, org.accessToken));
-    const omni = new OmniChannel();
+    const lightning = localConsole(org.accessToken);
+    const { workspace, omni, messages } = lightning;
     omni.autoAccept = opts.omniAutoAccept ?? false;
-    const messages = new LightningMessageService();
     messages.subscribeAll((name, message) => consoleHandle.pushMessage(name, message));
     consolePage.workspace = workspace;
     consolePage.messages = messages;
-    const bridge = await startAuraConsoleBridge({
-      workspace,
-      omni,
-      messages,
-      bundle: await fetchShippedBridgeBundle(),
-      resourceUrl: (name) => `/resource/${name}`,
-      loadScript: loadBridgeProtocolFromTypeScript,
-    });
-    await bridge.component.scriptsLoaded;
+    const bridge = await startShippedBridge(lightning);
     local = { workspace, omni, work: omni.work, presence: omni.presence, bridge };
     // As the composition root does: the console desks are loaded before the bridge can send an event.
     await controller.prepareConsole();
@@ -214,7 +152,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
 
   const customer = new Customer(wsUrl, uniqueUser('customer'));
   await customer.start();
-  const rig: Rig = { controller, clock, consolePage, console: consoleHandle, customer, agentUser, orgId: org.orgId, phone, host, crm, storage: { ...storage, org } };
+  const rig: Rig = { controller, clock, consolePage, console: consoleHandle, closeOpenCti, customer, agentUser, orgId: org.orgId, phone, host, crm, storage: { ...storage, org } };
   if (local) rig.local = local;
   if (consoleBridge) rig.consoleBridge = consoleBridge;
   rigs.push(rig);
@@ -226,7 +164,7 @@ export async function stopRigs(): Promise<void> {
   for (const rig of rigs.splice(0)) {
     await rig.consoleBridge?.close();
     rig.local?.bridge.stop();
-    rig.console.close();
+    rig.closeOpenCti();
     await rig.phone.stop();
     await rig.customer.stop();
   }
@@ -254,8 +192,7 @@ export async function answered(rig: Rig, id: string): Promise<void> {
   await waitFor('the call to connect', () => viewOf(rig, id)?.interaction.state === 'connected');
 }
 
-export async function taskOf(rig: Rig, id: string): Promise<Record<string, unknown>> {
-  return waitFor('the Task in the org', async () =>
-    (await fakeOrg.records(rig.orgId, 'Task')).find((t) => t['ContactPad_Interaction_Id__c'] === id),
-  );
+/** The Task ContactPad wrote for interaction `id`, once it is in the rig's org. */
+export function taskOf(rig: Rig, id: string): Promise<Record<string, unknown>> {
+  return taskFor(rig.orgId, id);
 }

@@ -9,14 +9,14 @@ import { offerInteraction } from '../model/interaction-state.ts';
 import { callFacts } from '../model/interaction-facts.ts';
 import { fakeOrg } from '../../test-support/fake-org.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
-import { hostOnOpenCtiFake } from '../../test-support/controller-rig.ts';
+import { hostOnOpenCtiFake } from '../../test-support/open-cti-console.ts';
 import { crmOnFakeOrg, testDesks } from '../../test-support/desk-rig.ts';
 
 async function withCrm() {
   const desks = testDesks();
   const { crm, orgId } = await crmOnFakeOrg(desks);
-  const { host, consolePage, console } = await hostOnOpenCtiFake({ clickToDial: () => {}, navigation: () => {} });
-  consoles.push(console);
+  const { host, consolePage, close } = await hostOnOpenCtiFake({ clickToDial: () => {}, navigation: () => {} });
+  openCtiLines.push(close);
   desks.rooms.crm = crm;
   desks.rooms.host = host;
   /** What the console was asked to pop, in the stand-ins' words: `record <id>`, `search <text>`... */
@@ -24,9 +24,9 @@ async function withCrm() {
   return { ...desks, crm, orgId, host, consolePage, pops };
 }
 
-const consoles: { close(): void }[] = [];
+const openCtiLines: (() => void)[] = [];
 afterEach(() => {
-  for (const console of consoles.splice(0)) console.close();
+  for (const close of openCtiLines.splice(0)) close();
 });
 
 type Floor = Awaited<ReturnType<typeof withCrm>>;

@@ -1,26 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { serveOpenCti, type ConsoleApi, type OpenCtiConsole } from '../../../scripts/console/opencti/console-side.ts';
-import { installOpenCtiShim } from '../../../scripts/console/opencti/opencti-shim.ts';
-import { startAuraConsoleBridge, type AuraConsoleBridge } from '../../../scripts/console/page/aura-console-bridge.ts';
-import { fetchShippedBridgeBundle, loadBridgeProtocolFromTypeScript } from '../../../scripts/console/page/aura-test-platform.ts';
-import { ConsoleWorkspace } from '../../../scripts/console/page/console-workspace.ts';
-import { LightningMessageService } from '../../../scripts/console/page/message-channel-fake.ts';
-import { OmniChannel } from '../../../scripts/console/page/omni-channel.ts';
-import { OMNI_PRESENCE_STATUSES } from '../../../scripts/console/page/omni-presence.ts';
-import { RestClient } from '../../../scripts/console/page/rest-client.ts';
-import { fakeOrg } from '../../test-support/fake-org.ts';
-import { isContactPadError } from '../model/errors.ts';
-import {
-  BRIDGE_CHANNEL,
-  BRIDGE_PROTOCOL_VERSION,
-  bridgeEvent,
-  parseBridgeMessage,
-  type BridgeEvent,
-  type BridgeWork,
-  type ContactPadRequest,
-} from './console-bridge-protocol.ts';
-import { ConsoleBridge, type BridgeListener, type ConsoleBridgeOptions, type ConsoleBridgeState } from './console-bridge.ts';
-import { OpenCtiHost } from './open-cti-host.ts';
+import { BRIDGE_PROTOCOL_VERSION, bridgeEvent, type BridgeEvent, type BridgeWork } from './console-bridge-protocol.ts';
+import { cleanUpBridgeRigs, connectBridgeRig as connectRig, expectBridgeError, recordId, silentHello } from '../../test-support/console-bridge-rig.ts';
+import { presenceStatus } from '../../test-support/local-console.ts';
+import { capturingWarnings } from '../../test-support/warnings.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
@@ -30,176 +12,16 @@ declare const afterEach: (body: () => void | Promise<void>) => void;
  * ContactPad's side of the console bridge (ConsoleBridge) over Open CTI publish/subscribe, with
  * the SHIPPED bridge on the other side: force-app's ContactPadConsoleBridge Aura component run
  * by the local console's Aura runtime over the workspace API, Omni-Channel toolkit and message
- * channel fakes (scripts/console/page). The protocol global comes from the TypeScript module the
- * build wraps into bridge-protocol.js (aura-test-platform.ts). Hostile and silent senders, which
- * the shipped bridge never is, are played by raw messages pushed on the channel.
+ * channel fakes (the rig: adapter/test-support/console-bridge-rig.ts). Hostile and silent
+ * senders, which the shipped bridge never is, are played by raw messages pushed on the channel.
  */
 
 const MESSAGING_SESSION_ID = '0Mw000000000001AAA';
 const CHAT_ID = '570000000000001AAA';
-const AVAILABLE = OMNI_PRESENCE_STATUSES.find((status) => status.apiName === 'Available')!;
-const BUSY = OMNI_PRESENCE_STATUSES.find((status) => status.apiName === 'Busy')!;
+const AVAILABLE = presenceStatus('Available');
+const BUSY = presenceStatus('Busy');
 
-/** The console page: Open CTI over a message port, the message service, and what the softphone published. */
-class ConsolePage implements ConsoleApi {
-  console!: OpenCtiConsole;
-  readonly messages = new LightningMessageService();
-  /** false: the console offers no message service to Open CTI. */
-  messageService = true;
-
-  screenPop(): void {}
-  setPanelVisible(): void {}
-  isPanelVisible(): boolean {
-    return false;
-  }
-  callCenterSettings(): Record<string, string> {
-    return {};
-  }
-  clickToDialEnabled(): void {}
-
-  publish(channelName: string, message: unknown): void {
-    this.messages.publish(channelName, message);
-  }
-
-  /** ContactPad's requests seen on the bridge channel, validated. */
-  get requests(): ContactPadRequest[] {
-    return this.messages.messages.flatMap((entry) => {
-      const parsed = parseBridgeMessage(entry.message);
-      return entry.channelName === BRIDGE_CHANNEL && parsed.ok && parsed.message.source === 'contactpad' ? [parsed.message] : [];
-    });
-  }
-
-  /** A raw message on the bridge channel, from a sender other than the shipped bridge. */
-  send(message: unknown): boolean {
-    return this.console.pushMessage(BRIDGE_CHANNEL, message);
-  }
-}
-
-/** What ContactPad's listener heard, with a way to wait for a kind. */
-class Heard implements BridgeListener {
-  events: BridgeEvent[] = [];
-  states: ConsoleBridgeState[] = [];
-  #waiters: { test: () => boolean; resolve: () => void }[] = [];
-  event(event: BridgeEvent): void {
-    this.events.push(event);
-    this.#wake();
-  }
-  stateChanged(state: ConsoleBridgeState): void {
-    this.states.push(state);
-    this.#wake();
-  }
-  kinds(): string[] {
-    return this.events.map((e) => e.kind);
-  }
-  /** Resolves once `test` holds (checked after every event). */
-  until(test: () => boolean): Promise<void> {
-    if (test()) return Promise.resolve();
-    return new Promise((resolve) => this.#waiters.push({ test, resolve }));
-  }
-  #wake(): void {
-    for (const waiter of [...this.#waiters]) {
-      if (waiter.test()) {
-        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    }
-  }
-}
-
-interface Rig {
-  bridge: ConsoleBridge;
-  page: ConsolePage;
-  heard: Heard;
-  workspace: ConsoleWorkspace;
-  omni: OmniChannel;
-  orgId: string;
-  /** Starts the shipped bridge component (already running unless `shipped: false`). */
-  startShipped(): Promise<AuraConsoleBridge>;
-  /** The shipped bridge, once started. */
-  shipped(): AuraConsoleBridge | undefined;
-}
-
-const cleanups: (() => void | Promise<void>)[] = [];
-
-async function connectRig(options: ConsoleBridgeOptions & { shipped?: boolean; withoutMessageService?: boolean; before?: (rig: Omit<Rig, 'bridge' | 'heard'>) => Promise<void> } = {}): Promise<Rig> {
-  const channel = new MessageChannel();
-  const win = {} as Window;
-  installOpenCtiShim(win, channel.port1);
-  const page = new ConsolePage();
-  const api: ConsoleApi = options.withoutMessageService === true
-    ? { screenPop() {}, setPanelVisible() {}, isPanelVisible: () => false, callCenterSettings: () => ({}), clickToDialEnabled() {} }
-    : page;
-  page.console = serveOpenCti(channel.port2, api);
-  page.messages.subscribeAll((channelName, message) => page.console.pushMessage(channelName, message));
-  const org = await fakeOrg.createOrg('demo');
-  const workspace = new ConsoleWorkspace(new RestClient('62.0', org.accessToken));
-  const omni = new OmniChannel();
-  let shipped: AuraConsoleBridge | undefined;
-  const startShipped = async () => {
-    shipped = await startAuraConsoleBridge({
-      workspace,
-      omni,
-      messages: page.messages,
-      bundle: await fetchShippedBridgeBundle(),
-      resourceUrl: (name) => `/resource/${name}`,
-      loadScript: loadBridgeProtocolFromTypeScript,
-    });
-    await shipped.component.scriptsLoaded;
-    return shipped;
-  };
-  const base = { page, workspace, omni, orgId: org.orgId, startShipped, shipped: () => shipped };
-  await options.before?.(base);
-  if (options.shipped !== false) await startShipped();
-  const host = await OpenCtiHost.connect({ clickToDial() {}, navigation() {} }, { win, waitMs: 0 });
-  const heard = new Heard();
-  const bridge = await ConsoleBridge.connect(host, heard, { helloTimeoutMs: 1500, requestTimeoutMs: 4000, ...options });
-  cleanups.push(async () => {
-    await bridge.close();
-    if (shipped) {
-      expect(shipped.problems, 'the shipped bridge ran without errors, every callback inside $A.getCallback').to.deep.equal([]);
-      shipped.stop();
-    }
-    channel.port1.close();
-    channel.port2.close();
-  });
-  return { bridge, heard, ...base };
-}
-
-async function recordId(orgId: string, sobject: string): Promise<string> {
-  return String((await fakeOrg.records(orgId, sobject))[0]!['Id']);
-}
-
-async function expectBridgeError(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isContactPadError(error, 'HOST_REQUEST_FAILED'), `expected HOST_REQUEST_FAILED, got ${String(error)}`).to.equal(true);
-    return error as Error;
-  }
-  throw new Error('expected a HOST_REQUEST_FAILED rejection, but it resolved');
-}
-
-/** Captures console.warn while `body` runs. */
-async function capturingWarnings(body: () => Promise<void>): Promise<string[]> {
-  const warnings: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
-  try {
-    await body();
-  } finally {
-    console.warn = original;
-  }
-  return warnings;
-}
-
-/** A hello from a bridge that answers nothing else (a silent sender). */
-function silentHello(): BridgeEvent {
-  return bridgeEvent('hello', 'silent-1', { capabilities: ['tabs', 'omni'], tabs: [], works: [], presence: null });
-}
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+afterEach(cleanUpBridgeRigs);
 
 describe('ConsoleBridge over Open CTI publish/subscribe, with the shipped bridge', () => {
   describe('connecting', () => {

@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { serveOpenCti, type ConsoleApi, type OpenCtiConsole } from '../../../scripts/console/opencti/console-side.ts';
-import { installOpenCtiShim } from '../../../scripts/console/opencti/opencti-shim.ts';
 import { isContactPadError } from '../model/errors.ts';
 import { readSettings } from '../model/settings.ts';
 import { ConsoleBridge } from './console-bridge.ts';
-import type { DefaultFieldValues, OpenCti, ScreenPopArgs, ScreenPopTypeName } from './open-cti.ts';
+import type { OpenCti, ScreenPopArgs } from './open-cti.ts';
 import { OpenCtiHost, type ClickToDialRequest, type NavigationContext } from './open-cti-host.ts';
+import { hostOnOpenCtiFake, openCtiLine, RecordingConsole, type HostOnOpenCti } from '../../test-support/open-cti-console.ts';
+import { capturingWarnings } from '../../test-support/warnings.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
@@ -14,68 +14,26 @@ declare const afterEach: (body: () => void | Promise<void>) => void;
 const ACCOUNT_ID = '001000000000001AAA';
 const CONTACT_ID = '003000000000001AAA';
 
-/** A console page that records what the softphone asked of it. */
-class RecordingConsole implements ConsoleApi {
-  pops: { type: ScreenPopTypeName; params: Record<string, unknown>; defaultFieldValues?: DefaultFieldValues }[] = [];
-  panelVisible = false;
-  panelRequests: boolean[] = [];
-  clickToDialChanges: boolean[] = [];
-  published: { channelName: string; message: unknown }[] = [];
-  /** When set, screen pops fail with this message, as a console that cannot open the record. */
-  popError: string | undefined;
-  /** When set, screen pops never finish. */
-  popHangs = false;
-  /** When set, these requests are refused with this reason, as a console that cannot do them. */
-  refusals: { subscribe?: string; clickToDial?: string; panel?: string; publish?: string } = {};
-
-  screenPop(type: ScreenPopTypeName, params: Record<string, unknown>, defaultFieldValues?: DefaultFieldValues): Promise<void> {
-    if (this.popHangs) return new Promise(() => {});
-    if (this.popError !== undefined) return Promise.reject(new Error(this.popError));
-    this.pops.push(defaultFieldValues === undefined ? { type, params } : { type, params, defaultFieldValues });
-    return Promise.resolve();
-  }
-  setPanelVisible(visible: boolean): void {
-    if (this.refusals.panel !== undefined) throw new Error(this.refusals.panel);
-    this.panelRequests.push(visible);
-    this.panelVisible = visible;
-  }
-  isPanelVisible(): boolean {
-    return this.panelVisible;
-  }
-  /**
-   * Settings as Salesforce sends them: the items' values and, beside them, the section and item
-   * labels and sort orders (Open CTI guide, getCallCenterSettings() for Lightning Experience,
-   * example returnValue).
-   */
-  callCenterSettings(): Record<string, string> {
-    return {
-      '/displayNameLabel': 'Display Name',
-      '/internalNameLabel': 'Internal Name',
-      '/reqGeneralInfo/label': 'General Information',
-      '/reqGeneralInfo/sortOrder': '0.0',
-      '/reqGeneralInfo/reqAdapterUrl': '/apex/ContactPad',
-      '/reqGeneralInfo/reqAdapterUrl/label': 'CTI Adapter URL',
-      '/reqGeneralInfo/reqAdapterUrl/sortOrder': '2.0',
-      '/reqGeneralInfo/reqInternalName': 'ContactPad',
-      '/ContactPad/label': 'ContactPad',
-      '/ContactPad/sortOrder': '1.0',
-      '/ContactPad/sipServerUrl': 'ws://127.0.0.1:8080',
-      '/ContactPad/sipServerUrl/label': 'SIP server (WebSocket URL)',
-      '/ContactPad/sipServerUrl/sortOrder': '0.0',
-    };
-  }
-  clickToDialEnabled(enabled: boolean): void {
-    if (this.refusals.clickToDial !== undefined) throw new Error(this.refusals.clickToDial);
-    this.clickToDialChanges.push(enabled);
-  }
-  publish(channelName: string, message: unknown): void {
-    if (this.refusals.publish !== undefined) throw new Error(this.refusals.publish);
-    this.published.push({ channelName, message });
-  }
-  subscribe(): void {
-    if (this.refusals.subscribe !== undefined) throw new Error(this.refusals.subscribe);
-  }
-}
+/**
+ * Call center settings as Salesforce sends them: the items' values and, beside them, the
+ * section and item labels and sort orders (Open CTI guide, getCallCenterSettings() for
+ * Lightning Experience, example returnValue).
+ */
+const SETTINGS_AS_SENT: Record<string, string> = {
+  '/displayNameLabel': 'Display Name',
+  '/internalNameLabel': 'Internal Name',
+  '/reqGeneralInfo/label': 'General Information',
+  '/reqGeneralInfo/sortOrder': '0.0',
+  '/reqGeneralInfo/reqAdapterUrl': '/apex/ContactPad',
+  '/reqGeneralInfo/reqAdapterUrl/label': 'CTI Adapter URL',
+  '/reqGeneralInfo/reqAdapterUrl/sortOrder': '2.0',
+  '/reqGeneralInfo/reqInternalName': 'ContactPad',
+  '/ContactPad/label': 'ContactPad',
+  '/ContactPad/sortOrder': '1.0',
+  '/ContactPad/sipServerUrl': 'ws://127.0.0.1:8080',
+  '/ContactPad/sipServerUrl/label': 'SIP server (WebSocket URL)',
+  '/ContactPad/sipServerUrl/sortOrder': '0.0',
+};
 
 /** What ContactPad's listener heard, with a way to wait for the next one. */
 class Heard {
@@ -98,27 +56,16 @@ class Heard {
   }
 }
 
-interface Rig {
-  host: OpenCtiHost;
-  consolePage: RecordingConsole;
-  console: OpenCtiConsole;
-  heard: Heard;
-  /** The shim's sforce.opencti, as ContactPad sees it. */
-  opencti: OpenCti;
-}
+type Rig = HostOnOpenCti & { heard: Heard };
 
-const channels: MessageChannel[] = [];
+const lines: (() => void)[] = [];
 
+/** The host over the Open CTI fake, talking to a recording console (panel hidden) that sends {@link SETTINGS_AS_SENT}. */
 async function connectRig(options: { requestTimeoutMs?: number } = {}): Promise<Rig> {
-  const channel = new MessageChannel();
-  channels.push(channel);
-  const win = {} as Window;
-  const opencti = installOpenCtiShim(win, channel.port1);
-  const consolePage = new RecordingConsole();
-  const consoleHandle = serveOpenCti(channel.port2, consolePage);
   const heard = new Heard();
-  const host = await OpenCtiHost.connect(heard, { win, waitMs: 0, ...options });
-  return { host, consolePage, console: consoleHandle, heard, opencti };
+  const rig = await hostOnOpenCtiFake(heard, { consolePage: new RecordingConsole({ settings: SETTINGS_AS_SENT }), ...options });
+  lines.push(rig.close);
+  return { ...rig, heard };
 }
 
 async function expectHostError(promise: Promise<unknown>, code: 'HOST_REQUEST_FAILED' | 'HOST_UNAVAILABLE'): Promise<Error> {
@@ -131,24 +78,8 @@ async function expectHostError(promise: Promise<unknown>, code: 'HOST_REQUEST_FA
   throw new Error(`expected a ${code} rejection, but it resolved`);
 }
 
-/** Captures console.warn while `body` runs. */
-async function capturingWarnings(body: () => Promise<void>): Promise<unknown[][]> {
-  const warnings: unknown[][] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => warnings.push(args);
-  try {
-    await body();
-  } finally {
-    console.warn = original;
-  }
-  return warnings;
-}
-
 afterEach(() => {
-  for (const channel of channels.splice(0)) {
-    channel.port1.close();
-    channel.port2.close();
-  }
+  for (const close of lines.splice(0)) close();
 });
 
 describe('OpenCtiHost over the local console\'s Open CTI', () => {
@@ -159,12 +90,10 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
     });
 
     it('finds Open CTI that finishes loading after ContactPad starts', async () => {
-      const channel = new MessageChannel();
-      channels.push(channel);
-      const win = {} as Window;
-      serveOpenCti(channel.port2, new RecordingConsole());
-      setTimeout(() => installOpenCtiShim(win, channel.port1), 30);
-      const host = await OpenCtiHost.connect(new Heard(), { win, waitMs: 5000 });
+      const line = openCtiLine(new RecordingConsole(), { shimLater: true });
+      lines.push(line.close);
+      setTimeout(() => line.installShim(), 30);
+      const host = await OpenCtiHost.connect(new Heard(), { win: line.win, waitMs: 5000 });
       expect(await host.isPanelVisible()).to.equal(false);
     });
   });
@@ -255,7 +184,7 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
     it('reads the call center settings as a flat map keyed by item path, and the labels beside them raise no warning', async () => {
       const { host } = await connectRig();
       const settings = await host.getCallCenterSettings();
-      expect(settings).to.deep.equal(new RecordingConsole().callCenterSettings());
+      expect(settings).to.deep.equal(SETTINGS_AS_SENT);
       const { settings: read, problems } = readSettings(settings);
       expect(read.sipServerUrl).to.equal('ws://127.0.0.1:8080');
       expect(problems.filter((problem) => /label|sortOrder/.test(problem))).to.deep.equal([]);
@@ -304,7 +233,7 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
       });
       expect(heard.dials).to.deep.equal([{ number: '14155550123', recordId: '', objectType: 'Lead', recordName: 'Grace' }]);
       expect(warnings.length).to.equal(3);
-      expect(String(warnings[0]?.[0])).to.contain('without a phone number');
+      expect(String(warnings[0])).to.contain('without a phone number');
     });
   });
 
@@ -403,7 +332,7 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
         bridge = await ConsoleBridge.connect(host, { event: () => {} }, { helloTimeoutMs: 50 });
       });
       expect(bridge?.state).to.equal('missing');
-      expect(String(warnings[0]?.[0])).to.contain('GENERIC_ERROR: No Lightning message channel named ContactPad__c is exposed to this app');
+      expect(String(warnings[0])).to.contain('GENERIC_ERROR: No Lightning message channel named ContactPad__c is exposed to this app');
       expect(consolePage.published, 'no hello is published into a channel ContactPad cannot hear').to.deep.equal([]);
       await host.screenPopRecord(ACCOUNT_ID);
       expect(consolePage.pops).to.deep.equal([{ type: 'SOBJECT', params: { recordId: ACCOUNT_ID } }]);
@@ -419,7 +348,7 @@ describe('OpenCtiHost over the local console\'s Open CTI', () => {
       const warnings = await capturingWarnings(async () => {
         subscription = await host.subscribe('ContactPad__c', (message) => received.push(message));
       });
-      expect(String(warnings[0]?.[0])).to.contain('without result.subscription');
+      expect(String(warnings[0])).to.contain('without result.subscription');
       consoleHandle.pushMessage('ContactPad__c', { hello: true });
       await host.isPanelVisible();
       expect(received).to.deep.equal([{ hello: true }]);
