@@ -9,6 +9,11 @@
  *   model        ->  nothing outside the model
  *
  * Tests are read too: a test imports what its module may import (plus test support).
+ *
+ * Test support: helpers only tests use live in adapter/test-support and widget/test-support
+ * (named after what they set up or fake). Nothing under adapter/src, widget/src or app imports
+ * scripts/ (the fake org and the console fakes reach tests through test-support harnesses);
+ * product code never imports test support, and only tests and test support do.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +54,11 @@ function importsOf(files: readonly string[]): Import[] {
 
 const shown = (imports: readonly Import[]) => imports.map(({ from, to }) => `${from} -> ${to}`);
 
+/** Where the project's TypeScript lives. */
+const PROJECT_DIRS = ['adapter', 'widget', 'app', 'scripts', 'e2e'];
+/** Files nothing imports: the bundle's entry (rollup.config.mjs builds main.js from it). */
+const ENTRY_POINTS = ['app/main.ts'];
+
 /** A test-support folder: helpers only tests use (adapter/test-support, widget/test-support). */
 const isTestSupport = (file: string) => /(^|\/)test-support\//.test(file);
 /** A test: a *.test.ts (Node's or the browser's) or a *.browser-test.ts (scripts/' browser tests). */
@@ -85,6 +95,30 @@ describe('the layers point one way', () => {
   it('the adapter never imports the widget or the app entry (rendering lives in widget/, the wiring in app/)', () => {
     const up = importsOf(tsFiles('adapter/src')).filter((i) => i.to.startsWith('widget/') || i.to.startsWith('app/'));
     assert.deepEqual(shown(up), []);
+  });
+
+  it('nothing under adapter/src, widget/src or app imports scripts/ (tests reach the fakes through the test-support folders)', () => {
+    const files = [...tsFiles('adapter/src'), ...tsFiles('widget/src'), ...tsFiles('app')];
+    assert.deepEqual(shown(importsOf(files).filter((i) => i.to.startsWith('scripts/'))), []);
+  });
+
+  it('product code (adapter/src, widget/src, app, not *.test.ts) never imports a test-support folder', () => {
+    const product = [...tsFiles('adapter/src'), ...tsFiles('widget/src'), ...tsFiles('app')].filter((file) => !isTest(file));
+    assert.deepEqual(shown(importsOf(product).filter((i) => isTestSupport(i.to))), []);
+  });
+
+  it('only tests and test support import test support', () => {
+    const imports = importsOf(PROJECT_DIRS.flatMap(tsFiles)).filter((i) => isTestSupport(i.to));
+    assert.ok(imports.length > 0);
+    assert.deepEqual(shown(imports.filter((i) => !isTestCode(i.from))), []);
+  });
+
+  it('a helper only tests use lives in a test-support folder, not among the product files', () => {
+    const importers = new Map<string, string[]>();
+    for (const { from, to } of importsOf(PROJECT_DIRS.flatMap(tsFiles))) importers.set(to, [...(importers.get(to) ?? []), from]);
+    const product = [...tsFiles('adapter/src'), ...tsFiles('widget/src'), ...tsFiles('app')].filter((file) => !isTest(file) && !ENTRY_POINTS.includes(file));
+    const testOnly = product.filter((file) => (importers.get(file) ?? []).every(isTestCode));
+    assert.deepEqual(testOnly.map((file) => `${file} <- ${(importers.get(file) ?? ['nothing']).join(', ')}`), []);
   });
 
   it('the app entry wires the rooms to the widget\'s mount, and nothing else', () => {
