@@ -1,6 +1,6 @@
 /**
- * Dialling out, with every room real (controller-test-rig.ts): what the agent typed in the
- * dial box is checked before the phone is asked to call.
+ * Dialling out, with every room real (adapter/test-support/controller-rig.ts): what the agent
+ * typed in the dial box is checked before the phone is asked to call.
  */
 import { expect } from '@open-wc/testing';
 import { startRig, stopRigs } from '../test-support/controller-rig.ts';
