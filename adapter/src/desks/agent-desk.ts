@@ -15,6 +15,7 @@ import {
   agentWorkEnded,
   agentWorkStarted,
   agentWrapUpEnded,
+  agentWrapUpExtended,
   canTransitionAgent,
   chooseAgentStatus,
   type AgentState,
@@ -124,7 +125,7 @@ export class AgentDesk {
     this.stopWrapUpClock(id);
     this.#wrapUpClocks.set(id, this.#clock.schedule(() => this.#ranOut(id), Math.max(0, newEnd - this.#clock.now())));
     this.#view.setWrapUpEnd(id, newEnd);
-    this.#store.update((s) => (s.agent.status === 'wrap-up' ? { ...s, agent: { ...s.agent, wrapUpEndsAt: newEnd } } : s));
+    this.#store.update((s) => (s.agent.status === 'wrap-up' ? { ...s, agent: agentWrapUpExtended(s.agent, newEnd) } : s));
   }
 
   /** The interaction's wrap up ended (or left): its clock stops. */

@@ -11,6 +11,7 @@ import {
   agentWorkStarted,
   agentWrapUpDue,
   agentWrapUpEnded,
+  agentWrapUpExtended,
   canTransitionAgent,
   chooseAgentStatus,
   initialAgentState,
@@ -197,6 +198,19 @@ describe('agent work and wrap up', () => {
     expect(wrapUp).to.include({ status: 'wrap-up', since: T0 + 70_000, wrapUpEndsAt: T0 + 130_000 });
     const ready = agentWrapUpEnded(wrapUp, T0 + 130_000);
     expect(ready).to.deep.equal({ status: 'ready', reason: '', chosen: { status: 'ready' }, since: T0 + 130_000 });
+  });
+
+  it('an extended Wrap Up ends later and stays the same Wrap Up (status and since kept)', () => {
+    const wrapUp = agentIn('wrap-up');
+    const extended = agentWrapUpExtended(wrapUp, (wrapUp.wrapUpEndsAt ?? 0) + 30_000);
+    expect(extended).to.deep.equal({ ...wrapUp, wrapUpEndsAt: (wrapUp.wrapUpEndsAt ?? 0) + 30_000 });
+    expect(agentWrapUpDue(extended, (wrapUp.wrapUpEndsAt ?? 0) + 29_999)).to.equal(false);
+    expect(Object.isFrozen(extended)).to.equal(true);
+  });
+
+  it('refuses to extend anything but Wrap Up, or to an end that is not a time', () => {
+    expect((thrown(() => agentWrapUpExtended(agentIn('busy'), T0 + 99_000)) as ContactPadError).code).to.equal('INVALID_TRANSITION');
+    expect((thrown(() => agentWrapUpExtended(agentIn('wrap-up'), Number.NaN)) as ContactPadError).code).to.equal('INVALID_INPUT');
   });
 
   it('Wrap Up returns the agent to Not Ready (Lunch) when that is what they chose while busy', () => {

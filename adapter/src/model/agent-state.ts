@@ -101,7 +101,7 @@ export function canTransitionAgent(from: AgentStatus, to: AgentStatus): boolean 
  * Moves the agent to `to` at `at`, checking {@link AGENT_TRANSITIONS}; throws
  * INVALID_TRANSITION ("Invalid transition from X to Y") on an illegal move, and
  * INVALID_AGENT_STATE_CHOICE for Not Ready without a reason. Returns a new frozen state.
- * Prefer the operations below; this is the one function they all go through.
+ * Prefer the operations below; every move between statuses goes through this function.
  */
 export function transitionAgent(state: AgentState, to: AgentStatus, at: number, extra: AgentTransitionExtra = {}): AgentState {
   if (!canTransitionAgent(state.status, to)) {
@@ -188,6 +188,20 @@ export function agentWrapUpEnded(state: AgentState, at: number, cooldownMs = 0):
     });
   }
   return coolDownOrReturn(state, at, cooldownMs);
+}
+
+/**
+ * The agent extended a timed Wrap Up: it now ends at `endsAt` (a time, in ms). Not a move
+ * between statuses (the status and `since` stay), so it is the one change that does not go
+ * through {@link transitionAgent}. Only in Wrap Up (else INVALID_TRANSITION); an end that is not
+ * a finite time is refused as INVALID_INPUT.
+ */
+export function agentWrapUpExtended(state: AgentState, endsAt: number): AgentState {
+  if (state.status !== 'wrap-up') {
+    throw new ContactPadError('INVALID_TRANSITION', `Only Wrap Up can be extended, not ${state.status}`, { detail: { from: state.status, to: 'wrap-up' } });
+  }
+  if (!Number.isFinite(endsAt)) throw new ContactPadError('INVALID_INPUT', 'A wrap up is extended to a time.');
+  return Object.freeze({ ...state, wrapUpEndsAt: endsAt });
 }
 
 /** True when the agent is in a timed Wrap Up whose end (`wrapUpEndsAt`) has come by `now`. */
