@@ -2,7 +2,8 @@
  * The Salesforce DX project as an admin deploys it. Two package directories:
  * - force-app (default): everything ContactPad needs in any org: the call center, the
  *   Visualforce host page, the built static resource, the Activity fields, the permission sets,
- *   the trusted URLs, the console bridge and the screen-pop rules;
+ *   the trusted URLs, the console bridge, the screen-pop rules and the SIP credential endpoint
+ *   (an Apex REST class, its test and the protected custom setting holding its secrets);
  * - force-app-legacy-chat: only what names LiveChatTranscript (legacy Chat, retired on
  *   14 February 2026: new orgs cannot enable it, so the object is missing there, and a deploy that
  *   names an object the org lacks fails as a whole). Admins deploy it only where Chat is on.
@@ -179,15 +180,17 @@ describe('force-app', () => {
     const members = packageMembers(packageXml);
     assert.deepEqual(members.get('CallCenter'), ['ContactPad']);
     assert.deepEqual(members.get('ApexPage'), ['ContactPad']);
+    assert.deepEqual(members.get('ApexClass'), ['ContactPadSipCredential', 'ContactPadSipCredentialTest']);
     assert.deepEqual(members.get('StaticResource'), ['contactpad']);
     assert.deepEqual(members.get('CustomField'), [
       ...ACTIVITY_FIELDS.map((name) => `Activity.${name}`),
       'Case.ContactPad_Web_Phone__c',
+      ...['Credential_Lifetime_Minutes__c', 'SIP_Secret__c', 'TURN_Secret__c'].map((name) => `ContactPad_SIP_Edge__c.${name}`),
       ...['Active__c', 'Caller_Label__c', 'Default_Field_Values__c', 'Filter__c', 'Flow_Arguments__c', 'Flow_Name__c', 'Name_Field__c', 'New_Record_Object__c', 'Object__c', 'Phone_Fields__c', 'Pop_Action__c', 'Priority__c'].map((name) => `ContactPad_Screen_Pop_Rule__mdt.${name}`),
       ...['Caller_Cache_Seconds__c', 'Journey_Size__c', 'No_Match_Action__c', 'Several_Match_Action__c'].map((name) => `ContactPad_Screen_Pop_Setting__mdt.${name}`),
       'User.ContactPad_SIP_User__c',
     ]);
-    assert.deepEqual(members.get('CustomObject'), ['ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt']);
+    assert.deepEqual(members.get('CustomObject'), ['ContactPad_SIP_Edge__c', 'ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt']);
     assert.deepEqual(members.get('CustomMetadata'), [
       'ContactPad_Screen_Pop_Rule.Customer_Account',
       'ContactPad_Screen_Pop_Rule.Customer_Contact',
@@ -201,7 +204,7 @@ describe('force-app', () => {
     assert.deepEqual(members.get('LightningMessageChannel'), ['ContactPad_Bridge']);
     assert.deepEqual(members.get('AuraDefinitionBundle'), ['ContactPadConsoleBridge']);
     assert.deepEqual([...members.keys()].sort(), [
-      'ApexPage', 'AuraDefinitionBundle', 'CallCenter', 'CspTrustedSite', 'CustomField', 'CustomMetadata', 'CustomObject', 'LightningMessageChannel', 'PermissionSet', 'StaticResource',
+      'ApexClass', 'ApexPage', 'AuraDefinitionBundle', 'CallCenter', 'CspTrustedSite', 'CustomField', 'CustomMetadata', 'CustomObject', 'LightningMessageChannel', 'PermissionSet', 'StaticResource',
     ]);
     assert.doesNotMatch(packageXml, NAMES_LEGACY_CHAT);
     assert.match(packageXml, new RegExp(`<version>${CURRENT_API_VERSION.replace('.', '\\.')}</version>`));
@@ -426,6 +429,11 @@ describe('force-app', () => {
       assert.ok(!objects.has(''), 'every object permission names its object');
     });
 
+    it('let agents call the SIP credential endpoint but never read the secret it signs with', () => {
+      assert.deepEqual([...permissionBlocks(agent, 'classAccesses', 'apexClass').entries()].map(([name, body]) => [name, flag(body, 'enabled')]), [['ContactPadSipCredential', true]]);
+      assert.doesNotMatch(agent.replace(/<!--[\s\S]*?-->/g, ''), /customSettingAccesses|ContactPad_SIP_Edge__c|ViewAllCustomSettings|CustomizeApplication|ViewSetup/);
+    });
+
     it('carry the same field-level security for Task and Event on every Activity field (the Task reference: deployments must include Event FLS)', async () => {
       // developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/sforce_api_objects_task.htm,
       // "Shared Field-Level Security for Event and Task Objects": "Metadata deployments for the Task
@@ -501,6 +509,56 @@ describe('force-app', () => {
     assert.deepEqual(['No_Match_Action__c', 'Several_Match_Action__c', 'Caller_Cache_Seconds__c', 'Journey_Size__c'].map((f) => settings.get(f)), ['Greeting', 'Search', '300.0', '5.0']);
   });
 
+  describe('the SIP credential endpoint', () => {
+    // Apex REST: @RestResource(urlMapping) on a global class, @HttpGet on a global static method
+    // (Apex Developer Guide, "Exposing Apex Classes as REST Web Services"); the secret in a
+    // protected hierarchy custom setting (Help, "Protection and Privacy Options for Custom
+    // Settings"); the credential in auth_ephemeral's scheme (scripts/sip-server/sip-credential.ts).
+    let source: string;
+    let test: string;
+    before(async () => {
+      source = await readFile(join(converted, 'classes', 'ContactPadSipCredential.cls'), 'utf8');
+      test = await readFile(join(converted, 'classes', 'ContactPadSipCredentialTest.cls'), 'utf8');
+    });
+
+    it('answers GET /services/apexrest/contactpad/sip-credential for the running user only, signing with HMAC-SHA1 of the org\'s secret', () => {
+      const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      assert.match(code, /@RestResource\(urlMapping='\/contactpad\/sip-credential'\)\s*global with sharing class ContactPadSipCredential\b/);
+      assert.match(code, /@HttpGet\s*global static void issue\(\)/);
+      assert.match(code, /Crypto\.generateMac\('hmacSHA1', Blob\.valueOf\(username\), Blob\.valueOf\(secret\)\)/);
+      assert.match(code, /EncodingUtil\.base64Encode\(mac\)/);
+      assert.match(code, /ContactPad_SIP_Edge__c\.getOrgDefaults\(\)/);
+      assert.match(code, /WHERE Id = :UserInfo\.getUserId\(\)/);
+      assert.doesNotMatch(code, /RestContext\.request|requestURI|params\.get/, 'nothing in the request can name another user');
+      for (const [status, errorCode] of [[500, 'SIP_EDGE_NOT_CONFIGURED'], [404, 'NO_SIP_USER'], [404, 'INVALID_SIP_USER']] as const) {
+        assert.match(code, new RegExp(`fail\\(response, ${status}, '${errorCode}'`), errorCode);
+      }
+      assert.match(code, /DEFAULT_LIFETIME_MINUTES = 720;/, 'a shift: 12 hours');
+    });
+
+    it('is tested: success, no SIP user, no secret, and the signature against values computed outside Salesforce', () => {
+      assert.match(test, /^@IsTest\s*private class ContactPadSipCredentialTest/m);
+      for (const expected of ['NO_SIP_USER', 'INVALID_SIP_USER', 'SIP_EDGE_NOT_CONFIGURED', "'turn'", '7/zfauXrL6LSdBbV8YTfnCWafHk=', 'wxsqFgVDS1gQsMF2YVvFSjqFG9s=']) {
+        assert.ok(test.includes(expected), `the test checks ${expected}`);
+      }
+    });
+
+    it('keeps the secrets in a protected hierarchy custom setting whose data no package carries', async () => {
+      const object = await readFile(join(converted, 'objects', 'ContactPad_SIP_Edge__c.object'), 'utf8');
+      assert.match(object, /<customSettingsType>Hierarchy<\/customSettingsType>/);
+      assert.match(object, /<visibility>Protected<\/visibility>/);
+      const fields = new Map([...object.matchAll(/<fields>([\s\S]*?)<\/fields>/g)].map((m) => [/<fullName>([^<]*)</.exec(m[1] ?? '')?.[1] ?? '', m[1] ?? '']));
+      assert.deepEqual([...fields.keys()].sort(), ['Credential_Lifetime_Minutes__c', 'SIP_Secret__c', 'TURN_Secret__c']);
+      for (const name of ['SIP_Secret__c', 'TURN_Secret__c']) {
+        assert.match(fields.get(name) ?? '', /<type>Text<\/type>/, name);
+        assert.match(fields.get(name) ?? '', /<length>255<\/length>/, name);
+      }
+      assert.match(fields.get('Credential_Lifetime_Minutes__c') ?? '', /<type>Number<\/type>/);
+      const shipped = await filesUnder(DEFAULT_DIR);
+      assert.deepEqual(shipped.filter((file) => /customSettings|\.settings-meta/.test(file)), [], 'no setting values ship');
+    });
+  });
+
   it('adds a Phone field to Case, so phone search (SOSL IN PHONE FIELDS) finds web cases', async () => {
     const xml = await readFile(join(converted, 'objects', 'Case.object'), 'utf8');
     assert.match(xml, /<fullName>ContactPad_Web_Phone__c<\/fullName>[\s\S]*?<type>Phone<\/type>/);
@@ -553,6 +611,8 @@ describe('force-app', () => {
     }
     assert.deepEqual(Object.fromEntries(versions), {
       'force-app/main/default/aura/ContactPadConsoleBridge/ContactPadConsoleBridge.cmp-meta.xml': CURRENT_API_VERSION,
+      'force-app/main/default/classes/ContactPadSipCredential.cls-meta.xml': CURRENT_API_VERSION,
+      'force-app/main/default/classes/ContactPadSipCredentialTest.cls-meta.xml': CURRENT_API_VERSION,
       'force-app/main/default/pages/ContactPad.page (Open CTI)': CURRENT_API_VERSION,
       'force-app/main/default/pages/ContactPad.page-meta.xml': CURRENT_API_VERSION,
     });

@@ -14,15 +14,25 @@ type DescribeWithLength = { fields: Array<{ name: string; type: string; custom: 
 const FIELD_TYPES: Record<string, string> = { Text: 'string', Phone: 'phone', Picklist: 'picklist', Checkbox: 'boolean', Number: 'double', LongTextArea: 'textarea' };
 
 /**
+ * Whether a shipped object is a custom setting (ContactPad_SIP_Edge__c): its values are read by
+ * Apex only, and an agent's API session cannot see it ("Restrict access to custom settings", on by
+ * default: Help, "Protection and Privacy Options for Custom Settings").
+ */
+function isCustomSetting(objects: URL, object: string): boolean {
+  const definition = new URL(`${object}/${object}.object-meta.xml`, objects);
+  return existsSync(definition) && /<customSettingsType>/.test(readFileSync(definition, 'utf8'));
+}
+
+/**
  * The custom fields the two package directories ship on standard objects, read from their
- * field-meta.xml (Activity fields are Task's and Event's).
+ * field-meta.xml (Activity fields are Task's and Event's); custom settings aside.
  */
 function shippedFields(): Array<{ sobject: string; name: string; type: string; length?: number }> {
   const out: Array<{ sobject: string; name: string; type: string; length?: number }> = [];
   for (const root of ['../../force-app/main/default/objects/', '../../force-app-legacy-chat/main/default/objects/']) {
     const objects = new URL(root, import.meta.url);
     if (!existsSync(objects)) continue;
-    for (const object of readdirSync(objects).filter((name) => !name.endsWith('__mdt'))) {
+    for (const object of readdirSync(objects).filter((name) => !name.endsWith('__mdt') && !isCustomSetting(objects, name))) {
       const fields = new URL(`${object}/fields/`, objects);
       if (!existsSync(fields)) continue;
       for (const file of readdirSync(fields).filter((name) => name.endsWith('.field-meta.xml'))) {
@@ -156,6 +166,8 @@ describe('describe and field-level security', () => {
     assert.equal(kase.fields.find((f) => f.name === 'SuppliedPhone')?.type, 'string', 'Web Phone is a Text field in Salesforce');
     const rules = (await sf(org, '/sobjects/ContactPad_Screen_Pop_Rule__mdt/describe')).body as Describe;
     assert.deepEqual([rules.custom, rules.searchable], [true, false]);
+    const secrets = await sf(org, '/sobjects/ContactPad_SIP_Edge__c/describe');
+    assert.equal(secrets.status, 404, 'the agent cannot see the protected setting that holds the SIP secrets');
     const unknown = await sf(org, '/sobjects/Prospect__c/describe');
     assert.equal(unknown.status, 404);
     assert.deepEqual(unknown.body, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
