@@ -45,6 +45,18 @@ export interface CreateOrgRequest {
   searchIndexDelaySeconds?: number;
 }
 
+/** What the control API tells of a ContactPad SIP Edge setting (never the secrets). */
+export interface SipEdgeInfo {
+  /** A SIP secret is set: the credential endpoint signs. */
+  configured: boolean;
+  /** A TURN secret is set: credentials carry a TURN credential too. */
+  turn: boolean;
+  /** The lifetime the endpoint uses (its default, 720, when none is set). */
+  lifetimeMinutes: number;
+  /** Whose setting applies: the org's own, the store-wide one, or none. */
+  source: 'org' | 'store' | 'none';
+}
+
 /** Drives the fake org's control API at `baseUrl` (`''` for same-origin in a browser). */
 export class FakeOrgClient {
   private readonly baseUrl: string;
@@ -127,7 +139,8 @@ export class FakeOrgClient {
 
   /**
    * Moves the fake clock forward by `seconds`: one org's clock, or (no `orgId`) every org's.
-   * Record stamps (CreatedDate...) and search indexing follow it.
+   * Record stamps (CreatedDate...) and search indexing follow it. One org's clock may also be set
+   * behind (negative `seconds`): a clock skew between that org and the SIP server.
    */
   advanceClock(seconds: number, orgId?: string): Promise<FakeOrgClock> {
     const path = orgId === undefined ? '/clock' : `/orgs/${encodeURIComponent(orgId)}/clock`;
@@ -148,6 +161,43 @@ export class FakeOrgClient {
   async searchIndexDelay(orgId: string): Promise<number> {
     const answer = await this.call<{ delaySeconds: number }>('GET', `/orgs/${encodeURIComponent(orgId)}/search-index`);
     return answer.delaySeconds;
+  }
+
+  /**
+   * A new session of the User `userId` in the org: the Apex REST endpoints run as that user (the
+   * org's own `accessToken` runs as its integration user "Agent One", who has no SIP user).
+   */
+  createSession(orgId: string, userId: string): Promise<FakeOrgSession & { userId: string }> {
+    return this.call<{ accessToken: string; userId: string; instanceUrl: string }>('POST', `/orgs/${encodeURIComponent(orgId)}/sessions`, { userId }).then((answer) => ({
+      orgId,
+      ...answer,
+    }));
+  }
+
+  /**
+   * Gives the fake org the secret the SIP server checks credentials with (the ContactPad SIP Edge
+   * setting, SIP_Secret__c): every org without its own, or (`orgId`) one org. `null` leaves the
+   * setting without a secret (the endpoint answers SIP_EDGE_NOT_CONFIGURED). `turnSecret` and
+   * `lifetimeMinutes` (10..1440, default 720) are the setting's other fields.
+   */
+  setSipCredentialSecret(secret: string | null, options: { orgId?: string; turnSecret?: string | null; lifetimeMinutes?: number | null } = {}): Promise<SipEdgeInfo> {
+    const path = options.orgId === undefined ? '/sip-edge' : `/orgs/${encodeURIComponent(options.orgId)}/sip-edge`;
+    return this.call('PUT', path, { sipSecret: secret, turnSecret: options.turnSecret ?? null, lifetimeMinutes: options.lifetimeMinutes ?? null });
+  }
+
+  /** Removes a SIP Edge setting: one org's own (it falls back to the store-wide one), or the store-wide one. */
+  async clearSipCredentialSecret(orgId?: string): Promise<void> {
+    await this.call('DELETE', orgId === undefined ? '/sip-edge' : `/orgs/${encodeURIComponent(orgId)}/sip-edge`);
+  }
+
+  /** The SIP Edge setting that applies: one org's, or the store-wide one. */
+  sipEdge(orgId?: string): Promise<SipEdgeInfo> {
+    return this.call('GET', orgId === undefined ? '/sip-edge' : `/orgs/${encodeURIComponent(orgId)}/sip-edge`);
+  }
+
+  /** Takes an Apex class away from an org (`deployed: false`: its URL matches nothing) or from its API user (`access: false`). */
+  setApexClassAccess(orgId: string, className: string, state: { deployed?: boolean; access?: boolean }): Promise<{ deployed: boolean; access: boolean }> {
+    return this.call('PUT', `/orgs/${encodeURIComponent(orgId)}/apex-classes/${encodeURIComponent(className)}`, state);
   }
 
   /** Sets the requests used and/or the daily limit (to bring an org to its limit). */

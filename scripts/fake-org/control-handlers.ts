@@ -27,7 +27,18 @@
  * - `GET    /__fake-org/clock` -> `{ now, offsetSeconds }` (the store-wide fake clock)
  * - `POST   /__fake-org/clock` `{ advanceSeconds }` -> `{ now, offsetSeconds }` (every org's clock moves)
  * - `GET    /__fake-org/orgs/:orgId/clock` -> `{ now, offsetSeconds }` (that org's clock)
- * - `POST   /__fake-org/orgs/:orgId/clock` `{ advanceSeconds }` -> `{ now, offsetSeconds }` (that org's clock only)
+ * - `POST   /__fake-org/orgs/:orgId/clock` `{ advanceSeconds }` -> `{ now, offsetSeconds }` (that org's clock only;
+ *           a negative number sets it behind: a clock skew between the org and the SIP server)
+ * - `POST   /__fake-org/orgs/:orgId/sessions` `{ userId }` -> 201 `{ accessToken, userId, instanceUrl }`
+ *           (a session of that User: Apex REST runs as them)
+ * - `GET    /__fake-org/sip-edge` -> `{ configured, turn, lifetimeMinutes, source }` (never the secrets)
+ * - `PUT    /__fake-org/sip-edge` `{ sipSecret, turnSecret?, lifetimeMinutes? }` -> the same: the
+ *           ContactPad SIP Edge setting of every org without its own (the secret the SIP server has)
+ * - `DELETE /__fake-org/sip-edge` -> 204 (no store-wide setting)
+ * - `GET` / `PUT` / `DELETE /__fake-org/orgs/:orgId/sip-edge`: that org's own setting
+ *           (`{ sipSecret: null }`: the org has the setting but no secret in it)
+ * - `PUT    /__fake-org/orgs/:orgId/apex-classes/:className` `{ deployed?, access? }` -> `{ deployed, access }`
+ *           (a class not deployed, or that the API user may not run)
  *
  * `:orgId` is a 15- or 18-character org id, or `default` for the DEFAULT org.
  */
@@ -35,7 +46,8 @@ import { HttpResponse, http, type HttpHandler, type HttpResponseResolver } from 
 import { attributes } from './field-path.ts';
 import { SalesforceApiError } from './salesforce-error.ts';
 import { formatDateTime } from './record-values.ts';
-import { FAULT_KINDS, type CreateOrgOptions, type FakeOrg, type FakeOrgStore, type Fault, type OrgFeatures, type OrgSeed } from './store.ts';
+import { lifetimeMinutes } from './apex-rest.ts';
+import { FAULT_KINDS, type CreateOrgOptions, type FakeOrg, type FakeOrgStore, type Fault, type OrgFeatures, type OrgSeed, type SipEdgeSetting } from './store.ts';
 
 const BASE = '*/__fake-org';
 const VERSION = 'v62.0';
@@ -72,6 +84,44 @@ function parseFeatures(value: unknown): Partial<OrgFeatures> {
 function seconds(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TypeError(`${name} must be a non-negative number of seconds`);
   return value;
+}
+
+/** A number of seconds, negative allowed (an org clock set behind). */
+function signedSeconds(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`${name} must be a number of seconds`);
+  return value;
+}
+
+/** A SIP Edge setting from a body: `{ sipSecret, turnSecret?, lifetimeMinutes? }`, each null or absent when not set. */
+function parseSipEdge(body: Record<string, unknown>): SipEdgeSetting {
+  const text = (name: string): string | null => {
+    const value = body[name];
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'string') throw new TypeError(`${name} must be text or null`);
+    return value;
+  };
+  const minutes = body.lifetimeMinutes;
+  if (minutes !== undefined && minutes !== null && (typeof minutes !== 'number' || !Number.isFinite(minutes))) {
+    throw new TypeError('lifetimeMinutes must be a number of minutes or null');
+  }
+  for (const key of Object.keys(body)) {
+    if (!['sipSecret', 'turnSecret', 'lifetimeMinutes'].includes(key)) throw new TypeError(`Unknown SIP Edge field ${key}; known: sipSecret, turnSecret, lifetimeMinutes`);
+  }
+  return { sipSecret: text('sipSecret'), turnSecret: text('turnSecret'), lifetimeMinutes: typeof minutes === 'number' ? minutes : null };
+}
+
+/** What the control API tells of a SIP Edge setting: whether it signs, never the secrets. */
+function sipEdgeInfo(setting: SipEdgeSetting | undefined, source: 'org' | 'store' | 'none'): Record<string, unknown> {
+  return {
+    configured: (setting?.sipSecret ?? '').trim() !== '',
+    turn: (setting?.turnSecret ?? '').trim() !== '',
+    lifetimeMinutes: lifetimeMinutes(setting),
+    source,
+  };
+}
+
+function orgSipEdgeInfo(store: FakeOrgStore, org: FakeOrg): Record<string, unknown> {
+  return sipEdgeInfo(store.sipEdgeOf(org), org.sipEdge ? 'org' : store.sipEdge ? 'store' : 'none');
 }
 
 function clockInfo(now: Date, offsetSeconds: number): Record<string, unknown> {
@@ -155,7 +205,7 @@ export function createControlHandlers(store: FakeOrgStore): HttpHandler[] {
     }),
     http.get(`${BASE}/orgs/:orgId/clock`, withOrg((org) => HttpResponse.json(clockInfo(org.now(), store.clockOffsetSeconds() + org.clockOffsetSeconds())))),
     http.post(`${BASE}/orgs/:orgId/clock`, withOrg(async (org, request) => {
-      org.advanceClock(seconds((await jsonBody(request)).advanceSeconds, 'advanceSeconds'));
+      org.advanceClock(signedSeconds((await jsonBody(request)).advanceSeconds, 'advanceSeconds'));
       return HttpResponse.json(clockInfo(org.now(), store.clockOffsetSeconds() + org.clockOffsetSeconds()));
     })),
     http.get(`${BASE}/orgs/:orgId/search-index`, withOrg((org) => HttpResponse.json({ delaySeconds: org.searchIndexDelaySeconds }))),
@@ -213,6 +263,45 @@ export function createControlHandlers(store: FakeOrgStore): HttpHandler[] {
         org.dailyLimit = body.limit;
       }
       return HttpResponse.json({ used: org.apiUsed, limit: org.dailyLimit });
+    })),
+    http.post(`${BASE}/orgs/:orgId/sessions`, withOrg(async (org, request) => {
+      const { userId } = await jsonBody(request);
+      if (typeof userId !== 'string') throw new TypeError('userId must be a User id');
+      const accessToken = org.createSession(userId);
+      return HttpResponse.json({ accessToken, userId: org.sessionUserId(accessToken), instanceUrl: new URL(request.url).origin }, { status: 201 });
+    })),
+    http.get(`${BASE}/sip-edge`, () => HttpResponse.json(sipEdgeInfo(store.sipEdge, store.sipEdge ? 'store' : 'none'))),
+    http.put(`${BASE}/sip-edge`, async ({ request }) => {
+      try {
+        store.sipEdge = parseSipEdge(await jsonBody(request));
+      } catch (error) {
+        return problem(400, (error as Error).message);
+      }
+      return HttpResponse.json(sipEdgeInfo(store.sipEdge, 'store'));
+    }),
+    http.delete(`${BASE}/sip-edge`, () => {
+      store.sipEdge = undefined;
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.get(`${BASE}/orgs/:orgId/sip-edge`, withOrg((org) => HttpResponse.json(orgSipEdgeInfo(store, org)))),
+    http.put(`${BASE}/orgs/:orgId/sip-edge`, withOrg(async (org, request) => {
+      org.sipEdge = parseSipEdge(await jsonBody(request));
+      return HttpResponse.json(orgSipEdgeInfo(store, org));
+    })),
+    http.delete(`${BASE}/orgs/:orgId/sip-edge`, withOrg((org) => {
+      org.sipEdge = undefined;
+      return new HttpResponse(null, { status: 204 });
+    })),
+    http.put(`${BASE}/orgs/:orgId/apex-classes/:className`, withOrg(async (org, request, params) => {
+      const body = await jsonBody(request);
+      for (const key of ['deployed', 'access'] as const) {
+        if (body[key] !== undefined && typeof body[key] !== 'boolean') throw new TypeError(`${key} must be true or false`);
+      }
+      const name = params.className ?? '';
+      const was = org.apexClasses.get(name) ?? { deployed: true, access: true };
+      const now = { deployed: (body.deployed as boolean | undefined) ?? was.deployed, access: (body.access as boolean | undefined) ?? was.access };
+      org.apexClasses.set(name, now);
+      return HttpResponse.json(now);
     })),
     http.all(`${BASE}/*`, () => problem(404, 'No such control route')),
   ];

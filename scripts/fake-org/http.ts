@@ -1,8 +1,8 @@
 /**
  * Serves the fake org over Node's HTTP server: the web-test-runner server (browser tests)
  * and the local console hand each request here first. Requests under `/services/data`
- * (the Salesforce REST API) and `/__fake-org` (the control API) are answered by the msw
- * handlers; anything else is left alone. Tokens are never logged.
+ * (the Salesforce REST API), `/services/apexrest` (Apex REST) and `/__fake-org` (the control
+ * API) are answered by the msw handlers; anything else is left alone. Tokens are never logged.
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -35,7 +35,7 @@ export const fakeOrgStore = new FakeOrgStore({
 /** The msw handlers over {@link fakeOrgStore}. */
 export const fakeOrgHandlers = createFakeOrgHandlers(fakeOrgStore);
 
-const HANDLED = /^\/(services\/data|__fake-org)(\/|$)/;
+const HANDLED = /^\/(services\/data|services\/apexrest|__fake-org)(\/|$)/;
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'host', 'content-length', 'expect', 'proxy-connection']);
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -45,8 +45,8 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /**
- * Answers `req` from the fake org when its path is under `/services/data` or
- * `/__fake-org` and returns true; otherwise returns false without touching `res`.
+ * Answers `req` from the fake org when its path is under `/services/data`,
+ * `/services/apexrest` or `/__fake-org` and returns true; otherwise returns false without touching `res`.
  * A request held back by a `hang` fault only holds its own response.
  */
 export async function serveFakeOrg(req: IncomingMessage, res: ServerResponse): Promise<boolean> {

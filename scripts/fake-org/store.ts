@@ -54,6 +54,26 @@ export interface OrgFeatures {
 }
 
 /**
+ * The org's ContactPad SIP Edge setting (the protected custom setting ContactPad_SIP_Edge__c that
+ * force-app ships, organization default values): what the SIP credential endpoint signs with.
+ * `sipSecret` null: the setting is not filled in (SIP_EDGE_NOT_CONFIGURED). See apex-rest.ts.
+ */
+export interface SipEdgeSetting {
+  /** SIP_Secret__c: the secret shared with the SIP server (Kamailio auth_ephemeral). */
+  sipSecret: string | null;
+  /** TURN_Secret__c: the TURN server's shared secret; null: no TURN credential is issued. */
+  turnSecret: string | null;
+  /** Credential_Lifetime_Minutes__c; null: the endpoint's default (720). */
+  lifetimeMinutes: number | null;
+}
+
+/** Whether an Apex class is deployed in the org and the API user may run it (profile or permission set class access). */
+export interface ApexClassAccess {
+  deployed: boolean;
+  access: boolean;
+}
+
+/**
  * The features of a new org unless told otherwise: Messaging, no legacy Chat. Legacy Chat
  * (Live Agent, LiveChatTranscript) retires on 14 February 2026 and new orgs cannot turn it
  * on; Messaging for In-App and Web ("Enhanced Chat") is its successor (issue 8 and
@@ -148,6 +168,15 @@ export class FakeOrg {
 
   private readonly options: CreateOrgOptions;
   private readonly baseSerial: number;
+  /**
+   * Sessions that belong to a user other than the org's integration user (a token -> a User id):
+   * the running user of an Apex REST call. Kept across {@link reset} (logins, not data).
+   */
+  private readonly sessionUsers = new Map<string, string>();
+  /** The org's own ContactPad SIP Edge setting; undefined: the store-wide one applies (FakeOrgStore.sipEdge). */
+  sipEdge: SipEdgeSetting | undefined;
+  /** Apex classes a test took away (not deployed, or no access); every other project class is deployed and granted. */
+  readonly apexClasses = new Map<string, ApexClassAccess>();
 
   constructor(serial: number, options: CreateOrgOptions, now: () => Date, deployed?: OrgSeed) {
     this.orgId = makeId(ORG_KEY_PREFIX, serial, '000');
@@ -170,6 +199,8 @@ export class FakeOrg {
   /** Puts the org back as it was created: same records, same ids, no faults, usage reset, clock and search delay as created. */
   reset(): void {
     this.clearFaults();
+    this.sipEdge = undefined;
+    this.apexClasses.clear();
     this.tables = new Map();
     this.customNames = new Map();
     this.hiddenObjects = new Set();
@@ -199,6 +230,28 @@ export class FakeOrg {
   /** Seconds this org's own clock is ahead of the store's. */
   clockOffsetSeconds(): number {
     return this.clockOffsetMs / 1000;
+  }
+
+  /**
+   * A new session of `userId` in this org (`<15-char org id>!<secret>`, as Salesforce issues
+   * them): what a user's browser holds after logging in. The user must be an active User.
+   */
+  createSession(userId: string): string {
+    const token = `${this.orgId.slice(0, 15)}!${randomSecret()}`;
+    this.bindSession(token, userId);
+    return token;
+  }
+
+  /** Makes `token` a session of `userId` (the local console's fixed session is its agent's). */
+  bindSession(token: string, userId: string): void {
+    const user = this.byId(userId);
+    if (!user || sObjectOfId(userId)?.name !== 'User') throw new SalesforceApiError(400, 'INVALID_CROSS_REFERENCE_KEY', `No User with id ${userId}`);
+    this.sessionUsers.set(token, user.Id as string);
+  }
+
+  /** The user a session runs as: the one it was created or bound for, else the org's integration user. */
+  sessionUserId(token: string): string {
+    return this.sessionUsers.get(token) ?? this.userId;
   }
 
   /**
@@ -611,9 +664,15 @@ export class FakeOrgStore {
   /** Records every org has because force-app deployed them (the shipped custom metadata). */
   private readonly deployed: OrgSeed | undefined;
   defaultOrg: FakeOrg;
+  /**
+   * The ContactPad SIP Edge setting of every org without its own (FakeOrg.sipEdge): the local
+   * console and the test servers give the fake org the secret they give the SIP server, once.
+   */
+  sipEdge: SipEdgeSetting | undefined;
 
-  constructor(options: { defaultOrg?: CreateOrgOptions; namedSeeds?: Record<string, OrgSeed>; now?: () => Date; deployed?: OrgSeed } = {}) {
+  constructor(options: { defaultOrg?: CreateOrgOptions; namedSeeds?: Record<string, OrgSeed>; now?: () => Date; deployed?: OrgSeed; sipEdge?: SipEdgeSetting } = {}) {
     this.realNow = options.now ?? (() => new Date());
+    this.sipEdge = options.sipEdge;
     this.namedSeeds = new Map(Object.entries(options.namedSeeds ?? {}));
     this.deployed = options.deployed;
     this.defaultOrg = this.createOrg({ name: 'ContactPad Local Console', ...options.defaultOrg });
@@ -652,6 +711,11 @@ export class FakeOrgStore {
     if (!token) return undefined;
     const prefix = token.split('!')[0] ?? '';
     return this.getOrg(prefix === 'default' ? '' : prefix) ?? this.defaultOrg;
+  }
+
+  /** The SIP Edge setting `org` signs with: its own, else the store-wide one (none: not configured). */
+  sipEdgeOf(org: FakeOrg): SipEdgeSetting | undefined {
+    return org.sipEdge ?? this.sipEdge;
   }
 
   /** Every sObject this fake org knows. */
