@@ -37,6 +37,11 @@ test('every setting ContactPad reads is shipped as a CallCenter item, and every 
   assert.deepEqual(shipped.filter((name) => !read.includes(name)), []);
 });
 
+test('the shipped iceServers item is none: no STUN or TURN server, so no public STUN server is contacted', () => {
+  assert.equal(shippedItems()[`${SETTINGS_PREFIX}iceServers`], 'none');
+  assert.deepEqual(readSettings(shippedItems()).settings.iceServers, []);
+});
+
 test('no item names the SIP user or display name: each agent has their own (User.ContactPad_SIP_User__c)', () => {
   const shipped = Object.keys(shippedItems()).map((key) => key.slice(SETTINGS_PREFIX.length));
   assert.deepEqual(shipped.filter((name) => /^sip(User|DisplayName)$/.test(name)), []);

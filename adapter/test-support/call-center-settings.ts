@@ -22,6 +22,7 @@ export const CALL_CENTER: Record<string, string> = {
   '/ContactPad/rejectStatusCode': '486',
   '/ContactPad/defaultCountry': 'US',
   '/ContactPad/lookupTimeoutMs': '8000',
+  '/ContactPad/iceServers': 'none',
 };
 
 /** The documented defaults of the multi-interaction management settings. */

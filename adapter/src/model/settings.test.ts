@@ -20,6 +20,7 @@ describe('settings: a well-formed call center', () => {
       defaultCountry: 'US',
       lookupTimeoutMs: 8000,
       ...MANAGEMENT_DEFAULTS,
+      iceServers: [],
     });
     expect(Object.isFrozen(settings)).to.equal(true);
   });
@@ -44,6 +45,7 @@ describe('settings: a well-formed call center', () => {
       defaultCountry: 'US',
       lookupTimeoutMs: 8000,
       ...MANAGEMENT_DEFAULTS,
+      iceServers: [],
     });
   });
 

@@ -71,6 +71,14 @@ export interface ContactPadSettings {
   presenceLeads: 'contactpad' | 'omni-channel';
   /** ContactPad agent status to Omni-Channel presence status, in the admin's order (default ready=Available;not-ready=Busy;offline=Offline). */
   presenceMap: readonly PresenceMapEntry[];
+  /**
+   * The STUN and TURN servers WebRTC media may use (`stun:`, `stuns:`, `turn:`, `turns:` URLs, RFC
+   * 7064 and 7065), in the admin's order. None by default (blank or `none`): no ICE server at all,
+   * so no public STUN server is ever contacted (sip.js would otherwise use stun.l.google.com).
+   * TURN URLs take the TURN credential Salesforce's credential endpoint issues; no credential
+   * ever sits in the item.
+   */
+  iceServers: readonly string[];
 }
 
 /** The CallCenter section prefix of ContactPad's items. */
@@ -108,6 +116,7 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
     Object.freeze({ status: 'not-ready', presence: 'Busy' }),
     Object.freeze({ status: 'offline', presence: 'Offline' }),
   ] as const),
+  iceServers: Object.freeze([] as string[]),
 });
 
 const AGENT_STATUS_NAMES: readonly AgentStatus[] = ['offline', 'ready', 'not-ready', 'busy', 'wrap-up', 'cooldown', 'inactive'];
@@ -158,6 +167,7 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     wrapUpExtendSeconds: readWholeNumber('wrapUpExtendSeconds', raw('wrapUpExtendSeconds'), 0, 600, 'seconds', problems),
     presenceLeads: readChoice('presenceLeads', raw('presenceLeads'), ['contactpad', 'omni-channel'] as const, problems),
     presenceMap: readPresenceMap(raw('presenceMap'), problems),
+    iceServers: readIceServers(raw('iceServers'), problems),
   };
   return { settings: Object.freeze(settings), problems: Object.freeze(problems) };
 }
@@ -208,6 +218,34 @@ export function checkSipDomain(value: string): string | undefined {
 /** True for a SIP URI user part (RFC 3261 `user`: unreserved, user-unreserved and %HH escapes). */
 export function isSipUser(value: string): boolean {
   return value.length <= 128 && /^(?:[A-Za-z0-9\-_.!~*'()&=+$,;?/]|%[0-9A-Fa-f]{2})+$/.test(value);
+}
+
+/**
+ * The reason a value is not a STUN or TURN server URL, or undefined when it is one:
+ * `stun:host[:port]` / `stuns:host[:port]` (RFC 7064, section 3.1) and
+ * `turn:host[:port][?transport=udp|tcp]` / `turns:...` (RFC 7065, section 3.1); the host a name,
+ * an IPv4 address or a bracketed IPv6 one. A user name or password in it is refused: TURN
+ * credentials come from Salesforce's credential endpoint.
+ */
+export function checkIceServerUrl(value: string): string | undefined {
+  const match = /^(stuns?|turns?):(.*)$/i.exec(value);
+  if (!match) return 'is not a stun:, stuns:, turn: or turns: URL';
+  const scheme = (match[1] ?? '').toLowerCase();
+  let rest = match[2] ?? '';
+  if (rest.includes('@')) return 'contains a user name or password (TURN credentials come from Salesforce, never from call center items)';
+  const query = rest.indexOf('?');
+  if (query >= 0) {
+    const params = rest.slice(query + 1);
+    rest = rest.slice(0, query);
+    if (!scheme.startsWith('turn')) return 'has a query, which only turn: and turns: URLs may have (?transport=udp or tcp)';
+    if (!/^transport=(udp|tcp)$/i.test(params)) return 'has a query other than ?transport=udp or ?transport=tcp';
+  }
+  const hostPort = /^(\[[0-9a-fA-F:.]+\]|[^:/\[\]]+)(?::(\d{1,5}))?$/.exec(rest);
+  if (!hostPort) return 'is not host[:port] after the scheme';
+  const port = hostPort[2];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535)) return 'has a port outside 1-65535';
+  const why = checkSipDomain(hostPort[1] ?? '');
+  return why === undefined ? undefined : `has a host that ${why}`;
 }
 
 function isIPv4(value: string): boolean {
@@ -375,6 +413,33 @@ function readReason(value: unknown, problems: string[]): string {
     return fallback;
   }
   return got;
+}
+
+/**
+ * The ICE server URLs: comma- (or space-) separated; blank or `none` is none. A URL that is not
+ * a STUN or TURN URL is left out and reported; the others keep working. Never echoes a URL that
+ * carries credentials.
+ */
+function readIceServers(value: unknown, problems: string[]): readonly string[] {
+  const name = item('iceServers');
+  const got = text(value);
+  if (got === '' || got?.toLowerCase() === 'none') return DEFAULT_SETTINGS.iceServers;
+  if (got === undefined) {
+    problems.push(`${name} is ${shown(value)}, not a comma-separated list of stun:, turn: or turns: URLs. Using none (no STUN or TURN server).`);
+    return DEFAULT_SETTINGS.iceServers;
+  }
+  const urls: string[] = [];
+  for (const entry of got.split(/[,\s]+/)) {
+    if (entry === '') continue;
+    const why = checkIceServerUrl(entry);
+    if (why !== undefined) {
+      const echo = entry.includes('@') ? 'an entry' : `the entry ${shown(entry)}`;
+      problems.push(`${name}: ${echo} ${why}, such as stun:stun.example.com:3478 or turns:turn.example.com:5349?transport=tcp; it is left out.`);
+      continue;
+    }
+    if (!urls.includes(entry)) urls.push(entry);
+  }
+  return Object.freeze(urls);
 }
 
 function readPresenceMap(value: unknown, problems: string[]): readonly PresenceMapEntry[] {
