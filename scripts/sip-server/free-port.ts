@@ -15,12 +15,12 @@ export function freeTcpPort(): Promise<number> {
   });
 }
 
-/** A UDP port on 127.0.0.1 that is free right now. */
-export function freeUdpPort(): Promise<number> {
+/** A UDP port on `address` (default 127.0.0.1) that is free right now. */
+export function freeUdpPort(address = '127.0.0.1'): Promise<number> {
   return new Promise((done, fail) => {
     const socket = createSocket('udp4');
     socket.once('error', fail);
-    socket.bind(0, '127.0.0.1', () => {
+    socket.bind(0, address, () => {
       const { port } = socket.address();
       socket.close(() => done(port));
     });

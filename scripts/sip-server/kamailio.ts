@@ -1,26 +1,96 @@
 /**
- * Starts and stops the project's SIP server: Debian's Kamailio with scripts/sip-server/kamailio.cfg,
- * bound to 127.0.0.1 (SIP over WebSocket for the agents, SIP over UDP for SIPp).
+ * Starts and stops the project's SIP edge: Debian's Kamailio with scripts/sip-server/kamailio.cfg
+ * and its media gateway (rtpengine, see media-gateway.ts), bound to 127.0.0.1: SIP over
+ * WebSocket for the agents (and over secure WebSocket when asked), SIP over UDP for trunks and
+ * SIPp. docs/sip-edge.md describes the ports, the options and what each refusal means.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
-import { connect } from 'node:net';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { connect, isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freeUdpPort } from './free-port.ts';
+import { DEFAULT_RTP_PORTS, findRtpengine, startMediaGateway, type RunningMediaGateway } from './media-gateway.ts';
+import { stopLeftover, superviseServer, tail } from './process-group.ts';
+import { localCertificate, spkiHash } from './tls-certificate.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 const CONFIG = join(HERE, 'kamailio.cfg');
 const START_TIMEOUT_MS = 15_000;
+const PACKAGES = ['kamailio', 'kamailio-websocket-modules', 'kamailio-tls-modules', 'kamailio-autheph-modules', 'rtpengine-daemon', 'openssl'];
 const INSTALL_HINT =
-  'Kamailio is not installed. Install Debian\'s packages "kamailio" and "kamailio-websocket-modules": ' +
-  'sudo apt-get update && sudo apt-get install -y kamailio kamailio-websocket-modules';
+  `The SIP edge is not fully installed. Install Debian's packages ${PACKAGES.map((name) => `"${name}"`).join(', ')}: ` +
+  `sudo apt-get update && sudo apt-get install -y ${PACKAGES.join(' ')}`;
 
-/** A running Kamailio: its WebSocket URL (ws://127.0.0.1:port), its UDP port, and how to stop it. */
+/** Trunk addresses when none are given: the local SIPp peers and baresip send from 127.0.0.1. */
+export const DEFAULT_TRUNKS: readonly string[] = ['127.0.0.1'];
+
+/** The flood limit when none is given: per source address that is not a listed trunk. */
+export const DEFAULT_FLOOD = { limit: 50, windowSeconds: 10, banSeconds: 60 } as const;
+
+/** What {@link startKamailio} is asked to run. */
+export interface KamailioOptions {
+  /** SIP over WebSocket, ws://127.0.0.1:wsPort (TCP). */
+  readonly wsPort: number;
+  /** SIP over UDP on 127.0.0.1 (trunks, SIPp). */
+  readonly udpPort: number;
+  /** Names the run directory .run/kamailio-<name>/ (letters, digits, - and _). */
+  readonly name: string;
+  /**
+   * Authentication of WebSocket clients with time-limited credentials (auth_ephemeral, see
+   * sip-credential.ts). Absent: NO authentication (anyone may register as anyone), as before.
+   * `platformUsers`: authenticated users whose X-CP-* headers are kept, as if they were the
+   * platform (exact user names, or a prefix ending in `*`, e.g. `customer-*`); default none.
+   */
+  readonly auth?: { readonly secret: string; readonly platformUsers?: readonly string[] };
+  /**
+   * SIP over secure WebSocket (TLS 1.2 or later), wss://127.0.0.1:port. Without certFile and
+   * keyFile, a self-signed certificate for 127.0.0.1 made in .run/tls/ (tls-certificate.ts).
+   */
+  readonly tls?: { readonly port: number; readonly certFile?: string; readonly keyFile?: string };
+  /** Source addresses (IPv4/IPv6, optionally /prefix) trusted as trunks; default {@link DEFAULT_TRUNKS}. */
+  readonly trunks?: readonly string[];
+  /** Flood cut-off for sources that are not trunks; default {@link DEFAULT_FLOOD}. */
+  readonly flood?: { readonly limit: number; readonly windowSeconds: number; readonly banSeconds: number };
+  /**
+   * The media gateway: its ng port (default: a free UDP port) and RTP range (default
+   * 23000-23999). `false`: do not start rtpengine (Kamailio still expects it on a free port
+   * where nothing listens, so calls that need it get 503: a gateway outage from the start).
+   */
+  readonly media?: false | { readonly ngPort?: number; readonly rtpPorts?: readonly [number, number] };
+}
+
+/** A running Kamailio (and its media gateway): its addresses, and how to stop it. */
 export interface RunningKamailio {
+  /** ws://127.0.0.1:<wsPort> */
   readonly wsUrl: string;
+  /** wss://127.0.0.1:<tls.port>, when TLS was asked for. */
+  readonly wssUrl: string | undefined;
+  /** base64(SHA-256(SPKI)) of the WSS certificate, for Chromium's --ignore-certificate-errors-spki-list. */
+  readonly tlsSpki: string | undefined;
+  /** The WSS certificate file (PEM), for a client that trusts it explicitly. */
+  readonly tlsCertFile: string | undefined;
   readonly udpPort: number;
   readonly logFile: string;
+  /** Whether WebSocket clients must authenticate. */
+  readonly authenticated: boolean;
+  /** The trunk addresses in force. */
+  readonly trunks: readonly string[];
+  /** rtpengine: its ng port, RTP range and log (undefined ports when started with `media: false`). */
+  readonly mediaGateway: {
+    readonly ngPort: number;
+    readonly rtpPorts: readonly [number, number];
+    readonly logFile: string;
+    /** Whether rtpengine is running now. */
+    running(): boolean;
+    /** Stops rtpengine only (Kamailio stays up): a media gateway outage. */
+    stop(): Promise<void>;
+    /** Starts rtpengine again on the same ports. */
+    start(): Promise<void>;
+  };
+  /** Time from the call to startKamailio until Kamailio accepted WebSocket connections, in ms (rtpengine included). */
+  readonly startMs: number;
   stop(): Promise<void>;
 }
 
@@ -33,35 +103,43 @@ function findKamailio(): string | undefined {
   return which.status === 0 && path ? path : undefined;
 }
 
-function hasWebSocketModule(binary: string): boolean {
+let moduleDirCache: string | undefined;
+function moduleDir(binary: string): string | undefined {
+  if (moduleDirCache) return moduleDirCache;
   const version = spawnSync(binary, ['-I'], { encoding: 'utf8' });
   const text = `${version.stdout}\n${version.stderr}`;
-  const moduleDir = /MODULES_DIR\s+(\S+)/.exec(text)?.[1];
-  const dirs = [moduleDir, '/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/aarch64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
-  return dirs.some((dir) => dir !== undefined && existsSync(join(dir, 'websocket.so')));
+  const fromBinary = /MODULES_DIR\s+(\S+)/.exec(text)?.[1];
+  const dirs = [fromBinary, '/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/aarch64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
+  moduleDirCache = dirs.find((dir) => dir !== undefined && existsSync(join(dir, 'websocket.so')));
+  return moduleDirCache;
+}
+
+function hasEverything(binary: string): boolean {
+  const dir = moduleDir(binary);
+  if (!dir) return false;
+  const modules = ['websocket.so', 'tls.so', 'auth_ephemeral.so', 'rtpengine.so', 'permissions.so', 'htable.so'];
+  return modules.every((module) => existsSync(join(dir, module))) && findRtpengine() !== undefined;
 }
 
 /**
- * Makes sure Kamailio with its WebSocket module is installed and returns the binary's path.
- * As root on Debian/Ubuntu it installs the packages with apt-get; otherwise it throws an
- * error that says exactly what to install.
+ * Makes sure Kamailio with its WebSocket, TLS and auth_ephemeral modules, rtpengine and openssl
+ * are installed and returns Kamailio's path. As root on Debian/Ubuntu it installs the packages
+ * with apt-get; otherwise it throws an error that says exactly what to install.
  */
 export function ensureKamailio(): string {
   let binary = findKamailio();
-  if (binary && hasWebSocketModule(binary)) return binary;
+  if (binary && hasEverything(binary)) return binary;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get') && existsSync('/etc/debian_version');
   if (!isRoot || !hasApt) throw new Error(INSTALL_HINT);
-  console.log('Kamailio is missing: installing kamailio and kamailio-websocket-modules with apt-get...');
+  console.log(`The SIP edge is missing packages: installing ${PACKAGES.join(', ')} with apt-get...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
-  const install =
-    update.status === 0
-      ? spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'kamailio', 'kamailio-websocket-modules'], { stdio: 'inherit', env })
-      : update;
+  const install = update.status === 0 ? spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...PACKAGES], { stdio: 'inherit', env }) : update;
+  moduleDirCache = undefined;
   binary = findKamailio();
-  if (install.status !== 0 || !binary || !hasWebSocketModule(binary)) {
-    throw new Error(`Installing Kamailio with apt-get failed. ${INSTALL_HINT}`);
+  if (install.status !== 0 || !binary || !hasEverything(binary)) {
+    throw new Error(`Installing the SIP edge with apt-get failed. ${INSTALL_HINT}`);
   }
   return binary;
 }
@@ -80,116 +158,130 @@ function portAccepts(port: number): Promise<boolean> {
   });
 }
 
-function tail(file: string, lines = 30): string {
-  try {
-    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-  } catch {
-    return '(no log)';
+function checkPort(label: string, port: unknown): number {
+  if (!Number.isInteger(port) || (port as number) < 1 || (port as number) > 65535) {
+    throw new Error(`startKamailio: ${label} must be a port number (1-65535), got ${String(port)}`);
   }
+  return port as number;
 }
 
-/** Stops a Kamailio that an earlier, dead run of ours left behind in the same run dir (its pid file). */
-function stopLeftover(runDir: string, pidFile: string): boolean {
-  if (!existsSync(pidFile)) return false;
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 1) return false;
-  let cmdline = '';
-  try {
-    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-  } catch {
-    return false;
-  }
-  if (!cmdline.includes('kamailio') || !cmdline.includes(runDir)) return false;
-  // Only an orphan: a Kamailio whose parent (our earlier run) is gone. A live run keeps its server.
-  let parent = 0;
-  try {
-    parent = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\)\s+\S+\s+/, '').split(' ')[0]);
-  } catch {
-    return false;
-  }
-  let parentName = '';
-  try {
-    parentName = readFileSync(`/proc/${parent}/comm`, 'utf8').trim();
-  } catch {
-    parentName = '';
-  }
-  if (parent > 1 && /node/i.test(parentName)) return false;
-  try {
-    process.kill(-pid, 'SIGKILL'); // its process group: the main process and its children
-  } catch {
-    return false;
-  }
-  return true;
-}
-
-const running = new Set<ChildProcess>();
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  const killAll = () => {
-    for (const child of running) killGroup(child, 'SIGKILL');
-  };
-  process.once('exit', killAll);
-  // Kamailio runs in its own process group (so stop() reaches all its processes), which also
-  // means a Ctrl-C in the terminal does not reach it. When nobody else handles the signal,
-  // take Kamailio down and then die of the signal as we would have.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    const onSignal = () => {
-      if (process.listenerCount(signal) > 1) return; // the owner (web-test-runner, run.ts) calls stop()
-      killAll();
-      process.removeListener(signal, onSignal);
-      process.kill(process.pid, signal);
-    };
-    process.on(signal, onSignal);
-  }
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal); // the whole group: kamailio's main process and its children
-  } catch {
-    try {
-      child.kill(signal);
-    } catch {
-      // already gone
+/** "1 <address> <prefix>" lines of the permissions module's address file (group 1: trunks). */
+function trunkLines(trunks: readonly string[]): string {
+  if (!Array.isArray(trunks)) throw new Error('startKamailio: trunks must be a list of IP addresses');
+  const lines = trunks.map((entry) => {
+    const [address = '', prefix, ...rest] = String(entry).split('/');
+    const family = isIP(address);
+    const max = family === 6 ? 128 : 32;
+    const bits = prefix === undefined ? max : Number(prefix);
+    if (family === 0 || rest.length > 0 || !Number.isInteger(bits) || bits < 0 || bits > max || (prefix !== undefined && !/^\d+$/.test(prefix))) {
+      throw new Error(`startKamailio: trunk ${JSON.stringify(entry)} is not an IP address (optionally /prefix)`);
     }
+    return `1 ${address} ${bits}`;
+  });
+  return `# Written by scripts/sip-server/kamailio.ts: the trunks (group 1) this run trusts.\n${lines.join('\n')}\n`;
+}
+
+/** PLATFORM_USERS_RE for Kamailio: exact users or `prefix*`; a regex that matches nothing when empty. */
+function platformUsersPattern(users: readonly string[]): string {
+  if (!Array.isArray(users)) throw new Error('startKamailio: auth.platformUsers must be a list of SIP users');
+  if (users.length === 0) return '^$';
+  const parts = users.map((user) => {
+    if (typeof user !== 'string' || !/^[A-Za-z0-9._~-]+\*?$/.test(user)) {
+      throw new Error(`startKamailio: auth.platformUsers entry ${JSON.stringify(user)} must be a SIP user, or a prefix ending in *`);
+    }
+    const literal = user.replace(/\*$/, '').replace(/[.]/g, '[.]');
+    return user.endsWith('*') ? `${literal}.*` : literal;
+  });
+  return `^(${parts.join('|')})$`;
+}
+
+function checkFlood(flood: NonNullable<KamailioOptions['flood']>): NonNullable<KamailioOptions['flood']> {
+  for (const key of ['limit', 'windowSeconds', 'banSeconds'] as const) {
+    const value = flood[key];
+    if (!Number.isInteger(value) || value < 1 || value > 1_000_000) throw new Error(`startKamailio: flood.${key} must be a whole number from 1 to 1000000, got ${String(value)}`);
   }
+  return flood;
 }
 
 /**
- * Runs Kamailio in the foreground (as a child process) on 127.0.0.1 with the given ports.
- * Runtime files live in .run/kamailio-<name>/, the log in .run/kamailio-<name>/kamailio.log.
+ * Runs rtpengine, then Kamailio in the foreground (as child processes) on 127.0.0.1.
+ * Runtime files live in .run/kamailio-<name>/: kamailio.log, rtpengine.log, trunks.list.
  * Resolves once the WebSocket port accepts connections; rejects with the log's tail otherwise.
+ * Both stop when stop() runs or this process exits.
  */
-export async function startKamailio(opts: { wsPort: number; udpPort: number; name: string }): Promise<RunningKamailio> {
-  const { wsPort, udpPort, name } = opts;
-  for (const [label, port] of [['wsPort', wsPort], ['udpPort', udpPort]] as const) {
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`startKamailio: ${label} must be a port number (1-65535), got ${String(port)}`);
+export async function startKamailio(opts: KamailioOptions): Promise<RunningKamailio> {
+  const began = Date.now();
+  const { name } = opts;
+  const wsPort = checkPort('wsPort', opts.wsPort);
+  const udpPort = checkPort('udpPort', opts.udpPort);
+  const wssPort = opts.tls === undefined ? undefined : checkPort('tls.port', opts.tls.port);
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`startKamailio: name must be letters, digits, - or _, got ${JSON.stringify(name)}`);
+  const trunks = [...(opts.trunks ?? DEFAULT_TRUNKS)];
+  const trunksFileText = trunkLines(trunks);
+  const flood = checkFlood(opts.flood ?? DEFAULT_FLOOD);
+  if (opts.auth !== undefined) {
+    const secret = (opts.auth as { secret?: unknown }).secret;
+    if (typeof secret !== 'string' || !/^[A-Za-z0-9+/=._~-]{16,200}$/.test(secret)) {
+      throw new Error('startKamailio: auth.secret must be 16 to 200 characters of base64/base64url (see newEdgeSecret in sip-credential.ts)');
+    }
   }
-  if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`startKamailio: name must be letters, digits, - or _, got ${JSON.stringify(name)}`);
+  const platformUsers = platformUsersPattern(opts.auth?.platformUsers ?? []);
+  let tlsFiles: { certFile: string; keyFile: string } | undefined;
+  if (opts.tls !== undefined) {
+    const { certFile, keyFile } = opts.tls;
+    if ((certFile === undefined) !== (keyFile === undefined)) throw new Error('startKamailio: tls needs both certFile and keyFile, or neither (a local self-signed certificate)');
+    tlsFiles = certFile !== undefined && keyFile !== undefined ? { certFile: resolve(certFile), keyFile: resolve(keyFile) } : localCertificate();
+    for (const file of [tlsFiles.certFile, tlsFiles.keyFile]) if (!existsSync(file)) throw new Error(`startKamailio: TLS file ${file} does not exist`);
+  }
   const binary = ensureKamailio();
 
   const runDir = join(ROOT, '.run', `kamailio-${name}`);
   mkdirSync(runDir, { recursive: true });
   const pidFile = join(runDir, 'kamailio.pid');
   const logFile = join(runDir, 'kamailio.log');
-  if (stopLeftover(runDir, pidFile)) {
+  if (stopLeftover(runDir, pidFile, 'kamailio')) {
     for (let i = 0; i < 20 && (await portAccepts(wsPort)); i++) await new Promise((done) => setTimeout(done, 100));
   }
-  if (await portAccepts(wsPort)) {
-    throw new Error(`Cannot start Kamailio: something already listens on 127.0.0.1:${wsPort} (another test run or console? stop it, or set another port, e.g. SIP_WS_PORT).`);
+  const tcpPorts: { port: number; hint: string }[] = [{ port: wsPort, hint: 'e.g. SIP_WS_PORT' }];
+  if (wssPort !== undefined) tcpPorts.push({ port: wssPort, hint: 'tls.port' });
+  for (const { port, hint } of tcpPorts) {
+    if (await portAccepts(port)) {
+      throw new Error(`Cannot start Kamailio: something already listens on 127.0.0.1:${port} (another test run or console? stop it, or set another port, ${hint}).`);
+    }
   }
+  const trunksFile = join(runDir, 'trunks.list');
+  writeFileSync(trunksFile, trunksFileText);
+
+  // The media gateway first: Kamailio pings it at start and sends it offers from the first call.
+  const media = opts.media === false ? {} : (opts.media ?? {});
+  const ngPort = media.ngPort === undefined ? await freeUdpPort() : checkPort('media.ngPort', media.ngPort);
+  const rtpPorts = media.rtpPorts ?? DEFAULT_RTP_PORTS;
+  let gateway: RunningMediaGateway | undefined = opts.media === false ? undefined : await startMediaGateway({ runDir, ngPort, rtpPorts });
 
   rmSync(pidFile, { force: true });
   // Keep earlier runs' lines (a restart in a test should not erase what happened before it).
   const logFd = openSync(logFile, existsSync(logFile) && statSync(logFile).size < 2_000_000 ? 'a' : 'w');
-  writeSync(logFd, `\n===== ${new Date().toISOString()} starting Kamailio: ws ${wsPort}, udp ${udpPort}\n`);
+  writeSync(
+    logFd,
+    `\n===== ${new Date().toISOString()} starting Kamailio: ws ${wsPort}, udp ${udpPort}` +
+      `${wssPort === undefined ? '' : `, wss ${wssPort}`}, rtpengine ng ${ngPort}${gateway ? '' : ' (not started)'}, ` +
+      `auth ${opts.auth ? 'on' : 'OFF'}, trunks ${trunks.join(' ') || '(none)'}\n`,
+  );
+  const logStart = statSync(logFile).size;
+  const define = (value: string) => ['-A', value];
   const args = [
     '-f', CONFIG,
-    '-A', `WS_PORT=${wsPort}`,
-    '-A', `UDP_PORT=${udpPort}`,
+    ...define(`WS_PORT=${wsPort}`),
+    ...define(`UDP_PORT=${udpPort}`),
+    ...define(`RTPENGINE_SOCK="udp:127.0.0.1:${ngPort}"`),
+    ...define(`TRUNKS_FILE="${trunksFile}"`),
+    ...define(`FLOOD_LIMIT=${flood.limit}`),
+    ...define(`FLOOD_WINDOW=${flood.windowSeconds}`),
+    ...define(`FLOOD_BAN=${flood.banSeconds}`),
+    ...(tlsFiles && wssPort !== undefined
+      ? [...define('WITH_TLS'), ...define(`WSS_PORT=${wssPort}`), ...define(`TLS_CERT="${tlsFiles.certFile}"`), ...define(`TLS_KEY="${tlsFiles.keyFile}"`)]
+      : []),
+    ...(opts.auth ? [...define('WITH_AUTH'), ...define(`PLATFORM_USERS_RE="${platformUsers}"`)] : []),
     '-Y', runDir,
     '-P', pidFile,
     '-DD', // stay in the foreground: we are its parent
@@ -197,33 +289,60 @@ export async function startKamailio(opts: { wsPort: number; udpPort: number; nam
     '-m', '64', // shared memory, MB
     '-M', '8', // private memory per process, MB
   ];
-  const child = spawn(binary, args, { cwd: runDir, stdio: ['ignore', logFd, logFd], detached: true });
+  // The shared secret travels in the environment (readable by root and this user only), never
+  // on the command line (readable by every user in /proc/<pid>/cmdline). Its value carries the
+  // double quotes the config's #!defenv needs to see a string.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.CP_SIP_AUTH_SECRET;
+  if (opts.auth) env.CP_SIP_AUTH_SECRET = `"${opts.auth.secret}"`;
+  const child = spawn(binary, args, { cwd: runDir, stdio: ['ignore', logFd, logFd], detached: true, env });
   closeSync(logFd);
-  running.add(child);
-  installExitHook();
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  child.once('exit', () => running.delete(child));
+  const stopKamailio = superviseServer(child);
 
   const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    killGroup(child, 'SIGTERM');
-    const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3000);
-    await exited;
-    clearTimeout(timer);
+    await Promise.all([stopKamailio(), gateway?.stop()]);
   };
 
   const deadline = Date.now() + START_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Kamailio exited while starting (code ${child.exitCode ?? child.signalCode}). Log ${logFile}:\n${tail(logFile)}`);
+      await gateway?.stop();
+      throw new Error(`Kamailio exited while starting (code ${child.exitCode ?? child.signalCode}). Log ${logFile}:\n${tail(logFile, 30, logStart)}`);
     }
     if (await portAccepts(wsPort)) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Kamailio did not accept WebSocket connections on 127.0.0.1:${wsPort} within ${START_TIMEOUT_MS / 1000} s. Log ${logFile}:\n${tail(logFile)}`);
+      throw new Error(`Kamailio did not accept WebSocket connections on 127.0.0.1:${wsPort} within ${START_TIMEOUT_MS / 1000} s. Log ${logFile}:\n${tail(logFile, 30, logStart)}`);
     }
-    await new Promise((done) => setTimeout(done, 100));
+    await new Promise((done) => setTimeout(done, 20));
   }
 
-  return { wsUrl: `ws://127.0.0.1:${wsPort}`, udpPort, logFile, stop };
+  const gatewayLog = join(runDir, 'rtpengine.log');
+  return {
+    wsUrl: `ws://127.0.0.1:${wsPort}`,
+    wssUrl: wssPort === undefined ? undefined : `wss://127.0.0.1:${wssPort}`,
+    tlsSpki: tlsFiles ? spkiHash(readFileSync(tlsFiles.certFile)) : undefined,
+    tlsCertFile: tlsFiles?.certFile,
+    udpPort,
+    logFile,
+    authenticated: opts.auth !== undefined,
+    trunks,
+    mediaGateway: {
+      ngPort,
+      rtpPorts,
+      logFile: gatewayLog,
+      running: () => gateway !== undefined,
+      stop: async () => {
+        const current = gateway;
+        gateway = undefined;
+        await current?.stop();
+      },
+      start: async () => {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error('mediaGateway.start: Kamailio is not running');
+        gateway ??= await startMediaGateway({ runDir, ngPort, rtpPorts });
+      },
+    },
+    startMs: Date.now() - began,
+    stop,
+  };
 }

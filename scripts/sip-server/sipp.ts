@@ -47,6 +47,11 @@ export interface SippOptions {
   fromUser?: string;
   /** Extra header lines ("Name: value"); default {@link HOSTILE_DEFAULTS}.headers. */
   headers?: readonly string[];
+  /**
+   * The local address SIPp sends from (default 127.0.0.1): any 127/8 address works on Linux
+   * without setup, so a test can be a listed trunk (e.g. 127.0.0.3) or an unlisted source (127.0.0.2).
+   */
+  localIp?: string;
 }
 
 /** What SIPp saw: its exit code, the status codes received (first appearance, in order), the message trace. */
@@ -94,19 +99,23 @@ export async function runSipp(opts: SippOptions): Promise<SippResult> {
   const fromDisplayName = checkText('fromDisplayName', opts.fromDisplayName ?? HOSTILE_DEFAULTS.fromDisplayName, 2000);
   const fromUser = checkText('fromUser', opts.fromUser ?? HOSTILE_DEFAULTS.fromUser, 200);
   const headers = (opts.headers ?? HOSTILE_DEFAULTS.headers).map((line, i) => checkText(`headers[${i}]`, line, 4000));
+  const localIp = opts.localIp ?? '127.0.0.1';
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(localIp) || localIp.split('.').some((part) => Number(part) > 255)) {
+    throw new Error(`runSipp: localIp must be a loopback address (127.x.x.x), got ${JSON.stringify(opts.localIp)}`);
+  }
   // A blank line would end the header section early: always send at least one line.
   const extraHeaders = [`X-CP-Test-Scenario: ${scenarioName}`, ...headers].join('\r\n');
 
   const runDir = join(ROOT, '.run', 'sipp');
   mkdirSync(runDir, { recursive: true });
-  const [sipPort, mediaPort] = [await freeUdpPort(), await freeUdpPort()];
+  const [sipPort, mediaPort] = [await freeUdpPort(localIp), await freeUdpPort(localIp)];
   const messageFile = join(runDir, `${scenarioName}-${process.pid}-${sipPort}.log`);
   const args = [
     `127.0.0.1:${opts.proxyPort}`,
     '-sf', join(SCENARIOS, `${scenarioName}.xml`),
     '-s', to,
     '-m', '1',
-    '-i', '127.0.0.1',
+    '-i', localIp,
     '-p', String(sipPort),
     '-mp', String(mediaPort),
     '-t', 'u1',
