@@ -10,7 +10,8 @@
  *     -s   SIP trace in the log (each message sent and received)
  *     -t   quit after this many seconds whatever happens (a last guard against a leftover)
  *   config: sip_listen 127.0.0.1:P (it also binds TCP P and TLS P+1), net_interface 127.0.0.1
- *     (the interface name `lo` fails), audio_source ausine,440 (a 440 Hz tone; ausine makes
+ *     (the interface name `lo` fails), rtp_ports 26000-26999 (clear of rtpengine's 23000-23999
+ *     and of the ephemeral ports), audio_source ausine,440 (a 440 Hz tone; ausine makes
  *     only 48 kHz stereo: ausrc_srate 48000, ausrc_channels 2), audio_player aubridge,nowhere
  *     (received audio is decoded and dropped), rtp_stats yes (X-RTP-Stat in BYE and its 200),
  *     modules g711 opus ausine aubridge, account, menu (the commands) and ctrl_tcp (the commands
@@ -103,6 +104,8 @@ export interface RunningBaresip {
   readonly logFile: string;
   /** Every event so far (see baresip-control.ts). */
   readonly events: readonly BaresipEvent[];
+  /** Calls `listener` with every event from now on; returns the way to stop. */
+  onEvent(listener: (event: BaresipEvent) => void): () => void;
   /** Calls `target` (a SIP URI, e.g. sip:agent1@127.0.0.1) through Kamailio; resolves with the call's Call-ID once the INVITE is out. */
   dial(target: string): Promise<string>;
   /** Waits for an incoming call (one not returned before) and resolves with its Call-ID. */
@@ -151,6 +154,7 @@ export function baresipConfig(opts: { sipPort: number; controlPort: number; tone
     'audio_alert\t\taubridge,nowhere',
     'rtp_stats\t\tyes',
     'rtcp_mux\t\tno',
+    'rtp_ports\t\t26000-26999',
     `module_path\t\t${opts.moduleDir}`,
     'module\t\t\tg711.so',
     'module\t\t\topus.so',
@@ -333,6 +337,7 @@ export async function startBaresip(opts: BaresipOptions): Promise<RunningBaresip
     get events() {
       return ctl.events;
     },
+    onEvent: (listener) => ctl.subscribe(listener),
     async dial(target) {
       if (!/^sips?:[^\s<>"]{1,200}$/.test(target)) throw new Error(`dial: not a SIP URI: ${JSON.stringify(target)}`);
       if (openCall() !== undefined) throw new Error('dial: a call is already under way');

@@ -19,9 +19,16 @@
  * tells the agent how that call goes (NOTIFY), and leaves the agent's leg for the agent to end.
  * When that call fails while the agent is still on the first one, the customer stays with the
  * agent (connected, 'Transfer to jordan.lee failed (603 Decline); still with the agent').
+ *
+ * The other line, a caller from the phone network: {@link CustomerSimulator.callFromPhoneNetwork}
+ * asks the console server (scripts/console/phone-network-caller.ts) to start a real plain-RTP
+ * phone (baresip) that calls the agent through Kamailio as a SIP trunk would, with the caller's
+ * name and number only; the simulator follows that call (same states, the Call-ID as the
+ * interaction id) and Hang up ends it.
  */
 import { Inviter, SessionState, UserAgent, type Core, type InviterOptions, type Referral, type Session } from 'sip.js';
 import { clearRemoteMedia, playRemoteMedia, sessionMediaStats, SipPhone, type SipMediaStats, type SipRegistration } from './sip-phone.ts';
+import type { PhoneNetworkCall } from '../phone-network-caller.ts';
 
 type IncomingResponse = Core.IncomingResponse;
 
@@ -34,6 +41,13 @@ export interface SimulatedCall {
   readonly adSource: string;
   readonly kind: 'voice' | 'video' | 'callback';
 }
+
+/** How the simulated customer calls: from this browser (WebRTC), or from the phone network (plain RTP), offering opus and PCMU or PCMU only. */
+export type SimulatorLine = 'browser' | 'phone-network' | 'phone-network-pcmu';
+
+/** The console server's phone-network call route (scripts/console/phone-network-caller.ts). */
+const PHONE_NETWORK_ROUTE = '/__phone-network/';
+const PHONE_NETWORK_POLL_MS = 400;
 
 /** Registration with the SIP server. */
 export type SimulatorRegistration = SipRegistration;
@@ -129,6 +143,11 @@ export class CustomerSimulator {
   #remoteMedia: HTMLMediaElement | undefined;
   /** The caller hung up before an answer (CANCEL): the 487 that follows is not a rejection. */
   #cancelled = false;
+  /** The line of the current or last call. */
+  #line: SimulatorLine = 'browser';
+  /** The phone-network call as the console server last told it. */
+  #phoneNetworkCall: PhoneNetworkCall | undefined;
+  #phoneNetworkPoll: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: CustomerSimulatorOptions) {
     this.#options = options;
@@ -169,6 +188,14 @@ export class CustomerSimulator {
   get lastInteractionId(): string | undefined {
     return this.#lastInteractionId;
   }
+  /** The line of the current or last call. */
+  get line(): SimulatorLine {
+    return this.#line;
+  }
+  /** The current or last phone-network call as the console server tells it (its phone's codec and RTP counts). */
+  get phoneNetworkCall(): PhoneNetworkCall | undefined {
+    return this.#phoneNetworkCall;
+  }
   /** Whether a call is under way (Call agent disabled, Hang up enabled). */
   get inCall(): boolean {
     return this.#state === 'calling' || this.#state === 'ringing' || this.#state === 'connected';
@@ -201,6 +228,51 @@ export class CustomerSimulator {
     await this.#phone.start();
   }
 
+  /**
+   * A caller from the phone network: the console server starts a plain-RTP phone that calls the
+   * agent from `call.number` (a trunk passes the name and number only: no queue, location, ad
+   * source or kind). Throws with the server's reason when it refuses (a call under way, not a
+   * phone number).
+   */
+  async callFromPhoneNetwork(call: Pick<SimulatedCall, 'name' | 'number'>, codecs: 'opus+pcmu' | 'pcmu' = 'opus+pcmu'): Promise<void> {
+    if (this.inCall) throw new Error('A call is already under way: hang up first.');
+    const response = await this.#phoneNetworkRequest('call', { name: call.name, number: call.number, codecs });
+    this.#line = codecs === 'pcmu' ? 'phone-network-pcmu' : 'phone-network';
+    this.#session = undefined;
+    this.#transferredTo = undefined;
+    this.#lastStatusCode = undefined;
+    this.#lastReasonPhrase = undefined;
+    this.#lastInteractionId = undefined;
+    this.#followPhoneNetwork(response);
+  }
+
+  async #phoneNetworkRequest(action: 'call' | 'hangup', body: unknown): Promise<PhoneNetworkCall> {
+    const response = await fetch(`${PHONE_NETWORK_ROUTE}${action}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const answer = (await response.json().catch(() => ({}))) as PhoneNetworkCall & { error?: string };
+    if (!response.ok) throw new Error(answer.error ?? `The console server refused the phone-network call (HTTP ${response.status}).`);
+    return answer;
+  }
+
+  /** Takes the server's view of the phone-network call, and asks again shortly while it is under way. */
+  #followPhoneNetwork(call: PhoneNetworkCall): void {
+    clearTimeout(this.#phoneNetworkPoll);
+    this.#phoneNetworkCall = call;
+    if (call.callId) this.#lastInteractionId = call.callId;
+    if (call.statusCode !== undefined) this.#lastStatusCode = call.statusCode;
+    const state: SimulatorCallState = call.state;
+    this.#set({ state, status: `Phone network: ${call.status}` });
+    if (state === 'calling' || state === 'ringing' || state === 'connected') {
+      this.#phoneNetworkPoll = setTimeout(() => {
+        void fetch(`${PHONE_NETWORK_ROUTE}call`, { cache: 'no-store' })
+          .then((response) => (response.ok ? (response.json() as Promise<PhoneNetworkCall>) : Promise.reject(new Error(`HTTP ${response.status}`))))
+          .then(
+            (next) => this.#followPhoneNetwork(next),
+            (error: unknown) => this.#set({ state: 'failed', status: `Phone network: lost the console server (${error instanceof Error ? error.message : String(error)})` }),
+          );
+      }, PHONE_NETWORK_POLL_MS);
+    }
+  }
+
   /** Places the call to the agent. Throws when not registered or a call is under way. */
   async call(call: SimulatedCall): Promise<void> {
     const ua = this.#phone.userAgent;
@@ -219,6 +291,8 @@ export class CustomerSimulator {
       sessionDescriptionHandlerOptions: { constraints: { audio: true, video: call.kind === 'video' } },
     };
     this.#callOptions = options;
+    this.#line = 'browser';
+    this.#phoneNetworkCall = undefined;
     this.#lastInteractionId = interactionId;
     this.#transferredTo = undefined;
     this.#referred = undefined;
@@ -313,6 +387,10 @@ export class CustomerSimulator {
 
   /** Hangs up: CANCEL while ringing, BYE once connected (and BYE to the agent still on a call being transferred). */
   async hangUp(): Promise<void> {
+    if (this.#line !== 'browser') {
+      if (this.inCall) this.#followPhoneNetwork(await this.#phoneNetworkRequest('hangup', {}));
+      return;
+    }
     const referred = this.#referred;
     this.#referred = undefined;
     if (referred?.state === SessionState.Established) await referred.bye().catch(() => undefined);
@@ -326,7 +404,7 @@ export class CustomerSimulator {
     else await session.dispose();
   }
 
-  /** WebRTC figures of the current or last call (zeros before any call). */
+  /** WebRTC figures of the current or last call from this browser (zeros before any, and for a phone-network call: see {@link phoneNetworkCall}). */
   mediaStats(): Promise<SimulatorMediaStats> {
     return sessionMediaStats(this.#session);
   }

@@ -1,10 +1,11 @@
 /**
  * The 'Customer simulator' panel: a form for who calls and how (preset callers from the demo
- * org, Name, Number, Queue, Location (Call To), Ad Source, Kind), 'Call agent' and 'Hang up',
- * and a status line. It sits beside the console, outside the stand-in Salesforce.
+ * org, Name, Number, Queue, Location (Call To), Ad Source, Kind, and the Line: this browser, or
+ * a caller from the phone network), 'Call agent' and 'Hang up', and a status line. It sits
+ * beside the console, outside the stand-in Salesforce.
  */
 import { html, nothing, render } from 'lit';
-import type { CustomerSimulator, SimulatedCall } from './customer-simulator.ts';
+import type { CustomerSimulator, SimulatedCall, SimulatorLine } from './customer-simulator.ts';
 import type { DemoCaller } from './demo-caller.ts';
 
 type FormFields = { -readonly [K in keyof SimulatedCall]: SimulatedCall[K] };
@@ -21,17 +22,21 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
     kind: first?.kind ?? 'voice',
   };
   let presetIndex = first ? 0 : -1;
+  let line: SimulatorLine = 'browser';
   let actionError = '';
+  const fromPhoneNetwork = () => line !== 'browser';
 
   const update = (): void => {
     render(view(), host);
   };
   simulator.onChange(update);
 
+  // A trunk passes the caller's name and number only: the platform's fields do not travel.
   const field = (key: 'name' | 'number' | 'queue' | 'location' | 'adSource', label: string) => html`
     <div class="form-field">
       <label for="sim-${key}">${label}</label>
       <input id="sim-${key}" data-testid="sim-${key === 'adSource' ? 'ad-source' : key}" .value=${form[key]} autocomplete="off"
+        ?disabled=${fromPhoneNetwork() && key !== 'name' && key !== 'number'}
         @input=${(event: Event) => {
           form[key] = (event.target as HTMLInputElement).value;
           presetIndex = -1;
@@ -43,7 +48,8 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
     actionError = '';
     update();
     try {
-      await simulator.call({ ...form });
+      if (line === 'browser') await simulator.call({ ...form });
+      else await simulator.callFromPhoneNetwork({ name: form.name, number: form.number }, line === 'phone-network-pcmu' ? 'pcmu' : 'opus+pcmu');
     } catch (error) {
       actionError = error instanceof Error ? error.message : String(error);
     }
@@ -72,8 +78,25 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
     ${field('name', 'Name')} ${field('number', 'Number')} ${field('queue', 'Queue')} ${field('location', 'Location (Call To)')}
     ${field('adSource', 'Ad Source')}
     <div class="form-field">
+      <label for="sim-line">Line</label>
+      <select id="sim-line" data-testid="sim-line" .value=${line} ?disabled=${simulator.inCall}
+        @change=${(event: Event) => {
+          line = (event.target as HTMLSelectElement).value as SimulatorLine;
+          update();
+        }}>
+        <option value="browser" ?selected=${line === 'browser'}>This browser (WebRTC, with the platform's headers)</option>
+        <option value="phone-network" ?selected=${line === 'phone-network'}>Caller from the phone network (plain RTP: opus, PCMU)</option>
+        <option value="phone-network-pcmu" ?selected=${line === 'phone-network-pcmu'}>Caller from the phone network, PCMU only (like most trunks)</option>
+      </select>
+    </div>
+    ${fromPhoneNetwork()
+      ? html`<p class="muted" data-testid="sim-line-note">A real SIP phone (baresip) calls the agent through Kamailio as a trunk would: plain RTP
+          turned into WebRTC by the media gateway, a 440 Hz tone as the caller's voice, and the caller's name and number only
+          (no queue, location, ad source or kind).</p>`
+      : nothing}
+    <div class="form-field">
       <label for="sim-kind">Kind</label>
-      <select id="sim-kind" data-testid="sim-kind" .value=${form.kind}
+      <select id="sim-kind" data-testid="sim-kind" .value=${form.kind} ?disabled=${fromPhoneNetwork()}
         @change=${(event: Event) => {
           form.kind = (event.target as HTMLSelectElement).value as SimulatedCall['kind'];
           update();
@@ -82,11 +105,15 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
       </select>
     </div>
     <div class="buttons">
-      <button type="button" class="brand" data-testid="sim-call" ?disabled=${simulator.inCall || simulator.registration !== 'registered'}
+      <button type="button" class="brand" data-testid="sim-call" ?disabled=${simulator.inCall || (!fromPhoneNetwork() && simulator.registration !== 'registered')}
         @click=${() => void callAgent()}>Call agent</button>
       <button type="button" data-testid="sim-hangup" ?disabled=${!simulator.inCall} @click=${() => void simulator.hangUp()}>Hang up</button>
     </div>
     <p class="status" role="status" data-testid="sim-status" data-state=${simulator.state}>${simulator.status}</p>
+    ${simulator.line !== 'browser' && simulator.phoneNetworkCall?.codec
+      ? html`<p class="muted" data-testid="sim-phone-network-media">The phone sends ${simulator.phoneNetworkCall.codec} (${simulator.phoneNetworkCall.packetsSent} RTP packets)
+          and has received ${simulator.phoneNetworkCall.packetsReceived} RTP packets from the agent.</p>`
+      : nothing}
     ${actionError ? html`<p class="error" role="alert">${actionError}</p>` : nothing}
     ${simulator.lastInteractionId ? html`<p class="muted">Interaction id: <code data-testid="sim-interaction-id">${simulator.lastInteractionId}</code></p>` : nothing}
   `;
