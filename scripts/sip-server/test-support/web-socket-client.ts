@@ -107,10 +107,11 @@ export function openWebSocket(url: string, options: WebSocketClientOptions = {})
     const fail = (error: Error) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       socket.destroy();
       reject(error);
     };
-    const timer = setTimeout(() => fail(new Error(`openWebSocket: no upgrade from ${url} within ${options.timeoutMs ?? 5000} ms`)), options.timeoutMs ?? 5000);
+    const timer: NodeJS.Timeout = setTimeout(() => fail(new Error(`openWebSocket: no upgrade from ${url} within ${options.timeoutMs ?? 5000} ms`)), options.timeoutMs ?? 5000);
     socket.once('error', (error) => fail(error));
     socket.once('close', () => fail(new Error(`openWebSocket: ${url} closed the connection during the handshake`)));
 
