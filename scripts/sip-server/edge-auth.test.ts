@@ -118,6 +118,18 @@ describe('authentication of WebSocket clients with time-limited credentials (aut
     assert.match(logSince(edge.logFile, mark), /removed X-CP-\* headers from INVITE from 127\.0\.0\.1:\d+ over ws \(not a trunk\)/);
   });
 
+  it('a WebSocket client connecting from a trunk\'s address is no trunk: challenged like any other, its X-CP-* headers removed', async () => {
+    const callee = keep(await registeredAgent(edge, 'auth-agent13', credentialFor('auth-agent13')));
+    const caller = keep(await SipPeer.overWebSocket(edge.wsUrl, { user: 'auth-agent14', localAddress: TRUNK }));
+    assert.equal((await caller.invite('auth-agent13', { sdp: webrtcSdp() })).final.status, 407);
+    const call = caller.invite('auth-agent13', { sdp: webrtcSdp(), credential: credentialFor('auth-agent14'), headers: ['X-CP-Queue: VIP'] });
+    const invite = await callee.nextRequestOf('INVITE');
+    invite.reply(486, 'Busy Here');
+    await call;
+    assert.match(invite.message.headerAll('Via')[1] ?? '', /^SIP\/2\.0\/WS .*;received=127\.0\.0\.3/, 'sent from the trunk\'s address');
+    assert.equal(invite.message.header('X-CP-Queue'), undefined);
+  });
+
   it('a platform user (customer-*, authenticated) keeps its X-CP-* headers', async () => {
     const callee = keep(await registeredAgent(edge, 'auth-agent11', credentialFor('auth-agent11')));
     const customer = await webSocketClient('customer-42');
