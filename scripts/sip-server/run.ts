@@ -1,10 +1,17 @@
 /**
- * Runs the project's SIP server (Kamailio) until Ctrl-C:
+ * Runs the project's SIP edge (Kamailio and rtpengine) until Ctrl-C:
  *   SIP_WS_PORT=8080 SIP_UDP_PORT=5060 node scripts/sip-server/run.ts
+ * Optional (docs/sip-edge.md):
+ *   SIP_WSS_PORT=8443                 also serve wss:// (the local self-signed certificate,
+ *                                     or SIP_TLS_CERT and SIP_TLS_KEY files)
+ *   SIP_AUTH_SECRET=<secret>          authenticate WebSocket clients (time-limited credentials
+ *                                     signed with this secret; see sip-credential.ts)
+ *   SIP_PLATFORM_USERS=customer-*     authenticated users whose X-CP-* headers are kept
+ *   SIP_TRUNKS=127.0.0.1,127.0.0.3    trusted trunk addresses (default 127.0.0.1)
  */
-import { startKamailio } from './kamailio.ts';
+import { startKamailio, type KamailioOptions } from './kamailio.ts';
 
-function port(name: string, fallback: number): number {
+function port(name: string, fallback: number | undefined): number | undefined {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -15,11 +22,40 @@ function port(name: string, fallback: number): number {
   return value;
 }
 
-const wsPort = port('SIP_WS_PORT', 8080);
-const udpPort = port('SIP_UDP_PORT', 5060);
+const list = (name: string) => (process.env[name] ?? '').split(/[\s,]+/).filter(Boolean);
+
+const wsPort = port('SIP_WS_PORT', 8080)!;
+const udpPort = port('SIP_UDP_PORT', 5060)!;
+const wssPort = port('SIP_WSS_PORT', undefined);
+const certFile = process.env.SIP_TLS_CERT || undefined;
+const keyFile = process.env.SIP_TLS_KEY || undefined;
+const secret = process.env.SIP_AUTH_SECRET || undefined;
+const trunks = list('SIP_TRUNKS');
+
+const options: KamailioOptions = {
+  wsPort,
+  udpPort,
+  name: 'console',
+  ...(wssPort === undefined ? {} : { tls: { port: wssPort, ...(certFile ? { certFile } : {}), ...(keyFile ? { keyFile } : {}) } }),
+  ...(secret === undefined ? {} : { auth: { secret, platformUsers: list('SIP_PLATFORM_USERS') } }),
+  ...(trunks.length === 0 ? {} : { trunks }),
+};
+
 try {
-  const kamailio = await startKamailio({ wsPort, udpPort, name: 'console' });
-  console.log(`Kamailio is up: WebSocket ${kamailio.wsUrl}, UDP 127.0.0.1:${kamailio.udpPort}. Log: ${kamailio.logFile}. Ctrl-C stops it.`);
+  const kamailio = await startKamailio(options);
+  const { ngPort, rtpPorts } = kamailio.mediaGateway;
+  console.log(
+    [
+      `SIP edge up in ${kamailio.startMs} ms:`,
+      `  WebSocket      ${kamailio.wsUrl}`,
+      ...(kamailio.wssUrl ? [`  WSS            ${kamailio.wssUrl} (certificate ${kamailio.tlsCertFile}, SPKI sha256/base64 ${kamailio.tlsSpki})`] : []),
+      `  UDP            127.0.0.1:${kamailio.udpPort} (trunks: ${kamailio.trunks.join(', ')})`,
+      `  rtpengine      ng udp 127.0.0.1:${ngPort}, RTP ${rtpPorts[0]}-${rtpPorts[1]}`,
+      `  authentication ${kamailio.authenticated ? 'ON (time-limited credentials)' : 'OFF: anyone may register as anyone'}`,
+      `  logs           ${kamailio.logFile}, ${kamailio.mediaGateway.logFile}`,
+      'Ctrl-C stops it.',
+    ].join('\n'),
+  );
   let stopping = false;
   const shutdown = () => {
     if (stopping) return;
