@@ -25,7 +25,7 @@
  * sip:<user>@127.0.0.1 (an agent dialling its number) reaches it. One call at a time.
  *
  * What it can tell (baresip 1.0.0 has no received-bytes counter): the codec each way, RTP
- * packets and bytes sent, RTP packets received (its RTCP receiver statistics, `audio_debug`),
+ * packets and payload bytes sent, RTP packets received (its RTCP receiver statistics, `audio_debug`),
  * and each call's events with their arrival time (INVITE out, 180, 200, the far end's BYE).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -75,7 +75,7 @@ export interface BaresipAudioStats {
   readonly encoder: string;
   /** The codec it decodes. */
   readonly decoder: string;
-  /** RTP packets and bytes (payload and RTP header, as RTCP counts them) it sent. */
+  /** RTP packets it sent, and their payload bytes (the sender's octet count of RTCP, RFC 3550: RTP headers not included). */
   readonly packetsSent: number;
   readonly octetsSent: number;
   /** RTP packets it received from the far end (its RTCP receiver statistics). */
