@@ -3,15 +3,17 @@
  * (`executeServerCommand(name, payload)` from '@web/test-runner-commands'):
  *
  * - `sip-server-info` -> `{ wsUrl, udpPort }` of the suite's Kamailio;
- * - `sip-server-start` `{ name }` -> `{ wsUrl, udpPort }`: starts (or restarts, on the same
- *   ports) a separate Kamailio for one test, e.g. a SIP server outage mid-shift;
+ * - `sip-server-start` `{ name }` -> `{ wsUrl, udpPort, wssUrl? }`: starts (or restarts, on the
+ *   same ports) a separate Kamailio (with its rtpengine) for one test, e.g. a SIP server outage
+ *   mid-shift;
  * - `sip-server-stop` `{ name }` -> `{ stopped: true }`: stops it (the ports stay reserved
  *   for that name, so a later start brings "the same server" back);
- * - `sipp` `{ scenario, to?, ... }` -> `{ exitCode, statusCodes, log }` (see sipp.ts).
+ * - `sipp` `{ scenario, to?, localIp?, ... }` -> `{ exitCode, statusCodes, log }` (see sipp.ts;
+ *   `localIp` 127.0.0.2 is not a trunk of the suite's Kamailio, 127.0.0.1 is).
  *
  * The suite's own Kamailio cannot be stopped from a test: other test files share it.
  */
-import { startKamailio, type RunningKamailio } from './kamailio.ts';
+import { startKamailio, type KamailioOptions, type RunningKamailio } from './kamailio.ts';
 import { runSipp, type SippOptions } from './sipp.ts';
 import { freeTcpPort, freeUdpPort } from './free-port.ts';
 
@@ -25,9 +27,17 @@ function testServerName(payload: unknown): string {
   return `test-${name}`;
 }
 
-/** The SIP server commands for one test run, bound to the suite's Kamailio ports. */
-export function sipServerCommands(suite: { wsPort: number; udpPort: number }) {
-  const extra = new Map<string, { wsPort: number; udpPort: number; server: RunningKamailio | undefined }>();
+/** The edge options a test run starts its Kamailio with (authentication, trunks...), besides ports and name. */
+export type EdgeOptions = Omit<KamailioOptions, 'wsPort' | 'udpPort' | 'name'>;
+
+/**
+ * The SIP server commands for one test run, bound to the suite's Kamailio ports. `edge`: the
+ * options the suite's Kamailio runs with; the extra servers a test starts get the same ones
+ * (a run with authentication on gets extra servers with authentication on), WSS on a port of
+ * their own.
+ */
+export function sipServerCommands(suite: { wsPort: number; udpPort: number; edge?: EdgeOptions }) {
+  const extra = new Map<string, { wsPort: number; udpPort: number; wssPort: number | undefined; server: RunningKamailio | undefined }>();
 
   return {
     /** Runs a command; undefined when the command is not one of ours. */
@@ -39,11 +49,12 @@ export function sipServerCommands(suite: { wsPort: number; udpPort: number }) {
           const name = testServerName(payload);
           let entry = extra.get(name);
           if (!entry) {
-            entry = { wsPort: await freeTcpPort(), udpPort: await freeUdpPort(), server: undefined };
+            entry = { wsPort: await freeTcpPort(), udpPort: await freeUdpPort(), wssPort: suite.edge?.tls ? await freeTcpPort() : undefined, server: undefined };
             extra.set(name, entry);
           }
-          entry.server ??= await startKamailio({ wsPort: entry.wsPort, udpPort: entry.udpPort, name });
-          return { wsUrl: entry.server.wsUrl, udpPort: entry.udpPort };
+          const tls = suite.edge?.tls && entry.wssPort !== undefined ? { tls: { ...suite.edge.tls, port: entry.wssPort } } : {};
+          entry.server ??= await startKamailio({ ...suite.edge, ...tls, wsPort: entry.wsPort, udpPort: entry.udpPort, name });
+          return { wsUrl: entry.server.wsUrl, udpPort: entry.udpPort, ...(entry.server.wssUrl ? { wssUrl: entry.server.wssUrl } : {}) };
         }
         case 'sip-server-stop': {
           const entry = extra.get(testServerName(payload));
