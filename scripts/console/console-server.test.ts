@@ -3,6 +3,7 @@
  * the console page and its customer simulator, in Debian's Chromium.
  */
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
@@ -194,6 +195,22 @@ describe('the console page', () => {
     await page.getByTestId('softphone-frame').waitFor({ state: 'visible' });
     assert.deepEqual((await openCti(softphone, 'isSoftphonePanelVisible', {})).returnValue, { visible: true });
     await page.close();
+  });
+
+  it('gives the agent their SIP credential from the fake org for the local session (agent1), and its own phones theirs, all signed with the run\'s secret', async () => {
+    const hmac = (text: string) => createHmac('sha1', consoleServer.sipSecret).update(text).digest('base64');
+    const response = await fetch(`${consoleServer.url.replace(/\/$/, '')}/services/apexrest/contactpad/sip-credential`, { headers: { Authorization: `Bearer ${LOCAL_SESSION_ID}` } });
+    assert.equal(response.status, 200);
+    const agent = (await response.json()) as { sipUser: string; username: string; password: string };
+    assert.equal(agent.sipUser, LOCAL_AGENT.sipUser);
+    assert.match(agent.username, new RegExp(`^\\d+:${LOCAL_AGENT.sipUser}$`));
+    assert.equal(agent.password, hmac(agent.username));
+
+    const colleague = JSON.parse((await rawGet('/console/sip-credential?user=jordan.lee')).body) as { username: string; password: string };
+    assert.match(colleague.username, /^\d+:jordan\.lee$/);
+    assert.equal(colleague.password, hmac(colleague.username));
+    const asAgent = await rawGet(`/console/sip-credential?user=${LOCAL_AGENT.sipUser}`);
+    assert.equal(asAgent.status, 403, 'the console mints nothing for the agent: that is Salesforce\'s');
   });
 
   it('gives ContactPad the local SIP settings through getCallCenterSettings', async () => {

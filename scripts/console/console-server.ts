@@ -10,7 +10,9 @@
  *   /resource/contactpad/*                    the built ContactPad static resource (main.js, bridge-protocol.js...)
  *   /console/aura/<Bundle>/<file>             force-app's Aura bundles as they ship (the console bridge runs them)
  *   /console/*                                the console page's bundled scripts and styles
- *   /services/data/*, /__fake-org/*           the fake org (Salesforce REST over an in-memory org)
+ *   /console/sip-credential?user=             a SIP credential for the console's own phones (simulator-credentials.ts)
+ *   /services/data/*, /services/apexrest/*,   the fake org (Salesforce REST and Apex REST over an in-memory org;
+ *   /__fake-org/*                             the agent's SIP credential from /services/apexrest/contactpad/sip-credential)
  */
 import { createSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
@@ -19,6 +21,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeOrgStore, serveFakeOrg } from '../fake-org/http.ts';
 import { startKamailio } from '../sip-server/kamailio.ts';
+import { newEdgeSecret } from '../sip-server/sip-credential.ts';
 import { AGENT_SIP_USER, SIP_DOMAIN } from '../test-ports.ts';
 import { localCallCenterSettings } from './call-center-settings.ts';
 import { bundleConsoleScripts, type BundledFile, type ConsoleBundles } from './console-bundles.ts';
@@ -28,6 +31,7 @@ import { bareSoftphonePageHtml, consolePageHtml, openCtiPathOf, renderVisualforc
 import { LOCAL_AGENT, LOCAL_SESSION_ID } from './local-session.ts';
 import { API_VERSION } from '../../adapter/src/crm/crm-service.ts';
 import { resourceUrl, type ConsoleConfig } from './page/console-config.ts';
+import { SIMULATOR_CREDENTIAL_PATH, serveSimulatorCredential } from './simulator-credentials.ts';
 import { sendText, serveStaticFile } from './static-files.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -66,6 +70,11 @@ export interface ConsoleOptions {
   readonly buildContactPad?: boolean;
   /** Progress lines (building, starting); silent by default. */
   readonly log?: (line: string) => void;
+  /**
+   * The SIP edge's shared secret (a fresh one by default): the fake org signs the agent's SIP
+   * credential with it and the console its own phones', as Kamailio checks them.
+   */
+  readonly sipSecret?: string;
 }
 
 /** A running local console. */
@@ -76,6 +85,8 @@ export interface RunningConsole {
   readonly sipWsUrl: string;
   /** Takes the SIP server down and brings it back (an outage mid-shift, for the e2e suite). */
   readonly sipServer: { stop(): Promise<void>; start(): Promise<void> };
+  /** The SIP edge's shared secret of this run (for a test's own SIP clients). */
+  readonly sipSecret: string;
   /** Closes the HTTP server and stops Kamailio. */
   stop(): Promise<void>;
 }
@@ -104,7 +115,7 @@ function sendHtml(req: IncomingMessage, res: ServerResponse, html: string): void
   sendBundled(req, res, { contentType: 'text/html; charset=utf-8', body: Buffer.from(html) });
 }
 
-function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphone: { page: string; openCtiPath: string }, css: BundledFile) {
+function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphone: { page: string; openCtiPath: string }, css: BundledFile, sipSecret: string) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (await serveFakeOrg(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -127,6 +138,7 @@ function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphone: 
       return sendHtml(req, res, query.get('contactpad') === 'off' ? bareSoftphonePageHtml(softphone.openCtiPath) : renderVisualforcePage(softphone.page, visualforceContext()));
     }
     if (path === softphone.openCtiPath) return sendBundled(req, res, bundles.openCti);
+    if (path === SIMULATOR_CREDENTIAL_PATH) return serveSimulatorCredential(req, res, sipSecret, query);
     if (path.startsWith('/console/aura/')) return serveStaticFile(req, res, AURA_DIR, path.slice('/console/aura/'.length));
     if (path === '/console/console.css') return sendBundled(req, res, css);
     if (path.startsWith('/console/')) {
@@ -213,7 +225,16 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     demoCallers: loadDemoCallers(),
   };
 
+  // The SIP edge's secret for this run: the fake org signs the agent's credential with it (its
+  // ContactPad SIP Edge setting, as SIP_Secret__c in an org), the console its own phones'
+  // (simulator-credentials.ts). The local session is the agent's, Alex Morgan (agent1), as
+  // $Api.Session_ID is the logged-in user's: the credential endpoint answers for that user.
+  const sipSecret = options.sipSecret ?? newEdgeSecret();
+  fakeOrgStore.sipEdge = { sipSecret, turnSecret: null, lifetimeMinutes: null };
+  fakeOrgStore.defaultOrg.bindSession(LOCAL_SESSION_ID, LOCAL_AGENT.userId);
+
   log(`Starting Kamailio (SIP over WebSocket on 127.0.0.1:${sipWsPort}, UDP on 127.0.0.1:${sipUdpPort})...`);
+  // Authentication is off until Kamailio gets the secret: `auth: { secret: sipSecret, platformUsers: ['customer-*'] }`.
   const kamailioOptions = { wsPort: sipWsPort, udpPort: sipUdpPort, name: options.name ?? `console-${sipWsPort}` };
   let kamailio = await startKamailio(kamailioOptions);
   const sipServer = {
@@ -226,7 +247,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   // ContactPad.page as it ships: rendered once now, so a merge field the console cannot fill stops the start.
   const page = readFileSync(CONTACTPAD_PAGE, 'utf8');
   renderVisualforcePage(page, visualforceContext());
-  const handler = createHandler(bundles, consolePageHtml(config), { page, openCtiPath: openCtiPathOf(page) }, css);
+  const handler = createHandler(bundles, consolePageHtml(config), { page, openCtiPath: openCtiPathOf(page) }, css, sipSecret);
   const server = createServer((req, res) => {
     handler(req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal error in the local console');
@@ -249,5 +270,5 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     })();
     return stopping;
   };
-  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, sipServer, stop };
+  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, sipServer, sipSecret, stop };
 }

@@ -75,15 +75,21 @@ export class SipPhone {
     for (const listener of this.#listeners) listener();
   }
 
-  /** Connects to the SIP server and registers; keeps retrying when the server is away. */
+  /**
+   * Connects to the SIP server and registers; keeps retrying when the server is away. First asks
+   * the console for this phone's SIP credential (simulator-credentials.ts), which a SIP server
+   * that authenticates checks; without one (a page served elsewhere) it registers without.
+   */
   async start(): Promise<void> {
     const { sipWsUrl, sipDomain, user, displayName, onInvite, mediaStreamFactory } = this.#options;
     const uri = UserAgent.makeURI(`sip:${user}@${sipDomain}`);
     if (!uri) throw new Error(`Cannot make a SIP URI for ${user}@${sipDomain}`);
     const unreachable = `Cannot reach the SIP server at ${sipWsUrl}; retrying`;
+    const credential = await consoleCredential(user);
     const ua = new UserAgent({
       uri,
       displayName,
+      ...(credential ? { authorizationUsername: credential.username, authorizationPassword: credential.password } : {}),
       transportOptions: { server: sipWsUrl, traceSip: false },
       logLevel: 'warn',
       // Local only: host candidates on the loopback reach Kamailio's peers; no STUN server to wait for.
@@ -146,6 +152,18 @@ export class SipPhone {
     this.#ua = undefined;
     await this.#registerer?.unregister().catch(() => undefined);
     await ua?.stop().catch(() => undefined);
+  }
+}
+
+/** This page's phone's SIP credential from the console server, or undefined when it has none to give. */
+async function consoleCredential(user: string): Promise<{ username: string; password: string } | undefined> {
+  try {
+    const response = await fetch(`/console/sip-credential?user=${encodeURIComponent(user)}`, { cache: 'no-store' });
+    if (!response.ok) return undefined;
+    const body = (await response.json()) as { username?: unknown; password?: unknown };
+    return typeof body.username === 'string' && typeof body.password === 'string' ? { username: body.username, password: body.password } : undefined;
+  } catch {
+    return undefined;
   }
 }
 
