@@ -4,13 +4,16 @@
  * the controller's store.
  *
  * Order matters for the ring path: the host and the phone come first; jsforce (about 300 KB
- * gzipped) is loaded after the phone registers, off the path that rings and answers.
+ * gzipped) is loaded after the phone registers, off the path that rings and answers. The phone
+ * registers with a time-limited SIP credential it asks Salesforce for first (one fetch of the
+ * Apex REST endpoint, crm/sip-credential-source.ts: jsforce is not loaded yet) and renews.
  */
 import { Controller } from './controller.ts';
 import type { HostListener, NavigationContext, ClickToDialRequest } from './host/open-cti-host.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
 import { Phone, addressOfRecord } from './telephony/phone.ts';
 import { createCrmService } from './crm/crm-service.ts';
+import { createSipCredentialSource } from './crm/sip-credential-source.ts';
 import { readSettings, type ContactPadSettings } from './model/settings.ts';
 import { readAgentIdentity, type AgentIdentity } from './model/agent-identity.ts';
 import { ContactPadError } from './model/errors.ts';
@@ -92,8 +95,11 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
         aor: addressOfRecord(agent.sipUser, settings.sipDomain),
         displayName: '',
         rejectStatusCode: settings.rejectStatusCode,
+        iceServers: iceServerEntries(settings.iceServers),
       },
       controller,
+      // The agent's credential, from Salesforce for the session's own user (never named here).
+      { credentials: createSipCredentialSource({ instanceUrl: options.crm.instanceUrl, accessToken: options.crm.accessToken }) },
     );
   } catch (error) {
     controller.notify(error);
@@ -122,7 +128,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
       .catch((error: unknown) => controller.notify(error));
   };
   const unsubscribe = controller.store.subscribe((snapshot) => {
-    if (snapshot.phone.state === 'registered' || snapshot.phone.state === 'unreachable') {
+    if (snapshot.phone.state === 'registered' || snapshot.phone.state === 'unreachable' || snapshot.phone.state === 'no-credential') {
       queueMicrotask(() => unsubscribe());
       preload();
     }
@@ -138,6 +144,17 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
       return phone.mediaStats(callId);
     },
   };
+}
+
+/**
+ * The call center's ICE server URLs as the phone takes them: the STUN URLs in one entry, the
+ * TURN URLs in another without credentials (the phone gives them the TURN credential that comes
+ * with the SIP credential); none at all by default.
+ */
+function iceServerEntries(urls: readonly string[]): RTCIceServer[] {
+  const stun = urls.filter((url) => /^stuns?:/i.test(url));
+  const turn = urls.filter((url) => /^turns?:/i.test(url));
+  return [...(stun.length > 0 ? [{ urls: stun }] : []), ...(turn.length > 0 ? [{ urls: turn }] : [])];
 }
 
 const AGENT_CHOICE_KEY = 'contactpad-agent-choice';

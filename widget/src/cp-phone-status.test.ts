@@ -38,6 +38,16 @@ describe('<cp-phone-status>', () => {
     expect(getByRole(element, 'status').textContent).to.equal('Phone server refused this agent: 403 Forbidden.');
   });
 
+  it('says in the reason\'s words why the phone has no SIP credential, with the countdown to the next try', async () => {
+    const reason = 'The phone cannot register without a SIP credential from Salesforce: this agent\'s User record has no ContactPad SIP User. A Salesforce admin fills it.';
+    const clock = new FakeClock(NOW);
+    const element = await banner({ state: 'no-credential', reason, retryAt: NOW + 120_000 }, clock);
+    expect(shownText(element)).to.equal(`${reason} Retrying in 120 s`);
+    expect(getByRole(element, 'status').textContent).to.equal(reason);
+    expect(clock.pending.length).to.equal(1);
+    expect(shownText(await banner({ state: 'no-credential', reason: '', retryAt: NOW + 2_000 }))).to.equal('The phone has no SIP credential from Salesforce. Retrying in 2 s');
+  });
+
   it('runs its timer only while waiting to retry', async () => {
     const clock = new FakeClock(NOW);
     const element = await banner({ state: 'unreachable', reason: 'timeout', retryAt: NOW + 5_000 }, clock);

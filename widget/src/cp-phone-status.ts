@@ -1,7 +1,7 @@
 /**
  * `<cp-phone-status>`: the phone's connection to the SIP server in words: registered
- * ("Phone ready"), connecting, unreachable or refused (with the reason and a live
- * countdown to the next REGISTER attempt). Never a spinner.
+ * ("Phone ready"), connecting, unreachable, refused or without a SIP credential (with the
+ * reason and a live countdown to the next attempt). Never a spinner.
  */
 import { LitElement, css, html } from 'lit';
 import type { PhoneConnection } from '../../adapter/src/store.ts';
@@ -61,7 +61,7 @@ export class CpPhoneStatus extends LitElement {
   /** Time source for the retry countdown. */
   declare clock: Clock;
 
-  readonly #clock = new ClockController(this, () => this.phone?.state === 'unreachable' || this.phone?.state === 'refused');
+  readonly #clock = new ClockController(this, () => this.phone?.state === 'unreachable' || this.phone?.state === 'refused' || this.phone?.state === 'no-credential');
 
   constructor() {
     super();
@@ -83,6 +83,9 @@ export class CpPhoneStatus extends LitElement {
         return this.#problem(withReason('Cannot reach phone server', phone.reason), phone.retryAt);
       case 'refused':
         return this.#problem(withReason('Phone server refused this agent', phone.reason), phone.retryAt);
+      case 'no-credential':
+        // The reason says it whole ("The phone cannot register without a SIP credential from Salesforce: ...").
+        return this.#problem(phone.reason || 'The phone has no SIP credential from Salesforce.', phone.retryAt);
     }
   }
 

@@ -61,6 +61,40 @@ export const ERROR_CATALOGUE = {
     ],
     fix: 'Check the agent\'s SIP credentials with the telephony administrator. ContactPad keeps trying on its own (the phone banner counts down to the next try) and is ready as soon as the server accepts.',
   },
+  SIP_CREDENTIAL_UNAVAILABLE: {
+    description: 'The phone cannot register: Salesforce did not give this agent a SIP credential (the credential endpoint could not be reached, or refused).',
+    causes: [
+      'The ContactPad SIP Edge custom setting has no SIP Secret (SIP_EDGE_NOT_CONFIGURED).',
+      'The agent\'s User record has no ContactPad SIP User, or one with characters other than letters, digits and . _ ~ - (NO_SIP_USER, INVALID_SIP_USER).',
+      'The agent lacks the ContactPad Agent permission set (FORBIDDEN: no access to the Apex class ContactPadSipCredential), or force-app is not deployed (NOT_FOUND).',
+      'Salesforce could not be reached, or is unavailable.',
+    ],
+    fix: 'The message names what is missing. A Salesforce admin sets the SIP Secret in Setup > Custom Settings > ContactPad SIP Edge (the same secret as the SIP server\'s), fills the agent\'s ContactPad SIP User, or assigns the ContactPad Agent permission set. ContactPad keeps trying on its own (every few minutes at most) and registers as soon as a credential comes; a credential already held keeps working until it expires.',
+  },
+  SIP_CREDENTIAL_EXPIRED: {
+    description: 'The phone server refused this agent\'s SIP credential as expired, even after ContactPad fetched a fresh one.',
+    causes: [
+      'The clocks of Salesforce and the phone server disagree by more than the credential\'s lifetime.',
+      'The credential lifetime in ContactPad SIP Edge is shorter than the time the credential takes to reach the phone server.',
+    ],
+    fix: 'The telephony administrator checks the phone server\'s clock (NTP). ContactPad keeps trying on its own.',
+  },
+  SIP_CREDENTIAL_NOT_THIS_AGENT: {
+    description: 'The SIP credential is for another SIP user than the one this phone registers as.',
+    causes: [
+      'The agent\'s ContactPad SIP User was changed after the console was opened.',
+      'The phone server maps SIP users differently from Salesforce.',
+    ],
+    fix: 'Reload the console so ContactPad registers as the SIP user now on the User record; if it repeats, the admin compares the user record with the phone server.',
+  },
+  SIP_CREDENTIAL_INVALID: {
+    description: 'The phone server refused this agent\'s SIP credential as wrong (its signature does not match).',
+    causes: [
+      'The SIP Secret in Salesforce (ContactPad SIP Edge) differs from the phone server\'s secret.',
+      'The secret was changed on one side only.',
+    ],
+    fix: 'The admins set the same secret in Salesforce (Setup > Custom Settings > ContactPad SIP Edge) and on the phone server. ContactPad fetches a fresh credential and keeps trying on its own.',
+  },
   SIP_CALL_FAILED: {
     description: 'A call could not be set up or ended unexpectedly.',
     causes: ['The far end refused the call.', 'Media could not be negotiated.'],

@@ -9,7 +9,9 @@
  *     no answer,  |  | retryAt    | connection or registration lost
  *     WebSocket   v  | is due     v
  *     refused   unreachable <-----+
- *     403 etc.  refused     (both retry, with backoff and jitter)
+ *     403 etc.  refused     (all three retry, with backoff and jitter)
+ *     no SIP    no-credential
+ *     credential
  *   stop (from any) --> stopped
  * ```
  */
@@ -22,8 +24,14 @@ export type PhoneConnection =
   | { readonly state: 'unreachable'; readonly reason: string; readonly retryAt: number }
   /** The server answered but refused the registration (for example 403); it is tried again at `retryAt`. */
   | { readonly state: 'refused'; readonly reason: string; readonly retryAt: number }
+  /**
+   * The phone has no SIP credential to register with: Salesforce's credential endpoint could
+   * not be reached or refused (no SIP user, no secret set...); `reason` says why, `retryAt` when
+   * the next try is.
+   */
+  | { readonly state: 'no-credential'; readonly reason: string; readonly retryAt: number }
   /** The phone was stopped (the agent went Offline). */
   | { readonly state: 'stopped' };
 
-/** One of the connection states: connecting, registered, unreachable, refused, stopped. */
+/** One of the connection states: connecting, registered, unreachable, refused, no-credential, stopped. */
 export type PhoneConnectionState = PhoneConnection['state'];

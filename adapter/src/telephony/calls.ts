@@ -65,6 +65,11 @@ export class Calls {
     };
   }
 
+  /** How many calls are up (ringing, answered, held...). */
+  get size(): number {
+    return this.#calls.size;
+  }
+
   /** Starts loading the call control (the phone has registered: calls may follow). */
   prepare(): void {
     this.#loadControl().catch(() => undefined);

@@ -4,6 +4,7 @@
  */
 import { UserAgent, type UserAgentDelegate, type UserAgentOptions } from 'sip.js';
 import { ContactPadError } from '../model/errors.ts';
+import type { SipCredential } from '../model/sip-credential.ts';
 
 /** The phone's settings (from the call center definition or the local console). */
 export interface PhoneConfig {
@@ -11,12 +12,20 @@ export interface PhoneConfig {
   serverUrl: string;
   /** The agent's address of record, e.g. sip:agent1@127.0.0.1. Its host is the domain numbers and SIP users are dialled on. */
   aor: string;
-  /** Digest credentials, when the SIP server challenges. */
+  /**
+   * Fixed digest credentials, when the SIP server challenges. ContactPad in Salesforce uses none:
+   * it registers with the time-limited credential of PhoneOptions.credentials instead.
+   */
   authorizationUsername?: string;
   authorizationPassword?: string;
   /** Shown to the called party on outbound calls. */
   displayName?: string;
-  /** STUN/TURN servers for WebRTC media. */
+  /**
+   * STUN/TURN servers for WebRTC media; none by default (sip.js's own default is Google's public
+   * STUN server, so the phone always sets the list, empty or not). A turn:/turns: entry without
+   * `username` and `credential` takes the TURN credential that comes with the SIP credential;
+   * without one it is left out (see {@link iceServersFor}).
+   */
   iceServers?: RTCIceServer[];
   /**
    * The answer to an INVITE the agent rejects. 486 Busy Here (the default) is a 4xx: it
@@ -93,16 +102,79 @@ function logSipError(level: string, category: string, _label: string | undefined
   console.warn(`sip.js ${category}: ${content.slice(0, 300)}`);
 }
 
+/** What the user agent is made with besides the settings. */
+export interface UserAgentExtras {
+  /** The time-limited credential to register with (it overrides the fixed ones of the settings). */
+  readonly credential?: SipCredential | undefined;
+  /** A stand-in for sip.js's WebSocket transport (unit tests: a SIP server in the page). */
+  readonly transportConstructor?: UserAgentOptions['transportConstructor'];
+}
+
+function isTurnEntry(server: RTCIceServer): boolean {
+  const urls = typeof server.urls === 'string' ? [server.urls] : server.urls;
+  return urls.some((url) => /^turns?:/i.test(url));
+}
+
+/**
+ * The ICE servers a peer connection gets: the settings' list, each turn:/turns: entry without
+ * credentials given `turn` (the TURN credential Salesforce issued with the SIP credential) or,
+ * without one, left out (`turnLeftOut`: an RTCPeerConnection refuses a TURN URL without a
+ * username and credential). Always a list: never sip.js's default public STUN server.
+ */
+export function iceServersFor(config: Pick<PhoneConfig, 'iceServers'>, turn: SipCredential['turn']): { servers: RTCIceServer[]; turnLeftOut: boolean } {
+  const servers: RTCIceServer[] = [];
+  let turnLeftOut = false;
+  for (const server of config.iceServers ?? []) {
+    if (!isTurnEntry(server) || (server.username !== undefined && server.credential !== undefined)) servers.push({ ...server });
+    else if (turn) servers.push({ ...server, username: turn.username, credential: turn.password });
+    else turnLeftOut = true;
+  }
+  return { servers, turnLeftOut };
+}
+
+/**
+ * Puts a renewed credential into a running user agent, for the next REGISTER refresh and the
+ * next INVITE the server challenges, and its TURN credential into the next call's peer
+ * connection.
+ *
+ * SIP.js 0.21.2 has no public way to change credentials on a running UserAgent: the options are
+ * taken once, in the constructor (node_modules/sip.js/lib/api/user-agent.js line 52). But its
+ * digest credentials are read at each challenge, from those options: the core's
+ * authenticationFactory (same file, line 584) reads `this.options.authorizationUsername` and
+ * `authorizationPassword` whenever a request is challenged (lib/core/user-agents/
+ * user-agent-client.js line 169; a new request, REGISTER refresh or INVITE, makes a new client),
+ * and each new session reads `userAgent.configuration.sessionDescriptionHandlerFactoryOptions`
+ * (lib/api/session.js line 1143, lib/api/inviter.js line 889). The public `configuration` getter
+ * returns that very options object (user-agent.js line 244: `return this.options`), typed as a
+ * mutable Required<UserAgentOptions>. So the least fragile way, which neither drops the
+ * WebSocket nor waits for calls to end, is to write the new credential there. Returns false when
+ * this sip.js keeps no live options object (the write did not land): the phone then makes a new
+ * user agent with the credential when no call is up (phone.ts).
+ */
+export function applyCredential(ua: UserAgent, config: PhoneConfig, credential: SipCredential): { applied: boolean; turnLeftOut: boolean } {
+  const options = ua.configuration;
+  const { servers, turnLeftOut } = iceServersFor(config, credential.turn);
+  options.authorizationUsername = credential.username;
+  options.authorizationPassword = credential.password;
+  const sdh = options.sessionDescriptionHandlerFactoryOptions as { peerConnectionConfiguration?: RTCConfiguration } | undefined;
+  options.sessionDescriptionHandlerFactoryOptions = { ...sdh, peerConnectionConfiguration: { ...sdh?.peerConnectionConfiguration, iceServers: servers } };
+  const live = ua.configuration;
+  const applied = live === options && live.authorizationUsername === credential.username && live.authorizationPassword === credential.password;
+  return { applied, turnLeftOut };
+}
+
 /**
  * The sip.js user agent for `config`. sip.js's own reconnection is off: registration.ts
  * reconnects, forever, with backoff and jitter, on the delegate's onConnect / onDisconnect.
  */
-export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate): UserAgent {
+export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate, extras: UserAgentExtras = {}): UserAgent {
+  const { credential, transportConstructor } = extras;
   const options: UserAgentOptions = {
     uri: UserAgent.makeURI(config.aor),
     transportOptions: { server: config.serverUrl, connectionTimeout: 5, keepAliveInterval: 25 },
-    authorizationUsername: config.authorizationUsername,
-    authorizationPassword: config.authorizationPassword,
+    ...(transportConstructor ? { transportConstructor } : {}),
+    authorizationUsername: credential?.username ?? config.authorizationUsername,
+    authorizationPassword: credential?.password ?? config.authorizationPassword,
     displayName: config.displayName,
     logLevel: 'error',
     logBuiltinEnabled: false,
@@ -112,7 +184,7 @@ export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate
     // instead of waiting for REGISTERs lost with an earlier connection to time out (32 s).
     gracefulShutdown: false,
     sessionDescriptionHandlerFactoryOptions: {
-      peerConnectionConfiguration: { iceServers: config.iceServers ?? [] },
+      peerConnectionConfiguration: { iceServers: iceServersFor(config, credential?.turn).servers },
       iceGatheringTimeout: 2000,
     },
     delegate,

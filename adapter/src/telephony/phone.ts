@@ -6,6 +6,10 @@
  * - phone-config.ts: the settings, checked, and the sip.js user agent they describe;
  * - registration.ts: connect and REGISTER, say how that stands, reconnect with backoff and
  *   jitter, forever (sip.js events and the Clock's timers);
+ * - credentials.ts: with a credential source (Salesforce's credential endpoint), the
+ *   time-limited SIP credential every REGISTER goes out with, fetched before the first and
+ *   renewed at half its life; phone-config.ts applyCredential puts a renewed one into the
+ *   running user agent (sip.js has no public setter: see there);
  * - calls.ts: the calls, each a Call (call.ts) moving through the state table of
  *   call-state.ts; incoming calls ring, are answered, rejected and released there;
  * - call-control.ts, loaded lazily once the phone has registered (it is not needed to ring
@@ -14,12 +18,14 @@
  *   sip-address.ts builds every SIP address dialled or transferred to, phone-config.ts the
  *   agent's own.
  */
-import type { Invitation, UserAgent } from 'sip.js';
+import type { Invitation, UserAgent, UserAgentOptions } from 'sip.js';
 import { realClock, type Clock } from '../model/clock.ts';
 import type { RandomSource } from '../model/retry-backoff.ts';
+import type { SipCredential, SipCredentialSource } from '../model/sip-credential.ts';
 import { Calls, type MediaStats } from './calls.ts';
 import { ContactPadError } from '../model/errors.ts';
-import { createUserAgent, DEFAULT_RECONNECT, invalid, sipDomain, validateConfig, type PhoneConfig } from './phone-config.ts';
+import { SipCredentials } from './credentials.ts';
+import { applyCredential, createUserAgent, DEFAULT_RECONNECT, iceServersFor, invalid, sipDomain, validateConfig, type PhoneConfig } from './phone-config.ts';
 import { guarded, type PhoneListener } from './phone-listener.ts';
 import { Registration } from './registration.ts';
 
@@ -33,12 +39,30 @@ export { REGISTER_TIMEOUT_MS } from './registration.ts';
 /** The longest a step of stop() (hanging up a call, unregistering) may take. */
 const STOP_STEP_MS = 2000;
 
-/** Injection points for tests: the clock every timer of the phone runs on, and the random source of the reconnect jitter. */
+/** A background renewal failed: the same code, said as what it means while the phone still works. */
+function renewalFailed(error: ContactPadError, expiresAt: number): ContactPadError {
+  const until = new Date(expiresAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new ContactPadError(error.code, `ContactPad could not renew this agent's SIP credential; the phone keeps working until ${until} and ContactPad keeps trying. ${error.message}`, {
+    cause: error,
+    detail: { ...error.detail, expiresAt },
+  });
+}
+
+/** What the phone takes besides its settings: its credential source, and injection points for tests. */
 export interface PhoneOptions {
-  /** Default: {@link realClock}. */
+  /**
+   * Where the agent's time-limited SIP credential comes from (Salesforce's credential endpoint,
+   * crm/sip-credential-source.ts, handed over by the composition). With it the phone registers
+   * only with a credential and renews it; without it, it registers with the settings' fixed
+   * credentials, if any (a SIP server that challenges nobody).
+   */
+  credentials?: SipCredentialSource;
+  /** Default: {@link realClock}. For tests: the clock every timer of the phone runs on. */
   clock?: Clock;
-  /** Default: Math.random. */
+  /** Default: Math.random. For tests: the random source of the reconnect and credential jitter. */
   random?: RandomSource;
+  /** Default: sip.js's WebSocket transport. For tests: a SIP server in the page. */
+  transportConstructor?: UserAgentOptions['transportConstructor'];
 }
 
 /** The SIP phone of one agent. */
@@ -48,35 +72,68 @@ export class Phone {
   readonly #clock: Clock;
   readonly #random: RandomSource;
   readonly #calls: Calls;
+  readonly #credentials: SipCredentials | undefined;
+  readonly #transportConstructor: PhoneOptions['transportConstructor'];
   #ua: UserAgent | undefined;
   #registration: Registration | undefined;
+  /** The user agent did not take a renewed credential (applyCredential): a new one is made when no call is up. */
+  #uaStale = false;
+  #restarting = false;
+  /** The agent was told that TURN servers are left out for want of a TURN credential. */
+  #turnLeftOutTold = false;
 
   constructor(config: PhoneConfig, listener: PhoneListener, options: PhoneOptions = {}) {
     validateConfig(config);
     if (!listener || typeof listener.connection !== 'function' || typeof listener.incoming !== 'function') {
       throw invalid('a listener with connection, incoming, connected and ended is required');
     }
+    if (options.credentials !== undefined && typeof options.credentials !== 'function') throw invalid('credentials must be a function that fetches a SIP credential');
     this.#config = { ...config };
     this.#listener = guarded(listener);
     this.#clock = options.clock ?? realClock;
     this.#random = options.random ?? Math.random;
+    this.#transportConstructor = options.transportConstructor;
+    const told = this.#listener;
     this.#calls = new Calls({
-      listener: this.#listener,
+      // A call's end is also the moment a user agent that kept an old credential can be replaced.
+      listener: { ...told, ended: (callId, end) => {
+        told.ended(callId, end);
+        this.#afterCall();
+      } },
       clock: this.#clock,
       rejectStatusCode: config.rejectStatusCode ?? 486,
       domain: sipDomain(config),
     });
+    this.#credentials = options.credentials
+      ? new SipCredentials({
+          source: options.credentials,
+          clock: this.#clock,
+          random: this.#random,
+          apply: (credential) => this.#applyCredential(credential),
+          renewalFailed: (error, expiresAt) => this.#registration?.tell(renewalFailed(error, expiresAt)),
+        })
+      : undefined;
   }
 
-  /** Connects to the SIP server and registers; keeps trying until {@link stop}. */
+  /** Connects to the SIP server and registers (with a credential source: a credential first); keeps trying until {@link stop}. */
   start(): void {
     if (this.#registration) return;
+    this.#startUserAgent();
+    this.#credentials?.start();
+  }
+
+  #startUserAgent(): void {
     let registration: Registration | undefined;
-    const ua = createUserAgent(this.#config, {
-      onInvite: (invitation: Invitation) => this.#calls.onInvite(invitation),
-      onConnect: () => registration?.onConnect(),
-      onDisconnect: (error?: Error) => registration?.onDisconnect(error),
-    });
+    const credential = this.#credentials?.current;
+    const ua = createUserAgent(
+      this.#config,
+      {
+        onInvite: (invitation: Invitation) => this.#calls.onInvite(invitation),
+        onConnect: () => registration?.onConnect(),
+        onDisconnect: (error?: Error) => registration?.onDisconnect(error),
+      },
+      { credential, transportConstructor: this.#transportConstructor },
+    );
     const { firstDelayMs, maxDelayMs } = this.#config.reconnect ?? DEFAULT_RECONNECT;
     registration = new Registration(ua, {
       serverUrl: this.#config.serverUrl,
@@ -87,10 +144,13 @@ export class Phone {
         if (state.state === 'registered') this.#calls.prepare();
         this.#listener.connection(state, error);
       },
+      ...(this.#credentials ? { credentials: this.#credentials, user: ua.configuration.uri.user ?? '' } : {}),
     });
     this.#ua = ua;
+    this.#uaStale = false;
     this.#registration = registration;
     registration.start();
+    if (!this.#credentials && iceServersFor(this.#config, undefined).turnLeftOut) this.#tellTurnLeftOut();
   }
 
   /** Ends every call, unregisters and disconnects. The phone can be started again. */
@@ -100,22 +160,72 @@ export class Phone {
     if (!registration || !ua) return;
     this.#registration = undefined;
     this.#ua = undefined;
+    this.#credentials?.stop();
     registration.stop();
-    // Going Offline must not wait on a far end that no longer answers (a BYE transaction can
-    // take 32 s to time out): each step gets STOP_STEP_MS, then the phone stops regardless.
-    const bound = (step: Promise<unknown>) =>
-      new Promise<unknown>((done) => {
-        const cancel = this.#clock.schedule(() => done(undefined), STOP_STEP_MS);
-        step.catch(() => undefined).then((value) => {
-          cancel();
-          done(value);
-        });
-      });
-    await this.#calls.hangUpAll(bound);
-    await registration.unregister(bound);
+    await this.#calls.hangUpAll(this.#bound);
+    await registration.unregister(this.#bound);
     await ua.stop().catch(() => undefined);
     this.#calls.endAll();
     registration.reportStopped();
+  }
+
+  /**
+   * Bounds one step of stopping: going Offline must not wait on a far end that no longer
+   * answers (a BYE transaction can take 32 s to time out): each step gets STOP_STEP_MS, then the
+   * phone stops regardless.
+   */
+  readonly #bound = (step: Promise<unknown>): Promise<unknown> =>
+    new Promise<unknown>((done) => {
+      const cancel = this.#clock.schedule(() => done(undefined), STOP_STEP_MS);
+      step.catch(() => undefined).then((value) => {
+        cancel();
+        done(value);
+      });
+    });
+
+  /** A fresh credential: into the running user agent (or, if it will not take it, a new user agent when no call is up). */
+  #applyCredential(credential: SipCredential): void {
+    const ua = this.#ua;
+    if (!ua) return; // the next start makes the user agent with it
+    const { applied, turnLeftOut } = applyCredential(ua, this.#config, credential);
+    if (turnLeftOut) this.#tellTurnLeftOut();
+    if (applied) return;
+    this.#uaStale = true;
+    this.#afterCall();
+  }
+
+  /** When the user agent kept an old credential and no call is up: a new user agent, registered with the new one. */
+  #afterCall(): void {
+    if (!this.#uaStale || this.#restarting || this.#calls.size > 0) return;
+    void this.#restartUserAgent();
+  }
+
+  async #restartUserAgent(): Promise<void> {
+    const registration = this.#registration;
+    const ua = this.#ua;
+    if (!registration || !ua) return;
+    this.#restarting = true;
+    try {
+      registration.stop();
+      await registration.unregister(this.#bound);
+      await ua.stop().catch(() => undefined);
+      if (this.#registration !== registration) return; // stopped meanwhile
+      this.#startUserAgent();
+    } finally {
+      this.#restarting = false;
+    }
+  }
+
+  #tellTurnLeftOut(): void {
+    if (this.#turnLeftOutTold) return;
+    this.#turnLeftOutTold = true;
+    this.#registration?.tell(
+      new ContactPadError(
+        'INVALID_CONFIGURATION',
+        'The call center item iceServers names TURN servers, but no TURN credential came with the SIP credential, so calls go without TURN. A Salesforce admin sets the TURN Secret in Setup > Custom Settings > ContactPad SIP Edge.',
+        { detail: { item: '/ContactPad/iceServers' } },
+      ),
+    );
   }
 
   /** Answers a ringing call (200 OK with audio; an offered video stream is answered receive-only). */

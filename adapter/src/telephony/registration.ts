@@ -5,12 +5,15 @@
  * after a capped exponential backoff with full jitter (model/retry-backoff.ts), forever.
  *
  * ```
- *   start --> connecting: ua.start() / ua.reconnect()
+ *   start --> connecting: (with a credential source) a credential first --------> no-credential
+ *               |  (credentials.ts: the held one, or a fresh one from Salesforce)    |
+ *               v  ua.start() / ua.reconnect()                                       |
  *               | fails ---------------------------------------------> unreachable --+
  *               v onConnect (sip.js UserAgentDelegate: WebSocket open)                |
  *             REGISTER with a fresh Registerer                                       |
  *               | Registerer state Registered ------------------------> registered   |
  *               | refused (onReject: 403...) -------------------------> refused -----+
+ *               |   the credential expired: a fresh one, REGISTER again at once, once |
  *               | no answer in REGISTER_TIMEOUT_MS: WebSocket dropped,               |
  *               |   then as onDisconnect                                             |
  *   registered -+ Registerer state Unregistered (refresh refused, expired) > unreach.+
@@ -25,13 +28,25 @@
  * SIP_REGISTRATION_REFUSED error beside the `refused` state (later refusals of the same
  * stretch only update the state, so the agent is told once, not at every retry).
  *
+ * With a time-limited credential (credentials.ts), every REGISTER goes out with one: none yet,
+ * or the held one about to expire, and a fresh one is fetched first; when that fails the state
+ * is `no-credential` (with the source's SIP_CREDENTIAL_UNAVAILABLE) and it is tried again after
+ * the credential backoff (minutes at most: each try is a Salesforce API call). A refusal is read
+ * for what it says of the credential (credential-refusal.ts): expired, the phone fetches a fresh
+ * one and registers again at once, once, then tells SIP_CREDENTIAL_EXPIRED; another user's,
+ * SIP_CREDENTIAL_NOT_THIS_AGENT; wrong, SIP_CREDENTIAL_INVALID (and the next try fetches a fresh
+ * one). Each error is told once per stretch, like the refusal above.
+ *
  * Everything runs on sip.js's events and the Clock's timers; nothing polls.
  */
 import { Registerer, RegistererState, UserAgentState, type UserAgent } from 'sip.js';
 import type { Clock } from '../model/clock.ts';
-import { ContactPadError } from '../model/errors.ts';
+import { ContactPadError, isContactPadError, type ErrorCode } from '../model/errors.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import { retryDelay, type BackoffPolicy, type RandomSource } from '../model/retry-backoff.ts';
+import type { SipCredential } from '../model/sip-credential.ts';
+import type { CredentialRefusal } from './credential-refusal.ts';
+import { CREDENTIAL_RETRY } from './credentials.ts';
 import { errorText } from './error-text.ts';
 
 /** How long a REGISTER may go unanswered before the phone counts the server as unreachable. */
@@ -49,7 +64,23 @@ export interface RegistrationOptions {
    * twice); `error` is the coded error the agent is told of, with the first refusal.
    */
   readonly report: (state: PhoneConnection, error?: ContactPadError) => void;
+  /** The time-limited credential every REGISTER goes out with, when the phone has a credential source (credentials.ts). */
+  readonly credentials?: RegistrationCredentials;
+  /** The SIP user this phone registers as: a credential for another is not used. */
+  readonly user?: string;
 }
+
+/** What the registration needs of the phone's credential (credentials.ts SipCredentials). */
+export interface RegistrationCredentials {
+  /** The held credential, or a fresh one; rejects with a coded error. */
+  ready(): Promise<SipCredential>;
+  /** A fresh one now. */
+  renew(): Promise<SipCredential>;
+  /** Drops the held one: the next ready() fetches. */
+  forget(): void;
+}
+
+type ProblemState = 'unreachable' | 'refused' | 'no-credential';
 
 /** Bounds one step of stopping: resolves when the step settles or its time is up. */
 export type StopBound = (step: Promise<unknown>) => Promise<unknown>;
@@ -70,8 +101,12 @@ export class Registration {
   #lastState: PhoneConnection['state'] | undefined;
   /** Why we closed the WebSocket ourselves, for the report that follows. */
   #disconnectReason: string | undefined;
-  /** The agent was told of a refusal since the phone last registered. */
-  #refusalTold = false;
+  /** The errors the agent was told of since the phone last registered (each once a stretch). */
+  #told = new Set<ErrorCode>();
+  /** An expired credential was renewed and registered again at once in this stretch (once only). */
+  #renewedAfterExpiry = false;
+  /** The last state told, for {@link tell}. */
+  #lastReported: PhoneConnection | undefined;
 
   constructor(ua: UserAgent, options: RegistrationOptions) {
     this.#ua = ua;
@@ -110,6 +145,13 @@ export class Registration {
     this.#report({ state: 'stopped' });
   }
 
+  /** Tells the agent `error` beside the current state (a failed credential renewal, TURN servers left out), once a stretch per code. */
+  tell(error: ContactPadError): void {
+    if (!this.#running || this.#told.has(error.code) || !this.#lastReported) return;
+    this.#told.add(error.code);
+    this.#options.report(this.#lastReported, error);
+  }
+
   /** sip.js UserAgentDelegate.onConnect (the transport's onConnect): the WebSocket is open, register on it. */
   onConnect(): void {
     if (!this.#running) return;
@@ -133,6 +175,8 @@ export class Registration {
     const generation = ++this.#generation;
     this.#report({ state: 'connecting' });
     const ua = this.#ua;
+    // A credential before a WebSocket: an agent Salesforce gives none opens no connection.
+    if (!(await this.#credentialReady(generation))) return;
     try {
       if (ua.state === UserAgentState.Started) await ua.reconnect();
       else await ua.start();
@@ -151,6 +195,44 @@ export class Registration {
    * (`waiting`, line 765; onsip/SIP.js#1108 would expose it), so every REGISTER gets a fresh one.
    */
   #register(generation: number): void {
+    if (!this.#options.credentials) {
+      this.#sendRegister(generation);
+      return;
+    }
+    void this.#credentialReady(generation).then((ready) => {
+      if (ready) this.#sendRegister(generation);
+    });
+  }
+
+  /**
+   * With a credential source: true once a credential for this phone's user is in the user agent
+   * (the held one, or a fresh one); false (and the retry set) when none can be had, or when this
+   * attempt is no longer current. Without a source: true.
+   */
+  async #credentialReady(generation: number): Promise<boolean> {
+    const credentials = this.#options.credentials;
+    if (!credentials) return true;
+    let credential: SipCredential;
+    try {
+      credential = await credentials.ready();
+    } catch (error) {
+      if (generation !== this.#generation || !this.#running) return false;
+      const coded = isContactPadError(error) ? error : new ContactPadError('SIP_CREDENTIAL_UNAVAILABLE', errorText(error));
+      this.#retry('no-credential', coded.message, coded);
+      return false;
+    }
+    if (generation !== this.#generation || !this.#running) return false;
+    const user = this.#options.user;
+    if (user !== undefined && credential.sipUser !== user) {
+      credentials.forget();
+      const error = (await loadRefusals()).notThisAgent(credential.sipUser, user);
+      if (generation === this.#generation && this.#running) this.#retry('no-credential', error.message, error);
+      return false;
+    }
+    return true;
+  }
+
+  #sendRegister(generation: number): void {
     this.#dropRegisterer();
     const registerer = new Registerer(this.#ua, { expires: 300 });
     this.#registerer = registerer;
@@ -159,7 +241,8 @@ export class Registration {
       if (state === RegistererState.Registered) {
         this.#cancelRegisterTimeout?.();
         this.#failures = 0;
-        this.#refusalTold = false;
+        this.#told.clear();
+        this.#renewedAfterExpiry = false;
         this.#report({ state: 'registered' });
       } else if (state === RegistererState.Unregistered && this.#lastState === 'registered') {
         // A refresh was refused or the registration expired: register again.
@@ -176,7 +259,7 @@ export class Registration {
             const { statusCode, reasonPhrase } = response.message;
             const status = `${statusCode} ${reasonPhrase}`.trim();
             this.#cancelRegisterTimeout?.();
-            this.#retry('refused', status, this.#refusalTold ? undefined : refusal(status, statusCode));
+            this.#refused(generation, status, statusCode ?? 0, reasonPhrase ?? '');
           },
         },
       })
@@ -184,6 +267,53 @@ export class Registration {
         if (generation !== this.#generation || !this.#running) return;
         this.#retry('unreachable', `Could not register with ${this.#options.serverUrl} (${errorText(error)})`);
       });
+  }
+
+  /**
+   * A final refusal of the REGISTER: read for what it says of the credential, when the phone has
+   * one (credential-refusal.ts, loaded then: a refusal is off the ring-and-answer path).
+   */
+  #refused(generation: number, status: string, statusCode: number, reasonPhrase: string): void {
+    const credentials = this.#options.credentials;
+    if (!credentials) {
+      this.#retry('refused', status, refusal(status, statusCode));
+      return;
+    }
+    void loadRefusals().then(({ credentialRefusal, credentialRefusalError }) => {
+      if (generation !== this.#generation || !this.#running) return;
+      this.#credentialRefused(generation, credentials, status, statusCode, credentialRefusal(statusCode, reasonPhrase), credentialRefusalError);
+    });
+  }
+
+  #credentialRefused(
+    generation: number,
+    credentials: RegistrationCredentials,
+    status: string,
+    statusCode: number,
+    kind: CredentialRefusal,
+    credentialRefusalError: (kind: Exclude<CredentialRefusal, 'other'>, status: string, statusCode: number) => ContactPadError,
+  ): void {
+    if (kind === 'other') {
+      this.#retry('refused', status, refusal(status, statusCode));
+      return;
+    }
+    if (kind === 'expired' && !this.#renewedAfterExpiry) {
+      // Expired: a fresh credential and REGISTER again at once, once per stretch.
+      this.#renewedAfterExpiry = true;
+      credentials.renew().then(
+        () => {
+          if (generation === this.#generation && this.#running) this.#register(generation);
+        },
+        (error: unknown) => {
+          if (generation !== this.#generation || !this.#running) return;
+          const coded = isContactPadError(error) ? error : new ContactPadError('SIP_CREDENTIAL_UNAVAILABLE', errorText(error));
+          this.#retry('no-credential', coded.message, coded);
+        },
+      );
+      return;
+    }
+    if (kind === 'invalid' && !this.#told.has('SIP_CREDENTIAL_INVALID')) credentials.forget();
+    this.#retry('refused', status, credentialRefusalError(kind, status, statusCode));
   }
 
   #registerTimedOut(generation: number, registerer: Registerer): void {
@@ -214,15 +344,20 @@ export class Registration {
     old?.dispose().catch(() => undefined);
   }
 
-  /** Says what went wrong (and `error`, the agent's coded error) and when the next try is, then tries again after the backoff. */
-  #retry(state: 'unreachable' | 'refused', reason: string, error?: ContactPadError): void {
+  /**
+   * Says what went wrong (and `error`, the agent's coded error, unless told already in this
+   * stretch) and when the next try is, then tries again after the backoff (the credential
+   * backoff when the phone has no credential).
+   */
+  #retry(state: ProblemState, reason: string, error?: ContactPadError): void {
     if (!this.#running || this.#cancelRetry) return;
     this.#cancelRegisterTimeout?.();
     const { clock, backoff, random } = this.#options;
-    const delay = retryDelay(this.#failures, backoff, random);
+    const delay = retryDelay(this.#failures, state === 'no-credential' ? CREDENTIAL_RETRY : backoff, random);
     this.#failures++;
-    if (error) this.#refusalTold = true;
-    this.#report({ state, reason, retryAt: clock.now() + delay }, error);
+    const tell = error && !this.#told.has(error.code) ? error : undefined;
+    if (tell) this.#told.add(tell.code);
+    this.#report({ state, reason, retryAt: clock.now() + delay }, tell);
     const generation = ++this.#generation;
     this.#cancelRetry = clock.schedule(() => {
       this.#cancelRetry = undefined;
@@ -239,11 +374,17 @@ export class Registration {
   /** Tells the listener, unless it is what it was told last. */
   #report(state: PhoneConnection, error?: ContactPadError): void {
     const key = JSON.stringify(state);
-    if (key === this.#lastKey) return;
+    if (key === this.#lastKey && !error) return;
     this.#lastKey = key;
     this.#lastState = state.state;
+    this.#lastReported = state;
     this.#options.report(state, error);
   }
+}
+
+/** What a refusal says of a credential, and the agent's errors for it: loaded with the first refusal. */
+function loadRefusals(): Promise<typeof import('./credential-refusal.ts')> {
+  return import('./credential-refusal.ts');
 }
 
 /** The agent's error for a refused REGISTER (`status`: "403 Forbidden"). */
