@@ -1,10 +1,13 @@
 // The project's SIP server scripts against the real Kamailio and SIPp (node --test).
 import assert from 'node:assert/strict';
 import { createSocket } from 'node:dgram';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startKamailio, type RunningKamailio } from './kamailio.ts';
 import { runSipp, statusCodesFromTrace } from './sipp.ts';
+import { registeredAgent } from './test-support/edge.ts';
 
 /** A port on 127.0.0.1 that is free for both TCP and UDP right now. */
 async function freePort(): Promise<number> {
@@ -60,6 +63,45 @@ describe('Kamailio, the project SIP server', () => {
 
   it('refuses to start a second server on a port already taken, saying which port', async () => {
     await assert.rejects(startKamailio({ wsPort: WS_PORT, udpPort: await freePort(), name: 'node-test-dup' }), new RegExp(`127\\.0\\.0\\.1:${WS_PORT}`));
+  });
+});
+
+/** Whether the process in a pid file is alive, by /proc. */
+function pidAlive(pidFile: string): boolean {
+  if (!existsSync(pidFile)) return false;
+  return existsSync(`/proc/${readFileSync(pidFile, 'utf8').trim()}`);
+}
+
+describe('startKamailio with its media gateway', () => {
+  it('starts rtpengine first (waiting for its "Startup complete"), logs it beside Kamailio, and stop() ends both', async (t) => {
+    const kamailio = await startKamailio({ wsPort: await freePort(), udpPort: await freePort(), name: 'node-test-media' });
+    const runDir = dirname(kamailio.logFile);
+    try {
+      t.diagnostic(`Kamailio and rtpengine up in ${kamailio.startMs} ms`);
+      assert.equal(kamailio.mediaGateway.logFile, join(runDir, 'rtpengine.log'));
+      assert.equal(kamailio.mediaGateway.running(), true);
+      assert.match(readFileSync(kamailio.mediaGateway.logFile, 'utf8'), /Startup complete/);
+      assert.match(readFileSync(kamailio.logFile, 'utf8'), new RegExp(`rtpengine instance <udp:127\\.0\\.0\\.1:${kamailio.mediaGateway.ngPort}> found`));
+      assert.ok(pidAlive(join(runDir, 'rtpengine.pid')) && pidAlive(join(runDir, 'kamailio.pid')));
+    } finally {
+      await kamailio.stop();
+    }
+    assert.ok(!pidAlive(join(runDir, 'rtpengine.pid')), 'rtpengine stopped');
+    assert.ok(!pidAlive(join(runDir, 'kamailio.pid')), 'Kamailio stopped');
+  });
+
+  it('without rtpengine from the start (media: false), an INVITE that needs it gets 503 and REGISTER still gets 200', async () => {
+    const kamailio = await startKamailio({ wsPort: await freePort(), udpPort: await freePort(), name: 'node-test-no-media', media: false });
+    const agent = await registeredAgent(kamailio, 'no-media-agent');
+    try {
+      assert.equal(kamailio.mediaGateway.running(), false);
+      const result = await runSipp({ scenario: 'plain-call', proxyPort: kamailio.udpPort, to: 'no-media-agent', headers: [] });
+      assert.equal(result.statusCodes.at(-1), 503, result.log);
+      assert.match(result.log, /SIP\/2\.0 503 Media Gateway Unavailable/);
+    } finally {
+      agent.close();
+      await kamailio.stop();
+    }
   });
 });
 
