@@ -7,6 +7,7 @@
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBaresip, type RunningBaresip } from '../scripts/sip-peers/baresip.ts';
+import { startSippRtpCaller } from '../scripts/sip-peers/sipp-rtp.ts';
 import { AGENT_SIP_USER, E2E_SIP_UDP_PORT, SIP_DOMAIN } from '../scripts/test-ports.ts';
 import { customerState, openReadySession, taskFor, tasksFor, type ConsoleSession } from './support/console-session.ts';
 import { agentMedia, negotiatedAudioCodecs, waitForPhoneAudioBothWays, watchPeerConnections } from './support/phone-network.ts';
@@ -108,6 +109,32 @@ describe('callers from the phone network (plain RTP through rtpengine)', () => {
     await softphone.getByRole('button', { name: 'Done' }).click();
     const task = await taskFor(session, interactionId);
     assert.equal(task['CallType'], 'Outbound');
+  });
+
+  it('SIPp playing a PCMU tone (plain RTP) reaches the agent: the agent hears it over PCMU, and Release reaches SIPp as a BYE', async () => {
+    const { softphone } = session;
+    const call = await startSippRtpCaller({ name: 'e2e', proxyPort: E2E_SIP_UDP_PORT, fromUser: '+14155550103', fromDisplayName: 'Priya Natarajan', timeoutMs: 60_000 });
+    try {
+      const pop = softphone.getByRole('region', { name: /Incoming voice call from Priya Natarajan/ });
+      await pop.getByRole('button', { name: 'Accept' }).click();
+      const deadline = Date.now() + 20_000;
+      let media = await agentMedia(session, call.callId);
+      while (media.bytesReceived < 8000) {
+        if (Date.now() > deadline) throw new Error(`The agent did not hear SIPp's tone: ${JSON.stringify(media)}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        media = await agentMedia(session, call.callId);
+      }
+      assert.ok(media.bytesSent > 0, 'the agent sends audio toward SIPp');
+      assert.deepEqual(await negotiatedAudioCodecs(softphone), { sending: 'audio/PCMU', receiving: 'audio/PCMU' });
+      await softphone.getByRole('button', { name: 'Release' }).click();
+      const result = await call.done;
+      assert.ok(result.gotBye, `SIPp got the agent's BYE: ${result.log.slice(-1500)}`);
+      assert.equal(result.exitCode, 0, result.log.slice(-1500));
+    } finally {
+      call.kill();
+    }
+    await softphone.getByRole('button', { name: 'Done' }).click();
+    assert.equal((await taskFor(session, call.callId))['CallType'], 'Inbound');
   });
 
   it('in the local console, "Caller from the phone network" calls the agent from a real phone: Accept, the tone is heard, the phone hears the agent, Hang up ends it', async (t) => {

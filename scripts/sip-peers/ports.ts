@@ -51,3 +51,16 @@ export async function freeSipPort(): Promise<number> {
   }
   throw new Error('No free SIP port (UDP P, TCP P and P+1) on 127.0.0.1 after 50 tries.');
 }
+
+/** A UDP port P on 127.0.0.1 such that P and P+1 (RTP and RTCP) are free right now. */
+export async function freeRtpPort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const rtp = await holdUdp(0);
+    if (!rtp) continue;
+    const port = rtp.address().port;
+    const rtcp = port < 65535 ? await holdUdp(port + 1) : undefined;
+    await Promise.all([new Promise((done) => rtp.close(() => done(undefined))), rtcp && new Promise((done) => rtcp.close(() => done(undefined)))]);
+    if (rtcp) return port;
+  }
+  throw new Error('No free RTP port pair on 127.0.0.1 after 50 tries.');
+}
