@@ -7,6 +7,8 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startKamailio, type RunningKamailio } from './kamailio.ts';
 import { runSipp, statusCodesFromTrace } from './sipp.ts';
+import { signSipCredential } from './sip-credential.ts';
+import { sipServerCommands } from './test-commands.ts';
 import { registeredAgent } from './test-support/edge.ts';
 
 /** A port on 127.0.0.1 that is free for both TCP and UDP right now. */
@@ -166,5 +168,21 @@ describe('runSipp', () => {
     ].join('\n');
     assert.deepEqual(statusCodesFromTrace(trace), [100, 180, 486]);
     assert.deepEqual(statusCodesFromTrace(''), []);
+  });
+});
+
+describe('the browser tests\' server commands', () => {
+  it('sip-credential signs a credential with the suite\'s secret (expired when asked), and gives null when the suite does not authenticate', async () => {
+    const secret = 'test-secret-0123456789abcdef';
+    const on = sipServerCommands({ wsPort: 1, udpPort: 2, edge: { auth: { secret } } });
+    const fresh = (await on.execute('sip-credential', { user: 'agent1' })) as { username: string; password: string; expiresAt: number };
+    const [expiry, user] = fresh.username.split(':');
+    assert.equal(user, 'agent1');
+    assert.ok(Number(expiry) * 1000 > Date.now() + 3_500_000 && Number(expiry) * 1000 <= Date.now() + 3_600_000);
+    assert.deepEqual(fresh, signSipCredential(secret, 'agent1', fresh.expiresAt));
+    const stale = (await on.execute('sip-credential', { user: 'agent1', expiresInMs: -5000 })) as { expiresAt: number };
+    assert.ok(stale.expiresAt < Date.now());
+    await assert.rejects(on.execute('sip-credential', { user: 'agent1@evil' }), /not a SIP user part/);
+    assert.equal(await sipServerCommands({ wsPort: 1, udpPort: 2 }).execute('sip-credential', { user: 'agent1' }), null);
   });
 });

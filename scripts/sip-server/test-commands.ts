@@ -8,12 +8,17 @@
  *   mid-shift;
  * - `sip-server-stop` `{ name }` -> `{ stopped: true }`: stops it (the ports stay reserved
  *   for that name, so a later start brings "the same server" back);
+ * - `sip-credential` `{ user, expiresInMs? }` -> `{ username, password, expiresAt }`, a
+ *   time-limited credential for `user` signed with the suite's secret (default: valid for an
+ *   hour; a negative expiresInMs gives an expired one), or `null` when the suite's Kamailio
+ *   does not authenticate (register without credentials then);
  * - `sipp` `{ scenario, to?, localIp?, ... }` -> `{ exitCode, statusCodes, log }` (see sipp.ts;
  *   `localIp` 127.0.0.2 is not a trunk of the suite's Kamailio, 127.0.0.1 is).
  *
  * The suite's own Kamailio cannot be stopped from a test: other test files share it.
  */
 import { startKamailio, type KamailioOptions, type RunningKamailio } from './kamailio.ts';
+import { signSipCredential } from './sip-credential.ts';
 import { runSipp, type SippOptions } from './sipp.ts';
 import { freeTcpPort, freeUdpPort } from './free-port.ts';
 
@@ -61,6 +66,15 @@ export function sipServerCommands(suite: { wsPort: number; udpPort: number; edge
           await entry?.server?.stop();
           if (entry) entry.server = undefined;
           return { stopped: true };
+        }
+        case 'sip-credential': {
+          const { user, expiresInMs = 3_600_000 } = (payload ?? {}) as { user?: unknown; expiresInMs?: unknown };
+          if (typeof user !== 'string') throw new Error('sip-credential: payload.user must be a SIP user');
+          if (typeof expiresInMs !== 'number' || !Number.isFinite(expiresInMs) || Math.abs(expiresInMs) > 86_400_000) {
+            throw new Error('sip-credential: payload.expiresInMs must be a number of ms within a day either way');
+          }
+          const secret = suite.edge?.auth?.secret;
+          return secret === undefined ? null : signSipCredential(secret, user, Date.now() + expiresInMs);
         }
         case 'sipp': {
           const options = { ...(payload as Partial<SippOptions> | undefined), proxyPort: suite.udpPort } as SippOptions;
