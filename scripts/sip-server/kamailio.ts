@@ -41,7 +41,7 @@ export interface KamailioOptions {
    * Authentication of WebSocket clients with time-limited credentials (auth_ephemeral, see
    * sip-credential.ts). Absent: NO authentication (anyone may register as anyone), as before.
    * `platformUsers`: authenticated users whose X-CP-* headers are kept, as if they were the
-   * platform (exact user names, or a prefix ending in `*`, e.g. `customer-*`); default none.
+   * platform (exact user names, or a prefix ending in `*`, e.g. `customer-*` or `+1555*`); default none.
    */
   readonly auth?: { readonly secret: string; readonly platformUsers?: readonly string[] };
   /**
@@ -186,10 +186,10 @@ function platformUsersPattern(users: readonly string[]): string {
   if (!Array.isArray(users)) throw new Error('startKamailio: auth.platformUsers must be a list of SIP users');
   if (users.length === 0) return '^$';
   const parts = users.map((user) => {
-    if (typeof user !== 'string' || !/^[A-Za-z0-9._~-]+\*?$/.test(user)) {
+    if (typeof user !== 'string' || !/^[A-Za-z0-9._~+-]+\*?$/.test(user)) {
       throw new Error(`startKamailio: auth.platformUsers entry ${JSON.stringify(user)} must be a SIP user, or a prefix ending in *`);
     }
-    const literal = user.replace(/\*$/, '').replace(/[.]/g, '[.]');
+    const literal = user.replace(/\*$/, '').replace(/[.+]/g, (char) => `[${char}]`);
     return user.endsWith('*') ? `${literal}.*` : literal;
   });
   return `^(${parts.join('|')})$`;
