@@ -3,6 +3,7 @@
 // peers on the WebSocket a browser uses (test-support/sip-peer.ts). docs/sip-edge.md lists the
 // status codes and reason phrases checked here for the client side.
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { startKamailio, type RunningKamailio } from './kamailio.ts';
 import { newEdgeSecret, signSipCredential } from './sip-credential.ts';
@@ -25,7 +26,7 @@ describe('authentication of WebSocket clients with time-limited credentials (aut
   const webSocketClient = async (user: string) => keep(await SipPeer.overWebSocket(edge.wsUrl, { user }));
 
   before(async () => {
-    edge = await startKamailio({ ...(await edgePorts()), name: 'auth-test', trunks: [TRUNK], auth: { secret, platformUsers: ['customer-*'] } });
+    edge = await startKamailio({ ...(await edgePorts()), name: 'auth-test', trunks: [TRUNK], auth: { secret, platformUsers: ['customer-*', '+1555*'] } });
   });
   after(async () => {
     for (const peer of peers) peer.close();
@@ -139,6 +140,23 @@ describe('authentication of WebSocket clients with time-limited credentials (aut
     await call;
     assert.equal(invite.message.header('X-CP-Queue'), 'Support');
     assert.equal(invite.message.header('X-CP-Interaction-Id'), 'int-42');
+  });
+
+  it('a platform user given as an E.164 prefix (+1555*) keeps its X-CP-* headers; +2555... does not', async () => {
+    const callee = keep(await registeredAgent(edge, 'auth-agent15', credentialFor('auth-agent15')));
+    // sip-credential.ts signs agents' users only (no '+'): the same HMAC, computed here.
+    const e164Credential = (user: string) => {
+      const username = `${Math.floor((Date.now() + HOUR) / 1000)}:${user}`;
+      return { username, password: createHmac('sha1', secret).update(username).digest('base64') };
+    };
+    for (const [user, kept] of [['+15550100', 'Support'], ['+25550100', undefined]] as const) {
+      const caller = await webSocketClient(user);
+      const call = caller.invite('auth-agent15', { sdp: webrtcSdp(), credential: e164Credential(user), headers: ['X-CP-Queue: Support'] });
+      const invite = await callee.nextRequestOf('INVITE');
+      invite.reply(486, 'Busy Here');
+      assert.equal((await call).final.status, 486);
+      assert.equal(invite.message.header('X-CP-Queue'), kept, user);
+    }
   });
 
   it('calling as another agent (From another user) with one\'s own credential gets 403 "Credential For Another User"', async () => {
