@@ -129,12 +129,12 @@ describe('Phone: time-limited SIP credentials', () => {
     phone.start();
     const refused = await listener.connectionState('refused');
     expect(refused.reason).to.equal('401 Credential Expired');
-    expect(refused.retryAt).to.equal(clock.now() + 1000);
+    expect(refused.retryAt, 'configuration, not a passing fault: the credential backoff').to.equal(clock.now() + CREDENTIAL_RETRY.baseMs);
     expect(issued, 'one renewal, not one per refusal').to.have.length(2);
     expect(told(listener)).to.deep.equal(['SIP_CREDENTIAL_EXPIRED']);
     expect(listener.connectionErrors[0]?.error.message).to.contain('the clocks of Salesforce and the phone server likely disagree');
     const before = listener.connections.length;
-    expect(clock.runNext()).to.equal(1000);
+    expect(clock.runNext()).to.equal(CREDENTIAL_RETRY.baseMs);
     await waitFor('the next refusal', () => listener.connections.slice(before).some((c) => c.state === 'refused') || undefined);
     expect(issued).to.have.length(2);
     expect(told(listener), 'told once').to.deep.equal(['SIP_CREDENTIAL_EXPIRED']);
@@ -163,10 +163,14 @@ describe('Phone: time-limited SIP credentials', () => {
     expect(told(listener)).to.deep.equal(['SIP_CREDENTIAL_INVALID']);
     expect(listener.connectionErrors[0]?.error.message).to.contain('must be the same');
     expect(server.registers.map((r) => r.digestOk)).to.deep.equal([false]);
-    clock.runNext();
+    expect(clock.runNext()).to.equal(CREDENTIAL_RETRY.baseMs);
     await waitFor('a fresh credential', () => issued.length === 2 || undefined);
     await waitFor('its REGISTER', () => server.registers.length === 2 || undefined);
     expect(server.registers[1]?.username).to.equal(issued[1]?.username);
+    await listener.connectionState('refused', listener.connections.length - 1);
+    expect(clock.runNext(), 'backing off').to.equal(2 * CREDENTIAL_RETRY.baseMs);
+    await waitFor('a fresh credential each time: a secret corrected in Salesforce is picked up', () => issued.length === 3 || undefined);
+    expect(told(listener), 'told once').to.deep.equal(['SIP_CREDENTIAL_INVALID']);
   });
 
   it('without a credential from Salesforce: no-credential with the reason, told once, backing off to minutes, no connection; registers when one comes', async () => {

@@ -35,7 +35,8 @@
  * for what it says of the credential (credential-refusal.ts): expired, the phone fetches a fresh
  * one and registers again at once, once, then tells SIP_CREDENTIAL_EXPIRED; another user's,
  * SIP_CREDENTIAL_NOT_THIS_AGENT; wrong, SIP_CREDENTIAL_INVALID (and the next try fetches a fresh
- * one). Each error is told once per stretch, like the refusal above.
+ * one). These are tried again at the credential backoff (minutes at most), not the reconnect
+ * one. Each error is told once per stretch, like the refusal above.
  *
  * Everything runs on sip.js's events and the Clock's timers; nothing polls.
  */
@@ -312,8 +313,12 @@ export class Registration {
       );
       return;
     }
-    if (kind === 'invalid' && !this.#told.has('SIP_CREDENTIAL_INVALID')) credentials.forget();
-    this.#retry('refused', status, credentialRefusalError(kind, status, statusCode));
+    // docs/sip-edge.md: these are configuration (secrets apart, users apart, clocks apart), not
+    // passing faults: tried again only at the credential backoff (minutes at most). A wrong
+    // credential is dropped each time, so a secret an admin corrects in Salesforce is picked up
+    // without a reload.
+    if (kind === 'invalid') credentials.forget();
+    this.#retry('refused', status, credentialRefusalError(kind, status, statusCode), CREDENTIAL_RETRY);
   }
 
   #registerTimedOut(generation: number, registerer: Registerer): void {
@@ -346,14 +351,14 @@ export class Registration {
 
   /**
    * Says what went wrong (and `error`, the agent's coded error, unless told already in this
-   * stretch) and when the next try is, then tries again after the backoff (the credential
-   * backoff when the phone has no credential).
+   * stretch) and when the next try is, then tries again after the backoff (`policy`; by default
+   * the credential backoff when the phone has no credential, the reconnect backoff otherwise).
    */
-  #retry(state: ProblemState, reason: string, error?: ContactPadError): void {
+  #retry(state: ProblemState, reason: string, error?: ContactPadError, policy?: BackoffPolicy): void {
     if (!this.#running || this.#cancelRetry) return;
     this.#cancelRegisterTimeout?.();
     const { clock, backoff, random } = this.#options;
-    const delay = retryDelay(this.#failures, state === 'no-credential' ? CREDENTIAL_RETRY : backoff, random);
+    const delay = retryDelay(this.#failures, policy ?? (state === 'no-credential' ? CREDENTIAL_RETRY : backoff), random);
     this.#failures++;
     const tell = error && !this.#told.has(error.code) ? error : undefined;
     if (tell) this.#told.add(tell.code);
