@@ -11,6 +11,8 @@
  *   /console/aura/<Bundle>/<file>             force-app's Aura bundles as they ship (the console bridge runs them)
  *   /console/*                                the console page's bundled scripts and styles
  *   /console/sip-credential?user=             a SIP credential for the console's own phones (simulator-credentials.ts)
+ *   /__phone-network/*                        the simulator's caller from the phone network: a baresip phone
+ *                                             calling the agent over plain RTP (phone-network-caller.ts)
  *   /services/data/*, /services/apexrest/*,   the fake org (Salesforce REST and Apex REST over an in-memory org;
  *   /__fake-org/*                             the agent's SIP credential from /services/apexrest/contactpad/sip-credential)
  */
@@ -31,6 +33,7 @@ import { bareSoftphonePageHtml, consolePageHtml, openCtiPathOf, renderVisualforc
 import { LOCAL_AGENT, LOCAL_SESSION_ID } from './local-session.ts';
 import { API_VERSION } from '../../adapter/src/crm/crm-service.ts';
 import { resourceUrl, type ConsoleConfig } from './page/console-config.ts';
+import { createPhoneNetworkCaller, type PhoneNetworkCaller } from './phone-network-caller.ts';
 import { SIMULATOR_CREDENTIAL_PATH, serveSimulatorCredential } from './simulator-credentials.ts';
 import { sendText, serveStaticFile } from './static-files.ts';
 
@@ -115,9 +118,10 @@ function sendHtml(req: IncomingMessage, res: ServerResponse, html: string): void
   sendBundled(req, res, { contentType: 'text/html; charset=utf-8', body: Buffer.from(html) });
 }
 
-function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphone: { page: string; openCtiPath: string }, css: BundledFile, sipSecret: string) {
+function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphone: { page: string; openCtiPath: string }, css: BundledFile, sipSecret: string, phoneNetwork: PhoneNetworkCaller) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (await serveFakeOrg(req, res)) return;
+    if (await phoneNetwork.handle(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       sendText(res, 405, 'Method not allowed');
@@ -247,7 +251,13 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   // ContactPad.page as it ships: rendered once now, so a merge field the console cannot fill stops the start.
   const page = readFileSync(CONTACTPAD_PAGE, 'utf8');
   renderVisualforcePage(page, visualforceContext());
-  const handler = createHandler(bundles, consolePageHtml(config), { page, openCtiPath: openCtiPathOf(page) }, css, sipSecret);
+  const phoneNetwork = createPhoneNetworkCaller({
+    sipUdpPort,
+    agentUri: `sip:${AGENT_SIP_USER}@${SIP_DOMAIN}`,
+    origin: `http://127.0.0.1:${port}`,
+    name: kamailioOptions.name,
+  });
+  const handler = createHandler(bundles, consolePageHtml(config), { page, openCtiPath: openCtiPathOf(page) }, css, sipSecret, phoneNetwork);
   const server = createServer((req, res) => {
     handler(req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal error in the local console');
@@ -266,7 +276,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     stopping ??= (async () => {
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
-      await Promise.all([closed, kamailio.stop()]);
+      await Promise.all([closed, phoneNetwork.stop().then(() => kamailio.stop())]);
     })();
     return stopping;
   };
