@@ -142,6 +142,25 @@ describe('authentication of WebSocket clients with time-limited credentials (aut
     assert.equal(invite.message.header('X-CP-Interaction-Id'), 'int-42');
   });
 
+  it('a platform user sends calls on behalf of callers (From is the caller\'s number) with its X-CP-* headers, but cannot register as an agent', async () => {
+    const callee = keep(await registeredAgent(edge, 'auth-agent16', credentialFor('auth-agent16')));
+    const platform = await webSocketClient('customer-43');
+    const call = platform.request('INVITE', 'sip:auth-agent16@127.0.0.1', {
+      sdp: webrtcSdp(),
+      fromUser: '+14155550100',
+      credential: credentialFor('customer-43'),
+      headers: ['X-CP-Queue: Billing'],
+    });
+    const invite = await callee.nextRequestOf('INVITE');
+    invite.reply(486, 'Busy Here');
+    assert.equal((await call).final.status, 486);
+    assert.match(invite.message.header('From') ?? '', /sip:\+14155550100@/);
+    assert.equal(invite.message.header('X-CP-Queue'), 'Billing');
+
+    const hijack = await (await webSocketClient('auth-agent16')).register({ credential: credentialFor('customer-43') });
+    assert.equal(hijack.final.status, 403, 'the platform\'s credential registers no agent');
+  });
+
   it('a platform user given as an E.164 prefix (+1555*) keeps its X-CP-* headers; +2555... does not', async () => {
     const callee = keep(await registeredAgent(edge, 'auth-agent15', credentialFor('auth-agent15')));
     // sip-credential.ts signs agents' users only (no '+'): the same HMAC, computed here.
