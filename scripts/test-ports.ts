@@ -10,6 +10,8 @@ export const AGENT_SIP_USER = 'agent1';
 export const E2E_WEB_PORT = 28000;
 export const E2E_SIP_WS_PORT = 28080;
 export const E2E_SIP_UDP_PORT = 25060;
+/** Kamailio's SIP over secure WebSocket (wss://) for the e2e tests that ask for it (e2e/sip-edge.test.ts). */
+export const E2E_SIP_WSS_PORT = 28443;
 /** The local console for `npm run bench`. */
 export const BENCH_WEB_PORT = 48000;
 export const BENCH_SIP_WS_PORT = 48080;

@@ -62,6 +62,14 @@ export interface ConsoleOptions {
   readonly sipWsPort: number;
   /** Kamailio's SIP over UDP port (5060 for `npm start`). */
   readonly sipUdpPort: number;
+  /**
+   * Kamailio's SIP over secure WebSocket port, beside ws:// (none by default). Kamailio serves
+   * wss://127.0.0.1:<port> with the local self-signed certificate for 127.0.0.1 (.run/tls/,
+   * tls-certificate.ts), which a browser trusts only when told to (RunningConsole.sipTlsSpki).
+   * ContactPad still uses ws:// unless its call center setting says otherwise
+   * (`callCenterSettings: { '/ContactPad/sipServerUrl': 'wss://127.0.0.1:<port>' }`).
+   */
+  readonly sipWssPort?: number;
   /** Names Kamailio's run folder (.run/kamailio-<name>); defaults to console-<sipWsPort>. */
   readonly name?: string;
   /** Call center settings to override (e.g. `{ '/ContactPad/wrapUpSeconds': '5' }`). */
@@ -86,6 +94,13 @@ export interface RunningConsole {
   readonly url: string;
   /** The local Kamailio's WebSocket URL. */
   readonly sipWsUrl: string;
+  /** wss://127.0.0.1:<sipWssPort>, when the console was started with a WSS port. */
+  readonly sipWssUrl: string | undefined;
+  /**
+   * base64(SHA-256(SPKI)) of the WSS certificate (with a WSS port): what Chromium's
+   * `--ignore-certificate-errors-spki-list` takes to trust that certificate and no other.
+   */
+  readonly sipTlsSpki: string | undefined;
   /** Takes the SIP server down and brings it back (an outage mid-shift, for the e2e suite). */
   readonly sipServer: { stop(): Promise<void>; start(): Promise<void> };
   /** The SIP edge's shared secret of this run (for a test's own SIP clients). */
@@ -206,13 +221,25 @@ function assertUdpPortFree(port: number): Promise<void> {
  * Rejects with a {@link PortInUseError} when a port is taken; stops what it started on failure.
  */
 export async function startConsole(options: ConsoleOptions): Promise<RunningConsole> {
-  const { port, sipWsPort, sipUdpPort } = options;
+  const { port, sipWsPort, sipUdpPort, sipWssPort } = options;
   const log = options.log ?? (() => {});
-  for (const [label, value] of [['port', port], ['sipWsPort', sipWsPort], ['sipUdpPort', sipUdpPort]] as const) {
+  const ports: [string, number][] = [['port', port], ['sipWsPort', sipWsPort], ['sipUdpPort', sipUdpPort]];
+  if (sipWssPort !== undefined) ports.push(['sipWssPort', sipWssPort]);
+  for (const [label, value] of ports) {
     if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`startConsole: ${label} must be a port number (1-65535), got ${String(value)}`);
+  }
+  if (sipWssPort !== undefined && (sipWssPort === port || sipWssPort === sipWsPort)) {
+    throw new Error(`startConsole: sipWssPort must differ from port and sipWsPort, got ${sipWssPort}`);
   }
   await assertPortFree(port, 'the console web server', 'PORT');
   await assertPortFree(sipWsPort, 'the SIP WebSocket server', 'SIP_WS_PORT');
+  if (sipWssPort !== undefined) {
+    await assertPortFree(sipWssPort, 'the SIP secure WebSocket server', 'SIP_WS_PORT').catch((error: unknown) => {
+      // `npm start` has no WSS port to set: the message names the option instead.
+      if (error instanceof PortInUseError) error.message = `Port ${sipWssPort} (the SIP secure WebSocket server) is already in use on 127.0.0.1. Stop what uses it, or start the console with another sipWssPort.`;
+      throw error;
+    });
+  }
   await assertUdpPortFree(sipUdpPort);
 
   const [bundles] = await Promise.all([bundleConsoleScripts(), options.buildContactPad === false ? undefined : ensureContactPadBuilt(log)]);
@@ -237,9 +264,18 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   fakeOrgStore.sipEdge = { sipSecret, turnSecret: null, lifetimeMinutes: null };
   fakeOrgStore.defaultOrg.bindSession(LOCAL_SESSION_ID, LOCAL_AGENT.userId);
 
-  log(`Starting Kamailio (SIP over WebSocket on 127.0.0.1:${sipWsPort}, UDP on 127.0.0.1:${sipUdpPort})...`);
-  // Authentication is off until Kamailio gets the secret: `auth: { secret: sipSecret, platformUsers: ['customer-*'] }`.
-  const kamailioOptions = { wsPort: sipWsPort, udpPort: sipUdpPort, name: options.name ?? `console-${sipWsPort}` };
+  const wss = sipWssPort === undefined ? '' : `, secure WebSocket on 127.0.0.1:${sipWssPort}`;
+  log(`Starting Kamailio (SIP over WebSocket on 127.0.0.1:${sipWsPort}${wss}, UDP on 127.0.0.1:${sipUdpPort}, every WebSocket client authenticated)...`);
+  // Every REGISTER and INVITE over WebSocket needs a credential signed with this secret. The
+  // customer simulator plays the platform: its X-CP-* headers (queue, ad source, interaction id)
+  // are kept; anyone else's are removed (docs/sip-edge.md).
+  const kamailioOptions = {
+    wsPort: sipWsPort,
+    udpPort: sipUdpPort,
+    name: options.name ?? `console-${sipWsPort}`,
+    auth: { secret: sipSecret, platformUsers: ['customer-*'] },
+    ...(sipWssPort === undefined ? {} : { tls: { port: sipWssPort } }),
+  };
   let kamailio = await startKamailio(kamailioOptions);
   const sipServer = {
     stop: () => kamailio.stop(),
@@ -280,5 +316,5 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     })();
     return stopping;
   };
-  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, sipServer, sipSecret, stop };
+  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, sipWssUrl: kamailio.wssUrl, sipTlsSpki: kamailio.tlsSpki, sipServer, sipSecret, stop };
 }

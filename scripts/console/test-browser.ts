@@ -5,7 +5,23 @@
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../chromium.mjs';
 
-/** Starts Chromium with the project's arguments. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS] });
+/** What a test may add to the project's arguments. */
+export interface ChromiumOptions {
+  /**
+   * Certificates to trust although no authority signed them, each named by the base64 SHA-256
+   * of its public key (tls-certificate.ts `spkiHash`; RunningConsole.sipTlsSpki for the local
+   * console's WSS): Chromium's `--ignore-certificate-errors-spki-list`. Any other certificate
+   * error still fails the connection.
+   */
+  readonly trustSpki?: readonly string[];
+}
+
+/** Starts Chromium with the project's arguments (and what `options` adds). */
+export function launchChromium(options: ChromiumOptions = {}): Promise<Browser> {
+  const trust = options.trustSpki ?? [];
+  for (const spki of trust) {
+    if (!/^[A-Za-z0-9+/]{43}=$/.test(spki)) throw new Error(`launchChromium: trustSpki entries must be base64 SHA-256 hashes (spkiHash), got ${JSON.stringify(spki)}`);
+  }
+  const extra = trust.length > 0 ? [`--ignore-certificate-errors-spki-list=${trust.join(',')}`] : [];
+  return chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS, ...extra] });
 }
