@@ -6,11 +6,17 @@
  * 2. Time from INVITE received (the telephony room's performance mark) to call pop painted
  *    (the widget's mark, in the first animation frame after render), median of 20 calls
  *    placed by the customer simulator through Kamailio in the local console.
+ * 3. Salesforce API requests per handled inbound call, against a naive adapter.
+ * 4. A call from the phone network through the media gateway (phone-network-call.ts), in a
+ *    console of its own (bench-ports.ts), started after the first one is stopped: setup time
+ *    INVITE -> 200 OK at a plain-RTP caller through rtpengine beside WebRTC to WebRTC without
+ *    it, bytes both ways and rtpengine's CPU for one call beside idle.
  */
 import { measureBundleSize } from './bundle-size.ts';
 import { chooseAgentStatus, openConsoleSession, placeCall, type ConsoleSession } from '../../e2e/support/console-session.ts';
 import { measureApiBudget, type ApiBudget } from './api-budget.ts';
 import { BENCH_SIP_UDP_PORT, BENCH_SIP_WS_PORT, BENCH_WEB_PORT } from '../test-ports.ts';
+import { runPhoneNetworkBench } from './phone-network-call.ts';
 
 const CALLS = 20;
 const CALLS_FOR_BUDGET = 50;
@@ -85,3 +91,5 @@ for (const budget of budgets) {
     `  ${budget.distinctCallers} different callers: ${budget.requests} requests, ${budget.requestsPerCall.toFixed(2)} per call (naive adapter: ${NAIVE_REQUESTS_PER_CALL} per call, ${NAIVE_REQUESTS_PER_CALL * budget.calls} in all)`,
   );
 }
+
+await runPhoneNetworkBench();

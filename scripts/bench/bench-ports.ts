@@ -1,0 +1,11 @@
+/**
+ * Ports of the phone-network section of `npm run bench` (scripts/bench/phone-network-call.ts):
+ * its own local console, apart from the one of the other sections (BENCH_* in
+ * scripts/test-ports.ts), from the e2e suite's (E2E_*) and from `npm start`'s (8000 / 8080 /
+ * 5060). The console's run folder is .run/kamailio-<PHONE_NETWORK_BENCH_NAME>/ (Kamailio's and
+ * rtpengine's logs and pid files).
+ */
+export const PHONE_NETWORK_BENCH_WEB_PORT = 48100;
+export const PHONE_NETWORK_BENCH_SIP_WS_PORT = 48180;
+export const PHONE_NETWORK_BENCH_SIP_UDP_PORT = 45160;
+export const PHONE_NETWORK_BENCH_NAME = 'bench-phone-network';
