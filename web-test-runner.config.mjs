@@ -3,15 +3,16 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
-import { testServicesPlugin } from './scripts/test-services.mjs';
+import { consoleCredentialMiddleware, testServicesPlugin } from './scripts/test-services.mjs';
 import { fakeOrgMiddleware } from './scripts/fake-org/http.ts';
 
 export default {
   // Browser tests of the console's Open CTI fake live in scripts/ as *.browser-test.ts (scripts/**/*.test.ts are Node's).
   files: ['adapter/src/**/*.test.ts', 'widget/src/**/*.test.ts', 'scripts/**/*.browser-test.ts'],
   nodeResolve: { browser: true },
-  // The fake org answers before the dev server's file serving (which would 404 it).
-  middleware: [fakeOrgMiddleware],
+  // The fake org and the console's phone credentials answer before the dev server's file
+  // serving (which would 404 them).
+  middleware: [fakeOrgMiddleware, consoleCredentialMiddleware],
   concurrency: 2,
   testFramework: { config: { timeout: 20000 } },
   browsers: [

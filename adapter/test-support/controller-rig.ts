@@ -21,7 +21,7 @@ import { FakeClock } from './fake-clock.ts';
 import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg, taskFor } from './fake-org.ts';
 import { localConsole, startShippedBridge, type AuraConsoleBridge, type ConsoleWorkspace, type OmniChannel, type OmniPresence, type OmniWorkItems } from './local-console.ts';
 import { hostOnOpenCtiFake, type OpenCtiConsole, type RecordingConsole } from './open-cti-console.ts';
-import { Customer, sipServer, uniqueUser } from './sip-calls.ts';
+import { Customer, sipServer, uniqueUser, withSuiteCredentials } from './sip-calls.ts';
 import { waitFor } from './wait-for.ts';
 
 /** The rig's wrap up length (call center setting wrapUpSeconds), unless a test sets its own. */
@@ -118,7 +118,8 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
     rememberedChoicesKey: storage.choicesKey,
     recentActivityKey: `${storage.choicesKey}-recent`,
   });
-  const phone = new Phone({ serverUrl: wsUrl, aor: addressOfRecord(agentUser, '127.0.0.1') }, controller);
+  const aor = addressOfRecord(agentUser, '127.0.0.1');
+  const phone = new Phone({ serverUrl: wsUrl, aor }, controller, withSuiteCredentials(aor));
   controller.attach({ phone, crm, host });
 
   const ready = async () => {

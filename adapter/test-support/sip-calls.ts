@@ -10,6 +10,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import { Inviter, Registerer, RegistererState, SessionState, UserAgent, Web, type Invitation, type Referral, type Session } from 'sip.js';
 import { isContactPadError, type ContactPadError, type ErrorCode } from '../src/model/errors.ts';
 import type { PhoneConnection } from '../src/model/phone-connection.ts';
+import type { SipCredential, SipCredentialSource } from '../src/model/sip-credential.ts';
 import { Phone, type CallEnd, type PhoneListener, type PhoneOptions } from '../src/telephony/phone.ts';
 import type { CallOffer } from '../src/telephony/sip-header-contract.ts';
 import { waitFor } from './wait-for.ts';
@@ -24,6 +25,40 @@ export async function sipServer(): Promise<{ wsUrl: string; udpPort: number }> {
   const info = await serverCommand<{ wsUrl: string; udpPort: number } | undefined>('sip-server-info');
   if (!info) throw new Error('The test run has no SIP server (sip-server-info answered nothing)');
   return info;
+}
+
+/**
+ * A time-limited SIP credential for `user`, signed with the suite's secret (the `sip-credential`
+ * server command): the suite's Kamailio authenticates every WebSocket client, as a production
+ * edge does. `expiresInMs` below zero gives an expired one.
+ */
+export async function suiteCredential(user: string, expiresInMs = SUITE_CREDENTIAL_TTL_SECONDS * 1000): Promise<SipCredential> {
+  const issued = await serverCommand<{ username: string; password: string; expiresAt: number } | null>('sip-credential', { user, expiresInMs });
+  if (!issued) throw new Error('The test run\'s SIP server does not authenticate (sip-credential answered null)');
+  // The endpoint's ttl is what was asked for, as Salesforce's is its configured lifetime.
+  return { username: issued.username, password: issued.password, sipUser: user, ttlSeconds: Math.max(0, Math.round(expiresInMs / 1000)) };
+}
+
+/** How long the suite's credentials last: an hour, so a phone renews its own after half an hour ({@link SUITE_CREDENTIAL_RENEWAL_MS}). */
+export const SUITE_CREDENTIAL_TTL_SECONDS = 3600;
+/** When a phone with a suite credential renews it (a timer a fake clock's test sees among its pending ones). */
+export const SUITE_CREDENTIAL_RENEWAL_MS = (SUITE_CREDENTIAL_TTL_SECONDS * 1000) / 2;
+
+/** The SIP user of an address of record (`sip:agent-x@127.0.0.1` -> `agent-x`). */
+function userOf(aor: string): string {
+  const user = /^sips?:([^@;]+)@/.exec(aor)?.[1];
+  if (!user) throw new Error(`No user in the address of record ${aor}`);
+  return user;
+}
+
+/**
+ * The options of an agent phone for `aor` on the suite's Kamailio: `options` with a credential
+ * source for its user, as Salesforce's credential endpoint is in ContactPad.
+ */
+export function withSuiteCredentials(aor: string, options: PhoneOptions = {}): PhoneOptions {
+  const user = userOf(aor);
+  const credentials: SipCredentialSource = () => suiteCredential(user);
+  return { credentials, ...options };
 }
 
 /** A SIP user name no other test uses. */
@@ -87,24 +122,39 @@ export async function sessionBytesReceived(session: Session): Promise<number> {
 
 /** A customer's phone: a sip.js user agent in the page that calls (or is called by) the agent. */
 export class Customer {
-  readonly ua: UserAgent;
   readonly user: string;
   readonly incoming: Invitation[] = [];
+  readonly #wsUrl: string;
+  readonly #displayName: string;
+  #ua: UserAgent | undefined;
   #registerer: Registerer | undefined;
 
   constructor(wsUrl: string, user: string, displayName = 'Ada Customer') {
     this.user = user;
-    this.ua = new UserAgent({
-      uri: UserAgent.makeURI(`sip:${user}@127.0.0.1`),
-      displayName,
-      transportOptions: { server: wsUrl },
+    this.#wsUrl = wsUrl;
+    this.#displayName = displayName;
+  }
+
+  /** The customer's sip.js user agent (made by {@link start}, with the customer's credential). */
+  get ua(): UserAgent {
+    if (!this.#ua) throw new Error(`customer ${this.user} has not started`);
+    return this.#ua;
+  }
+
+  async start(register = false): Promise<void> {
+    // The suite's Kamailio authenticates WebSocket clients: the customer plays the platform
+    // (its X-CP-* headers are kept for +1555..., customer-* and caller-* users: test-services.mjs).
+    const credential = await suiteCredential(this.user);
+    this.#ua = new UserAgent({
+      uri: UserAgent.makeURI(`sip:${this.user}@127.0.0.1`),
+      displayName: this.#displayName,
+      authorizationUsername: credential.username,
+      authorizationPassword: credential.password,
+      transportOptions: { server: this.#wsUrl },
       logLevel: 'error',
       sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: [] }, iceGatheringTimeout: 2000 },
       delegate: { onInvite: (invitation) => void this.incoming.push(invitation) },
     });
-  }
-
-  async start(register = false): Promise<void> {
     await this.ua.start();
     if (register) {
       this.#registerer = new Registerer(this.ua);
@@ -145,7 +195,7 @@ export class Customer {
   }
 
   async stop(): Promise<void> {
-    await this.ua.stop().catch(() => undefined);
+    await this.#ua?.stop().catch(() => undefined);
   }
 }
 
@@ -276,7 +326,8 @@ export class CallRig {
     const { wsUrl } = await sipServer();
     const agent = uniqueUser('agent');
     const listener = new RecordingListener();
-    const phone = new Phone({ serverUrl: wsUrl, aor: `sip:${agent}@127.0.0.1` }, listener, options);
+    const aor = `sip:${agent}@127.0.0.1`;
+    const phone = new Phone({ serverUrl: wsUrl, aor }, listener, withSuiteCredentials(aor, options));
     this.defer(() => phone.stop());
     phone.start();
     await listener.connectionState('registered');

@@ -14,6 +14,7 @@ import { CONTACTPAD_PAGE, startConsole, type RunningConsole } from './console-se
 import { jsEncode, openCtiPathOf } from './html-pages.ts';
 import { LOCAL_AGENT, LOCAL_SESSION_ID } from './local-session.ts';
 import { launchChromium } from './test-browser.ts';
+import { signSipCredential } from '../sip-server/sip-credential.ts';
 
 const PORT = 38000;
 const SIP_WS_PORT = 38080;
@@ -614,7 +615,12 @@ describe('the customer simulator', () => {
     const page = await context.newPage();
     await page.goto(`${consoleServer.url}console/console.css`);
     await page.addScriptTag({ content: agentScript });
-    await page.evaluate((wsUrl) => window.testAgent!.register({ wsUrl, domain: '127.0.0.1', user: 'agent1' }), `ws://127.0.0.1:${SIP_WS_PORT}`);
+    // agent1's credential, as Salesforce's endpoint would sign it with the console's secret.
+    const credential = signSipCredential(consoleServer.sipSecret, 'agent1', Date.now() + 3_600_000);
+    await page.evaluate(
+      ({ wsUrl, credential }) => window.testAgent!.register({ wsUrl, domain: '127.0.0.1', user: 'agent1', credential }),
+      { wsUrl: `ws://127.0.0.1:${SIP_WS_PORT}`, credential: { username: credential.username, password: credential.password } },
+    );
     return page;
   }
 

@@ -17,7 +17,8 @@ export interface ReceivedInvite {
 
 /** `window.testAgent`. */
 export interface TestAgent {
-  register(options: { wsUrl: string; domain: string; user: string }): Promise<void>;
+  /** Registers `user` with its SIP credential (the local Kamailio authenticates every WebSocket client). */
+  register(options: { wsUrl: string; domain: string; user: string; credential: { username: string; password: string } }): Promise<void>;
   /** Resolves with the next INVITE (or one already waiting). */
   nextInvite(): Promise<ReceivedInvite>;
   /** Answers the current INVITE with 200 and audio. */
@@ -52,12 +53,14 @@ const waiting: ReceivedInvite[] = [];
 const waiters: ((invite: ReceivedInvite) => void)[] = [];
 
 window.testAgent = {
-  async register({ wsUrl, domain: sipDomain, user }) {
+  async register({ wsUrl, domain: sipDomain, user, credential }) {
     domain = sipDomain;
     const uri = UserAgent.makeURI(`sip:${user}@${domain}`);
     if (!uri) throw new Error('bad test agent uri');
     ua = new UserAgent({
       uri,
+      authorizationUsername: credential.username,
+      authorizationPassword: credential.password,
       transportOptions: { server: wsUrl },
       logLevel: 'error',
       delegate: {

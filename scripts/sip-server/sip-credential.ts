@@ -32,7 +32,9 @@ export function newEdgeSecret(): string {
 /** Signs a credential for `user` that works until `expiresAtMs` (rounded down to the second). */
 export function signSipCredential(secret: string, user: string, expiresAtMs: number): SipCredential {
   if (secret === '') throw new Error('signSipCredential: the shared secret is empty');
-  if (!/^[A-Za-z0-9._~-]+$/.test(user)) throw new Error(`signSipCredential: "${user}" is not a SIP user part this server issues credentials for`);
+  // Agents' SIP users (ContactPadSipCredential.cls allows the same characters) and, for the
+  // platform's and the tests' phones, E.164 numbers (+15550100).
+  if (!/^\+?[A-Za-z0-9._~-]+$/.test(user)) throw new Error(`signSipCredential: "${user}" is not a SIP user part this server issues credentials for`);
   if (!Number.isFinite(expiresAtMs)) throw new Error('signSipCredential: the expiry is not a time');
   const expiry = Math.floor(expiresAtMs / 1000);
   const username = `${expiry}:${user}`;

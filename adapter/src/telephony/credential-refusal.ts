@@ -13,8 +13,10 @@
  * sip.js hands the final 401 over once it has answered one challenge with the credential
  * (node_modules/sip.js 0.21.2 lib/core/user-agents/user-agent-client.js line 164, "apparently in
  * authentication loop"). So, by the reason phrase first: one naming an expiry is expired; one
- * naming another user is not this agent's; any other 401, 407 or 403 is a wrong credential;
- * anything else (404, 5xx...) is not about the credential.
+ * naming another user is not this agent's; any other 401 or 407 is a wrong credential. Any other
+ * 403 is not about the credential (RFC 3261 21.4.4: "Authorization will not help"; e.g. the
+ * project's refused-* test users, an agent the server turns away), nor is anything else (404,
+ * 5xx...): SIP_REGISTRATION_REFUSED, as without a credential.
  */
 import { ContactPadError } from '../model/errors.ts';
 
@@ -26,7 +28,7 @@ export function credentialRefusal(statusCode: number, reasonPhrase: string): Cre
   if (statusCode !== 401 && statusCode !== 403 && statusCode !== 407) return 'other';
   if (/expired/i.test(reasonPhrase)) return 'expired';
   if (/another user|other user|another agent|mismatch|does not match/i.test(reasonPhrase)) return 'not-this-agent';
-  return 'invalid';
+  return statusCode === 403 ? 'other' : 'invalid';
 }
 
 /** The agent's error for a refusal of the credential (`status`: "403 Credential expired"). */

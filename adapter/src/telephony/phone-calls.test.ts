@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { SessionState } from 'sip.js';
 import { isContactPadError } from '../model/errors.ts';
 import { Phone, type PhoneConfig } from './phone.ts';
-import { Customer, RecordingListener, sessionBytesReceived, sipServer, uniqueUser } from '../../test-support/sip-calls.ts';
+import { Customer, RecordingListener, sessionBytesReceived, sipServer, uniqueUser, withSuiteCredentials } from '../../test-support/sip-calls.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 
 /** An agent phone registered with the suite's Kamailio, and a customer ready to call it. */
@@ -10,7 +10,8 @@ async function agentAndCustomer(config: Partial<PhoneConfig> = {}) {
   const { wsUrl } = await sipServer();
   const agent = uniqueUser('agent');
   const listener = new RecordingListener();
-  const phone = new Phone({ serverUrl: wsUrl, aor: `sip:${agent}@127.0.0.1`, ...config }, listener);
+  const aor = `sip:${agent}@127.0.0.1`;
+  const phone = new Phone({ serverUrl: wsUrl, aor, ...config }, listener, withSuiteCredentials(aor));
   phone.start();
   await listener.connectionState('registered');
   const customer = new Customer(wsUrl, `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`);

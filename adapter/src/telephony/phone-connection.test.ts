@@ -3,7 +3,7 @@ import { isContactPadError } from '../model/errors.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import { Phone, type PhoneConfig } from './phone.ts';
 import { FakeClock } from '../../test-support/fake-clock.ts';
-import { Customer, RecordingListener, serverCommand, sipServer, uniqueUser } from '../../test-support/sip-calls.ts';
+import { Customer, RecordingListener, serverCommand, sipServer, uniqueUser, withSuiteCredentials } from '../../test-support/sip-calls.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 
 function unreachable(connections: readonly PhoneConnection[], from = 0) {
@@ -18,7 +18,7 @@ describe('Phone: connection to the SIP server', () => {
 
   function phone(config: PhoneConfig, listener: RecordingListener, clock?: FakeClock): Phone {
     // With the fake clock, every retry waits the top of its jitter window: the backoff itself.
-    const created = new Phone(config, listener, clock ? { clock, random: () => 1 } : {});
+    const created = new Phone(config, listener, withSuiteCredentials(config.aor, clock ? { clock, random: () => 1 } : {}));
     phones.push(created);
     return created;
   }
@@ -50,10 +50,11 @@ describe('Phone: connection to the SIP server', () => {
     const clock = new FakeClock();
     const listener = new RecordingListener();
     const draws = [0.25, 0.5, 0.75, 0.1];
+    const aor = `sip:${uniqueUser('agent')}@127.0.0.1`;
     const jittered = new Phone(
-      { serverUrl: 'ws://127.0.0.1:9', aor: `sip:${uniqueUser('agent')}@127.0.0.1`, reconnect: { firstDelayMs: 1000, maxDelayMs: 4000 } },
+      { serverUrl: 'ws://127.0.0.1:9', aor, reconnect: { firstDelayMs: 1000, maxDelayMs: 4000 } },
       listener,
-      { clock, random: () => draws.shift() ?? 1 },
+      withSuiteCredentials(aor, { clock, random: () => draws.shift() ?? 1 }),
     );
     phones.push(jittered);
     jittered.start();

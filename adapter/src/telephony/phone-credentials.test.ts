@@ -250,7 +250,7 @@ describe('credentialRefusal: what a refused REGISTER says of the credential (Kam
     expect(credentialRefusal(401, 'Invalid Credential')).to.equal('invalid');
     expect(credentialRefusal(401, 'Unauthorized')).to.equal('invalid');
     expect(credentialRefusal(407, 'Proxy Authentication Required')).to.equal('invalid');
-    expect(credentialRefusal(403, 'Forbidden')).to.equal('invalid');
+    expect(credentialRefusal(403, 'Forbidden'), 'RFC 3261: authorization will not help').to.equal('other');
     expect(credentialRefusal(404, 'Not Found')).to.equal('other');
     expect(credentialRefusal(503, 'Service Unavailable')).to.equal('other');
   });

@@ -13,6 +13,7 @@ import {
   peerConnectionOf,
   sendsAudio,
   sessionBytesReceived,
+  SUITE_CREDENTIAL_RENEWAL_MS,
   watchFarEnd,
   type RigParts,
 } from '../../test-support/sip-calls.ts';
@@ -138,7 +139,7 @@ describe('Phone: hold and retrieve through the real SIP server', () => {
 
     const hold = failureOf(phone.hold('int-hold-no-ack'));
     await waitFor('the hold to wait for the ACK', () => clock.pending.length > 0);
-    expect(clock.pending.map((timer) => timer.delay), 'the wait for the ACK, and nothing else').to.deep.equal([REINVITE_READY_TIMEOUT_MS]);
+    expect(clock.pending.map((timer) => timer.delay), 'the wait for the ACK (and the credential\'s renewal), nothing else').to.deep.equal([REINVITE_READY_TIMEOUT_MS, SUITE_CREDENTIAL_RENEWAL_MS]);
     clock.advance(REINVITE_READY_TIMEOUT_MS);
     expectCode(await hold, 'SIP_CALL_FAILED', /has not confirmed the call .*; it is still connected/);
     expect(listener.ends, 'the call goes on').to.deep.equal([]);

@@ -4,17 +4,21 @@ import type { SipCredential } from '../model/sip-credential.ts';
 import { iceServersFor } from './phone-config.ts';
 import { Phone, type PhoneConfig, type PhoneOptions } from './phone.ts';
 import { FakeClock } from '../../test-support/fake-clock.ts';
-import { Customer, RecordingListener, otherLeg, peerConnectionOf, recordPeerConnections, sipServer, uniqueUser } from '../../test-support/sip-calls.ts';
+import { Customer, RecordingListener, otherLeg, peerConnectionOf, recordPeerConnections, sipServer, suiteCredential, uniqueUser, withSuiteCredentials } from '../../test-support/sip-calls.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
 declare const afterEach: (body: () => void | Promise<void>) => void;
 
-/** A credential with a TURN pair, numbered (the suite's Kamailio challenges nobody yet: any pair registers). */
-function credential(n: number, sipUser: string): SipCredential {
-  const username = `${1_767_000_000 + n}:${sipUser}`;
-  return { username, password: `sip-${n}`, sipUser, ttlSeconds: 600, turn: { username, password: `turn-${n}` } };
+/** The TURN pair of the `n`th credential (no TURN server runs: only what the peer connection is given counts). */
+function turnPair(n: number, sipUser: string): { username: string; password: string } {
+  return { username: `${1_767_000_000 + n}:${sipUser}`, password: `turn-${n}` };
+}
+
+/** The `n`th credential: the suite's Kamailio authenticates, so a real SIP pair, with a numbered TURN pair and a 10-minute life. */
+async function credential(n: number, sipUser: string): Promise<SipCredential> {
+  return { ...(await suiteCredential(sipUser)), ttlSeconds: 600, turn: turnPair(n, sipUser) };
 }
 
 describe('Phone: ICE servers', () => {
@@ -24,7 +28,7 @@ describe('Phone: ICE servers', () => {
   });
 
   /** The agent's phone on the suite's Kamailio, a customer, and every peer connection the page makes from now on. */
-  async function agentAndCustomer(config: Partial<PhoneConfig>, optionsFor: (agent: string) => PhoneOptions = () => ({})) {
+  async function agentAndCustomer(config: Partial<PhoneConfig>, optionsFor: (agent: string) => PhoneOptions = (agent) => withSuiteCredentials(`sip:${agent}@127.0.0.1`)) {
     const { wsUrl } = await sipServer();
     const agent = uniqueUser('agent');
     const options = optionsFor(agent);
@@ -70,18 +74,18 @@ describe('Phone: ICE servers', () => {
       { iceServers: [{ urls: ['stun:127.0.0.1:3478'] }, { urls: ['turn:127.0.0.1:3478?transport=udp'] }] },
       (agent) => {
         user = agent;
-        return { clock, random: () => 1, credentials: async () => credential(++issued, agent) };
+        return { clock, random: () => 1, credentials: () => credential(++issued, agent) };
       },
     );
     const first = await answeredCall();
     expect(first).to.have.length(2);
     expect(first[0]?.urls).to.deep.equal(['stun:127.0.0.1:3478']);
     expect(first[0]?.username || undefined, 'a STUN server gets no credential').to.equal(undefined);
-    expect(first[1]).to.deep.equal({ urls: ['turn:127.0.0.1:3478?transport=udp'], username: credential(1, user).username, credential: 'turn-1' });
+    expect(first[1]).to.deep.equal({ urls: ['turn:127.0.0.1:3478?transport=udp'], username: turnPair(1, user).username, credential: 'turn-1' });
     clock.advance(300_000); // half its life: renewed
     await waitFor('the renewal', () => issued === 2 || undefined);
     const second = await answeredCall();
-    expect(second[1]).to.deep.equal({ urls: ['turn:127.0.0.1:3478?transport=udp'], username: credential(2, user).username, credential: 'turn-2' });
+    expect(second[1]).to.deep.equal({ urls: ['turn:127.0.0.1:3478?transport=udp'], username: turnPair(2, user).username, credential: 'turn-2' });
   });
 
   it('leaves a TURN entry out without a TURN credential, keeps STUN and TURN entries that carry their own', () => {

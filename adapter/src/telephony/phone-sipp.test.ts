@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Phone } from './phone.ts';
-import { RecordingListener, serverCommand, sipServer, uniqueUser } from '../../test-support/sip-calls.ts';
+import { RecordingListener, serverCommand, sipServer, uniqueUser, withSuiteCredentials } from '../../test-support/sip-calls.ts';
 
 interface SippResult {
   exitCode: number;
@@ -24,7 +24,8 @@ describe('Phone: a malformed INVITE from SIPp', () => {
     const { wsUrl } = await sipServer();
     const agent = uniqueUser('agent');
     const listener = new RecordingListener();
-    phone = new Phone({ serverUrl: wsUrl, aor: `sip:${agent}@127.0.0.1` }, listener);
+    const aor = `sip:${agent}@127.0.0.1`;
+    phone = new Phone({ serverUrl: wsUrl, aor }, listener, withSuiteCredentials(aor));
     phone.start();
     await listener.connectionState('registered');
     return { agent, listener, phone };

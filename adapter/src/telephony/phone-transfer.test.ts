@@ -8,6 +8,7 @@ import {
   follow,
   sendsAudio,
   sessionBytesReceived,
+  SUITE_CREDENTIAL_RENEWAL_MS,
   uniqueUser,
   watchFarEnd,
 } from '../../test-support/sip-calls.ts';
@@ -101,7 +102,7 @@ describe('Phone: blind transfer through the real SIP server', () => {
 
     const transfer = failureOf(phone.transfer(callId, '+15550002222'));
     await waitFor('the customer to get the REFER', () => far.refers.length === 1);
-    expect(clock.pending.map((timer) => timer.delay), 'the transfer\'s deadline, and nothing else').to.deep.equal([TRANSFER_ANSWER_TIMEOUT_MS]);
+    expect(clock.pending.map((timer) => timer.delay), 'the transfer\'s deadline (and the credential\'s renewal), nothing else').to.deep.equal([TRANSFER_ANSWER_TIMEOUT_MS, SUITE_CREDENTIAL_RENEWAL_MS]);
     clock.advance(TRANSFER_ANSWER_TIMEOUT_MS);
     expectCode(await transfer, 'TRANSFER_FAILED', /did not answer the transfer/);
     expect(listener.ends).to.deep.equal([]);
