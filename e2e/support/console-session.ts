@@ -64,7 +64,8 @@ export async function openConsoleSession(
   };
 }
 
-async function softphoneFrame(page: Page): Promise<Frame> {
+/** ContactPad's frame in a console page, once ContactPad and the customer simulator are up. */
+export async function softphoneFrame(page: Page): Promise<Frame> {
   const frameElement = await page.waitForSelector('[data-testid=softphone-frame]');
   const softphone = await frameElement.contentFrame();
   if (!softphone) throw new Error('The softphone frame did not load.');

@@ -16,7 +16,7 @@ import { startConsole, type RunningConsole } from '../../scripts/console/console
 import { launchChromium } from '../../scripts/console/test-browser.ts';
 import { FakeOrgClient } from '../../scripts/fake-org/client.ts';
 import { E2E_SIP_UDP_PORT, E2E_SIP_WS_PORT, E2E_SIP_WSS_PORT, E2E_WEB_PORT } from '../../scripts/test-ports.ts';
-import { chooseAgentStatus, type ConsoleSession } from './console-session.ts';
+import { chooseAgentStatus, softphoneFrame, type ConsoleSession } from './console-session.ts';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
 /** Kamailio's run folder name for the e2e console (.run/kamailio-e2e), as console-session.ts uses. */
@@ -128,15 +128,6 @@ export async function openAgent(edge: EdgeConsole, browser: Browser = edge.brows
     await context.close();
     throw error;
   }
-}
-
-async function softphoneFrame(page: Page): Promise<Frame> {
-  const frameElement = await page.waitForSelector('[data-testid=softphone-frame]');
-  const softphone = await frameElement.contentFrame();
-  if (!softphone) throw new Error('The softphone frame did not load.');
-  await softphone.waitForSelector('contact-pad');
-  await page.waitForFunction(() => window.customerSimulator?.registration === 'registered');
-  return softphone;
 }
 
 /** A credential the console signs for one of its own phones (`customer-*`, `jordan.lee`): GET /console/sip-credential. */

@@ -194,7 +194,7 @@ describe('authentication of WebSocket clients with time-limited credentials (aut
   });
 });
 
-describe('without authentication (auth off, as the local console and the suite run today)', () => {
+describe('without authentication (the launcher\'s default when no secret is given; never exposed)', () => {
   let edge: RunningKamailio;
   const peers: SipPeer[] = [];
   before(async () => {
