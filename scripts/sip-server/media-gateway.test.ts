@@ -195,7 +195,9 @@ describe('the media gateway: rtpengine converts SDP between plain-RTP peers and 
     const offer = audioOf(invite.message.body);
     assert.deepEqual(offer.formats, [18], 'rtpengine does not transcode: the browser sees G.729 only');
     invite.reply(180, 'Ringing');
-    // What sip.js answers when the browser cannot set the remote description.
+    // What ContactPad answers to an offer whose audio the browser cannot play
+    // (adapter/src/telephony/offer-codecs.ts; held in Chromium by phone-sipp.test.ts).
+    // Chromium itself would answer 200 with the audio rejected (port 0): a silent call.
     invite.reply(488, 'Not Acceptable Here');
     const result = await sipp;
     assert.equal(result.statusCodes.at(-1), 488, result.log);

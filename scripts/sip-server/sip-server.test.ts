@@ -9,7 +9,7 @@ import { startKamailio, type RunningKamailio } from './kamailio.ts';
 import { runSipp, statusCodesFromTrace } from './sipp.ts';
 import { signSipCredential } from './sip-credential.ts';
 import { sipServerCommands } from './test-commands.ts';
-import { registeredAgent } from './test-support/edge.ts';
+import { eventually, registeredAgent } from './test-support/edge.ts';
 
 /** A port on 127.0.0.1 that is free for both TCP and UDP right now. */
 async function freePort(): Promise<number> {
@@ -83,7 +83,10 @@ describe('startKamailio with its media gateway', () => {
       assert.equal(kamailio.mediaGateway.logFile, join(runDir, 'rtpengine.log'));
       assert.equal(kamailio.mediaGateway.running(), true);
       assert.match(readFileSync(kamailio.mediaGateway.logFile, 'utf8'), /Startup complete/);
-      assert.match(readFileSync(kamailio.logFile, 'utf8'), new RegExp(`rtpengine instance <udp:127\\.0\\.0\\.1:${kamailio.mediaGateway.ngPort}> found`));
+      // Kamailio's rtpengine module pings the gateway from a child process once it runs: the
+      // line may come a moment after the WebSocket port (what startKamailio waits for) opens.
+      const found = new RegExp(`rtpengine instance <udp:127\\.0\\.0\\.1:${kamailio.mediaGateway.ngPort}> found`);
+      await eventually('Kamailio logs that it found rtpengine', () => found.test(readFileSync(kamailio.logFile, 'utf8')), 10_000);
       assert.ok(pidAlive(join(runDir, 'rtpengine.pid')) && pidAlive(join(runDir, 'kamailio.pid')));
     } finally {
       await kamailio.stop();

@@ -123,6 +123,15 @@ describe('the voice desk', () => {
     desks.voice.ended('unknown', { reason: 'released' });
   });
 
+  it('says why when the phone refused a ringing call on its own (audio the browser cannot play)', () => {
+    const desks = withPhone();
+    desks.voice.incoming(offer('g'));
+    const message = 'The caller\'s phone offers only g729, which this browser cannot play: the call was refused (488 Not Acceptable Here).';
+    desks.voice.ended('g', { reason: 'refused', code: 'CALL_CODECS_UNSUPPORTED', message });
+    expect(desks.view.interaction('g')?.journey.at(-1)).to.deep.equal({ at: desks.clock.now(), kind: 'failed', detail: message });
+    expect(desks.store.snapshot.notices.map((n) => [n.code, n.message])).to.deep.equal([['CALL_CODECS_UNSUPPORTED', message]]);
+  });
+
   it('starts wrap up when an answered call ends: released by us, or hung up by the far end (a failure is also told)', () => {
     const desks = withPhone({ '/ContactPad/capacityVoice': '2' });
     desks.agent.choose({ status: 'ready' });

@@ -107,7 +107,11 @@ export class VoiceDesk {
       if (end.reason === 'caller-cancelled') view.move(callId, 'missed', { detail: 'caller hung up while ringing' });
       else if (end.reason === 'rejected') view.move(callId, 'rejected', { detail: `${end.statusCode}` });
       else if (end.reason === 'failed') view.move(callId, 'failed', { detail: end.message });
-      else view.move(callId, 'missed', { detail: end.reason });
+      else if (end.reason === 'refused') {
+        // Nobody could have answered it (the phone refused it on its own): the agent is told why.
+        view.move(callId, 'failed', { detail: end.message });
+        notices.notify(new ContactPadError(end.code, end.message));
+      } else view.move(callId, 'missed', { detail: end.reason });
     } else if (isInProgress(state)) {
       if (end.reason === 'transferred') {
         wrapUp.handedOver(callId, view.facts(callId)?.transferTo ?? 'another agent');

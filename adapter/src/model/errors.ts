@@ -100,6 +100,11 @@ export const ERROR_CATALOGUE = {
     causes: ['The far end refused the call.', 'Media could not be negotiated.'],
     fix: 'Try again; if it repeats, check the SIP server logs for the call id.',
   },
+  CALL_CODECS_UNSUPPORTED: {
+    description: 'A call could not be taken: the caller\'s phone offered only audio codecs the browser cannot play, so it was refused with 488 Not Acceptable Here.',
+    causes: ['A trunk or PBX offers only G.729 (or another codec browsers do not have), and the media gateway passes codecs through without transcoding.'],
+    fix: 'The admins have the trunk offer G.711 (PCMU or PCMA) or opus as well, or turn on transcoding in the media gateway (docs/sip-edge.md).',
+  },
   CALL_NOT_FOUND: {
     description: 'An action was asked for a call the phone does not have (it ended, or never rang here).',
     causes: ['The caller hung up just before Accept, Reject or Release was clicked.', 'A stale call id was sent twice.'],

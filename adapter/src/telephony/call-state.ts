@@ -146,7 +146,8 @@ export type CallEnd =
   | { reason: 'caller-cancelled' } // the caller sent CANCEL while it rang (a missed call)
   | { reason: 'rejected'; statusCode: number } // we answered 486/603, or the callee refused our call
   | { reason: 'transferred' } // the far end accepted our REFER (blind transfer): the call left this agent
-  | { reason: 'failed'; code: ErrorCode; message: string };
+  | { reason: 'failed'; code: ErrorCode; message: string }
+  | { reason: 'refused'; code: ErrorCode; message: string }; // the phone refused a ringing call on its own (audio it cannot play: 488)
 
 /** Every call state, in the order of the diagram. */
 export const CALL_STATES: readonly CallState[] = Object.freeze([

@@ -17,6 +17,7 @@ import { callFailure } from './call-failure.ts';
 import type { CallEnd } from './call-state.ts';
 import { errorText } from './error-text.ts';
 import { RemoteAudio } from './media.ts';
+import { browserAudioDecoders, unplayableOffer } from './offer-codecs.ts';
 import type { MediaStats } from './media-stats.ts';
 import type { PhoneListener } from './phone-listener.ts';
 import { readCallOffer } from './sip-header-contract.ts';
@@ -80,12 +81,13 @@ export class Calls {
     const receivedAt = performance.now();
     const request = invitation.request;
     const contentType = (request.getHeader('Content-Type') ?? '').toLowerCase();
+    const sdp = contentType.startsWith('application/sdp') && typeof request.body === 'string' ? request.body : undefined;
     let offer = readCallOffer({
       header: (name) => request.getHeader(name),
       sipCallId: request.callId,
       fromDisplayName: request.from.displayName,
       fromUser: request.from.uri.user,
-      sdp: contentType.startsWith('application/sdp') && typeof request.body === 'string' ? request.body : undefined,
+      sdp,
     });
     if (this.#calls.has(offer.callId)) offer = { ...offer, callId: offer.sipCallId };
     if (offer.callId === '' || this.#calls.has(offer.callId)) {
@@ -97,6 +99,18 @@ export class Calls {
     // For `npm run bench`: INVITE received -> call pop painted (widget/src/paint-marks.ts).
     performance.mark(INVITE_RECEIVED_MARK, { startTime: receivedAt, detail: { interactionId: offer.callId } });
     this.#options.listener.incoming(offer);
+    const unplayable = unplayableOffer(sdp, browserAudioDecoders());
+    if (unplayable) this.#refuseUnplayable(offer.callId, invitation, unplayable);
+  }
+
+  /** A call whose audio this browser cannot play: 488 to the caller, and the agent is told why (offer-codecs.ts). */
+  #refuseUnplayable(callId: string, invitation: Invitation, codecs: readonly string[]): void {
+    const call = this.#calls.get(callId);
+    if (!call) return;
+    const message = `The caller's phone offers only ${codecs.join(', ')}, which this browser cannot play: the call was refused (488 Not Acceptable Here).`;
+    // Reported first: sip.js ends the session inside reject(), which would report it as a plain failure.
+    this.#finish(call, { reason: 'refused', code: 'CALL_CODECS_UNSUPPORTED', message });
+    invitation.reject({ statusCode: 488 }).catch(() => undefined);
   }
 
   /** See Phone.accept. */

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { Phone } from './phone.ts';
 import { RecordingListener, serverCommand, sipServer, uniqueUser, withSuiteCredentials } from '../../test-support/sip-calls.ts';
+import { waitFor } from '../../test-support/wait-for.ts';
 
 interface SippResult {
   exitCode: number;
@@ -85,6 +86,23 @@ describe('Phone: a malformed INVITE from SIPp', () => {
     expect(result.statusCodes.filter((code) => code !== 100), result.log).to.deep.equal([180, 200, 487]);
     expect(result.exitCode, result.log).to.equal(0);
     expect(await listener.endOf(offer.callId)).to.deep.equal({ reason: 'caller-cancelled' });
+  });
+
+  it('a trunk offering only G.729 (no codec a browser plays): the caller gets 488 at once, the agent is told why with CALL_CODECS_UNSUPPORTED, nothing hangs', async () => {
+    const { agent, listener, phone } = await registeredAgent();
+    const run = serverCommand<SippResult>('sipp', { scenario: 'plain-call-g729', to: agent, headers: [] });
+    const offer = await listener.offer();
+    const end = await listener.endOf(offer.callId);
+    expect(end).to.include({ reason: 'refused', code: 'CALL_CODECS_UNSUPPORTED' });
+    expect((end as { message: string }).message).to.contain('g729').and.to.contain('488');
+    const result = await run;
+    expect(result.statusCodes.at(-1), result.log).to.equal(488);
+    expect(result.exitCode, result.log).to.equal(0);
+    // Nothing hangs: the phone takes the next call as usual.
+    const next = serverCommand<SippResult>('sipp', { scenario: 'webrtc-invite-reject', to: agent });
+    const second = await waitFor('the next call', () => listener.offers.find((o) => o.callId !== offer.callId));
+    await phone.reject(second.callId);
+    expect((await next).statusCodes.at(-1)).to.equal(486);
   });
 
   it('lets SIPp see 404 for an agent that is not registered', async () => {

@@ -132,13 +132,21 @@ export class Registration {
     this.#cancelRegisterTimeout = undefined;
   }
 
-  /** After {@link stop}: unregisters (REGISTER with Expires 0) when registered, within `bound`, and lets the Registerer go. */
+  /**
+   * After {@link stop}: unregisters (REGISTER with Expires 0) when registered, within `bound`, and
+   * lets the Registerer go. Registerer.dispose() is sip.js's public way to do both: it
+   * un-REGISTERs a registered Registerer and resolves once the final answer came, then clears its
+   * refresh timers (SIP.js 0.21.2 lib/api/registerer.js dispose, "If registered, unregisters and
+   * resolves after final response received"). Awaiting only unregister() (it resolves once the
+   * request is sent) let the user agent stop before the answer, and the Registerer kept its
+   * refresh timer, which fired minutes later on a stopped user agent.
+   */
   async unregister(bound: StopBound): Promise<void> {
     const registerer = this.#registerer;
     this.#registerer = undefined;
     if (!registerer) return;
-    if (this.#ua.isConnected() && registerer.state === RegistererState.Registered) await bound(registerer.unregister());
-    registerer.dispose().catch(() => undefined);
+    const disposed = registerer.dispose().catch(() => undefined);
+    if (this.#ua.isConnected()) await bound(disposed);
   }
 
   /** Says the phone is stopped. */
