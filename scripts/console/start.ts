@@ -47,8 +47,10 @@ ContactPad local console is running.
   Numbers to try (the demo org's callers, also in the simulator's "Caller" list):
 ${numbersToTry()}
 
-  SIP server: Kamailio, ws://127.0.0.1:${sipWsPort} (WebSocket) and udp 127.0.0.1:${sipUdpPort};
-  any SIP phone that sends an INVITE for sip:agent1@127.0.0.1 through it rings the agent.
+  SIP server: Kamailio, ws://127.0.0.1:${sipWsPort} (WebSocket) and udp 127.0.0.1:${sipUdpPort},
+  with rtpengine for plain-RTP phones. A SIP phone on 127.0.0.1 (a listed trunk) that sends an
+  INVITE for sip:agent1@127.0.0.1 over UDP rings the agent; WebSocket clients need a SIP
+  credential (docs/sip-edge.md). The simulator's Line also offers a caller from the phone network.
   Salesforce REST (fake org): ${url}services/data/v68.0/ (bearer token required).
 
   Press Ctrl-C to stop.
