@@ -5,7 +5,7 @@
  * User field `ContactPad_SIP_User__c` that admins fill for each agent.
  */
 import { isSalesforceId } from './salesforce-id.ts';
-import { isSipUser } from './settings.ts';
+import { isSipUser } from './server-addresses.ts';
 
 /** The agent, validated; '' for anything missing or malformed. */
 export interface AgentIdentity {

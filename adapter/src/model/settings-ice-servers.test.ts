@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { readWith as read } from '../../test-support/call-center-settings.ts';
-import { DEFAULT_SETTINGS, checkIceServerUrl } from './settings.ts';
+import { DEFAULT_SETTINGS } from './settings.ts';
+import { checkIceServerUrl } from './server-addresses.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CALL_CENTER, MANAGEMENT_DEFAULTS, MINIMAL, readWith as read } from '../../test-support/call-center-settings.ts';
-import { DEFAULT_SETTINGS, checkSipDomain, checkSipServerUrl, isSipUser, readSettings, wrapUpDurationMs } from './settings.ts';
+import { DEFAULT_SETTINGS, readSettings, wrapUpDurationMs } from './settings.ts';
+import { checkSipDomain, checkSipServerUrl, isSipUser } from './server-addresses.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;

@@ -7,7 +7,7 @@
  */
 import { UserAgent, type URI } from 'sip.js';
 import { dialableNumber } from '../model/dial-input.ts';
-import { isSipUser } from '../model/settings.ts';
+import { isSipUser } from '../model/server-addresses.ts';
 
 /**
  * `target` as a SIP URI, or undefined when it is none of:
