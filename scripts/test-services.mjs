@@ -14,8 +14,8 @@
 import { startKamailio } from './sip-server/kamailio.ts';
 import { sipServerCommands } from './sip-server/test-commands.ts';
 import { freeTcpPort, freeUdpPort } from './sip-server/free-port.ts';
-import { newEdgeSecret, signSipCredential } from './sip-server/sip-credential.ts';
-import { SIMULATOR_CREDENTIAL_PATH, SIMULATOR_CREDENTIAL_SECONDS } from './console/simulator-credentials.ts';
+import { newEdgeSecret } from './sip-server/sip-credential.ts';
+import { SIMULATOR_CREDENTIAL_PATH, consolePhoneCredential } from './console/simulator-credentials.ts';
 
 /** This run's SIP edge secret (never written anywhere but Kamailio's environment). */
 const suiteSecret = newEdgeSecret();
@@ -37,8 +37,7 @@ export async function consoleCredentialMiddleware(context, next) {
   const user = new URLSearchParams(context.querystring).get('user') ?? '';
   context.set('Cache-Control', 'no-store');
   try {
-    const signed = signSipCredential(suiteSecret, user, Date.now() + SIMULATOR_CREDENTIAL_SECONDS * 1000);
-    context.body = { username: signed.username, password: signed.password, ttl: SIMULATOR_CREDENTIAL_SECONDS };
+    context.body = consolePhoneCredential(suiteSecret, user);
   } catch (error) {
     context.status = 403;
     context.body = { error: error instanceof Error ? error.message : String(error) };

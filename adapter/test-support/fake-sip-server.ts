@@ -51,13 +51,7 @@ export class FakeSipServer {
 
   /** For PhoneOptions.transportConstructor. */
   get transportConstructor(): NonNullable<UserAgentOptions['transportConstructor']> {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const server = this;
-    return class extends FakeTransport {
-      constructor() {
-        super(server);
-      }
-    } as unknown as NonNullable<UserAgentOptions['transportConstructor']>;
+    return transportTo(this);
   }
 
   /** The REGISTERs that carried credentials. */
@@ -203,4 +197,13 @@ class FakeTransport implements Transport {
       }, 0);
     }
   }
+}
+
+/** A transport class sip.js can construct (it passes its own arguments) whose instances reach `server`. */
+function transportTo(server: FakeSipServer): NonNullable<UserAgentOptions['transportConstructor']> {
+  return class extends FakeTransport {
+    constructor() {
+      super(server);
+    }
+  } as unknown as NonNullable<UserAgentOptions['transportConstructor']>;
 }

@@ -30,11 +30,15 @@ export interface SimulatorCredential {
   readonly ttl: number;
 }
 
-/** A credential for a console phone's `user`, or undefined for any other user. */
-export function simulatorCredential(secret: string, user: string, now = Date.now()): SimulatorCredential | undefined {
-  if (!isSimulatorUser(user)) return undefined;
+/** A day's credential for `user`, in the shape the console page reads; throws for a user the signer refuses. */
+export function consolePhoneCredential(secret: string, user: string, now = Date.now()): SimulatorCredential {
   const signed = signSipCredential(secret, user, now + SIMULATOR_CREDENTIAL_SECONDS * 1000);
   return { username: signed.username, password: signed.password, ttl: SIMULATOR_CREDENTIAL_SECONDS };
+}
+
+/** A credential for a console phone's `user`, or undefined for any other user. */
+export function simulatorCredential(secret: string, user: string, now = Date.now()): SimulatorCredential | undefined {
+  return isSimulatorUser(user) ? consolePhoneCredential(secret, user, now) : undefined;
 }
 
 /** Answers `GET /console/sip-credential?user=...`: 200 with the credential, 403 for a user that is not the console's. */
