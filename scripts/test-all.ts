@@ -2,7 +2,8 @@
  * `npm test`: the whole suite, in the order a failure is cheapest to read:
  * type check, build, Node-side tests (fake org, SIP server, force-app conversion, console),
  * unit and component tests in Chromium, then the end-to-end suite.
- * Every step runs even when an earlier one failed; the last line sums the tests.
+ * Every step runs even when an earlier one failed; the summary at the end names each
+ * failed test with the first lines of its error (a CI log may keep only its tail).
  */
 import { spawn } from 'node:child_process';
 
@@ -25,6 +26,7 @@ interface Outcome {
   readonly exitCode: number;
   readonly passed: number;
   readonly failed: number;
+  readonly failures: readonly string[];
 }
 
 function run(step: Step): Promise<Outcome> {
@@ -38,7 +40,7 @@ function run(step: Step): Promise<Outcome> {
     };
     child.stdout.on('data', (chunk: Buffer) => collect(chunk, process.stdout));
     child.stderr.on('data', (chunk: Buffer) => collect(chunk, process.stderr));
-    child.on('close', (code) => resolve({ step, exitCode: code ?? 1, ...countTests(output) }));
+    child.on('close', (code) => resolve({ step, exitCode: code ?? 1, ...countTests(output), failures: failedTests(output) }));
   });
 }
 
@@ -53,6 +55,20 @@ function countTests(output: string): { passed: number; failed: number } {
   return { passed: 0, failed: 0 };
 }
 
+const ERROR_LINES_KEPT = 6;
+
+/** The runners' failure marks (node's spec reporter ✖, web-test-runner ❌) with the lines after each. */
+function failedTests(output: string): string[] {
+  const lines = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split('\n');
+  const failures = new Map<string, string>(); // node's reporter lists each failure twice
+  lines.forEach((line, index) => {
+    const mark = line.trim();
+    if (!/^(✖|❌)/.test(mark) || /^✖ failing tests:?$/.test(mark) || failures.has(mark)) return;
+    failures.set(mark, [line, ...lines.slice(index + 1, index + 1 + ERROR_LINES_KEPT)].join('\n'));
+  });
+  return [...failures.values()];
+}
+
 const outcomes: Outcome[] = [];
 for (const step of steps) outcomes.push(await run(step));
 
@@ -60,6 +76,10 @@ console.log('\n=== summary');
 for (const o of outcomes) {
   const verdict = o.exitCode === 0 ? 'ok' : `FAILED (exit ${o.exitCode})`;
   console.log(`${o.step.name.padEnd(14)} ${verdict}  ${o.passed} passed, ${o.failed} failed`);
+}
+for (const o of outcomes.filter((each) => each.failures.length > 0)) {
+  console.log(`\n--- failed in ${o.step.name}:`);
+  for (const failure of o.failures) console.log(failure);
 }
 const passed = outcomes.reduce((n, o) => n + o.passed, 0);
 const failed = outcomes.reduce((n, o) => n + o.failed, 0) + outcomes.filter((o) => o.exitCode !== 0 && o.failed === 0).length;

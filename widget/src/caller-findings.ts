@@ -6,15 +6,17 @@ import { html, type TemplateResult } from 'lit';
 import type { CallerLookupView } from '../../adapter/src/store.ts';
 import type { Clock } from './clock.ts';
 import { needsPick } from './caller-record.ts';
-import './cp-record-picker.ts';
-import './cp-journey.ts';
+import { loadElement } from './lazy-elements.ts';
 
 export function pickerAndJourney(
   interactionId: string,
   caller: Extract<CallerLookupView, { state: 'done' }>,
   clock: Clock,
 ): TemplateResult {
-  return html`${needsPick(caller)
+  const pick = needsPick(caller);
+  if (pick) void loadElement('cp-record-picker');
+  if (caller.journey.length > 0) void loadElement('cp-journey');
+  return html`${pick
       ? html`<cp-record-picker .interactionId=${interactionId} .records=${caller.pick} .pickedId=${caller.pickedId}></cp-record-picker>`
       : ''}
     ${caller.journey.length > 0 ? html`<cp-journey .journey=${caller.journey} .clock=${clock}></cp-journey>` : ''}`;

@@ -21,7 +21,7 @@ import {
   view,
   wrappingUp,
 } from '../test-support/snapshots.ts';
-import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { deepQueryAll, findByRole, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function pad(state: ContactPadSnapshot | undefined, clock = new FakeClock(NOW)): Promise<ContactPad> {
   return fixture<ContactPad>(html`<contact-pad .snapshot=${state} .clock=${clock}></contact-pad>`);
@@ -53,7 +53,7 @@ describe('<contact-pad>', () => {
     expect(getByRole(element, 'combobox', { name: 'Next' })).to.exist;
     expect(queryAllByRole(element, 'alert').map(shownText)).to.deep.equal(['Salesforce did not answer. The call log will be retried. CRM_UNAVAILABLE']);
     expect(getByRole(element, 'region', { name: 'Incoming voice call from Ann Smith, +1 415 555 0100, queue Sales' })).to.exist;
-    expect(getByRole(element, 'form', { name: 'Wrap up: Carla Diaz' })).to.exist;
+    expect(await findByRole(element, 'form', { name: 'Wrap up: Carla Diaz' })).to.exist;
     expect(queryAllByRole(getByRole(element, 'list', { name: 'Interactions' }), 'listitem')).to.have.length(4);
     expect((getByRole(element, 'button', { name: 'Call' }) as HTMLButtonElement).disabled).to.equal(false);
   });
@@ -83,6 +83,7 @@ describe('<contact-pad>', () => {
 
   it('lets every intent out through the shadow roots to the page', async () => {
     const element = await pad(busyShift);
+    await findByRole(element, 'form', { name: /^Wrap up/ });
     const fired = recordIntents(document.body);
     const pop = getByRole(element, 'region', { name: /^Incoming voice call/ });
     getByRole(pop, 'button', { name: 'Accept' }).click();
@@ -116,12 +117,12 @@ describe('<contact-pad>', () => {
     const element = await pad({ ...busyShift, selectedId: connected.interaction.id });
     expect(queryAllByRole(element, 'form', { name: /^Wrap up/ })).to.have.length(0);
     await publish(element, { ...busyShift, selectedId: undefined });
-    expect(getByRole(element, 'form', { name: 'Wrap up: Carla Diaz' })).to.exist;
+    expect(await findByRole(element, 'form', { name: 'Wrap up: Carla Diaz' })).to.exist;
   });
 
   it('keeps the notes being typed when the next snapshot arrives (a call is accepted meanwhile)', async () => {
     const element = await pad(busyShift);
-    const notes = getByRole(element, 'textbox', { name: 'Notes' }) as HTMLTextAreaElement;
+    const notes = (await findByRole(element, 'textbox', { name: 'Notes' })) as HTMLTextAreaElement;
     notes.value = 'Asked about the renewal disc';
     notes.dispatchEvent(new Event('input'));
     const accepted = { ...ringing, interaction: { ...ringing.interaction, state: 'connected' as const, answeredAt: NOW } };
@@ -174,6 +175,10 @@ describe('<contact-pad>', () => {
     await publish(element, state);
     const pop = getByRole(element, 'region', { name: /^Incoming voice call/ });
     const detail = getByRole(element, 'region', { name: 'Caller: Bob Jones' });
+    for (const where of [pop, detail]) {
+      await findByRole(where, 'listbox', { name: 'Which record is the caller?' });
+      await findByRole(where, 'list', { name: 'Recent interactions' });
+    }
     const fired = recordIntents(document.body);
     queryAllByRole(pop, 'option')[1]!.click();
     queryAllByRole(detail, 'option')[2]!.click();
@@ -223,8 +228,8 @@ describe('<contact-pad>', () => {
     getByRole(caseItem, 'button', { name: 'Transfer' }).click();
     const list = deepQueryAll(element, 'cp-interaction-list')[0]!;
     const dialogElement = deepQueryAll<HTMLElement & { updateComplete: Promise<unknown> }>(list, 'cp-directory-dialog')[0]!;
+    const dialog = await findByRole(element, 'dialog', { name: 'Transfer' });
     await dialogElement.updateComplete;
-    const dialog = getByRole(element, 'dialog', { name: 'Transfer' });
     const fired = recordIntents(document.body);
     getByRole(dialog, 'option', { name: /^Billing\s*,\s*Service$/ }).click();
     fired.stop();
@@ -239,13 +244,13 @@ describe('<contact-pad>', () => {
     const pop = getByRole(element, 'region', { name: 'Incoming chat from Omar Haddad, queue Web chat' });
     getByRole(pop, 'button', { name: 'Decline' }).click();
     await publish(element, state);
-    let dialog = getByRole(element, 'dialog', { name: 'Decline: Chat with Omar Haddad' });
+    let dialog = await findByRole(element, 'dialog', { name: 'Decline: Chat with Omar Haddad' });
     expect(queryAllByRole(dialog, 'option').map(shownText)).to.deep.equal(['Too busy', 'Not my language']);
     getByRole(dialog, 'option', { name: 'Not my language' }).click();
     const chatItem = deepQueryAll(element, `li[data-id="${chatAlerting.interaction.id}"]`)[0]!;
     getByRole(chatItem, 'button', { name: 'Decline' }).click();
     await publish(element, state);
-    dialog = getByRole(element, 'dialog', { name: 'Decline: Chat with Omar Haddad' });
+    dialog = await findByRole(element, 'dialog', { name: 'Decline: Chat with Omar Haddad' });
     getByRole(dialog, 'option', { name: 'Too busy' }).click();
     fired.stop();
     expect(fired.intents).to.deep.equal([

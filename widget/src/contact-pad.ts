@@ -19,7 +19,7 @@ import './cp-notice-list.ts';
 import './cp-call-pop.ts';
 import './cp-interaction-detail.ts';
 import './cp-interaction-list.ts';
-import './cp-wrap-up-form.ts';
+import { loadElement } from './lazy-elements.ts';
 import './cp-dialer.ts';
 
 /** The one line shown when the console bridge (tab sync, Omni-Channel) is not there: calls still work. */
@@ -128,6 +128,7 @@ export class ContactPad extends LitElement {
     const alerting = snapshot.interactions.filter((view) => view.interaction.state === 'alerting' && view.interaction.direction === 'inbound');
     const wrapUp = wrapUpTarget(snapshot);
     const detail = detailTarget(snapshot);
+    if (wrapUp) void loadElement('cp-wrap-up-form');
     return html`
       ${live}
       <div class="pad">

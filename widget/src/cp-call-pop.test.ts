@@ -5,16 +5,18 @@ import type { InteractionView } from '../../adapter/src/store.ts';
 import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { DECLINE_REASONS, HOSTILE_TEXT, NOW, annLead, lookup, recentJourney, ringing, sharedNumberMatches, view } from '../test-support/snapshots.ts';
-import { accessibleName, composedText, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { accessibleName, composedText, deepQueryAll, findByRole, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { waitUntil } from '../../adapter/test-support/wait-for.ts';
 
 async function pop(callView: InteractionView, declineReasons: readonly string[] = DECLINE_REASONS): Promise<CpCallPop> {
   return fixture<CpCallPop>(html`<cp-call-pop .view=${callView} .declineReasons=${declineReasons} .clock=${new FakeClock(NOW)}></cp-call-pop>`);
 }
 
-/** Waits for the pop's decline dialog to render, then returns the open dialog. */
+/** Waits for the pop's decline dialog to load and render (lazy-elements.ts), then returns the open dialog. */
 async function declineDialog(element: CpCallPop): Promise<HTMLElement> {
+  const open = await findByRole(element, 'dialog');
   await element.shadowRoot!.querySelector('cp-decline-dialog')!.updateComplete;
-  return getByRole(element, 'dialog');
+  return open;
 }
 
 function field(element: CpCallPop, className: string): string {
@@ -108,6 +110,7 @@ describe('<cp-call-pop>', () => {
     const element = await pop(view({ id: 'case-1', channel: 'case', callerNumber: '', queue: 'Returns' }), []);
     const fired = recordIntents(element);
     getByRole(element, 'button', { name: 'Decline' }).click();
+    await waitUntil(() => fired.intents.length > 0, 'the decline (once the decline dialog module has loaded)');
     expect(queryAllByRole(element, 'dialog')).to.have.length(0);
     expect(fired.intents).to.deep.equal([{ type: 'reject', interactionId: 'case-1' }]);
   });
@@ -159,7 +162,7 @@ describe('<cp-call-pop>', () => {
   it('asks which record is the caller when the winning rule matched several, and explains the one picked', async () => {
     const caller = lookup({ labels: ['Customer'], matches: sharedNumberMatches, pick: sharedNumberMatches });
     const element = await pop(view({}, { caller }));
-    const listbox = getByRole(element, 'listbox', { name: 'Which record is the caller?' });
+    const listbox = await findByRole(element, 'listbox', { name: 'Which record is the caller?' });
     expect(queryAllByRole(listbox, 'option').map(shownText)).to.deep.equal([
       'Bob Jones Contact · Customer · matched Phone',
       'Beth Jones Contact · Customer · matched Home phone',
@@ -183,7 +186,7 @@ describe('<cp-call-pop>', () => {
 
   it("shows the caller's recent interactions, each opening its Task", async () => {
     const element = await pop(view({}, { caller: lookup({ journey: recentJourney }) }));
-    const journey = getByRole(element, 'list', { name: 'Recent interactions' });
+    const journey = await findByRole(element, 'list', { name: 'Recent interactions' });
     expect(queryAllByRole(journey, 'listitem').map(shownText)).to.deep.equal([
       'Callback Maria Lopez · Ended 1 d ago',
       'Chat Sam Lee · Transferring 3 d ago',
@@ -235,6 +238,7 @@ describe('<cp-call-pop>', () => {
     const element = await pop(
       view({}, { caller: lookup({ matches: [hostile, sharedNumberMatches[0]!], pick: [hostile, sharedNumberMatches[0]!], pickedId: annLead.id, journey: [{ ...recentJourney[0]!, agent: HOSTILE_TEXT }] }) }),
     );
+    await findByRole(element, 'list', { name: 'Recent interactions' });
     expect(composedText(element)).to.contain(`${HOSTILE_TEXT} Lead · matched Mobile phone`);
     expect(composedText(element)).to.contain(`(rule: ${HOSTILE_TEXT})`);
     expect(composedText(element)).to.contain(`${HOSTILE_TEXT} · Ended`);

@@ -21,7 +21,7 @@ import { poppedRecord } from './caller-record.ts';
 import { pickerAndJourney } from './caller-findings.ts';
 import './cp-caller-labels.ts';
 import './cp-why-record.ts';
-import './cp-decline-dialog.ts';
+import { definedElement } from './lazy-elements.ts';
 
 /**
  * The call pop. Fires `accept` and `reject` for its interaction (a chat's, email's or
@@ -200,7 +200,12 @@ export class CpCallPop extends LitElement {
     const call = this.view?.interaction;
     if (!call) return;
     if (isCall(call.channel)) this.dispatchEvent(intentEvent({ type: 'reject', interactionId: call.id }));
-    else void this.renderRoot.querySelector<CpDeclineDialog>('cp-decline-dialog')?.decline({ interactionId: call.id, subject: subjectWords(call), opener: event.currentTarget as HTMLElement });
+    else {
+      const opener = event.currentTarget as HTMLElement;
+      void definedElement<CpDeclineDialog>(this.renderRoot, 'cp-decline-dialog', this.updateComplete).then((dialog) =>
+        dialog?.decline({ interactionId: call.id, subject: subjectWords(call), opener }),
+      );
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import type { CpInteractionDetail } from './cp-interaction-detail.ts';
 import type { InteractionView } from '../../adapter/src/store.ts';
 import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { HOSTILE_TEXT, NOW, annLead, connected, lookup, recentJourney, sharedNumberMatches, view, wrappingUp } from '../test-support/snapshots.ts';
-import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { deepQueryAll, findByRole, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function detail(callView: InteractionView | undefined): Promise<CpInteractionDetail> {
   const element = await fixture<CpInteractionDetail>(html`<cp-interaction-detail .view=${callView} .clock=${new FakeClock(NOW)}></cp-interaction-detail>`);
@@ -25,7 +25,7 @@ describe('<cp-interaction-detail>', () => {
 
   it('keeps the picker at hand once connected, and fires pick-record for this interaction', async () => {
     const element = await detail(bobConnected(lookup({ labels: ['Customer'], matches: sharedNumberMatches, pick: sharedNumberMatches })));
-    const listbox = getByRole(element, 'listbox', { name: 'Which record is the caller?' });
+    const listbox = await findByRole(element, 'listbox', { name: 'Which record is the caller?' });
     expect(queryAllByRole(listbox, 'option')).to.have.length(3);
     const fired = recordIntents(element);
     queryAllByRole(listbox, 'option')[1]!.click();
@@ -34,7 +34,7 @@ describe('<cp-interaction-detail>', () => {
 
   it('shows the journey during wrap up, each entry opening its Task', async () => {
     const element = await detail({ ...wrappingUp, caller: lookup({ labels: ['Previous Customer'], matches: [], journey: recentJourney }) });
-    const journey = getByRole(element, 'list', { name: 'Recent interactions' });
+    const journey = await findByRole(element, 'list', { name: 'Recent interactions' });
     expect(queryAllByRole(journey, 'listitem').map(shownText)).to.deep.equal([
       'Callback Maria Lopez · Ended 1 d ago',
       'Chat Sam Lee · Transferring 3 d ago',

@@ -5,7 +5,7 @@ import type { DirectoryEntry, InteractionView } from '../../adapter/src/store.ts
 import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { DECLINE_REASONS, DIRECTORY, HOSTILE_TEXT, NOW, caseConnected, chatAlerting, chatConnected, connected, missed, ringing, view, wrappingUp } from '../test-support/snapshots.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { accessibleName, deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { accessibleName, deepQueryAll, findByRole, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function list(
   interactions: readonly InteractionView[],
@@ -30,10 +30,11 @@ async function settle(element: CpInteractionList): Promise<void> {
   for (const dialog of deepQueryAll<HTMLElement & { updateComplete: Promise<unknown> }>(element, 'cp-directory-dialog, cp-abandon-dialog, cp-decline-dialog')) await dialog.updateComplete;
 }
 
-/** Waits for the dialogs to render, then returns the one open element with `role`. */
+/** Waits for the dialog's module to load and render (lazy-elements.ts), then returns the one open element with `role`. */
 async function openWith(element: CpInteractionList, role: string): Promise<HTMLElement> {
+  const open = await findByRole(element, role);
   await settle(element);
-  return getByRole(element, role);
+  return open;
 }
 
 const openDialog = (element: CpInteractionList): Promise<HTMLElement> => openWith(element, 'dialog');

@@ -21,9 +21,7 @@ import { isCall } from './channels.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
 import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
 import type { CpDeclineDialog } from './cp-decline-dialog.ts';
-import './cp-directory-dialog.ts';
-import './cp-abandon-dialog.ts';
-import './cp-decline-dialog.ts';
+import { definedElement } from './lazy-elements.ts';
 
 /** The hint on an item whose record tab the agent closed: selecting the item reopens it. */
 export const TAB_CLOSED_HINT = 'Tab closed — select to reopen';
@@ -287,19 +285,24 @@ export class CpInteractionList extends LitElement {
       case 'transfer': {
         const modes = view.actions.filter((allowed): allowed is DirectoryMode => allowed === 'consult' || allowed === 'transfer');
         const channel = view.interaction.channel;
-        void this.renderRoot.querySelector<CpDirectoryDialog>('cp-directory-dialog')?.show({ interactionId, channel, modes, mode: action, opener });
+        void this.#dialog<CpDirectoryDialog>('cp-directory-dialog').then((dialog) => dialog?.show({ interactionId, channel, modes, mode: action, opener }));
         return;
       }
       case 'abandon':
-        void this.renderRoot.querySelector<CpAbandonDialog>('cp-abandon-dialog')?.show({ interactionId, subject: subjectWords(view.interaction), opener });
+        void this.#dialog<CpAbandonDialog>('cp-abandon-dialog').then((dialog) => dialog?.show({ interactionId, subject: subjectWords(view.interaction), opener }));
         return;
       case 'reject':
         if (isCall(view.interaction.channel)) this.dispatchEvent(intentEvent({ type: 'reject', interactionId }));
-        else void this.renderRoot.querySelector<CpDeclineDialog>('cp-decline-dialog')?.decline({ interactionId, subject: subjectWords(view.interaction), opener });
+        else void this.#dialog<CpDeclineDialog>('cp-decline-dialog').then((dialog) => dialog?.decline({ interactionId, subject: subjectWords(view.interaction), opener }));
         return;
       default:
         this.dispatchEvent(intentEvent({ type: action, interactionId }));
     }
+  }
+
+  /** A dialog of this list, its module loaded on first use (lazy-elements.ts). */
+  #dialog<T extends Element>(tag: 'cp-directory-dialog' | 'cp-abandon-dialog' | 'cp-decline-dialog'): Promise<T | undefined> {
+    return definedElement<T>(this.renderRoot, tag, this.updateComplete);
   }
 }
 

@@ -1,0 +1,50 @@
+/**
+ * The elements an agent does not need to ring and answer a call: the dialogs (consult and
+ * transfer, abandon, decline), the wrap-up form, the record picker and the customer journey.
+ * They are not in the ring-and-answer bundle (`npm run bench` measures it); each loads the
+ * first time it is about to show, from the same static resource.
+ *
+ * An element rendered before its module arrived upgrades when it is defined, and keeps the
+ * properties set on it meanwhile (Lit's ReactiveElement restores instance properties set
+ * before the upgrade), so a template may render it at once and call {@link loadElement}
+ * beside it. Code that calls a method of the element (`show()`, `decline()`) waits for
+ * {@link definedElement} first.
+ */
+const LOADERS = {
+  'cp-directory-dialog': () => import('./cp-directory-dialog.ts'),
+  'cp-abandon-dialog': () => import('./cp-abandon-dialog.ts'),
+  'cp-decline-dialog': () => import('./cp-decline-dialog.ts'),
+  'cp-wrap-up-form': () => import('./cp-wrap-up-form.ts'),
+  'cp-record-picker': () => import('./cp-record-picker.ts'),
+  'cp-journey': () => import('./cp-journey.ts'),
+} as const satisfies Record<string, () => Promise<unknown>>;
+
+export type LazyElementTag = keyof typeof LOADERS;
+
+const loading = new Map<LazyElementTag, Promise<void>>();
+
+/**
+ * Loads the element's module (once) and resolves when the element is defined. A failed load
+ * (the static resource unreachable) is forgotten, so the next use tries again, and rejects.
+ */
+export function loadElement(tag: LazyElementTag): Promise<void> {
+  let load = loading.get(tag);
+  if (!load) {
+    load = LOADERS[tag]()
+      .then(() => customElements.whenDefined(tag))
+      .then(() => undefined);
+    load.catch(() => loading.delete(tag));
+    loading.set(tag, load);
+  }
+  return load;
+}
+
+/**
+ * The `tag` element in `root`, once its module is loaded and `root`'s pending render is done
+ * (`updated`: the host's updateComplete); undefined when the root does not render one.
+ */
+export async function definedElement<T extends Element>(root: ParentNode, tag: LazyElementTag, updated: Promise<unknown>): Promise<T | undefined> {
+  await loadElement(tag);
+  await updated;
+  return root.querySelector<T>(tag) ?? undefined;
+}
