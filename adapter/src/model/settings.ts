@@ -12,6 +12,7 @@
  */
 import { checkIceServerUrl, checkSipDomain, checkSipServerUrl } from './server-addresses.ts';
 import type { AgentStatus, StateAfterReject } from './agent-state.ts';
+import { DTMF_METHODS, type DtmfMethod } from './dtmf.ts';
 
 /** One pair of the presence mapping: a ContactPad agent status and its Omni-Channel presence status. */
 export interface PresenceMapEntry {
@@ -80,6 +81,12 @@ export interface ContactPadSettings {
    * ever sits in the item.
    */
   iceServers: readonly string[];
+  /**
+   * How keypad tones (DTMF) travel: `rfc4733` (default) in the call's audio as telephone-events,
+   * falling back to SIP INFO on a call whose far end offered none; `info` always as SIP INFO
+   * (application/dtmf-relay), for platforms that read only that.
+   */
+  dtmfMethod: DtmfMethod;
 }
 
 /** The CallCenter section prefix of ContactPad's items. */
@@ -118,6 +125,7 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
     Object.freeze({ status: 'offline', presence: 'Offline' }),
   ] as const),
   iceServers: Object.freeze([] as string[]),
+  dtmfMethod: 'rfc4733',
 });
 
 const AGENT_STATUS_NAMES: readonly AgentStatus[] = ['offline', 'ready', 'not-ready', 'busy', 'wrap-up', 'cooldown', 'inactive'];
@@ -169,6 +177,7 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     presenceLeads: readChoice('presenceLeads', raw('presenceLeads'), ['contactpad', 'omni-channel'] as const, problems),
     presenceMap: readPresenceMap(raw('presenceMap'), problems),
     iceServers: readIceServers(raw('iceServers'), problems),
+    dtmfMethod: readChoice('dtmfMethod', raw('dtmfMethod'), DTMF_METHODS, problems),
   };
   return { settings: Object.freeze(settings), problems: Object.freeze(problems) };
 }
@@ -296,7 +305,7 @@ function readCountry(value: unknown, problems: string[]): string {
   return got.toUpperCase();
 }
 
-function readChoice<Name extends 'stateAfterReject' | 'presenceLeads'>(
+function readChoice<Name extends 'stateAfterReject' | 'presenceLeads' | 'dtmfMethod'>(
   name: Name,
   value: unknown,
   options: readonly ContactPadSettings[Name][],
