@@ -25,6 +25,7 @@ const ALL_STATES: readonly CallState[] = [
   'retrieving',
   'transferring',
   'transferring-held',
+  'replacing',
   'ending',
   'ended',
 ];
@@ -47,6 +48,8 @@ const ALL_EVENTS: readonly CallEventType[] = [
   'retrieve-failed',
   'transfer',
   'transfer-failed',
+  'replace',
+  'replace-failed',
   'hand-over',
   'release',
   'remote-bye',
@@ -86,6 +89,7 @@ const LEGAL: Readonly<Record<string, CallState>> = {
   'connected > ack': 'connected',
   'connected > hold': 'holding',
   'connected > transfer': 'transferring',
+  'connected > replace': 'replacing',
   'connected > hand-over': 'ending',
   'connected > release': 'ending',
   'connected > remote-bye': 'ending',
@@ -128,6 +132,13 @@ const LEGAL: Readonly<Record<string, CallState>> = {
   'transferring-held > release': 'ending',
   'transferring-held > remote-bye': 'ending',
   'transferring-held > terminated': 'ended',
+
+  'replacing > ack': 'replacing',
+  'replacing > replace-failed': 'connected',
+  'replacing > hand-over': 'ending',
+  'replacing > release': 'ending',
+  'replacing > remote-bye': 'ending',
+  'replacing > terminated': 'ended',
 
   'ending > cancel': 'ending',
   'ending > invite-sent': 'ending',
@@ -269,6 +280,12 @@ describe('call state table: how an ended call is reported', () => {
       code: 'MEDIA_UNAVAILABLE',
       message: 'No microphone.',
     });
+  });
+
+  it('reports the consult call of an attended transfer as transferred when the transfer target replaces it (its BYE), and as hung up outside one', () => {
+    const replacing = transitionCall(connected, { type: 'replace' });
+    expect(end(transitionCall(replacing, { type: 'remote-bye' }))).to.deep.equal({ reason: 'transferred' });
+    expect(end(transitionCall(transitionCall(replacing, { type: 'replace-failed' }), { type: 'remote-bye' }))).to.deep.equal({ reason: 'remote-hangup' });
   });
 
   it('reports a call sip.js ended on its own as cut off once answered, else as ended before it was answered', () => {

@@ -31,11 +31,16 @@
  *       |  held   | <-retrieve-failed-----+
  *       +---------+ --transfer--> transferring-held --transfer-failed--> held
  *
+ *   connected --replace--> replacing --replace-failed--> connected
+ *     (the consult call of an attended transfer, RFC 5589: the other call's far end was
+ *     REFERred here with Replaces; the transfer target's BYE on this leg means it took over)
+ *
  *   --> ending (the end is decided, sip.js winds down), on:
  *     release     from any state: BYE, CANCEL of our INVITE, or 486/603 while it rings
- *     hand-over   from the up states (connected ... transferring-held): the far end
- *                 accepted our REFER, in time or late
- *     remote-bye  from the up states: the far end's BYE
+ *     hand-over   from the up states (connected ... replacing): the far end accepted our
+ *                 REFER (in time or late), or took over the consult call it replaced
+ *     remote-bye  from the up states: the far end's BYE (from replacing: the transfer target
+ *                 replaced this leg, RFC 3891, so it ends as transferred)
  *     fail        from answering or dialling: accept() or dial() failed
  *     cancel      from ringing: the caller's CANCEL
  *
@@ -66,6 +71,7 @@ export type CallState =
   | 'retrieving'
   | 'transferring'
   | 'transferring-held'
+  | 'replacing'
   | 'ending'
   | 'ended';
 
@@ -102,6 +108,10 @@ export type CallEvent =
   | { readonly type: 'transfer' }
   /** The far end refused the REFER, did not answer it in time, or it could not be sent. */
   | { readonly type: 'transfer-failed' }
+  /** completeTransfer(): this consult call is named in the REFER of the other call (Replaces). */
+  | { readonly type: 'replace' }
+  /** The attended transfer did not go through: this consult call is ours again. */
+  | { readonly type: 'replace-failed' }
   /** The far end accepted our REFER (in time or late): we hang up our leg, as transferred. */
   | { readonly type: 'hand-over' }
   /** release(): BYE, CANCEL of our own call, or a reject of a ringing one. */
@@ -145,7 +155,7 @@ export type CallEnd =
   | { reason: 'remote-hangup' } // the far end sent BYE
   | { reason: 'caller-cancelled' } // the caller sent CANCEL while it rang (a missed call)
   | { reason: 'rejected'; statusCode: number } // we answered 486/603, or the callee refused our call
-  | { reason: 'transferred' } // the far end accepted our REFER (blind transfer): the call left this agent
+  | { reason: 'transferred' } // the far end accepted our REFER (blind transfer), or the transfer target replaced our consult call (attended)
   | { reason: 'failed'; code: ErrorCode; message: string }
   | { reason: 'refused'; code: ErrorCode; message: string }; // the phone refused a ringing call on its own (audio it cannot play: 488)
 
@@ -162,12 +172,13 @@ export const CALL_STATES: readonly CallState[] = Object.freeze([
   'retrieving',
   'transferring',
   'transferring-held',
+  'replacing',
   'ending',
   'ended',
 ] as const);
 
 /** States where the dialog is up: media flows or is being renegotiated. */
-const UP = ['connected', 'holding', 'held', 'retrieving', 'transferring', 'transferring-held'] as const;
+const UP = ['connected', 'holding', 'held', 'retrieving', 'transferring', 'transferring-held', 'replacing'] as const;
 
 type Moves = Readonly<Partial<Record<CallState, CallState>>>;
 
@@ -194,6 +205,8 @@ export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRo
   'retrieve-failed': { retrieving: 'held' },
   transfer: { connected: 'transferring', held: 'transferring-held' },
   'transfer-failed': { transferring: 'connected', 'transferring-held': 'held' },
+  replace: { connected: 'replacing' },
+  'replace-failed': { replacing: 'connected' },
   'hand-over': to([...UP, 'ending'], 'ending'),
   release: to(CALL_STATES.filter((state) => state !== 'ended'), 'ending'),
   'remote-bye': to([...UP, 'ending'], 'ending'),
@@ -275,7 +288,8 @@ function factOf(leg: CallLeg, event: CallEvent): Partial<CallLeg> {
     case 'release':
       return { local: leg.local ?? 'released' };
     case 'remote-bye':
-      return { remoteBye: true };
+      // The transfer target replaced our consult call (RFC 3891): it took the call over.
+      return leg.state === 'replacing' ? { remoteBye: true, local: 'transferred' } : { remoteBye: true };
     default:
       return {};
   }

@@ -8,7 +8,7 @@ import type { Clock } from '../model/clock.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { Call } from './call.ts';
 import { errorText } from './error-text.ts';
-import { ask, farEndChanging, peerConnectionOf, untilReadyForReinvite, type Answer } from './far-end.ts';
+import { ask, peerConnectionOf, untilReadyForReinvite, whileUp, type Answer } from './far-end.ts';
 import { REINVITE_READY_TIMEOUT_MS } from './call-control-limits.ts';
 
 /**
@@ -18,11 +18,12 @@ import { REINVITE_READY_TIMEOUT_MS } from './call-control-limits.ts';
 export function refuseUnlessAnswered(call: Call, doing: string): void {
   const detail = { callId: call.id };
   const { state } = call;
-  const up = state === 'connected' || state === 'held' || state === 'holding' || state === 'retrieving' || state === 'transferring' || state === 'transferring-held';
+  const transferring = state === 'transferring' || state === 'transferring-held' || state === 'replacing';
+  const up = state === 'connected' || state === 'held' || state === 'holding' || state === 'retrieving' || transferring;
   if (!up || call.sipSession.state !== SessionState.Established) {
     throw new ContactPadError('INVALID_TRANSITION', `The call is not answered, so it cannot be ${doing}.`, { detail });
   }
-  if (state === 'transferring' || state === 'transferring-held') {
+  if (transferring) {
     throw new ContactPadError('INVALID_TRANSITION', 'A transfer of this call is already in progress.', { detail });
   }
   if (state === 'holding' || state === 'retrieving') throw new ContactPadError('INVALID_TRANSITION', 'A hold or retrieve is already in progress.', { detail });
@@ -36,11 +37,9 @@ export async function setHold(call: Call, hold: boolean, clock: Clock): Promise<
   refuseUnlessAnswered(call, hold ? 'put on hold' : 'taken off hold');
   const session = call.sipSession;
   const detail = { callId: call.id };
-  // One INVITE transaction at a time in a dialog (RFC 3261 14.1): while the far end's
-  // re-INVITE (a remote hold, say) waits for its ACK, ours would only meet a 491.
-  if (farEndChanging(call)) {
-    throw new ContactPadError('INVALID_TRANSITION', 'A hold or retrieve is already in progress (the far end is changing the call).', { detail });
-  }
+  // One INVITE transaction at a time in a dialog (RFC 3261 14.1): while the far end's own
+  // re-INVITE (a remote hold, say) is under way, ours waits for it to finish (reinvite:
+  // untilReadyForReinvite) rather than meet a 491; a 491 from a true crossing is retried below.
   const asking = hold ? 'hold' : 'retrieve';
   if (!call.can(asking)) {
     throw new ContactPadError('INVALID_TRANSITION', hold ? 'The call is already on hold.' : 'The call is not on hold.', { detail });
@@ -48,11 +47,13 @@ export async function setHold(call: Call, hold: boolean, clock: Clock): Promise<
   // From the moment the agent asks for hold, the customer must not hear them.
   if (hold) sendAudio(session, false);
   call.apply({ type: asking });
-  let answer: Answer;
-  try {
-    answer = await reinvite(call, hold, clock);
-  } catch (error) {
-    answer = { kind: 'not-sent', error };
+  let answer = await reinviteOrNotSent(call, hold, clock);
+  // Glare: the far end sent a re-INVITE as ours crossed it and refused ours with 491 Request
+  // Pending. RFC 3261 14.1: wait a random time (2.1 to 4 s when we own the Call-ID, as the
+  // caller of an outbound call; else 0 to 2 s) and try again, once.
+  if (answer.kind === 'refused' && answer.statusCode === 491) {
+    const waited = await pause(call, clock, glareWaitMs(call.leg.direction === 'outbound'));
+    answer = waited.kind === 'call-ended' ? waited : await reinviteOrNotSent(call, hold, clock);
   }
   if (answer.kind === 'accepted') {
     // (Released meanwhile, the call is ending: the far end took the re-INVITE all the same.)
@@ -73,6 +74,27 @@ export async function setHold(call: Call, hold: boolean, clock: Clock): Promise<
   }
   const error = answer.kind === 'not-sent' ? answer.error : new Error('no answer');
   throw new ContactPadError('SIP_CALL_FAILED', `Could not ${asking} the call: ${errorText(error)}; it is still ${still}.`, { cause: error, detail });
+}
+
+/** RFC 3261 14.1's wait before a re-INVITE refused with 491 is sent again, in ms (10 ms steps). */
+export function glareWaitMs(ownsCallId: boolean, random: () => number = Math.random): number {
+  const [from, to] = ownsCallId ? [2100, 4000] : [0, 2000];
+  return from + Math.floor(random() * ((to - from) / 10 + 1)) * 10;
+}
+
+/** Waits `ms` on the clock, or until the call ends. */
+function pause(call: Call, clock: Clock, ms: number): Promise<{ kind: 'waited' } | { kind: 'call-ended' }> {
+  return whileUp<{ kind: 'waited' }>(call, clock, undefined, (settle) => clock.schedule(() => settle({ kind: 'waited' }), ms)).then((outcome) =>
+    outcome.kind === 'timed-out' ? { kind: 'waited' } : outcome,
+  );
+}
+
+async function reinviteOrNotSent(call: Call, hold: boolean, clock: Clock): Promise<Answer> {
+  try {
+    return await reinvite(call, hold, clock);
+  } catch (error) {
+    return { kind: 'not-sent', error };
+  }
 }
 
 /**
