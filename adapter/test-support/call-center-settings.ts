@@ -23,6 +23,7 @@ export const CALL_CENTER: Record<string, string> = {
   '/ContactPad/defaultCountry': 'US',
   '/ContactPad/lookupTimeoutMs': '8000',
   '/ContactPad/iceServers': 'none',
+  '/ContactPad/dtmfMethod': 'rfc4733',
 };
 
 /** The documented defaults of the multi-interaction management settings. */

@@ -22,6 +22,7 @@ describe('settings: a well-formed call center', () => {
       lookupTimeoutMs: 8000,
       ...MANAGEMENT_DEFAULTS,
       iceServers: [],
+      dtmfMethod: 'rfc4733',
     });
     expect(Object.isFrozen(settings)).to.equal(true);
   });
@@ -47,6 +48,7 @@ describe('settings: a well-formed call center', () => {
       lookupTimeoutMs: 8000,
       ...MANAGEMENT_DEFAULTS,
       iceServers: [],
+      dtmfMethod: 'rfc4733',
     });
   });
 
