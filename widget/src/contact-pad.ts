@@ -56,7 +56,7 @@ export class ContactPad extends LitElement {
       :host {
         display: block;
         min-width: 240px;
-        background: #f3f3f3;
+        background: var(--cp-surface-alt);
       }
       .pad {
         display: flex;

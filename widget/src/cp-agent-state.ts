@@ -48,7 +48,7 @@ export class CpAgentState extends LitElement {
         width: 10px;
         height: 10px;
         border-radius: 50%;
-        background: #747474;
+        background: var(--cp-status-idle);
       }
       .ready .dot {
         background: var(--cp-success);
@@ -59,10 +59,10 @@ export class CpAgentState extends LitElement {
       .busy .dot,
       .wrap-up .dot,
       .cooldown .dot {
-        background: #dd7a01;
+        background: var(--cp-warning);
       }
       .inactive .dot {
-        background: #3e3e3c;
+        background: var(--cp-status-inactive);
       }
       .choice {
         display: flex;

@@ -47,7 +47,7 @@ export class CpCallPop extends LitElement {
         border-radius: var(--cp-radius);
         background: var(--cp-surface);
         padding: 8px 10px 10px;
-        box-shadow: 0 2px 2px rgb(0 0 0 / 10%);
+        box-shadow: var(--cp-shadow);
       }
       .top {
         display: flex;

@@ -43,17 +43,17 @@ export class CpCallerLabels extends LitElement {
         white-space: nowrap;
       }
       .lead {
-        background: #2e844a;
-        color: #ffffff;
+        background: var(--cp-success);
+        color: var(--cp-text-inverse);
       }
       .customer {
-        background: #fe9339;
-        color: #181818;
+        background: var(--cp-warning-strong);
+        color: var(--cp-text);
       }
       .previous,
       .unknown {
-        background: #e5e5e5;
-        color: #181818;
+        background: var(--cp-surface-neutral);
+        color: var(--cp-text);
       }
     `,
   ];

@@ -86,7 +86,7 @@ export class CpDirectoryDialog extends LitElement {
       }
       .toggle label:has(input:checked) {
         background: var(--cp-brand);
-        color: #ffffff;
+        color: var(--cp-text-inverse);
       }
       .toggle label:has(input:focus-visible) {
         outline: 2px solid var(--cp-brand);

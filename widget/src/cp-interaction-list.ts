@@ -107,14 +107,14 @@ export class CpInteractionList extends LitElement {
         align-items: center;
         gap: 2px 6px;
         padding: 4px 6px 4px 0;
-        border-top: 1px solid #e5e5e5;
+        border-top: 1px solid var(--cp-divider);
         border-left: 3px solid transparent;
       }
       li:first-child {
         border-top: none;
       }
       li.selected {
-        background: #eef4ff;
+        background: var(--cp-surface-selected);
         border-left-color: var(--cp-brand);
       }
       .item {
@@ -173,7 +173,7 @@ export class CpInteractionList extends LitElement {
         font-weight: 700;
       }
       .state-held .state {
-        color: #8c4b02;
+        color: var(--cp-warning-text);
         font-weight: 700;
       }
       .actions {

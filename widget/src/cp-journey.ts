@@ -44,7 +44,7 @@ export class CpJourney extends LitElement {
         border-radius: var(--cp-radius);
       }
       li + li {
-        border-top: 1px solid #e5e5e5;
+        border-top: 1px solid var(--cp-divider);
       }
       button {
         display: grid;

@@ -33,10 +33,10 @@ export class CpNoticeList extends LitElement {
         align-items: flex-start;
         gap: 8px;
         padding: 6px 6px 6px 10px;
-        border: 1px solid #dd7a01;
+        border: 1px solid var(--cp-warning);
         border-left-width: 4px;
         border-radius: var(--cp-radius);
-        background: #fef1e6;
+        background: var(--cp-warning-surface);
       }
       .message {
         flex: 1;

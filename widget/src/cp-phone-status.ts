@@ -36,14 +36,14 @@ export class CpPhoneStatus extends LitElement {
         width: 8px;
         height: 8px;
         border-radius: 50%;
-        background: #747474;
+        background: var(--cp-status-idle);
       }
       .registered .dot {
         background: var(--cp-success);
       }
       .problem {
         padding: 8px 10px;
-        border: 1px solid #ea001e;
+        border: 1px solid var(--cp-error-border);
         border-left-width: 4px;
         border-radius: var(--cp-radius);
         background: var(--cp-warning-bg);

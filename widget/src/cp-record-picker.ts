@@ -55,7 +55,7 @@ export class CpRecordPicker extends LitElement {
         column-gap: 8px;
         align-items: center;
         padding: 4px 8px;
-        border-top: 1px solid #e5e5e5;
+        border-top: 1px solid var(--cp-divider);
         cursor: pointer;
       }
       li:first-child {
@@ -68,13 +68,13 @@ export class CpRecordPicker extends LitElement {
         outline-offset: -2px;
       }
       li[aria-selected='true'] {
-        background: #eef4ff;
+        background: var(--cp-surface-selected);
       }
       .mark {
         grid-row: 1 / span 2;
         width: 14px;
         height: 14px;
-        border: 1px solid #747474;
+        border: 1px solid var(--cp-text-disabled);
         border-radius: 50%;
         background: var(--cp-surface);
       }
