@@ -4,6 +4,7 @@
  * each to the desk of its concern (adapter/src/desks/), which carries it out.
  */
 import type { AgentStatusChoice } from './model/agent-state.ts';
+import type { RecordingCommand } from './model/recording.ts';
 
 export type Intent =
   | { readonly type: 'accept'; readonly interactionId: string }
@@ -29,7 +30,11 @@ export type Intent =
   | { readonly type: 'pick-record'; readonly interactionId: string; readonly recordId: string }
   /** Open a record in the console (a journey entry's Task, a match). */
   | { readonly type: 'open-record'; readonly recordId: string }
-  | { readonly type: 'dismiss-notice'; readonly noticeId: number };
+  | { readonly type: 'dismiss-notice'; readonly noticeId: number }
+  /** Start, pause, resume or stop the call's recording (sent to the platform; it changes once the platform agrees). */
+  | { readonly type: 'recording'; readonly interactionId: string; readonly command: RecordingCommand }
+  /** Play the admin's pre-recorded message (by its id) into the call and be free at once: the call hangs up when it ends. */
+  | { readonly type: 'drop-voicemail'; readonly interactionId: string; readonly messageId: string };
 
 export const INTENT_EVENT = 'contactpad-intent';
 

@@ -15,6 +15,8 @@ import type { DirectoryEntry } from './model/directory-entry.ts';
 import type { InteractionAction } from './model/interaction-action.ts';
 import type { JourneyEntry } from './model/journey-entry.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
+import type { RecordingCommand, RecordingState } from './model/recording.ts';
+import type { VoicemailMessage } from './model/voicemail-message.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -26,6 +28,7 @@ export type { DirectoryEntry } from './model/directory-entry.ts';
 export type { InteractionAction } from './model/interaction-action.ts';
 export type { JourneyStatus } from './model/journey-entry.ts';
 export type { PhoneConnection } from './model/phone-connection.ts';
+export type { RecordingCommand, RecordingState } from './model/recording.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
@@ -88,8 +91,29 @@ export interface InteractionView {
   readonly caller: CallerLookupView;
   /** When wrap up ends on its own (epoch ms), while the interaction is in wrap-up. */
   readonly wrapUpEndsAt?: number;
+  /**
+   * The call's recording (model/recording.ts), once the call connected with recording offered or
+   * started on its own: where it stands, the command waiting for the platform, and the commands
+   * the agent may give now ([] when the controls are not offered, or one is pending).
+   */
+  readonly recording?: RecordingView;
+  /** Voicemail drop, offered on an outbound call while it is connected: the admin's messages, and the one being dropped. */
+  readonly voicemailDrop?: VoicemailDropView;
   /** The activity log for this interaction: not yet written, being written, written, or waiting to retry. */
   readonly log: ActivityLogState;
+}
+
+/** A call's recording as the widget shows it. */
+export interface RecordingView {
+  readonly state: RecordingState;
+  readonly pending?: RecordingCommand;
+  readonly commands: readonly RecordingCommand[];
+}
+
+/** The voicemail messages the agent may drop into the call, and the one whose audio is loading. */
+export interface VoicemailDropView {
+  readonly messages: readonly Pick<VoicemailMessage, 'id' | 'label'>[];
+  readonly dropping?: string;
 }
 
 /** An error or notice the agent should see (stable code + message). */

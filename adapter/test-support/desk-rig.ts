@@ -6,6 +6,8 @@
 import { FakeClock } from './fake-clock.ts';
 import { readSettings, type ContactPadSettings } from '../src/model/settings.ts';
 import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-protocol.ts';
+import type { RecordingCommand } from '../src/model/recording.ts';
+import type { VoicemailDropped } from '../src/telephony/phone.ts';
 import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
 import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
 import { Store } from '../src/store.ts';
@@ -96,6 +98,15 @@ export class RecordingPhone implements PhonePort {
   }
   transfer(callId: string, target: string): Promise<void> {
     return this.#answer('transfer', callId, target);
+  }
+  recording(callId: string, command: RecordingCommand): Promise<void> {
+    return this.#answer('recording', callId, command);
+  }
+  /** How long a dropped voicemail message plays, in seconds (what {@link dropVoicemail} answers). */
+  voicemailSeconds = 4;
+  async dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped> {
+    await this.#answer('drop-voicemail', callId, audioUrl);
+    return { seconds: this.voicemailSeconds };
   }
 
   #answer(kind: string, ...args: string[]): Promise<void> {

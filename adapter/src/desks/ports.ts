@@ -7,6 +7,8 @@
 import type { BridgeCapability, BridgePresence, BridgeTab, BridgeWork } from '../host/console-bridge-protocol.ts';
 import type { CrmService } from '../crm/crm-service.ts';
 import { ContactPadError } from '../model/errors.ts';
+import type { RecordingCommand } from '../model/recording.ts';
+import type { VoicemailDropped } from '../telephony/phone.ts';
 
 /** What the desks need of the telephony room (implemented by telephony/phone.ts). */
 export interface PhonePort {
@@ -21,6 +23,10 @@ export interface PhonePort {
   retrieve(callId: string): Promise<void>;
   /** Blind transfer (REFER) to a number, a SIP address or a colleague's SIP user part. */
   transfer(callId: string, target: string): Promise<void>;
+  /** A recording command to the platform (SIP INFO); resolves once the platform agreed. */
+  recording(callId: string, command: RecordingCommand): Promise<void>;
+  /** Plays a pre-recorded message into the connected call instead of the agent, hanging up when it ends; resolves once it plays. */
+  dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped>;
 }
 
 /** What the console bridge has seen: its tabs, its works, the agent's presence (the hello snapshot). */

@@ -105,6 +105,29 @@ export const ERROR_CATALOGUE = {
     causes: ['A trunk or PBX offers only G.729 (or another codec browsers do not have), and the media gateway passes codecs through without transcoding.'],
     fix: 'The admins have the trunk offer G.711 (PCMU or PCMA) or opus as well, or turn on transcoding in the media gateway (docs/sip-edge.md).',
   },
+  RECORDING_FAILED: {
+    description: 'A recording command (start, pause, resume or stop) did not take effect: the recording stays as it was, and the call goes on.',
+    causes: [
+      'The platform refused the SIP INFO that carries it (403 not allowed for this call, 488 or 415 it does not read that body, 501 it does not record).',
+      'The platform did not answer it in time, or it could not be sent (the connection to the phone server dropped).',
+      'The call ended before the platform answered.',
+    ],
+    fix: 'Try again; if the platform keeps refusing, the telephony admin checks that it records calls and reads application/vnd.contactpad.recording+json (docs/architecture.md, "Messages to the platform"). The message says what the platform answered.',
+  },
+  RECORDING_PENDING: {
+    description: 'A recording command was asked for while the previous one was still waiting for the platform\'s answer; nothing was sent.',
+    causes: ['A recording button was pressed twice in quick succession, or during a slow answer from the platform.'],
+    fix: 'Wait for the recording status to change (or for the message saying it did not), then press again.',
+  },
+  VOICEMAIL_DROP_FAILED: {
+    description: 'The pre-recorded voicemail message could not be played into the call: the call stays with the agent, nothing was sent.',
+    causes: [
+      'The message\'s audio file could not be loaded (404: the static resource or URL in ContactPad Voicemail Message is wrong, or not shared with the agent).',
+      'The file is not audio the browser can decode (a WAV, MP3 or Ogg file is needed).',
+      'The call is not connected (on hold, or already ending), or the browser could not play audio into it.',
+    ],
+    fix: 'Leave the message yourself, or release the call. An admin checks the message\'s Audio URL in Setup > Custom Metadata Types > ContactPad Voicemail Message (open it in a browser: it must play).',
+  },
   CALL_NOT_FOUND: {
     description: 'An action was asked for a call the phone does not have (it ended, or never rang here).',
     causes: ['The caller hung up just before Accept, Reject or Release was clicked.', 'A stale call id was sent twice.'],

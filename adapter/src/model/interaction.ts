@@ -30,7 +30,14 @@ export type JourneyEventKind =
   | 'missed'
   | 'failed'
   | 'abandoned'
-  | 'wrapped-up';
+  | 'wrapped-up'
+  /** Call recording (model/recording.ts): the platform confirmed the command. */
+  | 'recording-started'
+  | 'recording-paused'
+  | 'recording-resumed'
+  | 'recording-stopped'
+  /** The agent left a pre-recorded voicemail message and moved on (the call's wrap up starts). */
+  | 'voicemail-dropped';
 
 /** One timestamped step of the interaction's journey. `at` is epoch milliseconds. */
 export interface JourneyEvent {

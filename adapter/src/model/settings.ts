@@ -87,6 +87,13 @@ export interface ContactPadSettings {
    * (application/dtmf-relay), for platforms that read only that.
    */
   dtmfMethod: DtmfMethod;
+  /**
+   * Whether the agent is offered Record, Pause, Resume and Stop on a connected call (default
+   * false). The commands go to the platform as SIP INFO (telephony/recording-info.ts).
+   */
+  recordingControls: boolean;
+  /** Whether recording starts by itself when a call connects (default false); shown as Recording all the same. */
+  recordingAutoStart: boolean;
 }
 
 /** The CallCenter section prefix of ContactPad's items. */
@@ -126,6 +133,8 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   ] as const),
   iceServers: Object.freeze([] as string[]),
   dtmfMethod: 'rfc4733',
+  recordingControls: false,
+  recordingAutoStart: false,
 });
 
 const AGENT_STATUS_NAMES: readonly AgentStatus[] = ['offline', 'ready', 'not-ready', 'busy', 'wrap-up', 'cooldown', 'inactive'];
@@ -178,6 +187,8 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     presenceMap: readPresenceMap(raw('presenceMap'), problems),
     iceServers: readIceServers(raw('iceServers'), problems),
     dtmfMethod: readChoice('dtmfMethod', raw('dtmfMethod'), DTMF_METHODS, problems),
+    recordingControls: readBoolean('recordingControls', raw('recordingControls'), problems),
+    recordingAutoStart: readBoolean('recordingAutoStart', raw('recordingAutoStart'), problems),
   };
   return { settings: Object.freeze(settings), problems: Object.freeze(problems) };
 }

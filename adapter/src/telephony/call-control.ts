@@ -12,6 +12,8 @@ import type { Clock } from '../model/clock.ts';
 import type { Call } from './call.ts';
 
 export { placeCall } from './dial.ts';
+export { sendRecordingCommand } from './recording-info.ts';
+export { dropVoicemail } from './voicemail-drop.ts';
 export { setHold } from './hold.ts';
 export { mediaStats } from './media-stats.ts';
 export { transfer } from './transfer.ts';
@@ -27,4 +29,8 @@ export interface CallsPort {
   terminated(call: Call): void;
   /** The far end took the call over (it accepted our REFER): hang up our leg, as transferred. */
   handOver(call: Call): Promise<void>;
+  /** Hangs the call up (BYE): a dropped voicemail message has played to its end. */
+  hangUp(call: Call): Promise<void>;
+  /** The agent has left the call (a voicemail message plays on): its audio stops playing here. */
+  leave(call: Call): void;
 }

@@ -26,6 +26,7 @@ const ALL_STATES: readonly CallState[] = [
   'transferring',
   'transferring-held',
   'replacing',
+  'dropping-voicemail',
   'ending',
   'ended',
 ];
@@ -53,6 +54,7 @@ const ALL_EVENTS: readonly CallEventType[] = [
   'hand-over',
   'release',
   'remote-bye',
+  'drop-voicemail',
   'terminated',
 ];
 
@@ -94,6 +96,13 @@ const LEGAL: Readonly<Record<string, CallState>> = {
   'connected > release': 'ending',
   'connected > remote-bye': 'ending',
   'connected > terminated': 'ended',
+  'connected > drop-voicemail': 'dropping-voicemail',
+
+  // a voicemail message plays into the call: the far end's ACK, BYE, our release (when the message ends)
+  'dropping-voicemail > ack': 'dropping-voicemail',
+  'dropping-voicemail > release': 'ending',
+  'dropping-voicemail > remote-bye': 'ending',
+  'dropping-voicemail > terminated': 'ended',
 
   'holding > ack': 'holding',
   'holding > hold-accepted': 'held',
@@ -286,6 +295,12 @@ describe('call state table: how an ended call is reported', () => {
     const replacing = transitionCall(connected, { type: 'replace' });
     expect(end(transitionCall(replacing, { type: 'remote-bye' }))).to.deep.equal({ reason: 'transferred' });
     expect(end(transitionCall(transitionCall(replacing, { type: 'replace-failed' }), { type: 'remote-bye' }))).to.deep.equal({ reason: 'remote-hangup' });
+  });
+
+  it('reports a dropped voicemail as released when the message ended (our BYE), and as hung up when the far end left first', () => {
+    const dropping = transitionCall(connected, { type: 'drop-voicemail' });
+    expect(end(transitionCall(dropping, { type: 'release' }))).to.deep.equal({ reason: 'released' });
+    expect(end(transitionCall(dropping, { type: 'remote-bye' }))).to.deep.equal({ reason: 'remote-hangup' });
   });
 
   it('reports a call sip.js ended on its own as cut off once answered, else as ended before it was answered', () => {

@@ -31,6 +31,9 @@
  *       |  held   | <-retrieve-failed-----+
  *       +---------+ --transfer--> transferring-held --transfer-failed--> held
  *
+ *   connected --drop-voicemail--> dropping-voicemail (the agent left: a pre-recorded message
+ *     plays into the call; release when it ends, or the far end's BYE, ends it)
+ *
  *   connected --replace--> replacing --replace-failed--> connected
  *     (the consult call of an attended transfer, RFC 5589: the other call's far end was
  *     REFERred here with Replaces; the transfer target's BYE on this leg means it took over)
@@ -72,6 +75,7 @@ export type CallState =
   | 'transferring'
   | 'transferring-held'
   | 'replacing'
+  | 'dropping-voicemail'
   | 'ending'
   | 'ended';
 
@@ -118,6 +122,8 @@ export type CallEvent =
   | { readonly type: 'release' }
   /** The far end's BYE. */
   | { readonly type: 'remote-bye' }
+  /** dropVoicemail(): a pre-recorded message plays into the call instead of the agent, who has left it (voicemail-drop.ts). */
+  | { readonly type: 'drop-voicemail' }
   /** sip.js: Session Terminated. */
   | { readonly type: 'terminated' };
 
@@ -173,6 +179,7 @@ export const CALL_STATES: readonly CallState[] = Object.freeze([
   'transferring',
   'transferring-held',
   'replacing',
+  'dropping-voicemail',
   'ending',
   'ended',
 ] as const);
@@ -195,7 +202,7 @@ export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRo
   'invite-sent': { dialling: 'calling', ending: 'ending' },
   refused: same(['dialling', 'calling', 'ending']),
   established: { ...to(['answering', 'dialling', 'calling'], 'connected'), ending: 'ending' },
-  ack: same(['answering', ...UP, 'ending']),
+  ack: same(['answering', ...UP, 'dropping-voicemail', 'ending']),
   fail: to(['answering', 'dialling', 'ending'], 'ending'),
   hold: { connected: 'holding' },
   'hold-accepted': { holding: 'held' },
@@ -209,7 +216,8 @@ export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRo
   'replace-failed': { replacing: 'connected' },
   'hand-over': to([...UP, 'ending'], 'ending'),
   release: to(CALL_STATES.filter((state) => state !== 'ended'), 'ending'),
-  'remote-bye': to([...UP, 'ending'], 'ending'),
+  'remote-bye': to([...UP, 'dropping-voicemail', 'ending'], 'ending'),
+  'drop-voicemail': { connected: 'dropping-voicemail' },
   terminated: to(CALL_STATES.filter((state) => state !== 'ended' && state !== 'answering' && state !== 'dialling'), 'ended'),
 });
 

@@ -20,6 +20,8 @@ import { RemoteAudio } from './media.ts';
 import { browserAudioDecoders, unplayableOffer } from './offer-codecs.ts';
 import type { MediaStats } from './media-stats.ts';
 import type { PhoneListener } from './phone-listener.ts';
+import type { RecordingCommand } from '../model/recording.ts';
+import type { VoicemailDropped } from './voicemail-drop.ts';
 import { readCallOffer } from './sip-header-contract.ts';
 
 export type { MediaStats } from './media-stats.ts';
@@ -63,6 +65,8 @@ export class Calls {
       track: (id, inviter) => this.#track(id, inviter, 'outbound'),
       terminated: (call) => this.#terminated(call),
       handOver: (call) => this.#handOver(call),
+      hangUp: (call) => this.#hangUp(call),
+      leave: (call) => this.#audio.stop(call.id),
     };
   }
 
@@ -175,6 +179,20 @@ export class Calls {
     const call = this.#call(callId);
     const control = this.#control ?? (await this.#controlFor('TRANSFER_FAILED'));
     await control.transfer(call, target, this.#port);
+  }
+
+  /** See Phone.recording. */
+  async recording(callId: string, command: RecordingCommand): Promise<void> {
+    const call = this.#call(callId);
+    const control = this.#control ?? (await this.#controlFor('RECORDING_FAILED'));
+    await control.sendRecordingCommand(call, command, this.#options.clock);
+  }
+
+  /** See Phone.dropVoicemail. */
+  async dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped> {
+    const call = this.#call(callId);
+    const control = this.#control ?? (await this.#controlFor('VOICEMAIL_DROP_FAILED'));
+    return control.dropVoicemail(call, audioUrl, this.#port, this.#options.clock);
   }
 
   /** See Phone.mediaStats. */

@@ -24,6 +24,8 @@ import type { RandomSource } from '../model/retry-backoff.ts';
 import type { SipCredential, SipCredentialSource } from '../model/sip-credential.ts';
 import { Calls, type MediaStats } from './calls.ts';
 import { ContactPadError } from '../model/errors.ts';
+import type { RecordingCommand } from '../model/recording.ts';
+import type { VoicemailDropped } from './voicemail-drop.ts';
 import { SipCredentials } from './credentials.ts';
 import { applyCredential, createUserAgent, DEFAULT_RECONNECT, iceServersFor, invalid, sipDomain, validateConfig, type PhoneConfig } from './phone-config.ts';
 import { guarded, type PhoneListener } from './phone-listener.ts';
@@ -31,6 +33,7 @@ import { Registration } from './registration.ts';
 
 export type { CallEnd } from './call-state.ts';
 export { INVITE_RECEIVED_MARK, type MediaStats } from './calls.ts';
+export type { VoicemailDropped } from './voicemail-drop.ts';
 export { REINVITE_READY_TIMEOUT_MS, TRANSFER_ANSWER_TIMEOUT_MS } from './call-control-limits.ts';
 export { addressOfRecord, type PhoneConfig } from './phone-config.ts';
 export type { PhoneListener } from './phone-listener.ts';
@@ -292,6 +295,27 @@ export class Phone {
    */
   transfer(callId: string, target: string): Promise<void> {
     return this.#calls.transfer(callId, target);
+  }
+
+  /**
+   * Asks the platform to start, pause, resume or stop recording the answered call: a SIP INFO
+   * in its dialog (recording-info.ts, the message the platform contract documents). Resolves on
+   * the platform's 200 OK. RECORDING_FAILED when it refuses or does not answer (the recording is
+   * as it was), INVALID_TRANSITION when the call is not answered, CALL_NOT_FOUND as for {@link hold}.
+   */
+  recording(callId: string, command: RecordingCommand): Promise<void> {
+    return this.#calls.recording(callId, command);
+  }
+
+  /**
+   * Voicemail drop (voicemail-drop.ts): plays the audio at `audioUrl` into the connected call in
+   * place of the agent's microphone and resolves once it plays (with its length); the call is
+   * hung up (BYE) when it ends, and the listener's `ended` follows then. VOICEMAIL_DROP_FAILED
+   * when the call is not connected or the file cannot be loaded, decoded or played (the call
+   * goes on as it was); CALL_NOT_FOUND as for {@link hold}.
+   */
+  dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped> {
+    return this.#calls.dropVoicemail(callId, audioUrl);
   }
 
   /** ICE state and bytes of a call's media (RTCPeerConnection.getStats: RTP in and out). */
