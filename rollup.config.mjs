@@ -4,12 +4,22 @@
 // jsforce's browser build copied beside it, loaded lazily by the CRM room from crm.jsforceUrl,
 // and bridge-protocol.js: the console bridge protocol (adapter/src/host/console-bridge-protocol.ts)
 // as a classic script defining window.ContactPadBridgeProtocol, which the Aura console bridge
-// loads with ltng:require (scripts/build/bridge-protocol-global.ts).
+// loads with ltng:require (scripts/build/bridge-protocol-global.ts), and ringtone.wav, the ringtone
+// (scripts/build/ringtone-wav.ts made the committed app/assets/ringtone.wav; the adapter's ringer plays it).
 // No source maps: the bundle ships to every agent's browser; nothing in it may be secret.
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
-import { BRIDGE_PROTOCOL_ENTRY, BRIDGE_PROTOCOL_FILE_NAME, BUNDLE_ENTRY, JSFORCE_FILE_NAME, JSFORCE_SOURCE, STATIC_RESOURCE_DIR } from './scripts/build/bundle-paths.ts';
+import {
+  BRIDGE_PROTOCOL_ENTRY,
+  BRIDGE_PROTOCOL_FILE_NAME,
+  BUNDLE_ENTRY,
+  JSFORCE_FILE_NAME,
+  JSFORCE_SOURCE,
+  RINGTONE_FILE_NAME,
+  RINGTONE_SOURCE,
+  STATIC_RESOURCE_DIR,
+} from './scripts/build/bundle-paths.ts';
 import { cleanOutputDir } from './scripts/build/clean-output-plugin.ts';
 import { copyFile } from './scripts/build/copy-file-plugin.ts';
 import { emitIife } from './scripts/build/emit-iife-plugin.ts';
@@ -43,6 +53,7 @@ export default {
       define: { 'process.env.NODE_ENV': '"production"' },
     }),
     copyFile(JSFORCE_SOURCE, JSFORCE_FILE_NAME),
+    copyFile(RINGTONE_SOURCE, RINGTONE_FILE_NAME),
     emitIife({ entry: BRIDGE_PROTOCOL_ENTRY, fileName: BRIDGE_PROTOCOL_FILE_NAME, target: 'es2019' }),
   ],
   onwarn(warning, warn) {

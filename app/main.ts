@@ -25,8 +25,8 @@ export interface ContactPadAppOptions {
 
 declare global {
   interface Window {
-    /** Support diagnostics (media figures of a call); no session or token in it. */
-    contactPad?: Pick<RunningContactPad, 'mediaStats'>;
+    /** Support diagnostics (media figures of a call, the ringtone, a call's output device); no session or token in it. */
+    contactPad?: Pick<RunningContactPad, 'mediaStats' | 'ringtone' | 'speakerOf'>;
   }
 }
 
@@ -35,7 +35,9 @@ export async function startContactPadApp(options: ContactPadAppOptions): Promise
   // sent before the controller exists is dropped (nothing it could act on exists yet).
   let running: RunningContactPad | undefined;
   const pad = mountContactPad(options.mount, (intent) => void running?.controller.handle(intent));
-  running = await startContactPad({ crm: options.crm, agent: options.agent });
+  // The ringtone ships beside main.js in the static resource (rollup.config.mjs copies it there).
+  const ringtoneUrl = new URL('ringtone.wav', import.meta.url).href;
+  running = await startContactPad({ crm: options.crm, agent: options.agent, ringtoneUrl });
   running.controller.store.subscribe((snapshot) => pad.render(snapshot));
-  window.contactPad = { mediaStats: running.mediaStats };
+  window.contactPad = { mediaStats: running.mediaStats, ringtone: running.ringtone, speakerOf: running.speakerOf };
 }

@@ -12,6 +12,8 @@ import { Controller } from './controller.ts';
 import type { HostListener, NavigationContext, ClickToDialRequest } from './host/open-cti-host.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
 import { Phone, addressOfRecord } from './telephony/phone.ts';
+import { AudioDevices } from './telephony/audio-devices.ts';
+import type { RingtoneStatus } from './telephony/ringer.ts';
 import { createCrmService } from './crm/crm-service.ts';
 import { createSipCredentialSource } from './crm/sip-credential-source.ts';
 import { readSettings, type ContactPadSettings } from './model/settings.ts';
@@ -29,6 +31,8 @@ export interface ContactPadStartOptions {
   readonly agent?: unknown;
   /** How long to wait for `sforce.opencti` before saying the console is unavailable. */
   readonly hostWaitMs?: number;
+  /** The ringtone file (ringtone.wav in the static resource, beside main.js); without it incoming calls ring silently. */
+  readonly ringtoneUrl?: string;
 }
 
 /** A running ContactPad: its controller and a diagnostics handle for support. */
@@ -38,6 +42,10 @@ export interface RunningContactPad {
   readonly agent: AgentIdentity;
   /** Media figures of a call, for support and the end-to-end suite. */
   mediaStats(callId: string): Promise<{ iceConnectionState: string; bytesReceived: number; bytesSent: number }>;
+  /** The ringtone's element as it plays now (support, the end-to-end suite). */
+  ringtone(): RingtoneStatus;
+  /** The output a call's sound plays on ('' = the default): HTMLMediaElement.sinkId. */
+  speakerOf(callId: string): string | undefined;
 }
 
 /** Forwards host events to the controller once it exists (the host connects first). */
@@ -87,6 +95,13 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     recentActivityKey: `contactpad-recent-activity-${orgPart}-${agent.userId}`,
   });
 
+  // The agent's microphone, speaker and ringer, saved per agent and org in this browser; the ringtone.
+  const audio = new AudioDevices({
+    ringtoneUrl: options.ringtoneUrl ?? '',
+    storageKey: `contactpad-audio-devices-${orgPart}-${agent.userId}`,
+    listener: controller,
+  });
+
   let phone: Phone | undefined;
   try {
     phone = new Phone(
@@ -99,12 +114,13 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
       },
       controller,
       // The agent's credential, from Salesforce for the session's own user (never named here).
-      { credentials: createSipCredentialSource({ instanceUrl: options.crm.instanceUrl, accessToken: options.crm.accessToken }) },
+      { credentials: createSipCredentialSource({ instanceUrl: options.crm.instanceUrl, accessToken: options.crm.accessToken }), ...(options.ringtoneUrl ? { audio } : {}) },
     );
   } catch (error) {
     controller.notify(error);
   }
-  if (phone) controller.attach({ phone, crm, ...(host ? { host } : {}) });
+  if (phone) controller.attach({ phone, crm, audio, ...(host ? { host } : {}) });
+  audio.start();
   keepAgentChoiceAcrossReloads(controller);
   if (host) connectConsoleBridge(host, controller);
 
@@ -143,6 +159,8 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
       if (!phone) return Promise.reject(new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not configured.'));
       return phone.mediaStats(callId);
     },
+    ringtone: () => audio.ringtoneStatus(),
+    speakerOf: (callId) => phone?.speakerOf(callId),
   };
 }
 

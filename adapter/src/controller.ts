@@ -27,7 +27,9 @@ import { Store } from './store.ts';
 import { openDesks, type Desks } from './desks/desks.ts';
 import type { ConsoleDesks } from './desks/console-desks.ts';
 import type { DirectoryDesk } from './desks/directory-desk.ts';
-import { Rooms, type BridgePort, type BridgeSnapshot, type CrmPort, type HostPort, type PhonePort } from './desks/ports.ts';
+import { Rooms, type AudioPort, type BridgePort, type BridgeSnapshot, type CrmPort, type HostPort, type PhonePort } from './desks/ports.ts';
+import type { AudioDevicesListener } from './telephony/audio-devices.ts';
+import type { AudioDevicesView } from './model/audio-devices.ts';
 import { firstSnapshot } from './desks/view-desk.ts';
 
 /** What both a call and a work item answer to; the switchboard picks the desk by the interaction. */
@@ -39,7 +41,7 @@ interface Line {
 }
 
 /** Routes the rooms' events and the agent's intents to the desks; see the file comment. */
-export class Controller implements PhoneListener, HostListener {
+export class Controller implements PhoneListener, HostListener, AudioDevicesListener {
   readonly store: Store;
   readonly #rooms = new Rooms();
   readonly #desks: Desks;
@@ -53,8 +55,9 @@ export class Controller implements PhoneListener, HostListener {
   }
 
   /** Attach the rooms once they exist (the host and crm may be missing: ContactPad still rings). */
-  attach(rooms: { phone: PhonePort; crm?: CrmPort; host?: HostPort }): void {
+  attach(rooms: { phone: PhonePort; crm?: CrmPort; host?: HostPort; audio?: AudioPort }): void {
     this.#rooms.phone = rooms.phone;
+    this.#rooms.audio = rooms.audio;
     this.#rooms.crm = rooms.crm;
     this.#rooms.host = rooms.host;
     rooms.host?.enableClickToDial().catch((error: unknown) => this.notify(error));
@@ -73,7 +76,7 @@ export class Controller implements PhoneListener, HostListener {
     try {
       switch (intent.type) {
         case 'set-agent-status':
-          return agent.choose(intent.choice);
+          return await agent.choose(intent.choice);
         case 'accept':
           return await this.#line(intent.interactionId).accept(intent.interactionId);
         case 'reject':
@@ -107,6 +110,12 @@ export class Controller implements PhoneListener, HostListener {
           return await screenPop.openRecord(intent.recordId);
         case 'dismiss-notice':
           return notices.dismiss(intent.noticeId);
+        case 'list-audio-devices':
+          return await this.#desks.audio.listDevices();
+        case 'choose-audio-device':
+          return await this.#desks.audio.choose(intent.role, intent.deviceId);
+        case 'set-ring-volume':
+          return this.#desks.audio.setRingVolume(intent.volume);
       }
     } catch (error) {
       this.notify(error);
@@ -135,6 +144,20 @@ export class Controller implements PhoneListener, HostListener {
 
   ended(callId: string, end: CallEnd): void {
     this.#desks.voice.ended(callId, end);
+  }
+
+  // ---- the agent's audio devices and the ringtone (telephony/audio-devices.ts) ----------
+
+  audioDevicesChanged(view: AudioDevicesView): void {
+    this.#desks.audio.devicesChanged(view);
+  }
+
+  audioNotice(error: ContactPadError): void {
+    this.notify(error);
+  }
+
+  ringtoneBlocked(blocked: boolean): void {
+    this.#desks.audio.ringtoneBlocked(blocked);
   }
 
   // ---- host events ------------------------------------------------------------------------

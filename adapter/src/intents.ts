@@ -4,6 +4,7 @@
  * each to the desk of its concern (adapter/src/desks/), which carries it out.
  */
 import type { AgentStatusChoice } from './model/agent-state.ts';
+import type { AudioDeviceRole } from './model/audio-devices.ts';
 import type { RecordingCommand } from './model/recording.ts';
 
 export type Intent =
@@ -30,6 +31,12 @@ export type Intent =
   | { readonly type: 'pick-record'; readonly interactionId: string; readonly recordId: string }
   /** Open a record in the console (a journey entry's Task, a match). */
   | { readonly type: 'open-record'; readonly recordId: string }
+  /** The devices panel opened: list the microphones and outputs with their names. */
+  | { readonly type: 'list-audio-devices' }
+  /** The microphone, speaker (the call's sound) or ringer (the ringtone) to use; '' = the browser's default. */
+  | { readonly type: 'choose-audio-device'; readonly role: AudioDeviceRole; readonly deviceId: string }
+  /** How loud the phone rings, 0 to 100. */
+  | { readonly type: 'set-ring-volume'; readonly volume: number }
   | { readonly type: 'dismiss-notice'; readonly noticeId: number }
   /** Start, pause, resume or stop the call's recording (sent to the platform; it changes once the platform agrees). */
   | { readonly type: 'recording'; readonly interactionId: string; readonly command: RecordingCommand }

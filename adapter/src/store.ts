@@ -15,6 +15,7 @@ import type { DirectoryEntry } from './model/directory-entry.ts';
 import type { InteractionAction } from './model/interaction-action.ts';
 import type { JourneyEntry } from './model/journey-entry.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
+import type { AudioDevicesView } from './model/audio-devices.ts';
 import type { RecordingCommand, RecordingState } from './model/recording.ts';
 import type { VoicemailMessage } from './model/voicemail-message.ts';
 
@@ -28,6 +29,7 @@ export type { DirectoryEntry } from './model/directory-entry.ts';
 export type { InteractionAction } from './model/interaction-action.ts';
 export type { JourneyStatus } from './model/journey-entry.ts';
 export type { PhoneConnection } from './model/phone-connection.ts';
+export type { AudioDevice, AudioDeviceRole, AudioDevicesView } from './model/audio-devices.ts';
 export type { RecordingCommand, RecordingState } from './model/recording.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
@@ -140,6 +142,8 @@ export interface ContactPadSnapshot {
   readonly directory: readonly DirectoryEntry[];
   /** Tab sync and Omni-Channel run through the console bridge: still looking for it, found, or missing. */
   readonly bridge: BridgeConnection;
+  /** The agent's microphone, speaker and ringer, and how loud it rings (the devices panel). */
+  readonly audio: AudioDevicesView;
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

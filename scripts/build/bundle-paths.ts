@@ -24,6 +24,15 @@ export const JSFORCE_SOURCE: string = join(PROJECT_ROOT, 'node_modules', 'jsforc
 /** The copy's name inside the static resource: `URLFOR($Resource.contactpad, 'jsforce-core.min.js')`. */
 export const JSFORCE_FILE_NAME = 'jsforce-core.min.js';
 
+/** The ringtone (made by ringtone-wav.ts, committed), copied as it is into the static resource. */
+export const RINGTONE_SOURCE: string = join(PROJECT_ROOT, 'app', 'assets', 'ringtone.wav');
+
+/**
+ * Its name in the static resource, next to main.js: app/main.ts finds it beside itself
+ * (`new URL('ringtone.wav', import.meta.url)`), so the host page need not pass its URL.
+ */
+export const RINGTONE_FILE_NAME = 'ringtone.wav';
+
 /** The entry of bridge-protocol.js (defines window.ContactPadBridgeProtocol; see bridge-protocol-global.ts). */
 export const BRIDGE_PROTOCOL_ENTRY: string = join(PROJECT_ROOT, 'scripts', 'build', 'bridge-protocol-iife.ts');
 

@@ -40,6 +40,10 @@ export class AgentDesk {
   /** The wrap-up clock of each interaction in a timed wrap up (runtime handles only: the end is in its view). */
   readonly #wrapUpClocks = new Map<string, () => void>();
   #timeUp: (id: string) => void = () => {};
+  /** Asked before the agent is Ready (the audio desk: the microphone); see {@link checkBeforeReady}. */
+  #beforeReady: () => Promise<string | undefined> | undefined = () => undefined;
+  /** Counts the agent's choices, so a check that ends after a newer choice changes nothing. */
+  #choices = 0;
 
   constructor(store: Store, clock: Clock, settings: ContactPadSettings, view: ViewDesk) {
     this.#store = store;
@@ -68,8 +72,30 @@ export class AgentDesk {
     return this.#store.snapshot.agent;
   }
 
-  /** The agent picks Ready, Not Ready or Offline (in the state control, or through Omni-Channel presence). */
-  choose(choice: AgentStatusChoice): void {
+  /**
+   * What to ask before the agent is Ready: resolves with a Not Ready reason when Ready cannot
+   * be entered (no microphone ContactPad may use), or undefined when it can; returns undefined
+   * when there is nothing to ask (Ready is then chosen at once).
+   */
+  checkBeforeReady(check: () => Promise<string | undefined> | undefined): void {
+    this.#beforeReady = check;
+  }
+
+  /**
+   * The agent picks Ready, Not Ready or Offline (in the state control, or through Omni-Channel
+   * presence). Ready waits for {@link checkBeforeReady}'s answer: when it gives a reason the
+   * agent is Not Ready with it instead. A later choice wins over a check still running.
+   */
+  choose(choice: AgentStatusChoice): void | Promise<void> {
+    const turn = ++this.#choices;
+    const checking = choice.status === 'ready' ? this.#beforeReady() : undefined;
+    if (!checking) return this.#choose(choice);
+    return checking.then((reason) => {
+      if (turn === this.#choices) this.#choose(reason === undefined ? choice : { status: 'not-ready', reason });
+    });
+  }
+
+  #choose(choice: AgentStatusChoice): void {
     this.#store.update((s) => ({ ...s, agent: chooseAgentStatus(s.agent, choice, this.#clock.now()) }));
     const status = this.#store.snapshot.agent.status;
     for (const listener of this.#chosenListeners) listener(status);

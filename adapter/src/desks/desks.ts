@@ -1,7 +1,7 @@
 /**
  * The desks that ring and answer, built together (the switchboard's, and each desk test's):
  * notices, the view projection, agent state and its timers, wrap up and the activity log,
- * screen pop and the picker, voice calls. The desks loaded later, off that path, are built
+ * screen pop and the picker, voice calls, the agent's audio devices and ringtone. The desks loaded later, off that path, are built
  * from these: Omni-Channel, tabs and presence with the console bridge (console-desks.ts),
  * consult and transfer with the directory (directory-desk.ts).
  */
@@ -9,6 +9,7 @@ import type { Clock } from '../model/clock.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import type { Store } from '../store.ts';
 import { AgentDesk } from './agent-desk.ts';
+import { AudioDesk } from './audio-desk.ts';
 import { NoticeDesk } from './notice-desk.ts';
 import type { Rooms } from './ports.ts';
 import { ScreenPopDesk } from './screen-pop-desk.ts';
@@ -32,6 +33,7 @@ export interface Desks extends DeskGround {
   readonly wrapUp: WrapUpDesk;
   readonly screenPop: ScreenPopDesk;
   readonly voice: VoiceDesk;
+  readonly audio: AudioDesk;
 }
 
 export function openDesks(ground: DeskGround): Desks {
@@ -42,5 +44,7 @@ export function openDesks(ground: DeskGround): Desks {
   const wrapUp = new WrapUpDesk(settings, clock, rooms, view, agent, notices);
   const screenPop = new ScreenPopDesk(rooms, view, wrapUp, notices);
   const voice = new VoiceDesk({ settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices });
-  return { ...ground, notices, view, agent, wrapUp, screenPop, voice };
+  const audio = new AudioDesk(store, rooms, notices);
+  agent.checkBeforeReady(() => audio.notReadyReason());
+  return { ...ground, notices, view, agent, wrapUp, screenPop, voice, audio };
 }

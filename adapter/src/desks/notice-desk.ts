@@ -29,6 +29,11 @@ export class NoticeDesk {
     this.#store.update((s) => ({ ...s, notices: [...s.notices, notice].slice(-NOTICE_LIMIT) }));
   }
 
+  /** Takes back what was said with `code` (it is no longer true: the ringtone rings now). */
+  withdraw(code: string): void {
+    this.#store.update((s) => (s.notices.some((n) => n.code === code) ? { ...s, notices: s.notices.filter((n) => n.code !== code) } : s));
+  }
+
   /** The agent dismissed a notice. */
   dismiss(noticeId: number): void {
     this.#store.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== noticeId) }));

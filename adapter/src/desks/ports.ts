@@ -7,6 +7,7 @@
 import type { BridgeCapability, BridgePresence, BridgeTab, BridgeWork } from '../host/console-bridge-protocol.ts';
 import type { CrmService } from '../crm/crm-service.ts';
 import { ContactPadError } from '../model/errors.ts';
+import type { AudioDeviceRole } from '../model/audio-devices.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from '../telephony/phone.ts';
 
@@ -68,12 +69,28 @@ export interface HostPort {
   enableClickToDial(): Promise<void>;
 }
 
+/** What the desks need of the agent's audio devices (implemented by telephony/audio-devices.ts). */
+export interface AudioPort {
+  /** Lists the devices again; with `askForNames`, asks for the microphone first when the browser hides their names. */
+  list(askForNames: boolean): Promise<void>;
+  choose(role: AudioDeviceRole, deviceId: string): Promise<void>;
+  setRingVolume(volume: number): void;
+  /** Resolves when a microphone can be used; rejects with MICROPHONE_BLOCKED, MICROPHONE_MISSING or MEDIA_UNAVAILABLE. */
+  checkMicrophone(): Promise<void>;
+}
+
 /** The rooms attached so far; `require*` says which is missing, with the code the agent sees. */
 export class Rooms {
   phone: PhonePort | undefined;
   crm: CrmPort | undefined;
   host: HostPort | undefined;
   bridge: BridgePort | undefined;
+  audio: AudioPort | undefined;
+
+  requireAudio(): AudioPort {
+    if (!this.audio) throw new ContactPadError('MEDIA_UNAVAILABLE', 'ContactPad has no audio devices here (the phone is not started).');
+    return this.audio;
+  }
 
   requirePhone(): PhonePort {
     if (!this.phone) throw new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not started.');

@@ -13,6 +13,7 @@ import { isFinished, isInProgress, transitionInteraction, type InteractionTransi
 import { tabRecordOf, type InteractionFacts } from '../model/interaction-facts.ts';
 import { allowedActions } from '../model/capabilities.ts';
 import { initialAgentState } from '../model/agent-state.ts';
+import { unlistedAudioDevices } from '../model/audio-devices.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { Clock } from '../model/clock.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
@@ -58,6 +59,7 @@ export function firstSnapshot(settings: ContactPadSettings, at: number): Contact
     notices: [],
     directory: [],
     bridge: 'looking',
+    audio: unlistedAudioDevices(),
   };
 }
 

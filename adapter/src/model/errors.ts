@@ -138,6 +138,36 @@ export const ERROR_CATALOGUE = {
     causes: ['The browser denied permission.', 'No headset is connected.'],
     fix: 'Allow microphone access for Salesforce and connect a headset.',
   },
+  MICROPHONE_BLOCKED: {
+    description: 'The agent cannot go Ready: the browser blocked the microphone for ContactPad\'s site.',
+    causes: ['The agent (or a browser policy) answered Block when the browser asked for the microphone.', 'The console\'s frame for the softphone is not allowed the microphone.'],
+    fix: 'Allow the microphone in the address bar\'s site settings (the padlock or tune icon), then choose Ready again. The agent stays Not Ready meanwhile.',
+  },
+  MICROPHONE_MISSING: {
+    description: 'The agent cannot go Ready: no microphone is connected to this computer.',
+    causes: ['The headset is unplugged or switched off.', 'The operating system hides the microphone from the browser.'],
+    fix: 'Connect a headset or a microphone, then choose Ready again. The agent stays Not Ready meanwhile.',
+  },
+  AUDIO_DEVICE_LOST: {
+    description: 'An audio device the agent chose (microphone, speaker or ringer) was disconnected: ContactPad uses the default one instead.',
+    causes: ['A headset was unplugged, switched off or went out of Bluetooth range.'],
+    fix: 'Nothing is needed: calls go on with the default device. Reconnect the headset; ContactPad uses it again from the next call (not in the middle of one).',
+  },
+  AUDIO_DEVICE_FAILED: {
+    description: 'The browser refused an audio device ContactPad tried to use.',
+    causes: ['The device was disconnected a moment before.', 'Another application holds the microphone.', 'The browser does not let this page choose an output device.'],
+    fix: 'Choose another device in Devices, or reconnect it and choose it again.',
+  },
+  RINGTONE_BLOCKED: {
+    description: 'A call rings but the browser will not play the ringtone until the agent clicks in ContactPad (its autoplay policy).',
+    causes: ['ContactPad was reloaded and the agent has not clicked in it since.', 'The console does not let the softphone frame play sound on its own.'],
+    fix: 'Click anywhere in ContactPad: the ringtone starts, and keeps working for the rest of the session.',
+  },
+  RINGTONE_FAILED: {
+    description: 'The ringtone file could not be played.',
+    causes: ['The static resource was deployed without ringtone.wav.', 'The browser cannot decode it.'],
+    fix: 'Redeploy the contactpad static resource built by npm run build. Calls still ring on screen meanwhile.',
+  },
   CRM_SESSION_EXPIRED: {
     description: 'The Salesforce session has expired (INVALID_SESSION_ID).',
     causes: ['The agent logged out in another tab.', 'The session timed out.'],

@@ -17,6 +17,7 @@ import { callFailure } from './call-failure.ts';
 import type { CallEnd } from './call-state.ts';
 import { errorText } from './error-text.ts';
 import { RemoteAudio } from './media.ts';
+import { deviceError, type AudioDevices, type LiveAudioChange } from './audio-devices.ts';
 import { browserAudioDecoders, unplayableOffer } from './offer-codecs.ts';
 import type { MediaStats } from './media-stats.ts';
 import type { PhoneListener } from './phone-listener.ts';
@@ -41,6 +42,8 @@ export interface CallsOptions {
   readonly rejectStatusCode: 486 | 603;
   /** The agent's SIP domain: numbers and SIP users are dialled and transferred to on it. */
   readonly domain: string;
+  /** The agent's devices and the ringtone (audio-devices.ts); without them calls play on the default output and do not ring aloud. */
+  readonly audio?: AudioDevices | undefined;
 }
 
 function notRinging(callId: string, doing: string): ContactPadError {
@@ -59,6 +62,7 @@ export class Calls {
 
   constructor(options: CallsOptions) {
     this.#options = options;
+    options.audio?.onLiveChange((change) => this.#liveAudio(change));
     this.#port = {
       clock: options.clock,
       domain: options.domain,
@@ -78,6 +82,7 @@ export class Calls {
   /** Starts loading the call control (the phone has registered: calls may follow). */
   prepare(): void {
     this.#loadControl().catch(() => undefined);
+    this.#options.audio?.ringer.preload();
   }
 
   /** sip.js UserAgentDelegate.onInvite: an INVITE arrived (sip.js has sent 100 Trying; it rings with 180). */
@@ -105,6 +110,38 @@ export class Calls {
     this.#options.listener.incoming(offer);
     const unplayable = unplayableOffer(sdp, browserAudioDecoders());
     if (unplayable) this.#refuseUnplayable(offer.callId, invitation, unplayable);
+    this.#ringWhileRinging(offer.callId);
+  }
+
+  /**
+   * The ringtone sounds while the incoming call's leg is `ringing` (call-state.ts): from the
+   * moment Accept or Reject is pressed, the caller's CANCEL (answered elsewhere too), or the
+   * hang-up of an agent going Offline, it stops (ringer.ts: one tone for every call ringing).
+   */
+  #ringWhileRinging(callId: string): void {
+    const call = this.#calls.get(callId);
+    const ringer = this.#options.audio?.ringer;
+    if (!call || !ringer) return;
+    const follow = () => (call.state === 'ringing' ? ringer.ring(callId) : ringer.silence(callId));
+    follow();
+    call.watch(follow);
+    call.whenEnded(() => ringer.silence(callId));
+  }
+
+  /** The agent chose another microphone or speaker, or the one in use went away (audio-devices.ts): the calls that are up follow. */
+  #liveAudio(change: LiveAudioChange): void {
+    const audio = this.#options.audio;
+    if (!audio) return;
+    if (change.role === 'speaker') {
+      this.#audio.setSink(change.to, change.from).catch((error: unknown) => audio.report(deviceError(error)));
+      return;
+    }
+    const up = [...this.#calls.values()].filter((call) => call.sipSession.state === SessionState.Established);
+    if (up.length === 0) return;
+    // Rarely needed, so not on the ring-and-answer bundle: a chunk of its own.
+    import('./microphone-switch.ts')
+      .then(({ switchMicrophone }) => Promise.all(up.map((call) => switchMicrophone(call, () => audio.openMicrophone(change.to), change.from))))
+      .catch((error: unknown) => audio.report(deviceError(error)));
   }
 
   /** A call whose audio this browser cannot play: 488 to the caller, and the agent is told why (offer-codecs.ts). */
@@ -195,6 +232,11 @@ export class Calls {
     return control.dropVoicemail(call, audioUrl, this.#port, this.#options.clock);
   }
 
+  /** See Phone.speakerOf. */
+  speakerOf(callId: string): string | undefined {
+    return this.#audio.sinkOf(callId);
+  }
+
   /** See Phone.mediaStats. */
   async mediaStats(callId: string): Promise<MediaStats> {
     const call = this.#call(callId);
@@ -210,6 +252,7 @@ export class Calls {
   /** Once the user agent has stopped: every call's audio stops, and the calls sip.js did not report terminated end as released. */
   endAll(): void {
     this.#audio.stopAll();
+    this.#options.audio?.ringer.silenceAll();
     for (const call of [...this.#calls.values()]) {
       call.note({ type: 'release' });
       this.#finish(call, { reason: 'released' });
@@ -234,7 +277,7 @@ export class Calls {
       if (state === SessionState.Established) {
         call.note({ type: 'established' });
         const handler = session.sessionDescriptionHandler;
-        if (handler instanceof Web.SessionDescriptionHandler) this.#audio.play(id, handler.remoteMediaStream);
+        if (handler instanceof Web.SessionDescriptionHandler) this.#audio.play(id, handler.remoteMediaStream, this.#options.audio?.speakerForNewCall() ?? '');
         this.#options.listener.connected(id);
       } else if (state === SessionState.Terminated) {
         // sip.js ends an outbound session before it hands us the final response: read it first.

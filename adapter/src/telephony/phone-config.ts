@@ -2,7 +2,7 @@
  * The phone's settings (from the call center definition or the local console), checked once
  * when the phone is made, and the sip.js user agent they describe.
  */
-import { UserAgent, type UserAgentDelegate, type UserAgentOptions } from 'sip.js';
+import { UserAgent, Web, type UserAgentDelegate, type UserAgentOptions } from 'sip.js';
 import { ContactPadError } from '../model/errors.ts';
 import type { SipCredential } from '../model/sip-credential.ts';
 
@@ -108,6 +108,8 @@ export interface UserAgentExtras {
   readonly credential?: SipCredential | undefined;
   /** A stand-in for sip.js's WebSocket transport (unit tests: a SIP server in the page). */
   readonly transportConstructor?: UserAgentOptions['transportConstructor'];
+  /** Opens each call's microphone (audio-devices.ts: the one the agent chose); default: getUserMedia as asked. */
+  readonly mediaStreamFactory?: ((constraints: MediaStreamConstraints) => Promise<MediaStream>) | undefined;
 }
 
 function isTurnEntry(server: RTCIceServer): boolean {
@@ -168,11 +170,12 @@ export function applyCredential(ua: UserAgent, config: PhoneConfig, credential: 
  * reconnects, forever, with backoff and jitter, on the delegate's onConnect / onDisconnect.
  */
 export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate, extras: UserAgentExtras = {}): UserAgent {
-  const { credential, transportConstructor } = extras;
+  const { credential, transportConstructor, mediaStreamFactory } = extras;
   const options: UserAgentOptions = {
     uri: UserAgent.makeURI(config.aor),
     transportOptions: { server: config.serverUrl, connectionTimeout: 5, keepAliveInterval: 25 },
     ...(transportConstructor ? { transportConstructor } : {}),
+    ...(mediaStreamFactory ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory) } : {}),
     authorizationUsername: credential?.username ?? config.authorizationUsername,
     authorizationPassword: credential?.password ?? config.authorizationPassword,
     displayName: config.displayName,

@@ -22,6 +22,7 @@ import type { Invitation, UserAgent, UserAgentOptions } from 'sip.js';
 import { realClock, type Clock } from '../model/clock.ts';
 import type { RandomSource } from '../model/retry-backoff.ts';
 import type { SipCredential, SipCredentialSource } from '../model/sip-credential.ts';
+import type { AudioDevices } from './audio-devices.ts';
 import { Calls, type MediaStats } from './calls.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { RecordingCommand } from '../model/recording.ts';
@@ -66,6 +67,8 @@ export interface PhoneOptions {
   random?: RandomSource;
   /** Default: sip.js's WebSocket transport. For tests: a SIP server in the page. */
   transportConstructor?: UserAgentOptions['transportConstructor'];
+  /** The agent's devices and the ringtone (audio-devices.ts). Without them calls open the default microphone, play on the default output and do not ring aloud. */
+  audio?: AudioDevices;
 }
 
 /** The SIP phone of one agent. */
@@ -77,6 +80,7 @@ export class Phone {
   readonly #calls: Calls;
   readonly #credentials: SipCredentials | undefined;
   readonly #transportConstructor: PhoneOptions['transportConstructor'];
+  readonly #mediaStreamFactory: AudioDevices['mediaStreamFactory'] | undefined;
   #ua: UserAgent | undefined;
   #registration: Registration | undefined;
   /** The user agent did not take a renewed credential (applyCredential): a new one is made when no call is up. */
@@ -96,6 +100,7 @@ export class Phone {
     this.#clock = options.clock ?? realClock;
     this.#random = options.random ?? Math.random;
     this.#transportConstructor = options.transportConstructor;
+    this.#mediaStreamFactory = options.audio?.mediaStreamFactory;
     const told = this.#listener;
     this.#calls = new Calls({
       // A call's end is also the moment a user agent that kept an old credential can be replaced.
@@ -106,6 +111,7 @@ export class Phone {
       clock: this.#clock,
       rejectStatusCode: config.rejectStatusCode ?? 486,
       domain: sipDomain(config),
+      audio: options.audio,
     });
     this.#credentials = options.credentials
       ? new SipCredentials({
@@ -135,7 +141,7 @@ export class Phone {
         onConnect: () => registration?.onConnect(),
         onDisconnect: (error?: Error) => registration?.onDisconnect(error),
       },
-      { credential, transportConstructor: this.#transportConstructor },
+      { credential, transportConstructor: this.#transportConstructor, mediaStreamFactory: this.#mediaStreamFactory },
     );
     const { firstDelayMs, maxDelayMs } = this.#config.reconnect ?? DEFAULT_RECONNECT;
     registration = new Registration(ua, {
@@ -321,5 +327,10 @@ export class Phone {
   /** ICE state and bytes of a call's media (RTCPeerConnection.getStats: RTP in and out). */
   mediaStats(callId: string): Promise<MediaStats> {
     return this.#calls.mediaStats(callId);
+  }
+
+  /** The output a call's sound plays on ('' = the default; undefined: no such call or no sound yet): HTMLMediaElement.sinkId. */
+  speakerOf(callId: string): string | undefined {
+    return this.#calls.speakerOf(callId);
   }
 }
