@@ -4,7 +4,8 @@
  * missing (tab sync and Omni-Channel off), the agent state, notices, a call pop
  * for every alerting interaction, the caller detail (labels, why this record, picker,
  * journey) and the wrap-up form for the selected interaction, the interaction list, and the
- * dial box. Every agent action leaves it as a `contactpad-intent`
+ * dial box, and the devices panel (loaded when opened). Incoming calls also show as browser
+ * notifications while ContactPad is out of sight (call-notifications.ts). Every agent action leaves it as a `contactpad-intent`
  * event (see intent-event.ts) fired by the child that took it.
  */
 import { LitElement, css, html, type PropertyValues } from 'lit';
@@ -20,6 +21,8 @@ import './cp-call-pop.ts';
 import './cp-interaction-detail.ts';
 import './cp-interaction-list.ts';
 import { loadElement } from './lazy-elements.ts';
+import { CallNotifications, ringingCalls } from './call-notifications.ts';
+import { INTENT_EVENT } from './intent-event.ts';
 import './cp-dialer.ts';
 
 /** The one line shown when the console bridge (tab sync, Omni-Channel) is not there: calls still work. */
@@ -104,15 +107,24 @@ export class ContactPad extends LitElement {
   /** Alerting interactions already announced, so each incoming call is announced once. */
   #announced = new Set<string>();
   #announcement = '';
+  /** Browser notifications of ringing calls while ContactPad is out of sight. */
+  readonly #notifications = new CallNotifications(this);
+  /** The devices panel (microphone, speaker, ringer) is open; it loads the first time. */
+  #devicesOpen = false;
 
   constructor() {
     super();
     this.snapshot = undefined;
     this.clock = systemClock;
+    // Going Ready is when the agent expects calls: the browser asks then (inside their click) whether ContactPad may notify.
+    this.addEventListener(INTENT_EVENT, (event) => {
+      if (event.detail.type === 'set-agent-status' && event.detail.choice.status === 'ready') this.#notifications.askPermission();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('snapshot')) return;
+    this.#notifications.update(ringingCalls(this.snapshot?.interactions ?? []));
     const alerting = (this.snapshot?.interactions ?? []).filter((view) => view.interaction.state === 'alerting' && view.interaction.direction === 'inbound');
     const fresh = alerting.filter((view) => !this.#announced.has(view.interaction.id));
     if (fresh.length > 0) this.#announcement = fresh.map((view) => incomingAnnouncement(view.interaction)).join('. ');
@@ -156,9 +168,19 @@ export class ContactPad extends LitElement {
           ></cp-interaction-list>
         </section>
         <cp-dialer class="card" .registered=${snapshot.phone.state === 'registered'}></cp-dialer>
+        <div class="card">
+          <button type="button" aria-expanded=${this.#devicesOpen ? 'true' : 'false'} aria-controls="audio-settings" @click=${this.#toggleDevices}>Devices</button>
+          ${this.#devicesOpen ? html`<cp-audio-settings id="audio-settings" .audio=${snapshot.audio}></cp-audio-settings>` : ''}
+        </div>
       </div>
     `;
   }
+
+  readonly #toggleDevices = (): void => {
+    this.#devicesOpen = !this.#devicesOpen;
+    if (this.#devicesOpen) void loadElement('cp-audio-settings');
+    this.requestUpdate();
+  };
 }
 
 if (!customElements.get('contact-pad')) customElements.define('contact-pad', ContactPad);

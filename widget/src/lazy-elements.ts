@@ -1,6 +1,7 @@
 /**
  * The elements an agent does not need to ring and answer a call: the dialogs (consult and
- * transfer, abandon, decline), the wrap-up form, the record picker and the customer journey.
+ * transfer, abandon, decline), the wrap-up form, the record picker, the customer journey and the
+ * devices panel.
  * They are not in the ring-and-answer bundle (`npm run bench` measures it); each loads the
  * first time it is about to show, from the same static resource.
  *
@@ -17,6 +18,7 @@ const LOADERS = {
   'cp-wrap-up-form': () => import('./cp-wrap-up-form.ts'),
   'cp-record-picker': () => import('./cp-record-picker.ts'),
   'cp-journey': () => import('./cp-journey.ts'),
+  'cp-audio-settings': () => import('./cp-audio-settings.ts'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyElementTag = keyof typeof LOADERS;
