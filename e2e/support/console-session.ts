@@ -7,7 +7,7 @@
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startConsole, type RunningConsole } from '../../scripts/console/console-server.ts';
-import { launchChromium } from '../../scripts/console/test-browser.ts';
+import { launchChromium, type ChromiumOptions } from '../../scripts/console/test-browser.ts';
 import { FakeOrgClient, type FakeOrgRecord } from '../../scripts/fake-org/client.ts';
 import { E2E_SIP_UDP_PORT, E2E_SIP_WS_PORT, E2E_WEB_PORT } from '../../scripts/test-ports.ts';
 
@@ -44,9 +44,13 @@ export async function openConsoleSession(
   callCenterSettings: Record<string, string> = {},
   ports: ConsolePorts = E2E_PORTS,
   query = '',
+  chromium: ChromiumOptions = {},
 ): Promise<ConsoleSession> {
   const running = await startConsole({ ...ports, callCenterSettings });
-  const browser = await launchChromium();
+  const browser = await launchChromium(chromium).catch(async (error: unknown) => {
+    await running.stop();
+    throw error;
+  });
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error(`console page error: ${error.message}`));
   await page.goto(`${running.url}?refresh=0${query}`);
@@ -74,9 +78,9 @@ export async function softphoneFrame(page: Page): Promise<Frame> {
   return softphone;
 }
 
-/** A console session whose agent is Ready with the phone registered. */
-export async function openReadySession(callCenterSettings: Record<string, string> = {}): Promise<ConsoleSession> {
-  const session = await openConsoleSession(callCenterSettings);
+/** A console session whose agent is Ready with the phone registered (`chromium`: what the test browser adds, e.g. a fake microphone's tone). */
+export async function openReadySession(callCenterSettings: Record<string, string> = {}, chromium: ChromiumOptions = {}): Promise<ConsoleSession> {
+  const session = await openConsoleSession(callCenterSettings, E2E_PORTS, '', chromium);
   await chooseAgentStatus(session, 'Ready');
   await session.softphone.getByText('Phone ready').waitFor();
   return session;

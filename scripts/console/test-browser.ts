@@ -14,6 +14,11 @@ export interface ChromiumOptions {
    * error still fails the connection.
    */
   readonly trustSpki?: readonly string[];
+  /**
+   * A WAV file (16-bit PCM) the fake microphone plays, looped, instead of Chromium's beep
+   * (`--use-file-for-fake-audio-capture`): every page's microphone in this browser sends it.
+   */
+  readonly fakeMicrophoneWav?: string;
 }
 
 /** Starts Chromium with the project's arguments (and what `options` adds). */
@@ -23,5 +28,9 @@ export function launchChromium(options: ChromiumOptions = {}): Promise<Browser> 
     if (!/^[A-Za-z0-9+/]{43}=$/.test(spki)) throw new Error(`launchChromium: trustSpki entries must be base64 SHA-256 hashes (spkiHash), got ${JSON.stringify(spki)}`);
   }
   const extra = trust.length > 0 ? [`--ignore-certificate-errors-spki-list=${trust.join(',')}`] : [];
+  if (options.fakeMicrophoneWav !== undefined) {
+    if (!/^\/[^,%\s]+\.wav$/.test(options.fakeMicrophoneWav)) throw new Error(`launchChromium: fakeMicrophoneWav must be an absolute .wav path without spaces, commas or %, got ${JSON.stringify(options.fakeMicrophoneWav)}`);
+    extra.push(`--use-file-for-fake-audio-capture=${options.fakeMicrophoneWav}`);
+  }
   return chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS, ...extra] });
 }

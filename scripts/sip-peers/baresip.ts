@@ -29,7 +29,7 @@
  * and each call's events with their arrival time (INVITE out, 180, 200, the far end's BYE).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BaresipControl, type BaresipEvent } from './baresip-control.ts';
@@ -67,6 +67,12 @@ export interface BaresipOptions {
   readonly toneHz?: number;
   /** It quits by itself after this long whatever happens (default 600 s). */
   readonly maxLifetimeSeconds?: number;
+  /**
+   * Keep the audio it receives, as it decodes it, in WAV files (baresip's `sndfile` module:
+   * .run/baresip-<name>/recordings/dump-<time>-dec.wav, one per call; see
+   * {@link RunningBaresip.receivedAudio}). Default false.
+   */
+  readonly recordReceived?: boolean;
 }
 
 /** What baresip says about a call's audio (its `audio_debug` command). */
@@ -118,10 +124,17 @@ export interface RunningBaresip {
   waitForEnd(callId: string, timeoutMs?: number): Promise<BaresipCallEnd>;
   /** The current call's audio figures (zeros without media). */
   audioStats(): Promise<BaresipAudioStats>;
+  /**
+   * With `recordReceived`: the audio received so far on the newest call, as baresip wrote it
+   * (16-bit PCM WAV bytes, header included, possibly still growing); empty before any.
+   */
+  receivedAudio(): Buffer;
   /** The SIP Call-ID of the call under way (ringing or answered); undefined when there is none. */
   readonly callId: string | undefined;
   /** Hangs up the call under way (CANCEL before an answer, BYE after); nothing without one. */
   hangUp(): Promise<void>;
+  /** Puts the call under way on hold (a re-INVITE offering a=sendonly), or takes it off (`on` false). */
+  hold(on: boolean): Promise<void>;
   /** Quits baresip (killed if it does not go within 3 s). */
   stop(): Promise<void>;
 }
@@ -140,7 +153,7 @@ function moduleDir(): string {
 }
 
 /** baresip's `config` file for a headless plain-RTP phone on 127.0.0.1. */
-export function baresipConfig(opts: { sipPort: number; controlPort: number; toneHz: number; moduleDir: string }): string {
+export function baresipConfig(opts: { sipPort: number; controlPort: number; toneHz: number; moduleDir: string; recordDir?: string }): string {
   return [
     '# Written by scripts/sip-peers/baresip.ts: a headless plain-RTP phone on 127.0.0.1.',
     'poll_method\t\tepoll',
@@ -165,6 +178,7 @@ export function baresipConfig(opts: { sipPort: number; controlPort: number; tone
     'module_app\t\tctrl_tcp.so',
     `ctrl_tcp_listen\t\t127.0.0.1:${opts.controlPort}`,
     'opus_bitrate\t\t32000',
+    ...(opts.recordDir === undefined ? [] : ['module\t\t\tsndfile.so', `snd_path\t\t${opts.recordDir}`]),
     '',
   ].join('\n');
 }
@@ -245,7 +259,12 @@ export async function startBaresip(opts: BaresipOptions): Promise<RunningBaresip
   const runDir = join(ROOT, '.run', `baresip-${opts.name}`);
   mkdirSync(runDir, { recursive: true });
   const [sipPort, controlPort] = [await freeSipPort(), await freeTcpPort()];
-  writeFileSync(join(runDir, 'config'), baresipConfig({ sipPort, controlPort, toneHz: opts.toneHz ?? 440, moduleDir: modules }));
+  const recordDir = opts.recordReceived ? join(runDir, 'recordings') : undefined;
+  if (recordDir) {
+    rmSync(recordDir, { recursive: true, force: true });
+    mkdirSync(recordDir, { recursive: true });
+  }
+  writeFileSync(join(runDir, 'config'), baresipConfig({ sipPort, controlPort, toneHz: opts.toneHz ?? 440, moduleDir: modules, recordDir }));
   // The account is added over the control socket (uanew) once connected, so its REGISTER's answer reaches us as an event.
   writeFileSync(join(runDir, 'accounts'), '# accounts are added by scripts/sip-peers/baresip.ts over ctrl_tcp (uanew)\n');
   const account = baresipAccount({
@@ -367,12 +386,21 @@ export async function startBaresip(opts: BaresipOptions): Promise<RunningBaresip
     async audioStats() {
       return parseAudioDebug(await ctl.command('audio_debug'));
     },
+    receivedAudio() {
+      if (!recordDir) throw new Error('receivedAudio: start baresip with recordReceived');
+      const newest = readdirSync(recordDir).filter((file) => /^dump-.*-dec\.wav$/.test(file)).sort().at(-1);
+      return newest ? readFileSync(join(recordDir, newest)) : Buffer.alloc(0);
+    },
     get callId() {
       return openCall();
     },
     async hangUp() {
       if (openCall() === undefined) return;
       await ctl.command('hangup');
+    },
+    async hold(on) {
+      if (openCall() === undefined) throw new Error('hold: no call under way');
+      await ctl.command(on ? 'hold' : 'resume');
     },
     stop,
   };

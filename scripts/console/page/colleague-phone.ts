@@ -10,10 +10,13 @@
  *   Idle --INVITE--> Ringing --answer (auto after ~1 s, or Answer)--> In a call with <caller>
  *                      |  \--Decline (603) / caller cancels--> Call ended      |
  *                      |                                                        \--BYE (either side)--> Call ended
- *   A second call while one rings or is up is turned away busy (486).
+ *   A second call while one rings or is up is turned away busy (486), except the caller an
+ *   agent puts through by attended transfer: an INVITE with Replaces (RFC 3891) naming the call
+ *   with that agent. It is answered at once, and the agent's call is hung up (BYE): In a call
+ *   with <the caller>.
  */
-import { SessionState, type Invitation, type Web } from 'sip.js';
-import { clearRemoteMedia, playRemoteMedia, sessionMediaStats, SipPhone, type SipMediaStats, type SipRegistration } from './sip-phone.ts';
+import { SessionState, type Invitation, type Session, type Web } from 'sip.js';
+import { clearRemoteMedia, playRemoteMedia, remoteToneLevels, sessionMediaStats, SipPhone, type SipMediaStats, type SipRegistration, type ToneLevels } from './sip-phone.ts';
 
 /** One call the colleague's phone received. */
 export interface ColleagueCall {
@@ -23,6 +26,8 @@ export interface ColleagueCall {
   readonly answered: boolean;
   /** Who ended it, once it ended (a declined or cancelled call too). */
   readonly endedBy?: 'colleague' | 'caller';
+  /** It took over an earlier call (an attended transfer: INVITE with Replaces). */
+  readonly replaced?: boolean;
 }
 
 /** Where the colleague's phone is. */
@@ -52,6 +57,7 @@ interface CallRecord {
   from: string;
   answered: boolean;
   endedBy?: 'colleague' | 'caller';
+  replaced?: boolean;
 }
 
 /** What a caller is called: display name, else the SIP user (a number) unescaped. */
@@ -121,6 +127,7 @@ export class ColleaguePhone {
       user: options.user,
       displayName: options.displayName,
       mediaStreamFactory: this.#tone.factory,
+      replaces: true,
       onInvite: (invitation) => this.#onInvite(invitation),
     });
     this.#phone.onChange(() => this.#changed());
@@ -195,6 +202,11 @@ export class ColleaguePhone {
   }
 
   #onInvite(invitation: Invitation): void {
+    const replaced = invitation.replacee;
+    if (replaced && replaced === this.#invitation && this.#phase === 'connected') {
+      void this.#takeOver(invitation, replaced);
+      return;
+    }
     if (this.#phase === 'ringing' || this.#phase === 'connected') {
       void invitation.reject(BUSY).catch(() => undefined);
       return;
@@ -208,6 +220,26 @@ export class ColleaguePhone {
     void invitation.progress().catch(() => undefined); // 180 Ringing, as a phone does
     if (this.#autoAnswer) this.#answerSoon(invitation);
     this.#changed();
+  }
+
+  /**
+   * An attended transfer: `invitation` replaces the call in progress (RFC 3891 section 3). It is
+   * answered at once, without ringing, and the replaced call is hung up.
+   */
+  async #takeOver(invitation: Invitation, replaced: Session): Promise<void> {
+    const record: CallRecord = { from: callerOf(invitation), answered: false, replaced: true };
+    if (this.#current) this.#current.endedBy = 'colleague';
+    this.#calls.push(record);
+    this.#invitation = invitation;
+    this.#current = record;
+    invitation.stateChange.addListener((state) => this.#onSessionState(invitation, record, state));
+    try {
+      await invitation.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+    } catch {
+      await invitation.reject({ statusCode: 500, reasonPhrase: 'Cannot answer' }).catch(() => undefined);
+      return;
+    }
+    if (replaced.state === SessionState.Established) await replaced.bye().catch(() => undefined);
   }
 
   #answerSoon(invitation: Invitation): void {
@@ -271,6 +303,11 @@ export class ColleaguePhone {
   /** WebRTC figures of the current or last call (zeros before any call). */
   mediaStats(): Promise<SipMediaStats> {
     return sessionMediaStats(this.#invitation);
+  }
+
+  /** How loud `frequencies` are in what the colleague hears on the current call (sip-phone.ts remoteToneLevels). */
+  toneLevels(frequencies: readonly number[]): Promise<ToneLevels> {
+    return remoteToneLevels(this.#phase === 'connected' ? this.#invitation : undefined, frequencies);
   }
 
   /** Hangs up, unregisters and disconnects. */

@@ -39,6 +39,7 @@ import { ColleaguePhone, type ColleagueCall } from './colleague-phone.ts';
 import { mountColleaguePanel } from './colleague-panel.ts';
 import { ConsoleWorkspace, type RecordTab } from './console-workspace.ts';
 import { CustomerSimulator, type SimulatorCallState, type SimulatorMediaStats } from './customer-simulator.ts';
+import type { ToneLevels } from './sip-phone.ts';
 import { readFlowArguments } from './flow-arguments.ts';
 import { isRecordId, objectTypeOfId } from './object-types.ts';
 import { html, render } from 'lit';
@@ -98,6 +99,8 @@ export interface LocalConsoleColleagueHooks {
   decline(): Promise<void>;
   /** WebRTC figures of its current or last call. */
   mediaStats(): Promise<SimulatorMediaStats>;
+  /** How loud each frequency is in what the colleague hears now, dB above the noise floor. */
+  toneLevels(frequencies: readonly number[]): Promise<ToneLevels>;
 }
 
 /** `window.localConsole.bridge`: the shipped console bridge's logs, the Omni-Channel work and presence. */
@@ -126,6 +129,8 @@ export interface CustomerSimulatorHooks {
   readonly transferredTo: string | undefined;
   readonly user: string;
   mediaStats(): Promise<SimulatorMediaStats>;
+  /** How loud each frequency is in what the customer hears now, dB above the noise floor. */
+  toneLevels(frequencies: readonly number[]): Promise<ToneLevels>;
 }
 
 declare global {
@@ -501,6 +506,7 @@ function main(): void {
       answer: () => colleague.answer(),
       decline: () => colleague.decline(),
       mediaStats: () => colleague.mediaStats(),
+      toneLevels: (frequencies: readonly number[]) => colleague.toneLevels(frequencies),
     } satisfies LocalConsoleColleagueHooks),
   };
   const simulatorHooks: CustomerSimulatorHooks = {
@@ -529,6 +535,7 @@ function main(): void {
       return simulator.user;
     },
     mediaStats: () => simulator.mediaStats(),
+    toneLevels: (frequencies: readonly number[]) => simulator.toneLevels(frequencies),
   };
   Object.defineProperty(window, 'localConsole', { value: Object.freeze(hooks), writable: false, configurable: false });
   Object.defineProperty(window, 'customerSimulator', { value: Object.freeze(simulatorHooks), writable: false, configurable: false });

@@ -27,7 +27,7 @@
  * interaction id) and Hang up ends it.
  */
 import { Inviter, SessionState, UserAgent, type Core, type InviterOptions, type Referral, type Session } from 'sip.js';
-import { clearRemoteMedia, playRemoteMedia, sessionMediaStats, SipPhone, type SipMediaStats, type SipRegistration } from './sip-phone.ts';
+import { clearRemoteMedia, playRemoteMedia, remoteToneLevels, sessionMediaStats, SipPhone, type SipMediaStats, type SipRegistration, type ToneLevels } from './sip-phone.ts';
 import type { PhoneNetworkCall } from '../phone-network-caller.ts';
 
 type IncomingResponse = Core.IncomingResponse;
@@ -407,6 +407,11 @@ export class CustomerSimulator {
   /** WebRTC figures of the current or last call from this browser (zeros before any, and for a phone-network call: see {@link phoneNetworkCall}). */
   mediaStats(): Promise<SimulatorMediaStats> {
     return sessionMediaStats(this.#session);
+  }
+
+  /** How loud `frequencies` are in what the customer hears on the call from this browser (sip-phone.ts remoteToneLevels). */
+  toneLevels(frequencies: readonly number[]): Promise<ToneLevels> {
+    return remoteToneLevels(this.#state === 'connected' ? this.#session : undefined, frequencies);
   }
 
   /** Unregisters and disconnects. */

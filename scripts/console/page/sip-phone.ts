@@ -4,7 +4,7 @@
  * the server is away (registering again on connect), plays the far end's media in an element,
  * and reports a call's WebRTC figures.
  */
-import { Registerer, RegistererState, UserAgent, Web, type Invitation, type Session } from 'sip.js';
+import { Registerer, RegistererState, SIPExtension, UserAgent, Web, type Invitation, type Session } from 'sip.js';
 
 /** Registration with the SIP server. */
 export type SipRegistration = 'unregistered' | 'registering' | 'registered' | 'failed';
@@ -29,6 +29,11 @@ export interface SipPhoneOptions {
   readonly onInvite?: (invitation: Invitation) => void;
   /** Where the phone's own media comes from (default: the browser's microphone and camera). */
   readonly mediaStreamFactory?: Web.MediaStreamFactory;
+  /**
+   * Takes INVITEs with Replaces (RFC 3891, an attended transfer to this phone): sip.js then
+   * matches the dialog named and hands it over as Invitation.replacee; 481 when none matches.
+   */
+  readonly replaces?: boolean;
 }
 
 /** How often a phone whose SIP server is away tries again. */
@@ -81,7 +86,7 @@ export class SipPhone {
    * that authenticates checks; without one (a page served elsewhere) it registers without.
    */
   async start(): Promise<void> {
-    const { sipWsUrl, sipDomain, user, displayName, onInvite, mediaStreamFactory } = this.#options;
+    const { sipWsUrl, sipDomain, user, displayName, onInvite, mediaStreamFactory, replaces } = this.#options;
     const uri = UserAgent.makeURI(`sip:${user}@${sipDomain}`);
     if (!uri) throw new Error(`Cannot make a SIP URI for ${user}@${sipDomain}`);
     const unreachable = `Cannot reach the SIP server at ${sipWsUrl}; retrying`;
@@ -95,6 +100,7 @@ export class SipPhone {
       // Local only: host candidates on the loopback reach Kamailio's peers; no STUN server to wait for.
       sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: [] }, iceGatheringTimeout: 2000 },
       ...(mediaStreamFactory ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory) } : {}),
+      ...(replaces ? { sipExtensionReplaces: SIPExtension.Supported } : {}),
       delegate: {
         onDisconnect: (error) => {
           if (!error) return; // we stopped on purpose
@@ -201,4 +207,44 @@ export async function sessionMediaStats(session: Session | undefined): Promise<S
     if (report.type === 'outbound-rtp') bytesSent += report.bytesSent ?? 0;
   });
   return { iceConnectionState: pc.iceConnectionState, bytesReceived, bytesSent };
+}
+
+/** How loud each of some frequencies is in a call's remote audio, in dB above the spectrum's median (the noise floor). */
+export type ToneLevels = Record<number, number>;
+
+/**
+ * Listens to the far end of `session` for `ms` (Web Audio AnalyserNode, averaged over 50 ms
+ * steps) and says how far each of `frequencies` stands above the median
+ * level of 100 Hz to 4 kHz: a tone the far end sends stands 20 dB or more above it, a tone it
+ * does not send near 0. Empty without remote audio.
+ */
+export async function remoteToneLevels(session: Session | undefined, frequencies: readonly number[], ms = 1500): Promise<ToneLevels> {
+  const stream = session ? remoteStreamOf(session) : undefined;
+  if (!stream || stream.getAudioTracks().length === 0) return {};
+  const context = new AudioContext();
+  try {
+    await context.resume().catch(() => undefined);
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 8192;
+    analyser.smoothingTimeConstant = 0;
+    context.createMediaStreamSource(stream).connect(analyser);
+    const bins = new Float32Array(analyser.frequencyBinCount);
+    const sum = new Float64Array(analyser.frequencyBinCount);
+    let frames = 0;
+    for (const end = performance.now() + ms; performance.now() < end; frames++) {
+      await new Promise((wait) => setTimeout(wait, 50));
+      analyser.getFloatFrequencyData(bins);
+      bins.forEach((db, index) => (sum[index]! += Number.isFinite(db) ? db : -160));
+    }
+    const hzPerBin = context.sampleRate / analyser.fftSize;
+    const level = (hz: number) => {
+      const bin = Math.round(hz / hzPerBin);
+      return Math.max(...[bin - 1, bin, bin + 1].map((index) => sum[index]! / frames));
+    };
+    const band = [...sum.slice(Math.round(100 / hzPerBin), Math.round(4000 / hzPerBin))].map((total) => total / frames).sort((a, b) => a - b);
+    const floor = band[Math.floor(band.length / 2)] ?? -160;
+    return Object.fromEntries(frequencies.map((hz) => [hz, Math.round(level(hz) - floor)]));
+  } finally {
+    await context.close().catch(() => undefined);
+  }
 }

@@ -1,0 +1,106 @@
+/**
+ * Tones to tell the parties of a call apart, and the check that a party hears another: each
+ * party sends a tone of its own frequency (the agent's fake microphone plays a WAV written
+ * here, the colleague's phone 440 Hz, baresip the tone it is started with), and what a party
+ * receives is measured per frequency with the Goertzel algorithm (for baresip, on the WAV its
+ * sndfile module records; in a browser, remoteToneLevels of scripts/console/page/sip-phone.ts).
+ */
+import { writeFileSync } from 'node:fs';
+
+/** Writes `seconds` of a `hz` sine, 16-bit PCM mono at `sampleRate`, as a WAV file (Chromium loops it as the fake microphone). */
+export function writeToneWav(path: string, hz: number, seconds = 10, sampleRate = 48_000): void {
+  const count = Math.round(seconds * sampleRate);
+  const data = Buffer.alloc(count * 2);
+  for (let index = 0; index < count; index++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * index) / sampleRate) * 12_000), index * 2);
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + data.length, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(sampleRate, 24);
+  header.writeUInt32LE(sampleRate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(data.length, 40);
+  writeFileSync(path, Buffer.concat([header, data]));
+}
+
+/** A WAV's 16-bit PCM samples (the first channel) and rate. */
+export interface Pcm {
+  readonly sampleRate: number;
+  readonly samples: Float64Array;
+}
+
+/**
+ * Reads a 16-bit PCM WAV, the first channel. A file still being written may say a data size
+ * of 0 or more than it holds: everything after the data chunk's header is read.
+ */
+export function readWav(wav: Buffer): Pcm {
+  if (wav.length < 12 || wav.toString('ascii', 0, 4) !== 'RIFF' || wav.toString('ascii', 8, 12) !== 'WAVE') return { sampleRate: 8000, samples: new Float64Array(0) };
+  let offset = 12;
+  let channels = 1;
+  let sampleRate = 8000;
+  while (offset + 8 <= wav.length) {
+    const id = wav.toString('ascii', offset, offset + 4);
+    const size = wav.readUInt32LE(offset + 4);
+    if (id === 'fmt ') {
+      channels = wav.readUInt16LE(offset + 10);
+      sampleRate = wav.readUInt32LE(offset + 12);
+      if (wav.readUInt16LE(offset + 22) !== 16) throw new Error('readWav: only 16-bit PCM');
+    } else if (id === 'data') {
+      const start = offset + 8;
+      const frames = Math.floor((wav.length - start) / (2 * channels));
+      const samples = new Float64Array(frames);
+      for (let frame = 0; frame < frames; frame++) samples[frame] = wav.readInt16LE(start + frame * 2 * channels) / 32768;
+      return { sampleRate, samples };
+    }
+    offset += 8 + size + (size % 2);
+  }
+  return { sampleRate, samples: new Float64Array(0) };
+}
+
+/** The power of `hz` in `samples` (Goertzel, RFC-free textbook form), per sample. */
+function goertzel(samples: Float64Array, sampleRate: number, hz: number): number {
+  const coefficient = 2 * Math.cos((2 * Math.PI * hz) / sampleRate);
+  let previous = 0;
+  let beforePrevious = 0;
+  for (const sample of samples) {
+    const current = sample + coefficient * previous - beforePrevious;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return (previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious) / Math.max(1, samples.length);
+}
+
+/**
+ * How far each of `frequencies` stands above the rest of the band (dB over the median power of
+ * probe frequencies 250 Hz to 3.4 kHz, 150 Hz apart, away from the tones asked about): a tone the
+ * audio carries stands 20 dB or more above it. Silence (or no samples) gives 0 for each.
+ */
+export function toneLevels(pcm: Pcm, frequencies: readonly number[]): Record<number, number> {
+  const { samples, sampleRate } = pcm;
+  const probes: number[] = [];
+  for (let hz = 250; hz <= 3400; hz += 150) if (frequencies.every((tone) => Math.abs(tone - hz) > 80)) probes.push(hz);
+  const floor = probes.map((hz) => goertzel(samples, sampleRate, hz)).sort((a, b) => a - b)[Math.floor(probes.length / 2)] ?? 0;
+  const energy = samples.reduce((sum, sample) => sum + sample * sample, 0) / Math.max(1, samples.length);
+  return Object.fromEntries(
+    frequencies.map((hz) => {
+      const power = goertzel(samples, sampleRate, hz);
+      // Below -70 dBFS there is nothing to hear: no tone, however clean the silence.
+      return [hz, energy < 1e-7 ? 0 : Math.round(10 * Math.log10((power + 1e-12) / (floor + 1e-12)))];
+    }),
+  );
+}
+
+/** The samples of `pcm` from `fromSecond` (counted from the start) to its end. */
+export function since(pcm: Pcm, fromSecond: number): Pcm {
+  return { sampleRate: pcm.sampleRate, samples: pcm.samples.subarray(Math.min(pcm.samples.length, Math.round(fromSecond * pcm.sampleRate))) };
+}
+
+/** How many seconds of audio `pcm` holds. */
+export function secondsOf(pcm: Pcm): number {
+  return pcm.samples.length / pcm.sampleRate;
+}
