@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { SessionState } from 'sip.js';
 import { CallRig, type RigParts } from '../../test-support/sip-calls.ts';
-import { audioDevicesForTest, recordPlayingElements } from '../../test-support/audio-devices-rig.ts';
+import { audioDevicesForTest, audioOutputs, recordPlayingElements } from '../../test-support/audio-devices-rig.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import type { AudioDevices } from './audio-devices.ts';
 
@@ -36,6 +36,19 @@ describe('Phone: the ringtone of an incoming call', () => {
     expect(silent(parts.audio), 'silent as soon as Accept is pressed').to.equal(true);
     await answering;
     expect(silent(parts.audio)).to.equal(true);
+  });
+
+  it('rings on the ringer the agent chose, at the volume they set', async () => {
+    const [, ringerDevice] = await audioOutputs();
+    if (!ringerDevice) throw new Error('The test browser lists fewer fake outputs than expected');
+    const { audio } = audioDevicesForTest();
+    await audio.list(true);
+    await audio.choose('ringer', ringerDevice.deviceId);
+    audio.setRingVolume(40);
+    const parts = await rig.setup({ audio });
+    await rig.ringingCall(parts, 'ring-sink-1');
+    await ringing(audio);
+    expect(audio.ringtoneStatus()).to.include({ sinkId: ringerDevice.deviceId, volume: 0.4 });
   });
 
   it('stops when the agent rejects', async () => {
