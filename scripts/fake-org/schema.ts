@@ -15,8 +15,8 @@
  * The fake org plays an org where force-app is deployed: the project's custom fields are
  * declared with their real types (Task.ContactPad_Caller_Number__c, Case.ContactPad_Web_Phone__c
  * and LiveChatTranscript.ContactPad_Visitor_Phone__c are Phone fields, so SOSL `IN PHONE
- * FIELDS` searches them), and so are the two custom metadata types (screen-pop rules and
- * settings). Any other custom field (a name ending in `__c`) is accepted on every object as
+ * FIELDS` searches them), and so are the custom metadata types (screen-pop rules and
+ * settings, dialing lists and outbound setting). Any other custom field (a name ending in `__c`) is accepted on every object as
  * a text field that may serve as an External ID.
  *
  * Some objects exist only where the org has the feature (`feature`): LiveChatTranscript
@@ -193,6 +193,8 @@ const SOBJECTS: SObjectDef[] = [
       f('Fax', 'Business Fax', 'phone'),
       f('MailingCity', 'Mailing City', 'string'),
       f('LeadSource', 'Lead Source', 'picklist', { picklistValues: ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'] }),
+      // "Indicates that the contact doesn't want to receive calls." Properties: Create, Defaulted on create, Filter, Group, Sort, Update.
+      f('DoNotCall', 'Do Not Call', 'boolean', { defaultValue: false }),
       f('Description', 'Contact Description', 'textarea'),
     ],
   },
@@ -220,6 +222,9 @@ const SOBJECTS: SObjectDef[] = [
       f('ConvertedDate', 'Converted Date', 'date', { readOnly: true }),
       ref('ConvertedAccountId', 'Converted Account ID', ['Account'], 'ConvertedAccount', { readOnly: true }),
       ref('ConvertedContactId', 'Converted Contact ID', ['Contact'], 'ConvertedContact', { readOnly: true }),
+      // Field Reference, Lead (developer.salesforce.com/docs/platform/field-reference/references/field-reference/salesforce-field-reference-lead.html):
+      // "DoNotCall | Do Not Call | boolean" (the API 63.0 Object Reference text does not list it yet).
+      f('DoNotCall', 'Do Not Call', 'boolean', { defaultValue: false }),
       f('Description', 'Description', 'textarea'),
     ],
   },
@@ -561,6 +566,39 @@ const SOBJECTS: SObjectDef[] = [
       f('Several_Match_Action__c', 'Several Match Action', 'picklist', { custom: true, picklistValues: ['Search'] }),
       f('Caller_Cache_Seconds__c', 'Caller Cache Seconds', 'double', { custom: true }),
       f('Journey_Size__c', 'Journey Size', 'double', { custom: true }),
+    ],
+  },
+  {
+    // force-app/main/default/objects/ContactPad_Voicemail_Message__mdt: Audio_URL__c Text(255), Active__c Checkbox.
+    name: 'ContactPad_Voicemail_Message__mdt', label: 'ContactPad Voicemail Message', labelPlural: 'ContactPad Voicemail Messages', keyPrefix: 'm04',
+    customMetadata: true,
+    fields: [
+      ...customMetadataSystem(),
+      f('Active__c', 'Active', 'boolean', { custom: true, defaultValue: true }),
+      f('Audio_URL__c', 'Audio URL', 'string', { custom: true, length: 255 }),
+    ],
+  },
+  {
+    name: 'ContactPad_Dialing_List_Entry__mdt', label: 'ContactPad Dialing List Entry', labelPlural: 'ContactPad Dialing List Entries', keyPrefix: 'm02',
+    customMetadata: true,
+    fields: [
+      ...customMetadataSystem(),
+      f('Active__c', 'Active', 'boolean', { custom: true, defaultValue: true }),
+      f('List__c', 'List', 'picklist', { custom: true, restricted: true, picklistValues: ['Block', 'Allow', 'Personal Allow'] }),
+      f('Number__c', 'Number', 'string', { custom: true, length: 40 }),
+      f('Agent__c', 'Agent', 'string', { custom: true, length: 80 }),
+    ],
+  },
+  {
+    name: 'ContactPad_Outbound_Setting__mdt', label: 'ContactPad Outbound Setting', labelPlural: 'ContactPad Outbound Settings', keyPrefix: 'm03',
+    customMetadata: true,
+    fields: [
+      ...customMetadataSystem(),
+      f('Calling_Hours_Start__c', 'Calling Hours Start', 'string', { custom: true, length: 5 }),
+      f('Calling_Hours_End__c', 'Calling Hours End', 'string', { custom: true, length: 5 }),
+      f('Calling_Days__c', 'Calling Days', 'string', { custom: true, length: 80 }),
+      f('Allowed_Countries__c', 'Allowed Countries', 'string', { custom: true }),
+      f('Record_Time_Zone_Field__c', 'Record Time Zone Field', 'string', { custom: true, length: 80 }),
     ],
   },
 ];
