@@ -222,10 +222,13 @@ describe('Phone: time-limited SIP credentials', () => {
       const { clock, listener, phone, issued, server } = rig();
       phone.start();
       await listener.connectionState('registered');
+      const firstUserAgent = listener.connections.length;
       clock.advance(300_000);
       await waitFor('a new connection for the new user agent', () => server.connections === 2 || undefined);
       await waitFor('its REGISTER', () => server.registers.some((r) => r.connection === 2) || undefined);
       expect(server.registers.filter((r) => r.connection === 2).map((r) => [r.username, r.digestOk])).to.deep.equal([[issued[1]?.username, true]]);
+      // The server has answered the REGISTER; the phone says so once sip.js has taken the 200 OK.
+      await listener.connectionState('registered', firstUserAgent);
       expect(listener.state).to.equal('registered');
     } finally {
       Object.defineProperty(UserAgent.prototype, 'configuration', descriptor);
