@@ -9,6 +9,7 @@
  *   Release    -> voice desk -> wrap-up desk (wrap up, its clock on the agent desk) -> ended -> Task
  *   workAssigned, tabs, presence -> the console desks (omni, tabs, presence), loaded with the bridge
  *   consult, transfer            -> the directory desk, loaded with the directory
+ *   mute, keypad, line quality   -> the in-call desk, loaded with the first connected call
  *
  * The desks that ring and answer are built at once (desks/desks.ts); the others are loaded when
  * their room arrives, off the ring path.
@@ -27,6 +28,7 @@ import { Store } from './store.ts';
 import { openDesks, type Desks } from './desks/desks.ts';
 import type { ConsoleDesks } from './desks/console-desks.ts';
 import type { DirectoryDesk } from './desks/directory-desk.ts';
+import type { InCallDesk } from './desks/in-call-desk.ts';
 import { Rooms, type AudioPort, type BridgePort, type BridgeSnapshot, type CrmPort, type HostPort, type PhonePort } from './desks/ports.ts';
 import type { AudioDevicesListener } from './telephony/audio-devices.ts';
 import type { AudioDevicesView } from './model/audio-devices.ts';
@@ -48,6 +50,7 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   #console: ConsoleDesks | undefined;
   #consoleLoading: Promise<ConsoleDesks> | undefined;
   #directoryLoading: Promise<DirectoryDesk> | undefined;
+  #inCallLoading: Promise<InCallDesk> | undefined;
 
   constructor(settings: ContactPadSettings, clock: Clock = realClock) {
     this.store = new Store(firstSnapshot(settings, clock.now()));
@@ -89,6 +92,12 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
           return await voice.hold(intent.interactionId);
         case 'retrieve':
           return await voice.retrieve(intent.interactionId);
+        case 'mute':
+          return await (await this.#inCall()).mute(intent.interactionId);
+        case 'unmute':
+          return await (await this.#inCall()).unmute(intent.interactionId);
+        case 'send-dtmf':
+          return await (await this.#inCall()).sendDtmf(intent.interactionId, intent.digits);
         case 'dial':
           return await voice.dial(intent.number);
         case 'consult':
@@ -140,6 +149,10 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   connected(callId: string): void {
     this.#desks.voice.connected(callId);
+    // The in-call controls (mute, keypad, the line's quality) load with the first connected call.
+    this.#inCall()
+      .then((desk) => desk.watch(callId))
+      .catch((error: unknown) => this.notify(error));
   }
 
   ended(callId: string, end: CallEnd): void {
@@ -261,5 +274,17 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   #directory(): Promise<DirectoryDesk> {
     this.#directoryLoading ??= import('./desks/directory-desk.ts').then(({ DirectoryDesk }) => new DirectoryDesk(this.#desks));
     return this.#directoryLoading;
+  }
+
+  /** The in-call desk (mute, keypad tones, the line's quality), loaded once; a failed load is tried again next time. */
+  #inCall(): Promise<InCallDesk> {
+    this.#inCallLoading ??= import('./desks/in-call-desk.ts').then(
+      ({ InCallDesk }) => new InCallDesk(this.#desks),
+      (error: unknown) => {
+        this.#inCallLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#inCallLoading;
   }
 }

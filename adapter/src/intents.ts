@@ -14,6 +14,11 @@ export type Intent =
   | { readonly type: 'release'; readonly interactionId: string }
   | { readonly type: 'hold'; readonly interactionId: string }
   | { readonly type: 'retrieve'; readonly interactionId: string }
+  /** Silence the agent's microphone on a call, or give it back (the call stays muted across hold). */
+  | { readonly type: 'mute'; readonly interactionId: string }
+  | { readonly type: 'unmute'; readonly interactionId: string }
+  /** Keypad tones on a connected call: the keys pressed or typed (0-9 * # A-D, comma to pause; anything else is refused). */
+  | { readonly type: 'send-dtmf'; readonly interactionId: string; readonly digits: string }
   /** Consult another agent or a service about this interaction (a new call; the original stays). */
   | { readonly type: 'consult'; readonly interactionId: string; readonly targetId: string }
   /** Hand the interaction to another agent or a service (it leaves this agent's list). */

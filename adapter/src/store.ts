@@ -15,6 +15,7 @@ import type { DirectoryEntry } from './model/directory-entry.ts';
 import type { InteractionAction } from './model/interaction-action.ts';
 import type { JourneyEntry } from './model/journey-entry.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
+import type { CallQuality } from './model/call-quality.ts';
 import type { AudioDevicesView } from './model/audio-devices.ts';
 import type { RecordingCommand, RecordingState } from './model/recording.ts';
 import type { VoicemailMessage } from './model/voicemail-message.ts';
@@ -29,6 +30,7 @@ export type { DirectoryEntry } from './model/directory-entry.ts';
 export type { InteractionAction } from './model/interaction-action.ts';
 export type { JourneyStatus } from './model/journey-entry.ts';
 export type { PhoneConnection } from './model/phone-connection.ts';
+export type { CallQuality, CallQualityLevel } from './model/call-quality.ts';
 export type { AudioDevice, AudioDeviceRole, AudioDevicesView } from './model/audio-devices.ts';
 export type { RecordingCommand, RecordingState } from './model/recording.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
@@ -103,6 +105,10 @@ export interface InteractionView {
   readonly voicemailDrop?: VoicemailDropView;
   /** The activity log for this interaction: not yet written, being written, written, or waiting to retry. */
   readonly log: ActivityLogState;
+  /** A live call whose microphone the agent muted (kept across hold); absent when not muted. */
+  readonly muted?: boolean;
+  /** The line of a live call, from its last sample while connected (model/call-quality.ts); absent before the first. */
+  readonly quality?: CallQuality;
 }
 
 /** A call's recording as the widget shows it. */

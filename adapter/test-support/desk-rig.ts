@@ -7,7 +7,8 @@ import { FakeClock } from './fake-clock.ts';
 import { readSettings, type ContactPadSettings } from '../src/model/settings.ts';
 import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-protocol.ts';
 import type { RecordingCommand } from '../src/model/recording.ts';
-import type { VoicemailDropped } from '../src/telephony/phone.ts';
+import type { DtmfMethod } from '../src/model/dtmf.ts';
+import type { DtmfSent, MediaStats, VoicemailDropped } from '../src/telephony/phone.ts';
 import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
 import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
 import { Store } from '../src/store.ts';
@@ -98,6 +99,29 @@ export class RecordingPhone implements PhonePort {
   }
   transfer(callId: string, target: string): Promise<void> {
     return this.#answer('transfer', callId, target);
+  }
+  mute(callId: string): Promise<void> {
+    return this.#answer('mute', callId);
+  }
+  unmute(callId: string): Promise<void> {
+    return this.#answer('unmute', callId);
+  }
+  /** How {@link sendDtmf} says the tones went (fellBack: the call could not carry them in its audio). */
+  dtmfSent: DtmfSent = { sentAs: 'rfc4733', fellBack: false };
+  async sendDtmf(callId: string, tones: string, method: DtmfMethod): Promise<DtmfSent> {
+    await this.#answer('send-dtmf', callId, tones, method);
+    return this.dtmfSent;
+  }
+  /** The media figures {@link mediaStats} answers for a call, in turn (the last one again once they run out). */
+  readonly media = new Map<string, MediaStats[]>();
+  /** How often the figures were read (not in {@link asked}: a reading changes nothing). */
+  mediaReads = 0;
+  async mediaStats(callId: string): Promise<MediaStats> {
+    this.mediaReads += 1;
+    const queue = this.media.get(callId) ?? [];
+    const next = queue.length > 1 ? queue.shift() : queue[0];
+    if (!next) throw new Error(`RecordingPhone: no media figures for ${callId}`);
+    return next;
   }
   recording(callId: string, command: RecordingCommand): Promise<void> {
     return this.#answer('recording', callId, command);

@@ -45,6 +45,15 @@ describe('<cp-interaction-detail>', () => {
     expect(fired.intents).to.deep.equal([{ type: 'open-record', recordId: '00T5e00000TaSk0003' }]);
   });
 
+  it('shows the controls of a call under way (timer, Mute, Keypad) on the call, once it offers them', async () => {
+    const element = await detail({ ...bobConnected(lookup({ labels: ['Customer'], matches: [] })), actions: ['release', 'hold', 'mute', 'send-dtmf'] });
+    const controls = await findByRole(element, 'group', { name: 'Call controls' });
+    expect(getByRole(controls, 'timer').textContent).to.equal('02:05');
+    expect(getByRole(controls, 'button', { name: 'Mute' }).getAttribute('aria-pressed')).to.equal('false');
+    expect(getByRole(controls, 'button', { name: 'Keypad' })).to.exist;
+    expect(deepQueryAll(await detail(wrappingUp), 'cp-call-controls'), 'none in wrap up').to.have.length(0);
+  });
+
   it('shows no empty journey, picker or explanation for an unknown caller', async () => {
     const element = await detail(bobConnected(lookup({ labels: ['Unknown'], matches: [] })));
     expect(shownText(element)).to.equal('Bob Jones Unknown');

@@ -3,7 +3,9 @@
  * what the call pop showed while it rang, kept at hand during the call: every label the
  * caller earned, "Why this record", the picker while the winning screen-pop rule matched
  * several records, and the caller's recent interactions (customer journey). The lookup's
- * failure is plain text here: it was announced as an alert on the call pop already.
+ * failure is plain text here: it was announced as an alert on the call pop already. A call
+ * under way shows its controls here too (cp-call-controls: timer, mute, line quality, keypad),
+ * loaded the first time a call offers them.
  */
 import { LitElement, css, html } from 'lit';
 import type { CallerLookupView, InteractionView } from '../../adapter/src/store.ts';
@@ -12,6 +14,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { customerWords } from './words.ts';
 import { poppedRecord } from './caller-record.ts';
 import { pickerAndJourney } from './caller-findings.ts';
+import { loadElement } from './lazy-elements.ts';
 import './cp-caller-labels.ts';
 import './cp-why-record.ts';
 
@@ -79,8 +82,15 @@ export class CpInteractionDetail extends LitElement {
         <h3 class="who">${who}</h3>
         ${view.caller.state === 'done' ? html`<cp-caller-labels .labels=${view.caller.labels}></cp-caller-labels>` : ''}
       </div>
-      ${this.#lookup(view.interaction.id, view.caller)}
+      ${this.#callControls(view)} ${this.#lookup(view.interaction.id, view.caller)}
     </section>`;
+  }
+
+  /** The controls of a call under way (it offers mute or unmute), loaded on first use. */
+  #callControls(view: InteractionView) {
+    if (!view.actions.includes('mute') && !view.actions.includes('unmute')) return '';
+    void loadElement('cp-call-controls');
+    return html`<cp-call-controls .view=${view} .clock=${this.clock}></cp-call-controls>`;
   }
 
   #lookup(interactionId: string, caller: CallerLookupView) {

@@ -99,6 +99,16 @@ describe('<cp-interaction-list>', () => {
     expect(items(element).map((item) => queryAllByRole(item, 'button').slice(1).map(accessibleName))).to.deep.equal([['Transfer', 'Release'], [], ['Reject']]);
   });
 
+  it('leaves mute and the keypad to the call\'s own controls, and says Muted in the row of a muted call', async () => {
+    const element = await list([
+      view({ id: 'ci-m', state: 'connected', answeredAt: NOW }, { actions: ['release', 'hold', 'unmute', 'send-dtmf'], muted: true }),
+      view({ id: 'ci-n', state: 'held', answeredAt: NOW }, { actions: ['retrieve', 'release', 'mute'] }),
+    ]);
+    expect(items(element).map((item) => queryAllByRole(item, 'button').slice(1).map(accessibleName))).to.deep.equal([['Release', 'Hold'], ['Retrieve', 'Release']]);
+    expect(shownText(items(element)[0]!)).to.contain('Connected · Muted');
+    expect(shownText(items(element)[1]!)).not.to.contain('Muted');
+  });
+
   it('fires the intent of each immediate action for its own interaction, with buttons named by the action alone', async () => {
     const every = view({ id: 'ci-every', state: 'connected', answeredAt: NOW }, { actions: ['accept', 'reject', 'release', 'hold', 'retrieve', 'extend-wrap-up'] });
     const element = await list([ringing, every]);

@@ -16,7 +16,7 @@ import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { formatElapsed } from './format-time.ts';
-import { actionWords, channelWords, customerWords, logWords, stateWords, subjectWords } from './words.ts';
+import { actionWords, channelWords, customerWords, IN_CALL_WORDS, logWords, stateWords, subjectWords } from './words.ts';
 import { isCall } from './channels.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
 import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
@@ -31,6 +31,9 @@ const LIVE_STATES = new Set<Interaction['state']>(['alerting', 'connected', 'hel
 
 /** Actions that end or refuse the work: shown in the danger colour. */
 const DESTRUCTIVE = new Set<InteractionAction>(['reject', 'release', 'abandon']);
+
+/** The in-call controls: on the call itself (cp-call-controls in the caller detail), not in its row. */
+const IN_CALL = new Set<InteractionAction>(['mute', 'unmute', 'send-dtmf']);
 
 /** When the interaction entered its current state; undefined for ends (their time stops mattering). */
 function stateSince(call: Interaction): number | undefined {
@@ -176,6 +179,10 @@ export class CpInteractionList extends LitElement {
         color: var(--cp-warning-text);
         font-weight: 700;
       }
+      .muted {
+        color: var(--cp-danger);
+        font-weight: 700;
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -255,7 +262,7 @@ export class CpInteractionList extends LitElement {
         <span class="who" id="who-${index}"><span class="visually-hidden">${kind}, </span>${customerWords(call)}</span>
         <span class="time">${time}</span>
         <span class="detail"
-          ><span class="state">${stateWords(call.state, call.direction)}</span>${call.queue ? ` · ${call.queue}` : ''}${view.record?.channelName
+          ><span class="state">${stateWords(call.state, call.direction)}</span>${view.muted ? html` · <span class="muted">${IN_CALL_WORDS.muted}</span>` : ''}${call.queue ? ` · ${call.queue}` : ''}${view.record?.channelName
             ? html` · <span class="channel-name">${view.record.channelName}</span>`
             : ''}${view.record
             ? html` · <span class="record">${view.record.title}</span>`
@@ -265,7 +272,7 @@ export class CpInteractionList extends LitElement {
         >
         ${view.recordTabOpen === false ? html`<span class="hint">${TAB_CLOSED_HINT}</span>` : ''}
       </button>
-      <div class="actions">${view.actions.map(
+      <div class="actions">${view.actions.filter((action) => !IN_CALL.has(action)).map(
         (action) =>
           html`<button
             type="button"
@@ -295,6 +302,10 @@ export class CpInteractionList extends LitElement {
         if (isCall(view.interaction.channel)) this.dispatchEvent(intentEvent({ type: 'reject', interactionId }));
         else void this.#dialog<CpDeclineDialog>('cp-decline-dialog').then((dialog) => dialog?.decline({ interactionId, subject: subjectWords(view.interaction), opener }));
         return;
+      case 'mute':
+      case 'unmute':
+      case 'send-dtmf':
+        return; // not in the row: the call's own controls carry them out (cp-call-controls)
       default:
         this.dispatchEvent(intentEvent({ type: action, interactionId }));
     }

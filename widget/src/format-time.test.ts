@@ -1,11 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { formatAgo, formatCountdown, formatDateTime, formatElapsed, secondsLeft } from './format-time.ts';
+import { formatAgo, formatCallDuration, formatCountdown, formatDateTime, formatElapsed, secondsLeft } from './format-time.ts';
 
 describe('time formats', () => {
   it('shows time in state as mm:ss, with hours rolling into minutes', () => {
     expect(formatElapsed(0, 5_000)).to.equal('00:05');
     expect(formatElapsed(0, 125_999)).to.equal('02:05');
     expect(formatElapsed(0, 75 * 60_000 + 2_000)).to.equal('75:02');
+  });
+
+  it('shows a call\'s length as mm:ss, and h:mm:ss from an hour on', () => {
+    expect(formatCallDuration(0, 5_000)).to.equal('00:05');
+    expect(formatCallDuration(0, 3_599_999)).to.equal('59:59');
+    expect(formatCallDuration(0, 3_600_000)).to.equal('1:00:00');
+    expect(formatCallDuration(0, 2 * 3_600_000 + 65_000)).to.equal('2:01:05');
+    expect(formatCallDuration(10_000, 0)).to.equal('00:00');
   });
 
   it('never shows a negative time when the clocks disagree', () => {

@@ -10,6 +10,18 @@ export function formatElapsed(from: number, now: number): string {
   return `${String(minutes).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
+/**
+ * How long a call has been going since `from` (it connected): mm:ss, and h:mm:ss from an
+ * hour on ("00:05", "59:59", "1:00:00"). Never negative.
+ */
+export function formatCallDuration(from: number, now: number): string {
+  const seconds = Math.max(0, Math.floor((now - from) / 1000));
+  const hours = Math.floor(seconds / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  const rest = `${String(minutes).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+  return hours > 0 ? `${hours}:${rest}` : rest;
+}
+
 /** Whole seconds left until `until`, rounded up, never negative. */
 export function secondsLeft(until: number, now: number): number {
   return Math.max(0, Math.ceil((until - now) / 1000));

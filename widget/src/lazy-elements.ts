@@ -1,7 +1,8 @@
 /**
  * The elements an agent does not need to ring and answer a call: the dialogs (consult and
  * transfer, abandon, decline), the wrap-up form, the record picker, the customer journey and the
- * devices panel.
+ * devices panel; the in-call controls of a call under way (timer, mute, line quality), its keypad
+ * and its line details.
  * They are not in the ring-and-answer bundle (`npm run bench` measures it); each loads the
  * first time it is about to show, from the same static resource.
  *
@@ -18,6 +19,9 @@ const LOADERS = {
   'cp-wrap-up-form': () => import('./cp-wrap-up-form.ts'),
   'cp-record-picker': () => import('./cp-record-picker.ts'),
   'cp-journey': () => import('./cp-journey.ts'),
+  'cp-call-controls': () => import('./cp-call-controls.ts'),
+  'cp-keypad': () => import('./cp-keypad.ts'),
+  'cp-line-details': () => import('./cp-line-details.ts'),
   'cp-audio-settings': () => import('./cp-audio-settings.ts'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 

@@ -7,6 +7,8 @@
 import type { BridgeCapability, BridgePresence, BridgeTab, BridgeWork } from '../host/console-bridge-protocol.ts';
 import type { CrmService } from '../crm/crm-service.ts';
 import { ContactPadError } from '../model/errors.ts';
+import type { DtmfMethod } from '../model/dtmf.ts';
+import type { DtmfSent, MediaStats } from '../telephony/phone.ts';
 import type { AudioDeviceRole } from '../model/audio-devices.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from '../telephony/phone.ts';
@@ -24,6 +26,13 @@ export interface PhonePort {
   retrieve(callId: string): Promise<void>;
   /** Blind transfer (REFER) to a number, a SIP address or a colleague's SIP user part. */
   transfer(callId: string, target: string): Promise<void>;
+  /** The agent's microphone on one call (kept across hold). */
+  mute(callId: string): Promise<void>;
+  unmute(callId: string): Promise<void>;
+  /** Keypad tones, in the call's audio or as SIP INFO (telephony/dtmf-sender.ts); says how they went. */
+  sendDtmf(callId: string, tones: string, method: DtmfMethod): Promise<DtmfSent>;
+  /** A call's media figures (getStats), read for the call-quality indicator. */
+  mediaStats(callId: string): Promise<MediaStats>;
   /** A recording command to the platform (SIP INFO); resolves once the platform agreed. */
   recording(callId: string, command: RecordingCommand): Promise<void>;
   /** Plays a pre-recorded message into the connected call instead of the agent, hanging up when it ends; resolves once it plays. */

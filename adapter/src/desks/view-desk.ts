@@ -11,7 +11,8 @@ import type { InteractionAction } from '../model/interaction-action.ts';
 import type { Interaction, InteractionState } from '../model/interaction.ts';
 import { isFinished, isInProgress, transitionInteraction, type InteractionTransitionHow } from '../model/interaction-state.ts';
 import { tabRecordOf, type InteractionFacts } from '../model/interaction-facts.ts';
-import { allowedActions } from '../model/capabilities.ts';
+import { allowedActions, inCallActions } from '../model/capabilities.ts';
+import type { CallQuality } from '../model/call-quality.ts';
 import { initialAgentState } from '../model/agent-state.ts';
 import { unlistedAudioDevices } from '../model/audio-devices.ts';
 import { ContactPadError } from '../model/errors.ts';
@@ -39,11 +40,16 @@ const CARRIED_OUT: ReadonlySet<InteractionAction> = new Set<InteractionAction>([
   'transfer',
   'abandon',
   'extend-wrap-up',
+  'mute',
+  'unmute',
+  'send-dtmf',
 ]);
 
 /** The actions offered for `interaction` now, given its facts. */
-export function actionsNow(interaction: Interaction, facts: Pick<InteractionFacts, 'releaseFailed'>): readonly InteractionAction[] {
-  return allowedActions(interaction, { releaseFailed: facts.releaseFailed }).filter((action) => CARRIED_OUT.has(action));
+export function actionsNow(interaction: Interaction, facts: Pick<InteractionFacts, 'releaseFailed' | 'muted'>): readonly InteractionAction[] {
+  // The in-call controls (mute, keypad) follow the capability table's actions.
+  const actions = [...allowedActions(interaction, { releaseFailed: facts.releaseFailed }), ...inCallActions(interaction, { muted: facts.muted === true })];
+  return actions.filter((action) => CARRIED_OUT.has(action));
 }
 
 /** The snapshot before anything happened: the agent Offline, the phone stopped, the bridge still looked for. */
@@ -191,6 +197,11 @@ export class ViewDesk {
     this.#show(id, entry, endsAt === undefined ? rest : { ...rest, wrapUpEndsAt: endsAt });
   }
 
+  /** The line's quality of a call under way, from its latest sample (the in-call desk samples it). */
+  setQuality(id: string, quality: CallQuality): void {
+    this.#patch(id, { quality });
+  }
+
   /** The Task write's progress, as the outbox reports it. */
   setLog(id: string, log: ActivityLogState): void {
     this.#patch(id, { log });
@@ -241,12 +252,16 @@ export class ViewDesk {
 
   /** The view as the model says it: actions from the capability table, the tab's state from the facts. */
   #project(entry: Entry, next: InteractionView): InteractionView {
-    const { recordTabOpen: _before, ...rest } = next;
+    const { recordTabOpen: _before, muted: _muted, quality, ...rest } = next;
+    const live = isInProgress(next.interaction.state);
     const tabSynced = tabRecordOf(entry.facts) !== undefined && this.#rooms.bridge?.state === 'connected';
     return {
       ...rest,
       actions: actionsNow(next.interaction, entry.facts),
       ...(tabSynced ? { recordTabOpen: entry.facts.tabId !== undefined } : {}),
+      // Mute and the line's quality are shown while the call is under way.
+      ...(live && entry.facts.muted === true ? { muted: true } : {}),
+      ...(live && quality ? { quality } : {}),
     };
   }
 

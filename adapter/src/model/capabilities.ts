@@ -13,6 +13,9 @@
  * | held      | retrieve, release, consult, transfer | (cannot happen: only live work is held) | (cannot happen)                      |
  * | wrap-up   | extend-wrap-up                       | extend-wrap-up                          | extend-wrap-up                       |
  * | ends      | nothing                              | nothing                                 | nothing                              |
+ *
+ * Beside the table, the in-call controls of a live call ({@link inCallActions}): mute or
+ * unmute while it is connected or held, and the keypad (send-dtmf) while it is connected.
  */
 import { ContactPadError } from './errors.ts';
 import type { Channel, Interaction } from './interaction.ts';
@@ -81,6 +84,25 @@ export function allowedActions(interaction: Pick<Interaction, 'channel' | 'state
     default:
       return NOTHING;
   }
+}
+
+const MUTE_CONNECTED: readonly InteractionAction[] = Object.freeze(['mute', 'send-dtmf']);
+const UNMUTE_CONNECTED: readonly InteractionAction[] = Object.freeze(['unmute', 'send-dtmf']);
+const MUTE_HELD: readonly InteractionAction[] = Object.freeze(['mute']);
+const UNMUTE_HELD: readonly InteractionAction[] = Object.freeze(['unmute']);
+
+/**
+ * The in-call controls of a live call now: mute (unmute once the agent muted it) while it is
+ * connected or held, and send-dtmf (the keypad) while it is connected. Nothing for chats,
+ * emails, cases, or calls in any other state. Never throws; the answer is frozen.
+ */
+export function inCallActions(interaction: Pick<Interaction, 'channel' | 'state'>, context: { readonly muted: boolean }): readonly InteractionAction[] {
+  const kind = Object.hasOwn(KIND_OF, interaction.channel) ? KIND_OF[interaction.channel] : undefined;
+  if (kind !== 'live') return NOTHING;
+  const muted = context.muted === true;
+  if (interaction.state === 'connected') return muted ? UNMUTE_CONNECTED : MUTE_CONNECTED;
+  if (interaction.state === 'held') return muted ? UNMUTE_HELD : MUTE_HELD;
+  return NOTHING;
 }
 
 /** True when {@link allowedActions} includes `action`: the check the controller makes before carrying an intent out. */

@@ -39,6 +39,7 @@ export const ERROR_CATALOGUE = {
     causes: [
       'Dial was pressed with an empty number box (or only spaces in it).',
       'The dial box held a name or an address that is neither a phone number nor a sip: or sips: address (a colleague is called from the directory).',
+      'Keypad tones were asked for with a character that is no keypad key (a letter other than A-D, a space, +): the message names it, and nothing was sent.',
     ],
     fix: 'Type the number to call (with + and the country code for another country) or a SIP address, and dial again.',
   },
@@ -127,6 +128,24 @@ export const ERROR_CATALOGUE = {
       'The call is not connected (on hold, or already ending), or the browser could not play audio into it.',
     ],
     fix: 'Leave the message yourself, or release the call. An admin checks the message\'s Audio URL in Setup > Custom Metadata Types > ContactPad Voicemail Message (open it in a browser: it must play).',
+  },
+  DTMF_FAILED: {
+    description: 'Keypad tones (DTMF) could not be sent on the call; the call goes on.',
+    causes: [
+      'The far end refused the SIP INFO that carries a tone (405, 415, 501...), or did not answer it.',
+      'The call was put on hold, or ended, while the tones were being sent.',
+    ],
+    fix: 'Press the keys again; if the far end refuses INFO, an admin sets dtmfMethod to rfc4733 (tones in the audio) for trunks that take them. The message says which keys went out.',
+  },
+  DTMF_SENT_AS_INFO: {
+    description: 'This call cannot carry keypad tones in its audio (RFC 4733), so ContactPad sends them as SIP INFO (application/dtmf-relay) instead.',
+    causes: ['The far end offered no telephone-event in its SDP, so the browser has no DTMF sender for the call (RTCDTMFSender.canInsertDTMF is false).'],
+    fix: 'Nothing for the agent: the tones still go out. If the far end does not act on INFO, the telephony admin lets the trunk or media gateway offer telephone-event.',
+  },
+  CALL_QUALITY_POOR: {
+    description: 'The line of a call is poor: the caller\'s audio is being lost, arrives unevenly, or takes long to arrive (figures from the browser\'s WebRTC statistics).',
+    causes: ['Network congestion or Wi-Fi trouble on the agent\'s side.', 'A poor line on the caller\'s side (a mobile phone with weak signal).', 'A VPN or a far-away media server adding delay.'],
+    fix: 'Tell the caller if they are hard to hear; move to a wired network or close bandwidth-hungry applications. If many calls are poor, the admins look at the network path to the media gateway. The warning comes once per degradation.',
   },
   CALL_NOT_FOUND: {
     description: 'An action was asked for a call the phone does not have (it ended, or never rang here).',

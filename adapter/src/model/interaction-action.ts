@@ -3,4 +3,18 @@
  * (capabilities.ts decides which are allowed, by the interaction's kind and state), the
  * buttons the widget shows and the intents the controller carries out.
  */
-export type InteractionAction = 'accept' | 'reject' | 'release' | 'hold' | 'retrieve' | 'consult' | 'transfer' | 'abandon' | 'extend-wrap-up';
+export type InteractionAction =
+  | 'accept'
+  | 'reject'
+  | 'release'
+  | 'hold'
+  | 'retrieve'
+  | 'consult'
+  | 'transfer'
+  | 'abandon'
+  | 'extend-wrap-up'
+  /** A live call: silence the agent's microphone on it, or give it back (kept across hold). */
+  | 'mute'
+  | 'unmute'
+  /** A connected call: send keypad tones (the keypad, or the keyboard while it is open). */
+  | 'send-dtmf';

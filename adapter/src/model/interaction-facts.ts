@@ -19,6 +19,7 @@
  *        |  console tab:  withTabOpen / withTabClosed (only with a record to show)
  *        |  ending:       withReleaseFailed (while connected or held), withTransferTo (calls only)
  *        |  Omni-Channel: withAcceptedByAgent (work items only)
+ *        |  in the call:  withMuted (live calls connected or held: in-call-facts.ts)
  * ```
  */
 import { ContactPadError } from './errors.ts';
@@ -80,6 +81,8 @@ export interface InteractionFacts {
   readonly tabId?: string;
   /** A call being transferred: to whom (for the journey). */
   readonly transferTo?: string;
+  /** A live call whose microphone the agent muted (in-call-facts.ts withMuted); a new call starts unmuted. */
+  readonly muted?: boolean;
 }
 
 const NONE: InteractionFacts = Object.freeze({ acceptedByAgent: false, releaseFailed: false, popSettled: false });

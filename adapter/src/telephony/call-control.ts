@@ -12,9 +12,11 @@ import type { Clock } from '../model/clock.ts';
 import type { Call } from './call.ts';
 
 export { placeCall } from './dial.ts';
+export { sendDtmf } from './dtmf-sender.ts';
 export { sendRecordingCommand } from './recording-info.ts';
 export { dropVoicemail } from './voicemail-drop.ts';
 export { setHold } from './hold.ts';
+export { setMuted } from './mute.ts';
 export { mediaStats } from './media-stats.ts';
 export { transfer } from './transfer.ts';
 

@@ -56,6 +56,8 @@ const ALL_EVENTS: readonly CallEventType[] = [
   'remote-bye',
   'drop-voicemail',
   'terminated',
+  'mute',
+  'unmute',
 ];
 
 /** Every legal move, `state > event: next`, written out from the diagram independently of the table. */
@@ -148,6 +150,14 @@ const LEGAL: Readonly<Record<string, CallState>> = {
   'replacing > release': 'ending',
   'replacing > remote-bye': 'ending',
   'replacing > terminated': 'ended',
+
+  // mute and unmute: a fact in every up state, the state stays
+  ...Object.fromEntries(
+    (['connected', 'holding', 'held', 'retrieving', 'transferring', 'transferring-held', 'replacing'] as const).flatMap((state) => [
+      [`${state} > mute`, state],
+      [`${state} > unmute`, state],
+    ]),
+  ),
 
   'ending > cancel': 'ending',
   'ending > invite-sent': 'ending',
@@ -270,6 +280,17 @@ describe('call state table: the facts each event brings', () => {
     const held = transitionCall(transitionCall(connected, { type: 'hold' }), { type: 'hold-accepted' });
     expect(transitionCall(transitionCall(held, { type: 'transfer' }), { type: 'transfer-failed' }).state).to.equal('held');
     expect(transitionCall(transitionCall(connected, { type: 'transfer' }), { type: 'transfer-failed' }).state).to.equal('connected');
+  });
+
+  it('starts a call unmuted and keeps a mute across hold and retrieve until unmute', () => {
+    expect(startCall('inbound').muted).to.equal(false);
+    const connected = walk('inbound', { type: 'answer' }, { type: 'established' });
+    const muted = transitionCall(connected, { type: 'mute' });
+    expect(muted).to.include({ state: 'connected', muted: true });
+    const back = [{ type: 'hold' }, { type: 'hold-accepted' }, { type: 'retrieve' }, { type: 'retrieve-accepted' }] as const;
+    const retrieved = back.reduce((leg, event) => transitionCall(leg, event), muted);
+    expect(retrieved).to.include({ state: 'connected', muted: true });
+    expect(transitionCall(retrieved, { type: 'unmute' })).to.include({ state: 'connected', muted: false });
   });
 });
 

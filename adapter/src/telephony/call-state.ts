@@ -50,6 +50,9 @@
  *   terminated (sip.js: Session Terminated) --> ended, from every state but answering and
  *   dialling: there, accept() or dial() settles first and then looks whether sip.js ended it.
  *   (established moves dialling to connected too, should the answer beat invite()'s return.)
+ *
+ *   mute, unmute: in the up states, the agent's microphone is silenced or given back on this
+ *   call (the fact `muted`; the state stays), kept across hold and retrieve.
  * ```
  *
  * Some events only bring a fact and keep the state: the far end's ACK while the dialog is
@@ -125,7 +128,10 @@ export type CallEvent =
   /** dropVoicemail(): a pre-recorded message plays into the call instead of the agent, who has left it (voicemail-drop.ts). */
   | { readonly type: 'drop-voicemail' }
   /** sip.js: Session Terminated. */
-  | { readonly type: 'terminated' };
+  | { readonly type: 'terminated' }
+  /** mute() / unmute(): the agent's microphone on this call (mute.ts). */
+  | { readonly type: 'mute' }
+  | { readonly type: 'unmute' };
 
 export type CallEventType = CallEvent['type'];
 
@@ -153,6 +159,8 @@ export interface CallLeg {
   readonly rejectedWith: number | undefined;
   /** Why accept() or dial() failed. */
   readonly failure: { readonly code: ErrorCode; readonly message: string } | undefined;
+  /** The agent muted their microphone on this call (mute.ts); a new call starts unmuted. */
+  readonly muted: boolean;
 }
 
 /** How a call ended, in SIP terms (what the phone reports to its listener, once per call). */
@@ -219,6 +227,8 @@ export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRo
   'remote-bye': to([...UP, 'dropping-voicemail', 'ending'], 'ending'),
   'drop-voicemail': { connected: 'dropping-voicemail' },
   terminated: to(CALL_STATES.filter((state) => state !== 'ended' && state !== 'answering' && state !== 'dialling'), 'ended'),
+  mute: same(UP),
+  unmute: same(UP),
 });
 
 function frozenRows(rows: Record<CallEventType, Moves>): Readonly<Record<CallEventType, Moves>> {
@@ -246,6 +256,7 @@ export function startCall(direction: 'inbound' | 'outbound'): CallLeg {
     remoteBye: false,
     rejectedWith: undefined,
     failure: undefined,
+    muted: false,
   });
 }
 
@@ -295,6 +306,10 @@ function factOf(leg: CallLeg, event: CallEvent): Partial<CallLeg> {
       return { local: 'transferred' };
     case 'release':
       return { local: leg.local ?? 'released' };
+    case 'mute':
+      return { muted: true };
+    case 'unmute':
+      return { muted: false };
     case 'remote-bye':
       // The transfer target replaced our consult call (RFC 3891): it took the call over.
       return leg.state === 'replacing' ? { remoteBye: true, local: 'transferred' } : { remoteBye: true };

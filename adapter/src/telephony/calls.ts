@@ -20,6 +20,8 @@ import { RemoteAudio } from './media.ts';
 import { deviceError, type AudioDevices, type LiveAudioChange } from './audio-devices.ts';
 import { browserAudioDecoders, unplayableOffer } from './offer-codecs.ts';
 import type { MediaStats } from './media-stats.ts';
+import type { DtmfSent } from './dtmf-sender.ts';
+import type { DtmfMethod } from '../model/dtmf.ts';
 import type { PhoneListener } from './phone-listener.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
@@ -235,6 +237,20 @@ export class Calls {
   /** See Phone.speakerOf. */
   speakerOf(callId: string): string | undefined {
     return this.#audio.sinkOf(callId);
+  }
+
+  /** See Phone.mute and Phone.unmute. */
+  async setMuted(callId: string, muted: boolean): Promise<void> {
+    const call = this.#call(callId);
+    const control = this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'));
+    control.setMuted(call, muted);
+  }
+
+  /** See Phone.sendDtmf. */
+  async sendDtmf(callId: string, tones: string, method: DtmfMethod): Promise<DtmfSent> {
+    const call = this.#call(callId);
+    const control = this.#control ?? (await this.#controlFor('DTMF_FAILED'));
+    return control.sendDtmf(call, tones, method, this.#options.clock);
   }
 
   /** See Phone.mediaStats. */

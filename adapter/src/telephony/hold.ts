@@ -58,13 +58,14 @@ export async function setHold(call: Call, hold: boolean, clock: Clock): Promise<
   if (answer.kind === 'accepted') {
     // (Released meanwhile, the call is ending: the far end took the re-INVITE all the same.)
     call.note({ type: hold ? 'hold-accepted' : 'retrieve-accepted' });
-    if (!hold) sendAudio(session, true);
+    // A muted call stays muted (mute.ts).
+    if (!hold) sendAudio(session, !call.leg.muted);
     return;
   }
   if (answer.kind === 'call-ended' || !call.can(hold ? 'hold-failed' : 'retrieve-failed')) {
     throw new ContactPadError('CALL_NOT_FOUND', `The call ended before the far end answered the ${asking}.`, { detail });
   }
-  if (hold) sendAudio(session, true);
+  if (hold) sendAudio(session, !call.leg.muted);
   call.apply({ type: hold ? 'hold-failed' : 'retrieve-failed' });
   const still = call.state === 'held' ? 'on hold' : 'connected';
   if (answer.kind === 'refused') {

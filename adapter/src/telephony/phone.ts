@@ -25,6 +25,8 @@ import type { SipCredential, SipCredentialSource } from '../model/sip-credential
 import type { AudioDevices } from './audio-devices.ts';
 import { Calls, type MediaStats } from './calls.ts';
 import { ContactPadError } from '../model/errors.ts';
+import type { DtmfMethod } from '../model/dtmf.ts';
+import type { DtmfSent } from './dtmf-sender.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
 import { SipCredentials } from './credentials.ts';
@@ -33,6 +35,7 @@ import { guarded, type PhoneListener } from './phone-listener.ts';
 import { Registration } from './registration.ts';
 
 export type { CallEnd } from './call-state.ts';
+export type { DtmfSent } from './dtmf-sender.ts';
 export { INVITE_RECEIVED_MARK, type MediaStats } from './calls.ts';
 export type { VoicemailDropped } from './voicemail-drop.ts';
 export { REINVITE_READY_TIMEOUT_MS, TRANSFER_ANSWER_TIMEOUT_MS } from './call-control-limits.ts';
@@ -324,7 +327,34 @@ export class Phone {
     return this.#calls.dropVoicemail(callId, audioUrl);
   }
 
-  /** ICE state and bytes of a call's media (RTCPeerConnection.getStats: RTP in and out). */
+  /**
+   * Mutes the agent's microphone on an answered call (held or not): the far end receives
+   * silence (the audio track is disabled; keypad tones still go out). The call stays muted
+   * through hold and retrieve until {@link unmute}; another call is not affected.
+   * CALL_NOT_FOUND / INVALID_TRANSITION (not answered, or ending) as for {@link hold}.
+   */
+  mute(callId: string): Promise<void> {
+    return this.#calls.setMuted(callId, true);
+  }
+
+  /** Gives the microphone back (heard again at once, unless the call is held: then on retrieve). */
+  unmute(callId: string): Promise<void> {
+    return this.#calls.setMuted(callId, false);
+  }
+
+  /**
+   * Sends keypad tones (0-9, *, #, A-D; a comma pauses 2 s) on a connected call: with `rfc4733`
+   * in its audio as RFC 4733 telephone-events, or, when the call cannot carry them (the far end
+   * offered no telephone-event) or with `info`, as SIP INFO application/dtmf-relay, one per
+   * tone; the answer says which, and whether INFO was a fallback. INVALID_INPUT naming a
+   * character that is no key (nothing sent); INVALID_TRANSITION unless connected; DTMF_FAILED
+   * when the far end refuses or does not answer an INFO (telephony/dtmf-sender.ts).
+   */
+  sendDtmf(callId: string, tones: string, method: DtmfMethod = 'rfc4733'): Promise<DtmfSent> {
+    return this.#calls.sendDtmf(callId, tones, method);
+  }
+
+  /** A call's media figures (RTCPeerConnection.getStats): ICE state, bytes each way, the far end's packets received and lost, jitter and round trip. */
   mediaStats(callId: string): Promise<MediaStats> {
     return this.#calls.mediaStats(callId);
   }
