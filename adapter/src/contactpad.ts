@@ -122,6 +122,10 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   if (phone) controller.attach({ phone, crm, audio, ...(host ? { host } : {}) });
   audio.start();
   keepAgentChoiceAcrossReloads(controller);
+  // The agent's recent numbers and favourites, kept per org and agent in this browser (loaded off the ring path).
+  import('./dial-history-storage.ts')
+    .then(({ keepDialHistory }) => keepDialHistory(controller, `contactpad-dial-history-${orgPart}-${agent.userId || 'agent'}`))
+    .catch((error: unknown) => controller.notify(error));
   if (host) connectConsoleBridge(host, controller);
 
   // The crm room and jsforce load once the phone has had its chance to register (off the

@@ -55,7 +55,7 @@ describe('<contact-pad>', () => {
     expect(getByRole(element, 'region', { name: 'Incoming voice call from Ann Smith, +1 415 555 0100, queue Sales' })).to.exist;
     expect(await findByRole(element, 'form', { name: 'Wrap up: Carla Diaz' })).to.exist;
     expect(queryAllByRole(getByRole(element, 'list', { name: 'Interactions' }), 'listitem')).to.have.length(4);
-    expect((getByRole(element, 'button', { name: 'Call' }) as HTMLButtonElement).disabled).to.equal(false);
+    expect(((await findByRole(element, 'button', { name: 'Call' })) as HTMLButtonElement).disabled).to.equal(false);
   });
 
   it('shows one call pop for every ringing interaction', async () => {
@@ -95,7 +95,7 @@ describe('<contact-pad>', () => {
     const next = getByRole(element, 'combobox', { name: 'Next' }) as HTMLSelectElement;
     next.value = Array.from(next.options).find((option) => option.text === 'Ready')!.value;
     next.dispatchEvent(new Event('change'));
-    const number = getByRole(element, 'textbox', { name: 'Number to call' }) as HTMLInputElement;
+    const number = (await findByRole(element, 'textbox', { name: 'Number to call' })) as HTMLInputElement;
     number.value = '+1 212 555 0147';
     number.dispatchEvent(new Event('input'));
     await publish(element, busyShift);
@@ -137,7 +137,7 @@ describe('<contact-pad>', () => {
     clock.advance(2_000);
     await publish(element, phoneDown);
     expect(shownText(element)).to.contain('Retrying in 3 s');
-    expect((getByRole(element, 'button', { name: 'Call' }) as HTMLButtonElement).disabled).to.equal(true);
+    expect(((await findByRole(element, 'button', { name: 'Call' })) as HTMLButtonElement).disabled).to.equal(true);
   });
 
   it('shows the connecting line while the phone registers', async () => {

@@ -23,7 +23,6 @@ import './cp-interaction-list.ts';
 import { loadElement } from './lazy-elements.ts';
 import { CallNotifications, ringingCalls } from './call-notifications.ts';
 import { INTENT_EVENT } from './intent-event.ts';
-import './cp-dialer.ts';
 
 /** The one line shown when the console bridge (tab sync, Omni-Channel) is not there: calls still work. */
 export const BRIDGE_MISSING = 'Tab sync and Omni-Channel are off (console bridge not found)';
@@ -141,6 +140,8 @@ export class ContactPad extends LitElement {
     const wrapUp = wrapUpTarget(snapshot);
     const detail = detailTarget(snapshot);
     if (wrapUp) void loadElement('cp-wrap-up-form');
+    // The dial pad, recent numbers and favourites: not needed to ring and answer, loaded after the first paint.
+    void loadElement('cp-dialer');
     return html`
       ${live}
       <div class="pad">
@@ -167,7 +168,13 @@ export class ContactPad extends LitElement {
             .clock=${this.clock}
           ></cp-interaction-list>
         </section>
-        <cp-dialer class="card" .registered=${snapshot.phone.state === 'registered'}></cp-dialer>
+        <cp-dialer
+          class="card"
+          .registered=${snapshot.phone.state === 'registered'}
+          .history=${snapshot.dialHistory}
+          .failedCallReasons=${snapshot.failedCallReasons}
+          .interactions=${snapshot.interactions}
+        ></cp-dialer>
         <div class="card">
           <button type="button" aria-expanded=${this.#devicesOpen ? 'true' : 'false'} aria-controls="audio-settings" @click=${this.#toggleDevices}>Devices</button>
           ${this.#devicesOpen ? html`<cp-audio-settings id="audio-settings" .audio=${snapshot.audio}></cp-audio-settings>` : ''}

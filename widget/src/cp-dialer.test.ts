@@ -1,7 +1,18 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './cp-dialer.ts';
 import type { CpDialer } from './cp-dialer.ts';
-import { getByRole, recordIntents } from '../test-support/queries.ts';
+import type { DialHistory, InteractionView } from '../../adapter/src/store.ts';
+import { getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { FAILED_CALL_REASONS, view } from '../test-support/snapshots.ts';
+
+const MARIA = { recordId: '00Q000000000001AAA', objectType: 'Lead', name: 'Maria Lopez' };
+const HISTORY: DialHistory = {
+  recent: [
+    { number: '+14155550100', at: 3, record: MARIA },
+    { number: '+442079460958', at: 2 },
+  ],
+  favourites: [{ number: '+442079460958', at: 2 }],
+};
 
 async function typeNumber(dialer: CpDialer, text: string): Promise<void> {
   const input = getByRole(dialer, 'textbox', { name: 'Number to call' }) as HTMLInputElement;
@@ -10,48 +21,129 @@ async function typeNumber(dialer: CpDialer, text: string): Promise<void> {
   await dialer.updateComplete;
 }
 
+async function dialer(template = html`<cp-dialer registered></cp-dialer>`): Promise<CpDialer> {
+  return fixture<CpDialer>(template);
+}
+
+function failedCall(extra: Partial<NonNullable<InteractionView['placed']>> = {}): InteractionView {
+  const base = view({ id: 'out-1', direction: 'outbound', state: 'failed', callerName: 'Maria Lopez', callerNumber: '+14155550100' });
+  return { ...base, placed: { extension: '', failure: { kind: 'busy', detail: 'Busy (486 Busy Here)' }, ...extra } };
+}
+
 describe('<cp-dialer>', () => {
   it('dials the typed number when the agent presses Call', async () => {
-    const dialer = await fixture<CpDialer>(html`<cp-dialer registered></cp-dialer>`);
-    const fired = recordIntents(dialer);
-    await typeNumber(dialer, '  +1 (415) 555-0100 ');
-    getByRole(dialer, 'button', { name: 'Call' }).click();
+    const element = await dialer();
+    const fired = recordIntents(element);
+    await typeNumber(element, '  +1 (415) 555-0100 ');
+    getByRole(element, 'button', { name: 'Call' }).click();
     expect(fired.intents).to.deep.equal([{ type: 'dial', number: '+1 (415) 555-0100' }]);
   });
 
   it('dials on Enter in the number field and clears it for the next call', async () => {
-    const dialer = await fixture<CpDialer>(html`<cp-dialer registered></cp-dialer>`);
-    const fired = recordIntents(dialer);
-    await typeNumber(dialer, '2125550147');
-    const input = getByRole(dialer, 'textbox', { name: 'Number to call' }) as HTMLInputElement;
+    const element = await dialer();
+    const fired = recordIntents(element);
+    await typeNumber(element, '2125550147');
+    const input = getByRole(element, 'textbox', { name: 'Number to call' }) as HTMLInputElement;
     input.form?.requestSubmit();
-    await dialer.updateComplete;
+    await element.updateComplete;
     expect(fired.intents).to.deep.equal([{ type: 'dial', number: '2125550147' }]);
     expect(input.value).to.equal('');
   });
 
   it('cannot call while the phone is not registered', async () => {
-    const dialer = await fixture<CpDialer>(html`<cp-dialer></cp-dialer>`);
-    const fired = recordIntents(dialer);
-    await typeNumber(dialer, '2125550147');
-    const call = getByRole(dialer, 'button', { name: 'Call' }) as HTMLButtonElement;
+    const element = await dialer(html`<cp-dialer></cp-dialer>`);
+    const fired = recordIntents(element);
+    await typeNumber(element, '2125550147');
+    const call = getByRole(element, 'button', { name: 'Call' }) as HTMLButtonElement;
     expect(call.disabled).to.equal(true);
     call.form?.requestSubmit();
     expect(fired.intents).to.deep.equal([]);
+    expect(shownText(element)).to.contain('Calling is possible once the phone is ready.');
   });
 
-  it('sends nothing for an empty number', async () => {
-    const dialer = await fixture<CpDialer>(html`<cp-dialer registered></cp-dialer>`);
-    const fired = recordIntents(dialer);
-    await typeNumber(dialer, '   ');
-    getByRole(dialer, 'button', { name: 'Call' }).click();
+  it('says there is nothing to dial for an empty number, and sends nothing', async () => {
+    const element = await dialer();
+    const fired = recordIntents(element);
+    await typeNumber(element, '   ');
+    getByRole(element, 'button', { name: 'Call' }).click();
+    await element.updateComplete;
     expect(fired.intents).to.deep.equal([]);
+    expect(getByRole(element, 'alert').textContent).to.equal('Type a number to call.');
+    await typeNumber(element, '4');
+    expect(queryAllByRole(element, 'alert')).to.deep.equal([]);
   });
 
-  it('is enabled as soon as the phone registers', async () => {
-    const dialer = await fixture<CpDialer>(html`<cp-dialer></cp-dialer>`);
-    dialer.registered = true;
-    await dialer.updateComplete;
-    expect((getByRole(dialer, 'button', { name: 'Call' }) as HTMLButtonElement).disabled).to.equal(false);
+  it('builds the number on the dial pad: digits, star, pound, plus, and delete', async () => {
+    const element = await dialer();
+    const fired = recordIntents(element);
+    const toggle = getByRole(element, 'button', { name: 'Dial pad' });
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await element.updateComplete;
+    const pad = getByRole(element, 'group', { name: 'Dial pad' });
+    for (const key of ['Plus', '4', '4', 'Star', 'Pound', 'Delete last character', 'Delete last character', '2', '0']) {
+      getByRole(pad, 'button', { name: key }).click();
+      await element.updateComplete;
+    }
+    expect((getByRole(element, 'textbox', { name: 'Number to call' }) as HTMLInputElement).value).to.equal('+4420');
+    getByRole(element, 'button', { name: 'Call' }).click();
+    expect(fired.intents).to.deep.equal([{ type: 'dial', number: '+4420' }]);
+  });
+
+  it('redials the last number called, with the record it was called from; nothing to redial before a first call', async () => {
+    const empty = await dialer();
+    expect((getByRole(empty, 'button', { name: 'Redial' }) as HTMLButtonElement).disabled).to.equal(true);
+    expect(shownText(empty)).to.contain('No calls placed yet.');
+    const element = await dialer(html`<cp-dialer registered .history=${HISTORY}></cp-dialer>`);
+    const fired = recordIntents(element);
+    getByRole(element, 'button', { name: 'Redial' }).click();
+    expect(fired.intents).to.deep.equal([{ type: 'dial', number: '+14155550100', record: MARIA }]);
+  });
+
+  it('lists the recent numbers and favourites; one click calls, the star favours or unfavours', async () => {
+    const element = await dialer(html`<cp-dialer registered .history=${HISTORY}></cp-dialer>`);
+    const fired = recordIntents(element);
+    const recent = getByRole(element, 'list', { name: 'Recent numbers' });
+    expect(queryAllByRole(recent, 'button').map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Call Maria Lopez (+14155550100)',
+      'Favourite Maria Lopez (+14155550100)',
+      'Call +442079460958',
+      'Favourite +442079460958',
+    ]);
+    expect(getByRole(recent, 'button', { name: 'Favourite +442079460958' }).getAttribute('aria-pressed')).to.equal('true');
+    getByRole(recent, 'button', { name: 'Call Maria Lopez (+14155550100)' }).click();
+    getByRole(recent, 'button', { name: 'Favourite Maria Lopez (+14155550100)' }).click();
+    const favourites = getByRole(element, 'list', { name: 'Favourites' });
+    getByRole(favourites, 'button', { name: 'Call +442079460958' }).click();
+    getByRole(favourites, 'button', { name: 'Remove +442079460958 from favourites' }).click();
+    expect(fired.intents).to.deep.equal([
+      { type: 'dial', number: '+14155550100', record: MARIA },
+      { type: 'favourite-number', number: '+14155550100', starred: true },
+      { type: 'dial', number: '+442079460958' },
+      { type: 'favourite-number', number: '+442079460958', starred: false },
+    ]);
+  });
+
+  it('says why the last call placed did not connect and records the agent\'s reason', async () => {
+    const element = await dialer(html`<cp-dialer registered .failedCallReasons=${FAILED_CALL_REASONS} .interactions=${[failedCall()]}></cp-dialer>`);
+    const fired = recordIntents(element);
+    const failed = getByRole(element, 'region', { name: 'Call not connected' });
+    expect(shownText(failed)).to.contain('Call to Maria Lopez not connected: Busy (486 Busy Here).');
+    const save = getByRole(failed, 'button', { name: 'Save reason' }) as HTMLButtonElement;
+    expect(save.disabled).to.equal(true);
+    const reason = getByRole(failed, 'combobox', { name: 'Reason' }) as HTMLSelectElement;
+    reason.value = 'Wrong number';
+    reason.dispatchEvent(new Event('change'));
+    await element.updateComplete;
+    await element.renderRoot.querySelector('cp-failed-call')?.updateComplete;
+    save.click();
+    expect(fired.intents).to.deep.equal([{ type: 'failed-call-reason', interactionId: 'out-1', reason: 'Wrong number' }]);
+  });
+
+  it('shows the recorded reason instead of the picker, and the extension of a call under way', async () => {
+    const ringing = { ...view({ id: 'out-2', direction: 'outbound', state: 'alerting', callerNumber: '+14155550100' }), placed: { extension: '12' } };
+    const element = await dialer(html`<cp-dialer registered .interactions=${[ringing, failedCall({ reason: 'Try again later' })]}></cp-dialer>`);
+    expect(shownText(getByRole(element, 'region', { name: 'Call not connected' }))).to.contain('Reason recorded: Try again later');
+    expect(shownText(element)).to.contain('Extension 12: key it in once the call is answered.');
   });
 });

@@ -1,17 +1,34 @@
 /**
- * `<cp-dialer>`: the small dial box. The agent types a number and presses Call, which asks
- * the controller for an outbound call (a SIP INVITE from the agent). Disabled unless the
- * phone is registered with the SIP server.
+ * `<cp-dialer>`: placing calls. A number field with a dial pad (digits, *, #, + and delete),
+ * Call and Redial (the last number called), the recent numbers and favourites
+ * (`<cp-dial-lists>`), and, when a call the agent placed did not connect, why and the reason
+ * they record (`<cp-failed-call>`). Every call leaves as a `dial` intent: the controller checks it
+ * against the compliance rules before anything is dialled, and says which rule blocked it.
+ * Loaded on first use (lazy-elements.ts), off the path that rings and answers.
  */
 import { LitElement, css, html } from 'lit';
+import type { DialHistory, DialledNumber, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
+import { DIALER_WORDS, dialledWords, extensionWords, keypadKeyWords } from './words.ts';
+import './cp-dial-lists.ts';
+import './cp-failed-call.ts';
 
-/** The dial box. Fires `dial` with the number as typed (trimmed). */
+/** The dial pad's keys, three to a row, then + and delete. */
+const PAD_KEYS = [...'123456789*0#'];
+/** The longest number the field takes (an address may be long; a number is at most 32 characters of digits). */
+const MAX_LENGTH = 256;
+
+/** The dial box. Fires `dial` with the number as typed (trimmed), or a recent number with its record. */
 export class CpDialer extends LitElement {
   static override properties = {
     registered: { type: Boolean },
+    history: { attribute: false },
+    failedCallReasons: { attribute: false },
+    interactions: { attribute: false },
     number: { state: true },
+    padOpen: { state: true },
+    refusal: { state: true },
   };
 
   static override styles = [
@@ -24,66 +41,135 @@ export class CpDialer extends LitElement {
         display: flex;
         gap: 6px;
         align-items: flex-end;
+        flex-wrap: wrap;
       }
       .field {
         flex: 1;
         display: flex;
         flex-direction: column;
         gap: 2px;
-        min-width: 0;
+        min-width: 8em;
       }
       input {
         width: 100%;
       }
-      .hint {
+      .pad {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: 4px;
+        max-width: 180px;
+        margin-top: 6px;
+      }
+      .pad button {
+        min-height: 30px;
+        padding: 0;
+      }
+      .hint,
+      .refusal,
+      .extension {
         margin: 4px 0 0;
-        color: var(--cp-text-weak);
         font-size: 12px;
+      }
+      .hint,
+      .extension {
+        color: var(--cp-text-weak);
+      }
+      .refusal {
+        color: var(--cp-error-text);
       }
     `,
   ];
 
   /** Whether the phone is registered (SIP REGISTER accepted): only then can the agent dial. */
   declare registered: boolean;
+  /** The agent's recent numbers (the first is redialled) and favourites. */
+  declare history: DialHistory;
+  /** Why a placed call did not connect, as the agent may record it. */
+  declare failedCallReasons: readonly string[];
+  /** The interactions, for the call placed last: its extension to key in, or why it failed. */
+  declare interactions: readonly InteractionView[];
   /** The number being typed. */
   declare protected number: string;
+  declare protected padOpen: boolean;
+  /** Why the last Call did nothing ("Type a number to call."). */
+  declare protected refusal: string;
 
   constructor() {
     super();
     this.registered = false;
+    this.history = { recent: [], favourites: [] };
+    this.failedCallReasons = [];
+    this.interactions = [];
     this.number = '';
+    this.padOpen = false;
+    this.refusal = '';
   }
 
   protected override render() {
+    const last = this.history.recent[0];
+    const placed = this.interactions.filter((view) => view.interaction.direction === 'outbound' && view.placed !== undefined);
+    const failed = placed.find((view) => view.interaction.state === 'failed');
+    const extension = placed.find((view) => ['alerting', 'connected', 'held'].includes(view.interaction.state) && view.placed?.extension)?.placed?.extension;
     return html`
-      <form @submit=${this.#submit} aria-label="Dial">
+      <form @submit=${this.#submit} aria-label=${DIALER_WORDS.form}>
         <div class="field">
-          <label for="number">Number to call</label>
+          <label for="number">${DIALER_WORDS.number}</label>
           <input
             id="number"
             type="tel"
             autocomplete="off"
-            maxlength="64"
+            maxlength=${MAX_LENGTH}
             .value=${this.number}
-            @input=${(event: Event) => (this.number = (event.target as HTMLInputElement).value)}
+            @input=${(event: Event) => this.#setNumber((event.target as HTMLInputElement).value)}
           />
         </div>
-        <button type="submit" class="success" ?disabled=${!this.registered}>Call</button>
+        <button type="submit" class="success" ?disabled=${!this.registered}>${DIALER_WORDS.call}</button>
+        <button type="button" ?disabled=${!this.registered || !last} title=${last ? dialledWords(last) : DIALER_WORDS.nothingToRedial} @click=${() => last && this.#dial(last)}>
+          ${DIALER_WORDS.redial}
+        </button>
+        <button type="button" aria-expanded=${this.padOpen ? 'true' : 'false'} aria-controls="pad" @click=${() => (this.padOpen = !this.padOpen)}>${DIALER_WORDS.showDialPad}</button>
       </form>
-      ${this.registered ? '' : html`<p class="hint">Calling is possible once the phone is ready.</p>`}
+      ${this.padOpen ? this.#renderPad() : ''}
+      ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal}</p>` : ''}
+      ${this.registered ? '' : html`<p class="hint">${DIALER_WORDS.notReady}</p>`}
+      ${extension ? html`<p class="extension" role="status">${extensionWords(extension)}</p>` : ''}
+      ${failed ? html`<cp-failed-call .view=${failed} .reasons=${this.failedCallReasons}></cp-failed-call>` : ''}
+      <cp-dial-lists .history=${this.history} .registered=${this.registered} @dial-entry=${(event: CustomEvent<DialledNumber>) => this.#dial(event.detail)}></cp-dial-lists>
     `;
+  }
+
+  #renderPad() {
+    return html`
+      <div class="pad" id="pad" role="group" aria-label=${DIALER_WORDS.dialPad}>
+        ${PAD_KEYS.map((key) => html`<button type="button" aria-label=${keypadKeyWords(key)} @click=${() => this.#setNumber(this.number + key)}>${key}</button>`)}
+        <button type="button" aria-label=${DIALER_WORDS.plus} @click=${() => this.#setNumber(`${this.number}+`)}>+</button>
+        <button type="button" aria-label=${DIALER_WORDS.deleteLast} @click=${() => this.#setNumber(this.number.slice(0, -1))}>⌫</button>
+      </div>
+    `;
+  }
+
+  #setNumber(value: string): void {
+    this.number = value.slice(0, MAX_LENGTH);
+    this.refusal = '';
   }
 
   #submit(event: SubmitEvent): void {
     event.preventDefault();
-    const number = this.number.trim();
     if (!this.registered) return;
+    const number = this.number.trim();
     if (number === '') {
+      this.refusal = DIALER_WORDS.nothingToDial;
       this.renderRoot.querySelector('input')?.focus();
       return;
     }
     this.dispatchEvent(intentEvent({ type: 'dial', number }));
     this.number = '';
+  }
+
+  /** A recent number or favourite called again, with the record it was called from. */
+  #dial(entry: DialledNumber): void {
+    if (!this.registered) return;
+    this.dispatchEvent(intentEvent({ type: 'dial', number: entry.number, ...(entry.record ? { record: entry.record } : {}) }));
   }
 }
 

@@ -2,7 +2,7 @@
  * The elements an agent does not need to ring and answer a call: the dialogs (consult and
  * transfer, abandon, decline), the wrap-up form, the record picker, the customer journey and the
  * devices panel; the in-call controls of a call under way (timer, mute, line quality), its keypad
- * and its line details.
+ * and its line details; the dial pad with the recent numbers and favourites.
  * They are not in the ring-and-answer bundle (`npm run bench` measures it); each loads the
  * first time it is about to show, from the same static resource.
  *
@@ -23,6 +23,7 @@ const LOADERS = {
   'cp-keypad': () => import('./cp-keypad.ts'),
   'cp-line-details': () => import('./cp-line-details.ts'),
   'cp-audio-settings': () => import('./cp-audio-settings.ts'),
+  'cp-dialer': () => import('./cp-dialer.ts'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyElementTag = keyof typeof LOADERS;

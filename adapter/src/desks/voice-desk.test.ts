@@ -182,17 +182,20 @@ describe('the voice desk', () => {
     expect(desks.view.stateOf('a')).to.equal('wrap-up');
   });
 
-  it('dials what the dial box holds (a number or a SIP address) as an outbound call', async () => {
+  it('without Salesforce, dials a SIP address but no number: the compliance check cannot be made, so it fails closed', async () => {
     const desks = withPhone();
-    await desks.voice.dial(' +1 (415) 555-0100 ');
-    await desks.voice.dial('sip:jordan.lee@pbx.example.com');
-    expect(desks.phone.asked).to.deep.equal(['dial +1 (415) 555-0100', 'dial sip:jordan.lee@pbx.example.com']);
-    expect(desks.view.interaction('outbound-1')).to.include({ direction: 'outbound', callerNumber: '+1 (415) 555-0100', state: 'alerting' });
+    const id = await desks.voice.dial({ typed: 'sip:jordan.lee@pbx.example.com' });
+    expect(desks.phone.asked).to.deep.equal(['dial sip:jordan.lee@pbx.example.com']);
+    expect(desks.view.interaction(id)).to.include({ direction: 'outbound', callerNumber: 'sip:jordan.lee@pbx.example.com', state: 'alerting' });
+    const failure = await desks.voice.dial({ typed: ' +1 (415) 555-0100 ' }).catch((error: unknown) => error);
+    expect((failure as ContactPadError).code).to.equal('CALL_BLOCKED_UNCHECKED');
+    expect((failure as ContactPadError).message).to.equal('Compliance check: Salesforce is not connected, so the number could not be checked. The call was not placed.');
+    expect(desks.phone.asked).to.deep.equal(['dial sip:jordan.lee@pbx.example.com']);
   });
 
   it('refuses a bare name in the dial box as an input error, without asking the phone', async () => {
     const desks = withPhone();
-    const failure = await desks.voice.dial('jordan').catch((error: unknown) => error);
+    const failure = await desks.voice.dial({ typed: 'jordan' }).catch((error: unknown) => error);
     expect(failure).to.be.instanceOf(ContactPadError);
     expect((failure as ContactPadError).code).to.equal('INVALID_INPUT');
     expect((failure as ContactPadError).message).to.equal('Cannot dial "jordan": type a phone number or a SIP address (sip:user@domain).');
