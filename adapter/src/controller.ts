@@ -9,6 +9,7 @@
  *   Release    -> voice desk -> wrap-up desk (wrap up, its clock on the agent desk) -> ended -> Task
  *   workAssigned, tabs, presence -> the console desks (omni, tabs, presence), loaded with the bridge
  *   consult, transfer            -> the directory desk, loaded with the directory
+ *   recording, voicemail drop    -> the recording and voicemail desks, loaded with the first call needing them
  *   mute, keypad, line quality   -> the in-call desk, loaded with the first connected call
  *
  * The desks that ring and answer are built at once (desks/desks.ts); the others are loaded when
@@ -28,6 +29,8 @@ import { Store } from './store.ts';
 import { openDesks, type Desks } from './desks/desks.ts';
 import type { ConsoleDesks } from './desks/console-desks.ts';
 import type { DirectoryDesk } from './desks/directory-desk.ts';
+import type { RecordingDesk } from './desks/recording-desk.ts';
+import type { VoicemailDesk } from './desks/voicemail-desk.ts';
 import type { InCallDesk } from './desks/in-call-desk.ts';
 import { Rooms, type AudioPort, type BridgePort, type BridgeSnapshot, type CrmPort, type HostPort, type PhonePort } from './desks/ports.ts';
 import type { AudioDevicesListener } from './telephony/audio-devices.ts';
@@ -50,6 +53,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   #console: ConsoleDesks | undefined;
   #consoleLoading: Promise<ConsoleDesks> | undefined;
   #directoryLoading: Promise<DirectoryDesk> | undefined;
+  #recordingLoading: Promise<RecordingDesk> | undefined;
+  #voicemailLoading: Promise<VoicemailDesk> | undefined;
   #inCallLoading: Promise<InCallDesk> | undefined;
 
   constructor(settings: ContactPadSettings, clock: Clock = realClock) {
@@ -119,6 +124,10 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
           return await screenPop.openRecord(intent.recordId);
         case 'dismiss-notice':
           return notices.dismiss(intent.noticeId);
+        case 'recording':
+          return await (await this.#recording()).command(intent.interactionId, intent.command);
+        case 'drop-voicemail':
+          return await (await this.#voicemail()).drop(intent.interactionId, intent.messageId);
         case 'list-audio-devices':
           return await this.#desks.audio.listDevices();
         case 'choose-audio-device':
@@ -149,6 +158,10 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   connected(callId: string): void {
     this.#desks.voice.connected(callId);
+    // Recording (when the call center offers it) and voicemail drop (calls the agent placed) load with the first call that needs them.
+    const { settings, view } = this.#desks;
+    if (settings.recordingControls || settings.recordingAutoStart) this.#recording().then((desk) => desk.connected(callId)).catch((error: unknown) => this.notify(error));
+    if (view.interaction(callId)?.direction === 'outbound') this.#voicemail().then((desk) => desk.connected(callId)).catch((error: unknown) => this.notify(error));
     // The in-call controls (mute, keypad, the line's quality) load with the first connected call.
     this.#inCall()
       .then((desk) => desk.watch(callId))
@@ -274,6 +287,30 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   #directory(): Promise<DirectoryDesk> {
     this.#directoryLoading ??= import('./desks/directory-desk.ts').then(({ DirectoryDesk }) => new DirectoryDesk(this.#desks));
     return this.#directoryLoading;
+  }
+
+  /** The recording desk (start, pause, resume, stop), loaded once; a failed load is tried again next time. */
+  #recording(): Promise<RecordingDesk> {
+    this.#recordingLoading ??= import('./desks/recording-desk.ts').then(
+      ({ RecordingDesk }) => new RecordingDesk(this.#desks),
+      (error: unknown) => {
+        this.#recordingLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#recordingLoading;
+  }
+
+  /** The voicemail desk (voicemail drop), loaded once; a failed load is tried again next time. */
+  #voicemail(): Promise<VoicemailDesk> {
+    this.#voicemailLoading ??= import('./desks/voicemail-desk.ts').then(
+      ({ VoicemailDesk }) => new VoicemailDesk(this.#desks),
+      (error: unknown) => {
+        this.#voicemailLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#voicemailLoading;
   }
 
   /** The in-call desk (mute, keypad tones, the line's quality), loaded once; a failed load is tried again next time. */

@@ -17,8 +17,8 @@ import type { JourneyEntry } from './model/journey-entry.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
 import type { CallQuality } from './model/call-quality.ts';
 import type { AudioDevicesView } from './model/audio-devices.ts';
-import type { RecordingCommand, RecordingState } from './model/recording.ts';
-import type { VoicemailMessage } from './model/voicemail-message.ts';
+import type { RecordingView } from './model/recording.ts';
+import type { VoicemailDropView } from './model/voicemail-message.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -32,7 +32,8 @@ export type { JourneyStatus } from './model/journey-entry.ts';
 export type { PhoneConnection } from './model/phone-connection.ts';
 export type { CallQuality, CallQualityLevel } from './model/call-quality.ts';
 export type { AudioDevice, AudioDeviceRole, AudioDevicesView } from './model/audio-devices.ts';
-export type { RecordingCommand, RecordingState } from './model/recording.ts';
+export type { RecordingCommand, RecordingState, RecordingView } from './model/recording.ts';
+export type { VoicemailDropView } from './model/voicemail-message.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
@@ -109,19 +110,6 @@ export interface InteractionView {
   readonly muted?: boolean;
   /** The line of a live call, from its last sample while connected (model/call-quality.ts); absent before the first. */
   readonly quality?: CallQuality;
-}
-
-/** A call's recording as the widget shows it. */
-export interface RecordingView {
-  readonly state: RecordingState;
-  readonly pending?: RecordingCommand;
-  readonly commands: readonly RecordingCommand[];
-}
-
-/** The voicemail messages the agent may drop into the call, and the one whose audio is loading. */
-export interface VoicemailDropView {
-  readonly messages: readonly Pick<VoicemailMessage, 'id' | 'label'>[];
-  readonly dropping?: string;
 }
 
 /** An error or notice the agent should see (stable code + message). */

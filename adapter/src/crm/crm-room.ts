@@ -36,6 +36,7 @@ import { loadDirectory } from './directory.ts';
 import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type PresenceStatus } from './omni-channel-setup.ts';
 import { transferRecord } from './record-transfer.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
+import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messages.ts';
 
 export type { OmniAgent, PresenceStatus } from './omni-channel-setup.ts';
 export type { WorkRecord } from './work-record.ts';
@@ -87,6 +88,7 @@ export class CrmRoom {
   #settings: ScreenPopSettings = DEFAULT_SCREEN_POP_SETTINGS;
   readonly #directory: () => Promise<readonly DirectoryEntry[]>;
   readonly #omniChannel: () => Promise<OmniChannelSetup>;
+  readonly #voicemailMessages: () => Promise<VoicemailMessages>;
 
   constructor(options: CrmRoomOptions) {
     this.#connection = options.connection;
@@ -100,6 +102,7 @@ export class CrmRoom {
     const sipUser = options.sipUser ?? '';
     this.#directory = keptOnceLoaded(() => loadDirectory(this.#connection, sipUser));
     this.#omniChannel = keptOnceLoaded(() => loadOmniChannelSetup(this.#connection, options.agent));
+    this.#voicemailMessages = keptOnceLoaded(() => loadVoicemailMessages(this.#connection));
   }
 
   /**
@@ -222,6 +225,11 @@ export class CrmRoom {
    */
   directory(): Promise<readonly DirectoryEntry[]> {
     return this.#directory();
+  }
+
+  /** The voicemail messages agents may drop (voicemail-messages.ts): one query, kept for the session after the first success. */
+  voicemailMessages(): Promise<VoicemailMessages> {
+    return this.#voicemailMessages();
   }
 
   /**

@@ -16,6 +16,7 @@ import type { ContactPadSettings } from '../model/settings.ts';
 import type { AgentIdentity } from '../model/agent-identity.ts';
 import type { ContactPadError } from '../model/errors.ts';
 import type { DirectoryEntry } from '../model/directory-entry.ts';
+import type { VoicemailMessages } from './voicemail-messages.ts';
 
 export type { PresenceStatus, WorkRecord } from './crm-room.ts';
 
@@ -78,6 +79,12 @@ export interface CrmService {
    */
   directory(): Promise<readonly DirectoryEntry[]>;
   /**
+   * The pre-recorded voicemail messages agents may drop into a call (ContactPad Voicemail
+   * Message custom metadata, active ones, by label), and the records left out and why. One
+   * query, kept for the session after the first success. Rejects with CRM_*.
+   */
+  voicemailMessages(): Promise<VoicemailMessages>;
+  /**
    * Hands a Case to another owner (a User or a queue): PATCH /sobjects/Case/{id} { OwnerId }.
    * TRANSFER_FAILED with Salesforce's message when Salesforce refuses (bad owner, no access,
    * deleted case); CRM_SESSION_EXPIRED / CRM_UNAVAILABLE / CRM_REQUEST_LIMIT as usual.
@@ -135,6 +142,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     saveWrapUpDraft: async (interaction, links) => (await loadRoom()).saveWrapUpDraft(interaction, links),
     wrapUpDrafts: async () => (await loadRoom()).wrapUpDrafts(),
     directory: async () => (await loadRoom()).directory(),
+    voicemailMessages: async () => (await loadRoom()).voicemailMessages(),
     transferRecord: async (recordId, ownerId) => (await loadRoom()).transferRecord(recordId, ownerId),
     presenceStatuses: async () => (await loadRoom()).presenceStatuses(),
     omniAutoAccept: async () => (await loadRoom()).omniAutoAccept(),

@@ -252,7 +252,7 @@ export class ViewDesk {
 
   /** The view as the model says it: actions from the capability table, the tab's state from the facts. */
   #project(entry: Entry, next: InteractionView): InteractionView {
-    const { recordTabOpen: _before, muted: _muted, quality, ...rest } = next;
+    const { recordTabOpen: _before, muted: _muted, quality, recording: _recording, voicemailDrop: _voicemailDrop, ...rest } = next;
     const live = isInProgress(next.interaction.state);
     const tabSynced = tabRecordOf(entry.facts) !== undefined && this.#rooms.bridge?.state === 'connected';
     return {
@@ -262,6 +262,9 @@ export class ViewDesk {
       // Mute and the line's quality are shown while the call is under way.
       ...(live && entry.facts.muted === true ? { muted: true } : {}),
       ...(live && quality ? { quality } : {}),
+      // The recording shows while the call is under way; voicemail drop while an outbound call is connected.
+      ...(live && entry.facts.recording ? { recording: entry.facts.recording } : {}),
+      ...(next.interaction.state === 'connected' && entry.facts.voicemail ? { voicemailDrop: entry.facts.voicemail } : {}),
     };
   }
 

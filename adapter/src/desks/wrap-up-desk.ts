@@ -122,9 +122,12 @@ export class WrapUpDesk {
     this.#agent.workStopped();
   }
 
-  /** The interaction was released (by the agent, or the far side hung up): wrap up starts, with its clock and a durable draft. */
-  enter(id: string, how: Extract<JourneyEventKind, 'released' | 'remote-hangup'>): void {
-    this.#view.move(id, 'wrap-up', { kind: how });
+  /**
+   * The interaction was released (by the agent, or the far side hung up; or the agent left a
+   * voicemail message playing, `detail` naming it): wrap up starts, with its clock and a durable draft.
+   */
+  enter(id: string, how: Extract<JourneyEventKind, 'released' | 'remote-hangup' | 'voicemail-dropped'>, detail?: string): void {
+    this.#view.move(id, 'wrap-up', { kind: how, detail });
     if (this.#view.facts(id)?.consultFor !== undefined) {
       // A consult call is internal: no wrap up of its own (the interaction it was about has one).
       this.finish(id, {}, 'consult');

@@ -25,6 +25,8 @@
 import { ContactPadError } from './errors.ts';
 import type { Interaction } from './interaction.ts';
 import { isInProgress } from './interaction-state.ts';
+import type { RecordingView } from './recording.ts';
+import type { VoicemailDropView } from './voicemail-message.ts';
 
 /** An Omni-Channel work item: the AgentWork and the record it routes (MessagingSession, Case, LiveChatTranscript). */
 export interface WorkItemRef {
@@ -81,6 +83,10 @@ export interface InteractionFacts {
   readonly tabId?: string;
   /** A call being transferred: to whom (for the journey). */
   readonly transferTo?: string;
+  /** The call's recording, once offered or started (recording.ts withRecording); shown while the call is under way. */
+  readonly recording?: RecordingView;
+  /** Voicemail drop, offered on an outbound call (voicemail-drop-facts.ts); shown while it is connected. */
+  readonly voicemail?: VoicemailDropView;
   /** A live call whose microphone the agent muted (in-call-facts.ts withMuted); a new call starts unmuted. */
   readonly muted?: boolean;
 }

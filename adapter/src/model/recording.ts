@@ -19,8 +19,10 @@
  * refused (RECORDING_PENDING), nothing sent. Each confirmed command is a line of the call's
  * journey, so the Task says that and when the call was recorded. Pure; statuses are frozen.
  */
+import { interactionKind } from './capabilities.ts';
 import { ContactPadError } from './errors.ts';
 import type { Interaction, JourneyEventKind } from './interaction.ts';
+import { freezeFacts, refusedFact, type InteractionFacts } from './interaction-facts.ts';
 
 /** Where the recording of a call stands. */
 export type RecordingState = 'off' | 'recording' | 'paused' | 'stopped';
@@ -119,4 +121,40 @@ export function withRecordingEvent(interaction: Interaction, command: RecordingC
   }
   const journey = Object.freeze([...interaction.journey, Object.freeze({ at, kind: RECORDING_JOURNEY[command] })]);
   return Object.freeze({ ...interaction, journey });
+}
+
+/**
+ * A call's recording as the agent sees it: where it stands, the command waiting for the
+ * platform, and the commands the agent may give now (none when the admin offers no controls:
+ * an automatic recording is shown all the same). Kept in the call's facts
+ * (interaction-facts.ts `recording`) and shown while the call is under way.
+ */
+export interface RecordingView {
+  readonly state: RecordingState;
+  readonly pending?: RecordingCommand;
+  readonly commands: readonly RecordingCommand[];
+}
+
+/** The view of `status`; `controls`: the admin offers the agent the recording controls (recordingControls). */
+export function recordingView(status: RecordingStatus, controls: boolean): RecordingView {
+  const commands = controls ? recordingCommandsNow(status) : [];
+  return Object.freeze(status.pending === undefined ? { state: status.state, commands } : { state: status.state, pending: status.pending, commands });
+}
+
+/** The status a view shows (its state and pending command). */
+export function recordingStatusOf(view: RecordingView | undefined): RecordingStatus {
+  if (!view) return NOT_RECORDED;
+  return Object.freeze(view.pending === undefined ? { state: view.state } : { state: view.state, pending: view.pending });
+}
+
+/**
+ * The call's facts with its recording as `view` shows it. Only a call has one (not a chat,
+ * email or case), and only while it is under way or in its wrap up (a late answer of the
+ * platform): INVALID_TRANSITION otherwise.
+ */
+export function withRecording(facts: InteractionFacts, interaction: Interaction, view: RecordingView): InteractionFacts {
+  const { state } = interaction;
+  if (facts.work !== undefined || interactionKind(interaction.channel) !== 'live') throw refusedFact(interaction, 'only a call can be recorded');
+  if (state !== 'connected' && state !== 'held' && state !== 'wrap-up') throw refusedFact(interaction, `its recording cannot change while it is ${state}`);
+  return freezeFacts({ ...facts, recording: view });
 }

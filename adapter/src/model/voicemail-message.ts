@@ -50,3 +50,14 @@ function isAudioLocation(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * Voicemail drop as the agent sees it on an outbound call while it is connected: the messages
+ * they may drop (the admin's list), and the one whose audio is loading. Kept in the call's facts
+ * (interaction-facts.ts `voicemail`).
+ */
+export interface VoicemailDropView {
+  readonly messages: readonly Pick<VoicemailMessage, 'id' | 'label'>[];
+  /** The id of the message being loaded and dropped; the agent cannot drop another meanwhile. */
+  readonly dropping?: string;
+}
