@@ -21,6 +21,8 @@ export interface ContactPadAppOptions {
   readonly crm: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
   /** The logged-in agent from the page's merge fields: `{ userId, profileId, sipUser }` (checked by ContactPad). */
   readonly agent?: unknown;
+  /** The ringtone in the static resource (`URLFOR($Resource.contactpad, 'ringtone.wav')`); without it calls ring silently. */
+  readonly ringtoneUrl?: string;
 }
 
 declare global {
@@ -35,9 +37,7 @@ export async function startContactPadApp(options: ContactPadAppOptions): Promise
   // sent before the controller exists is dropped (nothing it could act on exists yet).
   let running: RunningContactPad | undefined;
   const pad = mountContactPad(options.mount, (intent) => void running?.controller.handle(intent));
-  // The ringtone ships beside main.js in the static resource (rollup.config.mjs copies it there).
-  const ringtoneUrl = new URL('ringtone.wav', import.meta.url).href;
-  running = await startContactPad({ crm: options.crm, agent: options.agent, ringtoneUrl });
+  running = await startContactPad({ crm: options.crm, agent: options.agent, ...(typeof options.ringtoneUrl === 'string' ? { ringtoneUrl: options.ringtoneUrl } : {}) });
   running.controller.store.subscribe((snapshot) => pad.render(snapshot));
   window.contactPad = { mediaStats: running.mediaStats, ringtone: running.ringtone, speakerOf: running.speakerOf };
 }

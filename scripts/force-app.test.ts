@@ -365,6 +365,7 @@ describe('force-app', () => {
     assert.equal(sessions.length, 1, 'the session is merged into the page once');
     assert.match(page, /accessToken:\s*'\{!JSENCODE\(\$Api\.Session_ID\)\}'/);
     assert.match(page, /jsforceUrl:\s*'\{!JSENCODE\(URLFOR\(\$Resource\.contactpad, 'jsforce-core\.min\.js'\)\)\}'/);
+    assert.match(page, /ringtoneUrl:\s*'\{!JSENCODE\(URLFOR\(\$Resource\.contactpad, 'ringtone\.wav'\)\)\}'/);
     assert.match(
       page,
       /agent:\s*\{\s*userId:\s*'\{!JSENCODE\(\$User\.Id\)\}',\s*profileId:\s*'\{!JSENCODE\(\$User\.ProfileId\)\}',\s*sipUser:\s*'\{!JSENCODE\(\$User\.ContactPad_SIP_User__c\)\}'\s*\}/,

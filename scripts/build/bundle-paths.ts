@@ -27,10 +27,7 @@ export const JSFORCE_FILE_NAME = 'jsforce-core.min.js';
 /** The ringtone (made by ringtone-wav.ts, committed), copied as it is into the static resource. */
 export const RINGTONE_SOURCE: string = join(PROJECT_ROOT, 'app', 'assets', 'ringtone.wav');
 
-/**
- * Its name in the static resource, next to main.js: app/main.ts finds it beside itself
- * (`new URL('ringtone.wav', import.meta.url)`), so the host page need not pass its URL.
- */
+/** Its name in the static resource, next to main.js: `URLFOR($Resource.contactpad, 'ringtone.wav')` in the host page. */
 export const RINGTONE_FILE_NAME = 'ringtone.wav';
 
 /** The entry of bridge-protocol.js (defines window.ContactPadBridgeProtocol; see bridge-protocol-global.ts). */

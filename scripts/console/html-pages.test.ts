@@ -41,6 +41,7 @@ describe('the local console\'s Visualforce rendering of ContactPad.page', () => 
     assert.deepEqual(calls, [{
       mount: 'mount',
       crm: { instanceUrl: 'https://org.example', accessToken: '00D000000000001!secret', jsforceUrl: '/resource/contactpad/jsforce-core.min.js' },
+      ringtoneUrl: '/resource/contactpad/ringtone.wav',
       agent: { userId: '005000000000001AAA', profileId: '00e000000000001AAA', sipUser: "o'brien\\agent" },
     }]);
   });

@@ -19,6 +19,12 @@ export interface ChromiumOptions {
    * (`--use-file-for-fake-audio-capture`): every page's microphone in this browser sends it.
    */
   readonly fakeMicrophoneWav?: string;
+  /**
+   * The project's arguments to leave out, e.g. `--use-fake-ui-for-media-stream`, so the browser
+   * answers a page's microphone request as its permission says (a test may block it) instead of
+   * granting it to every page.
+   */
+  readonly leaveOut?: readonly string[];
 }
 
 /** Starts Chromium with the project's arguments (and what `options` adds). */
@@ -32,5 +38,6 @@ export function launchChromium(options: ChromiumOptions = {}): Promise<Browser> 
     if (!/^\/[^,%\s]+\.wav$/.test(options.fakeMicrophoneWav)) throw new Error(`launchChromium: fakeMicrophoneWav must be an absolute .wav path without spaces, commas or %, got ${JSON.stringify(options.fakeMicrophoneWav)}`);
     extra.push(`--use-file-for-fake-audio-capture=${options.fakeMicrophoneWav}`);
   }
-  return chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS, ...extra] });
+  const leaveOut = new Set(options.leaveOut ?? []);
+  return chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS.filter((arg) => !leaveOut.has(arg)), ...extra] });
 }
