@@ -35,6 +35,16 @@ const LAZY = [
   // The directory desk: consult and transfer to a colleague.
   'adapter/src/desks/directory-desk.ts',
   'adapter/src/model/handover-facts.ts',
+  // The in-call controls: mute, keypad tones, the line's quality (the desk loads with the first
+  // connected call, the telephony side with the call control, the widget's on first use).
+  'adapter/src/desks/in-call-desk.ts',
+  'adapter/src/model/in-call-facts.ts',
+  'adapter/src/model/call-quality.ts',
+  'adapter/src/telephony/mute.ts',
+  'adapter/src/telephony/dtmf-sender.ts',
+  'widget/src/cp-call-controls.ts',
+  'widget/src/cp-keypad.ts',
+  'widget/src/cp-line-details.ts',
 ];
 
 /** What ringing and answering need, on the ring path. */

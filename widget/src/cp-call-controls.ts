@@ -17,7 +17,8 @@ import { ClockController } from './clock-controller.ts';
 import { formatCallDuration } from './format-time.ts';
 import { intentEvent } from './intent-event.ts';
 import { definedElement, loadElement } from './lazy-elements.ts';
-import { IN_CALL_WORDS, actionWords, qualityLevelWords, qualityWords } from './words.ts';
+import { actionWords } from './words.ts';
+import { IN_CALL_WORDS, qualityLevelWords, qualityWords } from './in-call-words.ts';
 import type { CpKeypad } from './cp-keypad.ts';
 
 /** The bars of the quality indicator: three for good, two for fair, one for poor. */

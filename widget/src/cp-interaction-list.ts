@@ -16,7 +16,7 @@ import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { formatElapsed } from './format-time.ts';
-import { actionWords, channelWords, customerWords, IN_CALL_WORDS, logWords, stateWords, subjectWords } from './words.ts';
+import { actionWords, channelWords, customerWords, logWords, MUTED_WORDS, stateWords, subjectWords } from './words.ts';
 import { isCall } from './channels.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
 import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
@@ -262,7 +262,7 @@ export class CpInteractionList extends LitElement {
         <span class="who" id="who-${index}"><span class="visually-hidden">${kind}, </span>${customerWords(call)}</span>
         <span class="time">${time}</span>
         <span class="detail"
-          ><span class="state">${stateWords(call.state, call.direction)}</span>${view.muted ? html` · <span class="muted">${IN_CALL_WORDS.muted}</span>` : ''}${call.queue ? ` · ${call.queue}` : ''}${view.record?.channelName
+          ><span class="state">${stateWords(call.state, call.direction)}</span>${view.muted ? html` · <span class="muted">${MUTED_WORDS}</span>` : ''}${call.queue ? ` · ${call.queue}` : ''}${view.record?.channelName
             ? html` · <span class="channel-name">${view.record.channelName}</span>`
             : ''}${view.record
             ? html` · <span class="record">${view.record.title}</span>`

@@ -7,7 +7,8 @@
 import { LitElement, css, html } from 'lit';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
-import { IN_CALL_WORDS, keypadKeyWords, notAKeypadKeyWords } from './words.ts';
+import { IN_CALL_WORDS, notAKeypadKeyWords } from './in-call-words.ts';
+import { keypadKeyWords } from './words.ts';
 
 /** The keys in keypad order, four to a row (the same as the model's DTMF_KEYS). */
 const KEYS = [...'123A456B789C*0#D'];

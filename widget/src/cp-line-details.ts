@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CallQuality } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
-import { IN_CALL_WORDS, qualityLevelWords } from './words.ts';
+import { IN_CALL_WORDS, qualityLevelWords } from './in-call-words.ts';
 
 /** The line details of a call. */
 export class CpLineDetails extends LitElement {

@@ -3,7 +3,7 @@
  * statuses and activity-log (Task) states. One place, so the call pop, the list and the
  * screen-reader announcements say the same thing.
  */
-import type { AgentState, AgentStatusChoice, CallerMatchView, CallQuality, Channel, DirectoryEntry, Interaction, InteractionAction, InteractionState, InteractionView } from '../../adapter/src/store.ts';
+import type { AgentState, AgentStatusChoice, CallerMatchView, Channel, DirectoryEntry, Interaction, InteractionAction, InteractionState, InteractionView } from '../../adapter/src/store.ts';
 import { isCall } from './channels.ts';
 
 /** The kind of work: "Voice call", "Video call", "Callback"... */
@@ -87,54 +87,14 @@ export function actionWords(action: InteractionAction, channel: Channel): string
   }
 }
 
-/** The in-call controls' words: the mute state, what is announced, the call timer, the line's quality, the keypad. */
-export const IN_CALL_WORDS = Object.freeze({
-  muted: 'Muted',
-  mutedAnnouncement: 'Microphone muted: the caller cannot hear you.',
-  unmutedAnnouncement: 'Microphone on: the caller hears you again.',
-  controls: 'Call controls',
-  callTime: 'Call time',
-  keypad: 'Keypad',
-  closeKeypad: 'Close keypad',
-  keypadHint: 'Type 0-9, *, #, A-D, or click a key. Escape closes the keypad.',
-  sent: 'Sent',
-  lineDetails: 'Line details',
-  measuring: 'Measuring…',
-  loss: 'Caller\'s audio lost',
-  jitter: 'Jitter',
-  roundTrip: 'Round trip',
-});
+/** A call whose microphone the agent muted (the in-call controls' other words: in-call-words.ts, loaded with them). */
+export const MUTED_WORDS = 'Muted';
 
 /** A keypad key as a screen reader says it: 1, 2... Star, Pound, A-D. */
 export function keypadKeyWords(key: string): string {
   if (key === '*') return 'Star';
   if (key === '#') return 'Pound';
   return key;
-}
-
-/** What the keypad says of a key it does not have ("x" is not a keypad key). */
-export function notAKeypadKeyWords(character: string): string {
-  return `"${character}" is not a keypad key: use 0-9, *, # or A-D.`;
-}
-
-/** The line's quality in one word: Good, Fair, Poor. */
-export function qualityLevelWords(level: CallQuality['level']): string {
-  return level === 'good' ? 'Good' : level === 'fair' ? 'Fair' : 'Poor';
-}
-
-/**
- * The line's quality as a screen reader says it (the indicator's accessible name): "Line
- * quality good: 0 % of the caller's audio lost, jitter 4 ms, round trip 30 ms". Unknown
- * figures are left out.
- */
-export function qualityWords(quality: CallQuality): string {
-  const figures = [
-    quality.lossPercent === undefined ? '' : `${quality.lossPercent} % of the caller's audio lost`,
-    quality.jitterMs === undefined ? '' : `jitter ${quality.jitterMs} ms`,
-    quality.roundTripMs === undefined ? '' : `round trip ${quality.roundTripMs} ms`,
-  ].filter((part) => part !== '');
-  const level = `Line quality ${qualityLevelWords(quality.level).toLowerCase()}`;
-  return figures.length === 0 ? level : `${level}: ${figures.join(', ')}`;
 }
 
 /** A directory entry's kind in words: Agent or Service. */

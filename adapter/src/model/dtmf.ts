@@ -7,11 +7,8 @@
  */
 import { ContactPadError } from './errors.ts';
 
-/** How keypad tones travel: in the call's audio (RFC 4733 telephone-events) or as SIP INFO (application/dtmf-relay). */
-export type DtmfMethod = 'rfc4733' | 'info';
-
-/** Every way, the default first. */
-export const DTMF_METHODS: readonly DtmfMethod[] = Object.freeze(['rfc4733', 'info'] as const);
+/** How keypad tones travel (the call center item, settings.ts: it is read at start, this file later). */
+export type { DtmfMethod } from './settings.ts';
 
 /** The sixteen keys, in the keypad's order (rows of four: 1 2 3 A, 4 5 6 B, 7 8 9 C, * 0 # D). */
 export const DTMF_KEYS = '123A456B789C*0#D';

@@ -12,7 +12,6 @@
  */
 import { checkIceServerUrl, checkSipDomain, checkSipServerUrl } from './server-addresses.ts';
 import type { AgentStatus, StateAfterReject } from './agent-state.ts';
-import { DTMF_METHODS, type DtmfMethod } from './dtmf.ts';
 
 /** One pair of the presence mapping: a ContactPad agent status and its Omni-Channel presence status. */
 export interface PresenceMapEntry {
@@ -21,6 +20,9 @@ export interface PresenceMapEntry {
   /** The Omni-Channel presence status (ServicePresenceStatus developer name), as the admin typed it. */
   readonly presence: string;
 }
+
+/** How keypad tones travel: in the call's audio (RFC 4733 telephone-events) or as SIP INFO (application/dtmf-relay); see dtmf.ts. */
+export type DtmfMethod = 'rfc4733' | 'info';
 
 /** ContactPad's settings, validated, with defaults filled in. */
 export interface ContactPadSettings {
@@ -186,7 +188,7 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     presenceLeads: readChoice('presenceLeads', raw('presenceLeads'), ['contactpad', 'omni-channel'] as const, problems),
     presenceMap: readPresenceMap(raw('presenceMap'), problems),
     iceServers: readIceServers(raw('iceServers'), problems),
-    dtmfMethod: readChoice('dtmfMethod', raw('dtmfMethod'), DTMF_METHODS, problems),
+    dtmfMethod: readChoice('dtmfMethod', raw('dtmfMethod'), ['rfc4733', 'info'] as const, problems),
     recordingControls: readBoolean('recordingControls', raw('recordingControls'), problems),
     recordingAutoStart: readBoolean('recordingAutoStart', raw('recordingAutoStart'), problems),
   };
