@@ -54,6 +54,20 @@ describe('<cp-interaction-detail>', () => {
     expect(deepQueryAll(await detail(wrappingUp), 'cp-call-controls'), 'none in wrap up').to.have.length(0);
   });
 
+  it('shows the call\'s recording and the voicemail drop on the call when the store offers them, loaded on first use', async () => {
+    const offered = {
+      ...bobConnected(lookup({ labels: ['Customer'], matches: [] })),
+      recording: { state: 'recording', commands: ['pause', 'stop'] },
+      voicemailDrop: { messages: [{ id: 'Call_Us_Back', label: 'Please call us back' }] },
+    } satisfies InteractionView;
+    const element = await detail(offered);
+    const recording = await findByRole(element, 'group', { name: 'Call recording' });
+    expect(shownText(recording)).to.equal('Recording Pause recording Stop recording');
+    const drop = await findByRole(element, 'group', { name: 'Voicemail drop' });
+    expect(getByRole(drop, 'button', { name: 'Drop voicemail' })).to.exist;
+    expect(deepQueryAll(await detail(bobConnected(lookup({ labels: ['Customer'], matches: [] }))), 'cp-call-recording, cp-voicemail-drop'), 'none when not offered').to.have.length(0);
+  });
+
   it('shows no empty journey, picker or explanation for an unknown caller', async () => {
     const element = await detail(bobConnected(lookup({ labels: ['Unknown'], matches: [] })));
     expect(shownText(element)).to.equal('Bob Jones Unknown');

@@ -4,8 +4,8 @@
  * caller earned, "Why this record", the picker while the winning screen-pop rule matched
  * several records, and the caller's recent interactions (customer journey). The lookup's
  * failure is plain text here: it was announced as an alert on the call pop already. A call
- * under way shows its controls here too (cp-call-controls: timer, mute, line quality, keypad),
- * loaded the first time a call offers them.
+ * under way shows its controls here too (cp-call-controls: timer, mute, line quality, keypad;
+ * cp-call-recording; cp-voicemail-drop on an outbound call), loaded the first time a call offers them.
  */
 import { LitElement, css, html } from 'lit';
 import type { CallerLookupView, InteractionView } from '../../adapter/src/store.ts';
@@ -82,7 +82,7 @@ export class CpInteractionDetail extends LitElement {
         <h3 class="who">${who}</h3>
         ${view.caller.state === 'done' ? html`<cp-caller-labels .labels=${view.caller.labels}></cp-caller-labels>` : ''}
       </div>
-      ${this.#callControls(view)} ${this.#lookup(view.interaction.id, view.caller)}
+      ${this.#callControls(view)} ${this.#recording(view)} ${this.#voicemailDrop(view)} ${this.#lookup(view.interaction.id, view.caller)}
     </section>`;
   }
 
@@ -91,6 +91,20 @@ export class CpInteractionDetail extends LitElement {
     if (!view.actions.includes('mute') && !view.actions.includes('unmute')) return '';
     void loadElement('cp-call-controls');
     return html`<cp-call-controls .view=${view} .clock=${this.clock}></cp-call-controls>`;
+  }
+
+  /** The call's recording (when the call center offers it or records on its own), loaded on first use. */
+  #recording(view: InteractionView) {
+    if (!view.recording) return '';
+    void loadElement('cp-call-recording');
+    return html`<cp-call-recording .view=${view}></cp-call-recording>`;
+  }
+
+  /** Voicemail drop on an outbound call that is connected (the admin's messages), loaded on first use. */
+  #voicemailDrop(view: InteractionView) {
+    if (!view.voicemailDrop) return '';
+    void loadElement('cp-voicemail-drop');
+    return html`<cp-voicemail-drop .view=${view}></cp-voicemail-drop>`;
   }
 
   #lookup(interactionId: string, caller: CallerLookupView) {

@@ -2,7 +2,8 @@
  * The elements an agent does not need to ring and answer a call: the dialogs (consult and
  * transfer, abandon, decline), the wrap-up form, the record picker, the customer journey and the
  * devices panel; the in-call controls of a call under way (timer, mute, line quality), its keypad
- * and its line details; the dial pad with the recent numbers and favourites.
+ * and its line details, its recording and voicemail drop; the dial pad with the recent numbers
+ * and favourites.
  * They are not in the ring-and-answer bundle (`npm run bench` measures it); each loads the
  * first time it is about to show, from the same static resource.
  *
@@ -20,6 +21,8 @@ const LOADERS = {
   'cp-record-picker': () => import('./cp-record-picker.ts'),
   'cp-journey': () => import('./cp-journey.ts'),
   'cp-call-controls': () => import('./cp-call-controls.ts'),
+  'cp-call-recording': () => import('./cp-call-recording.ts'),
+  'cp-voicemail-drop': () => import('./cp-voicemail-drop.ts'),
   'cp-keypad': () => import('./cp-keypad.ts'),
   'cp-line-details': () => import('./cp-line-details.ts'),
   'cp-audio-settings': () => import('./cp-audio-settings.ts'),
