@@ -5,7 +5,9 @@
 // and bridge-protocol.js: the console bridge protocol (adapter/src/host/console-bridge-protocol.ts)
 // as a classic script defining window.ContactPadBridgeProtocol, which the Aura console bridge
 // loads with ltng:require (scripts/build/bridge-protocol-global.ts), and ringtone.wav, the ringtone
-// (scripts/build/ringtone-wav.ts made the committed app/assets/ringtone.wav; the adapter's ringer plays it).
+// (scripts/build/ringtone-wav.ts made the committed app/assets/ringtone.wav; the adapter's ringer plays it),
+// and voicemail-sample.wav, the sample voicemail message force-app's ContactPad Voicemail Message names
+// (scripts/build/voicemail-sample-wav.ts made app/assets/voicemail-sample.wav).
 // No source maps: the bundle ships to every agent's browser; nothing in it may be secret.
 import commonjs from '@rollup/plugin-commonjs';
 import nodeResolve from '@rollup/plugin-node-resolve';
@@ -19,6 +21,8 @@ import {
   RINGTONE_FILE_NAME,
   RINGTONE_SOURCE,
   STATIC_RESOURCE_DIR,
+  VOICEMAIL_SAMPLE_FILE_NAME,
+  VOICEMAIL_SAMPLE_SOURCE,
 } from './scripts/build/bundle-paths.ts';
 import { cleanOutputDir } from './scripts/build/clean-output-plugin.ts';
 import { copyFile } from './scripts/build/copy-file-plugin.ts';
@@ -54,6 +58,7 @@ export default {
     }),
     copyFile(JSFORCE_SOURCE, JSFORCE_FILE_NAME),
     copyFile(RINGTONE_SOURCE, RINGTONE_FILE_NAME),
+    copyFile(VOICEMAIL_SAMPLE_SOURCE, VOICEMAIL_SAMPLE_FILE_NAME),
     emitIife({ entry: BRIDGE_PROTOCOL_ENTRY, fileName: BRIDGE_PROTOCOL_FILE_NAME, target: 'es2019' }),
   ],
   onwarn(warning, warn) {

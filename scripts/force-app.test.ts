@@ -188,9 +188,10 @@ describe('force-app', () => {
       ...['Credential_Lifetime_Minutes__c', 'SIP_Secret__c', 'TURN_Secret__c'].map((name) => `ContactPad_SIP_Edge__c.${name}`),
       ...['Active__c', 'Caller_Label__c', 'Default_Field_Values__c', 'Filter__c', 'Flow_Arguments__c', 'Flow_Name__c', 'Name_Field__c', 'New_Record_Object__c', 'Object__c', 'Phone_Fields__c', 'Pop_Action__c', 'Priority__c'].map((name) => `ContactPad_Screen_Pop_Rule__mdt.${name}`),
       ...['Caller_Cache_Seconds__c', 'Journey_Size__c', 'No_Match_Action__c', 'Several_Match_Action__c'].map((name) => `ContactPad_Screen_Pop_Setting__mdt.${name}`),
+      ...['Active__c', 'Audio_URL__c'].map((name) => `ContactPad_Voicemail_Message__mdt.${name}`),
       'User.ContactPad_SIP_User__c',
     ]);
-    assert.deepEqual(members.get('CustomObject'), ['ContactPad_SIP_Edge__c', 'ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt']);
+    assert.deepEqual(members.get('CustomObject'), ['ContactPad_SIP_Edge__c', 'ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt', 'ContactPad_Voicemail_Message__mdt']);
     assert.deepEqual(members.get('CustomMetadata'), [
       'ContactPad_Screen_Pop_Rule.Customer_Account',
       'ContactPad_Screen_Pop_Rule.Customer_Contact',
@@ -198,6 +199,7 @@ describe('force-app', () => {
       'ContactPad_Screen_Pop_Rule.Open_Lead',
       'ContactPad_Screen_Pop_Rule.Previous_Customer_Account',
       'ContactPad_Screen_Pop_Setting.Default',
+      'ContactPad_Voicemail_Message.Call_Us_Back',
     ]);
     assert.deepEqual(members.get('PermissionSet'), ['ContactPad_Agent', 'ContactPad_Case_Transfer']);
     assert.deepEqual(members.get('CspTrustedSite'), ['ContactPad_SIP_Server', 'ContactPad_Softphone_Frame']);
@@ -415,7 +417,7 @@ describe('force-app', () => {
 
     it('grant agents the page, Task create/edit/delete, read on the records ContactPad pops, the SIP users and the screen-pop rules', () => {
       assert.match(agent, /<pageAccesses>\s*<apexPage>ContactPad<\/apexPage>\s*<enabled>true<\/enabled>/);
-      for (const type of ['ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt']) {
+      for (const type of ['ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt', 'ContactPad_Voicemail_Message__mdt']) {
         assert.match(agent, new RegExp(`<customMetadataTypeAccesses>\\s*<enabled>true</enabled>\\s*<name>${type}</name>`), type);
       }
       const objects = permissionBlocks(agent, 'objectPermissions', 'object');
@@ -508,6 +510,20 @@ describe('force-app', () => {
     assert.deepEqual(['Object__c', 'Phone_Fields__c', 'Name_Field__c'].map((f) => kase.get(f)), ['Case', 'ContactPad_Web_Phone__c', 'CaseNumber']);
     const settings = await record('ContactPad_Screen_Pop_Setting.Default');
     assert.deepEqual(['No_Match_Action__c', 'Several_Match_Action__c', 'Caller_Cache_Seconds__c', 'Journey_Size__c'].map((f) => settings.get(f)), ['Greeting', 'Search', '300.0', '5.0']);
+  });
+
+  it('ships the voicemail messages agents drop as a custom metadata type, with a sample message in the static resource', async () => {
+    const type = await readFile(join(converted, 'objects', 'ContactPad_Voicemail_Message__mdt.object'), 'utf8');
+    assert.match(type, /<visibility>Public<\/visibility>/);
+    const fields = new Map([...type.matchAll(/<fields>([\s\S]*?)<\/fields>/g)].map((m) => [/<fullName>([^<]*)</.exec(m[1] ?? '')?.[1], /<type>([^<]*)</.exec(m[1] ?? '')?.[1]]));
+    assert.deepEqual(Object.fromEntries(fields), { Active__c: 'Checkbox', Audio_URL__c: 'Text' });
+    const sample = await readFile(join(converted, 'customMetadata', 'ContactPad_Voicemail_Message.Call_Us_Back.md'), 'utf8');
+    assert.match(sample, /<label>Please call us back<\/label>/);
+    const audioUrl = /<field>Audio_URL__c<\/field>\s*<value[^>]*>([^<]*)<\/value>/.exec(sample)?.[1] ?? '';
+    assert.equal(audioUrl, '/resource/contactpad/voicemail-sample.wav');
+    // The file it names ships in the contactpad static resource (a folder resource: /resource/contactpad/<file>).
+    const shipped = await readFile(join(PROJECT_ROOT, 'force-app', 'main', 'default', 'staticresources', 'contactpad', 'voicemail-sample.wav'));
+    assert.equal(shipped.subarray(0, 4).toString('latin1'), 'RIFF');
   });
 
   describe('the SIP credential endpoint', () => {

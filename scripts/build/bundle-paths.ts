@@ -30,6 +30,12 @@ export const RINGTONE_SOURCE: string = join(PROJECT_ROOT, 'app', 'assets', 'ring
 /** Its name in the static resource, next to main.js: `URLFOR($Resource.contactpad, 'ringtone.wav')` in the host page. */
 export const RINGTONE_FILE_NAME = 'ringtone.wav';
 
+/** The sample voicemail message (made by voicemail-sample-wav.ts, committed), copied as it is into the static resource. */
+export const VOICEMAIL_SAMPLE_SOURCE: string = join(PROJECT_ROOT, 'app', 'assets', 'voicemail-sample.wav');
+
+/** Its name in the static resource: force-app's sample ContactPad Voicemail Message names /resource/contactpad/voicemail-sample.wav. */
+export const VOICEMAIL_SAMPLE_FILE_NAME = 'voicemail-sample.wav';
+
 /** The entry of bridge-protocol.js (defines window.ContactPadBridgeProtocol; see bridge-protocol-global.ts). */
 export const BRIDGE_PROTOCOL_ENTRY: string = join(PROJECT_ROOT, 'scripts', 'build', 'bridge-protocol-iife.ts');
 
