@@ -15,10 +15,14 @@ import type { DirectoryEntry } from './model/directory-entry.ts';
 import type { InteractionAction } from './model/interaction-action.ts';
 import type { JourneyEntry } from './model/journey-entry.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
-import type { CallQuality } from './model/call-quality.ts';
 import type { AudioDevicesView } from './model/audio-devices.ts';
 import type { RecordingView } from './model/recording.ts';
 import type { VoicemailDropView } from './model/voicemail-message.ts';
+import type { CallQuality } from './model/call-quality.ts';
+import type { DialHistory } from './model/dial-history.ts';
+import type { CallFailureKind } from './model/outbound-failure.ts';
+import type { AgentLanguage } from './model/agent-identity.ts';
+import type { ShortcutView } from './model/keyboard-shortcuts.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -30,10 +34,15 @@ export type { DirectoryEntry } from './model/directory-entry.ts';
 export type { InteractionAction } from './model/interaction-action.ts';
 export type { JourneyStatus } from './model/journey-entry.ts';
 export type { PhoneConnection } from './model/phone-connection.ts';
-export type { CallQuality, CallQualityLevel } from './model/call-quality.ts';
 export type { AudioDevice, AudioDeviceRole, AudioDevicesView } from './model/audio-devices.ts';
 export type { RecordingCommand, RecordingState, RecordingView } from './model/recording.ts';
 export type { VoicemailDropView } from './model/voicemail-message.ts';
+export type { CallQuality, CallQualityLevel } from './model/call-quality.ts';
+export type { DialHistory, DialledNumber, DialledRecord } from './model/dial-history.ts';
+export type { CallFailureKind } from './model/outbound-failure.ts';
+export type { AgentLanguage } from './model/agent-identity.ts';
+export type { ErrorCode } from './model/errors.ts';
+export type { ShortcutAction, ShortcutView } from './model/keyboard-shortcuts.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
@@ -104,12 +113,28 @@ export interface InteractionView {
   readonly recording?: RecordingView;
   /** Voicemail drop, offered on an outbound call while it is connected: the admin's messages, and the one being dropped. */
   readonly voicemailDrop?: VoicemailDropView;
+  /** The far end put the call on hold ("Held by the caller"): they hear nothing of the agent, and the agent nothing of them. */
+  readonly heldByFarEnd?: boolean;
+  /** A call of a three-way call (the agent's browser mixes it with its partner). */
+  readonly inConference?: boolean;
+  /** A call the agent placed (outbound-desk.ts): the extension to key in, why it did not connect, the reason recorded. */
+  readonly placed?: PlacedCallView;
   /** The activity log for this interaction: not yet written, being written, written, or waiting to retry. */
   readonly log: ActivityLogState;
   /** A live call whose microphone the agent muted (kept across hold); absent when not muted. */
   readonly muted?: boolean;
   /** The line of a live call, from its last sample while connected (model/call-quality.ts); absent before the first. */
   readonly quality?: CallQuality;
+}
+
+/** What the widget shows of a call the agent placed. */
+export interface PlacedCallView {
+  /** An extension typed with the number ('ext. 12'), to key in once answered; '' when none. */
+  readonly extension: string;
+  /** Why it did not connect, once it failed: its kind and the words ("Busy (486 Busy Here)"). */
+  readonly failure?: { readonly kind: CallFailureKind; readonly detail: string };
+  /** The reason the agent recorded for the failure (the Task's disposition). */
+  readonly reason?: string;
 }
 
 /** An error or notice the agent should see (stable code + message). */
@@ -121,6 +146,8 @@ export interface Notice {
 
 export interface ContactPadSnapshot {
   readonly agent: AgentState;
+  /** The agent's Salesforce language and locale, as the host page passed them at start: the widget's words and time formats. */
+  readonly agentLanguage: AgentLanguage;
   /** The Not Ready reasons the agent can pick from. */
   readonly notReadyReasons: readonly string[];
   /** The disposition picklist for wrap up. */
@@ -138,6 +165,12 @@ export interface ContactPadSnapshot {
   readonly bridge: BridgeConnection;
   /** The agent's microphone, speaker and ringer, and how loud it rings (the devices panel). */
   readonly audio: AudioDevicesView;
+  /** The agent's recent numbers (redial is the first) and favourites, kept per agent in this browser. */
+  readonly dialHistory: DialHistory;
+  /** The reasons the agent picks from when a call they placed did not connect (failedCallReasons). */
+  readonly failedCallReasons: readonly string[];
+  /** The agent's keyboard shortcuts for a call that are on (keyboardShortcuts), while the focus is in ContactPad. */
+  readonly shortcuts: readonly ShortcutView[];
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

@@ -3,6 +3,7 @@
  * the project's CallCenter definition, the documented management defaults, and a reader.
  */
 import { readSettings } from '../src/model/settings.ts';
+import { DEFAULT_SHORTCUTS } from '../src/model/keyboard-shortcuts.ts';
 
 /** What Open CTI getCallCenterSettings returns for the project's CallCenter definition. */
 export const CALL_CENTER: Record<string, string> = {
@@ -24,6 +25,7 @@ export const CALL_CENTER: Record<string, string> = {
   '/ContactPad/lookupTimeoutMs': '8000',
   '/ContactPad/iceServers': 'none',
   '/ContactPad/dtmfMethod': 'rfc4733',
+  '/ContactPad/keyboardShortcuts': 'accept=Alt+Shift+A; reject=Alt+Shift+R; hold=Alt+Shift+H; mute=Alt+Shift+M; release=Alt+Shift+E',
 };
 
 /** The documented defaults of the multi-interaction management settings. */
@@ -40,12 +42,24 @@ export const MANAGEMENT_DEFAULTS = {
   closeTabAfterWrapUp: false,
   requireDisposition: false,
   wrapUpExtendSeconds: 30,
+  consultTimeoutSeconds: 30,
   presenceLeads: 'contactpad',
   presenceMap: [
     { status: 'ready', presence: 'Available' },
     { status: 'not-ready', presence: 'Busy' },
     { status: 'offline', presence: 'Offline' },
   ],
+} as const;
+
+/** The documented defaults of the call-control items (issue 11): failed-call reasons, no-answer time, keypad tones, recording, keyboard shortcuts. */
+export const CALL_CONTROL_DEFAULTS = {
+  failedCallReasons: ['Try again later', 'Wrong number', 'Number not in service', 'Customer asked not to be called'],
+  noAnswerSeconds: 45,
+  dtmfMethod: 'rfc4733',
+  recordingControls: false,
+  recordingAutoStart: false,
+  // keyboard-shortcuts.test.ts checks what these are (Alt+Shift+A, R, H, M, E)
+  keyboardShortcuts: DEFAULT_SHORTCUTS,
 } as const;
 
 /** The two items a call center must have. */

@@ -23,6 +23,10 @@ import './cp-interaction-list.ts';
 import { loadElement } from './lazy-elements.ts';
 import { CallNotifications, ringingCalls } from './call-notifications.ts';
 import { INTENT_EVENT } from './intent-event.ts';
+import { Announcer } from './announcer.ts';
+import { FocusKeeper } from './focus-keeper.ts';
+import { ShortcutKeys } from './shortcut-keys.ts';
+import { statusChanges } from './status-announcements.ts';
 
 /** The one line shown when the console bridge (tab sync, Omni-Channel) is not there: calls still work. */
 export const BRIDGE_MISSING = 'Tab sync and Omni-Channel are off (console bridge not found)';
@@ -108,6 +112,12 @@ export class ContactPad extends LitElement {
   #announcement = '';
   /** Browser notifications of ringing calls while ContactPad is out of sight. */
   readonly #notifications = new CallNotifications(this);
+  /** Changes a screen reader user hears about (a call held, muted, in wrap up; the agent's status; a shortcut). */
+  readonly #announcer = new Announcer(this);
+  /** Keeps the focus in ContactPad when Accept, Release or Done re-render away the button that had it. */
+  readonly #focusKeeper = new FocusKeeper(this);
+  /** The agent's keyboard shortcuts (accept, reject, hold, mute, release). */
+  readonly #shortcutKeys = new ShortcutKeys(this, (words) => this.#announcer.announce(words));
   /** The devices panel (microphone, speaker, ringer) is open; it loads the first time. */
   #devicesOpen = false;
 
@@ -123,6 +133,7 @@ export class ContactPad extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('snapshot')) return;
+    if (this.snapshot) this.#announcer.announce(...statusChanges(changed.get('snapshot'), this.snapshot));
     this.#notifications.update(ringingCalls(this.snapshot?.interactions ?? []));
     const alerting = (this.snapshot?.interactions ?? []).filter((view) => view.interaction.state === 'alerting' && view.interaction.direction === 'inbound');
     const fresh = alerting.filter((view) => !this.#announced.has(view.interaction.id));
@@ -135,7 +146,7 @@ export class ContactPad extends LitElement {
     const snapshot = this.snapshot;
     // The live region exists from the first paint, so the first call is announced too.
     const live = html`<div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.#announcement}</div>`;
-    if (!snapshot) return html`${live}<p class="starting" role="status">Starting…</p>`;
+    if (!snapshot) return html`${live}${this.#announcer.render()}<p class="starting" role="status">Starting…</p>`;
     const alerting = snapshot.interactions.filter((view) => view.interaction.state === 'alerting' && view.interaction.direction === 'inbound');
     const wrapUp = wrapUpTarget(snapshot);
     const detail = detailTarget(snapshot);
@@ -143,7 +154,7 @@ export class ContactPad extends LitElement {
     // The dial pad, recent numbers and favourites: not needed to ring and answer, loaded after the first paint.
     void loadElement('cp-dialer');
     return html`
-      ${live}
+      ${live}${this.#announcer.render()}
       <div class="pad">
         <cp-phone-status .phone=${snapshot.phone} .clock=${this.clock}></cp-phone-status>
         ${snapshot.bridge === 'missing' ? html`<p class="bridge-off">${BRIDGE_MISSING}</p>` : ''}

@@ -15,6 +15,7 @@ import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { actionWords, channelWords, incomingAnnouncement, subjectWords } from './words.ts';
+import { words } from './catalogue/catalogue.ts';
 import { isCall } from './channels.ts';
 import type { CpDeclineDialog } from './cp-decline-dialog.ts';
 import { poppedRecord } from './caller-record.ts';
@@ -136,7 +137,7 @@ export class CpCallPop extends LitElement {
     // Call To and Ad Source are telephony facts (X-CP-Location, X-CP-Ad-Source): Omni-Channel work has neither.
     const sipCall = isCall(call.channel);
     return html`
-      <section aria-label=${incomingAnnouncement(call)}>
+      <section aria-label=${incomingAnnouncement(call)} tabindex="-1">
         <div class="top">
           <p class="kind">${channelWords(call.channel)}</p>
           ${this.#labels(view.caller)}
@@ -147,18 +148,18 @@ export class CpCallPop extends LitElement {
         ${this.#why(view.caller)}
         <dl>
           ${sipCall
-            ? html`<dt>Call To</dt>
+            ? html`<dt>${words().callPop.callTo}</dt>
                 <dd class="location">${call.location}</dd>`
             : ''}
-          <dt>Queue</dt>
+          <dt>${words().callPop.queue}</dt>
           <dd class="queue">${call.queue}</dd>
           ${sipCall
-            ? html`<dt>Ad Source</dt>
+            ? html`<dt>${words().callPop.adSource}</dt>
                 <dd class="ad-source">${call.adSource}</dd>`
             : ''}
         </dl>
         <div class="actions">
-          ${view.actions.includes('accept') ? html`<button type="button" class="success" @click=${this.#accept}>Accept</button>` : ''}
+          ${view.actions.includes('accept') ? html`<button type="button" class="success" @click=${this.#accept}>${actionWords('accept', call.channel)}</button>` : ''}
           ${view.actions.includes('reject')
             ? html`<button type="button" class="destructive" @click=${this.#reject}>${actionWords('reject', call.channel)}</button>`
             : ''}
@@ -180,14 +181,14 @@ export class CpCallPop extends LitElement {
   }
 
   #labels(caller: CallerLookupView) {
-    if (caller.state === 'pending') return html`<p class="lookup" role="status">Looking up caller…</p>`;
+    if (caller.state === 'pending') return html`<p class="lookup" role="status">${words().callPop.lookingUp}</p>`;
     if (caller.state !== 'done' || caller.labels.length === 0) return html``;
     return html`<cp-caller-labels .labels=${caller.labels}></cp-caller-labels>`;
   }
 
   #lookupProblem(caller: CallerLookupView) {
     if (caller.state !== 'failed') return html``;
-    return html`<p class="lookup failed" role="alert">${caller.message}</p>`;
+    return html`<p class="lookup failed" role="alert">${words().notices.message(caller.code, caller.message)}</p>`;
   }
 
   #accept(): void {

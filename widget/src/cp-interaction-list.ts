@@ -16,7 +16,7 @@ import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { formatElapsed } from './format-time.ts';
-import { actionWords, channelWords, customerWords, logWords, MUTED_WORDS, stateWords, subjectWords } from './words.ts';
+import { actionWords, channelWords, CONFERENCE_WORDS, customerWords, HELD_BY_FAR_END_WORDS, logWords, MUTED_WORDS, stateWords, subjectWords } from './words.ts';
 import { isCall } from './channels.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
 import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
@@ -167,6 +167,15 @@ export class CpInteractionList extends LitElement {
       .hint {
         font-style: italic;
       }
+      .far-end-hold {
+        padding-left: 30px;
+        font-size: 12px;
+        font-weight: 700;
+        color: var(--cp-text-weak);
+      }
+      .far-end-hold:empty {
+        display: none;
+      }
       .state-connected .state {
         color: var(--cp-success-dark);
         font-weight: 700;
@@ -262,7 +271,9 @@ export class CpInteractionList extends LitElement {
         <span class="who" id="who-${index}"><span class="visually-hidden">${kind}, </span>${customerWords(call)}</span>
         <span class="time">${time}</span>
         <span class="detail"
-          ><span class="state">${stateWords(call.state, call.direction)}</span>${view.muted ? html` · <span class="muted">${MUTED_WORDS}</span>` : ''}${call.queue ? ` · ${call.queue}` : ''}${view.record?.channelName
+          ><span class="state">${stateWords(call.state, call.direction)}</span>${view.inConference
+            ? html` · <span class="conference">${CONFERENCE_WORDS}</span>`
+            : ''}${view.muted ? html` · <span class="muted">${MUTED_WORDS}</span>` : ''}${call.queue ? ` · ${call.queue}` : ''}${view.record?.channelName
             ? html` · <span class="channel-name">${view.record.channelName}</span>`
             : ''}${view.record
             ? html` · <span class="record">${view.record.title}</span>`
@@ -272,7 +283,12 @@ export class CpInteractionList extends LitElement {
         >
         ${view.recordTabOpen === false ? html`<span class="hint">${TAB_CLOSED_HINT}</span>` : ''}
       </button>
-      <div class="actions">${view.actions.filter((action) => !IN_CALL.has(action)).map(
+      <span class="far-end-hold" role="status">${view.heldByFarEnd ? HELD_BY_FAR_END_WORDS : ''}</span>
+      <div class="actions">${repeat(
+        view.actions.filter((action) => !IN_CALL.has(action)),
+        // Keyed by action: a button is never reused for another action, so the focus on Release is
+        // not silently left on the Extend that replaces it (focus-keeper.ts moves it instead).
+        (action) => action,
         (action) =>
           html`<button
             type="button"

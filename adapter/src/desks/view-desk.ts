@@ -13,8 +13,11 @@ import { isFinished, isInProgress, transitionInteraction, type InteractionTransi
 import { tabRecordOf, type InteractionFacts } from '../model/interaction-facts.ts';
 import { allowedActions, inCallActions } from '../model/capabilities.ts';
 import type { CallQuality } from '../model/call-quality.ts';
+import { consultPairActions, type ConsultPair } from '../model/consult-actions.ts';
 import { initialAgentState } from '../model/agent-state.ts';
+import type { AgentLanguage } from '../model/agent-identity.ts';
 import { unlistedAudioDevices } from '../model/audio-devices.ts';
+import { shortcutViews } from '../model/keyboard-shortcuts.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { Clock } from '../model/clock.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
@@ -22,6 +25,9 @@ import type { ActivityLogState } from '../model/activity-log-state.ts';
 import type { BridgeConnection } from '../model/bridge-connection.ts';
 import type { CallerLookupView, ContactPadSnapshot, InteractionView, Store } from '../store.ts';
 import type { Rooms } from './ports.ts';
+
+/** No language passed: English, formatted the English way. */
+const NO_LANGUAGE: AgentLanguage = Object.freeze({ language: '', locale: '' });
 
 /** Finished interactions kept in the list (newest first) for the agent to look back on; older ones are let go. */
 export const FINISHED_KEPT = 20;
@@ -40,22 +46,34 @@ const CARRIED_OUT: ReadonlySet<InteractionAction> = new Set<InteractionAction>([
   'transfer',
   'abandon',
   'extend-wrap-up',
+  'complete-transfer',
+  'conference',
+  'drop-consult',
+  'leave-conference',
   'mute',
   'unmute',
   'send-dtmf',
 ]);
 
-/** The actions offered for `interaction` now, given its facts. */
-export function actionsNow(interaction: Interaction, facts: Pick<InteractionFacts, 'releaseFailed' | 'muted'>): readonly InteractionAction[] {
+/**
+ * The actions offered for `interaction` now, given its facts and, for a call of a consult
+ * pair, its place in it (model/consult-actions.ts).
+ */
+export function actionsNow(interaction: Interaction, facts: Pick<InteractionFacts, 'releaseFailed' | 'muted'>, pair?: ConsultPair): readonly InteractionAction[] {
+  const alone = allowedActions(interaction, { releaseFailed: facts.releaseFailed });
+  const actions = pair ? consultPairActions(interaction.state, alone, pair) : alone;
   // The in-call controls (mute, keypad) follow the capability table's actions.
-  const actions = [...allowedActions(interaction, { releaseFailed: facts.releaseFailed }), ...inCallActions(interaction, { muted: facts.muted === true })];
-  return actions.filter((action) => CARRIED_OUT.has(action));
+  return [...actions, ...inCallActions(interaction, { muted: facts.muted === true })].filter((action) => CARRIED_OUT.has(action));
 }
 
-/** The snapshot before anything happened: the agent Offline, the phone stopped, the bridge still looked for. */
-export function firstSnapshot(settings: ContactPadSettings, at: number): ContactPadSnapshot {
+/**
+ * The snapshot before anything happened: the agent Offline, the phone stopped, the bridge still
+ * looked for; the agent's language as the host page gave it ('' for English).
+ */
+export function firstSnapshot(settings: ContactPadSettings, at: number, agentLanguage: AgentLanguage = NO_LANGUAGE): ContactPadSnapshot {
   return {
     agent: initialAgentState(at),
+    agentLanguage,
     notReadyReasons: settings.notReadyReasons,
     dispositions: settings.dispositions,
     declineReasons: settings.declineReasons,
@@ -66,6 +84,9 @@ export function firstSnapshot(settings: ContactPadSettings, at: number): Contact
     directory: [],
     bridge: 'looking',
     audio: unlistedAudioDevices(),
+    dialHistory: { recent: [], favourites: [] },
+    failedCallReasons: settings.failedCallReasons,
+    shortcuts: shortcutViews(settings.keyboardShortcuts),
   };
 }
 
@@ -202,6 +223,11 @@ export class ViewDesk {
     this.#patch(id, { quality });
   }
 
+  /** The far end put the call on hold (its re-INVITE), or took it off: "Held by the caller". */
+  setHeldByFarEnd(id: string, held: boolean): void {
+    if (this.#entries.get(id)?.view.heldByFarEnd !== held) this.#patch(id, { heldByFarEnd: held });
+  }
+
   /** The Task write's progress, as the outbox reports it. */
   setLog(id: string, log: ActivityLogState): void {
     this.#patch(id, { log });
@@ -244,24 +270,46 @@ export class ViewDesk {
     if (entry) this.#show(id, entry, { ...entry.view, ...patch });
   }
 
-  #show(id: string, entry: Entry, next: InteractionView): void {
+  #show(id: string, entry: Entry, next: InteractionView, partnerToo = true): void {
     const view = this.#project(entry, next);
     entry.view = view;
     this.#store.update((s) => ({ ...s, interactions: s.interactions.map((v) => (v.interaction.id === id ? view : v)) }));
+    // A call of a consult pair: what its partner may do depends on it too.
+    const partnerId = entry.facts.consultFor ?? entry.facts.consultId;
+    const partner = partnerId === undefined ? undefined : this.#entries.get(partnerId);
+    if (partnerToo && partnerId !== undefined && partner) this.#show(partnerId, partner, partner.view, false);
+  }
+
+  /**
+   * The consult pair an interaction belongs to: a consult call and the call it is about,
+   * linked both ways (a consult about a chat, an email or a case is a call of its own: no pair).
+   */
+  #pairOf(id: string, facts: InteractionFacts): ConsultPair | undefined {
+    const partnerId = facts.consultFor ?? facts.consultId;
+    if (partnerId === undefined) return undefined;
+    const partner = this.#entries.get(partnerId);
+    const role = facts.consultFor !== undefined ? 'consult' : 'original';
+    const linked = role === 'original' || partner?.facts.consultId === id;
+    const state = linked ? partner?.view.interaction.state : undefined;
+    // A three-way call lasts while both calls are under way.
+    return { role, partner: state, conference: facts.conference === true && state !== undefined && isInProgress(state) };
   }
 
   /** The view as the model says it: actions from the capability table, the tab's state from the facts. */
   #project(entry: Entry, next: InteractionView): InteractionView {
-    const { recordTabOpen: _before, muted: _muted, quality, recording: _recording, voicemailDrop: _voicemailDrop, ...rest } = next;
+    const { recordTabOpen: _before, muted: _muted, quality, inConference: _joined, heldByFarEnd, recording: _recording, voicemailDrop: _voicemailDrop, ...rest } = next;
     const live = isInProgress(next.interaction.state);
+    const pair = this.#pairOf(next.interaction.id, entry.facts);
     const tabSynced = tabRecordOf(entry.facts) !== undefined && this.#rooms.bridge?.state === 'connected';
     return {
       ...rest,
-      actions: actionsNow(next.interaction, entry.facts),
+      actions: actionsNow(next.interaction, entry.facts, pair),
       ...(tabSynced ? { recordTabOpen: entry.facts.tabId !== undefined } : {}),
       // Mute and the line's quality are shown while the call is under way.
       ...(live && entry.facts.muted === true ? { muted: true } : {}),
       ...(live && quality ? { quality } : {}),
+      ...(live && pair?.conference === true ? { inConference: true } : {}),
+      ...(live && heldByFarEnd === true ? { heldByFarEnd: true } : {}),
       // The recording shows while the call is under way; voicemail drop while an outbound call is connected.
       ...(live && entry.facts.recording ? { recording: entry.facts.recording } : {}),
       ...(next.interaction.state === 'connected' && entry.facts.voicemail ? { voicemailDrop: entry.facts.voicemail } : {}),

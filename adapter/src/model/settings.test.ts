@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CALL_CENTER, MANAGEMENT_DEFAULTS, MINIMAL, readWith as read } from '../../test-support/call-center-settings.ts';
+import { CALL_CENTER, CALL_CONTROL_DEFAULTS, MANAGEMENT_DEFAULTS, MINIMAL, readWith as read } from '../../test-support/call-center-settings.ts';
 import { DEFAULT_SETTINGS, readSettings, wrapUpDurationMs } from './settings.ts';
 import { checkSipDomain, checkSipServerUrl, isSipUser } from './server-addresses.ts';
 
@@ -22,7 +22,7 @@ describe('settings: a well-formed call center', () => {
       lookupTimeoutMs: 8000,
       ...MANAGEMENT_DEFAULTS,
       iceServers: [],
-      dtmfMethod: 'rfc4733',
+      ...CALL_CONTROL_DEFAULTS,
     });
     expect(Object.isFrozen(settings)).to.equal(true);
   });
@@ -48,7 +48,7 @@ describe('settings: a well-formed call center', () => {
       lookupTimeoutMs: 8000,
       ...MANAGEMENT_DEFAULTS,
       iceServers: [],
-      dtmfMethod: 'rfc4733',
+      ...CALL_CONTROL_DEFAULTS,
     });
   });
 

@@ -12,6 +12,7 @@
  */
 import { checkIceServerUrl, checkSipDomain, checkSipServerUrl } from './server-addresses.ts';
 import type { AgentStatus, StateAfterReject } from './agent-state.ts';
+import { DEFAULT_SHORTCUTS, readKeyboardShortcuts, type KeyboardShortcuts } from './keyboard-shortcuts.ts';
 
 /** One pair of the presence mapping: a ContactPad agent status and its Omni-Channel presence status. */
 export interface PresenceMapEntry {
@@ -39,6 +40,10 @@ export interface ContactPadSettings {
   notReadyReasons: readonly string[];
   /** The wrap up disposition picklist (Task CallDisposition). */
   dispositions: readonly string[];
+  /** Why a call the agent placed did not connect, as the agent records it (the Task's CallDisposition). */
+  failedCallReasons: readonly string[];
+  /** How long a call the agent placed may ring before ContactPad gives up on it as not answered (5..300 s, default 45). */
+  noAnswerSeconds: number;
   /** Why the agent declines an offered chat, email or case (sent to Omni-Channel as the decline reason). */
   declineReasons: readonly string[];
   /** The SIP final response a Reject sends: 486 Busy Here or 603 Decline. */
@@ -71,6 +76,8 @@ export interface ContactPadSettings {
   requireDisposition: boolean;
   /** How much time each Extend adds to Wrap Up (0..600 s, default 30). */
   wrapUpExtendSeconds: number;
+  /** How long a consult call may ring before ContactPad gives it up (5..300 s, default 30); the call it is about stays held. */
+  consultTimeoutSeconds: number;
   /** Which side leads the presence sync: ContactPad's agent state or Omni-Channel's presence (default contactpad). */
   presenceLeads: 'contactpad' | 'omni-channel';
   /** ContactPad agent status to Omni-Channel presence status, in the admin's order (default ready=Available;not-ready=Busy;offline=Offline). */
@@ -96,6 +103,11 @@ export interface ContactPadSettings {
   recordingControls: boolean;
   /** Whether recording starts by itself when a call connects (default false); shown as Recording all the same. */
   recordingAutoStart: boolean;
+  /**
+   * The agent's keys for Accept, Reject, Hold, Mute and Release while the focus is in ContactPad
+   * (keyboard-shortcuts.ts): `accept=Alt+Shift+A; ...`, `none` turning one off; blank: the defaults.
+   */
+  keyboardShortcuts: KeyboardShortcuts;
 }
 
 /** The CallCenter section prefix of ContactPad's items. */
@@ -111,6 +123,8 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   wrapUpSeconds: 60,
   notReadyReasons: Object.freeze(['Break', 'Lunch', 'Meeting', 'Training']),
   dispositions: Object.freeze(['Resolved', 'Follow-up needed', 'Left voicemail', 'Wrong number']),
+  failedCallReasons: Object.freeze(['Try again later', 'Wrong number', 'Number not in service', 'Customer asked not to be called']),
+  noAnswerSeconds: 45,
   declineReasons: Object.freeze(['Busy with another customer', 'Not my skill', 'Ending my shift']),
   rejectStatusCode: 486,
   defaultCountry: 'US',
@@ -127,6 +141,7 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   closeTabAfterWrapUp: false,
   requireDisposition: false,
   wrapUpExtendSeconds: 30,
+  consultTimeoutSeconds: 30,
   presenceLeads: 'contactpad',
   presenceMap: Object.freeze([
     Object.freeze({ status: 'ready', presence: 'Available' }),
@@ -137,6 +152,7 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   dtmfMethod: 'rfc4733',
   recordingControls: false,
   recordingAutoStart: false,
+  keyboardShortcuts: DEFAULT_SHORTCUTS,
 });
 
 const AGENT_STATUS_NAMES: readonly AgentStatus[] = ['offline', 'ready', 'not-ready', 'busy', 'wrap-up', 'cooldown', 'inactive'];
@@ -169,6 +185,8 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     wrapUpSeconds: readWholeNumber('wrapUpSeconds', raw('wrapUpSeconds'), 0, 3600, 'seconds', problems),
     notReadyReasons: readList('notReadyReasons', raw('notReadyReasons'), problems),
     dispositions: readList('dispositions', raw('dispositions'), problems),
+    failedCallReasons: readList('failedCallReasons', raw('failedCallReasons'), problems),
+    noAnswerSeconds: readWholeNumber('noAnswerSeconds', raw('noAnswerSeconds'), 5, 300, 'seconds', problems),
     declineReasons: readList('declineReasons', raw('declineReasons'), problems),
     rejectStatusCode: readRejectStatusCode(raw('rejectStatusCode'), problems),
     defaultCountry: readCountry(raw('defaultCountry'), problems),
@@ -185,12 +203,14 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     closeTabAfterWrapUp: readBoolean('closeTabAfterWrapUp', raw('closeTabAfterWrapUp'), problems),
     requireDisposition: readBoolean('requireDisposition', raw('requireDisposition'), problems),
     wrapUpExtendSeconds: readWholeNumber('wrapUpExtendSeconds', raw('wrapUpExtendSeconds'), 0, 600, 'seconds', problems),
+    consultTimeoutSeconds: readWholeNumber('consultTimeoutSeconds', raw('consultTimeoutSeconds'), 5, 300, 'seconds', problems),
     presenceLeads: readChoice('presenceLeads', raw('presenceLeads'), ['contactpad', 'omni-channel'] as const, problems),
     presenceMap: readPresenceMap(raw('presenceMap'), problems),
     iceServers: readIceServers(raw('iceServers'), problems),
     dtmfMethod: readChoice('dtmfMethod', raw('dtmfMethod'), ['rfc4733', 'info'] as const, problems),
     recordingControls: readBoolean('recordingControls', raw('recordingControls'), problems),
     recordingAutoStart: readBoolean('recordingAutoStart', raw('recordingAutoStart'), problems),
+    keyboardShortcuts: readKeyboardShortcuts(raw('keyboardShortcuts'), problems),
   };
   return { settings: Object.freeze(settings), problems: Object.freeze(problems) };
 }
@@ -265,7 +285,7 @@ function readWholeNumber(
   return Number(got);
 }
 
-function readList(name: 'notReadyReasons' | 'dispositions' | 'declineReasons', value: unknown, problems: string[]): readonly string[] {
+function readList(name: 'notReadyReasons' | 'dispositions' | 'declineReasons' | 'failedCallReasons', value: unknown, problems: string[]): readonly string[] {
   const fallback = DEFAULT_SETTINGS[name];
   const defaultText = `the default ${fallback.join(', ')}`;
   const got = text(value);
