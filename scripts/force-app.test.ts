@@ -357,7 +357,7 @@ describe('force-app', () => {
     });
   });
 
-  it('hosts ContactPad in a page that loads Open CTI and hands it the session and the agent, every merge value JavaScript-encoded', async () => {
+  it('hosts ContactPad in a page that loads Open CTI and hands it the session and the agent (with their language and locale), every merge value JavaScript-encoded', async () => {
     const page = await readFile(join(converted, 'pages', 'ContactPad.page'), 'utf8');
     const openCti = page.indexOf(`/support/api/${CURRENT_API_VERSION}/lightning/opencti_min.js`);
     const moduleScript = page.indexOf('<script type="module">');
@@ -370,7 +370,7 @@ describe('force-app', () => {
     assert.match(page, /ringtoneUrl:\s*'\{!JSENCODE\(URLFOR\(\$Resource\.contactpad, 'ringtone\.wav'\)\)\}'/);
     assert.match(
       page,
-      /agent:\s*\{\s*userId:\s*'\{!JSENCODE\(\$User\.Id\)\}',\s*profileId:\s*'\{!JSENCODE\(\$User\.ProfileId\)\}',\s*sipUser:\s*'\{!JSENCODE\(\$User\.ContactPad_SIP_User__c\)\}'\s*\}/,
+      /agent:\s*\{\s*userId:\s*'\{!JSENCODE\(\$User\.Id\)\}',\s*profileId:\s*'\{!JSENCODE\(\$User\.ProfileId\)\}',\s*sipUser:\s*'\{!JSENCODE\(\$User\.ContactPad_SIP_User__c\)\}',\s*language:\s*'\{!JSENCODE\(\$User\.LanguageLocaleKey\)\}',\s*locale:\s*'\{!JSENCODE\(\$User\.LocaleSidKey\)\}'\s*\}/,
     );
     const merges = [...page.replace(/<!--[\s\S]*?-->/g, '').matchAll(/\{!([^}]*)\}/g)].map((m) => m[1] ?? '');
     assert.ok(merges.length >= 6, `${merges.length} merge values`);

@@ -20,6 +20,7 @@ import { readSettings, type ContactPadSettings } from './model/settings.ts';
 import { readAgentIdentity, type AgentIdentity } from './model/agent-identity.ts';
 import { ContactPadError } from './model/errors.ts';
 import type { AgentStatusChoice } from './model/agent-state.ts';
+import { realClock } from './model/clock.ts';
 
 /** When the crm room loads at the latest, if the phone has not registered before. */
 const CRM_PRELOAD_DELAY_MS = 3000;
@@ -27,7 +28,10 @@ const CRM_PRELOAD_DELAY_MS = 3000;
 /** What the host page hands over: the Salesforce session (never logged), where jsforce is, and who the agent is. */
 export interface ContactPadStartOptions {
   readonly crm: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
-  /** The logged-in user as the page's merge fields give it (`$User.Id`, `$User.ProfileId`, `$User.ContactPad_SIP_User__c`); checked, not trusted. */
+  /**
+   * The logged-in user as the page's merge fields give it (`$User.Id`, `$User.ProfileId`,
+   * `$User.ContactPad_SIP_User__c`, `$User.LanguageLocaleKey`, `$User.LocaleSidKey`); checked, not trusted.
+   */
   readonly agent?: unknown;
   /** How long to wait for `sforce.opencti` before saying the console is unavailable. */
   readonly hostWaitMs?: number;
@@ -77,8 +81,8 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     }
   }
   const { settings, problems } = readSettings(items);
-  const { agent, problems: agentProblems } = readAgentIdentity(options.agent);
-  const controller = new Controller(settings);
+  const { agent, language, problems: agentProblems } = readAgentIdentity(options.agent);
+  const controller = new Controller(settings, realClock, language);
   hostEvents.target = controller;
   if (hostProblem !== undefined) controller.notify(hostProblem);
   for (const problem of [...problems, ...agentProblems]) controller.notify(new ContactPadError('INVALID_CONFIGURATION', problem));

@@ -24,6 +24,7 @@ import type { PhoneConnection } from './model/phone-connection.ts';
 import type { ContactPadError } from './model/errors.ts';
 import type { ActivityLogState } from './model/activity-log-state.ts';
 import type { ContactPadSettings } from './model/settings.ts';
+import type { AgentLanguage } from './model/agent-identity.ts';
 import { realClock, type Clock } from './model/clock.ts';
 import { Store } from './store.ts';
 import { openDesks, type Desks } from './desks/desks.ts';
@@ -57,8 +58,9 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   #voicemailLoading: Promise<VoicemailDesk> | undefined;
   #inCallLoading: Promise<InCallDesk> | undefined;
 
-  constructor(settings: ContactPadSettings, clock: Clock = realClock) {
-    this.store = new Store(firstSnapshot(settings, clock.now()));
+  /** `agentLanguage`: the agent's language and locale from the host page, for the widget's words and time formats. */
+  constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage) {
+    this.store = new Store(firstSnapshot(settings, clock.now(), agentLanguage));
     this.#desks = openDesks({ settings, clock, store: this.store, rooms: this.#rooms });
   }
 

@@ -152,6 +152,11 @@ describe('the local console server', () => {
     assert.ok(softphone.body.includes(`sipUser: '${LOCAL_AGENT.sipUser}'`), 'the agent\'s SIP user from the User record');
     assert.match(softphone.body, /profileId: '00e[0-9A-Za-z]{15}'/, 'the agent\'s profile from the User record');
     assert.match(softphone.body, /<title>ContactPad<\/title>/);
+    assert.ok(softphone.body.includes("language: 'en_US'") && softphone.body.includes("locale: 'en_US'"), 'the agent\'s language and locale from the User record');
+    // ?lang=es (the console page passes it on): the agent's User record says Spanish.
+    const spanish = await rawGet('/softphone?lang=es');
+    assert.ok(spanish.body.includes("language: 'es'") && spanish.body.includes("locale: 'es_ES'"), 'a Spanish-speaking agent');
+    assert.ok((await rawGet('/softphone?lang=es%27%29')).body.includes("language: 'en_US'"), 'anything but a language key leaves the record as it is');
     const bare = await rawGet('/softphone?contactpad=off');
     assert.match(bare.body, /opencti_min\.js/);
     assert.doesNotMatch(bare.body, /main\.js|startContactPadApp/);

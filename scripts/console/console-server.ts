@@ -5,7 +5,8 @@
  *   /                                         the console page (record tabs, utility bar, customer simulator)
  *   /softphone                                the softphone host: force-app's ContactPad.page rendered as
  *                                             Visualforce renders it (merge fields from the local session and
- *                                             the fake org's agent user); ?contactpad=off: Open CTI only
+ *                                             the fake org's agent user); ?contactpad=off: Open CTI only;
+ *                                             ?lang=es: the agent's language is Spanish (locale es_ES)
  *   /support/api/<version>/lightning/opencti_min.js  the `sforce.opencti` shim, at the version ContactPad.page names
  *   /resource/contactpad/*                    the built ContactPad static resource (main.js, bridge-protocol.js...)
  *   /console/aura/<Bundle>/<file>             force-app's Aura bundles as they ship (the console bridge runs them)
@@ -46,11 +47,15 @@ const AURA_DIR = join(FORCE_APP, 'aura');
 
 /**
  * What ContactPad.page's merge fields are filled from: the local session, and the fake org's
- * agent user (Alex Morgan, LOCAL_AGENT) as the DEFAULT org has it now (its SIP user, its profile).
+ * agent user (Alex Morgan, LOCAL_AGENT) as the DEFAULT org has it now (its SIP user, its profile,
+ * its language and locale). `language` (the console's `?lang=es`) plays an agent whose User
+ * record has that language (LanguageLocaleKey) and its country's locale (LocaleSidKey es_ES).
  */
-function visualforceContext(): VisualforceContext {
+function visualforceContext(language: string | null = null): VisualforceContext {
   const record = fakeOrgStore.getOrg('default')?.list('User').find((user) => String(user['Id']).slice(0, 15) === LOCAL_AGENT.userId.slice(0, 15));
-  const user = record ? { ...record } : { Id: LOCAL_AGENT.userId, ProfileId: LOCAL_AGENT.profileId, ContactPad_SIP_User__c: LOCAL_AGENT.sipUser };
+  const user: Record<string, unknown> = record ? { ...record } : { Id: LOCAL_AGENT.userId, ProfileId: LOCAL_AGENT.profileId, ContactPad_SIP_User__c: LOCAL_AGENT.sipUser };
+  const key = /^([a-z]{2})(?:_([A-Z]{2}))?$/.exec(language ?? '');
+  if (key) Object.assign(user, { LanguageLocaleKey: key[0], LocaleSidKey: `${key[1]}_${key[2] ?? key[1]!.toUpperCase()}` });
   return { sessionId: LOCAL_SESSION_ID, user, resourceUrl };
 }
 
@@ -154,7 +159,7 @@ function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphone: 
     }
     if (path === '/') return sendHtml(req, res, consoleHtml);
     if (path === '/softphone') {
-      return sendHtml(req, res, query.get('contactpad') === 'off' ? bareSoftphonePageHtml(softphone.openCtiPath) : renderVisualforcePage(softphone.page, visualforceContext()));
+      return sendHtml(req, res, query.get('contactpad') === 'off' ? bareSoftphonePageHtml(softphone.openCtiPath) : renderVisualforcePage(softphone.page, visualforceContext(query.get('lang'))));
     }
     if (path === softphone.openCtiPath) return sendBundled(req, res, bundles.openCti);
     if (path === SIMULATOR_CREDENTIAL_PATH) return serveSimulatorCredential(req, res, sipSecret, query);

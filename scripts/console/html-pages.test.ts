@@ -12,7 +12,7 @@ import { jsEncode, openCtiPathOf, renderVisualforcePage, VisualforceRenderError,
 const PAGE = readFileSync(CONTACTPAD_PAGE, 'utf8');
 const CONTEXT: VisualforceContext = {
   sessionId: '00D000000000001!secret',
-  user: { Id: '005000000000001AAA', ProfileId: '00e000000000001AAA', ContactPad_SIP_User__c: "o'brien\\agent" },
+  user: { Id: '005000000000001AAA', ProfileId: '00e000000000001AAA', ContactPad_SIP_User__c: "o'brien\\agent", LanguageLocaleKey: 'es', LocaleSidKey: 'es_ES' },
   resourceUrl: (name) => `/resource/${name}`,
 };
 const wrap = (body: string) =>
@@ -23,7 +23,7 @@ describe('the local console\'s Visualforce rendering of ContactPad.page', () => 
     assert.equal(jsEncode("<B>Enter the user's name</b>"), "\\u003CB\\u003EEnter the user\\'s name\\u003C\\/b\\u003E");
   });
 
-  it('fills the shipped page: session, agent fields through JSENCODE, static resource URLs; a JavaScript string stays one string', () => {
+  it('fills the shipped page: session, agent fields (language and locale too) through JSENCODE, static resource URLs; a JavaScript string stays one string', () => {
     const html = renderVisualforcePage(PAGE, CONTEXT);
     assert.match(html, /^<!DOCTYPE html>\n/);
     assert.doesNotMatch(html, /\{!|apex:/);
@@ -42,7 +42,7 @@ describe('the local console\'s Visualforce rendering of ContactPad.page', () => 
       mount: 'mount',
       crm: { instanceUrl: 'https://org.example', accessToken: '00D000000000001!secret', jsforceUrl: '/resource/contactpad/jsforce-core.min.js' },
       ringtoneUrl: '/resource/contactpad/ringtone.wav',
-      agent: { userId: '005000000000001AAA', profileId: '00e000000000001AAA', sipUser: "o'brien\\agent" },
+      agent: { userId: '005000000000001AAA', profileId: '00e000000000001AAA', sipUser: "o'brien\\agent", language: 'es', locale: 'es_ES' },
     }]);
   });
 

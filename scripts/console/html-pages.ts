@@ -37,7 +37,7 @@ export interface VisualforceContext {
 }
 
 /** The `$User` fields the renderer fills; any other is refused so a page change cannot silently break the console. */
-export const KNOWN_USER_FIELDS: readonly string[] = ['Id', 'ProfileId', 'ContactPad_SIP_User__c', 'FirstName', 'LastName', 'Username'];
+export const KNOWN_USER_FIELDS: readonly string[] = ['Id', 'ProfileId', 'ContactPad_SIP_User__c', 'LanguageLocaleKey', 'LocaleSidKey', 'FirstName', 'LastName', 'Username'];
 
 /** Thrown for a page the renderer cannot render faithfully (an unknown merge field or tag). */
 export class VisualforceRenderError extends Error {

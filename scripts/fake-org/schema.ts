@@ -303,6 +303,10 @@ const SOBJECTS: SObjectDef[] = [
       // "Agent One" and users that tests create have none unless given one).
       ref('ProfileId', 'Profile ID', ['Profile'], 'Profile'),
       f('ContactPad_SIP_User__c', 'ContactPad SIP User', 'string', { custom: true, length: 80 }),
+      // The user's language and locale: restricted picklists Salesforce sets on every user (the
+      // org's defaults when not chosen); a few of their values here.
+      f('LanguageLocaleKey', 'Language', 'picklist', { picklistValues: ['en_US', 'en_GB', 'es', 'es_MX', 'de', 'fr', 'pt_BR', 'ja'], restricted: true, defaultValue: 'en_US' }),
+      f('LocaleSidKey', 'Locale', 'picklist', { picklistValues: ['en_US', 'en_GB', 'es_ES', 'es_MX', 'de_DE', 'fr_FR', 'pt_BR', 'ja_JP'], restricted: true, defaultValue: 'en_US' }),
     ],
   },
   {

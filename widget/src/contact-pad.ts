@@ -23,13 +23,12 @@ import './cp-interaction-list.ts';
 import { loadElement } from './lazy-elements.ts';
 import { CallNotifications, ringingCalls } from './call-notifications.ts';
 import { INTENT_EVENT } from './intent-event.ts';
+import { words } from './catalogue/catalogue.ts';
+import { AgentLanguageController } from './catalogue/agent-language-controller.ts';
 import { Announcer } from './announcer.ts';
 import { FocusKeeper } from './focus-keeper.ts';
 import { ShortcutKeys } from './shortcut-keys.ts';
 import { statusChanges } from './status-announcements.ts';
-
-/** The one line shown when the console bridge (tab sync, Omni-Channel) is not there: calls still work. */
-export const BRIDGE_MISSING = 'Tab sync and Omni-Channel are off (console bridge not found)';
 
 /** The interaction whose wrap-up form shows: the selected one, else the newest in wrap up. */
 function wrapUpTarget(snapshot: ContactPadSnapshot): InteractionView | undefined {
@@ -112,6 +111,8 @@ export class ContactPad extends LitElement {
   #announcement = '';
   /** Browser notifications of ringing calls while ContactPad is out of sight. */
   readonly #notifications = new CallNotifications(this);
+  /** The agent's language (the snapshot's agentLanguage): nothing but "Starting…" shows until its words are there. */
+  readonly #language = new AgentLanguageController(this, () => this.snapshot);
   /** Changes a screen reader user hears about (a call held, muted, in wrap up; the agent's status; a shortcut). */
   readonly #announcer = new Announcer(this);
   /** Keeps the focus in ContactPad when Accept, Release or Done re-render away the button that had it. */
@@ -146,7 +147,7 @@ export class ContactPad extends LitElement {
     const snapshot = this.snapshot;
     // The live region exists from the first paint, so the first call is announced too.
     const live = html`<div class="visually-hidden" aria-live="assertive" aria-atomic="true">${this.#announcement}</div>`;
-    if (!snapshot) return html`${live}${this.#announcer.render()}<p class="starting" role="status">Starting…</p>`;
+    if (!snapshot || !this.#language.ready) return html`${live}${this.#announcer.render()}<p class="starting" role="status">${words().pad.starting}</p>`;
     const alerting = snapshot.interactions.filter((view) => view.interaction.state === 'alerting' && view.interaction.direction === 'inbound');
     const wrapUp = wrapUpTarget(snapshot);
     const detail = detailTarget(snapshot);
@@ -157,7 +158,7 @@ export class ContactPad extends LitElement {
       ${live}${this.#announcer.render()}
       <div class="pad">
         <cp-phone-status .phone=${snapshot.phone} .clock=${this.clock}></cp-phone-status>
-        ${snapshot.bridge === 'missing' ? html`<p class="bridge-off">${BRIDGE_MISSING}</p>` : ''}
+        ${snapshot.bridge === 'missing' ? html`<p class="bridge-off">${words().pad.bridgeMissing}</p>` : ''}
         <cp-agent-state class="card" .agent=${snapshot.agent} .notReadyReasons=${snapshot.notReadyReasons}></cp-agent-state>
         <cp-notice-list .notices=${snapshot.notices} ?hidden=${snapshot.notices.length === 0}></cp-notice-list>
         <div class="pops" ?hidden=${alerting.length === 0}>
@@ -170,7 +171,7 @@ export class ContactPad extends LitElement {
         <cp-interaction-detail .view=${detail} .clock=${this.clock} ?hidden=${!detail}></cp-interaction-detail>
         <cp-wrap-up-form .view=${wrapUp} .dispositions=${snapshot.dispositions} .clock=${this.clock} ?hidden=${!wrapUp}></cp-wrap-up-form>
         <section aria-labelledby="interactions-heading">
-          <h2 id="interactions-heading">Interactions</h2>
+          <h2 id="interactions-heading">${words().pad.interactions}</h2>
           <cp-interaction-list
             .interactions=${snapshot.interactions}
             .selectedId=${snapshot.selectedId}
@@ -187,7 +188,7 @@ export class ContactPad extends LitElement {
           .interactions=${snapshot.interactions}
         ></cp-dialer>
         <div class="card">
-          <button type="button" aria-expanded=${this.#devicesOpen ? 'true' : 'false'} aria-controls="audio-settings" @click=${this.#toggleDevices}>Devices</button>
+          <button type="button" aria-expanded=${this.#devicesOpen ? 'true' : 'false'} aria-controls="audio-settings" @click=${this.#toggleDevices}>${words().pad.devices}</button>
           ${this.#devicesOpen ? html`<cp-audio-settings id="audio-settings" .audio=${snapshot.audio}></cp-audio-settings>` : ''}
         </div>
       </div>

@@ -9,9 +9,7 @@ import { LitElement, css, html } from 'lit';
 import { baseStyles, dialogStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { ModalController, type InteractionDialogOptions } from './modal-controller.ts';
-
-/** The explanation the agent reads before abandoning (from the VCC ContactPad guide). */
-export const ABANDON_EXPLANATION = "Abandon only if releasing has not worked. Abandoning can affect statistics, recordings and the customer's experience.";
+import { words } from './catalogue/catalogue.ts';
 
 /** How the confirmation is opened (a blank subject makes the title "Abandon this interaction?"). */
 export type AbandonDialogOptions = InteractionDialogOptions;
@@ -59,13 +57,13 @@ export class CpAbandonDialog extends LitElement {
 
   protected override render() {
     if (!this.#modal.isOpen) return html`<dialog aria-modal="true"></dialog>`;
-    const title = this.#subject ? `Abandon: ${this.#subject}?` : 'Abandon this interaction?';
+    const w = words().abandon;
     return html`<dialog role="alertdialog" aria-modal="true" aria-labelledby="title" aria-describedby="why" @keydown=${this.#modal.keydown} @cancel=${this.#modal.cancel}>
-      <h2 id="title">${title}</h2>
-      <p id="why">${ABANDON_EXPLANATION}</p>
+      <h2 id="title">${w.title(this.#subject)}</h2>
+      <p id="why">${w.explanation}</p>
       <div class="footer">
-        <button type="button" class="cancel" @click=${() => this.close()}>Cancel</button>
-        <button type="button" class="destructive" @click=${this.#confirm}>Abandon</button>
+        <button type="button" class="cancel" @click=${() => this.close()}>${w.cancel}</button>
+        <button type="button" class="destructive" @click=${this.#confirm}>${w.confirm}</button>
       </div>
     </dialog>`;
   }

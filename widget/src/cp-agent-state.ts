@@ -9,6 +9,7 @@ import type { AgentState, AgentStatusChoice } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { agentStatusWords, choiceWords } from './words.ts';
+import { words } from './catalogue/catalogue.ts';
 
 function sameChoice(a: AgentStatusChoice, b: AgentStatusChoice): boolean {
   if (a.status !== b.status) return false;
@@ -104,13 +105,14 @@ export class CpAgentState extends LitElement {
     if (!agent) return html``;
     const following = agent.status === 'busy' || agent.status === 'wrap-up' || agent.status === 'cooldown';
     const choices = this.#choices();
+    const w = words().agentState;
     return html`
       <div class="row">
         <p class="now ${agent.status}" role="status">
-          <span class="dot" aria-hidden="true"></span><span class="visually-hidden">Agent status: </span><span class="words">${agentStatusWords(agent)}</span>
+          <span class="dot" aria-hidden="true"></span><span class="visually-hidden">${w.now}</span><span class="words">${agentStatusWords(agent)}</span>
         </p>
         <div class="choice">
-          <label for="choice">${following ? 'Next' : 'Set status'}</label>
+          <label for="choice">${following ? w.next : w.choose}</label>
           <select id="choice" @change=${this.#changed}>
             ${choices.map(
               (choice, index) => html`<option value=${String(index)} ?selected=${sameChoice(choice, agent.chosen)}>${choiceWords(choice)}</option>`,

@@ -12,9 +12,7 @@ import { baseStyles, dialogStyles, listboxStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { movedIndex } from './list-keys.ts';
 import { ModalController, type InteractionDialogOptions } from './modal-controller.ts';
-
-/** The question the reasons list is named by. */
-export const DECLINE_QUESTION = 'Why are you declining?';
+import { words } from './catalogue/catalogue.ts';
 
 /** How declining starts: which interaction, named how ("Chat with Omar Haddad"), and where focus returns. */
 export type DeclineDialogOptions = InteractionDialogOptions;
@@ -92,9 +90,10 @@ export class CpDeclineDialog extends LitElement {
     if (!this.#modal.isOpen) return html`<dialog aria-modal="true"></dialog>`;
     const choices = this.#choices();
     const active = Math.min(this.#activeIndex, choices.length - 1);
+    const w = words().decline;
     return html`<dialog role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.#keydown} @cancel=${this.#modal.cancel}>
-      <h2 id="title">Decline: ${this.#subject}</h2>
-      <p class="question" id="question">${DECLINE_QUESTION}</p>
+      <h2 id="title">${w.title(this.#subject)}</h2>
+      <p class="question" id="question">${w.question}</p>
       <ul role="listbox" aria-labelledby="question">
         ${choices.map(
           (reason, index) => html`<li
@@ -105,7 +104,7 @@ export class CpDeclineDialog extends LitElement {
           >${reason}</li>`,
         )}
       </ul>
-      <div class="footer"><button type="button" @click=${() => this.close()}>Cancel</button></div>
+      <div class="footer"><button type="button" @click=${() => this.close()}>${w.cancel}</button></div>
     </dialog>`;
   }
 

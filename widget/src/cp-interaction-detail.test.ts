@@ -36,9 +36,9 @@ describe('<cp-interaction-detail>', () => {
     const element = await detail({ ...wrappingUp, caller: lookup({ labels: ['Previous Customer'], matches: [], journey: recentJourney }) });
     const journey = await findByRole(element, 'list', { name: 'Recent interactions' });
     expect(queryAllByRole(journey, 'listitem').map(shownText)).to.deep.equal([
-      'Callback Maria Lopez · Ended 1 d ago',
-      'Chat Sam Lee · Transferring 3 d ago',
-      'Voice call Failed 40 d ago',
+      'Callback Maria Lopez · Ended 1 day ago',
+      'Chat Sam Lee · Transferring 3 days ago',
+      'Voice call Failed 40 days ago',
     ]);
     const fired = recordIntents(element);
     queryAllByRole(journey, 'button')[2]!.click();

@@ -21,9 +21,9 @@ describe('<cp-journey>', () => {
   it("lists the caller's recent interactions in the order given (newest first): channel, agent, status, time ago", async () => {
     const element = await journey(recentJourney);
     expect(entries(element).map(shownText)).to.deep.equal([
-      'Callback Maria Lopez · Ended 1 d ago',
-      'Chat Sam Lee · Transferring 3 d ago',
-      'Voice call Failed 40 d ago',
+      'Callback Maria Lopez · Ended 1 day ago',
+      'Chat Sam Lee · Transferring 3 days ago',
+      'Voice call Failed 40 days ago',
     ]);
   });
 
@@ -33,16 +33,16 @@ describe('<cp-journey>', () => {
     expect(times.map((time) => time.title)).to.deep.equal(['13 Mar 2025, 13:00', '11 Mar 2025, 15:00', '2 Feb 2025, 15:00']);
     expect(times[0]!.dateTime).to.equal('2025-03-13T13:00:00.000Z');
     expect(queryAllByRole(element, 'button').map(accessibleName)).to.deep.equal([
-      'Callback Maria Lopez · Ended 1 d ago (13 Mar 2025, 13:00)',
-      'Chat Sam Lee · Transferring 3 d ago (11 Mar 2025, 15:00)',
-      'Voice call Failed 40 d ago (2 Feb 2025, 15:00)',
+      'Callback Maria Lopez · Ended 1 day ago (13 Mar 2025, 13:00)',
+      'Chat Sam Lee · Transferring 3 days ago (11 Mar 2025, 15:00)',
+      'Voice call Failed 40 days ago (2 Feb 2025, 15:00)',
     ]);
   });
 
   it('reads the time ago from the clock it is given', async () => {
     const clock = new FakeClock(NOW + 2 * 86_400_000);
     const element = await journey(recentJourney.slice(0, 1), clock);
-    expect(shownText(entries(element)[0]!)).to.equal('Callback Maria Lopez · Ended 3 d ago');
+    expect(shownText(entries(element)[0]!)).to.equal('Callback Maria Lopez · Ended 3 days ago');
   });
 
   it('says each status of seed 003 as it is', async () => {
@@ -67,7 +67,7 @@ describe('<cp-journey>', () => {
     const element = await journey([{ ...recentJourney[0]!, taskId: '' }]);
     const button = queryAllByRole(element, 'button')[0] as HTMLButtonElement;
     expect(button.disabled).to.equal(true);
-    expect(shownText(button)).to.equal('Callback Maria Lopez · Ended 1 d ago');
+    expect(shownText(button)).to.equal('Callback Maria Lopez · Ended 1 day ago');
   });
 
   it('shows nothing at all, not even an empty box, for an empty journey', async () => {
@@ -84,7 +84,7 @@ describe('<cp-journey>', () => {
 
   it('renders agent names and channels with markup as text', async () => {
     const element = await journey([{ ...recentJourney[0]!, agent: HOSTILE_TEXT, channel: '<b>Chat</b>' }]);
-    expect(shownText(entries(element)[0]!)).to.equal(`<b>Chat</b> ${HOSTILE_TEXT} · Ended 1 d ago`);
+    expect(shownText(entries(element)[0]!)).to.equal(`<b>Chat</b> ${HOSTILE_TEXT} · Ended 1 day ago`);
     expect(deepQueryAll(element, 'img, b')).to.have.length(0);
   });
 });

@@ -7,11 +7,19 @@
  */
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { JourneyEntryView } from '../../adapter/src/store.ts';
+import type { Channel, JourneyEntryView, JourneyStatus } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { formatAgo, formatDateTime } from './format-time.ts';
+import { words } from './catalogue/catalogue.ts';
+import { en } from './catalogue/en.ts';
+
+/** A Task's channel, which the crm room words in English (Voice call, Chat...), in the agent's words; other words as they are. */
+function channelText(channel: string): string {
+  const key = (Object.keys(en.channels) as Channel[]).find((known) => en.channels[known] === channel);
+  return key ? words().channels[key] : channel;
+}
 
 /** The journey list. Fires `open-record` { recordId: taskId } when the agent opens an entry. */
 export class CpJourney extends LitElement {
@@ -98,9 +106,9 @@ export class CpJourney extends LitElement {
 
   /** The caller's recent interactions, newest first (the lookup's `journey`). */
   declare journey: readonly JourneyEntryView[];
-  /** Time source for "3 d ago". */
+  /** Time source for "3 days ago". */
   declare clock: Clock;
-  /** Locale of the absolute time; undefined is the agent's browser locale (tests fix it). */
+  /** Locale of the times; undefined is the agent's (catalogue.ts agentLocale; tests fix it). */
   declare locale: string | undefined;
   /** Time zone of the absolute time; undefined is the agent's (tests fix it). */
   declare timeZone: string | undefined;
@@ -117,7 +125,7 @@ export class CpJourney extends LitElement {
     if (this.journey.length === 0) return html``;
     const now = this.clock.now();
     return html`
-      <h3 id="heading">Recent interactions</h3>
+      <h3 id="heading">${words().journey.heading}</h3>
       <ol aria-labelledby="heading">
         ${repeat(
           this.journey,
@@ -132,15 +140,17 @@ export class CpJourney extends LitElement {
     const absolute = formatDateTime(entry.at, { locale: this.locale, timeZone: this.timeZone });
     const agent = typeof entry.agent === 'string' ? entry.agent : '';
     const status = typeof entry.status === 'string' ? entry.status : '';
+    const statuses = words().journey.statuses;
+    const statusText = Object.hasOwn(statuses, status) ? statuses[status as JourneyStatus] : status;
     return html`<li>
       <button type="button" ?disabled=${!entry.taskId} @click=${() => this.#open(entry.taskId)}>
-        <span class="channel">${entry.channel}</span>
+        <span class="channel">${channelText(entry.channel)}</span>
         <span class="detail"
-          >${agent}${agent && status ? ' · ' : ''}${status ? html`<span class="status ${status === 'Failed' ? 'failed' : ''}">${status}</span>` : ''}</span
+          >${agent}${agent && status ? ' · ' : ''}${status ? html`<span class="status ${status === 'Failed' ? 'failed' : ''}">${statusText}</span>` : ''}</span
         >
         <span class="when"
           ><time datetime=${Number.isFinite(entry.at) ? new Date(entry.at).toISOString() : ''} title=${absolute}
-            >${formatAgo(entry.at, now)}</time
+            >${formatAgo(entry.at, now, this.locale)}</time
           ><span class="visually-hidden">${absolute ? `(${absolute})` : ''}</span></span
         >
       </button>

@@ -1,12 +1,14 @@
 /**
  * `<cp-notice-list>`: errors and notices the agent should see (each with its stable error
- * catalogue code), each dismissable.
+ * catalogue code), each dismissable. A notice reads in the agent's language where the catalogue
+ * has words for its code, else in the adapter's English message.
  */
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Notice } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
+import { words } from './catalogue/catalogue.ts';
 
 /** The notices. Fires `dismiss-notice`. */
 export class CpNoticeList extends LitElement {
@@ -66,20 +68,20 @@ export class CpNoticeList extends LitElement {
 
   protected override render() {
     if (this.notices.length === 0) return html``;
-    return html`<ul aria-label="Notices">
+    const w = words().notices;
+    return html`<ul aria-label=${w.list}>
       ${repeat(
         this.notices,
         (notice) => notice.id,
-        (notice) => html`<li>
-          <p class="message" role="alert">${notice.message}<span class="code">${notice.code}</span></p>
-          <button
-            type="button"
-            aria-label="Dismiss: ${notice.message}"
-            @click=${() => this.dispatchEvent(intentEvent({ type: 'dismiss-notice', noticeId: notice.id }))}
-          >
-            Dismiss
-          </button>
-        </li>`,
+        (notice) => {
+          const message = w.message(notice.code, notice.message);
+          return html`<li>
+            <p class="message" role="alert">${message}<span class="code">${notice.code}</span></p>
+            <button type="button" aria-label=${w.dismissNamed(message)} @click=${() => this.dispatchEvent(intentEvent({ type: 'dismiss-notice', noticeId: notice.id }))}>
+              ${w.dismiss}
+            </button>
+          </li>`;
+        },
       )}
     </ul>`;
   }

@@ -9,6 +9,7 @@ import { baseStyles } from './theme.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { secondsLeft } from './format-time.ts';
+import { words } from './catalogue/catalogue.ts';
 
 /** The phone connection banner. Fires no intents. */
 export class CpPhoneStatus extends LitElement {
@@ -72,20 +73,21 @@ export class CpPhoneStatus extends LitElement {
   protected override render() {
     const phone = this.phone;
     if (!phone) return html``;
+    const w = words().phone;
     switch (phone.state) {
       case 'registered':
-        return html`<p class="line registered" role="status"><span class="dot" aria-hidden="true"></span>Phone ready</p>`;
+        return html`<p class="line registered" role="status"><span class="dot" aria-hidden="true"></span>${w.ready}</p>`;
       case 'connecting':
-        return html`<p class="line" role="status"><span class="dot" aria-hidden="true"></span>Connecting to phone server…</p>`;
+        return html`<p class="line" role="status"><span class="dot" aria-hidden="true"></span>${w.connecting}</p>`;
       case 'stopped':
-        return html`<p class="line" role="status"><span class="dot" aria-hidden="true"></span>Phone off</p>`;
+        return html`<p class="line" role="status"><span class="dot" aria-hidden="true"></span>${w.off}</p>`;
       case 'unreachable':
-        return this.#problem(withReason('Cannot reach phone server', phone.reason), phone.retryAt);
+        return this.#problem(w.withReason(w.unreachable, phone.reason), phone.retryAt);
       case 'refused':
-        return this.#problem(withReason('Phone server refused this agent', phone.reason), phone.retryAt);
+        return this.#problem(w.withReason(w.refused, phone.reason), phone.retryAt);
       case 'no-credential':
         // The reason says it whole ("The phone cannot register without a SIP credential from Salesforce: ...").
-        return this.#problem(phone.reason || 'The phone has no SIP credential from Salesforce.', phone.retryAt);
+        return this.#problem(w.noCredential(phone.reason), phone.retryAt);
     }
   }
 
@@ -94,14 +96,9 @@ export class CpPhoneStatus extends LitElement {
     // The polite live region holds the message only: the countdown beside it changes every
     // second and must not be read out every second.
     return html`<p class="line problem">
-      <span><span role="status">${message}</span> <span class="retry">${left > 0 ? `Retrying in ${left} s` : 'Retrying now…'}</span></span>
+      <span><span role="status">${message}</span> <span class="retry">${left > 0 ? words().phone.retryingIn(left) : words().phone.retryingNow}</span></span>
     </p>`;
   }
-}
-
-/** "Cannot reach phone server: <reason>." (no dangling colon when the reason is blank). */
-function withReason(message: string, reason: string): string {
-  return reason ? `${message}: ${reason}.` : `${message}.`;
 }
 
 if (!customElements.get('cp-phone-status')) customElements.define('cp-phone-status', CpPhoneStatus);

@@ -11,15 +11,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CallerMatchView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
-import { fieldWords, objectWords } from './words.ts';
-
-/** The question the listbox is named by. */
-export const PICKER_QUESTION = 'Which record is the caller?';
+import { callerLabelWords, fieldWords, objectWords } from './words.ts';
+import { words } from './catalogue/catalogue.ts';
 
 /** One record's details after its name: "Contact · Customer · matched Home phone". */
 function recordDetail(match: CallerMatchView): string {
   const object = objectWords(match.objectType);
-  return [object, match.label === object ? '' : match.label, match.matchedField ? `matched ${fieldWords(match.matchedField)}` : '']
+  const label = match.label ? callerLabelWords(match.label) : '';
+  return [object, label === object ? '' : label, match.matchedField ? words().why.matched(fieldWords(match.matchedField)) : '']
     .filter((part) => part !== '')
     .join(' · ');
 }
@@ -123,7 +122,7 @@ export class CpRecordPicker extends LitElement {
     if (this.records.length === 0) return html``;
     const active = this.#active();
     return html`
-      <p class="question" id="question">${PICKER_QUESTION}</p>
+      <p class="question" id="question">${words().pickerQuestion}</p>
       <ul role="listbox" aria-labelledby="question" @keydown=${this.#keydown}>
         ${repeat(
           this.records,

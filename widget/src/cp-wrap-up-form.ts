@@ -14,6 +14,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { formatCountdown } from './format-time.ts';
 import { customerWords } from './words.ts';
+import { words } from './catalogue/catalogue.ts';
 
 /** Task Description's length limit. */
 export const NOTES_MAX_LENGTH = 32000;
@@ -117,28 +118,29 @@ export class CpWrapUpForm extends LitElement {
     const draft = this.#draft();
     if (!view || !draft) return html``;
     const who = customerWords(view.interaction);
+    const w = words().wrapUp;
     const options = [...this.dispositions];
     if (draft.disposition && !options.includes(draft.disposition)) options.unshift(draft.disposition);
     return html`
       <form aria-labelledby="title" @submit=${this.#done}>
         <div class="head">
-          <h3 id="title">Wrap up${who ? html`: ${who}` : ''}</h3>
+          <h3 id="title">${w.title(who)}</h3>
           ${view.wrapUpEndsAt === undefined
             ? ''
-            : html`<p class="countdown" role="timer">Wrap up ends in ${formatCountdown(view.wrapUpEndsAt, this.#clock.now())}</p>`}
+            : html`<p class="countdown" role="timer">${w.endsIn(formatCountdown(view.wrapUpEndsAt, this.#clock.now()))}</p>`}
         </div>
         <div class="field">
-          <label for="disposition">Disposition</label>
+          <label for="disposition">${w.disposition}</label>
           <select
             id="disposition"
             @change=${(event: Event) => this.#edited(draft, { disposition: (event.target as HTMLSelectElement).value })}
           >
-            <option value="">--None--</option>
+            <option value="">${w.none}</option>
             ${options.map((option) => html`<option .value=${option}>${option}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label for="notes">Notes</label>
+          <label for="notes">${w.notes}</label>
           <textarea
             id="notes"
             rows="4"
@@ -148,7 +150,7 @@ export class CpWrapUpForm extends LitElement {
           ></textarea>
         </div>
         <div class="actions">
-          <button type="submit" class="brand">Done</button>
+          <button type="submit" class="brand">${w.done}</button>
         </div>
       </form>
     `;

@@ -19,7 +19,8 @@
  * in Salesforce); `?refresh=<seconds>` sets the Tasks tab's refresh period (default 5, 0 = off);
  * `?contactpad=off` loads the softphone with Open CTI only (the console and shim on their own);
  * `?bridge=off` starts the console without its console bridge (no tab sync, no Omni-Channel for
- * ContactPad: nothing answers on the bridge channel).
+ * ContactPad: nothing answers on the bridge channel); `?lang=es` makes the agent Spanish-speaking
+ * (their User's LanguageLocaleKey es, LocaleSidKey es_ES: ContactPad speaks Spanish).
  */
 import type { DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
 import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
@@ -204,7 +205,8 @@ function main(): void {
   const dom = layout();
   const params = new URLSearchParams(location.search);
   const panel = new SoftphonePanel(dom.utilityBar, dom.consoleArea, {
-    src: params.get('contactpad') === 'off' ? '/softphone?contactpad=off' : '/softphone',
+    // ?lang=es: the agent's Salesforce language (LanguageLocaleKey) is Spanish, as the softphone page renders it.
+    src: params.get('contactpad') === 'off' ? '/softphone?contactpad=off' : params.has('lang') ? `/softphone?${new URLSearchParams({ lang: params.get('lang') ?? '' })}` : '/softphone',
     visible: params.get('panel') !== 'closed',
   });
 

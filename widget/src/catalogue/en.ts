@@ -1,0 +1,134 @@
+/**
+ * ContactPad's words in English: the source of truth of the catalogue (catalogue.ts chooses the
+ * agent's language). Every other language (es.ts) is typed as this shape, so a word missing
+ * there fails the type check. Words with values are functions; times, durations and "3 minutes
+ * ago" are Intl's (format-time.ts), so no word here counts anything.
+ */
+import type { ActivityLogState, AgentState, CallerLabel, Channel, DirectoryEntry, InteractionAction, InteractionState, JourneyStatus } from '../../../adapter/src/store.ts';
+
+export const en = {
+  /** The language of these words (BCP 47): Intl writes times in it, with the agent's region. */
+  language: 'en',
+  channels: {
+    voice: 'Voice call',
+    video: 'Video call',
+    callback: 'Callback',
+    chat: 'Chat',
+    email: 'Email',
+    case: 'Case',
+  } satisfies Record<Channel, string>,
+  /** Interaction states; `calling` is alerting for a call the agent placed. */
+  states: {
+    alerting: 'Alerting',
+    calling: 'Calling',
+    connected: 'Connected',
+    held: 'On Hold',
+    'wrap-up': 'Wrap Up',
+    ended: 'Ended',
+    missed: 'Missed',
+    rejected: 'Rejected',
+    failed: 'Failed',
+    transferred: 'Transferred',
+    abandoned: 'Abandoned',
+  } satisfies Record<InteractionState | 'calling', string>,
+  /** The action buttons' names; `decline` is reject for a chat, email or case (Omni-Channel's word). Mute is one toggle: one name. */
+  actions: {
+    accept: 'Accept',
+    reject: 'Reject',
+    decline: 'Decline',
+    release: 'Release',
+    hold: 'Hold',
+    retrieve: 'Retrieve',
+    consult: 'Consult',
+    transfer: 'Transfer',
+    abandon: 'Abandon',
+    'extend-wrap-up': 'Extend',
+    mute: 'Mute',
+    unmute: 'Mute',
+    'send-dtmf': 'Keypad',
+  } satisfies Record<InteractionAction | 'decline', string>,
+  agentStatuses: {
+    offline: 'Offline',
+    ready: 'Ready',
+    'not-ready': 'Not Ready',
+    busy: 'Busy',
+    'wrap-up': 'Wrap Up',
+    cooldown: 'Cooldown',
+    inactive: 'Inactive',
+  } satisfies Record<AgentState['status'], string>,
+  notReadyBecause: (reason: string) => `Not Ready — ${reason}`,
+  agentState: { now: 'Agent status: ', next: 'Next', choose: 'Set status' },
+  /** The Task being written; nothing while there is nothing to write. */
+  log: { none: '', saving: 'Saving…', saved: 'Saved', retrying: 'Will retry' } satisfies Record<ActivityLogState, string>,
+  directoryKinds: { agent: 'Agent', service: 'Service' } satisfies Record<DirectoryEntry['kind'], string>,
+  /** "Chat with Lena Fischer" (a dialog's title). */
+  subject: (channel: string, who: string) => `${channel} with ${who}`,
+  /** What a screen reader says when work rings: "Incoming voice call from Ann Smith, 415 555 0100, queue Sales" (blank parts left out). */
+  incoming: (channel: string, who: string, queue: string) => `Incoming ${channel.toLowerCase()}${who ? ` from ${who}` : ''}${queue ? `, queue ${queue}` : ''}`,
+  /** Salesforce objects in the agent's words (others keep their API name). */
+  objects: { Lead: 'Lead', Contact: 'Contact', Account: 'Account', Case: 'Case', LiveChatTranscript: 'Live Chat Transcript' },
+  /** The standard phone fields screen-pop rules match on (person-account fields read as these). */
+  fields: {
+    Phone: 'Phone',
+    MobilePhone: 'Mobile phone',
+    HomePhone: 'Home phone',
+    OtherPhone: 'Other phone',
+    AssistantPhone: 'Assistant phone',
+    Fax: 'Fax',
+    SuppliedPhone: 'Web phone',
+  },
+  callerLabels: { Lead: 'Lead', Customer: 'Customer', 'Previous Customer': 'Previous Customer', Unknown: 'Unknown' } satisfies Record<CallerLabel, string>,
+  callerLabelList: 'Caller label',
+  why: { summary: 'Why this record', matched: (field: string) => `matched ${field}`, rule: (rule: string) => `(rule: ${rule})` },
+  phone: {
+    ready: 'Phone ready',
+    connecting: 'Connecting to phone server…',
+    off: 'Phone off',
+    unreachable: 'Cannot reach phone server',
+    refused: 'Phone server refused this agent',
+    /** The adapter's reason (English) says it whole. */
+    noCredential: (reason: string) => reason || 'The phone has no SIP credential from Salesforce.',
+    /** "Cannot reach phone server: <reason>." (no dangling colon without a reason). */
+    withReason: (problem: string, reason: string) => (reason ? `${problem}: ${reason}.` : `${problem}.`),
+    retryingIn: (seconds: number) => `Retrying in ${seconds} s`,
+    retryingNow: 'Retrying now…',
+  },
+  notices: {
+    list: 'Notices',
+    dismiss: 'Dismiss',
+    dismissNamed: (message: string) => `Dismiss: ${message}`,
+    /** A notice's message for its error code (adapter/src/model/errors.ts): in English, the adapter's own, which names the specifics. */
+    message: (_code: string, english: string) => english,
+  },
+  pad: {
+    starting: 'Starting…',
+    bridgeMissing: 'Tab sync and Omni-Channel are off (console bridge not found)',
+    interactions: 'Interactions',
+    devices: 'Devices',
+  },
+  callPop: { callTo: 'Call To', queue: 'Queue', adSource: 'Ad Source', lookingUp: 'Looking up caller…' },
+  pickerQuestion: 'Which record is the caller?',
+  journey: {
+    heading: 'Recent interactions',
+    statuses: { Waiting: 'Waiting', Assigning: 'Assigning', Assigned: 'Assigned', Transferring: 'Transferring', Ended: 'Ended', Failed: 'Failed' } satisfies Record<JourneyStatus, string>,
+  },
+  wrapUp: {
+    title: (who: string) => (who ? `Wrap up: ${who}` : 'Wrap up'),
+    endsIn: (countdown: string) => `Wrap up ends in ${countdown}`,
+    disposition: 'Disposition',
+    none: '--None--',
+    notes: 'Notes',
+    done: 'Done',
+  },
+  decline: { title: (subject: string) => `Decline: ${subject}`, question: 'Why are you declining?', cancel: 'Cancel' },
+  abandon: {
+    title: (subject: string) => (subject ? `Abandon: ${subject}?` : 'Abandon this interaction?'),
+    /** From the VCC ContactPad guide. */
+    explanation: "Abandon only if releasing has not worked. Abandoning can affect statistics, recordings and the customer's experience.",
+    cancel: 'Cancel',
+    confirm: 'Abandon',
+  },
+};
+
+/** The shape every language's catalogue has. */
+export type Catalogue = typeof en;

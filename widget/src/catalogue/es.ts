@@ -1,0 +1,166 @@
+/**
+ * ContactPad's words in Spanish, for agents whose Salesforce language (User.LanguageLocaleKey)
+ * is Spanish (es, es_MX...). Typed as the English catalogue (en.ts), so a word missing here
+ * fails the type check. Loaded only for such agents (catalogue.ts imports it on first use):
+ * English agents never download it.
+ */
+import type { Catalogue } from './en.ts';
+import type { ErrorCode } from '../../../adapter/src/store.ts';
+
+/**
+ * The notices an agent commonly sees, in Spanish, by error code (adapter/src/model/errors.ts).
+ * They say what happened and what to do, without the adapter's specifics (a SIP status, a rule's
+ * label): those are in English. A code not here shows the adapter's English message.
+ */
+export const ES_ERRORS: Partial<Record<ErrorCode, string>> = {
+  SIP_SERVER_UNREACHABLE: 'No se puede conectar con el servidor telefónico. ContactPad lo reintenta solo.',
+  SIP_REGISTRATION_REFUSED: 'El servidor telefónico rechazó registrar a este agente: no pueden entrar llamadas. Consulte sus credenciales SIP con el administrador de telefonía.',
+  SIP_CREDENTIAL_UNAVAILABLE: 'El teléfono no puede registrarse: Salesforce no dio una credencial SIP a este agente. Avise a su administrador de Salesforce.',
+  SIP_CALL_FAILED: 'No se pudo establecer la llamada, o terminó de forma inesperada. Inténtelo de nuevo.',
+  MICROPHONE_BLOCKED: 'El navegador bloquea el micrófono: permítalo en la configuración del sitio (el candado de la barra de direcciones) y vuelva a elegir Disponible.',
+  MICROPHONE_MISSING: 'No hay ningún micrófono conectado: conecte unos auriculares o un micrófono y vuelva a elegir Disponible.',
+  MEDIA_UNAVAILABLE: 'No se pudo abrir el micrófono: permita el acceso al micrófono y conecte unos auriculares.',
+  AUDIO_DEVICE_LOST: 'Se desconectó un dispositivo de audio elegido: ContactPad usa el predeterminado.',
+  AUDIO_DEVICE_FAILED: 'El navegador rechazó un dispositivo de audio: elija otro en Dispositivos.',
+  RINGTONE_BLOCKED: 'Está sonando una llamada, pero el navegador no reproducirá el tono hasta que haga clic en ContactPad.',
+  CRM_UNAVAILABLE: 'Salesforce no responde o no está disponible. ContactPad lo reintenta más tarde.',
+  CRM_SESSION_EXPIRED: 'La sesión de Salesforce ha caducado: vuelva a cargar la consola. Los registros pendientes se conservan.',
+  CRM_REQUEST_LIMIT: 'La organización ha agotado su cuota diaria de API: avise a su administrador de Salesforce. Los registros se reintentan más tarde.',
+  HOST_UNAVAILABLE: 'La consola de Salesforce (Open CTI) no está disponible: abra ContactPad desde el panel de softphone de la consola.',
+  CONSOLE_BRIDGE_MISSING: 'La sincronización de pestañas y Omni-Channel están desactivadas: falta el puente de consola de ContactPad. Las llamadas siguen funcionando.',
+  TRANSFER_FAILED: 'No se pudo transferir: la interacción sigue con usted. Elija otro agente o servicio.',
+  CALL_NOT_FOUND: 'Esa llamada ya no está en el teléfono: terminó, o no sonó aquí.',
+  INVALID_INPUT:
+    'No se puede usar lo escrito: para llamar, escriba un número (con + y el prefijo del país) o una dirección SIP; en el teclado, use 0-9, *, # o A-D.',
+  CAPACITY_EXCEEDED: 'Ya atiende tantas interacciones de este tipo como permite su capacidad: termine una primero.',
+  DISPOSITION_REQUIRED: 'Elija un resultado antes de terminar el trabajo posterior.',
+  WORK_DELIVERY_FAILED: 'Un trabajo de Omni-Channel no pudo llegarle: Omni-Channel lo asigna a otro agente.',
+  CALL_BLOCKED_DO_NOT_CALL: 'Llamada no realizada: el cliente está marcado como No llamar.',
+  CALL_BLOCKED_BLOCK_LIST: 'Llamada no realizada: el número está en la lista de bloqueo de la empresa.',
+  CALL_BLOCKED_COUNTRY: 'Llamada no realizada: el país del número no está entre los países permitidos.',
+  CALL_BLOCKED_NOT_ON_ALLOW_LIST: 'Llamada no realizada: el número no está en la lista de números permitidos.',
+  CALL_BLOCKED_CALLING_HOURS: 'Llamada no realizada: está fuera del horario de llamadas en la zona horaria del destinatario.',
+  CALL_BLOCKED_UNCHECKED: 'Llamada no realizada: no se pudo hacer la comprobación de cumplimiento con Salesforce. Inténtelo de nuevo en un momento.',
+  CALL_BUSY: 'La llamada no se conectó: la línea está ocupada.',
+  CALL_NOT_ANSWERED: 'La llamada no se conectó: nadie contestó.',
+  CALL_DECLINED: 'La llamada no se conectó: la persona llamada la rechazó.',
+  CALL_NUMBER_INVALID: 'La llamada no se conectó: el número no existe o está incompleto.',
+  CALL_QUALITY_POOR: 'La calidad de la línea es mala: se pierde audio del llamante o llega con retraso.',
+  DTMF_FAILED: 'No se pudieron enviar los tonos del teclado; la llamada continúa.',
+  RECORDING_FAILED: 'La orden de grabación no tuvo efecto: la grabación sigue como estaba y la llamada continúa.',
+  RECORDING_PENDING: 'Espere la respuesta a la orden de grabación anterior y vuelva a intentarlo.',
+  VOICEMAIL_DROP_FAILED: 'No se pudo reproducir el mensaje de buzón de voz en la llamada: la llamada sigue con usted.',
+};
+
+export const es: Catalogue = {
+  language: 'es',
+  channels: {
+    voice: 'Llamada de voz',
+    video: 'Videollamada',
+    callback: 'Devolución de llamada',
+    chat: 'Chat',
+    email: 'Correo electrónico',
+    case: 'Caso',
+  },
+  states: {
+    alerting: 'Sonando',
+    calling: 'Llamando',
+    connected: 'Conectada',
+    held: 'En espera',
+    'wrap-up': 'Trabajo posterior',
+    ended: 'Finalizada',
+    missed: 'Perdida',
+    rejected: 'Rechazada',
+    failed: 'Fallida',
+    transferred: 'Transferida',
+    abandoned: 'Abandonada',
+  },
+  actions: {
+    accept: 'Aceptar',
+    reject: 'Rechazar',
+    decline: 'Declinar',
+    release: 'Finalizar',
+    hold: 'Retener',
+    retrieve: 'Recuperar',
+    consult: 'Consultar',
+    transfer: 'Transferir',
+    abandon: 'Abandonar',
+    'extend-wrap-up': 'Ampliar',
+    mute: 'Silenciar',
+    unmute: 'Silenciar',
+    'send-dtmf': 'Teclado',
+  },
+  agentStatuses: {
+    offline: 'Desconectado',
+    ready: 'Disponible',
+    'not-ready': 'No disponible',
+    busy: 'Ocupado',
+    'wrap-up': 'Trabajo posterior',
+    cooldown: 'Pausa',
+    inactive: 'Inactivo',
+  },
+  notReadyBecause: (reason) => `No disponible — ${reason}`,
+  agentState: { now: 'Estado del agente: ', next: 'Siguiente', choose: 'Cambiar estado' },
+  log: { none: '', saving: 'Guardando…', saved: 'Guardado', retrying: 'Se reintentará' },
+  directoryKinds: { agent: 'Agente', service: 'Servicio' },
+  subject: (channel, who) => `${channel} con ${who}`,
+  incoming: (channel, who, queue) => `${channel} entrante${who ? ` de ${who}` : ''}${queue ? `, cola ${queue}` : ''}`,
+  objects: { Lead: 'Candidato', Contact: 'Contacto', Account: 'Cuenta', Case: 'Caso', LiveChatTranscript: 'Transcripción de chat en vivo' },
+  fields: {
+    Phone: 'Teléfono',
+    MobilePhone: 'Móvil',
+    HomePhone: 'Teléfono particular',
+    OtherPhone: 'Otro teléfono',
+    AssistantPhone: 'Teléfono del asistente',
+    Fax: 'Fax',
+    SuppliedPhone: 'Teléfono web',
+  },
+  callerLabels: { Lead: 'Candidato', Customer: 'Cliente', 'Previous Customer': 'Antiguo cliente', Unknown: 'Desconocido' },
+  callerLabelList: 'Etiqueta del llamante',
+  why: { summary: 'Por qué este registro', matched: (field) => `coincide con ${field}`, rule: (rule) => `(regla: ${rule})` },
+  phone: {
+    ready: 'Teléfono listo',
+    connecting: 'Conectando con el servidor telefónico…',
+    off: 'Teléfono apagado',
+    unreachable: 'No se puede conectar con el servidor telefónico',
+    refused: 'El servidor telefónico rechazó a este agente',
+    // The adapter's reason is English: the Spanish line says what to do instead.
+    noCredential: () => 'El teléfono no tiene credencial SIP de Salesforce: avise a su administrador de Salesforce.',
+    withReason: (problem) => `${problem}.`,
+    retryingIn: (seconds) => `Reintentando en ${seconds} s`,
+    retryingNow: 'Reintentando ahora…',
+  },
+  notices: {
+    list: 'Avisos',
+    dismiss: 'Descartar',
+    dismissNamed: (message) => `Descartar: ${message}`,
+    message: (code, english) => (Object.hasOwn(ES_ERRORS, code) ? ES_ERRORS[code as ErrorCode]! : english),
+  },
+  pad: {
+    starting: 'Iniciando…',
+    bridgeMissing: 'La sincronización de pestañas y Omni-Channel están desactivadas (no se encontró el puente de la consola)',
+    interactions: 'Interacciones',
+    devices: 'Dispositivos',
+  },
+  callPop: { callTo: 'Llamada a', queue: 'Cola', adSource: 'Origen del anuncio', lookingUp: 'Buscando al llamante…' },
+  pickerQuestion: '¿Qué registro es el llamante?',
+  journey: {
+    heading: 'Interacciones recientes',
+    statuses: { Waiting: 'En espera', Assigning: 'Asignando', Assigned: 'Asignada', Transferring: 'Transfiriendo', Ended: 'Finalizada', Failed: 'Fallida' },
+  },
+  wrapUp: {
+    title: (who) => (who ? `Trabajo posterior: ${who}` : 'Trabajo posterior'),
+    endsIn: (countdown) => `El trabajo posterior termina en ${countdown}`,
+    disposition: 'Resultado',
+    none: '--Ninguno--',
+    notes: 'Notas',
+    done: 'Hecho',
+  },
+  decline: { title: (subject) => `Declinar: ${subject}`, question: '¿Por qué declina?', cancel: 'Cancelar' },
+  abandon: {
+    title: (subject) => (subject ? `¿Abandonar: ${subject}?` : '¿Abandonar esta interacción?'),
+    explanation: 'Abandone solo si finalizar no ha funcionado. Abandonar puede afectar a las estadísticas, las grabaciones y la experiencia del cliente.',
+    cancel: 'Cancelar',
+    confirm: 'Abandonar',
+  },
+};
