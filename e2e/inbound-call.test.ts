@@ -88,13 +88,12 @@ describe('an inbound call from ring to logged Task', () => {
     assert.equal((await tasksFor(session, interactionId)).length, 1);
   });
 
-  it('clicking a phone number in a record places an outbound call from ContactPad', async () => {
+  it('clicking a phone number in a record places an outbound call from ContactPad, named for the record', async () => {
     const { page, softphone } = session;
     await page.getByRole('tab', { name: /Maria Lopez/ }).click();
     const link = page.getByTestId('click-to-dial').first();
-    const number = (await link.innerText()).trim();
     await link.click();
-    const outbound = softphone.getByRole('button', { name: new RegExp(`^Voice call, ${number.replace(/[()+]/g, '\\$&')}`) });
+    const outbound = softphone.getByRole('button', { name: /^Voice call, Maria Lopez/ });
     await outbound.waitFor();
     assert.equal(await page.evaluate(() => window.localConsole!.clickToDialEvents.length), 1);
   });
