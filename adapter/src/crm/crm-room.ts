@@ -37,6 +37,7 @@ import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type Prese
 import { transferRecord } from './record-transfer.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
 import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messages.ts';
+import { readOutboundFacts, type OutboundAgent, type OutboundCheckRequest, type OutboundFacts } from './outbound-policy.ts';
 
 export type { OmniAgent, PresenceStatus } from './omni-channel-setup.ts';
 export type { WorkRecord } from './work-record.ts';
@@ -89,6 +90,8 @@ export class CrmRoom {
   readonly #directory: () => Promise<readonly DirectoryEntry[]>;
   readonly #omniChannel: () => Promise<OmniChannelSetup>;
   readonly #voicemailMessages: () => Promise<VoicemailMessages>;
+  /** Whose personal allow list applies to outbound calls. */
+  readonly #outboundAgent: OutboundAgent;
 
   constructor(options: CrmRoomOptions) {
     this.#connection = options.connection;
@@ -100,6 +103,7 @@ export class CrmRoom {
     this.#recent = options.recent ?? new RecentActivity({ key: 'recent', now: this.#now, storage: memoryStorage() });
     this.#outbox.onDelivered = (interactionId, delivered) => this.#recent.delivered(interactionId, delivered.taskId, delivered.records);
     const sipUser = options.sipUser ?? '';
+    this.#outboundAgent = { userId: options.agent?.userId ?? '', sipUser };
     this.#directory = keptOnceLoaded(() => loadDirectory(this.#connection, sipUser));
     this.#omniChannel = keptOnceLoaded(() => loadOmniChannelSetup(this.#connection, options.agent));
     this.#voicemailMessages = keptOnceLoaded(() => loadVoicemailMessages(this.#connection));
@@ -260,6 +264,15 @@ export class CrmRoom {
    */
   workRecord(recordId: string): Promise<WorkRecord> {
     return loadWorkRecord(this.#connection, recordId);
+  }
+
+  /**
+   * What the compliance check of an outbound call needs (outbound-policy.ts): the dialing lists
+   * and the outbound setting, the Do Not Call flags of the record called from and of the number's
+   * Contacts and Leads; one request per call (two when the record's time zone field is read).
+   */
+  checkOutbound(request: OutboundCheckRequest): Promise<OutboundFacts> {
+    return readOutboundFacts(this.#connection, request, { defaultCountry: this.#defaultCountry, agent: this.#outboundAgent });
   }
 
   /** Loads jsforce and the screen-pop rules now, so the first lookup waits for neither. */

@@ -17,8 +17,10 @@ import type { AgentIdentity } from '../model/agent-identity.ts';
 import type { ContactPadError } from '../model/errors.ts';
 import type { DirectoryEntry } from '../model/directory-entry.ts';
 import type { VoicemailMessages } from './voicemail-messages.ts';
+import type { OutboundCheckRequest, OutboundFacts } from './outbound-policy.ts';
 
 export type { PresenceStatus, WorkRecord } from './crm-room.ts';
+export type { OutboundCheckRequest, OutboundFacts } from './outbound-policy.ts';
 
 /** The Salesforce session the host page hands over. */
 export interface CrmSession {
@@ -104,6 +106,12 @@ export interface CrmService {
    * object or the org has no such object.
    */
   workRecord(recordId: string): Promise<WorkRecord>;
+  /**
+   * What the compliance check before an outbound call needs, read fresh (outbound-policy.ts): the
+   * dialing lists, the outbound setting and the Do Not Call flags. One request (two when a record's
+   * time zone field is read). Rejects with a ContactPadError: the call is then not placed.
+   */
+  checkOutbound(request: OutboundCheckRequest): Promise<OutboundFacts>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
 }
@@ -147,6 +155,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     presenceStatuses: async () => (await loadRoom()).presenceStatuses(),
     omniAutoAccept: async () => (await loadRoom()).omniAutoAccept(),
     workRecord: async (recordId) => (await loadRoom()).workRecord(recordId),
+    checkOutbound: async (request) => (await loadRoom()).checkOutbound(request),
     preload: async () => (await loadRoom()).preload(),
   };
 }
