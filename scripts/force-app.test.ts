@@ -185,14 +185,17 @@ describe('force-app', () => {
     assert.deepEqual(members.get('CustomField'), [
       ...ACTIVITY_FIELDS.map((name) => `Activity.${name}`),
       'Case.ContactPad_Web_Phone__c',
+      ...['Active__c', 'Agent__c', 'List__c', 'Number__c'].map((name) => `ContactPad_Dialing_List_Entry__mdt.${name}`),
+      ...['Allowed_Countries__c', 'Calling_Days__c', 'Calling_Hours_End__c', 'Calling_Hours_Start__c', 'Record_Time_Zone_Field__c'].map((name) => `ContactPad_Outbound_Setting__mdt.${name}`),
       ...['Credential_Lifetime_Minutes__c', 'SIP_Secret__c', 'TURN_Secret__c'].map((name) => `ContactPad_SIP_Edge__c.${name}`),
       ...['Active__c', 'Caller_Label__c', 'Default_Field_Values__c', 'Filter__c', 'Flow_Arguments__c', 'Flow_Name__c', 'Name_Field__c', 'New_Record_Object__c', 'Object__c', 'Phone_Fields__c', 'Pop_Action__c', 'Priority__c'].map((name) => `ContactPad_Screen_Pop_Rule__mdt.${name}`),
       ...['Caller_Cache_Seconds__c', 'Journey_Size__c', 'No_Match_Action__c', 'Several_Match_Action__c'].map((name) => `ContactPad_Screen_Pop_Setting__mdt.${name}`),
       ...['Active__c', 'Audio_URL__c'].map((name) => `ContactPad_Voicemail_Message__mdt.${name}`),
       'User.ContactPad_SIP_User__c',
     ]);
-    assert.deepEqual(members.get('CustomObject'), ['ContactPad_SIP_Edge__c', 'ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt', 'ContactPad_Voicemail_Message__mdt']);
+    assert.deepEqual(members.get('CustomObject'), ['ContactPad_Dialing_List_Entry__mdt', 'ContactPad_Outbound_Setting__mdt', 'ContactPad_SIP_Edge__c', 'ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt', 'ContactPad_Voicemail_Message__mdt']);
     assert.deepEqual(members.get('CustomMetadata'), [
+      'ContactPad_Outbound_Setting.Default',
       'ContactPad_Screen_Pop_Rule.Customer_Account',
       'ContactPad_Screen_Pop_Rule.Customer_Contact',
       'ContactPad_Screen_Pop_Rule.Open_Case_Web_Phone',
@@ -417,7 +420,7 @@ describe('force-app', () => {
 
     it('grant agents the page, Task create/edit/delete, read on the records ContactPad pops, the SIP users and the screen-pop rules', () => {
       assert.match(agent, /<pageAccesses>\s*<apexPage>ContactPad<\/apexPage>\s*<enabled>true<\/enabled>/);
-      for (const type of ['ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt', 'ContactPad_Voicemail_Message__mdt']) {
+      for (const type of ['ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt', 'ContactPad_Voicemail_Message__mdt', 'ContactPad_Dialing_List_Entry__mdt', 'ContactPad_Outbound_Setting__mdt']) {
         assert.match(agent, new RegExp(`<customMetadataTypeAccesses>\\s*<enabled>true</enabled>\\s*<name>${type}</name>`), type);
       }
       const objects = permissionBlocks(agent, 'objectPermissions', 'object');
@@ -426,6 +429,11 @@ describe('force-app', () => {
       for (const name of ['Lead', 'Contact', 'Account', 'Case']) assert.equal(flag(objects.get(name), 'allowRead'), true, name);
       // Transferring a case or email to another agent or a queue changes the Case owner.
       assert.equal(flag(objects.get('Case'), 'allowEdit'), true, 'Case edit for transfers');
+      // Do Not Call is read before every outbound call, never changed from ContactPad.
+      for (const field of ['Contact.DoNotCall', 'Lead.DoNotCall']) {
+        const doNotCall = permissionBlocks(agent, 'fieldPermissions', 'field').get(field);
+        assert.deepEqual([flag(doNotCall, 'readable'), flag(doNotCall, 'editable')], [true, false], field);
+      }
       const sipUser = permissionBlocks(agent, 'fieldPermissions', 'field').get('User.ContactPad_SIP_User__c');
       assert.deepEqual([flag(sipUser, 'readable'), flag(sipUser, 'editable')], [true, false]);
       assert.deepEqual([...permissionBlocks(agent, 'userPermissions', 'name').keys()], ['ApiEnabled']);
@@ -524,6 +532,25 @@ describe('force-app', () => {
     // The file it names ships in the contactpad static resource (a folder resource: /resource/contactpad/<file>).
     const shipped = await readFile(join(PROJECT_ROOT, 'force-app', 'main', 'default', 'staticresources', 'contactpad', 'voicemail-sample.wav'));
     assert.equal(shipped.subarray(0, 4).toString('latin1'), 'RIFF');
+  });
+
+  it('ships the dialing lists and the outbound setting as custom metadata types admins edit in Setup, the Default setting with no calling hours and every country', async () => {
+    const fieldTypes = (xml: string) => new Map([...xml.matchAll(/<fields>([\s\S]*?)<\/fields>/g)].map((m) => [/<fullName>([^<]*)<\/fullName>/.exec(m[1] ?? '')?.[1] ?? '', /<type>([^<]*)<\/type>/.exec(m[1] ?? '')?.[1] ?? '']));
+    const lists = await readFile(join(converted, 'objects', 'ContactPad_Dialing_List_Entry__mdt.object'), 'utf8');
+    assert.match(lists, /<visibility>Public<\/visibility>/);
+    assert.deepEqual(Object.fromEntries(fieldTypes(lists)), { Active__c: 'Checkbox', Agent__c: 'Text', List__c: 'Picklist', Number__c: 'Text' });
+    const listBody = [...lists.matchAll(/<fields>([\s\S]*?)<\/fields>/g)].map((m) => m[1] ?? '').find((b) => b.includes('<fullName>List__c</fullName>')) ?? '';
+    assert.deepEqual([...listBody.matchAll(/<value>\s*<fullName>([^<]*)<\/fullName>/g)].map((m) => m[1]), ['Block', 'Allow', 'Personal Allow']);
+    assert.match(listBody, /<restricted>true<\/restricted>/);
+    const setting = await readFile(join(converted, 'objects', 'ContactPad_Outbound_Setting__mdt.object'), 'utf8');
+    assert.deepEqual(Object.fromEntries(fieldTypes(setting)), {
+      Allowed_Countries__c: 'Text', Calling_Days__c: 'Text', Calling_Hours_End__c: 'Text', Calling_Hours_Start__c: 'Text', Record_Time_Zone_Field__c: 'Text',
+    });
+    const defaults = await readFile(join(converted, 'customMetadata', 'ContactPad_Outbound_Setting.Default.md'), 'utf8');
+    const values = [...defaults.matchAll(/<field>([^<]*)<\/field>\s*<value([^>]*?)(?:\/>|>([^<]*)<\/value>)/g)];
+    assert.deepEqual(values.map((m) => [m[1], /xsi:nil="true"/.test(m[2] ?? '')]), [
+      ['Allowed_Countries__c', true], ['Calling_Days__c', true], ['Calling_Hours_End__c', true], ['Calling_Hours_Start__c', true], ['Record_Time_Zone_Field__c', true],
+    ]);
   });
 
   describe('the SIP credential endpoint', () => {
