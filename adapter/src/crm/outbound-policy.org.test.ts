@@ -70,6 +70,14 @@ describe('what an outbound call is checked against, read from the org', () => {
     expect(facts.problems[0]).to.contain('"United"');
   });
 
+  it('allows no country (never every country) when Allowed Countries holds no readable code', async () => {
+    const session = await demoOrg();
+    await fakeOrg.update(session.orgId, SETTING, await settingId(session), { Allowed_Countries__c: 'United States' });
+    const facts = await readOutboundFacts(connectTo(session), dialled('+14155550100'), { defaultCountry: 'US', agent: AGENT });
+    expect(facts.policy.allowedCountries).to.deep.equal(['ZZ']);
+    expect(facts.problems.length).to.equal(2);
+  });
+
   it('finds the Contacts and Leads with the number that are marked Do Not Call, and the record called from with its Account', async () => {
     const session = await demoOrg();
     const daniel = await idOf(session, 'Contact', 'Kim');

@@ -60,6 +60,8 @@ export const DIALING_LISTS = ['Block', 'Allow', 'Personal Allow'] as const;
 const DO_NOT_CALL_OBJECTS = ['Contact', 'Lead'] as const;
 const ENTRY_FIELDS = ['DeveloperName', 'MasterLabel', 'List__c', 'Number__c', 'Agent__c'];
 const SETTING_FIELDS = ['DeveloperName', 'Calling_Hours_Start__c', 'Calling_Hours_End__c', 'Calling_Days__c', 'Allowed_Countries__c', 'Record_Time_Zone_Field__c'];
+/** The only country allowed when Allowed Countries holds no readable code: ISO 3166's user-assigned "unknown" code, which no number has. */
+const NO_COUNTRY = 'ZZ';
 /** How many Do Not Call records of each object the search returns (one is enough to block; a few name them). */
 const DO_NOT_CALL_LIMIT = 5;
 
@@ -173,10 +175,14 @@ function readPolicy(entries: readonly SalesforceRecord[], setting: SalesforceRec
     const hours = readCallingHours(setting['Calling_Hours_Start__c'], setting['Calling_Hours_End__c'], setting['Calling_Days__c']);
     callingHours = hours.hours;
     problems.push(...hours.problems);
-    for (const code of text(setting['Allowed_Countries__c']).split(/[\s,;]+/).filter((c) => c !== '')) {
+    const codes = text(setting['Allowed_Countries__c']).split(/[\s,;]+/).filter((c) => c !== '');
+    for (const code of codes) {
       if (/^[A-Za-z]{2}$/.test(code)) allowedCountries.push(code.toUpperCase());
       else problems.push(`Allowed Countries: ${JSON.stringify(code)} is not a two-letter country code (US, GB); it is left out, so calls to that country stay blocked.`);
     }
+    // Listed but none readable: no country is allowed (never every country). ZZ is ISO 3166's
+    // "unknown or unspecified" code: no number has it.
+    if (codes.length > 0 && allowedCountries.length === 0) allowedCountries.push(NO_COUNTRY);
   }
   return Object.freeze({
     blockList: Object.freeze(lists.Block),
