@@ -23,6 +23,7 @@ import type { Intent } from './intents.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
 import type { ContactPadError } from './model/errors.ts';
 import type { ActivityLogState } from './model/activity-log-state.ts';
+import type { DialHistory } from './model/dial-history.ts';
 import type { ContactPadSettings } from './model/settings.ts';
 import type { AgentLanguage } from './model/agent-identity.ts';
 import { realClock, type Clock } from './model/clock.ts';
@@ -106,7 +107,12 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
         case 'send-dtmf':
           return await (await this.#inCall()).sendDtmf(intent.interactionId, intent.digits);
         case 'dial':
-          return await voice.dial(intent.number);
+          await voice.dial({ typed: intent.number, ...(intent.record ? { record: intent.record } : {}) });
+          return;
+        case 'favourite-number':
+          return (await voice.outbound()).favourite(intent.number, intent.starred);
+        case 'failed-call-reason':
+          return (await voice.outbound()).recordReason(intent.interactionId, intent.reason);
         case 'consult':
           return await (await this.#directory()).consult(intent.interactionId, intent.targetId);
         case 'transfer':
@@ -190,8 +196,15 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   // ---- host events ------------------------------------------------------------------------
 
+  /** A phone number clicked in the console: called (after the compliance check) with the record it is on, which pops and gets the Task. */
   clickToDial(request: ClickToDialRequest): void {
-    void this.handle({ type: 'dial', number: request.number });
+    const record = request.recordId !== '' && request.objectType !== '' ? { recordId: request.recordId, objectType: request.objectType, name: request.recordName } : undefined;
+    void this.handle({ type: 'dial', number: request.number, ...(record ? { record } : {}) });
+  }
+
+  /** The agent's recent numbers and favourites as this browser kept them (dial-history-storage.ts), read back at start. */
+  restoreDialHistory(history: DialHistory): void {
+    this.store.update((s) => ({ ...s, dialHistory: history }));
   }
 
   navigation(context: NavigationContext): void {

@@ -4,6 +4,7 @@
  * each to the desk of its concern (adapter/src/desks/), which carries it out.
  */
 import type { AgentStatusChoice } from './model/agent-state.ts';
+import type { DialledRecord } from './model/dial-history.ts';
 import type { AudioDeviceRole } from './model/audio-devices.ts';
 import type { RecordingCommand } from './model/recording.ts';
 
@@ -31,7 +32,12 @@ export type Intent =
   | { readonly type: 'wrap-up-draft'; readonly interactionId: string; readonly disposition: string; readonly notes: string }
   | { readonly type: 'wrap-up-done'; readonly interactionId: string; readonly disposition: string; readonly notes: string }
   | { readonly type: 'set-agent-status'; readonly choice: AgentStatusChoice }
-  | { readonly type: 'dial'; readonly number: string }
+  /** Call a number or a SIP address (the dial pad, redial, a recent number, a favourite), with the record it belongs to, if any. */
+  | { readonly type: 'dial'; readonly number: string; readonly record?: DialledRecord }
+  /** Star a recent number as a favourite, or unstar it. */
+  | { readonly type: 'favourite-number'; readonly number: string; readonly starred: boolean }
+  /** Why a call the agent placed did not connect, in the agent's words (the Task's disposition). */
+  | { readonly type: 'failed-call-reason'; readonly interactionId: string; readonly reason: string }
   /** The agent picks which of several matching records is the caller (remembered for the number). */
   | { readonly type: 'pick-record'; readonly interactionId: string; readonly recordId: string }
   /** Open a record in the console (a journey entry's Task, a match). */

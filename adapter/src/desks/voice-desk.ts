@@ -8,7 +8,6 @@
  *   BYE    -> ended -> wrap up (or handed over, after a transfer)
  */
 import type { AgentStatus } from '../model/agent-state.ts';
-import { dialBoxTarget } from '../model/dial-input.ts';
 import { ContactPadError } from '../model/errors.ts';
 import { callFacts } from '../model/interaction-facts.ts';
 import { isInProgress, offerInteraction } from '../model/interaction-state.ts';
@@ -24,6 +23,7 @@ import type { Rooms } from './ports.ts';
 import type { ScreenPopDesk } from './screen-pop-desk.ts';
 import type { ViewDesk } from './view-desk.ts';
 import type { WrapUpDesk } from './wrap-up-desk.ts';
+import type { OutboundDesk, OutboundRequest } from './outbound-desk.ts';
 
 /** The desks a voice desk works with. */
 export interface VoiceDeskParts {
@@ -42,6 +42,8 @@ export class VoiceDesk {
   readonly #parts: VoiceDeskParts;
   /** The phone was started (the agent left Offline) and not stopped since. */
   #phoneStarted = false;
+  #outbound: OutboundDesk | undefined;
+  #outboundLoading: Promise<OutboundDesk> | undefined;
 
   constructor(parts: VoiceDeskParts) {
     this.#parts = parts;
@@ -100,6 +102,8 @@ export class VoiceDesk {
 
   /** The call is over: missed, rejected or failed while it rang; wrap up (or handed over) once answered. */
   ended(callId: string, end: CallEnd): void {
+    // A call the agent placed that never connected: the outbound desk says why (busy, no answer...).
+    if (this.#outbound?.ended(callId, end)) return;
     const { view, wrapUp, notices } = this.#parts;
     const state = view.stateOf(callId);
     if (state === undefined) return;
@@ -164,12 +168,26 @@ export class VoiceDesk {
     if (view.stateOf(id) === 'held') view.move(id, 'connected');
   }
 
-  /** Calls what the agent typed in the dial box (a number or a SIP address: INVALID_INPUT otherwise). */
-  async dial(typed: string): Promise<void> {
-    const { view, rooms, clock } = this.#parts;
-    const target = dialBoxTarget(typed);
-    const callId = await rooms.requirePhone().dial(target);
-    view.add(offerInteraction({ id: callId, channel: 'voice', direction: 'outbound', callerNumber: target }, clock.now()), callFacts());
+  /**
+   * Places a call: the one door for every call the agent places to a number or an address
+   * (dial pad, redial, recent numbers, favourites, click-to-dial). The outbound desk checks it
+   * against the compliance rules first and dials only what they allow; it loads on the first
+   * call placed, off the path that rings and answers. Resolves with the call id.
+   */
+  async dial(request: OutboundRequest): Promise<string> {
+    return (await this.outbound()).place(request);
+  }
+
+  /** The outbound desk (compliance, recent numbers and favourites, failed calls), loaded once; a failed load is tried again. */
+  outbound(): Promise<OutboundDesk> {
+    this.#outboundLoading ??= import('./outbound-desk.ts').then(
+      ({ OutboundDesk }) => (this.#outbound = new OutboundDesk(this.#parts)),
+      (error: unknown) => {
+        this.#outboundLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#outboundLoading;
   }
 
   /** The phone registers while the agent is anything but Offline, and stops when Offline. */

@@ -152,6 +152,60 @@ export const ERROR_CATALOGUE = {
     causes: ['The caller hung up just before Accept, Reject or Release was clicked.', 'A stale call id was sent twice.'],
     fix: 'Nothing to do for the agent; if it repeats, report it with the log (it is a ContactPad bug).',
   },
+  CALL_BLOCKED_DO_NOT_CALL: {
+    description: 'An outbound call was not placed: the record it was placed from, or a Contact or Lead with that number, is marked Do Not Call.',
+    causes: ['The customer asked not to be called, and the Do Not Call box (DoNotCall) of their Contact or Lead is ticked.'],
+    fix: 'Do not call this customer. If the flag is wrong, whoever may change the record clears Do Not Call in Salesforce; the notice names the record.',
+  },
+  CALL_BLOCKED_BLOCK_LIST: {
+    description: 'An outbound call was not placed: the number is on the company block list (a ContactPad Dialing List Entry of the list Block). A block list entry always wins, over every allow list.',
+    causes: ['An admin listed the number, or a prefix of it (premium-rate or abroad ranges, +1900*), under Setup > Custom Metadata Types > ContactPad Dialing List Entry.'],
+    fix: 'Do not call the number. If it should be callable, a Salesforce admin removes or deactivates the entry (the notice names its label).',
+  },
+  CALL_BLOCKED_COUNTRY: {
+    description: 'An outbound call was not placed: the number\'s country is not on the country allow list (Allowed Countries of the ContactPad Outbound Setting), or its country cannot be told.',
+    causes: ['The number belongs to a country the company does not call.', 'A national number was typed without + and the country code, and it was read in the call center\'s default country.'],
+    fix: 'Type the number with + and its country code. If calls to that country are allowed, a Salesforce admin adds its two-letter code to Allowed Countries.',
+  },
+  CALL_BLOCKED_NOT_ON_ALLOW_LIST: {
+    description: 'An outbound call was not placed: the company allow list has entries, and the number is on neither it nor the agent\'s personal allow list.',
+    causes: ['The company calls only listed numbers (ContactPad Dialing List Entry, list Allow), and this number is not listed.'],
+    fix: 'A Salesforce admin adds the number to the company allow list, or to the agent\'s personal allow list (list Personal Allow, with the agent named).',
+  },
+  CALL_BLOCKED_CALLING_HOURS: {
+    description: 'An outbound call was not placed: it is outside the calling hours in the recipient\'s time zone (or the time zone cannot be known, and the strictest rule applies).',
+    causes: [
+      'The recipient\'s local time is before the start or after the end of the calling hours, or on a day calls are not allowed (ContactPad Outbound Setting).',
+      'The number may be in several time zones (an area code split between two, or a country code alone) and it is outside the hours in one of them; the record names no time zone.',
+      'Nothing tells where the number is, so its local time cannot be known.',
+    ],
+    fix: 'Call again within the calling hours (the notice says the recipient\'s local time and the hours). A record\'s time zone field (Record Time Zone Field of the setting) tells ContactPad exactly where a customer is.',
+  },
+  CALL_BLOCKED_UNCHECKED: {
+    description: 'An outbound call was not placed because the compliance check could not be made: the lists, the settings or the records could not be read from Salesforce. The check fails closed.',
+    causes: ['Salesforce was unreachable or refused the request (session expired, API limit).', 'The agent cannot read the ContactPad dialing lists or a Contact\'s or Lead\'s Do Not Call field (the ContactPad Agent permission set grants both).', 'The record the call was placed from was deleted.'],
+    fix: 'Try again in a moment; the notice says what Salesforce answered. If it repeats, a Salesforce admin checks the agent\'s ContactPad Agent permission set.',
+  },
+  CALL_BUSY: {
+    description: 'A call the agent placed did not connect: the line was busy (486 Busy Here or 600 Busy Everywhere).',
+    causes: ['The person called is on another call, or their phone refused the call as busy.'],
+    fix: 'Try again later; record a reason for the failed call if asked.',
+  },
+  CALL_NOT_ANSWERED: {
+    description: 'A call the agent placed did not connect: nobody answered (480 Temporarily Unavailable, 408 Request Timeout, or no answer within the ring time, noAnswerSeconds).',
+    causes: ['Nobody picked up.', 'The phone called is switched off or out of reach.'],
+    fix: 'Try again later; record a reason for the failed call if asked. An admin sets how long a call rings in noAnswerSeconds.',
+  },
+  CALL_DECLINED: {
+    description: 'A call the agent placed did not connect: the person called declined it (603 Decline).',
+    causes: ['The person called pressed Decline.'],
+    fix: 'Record a reason for the failed call; call again only if the customer expects it.',
+  },
+  CALL_NUMBER_INVALID: {
+    description: 'A call the agent placed did not connect: the number does not exist or is incomplete (404 Not Found, 484 Address Incomplete, 410 Gone, 604 Does Not Exist Anywhere).',
+    causes: ['A digit is missing or wrong.', 'The number is no longer in service.', 'A national number was dialled in the wrong country.'],
+    fix: 'Check the number (with + and the country code); correct the record if it holds a wrong number.',
+  },
   MEDIA_UNAVAILABLE: {
     description: 'The microphone (or camera) could not be opened.',
     causes: ['The browser denied permission.', 'No headset is connected.'],
