@@ -39,11 +39,11 @@ describe('the controller dialling out', function () {
     expect(snapshot.agent.status).to.equal('ready');
   });
 
-  it('dials a number typed with punctuation: the phone places the call and it is listed as outbound', async () => {
+  it('dials a number typed with punctuation, in E.164 once the compliance check let it through: listed as outbound', async () => {
     const rig = await startRig();
     await rig.controller.handle({ type: 'dial', number: ' +1 (415) 555-0100 ' });
     const dialled = rig.controller.store.snapshot.interactions[0]?.interaction;
     expect(rig.controller.store.snapshot.notices.map((n) => n.code)).to.deep.equal([]);
-    expect(dialled).to.include({ direction: 'outbound', callerNumber: '+1 (415) 555-0100', channel: 'voice' });
+    expect(dialled).to.include({ direction: 'outbound', callerNumber: '+14155550100', channel: 'voice' });
   });
 });
