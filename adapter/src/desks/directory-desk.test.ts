@@ -111,4 +111,15 @@ describe('the directory desk', () => {
     expect(desks.bridge.asked).to.deep.equal(['closeWork work']);
     expect(desks.view.has('work')).to.equal(false);
   });
+
+  it('a typed number for a consult call or a blind transfer passes the compliance check first: blocked, nothing is dialled; allowed, it is dialled in E.164', async () => {
+    const desks = await floor();
+    await fakeOrg.insert(desks.orgId, 'ContactPad_Dialing_List_Entry__mdt', { DeveloperName: 'Premium', MasterLabel: 'Premium rate', Active__c: true, List__c: 'Block', Number__c: '+1900*' });
+    answeredCall(desks, 'call');
+    expect(await failureOf(desks.directory.consult('call', '', '1-900-555-0100'))).to.equal('CALL_BLOCKED_BLOCK_LIST: Company block list: +1 900 555 0100 is on the company block list (Premium rate). The call was not placed.');
+    expect(await failureOf(desks.directory.transfer('call', '', '+1 900 555 0101'))).to.match(/^CALL_BLOCKED_BLOCK_LIST: /);
+    expect(desks.phone.asked, 'nothing dialled, nothing transferred').to.deep.equal([]);
+    await desks.directory.transfer('call', '', '+44 20 7946 0958');
+    expect(desks.phone.asked).to.deep.equal(['transfer call +442079460958']);
+  });
 });

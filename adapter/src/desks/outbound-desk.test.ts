@@ -177,6 +177,16 @@ describe('calls the agent places', () => {
     expect(desks.view.stateOf(answered)).to.equal('wrap-up');
   });
 
+  it('checks a number typed for a consult call or a transfer by the same rules: the address to dial, or the rule that blocks it', async () => {
+    const desks = await withCrm();
+    await listed(desks, 'Block', '+1900*');
+    const outbound = await desks.voice.outbound();
+    expect(await outbound.clear('+44 20 7946 0958')).to.deep.equal({ name: '+44 20 7946 0958', address: '+442079460958' });
+    expect((await refusal(outbound.clear('1-900-555-0100'))).code).to.equal('CALL_BLOCKED_BLOCK_LIST');
+    expect((await refusal(outbound.clear('jordan'))).code).to.equal('INVALID_INPUT');
+    expect(desks.phone.asked, 'the check dials nothing itself').to.deep.equal([]);
+  });
+
   it('redial calls the last number again, with its record; a recent number can be starred and unstarred', async () => {
     const desks = await withCrm();
     const maria = await idOf(desks, 'Lead', 'Lopez');

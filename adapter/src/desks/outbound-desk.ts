@@ -2,8 +2,9 @@
  * Calls the agent places: the one place where a call to a number or an address is checked
  * against the compliance rules before the phone dials (model/outbound-compliance.ts, with what
  * the crm room reads: crm/outbound-policy.ts), whatever started it: the dial pad, redial, a
- * recent number or a favourite, click-to-dial from a record. A blocked call is never dialled:
- * the agent is told which rule blocked it (its own code).
+ * recent number or a favourite, click-to-dial from a record, and (through {@link
+ * OutboundDesk.clear}) a consult call or a blind transfer to a typed number. A blocked call is
+ * never dialled: the agent is told which rule blocked it (its own code).
  *
  *   place -> read the dial string (INVALID_INPUT) -> Salesforce facts -> rules -> blocked: notice
  *         -> allowed: INVITE -> listed, the record popped (and the Task linked to it), the
@@ -93,6 +94,17 @@ export class OutboundDesk {
     const cancelRingTimer = clock.schedule(() => this.#ringTimeUp(callId), settings.noAnswerSeconds * 1000);
     this.#placed.set(callId, { who: name || cleared.shown, noAnswer: false, cancelRingTimer });
     return callId;
+  }
+
+  /**
+   * The compliance check alone, for a number the agent typed to call it another way (a consult
+   * call, a blind transfer: directory-desk.ts): the address to dial (E.164 when the number reads
+   * so) and how it is shown. Throws INVALID_INPUT, or the blocking rule's error: then nothing may
+   * be dialled.
+   */
+  async clear(typed: string): Promise<{ readonly name: string; readonly address: string }> {
+    const cleared = await this.#clear(readDialString(typed), undefined);
+    return { name: cleared.shown, address: cleared.target };
   }
 
   /** Calls the last number called again (with the record it was called from). */
