@@ -7,7 +7,12 @@ import { LitElement, css, html } from 'lit';
 import type { DialHistory, DialledNumber } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
-import { DIALER_WORDS, dialledWords, dialListWords } from './words.ts';
+import { laterWords } from './catalogue/later-words.ts';
+
+/** A number on the recent or favourites list as the agent reads it: "Maria Lopez (+14155550100)", or the number alone. */
+export function dialledWords(entry: { readonly number: string; readonly record?: { readonly name: string } }): string {
+  return entry.record?.name ? `${entry.record.name} (${entry.number})` : entry.number;
+}
 
 /** The lists. Fires `dial-entry` (detail: the entry) to call a number, and `favourite-number` intents. */
 export class CpDialLists extends LitElement {
@@ -67,6 +72,7 @@ export class CpDialLists extends LitElement {
   }
 
   protected override render() {
+    const DIALER_WORDS = laterWords().dialer;
     const starred = new Set(this.history.favourites.map((entry) => entry.number));
     return html`
       ${this.history.favourites.length > 0
@@ -75,7 +81,7 @@ export class CpDialLists extends LitElement {
               ${this.history.favourites.map(
                 (entry) => html`<li>
                   ${this.#callButton(entry)}
-                  <button type="button" class="star" aria-pressed="true" aria-label=${dialListWords.unstar(entry)} @click=${() => this.#star(entry, false)}>★</button>
+                  <button type="button" class="star" aria-pressed="true" aria-label=${DIALER_WORDS.unstar(dialledWords(entry))} @click=${() => this.#star(entry, false)}>★</button>
                 </li>`,
               )}
             </ul>`
@@ -92,7 +98,7 @@ export class CpDialLists extends LitElement {
                   type="button"
                   class="star"
                   aria-pressed=${isFavourite ? 'true' : 'false'}
-                  aria-label=${dialListWords.star(entry)}
+                  aria-label=${DIALER_WORDS.star(dialledWords(entry))}
                   @click=${() => this.#star(entry, !isFavourite)}
                 >${isFavourite ? '★' : '☆'}</button>
               </li>`;
@@ -102,7 +108,7 @@ export class CpDialLists extends LitElement {
   }
 
   #callButton(entry: DialledNumber) {
-    return html`<button type="button" class="call" ?disabled=${!this.registered} aria-label=${dialListWords.call(entry)} @click=${() => this.#call(entry)}>${dialledWords(entry)}</button>`;
+    return html`<button type="button" class="call" ?disabled=${!this.registered} aria-label=${laterWords().dialer.callEntry(dialledWords(entry))} @click=${() => this.#call(entry)}>${dialledWords(entry)}</button>`;
   }
 
   #call(entry: DialledNumber): void {

@@ -4,6 +4,7 @@ import type { CpDialer } from './cp-dialer.ts';
 import type { DialHistory, InteractionView } from '../../adapter/src/store.ts';
 import { getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 import { FAILED_CALL_REASONS, view } from '../test-support/snapshots.ts';
+import { useAgentLanguage } from './catalogue/catalogue.ts';
 
 const MARIA = { recordId: '00Q000000000001AAA', objectType: 'Lead', name: 'Maria Lopez' };
 const HISTORY: DialHistory = {
@@ -138,6 +139,19 @@ describe('<cp-dialer>', () => {
     await element.renderRoot.querySelector('cp-failed-call')?.updateComplete;
     save.click();
     expect(fired.intents).to.deep.equal([{ type: 'failed-call-reason', interactionId: 'out-1', reason: 'Wrong number' }]);
+  });
+
+  it('speaks the agent\'s language: Spanish for a Spanish-speaking agent', async () => {
+    await useAgentLanguage({ language: 'es', locale: 'es_ES' });
+    try {
+      const element = await dialer(html`<cp-dialer registered .history=${HISTORY} .failedCallReasons=${FAILED_CALL_REASONS} .interactions=${[failedCall()]}></cp-dialer>`);
+      expect(getByRole(element, 'textbox', { name: 'Número al que llamar' })).to.exist;
+      expect(getByRole(element, 'button', { name: 'Rellamar' })).to.exist;
+      expect(getByRole(element, 'list', { name: 'Números recientes' })).to.exist;
+      expect(shownText(getByRole(element, 'region', { name: 'Llamada no conectada' }))).to.contain('La llamada a Maria Lopez no se conectó');
+    } finally {
+      useAgentLanguage({ language: 'en', locale: 'en_US' });
+    }
   });
 
   it('shows the recorded reason instead of the picker, and the extension of a call under way', async () => {

@@ -10,7 +10,9 @@ import { LitElement, css, html } from 'lit';
 import type { DialHistory, DialledNumber, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
-import { DIALER_WORDS, dialledWords, extensionWords, keypadKeyWords } from './words.ts';
+import { keypadKeyWords } from './words.ts';
+import { laterWords } from './catalogue/later-words.ts';
+import { dialledWords } from './cp-dial-lists.ts';
 import './cp-dial-lists.ts';
 import './cp-failed-call.ts';
 
@@ -106,6 +108,7 @@ export class CpDialer extends LitElement {
   }
 
   protected override render() {
+    const DIALER_WORDS = laterWords().dialer;
     const last = this.history.recent[0];
     const placed = this.interactions.filter((view) => view.interaction.direction === 'outbound' && view.placed !== undefined);
     const failed = placed.find((view) => view.interaction.state === 'failed');
@@ -127,18 +130,19 @@ export class CpDialer extends LitElement {
         <button type="button" ?disabled=${!this.registered || !last} title=${last ? dialledWords(last) : DIALER_WORDS.nothingToRedial} @click=${() => last && this.#dial(last)}>
           ${DIALER_WORDS.redial}
         </button>
-        <button type="button" aria-expanded=${this.padOpen ? 'true' : 'false'} aria-controls="pad" @click=${() => (this.padOpen = !this.padOpen)}>${DIALER_WORDS.showDialPad}</button>
+        <button type="button" aria-expanded=${this.padOpen ? 'true' : 'false'} aria-controls="pad" @click=${() => (this.padOpen = !this.padOpen)}>${DIALER_WORDS.dialPad}</button>
       </form>
       ${this.padOpen ? this.#renderPad() : ''}
       ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal}</p>` : ''}
       ${this.registered ? '' : html`<p class="hint">${DIALER_WORDS.notReady}</p>`}
-      ${extension ? html`<p class="extension" role="status">${extensionWords(extension)}</p>` : ''}
+      ${extension ? html`<p class="extension" role="status">${DIALER_WORDS.extension(extension)}</p>` : ''}
       ${failed ? html`<cp-failed-call .view=${failed} .reasons=${this.failedCallReasons}></cp-failed-call>` : ''}
       <cp-dial-lists .history=${this.history} .registered=${this.registered} @dial-entry=${(event: CustomEvent<DialledNumber>) => this.#dial(event.detail)}></cp-dial-lists>
     `;
   }
 
   #renderPad() {
+    const DIALER_WORDS = laterWords().dialer;
     return html`
       <div class="pad" id="pad" role="group" aria-label=${DIALER_WORDS.dialPad}>
         ${PAD_KEYS.map((key) => html`<button type="button" aria-label=${keypadKeyWords(key)} @click=${() => this.#setNumber(this.number + key)}>${key}</button>`)}
@@ -158,7 +162,7 @@ export class CpDialer extends LitElement {
     if (!this.registered) return;
     const number = this.number.trim();
     if (number === '') {
-      this.refusal = DIALER_WORDS.nothingToDial;
+      this.refusal = laterWords().dialer.nothingToDial;
       this.renderRoot.querySelector('input')?.focus();
       return;
     }

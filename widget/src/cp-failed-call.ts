@@ -8,7 +8,8 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
-import { DIALER_WORDS, customerWords, notConnectedWords } from './words.ts';
+import { customerWords } from './words.ts';
+import { laterWords } from './catalogue/later-words.ts';
 
 export class CpFailedCall extends LitElement {
   static override properties = {
@@ -60,12 +61,13 @@ export class CpFailedCall extends LitElement {
     const failure = view?.placed?.failure;
     if (!view || !failure) return '';
     const id = view.interaction.id;
+    const DIALER_WORDS = laterWords().dialer;
     const recorded = view.placed?.reason;
     return html`
       <section role="region" aria-label=${DIALER_WORDS.notConnected}>
-        <p class="why" role="status">${notConnectedWords(customerWords(view.interaction), failure.detail)}</p>
+        <p class="why" role="status">${DIALER_WORDS.notConnectedWhy(customerWords(view.interaction), failure.detail)}</p>
         ${recorded
-          ? html`<p>${DIALER_WORDS.reasonRecorded}: ${recorded}</p>`
+          ? html`<p>${DIALER_WORDS.reasonRecorded(recorded)}</p>`
           : html`<form @submit=${(event: SubmitEvent) => this.#save(event, id)}>
               <label>
                 ${DIALER_WORDS.reason}

@@ -34,51 +34,6 @@ export function actionWords(action: InteractionAction, channel: Channel): string
 /** A call whose microphone the agent muted (the in-call controls' other words: in-call-words.ts, loaded with them). */
 export const MUTED_WORDS = 'Muted';
 
-/** The dial pad's words: the number field, its keys, redial, the recent numbers and favourites, a failed call's reason. */
-export const DIALER_WORDS = Object.freeze({
-  form: 'Dial',
-  number: 'Number to call',
-  call: 'Call',
-  redial: 'Redial',
-  nothingToRedial: 'No number called yet',
-  dialPad: 'Dial pad',
-  showDialPad: 'Dial pad',
-  plus: 'Plus',
-  deleteLast: 'Delete last character',
-  nothingToDial: 'Type a number to call.',
-  notReady: 'Calling is possible once the phone is ready.',
-  recent: 'Recent numbers',
-  favourites: 'Favourites',
-  noRecent: 'No calls placed yet.',
-  notConnected: 'Call not connected',
-  reason: 'Reason',
-  chooseReason: 'Choose a reason',
-  saveReason: 'Save reason',
-  reasonRecorded: 'Reason recorded',
-});
-
-/** A number on the recent or favourites list as the agent reads it: "Maria Lopez (+14155550100)", or the number alone. */
-export function dialledWords(entry: { readonly number: string; readonly record?: { readonly name: string } }): string {
-  return entry.record?.name ? `${entry.record.name} (${entry.number})` : entry.number;
-}
-
-/** The buttons of a recent number or favourite: "Call …", "Favourite …", "Remove … from favourites". */
-export const dialListWords = Object.freeze({
-  call: (entry: { readonly number: string; readonly record?: { readonly name: string } }) => `Call ${dialledWords(entry)}`,
-  star: (entry: { readonly number: string; readonly record?: { readonly name: string } }) => `Favourite ${dialledWords(entry)}`,
-  unstar: (entry: { readonly number: string; readonly record?: { readonly name: string } }) => `Remove ${dialledWords(entry)} from favourites`,
-});
-
-/** A placed call that did not connect: "Call to Maria Lopez not connected: Busy (486 Busy Here)." */
-export function notConnectedWords(who: string, detail: string): string {
-  return `Call to ${who || 'the number'} not connected: ${detail}.`;
-}
-
-/** The extension typed with a number, to key in by hand: "Extension 12: key it in once the call is answered." */
-export function extensionWords(extension: string): string {
-  return `Extension ${extension}: key it in once the call is answered.`;
-}
-
 /** A keypad key as a screen reader says it: 1, 2... Star, Pound, A-D. */
 export function keypadKeyWords(key: string): string {
   if (key === '*') return 'Star';
