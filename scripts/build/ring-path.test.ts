@@ -45,6 +45,18 @@ const LAZY = [
   'widget/src/cp-call-controls.ts',
   'widget/src/cp-keypad.ts',
   'widget/src/cp-line-details.ts',
+  // Calls the agent places: the compliance check, the time zone map, the dial pad and its lists
+  // (the voice desk loads the outbound desk with the first call placed; the widget the dial pad
+  // after the first paint; the dial history's storage after start).
+  'adapter/src/desks/outbound-desk.ts',
+  'adapter/src/model/outbound-compliance.ts',
+  'adapter/src/model/number-time-zones-data.ts',
+  'adapter/src/model/calling-hours.ts',
+  'adapter/src/model/dial-history.ts',
+  'adapter/src/dial-history-storage.ts',
+  'widget/src/cp-dialer.ts',
+  'widget/src/cp-dial-lists.ts',
+  'widget/src/cp-failed-call.ts',
 ];
 
 /** What ringing and answering need, on the ring path. */
