@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import { readOutboundFacts, type OutboundCheckRequest } from './outbound-policy.ts';
+import { numberTimeZones } from '../model/number-time-zones.ts';
 import { connectTo, fakeOrg, type FakeOrgSession } from '../../test-support/fake-org.ts';
 import { rejectionOf } from '../../test-support/thrown.ts';
 
@@ -12,7 +13,7 @@ const ENTRY = 'ContactPad_Dialing_List_Entry__mdt';
 const SETTING = 'ContactPad_Outbound_Setting__mdt';
 
 function dialled(number: string, record?: { recordId: string; objectType: string }): OutboundCheckRequest {
-  return { target: { kind: 'number', number }, ...(record ? { record } : {}) };
+  return { target: { kind: 'number', number }, timeZonesOf: numberTimeZones, ...(record ? { record } : {}) };
 }
 
 async function demoOrg(): Promise<FakeOrgSession> {

@@ -39,7 +39,6 @@
  */
 import { readCallingHours } from '../model/calling-hours.ts';
 import { ContactPadError } from '../model/errors.ts';
-import { numberTimeZones } from '../model/number-time-zones.ts';
 import type { DoNotCallRecord, ListedNumber, OutboundPolicy } from '../model/outbound-compliance.ts';
 import { isSalesforceId, sameSalesforceId } from '../model/salesforce-id.ts';
 import { recordsOf, type CompositeSubrequest, type CrmConnection, type SalesforceRecord } from './crm-connection.ts';
@@ -70,6 +69,12 @@ export interface OutboundCheckRequest {
   /** The number as dialled (model/dial-input.ts), or a SIP address. */
   readonly target: { readonly kind: 'number'; readonly number: string } | { readonly kind: 'sip'; readonly address: string };
   readonly record?: { readonly recordId: string; readonly objectType: string };
+  /**
+   * The time zones an E.164 number may be in (model/number-time-zones.ts, handed in by the desk
+   * so that its map loads with the outbound desk, not with this room): when they are not one, the
+   * record's time zone field is read. Without it, the field is read whenever one is named.
+   */
+  readonly timeZonesOf?: (e164: string) => readonly string[];
 }
 
 /** Who is calling: their personal allow list entries name them by User id or ContactPad SIP user. */
@@ -81,7 +86,7 @@ export interface OutboundAgent {
 /** What Salesforce says about the call; the desk adds the time and asks the model (outbound-compliance.ts). */
 export interface OutboundFacts {
   readonly number: OutboundNumber;
-  /** The time zones the number may be in (model/number-time-zones.ts). */
+  /** The time zones the number may be in (the request's timeZonesOf; [] without it). */
   readonly numberZones: readonly string[];
   /** The time zone the record names ('' when none, or none asked for). */
   readonly recordZone: string;
@@ -136,7 +141,7 @@ export async function readOutboundFacts(connection: CrmConnection, request: Outb
     if (isSalesforceId(id) && !doNotCall.some((known) => sameSalesforceId(known.recordId, id))) doNotCall.push({ recordId: id, objectType: type, name: text(row['Name']) });
   }
 
-  const numberZones = number.reach === 'external' && number.number.startsWith('+') ? numberTimeZones(number.number) : [];
+  const numberZones = number.reach === 'external' && number.number.startsWith('+') ? (request.timeZonesOf?.(number.number) ?? []) : [];
   let recordZone = '';
   const zoneField = text(answer('setting')[0]?.['Record_Time_Zone_Field__c']);
   if (number.reach === 'external' && numberZones.length !== 1 && zoneField !== '' && record) {

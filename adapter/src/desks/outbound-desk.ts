@@ -21,6 +21,7 @@ import { callFacts, withPopSettled, type PoppedRecord } from '../model/interacti
 import { offerInteraction } from '../model/interaction-state.ts';
 import { blockedCallError, checkOutbound, recipientTimeZone, uncheckedDecision } from '../model/outbound-compliance.ts';
 import { callFailureError, failureOfStatus, noAnswerWithin, otherFailure, withFailedCallReason, type CallFailure } from '../model/outbound-failure.ts';
+import { numberTimeZones } from '../model/number-time-zones.ts';
 import { isSalesforceId } from '../model/salesforce-id.ts';
 import type { CallEnd } from '../telephony/call-state.ts';
 import type { OutboundFacts } from '../crm/outbound-policy.ts';
@@ -165,7 +166,7 @@ export class OutboundDesk {
     }
     let facts: OutboundFacts;
     try {
-      facts = await crm.checkOutbound({ target: dial.kind === 'number' ? { kind: 'number', number: dial.number } : dial, ...(record ? { record } : {}) });
+      facts = await crm.checkOutbound({ target: dial.kind === 'number' ? { kind: 'number', number: dial.number } : dial, timeZonesOf: numberTimeZones, ...(record ? { record } : {}) });
     } catch (error) {
       throw blockedCallError(uncheckedDecision(`Salesforce could not be asked (${describeError(error).message})`));
     }
