@@ -9,7 +9,7 @@ import { LitElement, css, html } from 'lit';
 import { baseStyles, dialogStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { ModalController, type InteractionDialogOptions } from './modal-controller.ts';
-import { words } from './catalogue/catalogue.ts';
+import { laterWords } from './catalogue/later-words.ts';
 
 /** How the confirmation is opened (a blank subject makes the title "Abandon this interaction?"). */
 export type AbandonDialogOptions = InteractionDialogOptions;
@@ -57,7 +57,7 @@ export class CpAbandonDialog extends LitElement {
 
   protected override render() {
     if (!this.#modal.isOpen) return html`<dialog aria-modal="true"></dialog>`;
-    const w = words().abandon;
+    const w = laterWords().abandon;
     return html`<dialog role="alertdialog" aria-modal="true" aria-labelledby="title" aria-describedby="why" @keydown=${this.#modal.keydown} @cancel=${this.#modal.cancel}>
       <h2 id="title">${w.title(this.#subject)}</h2>
       <p id="why">${w.explanation}</p>

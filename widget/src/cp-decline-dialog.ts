@@ -12,7 +12,7 @@ import { baseStyles, dialogStyles, listboxStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { movedIndex } from './list-keys.ts';
 import { ModalController, type InteractionDialogOptions } from './modal-controller.ts';
-import { words } from './catalogue/catalogue.ts';
+import { laterWords } from './catalogue/later-words.ts';
 
 /** How declining starts: which interaction, named how ("Chat with Omar Haddad"), and where focus returns. */
 export type DeclineDialogOptions = InteractionDialogOptions;
@@ -90,7 +90,7 @@ export class CpDeclineDialog extends LitElement {
     if (!this.#modal.isOpen) return html`<dialog aria-modal="true"></dialog>`;
     const choices = this.#choices();
     const active = Math.min(this.#activeIndex, choices.length - 1);
-    const w = words().decline;
+    const w = laterWords().decline;
     return html`<dialog role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.#keydown} @cancel=${this.#modal.cancel}>
       <h2 id="title">${w.title(this.#subject)}</h2>
       <p class="question" id="question">${w.question}</p>

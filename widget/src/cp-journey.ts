@@ -13,6 +13,7 @@ import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { formatAgo, formatDateTime } from './format-time.ts';
 import { words } from './catalogue/catalogue.ts';
+import { laterWords } from './catalogue/later-words.ts';
 import { en } from './catalogue/en.ts';
 
 /** A Task's channel, which the crm room words in English (Voice call, Chat...), in the agent's words; other words as they are. */
@@ -125,7 +126,7 @@ export class CpJourney extends LitElement {
     if (this.journey.length === 0) return html``;
     const now = this.clock.now();
     return html`
-      <h3 id="heading">${words().journey.heading}</h3>
+      <h3 id="heading">${laterWords().journey.heading}</h3>
       <ol aria-labelledby="heading">
         ${repeat(
           this.journey,
@@ -140,7 +141,7 @@ export class CpJourney extends LitElement {
     const absolute = formatDateTime(entry.at, { locale: this.locale, timeZone: this.timeZone });
     const agent = typeof entry.agent === 'string' ? entry.agent : '';
     const status = typeof entry.status === 'string' ? entry.status : '';
-    const statuses = words().journey.statuses;
+    const statuses = laterWords().journey.statuses;
     const statusText = Object.hasOwn(statuses, status) ? statuses[status as JourneyStatus] : status;
     return html`<li>
       <button type="button" ?disabled=${!entry.taskId} @click=${() => this.#open(entry.taskId)}>

@@ -13,6 +13,7 @@ import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { callerLabelWords, fieldWords, objectWords } from './words.ts';
 import { words } from './catalogue/catalogue.ts';
+import { laterWords } from './catalogue/later-words.ts';
 
 /** One record's details after its name: "Contact · Customer · matched Home phone". */
 function recordDetail(match: CallerMatchView): string {
@@ -122,7 +123,7 @@ export class CpRecordPicker extends LitElement {
     if (this.records.length === 0) return html``;
     const active = this.#active();
     return html`
-      <p class="question" id="question">${words().pickerQuestion}</p>
+      <p class="question" id="question">${laterWords().pickerQuestion}</p>
       <ul role="listbox" aria-labelledby="question" @keydown=${this.#keydown}>
         ${repeat(
           this.records,

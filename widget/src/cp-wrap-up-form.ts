@@ -14,7 +14,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { formatCountdown } from './format-time.ts';
 import { customerWords } from './words.ts';
-import { words } from './catalogue/catalogue.ts';
+import { laterWords } from './catalogue/later-words.ts';
 
 /** Task Description's length limit. */
 export const NOTES_MAX_LENGTH = 32000;
@@ -118,7 +118,7 @@ export class CpWrapUpForm extends LitElement {
     const draft = this.#draft();
     if (!view || !draft) return html``;
     const who = customerWords(view.interaction);
-    const w = words().wrapUp;
+    const w = laterWords().wrapUp;
     const options = [...this.dispositions];
     if (draft.disposition && !options.includes(draft.disposition)) options.unshift(draft.disposition);
     return html`

@@ -5,33 +5,18 @@
  * countdowns (m:ss, whole seconds rounded up so "0:01" shows until the very end), how long ago
  * ("3 minutes ago", "hace 3 minutos") and the absolute date and time.
  *
- * Durations use Intl.DurationFormat's digital style where the browser has it (Chromium 129,
- * Firefox 136, Safari 16.4), else the same digits from Intl.NumberFormat joined by colons.
+ * Durations are Intl.NumberFormat's digits joined by colons. Intl.DurationFormat's digital style
+ * (Chromium 129, Firefox 136, Safari 16.4) writes the same for English and Spanish, but pads
+ * minutes (no "m:ss" countdown) and would need this as a fallback anyway: not worth its bytes
+ * on the ring-and-answer path.
  */
 import { agentLocale } from './catalogue/catalogue.ts';
 
-/** Intl.DurationFormat (ES2025), not yet in TypeScript's lib: the part ContactPad uses. */
-type DurationFormatConstructor = new (
-  locale: string,
-  options: { style: 'digital'; hoursDisplay: 'auto' },
-) => { format(duration: { hours: number; minutes: number; seconds: number }): string };
-
-/** Intl formatters are costly to make and the timers tick every second: one per locale and kind. */
-const formatters = new Map<string, unknown>();
-function formatter<T>(key: string, make: () => T): T {
-  if (!formatters.has(key)) formatters.set(key, make());
-  return formatters.get(key) as T;
-}
-
-/** hours:mm:ss (hours left out when 0); minutes at least two digits, or one (`m:ss`, never through DurationFormat, which pads them). */
+/** h:mm:ss (hours left out when 0); minutes with at least `minuteDigits` digits (Number.toLocaleString is Intl.NumberFormat). */
 function digital(hours: number, minutes: number, seconds: number, locale: string, minuteDigits: 1 | 2): string {
-  const DurationFormat = (Intl as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
-  if (DurationFormat && (minuteDigits === 2 || hours > 0)) {
-    return formatter(`duration ${locale}`, () => new DurationFormat(locale, { style: 'digital', hoursDisplay: 'auto' })).format({ hours, minutes, seconds });
-  }
-  const number = (digits: 1 | 2) => formatter(`number${digits} ${locale}`, () => new Intl.NumberFormat(locale, { minimumIntegerDigits: digits, useGrouping: false }));
-  const leading = hours > 0 ? [number(1).format(hours), number(2).format(minutes)] : [number(minuteDigits).format(minutes)];
-  return [...leading, number(2).format(seconds)].join(':');
+  const number = (value: number, digits: number) => value.toLocaleString(locale, { minimumIntegerDigits: digits, useGrouping: false });
+  const leading = hours > 0 ? [number(hours, 1), number(minutes, 2)] : [number(minutes, minuteDigits)];
+  return [...leading, number(seconds, 2)].join(':');
 }
 
 /** Elapsed time since `from`, as mm:ss (hours roll into minutes: 75:02). Never negative. */
@@ -73,9 +58,9 @@ const DAY = 24 * HOUR;
 export function formatAgo(at: number, now: number, locale = agentLocale()): string {
   if (!Number.isFinite(at)) return '';
   const elapsed = now - at;
-  if (elapsed < MINUTE) return formatter(`now ${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(0, 'second');
+  if (elapsed < MINUTE) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
   // Always a number ("1 day ago", not "yesterday": 30 hours ago may be two calendar days back).
-  const ago = formatter(`ago ${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'always' }));
+  const ago = new Intl.RelativeTimeFormat(locale);
   if (elapsed < HOUR) return ago.format(-Math.floor(elapsed / MINUTE), 'minute');
   if (elapsed < DAY) return ago.format(-Math.floor(elapsed / HOUR), 'hour');
   if (elapsed < 60 * DAY) return ago.format(-Math.floor(elapsed / DAY), 'day');

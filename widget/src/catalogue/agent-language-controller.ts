@@ -6,14 +6,16 @@
  * a language the agent does not read (English is in use at once: no wait).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ContactPadSnapshot } from '../../../adapter/src/store.ts';
+import type { AgentLanguage, ContactPadSnapshot } from '../../../adapter/src/store.ts';
 import { useAgentLanguage, words } from './catalogue.ts';
 
 export class AgentLanguageController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #snapshot: () => ContactPadSnapshot | undefined;
-  #key: string | undefined;
-  #ready = false;
+  /** The language last chosen (the store hands the same object on in every snapshot). */
+  #language: AgentLanguage | undefined;
+  /** Whether the agent's words are in use (once the first snapshot's language is chosen). */
+  ready = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, snapshot: () => ContactPadSnapshot | undefined) {
     this.#host = host;
@@ -21,30 +23,17 @@ export class AgentLanguageController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Whether the agent's words are in use (once the first snapshot's language is chosen). */
-  get ready(): boolean {
-    return this.#ready;
-  }
-
   hostUpdate(): void {
-    const snapshot = this.#snapshot();
-    if (!snapshot) return;
     // A snapshot made without a language (an older adapter) reads English.
-    const language = snapshot.agentLanguage ?? { language: '', locale: '' };
-    const key = `${language.language}|${language.locale}`;
-    if (key === this.#key) return;
-    this.#key = key;
+    const language = this.#snapshot() && (this.#snapshot()!.agentLanguage ?? { language: '', locale: '' });
+    if (!language || language === this.#language) return;
+    this.#language = language;
+    const inUse = () => {
+      this.ready = true;
+      this.#host.lang = words().language;
+    };
     const loading = useAgentLanguage(language);
-    if (!loading) return this.#inUse();
-    void loading.then(() => {
-      if (this.#key !== key) return;
-      this.#inUse();
-      this.#host.requestUpdate();
-    });
-  }
-
-  #inUse(): void {
-    this.#ready = true;
-    this.#host.lang = words().language;
+    if (!loading) inUse();
+    else void loading.then(() => language === this.#language && (inUse(), this.#host.requestUpdate()));
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The catalogue in use: every word the agent reads comes from here (words.ts and the
- * components ask {@link words}), in the agent's Salesforce language as the snapshot carries it
+ * components ask {@link words}; the elements loaded later ask later-words.ts), in the agent's Salesforce language as the snapshot carries it
  * (`agentLanguage`, from User.LanguageLocaleKey and User.LocaleSidKey). English (en.ts) ships in
  * the ring-and-answer bundle; Spanish (es.ts) is imported the first time a Spanish-speaking agent
  * starts, so English agents never download it. Any other language reads English.
@@ -11,14 +11,22 @@
  */
 import type { AgentLanguage } from '../../../adapter/src/store.ts';
 import { en, type Catalogue } from './en.ts';
+import type { LaterCatalogue } from './en-later.ts';
 
 let current: Catalogue = en;
+/** The words of the elements loaded later, when a language other than English is in use (later-words.ts). */
+let currentLater: LaterCatalogue | undefined;
 let locale = 'en';
 let chosen = 0;
 
 /** The words in the agent's language (English until {@link useAgentLanguage} chose another). */
 export function words(): Catalogue {
   return current;
+}
+
+/** The words of the elements loaded later in the agent's language; undefined for English (later-words.ts has it). */
+export function laterWordsLoaded(): LaterCatalogue | undefined {
+  return currentLater;
 }
 
 /** The BCP 47 locale times and numbers are written in: the words' language with the agent's region. */
@@ -33,15 +41,11 @@ export function isSpanish(tag: string): boolean {
 
 /** The agent's region (from the locale, else the language tag): `MX` for es-MX; '' when neither names one. */
 function regionOf(language: AgentLanguage): string {
-  for (const tag of [language.locale, language.language]) {
-    try {
-      const region = tag ? new Intl.Locale(tag).region : undefined;
-      if (region) return region;
-    } catch {
-      // not a tag Intl reads: the next one, or none
-    }
+  try {
+    return new Intl.Locale(language.locale || language.language || 'und').region ?? '';
+  } catch {
+    return ''; // not a tag Intl reads (the model checks them: not expected)
   }
-  return '';
 }
 
 /**
@@ -52,9 +56,10 @@ function regionOf(language: AgentLanguage): string {
  */
 export function useAgentLanguage(language: AgentLanguage): Promise<void> | undefined {
   const call = ++chosen;
-  const use = (next: Catalogue) => {
+  const use = (next: Catalogue, later?: LaterCatalogue) => {
     if (call !== chosen) return;
     current = next;
+    currentLater = later;
     const region = regionOf(language);
     locale = region ? `${next.language}-${region}` : next.language;
   };
@@ -63,7 +68,7 @@ export function useAgentLanguage(language: AgentLanguage): Promise<void> | undef
     return undefined;
   }
   return import('./es.ts').then(
-    (module) => use(module.es),
+    (module) => use(module.es, module.esLater),
     () => use(en),
   );
 }

@@ -2,9 +2,10 @@
  * ContactPad's words in English: the source of truth of the catalogue (catalogue.ts chooses the
  * agent's language). Every other language (es.ts) is typed as this shape, so a word missing
  * there fails the type check. Words with values are functions; times, durations and "3 minutes
- * ago" are Intl's (format-time.ts), so no word here counts anything.
+ * ago" are Intl's (format-time.ts), so no word here counts anything. These are the words of what
+ * rings and answers (they load with it); the words of the elements loaded later are in en-later.ts.
  */
-import type { ActivityLogState, AgentState, CallerLabel, Channel, DirectoryEntry, InteractionAction, InteractionState, JourneyStatus } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, AgentState, CallerLabel, Channel, DirectoryEntry, InteractionAction, InteractionState } from '../../../adapter/src/store.ts';
 
 export const en = {
   /** The language of these words (BCP 47): Intl writes times in it, with the agent's region. */
@@ -107,27 +108,6 @@ export const en = {
     devices: 'Devices',
   },
   callPop: { callTo: 'Call To', queue: 'Queue', adSource: 'Ad Source', lookingUp: 'Looking up caller…' },
-  pickerQuestion: 'Which record is the caller?',
-  journey: {
-    heading: 'Recent interactions',
-    statuses: { Waiting: 'Waiting', Assigning: 'Assigning', Assigned: 'Assigned', Transferring: 'Transferring', Ended: 'Ended', Failed: 'Failed' } satisfies Record<JourneyStatus, string>,
-  },
-  wrapUp: {
-    title: (who: string) => (who ? `Wrap up: ${who}` : 'Wrap up'),
-    endsIn: (countdown: string) => `Wrap up ends in ${countdown}`,
-    disposition: 'Disposition',
-    none: '--None--',
-    notes: 'Notes',
-    done: 'Done',
-  },
-  decline: { title: (subject: string) => `Decline: ${subject}`, question: 'Why are you declining?', cancel: 'Cancel' },
-  abandon: {
-    title: (subject: string) => (subject ? `Abandon: ${subject}?` : 'Abandon this interaction?'),
-    /** From the VCC ContactPad guide. */
-    explanation: "Abandon only if releasing has not worked. Abandoning can affect statistics, recordings and the customer's experience.",
-    cancel: 'Cancel',
-    confirm: 'Abandon',
-  },
 };
 
 /** The shape every language's catalogue has. */

@@ -1,10 +1,11 @@
 /**
  * ContactPad's words in Spanish, for agents whose Salesforce language (User.LanguageLocaleKey)
- * is Spanish (es, es_MX...). Typed as the English catalogue (en.ts), so a word missing here
- * fails the type check. Loaded only for such agents (catalogue.ts imports it on first use):
+ * is Spanish (es, es_MX...). Typed as the English catalogue (en.ts, en-later.ts), so a word
+ * missing here fails the type check. Loaded only for such agents (catalogue.ts imports it on first use):
  * English agents never download it.
  */
 import type { Catalogue } from './en.ts';
+import type { LaterCatalogue } from './en-later.ts';
 import type { ErrorCode } from '../../../adapter/src/store.ts';
 
 /**
@@ -143,6 +144,10 @@ export const es: Catalogue = {
     devices: 'Dispositivos',
   },
   callPop: { callTo: 'Llamada a', queue: 'Cola', adSource: 'Origen del anuncio', lookingUp: 'Buscando al llamante…' },
+};
+
+/** The Spanish words of the elements loaded later (en-later.ts). */
+export const esLater: LaterCatalogue = {
   pickerQuestion: '¿Qué registro es el llamante?',
   journey: {
     heading: 'Interacciones recientes',
@@ -162,5 +167,30 @@ export const es: Catalogue = {
     explanation: 'Abandone solo si finalizar no ha funcionado. Abandonar puede afectar a las estadísticas, las grabaciones y la experiencia del cliente.',
     cancel: 'Cancelar',
     confirm: 'Abandonar',
+  },
+  dialer: {
+    form: 'Marcar',
+    number: 'Número al que llamar',
+    call: 'Llamar',
+    redial: 'Rellamar',
+    nothingToRedial: 'Aún no ha llamado a ningún número',
+    dialPad: 'Teclado de marcación',
+    plus: 'Más',
+    deleteLast: 'Borrar el último carácter',
+    nothingToDial: 'Escriba un número al que llamar.',
+    notReady: 'Podrá llamar cuando el teléfono esté listo.',
+    recent: 'Números recientes',
+    favourites: 'Favoritos',
+    noRecent: 'Aún no ha hecho ninguna llamada.',
+    callEntry: (who) => `Llamar a ${who}`,
+    star: (who) => `Marcar ${who} como favorito`,
+    unstar: (who) => `Quitar ${who} de favoritos`,
+    extension: (extension) => `Extensión ${extension}: márquela cuando contesten.`,
+    notConnected: 'Llamada no conectada',
+    notConnectedWhy: (who, detail) => `La llamada a ${who || 'el número'} no se conectó: ${detail}.`,
+    reason: 'Motivo',
+    chooseReason: 'Elija un motivo',
+    saveReason: 'Guardar motivo',
+    reasonRecorded: (reason) => `Motivo registrado: ${reason}`,
   },
 };

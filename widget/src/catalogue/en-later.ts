@@ -1,0 +1,60 @@
+/**
+ * The English words of the elements loaded on first use (the wrap-up form, the decline and abandon
+ * dialogs, the record picker, the customer journey, the dial pad): a part of the catalogue (en.ts) that loads
+ * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
+ */
+import type { JourneyStatus } from '../../../adapter/src/store.ts';
+
+export const enLater = {
+  pickerQuestion: 'Which record is the caller?',
+  journey: {
+    heading: 'Recent interactions',
+    statuses: { Waiting: 'Waiting', Assigning: 'Assigning', Assigned: 'Assigned', Transferring: 'Transferring', Ended: 'Ended', Failed: 'Failed' } satisfies Record<JourneyStatus, string>,
+  },
+  wrapUp: {
+    title: (who: string) => (who ? `Wrap up: ${who}` : 'Wrap up'),
+    endsIn: (countdown: string) => `Wrap up ends in ${countdown}`,
+    disposition: 'Disposition',
+    none: '--None--',
+    notes: 'Notes',
+    done: 'Done',
+  },
+  decline: { title: (subject: string) => `Decline: ${subject}`, question: 'Why are you declining?', cancel: 'Cancel' },
+  abandon: {
+    title: (subject: string) => (subject ? `Abandon: ${subject}?` : 'Abandon this interaction?'),
+    /** From the VCC ContactPad guide. */
+    explanation: "Abandon only if releasing has not worked. Abandoning can affect statistics, recordings and the customer's experience.",
+    cancel: 'Cancel',
+    confirm: 'Abandon',
+  },
+  /** The dial pad, redial, the recent numbers and favourites, and a placed call that did not connect (cp-dialer and its parts). */
+  dialer: {
+    form: 'Dial',
+    number: 'Number to call',
+    call: 'Call',
+    redial: 'Redial',
+    nothingToRedial: 'No number called yet',
+    dialPad: 'Dial pad',
+    plus: 'Plus',
+    deleteLast: 'Delete last character',
+    nothingToDial: 'Type a number to call.',
+    notReady: 'Calling is possible once the phone is ready.',
+    recent: 'Recent numbers',
+    favourites: 'Favourites',
+    noRecent: 'No calls placed yet.',
+    callEntry: (who: string) => `Call ${who}`,
+    star: (who: string) => `Favourite ${who}`,
+    unstar: (who: string) => `Remove ${who} from favourites`,
+    extension: (extension: string) => `Extension ${extension}: key it in once the call is answered.`,
+    notConnected: 'Call not connected',
+    /** "Call to Maria Lopez not connected: Busy (486 Busy Here)." (the detail is the adapter's). */
+    notConnectedWhy: (who: string, detail: string) => `Call to ${who || 'the number'} not connected: ${detail}.`,
+    reason: 'Reason',
+    chooseReason: 'Choose a reason',
+    saveReason: 'Save reason',
+    reasonRecorded: (reason: string) => `Reason recorded: ${reason}`,
+  },
+};
+
+/** The shape of every language's words for the elements loaded later. */
+export type LaterCatalogue = typeof enLater;
