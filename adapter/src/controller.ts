@@ -8,9 +8,10 @@
  *   Accept     -> voice desk -> phone.accept -> connected -> agent desk (Busy) -> screen pop
  *   Release    -> voice desk -> wrap-up desk (wrap up, its clock on the agent desk) -> ended -> Task
  *   workAssigned, tabs, presence -> the console desks (omni, tabs, presence), loaded with the bridge
- *   consult, transfer            -> the directory desk, loaded with the directory
- *   recording, voicemail drop    -> the recording and voicemail desks, loaded with the first call needing them
+ *   consult, transfer            -> the directory desk, loaded with the directory (consult calls:
+ *                                   its consult desk: swap, attended transfer, conference)
  *   mute, keypad, line quality   -> the in-call desk, loaded with the first connected call
+ *   recording, voicemail drop    -> the recording and voicemail desks, loaded with the first call needing them
  *
  * The desks that ring and answer are built at once (desks/desks.ts); the others are loaded when
  * their room arrives, off the ring path.
@@ -114,9 +115,17 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
         case 'failed-call-reason':
           return (await voice.outbound()).recordReason(intent.interactionId, intent.reason);
         case 'consult':
-          return await (await this.#directory()).consult(intent.interactionId, intent.targetId);
+          return await (await this.#directory()).consult(intent.interactionId, intent.targetId, intent.number);
         case 'transfer':
-          return await (await this.#directory()).transfer(intent.interactionId, intent.targetId);
+          return await (await this.#directory()).transfer(intent.interactionId, intent.targetId, intent.number);
+        case 'complete-transfer':
+          return await (await this.#directory()).consults.completeTransfer(intent.interactionId);
+        case 'conference':
+          return await (await this.#directory()).consults.conference(intent.interactionId);
+        case 'drop-consult':
+          return await (await this.#directory()).consults.dropConsult(intent.interactionId);
+        case 'leave-conference':
+          return await (await this.#directory()).consults.leaveConference(intent.interactionId);
         case 'select':
           view.selectExisting(intent.interactionId);
           return await this.#console?.tabs.focus(intent.interactionId);
@@ -178,6 +187,10 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   ended(callId: string, end: CallEnd): void {
     this.#desks.voice.ended(callId, end);
+  }
+
+  heldByFarEnd(callId: string, held: boolean): void {
+    this.#desks.view.setHeldByFarEnd(callId, held);
   }
 
   // ---- the agent's audio devices and the ringtone (telephony/audio-devices.ts) ----------

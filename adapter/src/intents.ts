@@ -20,10 +20,21 @@ export type Intent =
   | { readonly type: 'unmute'; readonly interactionId: string }
   /** Keypad tones on a connected call: the keys pressed or typed (0-9 * # A-D, comma to pause; anything else is refused). */
   | { readonly type: 'send-dtmf'; readonly interactionId: string; readonly digits: string }
-  /** Consult another agent or a service about this interaction (a new call; the original stays). */
-  | { readonly type: 'consult'; readonly interactionId: string; readonly targetId: string }
-  /** Hand the interaction to another agent or a service (it leaves this agent's list). */
-  | { readonly type: 'transfer'; readonly interactionId: string; readonly targetId: string }
+  /**
+   * Consult another agent or a service about this interaction (a new call; the original stays),
+   * the directory entry `targetId`, or the number (or sip: address) the agent typed in `number`.
+   */
+  | { readonly type: 'consult'; readonly interactionId: string; readonly targetId: string; readonly number?: string }
+  /** Hand the interaction to another agent or a service (it leaves this agent's list), or a call to a typed `number`. */
+  | { readonly type: 'transfer'; readonly interactionId: string; readonly targetId: string; readonly number?: string }
+  /** Put the caller through to the consulted party (attended transfer), from either call of the consult. */
+  | { readonly type: 'complete-transfer'; readonly interactionId: string }
+  /** Join a consult call and the call it is about into a three-way call. */
+  | { readonly type: 'conference'; readonly interactionId: string }
+  /** Release the consult call and take back the call it was about. */
+  | { readonly type: 'drop-consult'; readonly interactionId: string }
+  /** The agent leaves a three-way call: both calls end. */
+  | { readonly type: 'leave-conference'; readonly interactionId: string }
   /** Abandon (after the agent confirmed): frees capacity even when the far side never answers. */
   | { readonly type: 'abandon'; readonly interactionId: string }
   | { readonly type: 'extend-wrap-up'; readonly interactionId: string }

@@ -6,15 +6,15 @@
 import { FakeClock } from './fake-clock.ts';
 import { readSettings, type ContactPadSettings } from '../src/model/settings.ts';
 import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-protocol.ts';
-import type { RecordingCommand } from '../src/model/recording.ts';
-import type { DtmfMethod } from '../src/model/dtmf.ts';
-import type { DtmfSent, MediaStats, VoicemailDropped } from '../src/telephony/phone.ts';
 import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
 import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
 import { Store } from '../src/store.ts';
 import { openDesks, type Desks } from '../src/desks/desks.ts';
 import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from '../src/desks/ports.ts';
 import { firstSnapshot } from '../src/desks/view-desk.ts';
+import type { DtmfMethod } from '../src/model/dtmf.ts';
+import type { DtmfSent, MediaStats, VoicemailDropped } from '../src/telephony/phone.ts';
+import type { RecordingCommand } from '../src/model/recording.ts';
 
 /** Settings as the call center would give them (`/ContactPad/<name>` keys), over the defaults. */
 export function testSettings(items: Record<string, string> = {}): ContactPadSettings {
@@ -100,6 +100,21 @@ export class RecordingPhone implements PhonePort {
   transfer(callId: string, target: string): Promise<void> {
     return this.#answer('transfer', callId, target);
   }
+  recording(callId: string, command: RecordingCommand): Promise<void> {
+    return this.#answer('recording', callId, command);
+  }
+  /** How long a dropped voicemail message plays, in seconds (what {@link dropVoicemail} answers). */
+  voicemailSeconds = 4;
+  async dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped> {
+    await this.#answer('drop-voicemail', callId, audioUrl);
+    return { seconds: this.voicemailSeconds };
+  }
+  completeTransfer(callId: string, consultId: string): Promise<void> {
+    return this.#answer('complete-transfer', callId, consultId);
+  }
+  conference(callId: string, otherId: string): Promise<void> {
+    return this.#answer('conference', callId, otherId);
+  }
   mute(callId: string): Promise<void> {
     return this.#answer('mute', callId);
   }
@@ -122,15 +137,6 @@ export class RecordingPhone implements PhonePort {
     const next = queue.length > 1 ? queue.shift() : queue[0];
     if (!next) throw new Error(`RecordingPhone: no media figures for ${callId}`);
     return next;
-  }
-  recording(callId: string, command: RecordingCommand): Promise<void> {
-    return this.#answer('recording', callId, command);
-  }
-  /** How long a dropped voicemail message plays, in seconds (what {@link dropVoicemail} answers). */
-  voicemailSeconds = 4;
-  async dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped> {
-    await this.#answer('drop-voicemail', callId, audioUrl);
-    return { seconds: this.voicemailSeconds };
   }
 
   #answer(kind: string, ...args: string[]): Promise<void> {

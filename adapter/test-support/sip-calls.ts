@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { Inviter, Registerer, RegistererState, SessionState, UserAgent, Web, type Invitation, type Referral, type Session } from 'sip.js';
+import { Inviter, Registerer, RegistererState, SessionState, SIPExtension, UserAgent, Web, type Invitation, type Referral, type Session } from 'sip.js';
 import { isContactPadError, type ContactPadError, type ErrorCode } from '../src/model/errors.ts';
 import type { PhoneConnection } from '../src/model/phone-connection.ts';
 import type { SipCredential, SipCredentialSource } from '../src/model/sip-credential.ts';
@@ -74,6 +74,8 @@ export class RecordingListener implements PhoneListener {
   readonly offers: CallOffer[] = [];
   readonly connectedCalls: string[] = [];
   readonly ends: Array<{ callId: string; end: CallEnd }> = [];
+  /** What the phone said of the far end's own hold, in order. */
+  readonly farEndHolds: Array<{ callId: string; held: boolean }> = [];
 
   connection(state: PhoneConnection, error?: ContactPadError): void {
     if (error) this.connectionErrors.push({ at: this.connections.length, error });
@@ -87,6 +89,9 @@ export class RecordingListener implements PhoneListener {
   }
   ended(callId: string, end: CallEnd): void {
     this.ends.push({ callId, end });
+  }
+  heldByFarEnd(callId: string, held: boolean): void {
+    this.farEndHolds.push({ callId, held });
   }
 
   get state(): PhoneConnection['state'] | undefined {
@@ -141,7 +146,8 @@ export class Customer {
     return this.#ua;
   }
 
-  async start(register = false): Promise<void> {
+  /** `replaces`: it takes INVITEs with Replaces (RFC 3891), as a transfer target of an attended transfer must. */
+  async start(register = false, replaces = false): Promise<void> {
     // The suite's Kamailio authenticates WebSocket clients: the customer plays the platform
     // (its X-CP-* headers are kept for +1555..., customer-* and caller-* users: test-services.mjs).
     const credential = await suiteCredential(this.user);
@@ -154,6 +160,7 @@ export class Customer {
       logLevel: 'error',
       sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: [] }, iceGatheringTimeout: 2000 },
       delegate: { onInvite: (invitation) => void this.incoming.push(invitation) },
+      ...(replaces ? { sipExtensionReplaces: SIPExtension.Supported } : {}),
     });
     await this.ua.start();
     if (register) {

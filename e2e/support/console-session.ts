@@ -78,9 +78,9 @@ export async function softphoneFrame(page: Page): Promise<Frame> {
   return softphone;
 }
 
-/** A console session whose agent is Ready with the phone registered (`chromium`: what the test browser adds, e.g. a fake microphone's tone). */
-export async function openReadySession(callCenterSettings: Record<string, string> = {}, chromium: ChromiumOptions = {}): Promise<ConsoleSession> {
-  const session = await openConsoleSession(callCenterSettings, E2E_PORTS, '', chromium);
+/** A console session whose agent is Ready with the phone registered (`chromium`: what the test browser adds, e.g. a fake microphone's tone; `query`: the console page's, as `&name=value`). */
+export async function openReadySession(callCenterSettings: Record<string, string> = {}, chromium: ChromiumOptions = {}, query = ''): Promise<ConsoleSession> {
+  const session = await openConsoleSession(callCenterSettings, E2E_PORTS, query, chromium);
   await chooseAgentStatus(session, 'Ready');
   await session.softphone.getByText('Phone ready').waitFor();
   return session;

@@ -3,7 +3,8 @@
  * party sends a tone of its own frequency (the agent's fake microphone plays a WAV written
  * here, the colleague's phone 440 Hz, baresip the tone it is started with), and what a party
  * receives is measured per frequency with the Goertzel algorithm (for baresip, on the WAV its
- * sndfile module records; in a browser, remoteToneLevels of scripts/console/page/sip-phone.ts).
+ * sndfile module records; in a browser, remoteToneLevels of scripts/console/page/sip-phone.ts,
+ * with Web Audio's analyser). Both say dB: a tone heard reads above -60, one not heard below -80.
  */
 import { writeFileSync } from 'node:fs';
 
@@ -62,8 +63,8 @@ export function readWav(wav: Buffer): Pcm {
   return { sampleRate, samples: new Float64Array(0) };
 }
 
-/** The power of `hz` in `samples` (Goertzel, RFC-free textbook form), per sample. */
-function goertzel(samples: Float64Array, sampleRate: number, hz: number): number {
+/** The amplitude of the `hz` component of `samples` (Goertzel): 1 for a full-scale sine of that frequency. */
+function amplitudeOf(samples: Float64Array, sampleRate: number, hz: number): number {
   const coefficient = 2 * Math.cos((2 * Math.PI * hz) / sampleRate);
   let previous = 0;
   let beforePrevious = 0;
@@ -72,27 +73,16 @@ function goertzel(samples: Float64Array, sampleRate: number, hz: number): number
     beforePrevious = previous;
     previous = current;
   }
-  return (previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious) / Math.max(1, samples.length);
+  const power = previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
+  return (2 * Math.sqrt(Math.max(0, power))) / Math.max(1, samples.length);
 }
 
 /**
- * How far each of `frequencies` stands above the rest of the band (dB over the median power of
- * probe frequencies 250 Hz to 3.4 kHz, 150 Hz apart, away from the tones asked about): a tone the
- * audio carries stands 20 dB or more above it. Silence (or no samples) gives 0 for each.
+ * How loud each of `frequencies` is in `pcm`, in dB of full scale: a tone sent at a speaking
+ * level reads above -60 dBFS, silence and a codec's leftovers far below -80 (no samples: -200).
  */
 export function toneLevels(pcm: Pcm, frequencies: readonly number[]): Record<number, number> {
-  const { samples, sampleRate } = pcm;
-  const probes: number[] = [];
-  for (let hz = 250; hz <= 3400; hz += 150) if (frequencies.every((tone) => Math.abs(tone - hz) > 80)) probes.push(hz);
-  const floor = probes.map((hz) => goertzel(samples, sampleRate, hz)).sort((a, b) => a - b)[Math.floor(probes.length / 2)] ?? 0;
-  const energy = samples.reduce((sum, sample) => sum + sample * sample, 0) / Math.max(1, samples.length);
-  return Object.fromEntries(
-    frequencies.map((hz) => {
-      const power = goertzel(samples, sampleRate, hz);
-      // Below -70 dBFS there is nothing to hear: no tone, however clean the silence.
-      return [hz, energy < 1e-7 ? 0 : Math.round(10 * Math.log10((power + 1e-12) / (floor + 1e-12)))];
-    }),
-  );
+  return Object.fromEntries(frequencies.map((hz) => [hz, Math.round(20 * Math.log10(amplitudeOf(pcm.samples, pcm.sampleRate, hz) + 1e-10))]));
 }
 
 /** The samples of `pcm` from `fromSecond` (counted from the start) to its end. */

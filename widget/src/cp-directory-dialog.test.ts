@@ -199,6 +199,35 @@ describe('<cp-directory-dialog>', () => {
     expect(fired.intents).to.deep.equal([{ type: 'transfer', interactionId: 'case-1', targetId: 'svc-sales' }]);
   });
 
+  it('calls a typed phone number for a consult or the transfer of a call: its option comes first, Return chooses it', async () => {
+    const { element } = await opened(DIRECTORY, { mode: 'consult', channel: 'voice' });
+    const fired = recordIntents(document.body);
+    await sendKeys({ type: '+1 (415) 555-0142' });
+    await element.updateComplete;
+    expect(optionNames(element)).to.deep.equal(['Call +1 (415) 555-0142']);
+    expect(activeOption(element)).to.equal('Call +1 (415) 555-0142');
+    await press(element, 'Enter');
+    fired.stop();
+    expect(fired.intents).to.deep.equal([{ type: 'consult', interactionId: 'case-1', targetId: '', number: '+1 (415) 555-0142' }]);
+
+    const transfer = await opened(DIRECTORY, { channel: 'voice' });
+    await sendKeys({ type: 'sip:desk@pbx.example.com' });
+    await transfer.element.updateComplete;
+    expect(optionNames(transfer.element)).to.deep.equal(['Transfer to sip:desk@pbx.example.com']);
+    expect(search(transfer.element).getAttribute('aria-describedby'), 'the field says it takes a number').to.equal('search-hint');
+  });
+
+  it('offers no number to transfer an email or a case to, and none for text that is no number', async () => {
+    const { element } = await opened(DIRECTORY, { channel: 'email' });
+    await sendKeys({ type: '4155550142' });
+    await element.updateComplete;
+    expect(queryAllByRole(element, 'option')).to.have.length(0);
+    const call = await opened(DIRECTORY, { mode: 'consult', channel: 'voice' });
+    await sendKeys({ type: 'lopez' });
+    await call.element.updateComplete;
+    expect(optionNames(call.element)).to.deep.equal(['Maria Lopez, Agent']);
+  });
+
   it('chooses a name when the agent clicks it', async () => {
     const { element } = await opened(DIRECTORY);
     const fired = recordIntents(document.body);

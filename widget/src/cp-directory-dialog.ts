@@ -10,7 +10,9 @@
  * the active option (aria-activedescendant) and Return chooses it. When the interaction
  * allows both, a "Consult | Transfer" toggle sits at the top (switching it lists who
  * qualifies for the other mode). Escape or Cancel closes it; focus goes back to the button
- * that opened it.
+ * that opened it. When it places a call (a consult, or the transfer of a call) and the search
+ * holds a phone number or a sip: address, the first option calls that number (seed 004: "the
+ * selected agent or the telephone number provided").
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -18,7 +20,7 @@ import type { Channel, DirectoryEntry } from '../../adapter/src/store.ts';
 import { baseStyles, dialogStyles, listboxStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { directoryKindWords } from './words.ts';
-import { entriesFor, filterDirectory, needsPhone, sortDirectory, type DirectoryMode } from './directory-search.ts';
+import { entriesFor, filterDirectory, needsPhone, sortDirectory, typedNumber, type DirectoryMode } from './directory-search.ts';
 import { movedIndex } from './list-keys.ts';
 import { ModalController } from './modal-controller.ts';
 
@@ -38,6 +40,17 @@ export interface DirectoryDialogOptions {
 }
 
 const MODE_WORDS: Record<DirectoryMode, string> = { consult: 'Consult', transfer: 'Transfer' };
+
+/** One option of the list: a directory entry, or the number the agent typed. */
+type Choice = { readonly id: string; readonly entry: DirectoryEntry } | { readonly id: typeof TYPED_NUMBER_ID; readonly number: string };
+
+/** The option id of the typed number (no directory id looks like it: those are Salesforce ids). */
+const TYPED_NUMBER_ID = '#typed-number';
+
+/** The typed number's option, as read and announced. */
+function numberWords(mode: DirectoryMode, number: string): string {
+  return mode === 'consult' ? `Call ${number}` : `Transfer to ${number}`;
+}
 
 /** The consult/transfer dialog. Fires `consult` or `transfer` { interactionId, targetId }. */
 export class CpDirectoryDialog extends LitElement {
@@ -98,6 +111,11 @@ export class CpDirectoryDialog extends LitElement {
       }
       input[type='search'] {
         width: 100%;
+      }
+      .search-hint {
+        margin: 2px 0 0;
+        font-size: 12px;
+        color: var(--cp-text-weak);
       }
       .name {
         overflow-wrap: anywhere;
@@ -165,13 +183,15 @@ export class CpDirectoryDialog extends LitElement {
     return sortDirectory(entriesFor(this.entries, this.#mode, this.#channel));
   }
 
-  /** The entries shown now: the candidates, filtered by the search. */
-  #shown(): DirectoryEntry[] {
-    return filterDirectory(this.#candidates(), this.#query);
+  /** The options shown now: the typed number (for a call), then the candidates filtered by the search. */
+  #shown(): Choice[] {
+    const number = needsPhone(this.#mode, this.#channel) ? typedNumber(this.#query) : undefined;
+    const entries = filterDirectory(this.#candidates(), this.#query).map((entry): Choice => ({ id: entry.id, entry }));
+    return number === undefined ? entries : [{ id: TYPED_NUMBER_ID, number }, ...entries];
   }
 
-  #active(shown: readonly DirectoryEntry[]): DirectoryEntry | undefined {
-    return shown.find((entry) => entry.id === this.#activeId) ?? shown[0];
+  #active(shown: readonly Choice[]): Choice | undefined {
+    return shown.find((choice) => choice.id === this.#activeId) ?? shown[0];
   }
 
   protected override render() {
@@ -201,22 +221,26 @@ export class CpDirectoryDialog extends LitElement {
         aria-autocomplete="list"
         aria-expanded=${shown.length > 0 ? 'true' : 'false'}
         aria-controls="options"
+        aria-describedby=${needsPhone(this.#mode, this.#channel) ? 'search-hint' : nothing}
         aria-activedescendant=${activeIndex >= 0 ? `option-${activeIndex}` : nothing}
         .value=${this.#query}
         @input=${this.#typed}
       />
+      ${needsPhone(this.#mode, this.#channel) ? html`<p id="search-hint" class="search-hint">Or type a phone number.</p>` : nothing}
       ${shown.length > 0
         ? html`<ul id="options" role="listbox" aria-label="Agents and services">
             ${repeat(
               shown,
-              (entry) => entry.id,
-              (entry, index) => html`<li
+              (choice) => choice.id,
+              (choice, index) => html`<li
                 id="option-${index}"
                 role="option"
-                aria-selected=${entry === active ? 'true' : 'false'}
-                @click=${() => this.#choose(entry)}
+                aria-selected=${choice === active ? 'true' : 'false'}
+                @click=${() => this.#choose(choice)}
               >
-                <span class="name">${entry.name}</span><span class="kind"><span class="visually-hidden">, </span>${directoryKindWords(entry.kind)}</span>
+                ${'entry' in choice
+                  ? html`<span class="name">${choice.entry.name}</span><span class="kind"><span class="visually-hidden">, </span>${directoryKindWords(choice.entry.kind)}</span>`
+                  : html`<span class="name">${numberWords(this.#mode, choice.number)}</span>`}
               </li>`,
             )}
           </ul>`
@@ -267,10 +291,11 @@ export class CpDirectoryDialog extends LitElement {
     this.requestUpdate();
   }
 
-  #choose(entry: DirectoryEntry): void {
+  #choose(choice: Choice): void {
     const interactionId = this.#interactionId;
     if (!interactionId) return;
-    this.dispatchEvent(intentEvent({ type: this.#mode, interactionId, targetId: entry.id }));
+    const target = 'entry' in choice ? { targetId: choice.entry.id } : { targetId: '', number: choice.number };
+    this.dispatchEvent(intentEvent({ type: this.#mode, interactionId, ...target }));
     this.close();
   }
 

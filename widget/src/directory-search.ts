@@ -41,3 +41,17 @@ export function filterDirectory(entries: readonly DirectoryEntry[], query: strin
   if (needle === '') return [...entries];
   return entries.filter((entry) => foldForSearch(entry.name).includes(needle));
 }
+
+/** Punctuation people type inside numbers: spaces, dots, dashes, slashes, parentheses. */
+const NUMBER_PUNCTUATION = /[\s()./-]/g;
+
+/**
+ * The typed search text when it reads as a phone number (2 to 32 digits, '*' or '#', a leading
+ * '+', punctuation allowed) or a sip:/sips: address: a consult or a call transfer can go to it.
+ * undefined otherwise. The adapter checks it again before anything is dialled.
+ */
+export function typedNumber(query: string): string | undefined {
+  const text = query.trim();
+  if (/^sips?:\S+@\S+$/i.test(text)) return text;
+  return /^\+?[0-9*#]{2,32}$/.test(text.replace(NUMBER_PUNCTUATION, '')) ? text : undefined;
+}

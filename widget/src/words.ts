@@ -24,12 +24,20 @@ export function stateWords(state: InteractionState, direction: Interaction['dire
 /**
  * An interaction action as its button says it: Accept, Reject (Decline for a chat, email or
  * case: Omni-Channel's word, and it asks why), Release, Hold, Retrieve, Consult, Transfer,
- * Abandon, Extend (extend wrap up). These are the buttons' accessible names.
+ * Abandon, Extend (extend wrap up); for a consult call Complete transfer, Conference, Drop
+ * consult (release it, retrieve the held call) and Leave conference. These are the buttons'
+ * accessible names.
  */
 export function actionWords(action: InteractionAction, channel: Channel): string {
   // Mute and unmute are one toggle button: its name stays, aria-pressed says whether the call is muted.
   return words().actions[action === 'reject' && !isCall(channel) ? 'decline' : action];
 }
+
+/** A call the far end put on hold (its re-INVITE sendonly or inactive). */
+export const HELD_BY_FAR_END_WORDS = 'Held by the caller';
+
+/** A call joined with its consult call into a three-way call. */
+export const CONFERENCE_WORDS = 'Conference';
 
 /** A call whose microphone the agent muted (the in-call controls' other words: in-call-words.ts, loaded with them). */
 export const MUTED_WORDS = 'Muted';

@@ -3,10 +3,12 @@
  * request (a composite of two queries):
  *   agents    active Users with a ContactPad SIP user (User.ContactPad_SIP_User__c, which
  *             force-app adds), less the agent themself (the same SIP user, any case);
- *   services  the queues that can own Cases (QueueSobject rows for Case, with Queue.Name).
+ *   services  the queues that can own Cases (QueueSobject rows for Case, with Queue.Name), each
+ *             reached by phone at its queue's SIP user (model/directory-entry.ts serviceSipUser,
+ *             from Queue.DeveloperName).
  * One list, sorted by name as people read it (locale order, accents and case aside).
  */
-import type { DirectoryEntry } from '../model/directory-entry.ts';
+import { serviceSipUser, type DirectoryEntry } from '../model/directory-entry.ts';
 import type { CompositeSubrequest, CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import { recordsOf } from './crm-connection.ts';
 import { subrequestError } from './salesforce-error.ts';
@@ -15,7 +17,7 @@ import { subrequestError } from './salesforce-error.ts';
 export const SIP_USER_FIELD = 'ContactPad_SIP_User__c';
 
 const AGENTS_SOQL = `SELECT Id, Name, ${SIP_USER_FIELD} FROM User WHERE IsActive = true AND ${SIP_USER_FIELD} != null`;
-const SERVICES_SOQL = "SELECT QueueId, Queue.Name FROM QueueSobject WHERE SobjectType = 'Case'";
+const SERVICES_SOQL = "SELECT QueueId, Queue.Name, Queue.DeveloperName FROM QueueSobject WHERE SobjectType = 'Case'";
 
 const byName = new Intl.Collator(undefined, { sensitivity: 'base' });
 
@@ -49,10 +51,11 @@ export async function loadDirectory(connection: CrmConnection, ownSipUser: strin
   const services = records('services').flatMap((row): DirectoryEntry[] => {
     const id = text(row['QueueId']);
     const queue = row['Queue'];
-    const name = typeof queue === 'object' && queue !== null ? text((queue as Record<string, unknown>)['Name']) : '';
+    const fields = typeof queue === 'object' && queue !== null ? (queue as Record<string, unknown>) : {};
+    const name = text(fields['Name']);
     if (id === '' || name === '' || seen.has(id)) return [];
     seen.add(id);
-    return [{ id, name, kind: 'service', sipUser: '' }];
+    return [{ id, name, kind: 'service', sipUser: serviceSipUser(text(fields['DeveloperName'])) }];
   });
   return Object.freeze(
     [...agents, ...services]

@@ -40,17 +40,17 @@ async function failure(work: Promise<unknown>, code: ErrorCode): Promise<Contact
 }
 
 describe('the directory of agents and services', () => {
-  it('lists the agents with a SIP user and the queues that take Cases, by name, in one request, then from memory', async () => {
+  it('lists the agents with a SIP user and the queues that take Cases (reached at queue-<API name>), by name, in one request, then from memory', async () => {
     const { room, outbox, usage } = await demoRoom('AGENT1');
     try {
       const before = await usage();
       const directory = await room.directory();
       expect(await usage(), 'one API request').to.equal(before + 1);
       expect(directory).to.deep.equal([
-        { id: BILLING, name: 'Billing Support', kind: 'service', sipUser: '' },
+        { id: BILLING, name: 'Billing Support', kind: 'service', sipUser: 'queue-Billing_Support' },
         { id: EMILE, name: 'Émile Durand', kind: 'agent', sipUser: 'emile.durand' },
         { id: JORDAN, name: 'Jordan Lee', kind: 'agent', sipUser: 'jordan.lee' },
-        { id: TECHNICAL, name: 'Technical Support', kind: 'service', sipUser: '' },
+        { id: TECHNICAL, name: 'Technical Support', kind: 'service', sipUser: 'queue-Technical_Support' },
       ]);
       const names = directory.map((entry) => entry.name);
       for (const absent of ['Alex Morgan', 'Casey Brooks', 'Sam Rivera', 'Marketing Leads']) expect(names).to.not.include(absent);

@@ -50,7 +50,7 @@ describe('the directory desk', () => {
   it('loads the org\'s agents (with their SIP user) and services', async () => {
     const desks = await floor();
     expect(desks.entry('Casey Colleague')).to.include({ kind: 'agent', sipUser: COLLEAGUE_SIP_USER });
-    expect(desks.entry('Billing Support')).to.include({ kind: 'service', sipUser: '' });
+    expect(desks.entry('Billing Support')).to.include({ kind: 'service', sipUser: 'queue-Billing_Support' });
   });
 
   it('consults a colleague about a call: the call is held, the colleague\'s SIP user dialled, the consult call selected', async () => {
@@ -73,11 +73,12 @@ describe('the directory desk', () => {
     expect(desks.view.interaction('outbound-1')?.queue).to.equal('Consult about chat');
   });
 
-  it('refuses to consult a service or someone not in the directory, and nothing is dialled', async () => {
+  it('refuses to consult someone not in the directory, or an agent without a phone, and nothing is dialled', async () => {
     const desks = await floor();
     answeredCall(desks, 'call');
-    expect(await failureOf(desks.directory.consult('call', desks.entry('Billing Support').id))).to.equal('TRANSFER_FAILED: Billing Support has no ContactPad phone to call.');
     expect(await failureOf(desks.directory.consult('call', '005000000000999AAA'))).to.equal('TRANSFER_FAILED: That agent or service is not in the directory (any more).');
+    desks.store.update((s) => ({ ...s, directory: [...s.directory, { id: '005000000000998AAA', name: 'Robin Deskless', kind: 'agent', sipUser: '' }] }));
+    expect(await failureOf(desks.directory.consult('call', '005000000000998AAA'))).to.equal('TRANSFER_FAILED: Robin Deskless has no ContactPad phone to call.');
     expect(desks.phone.asked).to.deep.equal([]);
   });
 
@@ -92,12 +93,13 @@ describe('the directory desk', () => {
     expect(String((await taskFor(desks.orgId, 'call'))['Description'])).to.contain('to Casey Colleague');
   });
 
-  it('refuses to transfer a call to a service (no phone)', async () => {
+  it('transfers a call blind to a service: the REFER names the queue\'s SIP user (queue-<API name>), and the Task says to which service', async () => {
     const desks = await floor();
     answeredCall(desks, 'call');
-    expect(await failureOf(desks.directory.transfer('call', desks.entry('Billing Support').id))).to.equal(
-      'TRANSFER_FAILED: Billing Support has no ContactPad phone to transfer the call to.',
-    );
+    await desks.directory.transfer('call', desks.entry('Billing Support').id);
+    expect(desks.phone.asked).to.deep.equal(['transfer call queue-Billing_Support']);
+    desks.voice.ended('call', { reason: 'transferred' });
+    expect(String((await taskFor(desks.orgId, 'call'))['Description'])).to.contain('to Billing Support');
   });
 
   it('transfers a case to a service: the Case changes owner, its work closes, it leaves the list', async () => {

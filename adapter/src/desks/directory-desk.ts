@@ -4,19 +4,22 @@
  * the interaction to an agent or a service. Telephony builds each colleague's SIP address from
  * the directory entry's SIP user.
  *
- *   consult  -> (a live call is held) -> dial the colleague -> a consult call, selected
+ *   consult  -> the consult desk (consult-desk.ts): (a live call is held) -> dial the colleague,
+ *               the service or the typed number -> a consult call, selected; and what follows
+ *               (swap, attended transfer, drop, conference)
  *   transfer -> email or case: the Case's owner changes, the work closes, it leaves the list
- *            -> call: blind transfer (REFER); the phone's ended('transferred') hands it over
+ *            -> call: blind transfer (REFER) to an agent, a service (its queue's SIP user) or a
+ *               typed number; the phone's ended('transferred') hands it over
  *
  * Loaded with the directory (after the crm room), off the path that rings and answers.
  */
 import type { DirectoryEntry } from '../model/directory-entry.ts';
 import { ContactPadError } from '../model/errors.ts';
-import { interactionKind } from '../model/capabilities.ts';
-import { consultFacts, withTransferTo } from '../model/handover-facts.ts';
-import { offerInteraction } from '../model/interaction-state.ts';
+import { withTransferTo } from '../model/handover-facts.ts';
 import type { Clock } from '../model/clock.ts';
+import type { ContactPadSettings } from '../model/settings.ts';
 import type { Store } from '../store.ts';
+import { ConsultDesk, type ConsultTarget } from './consult-desk.ts';
 import type { NoticeDesk } from './notice-desk.ts';
 import type { Rooms } from './ports.ts';
 import type { ViewDesk } from './view-desk.ts';
@@ -25,6 +28,7 @@ import type { WrapUpDesk } from './wrap-up-desk.ts';
 
 /** The desks a directory desk works with. */
 export interface DirectoryDeskParts {
+  readonly settings: ContactPadSettings;
   readonly clock: Clock;
   readonly store: Store;
   readonly rooms: Rooms;
@@ -36,9 +40,12 @@ export interface DirectoryDeskParts {
 
 export class DirectoryDesk {
   readonly #parts: DirectoryDeskParts;
+  /** The consult calls, and what the agent does with them. */
+  readonly consults: ConsultDesk;
 
   constructor(parts: DirectoryDeskParts) {
     this.#parts = parts;
+    this.consults = new ConsultDesk(parts);
   }
 
   /** Loads the agents and services for consult and transfer (after the crm room loaded). */
@@ -48,48 +55,47 @@ export class DirectoryDesk {
   }
 
   /**
-   * Consult: a call to the chosen colleague while the interaction stays open (a live call is
-   * put on hold first). The consult call is an interaction of its own: releasing one does not
-   * release the other.
+   * Consult: a call to the chosen colleague or service (or the number the agent typed) while
+   * the interaction stays open (a live call is put on hold first): see consult-desk.ts. The
+   * consult call is an interaction of its own: releasing one does not release the other.
    */
-  async consult(id: string, targetId: string): Promise<void> {
-    const { view, voice, rooms, clock } = this.#parts;
-    view.requireAction(id, 'consult');
-    const target = this.#entry(targetId);
-    if (target.sipUser === '') throw new ContactPadError('TRANSFER_FAILED', `${target.name} has no ContactPad phone to call.`);
-    const interaction = view.interaction(id);
-    if (interaction && interactionKind(interaction.channel) === 'live' && interaction.state === 'connected') await voice.hold(id);
-    const callId = await rooms.requirePhone().dial(target.sipUser);
-    const about = view.interaction(id) ?? interaction;
-    const aboutWords = about ? about.callerName || about.callerNumber || about.channel : id;
-    const consult = offerInteraction(
-      { id: callId, channel: 'voice', direction: 'outbound', callerName: target.name, callerNumber: target.sipUser, queue: `Consult about ${aboutWords}` },
-      clock.now(),
-    );
-    view.add(consult, consultFacts(id));
-    view.select(callId);
+  async consult(id: string, targetId: string, number?: string): Promise<void> {
+    this.#parts.view.requireAction(id, 'consult');
+    await this.consults.start(id, await this.#callTarget(targetId, number, 'call'));
   }
 
   /**
    * Transfer: an email or case is handed to the chosen agent or service (its Case owner
    * changes, the work is closed) and leaves this agent's list; a call is transferred blind
-   * (SIP REFER) to the chosen agent's phone.
+   * (SIP REFER) to the chosen agent's phone, the service's queue or the typed number.
    */
-  async transfer(id: string, targetId: string): Promise<void> {
+  async transfer(id: string, targetId: string, number?: string): Promise<void> {
     const { view, rooms, wrapUp, notices } = this.#parts;
     view.requireAction(id, 'transfer');
-    const target = this.#entry(targetId);
     const work = view.facts(id)?.work;
     if (work) {
+      const target = this.#entry(targetId);
       await rooms.requireCrm().transferRecord(work.workItemId, target.id);
       rooms.bridge?.closeWork(work.workId).catch((error: unknown) => notices.notify(error));
       wrapUp.handedOver(id, target.name);
       return;
     }
-    if (target.sipUser === '') throw new ContactPadError('TRANSFER_FAILED', `${target.name} has no ContactPad phone to transfer the call to.`);
+    const target = await this.#callTarget(targetId, number, 'transfer the call to');
     view.changeFacts(id, (facts, interaction) => withTransferTo(facts, interaction, target.name), false);
-    await rooms.requirePhone().transfer(id, target.sipUser);
+    await rooms.requirePhone().transfer(id, target.address);
     // The phone reports ended('transferred') once the far end took the REFER.
+  }
+
+  /**
+   * Whom a call goes to: the typed `number` (a phone number or a sip: address), checked against
+   * the compliance rules as every number the agent calls (outbound-desk.ts: INVALID_INPUT, or the
+   * blocking rule's error, and nothing is dialled), else the directory entry's phone.
+   */
+  async #callTarget(targetId: string, number: string | undefined, doing: string): Promise<ConsultTarget> {
+    if (number !== undefined) return (await this.#parts.voice.outbound()).clear(number);
+    const target = this.#entry(targetId);
+    if (target.sipUser === '') throw new ContactPadError('TRANSFER_FAILED', `${target.name} has no ContactPad phone to ${doing}.`);
+    return { name: target.name, address: target.sipUser };
   }
 
   #entry(targetId: string): DirectoryEntry {

@@ -7,11 +7,11 @@
 import type { BridgeCapability, BridgePresence, BridgeTab, BridgeWork } from '../host/console-bridge-protocol.ts';
 import type { CrmService } from '../crm/crm-service.ts';
 import { ContactPadError } from '../model/errors.ts';
-import type { DtmfMethod } from '../model/dtmf.ts';
-import type { DtmfSent, MediaStats } from '../telephony/phone.ts';
 import type { AudioDeviceRole } from '../model/audio-devices.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from '../telephony/phone.ts';
+import type { DtmfMethod } from '../model/dtmf.ts';
+import type { DtmfSent, MediaStats } from '../telephony/phone.ts';
 
 /** What the desks need of the telephony room (implemented by telephony/phone.ts). */
 export interface PhonePort {
@@ -26,6 +26,14 @@ export interface PhonePort {
   retrieve(callId: string): Promise<void>;
   /** Blind transfer (REFER) to a number, a SIP address or a colleague's SIP user part. */
   transfer(callId: string, target: string): Promise<void>;
+  /** A recording command to the platform (SIP INFO); resolves once the platform agreed. */
+  recording(callId: string, command: RecordingCommand): Promise<void>;
+  /** Plays a pre-recorded message into the connected call instead of the agent, hanging up when it ends; resolves once it plays. */
+  dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped>;
+  /** Attended transfer: the far end of `callId` is put through to the far end of `consultId` (REFER with Replaces). */
+  completeTransfer(callId: string, consultId: string): Promise<void>;
+  /** Joins two answered calls into a three-way call mixed in the browser. */
+  conference(callId: string, otherId: string): Promise<void>;
   /** The agent's microphone on one call (kept across hold). */
   mute(callId: string): Promise<void>;
   unmute(callId: string): Promise<void>;
@@ -33,10 +41,6 @@ export interface PhonePort {
   sendDtmf(callId: string, tones: string, method: DtmfMethod): Promise<DtmfSent>;
   /** A call's media figures (getStats), read for the call-quality indicator. */
   mediaStats(callId: string): Promise<MediaStats>;
-  /** A recording command to the platform (SIP INFO); resolves once the platform agreed. */
-  recording(callId: string, command: RecordingCommand): Promise<void>;
-  /** Plays a pre-recorded message into the connected call instead of the agent, hanging up when it ends; resolves once it plays. */
-  dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped>;
 }
 
 /** What the console bridge has seen: its tabs, its works, the agent's presence (the hello snapshot). */

@@ -9,6 +9,7 @@
  */
 import type { AgentStatus } from '../model/agent-state.ts';
 import { ContactPadError } from '../model/errors.ts';
+import { interactionKind } from '../model/capabilities.ts';
 import { callFacts } from '../model/interaction-facts.ts';
 import { isInProgress, offerInteraction } from '../model/interaction-state.ts';
 import type { Clock } from '../model/clock.ts';
@@ -160,10 +161,17 @@ export class VoiceDesk {
     if (view.stateOf(id) === 'connected') view.move(id, 'held');
   }
 
-  /** Takes the call off hold (re-INVITE sendrecv). */
+  /** Takes the call off hold (re-INVITE sendrecv), holding the call the agent is on first. */
   async retrieve(id: string): Promise<void> {
     const { view, rooms } = this.#parts;
     view.requireAction(id, 'retrieve');
+    // Never two calls un-held: the call the agent is on is held first (a swap, as between a
+    // call and its consult call). A three-way call holds nobody.
+    for (const other of view.all()) {
+      const { interaction, facts } = other;
+      if (other.id === id || interaction.state !== 'connected' || facts.work || interactionKind(interaction.channel) !== 'live') continue;
+      if (view.view(other.id)?.inConference !== true) await this.hold(other.id);
+    }
     await rooms.requirePhone().retrieve(id);
     if (view.stateOf(id) === 'held') view.move(id, 'connected');
   }

@@ -162,7 +162,10 @@ export class WrapUpDesk {
     this.#view.setWrapUpEnd(id, undefined);
     this.logActivity(id);
     for (const listener of this.#wrappedUp) listener(id);
-    this.#agent.wrapUpFinished(id);
+    // A consult call had no wrap up of its own: the agent is as the other interactions leave
+    // them (the call it was about may be in wrap up already, its clock running).
+    if (by === 'consult') this.#agent.workStopped();
+    else this.#agent.wrapUpFinished(id);
   }
 
   /** Writes the interaction's Task (through the durable outbox). */

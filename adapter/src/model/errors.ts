@@ -106,6 +106,24 @@ export const ERROR_CATALOGUE = {
     causes: ['A trunk or PBX offers only G.729 (or another codec browsers do not have), and the media gateway passes codecs through without transcoding.'],
     fix: 'The admins have the trunk offer G.711 (PCMU or PCMA) or opus as well, or turn on transcoding in the media gateway (docs/sip-edge.md).',
   },
+  DTMF_FAILED: {
+    description: 'Keypad tones (DTMF) could not be sent on the call; the call goes on.',
+    causes: [
+      'The far end refused the SIP INFO that carries a tone (405, 415, 501...), or did not answer it.',
+      'The call was put on hold, or ended, while the tones were being sent.',
+    ],
+    fix: 'Press the keys again; if the far end refuses INFO, an admin sets dtmfMethod to rfc4733 (tones in the audio) for trunks that take them. The message says which keys went out.',
+  },
+  DTMF_SENT_AS_INFO: {
+    description: 'This call cannot carry keypad tones in its audio (RFC 4733), so ContactPad sends them as SIP INFO (application/dtmf-relay) instead.',
+    causes: ['The far end offered no telephone-event in its SDP, so the browser has no DTMF sender for the call (RTCDTMFSender.canInsertDTMF is false).'],
+    fix: 'Nothing for the agent: the tones still go out. If the far end does not act on INFO, the telephony admin lets the trunk or media gateway offer telephone-event.',
+  },
+  CALL_QUALITY_POOR: {
+    description: 'The line of a call is poor: the caller\'s audio is being lost, arrives unevenly, or takes long to arrive (figures from the browser\'s WebRTC statistics).',
+    causes: ['Network congestion or Wi-Fi trouble on the agent\'s side.', 'A poor line on the caller\'s side (a mobile phone with weak signal).', 'A VPN or a far-away media server adding delay.'],
+    fix: 'Tell the caller if they are hard to hear; move to a wired network or close bandwidth-hungry applications. If many calls are poor, the admins look at the network path to the media gateway. The warning comes once per degradation.',
+  },
   RECORDING_FAILED: {
     description: 'A recording command (start, pause, resume or stop) did not take effect: the recording stays as it was, and the call goes on.',
     causes: [
@@ -128,24 +146,6 @@ export const ERROR_CATALOGUE = {
       'The call is not connected (on hold, or already ending), or the browser could not play audio into it.',
     ],
     fix: 'Leave the message yourself, or release the call. An admin checks the message\'s Audio URL in Setup > Custom Metadata Types > ContactPad Voicemail Message (open it in a browser: it must play).',
-  },
-  DTMF_FAILED: {
-    description: 'Keypad tones (DTMF) could not be sent on the call; the call goes on.',
-    causes: [
-      'The far end refused the SIP INFO that carries a tone (405, 415, 501...), or did not answer it.',
-      'The call was put on hold, or ended, while the tones were being sent.',
-    ],
-    fix: 'Press the keys again; if the far end refuses INFO, an admin sets dtmfMethod to rfc4733 (tones in the audio) for trunks that take them. The message says which keys went out.',
-  },
-  DTMF_SENT_AS_INFO: {
-    description: 'This call cannot carry keypad tones in its audio (RFC 4733), so ContactPad sends them as SIP INFO (application/dtmf-relay) instead.',
-    causes: ['The far end offered no telephone-event in its SDP, so the browser has no DTMF sender for the call (RTCDTMFSender.canInsertDTMF is false).'],
-    fix: 'Nothing for the agent: the tones still go out. If the far end does not act on INFO, the telephony admin lets the trunk or media gateway offer telephone-event.',
-  },
-  CALL_QUALITY_POOR: {
-    description: 'The line of a call is poor: the caller\'s audio is being lost, arrives unevenly, or takes long to arrive (figures from the browser\'s WebRTC statistics).',
-    causes: ['Network congestion or Wi-Fi trouble on the agent\'s side.', 'A poor line on the caller\'s side (a mobile phone with weak signal).', 'A VPN or a far-away media server adding delay.'],
-    fix: 'Tell the caller if they are hard to hear; move to a wired network or close bandwidth-hungry applications. If many calls are poor, the admins look at the network path to the media gateway. The warning comes once per degradation.',
   },
   CALL_NOT_FOUND: {
     description: 'An action was asked for a call the phone does not have (it ended, or never rang here).',
@@ -294,6 +294,19 @@ export const ERROR_CATALOGUE = {
     description: 'An interaction could not be handed to the chosen agent or service; it stays with this agent.',
     causes: ['The chosen agent or queue cannot own the record (inactive user, queue without Case).', 'The far end refused a call transfer.'],
     fix: 'Pick another agent or service, or keep the interaction; the message says what Salesforce or the phone server answered.',
+  },
+  CONSULT_FAILED: {
+    description: 'The consult call did not reach the colleague, service or number; the interaction it was about stays with the agent (a call stays on hold).',
+    causes: [
+      'Nobody answered within the consultTimeoutSeconds call center setting, so ContactPad cancelled the consult.',
+      'The colleague declined or was busy (486, 603), or the number or SIP user does not exist (404).',
+    ],
+    fix: 'Retrieve the call, or consult someone else; an admin can lengthen consultTimeoutSeconds.',
+  },
+  CONFERENCE_FAILED: {
+    description: 'The two calls could not be joined into a three-way call; both go on as two calls.',
+    causes: ['The browser could not mix audio (Web Audio unavailable or refused).', 'The microphone was not open on either call.'],
+    fix: 'Use the calls one at a time (Retrieve swaps between them), or complete the transfer; reload ContactPad if it keeps failing.',
   },
   DISPOSITION_REQUIRED: {
     description: 'Wrap up cannot end without a disposition (the requireDisposition setting is on).',

@@ -13,6 +13,14 @@ export type InteractionAction =
   | 'transfer'
   | 'abandon'
   | 'extend-wrap-up'
+  /** A consult call: put the caller through to the consulted party (attended transfer). */
+  | 'complete-transfer'
+  /** A consult call: join it and the call it is about into a three-way call. */
+  | 'conference'
+  /** A consult call: release it and take the held call back. */
+  | 'drop-consult'
+  /** A three-way call: the agent leaves it, and both calls end. */
+  | 'leave-conference'
   /** A live call: silence the agent's microphone on it, or give it back (kept across hold). */
   | 'mute'
   | 'unmute'

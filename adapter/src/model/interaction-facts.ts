@@ -18,6 +18,7 @@
  *        |  Task links:   withNavigation (calls only), withWorkLinks (work items only)
  *        |  console tab:  withTabOpen / withTabClosed (only with a record to show)
  *        |  ending:       withReleaseFailed (while connected or held), withTransferTo (calls only)
+ *        |  consulting:   withConsultCall / withoutConsultCall, withConference (calls only)
  *        |  Omni-Channel: withAcceptedByAgent (work items only)
  *        |  in the call:  withMuted (live calls connected or held: in-call-facts.ts)
  * ```
@@ -63,6 +64,10 @@ export interface InteractionFacts {
   readonly work?: WorkItemRef;
   /** A consult call: the interaction it is about (no wrap up of its own). */
   readonly consultFor?: string;
+  /** A call with a consult call under way about it: that call (handover-facts.ts). */
+  readonly consultId?: string;
+  /** A call of a three-way call (with its consult call, or the call it consults about). */
+  readonly conference?: boolean;
   /** The agent clicked Accept (rather than auto-accept): the new work may take the agent's focus. */
   readonly acceptedByAgent: boolean;
   /** A release that failed: semi-live interactions may then be abandoned (capabilities.ts). */

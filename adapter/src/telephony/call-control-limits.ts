@@ -17,3 +17,12 @@ export const REINVITE_READY_TIMEOUT_MS = 10_000;
  * phone then hangs up its leg and reports the call transferred.
  */
 export const TRANSFER_ANSWER_TIMEOUT_MS = 8000;
+
+/**
+ * How long an attended transfer waits, once the caller's phone accepted the REFER, for the
+ * transfer target to take the call over: the caller's NOTIFY saying how its INVITE with
+ * Replaces went (RFC 3515, 5589), or the target's BYE on the consult call it replaced. The
+ * target answers such an INVITE at once (it replaces a call it is in, RFC 3891), so this
+ * covers a slow network, not ringing. Failing it, both calls stay with the agent.
+ */
+export const TRANSFER_COMPLETE_TIMEOUT_MS = 15_000;

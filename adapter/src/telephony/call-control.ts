@@ -1,8 +1,10 @@
 /**
  * What the agent (or support) asks of calls beyond ringing and answering: dialling out
- * (dial.ts), hold and retrieve (hold.ts, re-INVITEs), blind transfer (transfer.ts, REFER)
- * and a call's media figures (media-stats.ts), with the waits on the far end of
- * far-end.ts. None of it is needed to ring and answer, so this module is the one door to
+ * (dial.ts), hold and retrieve (hold.ts, re-INVITEs), blind transfer (transfer.ts, REFER),
+ * attended transfer (attended-transfer.ts, REFER with Replaces), the three-way call mixed in
+ * the browser (conference.ts), the far end's own hold (far-end-hold.ts) and a call's media
+ * figures (media-stats.ts), recording commands to the platform (recording-info.ts, SIP INFO) and
+ * voicemail drop (voicemail-drop.ts), with the waits on the far end of far-end.ts. None of it is needed to ring and answer, so this module is the one door to
  * them and calls.ts loads it with a dynamic import: a chunk of its own, off the
  * ring-and-answer bundle (issue 9 measure), as the console bridge is. It starts loading once
  * the phone has registered; a request made before it has loaded waits for it.
@@ -11,10 +13,13 @@ import type { Inviter } from 'sip.js';
 import type { Clock } from '../model/clock.ts';
 import type { Call } from './call.ts';
 
+export { completeTransfer } from './attended-transfer.ts';
+export { joinConference } from './conference.ts';
 export { placeCall } from './dial.ts';
-export { sendDtmf } from './dtmf-sender.ts';
 export { sendRecordingCommand } from './recording-info.ts';
 export { dropVoicemail } from './voicemail-drop.ts';
+export { sendDtmf } from './dtmf-sender.ts';
+export { offerHoldsUs } from './far-end-hold.ts';
 export { setHold } from './hold.ts';
 export { setMuted } from './mute.ts';
 export { mediaStats } from './media-stats.ts';

@@ -220,23 +220,28 @@ export class Calls {
     await control.transfer(call, target, this.#port);
   }
 
-  /** See Phone.recording. */
-  async recording(callId: string, command: RecordingCommand): Promise<void> {
-    const call = this.#call(callId);
-    const control = this.#control ?? (await this.#controlFor('RECORDING_FAILED'));
-    await control.sendRecordingCommand(call, command, this.#options.clock);
+  /** See Phone.completeTransfer. */
+  async completeTransfer(callId: string, consultId: string): Promise<void> {
+    const [call, consult] = [this.#call(callId), this.#call(consultId)];
+    const control = this.#control ?? (await this.#controlFor('TRANSFER_FAILED'));
+    await control.completeTransfer(call, consult, this.#port);
   }
 
-  /** See Phone.dropVoicemail. */
-  async dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped> {
-    const call = this.#call(callId);
-    const control = this.#control ?? (await this.#controlFor('VOICEMAIL_DROP_FAILED'));
-    return control.dropVoicemail(call, audioUrl, this.#port, this.#options.clock);
+  /** See Phone.conference. */
+  async conference(callId: string, otherId: string): Promise<void> {
+    const [call, other] = [this.#call(callId), this.#call(otherId)];
+    const control = this.#control ?? (await this.#controlFor('CONFERENCE_FAILED'));
+    await control.joinConference(call, other, this.#options.clock);
   }
 
-  /** See Phone.speakerOf. */
-  speakerOf(callId: string): string | undefined {
-    return this.#audio.sinkOf(callId);
+  /** The far end re-offered the call (answered 200): whether it now holds the agent goes to the listener. */
+  #farEndOffered(call: Call, sdp: string): void {
+    this.#loadControl()
+      .then((control) => {
+        const held = control.offerHoldsUs(sdp);
+        if (held !== undefined && this.#calls.get(call.id) === call) this.#options.listener.heldByFarEnd?.(call.id, held);
+      })
+      .catch(() => undefined);
   }
 
   /** See Phone.mute and Phone.unmute. */
@@ -251,6 +256,25 @@ export class Calls {
     const call = this.#call(callId);
     const control = this.#control ?? (await this.#controlFor('DTMF_FAILED'));
     return control.sendDtmf(call, tones, method, this.#options.clock);
+  }
+
+  /** See Phone.speakerOf. */
+  speakerOf(callId: string): string | undefined {
+    return this.#audio.sinkOf(callId);
+  }
+
+  /** See Phone.recording. */
+  async recording(callId: string, command: RecordingCommand): Promise<void> {
+    const call = this.#call(callId);
+    const control = this.#control ?? (await this.#controlFor('RECORDING_FAILED'));
+    await control.sendRecordingCommand(call, command, this.#options.clock);
+  }
+
+  /** See Phone.dropVoicemail. */
+  async dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped> {
+    const call = this.#call(callId);
+    const control = this.#control ?? (await this.#controlFor('VOICEMAIL_DROP_FAILED'));
+    return control.dropVoicemail(call, audioUrl, this.#port, this.#options.clock);
   }
 
   /** See Phone.mediaStats. */
@@ -287,7 +311,10 @@ export class Calls {
       // The ACK of our 200 OK (sip.js calls this for ACKs to the far end's re-INVITEs too).
       onAck: () => void call.note({ type: 'ack' }),
       // The far end's re-INVITE, answered (200) or refused (488) by sip.js: its transaction may be over.
-      onInvite: () => call.changed(),
+      onInvite: (request, _response, statusCode) => {
+        call.changed();
+        if (statusCode === 200) this.#farEndOffered(call, request.body);
+      },
     };
     session.stateChange.addListener((state) => {
       if (state === SessionState.Established) {

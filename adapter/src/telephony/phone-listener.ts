@@ -19,6 +19,8 @@ export interface PhoneListener {
   connected(callId: string): void;
   /** A call is over. Called once per call. */
   ended(callId: string, end: CallEnd): void;
+  /** The far end put the call on hold (its re-INVITE offers sendonly or inactive), or took it off (held false). */
+  heldByFarEnd?(callId: string, held: boolean): void;
 }
 
 /** `listener` with every call guarded: a listener that throws is logged and never breaks the phone. */
@@ -37,5 +39,6 @@ export function guarded(listener: PhoneListener): PhoneListener {
     incoming: guard((offer: CallOffer) => listener.incoming(offer)),
     connected: guard((callId: string) => listener.connected(callId)),
     ended: guard((callId: string, end: CallEnd) => listener.ended(callId, end)),
+    heldByFarEnd: guard((callId: string, held: boolean) => listener.heldByFarEnd?.(callId, held)),
   };
 }

@@ -36,9 +36,9 @@ import { Registration } from './registration.ts';
 
 export type { CallEnd } from './call-state.ts';
 export type { DtmfSent } from './dtmf-sender.ts';
-export { INVITE_RECEIVED_MARK, type MediaStats } from './calls.ts';
 export type { VoicemailDropped } from './voicemail-drop.ts';
-export { REINVITE_READY_TIMEOUT_MS, TRANSFER_ANSWER_TIMEOUT_MS } from './call-control-limits.ts';
+export { INVITE_RECEIVED_MARK, type MediaStats } from './calls.ts';
+export { REINVITE_READY_TIMEOUT_MS, TRANSFER_ANSWER_TIMEOUT_MS, TRANSFER_COMPLETE_TIMEOUT_MS } from './call-control-limits.ts';
 export { addressOfRecord, type PhoneConfig } from './phone-config.ts';
 export type { PhoneListener } from './phone-listener.ts';
 export { REGISTER_TIMEOUT_MS } from './registration.ts';
@@ -307,24 +307,25 @@ export class Phone {
   }
 
   /**
-   * Asks the platform to start, pause, resume or stop recording the answered call: a SIP INFO
-   * in its dialog (recording-info.ts, the message the platform contract documents). Resolves on
-   * the platform's 200 OK. RECORDING_FAILED when it refuses or does not answer (the recording is
-   * as it was), INVALID_TRANSITION when the call is not answered, CALL_NOT_FOUND as for {@link hold}.
+   * Attended transfer (RFC 5589): REFER on `callId` naming the far end of `consultId` with
+   * Replaces (attended-transfer.ts). Resolves once the caller is through to the consulted
+   * party; both calls then end as transferred. TRANSFER_FAILED when the caller's phone refuses
+   * the REFER, the target does not take the call, or it is not confirmed within
+   * TRANSFER_COMPLETE_TIMEOUT_MS: both calls stay as they were. CALL_NOT_FOUND /
+   * INVALID_TRANSITION as for {@link hold} (the consult call must be connected, not held).
    */
-  recording(callId: string, command: RecordingCommand): Promise<void> {
-    return this.#calls.recording(callId, command);
+  completeTransfer(callId: string, consultId: string): Promise<void> {
+    return this.#calls.completeTransfer(callId, consultId);
   }
 
   /**
-   * Voicemail drop (voicemail-drop.ts): plays the audio at `audioUrl` into the connected call in
-   * place of the agent's microphone and resolves once it plays (with its length); the call is
-   * hung up (BYE) when it ends, and the listener's `ended` follows then. VOICEMAIL_DROP_FAILED
-   * when the call is not connected or the file cannot be loaded, decoded or played (the call
-   * goes on as it was); CALL_NOT_FOUND as for {@link hold}.
+   * Joins two answered calls into a three-way call mixed in this browser (conference.ts): a
+   * held one is taken off hold, each far end hears the agent and the other. Either call
+   * ending returns the other to a two-party call. CONFERENCE_FAILED when the browser cannot
+   * mix; CALL_NOT_FOUND / INVALID_TRANSITION as for {@link hold}.
    */
-  dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped> {
-    return this.#calls.dropVoicemail(callId, audioUrl);
+  conference(callId: string, otherId: string): Promise<void> {
+    return this.#calls.conference(callId, otherId);
   }
 
   /**
@@ -352,6 +353,27 @@ export class Phone {
    */
   sendDtmf(callId: string, tones: string, method: DtmfMethod = 'rfc4733'): Promise<DtmfSent> {
     return this.#calls.sendDtmf(callId, tones, method);
+  }
+
+  /**
+   * Asks the platform to start, pause, resume or stop recording the answered call: a SIP INFO
+   * in its dialog (recording-info.ts, the message the platform contract documents). Resolves on
+   * the platform's 200 OK. RECORDING_FAILED when it refuses or does not answer (the recording is
+   * as it was), INVALID_TRANSITION when the call is not answered, CALL_NOT_FOUND as for {@link hold}.
+   */
+  recording(callId: string, command: RecordingCommand): Promise<void> {
+    return this.#calls.recording(callId, command);
+  }
+
+  /**
+   * Voicemail drop (voicemail-drop.ts): plays the audio at `audioUrl` into the connected call in
+   * place of the agent's microphone and resolves once it plays (with its length); the call is
+   * hung up (BYE) when it ends, and the listener's `ended` follows then. VOICEMAIL_DROP_FAILED
+   * when the call is not connected or the file cannot be loaded, decoded or played (the call
+   * goes on as it was); CALL_NOT_FOUND as for {@link hold}.
+   */
+  dropVoicemail(callId: string, audioUrl: string): Promise<VoicemailDropped> {
+    return this.#calls.dropVoicemail(callId, audioUrl);
   }
 
   /** A call's media figures (RTCPeerConnection.getStats): ICE state, bytes each way, the far end's packets received and lost, jitter and round trip. */

@@ -3,6 +3,19 @@
  * what an INVITE tells the agent about the call. Pure parsing: every field is optional,
  * anything absent or malformed becomes '' (or undefined for the attempt), and nothing
  * here ever throws. Caller-supplied text stays text: the widget renders it as such.
+ *
+ * Calls ContactPad places (agent -> platform), for consult and transfer (issue 11). No X-CP-*
+ * header travels that way: the SIP edge strips X-CP-* from anyone but the platform, and a
+ * caller's phone following a REFER would not copy them. What the platform reads is the
+ * Request-URI (of the consult INVITE, or of the INVITE the caller's phone sends to follow a
+ * REFER, which takes the Refer-To):
+ *
+ * | target        | Request-URI / Refer-To                                   |
+ * |---------------|----------------------------------------------------------|
+ * | an agent      | sip:<User.ContactPad_SIP_User__c>@<sipDomain>             |
+ * | a service     | sip:queue-<Queue DeveloperName>@<sipDomain> (model/directory-entry.ts serviceSipUser): the platform routes it into that queue, and rings the queue's agents with X-CP-Queue as usual |
+ * | a number      | sip:<digits, leading +>@<sipDomain> (sip-address.ts)      |
+ * | attended      | Refer-To <colleague's Contact?Replaces=<consult dialog>> (RFC 3891, 5589; attended-transfer.ts); the SIP edge relays it to that WebSocket connection |
  */
 
 /** What kind of call the INVITE offers (X-CP-Kind, or video from an SDP m=video line). */

@@ -15,8 +15,8 @@
  *   with that agent. It is answered at once, and the agent's call is hung up (BYE): In a call
  *   with <the caller>.
  */
-import { SessionState, type Invitation, type Session, type Web } from 'sip.js';
-import { clearRemoteMedia, playRemoteMedia, remoteToneLevels, sessionMediaStats, SipPhone, type SipMediaStats, type SipRegistration, type ToneLevels } from './sip-phone.ts';
+import { SessionState, type Invitation, type Session } from 'sip.js';
+import { clearRemoteMedia, playRemoteMedia, remoteToneLevels, sessionMediaStats, SipPhone, ToneSource, type SipMediaStats, type SipRegistration, type ToneLevels } from './sip-phone.ts';
 
 /** One call the colleague's phone received. */
 export interface ColleagueCall {
@@ -73,43 +73,12 @@ function callerOf(invitation: Invitation): string {
   }
 }
 
-/**
- * The colleague's voice: a quiet 440 Hz tone from one Web Audio graph, a fresh copy of its track
- * per call (sip.js stops a call's tracks when the call ends).
- */
-class ToneSource {
-  #context: AudioContext | undefined;
-  #destination: MediaStreamAudioDestinationNode | undefined;
-
-  readonly factory: Web.MediaStreamFactory = async () => {
-    if (!this.#context || !this.#destination) {
-      const context = new AudioContext();
-      const oscillator = context.createOscillator();
-      oscillator.frequency.value = 440;
-      const gain = context.createGain();
-      gain.gain.value = 0.05;
-      this.#destination = context.createMediaStreamDestination();
-      oscillator.connect(gain).connect(this.#destination);
-      oscillator.start();
-      this.#context = context;
-    }
-    await this.#context.resume().catch(() => undefined);
-    return new MediaStream(this.#destination.stream.getAudioTracks().map((track) => track.clone()));
-  };
-
-  async close(): Promise<void> {
-    const context = this.#context;
-    this.#context = undefined;
-    this.#destination = undefined;
-    await context?.close().catch(() => undefined);
-  }
-}
-
 /** The colleague's phone (see the file comment). */
 export class ColleaguePhone {
   readonly #options: ColleaguePhoneOptions;
   readonly #phone: SipPhone;
-  readonly #tone = new ToneSource();
+  /** The colleague's voice: a quiet 440 Hz tone. */
+  readonly #tone = new ToneSource(440);
   readonly #listeners = new Set<() => void>();
   readonly #calls: CallRecord[] = [];
   #invitation: Invitation | undefined;

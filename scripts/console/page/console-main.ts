@@ -413,7 +413,10 @@ function main(): void {
     },
   });
 
-  const simulator = new CustomerSimulator({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, agentUser: config.agentUser });
+  // ?customerToneHz=700: the customer speaks a 700 Hz tone (tests that tell the parties of a call apart by ear).
+  const customerTone = Number(new URLSearchParams(location.search).get('customerToneHz') ?? '');
+  const toneHz = Number.isInteger(customerTone) && customerTone >= 100 && customerTone <= 3000 ? customerTone : undefined;
+  const simulator = new CustomerSimulator({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, agentUser: config.agentUser, ...(toneHz === undefined ? {} : { toneHz }) });
   simulator.attachRemoteMedia(dom.remoteMedia);
   mountSimulatorPanel(dom.simulatorForm, simulator, config.demoCallers);
   void simulator.start();

@@ -27,7 +27,7 @@
  * interaction id) and Hang up ends it.
  */
 import { Inviter, SessionState, UserAgent, type Core, type InviterOptions, type Referral, type Session } from 'sip.js';
-import { clearRemoteMedia, playRemoteMedia, remoteToneLevels, sessionMediaStats, SipPhone, type SipMediaStats, type SipRegistration, type ToneLevels } from './sip-phone.ts';
+import { clearRemoteMedia, playRemoteMedia, remoteToneLevels, sessionMediaStats, SipPhone, ToneSource, type SipMediaStats, type SipRegistration, type ToneLevels } from './sip-phone.ts';
 import type { PhoneNetworkCall } from '../phone-network-caller.ts';
 
 type IncomingResponse = Core.IncomingResponse;
@@ -66,6 +66,12 @@ export interface CustomerSimulatorOptions {
   readonly sipDomain: string;
   /** The agent's SIP user (agent1). */
   readonly agentUser: string;
+  /**
+   * The customer speaks a tone of this frequency instead of the browser's microphone (the
+   * console page's `?customerToneHz=`), so a test tells them apart from an agent in the same
+   * browser. Voice only.
+   */
+  readonly toneHz?: number;
 }
 
 /** Characters RFC 3261 allows unescaped in a SIP URI's user part, besides letters and digits. */
@@ -151,7 +157,13 @@ export class CustomerSimulator {
 
   constructor(options: CustomerSimulatorOptions) {
     this.#options = options;
-    this.#phone = new SipPhone({ sipWsUrl: options.sipWsUrl, sipDomain: options.sipDomain, user: this.#user, displayName: 'Customer simulator' });
+    this.#phone = new SipPhone({
+      sipWsUrl: options.sipWsUrl,
+      sipDomain: options.sipDomain,
+      user: this.#user,
+      displayName: 'Customer simulator',
+      ...(options.toneHz === undefined ? {} : { mediaStreamFactory: new ToneSource(options.toneHz).factory }),
+    });
     this.#phone.onChange(() => {
       const phone = this.#phone;
       if (phone.registration !== 'registered') this.#set({ status: phone.registrationStatus });

@@ -209,14 +209,52 @@ export async function sessionMediaStats(session: Session | undefined): Promise<S
   return { iceConnectionState: pc.iceConnectionState, bytesReceived, bytesSent };
 }
 
-/** How loud each of some frequencies is in a call's remote audio, in dB above the spectrum's median (the noise floor). */
+/**
+ * A phone's voice when it is not the microphone: a quiet tone of `hz` from one Web Audio graph,
+ * a fresh copy of its track per call (sip.js stops a call's tracks when the call ends). The
+ * colleague's phone speaks 440 Hz; the customer simulator a tone of its own when told to.
+ */
+export class ToneSource {
+  readonly #hz: number;
+  #context: AudioContext | undefined;
+  #destination: MediaStreamAudioDestinationNode | undefined;
+
+  constructor(hz: number) {
+    this.#hz = hz;
+  }
+
+  readonly factory: Web.MediaStreamFactory = async () => {
+    if (!this.#context || !this.#destination) {
+      const context = new AudioContext();
+      const oscillator = context.createOscillator();
+      oscillator.frequency.value = this.#hz;
+      const gain = context.createGain();
+      gain.gain.value = 0.05;
+      this.#destination = context.createMediaStreamDestination();
+      oscillator.connect(gain).connect(this.#destination);
+      oscillator.start();
+      this.#context = context;
+    }
+    await this.#context.resume().catch(() => undefined);
+    return new MediaStream(this.#destination.stream.getAudioTracks().map((track) => track.clone()));
+  };
+
+  async close(): Promise<void> {
+    const context = this.#context;
+    this.#context = undefined;
+    this.#destination = undefined;
+    await context?.close().catch(() => undefined);
+  }
+}
+
+/** How loud each of some frequencies is in a call's remote audio, in dB (AnalyserNode's scale: a full-scale sine reads about -8 dB). */
 export type ToneLevels = Record<number, number>;
 
 /**
  * Listens to the far end of `session` for `ms` (Web Audio AnalyserNode, averaged over 50 ms
- * steps) and says how far each of `frequencies` stands above the median
- * level of 100 Hz to 4 kHz: a tone the far end sends stands 20 dB or more above it, a tone it
- * does not send near 0. Empty without remote audio.
+ * steps) and says how loud each of `frequencies` is, in dB: a tone the far end sends at a
+ * speaking level reads above -60 dB, silence and a codec's leftovers far below -80 dB. Empty
+ * without remote audio.
  */
 export async function remoteToneLevels(session: Session | undefined, frequencies: readonly number[], ms = 1500): Promise<ToneLevels> {
   const stream = session ? remoteStreamOf(session) : undefined;
@@ -234,16 +272,14 @@ export async function remoteToneLevels(session: Session | undefined, frequencies
     for (const end = performance.now() + ms; performance.now() < end; frames++) {
       await new Promise((wait) => setTimeout(wait, 50));
       analyser.getFloatFrequencyData(bins);
-      bins.forEach((db, index) => (sum[index]! += Number.isFinite(db) ? db : -160));
+      bins.forEach((db, index) => (sum[index]! += Number.isFinite(db) ? db : -200));
     }
     const hzPerBin = context.sampleRate / analyser.fftSize;
     const level = (hz: number) => {
       const bin = Math.round(hz / hzPerBin);
       return Math.max(...[bin - 1, bin, bin + 1].map((index) => sum[index]! / frames));
     };
-    const band = [...sum.slice(Math.round(100 / hzPerBin), Math.round(4000 / hzPerBin))].map((total) => total / frames).sort((a, b) => a - b);
-    const floor = band[Math.floor(band.length / 2)] ?? -160;
-    return Object.fromEntries(frequencies.map((hz) => [hz, Math.round(level(hz) - floor)]));
+    return Object.fromEntries(frequencies.map((hz) => [hz, Math.round(level(hz))]));
   } finally {
     await context.close().catch(() => undefined);
   }
