@@ -154,10 +154,12 @@ describe('<cp-dialer>', () => {
     }
   });
 
-  it('shows the recorded reason instead of the picker, and the extension of a call under way', async () => {
+  it('shows the recorded reason instead of the picker; a newer call placed clears it and shows its extension while under way', async () => {
+    const recorded = await dialer(html`<cp-dialer registered .interactions=${[failedCall({ reason: 'Try again later' })]}></cp-dialer>`);
+    expect(shownText(getByRole(recorded, 'region', { name: 'Call not connected' }))).to.contain('Reason recorded: Try again later');
     const ringing = { ...view({ id: 'out-2', direction: 'outbound', state: 'alerting', callerNumber: '+14155550100' }), placed: { extension: '12' } };
-    const element = await dialer(html`<cp-dialer registered .interactions=${[ringing, failedCall({ reason: 'Try again later' })]}></cp-dialer>`);
-    expect(shownText(getByRole(element, 'region', { name: 'Call not connected' }))).to.contain('Reason recorded: Try again later');
+    const element = await dialer(html`<cp-dialer registered .interactions=${[ringing, failedCall()]}></cp-dialer>`);
+    expect(queryAllByRole(element, 'region', { name: 'Call not connected' })).to.deep.equal([]);
     expect(shownText(element)).to.contain('Extension 12: key it in once the call is answered.');
   });
 });

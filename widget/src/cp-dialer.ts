@@ -111,7 +111,8 @@ export class CpDialer extends LitElement {
     const DIALER_WORDS = laterWords().dialer;
     const last = this.history.recent[0];
     const placed = this.interactions.filter((view) => view.interaction.direction === 'outbound' && view.placed !== undefined);
-    const failed = placed.find((view) => view.interaction.state === 'failed');
+    // Why the last call placed did not connect (interactions are newest first); a newer call clears it.
+    const failed = placed[0]?.interaction.state === 'failed' ? placed[0] : undefined;
     const extension = placed.find((view) => ['alerting', 'connected', 'held'].includes(view.interaction.state) && view.placed?.extension)?.placed?.extension;
     return html`
       <form @submit=${this.#submit} aria-label=${DIALER_WORDS.form}>
