@@ -32,9 +32,16 @@ const LAZY = [
   'adapter/src/desks/presence-desk.ts',
   'adapter/src/model/work-item-facts.ts',
   'adapter/src/model/tab-facts.ts',
-  // The directory desk: consult and transfer to a colleague.
+  // The directory desk: consult and transfer to a colleague, and the consult calls (swap,
+  // attended transfer, conference); their telephony side with the call control.
   'adapter/src/desks/directory-desk.ts',
+  'adapter/src/desks/consult-desk.ts',
+  'adapter/src/model/consult-actions.ts',
   'adapter/src/model/handover-facts.ts',
+  'adapter/src/telephony/attended-transfer.ts',
+  'adapter/src/telephony/conference.ts',
+  'adapter/src/telephony/far-end-hold.ts',
+  'widget/src/cp-directory-dialog.ts',
   // The in-call controls: mute, keypad tones, the line's quality (the desk loads with the first
   // connected call, the telephony side with the call control, the widget's on first use).
   'adapter/src/desks/in-call-desk.ts',

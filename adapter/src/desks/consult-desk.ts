@@ -19,12 +19,14 @@ import { interactionKind } from '../model/capabilities.ts';
 import type { Clock } from '../model/clock.ts';
 import { ContactPadError } from '../model/errors.ts';
 import { consultFacts, withConference, withConsultCall, withoutConsultCall, withTransferTo } from '../model/handover-facts.ts';
+import { consultPairActions, type ConsultPair } from '../model/consult-actions.ts';
+import type { InteractionFacts } from '../model/interaction-facts.ts';
 import type { InteractionState } from '../model/interaction.ts';
 import { isInProgress, offerInteraction } from '../model/interaction-state.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import type { NoticeDesk } from './notice-desk.ts';
 import type { Rooms } from './ports.ts';
-import type { ViewDesk } from './view-desk.ts';
+import type { Pairing, ViewDesk } from './view-desk.ts';
 import type { VoiceDesk } from './voice-desk.ts';
 
 /** The desks a consult desk works with. */
@@ -74,6 +76,23 @@ export class ConsultDesk {
   constructor(parts: ConsultDeskParts) {
     this.#parts = parts;
     parts.view.listen({ finished: (id, state) => this.#finished(id, state) });
+    parts.view.pairWith((interaction, facts) => this.#pairing(interaction.id, interaction.state, facts));
+  }
+
+  /**
+   * What a call of a consult pair may do (model/consult-actions.ts): a consult call and the
+   * call it is about, linked both ways (a consult about a chat, an email or a case is a call
+   * of its own: no pair). A three-way call lasts while both calls are under way.
+   */
+  #pairing(id: string, state: InteractionState, facts: InteractionFacts): ReturnType<Pairing> {
+    const { view } = this.#parts;
+    const partnerId = facts.consultFor ?? facts.consultId;
+    if (partnerId === undefined) return undefined;
+    const role = facts.consultFor !== undefined ? 'consult' : 'original';
+    const linked = role === 'original' || view.facts(partnerId)?.consultId === id;
+    const partner = linked ? view.stateOf(partnerId) : undefined;
+    const pair: ConsultPair = { role, partner, conference: facts.conference === true && partner !== undefined && isInProgress(partner) };
+    return { actions: (alone) => consultPairActions(state, alone, pair), inConference: pair.conference };
   }
 
   /**

@@ -13,7 +13,6 @@ import { isFinished, isInProgress, transitionInteraction, type InteractionTransi
 import { tabRecordOf, type InteractionFacts } from '../model/interaction-facts.ts';
 import { allowedActions, inCallActions } from '../model/capabilities.ts';
 import type { CallQuality } from '../model/call-quality.ts';
-import { consultPairActions, type ConsultPair } from '../model/consult-actions.ts';
 import { initialAgentState } from '../model/agent-state.ts';
 import type { AgentLanguage } from '../model/agent-identity.ts';
 import { unlistedAudioDevices } from '../model/audio-devices.ts';
@@ -57,11 +56,15 @@ const CARRIED_OUT: ReadonlySet<InteractionAction> = new Set<InteractionAction>([
 
 /**
  * The actions offered for `interaction` now, given its facts and, for a call of a consult
- * pair, its place in it (model/consult-actions.ts).
+ * pair, what the pair makes of the actions it would have alone (`paired`: the consult desk's).
  */
-export function actionsNow(interaction: Interaction, facts: Pick<InteractionFacts, 'releaseFailed' | 'muted'>, pair?: ConsultPair): readonly InteractionAction[] {
+export function actionsNow(
+  interaction: Interaction,
+  facts: Pick<InteractionFacts, 'releaseFailed' | 'muted'>,
+  paired?: (alone: readonly InteractionAction[]) => readonly InteractionAction[],
+): readonly InteractionAction[] {
   const alone = allowedActions(interaction, { releaseFailed: facts.releaseFailed });
-  const actions = pair ? consultPairActions(interaction.state, alone, pair) : alone;
+  const actions = paired ? paired(alone) : alone;
   // The in-call controls (mute, keypad) follow the capability table's actions.
   return [...actions, ...inCallActions(interaction, { muted: facts.muted === true })].filter((action) => CARRIED_OUT.has(action));
 }
@@ -98,6 +101,15 @@ export interface ViewListener {
   removed?(id: string): void;
 }
 
+/**
+ * What a call of a consult pair may do (from what it may do alone) and whether it is in a
+ * three-way call; undefined for an interaction in no pair (see ViewDesk.pairWith).
+ */
+export type Pairing = (
+  interaction: Interaction,
+  facts: InteractionFacts,
+) => { readonly actions: (alone: readonly InteractionAction[]) => readonly InteractionAction[]; readonly inConference: boolean } | undefined;
+
 interface Entry {
   facts: InteractionFacts;
   view: InteractionView;
@@ -109,6 +121,7 @@ export class ViewDesk {
   readonly #rooms: Rooms;
   readonly #entries = new Map<string, Entry>();
   readonly #listeners: ViewListener[] = [];
+  #pairing: Pairing | undefined;
 
   constructor(store: Store, clock: Clock, rooms: Rooms) {
     this.#store = store;
@@ -281,34 +294,28 @@ export class ViewDesk {
   }
 
   /**
-   * The consult pair an interaction belongs to: a consult call and the call it is about,
-   * linked both ways (a consult about a chat, an email or a case is a call of its own: no pair).
+   * From now on `pairing` says what a call of a consult pair may do and whether it is in a
+   * three-way call (the consult desk, loaded later: pairs exist only once it is).
    */
-  #pairOf(id: string, facts: InteractionFacts): ConsultPair | undefined {
-    const partnerId = facts.consultFor ?? facts.consultId;
-    if (partnerId === undefined) return undefined;
-    const partner = this.#entries.get(partnerId);
-    const role = facts.consultFor !== undefined ? 'consult' : 'original';
-    const linked = role === 'original' || partner?.facts.consultId === id;
-    const state = linked ? partner?.view.interaction.state : undefined;
-    // A three-way call lasts while both calls are under way.
-    return { role, partner: state, conference: facts.conference === true && state !== undefined && isInProgress(state) };
+  pairWith(pairing: Pairing): void {
+    this.#pairing = pairing;
+    for (const [id, entry] of this.#entries) this.#show(id, entry, entry.view, false);
   }
 
   /** The view as the model says it: actions from the capability table, the tab's state from the facts. */
   #project(entry: Entry, next: InteractionView): InteractionView {
     const { recordTabOpen: _before, muted: _muted, quality, inConference: _joined, heldByFarEnd, recording: _recording, voicemailDrop: _voicemailDrop, ...rest } = next;
     const live = isInProgress(next.interaction.state);
-    const pair = this.#pairOf(next.interaction.id, entry.facts);
+    const pair = this.#pairing?.(next.interaction, entry.facts);
     const tabSynced = tabRecordOf(entry.facts) !== undefined && this.#rooms.bridge?.state === 'connected';
     return {
       ...rest,
-      actions: actionsNow(next.interaction, entry.facts, pair),
+      actions: actionsNow(next.interaction, entry.facts, pair?.actions),
       ...(tabSynced ? { recordTabOpen: entry.facts.tabId !== undefined } : {}),
       // Mute and the line's quality are shown while the call is under way.
       ...(live && entry.facts.muted === true ? { muted: true } : {}),
       ...(live && quality ? { quality } : {}),
-      ...(live && pair?.conference === true ? { inConference: true } : {}),
+      ...(live && pair?.inConference === true ? { inConference: true } : {}),
       ...(live && heldByFarEnd === true ? { heldByFarEnd: true } : {}),
       // The recording shows while the call is under way; voicemail drop while an outbound call is connected.
       ...(live && entry.facts.recording ? { recording: entry.facts.recording } : {}),
