@@ -109,6 +109,27 @@ describe('<cp-interaction-list>', () => {
     expect(shownText(items(element)[1]!)).not.to.contain('Muted');
   });
 
+  it('says "Held by the caller" as a status while the far end holds the call, and marks both calls of a conference', async () => {
+    const element = await list([
+      view({ id: 'ci-far', state: 'connected', answeredAt: NOW }, { actions: ['release', 'hold'], heldByFarEnd: true }),
+      view({ id: 'ci-c1', state: 'connected', answeredAt: NOW }, { actions: ['release', 'leave-conference'], inConference: true }),
+    ]);
+    const status = getByRole(items(element)[0]!, 'status');
+    expect(shownText(status)).to.equal('Held by the caller');
+    expect(queryAllByRole(items(element)[1]!, 'status').map(shownText).join(''), 'no far-end hold').to.equal('');
+    expect(shownText(items(element)[1]!)).to.contain('Connected · Conference');
+    expect(queryAllByRole(items(element)[1]!, 'button').slice(1).map(accessibleName)).to.deep.equal(['Release', 'Leave conference']);
+  });
+
+  it('fires the consult pair\'s actions for their own call: complete transfer, conference, drop consult, leave conference', async () => {
+    const consult = view({ id: 'ci-consult', state: 'connected', answeredAt: NOW }, { actions: ['release', 'drop-consult', 'complete-transfer', 'conference', 'leave-conference'] });
+    const element = await list([consult]);
+    const fired = recordIntents(element);
+    for (const name of ['Drop consult', 'Complete transfer', 'Conference', 'Leave conference']) getByRole(items(element)[0]!, 'button', { name }).click();
+    fired.stop();
+    expect(fired.intents).to.deep.equal(['drop-consult', 'complete-transfer', 'conference', 'leave-conference'].map((type) => ({ type, interactionId: 'ci-consult' })));
+  });
+
   it('fires the intent of each immediate action for its own interaction, with buttons named by the action alone', async () => {
     const every = view({ id: 'ci-every', state: 'connected', answeredAt: NOW }, { actions: ['accept', 'reject', 'release', 'hold', 'retrieve', 'extend-wrap-up'] });
     const element = await list([ringing, every]);
