@@ -13,15 +13,13 @@
  */
 import { after, afterEach, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Frame, Locator } from 'playwright-core';
 import { startBaresip, type RunningBaresip } from '../scripts/sip-peers/baresip.ts';
 import { AGENT_SIP_USER, E2E_SIP_UDP_PORT, SIP_DOMAIN } from '../scripts/test-ports.ts';
-import { customerState, openReadySession, placeCall, taskFor, type ConsoleSession } from './support/console-session.ts';
+import { customerState, placeCall, taskFor, type ConsoleSession } from './support/console-session.ts';
 import { waitForPhoneAudioBothWays } from './support/phone-network.ts';
-import { readWav, secondsOf, since, toneLevels, writeToneWav } from './support/tones.ts';
+import { eventually, openToneSession, readWav, secondsOf, since, toneLevels } from './support/tones.ts';
 
 const AGENT_URI = `sip:${AGENT_SIP_USER}@${SIP_DOMAIN}`;
 const AGENT_HZ = 1000;
@@ -31,8 +29,6 @@ const PHONE_HZ = 600;
 const HEARD_DB = -60;
 const NOT_HEARD_DB = -80;
 const CONSULT_TIMEOUT_SECONDS = 5;
-
-const RUN_DIR = join(fileURLToPath(new URL('..', import.meta.url)), '.run', 'e2e-consult');
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -81,17 +77,6 @@ async function agentStatus(softphone: Frame, words: RegExp): Promise<void> {
   await softphone.locator('p.now .words', { hasText: words }).waitFor({ timeout: 20_000 });
 }
 
-/** Polls `read` until `check` holds (media takes a moment to settle after each change). */
-async function eventually<T>(what: string, read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
-    await sleep(500);
-  }
-}
-
 /** The tones a baresip phone received over the next `ms` (the audio it decoded meanwhile). */
 async function phoneHears(phone: RunningBaresip, frequencies: readonly number[], ms = 2500): Promise<Record<number, number>> {
   const from = secondsOf(readWav(phone.receivedAudio()));
@@ -129,14 +114,8 @@ describe('consult, transfer and conference through Kamailio and rtpengine', () =
   const phones: RunningBaresip[] = [];
 
   before(async () => {
-    mkdirSync(RUN_DIR, { recursive: true });
-    const microphone = join(RUN_DIR, `agent-${AGENT_HZ}hz.wav`);
-    writeToneWav(microphone, AGENT_HZ);
-    session = await openReadySession(
-      { '/ContactPad/wrapUpSeconds': '2', '/ContactPad/consultTimeoutSeconds': String(CONSULT_TIMEOUT_SECONDS) },
-      { fakeMicrophoneWav: microphone },
-      `&customerToneHz=${CUSTOMER_HZ}`,
-    );
+    const settings = { '/ContactPad/wrapUpSeconds': '2', '/ContactPad/consultTimeoutSeconds': String(CONSULT_TIMEOUT_SECONDS) };
+    session = await openToneSession(settings, AGENT_HZ, `&customerToneHz=${CUSTOMER_HZ}`);
     await session.page.waitForFunction(() => window.localConsole!.colleague.registration === 'registered');
   });
 

@@ -6,7 +6,10 @@
  * sndfile module records; in a browser, remoteToneLevels of scripts/console/page/sip-phone.ts,
  * with Web Audio's analyser). Both say dB: a tone heard reads above -60, one not heard below -80.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openReadySession, type ConsoleSession } from './console-session.ts';
 
 /** Writes `seconds` of a `hz` sine, 16-bit PCM mono at `sampleRate`, as a WAV file (Chromium loops it as the fake microphone). */
 export function writeToneWav(path: string, hz: number, seconds = 10, sampleRate = 48_000): void {
@@ -93,4 +96,28 @@ export function since(pcm: Pcm, fromSecond: number): Pcm {
 /** How many seconds of audio `pcm` holds. */
 export function secondsOf(pcm: Pcm): number {
   return pcm.samples.length / pcm.sampleRate;
+}
+
+/**
+ * A console session whose agent is Ready with a microphone that plays a `hz` tone (a WAV
+ * written under .run/e2e-tones/ and played by Chromium's fake microphone); `query` is the
+ * console page's (`&customerToneHz=700` gives the customer simulator a tone of its own).
+ */
+export async function openToneSession(callCenterSettings: Record<string, string>, hz: number, query = ''): Promise<ConsoleSession> {
+  const dir = join(fileURLToPath(new URL('../..', import.meta.url)), '.run', 'e2e-tones');
+  mkdirSync(dir, { recursive: true });
+  const microphone = join(dir, `agent-${hz}hz.wav`);
+  writeToneWav(microphone, hz);
+  return openReadySession(callCenterSettings, { fakeMicrophoneWav: microphone }, query);
+}
+
+/** Polls `read` every `everyMs` until `check` holds (media takes a moment to settle after each change); fails with the last value. */
+export async function eventually<T>(what: string, read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 15_000, everyMs = 500): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((done) => setTimeout(done, everyMs));
+  }
 }
