@@ -16,6 +16,24 @@
  * | a service     | sip:queue-<Queue DeveloperName>@<sipDomain> (model/directory-entry.ts serviceSipUser): the platform routes it into that queue, and rings the queue's agents with X-CP-Queue as usual |
  * | a number      | sip:<digits, leading +>@<sipDomain> (sip-address.ts)      |
  * | attended      | Refer-To <colleague's Contact?Replaces=<consult dialog>> (RFC 3891, 5589; attended-transfer.ts); the SIP edge relays it to that WebSocket connection |
+ *
+ * In-dialog messages to the platform on a call under way (issue 11, item 5). Call recording is
+ * the platform's; ContactPad asks for it with one SIP INFO per command in the call's dialog
+ * (recording-info.ts; docs/architecture.md, "Messages to the platform"):
+ *
+ * | INFO header / body   | value                                                              |
+ * |----------------------|--------------------------------------------------------------------|
+ * | Content-Type         | application/vnd.contactpad.recording+json                          |
+ * | Content-Disposition  | render                                                             |
+ * | body                 | {"recording":"start"} (or "pause", "resume", "stop")               |
+ * | the platform answers | 200 OK once done; any other final answer (403, 415, 488, 501...), or none (408 after Timer F), leaves the recording as it was |
+ *
+ * A typed body rather than an `X-CP-Recording: start` header on an empty INFO: an element that
+ * does not record but takes INFO would answer an unknown header 200 OK, and the agent would see
+ * "Recording" for a call nobody records, whereas an unknown Content-Type must be refused (415,
+ * RFC 3261 8.2.3); and X-CP-* is the platform -> agent namespace, which the SIP edge strips
+ * from agents' requests. Voicemail drop sends no message of its own: the pre-recorded message
+ * is the call's RTP (in place of the agent's microphone), then a BYE when it ends.
  */
 
 /** What kind of call the INVITE offers (X-CP-Kind, or video from an SDP m=video line). */
