@@ -85,6 +85,20 @@ describe('calls the agent places, with compliance', () => {
     return text;
   }
 
+  /**
+   * The agent opens a record from the console's Tasks list by its Name link. Showing the list
+   * refreshes it (one query), which re-renders the rows: the link is used once the new rows are in.
+   */
+  async function openFromTasks(name: string): Promise<void> {
+    const { page } = session;
+    const refreshed = page.waitForResponse((response) => decodeURIComponent(response.url()).replace(/\+/g, ' ').includes('FROM Task'));
+    await page.getByTestId('console-tab').filter({ hasText: 'Tasks' }).click();
+    const rows = ((await (await refreshed).json()) as { records: unknown[] }).records.length;
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=task-row]').length === n, rows);
+    // The softphone panel floats over the list's Name column: the agent opens the record with the keyboard.
+    await page.getByTestId('tasks-table').getByRole('button', { name }).first().press('Enter');
+  }
+
   async function settingId(): Promise<string> {
     const record = (await session.fakeOrg.records(ORG, SETTING)).find((r) => r['DeveloperName'] === 'Default');
     assert.ok(record, 'force-app ships the Default outbound setting');
@@ -130,9 +144,7 @@ describe('calls the agent places, with compliance', () => {
   it('click-to-dial from a Lead\'s phone field: the call goes out with the Lead, the Lead pops, and the Task links to it', async () => {
     const { page, softphone } = session;
     const maria = await phone('+14155550100', { autoAnswer: true });
-    await page.getByTestId('console-tab').filter({ hasText: 'Tasks' }).click();
-    // The softphone panel floats over the Tasks list's Name column: the agent opens the Lead with the keyboard.
-    await page.getByTestId('tasks-table').getByRole('button', { name: 'Maria Lopez' }).first().press('Enter');
+    await openFromTasks('Maria Lopez');
     const leadTab = await page.waitForFunction(() => window.localConsole!.tabs.find((t) => t.active && t.objectType === 'Lead'));
     const lead = (await leadTab.jsonValue()) as { recordId: string };
     const popsBefore = await page.evaluate(() => window.localConsole!.screenPops.length);
@@ -155,8 +167,7 @@ describe('calls the agent places, with compliance', () => {
     assert.ok(daniel);
     await fakeOrg.update(ORG, 'Contact', daniel.Id, { DoNotCall: true });
     try {
-      await page.getByTestId('console-tab').filter({ hasText: 'Tasks' }).click();
-      await page.getByTestId('tasks-table').getByRole('button', { name: 'Daniel Kim' }).first().press('Enter');
+      await openFromTasks('Daniel Kim');
       await page.waitForFunction((id) => window.localConsole!.tabs.find((t) => t.active)?.recordId === id, daniel.Id);
       assert.equal(await page.getByTestId('tab-panel').getByTestId('field-DoNotCall').innerText(), 'true');
       const mark = logMark(KAMAILIO_LOG);
