@@ -17,11 +17,13 @@
  *   comes back in range) would cut the conversation a second time.
  *
  * Telephony's room (ARCHITECTURE.md: "media (audio/video elements, devices, ringtone)"): the
- * only other user of these browser APIs is the calls' media beside it.
+ * only other user of these browser APIs is the calls' media beside it. What a call needs (the
+ * saved choices, the ringtone, the microphone to open) is here, on the ring-and-answer bundle;
+ * listing and following the devices (device-list.ts) and the microphone check before Ready
+ * (microphone-check.ts) load with dynamic imports, off it.
  */
 import { ContactPadError } from '../model/errors.ts';
 import {
-  cleanDeviceId,
   cleanRingVolume,
   deviceInUse,
   readAudioPreferences,
@@ -31,8 +33,8 @@ import {
   type AudioDevicesView,
   type AudioPreferences,
 } from '../model/audio-devices.ts';
+import type { DeviceListHost } from './device-list.ts';
 import { errorText } from './error-text.ts';
-import { checkMicrophone } from './microphone-check.ts';
 import { Ringer, type RingtoneStatus } from './ringer.ts';
 
 /** What the devices tell their owner (the controller). */
@@ -74,9 +76,6 @@ export interface AudioDevicesOptions {
 /** Whether this browser can play on a chosen output (Chromium; Firefox from 116; not Safari). */
 const OUTPUT_CHOICE = typeof HTMLMediaElement !== 'undefined' && typeof HTMLMediaElement.prototype.setSinkId === 'function';
 
-/** The words for a role in a notice. */
-const ROLE_WORDS: Readonly<Record<AudioDeviceRole, string>> = { microphone: 'microphone', speaker: 'speaker', ringer: 'ringer' };
-
 function localStorageOrUndefined(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
   try {
     return globalThis.localStorage;
@@ -85,9 +84,9 @@ function localStorageOrUndefined(): Pick<Storage, 'getItem' | 'setItem'> | undef
   }
 }
 
-/** The listed devices of one kind, without the browser's stand-ins for the default (and without the nameless ones it lists before permission). */
-function devicesOf(infos: readonly MediaDeviceInfo[], kind: MediaDeviceKind): AudioDevice[] {
-  return infos.filter((info) => info.kind === kind && cleanDeviceId(info.deviceId) !== '').map((info) => ({ id: info.deviceId, label: info.label }));
+/** A device the browser refused (setSinkId, getUserMedia) in the agent's words. */
+export function deviceError(error: unknown): ContactPadError {
+  return new ContactPadError('AUDIO_DEVICE_FAILED', `ContactPad could not use that audio device: ${errorText(error)}`, { cause: error });
 }
 
 export class AudioDevices {
@@ -97,13 +96,13 @@ export class AudioDevices {
   readonly #storage: Pick<Storage, 'getItem' | 'setItem'> | undefined;
   readonly #media: MediaDevicesSource | undefined;
   readonly #liveListeners = new Set<(change: LiveAudioChange) => void>();
+  readonly #host: DeviceListHost;
   #preferences: AudioPreferences;
   /** undefined until the browser has listed them. */
-  #microphones: readonly AudioDevice[] | undefined;
-  #outputs: readonly AudioDevice[] | undefined;
-  #named = false;
+  #listed: { readonly microphones: readonly AudioDevice[]; readonly outputs: readonly AudioDevice[]; readonly named: boolean } | undefined;
+  #list: Promise<typeof import('./device-list.ts')> | undefined;
+  #unwatch: (() => void) | undefined;
   #started = false;
-  readonly #onDeviceChange = () => void this.list(false).catch((error: unknown) => this.#listener.audioNotice(deviceError(error)));
 
   constructor(options: AudioDevicesOptions) {
     this.#options = options;
@@ -114,24 +113,41 @@ export class AudioDevices {
     this.ringer = new Ringer(
       options.ringtoneUrl,
       { blocked: (blocked) => this.#listener.ringtoneBlocked(blocked), failed: (error) => this.#listener.audioNotice(error) },
-      { sinkForRing: () => deviceInUse(this.#preferences.ringer, this.#outputs), ...(options.gestureTarget ? { gestureTarget: options.gestureTarget } : {}) },
+      { sinkForRing: () => deviceInUse(this.#preferences.ringer, this.#listed?.outputs), ...(options.gestureTarget ? { gestureTarget: options.gestureTarget } : {}) },
     );
     this.ringer.setVolume(this.#preferences.ringVolume);
+    this.#host = {
+      media: this.#media,
+      ringer: this.ringer,
+      preferences: () => this.#preferences,
+      listed: () => this.#listed,
+      setListed: (microphones, outputs, named) => {
+        this.#listed = { microphones, outputs, named };
+        this.#listener.audioDevicesChanged(this.view());
+      },
+      save: (preferences) => this.#save(preferences),
+      live: (change) => this.#live(change),
+      report: (error) => this.report(error),
+    };
   }
 
-  /** Starts following the devices (plugged in, unplugged) and lists them once; the view goes to the listener. */
+  /** Starts following the devices (plugged in, unplugged) and lists them once (device-list.ts, loaded now); the view goes to the listener. */
   start(): void {
     if (this.#started) return;
     this.#started = true;
-    this.#media?.addEventListener('devicechange', this.#onDeviceChange);
     this.#listener.audioDevicesChanged(this.view());
-    this.#onDeviceChange();
+    this.#deviceList()
+      .then((list) => {
+        if (this.#started) this.#unwatch ??= list.watchDevices(this.#host);
+      })
+      .catch((error: unknown) => this.report(deviceError(error)));
   }
 
   /** Stops following the devices. */
   stop(): void {
     this.#started = false;
-    this.#media?.removeEventListener('devicechange', this.#onDeviceChange);
+    this.#unwatch?.();
+    this.#unwatch = undefined;
   }
 
   get preferences(): AudioPreferences {
@@ -139,8 +155,9 @@ export class AudioDevices {
   }
 
   view(): AudioDevicesView {
-    if (this.#microphones === undefined || this.#outputs === undefined) return unlistedAudioDevices(this.#preferences, OUTPUT_CHOICE);
-    return Object.freeze({ microphones: this.#microphones, outputs: this.#outputs, named: this.#named, chosen: this.#preferences, outputChoice: OUTPUT_CHOICE });
+    const listed = this.#listed;
+    if (!listed) return unlistedAudioDevices(this.#preferences, OUTPUT_CHOICE);
+    return Object.freeze({ microphones: listed.microphones, outputs: listed.outputs, named: listed.named, chosen: this.#preferences, outputChoice: OUTPUT_CHOICE });
   }
 
   /**
@@ -149,31 +166,12 @@ export class AudioDevices {
    * and lists again.
    */
   async list(askForNames: boolean): Promise<void> {
-    const media = this.#media;
-    if (!media) return;
-    let infos = await media.enumerateDevices();
-    if (askForNames && !infos.some((info) => info.kind === 'audioinput' && info.label !== '')) {
-      try {
-        const stream = await media.getUserMedia({ audio: true, video: false });
-        for (const track of stream.getTracks()) track.stop();
-        infos = await media.enumerateDevices();
-      } catch {
-        // Not allowed: the panel lists what it can, without names, and says why.
-      }
-    }
-    this.#take(infos);
+    await (await this.#deviceList()).listDevices(this.#host, askForNames);
   }
 
   /** The agent chose a device for `role` ('' = the default): saved, and applied now (to the calls that are up too). */
   async choose(role: AudioDeviceRole, deviceId: string): Promise<void> {
-    const id = cleanDeviceId(deviceId);
-    const listed = role === 'microphone' ? this.#microphones : this.#outputs;
-    if (id !== '' && listed !== undefined && !listed.some((device) => device.id === id)) {
-      throw new ContactPadError('AUDIO_DEVICE_FAILED', `That ${ROLE_WORDS[role]} is not connected any more: choose another one.`);
-    }
-    this.#save({ ...this.#preferences, [role]: id });
-    if (role === 'ringer') await this.ringer.setSink(id).catch((error: unknown) => this.#listener.audioNotice(deviceError(error)));
-    else this.#live({ role, to: id });
+    await (await this.#deviceList()).chooseDevice(this.#host, role, deviceId);
   }
 
   /** How loud the phone rings, 0 to 100 (saved). */
@@ -184,19 +182,20 @@ export class AudioDevices {
     this.ringer.setVolume(clean);
   }
 
-  /** Before the agent goes Ready (microphone-check.ts). */
-  checkMicrophone(): Promise<void> {
-    return checkMicrophone({ media: this.#media, permissions: 'permissions' in this.#options ? this.#options.permissions : globalThis.navigator?.permissions });
+  /** Before the agent goes Ready (microphone-check.ts, loaded then). */
+  async checkMicrophone(): Promise<void> {
+    const { checkMicrophone } = await import('./microphone-check.ts');
+    await checkMicrophone({ media: this.#media, permissions: 'permissions' in this.#options ? this.#options.permissions : globalThis.navigator?.permissions });
   }
 
   /** The microphone a new call opens ('' = the default). */
   microphoneForNewCall(): string {
-    return deviceInUse(this.#preferences.microphone, this.#microphones);
+    return deviceInUse(this.#preferences.microphone, this.#listed?.microphones);
   }
 
   /** The output a new call's sound plays on ('' = the default). */
   speakerForNewCall(): string {
-    return deviceInUse(this.#preferences.speaker, this.#outputs);
+    return deviceInUse(this.#preferences.speaker, this.#listed?.outputs);
   }
 
   /**
@@ -243,34 +242,13 @@ export class AudioDevices {
     return this.ringer.status();
   }
 
-  /** Takes a new list from the browser: a chosen device gone from it leaves the calls (and the ringtone) on the default, and the agent is told. */
-  #take(infos: readonly MediaDeviceInfo[]): void {
-    const before = { microphones: this.#microphones, outputs: this.#outputs };
-    this.#microphones = Object.freeze(devicesOf(infos, 'audioinput'));
-    this.#outputs = Object.freeze(devicesOf(infos, 'audiooutput'));
-    this.#named = infos.some((info) => info.kind === 'audioinput' && info.label !== '');
-    this.#listener.audioDevicesChanged(this.view());
-    for (const role of ['microphone', 'speaker', 'ringer'] as const) {
-      const chosen = this.#preferences[role];
-      const was = (role === 'microphone' ? before.microphones : before.outputs)?.find((device) => device.id === chosen);
-      const now = role === 'microphone' ? this.#microphones : this.#outputs;
-      if (chosen === '' || !was || now.some((device) => device.id === chosen)) continue;
-      this.#lost(role, was);
-    }
-  }
-
-  #lost(role: AudioDeviceRole, device: AudioDevice): void {
-    const name = device.label === '' ? `The chosen ${ROLE_WORDS[role]}` : `The ${ROLE_WORDS[role]} “${device.label}”`;
-    this.#listener.audioNotice(
-      new ContactPadError('AUDIO_DEVICE_LOST', `${name} was disconnected: ContactPad uses the default ${ROLE_WORDS[role]} now. It uses “${device.label || 'it'}” again from the next call once it is back.`, {
-        detail: { role },
-      }),
-    );
-    if (role === 'ringer') {
-      if (this.ringer.ringing) this.ringer.setSink('').catch(() => undefined);
-    } else {
-      this.#live({ role, to: '', from: device.id });
-    }
+  /** The device list's module, loaded once (a failed load is tried again next time). */
+  #deviceList(): Promise<typeof import('./device-list.ts')> {
+    this.#list ??= import('./device-list.ts').catch((error: unknown) => {
+      this.#list = undefined;
+      throw error;
+    });
+    return this.#list;
   }
 
   #live(change: LiveAudioChange): void {
@@ -294,9 +272,4 @@ export class AudioDevices {
       return null;
     }
   }
-}
-
-/** A device the browser refused (setSinkId, getUserMedia) in the agent's words. */
-export function deviceError(error: unknown): ContactPadError {
-  return new ContactPadError('AUDIO_DEVICE_FAILED', `ContactPad could not use that audio device: ${errorText(error)}`, { cause: error });
 }
