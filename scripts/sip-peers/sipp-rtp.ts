@@ -24,6 +24,8 @@ import { freeRtpPort, freeSipPort } from './ports.ts';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 const SCENARIO = join(HERE, 'scenarios', 'rtp-caller.xml');
+/** The same caller, answering SIP INFO (keypad tones) with 200 OK until the BYE. */
+const INFO_SCENARIO = join(HERE, 'scenarios', 'rtp-caller-info.xml');
 
 /** What the caller is asked to do. */
 export interface SippRtpCallerOptions {
@@ -40,6 +42,10 @@ export interface SippRtpCallerOptions {
   readonly toneHz?: number;
   /** SIPp gives up (exit code non-zero) after this long (default 60 s). */
   readonly timeoutMs?: number;
+  /** Take SIP INFO requests in the call (keypad tones), each answered 200 OK (scenarios/rtp-caller-info.xml); default false. */
+  readonly answersInfo?: boolean;
+  /** With `answersInfo`: the status line each INFO gets instead of 200 OK, e.g. '501 Not Implemented' (a platform that refuses). */
+  readonly infoAnswer?: string;
 }
 
 /** A SIPp call under way. */
@@ -59,6 +65,8 @@ export interface SippRtpResult {
   readonly statusCodes: number[];
   /** Whether a BYE reached SIPp (the far end hung up). */
   readonly gotBye: boolean;
+  /** The SIP INFO requests that reached SIPp, in order: each one's Content-Type and body. */
+  readonly infos: readonly { readonly contentType: string; readonly body: string }[];
   /** SIPp's message trace and error lines. */
   readonly log: string;
 }
@@ -66,6 +74,33 @@ export interface SippRtpResult {
 function checkLine(label: string, value: string, pattern: RegExp): string {
   if (!pattern.test(value)) throw new Error(`startSippRtpCaller: bad ${label}: ${JSON.stringify(value)}`);
   return value;
+}
+
+/** A SIP INFO as SIPp's message trace shows it: its Content-Type and its body (the lines after the blank one). */
+function infoOf(block: string): { contentType: string; body: string } {
+  const lines = block.split(/\r?\n/);
+  const start = lines.findIndex((line) => /^\s*INFO sip:/.test(line));
+  const message = lines.slice(start);
+  const blank = message.findIndex((line) => line.trim() === '');
+  const headers = blank < 0 ? message : message.slice(0, blank);
+  const contentType = headers.map((line) => /^\s*Content-Type:\s*(.*?)\s*$/i.exec(line)?.[1]).find((value) => value !== undefined) ?? '';
+  const body = blank < 0 ? '' : message.slice(blank + 1).map((line) => line.trim()).filter((line) => line !== '').join('\r\n');
+  return { contentType, body };
+}
+
+/**
+ * The INFO-taking scenario, or, with `answer` ('501 Not Implemented'), a copy of it written in
+ * `runDir` whose INFO branch answers that instead of 200 OK (SIPp reads a response's status code
+ * when it loads a scenario, so no keyword can stand for it).
+ */
+function infoScenario(runDir: string, answer: string | undefined): string {
+  if (answer === undefined) return INFO_SCENARIO;
+  checkLine('infoAnswer', answer, /^[1-6]\d\d [A-Za-z ]{1,40}$/);
+  const [head, branch] = readFileSync(INFO_SCENARIO, 'latin1').split('<label id="info" />');
+  if (branch === undefined) throw new Error('startSippRtpCaller: scenarios/rtp-caller-info.xml has no info branch');
+  const file = join(runDir, 'rtp-caller-info-answering.xml');
+  writeFileSync(file, `${head}<label id="info" />${branch.replace('SIP/2.0 200 OK', `SIP/2.0 ${answer}`)}`, 'latin1');
+  return file;
 }
 
 /** Starts the call (SIPp runs until the call ends or its timeout). */
@@ -88,7 +123,7 @@ export async function startSippRtpCaller(opts: SippRtpCallerOptions): Promise<Si
   const messageFile = join(runDir, `messages-${sipPort}.log`);
   const args = [
     `127.0.0.1:${opts.proxyPort}`,
-    '-sf', SCENARIO,
+    '-sf', opts.answersInfo ? infoScenario(runDir, opts.infoAnswer) : SCENARIO,
     '-s', to,
     '-m', '1',
     '-i', '127.0.0.1',
@@ -122,8 +157,9 @@ export async function startSippRtpCaller(opts: SippRtpCallerOptions): Promise<Si
       const received = trace.split(/^-{10,}.*$/m).filter((block) => /message received/i.test(block));
       const statusCodes = [...new Set(received.flatMap((block) => /^\s*SIP\/2\.0 (\d{3})\b/m.exec(block)?.[1] ?? []).map(Number))];
       const gotBye = received.some((block) => /^\s*BYE sip:/m.test(block));
+      const infos = received.filter((block) => /^\s*INFO sip:/m.test(block)).map(infoOf);
       const errors = output.split('\n').filter((line) => /error|unable|cannot|failed|aborted/i.test(line) && !/Failed call/.test(line));
-      resolveDone({ exitCode, statusCodes, gotBye, log: [trace.trim(), ...errors].filter(Boolean).join('\n') });
+      resolveDone({ exitCode, statusCodes, gotBye, infos, log: [trace.trim(), ...errors].filter(Boolean).join('\n') });
     };
     child.once('error', (error) => {
       output += `\n${error.message} (install Debian's package "sip-tester")`;
