@@ -18,6 +18,12 @@ import { buildApp, staticallyReachable } from '../bench/bundle-size.ts';
 
 /** Loaded later, by `import()`: never on the ring path. */
 const LAZY = [
+  // The agent's devices: listing and following them, the microphone check before Ready, a live
+  // call's microphone switch (telephony/audio-devices.ts and calls.ts load them), the devices panel.
+  'adapter/src/telephony/device-list.ts',
+  'adapter/src/telephony/microphone-check.ts',
+  'adapter/src/telephony/microphone-switch.ts',
+  'widget/src/cp-audio-settings.ts',
   // The call control: telephony/calls.ts loads it when the agent dials, holds or transfers.
   'adapter/src/telephony/call-control.ts',
   'adapter/src/telephony/dial.ts',
@@ -73,6 +79,8 @@ const RINGING = [
   'adapter/src/telephony/calls.ts',
   'adapter/src/desks/voice-desk.ts',
   'widget/src/cp-call-pop.ts',
+  // A call rings aloud.
+  'adapter/src/telephony/ringer.ts',
 ];
 
 /** A module's path from the project root, '/'-separated. */
