@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { SessionState, Web, type Invitation } from 'sip.js';
-import { CallRig, Customer, expectCode, follow, sessionBytesReceived, uniqueUser, watchFarEnd } from '../../test-support/sip-calls.ts';
+import { audioDirection, CallRig, Customer, expectCode, follow, sessionBytesReceived, uniqueUser, watchFarEnd } from '../../test-support/sip-calls.ts';
 import { failureOf } from '../../test-support/thrown.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import { glareWaitMs } from './hold.ts';
@@ -104,6 +104,22 @@ describe('Phone: consult calls through the real SIP server', () => {
     await inviter.invite({ sessionDescriptionHandlerModifiers: [] });
     await waitFor('the phone to say the far end is back', () => listener.farEndHolds.at(-1)?.held === false);
     expect(listener.farEndHolds.every((told) => told.callId === callId)).to.equal(true);
+  });
+
+  it('holds once the far end\'s own re-INVITE is over, instead of refusing or meeting a 491, when the agent asks in the middle of it', async () => {
+    const parts = await setup();
+    const { phone } = parts;
+    const { callId, inviter, farPc } = await answeredCall(parts, 'int-hold-during-far-end-reinvite');
+    // The customer's re-INVITE: its offer goes out at once; applying the agent's answer (and so the ACK) waits for the test.
+    let steps = 0;
+    let letAckGo = () => undefined as void;
+    const ackHeld = new Promise<void>((resolve) => (letAckGo = resolve));
+    void inviter.invite({ sessionDescriptionHandlerModifiers: [(description) => (++steps === 2 ? ackHeld.then(() => description) : Promise.resolve(description))] });
+    await waitFor('the agent to have answered the customer\'s re-INVITE', () => steps === 2);
+    const hold = phone.hold(callId);
+    letAckGo();
+    await hold;
+    expect(audioDirection(farPc.remoteDescription?.sdp), 'the customer is held').to.equal('sendonly');
   });
 
   it('waits RFC 3261 14.1\'s random time before sending again a re-INVITE refused with 491: 2.1 to 4 s as the Call-ID\'s owner, else up to 2 s', () => {
