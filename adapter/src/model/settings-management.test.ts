@@ -195,11 +195,12 @@ describe('settings: management items never stop ContactPad', () => {
       '/ContactPad/closeTabAfterWrapUp': 'x',
       '/ContactPad/requireDisposition': 'x',
       '/ContactPad/wrapUpExtendSeconds': 'x',
+      '/ContactPad/consultTimeoutSeconds': 'x',
       '/ContactPad/presenceLeads': 'x',
       '/ContactPad/presenceMap': 'x',
     });
     // One problem per item, and for presenceMap also its one bad entry.
-    expect(problems).to.have.length(15);
+    expect(problems).to.have.length(16);
     for (const name of Object.keys(MANAGEMENT_DEFAULTS)) expect(problems.some((problem) => problem.includes(`/ContactPad/${name}`)), name).to.equal(true);
     expect(settings).to.deep.include(MANAGEMENT_DEFAULTS);
   });
