@@ -24,16 +24,27 @@ async function fakeDevices() {
   return { micA: micA.deviceId, micB: micB.deviceId, outA: outA.deviceId, outB: outB.deviceId };
 }
 
+/**
+ * The agent's devices with the headset chosen (Fake Audio Input 1 as microphone, Fake Audio
+ * Output 1 as speaker), listed and followed through `media`, where it can be unplugged.
+ */
+async function headsetChosen() {
+  const devices = await fakeDevices();
+  const media = new UnpluggableDevices();
+  const { audio, listener } = audioDevicesForTest({ media });
+  audio.start();
+  await audio.list(true);
+  await audio.choose('microphone', devices.micA);
+  await audio.choose('speaker', devices.outA);
+  return { ...devices, media, audio, listener };
+}
+
 describe('Phone: the agent\'s microphone and speaker on calls', () => {
   const rig = new CallRig();
   afterEach(rig.tearDown);
 
   it('a call opens the chosen microphone and plays on the chosen speaker (setSinkId)', async () => {
-    const { micA, outA } = await fakeDevices();
-    const { audio } = audioDevicesForTest();
-    await audio.list(true);
-    await audio.choose('microphone', micA);
-    await audio.choose('speaker', outA);
+    const { micA, outA, audio } = await headsetChosen();
     const parts = await rig.setup({ audio });
     const call = await rig.answeredCall(parts, 'dev-chosen-1');
     expect(microphoneOf(call.agentPc)).to.equal(micA);
@@ -41,11 +52,7 @@ describe('Phone: the agent\'s microphone and speaker on calls', () => {
   });
 
   it('a choice made during a call moves it at once: the other microphone (the far end still hears the agent) and the other speaker', async () => {
-    const { micA, micB, outA, outB } = await fakeDevices();
-    const { audio } = audioDevicesForTest();
-    await audio.list(true);
-    await audio.choose('microphone', micA);
-    await audio.choose('speaker', outA);
+    const { micB, outB, audio } = await headsetChosen();
     const parts = await rig.setup({ audio });
     const call = await rig.answeredCall(parts, 'dev-live-1');
     await audio.choose('microphone', micB);
@@ -57,13 +64,7 @@ describe('Phone: the agent\'s microphone and speaker on calls', () => {
   });
 
   it('a headset unplugged mid-call: the call falls back to the default microphone and speaker, and the agent is told', async () => {
-    const { micA, outA } = await fakeDevices();
-    const media = new UnpluggableDevices();
-    const { audio, listener } = audioDevicesForTest({ media });
-    audio.start();
-    await audio.list(true);
-    await audio.choose('microphone', micA);
-    await audio.choose('speaker', outA);
+    const { micA, outA, media, audio, listener } = await headsetChosen();
     const parts = await rig.setup({ audio });
     const call = await rig.answeredCall(parts, 'dev-unplug-1');
     expect(microphoneOf(call.agentPc)).to.equal(micA);
@@ -80,13 +81,7 @@ describe('Phone: the agent\'s microphone and speaker on calls', () => {
   });
 
   it('plugged in again, the headset is not taken back by the call in progress, but the next call uses it', async () => {
-    const { micA, outA } = await fakeDevices();
-    const media = new UnpluggableDevices();
-    const { audio } = audioDevicesForTest({ media });
-    audio.start();
-    await audio.list(true);
-    await audio.choose('microphone', micA);
-    await audio.choose('speaker', outA);
+    const { micA, outA, media, audio } = await headsetChosen();
     const parts = await rig.setup({ audio });
     const first = await rig.answeredCall(parts, 'dev-back-1');
     media.unplug(micA);
@@ -105,12 +100,7 @@ describe('Phone: the agent\'s microphone and speaker on calls', () => {
   });
 
   it('a call answered while the chosen microphone is gone opens the default one', async () => {
-    const { micA } = await fakeDevices();
-    const media = new UnpluggableDevices();
-    const { audio } = audioDevicesForTest({ media });
-    audio.start();
-    await audio.list(true);
-    await audio.choose('microphone', micA);
+    const { micA, media, audio } = await headsetChosen();
     media.unplug(micA);
     await waitFor('the list without it', () => audio.microphoneForNewCall() === '');
     const parts = await rig.setup({ audio });

@@ -28,10 +28,16 @@ describe('Phone: the ringtone of an incoming call', () => {
 
   const silent = (audio: AudioDevices) => !audio.ringtoneStatus().ringing && !audio.ringtoneStatus().playing;
 
-  it('rings while the call rings and stops the moment the agent accepts', async () => {
+  /** A customer's call ringing at the agent, the ringtone playing. */
+  async function ringingCall(interactionId: string) {
     const parts = await setup();
-    await rig.ringingCall(parts, 'ring-accept-1');
+    const inviter = await rig.ringingCall(parts, interactionId);
     await ringing(parts.audio);
+    return { ...parts, inviter };
+  }
+
+  it('rings while the call rings and stops the moment the agent accepts', async () => {
+    const parts = await ringingCall('ring-accept-1');
     const answering = parts.phone.accept('ring-accept-1');
     expect(silent(parts.audio), 'silent as soon as Accept is pressed').to.equal(true);
     await answering;
@@ -52,26 +58,20 @@ describe('Phone: the ringtone of an incoming call', () => {
   });
 
   it('stops when the agent rejects', async () => {
-    const parts = await setup();
-    await rig.ringingCall(parts, 'ring-reject-1');
-    await ringing(parts.audio);
+    const parts = await ringingCall('ring-reject-1');
     await parts.phone.reject('ring-reject-1');
     expect(silent(parts.audio)).to.equal(true);
   });
 
   it('stops when the caller hangs up while it rings (CANCEL)', async () => {
-    const parts = await setup();
-    const inviter = await rig.ringingCall(parts, 'ring-cancel-1');
-    await ringing(parts.audio);
+    const { inviter, ...parts } = await ringingCall('ring-cancel-1');
     await inviter.cancel();
     await parts.listener.endOf('ring-cancel-1');
     expect(silent(parts.audio)).to.equal(true);
   });
 
   it('stops when the call is answered elsewhere (CANCEL with Reason: SIP;cause=200)', async () => {
-    const parts = await setup();
-    const inviter = await rig.ringingCall(parts, 'ring-elsewhere-1');
-    await ringing(parts.audio);
+    const { inviter, ...parts } = await ringingCall('ring-elsewhere-1');
     // What a forking proxy sends the phones that lost the race (RFC 3326).
     await inviter.cancel({ extraHeaders: ['Reason: SIP;cause=200;text="Call completed elsewhere"'] });
     await parts.listener.endOf('ring-elsewhere-1');
@@ -79,9 +79,7 @@ describe('Phone: the ringtone of an incoming call', () => {
   });
 
   it('stops when the agent goes Offline (the phone stops and hangs the call up)', async () => {
-    const parts = await setup();
-    const inviter = await rig.ringingCall(parts, 'ring-offline-1');
-    await ringing(parts.audio);
+    const { inviter, ...parts } = await ringingCall('ring-offline-1');
     await parts.phone.stop();
     expect(silent(parts.audio)).to.equal(true);
     await waitFor('the caller to be told', () => inviter.state === SessionState.Terminated);

@@ -75,40 +75,36 @@ describe('Ringer: the ringtone', () => {
     expect(ring.status().sinkId).to.equal('');
   });
 
-  it('when the browser refuses to play before a click, says so, and rings at the agent\'s next click', async () => {
+  /** A call rings while the browser refuses to play (its autoplay policy); resolves once the ringer said so. */
+  let autoplay: ReturnType<typeof refuseAutoplay> | undefined;
+  afterEach(() => autoplay?.restore());
+  async function ringRefused() {
     const heard = listener();
-    const autoplay = refuseAutoplay();
-    try {
-      const ring = ringer(RINGTONE_URL, heard.ringerListener);
-      ring.ring('call-1');
-      await waitFor('the ringer to say it is blocked', () => heard.blocked.length > 0);
-      expect(heard.blocked).to.deep.equal([true]);
-      expect(ring.status()).to.include({ blocked: true, playing: false });
-      autoplay.allow();
-      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
-      await sounding(ring);
-      expect(heard.blocked).to.deep.equal([true, false]);
-      expect(ring.status().blocked).to.equal(false);
-    } finally {
-      autoplay.restore();
-    }
+    autoplay = refuseAutoplay();
+    const ring = ringer(RINGTONE_URL, heard.ringerListener);
+    ring.ring('call-1');
+    await waitFor('the ringer to say it is blocked', () => heard.blocked.length > 0);
+    return { ring, heard, allow: autoplay.allow };
+  }
+
+  it('when the browser refuses to play before a click, says so, and rings at the agent\'s next click', async () => {
+    const { ring, heard, allow } = await ringRefused();
+    expect(heard.blocked).to.deep.equal([true]);
+    expect(ring.status()).to.include({ blocked: true, playing: false });
+    allow();
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await sounding(ring);
+    expect(heard.blocked).to.deep.equal([true, false]);
+    expect(ring.status().blocked).to.equal(false);
   });
 
   it('a refused ringtone whose call stops ringing before the click is no longer waited for', async () => {
-    const heard = listener();
-    const autoplay = refuseAutoplay();
-    try {
-      const ring = ringer(RINGTONE_URL, heard.ringerListener);
-      ring.ring('call-1');
-      await waitFor('the ringer to say it is blocked', () => heard.blocked.length > 0);
-      ring.silence('call-1');
-      expect(heard.blocked).to.deep.equal([true, false]);
-      autoplay.allow();
-      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
-      expect(ring.status().playing).to.equal(false);
-    } finally {
-      autoplay.restore();
-    }
+    const { ring, heard, allow } = await ringRefused();
+    ring.silence('call-1');
+    expect(heard.blocked).to.deep.equal([true, false]);
+    allow();
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(ring.status().playing).to.equal(false);
   });
 
   it('a ringtone file that cannot be played is said as RINGTONE_FAILED, not as a click to wait for', async () => {
