@@ -32,8 +32,6 @@ import { Store } from './store.ts';
 import { openDesks, type Desks } from './desks/desks.ts';
 import type { ConsoleDesks } from './desks/console-desks.ts';
 import type { DirectoryDesk } from './desks/directory-desk.ts';
-import type { RecordingDesk } from './desks/recording-desk.ts';
-import type { VoicemailDesk } from './desks/voicemail-desk.ts';
 import type { InCallDesk } from './desks/in-call-desk.ts';
 import { Rooms, type AudioPort, type BridgePort, type BridgeSnapshot, type CrmPort, type HostPort, type PhonePort } from './desks/ports.ts';
 import type { AudioDevicesListener } from './telephony/audio-devices.ts';
@@ -56,8 +54,9 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   #console: ConsoleDesks | undefined;
   #consoleLoading: Promise<ConsoleDesks> | undefined;
   #directoryLoading: Promise<DirectoryDesk> | undefined;
-  #recordingLoading: Promise<RecordingDesk> | undefined;
-  #voicemailLoading: Promise<VoicemailDesk> | undefined;
+  /** The recording desk (start, pause, resume, stop) and the voicemail desk (voicemail drop), each loaded once. */
+  readonly #recording = loadedOnce(() => import('./desks/recording-desk.ts').then(({ RecordingDesk }) => new RecordingDesk(this.#desks)));
+  readonly #voicemail = loadedOnce(() => import('./desks/voicemail-desk.ts').then(({ VoicemailDesk }) => new VoicemailDesk(this.#desks)));
   #inCallLoading: Promise<InCallDesk> | undefined;
 
   /** `agentLanguage`: the agent's language and locale from the host page, for the widget's words and time formats. */
@@ -317,30 +316,6 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
     return this.#directoryLoading;
   }
 
-  /** The recording desk (start, pause, resume, stop), loaded once; a failed load is tried again next time. */
-  #recording(): Promise<RecordingDesk> {
-    this.#recordingLoading ??= import('./desks/recording-desk.ts').then(
-      ({ RecordingDesk }) => new RecordingDesk(this.#desks),
-      (error: unknown) => {
-        this.#recordingLoading = undefined;
-        throw error;
-      },
-    );
-    return this.#recordingLoading;
-  }
-
-  /** The voicemail desk (voicemail drop), loaded once; a failed load is tried again next time. */
-  #voicemail(): Promise<VoicemailDesk> {
-    this.#voicemailLoading ??= import('./desks/voicemail-desk.ts').then(
-      ({ VoicemailDesk }) => new VoicemailDesk(this.#desks),
-      (error: unknown) => {
-        this.#voicemailLoading = undefined;
-        throw error;
-      },
-    );
-    return this.#voicemailLoading;
-  }
-
   /** The in-call desk (mute, keypad tones, the line's quality), loaded once; a failed load is tried again next time. */
   #inCall(): Promise<InCallDesk> {
     this.#inCallLoading ??= import('./desks/in-call-desk.ts').then(
@@ -352,4 +327,16 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
     );
     return this.#inCallLoading;
   }
+}
+
+/** `load`, run once and kept; a load that failed is run again next time (a chunk the network lost). */
+function loadedOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => {
+    loading ??= load().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  };
 }

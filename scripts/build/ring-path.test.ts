@@ -70,6 +70,19 @@ const LAZY = [
   'widget/src/cp-dialer.ts',
   'widget/src/cp-dial-lists.ts',
   'widget/src/cp-failed-call.ts',
+  // Recording and voicemail drop: the desks load with the first call that needs them, the crm
+  // reader with the crm room, the telephony side with the call control, the widget's on first use.
+  'adapter/src/desks/recording-desk.ts',
+  'adapter/src/desks/voicemail-desk.ts',
+  'adapter/src/model/recording.ts',
+  'adapter/src/model/voicemail-message.ts',
+  'adapter/src/model/voicemail-drop-facts.ts',
+  'adapter/src/crm/voicemail-messages.ts',
+  'adapter/src/telephony/recording-info.ts',
+  'adapter/src/telephony/voicemail-drop.ts',
+  'widget/src/cp-call-recording.ts',
+  'widget/src/cp-voicemail-drop.ts',
+  'widget/src/recording-words.ts',
 ];
 
 /** What ringing and answering need, on the ring path. */
