@@ -12,6 +12,7 @@ import { Store } from '../src/store.ts';
 import { openDesks, type Desks } from '../src/desks/desks.ts';
 import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from '../src/desks/ports.ts';
 import { firstSnapshot } from '../src/desks/view-desk.ts';
+import type { CallOffer } from '../src/telephony/sip-header-contract.ts';
 import type { DtmfMethod } from '../src/model/dtmf.ts';
 import type { DtmfSent, MediaStats, VoicemailDropped } from '../src/telephony/phone.ts';
 import type { RecordingCommand } from '../src/model/recording.ts';
@@ -27,6 +28,23 @@ export function testDesks(items: Record<string, string> = {}): Desks & { readonl
   const clock = new FakeClock();
   const store = new Store(firstSnapshot(settings, clock.now()));
   return { ...openDesks({ settings, clock, store, rooms: new Rooms() }), clock };
+}
+
+/** What an INVITE from Maria Lopez (+14155550100, queue Sales) says, as the phone reports it; `fields` change it. */
+export function callOffer(callId: string, fields: Partial<CallOffer> = {}): CallOffer {
+  return {
+    callId,
+    sipCallId: `sip-${callId}`,
+    kind: 'voice',
+    callerName: 'Maria Lopez',
+    callerNumber: '+14155550100',
+    queue: 'Sales',
+    location: '',
+    adSource: '',
+    callbackNumber: '',
+    callbackAttempt: undefined,
+    ...fields,
+  };
 }
 
 /** The demo org's agent (User Alex Morgan), as the rig's ContactPad runs. */

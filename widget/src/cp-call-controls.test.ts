@@ -119,13 +119,15 @@ describe('<cp-call-controls>', () => {
     expect(focused()).to.equal(getByRole(element, 'button', { name: 'Keypad' }));
   });
 
-  it('offers no keypad on a held call, and closes an open one when the call is held', async () => {
+  it('offers no keypad on a held call, and closes an open one when the call is held, focus moving to Mute', async () => {
     const element = await controls(live);
     getByRole(element, 'button', { name: 'Keypad' }).click();
     await findByRole(element, 'group', { name: 'Keypad' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(focused()?.textContent, 'focus in the keypad').to.equal('1');
     await show(element, { ...live, interaction: { ...live.interaction, state: 'held' }, actions: ['retrieve', 'release', 'mute'] });
     expect(queryAllByRole(element, 'button', { name: 'Keypad' })).to.have.length(0);
     expect(queryAllByRole(element, 'group', { name: 'Keypad' })).to.have.length(0);
-    expect(getByRole(element, 'button', { name: 'Mute' }), 'mute still offered while held').to.exist;
+    expect(focused(), 'mute still offered while held, and focused').to.equal(getByRole(element, 'button', { name: 'Mute' }));
   });
 });

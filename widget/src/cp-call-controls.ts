@@ -119,6 +119,8 @@ export class CpCallControls extends LitElement {
   /** The last mute state seen, per call, to announce a change. */
   #seen: { id: string; muted: boolean } | undefined;
   #announcement = { seq: 0, text: '' };
+  /** Focus was in the keypad that just went: it moves to Mute after this update. */
+  #refocus = false;
 
   constructor() {
     super();
@@ -142,8 +144,18 @@ export class CpCallControls extends LitElement {
       this.#announcement = { seq: this.#announcement.seq + 1, text: muted ? IN_CALL_WORDS.mutedAnnouncement : IN_CALL_WORDS.unmutedAnnouncement };
     }
     this.#seen = { id, muted };
-    if (!view.actions.includes('send-dtmf')) this.keypadOpen = false;
+    if (!view.actions.includes('send-dtmf') && this.keypadOpen) {
+      // The call went on hold: the keypad goes, and focus in it moves to Mute rather than being lost.
+      this.keypadOpen = false;
+      this.#refocus = this.renderRoot.querySelector('cp-keypad')?.matches(':focus-within') === true;
+    }
     if (!view.quality) this.detailsOpen = false;
+  }
+
+  protected override updated(): void {
+    if (!this.#refocus) return;
+    this.#refocus = false;
+    this.renderRoot.querySelector<HTMLButtonElement>('button.mute')?.focus();
   }
 
   protected override render() {

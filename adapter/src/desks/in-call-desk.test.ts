@@ -6,25 +6,9 @@
 import { expect } from '@open-wc/testing';
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
 import type { MediaStats } from '../telephony/phone.ts';
-import type { CallOffer } from '../telephony/sip-header-contract.ts';
-import { RecordingPhone, settled, testDesks } from '../../test-support/desk-rig.ts';
+import { callOffer as offer, RecordingPhone, settled, testDesks } from '../../test-support/desk-rig.ts';
 import { rejectionOf } from '../../test-support/thrown.ts';
 import { InCallDesk, QUALITY_SAMPLE_MS } from './in-call-desk.ts';
-
-function offer(callId: string): CallOffer {
-  return {
-    callId,
-    sipCallId: `sip-${callId}`,
-    kind: 'voice',
-    callerName: 'Maria Lopez',
-    callerNumber: '+14155550100',
-    queue: 'Sales',
-    location: '',
-    adSource: '',
-    callbackNumber: '',
-    callbackAttempt: undefined,
-  };
-}
 
 function rig(items: Record<string, string> = {}) {
   const desks = testDesks(items);

@@ -4,24 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { ContactPadError } from '../model/errors.ts';
-import type { CallOffer } from '../telephony/sip-header-contract.ts';
-import { RecordingHost, RecordingPhone, settled, testDesks } from '../../test-support/desk-rig.ts';
-
-function offer(callId: string, fields: Partial<CallOffer> = {}): CallOffer {
-  return {
-    callId,
-    sipCallId: `sip-${callId}`,
-    kind: 'voice',
-    callerName: 'Maria Lopez',
-    callerNumber: '+14155550100',
-    queue: 'Sales',
-    location: '',
-    adSource: '',
-    callbackNumber: '',
-    callbackAttempt: undefined,
-    ...fields,
-  };
-}
+import { callOffer as offer, RecordingHost, RecordingPhone, settled, testDesks } from '../../test-support/desk-rig.ts';
 
 function withPhone(items: Record<string, string> = {}) {
   const desks = testDesks(items);

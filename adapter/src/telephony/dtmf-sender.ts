@@ -20,7 +20,7 @@ import { DTMF_GAP_MS, DTMF_PAUSE, DTMF_PAUSE_MS, DTMF_TONE_MS, dtmfRelayBody, dt
 import { ContactPadError } from '../model/errors.ts';
 import type { Call } from './call.ts';
 import { errorText } from './error-text.ts';
-import { ask, peerConnectionOf, whileUp } from './far-end.ts';
+import { askInfo, peerConnectionOf, whileUp } from './far-end.ts';
 
 /** How long each SIP INFO waits for the far end's answer (a SIP transaction would wait 32 s). */
 export const DTMF_INFO_ANSWER_TIMEOUT_MS = 4000;
@@ -104,17 +104,7 @@ async function sendAsInfo(call: Call, tones: string, clock: Clock): Promise<void
       continue;
     }
     if (call.state !== 'connected') throw failed('the call was put on hold meanwhile');
-    const session = call.sipSession;
-    const answer = await ask(
-      call,
-      clock,
-      (requestDelegate) =>
-        session.info({
-          requestDelegate,
-          requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: dtmfRelayBody(tone) } },
-        }),
-      { ms: DTMF_INFO_ANSWER_TIMEOUT_MS, lateAccept: () => undefined },
-    );
+    const answer = await askInfo(call, clock, { contentType: 'application/dtmf-relay', content: dtmfRelayBody(tone) }, { ms: DTMF_INFO_ANSWER_TIMEOUT_MS, lateAccept: () => undefined });
     switch (answer.kind) {
       case 'accepted':
         sent += tone;

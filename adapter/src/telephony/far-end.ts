@@ -87,6 +87,15 @@ export function ask(
 }
 
 /**
+ * Sends a SIP INFO in the call's dialog (RFC 6086) carrying `content` as `contentType`, and
+ * waits for the far end's answer as {@link ask} does (keypad tones, recording commands).
+ */
+export function askInfo(call: Call, clock: Clock, body: { contentType: string; content: string }, bound?: { ms: number; lateAccept: () => void }): Promise<Answer> {
+  const session = call.sipSession;
+  return ask(call, clock, (requestDelegate) => session.info({ requestDelegate, requestOptions: { body: { contentDisposition: 'render', ...body } } }), bound);
+}
+
+/**
  * Whether an answered call can take a re-INVITE of ours now. One INVITE transaction at a
  * time in a dialog (RFC 3261 14.1), and one offer/answer (RFC 6337 2.2): an incoming call is
  * Established as soon as our 200 OK is sent, but its INVITE transaction lasts until the

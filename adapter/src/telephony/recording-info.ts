@@ -29,7 +29,7 @@ import { ContactPadError } from '../model/errors.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { Call } from './call.ts';
 import { errorText } from './error-text.ts';
-import { ask } from './far-end.ts';
+import { askInfo } from './far-end.ts';
 
 /** The Content-Type of a recording command. */
 export const RECORDING_CONTENT_TYPE = 'application/vnd.contactpad.recording+json';
@@ -53,16 +53,7 @@ export async function sendRecordingCommand(call: Call, command: RecordingCommand
   if (!RECORDABLE.has(call.state) || call.sipSession.state !== SessionState.Established) {
     throw new ContactPadError('INVALID_TRANSITION', `The call is not answered, so its recording cannot ${command}; nothing was sent.`, { detail });
   }
-  const session = call.sipSession;
-  const answer = await ask(
-    call,
-    clock,
-    (requestDelegate) =>
-      session.info({
-        requestDelegate,
-        requestOptions: { body: { contentDisposition: 'render', contentType: RECORDING_CONTENT_TYPE, content: recordingInfoBody(command) } },
-      }),
-  );
+  const answer = await askInfo(call, clock, { contentType: RECORDING_CONTENT_TYPE, content: recordingInfoBody(command) });
   const still = 'the recording is as it was';
   switch (answer.kind) {
     case 'accepted':
