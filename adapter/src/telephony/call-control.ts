@@ -4,7 +4,8 @@
  * attended transfer (attended-transfer.ts, REFER with Replaces), the three-way call mixed in
  * the browser (conference.ts), the far end's own hold (far-end-hold.ts) and a call's media
  * figures (media-stats.ts), recording commands to the platform (recording-info.ts, SIP INFO) and
- * voicemail drop (voicemail-drop.ts), with the waits on the far end of far-end.ts. None of it is needed to ring and answer, so this module is the one door to
+ * voicemail drop (voicemail-drop.ts), mute (mute.ts) and keypad tones (dtmf-sender.ts: RFC 4733 or
+ * SIP INFO), with the waits on the far end of far-end.ts. None of it is needed to ring and answer, so this module is the one door to
  * them and calls.ts loads it with a dynamic import: a chunk of its own, off the
  * ring-and-answer bundle (issue 9 measure), as the console bridge is. It starts loading once
  * the phone has registered; a request made before it has loaded waits for it.

@@ -14,7 +14,8 @@
  *   call-state.ts; incoming calls ring, are answered, rejected and released there;
  * - call-control.ts, loaded lazily once the phone has registered (it is not needed to ring
  *   and answer): dialling out (dial.ts), hold and retrieve (hold.ts), transfer (transfer.ts),
- *   with far-end.ts for what they wait on, and media figures (media-stats.ts);
+ *   mute (mute.ts) and keypad tones (dtmf-sender.ts), with far-end.ts for what they wait on,
+ *   and media figures (media-stats.ts, also read for the line-quality indicator);
  *   sip-address.ts builds every SIP address dialled or transferred to, phone-config.ts the
  *   agent's own.
  */
