@@ -4,11 +4,13 @@
  * notifications, so the page's visibility and the Notification API are stand-ins here: the
  * decision (callsToNotify) and what CallNotifications does with the browser's answers.
  */
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import type { Intent, Interaction } from '../../adapter/src/store.ts';
+import './contact-pad.ts';
+import type { ContactPad } from './contact-pad.ts';
 import { CallNotifications, callsToNotify, ringingCalls, type NotificationApi } from './call-notifications.ts';
-import { INTENT_EVENT } from './intent-event.ts';
-import { interaction } from '../test-support/snapshots.ts';
+import { INTENT_EVENT, intentEvent } from './intent-event.ts';
+import { interaction, snapshot } from '../test-support/snapshots.ts';
 
 /** A Notification API that records what it is asked (the browser's shows nothing in headless Chromium). */
 function notificationApi(permission: NotificationPermission) {
@@ -121,5 +123,28 @@ describe('notifications of ringing calls', () => {
     notifications.update([ann]);
     expect(shown).to.deep.equal([]);
     expect(() => new CallNotifications(document.createElement('div'), undefined, page('hidden').doc).update([ann])).to.not.throw();
+  });
+});
+
+describe('<contact-pad>: notification permission', () => {
+  it('is asked when the agent chooses Ready (inside their click), not when ContactPad loads', async () => {
+    if (typeof Notification !== 'function' || Notification.permission !== 'default') throw new Error('The test browser should not have decided on notifications');
+    const original = Notification.requestPermission;
+    const asked: string[] = [];
+    Notification.requestPermission = () => {
+      asked.push('asked');
+      return Promise.resolve('default');
+    };
+    try {
+      const pad = await fixture<ContactPad>(html`<contact-pad .snapshot=${snapshot()}></contact-pad>`);
+      expect(asked, 'not on load').to.deep.equal([]);
+      const agentState = pad.renderRoot.querySelector('cp-agent-state');
+      agentState?.dispatchEvent(intentEvent({ type: 'set-agent-status', choice: { status: 'not-ready', reason: 'Lunch' } }));
+      expect(asked, 'not for Not Ready').to.deep.equal([]);
+      agentState?.dispatchEvent(intentEvent({ type: 'set-agent-status', choice: { status: 'ready' } }));
+      expect(asked).to.deep.equal(['asked']);
+    } finally {
+      Notification.requestPermission = original;
+    }
   });
 });
