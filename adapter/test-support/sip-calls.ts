@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { Inviter, Registerer, RegistererState, SessionState, SIPExtension, UserAgent, Web, type Invitation, type Referral, type Session } from 'sip.js';
+import { Inviter, Registerer, RegistererState, SessionState, SIPExtension, UserAgent, Web, type Info, type Invitation, type Referral, type Session } from 'sip.js';
 import { isContactPadError, type ContactPadError, type ErrorCode } from '../src/model/errors.ts';
 import type { PhoneConnection } from '../src/model/phone-connection.ts';
 import type { SipCredential, SipCredentialSource } from '../src/model/sip-credential.ts';
@@ -374,4 +374,17 @@ export class CallRig {
     await waitFor('audio at the customer', async () => (await sessionBytesReceived(inviter)) > 0);
     return { callId: interactionId, inviter, farPc, agentPc };
   };
+}
+
+/** The SIP INFO requests a far end receives (answered 200, or as `answer` says). */
+export function infosAt(session: Session, answer: (info: Info) => Promise<void> = (info) => info.accept()): { contentType: string; body: string }[] {
+  const infos: { contentType: string; body: string }[] = [];
+  session.delegate = {
+    ...session.delegate,
+    onInfo: (info) => {
+      infos.push({ contentType: info.request.getHeader('Content-Type') ?? '', body: String(info.request.body ?? '') });
+      void answer(info);
+    },
+  };
+  return infos;
 }

@@ -12,6 +12,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { InteractionView, RecordingCommand, RecordingState } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
+import { waitingButtonStyles } from './waiting-button-styles.ts';
 import { intentEvent } from './intent-event.ts';
 import { RECORDING_WORDS, recordingAnnouncement, recordingCommandWords, recordingPendingWords, recordingStateWords } from './recording-words.ts';
 
@@ -74,15 +75,8 @@ export class CpCallRecording extends LitElement {
         gap: 4px;
         margin-left: auto;
       }
-      .buttons button {
-        min-height: 26px;
-        padding: 0 8px;
-      }
-      button[aria-disabled='true'] {
-        color: var(--cp-text-disabled);
-        cursor: progress;
-      }
     `,
+    waitingButtonStyles,
   ];
 
   /** The call (connected or held) as the store shows it. */

@@ -9,6 +9,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import type { InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
+import { waitingButtonStyles } from './waiting-button-styles.ts';
 import { intentEvent } from './intent-event.ts';
 import { RECORDING_WORDS } from './recording-words.ts';
 
@@ -39,15 +40,8 @@ export class CpVoicemailDrop extends LitElement {
         flex: 1 1 8em;
         min-width: 0;
       }
-      button {
-        min-height: 26px;
-        padding: 0 8px;
-      }
-      button[aria-disabled='true'] {
-        color: var(--cp-text-disabled);
-        cursor: progress;
-      }
     `,
+    waitingButtonStyles,
   ];
 
   /** The outbound call, connected, as the store shows it. */

@@ -1,9 +1,10 @@
 import { expect } from '@open-wc/testing';
-import { Inviter, SessionState, UserAgent, type Info, type Session } from 'sip.js';
+import { Inviter, SessionState, UserAgent, type Session } from 'sip.js';
 import {
   CallRig,
   audioTransceiver,
   expectCode,
+  infosAt,
   otherLeg,
   peerConnectionOf,
   sendsAudio,
@@ -47,19 +48,6 @@ async function listen(session: Session): Promise<{ packets: number; energy: numb
     return now.packets - start.packets >= 75 ? now : undefined;
   });
   return { packets: end.packets - start.packets, energy: end.energy - start.energy };
-}
-
-/** The SIP INFO requests a far end receives (answered 200, or as `answer` says). */
-function infosAt(session: Session, answer: (info: Info) => Promise<void> = (info) => info.accept()): { contentType: string; body: string }[] {
-  const infos: { contentType: string; body: string }[] = [];
-  session.delegate = {
-    ...session.delegate,
-    onInfo: (info) => {
-      infos.push({ contentType: info.request.getHeader('Content-Type') ?? '', body: String(info.request.body ?? '') });
-      void answer(info);
-    },
-  };
-  return infos;
 }
 
 /** An SDP without telephone-event: a far end that cannot take keypad tones in the audio. */

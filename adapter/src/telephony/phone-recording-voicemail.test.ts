@@ -5,8 +5,8 @@
  * plain-RTP phone); here: the INFO as it arrives, the refusals, and what happens to the call.
  */
 import { expect } from '@open-wc/testing';
-import { SessionState, type Info, type Session } from 'sip.js';
-import { CallRig, audioTransceiver, expectCode, sendsAudio } from '../../test-support/sip-calls.ts';
+import { SessionState } from 'sip.js';
+import { CallRig, audioTransceiver, expectCode, infosAt, sendsAudio } from '../../test-support/sip-calls.ts';
 import { failureOf } from '../../test-support/thrown.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 
@@ -14,19 +14,6 @@ import { waitFor } from '../../test-support/wait-for.ts';
 const SAMPLE = '/app/assets/voicemail-sample.wav';
 
 const rig = new CallRig();
-
-/** The SIP INFO requests the far end gets, each answered as `answer` says (200 OK by default). */
-function infosAt(session: Session, answer: (info: Info) => Promise<void> = (info) => info.accept()): { contentType: string; body: string }[] {
-  const infos: { contentType: string; body: string }[] = [];
-  session.delegate = {
-    ...session.delegate,
-    onInfo: (info) => {
-      infos.push({ contentType: info.request.getHeader('Content-Type') ?? '', body: String(info.request.body ?? '') });
-      void answer(info);
-    },
-  };
-  return infos;
-}
 
 describe('Phone: recording commands and voicemail drop through the real SIP server', () => {
   afterEach(() => rig.tearDown());
