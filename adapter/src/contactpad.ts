@@ -35,7 +35,7 @@ export interface ContactPadStartOptions {
   readonly agent?: unknown;
   /** How long to wait for `sforce.opencti` before saying the console is unavailable. */
   readonly hostWaitMs?: number;
-  /** The ringtone file (ringtone.wav in the static resource, beside main.js); without it incoming calls ring silently. */
+  /** The ringtone file (ringtone.wav in the static resource); without it incoming calls ring on screen only (the devices still apply). */
   readonly ringtoneUrl?: string;
 }
 
@@ -118,7 +118,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
       },
       controller,
       // The agent's credential, from Salesforce for the session's own user (never named here).
-      { credentials: createSipCredentialSource({ instanceUrl: options.crm.instanceUrl, accessToken: options.crm.accessToken }), ...(options.ringtoneUrl ? { audio } : {}) },
+      { credentials: createSipCredentialSource({ instanceUrl: options.crm.instanceUrl, accessToken: options.crm.accessToken }), audio },
     );
   } catch (error) {
     controller.notify(error);

@@ -107,6 +107,15 @@ describe('Ringer: the ringtone', () => {
     expect(ring.status().playing).to.equal(false);
   });
 
+  it('without a ringtone file the call rings on screen only: nothing plays, nothing fails', () => {
+    const heard = listener();
+    const ring = ringer('', heard.ringerListener);
+    ring.preload();
+    ring.ring('call-1');
+    expect(ring.status()).to.include({ ringing: true, playing: false });
+    expect(heard.failures).to.deep.equal([]);
+  });
+
   it('a ringtone file that cannot be played is said as RINGTONE_FAILED, not as a click to wait for', async () => {
     const heard = listener();
     const ring = ringer('/app/assets/no-such-ringtone.wav', heard.ringerListener);

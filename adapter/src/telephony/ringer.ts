@@ -61,9 +61,10 @@ export class Ringer {
   readonly #onGesture = () => this.#retryAfterGesture();
 
   /**
-   * `sinkForRing`: the output each ring starts on ('' = the default; asked at every ring, so a
-   * device chosen or reconnected since is used); `gestureTarget`: where the agent's click or key
-   * press is heard (ContactPad's document).
+   * `url`: the ringtone file ('' = none: calls ring on screen only). `sinkForRing`: the output
+   * each ring starts on ('' = the default; asked at every ring, so a device chosen or reconnected
+   * since is used). `gestureTarget`: where the agent's click or key press is heard (ContactPad's
+   * document).
    */
   constructor(url: string, listener: RingerListener, options: { sinkForRing?: () => string; gestureTarget?: EventTarget } = {}) {
     this.#url = url;
@@ -74,7 +75,7 @@ export class Ringer {
 
   /** Fetches the ringtone ahead of the first call (once the phone has registered), so it starts at once. */
   preload(): void {
-    this.#audio();
+    if (this.#url !== '') this.#audio();
   }
 
   /** Call `callId` rings: the ringtone plays (already playing for another call: nothing changes). */
@@ -139,6 +140,7 @@ export class Ringer {
   }
 
   #start(): void {
+    if (this.#url === '') return; // no ringtone file given: the call pop alone says it rings
     const element = this.#audio();
     element.currentTime = 0;
     this.setSink(this.#sinkForRing())
