@@ -418,7 +418,7 @@ describe('Omni-Channel work in the interaction list', function () {
     await answered(rig, id);
     await rig.controller.handle({ type: 'hold', interactionId: id });
     expect(viewOf(rig, id)?.interaction.state).to.equal('held');
-    expect(viewOf(rig, id)?.actions).to.deep.equal(['retrieve', 'release', 'consult', 'transfer']);
+    expect(viewOf(rig, id)?.actions).to.deep.equal(['retrieve', 'release', 'consult', 'transfer', 'mute']);
     await rig.controller.handle({ type: 'retrieve', interactionId: id });
     expect(viewOf(rig, id)?.interaction.state).to.equal('connected');
     expect(viewOf(rig, id)?.interaction.journey.map((e) => e.kind)).to.include.members(['held', 'retrieved']);

@@ -10,6 +10,7 @@ import { fakeOrg } from '../test-support/fake-org.ts';
 import { Customer, sipServer, uniqueUser } from '../test-support/sip-calls.ts';
 import { waitFor } from '../test-support/wait-for.ts';
 import { RIG_WRAP_UP_SECONDS, answered, calls, mariaCalls, startRig, stopRigs, taskOf, viewOf } from '../test-support/controller-rig.ts';
+import { QUALITY_SAMPLE_MS } from './desks/in-call-desk.ts';
 
 afterEach(async function () {
   this.timeout(30_000);
@@ -170,5 +171,33 @@ describe('the controller with real rooms', function () {
     expect(viewOf(rig, id)?.interaction.state).to.equal('ended');
     expect(rig.controller.store.snapshot.agent.status).to.equal('ready');
     await taskOf(rig, id);
+  });
+
+  it('mutes a call (through hold and retrieve) and unmutes it, sends keypad tones, refuses a key that is none, and reads the line every few seconds on the clock', async () => {
+    const rig = await startRig();
+    const id = await mariaCalls(rig);
+    await answered(rig, id);
+    const codes = () => rig.controller.store.snapshot.notices.map((notice) => notice.code);
+
+    await rig.controller.handle({ type: 'mute', interactionId: id });
+    expect(viewOf(rig, id)).to.include({ muted: true });
+    await rig.controller.handle({ type: 'hold', interactionId: id });
+    await rig.controller.handle({ type: 'retrieve', interactionId: id });
+    expect(viewOf(rig, id)?.interaction.state).to.equal('connected');
+    expect(viewOf(rig, id), 'still muted after retrieve').to.include({ muted: true });
+    await rig.controller.handle({ type: 'unmute', interactionId: id });
+    expect(viewOf(rig, id)?.muted).to.equal(undefined);
+
+    await rig.controller.handle({ type: 'send-dtmf', interactionId: id, digits: '12#' });
+    expect(codes(), 'the customer\'s phone takes the tones in the audio: nothing to say').to.deep.equal([]);
+    await rig.controller.handle({ type: 'send-dtmf', interactionId: id, digits: '1x' });
+    expect(codes()).to.deep.equal(['INVALID_INPUT']);
+    expect(rig.controller.store.snapshot.notices[0]?.message).to.match(/^"x" is not a keypad key/);
+
+    expect(viewOf(rig, id)?.quality, 'not read before its time').to.equal(undefined);
+    rig.clock.advance(QUALITY_SAMPLE_MS);
+    const quality = await waitFor('the line read', () => viewOf(rig, id)?.quality);
+    expect(quality.level).to.equal('good');
+    expect(quality.roundTripMs).to.be.a('number');
   });
 });

@@ -24,13 +24,13 @@ describe('the view desk (the view projection)', () => {
     expect(view.view('b')).to.deep.include({ caller: { state: 'pending' }, log: 'none', actions: ['accept', 'reject'] });
   });
 
-  it('offers the actions of the capability table for the kind and state, after each move', () => {
+  it('offers the actions of the capability table for the kind and state, then the in-call controls of a live call, after each move', () => {
     const { view } = testDesks();
     view.add(offer('call'), callFacts());
     view.move('call', 'connected');
-    expect(view.view('call')?.actions).to.deep.equal(['release', 'hold', 'consult', 'transfer']);
+    expect(view.view('call')?.actions).to.deep.equal(['release', 'hold', 'consult', 'transfer', 'mute', 'send-dtmf']);
     view.move('call', 'held');
-    expect(view.view('call')?.actions).to.deep.equal(['retrieve', 'release', 'consult', 'transfer']);
+    expect(view.view('call')?.actions).to.deep.equal(['retrieve', 'release', 'consult', 'transfer', 'mute']);
     view.move('call', 'wrap-up');
     expect(view.view('call')?.actions).to.deep.equal(['extend-wrap-up']);
     view.move('call', 'ended');
