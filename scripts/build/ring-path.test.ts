@@ -82,7 +82,6 @@ const LAZY = [
   'adapter/src/telephony/voicemail-drop.ts',
   'widget/src/cp-call-recording.ts',
   'widget/src/cp-voicemail-drop.ts',
-  'widget/src/recording-words.ts',
 ];
 
 /** What ringing and answering need, on the ring path. */

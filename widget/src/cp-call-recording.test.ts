@@ -4,6 +4,7 @@ import type { CpCallRecording } from './cp-call-recording.ts';
 import type { InteractionView, RecordingView } from '../../adapter/src/store.ts';
 import { connected } from '../test-support/snapshots.ts';
 import { focused, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { useAgentLanguage } from './catalogue/catalogue.ts';
 
 /** Bob Jones's connected call with its recording as `recording`. */
 const call = (recording: RecordingView): InteractionView => ({ ...connected, recording });
@@ -96,6 +97,18 @@ describe('<cp-call-recording>', () => {
     await show(element, call({ state: 'recording', commands: [] }));
     expect(shownText(element)).to.equal('Recording');
     expect(announced(element)).to.equal('Recording: the call is being recorded.');
+  });
+
+  it('speaks the agent\'s language: Spanish for a Spanish-speaking agent', async () => {
+    await useAgentLanguage({ language: 'es', locale: 'es_ES' });
+    try {
+      const element = await controls(call({ state: 'recording', commands: ['pause', 'stop'] }));
+      expect(shownText(getByRole(element, 'group', { name: 'Grabación de la llamada' }))).to.equal('Grabando Pausar la grabación Detener la grabación');
+      await show(element, call({ state: 'paused', commands: ['resume', 'stop'] }));
+      expect(announced(element)).to.equal('Grabación en pausa.');
+    } finally {
+      useAgentLanguage({ language: 'en', locale: 'en_US' });
+    }
   });
 
   it('another call starts afresh: no announcement carried over', async () => {

@@ -14,7 +14,7 @@ import type { InteractionView, RecordingCommand, RecordingState } from '../../ad
 import { baseStyles } from './theme.ts';
 import { waitingButtonStyles } from './waiting-button-styles.ts';
 import { intentEvent } from './intent-event.ts';
-import { RECORDING_WORDS, recordingAnnouncement, recordingCommandWords, recordingPendingWords, recordingStateWords } from './recording-words.ts';
+import { laterWords } from './catalogue/later-words.ts';
 
 /** The recording controls of one call. Fires `recording` intents (start, pause, resume, stop). */
 export class CpCallRecording extends LitElement {
@@ -100,7 +100,7 @@ export class CpCallRecording extends LitElement {
     if (!view || !recording) return;
     const id = view.interaction.id;
     if (this.#seen?.id !== id) this.#lastCommands = [];
-    else if (this.#seen.state !== recording.state) this.#announcement = { seq: this.#announcement.seq + 1, text: recordingAnnouncement(recording.state) };
+    else if (this.#seen.state !== recording.state) this.#announcement = { seq: this.#announcement.seq + 1, text: laterWords().recording.announced[recording.state] };
     this.#seen = { id, state: recording.state };
     if (recording.pending === undefined) this.#lastCommands = recording.commands;
   }
@@ -110,9 +110,10 @@ export class CpCallRecording extends LitElement {
     if (!recording) return nothing;
     const { state, pending } = recording;
     const commands = pending === undefined ? recording.commands : this.#lastCommands;
-    return html`<div class="recording" role="group" aria-label=${RECORDING_WORDS.recording}>
-        <span class="marker state-${state}"><span class="dot" aria-hidden="true"></span>${recordingStateWords(state)}</span>
-        ${pending !== undefined && commands.length === 0 ? html`<span class="pending">${recordingPendingWords(pending)}</span>` : nothing}
+    const w = laterWords().recording;
+    return html`<div class="recording" role="group" aria-label=${w.group}>
+        <span class="marker state-${state}"><span class="dot" aria-hidden="true"></span>${w.states[state]}</span>
+        ${pending !== undefined && commands.length === 0 ? html`<span class="pending">${w.pending[pending]}</span>` : nothing}
         <span class="buttons">${commands.map((command) => this.#button(command, pending))}</span>
       </div>
       <div class="visually-hidden" role="status">${keyed(this.#announcement.seq, html`<span>${this.#announcement.text}</span>`)}</div>`;
@@ -121,7 +122,8 @@ export class CpCallRecording extends LitElement {
   /** A command's button; while one is pending every button waits, and the pending one says so. */
   #button(command: RecordingCommand, pending: RecordingCommand | undefined) {
     const waiting = pending !== undefined;
-    const label = pending === command ? recordingPendingWords(command) : recordingCommandWords(command);
+    const w = laterWords().recording;
+    const label = pending === command ? w.pending[command] : w.commands[command];
     return html`<button type="button" class="command ${command === 'stop' ? 'stop' : 'primary'}" aria-disabled=${waiting ? 'true' : 'false'} @click=${() => this.#give(command)}>
       ${label}
     </button>`;

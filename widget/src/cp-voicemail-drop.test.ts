@@ -4,6 +4,7 @@ import type { CpVoicemailDrop } from './cp-voicemail-drop.ts';
 import type { InteractionView, VoicemailDropView } from '../../adapter/src/store.ts';
 import { HOSTILE_TEXT, view } from '../test-support/snapshots.ts';
 import { deepQueryAll, focused, getByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { useAgentLanguage } from './catalogue/catalogue.ts';
 
 const MESSAGES = [
   { id: 'Appointment', label: 'About your appointment' },
@@ -58,6 +59,19 @@ describe('<cp-voicemail-drop>', () => {
     await element.updateComplete;
     expect(button.textContent?.trim()).to.equal('Drop voicemail');
     expect(button.getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('speaks the agent\'s language: Spanish for a Spanish-speaking agent (the messages keep the admin\'s labels)', async () => {
+    await useAgentLanguage({ language: 'es', locale: 'es_ES' });
+    try {
+      const element = await dropper(outbound({ messages: MESSAGES }));
+      const group = getByRole(element, 'group', { name: 'Mensaje pregrabado' });
+      expect(getByRole(group, 'combobox', { name: 'Mensaje' })).to.exist;
+      expect(getByRole(group, 'button', { name: 'Dejar el mensaje' })).to.exist;
+      expect(shownText(group)).to.equal('Mensaje About your appointment Dejar el mensaje');
+    } finally {
+      useAgentLanguage({ language: 'en', locale: 'en_US' });
+    }
   });
 
   it('shows labels as text, and nothing without messages', async () => {

@@ -11,7 +11,7 @@ import type { InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { waitingButtonStyles } from './waiting-button-styles.ts';
 import { intentEvent } from './intent-event.ts';
-import { RECORDING_WORDS } from './recording-words.ts';
+import { laterWords } from './catalogue/later-words.ts';
 
 /** The voicemail drop of one call. Fires `drop-voicemail` with the chosen message. */
 export class CpVoicemailDrop extends LitElement {
@@ -64,15 +64,16 @@ export class CpVoicemailDrop extends LitElement {
     const drop = this.view?.voicemailDrop;
     if (!drop || drop.messages.length === 0) return nothing;
     const dropping = drop.dropping !== undefined;
-    return html`<div class="drop" role="group" aria-label=${RECORDING_WORDS.voicemail}>
-      <label for="message">${RECORDING_WORDS.message}</label>
+    const w = laterWords().voicemail;
+    return html`<div class="drop" role="group" aria-label=${w.group}>
+      <label for="message">${w.message}</label>
       <select id="message" .value=${this.chosen} ?disabled=${dropping} @change=${(event: Event) => (this.chosen = (event.target as HTMLSelectElement).value)}>
         ${drop.messages.map((message) => html`<option value=${message.id} ?selected=${message.id === this.chosen}>${message.label}</option>`)}
       </select>
       <button type="button" aria-disabled=${dropping ? 'true' : 'false'} aria-describedby="hint" @click=${() => this.#drop()}>
-        ${dropping ? RECORDING_WORDS.dropping : RECORDING_WORDS.drop}
+        ${dropping ? w.dropping : w.drop}
       </button>
-      <span id="hint" class="visually-hidden">${RECORDING_WORDS.dropHint}</span>
+      <span id="hint" class="visually-hidden">${w.hint}</span>
     </div>`;
   }
 

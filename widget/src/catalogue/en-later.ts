@@ -1,9 +1,10 @@
 /**
  * The English words of the elements loaded on first use (the wrap-up form, the decline and abandon
- * dialogs, the record picker, the customer journey, the dial pad): a part of the catalogue (en.ts) that loads
+ * dialogs, the record picker, the customer journey, the dial pad, the call's recording and
+ * voicemail drop): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { JourneyStatus } from '../../../adapter/src/store.ts';
+import type { JourneyStatus, RecordingCommand, RecordingState } from '../../../adapter/src/store.ts';
 
 export const enLater = {
   pickerQuestion: 'Which record is the caller?',
@@ -53,6 +54,27 @@ export const enLater = {
     chooseReason: 'Choose a reason',
     saveReason: 'Save reason',
     reasonRecorded: (reason: string) => `Reason recorded: ${reason}`,
+  },
+  /** The call's recording (cp-call-recording): where it stands, what is announced when it changes, its buttons, and a command waiting for the platform. */
+  recording: {
+    group: 'Call recording',
+    states: { off: 'Not recording', recording: 'Recording', paused: 'Recording paused', stopped: 'Recording stopped' } satisfies Record<RecordingState, string>,
+    announced: {
+      off: 'Not recording.',
+      recording: 'Recording: the call is being recorded.',
+      paused: 'Recording paused.',
+      stopped: 'Recording stopped.',
+    } satisfies Record<RecordingState, string>,
+    commands: { start: 'Record', pause: 'Pause recording', resume: 'Resume recording', stop: 'Stop recording' } satisfies Record<RecordingCommand, string>,
+    pending: { start: 'Starting recording…', pause: 'Pausing recording…', resume: 'Resuming recording…', stop: 'Stopping recording…' } satisfies Record<RecordingCommand, string>,
+  },
+  /** Voicemail drop on a call the agent placed (cp-voicemail-drop). */
+  voicemail: {
+    group: 'Voicemail drop',
+    message: 'Message',
+    drop: 'Drop voicemail',
+    dropping: 'Dropping voicemail…',
+    hint: 'Plays the message to the voicemail and frees you at once; the call ends when the message does.',
   },
 };
 

@@ -199,4 +199,23 @@ export const esLater: LaterCatalogue = {
     saveReason: 'Guardar motivo',
     reasonRecorded: (reason) => `Motivo registrado: ${reason}`,
   },
+  recording: {
+    group: 'Grabación de la llamada',
+    states: { off: 'Sin grabar', recording: 'Grabando', paused: 'Grabación en pausa', stopped: 'Grabación detenida' },
+    announced: {
+      off: 'Sin grabar.',
+      recording: 'Grabando: la llamada se está grabando.',
+      paused: 'Grabación en pausa.',
+      stopped: 'Grabación detenida.',
+    },
+    commands: { start: 'Grabar', pause: 'Pausar la grabación', resume: 'Reanudar la grabación', stop: 'Detener la grabación' },
+    pending: { start: 'Iniciando la grabación…', pause: 'Pausando la grabación…', resume: 'Reanudando la grabación…', stop: 'Deteniendo la grabación…' },
+  },
+  voicemail: {
+    group: 'Mensaje pregrabado',
+    message: 'Mensaje',
+    drop: 'Dejar el mensaje',
+    dropping: 'Dejando el mensaje…',
+    hint: 'Reproduce el mensaje en el buzón de voz y le deja libre al momento; la llamada termina cuando acaba el mensaje.',
+  },
 };
