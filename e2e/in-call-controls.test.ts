@@ -136,7 +136,7 @@ describe('in-call controls through Kamailio and rtpengine', () => {
     await controls.getByRole('button', { name: 'Mute', pressed: false }).click();
     await controls.getByRole('button', { name: 'Mute', pressed: true }).waitFor();
     await controls.getByText('Muted', { exact: true }).waitFor();
-    await softphone.getByRole('status').filter({ hasText: 'Microphone muted: the caller cannot hear you.' }).waitFor({ state: 'attached' });
+    await softphone.getByRole('status').filter({ hasText: 'Voice call with Maria Lopez: Muted.' }).waitFor({ state: 'attached' });
     await softphone.locator(`li[data-id="${callId}"]`).getByText('Muted').waitFor();
     await sleep(300); // what was already on its way
     const muted = await phoneHears(phone);
@@ -146,7 +146,7 @@ describe('in-call controls through Kamailio and rtpengine', () => {
 
     await controls.getByRole('button', { name: 'Mute', pressed: true }).click();
     await controls.getByRole('button', { name: 'Mute', pressed: false }).waitFor();
-    await softphone.getByRole('status').filter({ hasText: 'Microphone on: the caller hears you again.' }).waitFor({ state: 'attached' });
+    await softphone.getByRole('status').filter({ hasText: 'Voice call with Maria Lopez: Microphone on.' }).waitFor({ state: 'attached' });
     const back = await eventually('the phone hearing the agent again', () => phoneHears(phone), (heard) => heard.dbfs > HEARD_DBFS);
     assert.ok(back.peak > 0);
 

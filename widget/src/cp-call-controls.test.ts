@@ -21,11 +21,6 @@ async function show(element: CpCallControls, view: InteractionView): Promise<voi
   await element.updateComplete;
 }
 
-/** What the status region says now (what a screen reader announces). */
-function announced(element: CpCallControls): string {
-  return queryAllByRole(element, 'status').map((status) => status.textContent?.trim() ?? '').join(' ');
-}
-
 describe('<cp-call-controls>', () => {
   it('shows how long the call has been connected, counting each second, through hold, and h:mm:ss from an hour on', async () => {
     const clock = new FakeClock(NOW);
@@ -58,31 +53,19 @@ describe('<cp-call-controls>', () => {
     expect(fired.intents).to.deep.equal([{ type: 'mute', interactionId: 'ci-5512be07' }]);
   });
 
-  it('shows a muted call as Muted, pressed, announces it, and asks to unmute on a click; each change is announced, again and again', async () => {
+  it('shows a muted call as Muted with the toggle pressed, asks to unmute on a click, and shows it unmuted again', async () => {
     const element = await controls(live);
     await show(element, { ...live, muted: true, actions: ['release', 'hold', 'consult', 'transfer', 'unmute', 'send-dtmf'] });
     expect(shownText(element)).to.contain('Muted');
     const mute = getByRole(element, 'button', { name: 'Mute' });
     expect(mute.getAttribute('aria-pressed')).to.equal('true');
-    expect(announced(element)).to.equal('Microphone muted: the caller cannot hear you.');
-    const first = element.shadowRoot!.querySelector('[role=status] span');
 
     const fired = recordIntents(element);
     mute.click();
     expect(fired.intents).to.deep.equal([{ type: 'unmute', interactionId: 'ci-5512be07' }]);
     await show(element, live);
-    expect(announced(element)).to.equal('Microphone on: the caller hears you again.');
     expect(getByRole(element, 'button', { name: 'Mute' }).getAttribute('aria-pressed')).to.equal('false');
-
-    await show(element, { ...live, muted: true, actions: ['unmute', 'send-dtmf'] });
-    expect(announced(element)).to.equal('Microphone muted: the caller cannot hear you.');
-    expect(element.shadowRoot!.querySelector('[role=status] span'), 'the same words in a new node: announced again').not.to.equal(first);
-  });
-
-  it('announces nothing when another call is shown, muted or not', async () => {
-    const element = await controls(live);
-    await show(element, { ...live, interaction: { ...live.interaction, id: 'other' }, muted: true, actions: ['unmute'] });
-    expect(announced(element)).to.equal('');
+    expect(shownText(element)).not.to.contain('Muted');
   });
 
   it('shows the line\'s quality once measured, its figures in its name, and its details on a click', async () => {

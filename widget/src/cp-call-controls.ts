@@ -3,13 +3,12 @@
  * detail): how long it has been connected (mm:ss, h:mm:ss from an hour on, counting through
  * hold), whether the agent's microphone is muted (a Muted badge and the Mute toggle, its
  * aria-pressed the state), the line's quality (good, fair or poor, its figures in its name; a
- * click shows the line details), and the Keypad. A mute or unmute is announced once the phone
- * has done it, every time (each announcement is a new node in the status region, so saying the
- * same words again is announced again). Loaded on first use (lazy-elements.ts), as are the
- * keypad and the line details.
+ * click shows the line details), and the Keypad. A mute or unmute is announced by the pad's own
+ * announcer once the phone has done it (status-announcements.ts: by the button or a shortcut
+ * alike), so not here a second time. Loaded on first use (lazy-elements.ts), as are the keypad
+ * and the line details.
  */
 import { LitElement, css, html, nothing, svg, type PropertyValues } from 'lit';
-import { keyed } from 'lit/directives/keyed.js';
 import type { CallQuality, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -116,9 +115,8 @@ export class CpCallControls extends LitElement {
   declare detailsOpen: boolean;
 
   readonly #ticker = new ClockController(this, () => this.view !== undefined);
-  /** The last mute state seen, per call, to announce a change. */
-  #seen: { id: string; muted: boolean } | undefined;
-  #announcement = { seq: 0, text: '' };
+  /** The call shown last: another one gets its own controls, closed. */
+  #shownId: string | undefined;
   /** Focus was in the keypad that just went: it moves to Mute after this update. */
   #refocus = false;
 
@@ -134,16 +132,11 @@ export class CpCallControls extends LitElement {
     if (!changed.has('view')) return;
     const view = this.view;
     if (!view) return;
-    const muted = view.muted === true;
-    const id = view.interaction.id;
-    if (this.#seen?.id !== id) {
-      // Another call: its own controls, closed.
+    if (this.#shownId !== view.interaction.id) {
       this.keypadOpen = false;
       this.detailsOpen = false;
-    } else if (this.#seen.muted !== muted) {
-      this.#announcement = { seq: this.#announcement.seq + 1, text: muted ? IN_CALL_WORDS.mutedAnnouncement : IN_CALL_WORDS.unmutedAnnouncement };
     }
-    this.#seen = { id, muted };
+    this.#shownId = view.interaction.id;
     if (!view.actions.includes('send-dtmf') && this.keypadOpen) {
       // The call went on hold: the keypad goes, and focus in it moves to Mute rather than being lost.
       this.keypadOpen = false;
@@ -182,7 +175,6 @@ export class CpCallControls extends LitElement {
             : nothing}
         </span>
       </div>
-      <div class="visually-hidden" role="status">${keyed(this.#announcement.seq, html`<span>${this.#announcement.text}</span>`)}</div>
       ${this.detailsOpen && view.quality ? html`<cp-line-details id="line-details" .quality=${view.quality}></cp-line-details>` : nothing}
       ${this.keypadOpen && canKeypad
         ? html`<cp-keypad id="keypad" .interactionId=${call.id} @keypad-close=${() => this.#closeKeypad()}></cp-keypad>`

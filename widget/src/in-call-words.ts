@@ -9,8 +9,6 @@ import { MUTED_WORDS } from './words.ts';
 /** The in-call controls' words: the mute state, what is announced, the call timer, the keypad, the line details. */
 export const IN_CALL_WORDS = Object.freeze({
   muted: MUTED_WORDS,
-  mutedAnnouncement: 'Microphone muted: the caller cannot hear you.',
-  unmutedAnnouncement: 'Microphone on: the caller hears you again.',
   controls: 'Call controls',
   callTime: 'Call time',
   keypad: 'Keypad',
