@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { Inviter, Registerer, RegistererState, SessionState, SIPExtension, UserAgent, Web, type Info, type Invitation, type Referral, type Session } from 'sip.js';
+import { Inviter, Registerer, RegistererState, SessionState, SIPExtension, UserAgent, Web, type Info, type Invitation, type Referral, type Session, type SessionDescriptionHandlerModifier } from 'sip.js';
 import { isContactPadError, type ContactPadError, type ErrorCode } from '../src/model/errors.ts';
 import type { PhoneConnection } from '../src/model/phone-connection.ts';
 import type { SipCredential, SipCredentialSource } from '../src/model/sip-credential.ts';
@@ -387,4 +387,21 @@ export function infosAt(session: Session, answer: (info: Info) => Promise<void> 
     },
   };
   return infos;
+}
+
+/**
+ * A re-INVITE from a test's own SIP peer, resolved with the final status once the transaction
+ * is over (sip.js's onAccept comes after its ACK: a next re-INVITE may go at once). Session.invite
+ * itself resolves when the request is sent, and a second one before the answer is refused
+ * ("Reinvite in progress").
+ */
+export function reinvite(session: Session, modifiers: SessionDescriptionHandlerModifier[] = []): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    session
+      .invite({
+        sessionDescriptionHandlerModifiers: modifiers,
+        requestDelegate: { onAccept: (r) => resolve(r.message.statusCode ?? 0), onReject: (r) => resolve(r.message.statusCode ?? 0) },
+      })
+      .catch(reject);
+  });
 }

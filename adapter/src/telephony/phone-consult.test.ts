@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { SessionState, Web, type Invitation } from 'sip.js';
-import { audioDirection, CallRig, Customer, expectCode, follow, sessionBytesReceived, uniqueUser, watchFarEnd } from '../../test-support/sip-calls.ts';
+import { audioDirection, CallRig, Customer, expectCode, follow, reinvite, sessionBytesReceived, uniqueUser, watchFarEnd } from '../../test-support/sip-calls.ts';
 import { failureOf } from '../../test-support/thrown.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import { glareWaitMs } from './hold.ts';
@@ -99,9 +99,9 @@ describe('Phone: consult calls through the real SIP server', () => {
     const parts = await setup();
     const { listener } = parts;
     const { callId, inviter } = await answeredCall(parts, 'int-far-end-hold');
-    await inviter.invite({ sessionDescriptionHandlerModifiers: [Web.holdModifier] });
+    expect(await reinvite(inviter, [Web.holdModifier])).to.equal(200);
     await waitFor('the phone to say the far end holds', () => listener.farEndHolds.at(-1)?.held === true);
-    await inviter.invite({ sessionDescriptionHandlerModifiers: [] });
+    expect(await reinvite(inviter)).to.equal(200);
     await waitFor('the phone to say the far end is back', () => listener.farEndHolds.at(-1)?.held === false);
     expect(listener.farEndHolds.every((told) => told.callId === callId)).to.equal(true);
   });
