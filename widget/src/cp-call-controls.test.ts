@@ -3,6 +3,7 @@ import './cp-call-controls.ts';
 import type { CpCallControls } from './cp-call-controls.ts';
 import type { CallQuality, InteractionView } from '../../adapter/src/store.ts';
 import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
+import { useAgentLanguage } from './catalogue/catalogue.ts';
 import { NOW, connected } from '../test-support/snapshots.ts';
 import { findByRole, focused, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
@@ -22,6 +23,23 @@ async function show(element: CpCallControls, view: InteractionView): Promise<voi
 }
 
 describe('<cp-call-controls>', () => {
+  afterEach(() => useAgentLanguage({ language: '', locale: '' }));
+
+  it('speaks the agent\'s language: Spanish for a Spanish-speaking agent, keypad and line details included', async () => {
+    await useAgentLanguage({ language: 'es', locale: 'es-ES' });
+    const element = await controls({ ...live, muted: true, actions: ['unmute', 'send-dtmf'], quality: good });
+    const group = getByRole(element, 'group', { name: 'Controles de la llamada' });
+    expect(getByRole(group, 'timer').getAttribute('aria-label')).to.equal('Duración de la llamada 02:05');
+    expect(shownText(group)).to.contain('Silenciado');
+    expect(getByRole(group, 'button', { name: 'Silenciar' }).getAttribute('aria-pressed')).to.equal('true');
+    const indicator = getByRole(group, 'button', { name: 'Calidad de la línea buena: 0 % del audio del llamante perdido, variación del retardo 4 ms, ida y vuelta 30 ms' });
+    indicator.click();
+    expect(shownText(await findByRole(element, 'region', { name: 'Detalles de la línea: Buena' }))).to.contain('Ida y vuelta 30 ms');
+    getByRole(group, 'button', { name: 'Teclado' }).click();
+    const keypad = await findByRole(element, 'group', { name: 'Teclado' });
+    expect(getByRole(keypad, 'button', { name: 'Almohadilla' }).textContent).to.equal('#');
+  });
+
   it('shows how long the call has been connected, counting each second, through hold, and h:mm:ss from an hour on', async () => {
     const clock = new FakeClock(NOW);
     const element = await controls(live, clock);

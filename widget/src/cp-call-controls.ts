@@ -17,7 +17,7 @@ import { formatCallDuration } from './format-time.ts';
 import { intentEvent } from './intent-event.ts';
 import { definedElement, loadElement } from './lazy-elements.ts';
 import { actionWords } from './words.ts';
-import { IN_CALL_WORDS, qualityLevelWords, qualityWords } from './in-call-words.ts';
+import { inCallWords, qualityWords } from './in-call-words.ts';
 import type { CpKeypad } from './cp-keypad.ts';
 
 /** The bars of the quality indicator: three for good, two for fair, one for poor. */
@@ -159,9 +159,10 @@ export class CpCallControls extends LitElement {
     const canMute = view.actions.includes('mute') || view.actions.includes('unmute');
     const canKeypad = view.actions.includes('send-dtmf');
     const time = formatCallDuration(call.answeredAt ?? call.offeredAt, this.#ticker.now());
-    return html`<div class="bar" role="group" aria-label=${IN_CALL_WORDS.controls}>
-        <span class="timer" role="timer" aria-label="${IN_CALL_WORDS.callTime} ${time}">${time}</span>
-        ${muted ? html`<span class="muted-badge">${IN_CALL_WORDS.muted}</span>` : nothing} ${view.quality ? this.#quality(view.quality) : nothing}
+    const w = inCallWords();
+    return html`<div class="bar" role="group" aria-label=${w.group}>
+        <span class="timer" role="timer" aria-label=${w.callTime(time)}>${time}</span>
+        ${muted ? html`<span class="muted-badge">${w.muted}</span>` : nothing} ${view.quality ? this.#quality(view.quality) : nothing}
         <span class="buttons">
           ${canMute
             ? html`<button type="button" class="mute" aria-pressed=${muted ? 'true' : 'false'} @click=${() => this.#toggleMute(muted)}>
@@ -194,7 +195,7 @@ export class CpCallControls extends LitElement {
       <svg class="bars" viewBox="0 0 14 12" aria-hidden="true">
         ${[0, 1, 2].map((bar) => svg`<rect class=${bar < on ? 'on' : ''} x=${bar * 5} y=${8 - bar * 4} width="4" height=${4 + bar * 4}></rect>`)}
       </svg>
-      <span class="level">${qualityLevelWords(quality.level)}</span>
+      <span class="level">${inCallWords().levels[quality.level]}</span>
     </button>`;
   }
 

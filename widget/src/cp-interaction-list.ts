@@ -16,7 +16,7 @@ import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { formatElapsed } from './format-time.ts';
-import { actionWords, channelWords, CONFERENCE_WORDS, customerWords, HELD_BY_FAR_END_WORDS, logWords, MUTED_WORDS, stateWords, subjectWords } from './words.ts';
+import { actionWords, channelWords, CONFERENCE_WORDS, customerWords, HELD_BY_FAR_END_WORDS, logWords, mutedWords, stateWords, subjectWords } from './words.ts';
 import { isCall } from './channels.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
 import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
@@ -273,7 +273,7 @@ export class CpInteractionList extends LitElement {
         <span class="detail"
           ><span class="state">${stateWords(call.state, call.direction)}</span>${view.inConference
             ? html` · <span class="conference">${CONFERENCE_WORDS}</span>`
-            : ''}${view.muted ? html` · <span class="muted">${MUTED_WORDS}</span>` : ''}${call.queue ? ` · ${call.queue}` : ''}${view.record?.channelName
+            : ''}${view.muted ? html` · <span class="muted">${mutedWords()}</span>` : ''}${call.queue ? ` · ${call.queue}` : ''}${view.record?.channelName
             ? html` · <span class="channel-name">${view.record.channelName}</span>`
             : ''}${view.record
             ? html` · <span class="record">${view.record.title}</span>`

@@ -7,8 +7,7 @@
 import { LitElement, css, html } from 'lit';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
-import { IN_CALL_WORDS, notAKeypadKeyWords } from './in-call-words.ts';
-import { keypadKeyWords } from './words.ts';
+import { inCallWords, keypadKeyWords } from './in-call-words.ts';
 
 /** The keys in keypad order, four to a row (the same as the model's DTMF_KEYS). */
 const KEYS = [...'123A456B789C*0#D'];
@@ -80,13 +79,14 @@ export class CpKeypad extends LitElement {
   }
 
   protected override render() {
-    return html`<div role="group" aria-label=${IN_CALL_WORDS.keypad} aria-describedby="hint">
+    const w = inCallWords();
+    return html`<div role="group" aria-label=${w.keypad} aria-describedby="hint">
       <div class="keys">
         ${KEYS.map((key) => html`<button type="button" aria-label=${keypadKeyWords(key)} @click=${() => this.#send(key)}>${key}</button>`)}
       </div>
-      <p class="sent" role="status">${this.sent ? `${IN_CALL_WORDS.sent}: ${this.sent}` : ''}</p>
+      <p class="sent" role="status">${this.sent ? w.sent(this.sent) : ''}</p>
       <p class="refusal" role="status">${this.refusal}</p>
-      <p class="hint" id="hint">${IN_CALL_WORDS.keypadHint}</p>
+      <p class="hint" id="hint">${w.keypadHint}</p>
     </div>`;
   }
 
@@ -102,7 +102,7 @@ export class CpKeypad extends LitElement {
     event.preventDefault();
     const key = event.key.toUpperCase();
     if (KEYS.includes(key) || key === PAUSE) this.#send(key);
-    else this.refusal = notAKeypadKeyWords(event.key);
+    else this.refusal = inCallWords().notAKey(event.key);
   }
 
   #send(key: string): void {

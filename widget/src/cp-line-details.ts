@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { CallQuality } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
-import { IN_CALL_WORDS, qualityLevelWords } from './in-call-words.ts';
+import { inCallWords } from './in-call-words.ts';
 
 /** The line details of a call. */
 export class CpLineDetails extends LitElement {
@@ -58,15 +58,16 @@ export class CpLineDetails extends LitElement {
   protected override render() {
     const quality = this.quality;
     if (!quality) return nothing;
-    const figure = (value: number | undefined, unit: string) => (value === undefined ? IN_CALL_WORDS.measuring : `${value} ${unit}`);
+    const w = inCallWords();
+    const figure = (value: number | undefined, unit: string) => (value === undefined ? w.measuring : `${value} ${unit}`);
     return html`<section aria-labelledby="title">
-      <h4 id="title">${IN_CALL_WORDS.lineDetails}: ${qualityLevelWords(quality.level)}</h4>
+      <h4 id="title">${w.lineDetails(w.levels[quality.level])}</h4>
       <dl>
-        <dt>${IN_CALL_WORDS.loss}</dt>
+        <dt>${w.labels.lost}</dt>
         <dd class="loss">${figure(quality.lossPercent, '%')}</dd>
-        <dt>${IN_CALL_WORDS.jitter}</dt>
+        <dt>${w.labels.jitter}</dt>
         <dd class="jitter">${figure(quality.jitterMs, 'ms')}</dd>
-        <dt>${IN_CALL_WORDS.roundTrip}</dt>
+        <dt>${w.labels.roundTrip}</dt>
         <dd class="round-trip">${figure(quality.roundTripMs, 'ms')}</dd>
       </dl>
     </section>`;

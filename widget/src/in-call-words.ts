@@ -1,34 +1,19 @@
 /**
- * The words of the in-call controls (the call timer, mute, the keypad, the line's quality): a
- * part of the catalogue (words.ts) loaded with the controls themselves, off the ring-and-answer
- * bundle. The mute badge's word is shared with the interaction list, in words.ts.
+ * The in-call controls' words from the catalogue (catalogue/en-later.ts `inCall`, in the agent's
+ * language: later-words.ts), the keypad keys' names, and the line's quality put in words.
  */
 import type { CallQuality } from '../../adapter/src/store.ts';
-import { MUTED_WORDS } from './words.ts';
+import { laterWords } from './catalogue/later-words.ts';
 
-/** The in-call controls' words: the mute state, what is announced, the call timer, the keypad, the line details. */
-export const IN_CALL_WORDS = Object.freeze({
-  muted: MUTED_WORDS,
-  controls: 'Call controls',
-  callTime: 'Call time',
-  keypad: 'Keypad',
-  keypadHint: 'Type 0-9, *, #, A-D, or click a key. Escape closes the keypad.',
-  sent: 'Sent',
-  lineDetails: 'Line details',
-  measuring: 'Measuring…',
-  loss: 'Caller\'s audio lost',
-  jitter: 'Jitter',
-  roundTrip: 'Round trip',
-});
-
-/** What the keypad says of a key it does not have ("x" is not a keypad key). */
-export function notAKeypadKeyWords(character: string): string {
-  return `"${character}" is not a keypad key: use 0-9, *, # or A-D.`;
+/** The words of the call controls, the keypad and the line details, in the agent's language. */
+export function inCallWords() {
+  return laterWords().inCall;
 }
 
-/** The line's quality in one word: Good, Fair, Poor. */
-export function qualityLevelWords(level: CallQuality['level']): string {
-  return level === 'good' ? 'Good' : level === 'fair' ? 'Fair' : 'Poor';
+/** A keypad key as a screen reader says it (the keypad's and the dial pad's): 1, 2... Star, Pound, A-D. */
+export function keypadKeyWords(key: string): string {
+  const named = laterWords().keypadKeys;
+  return key === '*' || key === '#' ? named[key] : key;
 }
 
 /**
@@ -37,11 +22,11 @@ export function qualityLevelWords(level: CallQuality['level']): string {
  * figures are left out.
  */
 export function qualityWords(quality: CallQuality): string {
+  const w = inCallWords();
   const figures = [
-    quality.lossPercent === undefined ? '' : `${quality.lossPercent} % of the caller's audio lost`,
-    quality.jitterMs === undefined ? '' : `jitter ${quality.jitterMs} ms`,
-    quality.roundTripMs === undefined ? '' : `round trip ${quality.roundTripMs} ms`,
+    quality.lossPercent === undefined ? '' : w.lost(quality.lossPercent),
+    quality.jitterMs === undefined ? '' : w.jitter(quality.jitterMs),
+    quality.roundTripMs === undefined ? '' : w.roundTrip(quality.roundTripMs),
   ].filter((part) => part !== '');
-  const level = `Line quality ${qualityLevelWords(quality.level).toLowerCase()}`;
-  return figures.length === 0 ? level : `${level}: ${figures.join(', ')}`;
+  return w.quality(w.levels[quality.level], figures.join(', '));
 }

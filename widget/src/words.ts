@@ -39,14 +39,9 @@ export const HELD_BY_FAR_END_WORDS = 'Held by the caller';
 /** A call joined with its consult call into a three-way call. */
 export const CONFERENCE_WORDS = 'Conference';
 
-/** A call whose microphone the agent muted (the in-call controls' other words: in-call-words.ts, loaded with them). */
-export const MUTED_WORDS = 'Muted';
-
-/** A keypad key as a screen reader says it: 1, 2... Star, Pound, A-D. */
-export function keypadKeyWords(key: string): string {
-  if (key === '*') return 'Star';
-  if (key === '#') return 'Pound';
-  return key;
+/** A call whose microphone the agent muted (its row in the list; the call's own controls have their words in catalogue/en-later.ts). */
+export function mutedWords(): string {
+  return words().muted;
 }
 
 /** A directory entry's kind in words: Agent or Service. */

@@ -4,7 +4,7 @@
  * voicemail drop): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { JourneyStatus, RecordingCommand, RecordingState } from '../../../adapter/src/store.ts';
+import type { CallQualityLevel, JourneyStatus, RecordingCommand, RecordingState } from '../../../adapter/src/store.ts';
 
 export const enLater = {
   pickerQuestion: 'Which record is the caller?',
@@ -68,6 +68,27 @@ export const enLater = {
     commands: { start: 'Record', pause: 'Pause recording', resume: 'Resume recording', stop: 'Stop recording' } satisfies Record<RecordingCommand, string>,
     pending: { start: 'Starting recording…', pause: 'Pausing recording…', resume: 'Resuming recording…', stop: 'Stopping recording…' } satisfies Record<RecordingCommand, string>,
   },
+  /** The controls of a call under way (cp-call-controls), its keypad (cp-keypad) and its line details (cp-line-details). */
+  inCall: {
+    group: 'Call controls',
+    callTime: (time: string) => `Call time ${time}`,
+    muted: 'Muted',
+    keypad: 'Keypad',
+    keypadHint: 'Type 0-9, *, #, A-D, or click a key. Escape closes the keypad.',
+    sent: (tones: string) => `Sent: ${tones}`,
+    notAKey: (character: string) => `"${character}" is not a keypad key: use 0-9, *, # or A-D.`,
+    levels: { good: 'Good', fair: 'Fair', poor: 'Poor' } satisfies Record<CallQualityLevel, string>,
+    /** The quality indicator's accessible name: "Line quality good: 0 % of the caller's audio lost, jitter 4 ms, round trip 30 ms". */
+    quality: (level: string, figures: string) => `Line quality ${level.toLowerCase()}${figures ? `: ${figures}` : ''}`,
+    lost: (percent: number) => `${percent} % of the caller's audio lost`,
+    jitter: (ms: number) => `jitter ${ms} ms`,
+    roundTrip: (ms: number) => `round trip ${ms} ms`,
+    lineDetails: (level: string) => `Line details: ${level}`,
+    measuring: 'Measuring…',
+    labels: { lost: "Caller's audio lost", jitter: 'Jitter', roundTrip: 'Round trip' },
+  },
+  /** The keypad keys a screen reader says by name (the keypad's and the dial pad's); the others are said as they are. */
+  keypadKeys: { '*': 'Star', '#': 'Pound' },
   /** Voicemail drop on a call the agent placed (cp-voicemail-drop). */
   voicemail: {
     group: 'Voicemail drop',

@@ -112,6 +112,8 @@ export const en = {
     devices: 'Devices',
   },
   callPop: { callTo: 'Call To', queue: 'Queue', adSource: 'Ad Source', lookingUp: 'Looking up caller…' },
+  /** A call whose microphone the agent muted (its row in the list). */
+  muted: 'Muted',
 };
 
 /** The shape every language's catalogue has. */

@@ -150,6 +150,7 @@ export const es: Catalogue = {
     devices: 'Dispositivos',
   },
   callPop: { callTo: 'Llamada a', queue: 'Cola', adSource: 'Origen del anuncio', lookingUp: 'Buscando al llamante…' },
+  muted: 'Silenciado',
 };
 
 /** The Spanish words of the elements loaded later (en-later.ts). */
@@ -211,6 +212,24 @@ export const esLater: LaterCatalogue = {
     commands: { start: 'Grabar', pause: 'Pausar la grabación', resume: 'Reanudar la grabación', stop: 'Detener la grabación' },
     pending: { start: 'Iniciando la grabación…', pause: 'Pausando la grabación…', resume: 'Reanudando la grabación…', stop: 'Deteniendo la grabación…' },
   },
+  inCall: {
+    group: 'Controles de la llamada',
+    callTime: (time) => `Duración de la llamada ${time}`,
+    muted: 'Silenciado',
+    keypad: 'Teclado',
+    keypadHint: 'Escriba 0-9, *, #, A-D o pulse una tecla. Escape cierra el teclado.',
+    sent: (tones) => `Enviado: ${tones}`,
+    notAKey: (character) => `"${character}" no es una tecla del teclado: use 0-9, *, # o A-D.`,
+    levels: { good: 'Buena', fair: 'Regular', poor: 'Mala' },
+    quality: (level, figures) => `Calidad de la línea ${level.toLowerCase()}${figures ? `: ${figures}` : ''}`,
+    lost: (percent) => `${percent} % del audio del llamante perdido`,
+    jitter: (ms) => `variación del retardo ${ms} ms`,
+    roundTrip: (ms) => `ida y vuelta ${ms} ms`,
+    lineDetails: (level) => `Detalles de la línea: ${level}`,
+    measuring: 'Midiendo…',
+    labels: { lost: 'Audio del llamante perdido', jitter: 'Variación del retardo', roundTrip: 'Ida y vuelta' },
+  },
+  keypadKeys: { '*': 'Asterisco', '#': 'Almohadilla' },
   voicemail: {
     group: 'Mensaje pregrabado',
     message: 'Mensaje',
