@@ -50,6 +50,7 @@ export const ES_ERRORS: Partial<Record<ErrorCode, string>> = {
   CALL_NUMBER_INVALID: 'La llamada no se conectó: el número no existe o está incompleto.',
   CALL_QUALITY_POOR: 'La calidad de la línea es mala: se pierde audio del llamante o llega con retraso.',
   DTMF_FAILED: 'No se pudieron enviar los tonos del teclado; la llamada continúa.',
+  DTMF_SENT_AS_INFO: 'Esta llamada no puede llevar los tonos del teclado en el audio: se envían como SIP INFO.',
   RECORDING_FAILED: 'La orden de grabación no tuvo efecto: la grabación sigue como estaba y la llamada continúa.',
   RECORDING_PENDING: 'Espere la respuesta a la orden de grabación anterior y vuelva a intentarlo.',
   VOICEMAIL_DROP_FAILED: 'No se pudo reproducir el mensaje de buzón de voz en la llamada: la llamada sigue con usted.',
