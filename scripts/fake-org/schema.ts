@@ -583,16 +583,6 @@ const SOBJECTS: SObjectDef[] = [
     ],
   },
   {
-    // force-app/main/default/objects/ContactPad_Voicemail_Message__mdt: Audio_URL__c Text(255), Active__c Checkbox.
-    name: 'ContactPad_Voicemail_Message__mdt', label: 'ContactPad Voicemail Message', labelPlural: 'ContactPad Voicemail Messages', keyPrefix: 'm04',
-    customMetadata: true,
-    fields: [
-      ...customMetadataSystem(),
-      f('Active__c', 'Active', 'boolean', { custom: true, defaultValue: true }),
-      f('Audio_URL__c', 'Audio URL', 'string', { custom: true, length: 255 }),
-    ],
-  },
-  {
     name: 'ContactPad_Dialing_List_Entry__mdt', label: 'ContactPad Dialing List Entry', labelPlural: 'ContactPad Dialing List Entries', keyPrefix: 'm02',
     customMetadata: true,
     fields: [
