@@ -13,25 +13,8 @@ import type { AudioDevice, AudioDeviceRole, AudioDevicesView } from '../../adapt
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { notificationPermission, type NotificationPermissionState } from './call-notifications.ts';
-
-/** The words of the panel. */
-const WORDS = {
-  title: 'Devices',
-  microphone: 'Microphone',
-  speaker: 'Speaker',
-  ringer: 'Ringer',
-  defaultDevice: 'Browser default',
-  ringVolume: 'Ring volume',
-  unnamed: (index: number) => `Device ${index + 1}`,
-  noNames: 'Device names show once ContactPad may use the microphone.',
-  noOutputChoice: 'This browser plays calls and the ringtone on its default output only.',
-  notifications: {
-    granted: 'Notifications: on. An incoming call shows one while ContactPad is out of sight.',
-    default: 'Notifications: ContactPad asks when you go Ready.',
-    denied: 'Notifications are off for ContactPad (the browser blocks them here); incoming calls still ring.',
-    unsupported: 'Notifications are off: this browser has none; incoming calls still ring.',
-  } satisfies Record<NotificationPermissionState, string>,
-} as const;
+import { laterWords } from './catalogue/later-words.ts';
+import { agentLocale } from './catalogue/catalogue.ts';
 
 /** The devices panel. Fires `list-audio-devices` when it opens, `choose-audio-device` and `set-ring-volume`. */
 export class CpAudioSettings extends LitElement {
@@ -95,14 +78,15 @@ export class CpAudioSettings extends LitElement {
   protected override render() {
     const audio = this.audio;
     if (!audio) return html``;
+    const w = laterWords().devices;
     return html`
       <fieldset>
-        <legend>${WORDS.title}</legend>
-        ${this.#select('microphone', WORDS.microphone, audio.microphones, audio.chosen.microphone, false)}
-        ${this.#select('speaker', WORDS.speaker, audio.outputs, audio.chosen.speaker, !audio.outputChoice)}
-        ${this.#select('ringer', WORDS.ringer, audio.outputs, audio.chosen.ringer, !audio.outputChoice)}
+        <legend>${w.title}</legend>
+        ${this.#select('microphone', w.microphone, audio.microphones, audio.chosen.microphone, false)}
+        ${this.#select('speaker', w.speaker, audio.outputs, audio.chosen.speaker, !audio.outputChoice)}
+        ${this.#select('ringer', w.ringer, audio.outputs, audio.chosen.ringer, !audio.outputChoice)}
         <div class="field">
-          <label for="ring-volume">${WORDS.ringVolume}</label>
+          <label for="ring-volume">${w.ringVolume}</label>
           <input
             id="ring-volume"
             type="range"
@@ -110,13 +94,13 @@ export class CpAudioSettings extends LitElement {
             max="100"
             step="5"
             .value=${String(audio.chosen.ringVolume)}
-            aria-valuetext="${audio.chosen.ringVolume}%"
+            aria-valuetext=${(audio.chosen.ringVolume / 100).toLocaleString(agentLocale(), { style: 'percent' })}
             @change=${(event: Event) => this.dispatchEvent(intentEvent({ type: 'set-ring-volume', volume: Number((event.target as HTMLInputElement).value) }))}
           />
         </div>
-        ${audio.named || audio.microphones.length === 0 ? '' : html`<p class="note">${WORDS.noNames}</p>`}
-        ${audio.outputChoice ? '' : html`<p class="note">${WORDS.noOutputChoice}</p>`}
-        <p class="note" role="status">${WORDS.notifications[this.notifications]}</p>
+        ${audio.named || audio.microphones.length === 0 ? '' : html`<p class="note">${w.noNames}</p>`}
+        ${audio.outputChoice ? '' : html`<p class="note">${w.noOutputChoice}</p>`}
+        <p class="note" role="status">${w.notifications[this.notifications]}</p>
       </fieldset>
     `;
   }
@@ -125,6 +109,7 @@ export class CpAudioSettings extends LitElement {
     const id = `device-${role}`;
     // A choice the browser does not list now (unplugged) stays shown, so the agent sees what was chosen.
     const listed = chosen === '' || devices.some((device) => device.id === chosen);
+    const w = laterWords().devices;
     return html`<div class="field">
       <label for=${id}>${label}</label>
       <select
@@ -132,9 +117,9 @@ export class CpAudioSettings extends LitElement {
         ?disabled=${disabled}
         @change=${(event: Event) => this.dispatchEvent(intentEvent({ type: 'choose-audio-device', role, deviceId: (event.target as HTMLSelectElement).value }))}
       >
-        <option value="" ?selected=${chosen === ''}>${WORDS.defaultDevice}</option>
-        ${devices.map((device, index) => html`<option value=${device.id} ?selected=${device.id === chosen}>${device.label || WORDS.unnamed(index)}</option>`)}
-        ${listed ? '' : html`<option value=${chosen} selected disabled>${label} (not connected)</option>`}
+        <option value="" ?selected=${chosen === ''}>${w.defaultDevice}</option>
+        ${devices.map((device, index) => html`<option value=${device.id} ?selected=${device.id === chosen}>${device.label || w.unnamed(index + 1)}</option>`)}
+        ${listed ? '' : html`<option value=${chosen} selected disabled>${w.notConnected(label)}</option>`}
       </select>
     </div>`;
   }

@@ -20,6 +20,7 @@ import type { Channel, DirectoryEntry } from '../../adapter/src/store.ts';
 import { baseStyles, dialogStyles, listboxStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { directoryKindWords } from './words.ts';
+import { laterWords } from './catalogue/later-words.ts';
 import { entriesFor, filterDirectory, needsPhone, sortDirectory, typedNumber, type DirectoryMode } from './directory-search.ts';
 import { movedIndex } from './list-keys.ts';
 import { ModalController } from './modal-controller.ts';
@@ -39,18 +40,11 @@ export interface DirectoryDialogOptions {
   readonly opener?: HTMLElement | undefined;
 }
 
-const MODE_WORDS: Record<DirectoryMode, string> = { consult: 'Consult', transfer: 'Transfer' };
-
 /** One option of the list: a directory entry, or the number the agent typed. */
 type Choice = { readonly id: string; readonly entry: DirectoryEntry } | { readonly id: typeof TYPED_NUMBER_ID; readonly number: string };
 
 /** The option id of the typed number (no directory id looks like it: those are Salesforce ids). */
 const TYPED_NUMBER_ID = '#typed-number';
-
-/** The typed number's option, as read and announced. */
-function numberWords(mode: DirectoryMode, number: string): string {
-  return mode === 'consult' ? `Call ${number}` : `Transfer to ${number}`;
-}
 
 /** The consult/transfer dialog. Fires `consult` or `transfer` { interactionId, targetId }. */
 export class CpDirectoryDialog extends LitElement {
@@ -199,19 +193,20 @@ export class CpDirectoryDialog extends LitElement {
     const shown = this.#shown();
     const active = this.#active(shown);
     const activeIndex = active ? shown.indexOf(active) : -1;
-    const title = MODE_WORDS[this.#mode];
+    const w = laterWords().directory;
+    const title = w.modes[this.#mode];
     return html`<dialog role="dialog" aria-modal="true" aria-labelledby="title" @keydown=${this.#keydown} @cancel=${this.#modal.cancel}>
       <h2 id="title">${title}</h2>
       ${this.#modes.length > 1
-        ? html`<div class="toggle" role="radiogroup" aria-label="Consult or transfer">
+        ? html`<div class="toggle" role="radiogroup" aria-label=${w.modeChoice}>
             ${this.#modes.map(
               (mode) => html`<label
-                ><input type="radio" name="mode" value=${mode} .checked=${mode === this.#mode} @change=${() => this.#setMode(mode)} />${MODE_WORDS[mode]}</label
+                ><input type="radio" name="mode" value=${mode} .checked=${mode === this.#mode} @change=${() => this.#setMode(mode)} />${w.modes[mode]}</label
               >`,
             )}
           </div>`
         : nothing}
-      <label class="search-label" for="search">Search agents and services</label>
+      <label class="search-label" for="search">${w.search}</label>
       <input
         id="search"
         type="search"
@@ -226,9 +221,9 @@ export class CpDirectoryDialog extends LitElement {
         .value=${this.#query}
         @input=${this.#typed}
       />
-      ${needsPhone(this.#mode, this.#channel) ? html`<p id="search-hint" class="search-hint">Or type a phone number.</p>` : nothing}
+      ${needsPhone(this.#mode, this.#channel) ? html`<p id="search-hint" class="search-hint">${w.orNumber}</p>` : nothing}
       ${shown.length > 0
-        ? html`<ul id="options" role="listbox" aria-label="Agents and services">
+        ? html`<ul id="options" role="listbox" aria-label=${w.options}>
             ${repeat(
               shown,
               (choice) => choice.id,
@@ -240,12 +235,12 @@ export class CpDirectoryDialog extends LitElement {
               >
                 ${'entry' in choice
                   ? html`<span class="name">${choice.entry.name}</span><span class="kind"><span class="visually-hidden">, </span>${directoryKindWords(choice.entry.kind)}</span>`
-                  : html`<span class="name">${numberWords(this.#mode, choice.number)}</span>`}
+                  : html`<span class="name">${w.numberOption[this.#mode](choice.number)}</span>`}
               </li>`,
             )}
           </ul>`
         : html`<p class="none" role="status">${this.#emptyWords()}</p>`}
-      <div class="footer"><button type="button" @click=${() => this.close()}>Cancel</button></div>
+      <div class="footer"><button type="button" @click=${() => this.close()}>${w.cancel}</button></div>
     </dialog>`;
   }
 
@@ -255,10 +250,9 @@ export class CpDirectoryDialog extends LitElement {
 
   /** Why the list is empty: nobody qualifies for the mode at all, or nobody matches the search. */
   #emptyWords(): string {
-    if (this.#candidates().length === 0) {
-      return needsPhone(this.#mode, this.#channel) ? 'No colleague with a ContactPad phone.' : 'No agents or services to transfer to.';
-    }
-    return `No agent or service matches “${this.#query.trim()}”.`;
+    const w = laterWords().directory;
+    if (this.#candidates().length === 0) return needsPhone(this.#mode, this.#channel) ? w.noColleague : w.nobodyToTransferTo;
+    return w.noMatch(this.#query.trim());
   }
 
   #setMode(mode: DirectoryMode): void {

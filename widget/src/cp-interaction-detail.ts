@@ -12,6 +12,7 @@ import type { CallerLookupView, InteractionView } from '../../adapter/src/store.
 import { baseStyles } from './theme.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { customerWords } from './words.ts';
+import { words } from './catalogue/catalogue.ts';
 import { poppedRecord } from './caller-record.ts';
 import { pickerAndJourney } from './caller-findings.ts';
 import { loadElement } from './lazy-elements.ts';
@@ -77,7 +78,7 @@ export class CpInteractionDetail extends LitElement {
     const view = this.view;
     if (!view) return html``;
     const who = customerWords(view.interaction);
-    return html`<section aria-label=${who ? `Caller: ${who}` : 'Caller'}>
+    return html`<section aria-label=${words().callerDetail(who)}>
       <div class="head">
         <h3 class="who">${who}</h3>
         ${view.caller.state === 'done' ? html`<cp-caller-labels .labels=${view.caller.labels}></cp-caller-labels>` : ''}
@@ -108,8 +109,8 @@ export class CpInteractionDetail extends LitElement {
   }
 
   #lookup(interactionId: string, caller: CallerLookupView) {
-    if (caller.state === 'pending') return html`<p class="lookup">Looking up caller…</p>`;
-    if (caller.state === 'failed') return html`<p class="lookup failed">${caller.message}</p>`;
+    if (caller.state === 'pending') return html`<p class="lookup">${words().callPop.lookingUp}</p>`;
+    if (caller.state === 'failed') return html`<p class="lookup failed">${words().notices.message(caller.code, caller.message)}</p>`;
     const popped = poppedRecord(caller);
     return html`${popped ? html`<cp-why-record .match=${popped}></cp-why-record>` : ''}
     ${pickerAndJourney(interactionId, caller, this.clock)}`;

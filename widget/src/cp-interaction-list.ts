@@ -16,15 +16,13 @@ import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { formatElapsed } from './format-time.ts';
-import { actionWords, channelWords, CONFERENCE_WORDS, customerWords, HELD_BY_FAR_END_WORDS, logWords, mutedWords, stateWords, subjectWords } from './words.ts';
+import { actionWords, channelWords, customerWords, logWords, mutedWords, stateWords, subjectWords } from './words.ts';
+import { words } from './catalogue/catalogue.ts';
 import { isCall } from './channels.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
 import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
 import type { CpDeclineDialog } from './cp-decline-dialog.ts';
 import { definedElement } from './lazy-elements.ts';
-
-/** The hint on an item whose record tab the agent closed: selecting the item reopens it. */
-export const TAB_CLOSED_HINT = 'Tab closed — select to reopen';
 
 /** States whose time keeps counting on screen. */
 const LIVE_STATES = new Set<Interaction['state']>(['alerting', 'connected', 'held', 'wrap-up']);
@@ -241,9 +239,9 @@ export class CpInteractionList extends LitElement {
   protected override render() {
     const dialogs = html`<cp-directory-dialog .entries=${this.directory}></cp-directory-dialog><cp-abandon-dialog></cp-abandon-dialog
       ><cp-decline-dialog .reasons=${this.declineReasons}></cp-decline-dialog>`;
-    if (this.interactions.length === 0) return html`<p class="empty">No interactions yet.</p>${dialogs}`;
+    if (this.interactions.length === 0) return html`<p class="empty">${words().list.empty}</p>${dialogs}`;
     const now = this.#clock.now();
-    return html`<ul aria-label="Interactions">
+    return html`<ul aria-label=${words().list.name}>
         ${repeat(
           this.interactions,
           (view) => view.interaction.id,
@@ -260,6 +258,7 @@ export class CpInteractionList extends LitElement {
     const selected = call.id === this.selectedId;
     const log = logWords(view.log);
     const kind = channelWords(call.channel);
+    const w = words().list;
     return html`<li class="state-${call.state} ${selected ? 'selected' : ''}" data-id=${call.id}>
       <button
         type="button"
@@ -272,7 +271,7 @@ export class CpInteractionList extends LitElement {
         <span class="time">${time}</span>
         <span class="detail"
           ><span class="state">${stateWords(call.state, call.direction)}</span>${view.inConference
-            ? html` · <span class="conference">${CONFERENCE_WORDS}</span>`
+            ? html` · <span class="conference">${w.inConference}</span>`
             : ''}${view.muted ? html` · <span class="muted">${mutedWords()}</span>` : ''}${call.queue ? ` · ${call.queue}` : ''}${view.record?.channelName
             ? html` · <span class="channel-name">${view.record.channelName}</span>`
             : ''}${view.record
@@ -281,9 +280,9 @@ export class CpInteractionList extends LitElement {
             ? html` · <span class="log log-${view.log}">${log}</span>`
             : ''}</span
         >
-        ${view.recordTabOpen === false ? html`<span class="hint">${TAB_CLOSED_HINT}</span>` : ''}
+        ${view.recordTabOpen === false ? html`<span class="hint">${w.tabClosed}</span>` : ''}
       </button>
-      <span class="far-end-hold" role="status">${view.heldByFarEnd ? HELD_BY_FAR_END_WORDS : ''}</span>
+      <span class="far-end-hold" role="status">${view.heldByFarEnd ? w.heldByFarEnd : ''}</span>
       <div class="actions">${repeat(
         view.actions.filter((action) => !IN_CALL.has(action)),
         // Keyed by action: a button is never reused for another action, so the focus on Release is

@@ -8,15 +8,17 @@
  *   release         Release (end the call)
  *
  * acting on the selected call when it offers the action, else on the one call that does. With
- * none, or two calls and none selected, the shortcut does nothing and says why (the words
- * below are announced): the agent never releases the wrong call by a key.
+ * none, or two calls and none selected, the shortcut does nothing and says why (the catalogue's
+ * `shortcuts` words are announced): the agent never releases the wrong call by a key.
  *
  * The keys work while the focus is in ContactPad's panel (see keyboard-shortcuts.ts for why not
  * in the rest of the console).
  */
-import type { ContactPadSnapshot, Intent, InteractionAction, InteractionView, ShortcutAction, ShortcutView } from '../../adapter/src/store.ts';
+import type { ContactPadSnapshot, Intent, InteractionView, ShortcutAction, ShortcutView } from '../../adapter/src/store.ts';
 import { isCall } from './channels.ts';
 import { subjectWords } from './words.ts';
+import { words } from './catalogue/catalogue.ts';
+import type { Catalogue } from './catalogue/en.ts';
 
 /** The fields of a KeyboardEvent a shortcut is matched on. */
 export interface KeyPress {
@@ -44,8 +46,11 @@ export function shortcutOf(press: KeyPress, shortcuts: readonly ShortcutView[]):
 /** What a shortcut does now: an intent (and the words announcing it), or why nothing happens. */
 export type ShortcutOutcome = { readonly intent: Intent; readonly words: string } | { readonly refused: string };
 
+/** An interaction action a shortcut may take (the catalogue says each as done). */
+type TakenAction = keyof Catalogue['shortcuts']['taken'];
+
 /** The interaction actions a shortcut may take, in the order they are looked for. */
-const ACTIONS: Readonly<Record<ShortcutAction, readonly InteractionAction[]>> = {
+const ACTIONS: Readonly<Record<ShortcutAction, readonly TakenAction[]>> = {
   accept: ['accept'],
   reject: ['reject'],
   hold: ['hold', 'retrieve'],
@@ -53,48 +58,22 @@ const ACTIONS: Readonly<Record<ShortcutAction, readonly InteractionAction[]>> = 
   release: ['release'],
 };
 
-const NOTHING_TO: Readonly<Record<ShortcutAction, string>> = {
-  accept: 'No call is ringing.',
-  reject: 'No call is ringing.',
-  hold: 'No call to hold or retrieve.',
-  mute: 'No call to mute or unmute.',
-  release: 'No call to release.',
-};
-
 /** Which call a shortcut acts on, and what it does to it, in `snapshot`. */
 export function shortcutOutcome(action: ShortcutAction, snapshot: ContactPadSnapshot): ShortcutOutcome {
   const wanted = ACTIONS[action];
+  const said = words().shortcuts;
   const offering = snapshot.interactions.filter(
     (view) => isCall(view.interaction.channel) && wanted.some((each) => view.actions.includes(each)) && ringingIsInbound(action, view),
   );
   const selected = offering.find((view) => view.interaction.id === snapshot.selectedId);
   // The list is newest first: the call that rang first is the last that rings.
   const target = selected ?? (action === 'accept' || action === 'reject' ? offering.at(-1) : offering.length === 1 ? offering[0] : undefined);
-  if (!target) return { refused: offering.length === 0 ? NOTHING_TO[action] : 'More than one call: select the call first.' };
-  const taken = wanted.find((each) => target.actions.includes(each)) as InteractionAction;
-  return { intent: { type: taken, interactionId: target.interaction.id } as Intent, words: `${takenWords(taken)}: ${subjectWords(target.interaction)}` };
+  if (!target) return { refused: offering.length === 0 ? said.nothingTo[action] : said.severalCalls };
+  const taken = wanted.find((each) => target.actions.includes(each))!;
+  return { intent: { type: taken, interactionId: target.interaction.id } as Intent, words: `${said.taken[taken]}: ${subjectWords(target.interaction)}` };
 }
 
 /** Accept and Reject are for a call that rings in; a call the agent places is cancelled with Release. */
 function ringingIsInbound(action: ShortcutAction, view: InteractionView): boolean {
   return (action !== 'accept' && action !== 'reject') || view.interaction.direction === 'inbound';
-}
-
-function takenWords(action: InteractionAction): string {
-  switch (action) {
-    case 'accept':
-      return 'Accepted';
-    case 'reject':
-      return 'Rejected';
-    case 'hold':
-      return 'Holding';
-    case 'retrieve':
-      return 'Retrieving';
-    case 'mute':
-      return 'Muted';
-    case 'unmute':
-      return 'Unmuted';
-    default:
-      return 'Releasing';
-  }
 }

@@ -6,7 +6,8 @@
  * from what the agent just did or saw.
  */
 import type { ContactPadSnapshot, InteractionState, InteractionView } from '../../adapter/src/store.ts';
-import { agentStatusWords, stateWords, subjectWords } from './words.ts';
+import { agentStatusWords, mutedWords, stateWords, subjectWords } from './words.ts';
+import { words } from './catalogue/catalogue.ts';
 
 const ANNOUNCED_STATES: ReadonlySet<InteractionState> = new Set<InteractionState>(['connected', 'held', 'wrap-up', 'ended', 'failed', 'transferred', 'abandoned']);
 
@@ -21,8 +22,8 @@ export function statusChanges(before: ContactPadSnapshot | undefined, after: Con
     if (was && state !== was.interaction.state && ANNOUNCED_STATES.has(state)) {
       said.push(`${subjectWords(view.interaction)}: ${stateWords(state, direction)}.`);
     }
-    if (was && !!was.muted !== !!view.muted) said.push(`${subjectWords(view.interaction)}: ${view.muted ? 'Muted' : 'Microphone on'}.`);
+    if (was && !!was.muted !== !!view.muted) said.push(`${subjectWords(view.interaction)}: ${view.muted ? mutedWords() : words().announced.microphoneOn}.`);
   }
-  if (before.agent.status !== after.agent.status) said.push(`You are ${agentStatusWords(after.agent)}.`);
+  if (before.agent.status !== after.agent.status) said.push(words().announced.agentStatus(agentStatusWords(after.agent)));
   return said;
 }

@@ -33,13 +33,7 @@ export function actionWords(action: InteractionAction, channel: Channel): string
   return words().actions[action === 'reject' && !isCall(channel) ? 'decline' : action];
 }
 
-/** A call the far end put on hold (its re-INVITE sendonly or inactive). */
-export const HELD_BY_FAR_END_WORDS = 'Held by the caller';
-
-/** A call joined with its consult call into a three-way call. */
-export const CONFERENCE_WORDS = 'Conference';
-
-/** A call whose microphone the agent muted (its row in the list; the call's own controls have their words in catalogue/en-later.ts). */
+/** A call whose microphone the agent muted (its row in the list, and what is announced; the call's own controls have their words in catalogue/en-later.ts). */
 export function mutedWords(): string {
   return words().muted;
 }

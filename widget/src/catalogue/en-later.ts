@@ -1,10 +1,12 @@
 /**
  * The English words of the elements loaded on first use (the wrap-up form, the decline and abandon
  * dialogs, the record picker, the customer journey, the dial pad, the call's recording and
- * voicemail drop): a part of the catalogue (en.ts) that loads
+ * voicemail drop, the consult and transfer dialog, the devices panel): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
 import type { CallQualityLevel, JourneyStatus, RecordingCommand, RecordingState } from '../../../adapter/src/store.ts';
+import type { DirectoryMode } from '../directory-search.ts';
+import type { NotificationPermissionState } from '../call-notifications.ts';
 
 export const enLater = {
   pickerQuestion: 'Which record is the caller?',
@@ -96,6 +98,40 @@ export const enLater = {
     drop: 'Drop voicemail',
     dropping: 'Dropping voicemail…',
     hint: 'Plays the message to the voicemail and frees you at once; the call ends when the message does.',
+  },
+  /** The consult and transfer dialog (cp-directory-dialog). */
+  directory: {
+    modes: { consult: 'Consult', transfer: 'Transfer' } satisfies Record<DirectoryMode, string>,
+    modeChoice: 'Consult or transfer',
+    search: 'Search agents and services',
+    orNumber: 'Or type a phone number.',
+    options: 'Agents and services',
+    /** The typed number's option: a consult calls it, a transfer sends the call to it. */
+    numberOption: { consult: (number: string) => `Call ${number}`, transfer: (number: string) => `Transfer to ${number}` } satisfies Record<DirectoryMode, (number: string) => string>,
+    noColleague: 'No colleague with a ContactPad phone.',
+    nobodyToTransferTo: 'No agents or services to transfer to.',
+    noMatch: (query: string) => `No agent or service matches “${query}”.`,
+    cancel: 'Cancel',
+  },
+  /** The devices panel (cp-audio-settings). */
+  devices: {
+    title: 'Devices',
+    microphone: 'Microphone',
+    speaker: 'Speaker',
+    ringer: 'Ringer',
+    defaultDevice: 'Browser default',
+    ringVolume: 'Ring volume',
+    unnamed: (number: number) => `Device ${number}`,
+    /** A chosen device the browser does not list now (unplugged): "Microphone (not connected)". */
+    notConnected: (role: string) => `${role} (not connected)`,
+    noNames: 'Device names show once ContactPad may use the microphone.',
+    noOutputChoice: 'This browser plays calls and the ringtone on its default output only.',
+    notifications: {
+      granted: 'Notifications: on. An incoming call shows one while ContactPad is out of sight.',
+      default: 'Notifications: ContactPad asks when you go Ready.',
+      denied: 'Notifications are off for ContactPad (the browser blocks them here); incoming calls still ring.',
+      unsupported: 'Notifications are off: this browser has none; incoming calls still ring.',
+    } satisfies Record<NotificationPermissionState, string>,
   },
 };
 
