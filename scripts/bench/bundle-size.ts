@@ -10,6 +10,7 @@
  * scripts/build/ring-path.test.ts, which checks what the ring path holds.
  */
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -138,6 +139,47 @@ async function listFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+const SIP_FLOOR_ENTRY = '\0contactpad-sip-js-floor';
+const TELEPHONY_DIR = join(PROJECT_ROOT, 'adapter', 'src', 'telephony');
+
+/**
+ * The floor under the ring path: sip.js alone, bundled and minified as the app is, with every
+ * value ContactPad's telephony room imports from it (all of its files, lazy ones too: an upper
+ * bound of what the ring path holds of sip.js). gzip -9 bytes. What the ring path weighs above
+ * this is ContactPad's own code and Lit.
+ */
+export async function measureSipJsFloor(): Promise<number> {
+  const names = new Set<string>();
+  for (const file of readdirSync(TELEPHONY_DIR).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))) {
+    for (const match of readFileSync(join(TELEPHONY_DIR, file), 'utf8').matchAll(/^import \{([^}]*)\} from 'sip\.js';/gm)) {
+      for (const part of (match[1] ?? '').split(',')) {
+        const name = part.trim();
+        if (name !== '' && !name.startsWith('type ')) names.add(name);
+      }
+    }
+  }
+  const entry = `import { ${[...names].join(', ')} } from 'sip.js';\nglobalThis.__contactPadSipJs = [${[...names].join(', ')}];\n`;
+  const configUrl = pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href;
+  const { default: config } = (await import(configUrl)) as { default: RollupOptions };
+  // Only the plugins that turn sources into the shipped code (resolve, CommonJS, esbuild's minify).
+  const transform = (Array.isArray(config.plugins) ? config.plugins : []).filter(
+    (plugin) => plugin && typeof plugin === 'object' && 'name' in plugin && ['node-resolve', 'commonjs', 'esbuild'].includes(plugin.name),
+  );
+  const virtualEntry: Plugin = {
+    name: 'contactpad-sip-js-floor',
+    resolveId: (id) => (id === SIP_FLOOR_ENTRY ? id : null),
+    load: (id) => (id === SIP_FLOOR_ENTRY ? entry : null),
+  };
+  const bundle = await rollup({ input: SIP_FLOOR_ENTRY, plugins: [virtualEntry, ...transform], onwarn: () => {} });
+  try {
+    const { output } = await bundle.generate({ format: 'es' });
+    const code = output.map((file) => (file.type === 'chunk' ? file.code : '')).join('');
+    return gzipSync(code, { level: zlib.Z_BEST_COMPRESSION }).byteLength;
+  } finally {
+    await bundle.close();
+  }
+}
+
 if (import.meta.main) {
   const at = process.argv.indexOf('--dir');
   const dir = at >= 0 ? process.argv[at + 1] : undefined;
@@ -146,4 +188,6 @@ if (import.meta.main) {
   console.log(`ring path (main.js + static imports), gzip -9: ${size.ringPathBytesGzip} B (${kib(size.ringPathBytesGzip)})`);
   for (const file of size.ringPathFiles) console.log(`  ${file}`);
   console.log(`lazy (dynamic chunks, jsforce), gzip -9: ${size.lazyBytesGzip} B (${kib(size.lazyBytesGzip)})`);
+  const floor = await measureSipJsFloor();
+  console.log(`of the ring path, sip.js alone (every value the telephony room imports from it), gzip -9: ${floor} B (${kib(floor)})`);
 }

@@ -12,7 +12,7 @@
  *    INVITE -> 200 OK at a plain-RTP caller through rtpengine beside WebRTC to WebRTC without
  *    it, bytes both ways and rtpengine's CPU for one call beside idle.
  */
-import { measureBundleSize } from './bundle-size.ts';
+import { measureBundleSize, measureSipJsFloor } from './bundle-size.ts';
 import { chooseAgentStatus, openConsoleSession, placeCall, type ConsoleSession } from '../../e2e/support/console-session.ts';
 import { measureApiBudget, type ApiBudget } from './api-budget.ts';
 import { BENCH_SIP_UDP_PORT, BENCH_SIP_WS_PORT, BENCH_WEB_PORT } from '../test-ports.ts';
@@ -77,6 +77,8 @@ const size = await measureBundleSize();
 console.log('Bundle (gzip -9):');
 console.log(`  ring-and-answer path: ${(size.ringPathBytesGzip / 1024).toFixed(1)} KiB in ${size.ringPathFiles.length} file(s): ${size.ringPathFiles.join(', ')}`);
 console.log(`  loaded later (crm room, jsforce): ${(size.lazyBytesGzip / 1024).toFixed(1)} KiB`);
+const sipJsFloor = await measureSipJsFloor();
+console.log(`  of the ring-and-answer path, sip.js alone (as the telephony room imports it): ${(sipJsFloor / 1024).toFixed(1)} KiB; the rest (ContactPad's own code and Lit, as the difference of the two gzip sizes): ${((size.ringPathBytesGzip - sipJsFloor) / 1024).toFixed(1)} KiB`);
 
 const { samples, budgets } = await withBenchConsole(async (session) => ({
   samples: await measureCallPop(session),
