@@ -106,6 +106,17 @@ describe('the voice desk', () => {
     desks.voice.ended('unknown', { reason: 'released' });
   });
 
+  it('takes a ringing call answered elsewhere off the list: not a missed call, no Task, and the line is free for the next', () => {
+    const desks = withPhone();
+    desks.agent.choose({ status: 'ready' });
+    desks.voice.incoming(offer('elsewhere'));
+    desks.voice.ended('elsewhere', { reason: 'answered-elsewhere' });
+    expect(desks.view.interaction('elsewhere')).to.equal(undefined);
+    expect(desks.store.snapshot.interactions.map((view) => view.interaction.id)).to.deep.equal([]);
+    desks.voice.incoming(offer('next'));
+    expect(desks.view.interaction('next')?.state).to.equal('alerting');
+  });
+
   it('says why when the phone refused a ringing call on its own (audio the browser cannot play)', () => {
     const desks = withPhone();
     desks.voice.incoming(offer('g'));

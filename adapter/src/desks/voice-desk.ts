@@ -109,7 +109,10 @@ export class VoiceDesk {
     const state = view.stateOf(callId);
     if (state === undefined) return;
     if (state === 'alerting') {
-      if (end.reason === 'caller-cancelled') view.move(callId, 'missed', { detail: 'caller hung up while ringing' });
+      // Another phone of a ring-all queue or a forking proxy took it: not this agent's missed call, and
+      // the agent who answered logs it. It leaves the list (and the call pop) without a Task.
+      if (end.reason === 'answered-elsewhere') view.remove(callId);
+      else if (end.reason === 'caller-cancelled') view.move(callId, 'missed', { detail: 'caller hung up while ringing' });
       else if (end.reason === 'rejected') view.move(callId, 'rejected', { detail: `${end.statusCode}` });
       else if (end.reason === 'failed') view.move(callId, 'failed', { detail: end.message });
       else if (end.reason === 'refused') {

@@ -302,6 +302,8 @@ describe('call state table: how an ended call is reported', () => {
     expect(end(transitionCall(connected, { type: 'release' }))).to.deep.equal({ reason: 'released' });
     expect(end(transitionCall(connected, { type: 'remote-bye' }))).to.deep.equal({ reason: 'remote-hangup' });
     expect(end(walk('inbound', { type: 'cancel' }))).to.deep.equal({ reason: 'caller-cancelled' });
+    expect(end(walk('inbound', { type: 'cancel', answeredElsewhere: false }))).to.deep.equal({ reason: 'caller-cancelled' });
+    expect(end(walk('inbound', { type: 'cancel', answeredElsewhere: true }))).to.deep.equal({ reason: 'answered-elsewhere' });
     expect(end(walk('inbound', { type: 'reject', statusCode: 603 }))).to.deep.equal({ reason: 'rejected', statusCode: 603 });
     expect(end(transitionCall(connected, { type: 'hand-over' }))).to.deep.equal({ reason: 'transferred' });
     expect(end(walk('outbound', { type: 'invite-sent' }, { type: 'refused', statusCode: 404 }))).to.deep.equal({ reason: 'rejected', statusCode: 404 });

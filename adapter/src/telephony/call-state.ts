@@ -90,8 +90,11 @@ export type CallEvent =
   | { readonly type: 'reject'; readonly statusCode: number }
   /** sip.js could not send our reject: the call rings on. */
   | { readonly type: 'reject-failed' }
-  /** The caller's CANCEL while it rang (a missed call; it wins over a failure of accept()). */
-  | { readonly type: 'cancel' }
+  /**
+   * The caller's CANCEL while it rang (a missed call; it wins over a failure of accept()), or a
+   * forking proxy's CANCEL saying another phone answered it (RFC 3326 Reason: SIP;cause=200).
+   */
+  | { readonly type: 'cancel'; readonly answeredElsewhere?: boolean }
   /** dial(): the INVITE went out. */
   | { readonly type: 'invite-sent' }
   /** A final failure response to our INVITE (404, 486...). */
@@ -153,6 +156,8 @@ export interface CallLeg {
   readonly local: LocalEnd | undefined;
   /** The caller sent CANCEL while it rang. */
   readonly cancelled: boolean;
+  /** ... and the CANCEL said the call was answered elsewhere (Reason: SIP;cause=200). */
+  readonly answeredElsewhere: boolean;
   /** The far end sent BYE. */
   readonly remoteBye: boolean;
   /** Our reject's status code, or the final failure response to our INVITE. */
@@ -168,6 +173,7 @@ export type CallEnd =
   | { reason: 'released' } // we sent BYE (or CANCEL on our own outbound call)
   | { reason: 'remote-hangup' } // the far end sent BYE
   | { reason: 'caller-cancelled' } // the caller sent CANCEL while it rang (a missed call)
+  | { reason: 'answered-elsewhere' } // a CANCEL with Reason: SIP;cause=200 while it rang: another phone took the call (RFC 3326)
   | { reason: 'rejected'; statusCode: number } // we answered 486/603, or the callee refused our call
   | { reason: 'transferred' } // the far end accepted our REFER (blind transfer), or the transfer target replaced our consult call (attended)
   | { reason: 'failed'; code: ErrorCode; message: string }
@@ -253,6 +259,7 @@ export function startCall(direction: 'inbound' | 'outbound'): CallLeg {
     confirmed: direction === 'outbound',
     local: undefined,
     cancelled: false,
+    answeredElsewhere: false,
     remoteBye: false,
     rejectedWith: undefined,
     failure: undefined,
@@ -293,7 +300,7 @@ function factOf(leg: CallLeg, event: CallEvent): Partial<CallLeg> {
     case 'reject-failed':
       return { local: undefined, rejectedWith: undefined };
     case 'cancel':
-      return { cancelled: true };
+      return { cancelled: true, answeredElsewhere: event.answeredElsewhere === true };
     case 'refused':
       return { rejectedWith: event.statusCode };
     case 'established':
@@ -326,7 +333,7 @@ function factOf(leg: CallLeg, event: CallEvent): Partial<CallLeg> {
  * was answered.
  */
 export function callEnd(leg: CallLeg): CallEnd {
-  if (leg.cancelled) return { reason: 'caller-cancelled' };
+  if (leg.cancelled) return leg.answeredElsewhere ? { reason: 'answered-elsewhere' } : { reason: 'caller-cancelled' };
   if (leg.failure) return { reason: 'failed', ...leg.failure };
   if (leg.local === 'rejected') return { reason: 'rejected', statusCode: leg.rejectedWith ?? 486 };
   if (leg.local === 'released') return { reason: 'released' };

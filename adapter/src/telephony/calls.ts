@@ -26,6 +26,7 @@ import type { PhoneListener } from './phone-listener.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
 import { readCallOffer } from './sip-header-contract.ts';
+import { answeredElsewhere } from './cancel-reason.ts';
 
 export type { MediaStats } from './media-stats.ts';
 
@@ -303,7 +304,7 @@ export class Calls {
     const call = new Call(id, session, direction);
     this.#calls.set(id, call);
     session.delegate = {
-      onCancel: () => void call.note({ type: 'cancel' }),
+      onCancel: (cancel) => void call.note({ type: 'cancel', answeredElsewhere: answeredElsewhere(cancel.request.getHeader('Reason')) }),
       onBye: (bye) => {
         call.note({ type: 'remote-bye' });
         bye.accept().catch(() => undefined);
