@@ -5,7 +5,7 @@
  * 5060). The console's run folder is .run/kamailio-<PHONE_NETWORK_BENCH_NAME>/ (Kamailio's and
  * rtpengine's logs and pid files).
  */
-export const PHONE_NETWORK_BENCH_WEB_PORT = 48100;
-export const PHONE_NETWORK_BENCH_SIP_WS_PORT = 48180;
-export const PHONE_NETWORK_BENCH_SIP_UDP_PORT = 45160;
+export const PHONE_NETWORK_BENCH_WEB_PORT = 32100;
+export const PHONE_NETWORK_BENCH_SIP_WS_PORT = 32180;
+export const PHONE_NETWORK_BENCH_SIP_UDP_PORT = 32160;
 export const PHONE_NETWORK_BENCH_NAME = 'bench-phone-network';

@@ -22,10 +22,9 @@ import { FakeOrgClient } from '../fake-org/client.ts';
 import { startConsole, type RunningConsole } from './console-server.ts';
 import { LOCAL_AGENT, LOCAL_SESSION_ID } from './local-session.ts';
 import { launchChromium } from './test-browser.ts';
+import { CONSOLE_BRIDGE_TEST_PORTS } from '../test-ports.ts';
 
-const PORT = 37000;
-const SIP_WS_PORT = 37080;
-const SIP_UDP_PORT = 34060;
+const { web: PORT, sipWs: SIP_WS_PORT, sipUdp: SIP_UDP_PORT } = CONSOLE_BRIDGE_TEST_PORTS;
 const API = 'services/data/v62.0';
 
 let consoleServer: RunningConsole;

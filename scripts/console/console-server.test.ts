@@ -15,10 +15,9 @@ import { jsEncode, openCtiPathOf } from './html-pages.ts';
 import { LOCAL_AGENT, LOCAL_SESSION_ID } from './local-session.ts';
 import { launchChromium } from './test-browser.ts';
 import { signSipCredential } from '../sip-server/sip-credential.ts';
+import { CONSOLE_SERVER_TEST_PORTS } from '../test-ports.ts';
 
-const PORT = 38000;
-const SIP_WS_PORT = 38080;
-const SIP_UDP_PORT = 35060;
+const { web: PORT, sipWs: SIP_WS_PORT, sipUdp: SIP_UDP_PORT } = CONSOLE_SERVER_TEST_PORTS;
 const API = '/services/data/v62.0';
 /** The Open CTI script ContactPad.page names (its API version): the only place the shim is served. */
 const OPENCTI_PATH = openCtiPathOf(readFileSync(CONTACTPAD_PAGE, 'utf8'));

@@ -9,14 +9,13 @@ import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { START_SCRIPT_TEST_PORTS } from '../test-ports.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 const START = join(HERE, 'start.ts');
 
-const PORT = 39000;
-const SIP_WS_PORT = 39080;
-const SIP_UDP_PORT = 36060;
+const { web: PORT, sipWs: SIP_WS_PORT, sipUdp: SIP_UDP_PORT } = START_SCRIPT_TEST_PORTS;
 
 /** Pids of the kamailio processes whose command line names `runDir`. */
 function kamailioProcessesFor(runDir: string): number[] {
