@@ -103,6 +103,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   const audio = new AudioDevices({
     ringtoneUrl: options.ringtoneUrl ?? '',
     storageKey: `contactpad-audio-devices-${orgPart}-${agent.userId}`,
+    storage: webStorage('localStorage'),
     listener: controller,
   });
 
@@ -128,7 +129,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   keepAgentChoiceAcrossReloads(controller);
   // The agent's recent numbers and favourites, kept per org and agent in this browser (loaded off the ring path).
   import('./dial-history-storage.ts')
-    .then(({ keepDialHistory }) => keepDialHistory(controller, `contactpad-dial-history-${orgPart}-${agent.userId || 'agent'}`))
+    .then(({ keepDialHistory }) => keepDialHistory(controller, `contactpad-dial-history-${orgPart}-${agent.userId || 'agent'}`, webStorage('localStorage')))
     .catch((error: unknown) => controller.notify(error));
   if (host) connectConsoleBridge(host, controller);
 
@@ -191,8 +192,8 @@ const AGENT_CHOICE_KEY = 'contactpad-agent-choice';
  * Offline) and chosen again at start, which registers the phone.
  */
 function keepAgentChoiceAcrossReloads(controller: Controller): void {
-  const storage = sessionStorageOrUndefined();
-  if (!storage) return;
+  const storage = webStorage('sessionStorage');
+  if (!storage) return; // blocked by the browser: start Offline
   const saved = parseChoice(storage.getItem(AGENT_CHOICE_KEY));
   if (saved && saved.status !== 'offline') void controller.handle({ type: 'set-agent-status', choice: saved });
   let last = '';
@@ -204,11 +205,12 @@ function keepAgentChoiceAcrossReloads(controller: Controller): void {
   });
 }
 
-function sessionStorageOrUndefined(): Storage | undefined {
+/** The browser's localStorage or sessionStorage; undefined when it refuses (blocked by its settings, a sandboxed frame). */
+function webStorage(name: 'localStorage' | 'sessionStorage'): Storage | undefined {
   try {
-    return globalThis.sessionStorage;
+    return globalThis[name];
   } catch {
-    return undefined; // storage blocked by the browser's settings: start Offline
+    return undefined;
   }
 }
 

@@ -13,7 +13,7 @@ import type { Controller } from './controller.ts';
 export type DialHistoryStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 /** Reads the agent's kept dial history into the store, and keeps it from now on. */
-export function keepDialHistory(controller: Pick<Controller, 'store' | 'restoreDialHistory'>, key: string, storage: DialHistoryStorage | undefined = localStorageOrUndefined()): void {
+export function keepDialHistory(controller: Pick<Controller, 'store' | 'restoreDialHistory'>, key: string, storage: DialHistoryStorage | undefined): void {
   if (!storage) return;
   let kept: unknown;
   try {
@@ -41,12 +41,4 @@ function mergedWith(kept: DialHistory, current: DialHistory): DialHistory {
   for (const entry of [...current.recent].reverse()) merged = withDialled(merged, entry);
   for (const entry of current.favourites) merged = withFavourite(merged, entry.number, true);
   return merged;
-}
-
-function localStorageOrUndefined(): DialHistoryStorage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // a sandboxed frame may refuse access to localStorage
-  }
 }

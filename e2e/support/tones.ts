@@ -10,26 +10,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openReadySession, type ConsoleSession } from './console-session.ts';
+import { pcmMonoWav } from '../../scripts/build/pcm-wav.ts';
 
 /** Writes `seconds` of a `hz` sine, 16-bit PCM mono at `sampleRate`, as a WAV file (Chromium loops it as the fake microphone). */
 export function writeToneWav(path: string, hz: number, seconds = 10, sampleRate = 48_000): void {
   const count = Math.round(seconds * sampleRate);
   const data = Buffer.alloc(count * 2);
   for (let index = 0; index < count; index++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * hz * index) / sampleRate) * 12_000), index * 2);
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'ascii');
-  header.writeUInt32LE(36 + data.length, 4);
-  header.write('WAVEfmt ', 8, 'ascii');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate * 2, 28);
-  header.writeUInt16LE(2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'ascii');
-  header.writeUInt32LE(data.length, 40);
-  writeFileSync(path, Buffer.concat([header, data]));
+  writeFileSync(path, pcmMonoWav(data, sampleRate, 16));
 }
 
 /** A WAV's 16-bit PCM samples (the first channel) and rate. */

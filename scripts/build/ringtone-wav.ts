@@ -13,6 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RINGTONE_SOURCE } from './bundle-paths.ts';
+import { pcmMonoWav } from './pcm-wav.ts';
 
 /** Samples a second: telephone band, plenty for 400 and 450 Hz. */
 export const RINGTONE_SAMPLE_RATE = 8000;
@@ -52,26 +53,7 @@ export function ringtoneWav(): Buffer {
       samples[i] = Math.max(0, Math.min(255, Math.round(128 + 127 * envelope * value)));
     }
   }
-  return pcm8MonoWav(samples, RINGTONE_SAMPLE_RATE);
-}
-
-/** A RIFF/WAVE file of `samples`: PCM (format 1), mono, 8 bits unsigned (128 is silence), at `sampleRate`. */
-export function pcm8MonoWav(samples: Buffer, sampleRate: number): Buffer {
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + samples.length, 4);
-  header.write('WAVE', 8, 'latin1');
-  header.write('fmt ', 12, 'latin1');
-  header.writeUInt32LE(16, 16); // fmt chunk size (PCM)
-  header.writeUInt16LE(1, 20); // WAVE_FORMAT_PCM
-  header.writeUInt16LE(1, 22); // mono
-  header.writeUInt32LE(sampleRate, 24);
-  header.writeUInt32LE(sampleRate, 28); // bytes a second
-  header.writeUInt16LE(1, 32); // block align
-  header.writeUInt16LE(8, 34); // bits a sample
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(samples.length, 40);
-  return Buffer.concat([header, samples]);
+  return pcmMonoWav(samples, RINGTONE_SAMPLE_RATE, 8);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -3,7 +3,7 @@
  * back", Audio URL /resource/contactpad/voicemail-sample.wav): made here from sine tones rather
  * than taken from anywhere, a two-fold rising chime (660, 880, 1320 Hz) that stands for the
  * words an admin would record, 2.6 seconds, so a dropped message is short to wait for in the
- * tests. 8 kHz mono 8-bit PCM WAV (ringtone-wav.ts's writer: every browser decodes it; 8 kHz is
+ * tests. 8 kHz mono 8-bit PCM WAV (pcm-wav.ts's writer, as the ringtone: every browser decodes it; 8 kHz is
  * what a telephone line carries anyway), 20,844 bytes. `npm run build` copies the committed
  * app/assets/voicemail-sample.wav into the contactpad static resource beside main.js.
  *
@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VOICEMAIL_SAMPLE_SOURCE } from './bundle-paths.ts';
-import { pcm8MonoWav } from './ringtone-wav.ts';
+import { pcmMonoWav } from './pcm-wav.ts';
 
 /** Samples a second. */
 export const VOICEMAIL_SAMPLE_RATE = 8000;
@@ -52,7 +52,7 @@ export function voicemailSampleWav(): Buffer {
     }
     from = to;
   }
-  return pcm8MonoWav(samples, VOICEMAIL_SAMPLE_RATE);
+  return pcmMonoWav(samples, VOICEMAIL_SAMPLE_RATE, 8);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

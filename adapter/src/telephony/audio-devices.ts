@@ -63,8 +63,8 @@ export interface AudioDevicesOptions {
   /** Where this agent's choices are saved (one key per agent). */
   readonly storageKey: string;
   readonly listener: AudioDevicesListener;
-  /** Default: localStorage, when the browser lets ContactPad use it (else the choices last until a reload). */
-  readonly storage?: Pick<Storage, 'getItem' | 'setItem'> | undefined;
+  /** Where the choices are kept (localStorage, from the composition); undefined when the browser refuses storage: they last until a reload. */
+  readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined;
   /** Default: navigator.mediaDevices. */
   readonly media?: MediaDevicesSource | undefined;
   /** Default: navigator.permissions. */
@@ -75,14 +75,6 @@ export interface AudioDevicesOptions {
 
 /** Whether this browser can play on a chosen output (Chromium; Firefox from 116; not Safari). */
 const OUTPUT_CHOICE = typeof HTMLMediaElement !== 'undefined' && typeof HTMLMediaElement.prototype.setSinkId === 'function';
-
-function localStorageOrUndefined(): Pick<Storage, 'getItem' | 'setItem'> | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // storage blocked by the browser's settings
-  }
-}
 
 /** A device the browser refused (setSinkId, getUserMedia) in the agent's words. */
 export function deviceError(error: unknown): ContactPadError {
@@ -107,7 +99,7 @@ export class AudioDevices {
   constructor(options: AudioDevicesOptions) {
     this.#options = options;
     this.#listener = options.listener;
-    this.#storage = 'storage' in options ? options.storage : localStorageOrUndefined();
+    this.#storage = options.storage;
     this.#media = 'media' in options ? options.media : globalThis.navigator?.mediaDevices;
     this.#preferences = readAudioPreferences(this.#read());
     this.ringer = new Ringer(
