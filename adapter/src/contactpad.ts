@@ -140,6 +140,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   const preload = () => {
     if (preloaded) return;
     preloaded = true;
+    controller.preloadScreenPop().catch((error: unknown) => controller.notify(error));
     crm
       .preload()
       .then(async () => {

@@ -30,6 +30,7 @@ import type { AgentLanguage } from './model/agent-identity.ts';
 import { realClock, type Clock } from './model/clock.ts';
 import { Store } from './store.ts';
 import { openDesks, type Desks } from './desks/desks.ts';
+import { loadedOnce } from './desks/loaded-once.ts';
 import type { ConsoleDesks } from './desks/console-desks.ts';
 import type { DirectoryDesk } from './desks/directory-desk.ts';
 import type { InCallDesk } from './desks/in-call-desk.ts';
@@ -135,9 +136,9 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
         case 'extend-wrap-up':
           return agent.extendWrapUp(intent.interactionId);
         case 'pick-record':
-          return await screenPop.pick(intent.interactionId, intent.recordId);
+          return await (await screenPop()).pick(intent.interactionId, intent.recordId);
         case 'open-record':
-          return await screenPop.openRecord(intent.recordId);
+          return await (await screenPop()).openRecord(intent.recordId);
         case 'dismiss-notice':
           return notices.dismiss(intent.noticeId);
         case 'recording':
@@ -301,6 +302,11 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
     this.#desks.view.setLog(interactionId, state);
   }
 
+  /** With the crm room: the screen-pop desk loads too, so the first call's lookup does not wait for it. */
+  async preloadScreenPop(): Promise<void> {
+    await this.#desks.screenPop();
+  }
+
   /** After a reload: the interactions left in wrap up come back (wrap-up desk). */
   restoreWrapUps(): Promise<void> {
     return this.#desks.wrapUp.restore();
@@ -327,16 +333,4 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
     );
     return this.#inCallLoading;
   }
-}
-
-/** `load`, run once and kept; a load that failed is run again next time (a chunk the network lost). */
-function loadedOnce<T>(load: () => Promise<T>): () => Promise<T> {
-  let loading: Promise<T> | undefined;
-  return () => {
-    loading ??= load().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
-  };
 }

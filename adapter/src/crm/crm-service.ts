@@ -6,8 +6,7 @@
  * with the controller.
  */
 import type { CallerIdentity } from './caller-identity.ts';
-import { decideScreenPop, type ScreenPopDecision } from './screen-pop-decision.ts';
-import { DEFAULT_SCREEN_POP_SETTINGS } from './screen-pop-settings.ts';
+import type { ScreenPopDecision } from './screen-pop-decision.ts';
 import type { OutboxState } from './activity-outbox.ts';
 import type { CrmRoom, PresenceStatus, TaskLinks, WorkRecord } from './crm-room.ts';
 import type { ActivityDraft } from './outbox-store.ts';
@@ -61,7 +60,7 @@ export interface CrmService {
    * defaults before they load). `pickedRecordId`: the record the agent picked among several;
    * without it, the one remembered for this number (`identity.rememberedId`) is used.
    */
-  decideScreenPop(identity: CallerIdentity, callerNumber: string, pickedRecordId?: string): ScreenPopDecision;
+  decideScreenPop(identity: CallerIdentity, callerNumber: string, pickedRecordId?: string): Promise<ScreenPopDecision>;
   /** Remembers the agent's pick among several records for this number (localStorage, survives a reload). */
   rememberChoice(callerNumber: string, recordId: string): Promise<void>;
   /** Rules skipped and why, defaults used, journey off...: for admins (loads the rules if needed). */
@@ -140,10 +139,12 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
   };
   return {
     lookUpCaller: async (callerNumber) => (await loadRoom()).lookUpCaller(callerNumber),
-    decideScreenPop: (identity, callerNumber, pickedRecordId) =>
-      loaded
-        ? loaded.decideScreenPop(identity, callerNumber, pickedRecordId)
-        : decideScreenPop(identity, callerNumber, DEFAULT_SCREEN_POP_SETTINGS, pickedRecordId),
+    decideScreenPop: async (identity, callerNumber, pickedRecordId) => {
+      if (loaded) return loaded.decideScreenPop(identity, callerNumber, pickedRecordId);
+      // The crm room never loaded: the built-in rules decide (loaded here, off the ring path).
+      const [{ decideScreenPop }, { DEFAULT_SCREEN_POP_SETTINGS }] = await Promise.all([import('./screen-pop-decision.ts'), import('./screen-pop-settings.ts')]);
+      return decideScreenPop(identity, callerNumber, DEFAULT_SCREEN_POP_SETTINGS, pickedRecordId);
+    },
     rememberChoice: async (callerNumber, recordId) => (await loadRoom()).rememberChoice(callerNumber, recordId),
     ruleProblems: async () => (await loadRoom()).ruleProblems(),
     logInteraction: async (interaction, links, at) => (await loadRoom()).logInteraction(interaction, links, at),

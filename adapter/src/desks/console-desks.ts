@@ -15,9 +15,9 @@ export interface ConsoleDesks {
 }
 
 export function openConsoleDesks(desks: Desks): ConsoleDesks {
-  const { settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices } = desks;
+  const { settings, clock, store, rooms, view, agent, wrapUp, notices } = desks;
   const tabs = new TabsDesk(settings, rooms, view, wrapUp, notices);
-  const omni = new OmniDesk({ settings, clock, rooms, view, agent, wrapUp, screenPop, tabs, notices });
+  const omni = new OmniDesk({ settings, clock, rooms, view, agent, wrapUp, tabs, notices });
   const presence = new PresenceDesk(settings, store, rooms, agent, notices);
   return { omni, tabs, presence };
 }

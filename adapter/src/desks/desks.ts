@@ -1,8 +1,8 @@
 /**
  * The desks that ring and answer, built together (the switchboard's, and each desk test's):
  * notices, the view projection, agent state and its timers, wrap up and the activity log,
- * screen pop and the picker, voice calls, the agent's audio devices and ringtone. The desks loaded later, off that path, are built
- * from these: Omni-Channel, tabs and presence with the console bridge (console-desks.ts),
+ * voice calls, the agent's audio devices and ringtone. The desks loaded later, off that path, are built
+ * from these: screen pop and the picker (screen-pop-desk.ts, with the crm room), Omni-Channel, tabs and presence with the console bridge (console-desks.ts),
  * consult and transfer with the directory (directory-desk.ts).
  */
 import type { Clock } from '../model/clock.ts';
@@ -12,7 +12,8 @@ import { AgentDesk } from './agent-desk.ts';
 import { AudioDesk } from './audio-desk.ts';
 import { NoticeDesk } from './notice-desk.ts';
 import type { Rooms } from './ports.ts';
-import { ScreenPopDesk } from './screen-pop-desk.ts';
+import type { ScreenPopDesk } from './screen-pop-desk.ts';
+import { loadedOnce } from './loaded-once.ts';
 import { ViewDesk } from './view-desk.ts';
 import { VoiceDesk } from './voice-desk.ts';
 import { WrapUpDesk } from './wrap-up-desk.ts';
@@ -31,7 +32,8 @@ export interface Desks extends DeskGround {
   readonly view: ViewDesk;
   readonly agent: AgentDesk;
   readonly wrapUp: WrapUpDesk;
-  readonly screenPop: ScreenPopDesk;
+  /** Loaded off the ring path, with the crm room it works with (first asked by a ringing call, or preloaded). */
+  readonly screenPop: () => Promise<ScreenPopDesk>;
   readonly voice: VoiceDesk;
   readonly audio: AudioDesk;
 }
@@ -42,7 +44,7 @@ export function openDesks(ground: DeskGround): Desks {
   const view = new ViewDesk(store, clock, rooms);
   const agent = new AgentDesk(store, clock, settings, view);
   const wrapUp = new WrapUpDesk(settings, clock, rooms, view, agent, notices);
-  const screenPop = new ScreenPopDesk(rooms, view, wrapUp, notices);
+  const screenPop = loadedOnce(() => import('./screen-pop-desk.ts').then(({ ScreenPopDesk }) => new ScreenPopDesk(rooms, view, wrapUp, notices)));
   const voice = new VoiceDesk({ settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices });
   const audio = new AudioDesk(store, rooms, notices);
   agent.checkBeforeReady(() => audio.notReadyReason());

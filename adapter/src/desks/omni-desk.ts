@@ -22,9 +22,9 @@ import { workItemKind } from '../crm/work-item-kind.ts';
 import type { AgentDesk } from './agent-desk.ts';
 import type { NoticeDesk } from './notice-desk.ts';
 import type { Rooms } from './ports.ts';
-import { NO_CALLER_LOOKUP, type ScreenPopDesk } from './screen-pop-desk.ts';
+import { revealPanel } from './panel.ts';
 import type { TabsDesk } from './tabs-desk.ts';
-import type { ViewDesk } from './view-desk.ts';
+import { NO_CALLER_LOOKUP, type ViewDesk } from './view-desk.ts';
 import type { WrapUpDesk } from './wrap-up-desk.ts';
 
 /** The decline reason sent when the agent gives none. */
@@ -40,7 +40,6 @@ export interface OmniDeskParts {
   readonly view: ViewDesk;
   readonly agent: AgentDesk;
   readonly wrapUp: WrapUpDesk;
-  readonly screenPop: ScreenPopDesk;
   readonly tabs: TabsDesk;
   readonly notices: NoticeDesk;
 }
@@ -169,7 +168,7 @@ export class OmniDesk {
    * agent accepts or declines.
    */
   async #offer(id: string): Promise<void> {
-    const { view, agent, rooms, screenPop, settings, notices } = this.#parts;
+    const { view, agent, rooms, settings, notices } = this.#parts;
     await this.#readRecord(id);
     if (view.stateOf(id) !== 'alerting') return; // accepted by Omni-Channel meanwhile, declined, or gone
     const omniAccepts = await this.#omniAutoAccept();
@@ -177,7 +176,7 @@ export class OmniDesk {
     const work = view.facts(id)?.work;
     if (!interaction || !work || interaction.state !== 'alerting') return;
     if (omniAccepts) {
-      screenPop.revealPanel();
+      revealPanel(rooms, notices);
       return;
     }
     const { channel, callerName } = interaction;
@@ -190,7 +189,7 @@ export class OmniDesk {
     } else if (settings.autoAcceptWork) {
       await this.accept(id, false);
     } else {
-      screenPop.revealPanel();
+      revealPanel(rooms, notices);
     }
   }
 

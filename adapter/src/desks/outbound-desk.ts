@@ -30,7 +30,7 @@ import type { Desks } from './desks.ts';
 /** The desks an outbound desk works with. */
 export type OutboundDeskParts = Pick<Desks, 'settings' | 'clock' | 'store' | 'rooms' | 'view' | 'wrapUp' | 'notices'>;
 import { describeError } from './notice-desk.ts';
-import { NO_CALLER_LOOKUP } from './screen-pop-desk.ts';
+import { NO_CALLER_LOOKUP } from './view-desk.ts';
 
 /** A call the agent asks for: what they typed (or clicked), and the record it is placed from. */
 export interface OutboundRequest {

@@ -11,6 +11,7 @@ import { fakeOrg } from '../../test-support/fake-org.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import { hostOnOpenCtiFake } from '../../test-support/open-cti-console.ts';
 import { crmOnFakeOrg, testDesks } from '../../test-support/desk-rig.ts';
+import { revealPanel } from './panel.ts';
 
 async function withCrm() {
   const desks = testDesks();
@@ -21,7 +22,9 @@ async function withCrm() {
   desks.rooms.host = host;
   /** What the console was asked to pop, in the stand-ins' words: `record <id>`, `search <text>`... */
   const pops = () => consolePage.pops.map((pop) => (pop.type === 'SOBJECT' ? `record ${String(pop.params['recordId'])}` : `${pop.type.toLowerCase()} ${JSON.stringify(pop.params)}`));
-  return { ...desks, crm, orgId, host, consolePage, pops };
+  // The desk as the first ringing call gets it (loaded off the ring path).
+  const screenPop = await desks.screenPop();
+  return { ...desks, screenPop, crm, orgId, host, consolePage, pops };
 }
 
 const openCtiLines: (() => void)[] = [];
@@ -130,12 +133,12 @@ describe('the screen-pop desk', () => {
       shown.push(visible);
       setPanelVisible(visible);
     };
-    desks.screenPop.revealPanel();
+    revealPanel(desks.rooms, desks.notices);
     // Open CTI answers in order: once this answer is back, the desk has had its own and decided.
     expect(await desks.host.isPanelVisible()).to.equal(true);
     expect(shown, 'the panel was open').to.deep.equal([]);
     desks.consolePage.panelVisible = false;
-    desks.screenPop.revealPanel();
+    revealPanel(desks.rooms, desks.notices);
     await waitFor('the panel shown', () => shown.length > 0);
     expect(shown).to.deep.equal([true]);
   });

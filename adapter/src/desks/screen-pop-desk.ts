@@ -4,21 +4,22 @@
  * form, a flow, or nothing), and the agent's pick among several matches (remembered for the
  * number, popped at once when the call is answered, the Task linked to it).
  *
- *   incoming call -> revealPanel, lookUp -> caller shown -> (answered) pop, once
+ *   incoming call -> lookUp -> caller shown -> (answered) pop, once
  *   pick -> remembered -> (answered) popped again, the draft's links follow
+ *
+ * Loaded off the ring path (desks.ts: `screenPop`) like the crm room it works with: a call
+ * rings and is answered without it.
  */
 import type { Interaction } from '../model/interaction.ts';
 import { withPick, withPopSettled, withRememberedPick, withRepop } from '../model/interaction-facts.ts';
 import { ContactPadError } from '../model/errors.ts';
 import { UNKNOWN_CALLER, type CallerIdentity, type CallerMatch } from '../crm/caller-identity.ts';
+import type { ScreenPopDecision } from '../crm/screen-pop-decision.ts';
 import type { CallerLookupView, CallerMatchView } from '../store.ts';
 import { describeError, type NoticeDesk } from './notice-desk.ts';
 import type { Rooms } from './ports.ts';
-import type { ViewDesk } from './view-desk.ts';
+import { CALLER_LOOKUP_OFF, type ViewDesk } from './view-desk.ts';
 import type { WrapUpDesk } from './wrap-up-desk.ts';
-
-/** A finished lookup that found nothing, for interactions that are not looked up by number (work items, restored wrap ups). */
-export const NO_CALLER_LOOKUP: CallerLookupView = Object.freeze({ state: 'done', labels: [], matches: [], pick: [], pickedId: undefined, journey: [], cached: false });
 
 /** The lookup as the widget shows it: every match with its rule and field, the picker, the journey. */
 export function callerView(identity: CallerIdentity, pickedId: string | undefined): CallerLookupView {
@@ -48,6 +49,8 @@ export class ScreenPopDesk {
   readonly #notices: NoticeDesk;
   /** What the crm room found for each caller (its answer, kept while the interaction is listed). */
   readonly #identities = new Map<string, CallerIdentity>();
+  /** Interactions whose pop is being decided now: a second ask meanwhile (the lookup's, the answer's) is the same pop. */
+  readonly #deciding = new Set<string>();
 
   constructor(rooms: Rooms, view: ViewDesk, wrapUp: WrapUpDesk, notices: NoticeDesk) {
     this.#rooms = rooms;
@@ -57,22 +60,12 @@ export class ScreenPopDesk {
     view.listen({ removed: (id) => this.#identities.delete(id) });
   }
 
-  /** Shows the softphone panel when the console has it closed (new work is offered). */
-  revealPanel(): void {
-    const host = this.#rooms.host;
-    if (!host) return;
-    host
-      .isPanelVisible()
-      .then((visible) => (visible ? undefined : host.showPanel()))
-      .catch((error: unknown) => this.#notices.notify(error));
-  }
-
   /** Looks the caller up by number; once answered, the call pops when the answer comes. */
   lookUp(interaction: Interaction): void {
     const id = interaction.id;
     const crm = this.#rooms.crm;
     if (!crm) {
-      this.#view.setCaller(id, { state: 'failed', code: 'CRM_UNAVAILABLE', message: 'Salesforce lookup is off.' });
+      this.#view.setCaller(id, CALLER_LOOKUP_OFF);
       return;
     }
     crm.lookUpCaller(interaction.callerNumber).then(
@@ -98,10 +91,22 @@ export class ScreenPopDesk {
     const interaction = this.#view.interaction(id);
     const facts = this.#view.facts(id);
     const { crm, host } = this.#rooms;
-    if (!interaction || !facts || facts.popSettled || !host || !crm) return;
+    if (!interaction || !facts || facts.popSettled || !host || !crm || this.#deciding.has(id)) return;
     if (this.#view.view(id)?.caller.state === 'pending') return; // the lookup will call again
     const identity = this.#identities.get(id) ?? UNKNOWN_CALLER;
-    const decision = crm.decideScreenPop(identity, interaction.callerNumber, facts.pickedId);
+    let decision: ScreenPopDecision;
+    this.#deciding.add(id);
+    try {
+      decision = await crm.decideScreenPop(identity, interaction.callerNumber, facts.pickedId);
+    } catch (error) {
+      this.#notices.notify(error);
+      return;
+    } finally {
+      this.#deciding.delete(id);
+    }
+    const now = this.#view.facts(id);
+    if (!now || now.popSettled) return; // gone meanwhile, or popped by another way
+    if (now.pickedId !== facts.pickedId) return this.pop(id); // the agent picked meanwhile: decide again with the pick
     if (decision.kind === 'record') {
       const accountId = identity.matches.find((m) => m.id === decision.recordId)?.accountId;
       const popped = { recordId: decision.recordId, objectType: decision.objectType, ...(accountId ? { accountId } : {}) };

@@ -28,6 +28,12 @@ import type { Rooms } from './ports.ts';
 /** No language passed: English, formatted the English way. */
 const NO_LANGUAGE: AgentLanguage = Object.freeze({ language: '', locale: '' });
 
+/** A finished lookup that found nothing, for interactions that are not looked up by number (work items, placed calls, restored wrap ups). */
+export const NO_CALLER_LOOKUP: CallerLookupView = Object.freeze({ state: 'done', labels: [], matches: [], pick: [], pickedId: undefined, journey: [], cached: false });
+
+/** No lookup at all: ContactPad runs without the crm room (no Salesforce session). */
+export const CALLER_LOOKUP_OFF: CallerLookupView = Object.freeze({ state: 'failed', code: 'CRM_UNAVAILABLE', message: 'Salesforce lookup is off.' });
+
 /** Finished interactions kept in the list (newest first) for the agent to look back on; older ones are let go. */
 export const FINISHED_KEPT = 20;
 

@@ -20,9 +20,10 @@ import type { CallOffer } from '../telephony/sip-header-contract.ts';
 import type { Store } from '../store.ts';
 import type { AgentDesk } from './agent-desk.ts';
 import type { NoticeDesk } from './notice-desk.ts';
+import { revealPanel } from './panel.ts';
 import type { Rooms } from './ports.ts';
 import type { ScreenPopDesk } from './screen-pop-desk.ts';
-import type { ViewDesk } from './view-desk.ts';
+import { CALLER_LOOKUP_OFF, type ViewDesk } from './view-desk.ts';
 import type { WrapUpDesk } from './wrap-up-desk.ts';
 import type { OutboundDesk, OutboundRequest } from './outbound-desk.ts';
 
@@ -35,7 +36,8 @@ export interface VoiceDeskParts {
   readonly view: ViewDesk;
   readonly agent: AgentDesk;
   readonly wrapUp: WrapUpDesk;
-  readonly screenPop: ScreenPopDesk;
+  /** The screen-pop desk, loaded off the ring path (the first call waits for it, not for the ring). */
+  readonly screenPop: () => Promise<ScreenPopDesk>;
   readonly notices: NoticeDesk;
 }
 
@@ -63,7 +65,7 @@ export class VoiceDesk {
 
   /** An INVITE rings: listed (beyond the agent's voice capacity: refused Busy Here), the panel shown, the caller looked up. */
   incoming(offer: CallOffer): void {
-    const { view, agent, screenPop, notices, rooms, clock } = this.#parts;
+    const { view, agent, notices, rooms, clock } = this.#parts;
     if (view.has(offer.callId)) return; // a retransmitted or duplicated INVITE
     const interaction = offerInteraction(
       {
@@ -87,18 +89,20 @@ export class VoiceDesk {
       return;
     }
     view.add(interaction, callFacts());
-    screenPop.revealPanel();
-    screenPop.lookUp(interaction);
+    revealPanel(rooms, notices);
+    // Without the crm room there is nothing to look up: said at once, the screen-pop desk is not loaded for it.
+    if (rooms.crm) this.#screenPop((screenPop) => screenPop.lookUp(interaction));
+    else view.setCaller(interaction.id, CALLER_LOOKUP_OFF);
   }
 
   /** The call was answered (200 OK / ACK): the agent is Busy and an inbound call pops its record. */
   connected(callId: string): void {
-    const { view, agent, screenPop } = this.#parts;
+    const { view, agent } = this.#parts;
     const interaction = view.interaction(callId);
     if (!interaction || interaction.state !== 'alerting') return;
     view.move(callId, 'connected');
     agent.workStarted(callId);
-    if (interaction.direction === 'inbound') void screenPop.pop(callId);
+    if (interaction.direction === 'inbound') this.#screenPop((screenPop) => screenPop.pop(callId));
   }
 
   /** The call is over: missed, rejected or failed while it rang; wrap up (or handed over) once answered. */
@@ -199,6 +203,14 @@ export class VoiceDesk {
       },
     );
     return this.#outboundLoading;
+  }
+
+  /** Work for the screen-pop desk, in the order asked (its module loads once, off the ring path). */
+  #screenPop(work: (screenPop: ScreenPopDesk) => unknown): void {
+    this.#parts
+      .screenPop()
+      .then(work)
+      .catch((error: unknown) => this.#parts.notices.notify(error));
   }
 
   /** The phone registers while the agent is anything but Offline, and stops when Offline. */

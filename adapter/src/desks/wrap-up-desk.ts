@@ -20,8 +20,7 @@ import type { NavigationContext } from '../host/navigation-context.ts';
 import type { AgentDesk } from './agent-desk.ts';
 import { describeError, type NoticeDesk } from './notice-desk.ts';
 import type { Rooms } from './ports.ts';
-import { NO_CALLER_LOOKUP } from './screen-pop-desk.ts';
-import type { ViewDesk } from './view-desk.ts';
+import { NO_CALLER_LOOKUP, type ViewDesk } from './view-desk.ts';
 
 /** The wrap-up form's details (Task CallDisposition and Description). */
 export interface WrapUpDetails {
