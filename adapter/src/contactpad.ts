@@ -127,6 +127,8 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   if (phone) controller.attach({ phone, crm, audio, ...(host ? { host } : {}) });
   audio.start();
   keepAgentChoiceAcrossReloads(controller);
+  // The agent's keyboard shortcuts, read once the pad can paint (off the ring path).
+  controller.loadKeyboardShortcuts().catch((error: unknown) => controller.notify(error));
   // The agent's recent numbers and favourites, kept per org and agent in this browser (loaded off the ring path).
   import('./dial-history-storage.ts')
     .then(({ keepDialHistory }) => keepDialHistory(controller, `contactpad-dial-history-${orgPart}-${agent.userId || 'agent'}`, webStorage('localStorage')))

@@ -22,7 +22,7 @@ import type { BridgeEvent } from './host/console-bridge-protocol.ts';
 import type { ClickToDialRequest, HostListener, NavigationContext } from './host/open-cti-host.ts';
 import type { Intent } from './intents.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
-import type { ContactPadError } from './model/errors.ts';
+import { ContactPadError } from './model/errors.ts';
 import type { ActivityLogState } from './model/activity-log-state.ts';
 import type { DialHistory } from './model/dial-history.ts';
 import type { ContactPadSettings } from './model/settings.ts';
@@ -300,6 +300,17 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   /** The outbox reports each Task write's progress here. */
   activityState(interactionId: string, state: Exclude<ActivityLogState, 'none'>): void {
     this.#desks.view.setLog(interactionId, state);
+  }
+
+  /**
+   * The agent's keyboard shortcuts (the keyboardShortcuts item), read off the ring path once the
+   * pad has painted: the keys work from then on, and a wrong item is told like the other settings.
+   */
+  async loadKeyboardShortcuts(): Promise<void> {
+    const { readKeyboardShortcuts, shortcutViews } = await import('./model/keyboard-shortcuts.ts');
+    const problems: string[] = [];
+    this.#desks.view.setShortcuts(shortcutViews(readKeyboardShortcuts(this.#desks.settings.keyboardShortcuts, problems)));
+    for (const problem of problems) this.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
   }
 
   /** With the crm room: the screen-pop desk loads too, so the first call's lookup does not wait for it. */

@@ -16,7 +16,7 @@ import type { CallQuality } from '../model/call-quality.ts';
 import { initialAgentState } from '../model/agent-state.ts';
 import type { AgentLanguage } from '../model/agent-identity.ts';
 import { unlistedAudioDevices } from '../model/audio-devices.ts';
-import { shortcutViews } from '../model/keyboard-shortcuts.ts';
+import type { ShortcutView } from '../model/keyboard-shortcuts.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { Clock } from '../model/clock.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
@@ -95,7 +95,7 @@ export function firstSnapshot(settings: ContactPadSettings, at: number, agentLan
     audio: unlistedAudioDevices(),
     dialHistory: { recent: [], favourites: [] },
     failedCallReasons: settings.failedCallReasons,
-    shortcuts: shortcutViews(settings.keyboardShortcuts),
+    shortcuts: [], // read after the first paint (controller.ts, loadKeyboardShortcuts)
   };
 }
 
@@ -257,6 +257,11 @@ export class ViewDesk {
     if (this.#store.snapshot.bridge === state) return;
     this.#store.update((s) => ({ ...s, bridge: state }));
     for (const [id, entry] of this.#entries) this.#show(id, entry, entry.view);
+  }
+
+  /** The agent's keyboard shortcuts, once read (after the first paint). */
+  setShortcuts(shortcuts: readonly ShortcutView[]): void {
+    this.#store.update((s) => ({ ...s, shortcuts }));
   }
 
   /** Selects the interaction (the agent clicked it); INVALID_TRANSITION when it is gone. */

@@ -23,6 +23,7 @@ describe('settings: a well-formed call center', () => {
       ...MANAGEMENT_DEFAULTS,
       iceServers: [],
       ...CALL_CONTROL_DEFAULTS,
+      keyboardShortcuts: CALL_CENTER['/ContactPad/keyboardShortcuts'],
     });
     expect(Object.isFrozen(settings)).to.equal(true);
   });

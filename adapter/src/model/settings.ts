@@ -12,7 +12,6 @@
  */
 import { checkIceServerUrl, checkSipDomain, checkSipServerUrl } from './server-addresses.ts';
 import type { AgentStatus, StateAfterReject } from './agent-state.ts';
-import { DEFAULT_SHORTCUTS, readKeyboardShortcuts, type KeyboardShortcuts } from './keyboard-shortcuts.ts';
 
 /** One pair of the presence mapping: a ContactPad agent status and its Omni-Channel presence status. */
 export interface PresenceMapEntry {
@@ -106,8 +105,10 @@ export interface ContactPadSettings {
   /**
    * The agent's keys for Accept, Reject, Hold, Mute and Release while the focus is in ContactPad
    * (keyboard-shortcuts.ts): `accept=Alt+Shift+A; ...`, `none` turning one off; blank: the defaults.
+   * Kept as the item's text here: it is read (and its problems told) off the ring path, when the
+   * shortcuts load after the first paint (controller.ts, loadKeyboardShortcuts).
    */
-  keyboardShortcuts: KeyboardShortcuts;
+  keyboardShortcuts: string;
 }
 
 /** The CallCenter section prefix of ContactPad's items. */
@@ -152,7 +153,7 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   dtmfMethod: 'rfc4733',
   recordingControls: false,
   recordingAutoStart: false,
-  keyboardShortcuts: DEFAULT_SHORTCUTS,
+  keyboardShortcuts: '',
 });
 
 const AGENT_STATUS_NAMES: readonly AgentStatus[] = ['offline', 'ready', 'not-ready', 'busy', 'wrap-up', 'cooldown', 'inactive'];
@@ -210,7 +211,8 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     dtmfMethod: readChoice('dtmfMethod', raw('dtmfMethod'), ['rfc4733', 'info'] as const, problems),
     recordingControls: readBoolean('recordingControls', raw('recordingControls'), problems),
     recordingAutoStart: readBoolean('recordingAutoStart', raw('recordingAutoStart'), problems),
-    keyboardShortcuts: readKeyboardShortcuts(raw('keyboardShortcuts'), problems),
+    // Read off the ring path (keyboard-shortcuts.ts): what is not text is read as its text, and told there.
+    keyboardShortcuts: asText(raw('keyboardShortcuts')),
   };
   return { settings: Object.freeze(settings), problems: Object.freeze(problems) };
 }
@@ -228,6 +230,11 @@ function shown(value: unknown): string {
   if (typeof value !== 'string') return `a ${value === null ? 'null' : typeof value} value`;
   const line = value.replace(/\s+/g, ' ');
   return JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
+}
+
+/** An item's value as text ('' when absent), for an item read elsewhere. */
+function asText(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
 }
 
 /** The trimmed text of an item, '' when absent or blank, undefined when it is not text at all. */
