@@ -127,7 +127,8 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   if (phone) controller.attach({ phone, crm, audio, ...(host ? { host } : {}) });
   audio.start();
   keepAgentChoiceAcrossReloads(controller);
-  // The agent's keyboard shortcuts, read once the pad can paint (off the ring path).
+  // Off the ring path, in the background: wrap up and screen pop (a call needs them once it is answered), the keyboard shortcuts.
+  controller.preloadLaterDesks().catch((error: unknown) => controller.notify(error));
   controller.loadKeyboardShortcuts().catch((error: unknown) => controller.notify(error));
   // The agent's recent numbers and favourites, kept per org and agent in this browser (loaded off the ring path).
   import('./dial-history-storage.ts')
@@ -142,7 +143,6 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   const preload = () => {
     if (preloaded) return;
     preloaded = true;
-    controller.preloadScreenPop().catch((error: unknown) => controller.notify(error));
     crm
       .preload()
       .then(async () => {

@@ -29,7 +29,7 @@ import type { ContactPadSettings } from './model/settings.ts';
 import type { AgentLanguage } from './model/agent-identity.ts';
 import { realClock, type Clock } from './model/clock.ts';
 import { Store } from './store.ts';
-import { openDesks, type Desks } from './desks/desks.ts';
+import { loadedDesks, openDesks, type Desks } from './desks/desks.ts';
 import { loadedOnce } from './desks/loaded-once.ts';
 import type { ConsoleDesks } from './desks/console-desks.ts';
 import type { DirectoryDesk } from './desks/directory-desk.ts';
@@ -44,7 +44,7 @@ interface Line {
   accept(id: string): Promise<void>;
   reject(id: string, reason: string | undefined): Promise<void>;
   release(id: string): Promise<void>;
-  abandon(id: string): void;
+  abandon(id: string): void | Promise<void>;
 }
 
 /** Routes the rooms' events and the agent's intents to the desks; see the file comment. */
@@ -56,8 +56,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   #consoleLoading: Promise<ConsoleDesks> | undefined;
   #directoryLoading: Promise<DirectoryDesk> | undefined;
   /** The recording desk (start, pause, resume, stop) and the voicemail desk (voicemail drop), each loaded once. */
-  readonly #recording = loadedOnce(() => import('./desks/recording-desk.ts').then(({ RecordingDesk }) => new RecordingDesk(this.#desks)));
-  readonly #voicemail = loadedOnce(() => import('./desks/voicemail-desk.ts').then(({ VoicemailDesk }) => new VoicemailDesk(this.#desks)));
+  readonly #recording = loadedOnce(() => Promise.all([import('./desks/recording-desk.ts'), loadedDesks(this.#desks)]).then(([{ RecordingDesk }, desks]) => new RecordingDesk(desks)));
+  readonly #voicemail = loadedOnce(() => Promise.all([import('./desks/voicemail-desk.ts'), loadedDesks(this.#desks)]).then(([{ VoicemailDesk }, desks]) => new VoicemailDesk(desks)));
   #inCallLoading: Promise<InCallDesk> | undefined;
 
   /** `agentLanguage`: the agent's language and locale from the host page, for the widget's words and time formats. */
@@ -130,9 +130,9 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
           view.selectExisting(intent.interactionId);
           return await this.#console?.tabs.focus(intent.interactionId);
         case 'wrap-up-draft':
-          return wrapUp.draft(intent.interactionId, { disposition: intent.disposition, notes: intent.notes });
+          return (await wrapUp()).draft(intent.interactionId, { disposition: intent.disposition, notes: intent.notes });
         case 'wrap-up-done':
-          return wrapUp.finish(intent.interactionId, { disposition: intent.disposition, notes: intent.notes }, 'done');
+          return (await wrapUp()).finish(intent.interactionId, { disposition: intent.disposition, notes: intent.notes }, 'done');
         case 'extend-wrap-up':
           return agent.extendWrapUp(intent.interactionId);
         case 'pick-record':
@@ -221,7 +221,7 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   }
 
   navigation(context: NavigationContext): void {
-    this.#desks.wrapUp.navigation(context);
+    this.#desks.view.navigated(context);
   }
 
   // ---- console bridge (tabs, Omni-Channel, presence) -------------------------------------
@@ -232,8 +232,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
    * handled at {@link attachBridge}, repeats what came before).
    */
   prepareConsole(): Promise<ConsoleDesks> {
-    this.#consoleLoading ??= import('./desks/console-desks.ts').then(({ openConsoleDesks }) => {
-      this.#console = openConsoleDesks(this.#desks);
+    this.#consoleLoading ??= Promise.all([import('./desks/console-desks.ts'), loadedDesks(this.#desks)]).then(([{ openConsoleDesks }, desks]) => {
+      this.#console = openConsoleDesks(desks);
       return this.#console;
     });
     return this.#consoleLoading;
@@ -313,14 +313,17 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
     for (const problem of problems) this.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
   }
 
-  /** With the crm room: the screen-pop desk loads too, so the first call's lookup does not wait for it. */
-  async preloadScreenPop(): Promise<void> {
-    await this.#desks.screenPop();
+  /**
+   * The desks a call needs after it rang and was answered (wrap up; screen pop, with the crm
+   * room), loaded in the background at start so that no call waits for them.
+   */
+  async preloadLaterDesks(): Promise<void> {
+    await Promise.all([this.#desks.wrapUp(), this.#desks.screenPop()]);
   }
 
   /** After a reload: the interactions left in wrap up come back (wrap-up desk). */
-  restoreWrapUps(): Promise<void> {
-    return this.#desks.wrapUp.restore();
+  async restoreWrapUps(): Promise<void> {
+    return (await this.#desks.wrapUp()).restore();
   }
 
   /** Loads the agents and services for consult and transfer (after the crm room loaded). */
@@ -329,7 +332,7 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   }
 
   #directory(): Promise<DirectoryDesk> {
-    this.#directoryLoading ??= import('./desks/directory-desk.ts').then(({ DirectoryDesk }) => new DirectoryDesk(this.#desks));
+    this.#directoryLoading ??= Promise.all([import('./desks/directory-desk.ts'), loadedDesks(this.#desks)]).then(([{ DirectoryDesk }, desks]) => new DirectoryDesk(desks));
     return this.#directoryLoading;
   }
 

@@ -9,7 +9,7 @@ import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-pro
 import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
 import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
 import { Store } from '../src/store.ts';
-import { openDesks, type Desks } from '../src/desks/desks.ts';
+import { loadedDesks, openDesks, type Desks, type LoadedDesks } from '../src/desks/desks.ts';
 import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from '../src/desks/ports.ts';
 import { firstSnapshot } from '../src/desks/view-desk.ts';
 import type { CallOffer } from '../src/telephony/sip-header-contract.ts';
@@ -28,6 +28,12 @@ export function testDesks(items: Record<string, string> = {}): Desks & { readonl
   const clock = new FakeClock();
   const store = new Store(firstSnapshot(settings, clock.now()));
   return { ...openDesks({ settings, clock, store, rooms: new Rooms() }), clock };
+}
+
+/** {@link testDesks} with wrap up loaded, as the desks loaded later (console, directory, outbound...) get them. */
+export async function loadedTestDesks(items: Record<string, string> = {}): Promise<LoadedDesks & { readonly clock: FakeClock }> {
+  const desks = testDesks(items);
+  return { ...(await loadedDesks(desks)), clock: desks.clock };
 }
 
 /** What an INVITE from Maria Lopez (+14155550100, queue Sales) says, as the phone reports it; `fields` change it. */

@@ -3,7 +3,7 @@
  * The switchboard loads this module (a chunk of its own) with the console bridge, never on the
  * path that rings and answers; a console without the bridge never loads it.
  */
-import type { Desks } from './desks.ts';
+import type { LoadedDesks } from './desks.ts';
 import { OmniDesk } from './omni-desk.ts';
 import { PresenceDesk } from './presence-desk.ts';
 import { TabsDesk } from './tabs-desk.ts';
@@ -14,7 +14,7 @@ export interface ConsoleDesks {
   readonly presence: PresenceDesk;
 }
 
-export function openConsoleDesks(desks: Desks): ConsoleDesks {
+export function openConsoleDesks(desks: LoadedDesks): ConsoleDesks {
   const { settings, clock, store, rooms, view, agent, wrapUp, notices } = desks;
   const tabs = new TabsDesk(settings, rooms, view, wrapUp, notices);
   const omni = new OmniDesk({ settings, clock, rooms, view, agent, wrapUp, tabs, notices });

@@ -8,7 +8,7 @@ import { offerInteraction } from '../model/interaction-state.ts';
 import { callFacts } from '../model/interaction-facts.ts';
 import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
 import { DirectoryDesk } from './directory-desk.ts';
-import { RecordingPhone, crmOnFakeOrg, testDesks } from '../../test-support/desk-rig.ts';
+import { RecordingPhone, crmOnFakeOrg, loadedTestDesks } from '../../test-support/desk-rig.ts';
 
 const CONSULT = 'outbound-1';
 
@@ -16,7 +16,7 @@ const CONSULT = 'outbound-1';
 const CONSULTING = ['release', 'hold', 'retrieve', 'consult', 'transfer', 'drop-consult', 'complete-transfer', 'conference', 'leave-conference'];
 
 async function floor() {
-  const desks = testDesks({ '/ContactPad/wrapUpSeconds': '10', '/ContactPad/consultTimeoutSeconds': '20' });
+  const desks = await loadedTestDesks({ '/ContactPad/wrapUpSeconds': '10', '/ContactPad/consultTimeoutSeconds': '20' });
   const { crm, orgId } = await crmOnFakeOrg(desks);
   await fakeOrg.insert(orgId, 'User', { Username: 'casey@example.com', LastName: 'Colleague', FirstName: 'Casey', ContactPad_SIP_User__c: 'casey.colleague', IsActive: true });
   const phone = new RecordingPhone();

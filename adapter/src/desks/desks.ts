@@ -1,9 +1,10 @@
 /**
  * The desks that ring and answer, built together (the switchboard's, and each desk test's):
- * notices, the view projection, agent state and its timers, wrap up and the activity log,
- * voice calls, the agent's audio devices and ringtone. The desks loaded later, off that path, are built
- * from these: screen pop and the picker (screen-pop-desk.ts, with the crm room), Omni-Channel, tabs and presence with the console bridge (console-desks.ts),
- * consult and transfer with the directory (directory-desk.ts).
+ * notices, the view projection, agent state and its timers, voice calls, the agent's audio
+ * devices and ringtone. Loaded off that path and built from these: wrap up and the activity log
+ * (wrap-up-desk.ts, preloaded at start), screen pop and the picker (screen-pop-desk.ts, with the
+ * crm room), Omni-Channel, tabs and presence with the console bridge (console-desks.ts), consult
+ * and transfer with the directory (directory-desk.ts).
  */
 import type { Clock } from '../model/clock.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
@@ -13,10 +14,10 @@ import { AudioDesk } from './audio-desk.ts';
 import { NoticeDesk } from './notice-desk.ts';
 import type { Rooms } from './ports.ts';
 import type { ScreenPopDesk } from './screen-pop-desk.ts';
-import { loadedOnce } from './loaded-once.ts';
+import { loadedOnce, type LoadedOnce } from './loaded-once.ts';
 import { ViewDesk } from './view-desk.ts';
 import { VoiceDesk } from './voice-desk.ts';
-import { WrapUpDesk } from './wrap-up-desk.ts';
+import type { WrapUpDesk } from './wrap-up-desk.ts';
 
 /** What every desk is built on. */
 export interface DeskGround {
@@ -31,11 +32,25 @@ export interface Desks extends DeskGround {
   readonly notices: NoticeDesk;
   readonly view: ViewDesk;
   readonly agent: AgentDesk;
-  readonly wrapUp: WrapUpDesk;
+  /**
+   * Wrap up and the activity log, loaded off the ring path (preloaded at start: controller.ts
+   * preloadLaterDesks); a call's end waits for it, not its ring or its answer.
+   */
+  readonly wrapUp: LoadedOnce<WrapUpDesk>;
   /** Loaded off the ring path, with the crm room it works with (first asked by a ringing call, or preloaded). */
-  readonly screenPop: () => Promise<ScreenPopDesk>;
+  readonly screenPop: LoadedOnce<ScreenPopDesk>;
   readonly voice: VoiceDesk;
   readonly audio: AudioDesk;
+}
+
+/** The desks with wrap up loaded: what the desks loaded later (console, directory, outbound...) are built on. */
+export interface LoadedDesks extends Omit<Desks, 'wrapUp'> {
+  readonly wrapUp: WrapUpDesk;
+}
+
+/** `desks` with wrap up loaded (see {@link Desks.wrapUp}). */
+export async function loadedDesks(desks: Desks): Promise<LoadedDesks> {
+  return { ...desks, wrapUp: await desks.wrapUp() };
 }
 
 export function openDesks(ground: DeskGround): Desks {
@@ -43,8 +58,11 @@ export function openDesks(ground: DeskGround): Desks {
   const notices = new NoticeDesk(store);
   const view = new ViewDesk(store, clock, rooms);
   const agent = new AgentDesk(store, clock, settings, view);
-  const wrapUp = new WrapUpDesk(settings, clock, rooms, view, agent, notices);
-  const screenPop = loadedOnce(() => import('./screen-pop-desk.ts').then(({ ScreenPopDesk }) => new ScreenPopDesk(rooms, view, wrapUp, notices)));
+  const wrapUp = loadedOnce(() => import('./wrap-up-desk.ts').then(({ WrapUpDesk }) => new WrapUpDesk(settings, clock, rooms, view, agent, notices)));
+  const screenPop = loadedOnce(async () => {
+    const [{ ScreenPopDesk }, loadedWrapUp] = await Promise.all([import('./screen-pop-desk.ts'), wrapUp()]);
+    return new ScreenPopDesk(rooms, view, loadedWrapUp, notices);
+  });
   const voice = new VoiceDesk({ settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices });
   const audio = new AudioDesk(store, rooms, notices);
   agent.checkBeforeReady(() => audio.notReadyReason());

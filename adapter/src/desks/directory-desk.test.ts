@@ -10,12 +10,12 @@ import { callFacts } from '../model/interaction-facts.ts';
 import { workFacts } from '../model/work-item-facts.ts';
 import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
 import { DirectoryDesk } from './directory-desk.ts';
-import { RecordingBridge, RecordingPhone, crmOnFakeOrg, testDesks } from '../../test-support/desk-rig.ts';
+import { RecordingBridge, RecordingPhone, crmOnFakeOrg, loadedTestDesks } from '../../test-support/desk-rig.ts';
 
 const COLLEAGUE_SIP_USER = 'casey.colleague';
 
 async function floor() {
-  const desks = testDesks({ '/ContactPad/capacityVoice': '2' });
+  const desks = await loadedTestDesks({ '/ContactPad/capacityVoice': '2' });
   const { crm, orgId } = await crmOnFakeOrg(desks);
   await fakeOrg.insert(orgId, 'User', { Username: 'casey@example.com', LastName: 'Colleague', FirstName: 'Casey', ContactPad_SIP_User__c: COLLEAGUE_SIP_USER, IsActive: true });
   const phone = new RecordingPhone();

@@ -158,7 +158,8 @@ describe('the in-call desk: the line\'s quality', () => {
   });
 
   it('does not read the line of a held call, and stops reading once the call is over', async () => {
-    const { inCall, phone, voice, clock, connectedCall } = rig();
+    const { inCall, phone, voice, clock, connectedCall, wrapUp } = rig();
+    await wrapUp(); // loaded at start, as the app preloads it
     const id = connectedCall('c1');
     phone.media.set(id, [media(250, 0)]);
     inCall.watch(id);

@@ -11,12 +11,12 @@ import { callFacts } from '../model/interaction-facts.ts';
 import { DEMO_MESSAGING, fakeOrg, taskFor } from '../../test-support/fake-org.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import { openConsoleDesks } from './console-desks.ts';
-import { RecordingBridge, RecordingHost, crmOnFakeOrg, testDesks } from '../../test-support/desk-rig.ts';
+import { RecordingBridge, RecordingHost, crmOnFakeOrg, loadedTestDesks } from '../../test-support/desk-rig.ts';
 
 const { danielWaiting: DANIEL_SESSION, guestWaiting: GUEST_SESSION } = DEMO_MESSAGING;
 
 async function floor(items: Record<string, string> = {}, options: { omniAutoAccept?: boolean } = {}) {
-  const desks = testDesks(items);
+  const desks = await loadedTestDesks(items);
   const { crm, orgId } = await crmOnFakeOrg(desks, options);
   const bridge = new RecordingBridge();
   const host = new RecordingHost();

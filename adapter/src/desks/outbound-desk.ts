@@ -25,10 +25,10 @@ import { numberTimeZones } from '../model/number-time-zones.ts';
 import { isSalesforceId } from '../model/salesforce-id.ts';
 import type { CallEnd } from '../telephony/call-state.ts';
 import type { OutboundFacts } from '../crm/outbound-policy.ts';
-import type { Desks } from './desks.ts';
+import type { LoadedDesks } from './desks.ts';
 
 /** The desks an outbound desk works with. */
-export type OutboundDeskParts = Pick<Desks, 'settings' | 'clock' | 'store' | 'rooms' | 'view' | 'wrapUp' | 'notices'>;
+export type OutboundDeskParts = Pick<LoadedDesks, 'settings' | 'clock' | 'store' | 'rooms' | 'view' | 'wrapUp' | 'notices'>;
 import { describeError } from './notice-desk.ts';
 import { NO_CALLER_LOOKUP } from './view-desk.ts';
 

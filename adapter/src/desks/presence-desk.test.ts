@@ -9,7 +9,7 @@ import type { PresenceStatus } from '../model/presence-map.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import { openConsoleDesks } from './console-desks.ts';
 import { PresenceSync } from './presence-desk.ts';
-import { RecordingBridge, crmOnFakeOrg, testDesks, testSettings } from '../../test-support/desk-rig.ts';
+import { RecordingBridge, crmOnFakeOrg, loadedTestDesks, testSettings } from '../../test-support/desk-rig.ts';
 
 const AVAILABLE: PresenceStatus = { id: '0N5000000000001AAA', developerName: 'Available', label: 'Available' };
 const BUSY: PresenceStatus = { id: '0N5000000000002AAA', developerName: 'Busy', label: 'Busy' };
@@ -91,7 +91,7 @@ describe('presence sync', () => {
 
 describe('the presence desk', () => {
   async function floor(items: Record<string, string> = {}) {
-    const desks = testDesks(items);
+    const desks = await loadedTestDesks(items);
     const { crm } = await crmOnFakeOrg(desks);
     const bridge = new RecordingBridge();
     Object.assign(desks.rooms, { crm, bridge });

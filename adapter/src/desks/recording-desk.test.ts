@@ -7,7 +7,7 @@ import { ContactPadError, isContactPadError } from '../model/errors.ts';
 import { activityFromInteraction } from '../crm/activity-log.ts';
 import { consultFacts } from '../model/handover-facts.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
-import { RecordingPhone, settled, testDesks } from '../../test-support/desk-rig.ts';
+import { RecordingPhone, settled, loadedTestDesks } from '../../test-support/desk-rig.ts';
 import { failureOf, rejectionOf } from '../../test-support/thrown.ts';
 import { RecordingDesk } from './recording-desk.ts';
 
@@ -17,15 +17,15 @@ declare const it: (title: string, body: () => void | Promise<void>) => void;
 const CONTROLS = { '/ContactPad/recordingControls': 'true' };
 
 /** The desks with a phone, the agent Ready, and a recording desk. */
-function floor(items: Record<string, string> = CONTROLS) {
-  const desks = testDesks(items);
+async function floor(items: Record<string, string> = CONTROLS) {
+  const desks = await loadedTestDesks(items);
   const phone = new RecordingPhone();
   desks.rooms.phone = phone;
   desks.agent.choose({ status: 'ready' });
   return { ...desks, phone, recording: new RecordingDesk(desks) };
 }
 
-type Floor = ReturnType<typeof floor>;
+type Floor = Awaited<ReturnType<typeof floor>>;
 
 /** An answered inbound call `id`, reported connected to the recording desk as the switchboard does. */
 function answered(desks: Floor, id = 'c1'): string {
@@ -39,15 +39,15 @@ const recordingOf = (desks: Floor, id = 'c1') => desks.view.view(id)?.recording;
 const journeyKinds = (desks: Floor, id = 'c1') => desks.view.interaction(id)?.journey.map((event) => event.kind);
 
 describe('the recording desk', () => {
-  it('shows Not recording on a connected call, with Start offered when the call center offers the controls', () => {
-    const desks = floor();
+  it('shows Not recording on a connected call, with Start offered when the call center offers the controls', async () => {
+    const desks = await floor();
     answered(desks);
     expect(recordingOf(desks)).to.deep.equal({ state: 'off', commands: ['start'] });
     expect(desks.phone.asked).to.deep.equal(['start']);
   });
 
   it('start: pending (no command offered) until the platform agrees, then recording, with a journey line', async () => {
-    const desks = floor();
+    const desks = await floor();
     answered(desks);
     desks.clock.advance(5000);
     const starting = desks.recording.command('c1', 'start');
@@ -59,7 +59,7 @@ describe('the recording desk', () => {
   });
 
   it('pause, resume and stop, each confirmed, each in the Task\'s journey', async () => {
-    const desks = floor();
+    const desks = await floor();
     answered(desks);
     for (const command of ['start', 'pause', 'resume', 'stop'] as const) await desks.recording.command('c1', command);
     expect(desks.phone.asked.slice(1)).to.deep.equal(['recording c1 start', 'recording c1 pause', 'recording c1 resume', 'recording c1 stop']);
@@ -69,7 +69,7 @@ describe('the recording desk', () => {
   });
 
   it('a refusal leaves the recording as it was, offers the commands again and tells why', async () => {
-    const desks = floor();
+    const desks = await floor();
     answered(desks);
     await desks.recording.command('c1', 'start');
     desks.phone.fail.set('recording', new ContactPadError('RECORDING_FAILED', 'The platform refused to pause the recording (501 Not Implemented); the recording is as it was.'));
@@ -80,7 +80,7 @@ describe('the recording desk', () => {
   });
 
   it('refuses a second command while one waits for the platform (RECORDING_PENDING), sending nothing more', async () => {
-    const desks = floor();
+    const desks = await floor();
     answered(desks);
     const first = desks.recording.command('c1', 'start');
     const second = await failureOf(desks.recording.command('c1', 'start'));
@@ -91,7 +91,7 @@ describe('the recording desk', () => {
   });
 
   it('refuses a command the state does not allow, without sending it', async () => {
-    const desks = floor();
+    const desks = await floor();
     answered(desks);
     const error = await rejectionOf(desks.recording.command('c1', 'pause'));
     expect(isContactPadError(error, 'INVALID_TRANSITION')).to.equal(true);
@@ -99,7 +99,7 @@ describe('the recording desk', () => {
   });
 
   it('auto-start: the platform is asked at once, the call shows Recording, and without controls the agent cannot change it', async () => {
-    const desks = floor({ '/ContactPad/recordingAutoStart': 'true' });
+    const desks = await floor({ '/ContactPad/recordingAutoStart': 'true' });
     answered(desks);
     await settled();
     expect(desks.phone.asked).to.deep.equal(['start', 'recording c1 start']);
@@ -108,7 +108,7 @@ describe('the recording desk', () => {
   });
 
   it('auto-start refused: the agent is told, the call shows Not recording and Start stays offered', async () => {
-    const desks = floor({ ...CONTROLS, '/ContactPad/recordingAutoStart': 'true' });
+    const desks = await floor({ ...CONTROLS, '/ContactPad/recordingAutoStart': 'true' });
     desks.phone.fail.set('recording', new ContactPadError('RECORDING_FAILED', 'The platform refused to start the recording (403 Forbidden); the recording is as it was.'));
     answered(desks);
     await settled();
@@ -116,12 +116,12 @@ describe('the recording desk', () => {
     expect(recordingOf(desks)).to.deep.equal({ state: 'off', commands: ['start'] });
   });
 
-  it('is not offered without the call center items, nor on a consult call', () => {
-    const off = floor({});
+  it('is not offered without the call center items, nor on a consult call', async () => {
+    const off = await floor({});
     answered(off);
     expect(recordingOf(off)).to.equal(undefined);
     expect(off.phone.asked).to.deep.equal(['start']);
-    const desks = floor();
+    const desks = await floor();
     desks.view.add(offerInteraction({ id: 'consult', channel: 'voice', direction: 'outbound', callerName: 'Jordan Lee' }, desks.clock.now()), consultFacts('c0'));
     desks.voice.connected('consult');
     desks.recording.connected('consult');
@@ -129,7 +129,7 @@ describe('the recording desk', () => {
   });
 
   it('shows the recording while the call is held, not once released; an answer after the release still reaches the journey', async () => {
-    const desks = floor();
+    const desks = await floor();
     answered(desks);
     await desks.recording.command('c1', 'start');
     await desks.voice.hold('c1');
@@ -143,7 +143,7 @@ describe('the recording desk', () => {
   });
 
   it('says nothing when the call ends before the platform answers (nothing left to record), and refuses commands after', async () => {
-    const desks = floor();
+    const desks = await floor();
     answered(desks);
     desks.phone.fail.set('recording', new ContactPadError('CALL_NOT_FOUND', 'The call ended before the platform answered the recording start.'));
     const starting = desks.recording.command('c1', 'start');

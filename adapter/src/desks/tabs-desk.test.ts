@@ -10,14 +10,14 @@ import { callFacts, withPopSettled } from '../model/interaction-facts.ts';
 import { workFacts } from '../model/work-item-facts.ts';
 import type { BridgeTab } from '../host/console-bridge-protocol.ts';
 import { openConsoleDesks } from './console-desks.ts';
-import { RecordingBridge, RecordingHost, testDesks } from '../../test-support/desk-rig.ts';
+import { RecordingBridge, RecordingHost, loadedTestDesks } from '../../test-support/desk-rig.ts';
 
 const CASE_18 = '500000000000001AAA';
 const CASE_15 = '500000000000001';
 const SESSION = '0Mw000000000001AAA';
 
-function floor(items: Record<string, string> = {}) {
-  const desks = testDesks(items);
+async function floor(items: Record<string, string> = {}) {
+  const desks = await loadedTestDesks(items);
   const bridge = new RecordingBridge();
   const host = new RecordingHost();
   Object.assign(desks.rooms, { bridge, host });
@@ -25,7 +25,7 @@ function floor(items: Record<string, string> = {}) {
   return { ...desks, ...openConsoleDesks(desks), bridge, host };
 }
 
-type Floor = ReturnType<typeof floor>;
+type Floor = Awaited<ReturnType<typeof floor>>;
 
 /** A connected work item on `recordId`. */
 function work(desks: Floor, id: string, recordId: string): void {
@@ -38,8 +38,8 @@ function tab(tabId: string, recordId: string, focused = false): BridgeTab {
 }
 
 describe('the tabs desk', () => {
-  it('links a console tab to the interaction of its record (15 or 18 characters), and selects it when the tab is focused', () => {
-    const desks = floor();
+  it('links a console tab to the interaction of its record (15 or 18 characters), and selects it when the tab is focused', async () => {
+    const desks = await floor();
     work(desks, 'a', CASE_18);
     work(desks, 'b', SESSION);
     expect(desks.view.view('a')?.recordTabOpen).to.equal(false);
@@ -52,8 +52,8 @@ describe('the tabs desk', () => {
     expect(desks.store.snapshot.selectedId, 'a tab without a record').to.equal('b');
   });
 
-  it('links the bridge\'s tabs when it says hello, without moving the selection', () => {
-    const desks = floor();
+  it('links the bridge\'s tabs when it says hello, without moving the selection', async () => {
+    const desks = await floor();
     work(desks, 'a', CASE_18);
     work(desks, 'b', SESSION);
     desks.view.select('a');
@@ -62,8 +62,8 @@ describe('the tabs desk', () => {
     expect(desks.store.snapshot.selectedId).to.equal('a');
   });
 
-  it('remembers a closed tab as closed', () => {
-    const desks = floor();
+  it('remembers a closed tab as closed', async () => {
+    const desks = await floor();
     work(desks, 'a', CASE_18);
     desks.tabs.shown(tab('ctab1', CASE_18), false);
     desks.tabs.gone('ctab1');
@@ -72,7 +72,7 @@ describe('the tabs desk', () => {
   });
 
   it('on selection focuses the interaction\'s tab, and opens it again when the agent closed it', async () => {
-    const desks = floor();
+    const desks = await floor();
     work(desks, 'a', CASE_18);
     desks.tabs.shown(tab('ctab1', CASE_18), false);
     await desks.tabs.focus('a');
@@ -84,7 +84,7 @@ describe('the tabs desk', () => {
   });
 
   it('opens the tab again when focusing it fails (it was closed meanwhile)', async () => {
-    const desks = floor();
+    const desks = await floor();
     work(desks, 'a', CASE_18);
     desks.tabs.shown(tab('ctab1', CASE_18), false);
     desks.bridge.fail.set('focusTab', new Error('no such tab'));
@@ -94,7 +94,7 @@ describe('the tabs desk', () => {
   });
 
   it('leaves the tabs alone for an alerting interaction, one without a record, or without the bridge', async () => {
-    const desks = floor();
+    const desks = await floor();
     desks.view.add(offerInteraction({ id: 'ringing', channel: 'case', direction: 'inbound' }, 0), workFacts({ workId: 'ringing', workItemId: CASE_18 }, { objectType: 'Case' }));
     desks.view.add(offerInteraction({ id: 'call', channel: 'voice', direction: 'inbound' }, 0), callFacts());
     await desks.tabs.focus('ringing');
@@ -106,7 +106,7 @@ describe('the tabs desk', () => {
   });
 
   it('opens a popped call record\'s tab through the bridge, in front or behind', async () => {
-    const desks = floor();
+    const desks = await floor();
     desks.view.add(offerInteraction({ id: 'call', channel: 'voice', direction: 'inbound' }, 0), withPopSettled(callFacts(), { recordId: CASE_18, objectType: 'Case' }));
     await desks.tabs.open('call', false);
     expect(desks.bridge.asked).to.deep.equal([`openRecordTab ${CASE_18} false`]);
@@ -114,7 +114,7 @@ describe('the tabs desk', () => {
   });
 
   it('pops the record through Open CTI when the bridge offers no tabs, and tells a failure', async () => {
-    const desks = floor();
+    const desks = await floor();
     desks.bridge.capabilities = ['omni'];
     work(desks, 'a', CASE_18);
     await desks.tabs.open('a');
@@ -125,9 +125,9 @@ describe('the tabs desk', () => {
     expect(desks.store.snapshot.notices.map((n) => n.code)).to.deep.equal(['CONSOLE_BRIDGE_MISSING']);
   });
 
-  it('closes the record\'s tab after wrap up when closeTabAfterWrapUp is on, and not when it is off', () => {
+  it('closes the record\'s tab after wrap up when closeTabAfterWrapUp is on, and not when it is off', async () => {
     for (const setting of ['true', 'false']) {
-      const desks = floor({ '/ContactPad/closeTabAfterWrapUp': setting });
+      const desks = await floor({ '/ContactPad/closeTabAfterWrapUp': setting });
       work(desks, 'a', CASE_18);
       desks.tabs.shown(tab('ctab1', CASE_18), false);
       desks.wrapUp.enter('a', 'released');

@@ -10,7 +10,8 @@
 import type { InteractionAction } from '../model/interaction-action.ts';
 import type { Interaction, InteractionState } from '../model/interaction.ts';
 import { isFinished, isInProgress, transitionInteraction, type InteractionTransitionHow } from '../model/interaction-state.ts';
-import { tabRecordOf, type InteractionFacts } from '../model/interaction-facts.ts';
+import { tabRecordOf, withNavigation, type InteractionFacts } from '../model/interaction-facts.ts';
+import type { NavigationContext } from '../host/navigation-context.ts';
 import { allowedActions, inCallActions } from '../model/capabilities.ts';
 import type { CallQuality } from '../model/call-quality.ts';
 import { initialAgentState } from '../model/agent-state.ts';
@@ -257,6 +258,15 @@ export class ViewDesk {
     if (this.#store.snapshot.bridge === state) return;
     this.#store.update((s) => ({ ...s, bridge: state }));
     for (const [id, entry] of this.#entries) this.#show(id, entry, entry.view);
+  }
+
+  /**
+   * The agent opened a record during a call (or its wrap up): the call's Task links to it.
+   * Chats, emails and cases keep their own record (the agent moves between their tabs).
+   */
+  navigated(context: NavigationContext): void {
+    const record = { recordId: context.recordId, ...(context.accountId ? { accountId: context.accountId } : {}) };
+    for (const { id } of this.all()) this.changeFacts(id, (facts, interaction) => withNavigation(facts, interaction, record), false);
   }
 
   /** The agent's keyboard shortcuts, once read (after the first paint). */

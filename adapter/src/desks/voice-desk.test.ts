@@ -126,8 +126,9 @@ describe('the voice desk', () => {
     expect(desks.store.snapshot.notices.map((n) => [n.code, n.message])).to.deep.equal([['CALL_CODECS_UNSUPPORTED', message]]);
   });
 
-  it('starts wrap up when an answered call ends: released by us, or hung up by the far end (a failure is also told)', () => {
+  it('starts wrap up when an answered call ends: released by us, or hung up by the far end (a failure is also told)', async () => {
     const desks = withPhone({ '/ContactPad/capacityVoice': '2' });
+    await desks.wrapUp(); // loaded at start, as the app preloads it: the end moves the call at once
     desks.agent.choose({ status: 'ready' });
     for (const id of ['a', 'b']) {
       desks.voice.incoming(offer(id));
@@ -141,14 +142,31 @@ describe('the voice desk', () => {
     expect(desks.store.snapshot.agent.status).to.equal('wrap-up');
   });
 
-  it('hands a call over when the phone says the transfer was taken: logged as transferred, off the list, the agent free', () => {
+  it('hands a call over when the phone says the transfer was taken: logged as transferred, off the list, the agent free', async () => {
     const desks = withPhone();
+    await desks.wrapUp();
     desks.agent.choose({ status: 'ready' });
     desks.voice.incoming(offer('a'));
     desks.voice.connected('a');
     desks.voice.ended('a', { reason: 'transferred' });
     expect(desks.view.has('a')).to.equal(false);
     expect(desks.store.snapshot.agent.status).to.equal('ready');
+  });
+
+  it('a call that ends before wrap up has loaded goes into wrap up once it has, in the order the calls ended', async () => {
+    const desks = withPhone({ '/ContactPad/capacityVoice': '2' });
+    desks.agent.choose({ status: 'ready' });
+    for (const id of ['a', 'b']) {
+      desks.voice.incoming(offer(id));
+      desks.voice.connected(id);
+    }
+    desks.voice.ended('a', { reason: 'remote-hangup' });
+    desks.voice.ended('b', { reason: 'transferred' });
+    await desks.wrapUp();
+    await settled();
+    expect(desks.view.stateOf('a')).to.equal('wrap-up');
+    expect(desks.view.has('b'), 'handed over: off the list').to.equal(false);
+    expect(desks.store.snapshot.agent.status).to.equal('wrap-up');
   });
 
   it('holds and retrieves through the phone, and refuses a hold the capability table does not offer', async () => {

@@ -21,6 +21,7 @@ import type { Store } from '../store.ts';
 import type { AgentDesk } from './agent-desk.ts';
 import type { NoticeDesk } from './notice-desk.ts';
 import { revealPanel } from './panel.ts';
+import type { LoadedOnce } from './loaded-once.ts';
 import type { Rooms } from './ports.ts';
 import type { ScreenPopDesk } from './screen-pop-desk.ts';
 import { CALLER_LOOKUP_OFF, type ViewDesk } from './view-desk.ts';
@@ -35,9 +36,10 @@ export interface VoiceDeskParts {
   readonly rooms: Rooms;
   readonly view: ViewDesk;
   readonly agent: AgentDesk;
-  readonly wrapUp: WrapUpDesk;
+  /** Wrap up, loaded off the ring path (preloaded at start). */
+  readonly wrapUp: LoadedOnce<WrapUpDesk>;
   /** The screen-pop desk, loaded off the ring path (the first call waits for it, not for the ring). */
-  readonly screenPop: () => Promise<ScreenPopDesk>;
+  readonly screenPop: LoadedOnce<ScreenPopDesk>;
   readonly notices: NoticeDesk;
 }
 
@@ -91,7 +93,7 @@ export class VoiceDesk {
     view.add(interaction, callFacts());
     revealPanel(rooms, notices);
     // Without the crm room there is nothing to look up: said at once, the screen-pop desk is not loaded for it.
-    if (rooms.crm) this.#screenPop((screenPop) => screenPop.lookUp(interaction));
+    if (rooms.crm) this.#parts.screenPop.run((screenPop) => screenPop.lookUp(interaction), (error) => notices.notify(error));
     else view.setCaller(interaction.id, CALLER_LOOKUP_OFF);
   }
 
@@ -102,14 +104,14 @@ export class VoiceDesk {
     if (!interaction || interaction.state !== 'alerting') return;
     view.move(callId, 'connected');
     agent.workStarted(callId);
-    if (interaction.direction === 'inbound') this.#screenPop((screenPop) => screenPop.pop(callId));
+    if (interaction.direction === 'inbound') this.#parts.screenPop.run((screenPop) => screenPop.pop(callId), (error) => this.#parts.notices.notify(error));
   }
 
   /** The call is over: missed, rejected or failed while it rang; wrap up (or handed over) once answered. */
   ended(callId: string, end: CallEnd): void {
     // A call the agent placed that never connected: the outbound desk says why (busy, no answer...).
     if (this.#outbound?.ended(callId, end)) return;
-    const { view, wrapUp, notices } = this.#parts;
+    const { view, notices } = this.#parts;
     const state = view.stateOf(callId);
     if (state === undefined) return;
     if (state === 'alerting') {
@@ -126,11 +128,11 @@ export class VoiceDesk {
       } else view.move(callId, 'missed', { detail: end.reason });
     } else if (isInProgress(state)) {
       if (end.reason === 'transferred') {
-        wrapUp.handedOver(callId, view.facts(callId)?.transferTo ?? 'another agent');
+        this.#parts.wrapUp.run((wrapUp) => wrapUp.handedOver(callId, view.facts(callId)?.transferTo ?? 'another agent'), (error) => notices.notify(error));
         return;
       }
       if (end.reason === 'failed') notices.notify(new ContactPadError(end.code, end.message));
-      wrapUp.enter(callId, end.reason === 'released' ? 'released' : 'remote-hangup');
+      this.#parts.wrapUp.run((wrapUp) => wrapUp.enter(callId, end.reason === 'released' ? 'released' : 'remote-hangup'), (error) => notices.notify(error));
     }
   }
 
@@ -150,14 +152,14 @@ export class VoiceDesk {
   }
 
   /** Hangs up (BYE); wrap up follows. */
-  release(id: string): Promise<void> {
-    return this.#parts.wrapUp.release(id, () => this.#parts.rooms.requirePhone().release(id));
+  async release(id: string): Promise<void> {
+    await (await this.#parts.wrapUp()).release(id, () => this.#parts.rooms.requirePhone().release(id));
   }
 
   /** Ends the call now (when the capability table offers it), the BYE sent without waiting. */
-  abandon(id: string): void {
+  async abandon(id: string): Promise<void> {
     const phone = this.#parts.rooms.phone;
-    this.#parts.wrapUp.abandon(id, phone && (() => phone.release(id)));
+    (await this.#parts.wrapUp()).abandon(id, phone && (() => phone.release(id)));
   }
 
   /** Holds the call (re-INVITE sendonly). */
@@ -196,7 +198,7 @@ export class VoiceDesk {
   /** The outbound desk (compliance, recent numbers and favourites, failed calls), loaded once; a failed load is tried again. */
   outbound(): Promise<OutboundDesk> {
     this.#outboundLoading ??= import('./outbound-desk.ts').then(
-      ({ OutboundDesk }) => (this.#outbound = new OutboundDesk(this.#parts)),
+      async ({ OutboundDesk }) => (this.#outbound = new OutboundDesk({ ...this.#parts, wrapUp: await this.#parts.wrapUp() })),
       (error: unknown) => {
         this.#outboundLoading = undefined;
         throw error;
@@ -205,13 +207,7 @@ export class VoiceDesk {
     return this.#outboundLoading;
   }
 
-  /** Work for the screen-pop desk, in the order asked (its module loads once, off the ring path). */
-  #screenPop(work: (screenPop: ScreenPopDesk) => unknown): void {
-    this.#parts
-      .screenPop()
-      .then(work)
-      .catch((error: unknown) => this.#parts.notices.notify(error));
-  }
+
 
   /** The phone registers while the agent is anything but Offline, and stops when Offline. */
   #phoneFollows(status: AgentStatus): void {

@@ -9,7 +9,7 @@ import type { CallOffer } from '../telephony/sip-header-contract.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
 import { callFacts } from '../model/interaction-facts.ts';
 import { taskFor } from '../../test-support/fake-org.ts';
-import { crmOnFakeOrg, RecordingPhone, testDesks } from '../../test-support/desk-rig.ts';
+import { crmOnFakeOrg, RecordingPhone, loadedTestDesks } from '../../test-support/desk-rig.ts';
 import { failureOf, rejectionOf } from '../../test-support/thrown.ts';
 import { VoicemailDesk } from './voicemail-desk.ts';
 
@@ -20,7 +20,7 @@ const SAMPLE = { id: 'Call_Us_Back', label: 'Please call us back' };
 const SAMPLE_URL = '/resource/contactpad/voicemail-sample.wav';
 
 async function floor() {
-  const desks = testDesks({ '/ContactPad/capacityVoice': '1', '/ContactPad/wrapUpSeconds': '60' });
+  const desks = await loadedTestDesks({ '/ContactPad/capacityVoice': '1', '/ContactPad/wrapUpSeconds': '60' });
   const { crm, orgId } = await crmOnFakeOrg(desks);
   const phone = new RecordingPhone();
   desks.rooms.phone = phone;

@@ -12,7 +12,7 @@ import { withWorkLinks, workFacts } from '../model/work-item-facts.ts';
 import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import { taskLinks } from './wrap-up-desk.ts';
-import { crmOnFakeOrg, testDesks, type CrmStorage } from '../../test-support/desk-rig.ts';
+import { crmOnFakeOrg, loadedTestDesks, type CrmStorage } from '../../test-support/desk-rig.ts';
 
 const LEAD = '00Q000000000001AAA';
 const CONTACT = '003000000000001AAA';
@@ -22,7 +22,7 @@ const SESSION = '0Mw000000000001AAA';
 const REPORT = '00O000000000001AAA';
 
 async function floor(items: Record<string, string> = {}, reload?: CrmStorage) {
-  const desks = testDesks({ '/ContactPad/wrapUpSeconds': '30', ...items });
+  const desks = await loadedTestDesks({ '/ContactPad/wrapUpSeconds': '30', ...items });
   const { crm, orgId, storage } = await crmOnFakeOrg(desks, reload ? { reload } : {});
   desks.rooms.crm = crm;
   desks.agent.choose({ status: 'ready' });
@@ -186,7 +186,7 @@ describe('the wrap-up desk', () => {
     const chat = uniqueId();
     answered(desks, chat, workFacts({ workId: chat, workItemId: SESSION }, { objectType: 'MessagingSession' }), 'chat');
     const contact = (await fakeOrg.records(desks.orgId, 'Contact')).find((c) => c['LastName'] === 'Kim')!;
-    desks.wrapUp.navigation({ url: '/x', recordId: String(contact['Id']), recordName: 'Daniel Kim', objectType: 'Contact', accountId: String(contact['AccountId']) });
+    desks.view.navigated({ url: '/x', recordId: String(contact['Id']), recordName: 'Daniel Kim', objectType: 'Contact', accountId: String(contact['AccountId']) });
     expect(desks.view.facts(call)?.navigated).to.deep.equal({ recordId: contact['Id'], accountId: contact['AccountId'] });
     expect(desks.view.facts(chat)?.navigated).to.equal(undefined);
     desks.wrapUp.enter(call, 'released');

@@ -11,12 +11,11 @@
  */
 import type { JourneyEventKind } from '../model/interaction.ts';
 import { isInProgress, withWrapUp } from '../model/interaction-state.ts';
-import { restoredFacts, withNavigation, withReleaseFailed, type InteractionFacts, type TaskLinkIds } from '../model/interaction-facts.ts';
+import { restoredFacts, withReleaseFailed, type InteractionFacts, type TaskLinkIds } from '../model/interaction-facts.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { Clock } from '../model/clock.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import { isTaskLinkTarget, isWhoTarget } from '../crm/task-links.ts';
-import type { NavigationContext } from '../host/navigation-context.ts';
 import type { AgentDesk } from './agent-desk.ts';
 import { describeError, type NoticeDesk } from './notice-desk.ts';
 import type { Rooms } from './ports.ts';
@@ -199,14 +198,5 @@ export class WrapUpDesk {
       this.#view.setCaller(interaction.id, NO_CALLER_LOOKUP);
       this.#agent.startWrapUpClock(interaction.id);
     }
-  }
-
-  /**
-   * The agent opened a record during a call (or its wrap up): the call's Task links to it.
-   * Chats, emails and cases keep their own record (the agent moves between their tabs).
-   */
-  navigation(context: NavigationContext): void {
-    const record = { recordId: context.recordId, ...(context.accountId ? { accountId: context.accountId } : {}) };
-    for (const { id } of this.#view.all()) this.#view.changeFacts(id, (facts, interaction) => withNavigation(facts, interaction, record), false);
   }
 }
