@@ -82,6 +82,10 @@ const LAZY = [
   'adapter/src/telephony/voicemail-drop.ts',
   'widget/src/cp-call-recording.ts',
   'widget/src/cp-voicemail-drop.ts',
+  // The keyboard shortcuts: which key is which shortcut and what it does (widget/src/shortcut-keys.ts,
+  // the listener, loads it right after the first paint; its words are in catalogue/en-later.ts).
+  'widget/src/shortcuts.ts',
+  'widget/src/catalogue/en-later.ts',
 ];
 
 /** What ringing and answering need, on the ring path. */

@@ -117,7 +117,7 @@ export class ContactPad extends LitElement {
   readonly #announcer = new Announcer(this);
   /** Keeps the focus in ContactPad when Accept, Release or Done re-render away the button that had it. */
   readonly #focusKeeper = new FocusKeeper(this);
-  /** The agent's keyboard shortcuts (accept, reject, hold, mute, release). */
+  /** The agent's keyboard shortcuts (accept, reject, hold, mute, release): what they do loads right after the first paint (shortcut-keys.ts). */
   readonly #shortcutKeys = new ShortcutKeys(this, (words) => this.#announcer.announce(words));
   /** The devices panel (microphone, speaker, ringer) is open; it loads the first time. */
   #devicesOpen = false;

@@ -1,10 +1,10 @@
 /**
  * The English words of the elements loaded on first use (the wrap-up form, the decline and abandon
  * dialogs, the record picker, the customer journey, the dial pad, the call's recording and
- * voicemail drop, the consult and transfer dialog, the devices panel): a part of the catalogue (en.ts) that loads
+ * voicemail drop, the consult and transfer dialog, the devices panel; and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { CallQualityLevel, JourneyStatus, RecordingCommand, RecordingState } from '../../../adapter/src/store.ts';
+import type { CallQualityLevel, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
 import type { DirectoryMode } from '../directory-search.ts';
 import type { NotificationPermissionState } from '../call-notifications.ts';
 
@@ -132,6 +132,26 @@ export const enLater = {
       denied: 'Notifications are off for ContactPad (the browser blocks them here); incoming calls still ring.',
       unsupported: 'Notifications are off: this browser has none; incoming calls still ring.',
     } satisfies Record<NotificationPermissionState, string>,
+  },
+  /** A keyboard shortcut (shortcuts.ts): what it did ("Accepted: Voice call with Ann Smith"), or why it did nothing. */
+  shortcuts: {
+    taken: {
+      accept: 'Accepted',
+      reject: 'Rejected',
+      hold: 'Holding',
+      retrieve: 'Retrieving',
+      mute: 'Muted',
+      unmute: 'Unmuted',
+      release: 'Releasing',
+    } satisfies Partial<Record<InteractionAction, string>>,
+    nothingTo: {
+      accept: 'No call is ringing.',
+      reject: 'No call is ringing.',
+      hold: 'No call to hold or retrieve.',
+      mute: 'No call to mute or unmute.',
+      release: 'No call to release.',
+    } satisfies Record<ShortcutAction, string>,
+    severalCalls: 'More than one call: select the call first.',
   },
 };
 

@@ -5,7 +5,7 @@
  * ago" are Intl's (format-time.ts), so no word here counts anything. These are the words of what
  * rings and answers (they load with it); the words of the elements loaded later are in en-later.ts.
  */
-import type { ActivityLogState, AgentState, CallerLabel, Channel, DirectoryEntry, InteractionAction, InteractionState, ShortcutAction } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, AgentState, CallerLabel, Channel, DirectoryEntry, InteractionAction, InteractionState } from '../../../adapter/src/store.ts';
 
 export const en = {
   /** The language of these words (BCP 47): Intl writes times in it, with the agent's region. */
@@ -129,26 +129,6 @@ export const en = {
   callerDetail: (who: string) => (who ? `Caller: ${who}` : 'Caller'),
   /** What a screen reader hears when it changes (status-announcements.ts), beside a call's state and Muted. */
   announced: { microphoneOn: 'Microphone on', agentStatus: (status: string) => `You are ${status}.` },
-  /** A keyboard shortcut (shortcuts.ts): what it did ("Accepted: Voice call with Ann Smith"), or why it did nothing. */
-  shortcuts: {
-    taken: {
-      accept: 'Accepted',
-      reject: 'Rejected',
-      hold: 'Holding',
-      retrieve: 'Retrieving',
-      mute: 'Muted',
-      unmute: 'Unmuted',
-      release: 'Releasing',
-    } satisfies Partial<Record<InteractionAction, string>>,
-    nothingTo: {
-      accept: 'No call is ringing.',
-      reject: 'No call is ringing.',
-      hold: 'No call to hold or retrieve.',
-      mute: 'No call to mute or unmute.',
-      release: 'No call to release.',
-    } satisfies Record<ShortcutAction, string>,
-    severalCalls: 'More than one call: select the call first.',
-  },
 };
 
 /** The shape every language's catalogue has. */

@@ -161,25 +161,7 @@ export const es: Catalogue = {
   },
   callerDetail: (who) => (who ? `Llamante: ${who}` : 'Llamante'),
   announced: { microphoneOn: 'Micrófono activado', agentStatus: (status) => `Su estado: ${status}.` },
-  shortcuts: {
-    taken: {
-      accept: 'Aceptada',
-      reject: 'Rechazada',
-      hold: 'Reteniendo',
-      retrieve: 'Recuperando',
-      mute: 'Silenciado',
-      unmute: 'Micrófono activado',
-      release: 'Finalizando',
-    },
-    nothingTo: {
-      accept: 'No está sonando ninguna llamada.',
-      reject: 'No está sonando ninguna llamada.',
-      hold: 'No hay ninguna llamada que retener o recuperar.',
-      mute: 'No hay ninguna llamada que silenciar o dejar de silenciar.',
-      release: 'No hay ninguna llamada que finalizar.',
-    },
-    severalCalls: 'Hay más de una llamada: seleccione primero la llamada.',
-  },
+
 };
 
 /** The Spanish words of the elements loaded later (en-later.ts). */
@@ -296,4 +278,22 @@ export const esLater: LaterCatalogue = {
       unsupported: 'Las notificaciones están desactivadas: este navegador no las tiene; las llamadas entrantes siguen sonando.',
     },
   },
-};
+  shortcuts: {
+    taken: {
+      accept: 'Aceptada',
+      reject: 'Rechazada',
+      hold: 'Reteniendo',
+      retrieve: 'Recuperando',
+      mute: 'Silenciado',
+      unmute: 'Micrófono activado',
+      release: 'Finalizando',
+    },
+    nothingTo: {
+      accept: 'No está sonando ninguna llamada.',
+      reject: 'No está sonando ninguna llamada.',
+      hold: 'No hay ninguna llamada que retener o recuperar.',
+      mute: 'No hay ninguna llamada que silenciar o dejar de silenciar.',
+      release: 'No hay ninguna llamada que finalizar.',
+    },
+    severalCalls: 'Hay más de una llamada: seleccione primero la llamada.',
+  },};
