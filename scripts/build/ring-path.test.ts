@@ -86,6 +86,8 @@ const LAZY = [
   // the listener, loads it right after the first paint; its words are in catalogue/en-later.ts).
   'widget/src/shortcuts.ts',
   'widget/src/catalogue/en-later.ts',
+  // The caller detail of the selected call: shown once answered, loaded right after the first paint (contact-pad.ts).
+  'widget/src/cp-interaction-detail.ts',
 ];
 
 /** What ringing and answering need, on the ring path. */

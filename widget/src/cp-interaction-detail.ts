@@ -13,6 +13,7 @@ import { baseStyles } from './theme.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { customerWords } from './words.ts';
 import { words } from './catalogue/catalogue.ts';
+import { laterWords } from './catalogue/later-words.ts';
 import { poppedRecord } from './caller-record.ts';
 import { pickerAndJourney } from './caller-findings.ts';
 import { loadElement } from './lazy-elements.ts';
@@ -78,7 +79,7 @@ export class CpInteractionDetail extends LitElement {
     const view = this.view;
     if (!view) return html``;
     const who = customerWords(view.interaction);
-    return html`<section aria-label=${words().callerDetail(who)}>
+    return html`<section aria-label=${laterWords().callerDetail(who)}>
       <div class="head">
         <h3 class="who">${who}</h3>
         ${view.caller.state === 'done' ? html`<cp-caller-labels .labels=${view.caller.labels}></cp-caller-labels>` : ''}

@@ -1,7 +1,7 @@
 /**
  * The English words of the elements loaded on first use (the wrap-up form, the decline and abandon
  * dialogs, the record picker, the customer journey, the dial pad, the call's recording and
- * voicemail drop, the consult and transfer dialog, the devices panel; and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
+ * voicemail drop, the consult and transfer dialog, the devices panel, the caller detail of the answered call; and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
 import type { CallQualityLevel, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
@@ -153,6 +153,8 @@ export const enLater = {
     } satisfies Record<ShortcutAction, string>,
     severalCalls: 'More than one call: select the call first.',
   },
+  /** The caller detail's accessible name (cp-interaction-detail): "Caller: Bob Jones". */
+  callerDetail: (who: string) => (who ? `Caller: ${who}` : 'Caller'),
 };
 
 /** The shape of every language's words for the elements loaded later. */

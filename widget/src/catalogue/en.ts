@@ -125,8 +125,6 @@ export const en = {
     /** A call joined with its consult call into a three-way call. */
     inConference: 'Conference',
   },
-  /** The caller detail's accessible name (cp-interaction-detail): "Caller: Bob Jones". */
-  callerDetail: (who: string) => (who ? `Caller: ${who}` : 'Caller'),
   /** What a screen reader hears when it changes (status-announcements.ts), beside a call's state and Muted. */
   announced: { microphoneOn: 'Microphone on', agentStatus: (status: string) => `You are ${status}.` },
 };

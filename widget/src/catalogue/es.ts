@@ -159,7 +159,6 @@ export const es: Catalogue = {
     heldByFarEnd: 'En espera por el llamante',
     inConference: 'En conferencia',
   },
-  callerDetail: (who) => (who ? `Llamante: ${who}` : 'Llamante'),
   announced: { microphoneOn: 'Micrófono activado', agentStatus: (status) => `Su estado: ${status}.` },
 
 };
@@ -296,4 +295,5 @@ export const esLater: LaterCatalogue = {
       release: 'No hay ninguna llamada que finalizar.',
     },
     severalCalls: 'Hay más de una llamada: seleccione primero la llamada.',
-  },};
+  },  callerDetail: (who) => (who ? `Llamante: ${who}` : 'Llamante'),
+};
