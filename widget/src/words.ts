@@ -4,7 +4,7 @@
  * screen-reader announcements say the same thing; the words themselves are the catalogue's, in
  * the agent's language (catalogue/catalogue.ts).
  */
-import type { AgentState, AgentStatusChoice, CallerLabel, CallerMatchView, Channel, DirectoryEntry, Interaction, InteractionAction, InteractionState, InteractionView } from '../../adapter/src/store.ts';
+import type { AgentState, AgentStatusChoice, CallerLabel, CallerMatchView, Channel, Interaction, InteractionAction, InteractionState, InteractionView } from '../../adapter/src/store.ts';
 import { isCall } from './channels.ts';
 import { words } from './catalogue/catalogue.ts';
 
@@ -36,11 +36,6 @@ export function actionWords(action: InteractionAction, channel: Channel): string
 /** A call whose microphone the agent muted (its row in the list, and what is announced; the call's own controls have their words in catalogue/en-later.ts). */
 export function mutedWords(): string {
   return words().muted;
-}
-
-/** A directory entry's kind in words: Agent or Service. */
-export function directoryKindWords(kind: DirectoryEntry['kind']): string {
-  return words().directoryKinds[kind];
 }
 
 /** The activity log (Task upsert) in words; '' when nothing is being written. */

@@ -4,7 +4,7 @@
  * voicemail drop, the consult and transfer dialog, the devices panel, the caller detail of the answered call; and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { CallQualityLevel, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
+import type { CallQualityLevel, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
 import type { DirectoryMode } from '../directory-search.ts';
 import type { NotificationPermissionState } from '../call-notifications.ts';
 
@@ -153,6 +153,8 @@ export const enLater = {
     } satisfies Record<ShortcutAction, string>,
     severalCalls: 'More than one call: select the call first.',
   },
+  /** A directory entry's kind (cp-directory-dialog): Agent or Service. */
+  directoryKinds: { agent: 'Agent', service: 'Service' } satisfies Record<DirectoryEntry['kind'], string>,
   /** The caller detail's accessible name (cp-interaction-detail): "Caller: Bob Jones". */
   callerDetail: (who: string) => (who ? `Caller: ${who}` : 'Caller'),
 };

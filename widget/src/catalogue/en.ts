@@ -5,7 +5,7 @@
  * ago" are Intl's (format-time.ts), so no word here counts anything. These are the words of what
  * rings and answers (they load with it); the words of the elements loaded later are in en-later.ts.
  */
-import type { ActivityLogState, AgentState, CallerLabel, Channel, DirectoryEntry, InteractionAction, InteractionState } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, AgentState, CallerLabel, Channel, InteractionAction, InteractionState } from '../../../adapter/src/store.ts';
 
 export const en = {
   /** The language of these words (BCP 47): Intl writes times in it, with the agent's region. */
@@ -65,7 +65,6 @@ export const en = {
   agentState: { now: 'Agent status: ', next: 'Next', choose: 'Set status' },
   /** The Task being written; nothing while there is nothing to write. */
   log: { none: '', saving: 'Saving…', saved: 'Saved', retrying: 'Will retry' } satisfies Record<ActivityLogState, string>,
-  directoryKinds: { agent: 'Agent', service: 'Service' } satisfies Record<DirectoryEntry['kind'], string>,
   /** "Chat with Lena Fischer" (a dialog's title). */
   subject: (channel: string, who: string) => `${channel} with ${who}`,
   /** What a screen reader says when work rings: "Incoming voice call from Ann Smith, 415 555 0100, queue Sales" (blank parts left out). */

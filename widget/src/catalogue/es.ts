@@ -110,7 +110,6 @@ export const es: Catalogue = {
   notReadyBecause: (reason) => `No disponible — ${reason}`,
   agentState: { now: 'Estado del agente: ', next: 'Siguiente', choose: 'Cambiar estado' },
   log: { none: '', saving: 'Guardando…', saved: 'Guardado', retrying: 'Se reintentará' },
-  directoryKinds: { agent: 'Agente', service: 'Servicio' },
   subject: (channel, who) => `${channel} con ${who}`,
   incoming: (channel, who, queue) => `${channel} entrante${who ? ` de ${who}` : ''}${queue ? `, cola ${queue}` : ''}`,
   objects: { Lead: 'Candidato', Contact: 'Contacto', Account: 'Cuenta', Case: 'Caso', LiveChatTranscript: 'Transcripción de chat en vivo' },
@@ -295,5 +294,6 @@ export const esLater: LaterCatalogue = {
       release: 'No hay ninguna llamada que finalizar.',
     },
     severalCalls: 'Hay más de una llamada: seleccione primero la llamada.',
-  },  callerDetail: (who) => (who ? `Llamante: ${who}` : 'Llamante'),
+  },  directoryKinds: { agent: 'Agente', service: 'Servicio' },
+  callerDetail: (who) => (who ? `Llamante: ${who}` : 'Llamante'),
 };
