@@ -88,6 +88,8 @@ const LAZY = [
   'widget/src/catalogue/en-later.ts',
   // The caller detail of the selected call: shown once answered, loaded right after the first paint (contact-pad.ts).
   'widget/src/cp-interaction-detail.ts',
+  // The dialogs' frame and list styles: with the dialogs, which load on first use.
+  'widget/src/dialog-styles.ts',
 ];
 
 /** What ringing and answering need, on the ring path. */

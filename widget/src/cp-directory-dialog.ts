@@ -17,7 +17,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Channel, DirectoryEntry } from '../../adapter/src/store.ts';
-import { baseStyles, dialogStyles, listboxStyles } from './theme.ts';
+import { baseStyles } from './theme.ts';
+import { dialogStyles, listboxStyles } from './dialog-styles.ts';
 import { intentEvent } from './intent-event.ts';
 import { laterWords } from './catalogue/later-words.ts';
 import { entriesFor, filterDirectory, needsPhone, sortDirectory, typedNumber, type DirectoryMode } from './directory-search.ts';
