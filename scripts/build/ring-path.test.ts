@@ -86,8 +86,10 @@ const LAZY = [
   // the listener, loads it right after the first paint; its words are in catalogue/en-later.ts).
   'widget/src/shortcuts.ts',
   'widget/src/catalogue/en-later.ts',
-  // The caller detail of the selected call: shown once answered, loaded right after the first paint (contact-pad.ts).
+  // The caller detail of the selected call (shown once answered) and the interaction list (a call
+  // rings and is answered in its call pop): loaded right after the first paint (contact-pad.ts).
   'widget/src/cp-interaction-detail.ts',
+  'widget/src/cp-interaction-list.ts',
   // The dialogs' frame and list styles: with the dialogs, which load on first use.
   'widget/src/dialog-styles.ts',
 ];

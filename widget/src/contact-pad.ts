@@ -3,7 +3,7 @@
  * snapshot: the phone connection (SIP registration), whether the console bridge is
  * missing (tab sync and Omni-Channel off), the agent state, notices, a call pop
  * for every alerting interaction, the caller detail (labels, why this record, picker,
- * journey; loaded after the first paint) and the wrap-up form for the selected interaction, the interaction list, and the
+ * journey; loaded after the first paint) and the wrap-up form for the selected interaction, the interaction list (loaded after the first paint), and the
  * dial box, and the devices panel (loaded when opened). Incoming calls also show as browser
  * notifications while ContactPad is out of sight (call-notifications.ts). Every agent action leaves it as a `contactpad-intent`
  * event (see intent-event.ts) fired by the child that took it.
@@ -18,7 +18,6 @@ import './cp-phone-status.ts';
 import './cp-agent-state.ts';
 import './cp-notice-list.ts';
 import './cp-call-pop.ts';
-import './cp-interaction-list.ts';
 import { loadElement } from './lazy-elements.ts';
 import { CallNotifications, ringingCalls } from './call-notifications.ts';
 import { INTENT_EVENT } from './intent-event.ts';
@@ -155,6 +154,10 @@ export class ContactPad extends LitElement {
     void loadElement('cp-dialer');
     // The caller detail of the answered call: not needed to ring, loaded after the first paint, so it is there once the agent answers.
     void loadElement('cp-interaction-detail');
+    // The interaction list: a call rings and is answered in its call pop; the list's rows (Hold, Release,
+    // Transfer once answered; chats, emails, cases) load after the first paint, long before the phone has
+    // its credential and has registered, so they are there when the first call comes.
+    void loadElement('cp-interaction-list');
     return html`
       ${live}${this.#announcer.render()}
       <div class="pad">
