@@ -90,6 +90,9 @@ const LAZY = [
   // rings and is answered in its call pop): loaded right after the first paint (contact-pad.ts).
   'widget/src/cp-interaction-detail.ts',
   'widget/src/cp-interaction-list.ts',
+  // How times are written (time in state, call length, countdowns, "3 min ago"): with the list and the
+  // in-call controls; the phone status's retry countdown needs only clock.ts secondsLeft.
+  'widget/src/format-time.ts',
   // The dialogs' frame and list styles: with the dialogs, which load on first use.
   'widget/src/dialog-styles.ts',
 ];
