@@ -1,6 +1,6 @@
 /**
  * The words the agent reads for the model's values: channels, interaction states, agent
- * statuses and activity-log (Task) states. One place, so the call pop, the list and the
+ * statuses (the activity log's (Task) words are the list's, in catalogue/en-later.ts). One place, so the call pop, the list and the
  * screen-reader announcements say the same thing; the words themselves are the catalogue's, in
  * the agent's language (catalogue/catalogue.ts).
  */
@@ -36,11 +36,6 @@ export function actionWords(action: InteractionAction, channel: Channel): string
 /** A call whose microphone the agent muted (its row in the list, and what is announced; the call's own controls have their words in catalogue/en-later.ts). */
 export function mutedWords(): string {
   return words().muted;
-}
-
-/** The activity log (Task upsert) in words; '' when nothing is being written. */
-export function logWords(log: InteractionView['log']): string {
-  return words().log[log];
 }
 
 /** A choosable state in words: "Ready", "Not Ready — Lunch", "Offline". */

@@ -1,10 +1,10 @@
 /**
  * The English words of the elements loaded on first use (the wrap-up form, the decline and abandon
  * dialogs, the record picker, the customer journey, the dial pad, the call's recording and
- * voicemail drop, the consult and transfer dialog, the devices panel, the caller detail of the answered call; and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
+ * voicemail drop, the consult and transfer dialog, the devices panel, the caller detail of the answered call, the interaction list; and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { CallQualityLevel, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, CallQualityLevel, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
 import type { DirectoryMode } from '../directory-search.ts';
 import type { NotificationPermissionState } from '../call-notifications.ts';
 
@@ -153,6 +153,19 @@ export const enLater = {
     } satisfies Record<ShortcutAction, string>,
     severalCalls: 'More than one call: select the call first.',
   },
+  /** The interaction list (cp-interaction-list, loaded after the first paint): its name, with nothing in it, and what an item adds to its state. */
+  list: {
+    name: 'Interactions',
+    empty: 'No interactions yet.',
+    /** An item whose record tab the agent closed: selecting the item reopens it. */
+    tabClosed: 'Tab closed — select to reopen',
+    /** A call the far end put on hold (its re-INVITE sendonly or inactive). */
+    heldByFarEnd: 'Held by the caller',
+    /** A call joined with its consult call into a three-way call. */
+    inConference: 'Conference',
+  },
+  /** The Task being written; nothing while there is nothing to write. */
+  log: { none: '', saving: 'Saving…', saved: 'Saved', retrying: 'Will retry' } satisfies Record<ActivityLogState, string>,
   /** A directory entry's kind (cp-directory-dialog): Agent or Service. */
   directoryKinds: { agent: 'Agent', service: 'Service' } satisfies Record<DirectoryEntry['kind'], string>,
   /** The caller detail's accessible name (cp-interaction-detail): "Caller: Bob Jones". */

@@ -5,7 +5,7 @@
  * ago" are Intl's (format-time.ts), so no word here counts anything. These are the words of what
  * rings and answers (they load with it); the words of the elements loaded later are in en-later.ts.
  */
-import type { ActivityLogState, AgentState, CallerLabel, Channel, InteractionAction, InteractionState } from '../../../adapter/src/store.ts';
+import type { AgentState, CallerLabel, Channel, InteractionAction, InteractionState } from '../../../adapter/src/store.ts';
 
 export const en = {
   /** The language of these words (BCP 47): Intl writes times in it, with the agent's region. */
@@ -63,8 +63,6 @@ export const en = {
   } satisfies Record<AgentState['status'], string>,
   notReadyBecause: (reason: string) => `Not Ready — ${reason}`,
   agentState: { now: 'Agent status: ', next: 'Next', choose: 'Set status' },
-  /** The Task being written; nothing while there is nothing to write. */
-  log: { none: '', saving: 'Saving…', saved: 'Saved', retrying: 'Will retry' } satisfies Record<ActivityLogState, string>,
   /** "Chat with Lena Fischer" (a dialog's title). */
   subject: (channel: string, who: string) => `${channel} with ${who}`,
   /** What a screen reader says when work rings: "Incoming voice call from Ann Smith, 415 555 0100, queue Sales" (blank parts left out). */
@@ -113,17 +111,6 @@ export const en = {
   callPop: { callTo: 'Call To', queue: 'Queue', adSource: 'Ad Source', lookingUp: 'Looking up caller…' },
   /** A call whose microphone the agent muted (its row in the list, and what is announced). */
   muted: 'Muted',
-  /** The interaction list (cp-interaction-list): its name, with nothing in it, and what an item adds to its state. */
-  list: {
-    name: 'Interactions',
-    empty: 'No interactions yet.',
-    /** An item whose record tab the agent closed: selecting the item reopens it. */
-    tabClosed: 'Tab closed — select to reopen',
-    /** A call the far end put on hold (its re-INVITE sendonly or inactive). */
-    heldByFarEnd: 'Held by the caller',
-    /** A call joined with its consult call into a three-way call. */
-    inConference: 'Conference',
-  },
   /** What a screen reader hears when it changes (status-announcements.ts), beside a call's state and Muted. */
   announced: { microphoneOn: 'Microphone on', agentStatus: (status: string) => `You are ${status}.` },
 };

@@ -109,7 +109,6 @@ export const es: Catalogue = {
   },
   notReadyBecause: (reason) => `No disponible — ${reason}`,
   agentState: { now: 'Estado del agente: ', next: 'Siguiente', choose: 'Cambiar estado' },
-  log: { none: '', saving: 'Guardando…', saved: 'Guardado', retrying: 'Se reintentará' },
   subject: (channel, who) => `${channel} con ${who}`,
   incoming: (channel, who, queue) => `${channel} entrante${who ? ` de ${who}` : ''}${queue ? `, cola ${queue}` : ''}`,
   objects: { Lead: 'Candidato', Contact: 'Contacto', Account: 'Cuenta', Case: 'Caso', LiveChatTranscript: 'Transcripción de chat en vivo' },
@@ -151,13 +150,7 @@ export const es: Catalogue = {
   },
   callPop: { callTo: 'Llamada a', queue: 'Cola', adSource: 'Origen del anuncio', lookingUp: 'Buscando al llamante…' },
   muted: 'Silenciado',
-  list: {
-    name: 'Interacciones',
-    empty: 'Aún no hay interacciones.',
-    tabClosed: 'Pestaña cerrada — selecciónela para volver a abrirla',
-    heldByFarEnd: 'En espera por el llamante',
-    inConference: 'En conferencia',
-  },
+
   announced: { microphoneOn: 'Micrófono activado', agentStatus: (status) => `Su estado: ${status}.` },
 
 };
@@ -294,6 +287,13 @@ export const esLater: LaterCatalogue = {
       release: 'No hay ninguna llamada que finalizar.',
     },
     severalCalls: 'Hay más de una llamada: seleccione primero la llamada.',
-  },  directoryKinds: { agent: 'Agente', service: 'Servicio' },
+  },  list: {
+    name: 'Interacciones',
+    empty: 'Aún no hay interacciones.',
+    tabClosed: 'Pestaña cerrada — selecciónela para volver a abrirla',
+    heldByFarEnd: 'En espera por el llamante',
+    inConference: 'En conferencia',
+  },  log: { none: '', saving: 'Guardando…', saved: 'Guardado', retrying: 'Se reintentará' },
+  directoryKinds: { agent: 'Agente', service: 'Servicio' },
   callerDetail: (who) => (who ? `Llamante: ${who}` : 'Llamante'),
 };
