@@ -90,6 +90,10 @@ const LAZY = [
   // rings and is answered in its call pop): loaded right after the first paint (contact-pad.ts).
   'widget/src/cp-interaction-detail.ts',
   'widget/src/cp-interaction-list.ts',
+  // The caller's labels and "Why this record": shown once Salesforce answered the lookup (the CRM room
+  // loads off the ring path), loaded right after the first paint (contact-pad.ts).
+  'widget/src/cp-caller-labels.ts',
+  'widget/src/cp-why-record.ts',
   // How times are written (time in state, call length, countdowns, "3 min ago"): with the list and the
   // in-call controls; the phone status's retry countdown needs only clock.ts secondsLeft.
   'widget/src/format-time.ts',

@@ -79,7 +79,7 @@ describe('ContactPad in Spanish', () => {
   afterEach(() => useAgentLanguage({ language: '', locale: '' }));
 
   it('finds English words where they are left (the check below can fail)', async () => {
-    const pop = await fixture(html`<cp-call-pop .view=${ringing}></cp-call-pop>`);
+    const pop = await afterFirstPaint(await fixture(html`<cp-call-pop .view=${ringing}></cp-call-pop>`));
     expect(await englishIn(pop)).to.include.members(['Accept', 'Reject', 'Call To', 'Lead']);
   });
 

@@ -158,6 +158,10 @@ export class ContactPad extends LitElement {
     // Transfer once answered; chats, emails, cases) load after the first paint, long before the phone has
     // its credential and has registered, so they are there when the first call comes.
     void loadElement('cp-interaction-list');
+    // The caller's labels and "Why this record" show once Salesforce answered the caller lookup (the CRM
+    // room and jsforce load after the phone registered): loaded now, they are there well before.
+    void loadElement('cp-caller-labels');
+    void loadElement('cp-why-record');
     return html`
       ${live}${this.#announcer.render()}
       <div class="pad">
