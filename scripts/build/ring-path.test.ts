@@ -94,6 +94,7 @@ const LAZY = [
   // loads off the ring path), loaded right after the first paint (contact-pad.ts).
   'widget/src/cp-caller-labels.ts',
   'widget/src/cp-why-record.ts',
+  'widget/src/caller-words.ts',
   // How times are written (time in state, call length, countdowns, "3 min ago"): with the list and the
   // in-call controls; the phone status's retry countdown needs only clock.ts secondsLeft.
   'widget/src/format-time.ts',

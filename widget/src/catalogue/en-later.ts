@@ -1,10 +1,11 @@
 /**
  * The English words of the elements loaded on first use (the wrap-up form, the decline and abandon
  * dialogs, the record picker, the customer journey, the dial pad, the call's recording and
- * voicemail drop, the consult and transfer dialog, the devices panel, the caller detail of the answered call, the interaction list; and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
+ * voicemail drop, the consult and transfer dialog, the devices panel, the caller detail of the answered call, the interaction list, the caller's
+ * labels and "Why this record" (caller-words.ts); and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { ActivityLogState, CallQualityLevel, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, CallQualityLevel, CallerLabel, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
 import type { DirectoryMode } from '../directory-search.ts';
 import type { NotificationPermissionState } from '../call-notifications.ts';
 
@@ -153,6 +154,21 @@ export const enLater = {
     } satisfies Record<ShortcutAction, string>,
     severalCalls: 'More than one call: select the call first.',
   },
+  /** Salesforce objects in the agent's words (others keep their API name). */
+  objects: { Lead: 'Lead', Contact: 'Contact', Account: 'Account', Case: 'Case', LiveChatTranscript: 'Live Chat Transcript' },
+  /** The standard phone fields screen-pop rules match on (person-account fields read as these). */
+  fields: {
+    Phone: 'Phone',
+    MobilePhone: 'Mobile phone',
+    HomePhone: 'Home phone',
+    OtherPhone: 'Other phone',
+    AssistantPhone: 'Assistant phone',
+    Fax: 'Fax',
+    SuppliedPhone: 'Web phone',
+  },
+  callerLabels: { Lead: 'Lead', Customer: 'Customer', 'Previous Customer': 'Previous Customer', Unknown: 'Unknown' } satisfies Record<CallerLabel, string>,
+  callerLabelList: 'Caller label',
+  why: { summary: 'Why this record', matched: (field: string) => `matched ${field}`, rule: (rule: string) => `(rule: ${rule})` },
   /** The interaction list (cp-interaction-list, loaded after the first paint): its name, with nothing in it, and what an item adds to its state. */
   list: {
     name: 'Interactions',

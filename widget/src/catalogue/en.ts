@@ -5,7 +5,7 @@
  * ago" are Intl's (format-time.ts), so no word here counts anything. These are the words of what
  * rings and answers (they load with it); the words of the elements loaded later are in en-later.ts.
  */
-import type { AgentState, CallerLabel, Channel, InteractionAction, InteractionState } from '../../../adapter/src/store.ts';
+import type { AgentState, Channel, InteractionAction, InteractionState } from '../../../adapter/src/store.ts';
 
 export const en = {
   /** The language of these words (BCP 47): Intl writes times in it, with the agent's region. */
@@ -67,21 +67,6 @@ export const en = {
   subject: (channel: string, who: string) => `${channel} with ${who}`,
   /** What a screen reader says when work rings: "Incoming voice call from Ann Smith, 415 555 0100, queue Sales" (blank parts left out). */
   incoming: (channel: string, who: string, queue: string) => `Incoming ${channel.toLowerCase()}${who ? ` from ${who}` : ''}${queue ? `, queue ${queue}` : ''}`,
-  /** Salesforce objects in the agent's words (others keep their API name). */
-  objects: { Lead: 'Lead', Contact: 'Contact', Account: 'Account', Case: 'Case', LiveChatTranscript: 'Live Chat Transcript' },
-  /** The standard phone fields screen-pop rules match on (person-account fields read as these). */
-  fields: {
-    Phone: 'Phone',
-    MobilePhone: 'Mobile phone',
-    HomePhone: 'Home phone',
-    OtherPhone: 'Other phone',
-    AssistantPhone: 'Assistant phone',
-    Fax: 'Fax',
-    SuppliedPhone: 'Web phone',
-  },
-  callerLabels: { Lead: 'Lead', Customer: 'Customer', 'Previous Customer': 'Previous Customer', Unknown: 'Unknown' } satisfies Record<CallerLabel, string>,
-  callerLabelList: 'Caller label',
-  why: { summary: 'Why this record', matched: (field: string) => `matched ${field}`, rule: (rule: string) => `(rule: ${rule})` },
   phone: {
     ready: 'Phone ready',
     connecting: 'Connecting to phone server…',
