@@ -82,6 +82,24 @@ const LAZY = [
   'adapter/src/telephony/voicemail-drop.ts',
   'widget/src/cp-call-recording.ts',
   'widget/src/cp-voicemail-drop.ts',
+  // The keyboard shortcuts: which key is which shortcut and what it does (widget/src/shortcut-keys.ts,
+  // the listener, loads it right after the first paint; its words are in catalogue/en-later.ts).
+  'widget/src/shortcuts.ts',
+  'widget/src/catalogue/en-later.ts',
+  // The caller detail of the selected call (shown once answered) and the interaction list (a call
+  // rings and is answered in its call pop): loaded right after the first paint (contact-pad.ts).
+  'widget/src/cp-interaction-detail.ts',
+  'widget/src/cp-interaction-list.ts',
+  // The caller's labels and "Why this record": shown once Salesforce answered the lookup (the CRM room
+  // loads off the ring path), loaded right after the first paint (contact-pad.ts).
+  'widget/src/cp-caller-labels.ts',
+  'widget/src/cp-why-record.ts',
+  'widget/src/caller-words.ts',
+  // How times are written (time in state, call length, countdowns, "3 min ago"): with the list and the
+  // in-call controls; the phone status's retry countdown needs only clock.ts secondsLeft.
+  'widget/src/format-time.ts',
+  // The dialogs' frame and list styles: with the dialogs, which load on first use.
+  'widget/src/dialog-styles.ts',
 ];
 
 /** What ringing and answering need, on the ring path. */

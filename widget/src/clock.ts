@@ -19,3 +19,11 @@ export const systemClock: Clock = {
     return () => clearInterval(id);
   },
 };
+
+/**
+ * Whole seconds left until `until`, rounded up, never negative (the phone's retry countdown; format-time.ts
+ * writes countdowns with it). Here rather than in format-time.ts, which loads after the first paint.
+ */
+export function secondsLeft(until: number, now: number): number {
+  return Math.max(0, Math.ceil((until - now) / 1000));
+}

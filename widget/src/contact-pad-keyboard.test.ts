@@ -6,10 +6,11 @@ import type { ContactPadSnapshot } from '../../adapter/src/store.ts';
 import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { waitFor } from '../../adapter/test-support/wait-for.ts';
 import { NOW, connected, ringing, snapshot, view, wrappingUp } from '../test-support/snapshots.ts';
+import { afterFirstPaint } from '../test-support/first-paint.ts';
 import { deepQueryAll, findByRole, focused, getByRole, recordIntents } from '../test-support/queries.ts';
 
 async function pad(state: ContactPadSnapshot): Promise<ContactPad> {
-  return fixture<ContactPad>(html`<contact-pad .snapshot=${state} .clock=${new FakeClock(NOW)}></contact-pad>`);
+  return afterFirstPaint(await fixture<ContactPad>(html`<contact-pad .snapshot=${state} .clock=${new FakeClock(NOW)}></contact-pad>`));
 }
 
 /** The agent status control (its name says what it does next). */

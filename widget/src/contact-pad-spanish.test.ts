@@ -20,6 +20,7 @@ import type { ContactPadSnapshot } from '../../adapter/src/store.ts';
 import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { NOW, DISPOSITIONS, busyShift, caseConnected, connected, lookup, readyAgent, recentJourney, ringing, sharedNumberMatches, snapshot, view, wrappingUp } from '../test-support/snapshots.ts';
 import { accessibleName, allElements, deepQueryAll, findByRole, getByRole, queryAllByRole, shownText } from '../test-support/queries.ts';
+import { afterFirstPaint } from '../test-support/first-paint.ts';
 import { useAgentLanguage } from './catalogue/catalogue.ts';
 import { en } from './catalogue/en.ts';
 import { enLater } from './catalogue/en-later.ts';
@@ -53,8 +54,7 @@ async function englishIn(...roots: Element[]): Promise<string[]> {
 }
 
 async function settled(element: ContactPad): Promise<void> {
-  await element.updateComplete;
-  for (const child of deepQueryAll<HTMLElement & { updateComplete?: Promise<unknown> }>(element, '*')) await child.updateComplete;
+  await afterFirstPaint(element);
 }
 
 /** <contact-pad> for a Spanish-speaking agent, once the Spanish words are in use. */
@@ -79,7 +79,7 @@ describe('ContactPad in Spanish', () => {
   afterEach(() => useAgentLanguage({ language: '', locale: '' }));
 
   it('finds English words where they are left (the check below can fail)', async () => {
-    const pop = await fixture(html`<cp-call-pop .view=${ringing}></cp-call-pop>`);
+    const pop = await afterFirstPaint(await fixture(html`<cp-call-pop .view=${ringing}></cp-call-pop>`));
     expect(await englishIn(pop)).to.include.members(['Accept', 'Reject', 'Call To', 'Lead']);
   });
 

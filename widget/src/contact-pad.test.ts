@@ -21,10 +21,11 @@ import {
   view,
   wrappingUp,
 } from '../test-support/snapshots.ts';
+import { afterFirstPaint } from '../test-support/first-paint.ts';
 import { deepQueryAll, findByRole, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function pad(state: ContactPadSnapshot | undefined, clock = new FakeClock(NOW)): Promise<ContactPad> {
-  return fixture<ContactPad>(html`<contact-pad .snapshot=${state} .clock=${clock}></contact-pad>`);
+  return afterFirstPaint(await fixture<ContactPad>(html`<contact-pad .snapshot=${state} .clock=${clock}></contact-pad>`));
 }
 
 /** Sets a new snapshot and waits until every element below has rendered it. */

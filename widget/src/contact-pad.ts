@@ -3,7 +3,7 @@
  * snapshot: the phone connection (SIP registration), whether the console bridge is
  * missing (tab sync and Omni-Channel off), the agent state, notices, a call pop
  * for every alerting interaction, the caller detail (labels, why this record, picker,
- * journey) and the wrap-up form for the selected interaction, the interaction list, and the
+ * journey; loaded after the first paint) and the wrap-up form for the selected interaction, the interaction list (loaded after the first paint), and the
  * dial box, and the devices panel (loaded when opened). Incoming calls also show as browser
  * notifications while ContactPad is out of sight (call-notifications.ts). Every agent action leaves it as a `contactpad-intent`
  * event (see intent-event.ts) fired by the child that took it.
@@ -18,8 +18,6 @@ import './cp-phone-status.ts';
 import './cp-agent-state.ts';
 import './cp-notice-list.ts';
 import './cp-call-pop.ts';
-import './cp-interaction-detail.ts';
-import './cp-interaction-list.ts';
 import { loadElement } from './lazy-elements.ts';
 import { CallNotifications, ringingCalls } from './call-notifications.ts';
 import { INTENT_EVENT } from './intent-event.ts';
@@ -117,7 +115,7 @@ export class ContactPad extends LitElement {
   readonly #announcer = new Announcer(this);
   /** Keeps the focus in ContactPad when Accept, Release or Done re-render away the button that had it. */
   readonly #focusKeeper = new FocusKeeper(this);
-  /** The agent's keyboard shortcuts (accept, reject, hold, mute, release). */
+  /** The agent's keyboard shortcuts (accept, reject, hold, mute, release): what they do loads right after the first paint (shortcut-keys.ts). */
   readonly #shortcutKeys = new ShortcutKeys(this, (words) => this.#announcer.announce(words));
   /** The devices panel (microphone, speaker, ringer) is open; it loads the first time. */
   #devicesOpen = false;
@@ -154,6 +152,16 @@ export class ContactPad extends LitElement {
     if (wrapUp) void loadElement('cp-wrap-up-form');
     // The dial pad, recent numbers and favourites: not needed to ring and answer, loaded after the first paint.
     void loadElement('cp-dialer');
+    // The caller detail of the answered call: not needed to ring, loaded after the first paint, so it is there once the agent answers.
+    void loadElement('cp-interaction-detail');
+    // The interaction list: a call rings and is answered in its call pop; the list's rows (Hold, Release,
+    // Transfer once answered; chats, emails, cases) load after the first paint, long before the phone has
+    // its credential and has registered, so they are there when the first call comes.
+    void loadElement('cp-interaction-list');
+    // The caller's labels and "Why this record" show once Salesforce answered the caller lookup (the CRM
+    // room and jsforce load after the phone registered): loaded now, they are there well before.
+    void loadElement('cp-caller-labels');
+    void loadElement('cp-why-record');
     return html`
       ${live}${this.#announcer.render()}
       <div class="pad">

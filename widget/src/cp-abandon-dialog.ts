@@ -6,7 +6,8 @@
  * Cancel, so a stray Return does not abandon.
  */
 import { LitElement, css, html } from 'lit';
-import { baseStyles, dialogStyles } from './theme.ts';
+import { baseStyles } from './theme.ts';
+import { dialogStyles } from './dialog-styles.ts';
 import { intentEvent } from './intent-event.ts';
 import { ModalController, type InteractionDialogOptions } from './modal-controller.ts';
 import { laterWords } from './catalogue/later-words.ts';

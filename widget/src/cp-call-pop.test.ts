@@ -6,10 +6,11 @@ import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { sendKeys } from '@web/test-runner-commands';
 import { DECLINE_REASONS, HOSTILE_TEXT, NOW, annLead, lookup, recentJourney, ringing, sharedNumberMatches, view } from '../test-support/snapshots.ts';
 import { accessibleName, composedText, deepQueryAll, findByRole, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { afterFirstPaint } from '../test-support/first-paint.ts';
 import { waitUntil } from '../../adapter/test-support/wait-for.ts';
 
 async function pop(callView: InteractionView, declineReasons: readonly string[] = DECLINE_REASONS): Promise<CpCallPop> {
-  return fixture<CpCallPop>(html`<cp-call-pop .view=${callView} .declineReasons=${declineReasons} .clock=${new FakeClock(NOW)}></cp-call-pop>`);
+  return afterFirstPaint(await fixture<CpCallPop>(html`<cp-call-pop .view=${callView} .declineReasons=${declineReasons} .clock=${new FakeClock(NOW)}></cp-call-pop>`));
 }
 
 /** Waits for the pop's decline dialog to load and render (lazy-elements.ts), then returns the open dialog. */

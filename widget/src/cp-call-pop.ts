@@ -20,9 +20,7 @@ import { isCall } from './channels.ts';
 import type { CpDeclineDialog } from './cp-decline-dialog.ts';
 import { poppedRecord } from './caller-record.ts';
 import { pickerAndJourney } from './caller-findings.ts';
-import './cp-caller-labels.ts';
-import './cp-why-record.ts';
-import { definedElement } from './lazy-elements.ts';
+import { definedElement, loadElement } from './lazy-elements.ts';
 
 /**
  * The call pop. Fires `accept` and `reject` for its interaction (a chat's, email's or
@@ -172,7 +170,10 @@ export class CpCallPop extends LitElement {
 
   #why(caller: CallerLookupView) {
     const popped = poppedRecord(caller);
-    return popped ? html`<cp-why-record .match=${popped}></cp-why-record>` : '';
+    if (!popped) return '';
+    // Loaded after the first paint (contact-pad.ts), long before a Salesforce lookup can be done; else here.
+    void loadElement('cp-why-record');
+    return html`<cp-why-record .match=${popped}></cp-why-record>`;
   }
 
   #lookupDetails(interactionId: string, caller: CallerLookupView) {
@@ -183,6 +184,7 @@ export class CpCallPop extends LitElement {
   #labels(caller: CallerLookupView) {
     if (caller.state === 'pending') return html`<p class="lookup" role="status">${words().callPop.lookingUp}</p>`;
     if (caller.state !== 'done' || caller.labels.length === 0) return html``;
+    void loadElement('cp-caller-labels');
     return html`<cp-caller-labels .labels=${caller.labels}></cp-caller-labels>`;
   }
 

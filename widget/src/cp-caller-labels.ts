@@ -6,8 +6,8 @@
 import { LitElement, css, html } from 'lit';
 import type { CallerLabel } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
-import { words } from './catalogue/catalogue.ts';
-import { callerLabelWords } from './words.ts';
+import { laterWords } from './catalogue/later-words.ts';
+import { callerLabelWords } from './caller-words.ts';
 
 const LABEL_CLASS: Record<CallerLabel, string> = {
   Lead: 'lead',
@@ -70,7 +70,7 @@ export class CpCallerLabels extends LitElement {
 
   protected override render() {
     if (this.labels.length === 0) return html``;
-    return html`<ul aria-label=${words().callerLabelList}>
+    return html`<ul aria-label=${laterWords().callerLabelList}>
       ${this.labels.map((label) => html`<li class=${LABEL_CLASS[label] ?? 'unknown'}>${callerLabelWords(label)}</li>`)}
     </ul>`;
   }

@@ -8,7 +8,8 @@
  * to ask: {@link CpDeclineDialog.decline} fires `reject` at once, without a reason.
  */
 import { LitElement, css, html } from 'lit';
-import { baseStyles, dialogStyles, listboxStyles } from './theme.ts';
+import { baseStyles } from './theme.ts';
+import { dialogStyles, listboxStyles } from './dialog-styles.ts';
 import { intentEvent } from './intent-event.ts';
 import { movedIndex } from './list-keys.ts';
 import { ModalController, type InteractionDialogOptions } from './modal-controller.ts';

@@ -17,9 +17,9 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { Channel, DirectoryEntry } from '../../adapter/src/store.ts';
-import { baseStyles, dialogStyles, listboxStyles } from './theme.ts';
+import { baseStyles } from './theme.ts';
+import { dialogStyles, listboxStyles } from './dialog-styles.ts';
 import { intentEvent } from './intent-event.ts';
-import { directoryKindWords } from './words.ts';
 import { laterWords } from './catalogue/later-words.ts';
 import { entriesFor, filterDirectory, needsPhone, sortDirectory, typedNumber, type DirectoryMode } from './directory-search.ts';
 import { movedIndex } from './list-keys.ts';
@@ -234,7 +234,7 @@ export class CpDirectoryDialog extends LitElement {
                 @click=${() => this.#choose(choice)}
               >
                 ${'entry' in choice
-                  ? html`<span class="name">${choice.entry.name}</span><span class="kind"><span class="visually-hidden">, </span>${directoryKindWords(choice.entry.kind)}</span>`
+                  ? html`<span class="name">${choice.entry.name}</span><span class="kind"><span class="visually-hidden">, </span>${laterWords().directoryKinds[choice.entry.kind]}</span>`
                   : html`<span class="name">${w.numberOption[this.#mode](choice.number)}</span>`}
               </li>`,
             )}

@@ -5,11 +5,11 @@ import type { InteractionView } from '../../adapter/src/store.ts';
 import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { HOSTILE_TEXT, NOW, annLead, connected, lookup, recentJourney, sharedNumberMatches, view, wrappingUp } from '../test-support/snapshots.ts';
 import { deepQueryAll, findByRole, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { afterFirstPaint } from '../test-support/first-paint.ts';
 
 async function detail(callView: InteractionView | undefined): Promise<CpInteractionDetail> {
   const element = await fixture<CpInteractionDetail>(html`<cp-interaction-detail .view=${callView} .clock=${new FakeClock(NOW)}></cp-interaction-detail>`);
-  for (const child of deepQueryAll<HTMLElement & { updateComplete?: Promise<unknown> }>(element, '*')) await child.updateComplete;
-  return element;
+  return afterFirstPaint(element);
 }
 
 const bobConnected = (caller: InteractionView['caller']): InteractionView => ({ ...connected, caller });

@@ -13,11 +13,10 @@ import { baseStyles } from './theme.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { customerWords } from './words.ts';
 import { words } from './catalogue/catalogue.ts';
+import { laterWords } from './catalogue/later-words.ts';
 import { poppedRecord } from './caller-record.ts';
 import { pickerAndJourney } from './caller-findings.ts';
 import { loadElement } from './lazy-elements.ts';
-import './cp-caller-labels.ts';
-import './cp-why-record.ts';
 
 /** The caller detail. Fires `pick-record` (its picker) and `open-record` (its journey). */
 export class CpInteractionDetail extends LitElement {
@@ -78,7 +77,8 @@ export class CpInteractionDetail extends LitElement {
     const view = this.view;
     if (!view) return html``;
     const who = customerWords(view.interaction);
-    return html`<section aria-label=${words().callerDetail(who)}>
+    if (view.caller.state === 'done') void loadElement('cp-caller-labels');
+    return html`<section aria-label=${laterWords().callerDetail(who)}>
       <div class="head">
         <h3 class="who">${who}</h3>
         ${view.caller.state === 'done' ? html`<cp-caller-labels .labels=${view.caller.labels}></cp-caller-labels>` : ''}
@@ -112,6 +112,7 @@ export class CpInteractionDetail extends LitElement {
     if (caller.state === 'pending') return html`<p class="lookup">${words().callPop.lookingUp}</p>`;
     if (caller.state === 'failed') return html`<p class="lookup failed">${words().notices.message(caller.code, caller.message)}</p>`;
     const popped = poppedRecord(caller);
+    if (popped) void loadElement('cp-why-record');
     return html`${popped ? html`<cp-why-record .match=${popped}></cp-why-record>` : ''}
     ${pickerAndJourney(interactionId, caller, this.clock)}`;
   }

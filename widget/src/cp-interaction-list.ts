@@ -16,8 +16,8 @@ import { intentEvent } from './intent-event.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { formatElapsed } from './format-time.ts';
-import { actionWords, channelWords, customerWords, logWords, mutedWords, stateWords, subjectWords } from './words.ts';
-import { words } from './catalogue/catalogue.ts';
+import { actionWords, channelWords, customerWords, mutedWords, stateWords, subjectWords } from './words.ts';
+import { laterWords } from './catalogue/later-words.ts';
 import { isCall } from './channels.ts';
 import type { CpDirectoryDialog, DirectoryMode } from './cp-directory-dialog.ts';
 import type { CpAbandonDialog } from './cp-abandon-dialog.ts';
@@ -239,9 +239,9 @@ export class CpInteractionList extends LitElement {
   protected override render() {
     const dialogs = html`<cp-directory-dialog .entries=${this.directory}></cp-directory-dialog><cp-abandon-dialog></cp-abandon-dialog
       ><cp-decline-dialog .reasons=${this.declineReasons}></cp-decline-dialog>`;
-    if (this.interactions.length === 0) return html`<p class="empty">${words().list.empty}</p>${dialogs}`;
+    if (this.interactions.length === 0) return html`<p class="empty">${laterWords().list.empty}</p>${dialogs}`;
     const now = this.#clock.now();
-    return html`<ul aria-label=${words().list.name}>
+    return html`<ul aria-label=${laterWords().list.name}>
         ${repeat(
           this.interactions,
           (view) => view.interaction.id,
@@ -256,9 +256,9 @@ export class CpInteractionList extends LitElement {
     const since = stateSince(call);
     const time = since === undefined ? talkTime(call) : formatElapsed(since, now);
     const selected = call.id === this.selectedId;
-    const log = logWords(view.log);
+    const log = laterWords().log[view.log];
     const kind = channelWords(call.channel);
-    const w = words().list;
+    const w = laterWords().list;
     return html`<li class="state-${call.state} ${selected ? 'selected' : ''}" data-id=${call.id}>
       <button
         type="button"

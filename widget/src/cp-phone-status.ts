@@ -6,9 +6,8 @@
 import { LitElement, css, html } from 'lit';
 import type { PhoneConnection } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
-import { systemClock, type Clock } from './clock.ts';
+import { secondsLeft, systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
-import { secondsLeft } from './format-time.ts';
 import { words } from './catalogue/catalogue.ts';
 
 /** The phone connection banner. Fires no intents. */

@@ -11,15 +11,14 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { CallerMatchView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
-import { callerLabelWords, fieldWords, objectWords } from './words.ts';
-import { words } from './catalogue/catalogue.ts';
+import { callerLabelWords, fieldWords, objectWords } from './caller-words.ts';
 import { laterWords } from './catalogue/later-words.ts';
 
 /** One record's details after its name: "Contact · Customer · matched Home phone". */
 function recordDetail(match: CallerMatchView): string {
   const object = objectWords(match.objectType);
   const label = match.label ? callerLabelWords(match.label) : '';
-  return [object, label === object ? '' : label, match.matchedField ? words().why.matched(fieldWords(match.matchedField)) : '']
+  return [object, label === object ? '' : label, match.matchedField ? laterWords().why.matched(fieldWords(match.matchedField)) : '']
     .filter((part) => part !== '')
     .join(' · ');
 }

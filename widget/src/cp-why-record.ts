@@ -7,8 +7,8 @@
 import { LitElement, css, html } from 'lit';
 import type { CallerMatchView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
-import { whyWords } from './words.ts';
-import { words } from './catalogue/catalogue.ts';
+import { whyWords } from './caller-words.ts';
+import { laterWords } from './catalogue/later-words.ts';
 
 /** The disclosure for the record that pops; renders nothing without one. Fires no intent. */
 export class CpWhyRecord extends LitElement {
@@ -54,7 +54,7 @@ export class CpWhyRecord extends LitElement {
     const why = whyWords(match);
     if (!why) return html``;
     return html`<details>
-      <summary>${words().why.summary}</summary>
+      <summary>${laterWords().why.summary}</summary>
       <p class="why">${why}</p>
     </details>`;
   }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatAgo, formatCallDuration, formatCountdown, formatDateTime, formatElapsed, secondsLeft } from './format-time.ts';
+import { formatAgo, formatCallDuration, formatCountdown, formatDateTime, formatElapsed } from './format-time.ts';
+import { secondsLeft } from './clock.ts';
 import { agentLocale, useAgentLanguage } from './catalogue/catalogue.ts';
 
 describe('time formats', () => {

@@ -7,10 +7,11 @@
  *
  * Durations are Intl.NumberFormat's digits joined by colons. Intl.DurationFormat's digital style
  * (Chromium 129, Firefox 136, Safari 16.4) writes the same for English and Spanish, but pads
- * minutes (no "m:ss" countdown) and would need this as a fallback anyway: not worth its bytes
- * on the ring-and-answer path.
+ * minutes (no "m:ss" countdown) and would need this as a fallback anyway: not worth its bytes.
+ * This module loads after the first paint (with the interaction list and the in-call controls).
  */
 import { agentLocale } from './catalogue/catalogue.ts';
+import { secondsLeft } from './clock.ts';
 
 /** h:mm:ss (hours left out when 0); minutes with at least `minuteDigits` digits (Number.toLocaleString is Intl.NumberFormat). */
 function digital(hours: number, minutes: number, seconds: number, locale: string, minuteDigits: 1 | 2): string {
@@ -32,11 +33,6 @@ export function formatElapsed(from: number, now: number, locale = agentLocale())
 export function formatCallDuration(from: number, now: number, locale = agentLocale()): string {
   const seconds = Math.max(0, Math.floor((now - from) / 1000));
   return digital(Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60, locale, 2);
-}
-
-/** Whole seconds left until `until`, rounded up, never negative. */
-export function secondsLeft(until: number, now: number): number {
-  return Math.max(0, Math.ceil((until - now) / 1000));
 }
 
 /** Time left until `until`, as m:ss. */

@@ -3,7 +3,10 @@
  * transfer, abandon, decline), the wrap-up form, the record picker, the customer journey and the
  * devices panel; the in-call controls of a call under way (timer, mute, line quality), its keypad
  * and its line details, its recording and voicemail drop; the dial pad with the recent numbers
- * and favourites.
+ * and favourites; the caller detail of the selected call (shown once answered), the interaction
+ * list (its calls ring and are answered in their call pops), and the caller's labels and "Why this
+ * record" (shown once the Salesforce lookup is done, which needs the CRM room, itself loaded off
+ * the ring path): contact-pad.ts loads these right after the first paint.
  * They are not in the ring-and-answer bundle (`npm run bench` measures it); each loads the
  * first time it is about to show, from the same static resource.
  *
@@ -27,6 +30,10 @@ const LOADERS = {
   'cp-line-details': () => import('./cp-line-details.ts'),
   'cp-audio-settings': () => import('./cp-audio-settings.ts'),
   'cp-dialer': () => import('./cp-dialer.ts'),
+  'cp-interaction-detail': () => import('./cp-interaction-detail.ts'),
+  'cp-interaction-list': () => import('./cp-interaction-list.ts'),
+  'cp-caller-labels': () => import('./cp-caller-labels.ts'),
+  'cp-why-record': () => import('./cp-why-record.ts'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyElementTag = keyof typeof LOADERS;

@@ -3,17 +3,25 @@
  * (key events cross the children's shadow roots) that is a shortcut of the snapshot
  * (shortcuts.ts) fires its intent as if the agent had clicked the button, and says what it
  * did or why it did nothing.
+ *
+ * Only this listener is on the ring-and-answer path: shortcuts.ts (which key is which
+ * shortcut, which call it acts on, and its words in catalogue/en-later.ts) loads by import()
+ * right after the pad's first paint (hostUpdated), in the background, long before the phone has
+ * registered and a call can ring. A key pressed before it arrived is handled once it has (too
+ * late to stop the key's default action, which for Alt/Ctrl/Meta combinations in the pad is none).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ContactPadSnapshot } from '../../adapter/src/store.ts';
 import { intentEvent } from './intent-event.ts';
-import { shortcutOf, shortcutOutcome } from './shortcuts.ts';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly snapshot: ContactPadSnapshot | undefined };
+type Shortcuts = typeof import('./shortcuts.ts');
 
 export class ShortcutKeys implements ReactiveController {
   readonly #host: Host;
   readonly #say: (words: string) => void;
+  #shortcuts: Shortcuts | undefined;
+  #loading: Promise<Shortcuts> | undefined;
 
   constructor(host: Host, say: (words: string) => void) {
     this.#host = host;
@@ -29,7 +37,29 @@ export class ShortcutKeys implements ReactiveController {
     this.#host.removeEventListener('keydown', this.#pressed);
   }
 
+  /** After the first paint: the shortcuts load in the background. */
+  hostUpdated(): void {
+    void this.#load().catch(() => undefined);
+  }
+
+  /** shortcuts.ts, loaded once; a failed load (the static resource unreachable) is tried again on the next key or paint. */
+  #load(): Promise<Shortcuts> {
+    this.#loading ??= import('./shortcuts.ts').then(
+      (module) => (this.#shortcuts = module),
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
+    return this.#loading;
+  }
+
   readonly #pressed = (event: KeyboardEvent): void => {
+    if (this.#shortcuts) this.#act(this.#shortcuts, event);
+    else void this.#load().then((shortcuts) => this.#act(shortcuts, event), () => undefined);
+  };
+
+  #act({ shortcutOf, shortcutOutcome }: Shortcuts, event: KeyboardEvent): void {
     const snapshot = this.#host.snapshot;
     const shortcut = snapshot ? shortcutOf(event, snapshot.shortcuts) : undefined;
     if (!snapshot || !shortcut) return;
@@ -41,5 +71,5 @@ export class ShortcutKeys implements ReactiveController {
     }
     this.#host.dispatchEvent(intentEvent(outcome.intent));
     this.#say(outcome.words);
-  };
+  }
 }

@@ -9,7 +9,7 @@
  *
  * acting on the selected call when it offers the action, else on the one call that does. With
  * none, or two calls and none selected, the shortcut does nothing and says why (the catalogue's
- * `shortcuts` words are announced): the agent never releases the wrong call by a key.
+ * `shortcuts` words, in en-later.ts, are announced): the agent never releases the wrong call by a key.
  *
  * The keys work while the focus is in ContactPad's panel (see keyboard-shortcuts.ts for why not
  * in the rest of the console).
@@ -17,8 +17,8 @@
 import type { ContactPadSnapshot, Intent, InteractionView, ShortcutAction, ShortcutView } from '../../adapter/src/store.ts';
 import { isCall } from './channels.ts';
 import { subjectWords } from './words.ts';
-import { words } from './catalogue/catalogue.ts';
-import type { Catalogue } from './catalogue/en.ts';
+import { laterWords } from './catalogue/later-words.ts';
+import type { LaterCatalogue } from './catalogue/en-later.ts';
 
 /** The fields of a KeyboardEvent a shortcut is matched on. */
 export interface KeyPress {
@@ -47,7 +47,7 @@ export function shortcutOf(press: KeyPress, shortcuts: readonly ShortcutView[]):
 export type ShortcutOutcome = { readonly intent: Intent; readonly words: string } | { readonly refused: string };
 
 /** An interaction action a shortcut may take (the catalogue says each as done). */
-type TakenAction = keyof Catalogue['shortcuts']['taken'];
+type TakenAction = keyof LaterCatalogue['shortcuts']['taken'];
 
 /** The interaction actions a shortcut may take, in the order they are looked for. */
 const ACTIONS: Readonly<Record<ShortcutAction, readonly TakenAction[]>> = {
@@ -61,7 +61,7 @@ const ACTIONS: Readonly<Record<ShortcutAction, readonly TakenAction[]>> = {
 /** Which call a shortcut acts on, and what it does to it, in `snapshot`. */
 export function shortcutOutcome(action: ShortcutAction, snapshot: ContactPadSnapshot): ShortcutOutcome {
   const wanted = ACTIONS[action];
-  const said = words().shortcuts;
+  const said = laterWords().shortcuts;
   const offering = snapshot.interactions.filter(
     (view) => isCall(view.interaction.channel) && wanted.some((each) => view.actions.includes(each)) && ringingIsInbound(action, view),
   );

@@ -1,10 +1,11 @@
 /**
  * The words the agent reads for the model's values: channels, interaction states, agent
- * statuses and activity-log (Task) states. One place, so the call pop, the list and the
+ * statuses (the activity log's (Task) words are the list's, in catalogue/en-later.ts; a caller's
+ * records, labels and "Why this record" are in caller-words.ts). One place, so the call pop, the list and the
  * screen-reader announcements say the same thing; the words themselves are the catalogue's, in
  * the agent's language (catalogue/catalogue.ts).
  */
-import type { AgentState, AgentStatusChoice, CallerLabel, CallerMatchView, Channel, DirectoryEntry, Interaction, InteractionAction, InteractionState, InteractionView } from '../../adapter/src/store.ts';
+import type { AgentState, AgentStatusChoice, Channel, Interaction, InteractionAction, InteractionState, InteractionView } from '../../adapter/src/store.ts';
 import { isCall } from './channels.ts';
 import { words } from './catalogue/catalogue.ts';
 
@@ -38,16 +39,6 @@ export function mutedWords(): string {
   return words().muted;
 }
 
-/** A directory entry's kind in words: Agent or Service. */
-export function directoryKindWords(kind: DirectoryEntry['kind']): string {
-  return words().directoryKinds[kind];
-}
-
-/** The activity log (Task upsert) in words; '' when nothing is being written. */
-export function logWords(log: InteractionView['log']): string {
-  return words().log[log];
-}
-
 /** A choosable state in words: "Ready", "Not Ready — Lunch", "Offline". */
 export function choiceWords(choice: AgentStatusChoice): string {
   return choice.status === 'not-ready' && choice.reason ? words().notReadyBecause(choice.reason) : words().agentStatuses[choice.status];
@@ -76,43 +67,4 @@ export function subjectWords(interaction: Interaction): string {
 export function incomingAnnouncement(interaction: Interaction): string {
   const who = [interaction.callerName, interaction.callerNumber].filter((part) => typeof part === 'string' && part !== '');
   return words().incoming(channelWords(interaction.channel), who.join(', '), interaction.queue || '');
-}
-
-/** A key's words in a table of the catalogue, else the key itself (a custom object or field keeps its API name). */
-function wordsOr<T extends object>(table: T, key: string): string {
-  return Object.hasOwn(table, key) ? String(table[key as keyof T]) : key;
-}
-
-/** A record's object in words: Lead, Contact, Account, Case, Live Chat Transcript; else its API name (Custom__c). */
-export function objectWords(objectType: string): string {
-  return wordsOr(words().objects, objectType);
-}
-
-/**
- * A matched field in words: "Mobile phone" for MobilePhone (and a person account's
- * PersonMobilePhone); custom or unknown fields keep their API name.
- */
-export function fieldWords(field: string): string {
-  const standard = /^Person(MobilePhone|HomePhone|OtherPhone|AssistantPhone)$/.exec(field)?.[1] ?? field;
-  return Object.hasOwn(words().fields, standard) ? wordsOr(words().fields, standard) : field;
-}
-
-/** The label a caller earned in words: Lead, Customer, Previous Customer, Unknown. */
-export function callerLabelWords(label: CallerLabel): string {
-  return wordsOr(words().callerLabels, label);
-}
-
-/**
- * "Why this record", in one line: the label the match earned, the object when it says more
- * than the label, the field that matched and the screen-pop rule (custom metadata record):
- * "Lead · matched Mobile phone (rule: Open leads)", "Customer · Account · matched Phone
- * (rule: Customers)". Blank parts are left out.
- */
-export function whyWords(match: CallerMatchView): string {
-  const object = objectWords(match.objectType);
-  const label = match.label ? callerLabelWords(match.label) : '';
-  const parts = [label, object === label ? '' : object, match.matchedField ? words().why.matched(fieldWords(match.matchedField)) : ''];
-  let text = parts.filter((part) => part !== '').join(' · ');
-  if (match.rule) text += `${text ? ' ' : ''}${words().why.rule(match.rule)}`;
-  return text;
 }

@@ -1,10 +1,11 @@
 /**
  * The English words of the elements loaded on first use (the wrap-up form, the decline and abandon
  * dialogs, the record picker, the customer journey, the dial pad, the call's recording and
- * voicemail drop, the consult and transfer dialog, the devices panel): a part of the catalogue (en.ts) that loads
+ * voicemail drop, the consult and transfer dialog, the devices panel, the caller detail of the answered call, the interaction list, the caller's
+ * labels and "Why this record" (caller-words.ts); and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { CallQualityLevel, JourneyStatus, RecordingCommand, RecordingState } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, CallQualityLevel, CallerLabel, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
 import type { DirectoryMode } from '../directory-search.ts';
 import type { NotificationPermissionState } from '../call-notifications.ts';
 
@@ -133,6 +134,58 @@ export const enLater = {
       unsupported: 'Notifications are off: this browser has none; incoming calls still ring.',
     } satisfies Record<NotificationPermissionState, string>,
   },
+  /** A keyboard shortcut (shortcuts.ts): what it did ("Accepted: Voice call with Ann Smith"), or why it did nothing. */
+  shortcuts: {
+    taken: {
+      accept: 'Accepted',
+      reject: 'Rejected',
+      hold: 'Holding',
+      retrieve: 'Retrieving',
+      mute: 'Muted',
+      unmute: 'Unmuted',
+      release: 'Releasing',
+    } satisfies Partial<Record<InteractionAction, string>>,
+    nothingTo: {
+      accept: 'No call is ringing.',
+      reject: 'No call is ringing.',
+      hold: 'No call to hold or retrieve.',
+      mute: 'No call to mute or unmute.',
+      release: 'No call to release.',
+    } satisfies Record<ShortcutAction, string>,
+    severalCalls: 'More than one call: select the call first.',
+  },
+  /** Salesforce objects in the agent's words (others keep their API name). */
+  objects: { Lead: 'Lead', Contact: 'Contact', Account: 'Account', Case: 'Case', LiveChatTranscript: 'Live Chat Transcript' },
+  /** The standard phone fields screen-pop rules match on (person-account fields read as these). */
+  fields: {
+    Phone: 'Phone',
+    MobilePhone: 'Mobile phone',
+    HomePhone: 'Home phone',
+    OtherPhone: 'Other phone',
+    AssistantPhone: 'Assistant phone',
+    Fax: 'Fax',
+    SuppliedPhone: 'Web phone',
+  },
+  callerLabels: { Lead: 'Lead', Customer: 'Customer', 'Previous Customer': 'Previous Customer', Unknown: 'Unknown' } satisfies Record<CallerLabel, string>,
+  callerLabelList: 'Caller label',
+  why: { summary: 'Why this record', matched: (field: string) => `matched ${field}`, rule: (rule: string) => `(rule: ${rule})` },
+  /** The interaction list (cp-interaction-list, loaded after the first paint): its name, with nothing in it, and what an item adds to its state. */
+  list: {
+    name: 'Interactions',
+    empty: 'No interactions yet.',
+    /** An item whose record tab the agent closed: selecting the item reopens it. */
+    tabClosed: 'Tab closed — select to reopen',
+    /** A call the far end put on hold (its re-INVITE sendonly or inactive). */
+    heldByFarEnd: 'Held by the caller',
+    /** A call joined with its consult call into a three-way call. */
+    inConference: 'Conference',
+  },
+  /** The Task being written; nothing while there is nothing to write. */
+  log: { none: '', saving: 'Saving…', saved: 'Saved', retrying: 'Will retry' } satisfies Record<ActivityLogState, string>,
+  /** A directory entry's kind (cp-directory-dialog): Agent or Service. */
+  directoryKinds: { agent: 'Agent', service: 'Service' } satisfies Record<DirectoryEntry['kind'], string>,
+  /** The caller detail's accessible name (cp-interaction-detail): "Caller: Bob Jones". */
+  callerDetail: (who: string) => (who ? `Caller: ${who}` : 'Caller'),
 };
 
 /** The shape of every language's words for the elements loaded later. */

@@ -5,7 +5,7 @@
  * ago" are Intl's (format-time.ts), so no word here counts anything. These are the words of what
  * rings and answers (they load with it); the words of the elements loaded later are in en-later.ts.
  */
-import type { ActivityLogState, AgentState, CallerLabel, Channel, DirectoryEntry, InteractionAction, InteractionState, ShortcutAction } from '../../../adapter/src/store.ts';
+import type { AgentState, Channel, InteractionAction, InteractionState } from '../../../adapter/src/store.ts';
 
 export const en = {
   /** The language of these words (BCP 47): Intl writes times in it, with the agent's region. */
@@ -63,28 +63,10 @@ export const en = {
   } satisfies Record<AgentState['status'], string>,
   notReadyBecause: (reason: string) => `Not Ready — ${reason}`,
   agentState: { now: 'Agent status: ', next: 'Next', choose: 'Set status' },
-  /** The Task being written; nothing while there is nothing to write. */
-  log: { none: '', saving: 'Saving…', saved: 'Saved', retrying: 'Will retry' } satisfies Record<ActivityLogState, string>,
-  directoryKinds: { agent: 'Agent', service: 'Service' } satisfies Record<DirectoryEntry['kind'], string>,
   /** "Chat with Lena Fischer" (a dialog's title). */
   subject: (channel: string, who: string) => `${channel} with ${who}`,
   /** What a screen reader says when work rings: "Incoming voice call from Ann Smith, 415 555 0100, queue Sales" (blank parts left out). */
   incoming: (channel: string, who: string, queue: string) => `Incoming ${channel.toLowerCase()}${who ? ` from ${who}` : ''}${queue ? `, queue ${queue}` : ''}`,
-  /** Salesforce objects in the agent's words (others keep their API name). */
-  objects: { Lead: 'Lead', Contact: 'Contact', Account: 'Account', Case: 'Case', LiveChatTranscript: 'Live Chat Transcript' },
-  /** The standard phone fields screen-pop rules match on (person-account fields read as these). */
-  fields: {
-    Phone: 'Phone',
-    MobilePhone: 'Mobile phone',
-    HomePhone: 'Home phone',
-    OtherPhone: 'Other phone',
-    AssistantPhone: 'Assistant phone',
-    Fax: 'Fax',
-    SuppliedPhone: 'Web phone',
-  },
-  callerLabels: { Lead: 'Lead', Customer: 'Customer', 'Previous Customer': 'Previous Customer', Unknown: 'Unknown' } satisfies Record<CallerLabel, string>,
-  callerLabelList: 'Caller label',
-  why: { summary: 'Why this record', matched: (field: string) => `matched ${field}`, rule: (rule: string) => `(rule: ${rule})` },
   phone: {
     ready: 'Phone ready',
     connecting: 'Connecting to phone server…',
@@ -114,41 +96,8 @@ export const en = {
   callPop: { callTo: 'Call To', queue: 'Queue', adSource: 'Ad Source', lookingUp: 'Looking up caller…' },
   /** A call whose microphone the agent muted (its row in the list, and what is announced). */
   muted: 'Muted',
-  /** The interaction list (cp-interaction-list): its name, with nothing in it, and what an item adds to its state. */
-  list: {
-    name: 'Interactions',
-    empty: 'No interactions yet.',
-    /** An item whose record tab the agent closed: selecting the item reopens it. */
-    tabClosed: 'Tab closed — select to reopen',
-    /** A call the far end put on hold (its re-INVITE sendonly or inactive). */
-    heldByFarEnd: 'Held by the caller',
-    /** A call joined with its consult call into a three-way call. */
-    inConference: 'Conference',
-  },
-  /** The caller detail's accessible name (cp-interaction-detail): "Caller: Bob Jones". */
-  callerDetail: (who: string) => (who ? `Caller: ${who}` : 'Caller'),
   /** What a screen reader hears when it changes (status-announcements.ts), beside a call's state and Muted. */
   announced: { microphoneOn: 'Microphone on', agentStatus: (status: string) => `You are ${status}.` },
-  /** A keyboard shortcut (shortcuts.ts): what it did ("Accepted: Voice call with Ann Smith"), or why it did nothing. */
-  shortcuts: {
-    taken: {
-      accept: 'Accepted',
-      reject: 'Rejected',
-      hold: 'Holding',
-      retrieve: 'Retrieving',
-      mute: 'Muted',
-      unmute: 'Unmuted',
-      release: 'Releasing',
-    } satisfies Partial<Record<InteractionAction, string>>,
-    nothingTo: {
-      accept: 'No call is ringing.',
-      reject: 'No call is ringing.',
-      hold: 'No call to hold or retrieve.',
-      mute: 'No call to mute or unmute.',
-      release: 'No call to release.',
-    } satisfies Record<ShortcutAction, string>,
-    severalCalls: 'More than one call: select the call first.',
-  },
 };
 
 /** The shape every language's catalogue has. */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { fieldWords, objectWords, whyWords } from './words.ts';
+import { fieldWords, objectWords, whyWords } from './caller-words.ts';
 import { annLead } from '../test-support/snapshots.ts';
 
 describe('words for records and matches', () => {
