@@ -152,6 +152,21 @@ describe('an inbound call from ring to logged Task', () => {
     await session.softphone.getByText('Rejected').first().waitFor();
   });
 
+  it('the keyboard shortcuts (read after the first paint): Alt+Shift+A accepts the ringing call whatever button has the focus, Alt+Shift+E releases it', async () => {
+    const { softphone } = session;
+    await placeCall(session, { name: 'Elena Garcia', number: '+14155550102', queue: 'Sales' });
+    const pop = softphone.getByRole('region', { name: /Incoming voice call from Elena Garcia/ });
+    // The focus on Reject: the shortcut, not the focused button, decides.
+    await pop.getByRole('button', { name: 'Reject' }).focus();
+    await session.page.keyboard.press('Alt+Shift+A');
+    await customerState(session, 'connected');
+    await pop.waitFor({ state: 'detached' });
+    await softphone.getByRole('button', { name: 'Release' }).focus(); // the focus must be in ContactPad (Open CTI passes keys only there)
+    await session.page.keyboard.press('Alt+Shift+E');
+    await customerState(session, 'ended');
+    await softphone.getByRole('button', { name: 'Done' }).click();
+  });
+
   it('a caller who hangs up while ringing leaves a missed call and no call pop', async () => {
     await placeCall(session, { name: 'Priya Natarajan', number: '+14155550103' });
     const pop = session.softphone.getByRole('region', { name: /Incoming voice call from Priya Natarajan/ });
