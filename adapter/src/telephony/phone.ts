@@ -30,6 +30,7 @@ import type { DtmfMethod } from '../model/dtmf.ts';
 import type { DtmfSent } from './dtmf-sender.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
+import type { DeviceCallbacks } from './device-callback.ts';
 import { SipCredentials } from './credentials.ts';
 import { applyCredential, createUserAgent, DEFAULT_RECONNECT, iceServersFor, invalid, sipDomain, validateConfig, type PhoneConfig } from './phone-config.ts';
 import { guarded, type PhoneListener } from './phone-listener.ts';
@@ -272,6 +273,17 @@ export class Phone {
       throw new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not connected to the phone server, so it cannot dial.');
     }
     return this.#calls.dial(ua, target);
+  }
+
+  /**
+   * Callbacks through the agent's other registered devices (device-callback.ts, loaded now, off
+   * the ring-and-answer bundle): those devices, and the way to ring one and connect a customer.
+   * Undefined while this phone is not registered (its REGISTER's 200 OK is what lists them).
+   */
+  async deviceCallbacks(): Promise<DeviceCallbacks | undefined> {
+    const { DeviceCallbacks } = await import('./device-callback.ts');
+    const [ua, contacts] = [this.#ua, this.#registration?.contacts ?? []];
+    return ua?.isConnected() && contacts.length > 0 ? new DeviceCallbacks(ua, contacts, sipDomain(this.#config)) : undefined;
   }
 
   /**
