@@ -45,6 +45,11 @@ export type Intent =
   | { readonly type: 'set-agent-status'; readonly choice: AgentStatusChoice }
   /** Call a number or a SIP address (the dial pad, redial, a recent number, a favourite), with the record it belongs to, if any. */
   | { readonly type: 'dial'; readonly number: string; readonly record?: DialledRecord }
+  /** Open the Call back dialog for the selected interaction's record (`interactionId`), or else the record in focus in the console. */
+  | { readonly type: 'open-callback'; readonly interactionId?: string }
+  | { readonly type: 'close-callback' }
+  /** Call back `number` for the record: `device` '' rings this browser, else the registered Contact of another of the agent's devices. */
+  | { readonly type: 'call-back'; readonly number: string; readonly device: string; readonly record?: DialledRecord }
   /** Star a recent number as a favourite, or unstar it. */
   | { readonly type: 'favourite-number'; readonly number: string; readonly starred: boolean }
   /** Why a call the agent placed did not connect, in the agent's words (the Task's disposition). */

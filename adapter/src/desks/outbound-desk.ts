@@ -100,12 +100,15 @@ export class OutboundDesk {
   /**
    * The compliance check alone, for a number the agent typed to call it another way (a consult
    * call, a blind transfer: directory-desk.ts): the address to dial (E.164 when the number reads
-   * so) and how it is shown. Throws INVALID_INPUT, or the blocking rule's error: then nothing may
-   * be dialled.
+   * so) and how it is shown; with the record it is placed from (a callback through another device:
+   * callback-desk.ts), that record's Do Not Call counts too, and the record comes back as
+   * Salesforce knows it. Throws INVALID_INPUT, or the blocking rule's error: then nothing may be
+   * dialled.
    */
-  async clear(typed: string): Promise<{ readonly name: string; readonly address: string }> {
-    const cleared = await this.#clear(readDialString(typed), undefined);
-    return { name: cleared.shown, address: cleared.target };
+  async clear(typed: string, from?: DialledRecord): Promise<{ readonly name: string; readonly address: string; readonly record?: Cleared['record'] }> {
+    const record = from && isSalesforceId(from.recordId) ? from : undefined;
+    const cleared = await this.#clear(readDialString(typed), record);
+    return { name: cleared.shown, address: cleared.target, ...(cleared.record ? { record: cleared.record } : {}) };
   }
 
   /** Calls the last number called again (with the record it was called from). */

@@ -1,0 +1,168 @@
+/**
+ * Call back (issue 11 item 3; seed 003, "Make a Callback from a Transaction"): the agent calls a
+ * customer back from a record (the record in focus in the console, or the selected
+ * interaction's: a chat, an email, a case, an earlier call), choosing the number (prefilled,
+ * editable) and which device rings:
+ *
+ *   open   -> the record, the numbers known for it, the devices: this browser (while its phone
+ *             is registered) and the agent's other registered devices; none: the call is disabled
+ *   this browser   -> a call placed from ContactPad with the record (outbound-desk.ts: the
+ *                     compliance check, the record popped, the Task linked), as click-to-dial
+ *   another device -> the compliance check (outbound-desk.ts clear, with the record's Do Not
+ *                     Call), then the device rings (telephony/device-callback.ts): listed as a
+ *                     callback with its progress (model/device-callback.ts): ringing your device
+ *                     -> calling the customer -> connected on your device (the agent's call
+ *                     goes on there: wrap up starts here, the Task is linked to the record) |
+ *                     failed, the reason said and logged (nothing is left ringing)
+ *
+ * A blocked callback is not placed and the rule is named (its own code), as for any outbound call.
+ * Loaded with the first Call back (controller.ts), off the ring path.
+ */
+import { ContactPadError } from '../model/errors.ts';
+import type { DialledRecord } from '../model/dial-history.ts';
+import { moveDeviceCallback, startDeviceCallback, type DeviceCallbackEvent, type RegisteredDevice } from '../model/device-callback.ts';
+import { callFacts, withPopSettled } from '../model/interaction-facts.ts';
+import { offerInteraction } from '../model/interaction-state.ts';
+import type { DeviceCallbackView } from '../store.ts';
+import type { Desks } from './desks.ts';
+import type { DeviceCallbackPort } from './ports.ts';
+import type { OutboundDesk } from './outbound-desk.ts';
+import type { NavigationContext } from '../host/navigation-context.ts';
+import { NO_CALLER_LOOKUP } from './screen-pop-desk.ts';
+
+/** The desks a callback desk works with. */
+export type CallbackDeskParts = Pick<Desks, 'settings' | 'clock' | 'store' | 'rooms' | 'view' | 'wrapUp' | 'notices' | 'voice' | 'agent'>;
+
+/** What the compliance check cleared (outbound-desk.ts clear). */
+type Cleared = Awaited<ReturnType<OutboundDesk['clear']>>;
+
+/** The agent's choice in the Call back dialog. `device` '' is this browser; else a registered Contact. */
+export interface CallbackRequest {
+  readonly number: string;
+  readonly device: string;
+  readonly record?: DialledRecord;
+}
+
+/** Where a Call back is opened from: a record, and the numbers already known for it. */
+export interface CallbackSource {
+  readonly record?: DialledRecord;
+  readonly numbers: readonly string[];
+}
+
+export class CallbackDesk {
+  readonly #desks: CallbackDeskParts;
+  /** The ring timers of the device callbacks ringing now, by interaction id. */
+  readonly #ringTimers = new Map<string, () => void>();
+
+  constructor(desks: CallbackDeskParts) {
+    this.#desks = desks;
+  }
+
+  /**
+   * Opens the Call back dialog for the interaction's record and number (a chat, an email, a case,
+   * an earlier call), or else for the record in focus in the console: the numbers (deduplicated,
+   * the first prefilled) and the devices that can ring now.
+   */
+  async open(interactionId: string | undefined, focused: NavigationContext | undefined): Promise<void> {
+    const { store, view } = this.#desks;
+    const shown = interactionId ? view.view(interactionId) : undefined;
+    const source: CallbackSource = shown
+      ? { ...(shown.record ? { record: { recordId: shown.record.id, objectType: shown.record.objectType, name: shown.record.title } } : {}), numbers: [shown.interaction.callerNumber] }
+      : { ...(focused?.recordId && focused.objectType ? { record: { recordId: focused.recordId, objectType: focused.objectType, name: focused.recordName } } : {}), numbers: [] };
+    const numbers = [...new Set(source.numbers.map((number) => number.trim()).filter((number) => number !== ''))];
+    const callbacks = await this.#callbacks();
+    store.update((s) => ({
+      ...s,
+      callback: { ...(source.record ? { record: source.record } : {}), numbers, thisBrowser: callbacks !== undefined, devices: callbacks?.devices ?? [] },
+    }));
+  }
+
+  /** The dialog closed without a call. */
+  close(): void {
+    this.#desks.store.update((s) => (s.callback ? { ...s, callback: undefined } : s));
+  }
+
+  /**
+   * Calls back as the agent chose. Rejects CALLBACK_NO_DEVICE when no device can ring,
+   * INVALID_INPUT for a number that cannot be dialled, the blocking rule's code for a blocked
+   * call (nothing is placed), and what the phone says when the INVITE cannot be sent.
+   */
+  async place(request: CallbackRequest): Promise<string> {
+    const { voice } = this.#desks;
+    if (request.device === '') {
+      if (this.#desks.store.snapshot.phone.state !== 'registered') throw noDevice();
+      const id = await voice.dial({ typed: request.number, ...(request.record ? { record: request.record } : {}) });
+      this.close();
+      return id;
+    }
+    const callbacks = await this.#callbacks();
+    const device = callbacks?.devices.find((candidate) => candidate.contact === request.device);
+    if (!callbacks || !device) throw noDevice();
+    const cleared = await (await voice.outbound()).clear(request.number, request.record);
+    return this.#placeThrough(callbacks, device, cleared);
+  }
+
+  async #placeThrough(callbacks: DeviceCallbackPort, device: RegisteredDevice, cleared: Cleared): Promise<string> {
+    const { view, clock, rooms, notices, settings } = this.#desks;
+    let id = '';
+    /** Steps heard before the interaction was listed (a device that refuses at once). */
+    const early: DeviceCallbackEvent[] = [];
+    const placed = await callbacks.place({ device: device.contact, customer: cleared.address, shown: cleared.name }, (event) => (id ? this.#step(id, event) : early.push(event)));
+    id = placed.id;
+    const record = cleared.record;
+    const interaction = offerInteraction({ id, channel: 'callback', direction: 'outbound', callerName: record?.name ?? '', callerNumber: cleared.address }, clock.now());
+    view.add(interaction, withPopSettled(callFacts(), record ? { recordId: record.recordId, objectType: record.objectType, ...(record.accountId ? { accountId: record.accountId } : {}) } : undefined));
+    view.setCaller(id, NO_CALLER_LOOKUP);
+    view.change(id, (current) => current, {
+      viaDevice: { device, step: startDeviceCallback().step },
+      ...(record ? { record: { id: record.recordId, objectType: record.objectType, title: record.name } } : {}),
+    });
+    view.select(id);
+    this.close();
+    if (record) rooms.host?.screenPopRecord(record.recordId).catch((error: unknown) => notices.notify(error));
+    this.#ringTimers.set(id, clock.schedule(() => void placed.cancel(`Your device did not pick up within ${settings.noAnswerSeconds} s.`).catch(() => undefined), settings.noAnswerSeconds * 1000));
+    for (const event of early) this.#step(id, event);
+    return id;
+  }
+
+  /** A step of a device callback: shown on its interaction; its end wraps it up (connected) or logs why it failed. */
+  #step(id: string, event: DeviceCallbackEvent): void {
+    const { view, wrapUp, notices, agent } = this.#desks;
+    const shown = view.view(id)?.viaDevice;
+    if (!shown) return;
+    const next = moveDeviceCallback({ step: shown.step, ...(shown.reason ? { reason: shown.reason } : {}) }, event);
+    const progress: DeviceCallbackView = { device: shown.device, step: next.step, ...(next.reason ? { reason: next.reason } : {}) };
+    if (next.step !== 'ringing-device') this.#stopRinging(id);
+    if (next.step === 'connected') {
+      // The customer is on the agent's device: ContactPad has left the call. Wrap up starts here, with the Task linked to the record.
+      view.move(id, 'connected', { detail: `on your device${shown.device.where ? ` (${shown.device.where})` : ''}` });
+      view.change(id, (current) => current, { viaDevice: progress });
+      agent.workStarted(id);
+      wrapUp.enter(id, 'released', 'connected on your device; the call goes on there');
+      return;
+    }
+    view.change(id, (current) => current, { viaDevice: progress });
+    if (next.step === 'failed') {
+      view.move(id, 'failed', { detail: next.reason ?? '' });
+      const code = shown.step === 'ringing-device' ? 'CALLBACK_DEVICE_FAILED' : 'CALLBACK_CUSTOMER_FAILED';
+      notices.notify(new ContactPadError(code, `Call back to ${view.interaction(id)?.callerNumber ?? ''}: ${next.reason ?? ''} Nothing was placed to the customer${code === 'CALLBACK_CUSTOMER_FAILED' ? ' from ContactPad' : ''}.`));
+      wrapUp.logActivity(id);
+    }
+  }
+
+  #stopRinging(id: string): void {
+    this.#ringTimers.get(id)?.();
+    this.#ringTimers.delete(id);
+  }
+
+  /** The device callbacks of the phone, while it is registered; undefined otherwise (no device can ring). */
+  async #callbacks(): Promise<DeviceCallbackPort | undefined> {
+    const phone = this.#desks.rooms.phone;
+    if (!phone?.deviceCallbacks || this.#desks.store.snapshot.phone.state !== 'registered') return undefined;
+    return phone.deviceCallbacks();
+  }
+}
+
+function noDevice(): ContactPadError {
+  return new ContactPadError('CALLBACK_NO_DEVICE', 'No device can ring for this callback: activate a device first (wait for "Phone ready", or register your desk phone), then call back.');
+}
