@@ -57,8 +57,6 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   /** The recording desk (start, pause, resume, stop) and the voicemail desk (voicemail drop), each loaded once. */
   readonly #recording = loadedOnce(() => import('./desks/recording-desk.ts').then(({ RecordingDesk }) => new RecordingDesk(this.#desks)));
   readonly #voicemail = loadedOnce(() => import('./desks/voicemail-desk.ts').then(({ VoicemailDesk }) => new VoicemailDesk(this.#desks)));
-  /** Call back from a record (desks/callback-desk.ts), loaded with the first Call back. */
-  readonly #callback = loadedOnce(() => import('./desks/callback-desk.ts').then(({ CallbackDesk }) => new CallbackDesk(this.#desks)));
   /** The record in focus in the console (Open CTI onNavigationChange), for Call back. */
   #focused: NavigationContext | undefined;
   #inCallLoading: Promise<InCallDesk> | undefined;
@@ -113,13 +111,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
         case 'dial':
           await voice.dial({ typed: intent.number, ...(intent.record ? { record: intent.record } : {}) });
           return;
-        case 'open-callback':
-          return await (await this.#callback()).open(intent.interactionId, this.#focused);
-        case 'close-callback':
-          return (await this.#callback()).close();
-        case 'call-back':
-          await (await this.#callback()).place(intent);
-          return;
+        case 'callback':
+          return await (await (await voice.outbound()).callback()).handle(intent.ask, this.#focused);
         case 'favourite-number':
           return (await voice.outbound()).favourite(intent.number, intent.starred);
         case 'failed-call-reason':

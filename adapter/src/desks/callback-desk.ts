@@ -16,7 +16,7 @@
  *                     failed, the reason said and logged (nothing is left ringing)
  *
  * A blocked callback is not placed and the rule is named (its own code), as for any outbound call.
- * Loaded with the first Call back (controller.ts), off the ring path.
+ * Loaded with the first Call back (by the outbound desk), off the ring path.
  */
 import { ContactPadError } from '../model/errors.ts';
 import type { DialledRecord } from '../model/dial-history.ts';
@@ -24,14 +24,12 @@ import { moveDeviceCallback, startDeviceCallback, type DeviceCallbackEvent, type
 import { callFacts, withPopSettled } from '../model/interaction-facts.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
 import type { DeviceCallbackView } from '../store.ts';
-import type { Desks } from './desks.ts';
 import type { DeviceCallbackPort } from './ports.ts';
-import type { OutboundDesk } from './outbound-desk.ts';
+import type { OutboundDesk, OutboundDeskParts } from './outbound-desk.ts';
 import type { NavigationContext } from '../host/navigation-context.ts';
+import type { CallbackAsk } from '../intents.ts';
 import { NO_CALLER_LOOKUP } from './screen-pop-desk.ts';
 
-/** The desks a callback desk works with. */
-export type CallbackDeskParts = Pick<Desks, 'settings' | 'clock' | 'store' | 'rooms' | 'view' | 'wrapUp' | 'notices' | 'voice' | 'agent'>;
 
 /** What the compliance check cleared (outbound-desk.ts clear). */
 type Cleared = Awaited<ReturnType<OutboundDesk['clear']>>;
@@ -50,12 +48,21 @@ export interface CallbackSource {
 }
 
 export class CallbackDesk {
-  readonly #desks: CallbackDeskParts;
+  readonly #desks: OutboundDeskParts;
+  readonly #outbound: OutboundDesk;
   /** The ring timers of the device callbacks ringing now, by interaction id. */
   readonly #ringTimers = new Map<string, () => void>();
 
-  constructor(desks: CallbackDeskParts) {
+  constructor(desks: OutboundDeskParts, outbound: OutboundDesk) {
     this.#desks = desks;
+    this.#outbound = outbound;
+  }
+
+  /** The Call back intents (controller.ts), with the record in focus in the console. */
+  async handle(ask: CallbackAsk, focused: NavigationContext | undefined): Promise<void> {
+    if (ask.to === 'open') return this.open(ask.interactionId, focused);
+    if (ask.to === 'close') return this.close();
+    await this.place(ask);
   }
 
   /**
@@ -88,17 +95,16 @@ export class CallbackDesk {
    * call (nothing is placed), and what the phone says when the INVITE cannot be sent.
    */
   async place(request: CallbackRequest): Promise<string> {
-    const { voice } = this.#desks;
     if (request.device === '') {
       if (this.#desks.store.snapshot.phone.state !== 'registered') throw noDevice();
-      const id = await voice.dial({ typed: request.number, ...(request.record ? { record: request.record } : {}) });
+      const id = await this.#outbound.place({ typed: request.number, ...(request.record ? { record: request.record } : {}) });
       this.close();
       return id;
     }
     const callbacks = await this.#callbacks();
     const device = callbacks?.devices.find((candidate) => candidate.contact === request.device);
     if (!callbacks || !device) throw noDevice();
-    const cleared = await (await voice.outbound()).clear(request.number, request.record);
+    const cleared = await this.#outbound.clear(request.number, request.record);
     return this.#placeThrough(callbacks, device, cleared);
   }
 

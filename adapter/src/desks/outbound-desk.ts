@@ -26,9 +26,10 @@ import { isSalesforceId } from '../model/salesforce-id.ts';
 import type { CallEnd } from '../telephony/call-state.ts';
 import type { OutboundFacts } from '../crm/outbound-policy.ts';
 import type { Desks } from './desks.ts';
+import type { CallbackDesk } from './callback-desk.ts';
 
 /** The desks an outbound desk works with. */
-export type OutboundDeskParts = Pick<Desks, 'settings' | 'clock' | 'store' | 'rooms' | 'view' | 'wrapUp' | 'notices'>;
+export type OutboundDeskParts = Pick<Desks, 'settings' | 'clock' | 'store' | 'rooms' | 'view' | 'wrapUp' | 'notices' | 'agent'>;
 import { describeError } from './notice-desk.ts';
 import { NO_CALLER_LOOKUP } from './screen-pop-desk.ts';
 
@@ -59,6 +60,7 @@ export class OutboundDesk {
   readonly #placed = new Map<string, Placed>();
   /** Admin problems already told this session (each once). */
   readonly #told = new Set<string>();
+  #callback: Promise<CallbackDesk> | undefined;
 
   constructor(desks: OutboundDeskParts) {
     this.#desks = desks;
@@ -109,6 +111,18 @@ export class OutboundDesk {
     const record = from && isSalesforceId(from.recordId) ? from : undefined;
     const cleared = await this.#clear(readDialString(typed), record);
     return { name: cleared.shown, address: cleared.target, ...(cleared.record ? { record: cleared.record } : {}) };
+  }
+
+  /** Call back from a record (callback-desk.ts: this browser or another of the agent's devices), loaded with the first Call back. */
+  callback(): Promise<CallbackDesk> {
+    this.#callback ??= import('./callback-desk.ts').then(
+      ({ CallbackDesk }) => new CallbackDesk(this.#desks, this),
+      (error: unknown) => {
+        this.#callback = undefined;
+        throw error;
+      },
+    );
+    return this.#callback;
   }
 
   /** Calls the last number called again (with the record it was called from). */

@@ -37,6 +37,7 @@ import {
 import { sipfragStatus } from './attended-transfer.ts';
 import { errorText } from './error-text.ts';
 import { shownTarget, sipTarget } from './sip-address.ts';
+import { sipDomain, type PhoneConfig } from './phone-config.ts';
 
 /** The header naming the one registered Contact the SIP edge is to ring (sip-header-contract.ts, agent -> SIP edge). */
 export const RING_DEVICE_HEADER = 'X-ContactPad-Ring-Device';
@@ -170,6 +171,15 @@ export class DeviceCallbacks {
       },
     };
   }
+}
+
+/**
+ * The agent's device callbacks, while this phone is registered (`ua` connected, and the Contacts
+ * its REGISTER's 200 OK listed: `contacts`); undefined otherwise. Phone.deviceCallbacks.
+ */
+export function deviceCallbacks(ua: UserAgent | undefined, registration: { readonly contacts: readonly string[] } | undefined, config: PhoneConfig): DeviceCallbacks | undefined {
+  const contacts = registration?.contacts ?? [];
+  return ua?.isConnected() && contacts.length > 0 ? new DeviceCallbacks(ua, contacts, sipDomain(config)) : undefined;
 }
 
 /** ContactPad has nothing to say on the leg to the agent's own device: its microphone is not sent there. */

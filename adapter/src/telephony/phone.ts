@@ -280,10 +280,8 @@ export class Phone {
    * the ring-and-answer bundle): those devices, and the way to ring one and connect a customer.
    * Undefined while this phone is not registered (its REGISTER's 200 OK is what lists them).
    */
-  async deviceCallbacks(): Promise<DeviceCallbacks | undefined> {
-    const { DeviceCallbacks } = await import('./device-callback.ts');
-    const [ua, contacts] = [this.#ua, this.#registration?.contacts ?? []];
-    return ua?.isConnected() && contacts.length > 0 ? new DeviceCallbacks(ua, contacts, sipDomain(this.#config)) : undefined;
+  deviceCallbacks(): Promise<DeviceCallbacks | undefined> {
+    return import('./device-callback.ts').then((m) => m.deviceCallbacks(this.#ua, this.#registration, this.#config));
   }
 
   /**

@@ -132,9 +132,9 @@ export class Registration {
     this.#cancelRegisterTimeout = undefined;
   }
 
-  /** Every Contact the last accepted REGISTER's 200 OK listed for the agent's address (sip.js Registerer.contacts): this browser and the agent's other devices. */
+  /** Every Contact the last accepted REGISTER's 200 OK listed for the agent's address (sip.js Registerer.contacts): this browser and the agent's other devices. Read while registered. */
   get contacts(): readonly string[] {
-    return this.#registerer?.state === RegistererState.Registered ? this.#registerer.contacts : [];
+    return this.#registerer?.contacts ?? [];
   }
 
   /**
