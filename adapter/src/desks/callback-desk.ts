@@ -23,7 +23,7 @@ import type { DialledRecord } from '../model/dial-history.ts';
 import { moveDeviceCallback, startDeviceCallback, type DeviceCallbackEvent, type RegisteredDevice } from '../model/device-callback.ts';
 import { callFacts, withPopSettled } from '../model/interaction-facts.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
-import type { DeviceCallbackView } from '../store.ts';
+import type { DeviceCallbackView, InteractionView } from '../store.ts';
 import type { DeviceCallbackPort } from './ports.ts';
 import type { OutboundDesk, OutboundDeskParts } from './outbound-desk.ts';
 import type { NavigationContext } from '../host/navigation-context.ts';
@@ -72,7 +72,7 @@ export class CallbackDesk {
    */
   async open(interactionId: string | undefined, focused: NavigationContext | undefined): Promise<void> {
     const { store, view } = this.#desks;
-    const shown = interactionId ? view.view(interactionId) : undefined;
+    const shown = followedUp(view.view(interactionId ?? store.snapshot.selectedId ?? ''), interactionId !== undefined);
     const source: CallbackSource = shown
       ? { ...(shown.record ? { record: { recordId: shown.record.id, objectType: shown.record.objectType, name: shown.record.title } } : {}), numbers: [shown.interaction.callerNumber] }
       : { ...(focused?.recordId && focused.objectType ? { record: { recordId: focused.recordId, objectType: focused.objectType, name: focused.recordName } } : {}), numbers: [] };
@@ -95,11 +95,17 @@ export class CallbackDesk {
    * call (nothing is placed), and what the phone says when the INVITE cannot be sent.
    */
   async place(request: CallbackRequest): Promise<string> {
+    try {
+      return await this.#place(request);
+    } finally {
+      this.close();
+    }
+  }
+
+  async #place(request: CallbackRequest): Promise<string> {
     if (request.device === '') {
       if (this.#desks.store.snapshot.phone.state !== 'registered') throw noDevice();
-      const id = await this.#outbound.place({ typed: request.number, ...(request.record ? { record: request.record } : {}) });
-      this.close();
-      return id;
+      return this.#outbound.place({ typed: request.number, ...(request.record ? { record: request.record } : {}) });
     }
     const callbacks = await this.#callbacks();
     const device = callbacks?.devices.find((candidate) => candidate.contact === request.device);
@@ -124,7 +130,6 @@ export class CallbackDesk {
       ...(record ? { record: { id: record.recordId, objectType: record.objectType, title: record.name } } : {}),
     });
     view.select(id);
-    this.close();
     if (record) rooms.host?.screenPopRecord(record.recordId).catch((error: unknown) => notices.notify(error));
     this.#ringTimers.set(id, clock.schedule(() => void placed.cancel(`Your device did not pick up within ${settings.noAnswerSeconds} s.`).catch(() => undefined), settings.noAnswerSeconds * 1000));
     for (const event of early) this.#step(id, event);
@@ -167,6 +172,17 @@ export class CallbackDesk {
     if (!phone?.deviceCallbacks || this.#desks.store.snapshot.phone.state !== 'registered') return undefined;
     return phone.deviceCallbacks();
   }
+}
+
+/**
+ * The interaction a Call back follows up: the one asked for, or the selected one when it is a
+ * transaction to follow up (a chat, an email, a case, or a call that is over); a call ringing or
+ * under way is not (the record in focus is called back instead).
+ */
+function followedUp(shown: InteractionView | undefined, asked: boolean): InteractionView | undefined {
+  if (!shown || asked) return shown;
+  const { channel, state } = shown.interaction;
+  return ['chat', 'email', 'case'].includes(channel) || !['alerting', 'connected', 'held'].includes(state) ? shown : undefined;
 }
 
 function noDevice(): ContactPadError {
