@@ -155,8 +155,12 @@ export class CallbackDesk {
     view.change(id, (current) => current, { viaDevice: progress });
     if (next.step === 'failed') {
       view.move(id, 'failed', { detail: next.reason ?? '' });
-      const code = shown.step === 'ringing-device' ? 'CALLBACK_DEVICE_FAILED' : 'CALLBACK_CUSTOMER_FAILED';
-      notices.notify(new ContactPadError(code, `Call back to ${view.interaction(id)?.callerNumber ?? ''}: ${next.reason ?? ''} Nothing was placed to the customer${code === 'CALLBACK_CUSTOMER_FAILED' ? ' from ContactPad' : ''}.`));
+      const said = `Call back to ${view.interaction(id)?.callerNumber ?? ''}: ${next.reason ?? ''}`;
+      notices.notify(
+        shown.step === 'ringing-device'
+          ? new ContactPadError('CALLBACK_DEVICE_FAILED', `${said} The customer was not called.`)
+          : new ContactPadError('CALLBACK_CUSTOMER_FAILED', `${said} ContactPad has left the call.`),
+      );
       wrapUp.logActivity(id);
     }
   }
