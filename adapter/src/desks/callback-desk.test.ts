@@ -71,11 +71,12 @@ async function refusal(work: Promise<unknown>): Promise<{ code: string; message:
 }
 
 describe('call back from a record', () => {
-  it('offers this browser and the agent\'s other registered devices for the record in focus', async () => {
+  it('offers the record\'s numbers (its phone fields, as the screen-pop rules name them), this browser and the agent\'s other registered devices, for the record in focus', async () => {
     const desks = await withCrm();
     const maria = await lead(desks, 'Lopez');
+    await fakeOrg.update(desks.orgId, 'Lead', maria.recordId, { MobilePhone: '+1 415 555 0199' });
     await desks.callback.handle({ to: 'open' }, focusOn(maria));
-    expect(desks.store.snapshot.callback).to.deep.equal({ record: maria, numbers: [], thisBrowser: true, devices: [DESK_PHONE] });
+    expect(desks.store.snapshot.callback).to.deep.equal({ record: maria, numbers: ['(415) 555-0100', '+1 415 555 0199'], thisBrowser: true, devices: [DESK_PHONE] });
     await desks.callback.handle({ to: 'close' }, undefined);
     expect(desks.store.snapshot.callback).to.equal(undefined);
   });

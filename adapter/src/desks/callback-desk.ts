@@ -76,8 +76,8 @@ export class CallbackDesk {
     const source: CallbackSource = shown
       ? { ...(shown.record ? { record: { recordId: shown.record.id, objectType: shown.record.objectType, name: shown.record.title } } : {}), numbers: [shown.interaction.callerNumber] }
       : { ...(focused?.recordId && focused.objectType ? { record: { recordId: focused.recordId, objectType: focused.objectType, name: focused.recordName } } : {}), numbers: [] };
-    const numbers = [...new Set(source.numbers.map((number) => number.trim()).filter((number) => number !== ''))];
-    const callbacks = await this.#callbacks();
+    const [callbacks, onRecord] = await Promise.all([this.#callbacks(), this.#recordPhones(source.record)]);
+    const numbers = [...new Set([...source.numbers, ...onRecord].map((number) => number.trim()).filter((number) => number !== ''))];
     store.update((s) => ({
       ...s,
       callback: { ...(source.record ? { record: source.record } : {}), numbers, thisBrowser: callbacks !== undefined, devices: callbacks?.devices ?? [] },
@@ -168,6 +168,16 @@ export class CallbackDesk {
   #stopRinging(id: string): void {
     this.#ringTimers.get(id)?.();
     this.#ringTimers.delete(id);
+  }
+
+  /** The numbers on the record (its phone fields), or none when Salesforce cannot say: the agent is told, and types one. */
+  async #recordPhones(record: DialledRecord | undefined): Promise<readonly string[]> {
+    const crm = this.#desks.rooms.crm;
+    if (!record || !crm) return [];
+    return crm.recordPhones(record).catch((error: unknown) => {
+      this.#desks.notices.notify(error);
+      return [];
+    });
   }
 
   /** The device callbacks of the phone, while it is registered; undefined otherwise (no device can ring). */
