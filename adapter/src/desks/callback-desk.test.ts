@@ -143,6 +143,19 @@ describe('call back from a record', () => {
     expect(notice?.message).to.match(/refused to call the customer \(405 Method Not Allowed\)/);
   });
 
+  it('a device that answers but never says how the customer\'s line went: ContactPad leaves the call after the ring time and 30 s more, and says so', async () => {
+    const desks = await withCrm({ '/ContactPad/noAnswerSeconds': '20' });
+    const id = await desks.callback.place({ number: '+1 415 555 0152', device: DESK_PHONE.contact });
+    desks.clock.advance(10_000);
+    desks.phone.callbacks[0]?.step({ type: 'device-answered' });
+    desks.clock.advance(20_000);
+    expect(desks.view.view(id)?.viaDevice?.step, 'the ring time no longer counts once the device answered').to.equal('calling-customer');
+    desks.clock.advance(30_000);
+    expect(desks.phone.callbacks[0]?.cancelled).to.equal("Your device said nothing of the customer's line within 50 s.");
+    expect(desks.view.stateOf(id)).to.equal('failed');
+    expect(desks.store.snapshot.notices.map((notice) => notice.code)).to.include('CALLBACK_CUSTOMER_FAILED');
+  });
+
   it('the compliance rules apply: Do Not Call on the record blocks the callback, naming the rule, and no device rings', async () => {
     const desks = await withCrm();
     const maria = await lead(desks, 'Lopez');

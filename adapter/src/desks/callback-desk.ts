@@ -31,6 +31,9 @@ import type { CallbackAsk } from '../intents.ts';
 import { NO_CALLER_LOOKUP } from './screen-pop-desk.ts';
 
 
+/** How much longer than the ring time ContactPad waits for the device's word on the customer's line (its NOTIFYs). */
+const CUSTOMER_LINE_GRACE_SECONDS = 30;
+
 /** What the compliance check cleared (outbound-desk.ts clear). */
 type Cleared = Awaited<ReturnType<OutboundDesk['clear']>>;
 
@@ -50,8 +53,8 @@ export interface CallbackSource {
 export class CallbackDesk {
   readonly #desks: OutboundDeskParts;
   readonly #outbound: OutboundDesk;
-  /** The ring timers of the device callbacks ringing now, by interaction id. */
-  readonly #ringTimers = new Map<string, () => void>();
+  /** The device callbacks under way, by interaction id: the way to hang up ContactPad's leg, and the timer of the step they are at. */
+  readonly #underWay = new Map<string, { readonly cancel: (reason: string) => Promise<void>; stopTimer: () => void }>();
 
   constructor(desks: OutboundDeskParts, outbound: OutboundDesk) {
     this.#desks = desks;
@@ -131,19 +134,25 @@ export class CallbackDesk {
     });
     view.select(id);
     if (record) rooms.host?.screenPopRecord(record.recordId).catch((error: unknown) => notices.notify(error));
-    this.#ringTimers.set(id, clock.schedule(() => void placed.cancel(`Your device did not pick up within ${settings.noAnswerSeconds} s.`).catch(() => undefined), settings.noAnswerSeconds * 1000));
+    this.#underWay.set(id, { cancel: placed.cancel, stopTimer: () => undefined });
+    this.#giveUpAfter(id, settings.noAnswerSeconds, `Your device did not pick up within ${settings.noAnswerSeconds} s.`);
     for (const event of early) this.#step(id, event);
     return id;
   }
 
   /** A step of a device callback: shown on its interaction; its end wraps it up (connected) or logs why it failed. */
   #step(id: string, event: DeviceCallbackEvent): void {
-    const { view, wrapUp, notices, agent } = this.#desks;
+    const { view, wrapUp, notices, agent, settings } = this.#desks;
     const shown = view.view(id)?.viaDevice;
     if (!shown) return;
     const next = moveDeviceCallback({ step: shown.step, ...(shown.reason ? { reason: shown.reason } : {}) }, event);
     const progress: DeviceCallbackView = { device: shown.device, step: next.step, ...(next.reason ? { reason: next.reason } : {}) };
-    if (next.step !== 'ringing-device') this.#stopRinging(id);
+    this.#underWay.get(id)?.stopTimer();
+    if (next.step === 'calling-customer') {
+      // The device tells how the customer's line goes (NOTIFY); should it never say, ContactPad does not wait forever.
+      const seconds = settings.noAnswerSeconds + CUSTOMER_LINE_GRACE_SECONDS;
+      this.#giveUpAfter(id, seconds, `Your device said nothing of the customer's line within ${seconds} s.`);
+    } else if (next.step !== 'ringing-device') this.#underWay.delete(id);
     if (next.step === 'connected') {
       // The customer is on the agent's device: ContactPad has left the call. Wrap up starts here, with the Task linked to the record.
       view.move(id, 'connected', { detail: `on your device${shown.device.where ? ` (${shown.device.where})` : ''}` });
@@ -165,9 +174,11 @@ export class CallbackDesk {
     }
   }
 
-  #stopRinging(id: string): void {
-    this.#ringTimers.get(id)?.();
-    this.#ringTimers.delete(id);
+  /** Hangs up ContactPad's leg of the device callback `id` with `reason`, unless its step changes within `seconds`. */
+  #giveUpAfter(id: string, seconds: number, reason: string): void {
+    const underWay = this.#underWay.get(id);
+    if (!underWay) return;
+    underWay.stopTimer = this.#desks.clock.schedule(() => void underWay.cancel(reason).catch((error: unknown) => this.#desks.notices.notify(error)), seconds * 1000);
   }
 
   /** The numbers on the record (its phone fields), or none when Salesforce cannot say: the agent is told, and types one. */
