@@ -9,7 +9,8 @@
  *   between the device and the customer; ContactPad has left the call; the interaction went
  *   through ringing your device -> calling the customer -> connected on your device, and its
  *   Task in the fake org links to the record the agent called back from (a Lead);
- * - a device that does not pick up: nothing reaches the customer, and the agent reads why;
+ * - a device that does not pick up: nothing reaches the customer, and the agent reads why; a
+ *   customer whose line is busy: the device says so (NOTIFY 486), ContactPad hangs up its leg;
  * - with no other device registered, the dialog offers this browser alone; with the phone
  *   offline, no device at all: the call is disabled and the agent is told to activate one.
  */
@@ -156,6 +157,30 @@ describe('call back from a record, ringing the device the agent chooses', () => 
     await item.getByRole('status').filter({ hasText: `Callback failed: Your device did not pick up within ${RING_SECONDS} s.` }).waitFor();
     await sleep(1000);
     assert.equal(customer.events.filter((event) => event.type === 'CALL_INCOMING').length, 0, 'the customer was never called');
+  });
+
+  it('the customer\'s line is busy: the device reports it, ContactPad hangs up its leg, and the agent reads why', async () => {
+    const { softphone } = session;
+    const customer = await phone('e2e-cb-busy', '+14155550155', false);
+    const device = await phone('e2e-cb-device2', AGENT_SIP_USER, false);
+    await registerAgain();
+    await focusLead('Maria Lopez');
+    const dialog = await openCallBack();
+    await dialog.getByLabel("Customer's number").fill('+1 415 555 0155');
+    await dialog.getByRole('radio', { name: /Your phone at/ }).check();
+    await dialog.getByRole('button', { name: 'Call', exact: true }).click();
+    const ringing = await device.waitForIncoming();
+    await device.answer();
+    const toCustomer = await customer.waitForIncoming();
+    await customer.hangUp();
+    await customer.waitForEnd(toCustomer);
+    const notice = softphone.getByRole('alert').filter({ hasText: 'CALLBACK_CUSTOMER_FAILED' }).last();
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /The customer was not connected: 486 [A-Za-z ]+\. ContactPad has left the call\./);
+    const leg = await device.waitForEnd(ringing);
+    assert.ok(leg.byPeer, `ContactPad hung up its leg to the device (${leg.reason})`);
+    const { id } = await row(softphone, /Callback failed/);
+    assert.match(String((await taskFor(session, id))['Description']), /The customer was not connected: 486/);
   });
 
   it('with no other device, the dialog offers this browser alone, and calls from it with the record; offline, no device: disabled, activate one first', async () => {
