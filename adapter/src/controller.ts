@@ -112,7 +112,7 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
           await voice.dial({ typed: intent.number, ...(intent.record ? { record: intent.record } : {}) });
           return;
         case 'callback':
-          return await (await (await voice.outbound()).callback()).handle(intent.ask, this.#focused);
+          return await (await voice.outbound()).callBack(intent.ask, this.#focused);
         case 'favourite-number':
           return (await voice.outbound()).favourite(intent.number, intent.starred);
         case 'failed-call-reason':

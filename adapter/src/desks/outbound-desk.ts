@@ -27,6 +27,8 @@ import type { CallEnd } from '../telephony/call-state.ts';
 import type { OutboundFacts } from '../crm/outbound-policy.ts';
 import type { Desks } from './desks.ts';
 import type { CallbackDesk } from './callback-desk.ts';
+import type { CallbackAsk } from '../intents.ts';
+import type { NavigationContext } from '../host/navigation-context.ts';
 
 /** The desks an outbound desk works with. */
 export type OutboundDeskParts = Pick<Desks, 'settings' | 'clock' | 'store' | 'rooms' | 'view' | 'wrapUp' | 'notices' | 'agent'>;
@@ -113,7 +115,12 @@ export class OutboundDesk {
     return { name: cleared.shown, address: cleared.target, ...(cleared.record ? { record: cleared.record } : {}) };
   }
 
-  /** Call back from a record (callback-desk.ts: this browser or another of the agent's devices), loaded with the first Call back. */
+  /** A Call back intent (callback-desk.ts: this browser or another of the agent's devices), with the record in focus in the console. */
+  async callBack(ask: CallbackAsk, focused: NavigationContext | undefined): Promise<void> {
+    await (await this.callback()).handle(ask, focused);
+  }
+
+  /** Call back from a record, loaded with the first Call back. */
   callback(): Promise<CallbackDesk> {
     this.#callback ??= import('./callback-desk.ts').then(
       ({ CallbackDesk }) => new CallbackDesk(this.#desks, this),
