@@ -8,8 +8,9 @@ import { expect } from '@open-wc/testing';
 import { ContactPadError } from '../model/errors.ts';
 import type { DeviceCallbackEvent, RegisteredDevice } from '../model/device-callback.ts';
 import type { NavigationContext } from '../host/navigation-context.ts';
-import { crmOnFakeOrg, RecordingHost, RecordingPhone, testDesks } from '../../test-support/desk-rig.ts';
+import { callOffer, crmOnFakeOrg, RecordingHost, RecordingPhone, testDesks } from '../../test-support/desk-rig.ts';
 import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
+import { waitFor } from '../../test-support/wait-for.ts';
 import type { DeviceCallbackPort } from './ports.ts';
 
 const DESK_PHONE: RegisteredDevice = { contact: 'sip:agent1-0x5@127.0.0.1:47160', kind: 'phone', where: '127.0.0.1:47160' };
@@ -79,6 +80,26 @@ describe('call back from a record', () => {
     expect(desks.store.snapshot.callback).to.deep.equal({ record: maria, numbers: ['(415) 555-0100', '+1 415 555 0199'], thisBrowser: true, devices: [DESK_PHONE] });
     await desks.callback.handle({ to: 'close' }, undefined);
     expect(desks.store.snapshot.callback).to.equal(undefined);
+  });
+
+  it('from a transaction: the selected interaction that is over (a call in wrap up) is called back, its number and the record popped for it; a call under way is not, the record in focus is', async () => {
+    const desks = await withCrm();
+    const maria = await lead(desks, 'Lopez');
+    const daniel = (await fakeOrg.records(desks.orgId, 'Contact')).find((r) => r['LastName'] === 'Kim')!;
+    desks.voice.incoming(callOffer('earlier-1', { callerNumber: '+14155550101', callerName: 'Daniel Kim' }));
+    await waitFor('the lookup', () => desks.view.view('earlier-1')?.caller.state !== 'pending');
+    desks.voice.connected('earlier-1');
+    await waitFor('the pop', () => desks.view.facts('earlier-1')?.popped !== undefined);
+    desks.voice.ended('earlier-1', { reason: 'remote-hangup' });
+    desks.view.select('earlier-1');
+    await desks.callback.handle({ to: 'open' }, focusOn(maria));
+    expect(desks.store.snapshot.callback?.numbers[0]).to.equal('+14155550101');
+    expect(desks.store.snapshot.callback?.record).to.deep.equal({ recordId: daniel.Id, objectType: 'Contact', name: 'Daniel Kim' });
+    desks.voice.incoming(callOffer('live-1', { callerNumber: '+14155550178' }));
+    desks.voice.connected('live-1');
+    desks.view.select('live-1');
+    await desks.callback.handle({ to: 'open' }, focusOn(maria));
+    expect(desks.store.snapshot.callback?.record).to.deep.equal(maria);
   });
 
   it('no device can ring while the phone is not registered: the dialog has none, and a call back is refused with its code', async () => {

@@ -21,7 +21,7 @@
 import { ContactPadError } from '../model/errors.ts';
 import type { DialledRecord } from '../model/dial-history.ts';
 import { moveDeviceCallback, startDeviceCallback, type DeviceCallbackEvent, type RegisteredDevice } from '../model/device-callback.ts';
-import { callFacts, withPopSettled } from '../model/interaction-facts.ts';
+import { callFacts, withPopSettled, type PoppedRecord } from '../model/interaction-facts.ts';
 import { offerInteraction } from '../model/interaction-state.ts';
 import type { DeviceCallbackView, InteractionView } from '../store.ts';
 import type { DeviceCallbackPort } from './ports.ts';
@@ -77,7 +77,7 @@ export class CallbackDesk {
     const { store, view } = this.#desks;
     const shown = followedUp(view.view(interactionId ?? store.snapshot.selectedId ?? ''), interactionId !== undefined);
     const source: CallbackSource = shown
-      ? { ...(shown.record ? { record: { recordId: shown.record.id, objectType: shown.record.objectType, name: shown.record.title } } : {}), numbers: [shown.interaction.callerNumber] }
+      ? { ...recordOf(shown, view.facts(shown.interaction.id)?.popped), numbers: [shown.interaction.callerNumber] }
       : { ...(focused?.recordId && focused.objectType ? { record: { recordId: focused.recordId, objectType: focused.objectType, name: focused.recordName } } : {}), numbers: [] };
     const [callbacks, onRecord] = await Promise.all([this.#callbacks(), this.#recordPhones(source.record)]);
     const numbers = [...new Set([...source.numbers, ...onRecord].map((number) => number.trim()).filter((number) => number !== ''))];
@@ -208,6 +208,12 @@ function followedUp(shown: InteractionView | undefined, asked: boolean): Interac
   if (!shown || asked) return shown;
   const { channel, state } = shown.interaction;
   return ['chat', 'email', 'case'].includes(channel) || !['alerting', 'connected', 'held'].includes(state) ? shown : undefined;
+}
+
+/** The record of an interaction: its own (a work item's, a placed call's), else the one popped for the caller. */
+function recordOf(shown: InteractionView, popped: PoppedRecord | undefined): { record?: DialledRecord } {
+  if (shown.record) return { record: { recordId: shown.record.id, objectType: shown.record.objectType, name: shown.record.title } };
+  return popped ? { record: { recordId: popped.recordId, objectType: popped.objectType, name: shown.interaction.callerName } } : {};
 }
 
 function noDevice(): ContactPadError {
