@@ -38,6 +38,7 @@ import { sipfragStatus } from './attended-transfer.ts';
 import { errorText } from './error-text.ts';
 import { shownTarget, sipTarget } from './sip-address.ts';
 import { sipDomain, type PhoneConfig } from './phone-config.ts';
+import type { Clock } from '../model/clock.ts';
 
 /** The header naming the one registered Contact the SIP edge is to ring (sip-header-contract.ts, agent -> SIP edge). */
 export const RING_DEVICE_HEADER = 'X-ContactPad-Ring-Device';
@@ -177,9 +178,44 @@ export class DeviceCallbacks {
  * The agent's device callbacks, while this phone is registered (`ua` connected, and the Contacts
  * its REGISTER's 200 OK listed: `contacts`); undefined otherwise. Phone.deviceCallbacks.
  */
-export function deviceCallbacks(ua: UserAgent | undefined, registration: { readonly contacts: readonly string[] } | undefined, config: PhoneConfig): DeviceCallbacks | undefined {
-  const contacts = registration?.contacts ?? [];
-  return ua?.isConnected() && contacts.length > 0 ? new DeviceCallbacks(ua, contacts, sipDomain(config)) : undefined;
+export async function deviceCallbacks(ua: UserAgent | undefined, registration: { readonly contacts: readonly string[] } | undefined, config: PhoneConfig, clock: Clock): Promise<DeviceCallbacks | undefined> {
+  if (!ua?.isConnected() || !registration || registration.contacts.length === 0) return undefined;
+  const contacts = (await fetchBindings(ua, clock)) ?? registration.contacts;
+  return new DeviceCallbacks(ua, contacts, sipDomain(config));
+}
+
+/** How long the registrar has to list the agent's devices before the list of the last REGISTER is used. */
+const FETCH_BINDINGS_MS = 3000;
+
+/**
+ * The Contacts registered for the agent's address now, so a device switched on since this
+ * phone's last REGISTER (they are minutes apart) is offered too: a REGISTER without a Contact
+ * header, which changes nothing and is answered with every binding ("fetching bindings", RFC
+ * 3261 10.2.3). Sent through sip.js's public Core API (UserAgent.userAgentCore, as
+ * Registerer builds its own REGISTER: SIP.js 0.21.2 src/api/registerer.ts constructor), since
+ * Registerer always sends a Contact; digest challenges are answered there as for any request.
+ * Undefined without a 2xx within {@link FETCH_BINDINGS_MS}.
+ */
+function fetchBindings(ua: UserAgent, clock: Clock): Promise<readonly string[] | undefined> {
+  const core = ua.userAgentCore;
+  const registrar = ua.configuration.uri.clone();
+  registrar.user = undefined;
+  const request = core.makeOutgoingRequestMessage('REGISTER', registrar, core.configuration.aor, ua.configuration.uri, {}, [], undefined);
+  return new Promise((resolve) => {
+    const cancel = clock.schedule(() => resolve(undefined), FETCH_BINDINGS_MS);
+    const settle = (contacts: readonly string[] | undefined) => {
+      cancel();
+      resolve(contacts);
+    };
+    try {
+      core.register(request, {
+        onAccept: (response) => settle(response.message.getHeaders('contact')),
+        onReject: () => settle(undefined),
+      });
+    } catch {
+      settle(undefined);
+    }
+  });
 }
 
 /** ContactPad has nothing to say on the leg to the agent's own device: its microphone is not sent there. */
