@@ -15,8 +15,8 @@
  *      (BYE). A final failure, a refused REFER or the device hanging up: ContactPad hangs up
  *      its leg and says why. Nothing is left ringing.
  *
- * The steps move through model/device-callback.ts's table. Loaded with the first callback
- * (Phone.deviceCallbacks), off the ring-and-answer bundle.
+ * The steps move through model/device-callback.ts's table. Part of the call control
+ * (call-control.ts), off the ring-and-answer bundle.
  *
  * GRUU (RFC 5627) would name one device without a header of our own, but sip.js 0.21 only
  * uses a GRUU the registrar hands it and never asks for one (no +sip.instance in its REGISTER:
@@ -37,7 +37,6 @@ import {
 import { sipfragStatus } from './attended-transfer.ts';
 import { errorText } from './error-text.ts';
 import { shownTarget, sipTarget } from './sip-address.ts';
-import { sipDomain, type PhoneConfig } from './phone-config.ts';
 import type { Clock } from '../model/clock.ts';
 
 /** The header naming the one registered Contact the SIP edge is to ring (sip-header-contract.ts, agent -> SIP edge). */
@@ -176,12 +175,12 @@ export class DeviceCallbacks {
 
 /**
  * The agent's device callbacks, while this phone is registered (`ua` connected, and the Contacts
- * its REGISTER's 200 OK listed: `contacts`); undefined otherwise. Phone.deviceCallbacks.
+ * its REGISTER's 200 OK listed: `registration.contacts`); undefined otherwise. Phone.deviceCallbacks.
  */
-export async function deviceCallbacks(ua: UserAgent | undefined, registration: { readonly contacts: readonly string[] } | undefined, config: PhoneConfig, clock: Clock): Promise<DeviceCallbacks | undefined> {
+export async function deviceCallbacks(ua: UserAgent | undefined, registration: { readonly contacts: readonly string[] } | undefined, domain: string, clock: Clock): Promise<DeviceCallbacks | undefined> {
   if (!ua?.isConnected() || !registration || registration.contacts.length === 0) return undefined;
   const contacts = (await fetchBindings(ua, clock)) ?? registration.contacts;
-  return new DeviceCallbacks(ua, contacts, sipDomain(config));
+  return new DeviceCallbacks(ua, contacts, domain);
 }
 
 /** How long the registrar has to list the agent's devices before the list of the last REGISTER is used. */

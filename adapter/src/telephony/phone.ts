@@ -276,12 +276,12 @@ export class Phone {
   }
 
   /**
-   * Callbacks through the agent's other registered devices (device-callback.ts, loaded now, off
-   * the ring-and-answer bundle): those devices, and the way to ring one and connect a customer.
+   * Callbacks through the agent's other registered devices (device-callback.ts, in the call
+   * control): those devices, and the way to ring one and connect a customer.
    * Undefined while this phone is not registered (the registrar lists them in its answers to this phone's REGISTERs).
    */
   deviceCallbacks(): Promise<DeviceCallbacks | undefined> {
-    return import('./device-callback.ts').then((m) => m.deviceCallbacks(this.#ua, this.#registration, this.#config, this.#clock));
+    return this.#calls.deviceCallbacks(this.#ua, this.#registration);
   }
 
   /**
