@@ -9,8 +9,9 @@
  *   between the device and the customer; ContactPad has left the call; the interaction went
  *   through ringing your device -> calling the customer -> connected on your device, and its
  *   Task in the fake org links to the record the agent called back from (a Lead);
- * - a device that does not pick up: nothing reaches the customer, and the agent reads why; a
- *   customer whose line is busy: the device says so (NOTIFY 486), ContactPad hangs up its leg;
+ * - a device that does not pick up, or where the agent declines: nothing reaches the customer,
+ *   and the agent reads why; a customer whose line is busy: the device says so (NOTIFY 486),
+ *   ContactPad hangs up its leg; Do Not Call on the record: nothing is placed, the rule named;
  * - with no other device registered, the dialog offers this browser alone; with the phone
  *   offline, no device at all: the call is disabled and the agent is told to activate one.
  */
@@ -148,6 +149,47 @@ describe('call back from a record, ringing the device the agent chooses', () => 
     await item.getByRole('status').filter({ hasText: `Callback failed: Your device did not pick up within ${RING_SECONDS} s.` }).waitFor();
     await sleep(1000);
     assert.equal(customer.events.filter((event) => event.type === 'CALL_INCOMING').length, 0, 'the customer was never called');
+  });
+
+  it('the agent declines on the device: the customer is never called, and the agent reads the device\'s answer', async () => {
+    const { softphone } = session;
+    const customer = await phone('e2e-cb-customer4', '+14155550156', true);
+    const device = await phone('e2e-cb-decline', AGENT_SIP_USER, false);
+    await focusLead('Maria Lopez');
+    const dialog = await openCallBack();
+    await dialog.getByLabel("Customer's number").fill('+1 415 555 0156');
+    await dialog.getByRole('radio', { name: /Your phone at/ }).check();
+    await dialog.getByRole('button', { name: 'Call', exact: true }).click();
+    const ringing = await device.waitForIncoming();
+    await device.hangUp();
+    await device.waitForEnd(ringing);
+    const notice = softphone.getByRole('alert').filter({ hasText: 'CALLBACK_DEVICE_FAILED' }).last();
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Your device did not take the call \(486 [A-Za-z ]+\)\. The customer was not called\./);
+    await sleep(1000);
+    assert.equal(customer.events.filter((event) => event.type === 'CALL_INCOMING').length, 0, 'the customer was never called');
+  });
+
+  it('Do Not Call on the record: the callback is not placed, the rule is named, and no device rings', async () => {
+    const { softphone, fakeOrg } = session;
+    const device = await phone('e2e-cb-dnc', AGENT_SIP_USER, true);
+    const leadId = await focusLead('Maria Lopez');
+    await fakeOrg.update('default', 'Lead', leadId, { DoNotCall: true });
+    try {
+      const mark = logMark(KAMAILIO_LOG);
+      const dialog = await openCallBack();
+      await dialog.getByLabel("Customer's number").fill('+1 415 555 0157');
+      await dialog.getByRole('radio', { name: /Your phone at/ }).check();
+      await dialog.getByRole('button', { name: 'Call', exact: true }).click();
+      const notice = softphone.getByRole('alert').filter({ hasText: 'CALL_BLOCKED_DO_NOT_CALL' }).last();
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /^Do Not Call: Maria Lopez \(Lead\) is marked Do Not Call in Salesforce\. The call was not placed\./);
+      await sleep(1500);
+      assert.doesNotMatch(logSince(KAMAILIO_LOG, mark), /device callback|INVITE sip:/, 'nothing reached the SIP server');
+      assert.equal(device.events.filter((event) => event.type === 'CALL_INCOMING').length, 0, 'the device did not ring');
+    } finally {
+      await fakeOrg.update('default', 'Lead', leadId, { DoNotCall: false });
+    }
   });
 
   it('the customer\'s line is busy: the device reports it, ContactPad hangs up its leg, and the agent reads why', async () => {

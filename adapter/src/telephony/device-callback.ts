@@ -147,7 +147,8 @@ export class DeviceCallbacks {
         move({ type: 'device-answered' });
         connectCustomer();
       } else if (state === SessionState.Terminated) {
-        move({ type: 'failed', reason: endReason ?? (progress.step === 'ringing-device' ? 'Your device did not pick up.' : 'Your device hung up before the customer answered.') });
+        // sip.js ends the session before it hands over the final response (calls.ts does the same): read that first.
+        queueMicrotask(() => move({ type: 'failed', reason: endReason ?? (progress.step === 'ringing-device' ? 'Your device did not pick up.' : 'Your device hung up before the customer answered.') }));
       }
     });
     try {
@@ -155,7 +156,8 @@ export class DeviceCallbacks {
         requestDelegate: {
           onReject: (response) => {
             const { statusCode, reasonPhrase } = response.message;
-            endReason = statusCode === 404 ? 'Your device is no longer registered (404).' : `Your device did not take the call (${`${statusCode ?? ''} ${reasonPhrase ?? ''}`.trim()}).`;
+            // After our own CANCEL (487) the reason we gave stands.
+            endReason ??= statusCode === 404 ? 'Your device is no longer registered (404).' : `Your device did not take the call (${`${statusCode ?? ''} ${reasonPhrase ?? ''}`.trim()}).`;
           },
         },
       });
