@@ -79,11 +79,13 @@ export class CallbackDesk {
     const source: CallbackSource = shown
       ? { ...recordOf(shown, view.facts(shown.interaction.id)?.popped), numbers: [shown.interaction.callerNumber] }
       : { ...(focused?.recordId && focused.objectType ? { record: { recordId: focused.recordId, objectType: focused.objectType, name: focused.recordName } } : {}), numbers: [] };
-    const [callbacks, onRecord] = await Promise.all([this.#callbacks(), this.#recordPhones(source.record)]);
+    // The other devices cannot be listed (the call control did not load): this browser is still offered.
+    const listed = this.#callbacks().catch((error: unknown) => void this.#desks.notices.notify(error));
+    const [callbacks, onRecord] = await Promise.all([listed, this.#recordPhones(source.record)]);
     const numbers = [...new Set([...source.numbers, ...onRecord].map((number) => number.trim()).filter((number) => number !== ''))];
     store.update((s) => ({
       ...s,
-      callback: { ...(source.record ? { record: source.record } : {}), numbers, thisBrowser: callbacks !== undefined, devices: callbacks?.devices ?? [] },
+      callback: { ...(source.record ? { record: source.record } : {}), numbers, thisBrowser: s.phone.state === 'registered', devices: callbacks?.devices ?? [] },
     }));
   }
 
