@@ -35,6 +35,7 @@ import {
   type RegisteredDevice,
 } from '../model/device-callback.ts';
 import { sipfragStatus } from './attended-transfer.ts';
+import { callFailure } from './call-failure.ts';
 import { errorText } from './error-text.ts';
 import { shownTarget, sipTarget } from './sip-address.ts';
 import type { Clock } from '../model/clock.ts';
@@ -88,8 +89,8 @@ export class DeviceCallbacks {
    * Rings `request.device` and, once answered there, connects the customer (see the file
    * comment); `onStep` hears each move of the table. Resolves once the INVITE is sent.
    * CALLBACK_NO_DEVICE when the device is not one of {@link devices}; INVALID_INPUT for a
-   * customer number that cannot be dialled; SIP_CALL_FAILED (MEDIA_UNAVAILABLE) when the
-   * INVITE cannot be sent.
+   * customer number that cannot be dialled; MEDIA_UNAVAILABLE (the microphone) or
+   * SIP_CALL_FAILED when the INVITE cannot be sent.
    */
   async place(request: DeviceCallbackRequest, onStep: (event: DeviceCallbackEvent) => void): Promise<PlacedDeviceCallback> {
     if (!this.devices.some((device) => device.contact === request.device)) {
@@ -162,8 +163,10 @@ export class DeviceCallbacks {
         },
       });
     } catch (error) {
-      move({ type: 'failed', reason: errorText(error) });
-      throw new ContactPadError('SIP_CALL_FAILED', `Could not ring your device: ${errorText(error)}`, { cause: error });
+      // The microphone (MEDIA_UNAVAILABLE) or the INVITE itself.
+      const failure = callFailure(error, 'ring your device');
+      move({ type: 'failed', reason: failure.message });
+      throw new ContactPadError(failure.code, failure.message, { cause: error });
     }
     return {
       id: inviter.request.callId,
