@@ -58,6 +58,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   /** The recording desk (start, pause, resume, stop) and the voicemail desk (voicemail drop), each loaded once. */
   readonly #recording = loadedOnce(() => Promise.all([import('./desks/recording-desk.ts'), loadedDesks(this.#desks)]).then(([{ RecordingDesk }, desks]) => new RecordingDesk(desks)));
   readonly #voicemail = loadedOnce(() => Promise.all([import('./desks/voicemail-desk.ts'), loadedDesks(this.#desks)]).then(([{ VoicemailDesk }, desks]) => new VoicemailDesk(desks)));
+  /** The record in focus in the console (Open CTI onNavigationChange), for Call back. */
+  #focused: NavigationContext | undefined;
   #inCallLoading: Promise<InCallDesk> | undefined;
 
   /** `agentLanguage`: the agent's language and locale from the host page, for the widget's words and time formats. */
@@ -110,6 +112,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
         case 'dial':
           await voice.dial({ typed: intent.number, ...(intent.record ? { record: intent.record } : {}) });
           return;
+        case 'callback':
+          return await (await voice.outbound()).callBack(intent.ask, this.#focused);
         case 'favourite-number':
           return (await voice.outbound()).favourite(intent.number, intent.starred);
         case 'failed-call-reason':
@@ -221,6 +225,7 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   }
 
   navigation(context: NavigationContext): void {
+    this.#focused = context;
     this.#desks.view.navigated(context);
   }
 

@@ -45,6 +45,12 @@ export type Intent =
   | { readonly type: 'set-agent-status'; readonly choice: AgentStatusChoice }
   /** Call a number or a SIP address (the dial pad, redial, a recent number, a favourite), with the record it belongs to, if any. */
   | { readonly type: 'dial'; readonly number: string; readonly record?: DialledRecord }
+  /**
+   * Call back from a record: open the dialog for the interaction's record (`interactionId`), or
+   * else the record in focus in the console; close it; or call back `number` for the record, with
+   * `device` '' ringing this browser, else the registered Contact of another of the agent's devices.
+   */
+  | { readonly type: 'callback'; readonly ask: CallbackAsk }
   /** Star a recent number as a favourite, or unstar it. */
   | { readonly type: 'favourite-number'; readonly number: string; readonly starred: boolean }
   /** Why a call the agent placed did not connect, in the agent's words (the Task's disposition). */
@@ -64,6 +70,12 @@ export type Intent =
   | { readonly type: 'recording'; readonly interactionId: string; readonly command: RecordingCommand }
   /** Play the admin's pre-recorded message (by its id) into the call and be free at once: the call hangs up when it ends. */
   | { readonly type: 'drop-voicemail'; readonly interactionId: string; readonly messageId: string };
+
+/** What a `callback` intent asks (desks/callback-desk.ts). */
+export type CallbackAsk =
+  | { readonly to: 'open'; readonly interactionId?: string }
+  | { readonly to: 'close' }
+  | { readonly to: 'place'; readonly number: string; readonly device: string; readonly record?: DialledRecord };
 
 export const INTENT_EVENT = 'contactpad-intent';
 

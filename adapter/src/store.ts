@@ -19,7 +19,8 @@ import type { AudioDevicesView } from './model/audio-devices.ts';
 import type { RecordingView } from './model/recording.ts';
 import type { VoicemailDropView } from './model/voicemail-message.ts';
 import type { CallQuality } from './model/call-quality.ts';
-import type { DialHistory } from './model/dial-history.ts';
+import type { DialHistory, DialledRecord } from './model/dial-history.ts';
+import type { DeviceCallbackStep, RegisteredDevice } from './model/device-callback.ts';
 import type { CallFailureKind } from './model/outbound-failure.ts';
 import type { AgentLanguage } from './model/agent-identity.ts';
 import type { ShortcutView } from './model/keyboard-shortcuts.ts';
@@ -34,6 +35,7 @@ export type { DirectoryEntry } from './model/directory-entry.ts';
 export type { InteractionAction } from './model/interaction-action.ts';
 export type { JourneyStatus } from './model/journey-entry.ts';
 export type { PhoneConnection } from './model/phone-connection.ts';
+export type { DeviceCallbackStep, RegisteredDevice } from './model/device-callback.ts';
 export type { AudioDevice, AudioDeviceRole, AudioDevicesView } from './model/audio-devices.ts';
 export type { RecordingCommand, RecordingState, RecordingView } from './model/recording.ts';
 export type { VoicemailDropView } from './model/voicemail-message.ts';
@@ -119,6 +121,8 @@ export interface InteractionView {
   readonly inConference?: boolean;
   /** A call the agent placed (outbound-desk.ts): the extension to key in, why it did not connect, the reason recorded. */
   readonly placed?: PlacedCallView;
+  /** A callback through another of the agent's devices (desks/callback-desk.ts): which device, and how far it got. */
+  readonly viaDevice?: DeviceCallbackView;
   /** The activity log for this interaction: not yet written, being written, written, or waiting to retry. */
   readonly log: ActivityLogState;
   /** A live call whose microphone the agent muted (kept across hold); absent when not muted. */
@@ -135,6 +139,26 @@ export interface PlacedCallView {
   readonly failure?: { readonly kind: CallFailureKind; readonly detail: string };
   /** The reason the agent recorded for the failure (the Task's disposition). */
   readonly reason?: string;
+}
+
+/** What the widget shows of a callback through another of the agent's devices. */
+export interface DeviceCallbackView {
+  readonly device: RegisteredDevice;
+  /** Ringing the device, calling the customer, connected on the device, or failed (with the reason in words). */
+  readonly step: DeviceCallbackStep;
+  readonly reason?: string;
+}
+
+/**
+ * The Call back dialog, while it is open: the record it calls back, the numbers known for it
+ * (the first prefilled), and the devices that can ring. Neither this browser nor another device:
+ * the call is disabled ("activate a device first").
+ */
+export interface CallbackChoiceView {
+  readonly record?: DialledRecord;
+  readonly numbers: readonly string[];
+  readonly thisBrowser: boolean;
+  readonly devices: readonly RegisteredDevice[];
 }
 
 /** An error or notice the agent should see (stable code + message). */
@@ -171,6 +195,8 @@ export interface ContactPadSnapshot {
   readonly failedCallReasons: readonly string[];
   /** The agent's keyboard shortcuts for a call that are on (keyboardShortcuts), while the focus is in ContactPad. */
   readonly shortcuts: readonly ShortcutView[];
+  /** The Call back dialog's choices, while it is open (desks/callback-desk.ts). */
+  readonly callback?: CallbackChoiceView;
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

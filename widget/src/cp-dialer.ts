@@ -2,12 +2,13 @@
  * `<cp-dialer>`: placing calls. A number field with a dial pad (digits, *, #, + and delete),
  * Call and Redial (the last number called), the recent numbers and favourites
  * (`<cp-dial-lists>`), and, when a call the agent placed did not connect, why and the reason
- * they record (`<cp-failed-call>`). Every call leaves as a `dial` intent: the controller checks it
+ * they record (`<cp-failed-call>`), and Call back from a record (`<cp-callback-dialog>`, loaded on
+ * its first use). Every call leaves as a `dial` intent: the controller checks it
  * against the compliance rules before anything is dialled, and says which rule blocked it.
  * Loaded on first use (lazy-elements.ts), off the path that rings and answers.
  */
 import { LitElement, css, html } from 'lit';
-import type { DialHistory, DialledNumber, InteractionView } from '../../adapter/src/store.ts';
+import type { CallbackChoiceView, DialHistory, DialledNumber, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { laterWords } from './catalogue/later-words.ts';
@@ -15,6 +16,7 @@ import { keypadKeyWords } from './in-call-words.ts';
 import { dialledWords } from './cp-dial-lists.ts';
 import './cp-dial-lists.ts';
 import './cp-failed-call.ts';
+import './cp-callback-progress.ts';
 
 /** The dial pad's keys, three to a row, then + and delete. */
 const PAD_KEYS = [...'123456789*0#'];
@@ -28,6 +30,7 @@ export class CpDialer extends LitElement {
     history: { attribute: false },
     failedCallReasons: { attribute: false },
     interactions: { attribute: false },
+    callback: { attribute: false },
     number: { state: true },
     padOpen: { state: true },
     refusal: { state: true },
@@ -90,6 +93,8 @@ export class CpDialer extends LitElement {
   declare failedCallReasons: readonly string[];
   /** The interactions, for the call placed last: its extension to key in, or why it failed. */
   declare interactions: readonly InteractionView[];
+  /** The Call back dialog's choices while it is open (snapshot.callback). */
+  declare callback: CallbackChoiceView | undefined;
   /** The number being typed. */
   declare protected number: string;
   declare protected padOpen: boolean;
@@ -102,6 +107,7 @@ export class CpDialer extends LitElement {
     this.history = { recent: [], favourites: [] };
     this.failedCallReasons = [];
     this.interactions = [];
+    this.callback = undefined;
     this.number = '';
     this.padOpen = false;
     this.refusal = '';
@@ -132,7 +138,9 @@ export class CpDialer extends LitElement {
           ${DIALER_WORDS.redial}
         </button>
         <button type="button" aria-expanded=${this.padOpen ? 'true' : 'false'} aria-controls="pad" @click=${() => (this.padOpen = !this.padOpen)}>${DIALER_WORDS.dialPad}</button>
+        <button type="button" aria-haspopup="dialog" @click=${this.#callBack}>${laterWords().callback.open}</button>
       </form>
+      ${this.#callbackLoaded ? html`<cp-callback-dialog .choice=${this.callback} .opener=${this.#callbackOpener}></cp-callback-dialog>` : ''}
       ${this.padOpen ? this.#renderPad() : ''}
       ${this.refusal ? html`<p class="refusal" role="alert">${this.refusal}</p>` : ''}
       ${this.registered ? '' : html`<p class="hint">${DIALER_WORDS.notReady}</p>`}
@@ -152,6 +160,22 @@ export class CpDialer extends LitElement {
       </div>
     `;
   }
+
+  /** The Call back dialog's module is loaded (on the first Call back), and the button that opened it. */
+  #callbackLoaded = false;
+  #callbackOpener: HTMLElement | undefined;
+
+  /**
+   * Call back: the dialog (loaded now, the first time) for the selected interaction's record, or
+   * the record in focus in the console; the controller fills in the numbers and devices.
+   */
+  readonly #callBack = async (event: Event): Promise<void> => {
+    this.#callbackOpener = event.currentTarget instanceof HTMLElement ? event.currentTarget : undefined;
+    await import('./cp-callback-dialog.ts');
+    this.#callbackLoaded = true;
+    this.requestUpdate();
+    this.dispatchEvent(intentEvent({ type: 'callback', ask: { to: 'open' } }));
+  };
 
   #setNumber(value: string): void {
     this.number = value.slice(0, MAX_LENGTH);

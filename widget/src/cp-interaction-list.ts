@@ -283,6 +283,7 @@ export class CpInteractionList extends LitElement {
         ${view.recordTabOpen === false ? html`<span class="hint">${w.tabClosed}</span>` : ''}
       </button>
       <span class="far-end-hold" role="status">${view.heldByFarEnd ? w.heldByFarEnd : ''}</span>
+      ${view.viaDevice ? html`<cp-callback-progress .progress=${view.viaDevice}></cp-callback-progress>` : ''}
       <div class="actions">${repeat(
         view.actions.filter((action) => !IN_CALL.has(action)),
         // Keyed by action: a button is never reused for another action, so the focus on Release is

@@ -38,6 +38,7 @@ import { transferRecord } from './record-transfer.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
 import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messages.ts';
 import { readOutboundFacts, type OutboundAgent, type OutboundCheckRequest, type OutboundFacts } from './outbound-policy.ts';
+import { readRecordPhones } from './record-phones.ts';
 
 export type { OmniAgent, PresenceStatus } from './omni-channel-setup.ts';
 export type { WorkRecord } from './work-record.ts';
@@ -273,6 +274,11 @@ export class CrmRoom {
    */
   checkOutbound(request: OutboundCheckRequest): Promise<OutboundFacts> {
     return readOutboundFacts(this.#connection, request, { defaultCountry: this.#defaultCountry, agent: this.#outboundAgent });
+  }
+
+  /** The phone numbers on a record, in the fields the screen-pop rules name for its object (record-phones.ts): Call back offers them. */
+  async recordPhones(record: { readonly recordId: string; readonly objectType: string }): Promise<readonly string[]> {
+    return readRecordPhones(this.#connection, await this.rules(), record);
   }
 
   /** Loads jsforce and the screen-pop rules now, so the first lookup waits for neither. */

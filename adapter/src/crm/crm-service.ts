@@ -111,6 +111,8 @@ export interface CrmService {
    * time zone field is read). Rejects with a ContactPadError: the call is then not placed.
    */
   checkOutbound(request: OutboundCheckRequest): Promise<OutboundFacts>;
+  /** The phone numbers on a record, in the fields the screen-pop rules name for its object (Call back offers them). */
+  recordPhones(record: { readonly recordId: string; readonly objectType: string }): Promise<readonly string[]>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
 }
@@ -157,6 +159,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     omniAutoAccept: async () => (await loadRoom()).omniAutoAccept(),
     workRecord: async (recordId) => (await loadRoom()).workRecord(recordId),
     checkOutbound: async (request) => (await loadRoom()).checkOutbound(request),
+    recordPhones: async (record) => (await loadRoom()).recordPhones(record),
     preload: async () => (await loadRoom()).preload(),
   };
 }

@@ -26,9 +26,12 @@ import { isSalesforceId } from '../model/salesforce-id.ts';
 import type { CallEnd } from '../telephony/call-state.ts';
 import type { OutboundFacts } from '../crm/outbound-policy.ts';
 import type { LoadedDesks } from './desks.ts';
+import type { CallbackDesk } from './callback-desk.ts';
+import type { CallbackAsk } from '../intents.ts';
+import type { NavigationContext } from '../host/navigation-context.ts';
 
 /** The desks an outbound desk works with. */
-export type OutboundDeskParts = Pick<LoadedDesks, 'settings' | 'clock' | 'store' | 'rooms' | 'view' | 'wrapUp' | 'notices'>;
+export type OutboundDeskParts = Pick<LoadedDesks, 'settings' | 'clock' | 'store' | 'rooms' | 'view' | 'wrapUp' | 'notices' | 'agent'>;
 import { describeError } from './notice-desk.ts';
 import { NO_CALLER_LOOKUP } from './view-desk.ts';
 
@@ -59,6 +62,7 @@ export class OutboundDesk {
   readonly #placed = new Map<string, Placed>();
   /** Admin problems already told this session (each once). */
   readonly #told = new Set<string>();
+  #callback: Promise<CallbackDesk> | undefined;
 
   constructor(desks: OutboundDeskParts) {
     this.#desks = desks;
@@ -100,12 +104,32 @@ export class OutboundDesk {
   /**
    * The compliance check alone, for a number the agent typed to call it another way (a consult
    * call, a blind transfer: directory-desk.ts): the address to dial (E.164 when the number reads
-   * so) and how it is shown. Throws INVALID_INPUT, or the blocking rule's error: then nothing may
-   * be dialled.
+   * so) and how it is shown; with the record it is placed from (a callback through another device:
+   * callback-desk.ts), that record's Do Not Call counts too, and the record comes back as
+   * Salesforce knows it. Throws INVALID_INPUT, or the blocking rule's error: then nothing may be
+   * dialled.
    */
-  async clear(typed: string): Promise<{ readonly name: string; readonly address: string }> {
-    const cleared = await this.#clear(readDialString(typed), undefined);
-    return { name: cleared.shown, address: cleared.target };
+  async clear(typed: string, from?: DialledRecord): Promise<{ readonly name: string; readonly address: string; readonly record?: Cleared['record'] }> {
+    const record = from && isSalesforceId(from.recordId) ? from : undefined;
+    const cleared = await this.#clear(readDialString(typed), record);
+    return { name: cleared.shown, address: cleared.target, ...(cleared.record ? { record: cleared.record } : {}) };
+  }
+
+  /** A Call back intent (callback-desk.ts: this browser or another of the agent's devices), with the record in focus in the console. */
+  async callBack(ask: CallbackAsk, focused: NavigationContext | undefined): Promise<void> {
+    await (await this.callback()).handle(ask, focused);
+  }
+
+  /** Call back from a record, loaded with the first Call back. */
+  callback(): Promise<CallbackDesk> {
+    this.#callback ??= import('./callback-desk.ts').then(
+      ({ CallbackDesk }) => new CallbackDesk(this.#desks, this),
+      (error: unknown) => {
+        this.#callback = undefined;
+        throw error;
+      },
+    );
+    return this.#callback;
   }
 
   /** Calls the last number called again (with the record it was called from). */

@@ -11,6 +11,7 @@ import type { AudioDeviceRole } from '../model/audio-devices.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from '../telephony/phone.ts';
 import type { DtmfMethod } from '../model/dtmf.ts';
+import type { DeviceCallbackEvent, RegisteredDevice } from '../model/device-callback.ts';
 import type { DtmfSent, MediaStats } from '../telephony/phone.ts';
 
 /** What the desks need of the telephony room (implemented by telephony/phone.ts). */
@@ -41,6 +42,14 @@ export interface PhonePort {
   sendDtmf(callId: string, tones: string, method: DtmfMethod): Promise<DtmfSent>;
   /** A call's media figures (getStats), read for the call-quality indicator. */
   mediaStats(callId: string): Promise<MediaStats>;
+  /** The agent's other registered devices and callbacks through them; undefined while this phone is not registered. */
+  deviceCallbacks?(): Promise<DeviceCallbackPort | undefined>;
+}
+
+/** Callbacks through another of the agent's devices (telephony/device-callback.ts). */
+export interface DeviceCallbackPort {
+  readonly devices: readonly RegisteredDevice[];
+  place(request: { readonly device: string; readonly customer: string; readonly shown: string }, onStep: (event: DeviceCallbackEvent) => void): Promise<{ readonly id: string; cancel(reason: string): Promise<void> }>;
 }
 
 /** What the console bridge has seen: its tabs, its works, the agent's presence (the hello snapshot). */

@@ -290,6 +290,21 @@ export const ERROR_CATALOGUE = {
     causes: ['A service channel routes Leads, Orders or a custom object to this agent.', 'A new Salesforce channel ContactPad does not know yet.'],
     fix: 'Nothing is lost: the work stays in the Omni-Channel widget, where the agent accepts it. An admin can keep such channels away from ContactPad agents; the message names the record id and its key prefix.',
   },
+  CALLBACK_NO_DEVICE: {
+    description: 'A callback cannot be placed: no device of the agent can ring (this browser\'s phone is not registered, and no other device is registered for the agent).',
+    causes: ['The phone is offline or still connecting.', 'The agent\'s desk phone or softphone app is switched off or not registered with the SIP server.', 'The device chosen has gone from the registration since the list was shown.'],
+    fix: 'Activate a device first: wait for "Phone ready", or register the desk phone with the agent\'s SIP user, then choose Call back again.',
+  },
+  CALLBACK_DEVICE_FAILED: {
+    description: 'A callback through the agent\'s other device did not start: that device did not answer, refused the call, or is not registered. The customer was not called.',
+    causes: ['Nobody picked up the device within the ring time (noAnswerSeconds).', 'The device declined the call or was busy (486, 603).', 'The SIP edge found no such registered device (404).'],
+    fix: 'Pick up the device when it rings with "Callback to <number>", or choose another device (or this browser) and call back again.',
+  },
+  CALLBACK_CUSTOMER_FAILED: {
+    description: 'A callback through the agent\'s other device answered there, but the customer was not connected: the device refused to call the customer (it refused the REFER), or the customer\'s line failed (busy, no answer, invalid number).',
+    causes: ['The device does not support call transfer (REFER) or has it switched off.', 'The customer\'s line was busy, nobody answered, or the number does not exist.'],
+    fix: 'The message gives the device\'s or the network\'s answer. Call back from this browser, or try again later; the agent may record a reason.',
+  },
   TRANSFER_FAILED: {
     description: 'An interaction could not be handed to the chosen agent or service; it stays with this agent.',
     causes: ['The chosen agent or queue cannot own the record (inactive user, queue without Case).', 'The far end refused a call transfer.'],

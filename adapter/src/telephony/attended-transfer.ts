@@ -28,7 +28,7 @@ import { refuseUnlessAnswered } from './hold.ts';
 type Outcome = { kind: 'done' } | { kind: 'failed'; status: string };
 
 /** The status line of a NOTIFY's sipfrag body ('SIP/2.0 200 OK'), when it has one. */
-function sipfragStatus(body: string): { code: number; text: string } | undefined {
+export function sipfragStatus(body: string): { code: number; text: string } | undefined {
   const match = /^SIP\/2\.0\s+(\d{3})([^\r\n]*)/.exec(body.trim());
   return match ? { code: Number(match[1]), text: `${match[1]}${match[2] ?? ''}`.trim() } : undefined;
 }

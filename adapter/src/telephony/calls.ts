@@ -25,6 +25,7 @@ import type { DtmfMethod } from '../model/dtmf.ts';
 import type { PhoneListener } from './phone-listener.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
+import type { DeviceCallbacks } from './device-callback.ts';
 import { readCallOffer } from './sip-header-contract.ts';
 import { answeredElsewhere } from './cancel-reason.ts';
 
@@ -205,6 +206,11 @@ export class Calls {
   async dial(ua: UserAgent, target: string): Promise<string> {
     const control = this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'));
     return control.placeCall(ua, target, this.#port);
+  }
+
+  /** See Phone.deviceCallbacks. */
+  async deviceCallbacks(ua: UserAgent | undefined, registration: { readonly contacts: readonly string[] } | undefined): Promise<DeviceCallbacks | undefined> {
+    return (this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'))).deviceCallbacks(ua, registration, this.#options.domain, this.#options.clock);
   }
 
   /** See Phone.hold and Phone.retrieve. */

@@ -30,6 +30,7 @@ import type { DtmfMethod } from '../model/dtmf.ts';
 import type { DtmfSent } from './dtmf-sender.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
+import type { DeviceCallbacks } from './device-callback.ts';
 import { SipCredentials } from './credentials.ts';
 import { applyCredential, createUserAgent, DEFAULT_RECONNECT, iceServersFor, invalid, sipDomain, validateConfig, type PhoneConfig } from './phone-config.ts';
 import { guarded, type PhoneListener } from './phone-listener.ts';
@@ -272,6 +273,15 @@ export class Phone {
       throw new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not connected to the phone server, so it cannot dial.');
     }
     return this.#calls.dial(ua, target);
+  }
+
+  /**
+   * Callbacks through the agent's other registered devices (device-callback.ts, in the call
+   * control): those devices, and the way to ring one and connect a customer.
+   * Undefined while this phone is not registered (the registrar lists them in its answers to this phone's REGISTERs).
+   */
+  deviceCallbacks(): Promise<DeviceCallbacks | undefined> {
+    return this.#calls.deviceCallbacks(this.#ua, this.#registration);
   }
 
   /**

@@ -132,6 +132,11 @@ export class Registration {
     this.#cancelRegisterTimeout = undefined;
   }
 
+  /** Every Contact the last accepted REGISTER's 200 OK listed for the agent's address (sip.js Registerer.contacts): this browser and the agent's other devices. Read while registered. */
+  get contacts(): readonly string[] {
+    return this.#registerer?.contacts ?? [];
+  }
+
   /**
    * After {@link stop}: unregisters (REGISTER with Expires 0) when registered, within `bound`, and
    * lets the Registerer go. Registerer.dispose() is sip.js's public way to do both: it

@@ -17,6 +17,19 @@
  * | a number      | sip:<digits, leading +>@<sipDomain> (sip-address.ts)      |
  * | attended      | Refer-To <colleague's Contact?Replaces=<consult dialog>> (RFC 3891, 5589; attended-transfer.ts); the SIP edge relays it to that WebSocket connection |
  *
+ * A callback through another of the agent's devices (issue 11, item 3; device-callback.ts):
+ * ContactPad INVITEs the agent's own address of record with one header for the SIP edge, which
+ * removes it before the INVITE goes on (scripts/sip-server/kamailio.cfg route[RING_DEVICE]):
+ *
+ * | header                     | value                                                            |
+ * |----------------------------|------------------------------------------------------------------|
+ * | X-ContactPad-Ring-Device   | <Contact URI> of one of the agent's registered devices, as the REGISTER's 200 OK listed it |
+ * | the SIP edge               | rings that Contact alone; 403 when the From user is not the Request-URI's user (only an agent's own devices), 404 "Device Not Registered" when no such Contact is registered |
+ *
+ * Not X-CP-*: that is the platform -> agent namespace. The From display name, "Callback to
+ * <number>", is what the device shows while it rings; once answered there, ContactPad REFERs the
+ * device to the customer's number (Refer-To as for a number above).
+ *
  * In-dialog messages to the platform on a call under way (issue 11, item 5). Call recording is
  * the platform's; ContactPad asks for it with one SIP INFO per command in the call's dialog
  * (recording-info.ts; docs/architecture.md, "Messages to the platform"):

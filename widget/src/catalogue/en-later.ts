@@ -5,7 +5,7 @@
  * labels and "Why this record" (caller-words.ts); and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { ActivityLogState, CallQualityLevel, CallerLabel, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, CallQualityLevel, CallerLabel, DeviceCallbackStep, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
 import type { DirectoryMode } from '../directory-search.ts';
 import type { NotificationPermissionState } from '../call-notifications.ts';
 
@@ -113,6 +113,28 @@ export const enLater = {
     nobodyToTransferTo: 'No agents or services to transfer to.',
     noMatch: (query: string) => `No agent or service matches “${query}”.`,
     cancel: 'Cancel',
+  },
+  /** Call back from a record (cp-callback-dialog), and a callback through another device on its interaction (cp-callback-progress). */
+  callback: {
+    open: 'Call back',
+    title: (who: string) => (who ? `Call back ${who}` : 'Call back'),
+    numbers: 'Numbers on the record',
+    number: "Customer's number",
+    ring: 'Ring',
+    thisBrowser: 'This browser (ContactPad)',
+    otherBrowser: 'Another browser of yours',
+    phoneAt: (where: string) => `Your phone at ${where}`,
+    noDevice: 'No device can ring: activate a device first (wait for "Phone ready", or register your desk phone), then call back.',
+    otherDeviceHint: 'Your device rings first, showing "Callback to" the number; pick up there and the customer is called.',
+    verifyHint: 'Check the number with the customer, and mark it verified on the record.',
+    call: 'Call',
+    cancel: 'Cancel',
+    steps: {
+      'ringing-device': 'Ringing your device…',
+      'calling-customer': 'Calling the customer from your device…',
+      connected: 'Connected on your device',
+      failed: 'Callback failed',
+    } satisfies Record<DeviceCallbackStep, string>,
   },
   /** The devices panel (cp-audio-settings). */
   devices: {
