@@ -268,6 +268,23 @@ describe('calls the agent places, with compliance', () => {
     assert.match(String(task['Description']), /Busy \(486/);
   });
 
+  it('a placed call still ringing offers Release, not Accept or Reject: Release cancels it, the phone stops ringing, and the attempt is logged as not connected', async () => {
+    const ringing = await phone('+14155550145');
+    await dial('+1 415 555 0145');
+    const sipCallId = await ringing.waitForIncoming();
+    const interactionId = await itemId(/\+14155550145/);
+    const row = session.softphone.locator(`li[data-id="${interactionId}"]`);
+    await row.getByRole('button', { name: 'Release' }).waitFor();
+    assert.equal(await row.getByRole('button', { name: 'Accept' }).count(), 0, 'nothing to accept on a call the agent placed');
+    assert.equal(await row.getByRole('button', { name: 'Reject' }).count(), 0);
+    await row.getByRole('button', { name: 'Release' }).click();
+    await ringing.waitForEnd(sipCallId, 10_000);
+    assert.match(await session.softphone.getByRole('region', { name: 'Call not connected' }).innerText(), /Hung up before an answer/);
+    const task = await taskFor(session, interactionId);
+    assert.equal(task['CallType'], 'Outbound');
+    assert.equal(task['ContactPad_Status__c'], 'Failed');
+  });
+
   it('a phone nobody answers: after the ring time ContactPad cancels the call and says it was not answered', async () => {
     const silent = await phone('+14155550144');
     await dial('+1 415 555 0144');

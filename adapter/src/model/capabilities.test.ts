@@ -94,6 +94,17 @@ describe('capability table: every channel, state and release outcome', () => {
   }
 });
 
+describe('capability table: a call the agent placed', () => {
+  it('while it rings at the far end offers only Release (the agent hangs up: CANCEL), never Accept or Reject; once answered, as any call', () => {
+    for (const channel of ['voice', 'video', 'callback'] as const) {
+      expect(allowedActions({ channel, state: 'alerting', direction: 'outbound' }, { releaseFailed: false }), channel).to.deep.equal(['release']);
+      expect(isActionAllowed({ channel, state: 'alerting', direction: 'outbound' }, 'accept', { releaseFailed: false })).to.equal(false);
+      expect(allowedActions({ channel, state: 'connected', direction: 'outbound' }, { releaseFailed: false })).to.deep.equal(allowedActions({ channel, state: 'connected', direction: 'inbound' }, { releaseFailed: false }));
+    }
+    expect(allowedActions({ channel: 'voice', state: 'alerting', direction: 'inbound' }, { releaseFailed: false })).to.deep.equal(['accept', 'reject']);
+  });
+});
+
 describe('capability table: outside data', () => {
   it('allows nothing for an unknown channel or state, without throwing', () => {
     expect(allowedActions({ channel: 'fax' as Channel, state: 'connected' }, { releaseFailed: false })).to.deep.equal([]);

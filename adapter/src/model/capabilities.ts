@@ -7,6 +7,7 @@
  * | state     | live (voice, video, callback)        | semi-live (chat)                        | non-live (email, case)               |
  * |-----------|--------------------------------------|-----------------------------------------|--------------------------------------|
  * | alerting  | accept, reject                       | accept, reject                          | accept, reject                       |
+ * |  placed   | release (cancels the call ringing)   |                                         |                                      |
  * | connected | release, hold, consult, transfer     | release, consult (+ abandon once a      | release, abandon, consult, transfer  |
  * |           |                                      | release has failed: abandon after       |                                      |
  * |           |                                      | release)                                |                                      |
@@ -27,6 +28,9 @@ import type { InteractionAction } from './interaction-action.ts';
  * Non-live: the customer does not wait (an email, a case).
  */
 export type InteractionKind = 'live' | 'semi-live' | 'non-live';
+
+/** What the table reads of an interaction: its channel and state, and whether the agent placed it (a call ringing at the far end). */
+export type CapabilitySubject = Pick<Interaction, 'channel' | 'state'> & { readonly direction?: Interaction['direction'] };
 
 /** What the caller knows beyond the interaction itself. */
 export interface CapabilityContext {
@@ -55,6 +59,8 @@ export function interactionKind(channel: Channel): InteractionKind {
 
 const NOTHING: readonly InteractionAction[] = Object.freeze([]);
 const ALERTING: readonly InteractionAction[] = Object.freeze(['accept', 'reject']);
+/** A call the agent placed that rings at the far end: only the agent's own hang up (CANCEL); nothing to accept. */
+const PLACED_ALERTING: readonly InteractionAction[] = Object.freeze(['release']);
 const WRAP_UP: readonly InteractionAction[] = Object.freeze(['extend-wrap-up']);
 const LIVE_CONNECTED: readonly InteractionAction[] = Object.freeze(['release', 'hold', 'consult', 'transfer']);
 const LIVE_HELD: readonly InteractionAction[] = Object.freeze(['retrieve', 'release', 'consult', 'transfer']);
@@ -67,12 +73,12 @@ const NON_LIVE_CONNECTED: readonly InteractionAction[] = Object.freeze(['release
  * table above). Never throws: an unknown channel or state (a bug, or data from outside)
  * allows nothing. The answer is frozen.
  */
-export function allowedActions(interaction: Pick<Interaction, 'channel' | 'state'>, context: CapabilityContext): readonly InteractionAction[] {
+export function allowedActions(interaction: CapabilitySubject, context: CapabilityContext): readonly InteractionAction[] {
   const kind = Object.hasOwn(KIND_OF, interaction.channel) ? KIND_OF[interaction.channel] : undefined;
   if (kind === undefined) return NOTHING;
   switch (interaction.state) {
     case 'alerting':
-      return ALERTING;
+      return kind === 'live' && interaction.direction === 'outbound' ? PLACED_ALERTING : ALERTING;
     case 'connected':
       if (kind === 'live') return LIVE_CONNECTED;
       if (kind === 'semi-live') return context.releaseFailed === true ? SEMI_LIVE_CONNECTED_RELEASE_FAILED : SEMI_LIVE_CONNECTED;
@@ -106,6 +112,6 @@ export function inCallActions(interaction: Pick<Interaction, 'channel' | 'state'
 }
 
 /** True when {@link allowedActions} includes `action`: the check the controller makes before carrying an intent out. */
-export function isActionAllowed(interaction: Pick<Interaction, 'channel' | 'state'>, action: InteractionAction, context: CapabilityContext): boolean {
+export function isActionAllowed(interaction: CapabilitySubject, action: InteractionAction, context: CapabilityContext): boolean {
   return allowedActions(interaction, context).includes(action);
 }
