@@ -95,6 +95,9 @@ const LAZY = [
   'widget/src/cp-caller-labels.ts',
   'widget/src/cp-why-record.ts',
   'widget/src/caller-words.ts',
+  // The notices (configuration problems, errors): rendered from the snapshot, so one that came before
+  // the list loaded shows once it has, right after the first paint (contact-pad.ts).
+  'widget/src/cp-notice-list.ts',
   // How times are written (time in state, call length, countdowns, "3 min ago"): with the list and the
   // in-call controls; the phone status's retry countdown needs only clock.ts secondsLeft.
   'widget/src/format-time.ts',

@@ -114,6 +114,12 @@ export const enLater = {
     noMatch: (query: string) => `No agent or service matches “${query}”.`,
     cancel: 'Cancel',
   },
+  /** The notices' list (cp-notice-list); each notice's message is in en.ts (the call pop says a failed lookup too). */
+  noticeList: {
+    list: 'Notices',
+    dismiss: 'Dismiss',
+    dismissNamed: (message: string) => `Dismiss: ${message}`,
+  },
   /** The devices panel (cp-audio-settings). */
   devices: {
     title: 'Devices',

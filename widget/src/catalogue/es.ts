@@ -124,9 +124,6 @@ export const es: Catalogue = {
     retryingNow: 'Reintentando ahora…',
   },
   notices: {
-    list: 'Avisos',
-    dismiss: 'Descartar',
-    dismissNamed: (message) => `Descartar: ${message}`,
     message: (code, english) => (Object.hasOwn(ES_ERRORS, code) ? ES_ERRORS[code as ErrorCode]! : english),
   },
   pad: {
@@ -237,6 +234,11 @@ export const esLater: LaterCatalogue = {
     nobodyToTransferTo: 'No hay agentes ni servicios a los que transferir.',
     noMatch: (query) => `Ningún agente ni servicio coincide con “${query}”.`,
     cancel: 'Cancelar',
+  },
+  noticeList: {
+    list: 'Avisos',
+    dismiss: 'Descartar',
+    dismissNamed: (message) => `Descartar: ${message}`,
   },
   devices: {
     title: 'Dispositivos',
