@@ -98,6 +98,9 @@ const LAZY = [
   // The notices (configuration problems, errors): rendered from the snapshot, so one that came before
   // the list loaded shows once it has, right after the first paint (contact-pad.ts).
   'widget/src/cp-notice-list.ts',
+  // The agent status choice (Ready, Not Ready with a reason, Offline): cp-agent-state.ts shows the
+  // status at once and loads the choice right after its first paint.
+  'widget/src/cp-agent-status-choice.ts',
   // How times are written (time in state, call length, countdowns, "3 min ago"): with the list and the
   // in-call controls; the phone status's retry countdown needs only clock.ts secondsLeft.
   'widget/src/format-time.ts',
