@@ -101,6 +101,9 @@ const LAZY = [
   // The agent status choice (Ready, Not Ready with a reason, Offline): cp-agent-state.ts shows the
   // status at once and loads the choice right after its first paint.
   'widget/src/cp-agent-status-choice.ts',
+  // The screen pops (record, new record, search, flow) and their checks: only the desks that pop ask
+  // for them, and they load off the ring path; open-cti-host.ts loads them on the first pop.
+  'adapter/src/host/screen-pop-requests.ts',
   // How times are written (time in state, call length, countdowns, "3 min ago"): with the list and the
   // in-call controls; the phone status's retry countdown needs only clock.ts secondsLeft.
   'widget/src/format-time.ts',
