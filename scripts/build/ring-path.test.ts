@@ -38,6 +38,8 @@ const LAZY = [
   'adapter/src/desks/presence-desk.ts',
   'adapter/src/model/work-item-facts.ts',
   'adapter/src/model/tab-facts.ts',
+  // The presence mapping, read from the presenceMap item's text by the presence desk.
+  'adapter/src/model/presence-map.ts',
   // The directory desk: consult and transfer to a colleague, and the consult calls (swap,
   // attended transfer, conference); their telephony side with the call control.
   'adapter/src/desks/directory-desk.ts',
