@@ -43,11 +43,8 @@ export const MANAGEMENT_DEFAULTS = {
   wrapUpExtendSeconds: 30,
   consultTimeoutSeconds: 30,
   presenceLeads: 'contactpad',
-  presenceMap: [
-    { status: 'ready', presence: 'Available' },
-    { status: 'not-ready', presence: 'Busy' },
-    { status: 'offline', presence: 'Offline' },
-  ],
+  // the item's text, read by the presence desk (presence-map.test.ts: blank is ready=Available;not-ready=Busy;offline=Offline)
+  presenceMap: '',
 } as const;
 
 /** The documented defaults of the call-control items (issue 11): failed-call reasons, no-answer time, keypad tones, recording, keyboard shortcuts. */

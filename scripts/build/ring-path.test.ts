@@ -38,6 +38,8 @@ const LAZY = [
   'adapter/src/desks/presence-desk.ts',
   'adapter/src/model/work-item-facts.ts',
   'adapter/src/model/tab-facts.ts',
+  // The presence mapping, read from the presenceMap item's text by the presence desk.
+  'adapter/src/model/presence-map.ts',
   // The directory desk: consult and transfer to a colleague, and the consult calls (swap,
   // attended transfer, conference); their telephony side with the call control.
   'adapter/src/desks/directory-desk.ts',
@@ -95,6 +97,15 @@ const LAZY = [
   'widget/src/cp-caller-labels.ts',
   'widget/src/cp-why-record.ts',
   'widget/src/caller-words.ts',
+  // The notices (configuration problems, errors): rendered from the snapshot, so one that came before
+  // the list loaded shows once it has, right after the first paint (contact-pad.ts).
+  'widget/src/cp-notice-list.ts',
+  // The agent status choice (Ready, Not Ready with a reason, Offline): cp-agent-state.ts shows the
+  // status at once and loads the choice right after its first paint.
+  'widget/src/cp-agent-status-choice.ts',
+  // The screen pops (record, new record, search, flow) and their checks: only the desks that pop ask
+  // for them, and they load off the ring path; open-cti-host.ts loads them on the first pop.
+  'adapter/src/host/screen-pop-requests.ts',
   // How times are written (time in state, call length, countdowns, "3 min ago"): with the list and the
   // in-call controls; the phone status's retry countdown needs only clock.ts secondsLeft.
   'widget/src/format-time.ts',

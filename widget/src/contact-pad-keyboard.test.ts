@@ -15,7 +15,7 @@ async function pad(state: ContactPadSnapshot): Promise<ContactPad> {
 
 /** The agent status control (its name says what it does next). */
 function agentStatus(element: ContactPad): HTMLElement {
-  return deepQueryAll(element, 'cp-agent-state')[0]!.shadowRoot!.querySelector('select')!;
+  return deepQueryAll(element, 'cp-agent-status-choice')[0]!.shadowRoot!.querySelector('select')!;
 }
 
 async function publish(element: ContactPad, next: ContactPadSnapshot): Promise<void> {

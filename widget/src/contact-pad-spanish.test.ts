@@ -97,7 +97,7 @@ describe('ContactPad in Spanish', () => {
     expect(getByRole(element, 'status', { name: /Ocupado/ }).textContent).to.contain('Estado del agente: ');
     expect(queryAllByRole(element, 'alert').map(shownText)).to.deep.equal(['Salesforce no responde o no está disponible. ContactPad lo reintenta más tarde. CRM_UNAVAILABLE']);
     expect(getByRole(element, 'heading', { name: 'Interacciones' })).to.exist;
-    const migrated = ['cp-call-pop', 'cp-agent-state', 'cp-phone-status', 'cp-notice-list'].flatMap((tag) => deepQueryAll(element, tag));
+    const migrated = ['cp-call-pop', 'cp-agent-state', 'cp-agent-status-choice', 'cp-phone-status', 'cp-notice-list'].flatMap((tag) => deepQueryAll(element, tag));
     expect(await englishIn(...migrated)).to.deep.equal([]);
   });
 
@@ -281,7 +281,7 @@ describe('ContactPad in Spanish', () => {
     await announce(snapshot({ interactions: [ann] }));
     await announce(snapshot({ interactions: [view({ ...ann.interaction, state: 'held' }, { actions: ['release', 'retrieve'] })] }));
     await announce(snapshot({ interactions: [], agent: { ...readyAgent, status: 'busy' } }));
-    const agentStatus = deepQueryAll(element, 'cp-agent-state')[0]!.shadowRoot!.querySelector('select')!;
+    const agentStatus = deepQueryAll(element, 'cp-agent-status-choice')[0]!.shadowRoot!.querySelector('select')!;
     agentStatus.focus();
     await sendKeys({ press: 'Alt+Shift+KeyE' });
     await settled(element);

@@ -1,7 +1,7 @@
 /**
  * `<contact-pad>`: the whole pad in the console's softphone panel. It renders one store
  * snapshot: the phone connection (SIP registration), whether the console bridge is
- * missing (tab sync and Omni-Channel off), the agent state, notices, a call pop
+ * missing (tab sync and Omni-Channel off), the agent state, notices (loaded after the first paint), a call pop
  * for every alerting interaction, the caller detail (labels, why this record, picker,
  * journey; loaded after the first paint) and the wrap-up form for the selected interaction, the interaction list (loaded after the first paint), and the
  * dial box, and the devices panel (loaded when opened). Incoming calls also show as browser
@@ -16,7 +16,6 @@ import { systemClock, type Clock } from './clock.ts';
 import { incomingAnnouncement } from './words.ts';
 import './cp-phone-status.ts';
 import './cp-agent-state.ts';
-import './cp-notice-list.ts';
 import './cp-call-pop.ts';
 import { loadElement } from './lazy-elements.ts';
 import { CallNotifications, ringingCalls } from './call-notifications.ts';
@@ -162,6 +161,9 @@ export class ContactPad extends LitElement {
     // room and jsforce load after the phone registered): loaded now, they are there well before.
     void loadElement('cp-caller-labels');
     void loadElement('cp-why-record');
+    // The notices (configuration problems, errors): read from the snapshot, so a notice that came before the
+    // list loaded shows (and its role=alert is announced) once the list has, right after the first paint.
+    void loadElement('cp-notice-list');
     return html`
       ${live}${this.#announcer.render()}
       <div class="pad">

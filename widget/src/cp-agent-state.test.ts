@@ -3,10 +3,12 @@ import './cp-agent-state.ts';
 import type { CpAgentState } from './cp-agent-state.ts';
 import type { AgentState } from '../../adapter/src/store.ts';
 import { NOT_READY_REASONS, NOW, readyAgent } from '../test-support/snapshots.ts';
+import { afterFirstPaint } from '../test-support/first-paint.ts';
 import { getByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
-async function control(agent: AgentState): Promise<CpAgentState> {
-  return fixture<CpAgentState>(html`<cp-agent-state .agent=${agent} .notReadyReasons=${NOT_READY_REASONS}></cp-agent-state>`);
+/** The control once its choice, loaded right after its first paint, is there (as it is long before an agent reaches for it). */
+async function control(agent: AgentState, notReadyReasons: readonly string[] = NOT_READY_REASONS): Promise<CpAgentState> {
+  return afterFirstPaint(await fixture<CpAgentState>(html`<cp-agent-state .agent=${agent} .notReadyReasons=${notReadyReasons}></cp-agent-state>`));
 }
 
 function optionTexts(select: HTMLElement): string[] {
@@ -88,7 +90,7 @@ describe('<cp-agent-state>', () => {
     const select = getByRole(element, 'combobox', { name: 'Set status' }) as HTMLSelectElement;
     choose(select, 'Offline');
     element.agent = { status: 'not-ready', reason: 'Lunch', chosen: { status: 'not-ready', reason: 'Lunch' }, since: NOW };
-    await element.updateComplete;
+    await afterFirstPaint(element);
     expect(select.selectedOptions[0]?.text).to.equal('Not Ready — Lunch');
   });
 
@@ -96,7 +98,7 @@ describe('<cp-agent-state>', () => {
     const element = await control(readyAgent);
     const select = getByRole(element, 'combobox', { name: 'Set status' }) as HTMLSelectElement;
     choose(select, 'Offline');
-    await element.updateComplete;
+    await afterFirstPaint(element);
     expect(select.selectedOptions[0]?.text).to.equal('Ready');
   });
 
@@ -107,7 +109,7 @@ describe('<cp-agent-state>', () => {
   });
 
   it('offers no Not Ready without a reason when the admin configured none', async () => {
-    const element = await fixture<CpAgentState>(html`<cp-agent-state .agent=${readyAgent} .notReadyReasons=${[]}></cp-agent-state>`);
+    const element = await control(readyAgent, []);
     expect(optionTexts(getByRole(element, 'combobox', { name: 'Set status' }))).to.deep.equal(['Ready', 'Offline']);
   });
 });

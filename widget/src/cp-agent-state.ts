@@ -1,22 +1,18 @@
 /**
  * `<cp-agent-state>`: the agent's state (Offline, Ready, Not Ready with a reason, Busy,
- * Wrap Up, Cooldown, Inactive) in words, and the control to choose Ready, Not Ready (with
- * a reason) or Offline. While Busy, in Wrap Up or in Cooldown the choice is the intended
- * next state: the state the agent goes to when the work is done ("Next").
+ * Wrap Up, Cooldown, Inactive) in words, and beside it the control to choose Ready, Not Ready
+ * (with a reason) or Offline (cp-agent-status-choice.ts), which loads right after this element's
+ * first paint: the state shows at once, the choice a moment later, long before the agent reaches
+ * for it.
  */
 import { LitElement, css, html } from 'lit';
-import type { AgentState, AgentStatusChoice } from '../../adapter/src/store.ts';
+import type { AgentState } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
-import { intentEvent } from './intent-event.ts';
-import { agentStatusWords, choiceWords } from './words.ts';
+import { agentStatusWords } from './words.ts';
 import { words } from './catalogue/catalogue.ts';
+import { loadElement } from './lazy-elements.ts';
 
-function sameChoice(a: AgentStatusChoice, b: AgentStatusChoice): boolean {
-  if (a.status !== b.status) return false;
-  return a.status !== 'not-ready' || (b.status === 'not-ready' && a.reason === b.reason);
-}
-
-/** The agent state control. Fires `set-agent-status` with an {@link AgentStatusChoice}. */
+/** The agent state and its choice. The choice fires `set-agent-status` with an AgentStatusChoice. */
 export class CpAgentState extends LitElement {
   static override properties = {
     agent: { attribute: false },
@@ -65,15 +61,6 @@ export class CpAgentState extends LitElement {
       .inactive .dot {
         background: var(--cp-status-inactive);
       }
-      .choice {
-        display: flex;
-        align-items: center;
-        gap: 6px;
-        min-width: 0;
-      }
-      select {
-        max-width: 210px;
-      }
     `,
   ];
 
@@ -88,57 +75,20 @@ export class CpAgentState extends LitElement {
     this.notReadyReasons = [];
   }
 
-  /** Ready, one Not Ready per reason, Offline; plus the current choice if the list lost it. */
-  #choices(): AgentStatusChoice[] {
-    const choices: AgentStatusChoice[] = [
-      { status: 'ready' },
-      ...this.notReadyReasons.filter((reason) => reason !== '').map((reason): AgentStatusChoice => ({ status: 'not-ready', reason })),
-      { status: 'offline' },
-    ];
-    const chosen = this.agent?.chosen;
-    if (chosen && !choices.some((choice) => sameChoice(choice, chosen))) choices.splice(choices.length - 1, 0, chosen);
-    return choices;
-  }
-
   protected override render() {
     const agent = this.agent;
     if (!agent) return html``;
-    const following = agent.status === 'busy' || agent.status === 'wrap-up' || agent.status === 'cooldown';
-    const choices = this.#choices();
+    // The choice: not needed to ring or answer a call, loaded right after the first paint.
+    void loadElement('cp-agent-status-choice');
     const w = words().agentState;
     return html`
       <div class="row">
         <p class="now ${agent.status}" role="status">
           <span class="dot" aria-hidden="true"></span><span class="visually-hidden">${w.now}</span><span class="words">${agentStatusWords(agent)}</span>
         </p>
-        <div class="choice">
-          <label for="choice">${following ? w.next : w.choose}</label>
-          <select id="choice" @change=${this.#changed}>
-            ${choices.map(
-              (choice, index) => html`<option value=${String(index)} ?selected=${sameChoice(choice, agent.chosen)}>${choiceWords(choice)}</option>`,
-            )}
-          </select>
-        </div>
+        <cp-agent-status-choice .agent=${agent} .notReadyReasons=${this.notReadyReasons}></cp-agent-status-choice>
       </div>
     `;
-  }
-
-  protected override updated(): void {
-    // The select shows what the store says was chosen, not what was last clicked.
-    const select = this.renderRoot.querySelector('select');
-    const chosen = this.agent?.chosen;
-    if (!select || !chosen) return;
-    const index = this.#choices().findIndex((choice) => sameChoice(choice, chosen));
-    if (index >= 0) select.value = String(index);
-  }
-
-  #changed(event: Event): void {
-    const select = event.target as HTMLSelectElement;
-    const choice = this.#choices()[Number(select.value)];
-    if (!choice || (this.agent && sameChoice(choice, this.agent.chosen))) return;
-    this.dispatchEvent(intentEvent({ type: 'set-agent-status', choice }));
-    // Show the store's truth again: the new choice if the controller took it, else the old one.
-    this.requestUpdate();
   }
 }
 

@@ -1,7 +1,9 @@
 /**
  * `<cp-notice-list>`: errors and notices the agent should see (each with its stable error
  * catalogue code), each dismissable. A notice reads in the agent's language where the catalogue
- * has words for its code, else in the adapter's English message.
+ * has words for its code, else in the adapter's English message. Loaded right after the first
+ * paint (contact-pad.ts, lazy-elements.ts): the notices are in the snapshot, so one that came
+ * before shows, and its role=alert is announced, once the list has loaded.
  */
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -9,6 +11,7 @@ import type { Notice } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { words } from './catalogue/catalogue.ts';
+import { laterWords } from './catalogue/later-words.ts';
 
 /** The notices. Fires `dismiss-notice`. */
 export class CpNoticeList extends LitElement {
@@ -68,13 +71,14 @@ export class CpNoticeList extends LitElement {
 
   protected override render() {
     if (this.notices.length === 0) return html``;
-    const w = words().notices;
+    const w = laterWords().noticeList;
+    const says = words().notices;
     return html`<ul aria-label=${w.list}>
       ${repeat(
         this.notices,
         (notice) => notice.id,
         (notice) => {
-          const message = w.message(notice.code, notice.message);
+          const message = says.message(notice.code, notice.message);
           return html`<li>
             <p class="message" role="alert">${message}<span class="code">${notice.code}</span></p>
             <button type="button" aria-label=${w.dismissNamed(message)} @click=${() => this.dispatchEvent(intentEvent({ type: 'dismiss-notice', noticeId: notice.id }))}>

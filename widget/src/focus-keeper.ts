@@ -77,7 +77,8 @@ export class FocusKeeper implements ReactiveController {
       case 'interaction':
         return inside('cp-interaction-list', `li[data-id="${CSS.escape(target.interactionId)}"] button`);
       case 'agent-state':
-        return inside('cp-agent-state', 'select');
+        // The choice is its own element inside cp-agent-state (cp-agent-status-choice.ts).
+        return inside('cp-agent-state', 'cp-agent-status-choice')?.shadowRoot?.querySelector<HTMLElement>('select') ?? undefined;
     }
   }
 }

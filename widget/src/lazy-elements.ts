@@ -6,7 +6,9 @@
  * and favourites; the caller detail of the selected call (shown once answered), the interaction
  * list (its calls ring and are answered in their call pops), and the caller's labels and "Why this
  * record" (shown once the Salesforce lookup is done, which needs the CRM room, itself loaded off
- * the ring path): contact-pad.ts loads these right after the first paint.
+ * the ring path), and the notices (rendered from the snapshot, so none is lost meanwhile):
+ * contact-pad.ts loads these right after the first paint; and the agent status choice (Ready,
+ * Not Ready with a reason, Offline), which cp-agent-state.ts loads right after its first paint.
  * They are not in the ring-and-answer bundle (`npm run bench` measures it); each loads the
  * first time it is about to show, from the same static resource.
  *
@@ -34,6 +36,8 @@ const LOADERS = {
   'cp-interaction-list': () => import('./cp-interaction-list.ts'),
   'cp-caller-labels': () => import('./cp-caller-labels.ts'),
   'cp-why-record': () => import('./cp-why-record.ts'),
+  'cp-notice-list': () => import('./cp-notice-list.ts'),
+  'cp-agent-status-choice': () => import('./cp-agent-status-choice.ts'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyElementTag = keyof typeof LOADERS;

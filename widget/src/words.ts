@@ -5,7 +5,7 @@
  * screen-reader announcements say the same thing; the words themselves are the catalogue's, in
  * the agent's language (catalogue/catalogue.ts).
  */
-import type { AgentState, AgentStatusChoice, Channel, Interaction, InteractionAction, InteractionState, InteractionView } from '../../adapter/src/store.ts';
+import type { AgentState, Channel, Interaction, InteractionAction, InteractionState, InteractionView } from '../../adapter/src/store.ts';
 import { isCall } from './channels.ts';
 import { words } from './catalogue/catalogue.ts';
 
@@ -37,11 +37,6 @@ export function actionWords(action: InteractionAction, channel: Channel): string
 /** A call whose microphone the agent muted (its row in the list, and what is announced; the call's own controls have their words in catalogue/en-later.ts). */
 export function mutedWords(): string {
   return words().muted;
-}
-
-/** A choosable state in words: "Ready", "Not Ready — Lunch", "Offline". */
-export function choiceWords(choice: AgentStatusChoice): string {
-  return choice.status === 'not-ready' && choice.reason ? words().notReadyBecause(choice.reason) : words().agentStatuses[choice.status];
 }
 
 /** The agent's current status in words: Offline, Ready, Not Ready — reason, Busy, Wrap Up, Cooldown, Inactive. */

@@ -1,6 +1,6 @@
 /**
  * What <contact-pad> loads right after its first paint, off the ring-and-answer path: the
- * interaction list, the caller detail, the caller's labels and "Why this record" (contact-pad.ts,
+ * interaction list, the caller detail, the caller's labels and "Why this record", the notices, the agent status choice (contact-pad.ts,
  * lazy-elements.ts) and what the keyboard shortcuts do (shortcut-keys.ts). An agent's first call or key comes long after they
  * arrived; a test's comes at once, so a test of the whole pad waits for them as an agent does.
  */
@@ -15,6 +15,8 @@ export async function afterFirstPaint<T extends Element>(pad: T): Promise<T> {
       loadElement('cp-interaction-detail'),
       loadElement('cp-caller-labels'),
       loadElement('cp-why-record'),
+      loadElement('cp-notice-list'),
+      loadElement('cp-agent-status-choice'),
       import('../src/shortcuts.ts'),
     ],
   );

@@ -5,7 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { initialAgentState, chooseAgentStatus, type AgentState, type AgentStatusChoice } from '../model/agent-state.ts';
 import { ContactPadError } from '../model/errors.ts';
-import type { PresenceStatus } from '../model/presence-map.ts';
+import { readPresenceMap, type PresenceStatus } from '../model/presence-map.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import { openConsoleDesks } from './console-desks.ts';
 import { PresenceSync } from './presence-desk.ts';
@@ -23,7 +23,8 @@ function sync(items: Record<string, string> = {}, statuses: () => Promise<readon
   const chosen: AgentStatusChoice[] = [];
   const problems: string[] = [];
   const failSet: Error[] = [];
-  const presence = new PresenceSync(testSettings(items), {
+  const settings = testSettings(items);
+  const presence = new PresenceSync({ presenceMap: readPresenceMap(settings.presenceMap, []), presenceLeads: settings.presenceLeads }, {
     setPresence: async (statusId) => {
       asked.push(statusId);
       const failure = failSet.shift();
@@ -101,6 +102,18 @@ describe('the presence desk', () => {
     const idOf = (name: string) => statuses.find((s) => s.developerName === name)?.id;
     return { ...desks, ...consoleDesks, bridge, idOf };
   }
+
+  it('tells a wrong presenceMap entry once the console desks open (the item is read there), and maps by the rest of it', async () => {
+    const desks = await floor({ '/ContactPad/presenceMap': 'ready=Available;lunch=Away;not-ready=Busy' });
+    const told = desks.store.snapshot.notices.filter((notice) => notice.message.includes('presenceMap'));
+    expect(told.map((notice) => [notice.code, notice.message])).to.deep.equal([
+      ['INVALID_CONFIGURATION', '/ContactPad/presenceMap: "lunch" is not a ContactPad agent status (offline, ready, not-ready, busy, wrap-up, cooldown, inactive); the entry is left out.'],
+    ]);
+    desks.agent.choose({ status: 'ready' });
+    desks.agent.choose({ status: 'not-ready', reason: 'Lunch' });
+    await waitFor('both set', () => desks.bridge.asked.length === 2);
+    expect(desks.bridge.asked).to.deep.equal([`setPresence ${desks.idOf('Available')}`, `setPresence ${desks.idOf('Busy')}`]);
+  });
 
   it('sets Omni-Channel\'s presence as the agent\'s state changes, with the org\'s status ids', async () => {
     const desks = await floor();

@@ -14,7 +14,7 @@
  */
 import type { AgentState, AgentStatusChoice } from '../model/agent-state.ts';
 import { ContactPadError } from '../model/errors.ts';
-import { choiceForPresence, presenceNameFor, presenceTargetFor, samePresence, type OmniPresenceNow, type PresenceStatus } from '../model/presence-map.ts';
+import { choiceForPresence, presenceNameFor, presenceTargetFor, readPresenceMap, samePresence, type OmniPresenceNow, type PresenceMapEntry, type PresenceStatus } from '../model/presence-map.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import type { BridgePresence } from '../host/console-bridge-protocol.ts';
 import type { Store } from '../store.ts';
@@ -32,9 +32,15 @@ export interface PresenceSyncPorts {
   notify(error: unknown): void;
 }
 
+/** What presence sync follows: the admin's mapping (read from the presenceMap item) and the side that leads. */
+export interface PresenceSyncSettings {
+  readonly presenceMap: readonly PresenceMapEntry[];
+  readonly presenceLeads: ContactPadSettings['presenceLeads'];
+}
+
 /** The two-way mapping itself, over ports (tested alone). */
 export class PresenceSync {
-  readonly #settings: Pick<ContactPadSettings, 'presenceMap' | 'presenceLeads'>;
+  readonly #settings: PresenceSyncSettings;
   readonly #ports: PresenceSyncPorts;
   #presence: OmniPresenceNow | null = null;
   #statuses: readonly PresenceStatus[] | undefined;
@@ -42,7 +48,7 @@ export class PresenceSync {
   /** The presence ContactPad asked for last and has not heard back yet. */
   #asked: string | null | undefined;
 
-  constructor(settings: Pick<ContactPadSettings, 'presenceMap' | 'presenceLeads'>, ports: PresenceSyncPorts) {
+  constructor(settings: PresenceSyncSettings, ports: PresenceSyncPorts) {
     this.#settings = settings;
     this.#ports = ports;
   }
@@ -104,7 +110,7 @@ export class PresenceSync {
 
 /** The presence desk: a {@link PresenceSync} for the attached bridge, fed by the agent's state and the bridge's presence events. */
 export class PresenceDesk {
-  readonly #settings: ContactPadSettings;
+  readonly #settings: PresenceSyncSettings;
   readonly #store: Store;
   readonly #rooms: Rooms;
   readonly #agent: AgentDesk;
@@ -113,7 +119,10 @@ export class PresenceDesk {
   #unsubscribe: (() => void) | undefined;
 
   constructor(settings: ContactPadSettings, store: Store, rooms: Rooms, agent: AgentDesk, notices: NoticeDesk) {
-    this.#settings = settings;
+    // The presenceMap item is read here, off the ring path, and a wrong entry told like the other settings.
+    const problems: string[] = [];
+    this.#settings = { presenceMap: readPresenceMap(settings.presenceMap, problems), presenceLeads: settings.presenceLeads };
+    for (const problem of problems) notices.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
     this.#store = store;
     this.#rooms = rooms;
     this.#agent = agent;

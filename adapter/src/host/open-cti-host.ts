@@ -1,8 +1,8 @@
 import { ContactPadError } from '../model/errors.ts';
 import { parseClickToDial, type ClickToDialRequest } from './click-to-dial-request.ts';
 import { parseNavigationChange, type NavigationContext } from './navigation-context.ts';
-import type { DefaultFieldValues, OpenCti, OpenCtiSubscription, ScreenPopTypeName } from './open-cti.ts';
-import { isSalesforceId } from '../model/salesforce-id.ts';
+import type { DefaultFieldValues, OpenCti, OpenCtiSubscription } from './open-cti.ts';
+import type { ScreenPopSender } from './screen-pop-requests.ts';
 
 export type { ClickToDialRequest } from './click-to-dial-request.ts';
 export type { NavigationContext } from './navigation-context.ts';
@@ -35,8 +35,6 @@ export interface HostSubscription {
 type RawResult = Record<string, unknown>;
 
 const POLL_MS = 25;
-/** Object API names, standard or custom (`Lead`, `Call_Log__c`, `ns__Thing__c`). */
-const ENTITY_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
  * The promise-typed bridge over Open CTI for Lightning (`sforce.opencti`): the only code in
@@ -97,42 +95,24 @@ export class OpenCtiHost {
     return this.#lastNavigation;
   }
 
-  /** Opens a record: `screenPop` with `SCREENPOP_TYPE.SOBJECT`. */
+  /** Opens a record: `screenPop` with `SCREENPOP_TYPE.SOBJECT`. The screen pops and their checks are in screen-pop-requests.ts, loaded on the first pop. */
   async screenPopRecord(recordId: string): Promise<void> {
-    if (!isSalesforceId(recordId)) throw refused('screenPop', `"${recordId}" is not a Salesforce record id`);
-    await this.#screenPop('SOBJECT', { recordId });
+    await (await import('./screen-pop-requests.ts')).popRecord(this.#sendScreenPop, recordId);
   }
 
-  /**
-   * Opens a prefilled new-record form: `screenPop` with `SCREENPOP_TYPE.NEW_RECORD_MODAL`. The
-   * guide's screenPop page documents `defaultFieldValues` both inside `params` ("For
-   * NEW_RECORD_MODAL: params : {entityName, defaultFieldValues}", which published adapters use)
-   * and as a top-level argument ("Only applies when type is NEW_RECORD_MODAL"): both are sent, so
-   * the form is prefilled whichever the org's Open CTI reads.
-   */
+  /** Opens a prefilled new-record form: `screenPop` with `SCREENPOP_TYPE.NEW_RECORD_MODAL`. */
   async screenPopNewRecord(entityName: string, defaultFieldValues: DefaultFieldValues = {}): Promise<void> {
-    if (!ENTITY_NAME.test(entityName)) throw refused('screenPop', `"${entityName}" is not an object API name`);
-    await this.#screenPop('NEW_RECORD_MODAL', { entityName, defaultFieldValues: { ...defaultFieldValues } }, { ...defaultFieldValues });
+    await (await import('./screen-pop-requests.ts')).popNewRecord(this.#sendScreenPop, entityName, defaultFieldValues);
   }
 
   /** Opens the search page's Top Results: `screenPop` with `SCREENPOP_TYPE.SEARCH` (3+ characters). */
   async screenPopSearch(searchString: string): Promise<void> {
-    const trimmed = searchString.trim();
-    if (trimmed.length < 3) {
-      throw refused('screenPop', `A search screen pop needs at least 3 characters; got "${trimmed}"`);
-    }
-    await this.#screenPop('SEARCH', { searchString: trimmed });
+    await (await import('./screen-pop-requests.ts')).popSearch(this.#sendScreenPop, searchString);
   }
 
-  /**
-   * Runs a screen flow: `screenPop` with `SCREENPOP_TYPE.FLOW` (`flowDevName`, `flowArgs`).
-   * The flow's API name is checked before anything is sent.
-   */
+  /** Runs a screen flow: `screenPop` with `SCREENPOP_TYPE.FLOW` (`flowDevName`, `flowArgs`). */
   async screenPopFlow(flowDevName: string, flowArgs: readonly { name: string; type: string; value: string }[] = []): Promise<void> {
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(flowDevName)) {
-      throw refused('screenPop', `Not a flow API name: "${flowDevName}"`);
-    }
-    await this.#screenPop('FLOW', { flowDevName, flowArgs: flowArgs.map((arg) => ({ name: arg.name, type: arg.type, value: arg.value })) });
+    await (await import('./screen-pop-requests.ts')).popFlow(this.#sendScreenPop, flowDevName, flowArgs);
   }
 
   /** Opens the softphone panel: `setSoftphonePanelVisibility({ visible: true })`. */
@@ -206,14 +186,14 @@ export class OpenCtiHost {
     };
   }
 
-  async #screenPop(type: ScreenPopTypeName, params: Record<string, unknown>, defaultFieldValues?: DefaultFieldValues): Promise<void> {
+  readonly #sendScreenPop: ScreenPopSender = async (type, params, defaultFieldValues) => {
     const typeValue = this.#opencti.SCREENPOP_TYPE?.[type];
     if (typeof typeValue !== 'string') throw refused('screenPop', `this console does not offer SCREENPOP_TYPE.${type}`);
     await this.#call('screenPop', (callback) =>
       this.#opencti.screenPop(defaultFieldValues === undefined
         ? { type: typeValue, params, callback }
         : { type: typeValue, params, defaultFieldValues, callback }));
-  }
+  };
 
   /**
    * Calls one Open CTI method and settles with its callback's result, bounded in time: on
@@ -271,7 +251,8 @@ function failed(method: string, result: unknown): ContactPadError {
   return new ContactPadError('HOST_REQUEST_FAILED', `Open CTI ${method} failed: ${text}`, { detail: { method, errors: text } });
 }
 
-function refused(method: string, reason: string, cause?: unknown): ContactPadError {
+/** The rejection for a request refused before or while it was sent (screen-pop-requests.ts too). */
+export function refused(method: string, reason: string, cause?: unknown): ContactPadError {
   return new ContactPadError('HOST_REQUEST_FAILED', `Open CTI ${method} failed: ${reason}`, cause === undefined ? { detail: { method } } : { cause, detail: { method } });
 }
 

@@ -6,8 +6,71 @@
  * not a presence status: it means logged out of Omni-Channel (status id null).
  */
 import type { AgentStatus, AgentStatusChoice } from './agent-state.ts';
-import type { PresenceMapEntry } from './settings.ts';
+import { MAX_SETTING_TEXT, SETTINGS_PREFIX, shown } from './settings.ts';
 import { sameSalesforceId } from './salesforce-id.ts';
+
+/** One pair of the presence mapping: a ContactPad agent status and its Omni-Channel presence status. */
+export interface PresenceMapEntry {
+  /** The ContactPad agent status. */
+  readonly status: AgentStatus;
+  /** The Omni-Channel presence status (ServicePresenceStatus developer name), as the admin typed it. */
+  readonly presence: string;
+}
+
+/** The mapping when the item is blank or holds nothing usable: ready=Available;not-ready=Busy;offline=Offline. */
+export const DEFAULT_PRESENCE_MAP: readonly PresenceMapEntry[] = Object.freeze([
+  Object.freeze({ status: 'ready', presence: 'Available' }),
+  Object.freeze({ status: 'not-ready', presence: 'Busy' }),
+  Object.freeze({ status: 'offline', presence: 'Offline' }),
+]);
+
+const AGENT_STATUS_NAMES: readonly AgentStatus[] = ['offline', 'ready', 'not-ready', 'busy', 'wrap-up', 'cooldown', 'inactive'];
+
+/**
+ * The call center's `presenceMap` item (its text, as settings.ts keeps it), e.g.
+ * `ready=Available;not-ready=Busy`: statuses in any case, presence names as typed, in the admin's
+ * order. An entry that is not status=presence, names no agent status, is too long or maps a
+ * status a second time is left out, and `problems` says why; blank, or nothing usable, gives
+ * {@link DEFAULT_PRESENCE_MAP}. Read by the presence desk when the console desks load.
+ */
+export function readPresenceMap(value: string, problems: string[]): readonly PresenceMapEntry[] {
+  const fallback = DEFAULT_PRESENCE_MAP;
+  const defaultText = `the default ${fallback.map((entry) => `${entry.status}=${entry.presence}`).join(';')}`;
+  const name = `${SETTINGS_PREFIX}presenceMap`;
+  const got = value.trim();
+  if (got === '') return fallback;
+  const map: PresenceMapEntry[] = [];
+  for (const entry of got.split(/[;,]/)) {
+    const trimmed = entry.trim();
+    if (trimmed === '') continue;
+    const parts = trimmed.split('=');
+    const status = (parts[0] ?? '').trim().toLowerCase();
+    const presence = (parts[1] ?? '').trim();
+    if (parts.length !== 2 || status === '' || presence === '') {
+      problems.push(`${name}: the entry ${shown(trimmed)} is not status=presence and is left out.`);
+      continue;
+    }
+    const known = AGENT_STATUS_NAMES.find((candidate) => candidate === status);
+    if (known === undefined) {
+      problems.push(`${name}: ${shown(parts[0]?.trim())} is not a ContactPad agent status (${AGENT_STATUS_NAMES.join(', ')}); the entry is left out.`);
+      continue;
+    }
+    if (/[\u0000-\u001f\u007f]/.test(presence) || presence.length > MAX_SETTING_TEXT) {
+      problems.push(`${name}: the presence status for ${known} is not one line of at most ${MAX_SETTING_TEXT} characters; the entry is left out.`);
+      continue;
+    }
+    if (map.some((earlier) => earlier.status === known)) {
+      problems.push(`${name}: ${known} is mapped more than once; the first mapping is used.`);
+      continue;
+    }
+    map.push(Object.freeze({ status: known, presence }));
+  }
+  if (map.length === 0) {
+    problems.push(`${name} ${shown(value)} holds no usable entry. Using ${defaultText}.`);
+    return fallback;
+  }
+  return Object.freeze(map);
+}
 
 /** An Omni-Channel presence status of the org (ServicePresenceStatus). */
 export interface PresenceStatus {

@@ -11,15 +11,7 @@
  * capacity per kind, auto-accept, tab closing, presence sync) are items of the same section.
  */
 import { checkIceServerUrl, checkSipDomain, checkSipServerUrl } from './server-addresses.ts';
-import type { AgentStatus, StateAfterReject } from './agent-state.ts';
-
-/** One pair of the presence mapping: a ContactPad agent status and its Omni-Channel presence status. */
-export interface PresenceMapEntry {
-  /** The ContactPad agent status. */
-  readonly status: AgentStatus;
-  /** The Omni-Channel presence status (ServicePresenceStatus developer name), as the admin typed it. */
-  readonly presence: string;
-}
+import type { StateAfterReject } from './agent-state.ts';
 
 /** How keypad tones travel: in the call's audio (RFC 4733 telephone-events) or as SIP INFO (application/dtmf-relay); see dtmf.ts. */
 export type DtmfMethod = 'rfc4733' | 'info';
@@ -79,8 +71,13 @@ export interface ContactPadSettings {
   consultTimeoutSeconds: number;
   /** Which side leads the presence sync: ContactPad's agent state or Omni-Channel's presence (default contactpad). */
   presenceLeads: 'contactpad' | 'omni-channel';
-  /** ContactPad agent status to Omni-Channel presence status, in the admin's order (default ready=Available;not-ready=Busy;offline=Offline). */
-  presenceMap: readonly PresenceMapEntry[];
+  /**
+   * ContactPad agent status to Omni-Channel presence status, in the admin's order (blank: the
+   * default ready=Available;not-ready=Busy;offline=Offline). Kept as the item's text here: the
+   * presence desk reads it (model/presence-map.ts readPresenceMap) and tells its problems when the
+   * console desks load, off the ring path.
+   */
+  presenceMap: string;
   /**
    * The STUN and TURN servers WebRTC media may use (`stun:`, `stuns:`, `turn:`, `turns:` URLs, RFC
    * 7064 and 7065), in the admin's order. None by default (blank or `none`): no ICE server at all,
@@ -144,19 +141,13 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   wrapUpExtendSeconds: 30,
   consultTimeoutSeconds: 30,
   presenceLeads: 'contactpad',
-  presenceMap: Object.freeze([
-    Object.freeze({ status: 'ready', presence: 'Available' }),
-    Object.freeze({ status: 'not-ready', presence: 'Busy' }),
-    Object.freeze({ status: 'offline', presence: 'Offline' }),
-  ] as const),
+  presenceMap: '',
   iceServers: Object.freeze([] as string[]),
   dtmfMethod: 'rfc4733',
   recordingControls: false,
   recordingAutoStart: false,
   keyboardShortcuts: '',
 });
-
-const AGENT_STATUS_NAMES: readonly AgentStatus[] = ['offline', 'ready', 'not-ready', 'busy', 'wrap-up', 'cooldown', 'inactive'];
 
 const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as readonly (keyof ContactPadSettings)[];
 
@@ -206,7 +197,8 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     wrapUpExtendSeconds: readWholeNumber('wrapUpExtendSeconds', raw('wrapUpExtendSeconds'), 0, 600, 'seconds', problems),
     consultTimeoutSeconds: readWholeNumber('consultTimeoutSeconds', raw('consultTimeoutSeconds'), 5, 300, 'seconds', problems),
     presenceLeads: readChoice('presenceLeads', raw('presenceLeads'), ['contactpad', 'omni-channel'] as const, problems),
-    presenceMap: readPresenceMap(raw('presenceMap'), problems),
+    // Read off the ring path (presence-map.ts, by the presence desk): what is not text is read as its text, and told there.
+    presenceMap: asText(raw('presenceMap')),
     iceServers: readIceServers(raw('iceServers'), problems),
     dtmfMethod: readChoice('dtmfMethod', raw('dtmfMethod'), ['rfc4733', 'info'] as const, problems),
     recordingControls: readBoolean('recordingControls', raw('recordingControls'), problems),
@@ -226,7 +218,7 @@ export function wrapUpDurationMs(settings: Pick<ContactPadSettings, 'wrapUpSecon
 }
 
 /** A value as text for a problem message: quoted, one line, at most 60 characters. */
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
   if (typeof value !== 'string') return `a ${value === null ? 'null' : typeof value} value`;
   const line = value.replace(/\s+/g, ' ');
   return JSON.stringify(line.length > 60 ? `${line.slice(0, 57)}...` : line);
@@ -417,47 +409,4 @@ function readIceServers(value: unknown, problems: string[]): readonly string[] {
     if (!urls.includes(entry)) urls.push(entry);
   }
   return Object.freeze(urls);
-}
-
-function readPresenceMap(value: unknown, problems: string[]): readonly PresenceMapEntry[] {
-  const fallback = DEFAULT_SETTINGS.presenceMap;
-  const defaultText = `the default ${fallback.map((entry) => `${entry.status}=${entry.presence}`).join(';')}`;
-  const name = item('presenceMap');
-  const got = text(value);
-  if (got === '') return fallback;
-  if (got === undefined) {
-    problems.push(`${name} is ${shown(value)}, not a list such as ready=Available;not-ready=Busy. Using ${defaultText}.`);
-    return fallback;
-  }
-  const map: PresenceMapEntry[] = [];
-  for (const entry of got.split(/[;,]/)) {
-    const trimmed = entry.trim();
-    if (trimmed === '') continue;
-    const parts = trimmed.split('=');
-    const status = (parts[0] ?? '').trim().toLowerCase();
-    const presence = (parts[1] ?? '').trim();
-    if (parts.length !== 2 || status === '' || presence === '') {
-      problems.push(`${name}: the entry ${shown(trimmed)} is not status=presence and is left out.`);
-      continue;
-    }
-    const known = AGENT_STATUS_NAMES.find((candidate) => candidate === status);
-    if (known === undefined) {
-      problems.push(`${name}: ${shown(parts[0]?.trim())} is not a ContactPad agent status (${AGENT_STATUS_NAMES.join(', ')}); the entry is left out.`);
-      continue;
-    }
-    if (/[\u0000-\u001f\u007f]/.test(presence) || presence.length > MAX_SETTING_TEXT) {
-      problems.push(`${name}: the presence status for ${known} is not one line of at most ${MAX_SETTING_TEXT} characters; the entry is left out.`);
-      continue;
-    }
-    if (map.some((earlier) => earlier.status === known)) {
-      problems.push(`${name}: ${known} is mapped more than once; the first mapping is used.`);
-      continue;
-    }
-    map.push(Object.freeze({ status: known, presence }));
-  }
-  if (map.length === 0) {
-    problems.push(`${name} ${shown(value)} holds no usable entry. Using ${defaultText}.`);
-    return fallback;
-  }
-  return Object.freeze(map);
 }

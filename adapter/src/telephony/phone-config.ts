@@ -4,6 +4,7 @@
  */
 import { UserAgent, Web, type UserAgentDelegate, type UserAgentOptions } from 'sip.js';
 import { ContactPadError } from '../model/errors.ts';
+import { checkIceServerUrl, checkSipServerUrl } from '../model/server-addresses.ts';
 import type { SipCredential } from '../model/sip-credential.ts';
 
 /** The phone's settings (from the call center definition or the local console). */
@@ -51,18 +52,11 @@ function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** Checks the settings; throws INVALID_CONFIGURATION naming the bad one. */
+/** Checks the settings (the server addresses as settings.ts checks the call center's items: model/server-addresses.ts); throws INVALID_CONFIGURATION naming the bad one. */
 export function validateConfig(config: PhoneConfig): void {
   if (typeof config !== 'object' || config === null) throw invalid('missing');
-  let url: URL;
-  try {
-    url = new URL(String(config.serverUrl));
-  } catch {
-    throw invalid(`serverUrl must be a ws:// or wss:// URL, got ${JSON.stringify(config.serverUrl)}`);
-  }
-  if ((url.protocol !== 'ws:' && url.protocol !== 'wss:') || url.hostname === '') {
-    throw invalid(`serverUrl must be a ws:// or wss:// URL, got ${JSON.stringify(config.serverUrl)}`);
-  }
+  const badServer = checkSipServerUrl(String(config.serverUrl));
+  if (badServer) throw invalid(`serverUrl ${JSON.stringify(config.serverUrl)} ${badServer}`);
   const aor = typeof config.aor === 'string' ? UserAgent.makeURI(config.aor) : undefined;
   if (!aor || !/^sips?$/i.test(aor.scheme) || !aor.user) {
     throw invalid(`aor must be a SIP address like sip:agent1@example.com, got ${JSON.stringify(config.aor)}`);
@@ -74,10 +68,9 @@ export function validateConfig(config: PhoneConfig): void {
   if (config.iceServers !== undefined) {
     if (!Array.isArray(config.iceServers)) throw invalid('iceServers must be a list');
     for (const server of config.iceServers) {
-      const urls = typeof server?.urls === 'string' ? [server.urls] : server?.urls;
-      if (!Array.isArray(urls) || urls.length === 0 || !urls.every((u) => typeof u === 'string' && /^(stun|stuns|turn|turns):\S+$/.test(u))) {
-        throw invalid('each iceServers entry needs urls starting with stun:, turn: or turns:');
-      }
+      const urls: unknown = typeof server?.urls === 'string' ? [server.urls] : server?.urls;
+      const bad = !Array.isArray(urls) || urls.length === 0 ? 'is missing' : urls.map((url) => (typeof url === 'string' ? checkIceServerUrl(url) : 'is not text')).find((why) => why !== undefined);
+      if (bad) throw invalid(`an iceServers entry's URL ${bad}`);
     }
   }
   if (config.rejectStatusCode !== undefined && config.rejectStatusCode !== 486 && config.rejectStatusCode !== 603) {

@@ -136,6 +136,12 @@ export const enLater = {
       failed: 'Callback failed',
     } satisfies Record<DeviceCallbackStep, string>,
   },
+  /** The notices' list (cp-notice-list); each notice's message is in en.ts (the call pop says a failed lookup too). */
+  noticeList: {
+    list: 'Notices',
+    dismiss: 'Dismiss',
+    dismissNamed: (message: string) => `Dismiss: ${message}`,
+  },
   /** The devices panel (cp-audio-settings). */
   devices: {
     title: 'Devices',

@@ -81,9 +81,6 @@ export const en = {
     retryingNow: 'Retrying now…',
   },
   notices: {
-    list: 'Notices',
-    dismiss: 'Dismiss',
-    dismissNamed: (message: string) => `Dismiss: ${message}`,
     /** A notice's message for its error code (adapter/src/model/errors.ts): in English, the adapter's own, which names the specifics. */
     message: (_code: string, english: string) => english,
   },

@@ -124,9 +124,6 @@ export const es: Catalogue = {
     retryingNow: 'Reintentando ahora…',
   },
   notices: {
-    list: 'Avisos',
-    dismiss: 'Descartar',
-    dismissNamed: (message) => `Descartar: ${message}`,
     message: (code, english) => (Object.hasOwn(ES_ERRORS, code) ? ES_ERRORS[code as ErrorCode]! : english),
   },
   pad: {
@@ -259,6 +256,11 @@ export const esLater: LaterCatalogue = {
       failed: 'La devolución de llamada falló',
     },
   },
+  noticeList: {
+    list: 'Avisos',
+    dismiss: 'Descartar',
+    dismissNamed: (message) => `Descartar: ${message}`,
+  },
   devices: {
     title: 'Dispositivos',
     microphone: 'Micrófono',
@@ -314,7 +316,8 @@ export const esLater: LaterCatalogue = {
     tabClosed: 'Pestaña cerrada — selecciónela para volver a abrirla',
     heldByFarEnd: 'En espera por el llamante',
     inConference: 'En conferencia',
-  },  log: { none: '', saving: 'Guardando…', saved: 'Guardado', retrying: 'Se reintentará' },
+  },
+  log: { none: '', saving: 'Guardando…', saved: 'Guardado', retrying: 'Se reintentará' },
   directoryKinds: { agent: 'Agente', service: 'Servicio' },
   callerDetail: (who) => (who ? `Llamante: ${who}` : 'Llamante'),
 };
