@@ -67,6 +67,22 @@ describe('<contact-pad> from the keyboard', () => {
     expect(entry.closest('li')?.getAttribute('data-id')).to.equal(answered.interaction.id);
   });
 
+  it("when one of two ringing calls goes, the focus on the other call's Reject stays with that call (never another call's button)", async () => {
+    const later = view({ ...ringing.interaction, id: 'call-2', callerName: 'Daniel Kim', callerNumber: '+14155550101' });
+    // Newest first: Daniel Kim's pop is above Ann Smith's.
+    const element = await pad(snapshot({ interactions: [later, ringing] }));
+    getByRole(getByRole(element, 'region', { name: /Ann Smith/ }), 'button', { name: 'Reject' }).focus();
+    await publish(element, snapshot({ interactions: [ringing] }));
+    const now = await waitFor('the focus to land', () => {
+      const active = focused();
+      return active && active !== document.body ? active : undefined;
+    });
+    const root = now.getRootNode();
+    const pop = now.localName === 'cp-call-pop' ? now : root instanceof ShadowRoot ? root.host : undefined;
+    expect(pop?.localName).to.equal('cp-call-pop');
+    expect((pop as HTMLElement & { view?: { interaction: { id: string } } }).view?.interaction.id).to.equal(ringing.interaction.id);
+  });
+
   it('after Release the focus goes to the wrap-up form, and after Done to the agent status', async () => {
     const element = await pad(snapshot({ interactions: [connected], selectedId: connected.interaction.id }));
     getByRole(element, 'button', { name: 'Release' }).focus();

@@ -9,7 +9,7 @@
  * event (see intent-event.ts) fired by the child that took it.
  */
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { ContactPadSnapshot, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -172,11 +172,7 @@ export class ContactPad extends LitElement {
         <cp-agent-state class="card" .agent=${snapshot.agent} .notReadyReasons=${snapshot.notReadyReasons}></cp-agent-state>
         <cp-notice-list .notices=${snapshot.notices} ?hidden=${snapshot.notices.length === 0}></cp-notice-list>
         <div class="pops" ?hidden=${alerting.length === 0}>
-          ${repeat(
-            alerting,
-            (view) => view.interaction.id,
-            (view) => html`<cp-call-pop .view=${view} .declineReasons=${snapshot.declineReasons} .clock=${this.clock}></cp-call-pop>`,
-          )}
+          ${alerting.map((view) => keyed(view.interaction.id, html`<cp-call-pop .view=${view} .declineReasons=${snapshot.declineReasons} .clock=${this.clock}></cp-call-pop>`))}
         </div>
         <cp-interaction-detail .view=${detail} .clock=${this.clock} ?hidden=${!detail}></cp-interaction-detail>
         <cp-wrap-up-form .view=${wrapUp} .dispositions=${snapshot.dispositions} .clock=${this.clock} ?hidden=${!wrapUp}></cp-wrap-up-form>
