@@ -86,16 +86,18 @@ describe('settings: capacity and wrap up extension', () => {
   it('reads each capacity from 0 to 20', () => {
     const { settings, problems } = read({
       '/ContactPad/capacityVoice': '2',
+      '/ContactPad/capacityVideo': '3',
       '/ContactPad/capacityChat': '0',
       '/ContactPad/capacityEmail': '20',
       '/ContactPad/capacityCase': ' 5 ',
     });
     expect(problems).to.deep.equal([]);
-    expect([settings.capacityVoice, settings.capacityChat, settings.capacityEmail, settings.capacityCase]).to.deep.equal([2, 0, 20, 5]);
+    expect([settings.capacityVoice, settings.capacityVideo, settings.capacityChat, settings.capacityEmail, settings.capacityCase]).to.deep.equal([2, 3, 0, 20, 5]);
   });
 
   for (const [name, fallback] of [
     ['capacityVoice', 1],
+    ['capacityVideo', 1],
     ['capacityChat', 3],
     ['capacityEmail', 2],
     ['capacityCase', 2],
