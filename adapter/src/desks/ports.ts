@@ -11,7 +11,7 @@ import type { AudioDeviceRole } from '../model/audio-devices.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from '../telephony/phone.ts';
 import type { DtmfMethod } from '../model/dtmf.ts';
-import type { DtmfSent, MediaStats } from '../telephony/phone.ts';
+import type { CallVideo, DtmfSent, MediaStats } from '../telephony/phone.ts';
 
 /** What the desks need of the telephony room (implemented by telephony/phone.ts). */
 export interface PhonePort {
@@ -41,6 +41,10 @@ export interface PhonePort {
   sendDtmf(callId: string, tones: string, method: DtmfMethod): Promise<DtmfSent>;
   /** A call's media figures (getStats), read for the call-quality indicator. */
   mediaStats(callId: string): Promise<MediaStats>;
+  /** An accepted video call's camera, the caller's picture and both streams. */
+  video(callId: string): Promise<CallVideo>;
+  /** The agent's camera on a video call, on or off. */
+  setCamera(callId: string, on: boolean): Promise<void>;
 }
 
 /** What the console bridge has seen: its tabs, its works, the agent's presence (the hello snapshot). */
