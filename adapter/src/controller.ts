@@ -12,7 +12,7 @@
  *                                   its consult desk: swap, attended transfer, conference)
  *   mute, keypad, line quality   -> the in-call desk, loaded with the first connected call
  *   recording, voicemail drop    -> the recording and voicemail desks, loaded with the first call needing them
- *   a video call's camera        -> the video desk, loaded with the first video call that connects
+ *   a video call's camera        -> the in-call desk (its video desk, loaded with the first video call)
  *
  * The desks that ring and answer are built at once (desks/desks.ts); the others are loaded when
  * their room arrives, off the ring path.
@@ -60,8 +60,6 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   readonly #recording = loadedOnce(() => Promise.all([import('./desks/recording-desk.ts'), loadedDesks(this.#desks)]).then(([{ RecordingDesk }, desks]) => new RecordingDesk(desks)));
   readonly #voicemail = loadedOnce(() => Promise.all([import('./desks/voicemail-desk.ts'), loadedDesks(this.#desks)]).then(([{ VoicemailDesk }, desks]) => new VoicemailDesk(desks)));
   #inCallLoading: Promise<InCallDesk> | undefined;
-  /** Video calls once answered (camera, the caller's picture), loaded with the first one. */
-  readonly #video = loadedOnce(() => import('./desks/video-desk.ts').then(({ VideoDesk }) => new VideoDesk(this.#desks)));
 
   /** `agentLanguage`: the agent's language and locale from the host page, for the widget's words and time formats. */
   constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage) {
@@ -111,7 +109,7 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
         case 'send-dtmf':
           return await (await this.#inCall()).sendDtmf(intent.interactionId, intent.digits);
         case 'camera':
-          return await (await this.#video()).camera(intent.interactionId, intent.on);
+          return await (await this.#inCall()).camera(intent.interactionId, intent.on);
         case 'dial':
           await voice.dial({ typed: intent.number, ...(intent.record ? { record: intent.record } : {}) });
           return;
@@ -183,7 +181,6 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
     // Recording (when the call center offers it) and voicemail drop (calls the agent placed) load with the first call that needs them.
     const { settings, view } = this.#desks;
     if (settings.recordingControls || settings.recordingAutoStart) this.#recording().then((desk) => desk.connected(callId)).catch((error: unknown) => this.notify(error));
-    if (view.interaction(callId)?.channel === 'video') this.#video.run((desk) => desk.connected(callId), (error) => this.notify(error));
     if (view.interaction(callId)?.direction === 'outbound') this.#voicemail().then((desk) => desk.connected(callId)).catch((error: unknown) => this.notify(error));
     // The in-call controls (mute, keypad, the line's quality) load with the first connected call.
     this.#inCall()

@@ -163,15 +163,12 @@ export class RecordingPhone implements PhonePort {
     return next;
   }
 
-  /** What {@link video} answers for a video call (the telephony room's findings at accept). */
-  readonly videos = new Map<string, CallVideo>();
+  /** What {@link video} answers for a video call (the telephony room's findings at accept); its camera switch is recorded in {@link asked}. */
+  readonly videos = new Map<string, Omit<CallVideo, 'setCamera'>>();
   async video(callId: string): Promise<CallVideo> {
-    const video = this.videos.get(callId);
-    if (!video) throw new Error(`RecordingPhone: no video for ${callId}`);
-    return video;
-  }
-  setCamera(callId: string, on: boolean): Promise<void> {
-    return this.#answer('camera', callId, on ? 'on' : 'off');
+    const found = this.videos.get(callId);
+    if (!found) throw new Error(`RecordingPhone: no video for ${callId}`);
+    return { ...found, setCamera: (on) => void this.asked.push(`camera ${callId} ${on ? 'on' : 'off'}`) };
   }
 
   #answer(kind: string, ...args: string[]): Promise<void> {

@@ -41,10 +41,8 @@ export interface PhonePort {
   sendDtmf(callId: string, tones: string, method: DtmfMethod): Promise<DtmfSent>;
   /** A call's media figures (getStats), read for the call-quality indicator. */
   mediaStats(callId: string): Promise<MediaStats>;
-  /** An accepted video call's camera, the caller's picture and both streams. */
+  /** An accepted video call's camera (and its switch: setCamera), the caller's picture and both streams. */
   video(callId: string): Promise<CallVideo>;
-  /** The agent's camera on a video call, on or off. */
-  setCamera(callId: string, on: boolean): Promise<void>;
 }
 
 /** What the console bridge has seen: its tabs, its works, the agent's presence (the hello snapshot). */

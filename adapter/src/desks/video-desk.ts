@@ -3,11 +3,11 @@
  * (the camera on, or none, denied or busy; the caller's picture, or audio only) goes to the view,
  * with the streams the video window shows, and the agent is told when the call goes on without
  * their camera (CAMERA_UNAVAILABLE) or without the caller's picture (VIDEO_UNAVAILABLE). The
- * camera is turned off and on through the table of model/video-call.ts. Loaded by the
- * switchboard with the first video call that connects, off the ring path.
+ * camera is turned off and on through the table of model/video-call.ts. Loaded by the in-call
+ * desk with the first video call that connects, off the ring path.
  *
  *   connected (video) -> phone.video -> view.video (+ notices)
- *   camera on / off   -> moveCamera (refuses a call without camera) -> phone.setCamera -> view.video
+ *   camera on / off   -> moveCamera (refuses a call without camera) -> the call's setCamera -> view.video
  *   finished          -> the streams leave the view (the window closes)
  */
 import { ContactPadError } from '../model/errors.ts';
@@ -47,7 +47,7 @@ export class VideoDesk {
       throw new ContactPadError('INVALID_TRANSITION', 'That is not a video call under way: its camera cannot be turned on or off.', { detail: { interactionId: id } });
     }
     const next = moveCamera(video.camera, on ? 'turn-on' : 'turn-off');
-    await rooms.requirePhone().setCamera(id, on);
+    (await rooms.requirePhone().video(id)).setCamera(on);
     const now = view.view(id)?.video;
     if (now) this.#show(id, { ...now, camera: next });
   }

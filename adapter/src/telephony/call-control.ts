@@ -25,7 +25,7 @@ export { setHold } from './hold.ts';
 export { setMuted } from './mute.ts';
 export { mediaStats } from './media-stats.ts';
 export { transfer } from './transfer.ts';
-export { callVideo, setCamera, videoAnswer } from './video-call.ts';
+export { callVideo, videoAnswer } from './video-call.ts';
 
 /** What the call control needs of the phone's calls (calls.ts keeps them). */
 export interface CallsPort {

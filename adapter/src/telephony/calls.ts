@@ -275,12 +275,6 @@ export class Calls {
     return (this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'))).callVideo(call);
   }
 
-  /** See Phone.setCamera. */
-  async setCamera(callId: string, on: boolean): Promise<void> {
-    const call = this.#call(callId);
-    (this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'))).setCamera(call, on);
-  }
-
   /** See Phone.speakerOf. */
   speakerOf(callId: string): string | undefined {
     return this.#audio.sinkOf(callId);

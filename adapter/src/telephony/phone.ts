@@ -382,14 +382,9 @@ export class Phone {
     return this.#calls.mediaStats(callId);
   }
 
-  /** An accepted video call's camera, the caller's picture and both streams (video-call.ts); CALL_NOT_FOUND for another call. */
+  /** An accepted video call's camera (and its switch), the caller's picture and both streams (video-call.ts); CALL_NOT_FOUND for another call. */
   video(callId: string): Promise<CallVideo> {
     return this.#calls.video(callId);
-  }
-
-  /** Turns the agent's camera on or off on a video call (INVALID_TRANSITION without a camera). */
-  setCamera(callId: string, on: boolean): Promise<void> {
-    return this.#calls.setCamera(callId, on);
   }
 
   /** The output a call's sound plays on ('' = the default; undefined: no such call or no sound yet): HTMLMediaElement.sinkId. */

@@ -21,7 +21,7 @@ import { cameraProblem, type CallerPicture, type CameraState } from '../model/vi
 import { ContactPadError } from '../model/errors.ts';
 import type { Call } from './call.ts';
 
-/** What a video call has once accepted. */
+/** What a video call has once accepted, and its camera switch. */
 export interface CallVideo {
   readonly camera: CameraState;
   readonly picture: CallerPicture;
@@ -31,6 +31,8 @@ export interface CallVideo {
   readonly remote: MediaStream | undefined;
   /** The agent's camera as it is sent (undefined without a camera). */
   readonly local: MediaStream | undefined;
+  /** Turns the camera on or off (see {@link setCamera}). */
+  setCamera(on: boolean): void;
 }
 
 interface VideoMedia {
@@ -135,6 +137,7 @@ export function callVideo(call: Call): CallVideo {
     pictureProblem: video.pictureProblem,
     remote,
     local: video.track ? new MediaStream([video.track]) : undefined,
+    setCamera: (on) => setCamera(call, on),
   };
 }
 
