@@ -270,6 +270,15 @@ export class CpVideoWindow extends LitElement {
       style.textContent = `${baseStyles.cssText.replaceAll(':host', 'body')}\n${windowStyles.cssText}`;
       popup.document.head.append(style);
       popup.addEventListener('pagehide', () => this.#closedByAgent(popup));
+      // pagehide is not fired for every way a window can close (a browser closing it as a tab, a
+      // test driver): its `closed` is read as well, every half second while it is this call's window.
+      const watch = setInterval(() => {
+        if (popup !== this.#popup) clearInterval(watch);
+        else if (popup.closed) {
+          clearInterval(watch);
+          this.#closedByAgent(popup);
+        }
+      }, 500);
     }
     popup.focus();
     this.#move('opened');
