@@ -190,6 +190,7 @@ describe('settings: management items never stop ContactPad', () => {
       '/ContactPad/cooldownSeconds': 'x',
       '/ContactPad/cooldownAfterCallback': 'x',
       '/ContactPad/capacityVoice': 'x',
+      '/ContactPad/capacityVideo': 'x',
       '/ContactPad/capacityChat': 'x',
       '/ContactPad/capacityEmail': 'x',
       '/ContactPad/capacityCase': 'x',
@@ -202,7 +203,7 @@ describe('settings: management items never stop ContactPad', () => {
       '/ContactPad/presenceMap': 'x',
     });
     // One problem per item, and for presenceMap also its one bad entry.
-    expect(problems).to.have.length(16);
+    expect(problems).to.have.length(17);
     for (const name of Object.keys(MANAGEMENT_DEFAULTS)) expect(problems.some((problem) => problem.includes(`/ContactPad/${name}`)), name).to.equal(true);
     expect(settings).to.deep.include(MANAGEMENT_DEFAULTS);
   });
