@@ -160,11 +160,25 @@ describe('a video call accepted without a camera', () => {
 
   it('goes ahead: the caller hears the agent, the agent sees the caller, and the window says the camera is off', async () => {
     const { softphone, page } = session;
-    const interactionId = await placeVideoCall(session, { name: 'Li Wei', number: '+14155550111', queue: 'Video Calls' });
+    // A caller who gave no name, from a number no record has: the name and Call To stay blank, and the greeting pops.
+    const popsBefore = await page.evaluate(() => window.localConsole!.screenPops.length);
+    const interactionId = await placeVideoCall(session, { number: '+14155550199', queue: 'Video Calls' });
+    const pop = softphone.getByRole('region', { name: 'Incoming video call from +14155550199, queue Video Calls' });
+    await pop.waitFor();
+    assert.deepEqual(
+      await pop.evaluate((region) => ['.name', '.number', '.location'].map((field) => region.querySelector(field)?.textContent?.trim())),
+      ['', '+14155550199', ''],
+      `blank fields: ${await pop.innerText()}`,
+    );
     const opened = page.context().waitForEvent('page');
-    await softphone.getByRole('region', { name: /Incoming video call from Li Wei/ }).getByRole('button', { name: 'Accept' }).click();
+    await pop.getByRole('button', { name: 'Accept' }).click();
     const videoWindow = await opened;
     await customerState(session, 'connected');
+    await videoWindow.getByRole('heading', { name: 'Video call: +14155550199' }).waitFor();
+    await page.waitForFunction((n) => window.localConsole!.screenPops.length > n, popsBefore);
+    const greeting = (await page.evaluate((n) => window.localConsole!.screenPops.slice(n), popsBefore))[0];
+    assert.equal(greeting?.type, 'NEW_RECORD_MODAL', `the greeting pops for an unknown number: ${JSON.stringify(greeting)}`);
+    assert.equal(greeting?.defaultFieldValues?.['Phone'], '+14155550199');
 
     await videoWindow.getByText('Camera off: the browser blocks the camera').waitFor();
     assert.equal(await videoWindow.getByRole('button', { name: /Turn camera/ }).count(), 0);
