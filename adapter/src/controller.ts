@@ -12,6 +12,7 @@
  *                                   its consult desk: swap, attended transfer, conference)
  *   mute, keypad, line quality   -> the in-call desk, loaded with the first connected call
  *   recording, voicemail drop    -> the recording and voicemail desks, loaded with the first call needing them
+ *   a video call's camera        -> the in-call desk (its video desk, loaded with the first video call)
  *
  * The desks that ring and answer are built at once (desks/desks.ts); the others are loaded when
  * their room arrives, off the ring path.
@@ -109,6 +110,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
           return await (await this.#inCall()).unmute(intent.interactionId);
         case 'send-dtmf':
           return await (await this.#inCall()).sendDtmf(intent.interactionId, intent.digits);
+        case 'camera':
+          return await (await this.#inCall()).camera(intent.interactionId, intent.on);
         case 'dial':
           await voice.dial({ typed: intent.number, ...(intent.record ? { record: intent.record } : {}) });
           return;

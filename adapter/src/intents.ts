@@ -20,6 +20,8 @@ export type Intent =
   | { readonly type: 'unmute'; readonly interactionId: string }
   /** Keypad tones on a connected call: the keys pressed or typed (0-9 * # A-D, comma to pause; anything else is refused). */
   | { readonly type: 'send-dtmf'; readonly interactionId: string; readonly digits: string }
+  /** Turn the agent's camera on or off on a video call (the video window's button). */
+  | { readonly type: 'camera'; readonly interactionId: string; readonly on: boolean }
   /**
    * Consult another agent or a service about this interaction (a new call; the original stays),
    * the directory entry `targetId`, or the number (or sip: address) the agent typed in `number`.

@@ -24,6 +24,7 @@ import type { DeviceCallbackStep, RegisteredDevice } from './model/device-callba
 import type { CallFailureKind } from './model/outbound-failure.ts';
 import type { AgentLanguage } from './model/agent-identity.ts';
 import type { ShortcutView } from './model/keyboard-shortcuts.ts';
+import type { CallerPicture, CameraState } from './model/video-call.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -45,6 +46,7 @@ export type { CallFailureKind } from './model/outbound-failure.ts';
 export type { AgentLanguage } from './model/agent-identity.ts';
 export type { ErrorCode } from './model/errors.ts';
 export type { ShortcutAction, ShortcutView } from './model/keyboard-shortcuts.ts';
+export type { CallerPicture, CameraState } from './model/video-call.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
@@ -129,6 +131,20 @@ export interface InteractionView {
   readonly muted?: boolean;
   /** The line of a live call, from its last sample while connected (model/call-quality.ts); absent before the first. */
   readonly quality?: CallQuality;
+  /** A video call once answered (desks/video-desk.ts): the agent's camera, the caller's picture, and the streams the video window shows. */
+  readonly video?: VideoView;
+}
+
+/** What the video window shows of a video call. */
+export interface VideoView {
+  /** The agent's camera (model/video-call.ts): on, turned off, or none, denied or busy (camera off). */
+  readonly camera: CameraState;
+  /** The caller's picture, or audio only (the browser cannot decode the caller's video). */
+  readonly picture: CallerPicture;
+  /** The caller's audio and video as the call receives them (shown muted: the call's sound plays in ContactPad). */
+  readonly remote: MediaStream | undefined;
+  /** The agent's camera as the caller receives it; undefined without a camera. */
+  readonly local: MediaStream | undefined;
 }
 
 /** What the widget shows of a call the agent placed. */

@@ -34,6 +34,7 @@ export const MANAGEMENT_DEFAULTS = {
   cooldownSeconds: 0,
   cooldownAfterCallback: false,
   capacityVoice: 1,
+  capacityVideo: 1,
   capacityChat: 3,
   capacityEmail: 2,
   capacityCase: 2,

@@ -14,7 +14,7 @@ import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhoneP
 import { firstSnapshot } from '../src/desks/view-desk.ts';
 import type { CallOffer } from '../src/telephony/sip-header-contract.ts';
 import type { DtmfMethod } from '../src/model/dtmf.ts';
-import type { DtmfSent, MediaStats, VoicemailDropped } from '../src/telephony/phone.ts';
+import type { CallVideo, DtmfSent, MediaStats, VoicemailDropped } from '../src/telephony/phone.ts';
 import type { RecordingCommand } from '../src/model/recording.ts';
 
 /** Settings as the call center would give them (`/ContactPad/<name>` keys), over the defaults. */
@@ -161,6 +161,14 @@ export class RecordingPhone implements PhonePort {
     const next = queue.length > 1 ? queue.shift() : queue[0];
     if (!next) throw new Error(`RecordingPhone: no media figures for ${callId}`);
     return next;
+  }
+
+  /** What {@link video} answers for a video call (the telephony room's findings at accept); its camera switch is recorded in {@link asked}. */
+  readonly videos = new Map<string, Omit<CallVideo, 'setCamera'>>();
+  async video(callId: string): Promise<CallVideo> {
+    const found = this.videos.get(callId);
+    if (!found) throw new Error(`RecordingPhone: no video for ${callId}`);
+    return { ...found, setCamera: (on) => void this.asked.push(`camera ${callId} ${on ? 'on' : 'off'}`) };
   }
 
   #answer(kind: string, ...args: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Which work is a call. Voice, video and callbacks arrive as a SIP call (live work, VCC
  * terms): the agent rejects them at once, consults and transfers them by calling another
- * phone, and their pop shows Call To and Ad Source. Chats, emails and cases come through
+ * phone, and their pop shows Call To (and Ad Source, but for a video call's pop). Chats, emails and cases come through
  * Omni-Channel: the agent declines them with a reason, and an email or a case can be
  * transferred to anyone, agent or service.
  */

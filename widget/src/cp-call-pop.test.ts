@@ -8,6 +8,7 @@ import { DECLINE_REASONS, HOSTILE_TEXT, NOW, annLead, lookup, recentJourney, rin
 import { accessibleName, composedText, deepQueryAll, findByRole, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 import { afterFirstPaint } from '../test-support/first-paint.ts';
 import { waitUntil } from '../../adapter/test-support/wait-for.ts';
+import { openedVideoWindows } from './video-window-opener.ts';
 
 async function pop(callView: InteractionView, declineReasons: readonly string[] = DECLINE_REASONS): Promise<CpCallPop> {
   return afterFirstPaint(await fixture<CpCallPop>(html`<cp-call-pop .view=${callView} .declineReasons=${declineReasons} .clock=${new FakeClock(NOW)}></cp-call-pop>`));
@@ -114,6 +115,34 @@ describe('<cp-call-pop>', () => {
     await waitUntil(() => fired.intents.length > 0, 'the decline (once the decline dialog module has loaded)');
     expect(queryAllByRole(element, 'dialog')).to.have.length(0);
     expect(fired.intents).to.deep.equal([{ type: 'reject', interactionId: 'case-1' }]);
+  });
+
+  it("pops a video call with its own fields (name, number, Call To, Queue: no Ad Source), blank when not given", async () => {
+    expect(shownText(await pop(view({ channel: 'video' }), []))).to.equal('Video call Lead Ann Smith +1 415 555 0100 Why this record Call To San Francisco showroom Queue Sales Accept Reject');
+    const blank = await pop(view({ channel: 'video', callerName: '', callerNumber: '', location: '', queue: '' }, { caller: { state: 'pending' } }));
+    expect([field(blank, 'name'), field(blank, 'number'), field(blank, 'location'), field(blank, 'queue')]).to.deep.equal(['', '', '', '']);
+  });
+
+  it("opens a video call's window on Accept (the click is the gesture the browser asks for), then accepts", async () => {
+    const opened: string[] = [];
+    const original = window.open;
+    window.open = (url?: string | URL, target?: string) => {
+      opened.push(`${String(url)} ${target ?? ''}`);
+      return null;
+    };
+    try {
+      const element = await pop(view({ id: 'ci-video-9', channel: 'video' }));
+      const fired = recordIntents(element);
+      getByRole(element, 'button', { name: 'Accept' }).click();
+      expect(opened).to.deep.equal([' contactpad-video-ci_video_9']);
+      expect(fired.intents).to.deep.equal([{ type: 'accept', interactionId: 'ci-video-9' }]);
+      expect(openedVideoWindows.get('ci-video-9')).to.equal(null);
+      getByRole(await pop(ringing), 'button', { name: 'Accept' }).click();
+      expect(opened, 'a voice call opens no window').to.have.length(1);
+    } finally {
+      window.open = original;
+      openedVideoWindows.clear();
+    }
   });
 
   it('names video calls and callbacks by their kind', async () => {

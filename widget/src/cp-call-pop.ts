@@ -5,7 +5,7 @@
  * (X-CP-Ad-Source), "Why this record" (the screen-pop rule and field that matched), Accept
  * (200 OK, or the work item accepted) and Reject (a call, at once) or Decline (a chat,
  * email or case, with a reason from the decline dialog) as far as the store's actions
- * allow them, then, when the winning rule matched several records, the picker,
+ * allow them (a video call's pop: no Ad Source, and Accept opens its video window), then, when the winning rule matched several records, the picker,
  * and the caller's recent interactions (customer journey). Every caller-supplied field and
  * every Salesforce value is rendered as text; a blank field stays blank.
  */
@@ -21,6 +21,7 @@ import type { CpDeclineDialog } from './cp-decline-dialog.ts';
 import { poppedRecord } from './caller-record.ts';
 import { pickerAndJourney } from './caller-findings.ts';
 import { definedElement, loadElement } from './lazy-elements.ts';
+import { openVideoWindow } from './video-window-opener.ts';
 
 /**
  * The call pop. Fires `accept` and `reject` for its interaction (a chat's, email's or
@@ -132,8 +133,10 @@ export class CpCallPop extends LitElement {
     const view = this.view;
     if (!view) return html``;
     const call = view.interaction;
-    // Call To and Ad Source are telephony facts (X-CP-Location, X-CP-Ad-Source): Omni-Channel work has neither.
+    // Call To and Ad Source are telephony facts (X-CP-Location, X-CP-Ad-Source): Omni-Channel work has neither;
+    // a video call's pop (seed 000) shows name, number, Call To and Queue only.
     const sipCall = isCall(call.channel);
+    const adSource = sipCall && call.channel !== 'video';
     return html`
       <section aria-label=${incomingAnnouncement(call)} tabindex="-1">
         <div class="top">
@@ -151,7 +154,7 @@ export class CpCallPop extends LitElement {
             : ''}
           <dt>${words().callPop.queue}</dt>
           <dd class="queue">${call.queue}</dd>
-          ${sipCall
+          ${adSource
             ? html`<dt>${words().callPop.adSource}</dt>
                 <dd class="ad-source">${call.adSource}</dd>`
             : ''}
@@ -194,8 +197,11 @@ export class CpCallPop extends LitElement {
   }
 
   #accept(): void {
-    const interactionId = this.view?.interaction.id;
-    if (interactionId !== undefined) this.dispatchEvent(intentEvent({ type: 'accept', interactionId }));
+    const call = this.view?.interaction;
+    if (!call) return;
+    // A video call opens its window now: the browser opens one only in answer to this click.
+    if (call.channel === 'video') openVideoWindow(call.id);
+    this.dispatchEvent(intentEvent({ type: 'accept', interactionId: call.id }));
   }
 
   /** Rejects a call at once; declines other work with the agent's reason. */

@@ -6,7 +6,9 @@
  * the actions the store allows now (`view.actions`: the widget never decides them).
  * Consult and Transfer open the directory dialog; Abandon asks for confirmation first; a
  * call's Reject fires at once, while a chat, email or case is declined ("Decline") with a
- * reason from the decline dialog; the other actions fire their intent at once.
+ * reason from the decline dialog; the other actions fire their intent at once. A video call's
+ * row carries its video window (cp-video-window.ts): "Show video", and the question asked when
+ * the agent closes the window.
  */
 import { LitElement, css, html, svg } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -284,6 +286,7 @@ export class CpInteractionList extends LitElement {
       </button>
       <span class="far-end-hold" role="status">${view.heldByFarEnd ? w.heldByFarEnd : ''}</span>
       ${view.viaDevice ? html`<cp-callback-progress .progress=${view.viaDevice}></cp-callback-progress>` : ''}
+      ${call.channel === 'video' ? this.#videoWindow(view) : ''}
       <div class="actions">${repeat(
         view.actions.filter((action) => !IN_CALL.has(action)),
         // Keyed by action: a button is never reused for another action, so the focus on Release is
@@ -299,6 +302,12 @@ export class CpInteractionList extends LitElement {
           >${actionWords(action, call.channel)}</button>`,
       )}</div>
     </li>`;
+  }
+
+  /** A video call's window (cp-video-window, loaded with the first video call): "Show video", and the question when the agent closes it. */
+  #videoWindow(view: InteractionView) {
+    void import('./cp-video-window.ts');
+    return html`<cp-video-window .view=${view}></cp-video-window>`;
   }
 
   #act(view: InteractionView, action: InteractionAction, opener: HTMLElement): void {

@@ -10,7 +10,9 @@
  *   connected     -> the line read every QUALITY_SAMPLE_MS on the clock while the call is under
  *                    way (figures taken while connected, not while held), classed
  *                    (model/call-quality.ts) and shown; a poor line warns the agent once per
- *                    degradation (CALL_QUALITY_POOR)
+ *                    degradation (CALL_QUALITY_POOR); a video call's camera and the caller's
+ *                    picture go to the video desk (video-desk.ts, loaded with the first video call)
+ *   camera on / off -> the video desk
  */
 import { classifyCallQuality, FIRST_QUALITY_WATCH, poorLineMessage, qualityFigures, watchCallQuality, type MediaCounters, type QualityWatch } from '../model/call-quality.ts';
 import { dtmfTones } from '../model/dtmf.ts';
@@ -18,6 +20,7 @@ import { ContactPadError } from '../model/errors.ts';
 import { withMuted } from '../model/in-call-facts.ts';
 import { isInProgress } from '../model/interaction-state.ts';
 import type { Desks } from './desks.ts';
+import { loadedOnce } from './loaded-once.ts';
 
 /** How often the line of a connected call is read (RTCPeerConnection.getStats). */
 export const QUALITY_SAMPLE_MS = 5000;
@@ -34,6 +37,8 @@ export class InCallDesk {
   readonly #lines = new Map<string, LineWatch>();
   /** Calls whose agent was told that keypad tones go as SIP INFO. */
   readonly #toldInfo = new Set<string>();
+  /** Video calls: the camera and the caller's picture (video-desk.ts), loaded with the first video call. */
+  readonly #video = loadedOnce(() => import('./video-desk.ts').then(({ VideoDesk }) => new VideoDesk(this.#desks)));
 
   constructor(desks: Desks) {
     this.#desks = desks;
@@ -74,9 +79,15 @@ export class InCallDesk {
     );
   }
 
-  /** A call connected: its line is read every {@link QUALITY_SAMPLE_MS} while it is under way. */
+  /** Turns the agent's camera on or off on a video call (the video desk). */
+  async camera(id: string, on: boolean): Promise<void> {
+    await (await this.#video()).camera(id, on);
+  }
+
+  /** A call connected: its line is read every {@link QUALITY_SAMPLE_MS} while it is under way; a video call's camera and picture go to the video desk. */
   watch(id: string): void {
     if (this.#lines.has(id) || this.#desks.view.stateOf(id) !== 'connected') return;
+    if (this.#desks.view.interaction(id)?.channel === 'video') this.#video.run((video) => video.connected(id), (error) => this.#desks.notices.notify(error));
     const line: LineWatch = { previous: undefined, quality: FIRST_QUALITY_WATCH, cancel: () => undefined };
     this.#lines.set(id, line);
     this.#next(id, line);

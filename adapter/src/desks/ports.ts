@@ -12,7 +12,7 @@ import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from '../telephony/phone.ts';
 import type { DtmfMethod } from '../model/dtmf.ts';
 import type { DeviceCallbackEvent, RegisteredDevice } from '../model/device-callback.ts';
-import type { DtmfSent, MediaStats } from '../telephony/phone.ts';
+import type { CallVideo, DtmfSent, MediaStats } from '../telephony/phone.ts';
 
 /** What the desks need of the telephony room (implemented by telephony/phone.ts). */
 export interface PhonePort {
@@ -44,6 +44,8 @@ export interface PhonePort {
   mediaStats(callId: string): Promise<MediaStats>;
   /** The agent's other registered devices and callbacks through them; undefined while this phone is not registered. */
   deviceCallbacks?(): Promise<DeviceCallbackPort | undefined>;
+  /** An accepted video call's camera (and its switch: setCamera), the caller's picture and both streams. */
+  video(callId: string): Promise<CallVideo>;
 }
 
 /** Callbacks through another of the agent's devices (telephony/device-callback.ts). */

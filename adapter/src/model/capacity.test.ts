@@ -8,18 +8,18 @@ import { DEFAULT_SETTINGS } from './settings.ts';
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
 
-/** One call and three chats, two emails, two cases. */
-const CAPACITY: Capacity = { voice: 1, chat: 3, email: 2, case: 2 };
+/** One call, one video call and three chats, two emails, two cases. */
+const CAPACITY: Capacity = { voice: 1, video: 1, chat: 3, email: 2, case: 2 };
 
 function work(...items: [Channel, InteractionState][]) {
   return items.map(([channel, state]) => ({ channel, state }));
 }
 
 describe('capacity', () => {
-  it('counts video calls and callbacks as voice', () => {
+  it('counts callbacks as voice, and video calls on their own', () => {
     expect((['voice', 'video', 'callback', 'chat', 'email', 'case'] as const).map(capacityBucket)).to.deep.equal([
       'voice',
-      'voice',
+      'video',
       'voice',
       'chat',
       'email',
@@ -43,9 +43,18 @@ describe('capacity', () => {
     expect(hasCapacityFor(CAPACITY, threeChats, 'email')).to.equal(true);
   });
 
-  it('refuses a second call, a video call or a callback while a call is on hold', () => {
+  it('refuses a second call or a callback while a call is on hold', () => {
     const held = work(['voice', 'held']);
-    for (const channel of ['voice', 'video', 'callback'] as const) expect(hasCapacityFor(CAPACITY, held, channel), channel).to.equal(false);
+    for (const channel of ['voice', 'callback'] as const) expect(hasCapacityFor(CAPACITY, held, channel), channel).to.equal(false);
+  });
+
+  it('counts video calls against their own capacity: one video call beside a voice call, not a second video call', () => {
+    const call = work(['voice', 'connected']);
+    expect(hasCapacityFor(CAPACITY, call, 'video')).to.equal(true);
+    const withVideo = [...call, ...work(['video', 'alerting'])];
+    expect(hasCapacityFor(CAPACITY, withVideo, 'video')).to.equal(false);
+    expect(hasCapacityFor(CAPACITY, work(['video', 'connected']), 'voice')).to.equal(true);
+    expect(thrown(() => requireCapacityFor(CAPACITY, withVideo, 'video'))).to.have.property('message', 'Already handling 1 of 1 video interactions');
   });
 
   it('takes a new call while the last one is in wrap up, or after it was transferred or abandoned', () => {
@@ -75,7 +84,7 @@ describe('capacity', () => {
     expect(requireCapacityFor(CAPACITY, chats.slice(1), 'chat')).to.equal(undefined);
   });
 
-  it('reads the capacity from the settings, one call and three chats by default', () => {
-    expect(capacityFromSettings(DEFAULT_SETTINGS)).to.deep.equal({ voice: 1, chat: 3, email: 2, case: 2 });
+  it('reads the capacity from the settings, one call, one video call and three chats by default', () => {
+    expect(capacityFromSettings(DEFAULT_SETTINGS)).to.deep.equal({ voice: 1, video: 1, chat: 3, email: 2, case: 2 });
   });
 });

@@ -7,9 +7,10 @@
 import { ContactPadError } from './errors.ts';
 import type { Channel, Interaction, InteractionState } from './interaction.ts';
 
-/** The most interactions of each kind at once. Video calls and callbacks count as voice. */
+/** The most interactions of each kind at once. Video calls have their own; callbacks count as voice. */
 export interface Capacity {
   readonly voice: number;
+  readonly video: number;
   readonly chat: number;
   readonly email: number;
   readonly case: number;
@@ -20,14 +21,14 @@ export type CapacityBucket = keyof Capacity;
 
 const BUCKET_OF: Readonly<Record<Channel, CapacityBucket>> = Object.freeze({
   voice: 'voice',
-  video: 'voice',
+  video: 'video',
   callback: 'voice',
   chat: 'chat',
   email: 'email',
   case: 'case',
 });
 
-/** The bucket of a channel: voice, video and callback share `voice`. Undefined for an unknown channel. */
+/** The bucket of a channel: voice and callback share `voice`, video calls count as `video`. Undefined for an unknown channel. */
 export function capacityBucket(channel: Channel): CapacityBucket | undefined {
   return Object.hasOwn(BUCKET_OF, channel) ? BUCKET_OF[channel] : undefined;
 }
@@ -70,15 +71,17 @@ export function requireCapacityFor(capacity: Capacity, interactions: readonly Pi
   });
 }
 
-/** The capacity the settings give (capacityVoice, capacityChat, capacityEmail, capacityCase). */
+/** The capacity the settings give (capacityVoice, capacityVideo, capacityChat, capacityEmail, capacityCase). */
 export function capacityFromSettings(settings: {
   readonly capacityVoice: number;
+  readonly capacityVideo: number;
   readonly capacityChat: number;
   readonly capacityEmail: number;
   readonly capacityCase: number;
 }): Capacity {
   return Object.freeze({
     voice: settings.capacityVoice,
+    video: settings.capacityVideo,
     chat: settings.capacityChat,
     email: settings.capacityEmail,
     case: settings.capacityCase,

@@ -106,6 +106,19 @@ export const ERROR_CATALOGUE = {
     causes: ['A trunk or PBX offers only G.729 (or another codec browsers do not have), and the media gateway passes codecs through without transcoding.'],
     fix: 'The admins have the trunk offer G.711 (PCMU or PCMA) or opus as well, or turn on transcoding in the media gateway (docs/sip-edge.md).',
   },
+  VIDEO_UNAVAILABLE: {
+    description: 'A video call went on as a voice call: the caller\'s video cannot be shown in this browser.',
+    causes: [
+      'The caller\'s app offered only video formats the browser cannot decode (for example H.265 to a browser without it).',
+      'The call was marked as video (X-CP-Kind: video) but its offer carried no video.',
+    ],
+    fix: 'Go on talking: the call has audio both ways. The admins check which video formats the mobile app offers (VP8, VP9, H.264 or AV1 reach every browser ContactPad supports).',
+  },
+  CAMERA_UNAVAILABLE: {
+    description: 'A video call was accepted without the agent\'s camera: the caller sees no picture of the agent, but hears them, and the agent sees the caller.',
+    causes: ['No camera is connected.', 'The browser blocks the camera for the ContactPad site.', 'Another application (a meeting app) is using the camera.'],
+    fix: 'Connect a camera, allow it in the site settings (the padlock in the address bar), or close the application that holds it; the next video call uses it.',
+  },
   DTMF_FAILED: {
     description: 'Keypad tones (DTMF) could not be sent on the call; the call goes on.',
     causes: [

@@ -86,16 +86,18 @@ describe('settings: capacity and wrap up extension', () => {
   it('reads each capacity from 0 to 20', () => {
     const { settings, problems } = read({
       '/ContactPad/capacityVoice': '2',
+      '/ContactPad/capacityVideo': '3',
       '/ContactPad/capacityChat': '0',
       '/ContactPad/capacityEmail': '20',
       '/ContactPad/capacityCase': ' 5 ',
     });
     expect(problems).to.deep.equal([]);
-    expect([settings.capacityVoice, settings.capacityChat, settings.capacityEmail, settings.capacityCase]).to.deep.equal([2, 0, 20, 5]);
+    expect([settings.capacityVoice, settings.capacityVideo, settings.capacityChat, settings.capacityEmail, settings.capacityCase]).to.deep.equal([2, 3, 0, 20, 5]);
   });
 
   for (const [name, fallback] of [
     ['capacityVoice', 1],
+    ['capacityVideo', 1],
     ['capacityChat', 3],
     ['capacityEmail', 2],
     ['capacityCase', 2],
@@ -149,6 +151,7 @@ describe('settings: management items never stop ContactPad', () => {
       '/ContactPad/cooldownSeconds': 'x',
       '/ContactPad/cooldownAfterCallback': 'x',
       '/ContactPad/capacityVoice': 'x',
+      '/ContactPad/capacityVideo': 'x',
       '/ContactPad/capacityChat': 'x',
       '/ContactPad/capacityEmail': 'x',
       '/ContactPad/capacityCase': 'x',
@@ -161,7 +164,7 @@ describe('settings: management items never stop ContactPad', () => {
       '/ContactPad/presenceMap': 'x',
     });
     // One problem per item; presenceMap's are told by the presence desk, which reads it (presence-map.test.ts).
-    expect(problems).to.have.length(14);
+    expect(problems).to.have.length(15);
     for (const name of Object.keys(MANAGEMENT_DEFAULTS).filter((name) => name !== 'presenceMap')) expect(problems.some((problem) => problem.includes(`/ContactPad/${name}`)), name).to.equal(true);
     expect(settings).to.deep.include({ ...MANAGEMENT_DEFAULTS, presenceMap: 'x' });
   });

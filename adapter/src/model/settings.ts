@@ -51,8 +51,10 @@ export interface ContactPadSettings {
   cooldownSeconds: number;
   /** Whether the agent goes to Cooldown after a callback (default false). */
   cooldownAfterCallback: boolean;
-  /** How many voice interactions (calls, video calls, callbacks) at once (0..20, default 1). */
+  /** How many voice interactions (calls, callbacks) at once (0..20, default 1). */
   capacityVoice: number;
+  /** How many video calls at once (0..20, default 1): a kind of live interaction with its own capacity. */
+  capacityVideo: number;
   /** How many chats at once (0..20, default 3). */
   capacityChat: number;
   /** How many emails at once (0..20, default 2). */
@@ -132,6 +134,7 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   cooldownSeconds: 0,
   cooldownAfterCallback: false,
   capacityVoice: 1,
+  capacityVideo: 1,
   capacityChat: 3,
   capacityEmail: 2,
   capacityCase: 2,
@@ -188,6 +191,7 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     cooldownSeconds: readWholeNumber('cooldownSeconds', raw('cooldownSeconds'), 0, 600, 'seconds', problems),
     cooldownAfterCallback: readBoolean('cooldownAfterCallback', raw('cooldownAfterCallback'), problems),
     capacityVoice: readWholeNumber('capacityVoice', raw('capacityVoice'), 0, 20, 'interactions', problems),
+    capacityVideo: readWholeNumber('capacityVideo', raw('capacityVideo'), 0, 20, 'interactions', problems),
     capacityChat: readWholeNumber('capacityChat', raw('capacityChat'), 0, 20, 'interactions', problems),
     capacityEmail: readWholeNumber('capacityEmail', raw('capacityEmail'), 0, 20, 'interactions', problems),
     capacityCase: readWholeNumber('capacityCase', raw('capacityCase'), 0, 20, 'interactions', problems),

@@ -20,6 +20,7 @@ import { RemoteAudio } from './media.ts';
 import { deviceError, type AudioDevices, type LiveAudioChange } from './audio-devices.ts';
 import { browserAudioDecoders, unplayableOffer } from './offer-codecs.ts';
 import type { MediaStats } from './media-stats.ts';
+import type { CallVideo } from './video-call.ts';
 import type { DtmfSent } from './dtmf-sender.ts';
 import type { DtmfMethod } from '../model/dtmf.ts';
 import type { PhoneListener } from './phone-listener.ts';
@@ -30,6 +31,7 @@ import { readCallOffer } from './sip-header-contract.ts';
 import { answeredElsewhere } from './cancel-reason.ts';
 
 export type { MediaStats } from './media-stats.ts';
+export type { CallVideo } from './video-call.ts';
 
 /** Performance mark set when an INVITE reaches the phone (detail: the interaction id). */
 export const INVITE_RECEIVED_MARK = 'contactpad:invite-received';
@@ -57,6 +59,8 @@ function notRinging(callId: string, doing: string): ContactPadError {
 export class Calls {
   readonly #options: CallsOptions;
   readonly #calls = new Map<string, Call>();
+  /** The offers (SDP) of the video calls ringing or up: answered with the camera (video-call.ts). */
+  readonly #videoOffers = new Map<string, string>();
   readonly #audio = new RemoteAudio();
   /** What the call control may do with the calls. */
   readonly #port: CallsPort;
@@ -109,6 +113,7 @@ export class Calls {
       return;
     }
     this.#track(offer.callId, invitation, 'inbound');
+    if (offer.kind === 'video') this.#videoOffers.set(offer.callId, sdp ?? '');
     // For `npm run bench`: INVITE received -> call pop painted (widget/src/paint-marks.ts).
     performance.mark(INVITE_RECEIVED_MARK, { startTime: receivedAt, detail: { interactionId: offer.callId } });
     this.#options.listener.incoming(offer);
@@ -164,8 +169,13 @@ export class Calls {
     const session = call.session;
     if (!(session instanceof Invitation) || session.state !== SessionState.Initial || !call.can('answer')) throw notRinging(callId, 'answered');
     call.apply({ type: 'answer' });
+    const video = this.#videoOffers.get(callId);
     try {
-      await session.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+      await session.accept(
+        video === undefined
+          ? { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }
+          : await (this.#control ?? (await this.#loadControl())).videoAnswer(call, session, video),
+      );
     } catch (error) {
       const failure = callFailure(error, 'answer the call');
       call.note({ type: 'fail', ...failure });
@@ -265,6 +275,12 @@ export class Calls {
     return control.sendDtmf(call, tones, method, this.#options.clock);
   }
 
+  /** See Phone.video. */
+  async video(callId: string): Promise<CallVideo> {
+    const call = this.#call(callId);
+    return (this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'))).callVideo(call);
+  }
+
   /** See Phone.speakerOf. */
   speakerOf(callId: string): string | undefined {
     return this.#audio.sinkOf(callId);
@@ -350,6 +366,7 @@ export class Calls {
   #finish(call: Call, end: CallEnd | undefined): void {
     if (this.#calls.get(call.id) !== call) return;
     this.#calls.delete(call.id);
+    this.#videoOffers.delete(call.id);
     this.#audio.stop(call.id);
     call.apply({ type: 'terminated' });
     this.#options.listener.ended(call.id, end ?? call.end());

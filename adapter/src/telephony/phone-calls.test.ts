@@ -78,7 +78,7 @@ describe('Phone: calls through the real SIP server', () => {
     expect(await listener.endOf('int-media-1')).to.deep.equal({ reason: 'released' });
   });
 
-  it('rings a video call as video and answers it (audio, video received only) without failing', async () => {
+  it('rings a video call as video and answers it (audio, and the video of video-call.ts) without failing', async () => {
     const { phone, listener, customer, agent } = await setup();
     const { inviter, finalStatus } = customer.call(agent, ['X-CP-Interaction-Id: int-video-1'], { video: true });
     const offer = await listener.offer();

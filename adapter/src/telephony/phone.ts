@@ -24,7 +24,7 @@ import { realClock, type Clock } from '../model/clock.ts';
 import type { RandomSource } from '../model/retry-backoff.ts';
 import type { SipCredential, SipCredentialSource } from '../model/sip-credential.ts';
 import type { AudioDevices } from './audio-devices.ts';
-import { Calls, type MediaStats } from './calls.ts';
+import { Calls, type CallVideo, type MediaStats } from './calls.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { DtmfMethod } from '../model/dtmf.ts';
 import type { DtmfSent } from './dtmf-sender.ts';
@@ -39,7 +39,7 @@ import { Registration } from './registration.ts';
 export type { CallEnd } from './call-state.ts';
 export type { DtmfSent } from './dtmf-sender.ts';
 export type { VoicemailDropped } from './voicemail-drop.ts';
-export { INVITE_RECEIVED_MARK, type MediaStats } from './calls.ts';
+export { INVITE_RECEIVED_MARK, type CallVideo, type MediaStats } from './calls.ts';
 export { REINVITE_READY_TIMEOUT_MS, TRANSFER_ANSWER_TIMEOUT_MS, TRANSFER_COMPLETE_TIMEOUT_MS } from './call-control-limits.ts';
 export { addressOfRecord, type PhoneConfig } from './phone-config.ts';
 export type { PhoneListener } from './phone-listener.ts';
@@ -390,6 +390,11 @@ export class Phone {
   /** A call's media figures (RTCPeerConnection.getStats): ICE state, bytes each way, the far end's packets received and lost, jitter and round trip. */
   mediaStats(callId: string): Promise<MediaStats> {
     return this.#calls.mediaStats(callId);
+  }
+
+  /** An accepted video call's camera (and its switch), the caller's picture and both streams (video-call.ts); CALL_NOT_FOUND for another call. */
+  video(callId: string): Promise<CallVideo> {
+    return this.#calls.video(callId);
   }
 
   /** The output a call's sound plays on ('' = the default; undefined: no such call or no sound yet): HTMLMediaElement.sinkId. */

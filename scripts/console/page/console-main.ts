@@ -208,6 +208,8 @@ function main(): void {
     // ?lang=es: the agent's Salesforce language (LanguageLocaleKey) is Spanish, as the softphone page renders it.
     src: params.get('contactpad') === 'off' ? '/softphone?contactpad=off' : params.has('lang') ? `/softphone?${new URLSearchParams({ lang: params.get('lang') ?? '' })}` : '/softphone',
     visible: params.get('panel') !== 'closed',
+    // ?softphoneCamera=blocked: the console gives the softphone frame no camera (an agent whose camera is blocked).
+    camera: params.get('softphoneCamera') !== 'blocked',
   });
 
   const screenPops: { type: string; params: Record<string, unknown>; defaultFieldValues?: DefaultFieldValues }[] = [];

@@ -14,6 +14,8 @@ export interface SipMediaStats {
   readonly iceConnectionState: RTCIceConnectionState | 'none';
   readonly bytesReceived: number;
   readonly bytesSent: number;
+  /** Video frames received and decoded (inbound-rtp of kind video: framesDecoded); 0 for a call without video. */
+  readonly videoFramesDecoded: number;
 }
 
 /** Options of {@link SipPhone}. */
@@ -199,14 +201,16 @@ export function clearRemoteMedia(element: HTMLMediaElement | undefined): void {
 export async function sessionMediaStats(session: Session | undefined): Promise<SipMediaStats> {
   const handler = session?.sessionDescriptionHandler as unknown as { peerConnection?: RTCPeerConnection } | undefined;
   const pc = handler?.peerConnection;
-  if (!pc) return { iceConnectionState: 'none', bytesReceived: 0, bytesSent: 0 };
+  if (!pc) return { iceConnectionState: 'none', bytesReceived: 0, bytesSent: 0, videoFramesDecoded: 0 };
   let bytesReceived = 0;
   let bytesSent = 0;
-  (await pc.getStats()).forEach((report: { type?: string; bytesReceived?: number; bytesSent?: number }) => {
+  let videoFramesDecoded = 0;
+  (await pc.getStats()).forEach((report: { type?: string; kind?: string; bytesReceived?: number; bytesSent?: number; framesDecoded?: number }) => {
     if (report.type === 'inbound-rtp') bytesReceived += report.bytesReceived ?? 0;
+    if (report.type === 'inbound-rtp' && report.kind === 'video') videoFramesDecoded += report.framesDecoded ?? 0;
     if (report.type === 'outbound-rtp') bytesSent += report.bytesSent ?? 0;
   });
-  return { iceConnectionState: pc.iceConnectionState, bytesReceived, bytesSent };
+  return { iceConnectionState: pc.iceConnectionState, bytesReceived, bytesSent, videoFramesDecoded };
 }
 
 /**

@@ -18,7 +18,7 @@ export class SoftphonePanel {
   readonly #listeners = new Set<() => void>();
   #label = 'Phone';
 
-  constructor(utilityBar: HTMLElement, host: HTMLElement, options: { src: string; visible: boolean }) {
+  constructor(utilityBar: HTMLElement, host: HTMLElement, options: { src: string; visible: boolean; camera?: boolean }) {
     const doc = utilityBar.ownerDocument;
     this.#button = doc.createElement('button');
     this.#button.type = 'button';
@@ -48,7 +48,8 @@ export class SoftphonePanel {
     this.frame.name = 'softphone';
     this.frame.title = 'ContactPad softphone';
     this.frame.dataset['testid'] = 'softphone-frame';
-    this.frame.allow = 'microphone; camera; autoplay; speaker-selection';
+    // A console that gives the softphone no camera (`camera 'none'`: the browser refuses it to the frame) plays an agent whose camera is blocked.
+    this.frame.allow = `microphone; camera${options.camera === false ? " 'none'" : ''}; autoplay; speaker-selection`;
     this.frame.src = options.src;
     this.#panel.append(header, this.frame);
     host.append(this.#panel);

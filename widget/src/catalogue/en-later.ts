@@ -5,7 +5,7 @@
  * labels and "Why this record" (caller-words.ts); and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { ActivityLogState, CallQualityLevel, CallerLabel, DeviceCallbackStep, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, CallQualityLevel, CameraState, CallerLabel, DeviceCallbackStep, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
 import type { DirectoryMode } from '../directory-search.ts';
 import type { NotificationPermissionState } from '../call-notifications.ts';
 
@@ -212,6 +212,28 @@ export const enLater = {
   log: { none: '', saving: 'Saving…', saved: 'Saved', retrying: 'Will retry' } satisfies Record<ActivityLogState, string>,
   /** A directory entry's kind (cp-directory-dialog): Agent or Service. */
   directoryKinds: { agent: 'Agent', service: 'Service' } satisfies Record<DirectoryEntry['kind'], string>,
+  /** A video call's window (cp-video-window): what it shows, its controls, and the question when the agent closes it. */
+  video: {
+    title: (who: string) => (who ? `Video call: ${who}` : 'Video call'),
+    callerVideo: (who: string) => (who ? `${who}'s video` : "The caller's video"),
+    ownVideo: 'Your camera',
+    camera: {
+      on: 'Camera on',
+      off: 'Camera off',
+      none: 'Camera off: no camera found',
+      denied: 'Camera off: the browser blocks the camera',
+      busy: 'Camera off: another application is using the camera',
+    } satisfies Record<CameraState, string>,
+    turnCameraOff: 'Turn camera off',
+    turnCameraOn: 'Turn camera on',
+    audioOnly: "The caller's video cannot be shown in this browser: the call goes on with audio.",
+    controls: 'Video call controls',
+    show: 'Show video',
+    blocked: 'The browser blocked the video window: allow pop-ups for ContactPad, then press Show video.',
+    closedQuestion: (who: string) => `The video window is closed. End the call${who ? ` with ${who}` : ''}?`,
+    keepCall: 'Keep the call',
+    endCall: 'End call',
+  },
   /** The caller detail's accessible name (cp-interaction-detail): "Caller: Bob Jones". */
   callerDetail: (who: string) => (who ? `Caller: ${who}` : 'Caller'),
 };

@@ -54,6 +54,8 @@ export const ES_ERRORS: Partial<Record<ErrorCode, string>> = {
   RECORDING_FAILED: 'La orden de grabación no tuvo efecto: la grabación sigue como estaba y la llamada continúa.',
   RECORDING_PENDING: 'Espere la respuesta a la orden de grabación anterior y vuelva a intentarlo.',
   VOICEMAIL_DROP_FAILED: 'No se pudo reproducir el mensaje de buzón de voz en la llamada: la llamada sigue con usted.',
+  VIDEO_UNAVAILABLE: 'El vídeo del llamante no se puede mostrar en este navegador: la videollamada sigue como llamada de voz.',
+  CAMERA_UNAVAILABLE: 'Su cámara está apagada en esta videollamada (no hay cámara, está bloqueada o la usa otra aplicación): el llamante le oye y usted le ve.',
 };
 
 export const es: Catalogue = {
@@ -319,5 +321,26 @@ export const esLater: LaterCatalogue = {
   },
   log: { none: '', saving: 'Guardando…', saved: 'Guardado', retrying: 'Se reintentará' },
   directoryKinds: { agent: 'Agente', service: 'Servicio' },
+  video: {
+    title: (who) => (who ? `Videollamada: ${who}` : 'Videollamada'),
+    callerVideo: (who) => (who ? `Vídeo de ${who}` : 'Vídeo del llamante'),
+    ownVideo: 'Su cámara',
+    camera: {
+      on: 'Cámara encendida',
+      off: 'Cámara apagada',
+      none: 'Cámara apagada: no se encontró ninguna cámara',
+      denied: 'Cámara apagada: el navegador bloquea la cámara',
+      busy: 'Cámara apagada: otra aplicación está usando la cámara',
+    },
+    turnCameraOff: 'Apagar la cámara',
+    turnCameraOn: 'Encender la cámara',
+    audioOnly: 'El vídeo del llamante no se puede mostrar en este navegador: la llamada sigue con audio.',
+    controls: 'Controles de la videollamada',
+    show: 'Mostrar vídeo',
+    blocked: 'El navegador bloqueó la ventana de vídeo: permita las ventanas emergentes para ContactPad y pulse Mostrar vídeo.',
+    closedQuestion: (who) => `La ventana de vídeo está cerrada. ¿Terminar la llamada${who ? ` con ${who}` : ''}?`,
+    keepCall: 'Mantener la llamada',
+    endCall: 'Terminar la llamada',
+  },
   callerDetail: (who) => (who ? `Llamante: ${who}` : 'Llamante'),
 };
