@@ -92,7 +92,7 @@ describe('callers from the phone network (plain RTP through rtpengine)', () => {
     const { softphone } = session;
     const callee = await phone({ name: 'e2e-callee', user: '+14155550142', register: true, autoAnswer: true, codecs: 'pcmu' });
     await softphone.getByLabel('Number to call').fill('+1 415 555 0142');
-    await softphone.getByRole('form', { name: 'Dial' }).getByRole('button', { name: 'Call' }).click();
+    await softphone.getByRole('form', { name: 'Dial' }).getByRole('button', { name: 'Call', exact: true }).click();
 
     const callId = await callee.waitForIncoming();
     await callee.waitForEstablished(callId);

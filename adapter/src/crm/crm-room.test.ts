@@ -205,17 +205,17 @@ describe('the crm service the controller holds', () => {
       recentActivityKey: `${choicesKey}-recent`,
     });
     const unknown = await service.lookUpCaller('+1 415 555 0199');
-    expect(service.decideScreenPop(unknown, '+1 415 555 0199')).to.deep.equal({ kind: 'search', searchText: '+1 415 555 0199' });
+    expect(await service.decideScreenPop(unknown, '+1 415 555 0199')).to.deep.equal({ kind: 'search', searchText: '+1 415 555 0199' });
     expect(await service.ruleProblems()).to.deep.equal(['Rule Broken skipped: object Nope__c does not exist or is not visible to this user']);
     const rossi = await service.lookUpCaller(NUMBER);
-    expect(service.decideScreenPop(rossi, NUMBER)).to.deep.equal({ kind: 'search', searchText: NUMBER });
+    expect(await service.decideScreenPop(rossi, NUMBER)).to.deep.equal({ kind: 'search', searchText: NUMBER });
     await service.rememberChoice(NUMBER, marco);
     try {
       const before = await fakeOrg.apiUsage(session.orgId);
       const again = await service.lookUpCaller(NUMBER);
       expect(await fakeOrg.apiUsage(session.orgId)).to.equal(before);
       expect([again.cached, again.rememberedId]).to.deep.equal([true, marco]);
-      expect(service.decideScreenPop(again, NUMBER)).to.deep.equal({ kind: 'record', recordId: marco, objectType: 'Contact' });
+      expect(await service.decideScreenPop(again, NUMBER)).to.deep.equal({ kind: 'record', recordId: marco, objectType: 'Contact' });
     } finally {
       localStorage.removeItem(choicesKey);
     }
