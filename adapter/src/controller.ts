@@ -12,6 +12,7 @@
  *                                   its consult desk: swap, attended transfer, conference)
  *   mute, keypad, line quality   -> the in-call desk, loaded with the first connected call
  *   recording, voicemail drop    -> the recording and voicemail desks, loaded with the first call needing them
+ *   calling list                 -> the preview desk, loaded when the agent first opens one
  *
  * The desks that ring and answer are built at once (desks/desks.ts); the others are loaded when
  * their room arrives, off the ring path.
@@ -59,6 +60,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   readonly #recording = loadedOnce(() => Promise.all([import('./desks/recording-desk.ts'), loadedDesks(this.#desks)]).then(([{ RecordingDesk }, desks]) => new RecordingDesk(desks)));
   readonly #voicemail = loadedOnce(() => Promise.all([import('./desks/voicemail-desk.ts'), loadedDesks(this.#desks)]).then(([{ VoicemailDesk }, desks]) => new VoicemailDesk(desks)));
   #inCallLoading: Promise<InCallDesk> | undefined;
+  /** Preview dialling (the calling list of a campaign), loaded when the agent first opens it. */
+  readonly #preview = loadedOnce(() => Promise.all([import('./desks/preview-desk.ts'), loadedDesks(this.#desks)]).then(([{ PreviewDesk }, desks]) => new PreviewDesk(desks)));
 
   /** `agentLanguage`: the agent's language and locale from the host page, for the widget's words and time formats. */
   constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage) {
@@ -151,6 +154,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
           return await this.#desks.audio.choose(intent.role, intent.deviceId);
         case 'set-ring-volume':
           return this.#desks.audio.setRingVolume(intent.volume);
+        case 'calling-list':
+          return await (await this.#preview()).handle(intent.action);
       }
     } catch (error) {
       this.notify(error);

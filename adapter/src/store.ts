@@ -23,6 +23,7 @@ import type { DialHistory } from './model/dial-history.ts';
 import type { CallFailureKind } from './model/outbound-failure.ts';
 import type { AgentLanguage } from './model/agent-identity.ts';
 import type { ShortcutView } from './model/keyboard-shortcuts.ts';
+import type { CallingListView } from './model/calling-record.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -43,6 +44,7 @@ export type { CallFailureKind } from './model/outbound-failure.ts';
 export type { AgentLanguage } from './model/agent-identity.ts';
 export type { ErrorCode } from './model/errors.ts';
 export type { ShortcutAction, ShortcutView } from './model/keyboard-shortcuts.ts';
+export type { CallingListAction, CallingListView, CallingRecord, CallingRecordState, CampaignChoice } from './model/calling-record.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
@@ -171,6 +173,8 @@ export interface ContactPadSnapshot {
   readonly failedCallReasons: readonly string[];
   /** The agent's keyboard shortcuts for a call that are on (keyboardShortcuts), while the focus is in ContactPad. */
   readonly shortcuts: readonly ShortcutView[];
+  /** Preview dialling: the calling list the agent works through; absent until they open one (the preview desk). */
+  readonly callingList?: CallingListView;
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

@@ -37,6 +37,7 @@ import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type Prese
 import { transferRecord } from './record-transfer.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
 import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messages.ts';
+import { loadCallingList, loadCampaigns, logCallingOutcome, type CallingList, type CallingOutcomeLog, type CampaignChoice } from './calling-list.ts';
 import { readOutboundFacts, type OutboundAgent, type OutboundCheckRequest, type OutboundFacts } from './outbound-policy.ts';
 
 export type { OmniAgent, PresenceStatus } from './omni-channel-setup.ts';
@@ -215,6 +216,21 @@ export class CrmRoom {
   /** The interactions left in wrap up by a reload (oldest first). */
   wrapUpDrafts(): Promise<readonly ActivityDraft[]> {
     return this.#outbox.drafts();
+  }
+
+  /** The active campaigns an agent may work through (calling-list.ts): one query. */
+  campaigns(): Promise<readonly CampaignChoice[]> {
+    return loadCampaigns(this.#connection);
+  }
+
+  /** A campaign's calling list (calling-list.ts): one composite request. */
+  callingList(campaignId: string): Promise<CallingList> {
+    return loadCallingList(this.#connection, campaignId);
+  }
+
+  /** Logs a calling record's outcome: its Task and the member's Status and next attempt (calling-list.ts), one composite request. */
+  logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly taskId: string }> {
+    return logCallingOutcome(this.#connection, { ...log, numberE164: this.#e164(log.record.phone || log.record.mobilePhone) });
   }
 
   #e164(callerNumber: string): string {

@@ -81,11 +81,6 @@ export const CALLING_OUTCOMES: Readonly<Record<'called' | 'not-reached' | 'rejec
 /** The member statuses that close a record for the list: it is not offered again. */
 export const CLOSED_MEMBER_STATUSES: readonly string[] = Object.freeze([CALLING_OUTCOMES.called.memberStatus, CALLING_OUTCOMES.rejected.memberStatus]);
 
-/** The outcome `state` logs, if it is one. */
-export function outcomeOf(state: CallingRecordState): CallingOutcome | undefined {
-  return state === 'called' || state === 'not-reached' || state === 'rejected' || state === 'rescheduled' ? CALLING_OUTCOMES[state] : undefined;
-}
-
 /**
  * The one transition function: `record` after `event`, with the facts the move brings (the
  * call's id, the reject reason, the rescheduled time). INVALID_TRANSITION for a move the table
@@ -128,3 +123,36 @@ export function rescheduleTime(at: unknown, now: number): number {
   }
   return at;
 }
+
+/** A campaign the agent may work through. */
+export interface CampaignChoice {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** The calling list as the widget shows it: the campaigns to choose from, then one campaign's records. */
+export interface CallingListView {
+  /** choosing: the active campaigns are listed; open: a campaign's records are worked through. */
+  readonly state: 'loading' | 'choosing' | 'open';
+  readonly campaigns: readonly CampaignChoice[];
+  readonly campaign: CampaignChoice | undefined;
+  /** The records due when the list was opened, in the list's order, with what the agent did to each. */
+  readonly records: readonly CallingRecord[];
+  /** The record the agent reviews (and calls, rejects or reschedules). */
+  readonly currentId: string | undefined;
+  /** An outcome is being logged in Salesforce. */
+  readonly saving: boolean;
+}
+
+/** What the agent does with the calling list (the `calling-list` intent). */
+export type CallingListAction =
+  /** Show the active campaigns to choose from. */
+  | { readonly kind: 'choose' }
+  | { readonly kind: 'open'; readonly campaignId: string }
+  /** Review a record; without `memberId`, the next one due. */
+  | { readonly kind: 'preview'; readonly memberId?: string }
+  | { readonly kind: 'call'; readonly memberId: string }
+  | { readonly kind: 'reject'; readonly memberId: string; readonly reason: string }
+  /** `at`: the next attempt's time, epoch ms. */
+  | { readonly kind: 'reschedule'; readonly memberId: string; readonly at: number }
+  | { readonly kind: 'close' };
