@@ -194,6 +194,7 @@ export class ContactPad extends LitElement {
           .history=${snapshot.dialHistory}
           .failedCallReasons=${snapshot.failedCallReasons}
           .interactions=${snapshot.interactions}
+          .callingList=${snapshot.callingList}
         ></cp-dialer>
         <div class="card">
           <button type="button" aria-expanded=${this.#devicesOpen ? 'true' : 'false'} aria-controls="audio-settings" @click=${this.#toggleDevices}>${words().pad.devices}</button>

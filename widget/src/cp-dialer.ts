@@ -2,12 +2,12 @@
  * `<cp-dialer>`: placing calls. A number field with a dial pad (digits, *, #, + and delete),
  * Call and Redial (the last number called), the recent numbers and favourites
  * (`<cp-dial-lists>`), and, when a call the agent placed did not connect, why and the reason
- * they record (`<cp-failed-call>`). Every call leaves as a `dial` intent: the controller checks it
+ * they record (`<cp-failed-call>`), and preview dialling's calling list (`<cp-calling-list>`). Every call leaves as a `dial` intent: the controller checks it
  * against the compliance rules before anything is dialled, and says which rule blocked it.
  * Loaded on first use (lazy-elements.ts), off the path that rings and answers.
  */
 import { LitElement, css, html } from 'lit';
-import type { DialHistory, DialledNumber, InteractionView } from '../../adapter/src/store.ts';
+import type { CallingListView, DialHistory, DialledNumber, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { laterWords } from './catalogue/later-words.ts';
@@ -15,6 +15,7 @@ import { keypadKeyWords } from './in-call-words.ts';
 import { dialledWords } from './cp-dial-lists.ts';
 import './cp-dial-lists.ts';
 import './cp-failed-call.ts';
+import './cp-calling-list.ts';
 
 /** The dial pad's keys, three to a row, then + and delete. */
 const PAD_KEYS = [...'123456789*0#'];
@@ -28,6 +29,7 @@ export class CpDialer extends LitElement {
     history: { attribute: false },
     failedCallReasons: { attribute: false },
     interactions: { attribute: false },
+    callingList: { attribute: false },
     number: { state: true },
     padOpen: { state: true },
     refusal: { state: true },
@@ -90,6 +92,8 @@ export class CpDialer extends LitElement {
   declare failedCallReasons: readonly string[];
   /** The interactions, for the call placed last: its extension to key in, or why it failed. */
   declare interactions: readonly InteractionView[];
+  /** Preview dialling's calling list (`<cp-calling-list>`); undefined until the agent opens one. */
+  declare callingList: CallingListView | undefined;
   /** The number being typed. */
   declare protected number: string;
   declare protected padOpen: boolean;
@@ -102,6 +106,7 @@ export class CpDialer extends LitElement {
     this.history = { recent: [], favourites: [] };
     this.failedCallReasons = [];
     this.interactions = [];
+    this.callingList = undefined;
     this.number = '';
     this.padOpen = false;
     this.refusal = '';
@@ -139,6 +144,7 @@ export class CpDialer extends LitElement {
       ${extension ? html`<p class="extension" role="status">${DIALER_WORDS.extension(extension)}</p>` : ''}
       ${failed ? html`<cp-failed-call .view=${failed} .reasons=${this.failedCallReasons}></cp-failed-call>` : ''}
       <cp-dial-lists .history=${this.history} .registered=${this.registered} @dial-entry=${(event: CustomEvent<DialledNumber>) => this.#dial(event.detail)}></cp-dial-lists>
+      <cp-calling-list .list=${this.callingList} .registered=${this.registered}></cp-calling-list>
     `;
   }
 
