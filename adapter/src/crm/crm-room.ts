@@ -347,6 +347,8 @@ function journeyTask(interactionId: string, fields: TaskFields, at: number): Sal
     ContactPad_Status__c: fields.ContactPad_Status__c,
     ContactPad_Caller_Number__c: fields.ContactPad_Caller_Number__c ?? null,
     ContactPad_Interaction_Id__c: interactionId,
+    WhoId: fields.WhoId ?? null,
+    WhatId: fields.WhatId ?? null,
   };
 }
 
