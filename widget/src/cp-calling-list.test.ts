@@ -76,6 +76,18 @@ describe('<cp-calling-list>', () => {
     ]);
   });
 
+  it('keeps what was typed while the same record is shown (a refused time can be corrected), never on the next record', async () => {
+    const element = await list(open([maria, priya]));
+    const reason = () => getByRole(element, 'form', { name: 'Reject the record' }).querySelector('input') as HTMLInputElement;
+    reason().value = 'Wrong number';
+    element.list = open([{ ...maria, memberStatus: 'Sent' }, priya]);
+    await element.updateComplete;
+    expect(reason().value).to.equal('Wrong number');
+    element.list = open([{ ...maria, state: 'rejected' }, { ...priya, state: 'previewing' }], priya.memberId);
+    await element.updateComplete;
+    expect(reason().value).to.equal('');
+  });
+
   it('no Call before the phone is ready or while an outcome is logged; a called record offers the next one and rescheduling, not rejecting', async () => {
     expect((getByRole(await list(open([maria]), false), 'button', { name: 'Call Maria Lopez' }) as HTMLButtonElement).disabled).to.equal(true);
     const saving = await list(open([maria], maria.memberId, true));

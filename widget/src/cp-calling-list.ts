@@ -7,6 +7,7 @@
  * (cp-dialer), loaded with it off the path that rings and answers.
  */
 import { LitElement, css, html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import type { CallingListAction, CallingListView, CallingRecord } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
@@ -124,10 +125,11 @@ export class CpCallingList extends LitElement {
         )}
       </ol>
       ${list.saving ? html`<p role="status">${words.saving}</p>` : ''}
-      ${current ? this.#preview(current, list.saving) : html`<p role="status">${words.done}</p>`}
+      ${current ? keyed(current.memberId, this.#preview(current, list.saving)) : html`<p role="status">${words.done}</p>`}
     `;
   }
 
+  /** One record's preview (keyed by the record: what was typed for one record never shows on the next). */
   #preview(record: CallingRecord, saving: boolean) {
     const words = laterWords().callingList;
     const objects: Record<string, string> = laterWords().objects;
