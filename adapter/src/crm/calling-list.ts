@@ -102,13 +102,14 @@ export async function loadCallingList(connection: CrmConnection, campaignId: str
  * outcome's status) and next attempt, all or none in one composite request. Rejects with
  * CALLING_LIST_UNAVAILABLE and Salesforce's message when Salesforce refuses, CRM_* otherwise.
  */
-export async function logCallingOutcome(connection: CrmConnection, log: CallingOutcomeLog): Promise<{ readonly taskId: string }> {
+export async function logCallingOutcome(connection: CrmConnection, log: CallingOutcomeLog): Promise<{ readonly taskId: string; readonly key: string; readonly task: SalesforceRecord }> {
   const { record, outcome, at } = log;
   const key = `calling-${record.memberId}-${at}`;
+  const fields = outcomeTask(log);
   const member: Record<string, unknown> = { [NEXT_ATTEMPT_FIELD]: outcome === 'rescheduled' && record.rescheduledTo !== undefined ? new Date(record.rescheduledTo).toISOString() : null };
   if (log.setStatus) member['Status'] = CALLING_OUTCOMES[outcome].memberStatus;
   const subrequests: CompositeSubrequest[] = [
-    { method: 'PATCH', referenceId: 'task', url: `/sobjects/Task/${INTERACTION_ID_FIELD}/${encodeURIComponent(key)}`, body: outcomeTask(log) },
+    { method: 'PATCH', referenceId: 'task', url: `/sobjects/Task/${INTERACTION_ID_FIELD}/${encodeURIComponent(key)}`, body: fields },
     { method: 'PATCH', referenceId: 'member', url: `/sobjects/CampaignMember/${record.memberId}`, body: member },
   ];
   const answers = await connection.composite(subrequests, true);
@@ -120,7 +121,9 @@ export async function logCallingOutcome(connection: CrmConnection, log: CallingO
     }
   }
   const task = answers.find((answer) => answer.referenceId === 'task')?.body;
-  return { taskId: typeof task === 'object' && task !== null ? text((task as { id?: unknown }).id) : '' };
+  const taskId = typeof task === 'object' && task !== null ? text((task as { id?: unknown }).id) : '';
+  // The Task as the customer journey reads it (search finds it only once Salesforce indexed it: crm-room.ts keeps it meanwhile).
+  return { taskId, key, task: { attributes: { type: 'Task' }, ...fields, Id: taskId, CreatedDate: new Date(at).toISOString().replace('Z', '+0000'), [INTERACTION_ID_FIELD]: key } };
 }
 
 /** What each outcome says in the Task's Subject. */

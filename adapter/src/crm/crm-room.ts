@@ -228,9 +228,16 @@ export class CrmRoom {
     return loadCallingList(this.#connection, campaignId);
   }
 
-  /** Logs a calling record's outcome: its Task and the member's Status and next attempt (calling-list.ts), one composite request. */
-  logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly taskId: string }> {
-    return logCallingOutcome(this.#connection, { ...log, numberE164: this.#e164(log.record.phone || log.record.mobilePhone) });
+  /**
+   * Logs a calling record's outcome: its Task and the member's Status and next attempt
+   * (calling-list.ts), one composite request; the Task joins the customer's journey at once
+   * (kept with what this browser logged, recent-activity.ts, until search has it).
+   */
+  async logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly taskId: string }> {
+    const number = log.record.phone || log.record.mobilePhone;
+    const logged = await logCallingOutcome(this.#connection, { ...log, numberE164: this.#e164(number) });
+    this.#recent.remember(numberKey(number, this.#defaultCountry), logged.key, logged.task);
+    return { taskId: logged.taskId };
   }
 
   #e164(callerNumber: string): string {

@@ -144,6 +144,8 @@ describe('preview dialling: a campaign calling list worked through one record at
     expect([stored['Status'], Date.parse(String(stored['ContactPad_Next_Attempt__c']).replace('+0000', 'Z'))]).to.deep.equal(['Rescheduled', at]);
     const [task] = await outcomeTasks(desks, elena.personId);
     expect([task?.['Status'], task?.['ActivityDate'], task?.['ContactPad_Status__c']]).to.deep.equal(['Not Started', new Date(at).toISOString().slice(0, 10), 'Waiting']);
+    const journey = (await desks.rooms.requireCrm().lookUpCaller('+1 (415) 555-0105')).journey;
+    expect(journey[0], 'in her journey at once, waiting for the next attempt').to.deep.include({ taskId: task?.['Id'], channel: 'Voice call', status: 'Waiting', subject: `Call rescheduled: ${CAMPAIGN}`, recordId: elena.personId });
     await openSpring(desks);
     expect(records(desks).map((r) => r.name), 'not due yet').to.deep.equal(['Maria Lopez', 'Priya Natarajan', 'Sam Carter']);
     desks.clock.advance(27 * 3600_000);
