@@ -184,6 +184,7 @@ describe('force-app', () => {
     assert.deepEqual(members.get('StaticResource'), ['contactpad']);
     assert.deepEqual(members.get('CustomField'), [
       ...ACTIVITY_FIELDS.map((name) => `Activity.${name}`),
+      'CampaignMember.ContactPad_Next_Attempt__c',
       'Case.ContactPad_Web_Phone__c',
       ...['Active__c', 'Agent__c', 'List__c', 'Number__c'].map((name) => `ContactPad_Dialing_List_Entry__mdt.${name}`),
       ...['Allowed_Countries__c', 'Calling_Days__c', 'Calling_Hours_End__c', 'Calling_Hours_Start__c', 'Record_Time_Zone_Field__c'].map((name) => `ContactPad_Outbound_Setting__mdt.${name}`),
@@ -437,6 +438,10 @@ describe('force-app', () => {
       const sipUser = permissionBlocks(agent, 'fieldPermissions', 'field').get('User.ContactPad_SIP_User__c');
       assert.deepEqual([flag(sipUser, 'readable'), flag(sipUser, 'editable')], [true, false]);
       assert.deepEqual([...permissionBlocks(agent, 'userPermissions', 'name').keys()], ['ApiEnabled']);
+      // Preview dialling reads the campaigns and logs each outcome on the member (Status, next attempt).
+      assert.deepEqual(['allowCreate', 'allowDelete', 'allowEdit', 'allowRead'].map((name) => flag(objects.get('Campaign'), name)), [false, false, true, true], 'Campaign');
+      const nextAttempt = permissionBlocks(agent, 'fieldPermissions', 'field').get('CampaignMember.ContactPad_Next_Attempt__c');
+      assert.deepEqual([flag(nextAttempt, 'readable'), flag(nextAttempt, 'editable')], [true, true]);
       assert.ok(!objects.has(''), 'every object permission names its object');
     });
 

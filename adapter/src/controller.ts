@@ -13,6 +13,7 @@
  *   mute, keypad, line quality   -> the in-call desk, loaded with the first connected call
  *   recording, voicemail drop    -> the recording and voicemail desks, loaded with the first call needing them
  *   a video call's camera        -> the in-call desk (its video desk, loaded with the first video call)
+ *   calling list                 -> the preview desk, loaded when the agent first opens one
  *
  * The desks that ring and answer are built at once (desks/desks.ts); the others are loaded when
  * their room arrives, off the ring path.
@@ -62,6 +63,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   /** The record in focus in the console (Open CTI onNavigationChange), for Call back. */
   #focused: NavigationContext | undefined;
   #inCallLoading: Promise<InCallDesk> | undefined;
+  /** Preview dialling (the calling list of a campaign), loaded when the agent first opens it. */
+  readonly #preview = loadedOnce(() => Promise.all([import('./desks/preview-desk.ts'), loadedDesks(this.#desks)]).then(([{ PreviewDesk }, desks]) => new PreviewDesk(desks)));
 
   /** `agentLanguage`: the agent's language and locale from the host page, for the widget's words and time formats. */
   constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage) {
@@ -158,6 +161,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
           return await this.#desks.audio.choose(intent.role, intent.deviceId);
         case 'set-ring-volume':
           return this.#desks.audio.setRingVolume(intent.volume);
+        case 'calling-list':
+          return await (await this.#preview()).handle(intent.action);
       }
     } catch (error) {
       this.notify(error);

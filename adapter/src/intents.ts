@@ -7,6 +7,7 @@ import type { AgentStatusChoice } from './model/agent-state.ts';
 import type { DialledRecord } from './model/dial-history.ts';
 import type { AudioDeviceRole } from './model/audio-devices.ts';
 import type { RecordingCommand } from './model/recording.ts';
+import type { CallingListAction } from './model/calling-record.ts';
 
 export type Intent =
   | { readonly type: 'accept'; readonly interactionId: string }
@@ -71,7 +72,9 @@ export type Intent =
   /** Start, pause, resume or stop the call's recording (sent to the platform; it changes once the platform agrees). */
   | { readonly type: 'recording'; readonly interactionId: string; readonly command: RecordingCommand }
   /** Play the admin's pre-recorded message (by its id) into the call and be free at once: the call hangs up when it ends. */
-  | { readonly type: 'drop-voicemail'; readonly interactionId: string; readonly messageId: string };
+  | { readonly type: 'drop-voicemail'; readonly interactionId: string; readonly messageId: string }
+  /** Preview dialling: choose a campaign, review, call, reject or reschedule its records (the preview desk). */
+  | { readonly type: 'calling-list'; readonly action: CallingListAction };
 
 /** What a `callback` intent asks (desks/callback-desk.ts). */
 export type CallbackAsk =

@@ -25,6 +25,7 @@ import type { CallFailureKind } from './model/outbound-failure.ts';
 import type { AgentLanguage } from './model/agent-identity.ts';
 import type { ShortcutView } from './model/keyboard-shortcuts.ts';
 import type { CallerPicture, CameraState } from './model/video-call.ts';
+import type { CallingListView } from './model/calling-record.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -47,6 +48,7 @@ export type { AgentLanguage } from './model/agent-identity.ts';
 export type { ErrorCode } from './model/errors.ts';
 export type { ShortcutAction, ShortcutView } from './model/keyboard-shortcuts.ts';
 export type { CallerPicture, CameraState } from './model/video-call.ts';
+export type { CallingListAction, CallingListView, CallingRecord, CallingRecordState, CampaignChoice } from './model/calling-record.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
@@ -213,6 +215,8 @@ export interface ContactPadSnapshot {
   readonly shortcuts: readonly ShortcutView[];
   /** The Call back dialog's choices, while it is open (desks/callback-desk.ts). */
   readonly callback?: CallbackChoiceView;
+  /** Preview dialling: the calling list the agent works through; absent until they open one (the preview desk). */
+  readonly callingList?: CallingListView;
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

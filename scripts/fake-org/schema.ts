@@ -144,12 +144,12 @@ const personName = (): FieldDef[] => [
  * ReturnOrderLineItem, ServiceAppointment, ServiceResource, Shift, Shipment, ShipmentItem,
  * Solution, Visit, VisitedParty, VolunteerProject, WorkOrder, WorkOrderLineItem
  * (plus custom objects with activities allowed). Neither LiveChatTranscript nor
- * MessagingSession is among them. The fake org knows Account and Case of that list; an id of
+ * MessagingSession is among them. The fake org knows Account, Campaign and Case of that list; an id of
  * any other object is refused (FIELD_INTEGRITY_EXCEPTION, see record-values.ts), which is
  * stricter than Salesforce for the listed objects the fake does not model (Opportunity...).
  * WhoId ("Name ID", relationship Who) refers to Contact, Lead.
  */
-const TASK_WHAT_TARGETS = ['Account', 'Case'];
+const TASK_WHAT_TARGETS = ['Account', 'Campaign', 'Case'];
 const TASK_WHO_TARGETS = ['Contact', 'Lead'];
 
 const SOBJECTS: SObjectDef[] = [
@@ -534,6 +534,79 @@ const SOBJECTS: SObjectDef[] = [
       ref('TargetUserId', 'Target User ID', ['User'], 'TargetUser'),
       f('AgentMessageCount', 'Agent Message Count', 'int', { readOnly: true }),
       f('EndUserMessageCount', 'End User Message Count', 'int', { readOnly: true }),
+    ],
+  },
+  {
+    // https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-campaign.html
+    // (Field Reference: .../field-reference/salesforce-field-reference-campaign.html). Key prefix 701
+    // (Standard Field Record ID Prefix Decoder, as kept in github.com/grokify/go-salesforce entityprefixes.csv).
+    // A subset: what preview dialling reads (Name, IsActive, Status, Type) and the member counts (read-only roll-ups).
+    name: 'Campaign', label: 'Campaign', labelPlural: 'Campaigns', keyPrefix: '701',
+    fields: [
+      ...system(true),
+      f('Name', 'Name', 'string', { required: true, nameField: true, length: 80 }),
+      f('Type', 'Type', 'picklist', { picklistValues: ['Conference', 'Webinar', 'Trade Show', 'Public Relations', 'Partners', 'Referral Program', 'Advertisement', 'Banner Ads', 'Direct Mail', 'Email', 'Telemarketing', 'Other'] }),
+      f('Status', 'Status', 'picklist', { picklistValues: ['Planned', 'In Progress', 'Completed', 'Aborted'] }),
+      f('IsActive', 'Active', 'boolean', { defaultValue: false }),
+      f('StartDate', 'Start Date', 'date'),
+      f('EndDate', 'End Date', 'date'),
+      f('Description', 'Description', 'textarea'),
+      f('NumberOfLeads', 'Leads in Campaign', 'int', { readOnly: true }),
+      f('NumberOfContacts', 'Contacts in Campaign', 'int', { readOnly: true }),
+    ],
+  },
+  {
+    // https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-campaignmember.html
+    // (Object Reference, sforce_api_objects_campaignmember.htm; Field Reference salesforce-field-reference-campaignmember.html).
+    // Key prefix 00v (entityprefixes.csv as above). CampaignId, ContactId and LeadId: "Create"
+    // (no Update); Status: a picklist of the campaign's member statuses (CampaignMemberStatus
+    // Label), settable on create and update; HasResponded is read-only and follows the status
+    // ("Each predefined value implies a HasResponded flag value"). The person fields (Name,
+    // FirstName, LastName, Title, CompanyOrAccount, Phone, MobilePhone, Email, City, State,
+    // Country, DoNotCall, LeadOrContactId, Type) have only Filter/Group/Nillable/Sort: read-only,
+    // the lead's or contact's values (store.ts `deriveLinks` fills them). Unverified: Salesforce
+    // refuses a Status that is not one of the campaign's member statuses; the fake accepts any
+    // text, and a member created without a Status gets the campaign's default status.
+    name: 'CampaignMember', label: 'Campaign Member', labelPlural: 'Campaign Members', keyPrefix: '00v',
+    fields: [
+      ...system(false),
+      ref('CampaignId', 'Campaign ID', ['Campaign'], 'Campaign', { required: true, createOnly: true }),
+      ref('LeadId', 'Lead ID', ['Lead'], 'Lead', { createOnly: true }),
+      ref('ContactId', 'Contact ID', ['Contact'], 'Contact', { createOnly: true }),
+      f('Status', 'Status', 'picklist', {}),
+      f('HasResponded', 'Responded', 'boolean', { readOnly: true, defaultValue: false }),
+      f('FirstRespondedDate', 'First Responded Date', 'date', { readOnly: true }),
+      ref('LeadOrContactId', 'Lead/Contact ID', ['Contact', 'Lead'], 'LeadOrContact', { readOnly: true }),
+      f('Type', 'Type', 'string', { readOnly: true }),
+      f('Name', 'Name', 'string', { readOnly: true, nameField: true }),
+      f('FirstName', 'First Name', 'string', { readOnly: true }),
+      f('LastName', 'Last Name', 'string', { readOnly: true }),
+      f('Title', 'Title', 'string', { readOnly: true }),
+      f('CompanyOrAccount', 'Company (Account)', 'string', { readOnly: true }),
+      f('Phone', 'Phone', 'phone', { readOnly: true }),
+      f('MobilePhone', 'Mobile', 'phone', { readOnly: true }),
+      f('Email', 'Email', 'email', { readOnly: true }),
+      f('City', 'City', 'string', { readOnly: true }),
+      f('State', 'State', 'string', { readOnly: true }),
+      f('Country', 'Country', 'string', { readOnly: true }),
+      f('DoNotCall', 'Do Not Call', 'boolean', { readOnly: true, defaultValue: false }),
+      // force-app/main/default/objects/CampaignMember/fields/ContactPad_Next_Attempt__c (DateTime):
+      // when a rescheduled call attempt is due (preview dialling).
+      f('ContactPad_Next_Attempt__c', 'Next Call Attempt', 'datetime', { custom: true }),
+    ],
+  },
+  {
+    // https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-campaignmemberstatus.html
+    // "One or more member status values defined for a campaign": CampaignId, Label (the Status
+    // picklist value), HasResponded, IsDefault, SortOrder. Key prefix 01Y (entityprefixes.csv).
+    name: 'CampaignMemberStatus', label: 'Campaign Member Status', labelPlural: 'Campaign Member Statuses', keyPrefix: '01Y', searchable: false,
+    fields: [
+      ...system(false),
+      ref('CampaignId', 'Campaign ID', ['Campaign'], 'Campaign', { required: true, createOnly: true }),
+      f('Label', 'Member Status', 'string', { required: true, length: 765 }),
+      f('HasResponded', 'Responded', 'boolean', { defaultValue: false }),
+      f('IsDefault', 'Is Default', 'boolean', { defaultValue: false }),
+      f('SortOrder', 'Sort Order', 'int'),
     ],
   },
   // The project's custom metadata types (force-app/main/default/objects/*__mdt). Their records

@@ -454,6 +454,7 @@ export class FakeOrg {
    * MessagingEndUser (see schema.ts). Only where the related record is there.
    */
   private deriveLinks(def: SObjectDef, record: SfRecord): void {
+    if (def.name === 'CampaignMember') return this.deriveCampaignMember(record);
     if (def.name !== 'MessagingSession') return;
     const channel = typeof record.MessagingChannelId === 'string' ? this.byId(record.MessagingChannelId) : undefined;
     if (channel) {
@@ -466,6 +467,30 @@ export class FakeOrg {
       record.EndUserContactId = endUser.ContactId ?? null;
       record.EndUserAccountId = endUser.AccountId ?? null;
     }
+  }
+
+  /**
+   * A CampaignMember's person fields are its Lead's or Contact's (read-only in the Object
+   * Reference, see schema.ts); without a Status it takes the campaign's default member status
+   * (CampaignMemberStatus IsDefault), and HasResponded follows the status's HasResponded.
+   */
+  private deriveCampaignMember(record: SfRecord): void {
+    const personId = typeof record.ContactId === 'string' ? record.ContactId : typeof record.LeadId === 'string' ? record.LeadId : null;
+    const person = personId ? this.byId(personId) : undefined;
+    record.LeadOrContactId = personId;
+    record.Type = person ? (typeof record.ContactId === 'string' ? 'Contact' : 'Lead') : null;
+    if (person) {
+      const account = typeof person.AccountId === 'string' ? this.byId(person.AccountId) : undefined;
+      for (const field of ['Name', 'FirstName', 'LastName', 'Title', 'Phone', 'MobilePhone', 'Email']) record[field] = person[field] ?? null;
+      record.CompanyOrAccount = (record.Type === 'Lead' ? person.Company : account?.Name) ?? null;
+      record.City = (person.City ?? person.MailingCity) ?? null;
+      record.State = person.State ?? null;
+      record.Country = person.Country ?? null;
+      record.DoNotCall = person.DoNotCall === true;
+    }
+    const statuses = [...this.table('CampaignMemberStatus').values()].filter((status) => status.CampaignId === record.CampaignId);
+    if (record.Status === null || record.Status === undefined) record.Status = statuses.find((status) => status.IsDefault === true)?.Label ?? null;
+    record.HasResponded = statuses.some((status) => status.Label === record.Status && status.HasResponded === true);
   }
 
   /**

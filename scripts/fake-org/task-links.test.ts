@@ -89,7 +89,7 @@ describe('Task links: WhatId and WhoId take only the documented objects', () => 
     const describe = (await sf(org, '/sobjects/Task/describe')).body as { fields: Array<{ name: string; referenceTo: string[]; relationshipName: string; label: string }> };
     const what = describe.fields.find((f) => f.name === 'WhatId');
     const who = describe.fields.find((f) => f.name === 'WhoId');
-    assert.deepEqual([what?.label, what?.relationshipName, what?.referenceTo], ['Related To ID', 'What', ['Account', 'Case']]);
+    assert.deepEqual([what?.label, what?.relationshipName, what?.referenceTo], ['Related To ID', 'What', ['Account', 'Campaign', 'Case']]);
     assert.deepEqual([who?.label, who?.relationshipName, who?.referenceTo], ['Name ID', 'Who', ['Contact', 'Lead']]);
     const workItem = describe.fields.find((f) => f.name === 'ContactPad_Work_Item_Id__c') as unknown as { type: string; length: number; custom: boolean; label: string };
     assert.deepEqual([workItem.type, workItem.length, workItem.custom, workItem.label], ['string', 18, true, 'Work Item ID']);

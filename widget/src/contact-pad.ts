@@ -193,6 +193,7 @@ export class ContactPad extends LitElement {
           .failedCallReasons=${snapshot.failedCallReasons}
           .interactions=${snapshot.interactions}
           .callback=${snapshot.callback}
+          .callingList=${snapshot.callingList}
         ></cp-dialer>
         <div class="card">
           <button type="button" aria-expanded=${this.#devicesOpen ? 'true' : 'false'} aria-controls="audio-settings" @click=${this.#toggleDevices}>${words().pad.devices}</button>

@@ -2,13 +2,14 @@
  * `<cp-dialer>`: placing calls. A number field with a dial pad (digits, *, #, + and delete),
  * Call and Redial (the last number called), the recent numbers and favourites
  * (`<cp-dial-lists>`), and, when a call the agent placed did not connect, why and the reason
- * they record (`<cp-failed-call>`), and Call back from a record (`<cp-callback-dialog>`, loaded on
- * its first use). Every call leaves as a `dial` intent: the controller checks it
+ * they record (`<cp-failed-call>`), Call back from a record (`<cp-callback-dialog>`, loaded on
+ * its first use), and preview dialling's calling list (`<cp-calling-list>`). Every call leaves as
+ * a `dial` intent: the controller checks it
  * against the compliance rules before anything is dialled, and says which rule blocked it.
  * Loaded on first use (lazy-elements.ts), off the path that rings and answers.
  */
 import { LitElement, css, html } from 'lit';
-import type { CallbackChoiceView, DialHistory, DialledNumber, InteractionView } from '../../adapter/src/store.ts';
+import type { CallbackChoiceView, CallingListView, DialHistory, DialledNumber, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { laterWords } from './catalogue/later-words.ts';
@@ -17,6 +18,7 @@ import { dialledWords } from './cp-dial-lists.ts';
 import './cp-dial-lists.ts';
 import './cp-failed-call.ts';
 import './cp-callback-progress.ts';
+import './cp-calling-list.ts';
 
 /** The dial pad's keys, three to a row, then + and delete. */
 const PAD_KEYS = [...'123456789*0#'];
@@ -31,6 +33,7 @@ export class CpDialer extends LitElement {
     failedCallReasons: { attribute: false },
     interactions: { attribute: false },
     callback: { attribute: false },
+    callingList: { attribute: false },
     number: { state: true },
     padOpen: { state: true },
     refusal: { state: true },
@@ -95,6 +98,8 @@ export class CpDialer extends LitElement {
   declare interactions: readonly InteractionView[];
   /** The Call back dialog's choices while it is open (snapshot.callback). */
   declare callback: CallbackChoiceView | undefined;
+  /** Preview dialling's calling list (`<cp-calling-list>`); undefined until the agent opens one. */
+  declare callingList: CallingListView | undefined;
   /** The number being typed. */
   declare protected number: string;
   declare protected padOpen: boolean;
@@ -108,6 +113,7 @@ export class CpDialer extends LitElement {
     this.failedCallReasons = [];
     this.interactions = [];
     this.callback = undefined;
+    this.callingList = undefined;
     this.number = '';
     this.padOpen = false;
     this.refusal = '';
@@ -147,6 +153,7 @@ export class CpDialer extends LitElement {
       ${extension ? html`<p class="extension" role="status">${DIALER_WORDS.extension(extension)}</p>` : ''}
       ${failed ? html`<cp-failed-call .view=${failed} .reasons=${this.failedCallReasons}></cp-failed-call>` : ''}
       <cp-dial-lists .history=${this.history} .registered=${this.registered} @dial-entry=${(event: CustomEvent<DialledNumber>) => this.#dial(event.detail)}></cp-dial-lists>
+      <cp-calling-list .list=${this.callingList} .registered=${this.registered}></cp-calling-list>
     `;
   }
 

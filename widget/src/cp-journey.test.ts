@@ -70,6 +70,19 @@ describe('<cp-journey>', () => {
     expect(shownText(button)).to.equal('Callback Maria Lopez · Ended 1 day ago');
   });
 
+  it('opens the record a Task is on while Salesforce has not confirmed the Task (no Task id yet)', async () => {
+    const element = await journey([{ ...recentJourney[0]!, taskId: '', recordId: '00Q5e00000LeAd0001' }, { ...recentJourney[1]!, recordId: '00Q5e00000LeAd0001' }]);
+    const fired = recordIntents(element);
+    const buttons = queryAllByRole(element, 'button') as HTMLButtonElement[];
+    expect(buttons.map((button) => button.disabled)).to.deep.equal([false, false]);
+    buttons[0]!.click();
+    buttons[1]!.click();
+    expect(fired.intents, 'the Task first when there is one').to.deep.equal([
+      { type: 'open-record', recordId: '00Q5e00000LeAd0001' },
+      { type: 'open-record', recordId: recentJourney[1]!.taskId },
+    ]);
+  });
+
   it('shows nothing at all, not even an empty box, for an empty journey', async () => {
     const element = await journey([]);
     expect(shownText(element)).to.equal('');

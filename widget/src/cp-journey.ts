@@ -2,8 +2,8 @@
  * `<cp-journey>`: the customer journey, the caller's recent interactions from their Tasks,
  * newest first as the adapter gives them: channel, agent, status (Waiting, Assigning,
  * Assigned, Transferring, Ended, Failed) and how long ago, with the absolute time in the
- * tooltip and for screen readers. Each entry opens its Task in the console. An empty
- * journey renders nothing.
+ * tooltip and for screen readers. Each entry opens its Task in the console (a Task Salesforce
+ * has not confirmed yet: the record it is on). An empty journey renders nothing.
  */
 import { LitElement, css, html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -22,7 +22,7 @@ function channelText(channel: string): string {
   return key ? words().channels[key] : channel;
 }
 
-/** The journey list. Fires `open-record` { recordId: taskId } when the agent opens an entry. */
+/** The journey list. Fires `open-record` { recordId: the Task's id, else its record's } when the agent opens an entry. */
 export class CpJourney extends LitElement {
   static override properties = {
     journey: { attribute: false },
@@ -144,7 +144,7 @@ export class CpJourney extends LitElement {
     const statuses = laterWords().journey.statuses;
     const statusText = Object.hasOwn(statuses, status) ? statuses[status as JourneyStatus] : status;
     return html`<li>
-      <button type="button" ?disabled=${!entry.taskId} @click=${() => this.#open(entry.taskId)}>
+      <button type="button" ?disabled=${!entry.taskId && !entry.recordId} @click=${() => this.#open(entry.taskId || entry.recordId || '')}>
         <span class="channel">${channelText(entry.channel)}</span>
         <span class="detail"
           >${agent}${agent && status ? ' · ' : ''}${status ? html`<span class="status ${status === 'Failed' ? 'failed' : ''}">${statusText}</span>` : ''}</span
@@ -158,9 +158,9 @@ export class CpJourney extends LitElement {
     </li>`;
   }
 
-  #open(taskId: string): void {
-    if (!taskId) return;
-    this.dispatchEvent(intentEvent({ type: 'open-record', recordId: taskId }));
+  #open(recordId: string): void {
+    if (!recordId) return;
+    this.dispatchEvent(intentEvent({ type: 'open-record', recordId }));
   }
 }
 

@@ -27,7 +27,7 @@ describe('the SOSL search the rules make', () => {
         'Contact(Id, Name, Phone, MobilePhone, HomePhone, OtherPhone, AccountId LIMIT 50), ' +
         "Account(Id, Name, Phone, Type WHERE (Type != 'Former Customer') OR (Type = 'Former Customer') LIMIT 50), " +
         'Case(Id, CaseNumber, ContactPad_Web_Phone__c, IsClosed, AccountId WHERE IsClosed = false LIMIT 50), ' +
-        'Task(Id, Subject, CreatedDate, Owner.Name, CallType, ContactPad_Channel__c, ContactPad_Status__c, ContactPad_Caller_Number__c ORDER BY CreatedDate DESC LIMIT 5)',
+        'Task(Id, Subject, CreatedDate, Owner.Name, CallType, ContactPad_Channel__c, ContactPad_Status__c, WhoId, WhatId, ContactPad_Caller_Number__c ORDER BY CreatedDate DESC LIMIT 5)',
     );
   });
 

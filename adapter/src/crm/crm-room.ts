@@ -37,6 +37,7 @@ import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type Prese
 import { transferRecord } from './record-transfer.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
 import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messages.ts';
+import { loadCallingList, loadCampaigns, logCallingOutcome, type CallingList, type CallingOutcomeLog, type CampaignChoice } from './calling-list.ts';
 import { readOutboundFacts, type OutboundAgent, type OutboundCheckRequest, type OutboundFacts } from './outbound-policy.ts';
 import { readRecordPhones } from './record-phones.ts';
 
@@ -218,6 +219,28 @@ export class CrmRoom {
     return this.#outbox.drafts();
   }
 
+  /** The active campaigns an agent may work through (calling-list.ts): one query. */
+  campaigns(): Promise<readonly CampaignChoice[]> {
+    return loadCampaigns(this.#connection);
+  }
+
+  /** A campaign's calling list (calling-list.ts): one composite request. */
+  callingList(campaignId: string): Promise<CallingList> {
+    return loadCallingList(this.#connection, campaignId);
+  }
+
+  /**
+   * Logs a calling record's outcome: its Task and the member's Status and next attempt
+   * (calling-list.ts), one composite request; the Task joins the customer's journey at once
+   * (kept with what this browser logged, recent-activity.ts, until search has it).
+   */
+  async logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly taskId: string }> {
+    const number = log.record.phone || log.record.mobilePhone;
+    const logged = await logCallingOutcome(this.#connection, { ...log, numberE164: this.#e164(number) });
+    this.#recent.remember(numberKey(number, this.#defaultCountry), logged.key, logged.task);
+    return { taskId: logged.taskId };
+  }
+
   #e164(callerNumber: string): string {
     const digits = numberKey(callerNumber, this.#defaultCountry);
     return digits === '' ? '' : `+${digits}`;
@@ -337,6 +360,8 @@ function journeyTask(interactionId: string, fields: TaskFields, at: number): Sal
     ContactPad_Status__c: fields.ContactPad_Status__c,
     ContactPad_Caller_Number__c: fields.ContactPad_Caller_Number__c ?? null,
     ContactPad_Interaction_Id__c: interactionId,
+    WhoId: fields.WhoId ?? null,
+    WhatId: fields.WhatId ?? null,
   };
 }
 

@@ -17,9 +17,11 @@ import type { ContactPadError } from '../model/errors.ts';
 import type { DirectoryEntry } from '../model/directory-entry.ts';
 import type { VoicemailMessages } from './voicemail-messages.ts';
 import type { OutboundCheckRequest, OutboundFacts } from './outbound-policy.ts';
+import type { CallingList, CallingOutcomeLog, CampaignChoice } from './calling-list.ts';
 
 export type { PresenceStatus, WorkRecord } from './crm-room.ts';
 export type { OutboundCheckRequest, OutboundFacts } from './outbound-policy.ts';
+export type { CallingList, CallingOutcomeLog, CampaignChoice } from './calling-list.ts';
 
 /** The Salesforce session the host page hands over. */
 export interface CrmSession {
@@ -113,6 +115,12 @@ export interface CrmService {
   checkOutbound(request: OutboundCheckRequest): Promise<OutboundFacts>;
   /** The phone numbers on a record, in the fields the screen-pop rules name for its object (Call back offers them). */
   recordPhones(record: { readonly recordId: string; readonly objectType: string }): Promise<readonly string[]>;
+  /** Preview dialling: the active campaigns (one query; CALLING_LIST_UNAVAILABLE when unreadable). */
+  campaigns(): Promise<readonly CampaignChoice[]>;
+  /** Preview dialling: a campaign's members not responded yet, oldest first, and its member statuses (one composite request). */
+  callingList(campaignId: string): Promise<CallingList>;
+  /** Preview dialling: an outcome's Task on the member's Lead or Contact, and the member's Status and next attempt (one composite request, all or none). */
+  logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly taskId: string }>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
 }
@@ -160,6 +168,9 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     workRecord: async (recordId) => (await loadRoom()).workRecord(recordId),
     checkOutbound: async (request) => (await loadRoom()).checkOutbound(request),
     recordPhones: async (record) => (await loadRoom()).recordPhones(record),
+    campaigns: async () => (await loadRoom()).campaigns(),
+    callingList: async (campaignId) => (await loadRoom()).callingList(campaignId),
+    logCallingOutcome: async (log) => (await loadRoom()).logCallingOutcome(log),
     preload: async () => (await loadRoom()).preload(),
   };
 }

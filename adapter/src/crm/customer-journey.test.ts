@@ -43,6 +43,19 @@ describe('the customer journey from Tasks', () => {
     expect(journeyFromTasks([task('00T000000000001AAA', '2024-05-01T12:00:00Z'), task('00T000000000002AAA', '2024-05-02T12:00:00Z')], 1).map((e) => e.taskId)).to.deep.equal(['00T000000000002AAA']);
   });
 
+  it("carries the record each Task is on (WhoId, else WhatId; never a malformed id), which opens while the Task has no id yet", () => {
+    const journey = journeyFromTasks([
+      task('00T000000000001AAA', '2024-05-01T12:00:00Z', { WhoId: '00Q000000000001AAA', WhatId: '701000000000001AAA' }),
+      task('', '2024-05-02T12:00:00Z', { ContactPad_Interaction_Id__c: 'call-7', WhoId: null, WhatId: '701000000000001AAA' }),
+      task('00T000000000003AAA', '2024-05-03T12:00:00Z', { WhoId: "00Q' OR 1=1", WhatId: null }),
+    ], 5);
+    expect(journey.map((e) => [e.taskId, e.recordId])).to.deep.equal([
+      ['00T000000000003AAA', undefined],
+      ['', '701000000000001AAA'],
+      ['00T000000000001AAA', '00Q000000000001AAA'],
+    ]);
+  });
+
   it('reads Salesforce datetimes with +0000 offsets', () => {
     expect(salesforceTime('2024-05-01T12:00:00.000+0000')).to.equal(Date.UTC(2024, 4, 1, 12));
     expect(salesforceTime('2024-05-01T14:00:00.000+0200')).to.equal(Date.UTC(2024, 4, 1, 12));

@@ -9,6 +9,7 @@
 import type { JourneyEntry, JourneyStatus } from '../model/journey-entry.ts';
 import type { SalesforceRecord } from './crm-connection.ts';
 import { recordValue } from './rule-filter.ts';
+import { isSalesforceId } from '../model/salesforce-id.ts';
 
 const STATUSES: readonly JourneyStatus[] = ['Waiting', 'Assigning', 'Assigned', 'Transferring', 'Ended', 'Failed'];
 const CHANNEL_WORDS: Readonly<Record<string, string>> = {
@@ -52,7 +53,7 @@ function ownerName(task: SalesforceRecord): string {
 /**
  * The journey from Task records: newest first, each Task once, at most `size` entries. A Task
  * this browser logged that Salesforce has not confirmed yet has no Id (recent-activity.ts): it
- * is told apart by its interaction id, and shown without a link to open.
+ * is told apart by its interaction id, and opens the record it is on (WhoId, else WhatId) instead.
  */
 export function journeyFromTasks(tasks: readonly SalesforceRecord[], size: number): JourneyEntry[] {
   const seen = new Set<string>();
@@ -62,8 +63,10 @@ export function journeyFromTasks(tasks: readonly SalesforceRecord[], size: numbe
     const key = taskId || `interaction:${text(recordValue(task, 'ContactPad_Interaction_Id__c'))}`;
     if (key === 'interaction:' || seen.has(key)) continue;
     seen.add(key);
+    const recordId = [recordValue(task, 'WhoId'), recordValue(task, 'WhatId')].map(text).find((id) => isSalesforceId(id));
     entries.push({
       taskId,
+      ...(recordId ? { recordId } : {}),
       channel: channelWords(task),
       agent: ownerName(task),
       status: status(task),

@@ -59,7 +59,7 @@ export const SETTING_RECORD = 'Default';
 /** The Task Phone field holding the caller's number (force-app, Activity), searched for the journey. */
 export const JOURNEY_NUMBER_FIELD = 'ContactPad_Caller_Number__c';
 /** Task fields the journey shows, when the user can see them. */
-export const JOURNEY_FIELDS: readonly string[] = ['Id', 'Subject', 'CreatedDate', 'Owner.Name', 'CallType', 'ContactPad_Channel__c', 'ContactPad_Status__c'];
+export const JOURNEY_FIELDS: readonly string[] = ['Id', 'Subject', 'CreatedDate', 'Owner.Name', 'CallType', 'ContactPad_Channel__c', 'ContactPad_Status__c', 'WhoId', 'WhatId'];
 
 const SETTING_FIELDS = ['DeveloperName', 'No_Match_Action__c', 'Several_Match_Action__c', 'Caller_Cache_Seconds__c', 'Journey_Size__c'] as const;
 const FIXED_SUBREQUESTS = 3;

@@ -346,6 +346,19 @@ export const ERROR_CATALOGUE = {
     causes: ['The admin did not add the ContactPad Console Bridge utility item.', 'The console app is not a Lightning console app.'],
     fix: 'Add the ContactPad Console Bridge to the console app\'s utility bar (README, Console bridge). Calls keep working meanwhile.',
   },
+  RESCHEDULE_TIME_PASSED: {
+    description: 'A calling record\'s next call attempt was rescheduled to a time that has already passed; nothing was changed.',
+    causes: ['The date or time picked is earlier than now (or the moment passed while the agent was choosing).'],
+    fix: 'Pick a date and time to come and reschedule again; the record stays on the calling list meanwhile.',
+  },
+  CALLING_LIST_UNAVAILABLE: {
+    description: 'The calling list (the members of a Salesforce Campaign) could not be read, or an outcome could not be logged on a calling record.',
+    causes: [
+      'The agent cannot read Campaigns or Campaign Members (Marketing User, or the ContactPad Agent permission set without Campaign access).',
+      'The campaign was deleted or made inactive, or has no members to call.',
+    ],
+    fix: 'Pick another campaign or try again; a Salesforce admin checks the agent\'s access to Campaigns and the campaign\'s member statuses (README, Preview dialling).',
+  },
   UNEXPECTED: {
     description: 'Something failed that ContactPad has no code for: a failure it did not expect.',
     causes: ['A bug in ContactPad.', 'A browser or library error ContactPad does not translate yet.'],

@@ -11,6 +11,8 @@ export type JourneyStatus = 'Waiting' | 'Assigning' | 'Assigned' | 'Transferring
 export interface JourneyEntry {
   /** The Task's id (the widget opens it in the console). */
   readonly taskId: string;
+  /** The record the Task is on (its WhoId, else its WhatId): opened instead while the Task has no id yet; absent when none. */
+  readonly recordId?: string;
   /** In words: Voice call, Video call, Callback, Chat, Email, Case; '' when the Task does not say. */
   readonly channel: string;
   /** The agent who handled it (the Task owner's name); '' when not visible. */

@@ -5,7 +5,7 @@
  * labels and "Why this record" (caller-words.ts); and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { ActivityLogState, CallQualityLevel, CameraState, CallerLabel, DeviceCallbackStep, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, CallQualityLevel, CameraState, CallerLabel, CallingRecordState, DeviceCallbackStep, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
 import type { DirectoryMode } from '../directory-search.ts';
 import type { NotificationPermissionState } from '../call-notifications.ts';
 
@@ -236,6 +236,37 @@ export const enLater = {
   },
   /** The caller detail's accessible name (cp-interaction-detail): "Caller: Bob Jones". */
   callerDetail: (who: string) => (who ? `Caller: ${who}` : 'Caller'),
+  /** Preview dialling (cp-calling-list): a campaign's calling list, one record at a time. */
+  callingList: {
+    heading: 'Calling list',
+    open: 'Open a calling list',
+    loading: 'Loading…',
+    campaigns: 'Campaigns',
+    records: (campaign: string) => `Calling records: ${campaign}`,
+    close: 'Close list',
+    record: 'Calling record',
+    states: {
+      waiting: 'To call',
+      previewing: 'Previewing',
+      dialling: 'Calling…',
+      called: 'Called',
+      'not-reached': 'Not reached',
+      rejected: 'Rejected',
+      rescheduled: 'Rescheduled',
+    } satisfies Record<CallingRecordState, string>,
+    fields: { type: 'Type', company: 'Company', title: 'Title', phone: 'Phone', mobile: 'Mobile', email: 'Email', place: 'Location', status: 'Member status' },
+    doNotCall: 'Marked Do Not Call',
+    call: (who: string) => `Call ${who}`,
+    rejectForm: 'Reject the record',
+    reason: 'Reason',
+    reject: 'Reject',
+    rescheduleForm: 'Reschedule the call attempt',
+    nextAttempt: 'Next attempt',
+    reschedule: 'Reschedule',
+    next: 'Next record',
+    done: 'No more records to call now.',
+    saving: 'Logging the outcome…',
+  },
 };
 
 /** The shape of every language's words for the elements loaded later. */
