@@ -4,6 +4,7 @@
  * `failureOf` answers undefined instead, for a test that sets an operation going and looks at
  * how it failed later (the phone's hold and transfer tests).
  */
+import { ContactPadError } from '../src/model/errors.ts';
 
 /** What `action` threw (fails the test if nothing was thrown). */
 export function thrown(action: () => unknown): unknown {
@@ -31,4 +32,11 @@ export function failureOf(promise: Promise<unknown>): Promise<unknown> {
     () => undefined,
     (error: unknown) => error,
   );
+}
+
+/** The code and message of the ContactPadError `work` rejected with (fails the test if it resolved or failed otherwise). */
+export async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
+  const error = await failureOf(work);
+  if (!(error instanceof ContactPadError)) throw new Error(`expected a refusal, got ${String(error)}`);
+  return { code: error.code, message: error.message };
 }

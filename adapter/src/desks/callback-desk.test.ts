@@ -5,13 +5,13 @@
  * the test, as telephony/device-callback.ts reports them) and the host.
  */
 import { expect } from '@open-wc/testing';
-import { ContactPadError } from '../model/errors.ts';
 import type { DeviceCallbackEvent, RegisteredDevice } from '../model/device-callback.ts';
 import type { NavigationContext } from '../host/navigation-context.ts';
 import { callOffer, crmOnFakeOrg, RecordingHost, RecordingPhone, loadedTestDesks } from '../../test-support/desk-rig.ts';
 import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import type { DeviceCallbackPort } from './ports.ts';
+import { refusal } from '../../test-support/thrown.ts';
 
 const DESK_PHONE: RegisteredDevice = { contact: 'sip:agent1-0x5@127.0.0.1:47160', kind: 'phone', where: '127.0.0.1:47160' };
 
@@ -63,12 +63,6 @@ async function lead(desks: Floor, lastName: string): Promise<{ recordId: string;
 
 function focusOn(record: { recordId: string; objectType: string; name: string }): NavigationContext {
   return { url: `/lightning/r/${record.objectType}/${record.recordId}/view`, recordId: record.recordId, recordName: record.name, objectType: record.objectType };
-}
-
-async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof ContactPadError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return { code: error.code, message: error.message };
 }
 
 describe('call back from a record', () => {

@@ -4,9 +4,9 @@
  * and stand-ins for the phone and the host that record what they were asked.
  */
 import { expect } from '@open-wc/testing';
-import { ContactPadError } from '../model/errors.ts';
 import { crmOnFakeOrg, RecordingHost, RecordingPhone, testDesks } from '../../test-support/desk-rig.ts';
 import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
+import { refusal } from '../../test-support/thrown.ts';
 
 async function withCrm(items: Record<string, string> = {}) {
   const desks = testDesks(items);
@@ -35,12 +35,6 @@ async function setting(desks: Floor, fields: Record<string, unknown>): Promise<v
 async function listed(desks: Floor, list: string, number: string, extra: Record<string, unknown> = {}): Promise<void> {
   const name = `${list.replace(/\W/g, '_')}_${Math.random().toString(36).slice(2, 8)}`;
   await fakeOrg.insert(desks.orgId, 'ContactPad_Dialing_List_Entry__mdt', { DeveloperName: name, MasterLabel: name, Active__c: true, List__c: list, Number__c: number, ...extra });
-}
-
-async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof ContactPadError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return { code: error.code, message: error.message };
 }
 
 describe('calls the agent places', () => {

@@ -5,12 +5,12 @@
  * stand-ins for the phone and the host that record what they were asked.
  */
 import { expect } from '@open-wc/testing';
-import { ContactPadError } from '../model/errors.ts';
 import type { CallingRecord } from '../model/calling-record.ts';
 import { crmOnFakeOrg, RecordingHost, RecordingPhone, loadedTestDesks, settled } from '../../test-support/desk-rig.ts';
 import { fakeOrg } from '../../test-support/fake-org.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import { PreviewDesk } from './preview-desk.ts';
+import { refusal } from '../../test-support/thrown.ts';
 
 const CAMPAIGN = 'Spring catering calls';
 
@@ -59,12 +59,6 @@ async function member(desks: Floor, memberId: string): Promise<Record<string, un
 
 async function outcomeTasks(desks: Floor, personId: string): Promise<Array<Record<string, unknown>>> {
   return (await fakeOrg.records(desks.orgId, 'Task')).filter((t) => t['WhoId'] === personId && String(t['ContactPad_Interaction_Id__c'] ?? '').startsWith('calling-'));
-}
-
-async function refusal(work: Promise<unknown>): Promise<{ code: string; message: string }> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
-  if (!(error instanceof ContactPadError)) throw new Error(`expected a refusal, got ${String(error)}`);
-  return { code: error.code, message: error.message };
 }
 
 describe('preview dialling: a campaign calling list worked through one record at a time', () => {
