@@ -5,7 +5,7 @@
  * labels and "Why this record" (caller-words.ts); and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { ActivityLogState, CallQualityLevel, CameraState, CallerLabel, DeviceCallbackStep, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, CallbackStatus, CallQualityLevel, CameraState, CallerLabel, DeviceCallbackStep, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
 import type { DirectoryMode } from '../directory-search.ts';
 import type { NotificationPermissionState } from '../call-notifications.ts';
 
@@ -236,6 +236,17 @@ export const enLater = {
   },
   /** The caller detail's accessible name (cp-interaction-detail): "Caller: Bob Jones". */
   callerDetail: (who: string) => (who ? `Caller: ${who}` : 'Caller'),
+  /** A callback alert once started (seed 001): the call bar, the attempt, and where the request stands after it. */
+  callbackAlert: {
+    callTo: (number: string) => `Call to ${number}`,
+    attempt: (attempt: number, limit: number) => `Attempt ${attempt} of ${limit}`,
+    statuses: {
+      'in-progress': 'In progress',
+      completed: 'Completed',
+      waiting: 'Not connected: kept for another attempt',
+      failed: 'Not connected: Failed, no more attempts',
+    } satisfies Partial<Record<CallbackStatus, string>>,
+  },
 };
 
 /** The shape of every language's words for the elements loaded later. */

@@ -85,6 +85,7 @@ export const es: Catalogue = {
     accept: 'Aceptar',
     reject: 'Rechazar',
     decline: 'Declinar',
+    'start-call': 'Iniciar llamada',
     release: 'Finalizar',
     hold: 'Retener',
     retrieve: 'Recuperar',
@@ -343,4 +344,14 @@ export const esLater: LaterCatalogue = {
     endCall: 'Terminar la llamada',
   },
   callerDetail: (who) => (who ? `Llamante: ${who}` : 'Llamante'),
+  callbackAlert: {
+    callTo: (number) => `Llamada a ${number}`,
+    attempt: (attempt, limit) => `Intento ${attempt} de ${limit}`,
+    statuses: {
+      'in-progress': 'En curso',
+      completed: 'Completada',
+      waiting: 'Sin conexión: queda para otro intento',
+      failed: 'Sin conexión: fallida, no quedan intentos',
+    },
+  },
 };
