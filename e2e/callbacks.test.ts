@@ -12,6 +12,17 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { customerState, openReadySession, placeCall, taskFor, type ConsoleSession } from './support/console-session.ts';
+import type { FakeOrgSession } from '../scripts/fake-org/client.ts';
+
+/** The callback queue (ContactPadCallbackQueue; the console's fake org answers it as the class does), called as the platform calls it. */
+async function queue(as: FakeOrgSession, path: string, body: unknown = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${as.instanceUrl}/services/apexrest/contactpad/callbacks${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${as.accessToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
 
 /** Sam Carter is both an open Lead and a Contact of a customer Account in the demo org. */
 const SAM = { name: 'Sam Carter', number: '+14155550104', queue: 'Callbacks', location: 'Downtown store', adSource: 'Radio spring' };
@@ -114,6 +125,53 @@ describe('callback alerts', () => {
     await wrapUpDone(softphone);
     assert.match(String((await taskFor(session, interactionId))['Description']), /callback not connected: No answer \(480 Temporarily Unavailable\) \(attempt 1 of 3, kept for another attempt\)/);
     await agentStatus(softphone, /^Ready/);
+  });
+
+  it('callback requests as records: the queue offers in request order to several agents, the third to the follow-up; a scheduled request rings its agent at its time and is completed', async () => {
+    const { softphone, fakeOrg, page } = session;
+    const users = await fakeOrg.records('default', 'User');
+    const agent1 = users.find((user) => user['ContactPad_SIP_User__c'] === 'agent1');
+    const others = users.filter((user) => user !== agent1).slice(0, 2);
+    assert.ok(agent1 && others.length === 2, 'the demo org has agent1 and two other users');
+    const [alex, jordan, sam] = await Promise.all([agent1, ...others].map((user) => fakeOrg.createSession('default', String(user!.Id))));
+
+    // Several agents at once: the oldest two are offered, the third request goes to the missed-call follow-up.
+    const ids: string[] = [];
+    for (const number of ['+14155550161', '+14155550162', '+14155550163']) ids.push(String((await queue(alex!, '', { number, queue: 'Evening callbacks' })).body['Id']));
+    const answers = await Promise.all([alex!, jordan!, sam!].map((agent) => queue(agent, '/next', { queue: 'Evening callbacks' })));
+    const offered = answers.map((answer) => (answer.body['offered'] as { Id?: string } | undefined)?.Id).filter(Boolean).sort();
+    assert.deepEqual(offered, ids.slice(0, 2).sort());
+    assert.equal((answers.find((answer) => answer.body['followUp'])?.body['followUp'] as { Id: string }).Id, ids[2]);
+    const again = await queue(alex!, '', { number: '(415) 555-0161', queue: 'Evening callbacks' });
+    assert.deepEqual([again.body['Status__c'], again.body['Duplicate_Of__c']], ['Duplicate', ids[0]], 'the caller keeps the first request');
+
+    // A scheduled call for agent1, an hour from the org's now: not offered before its time.
+    const now = Date.parse((await fakeOrg.clock('default')).now);
+    const scheduled = await queue(alex!, '', { number: '+14155550100', name: 'Maria Lopez', location: 'Downtown store', adSource: 'Radio spring', queue: 'Scheduled', scheduledAt: new Date(now + 3_600_000).toISOString(), agentId: agent1!.Id });
+    assert.equal(scheduled.body['Status__c'], 'Scheduled');
+    assert.deepEqual((await queue(alex!, '/next', { queue: 'Scheduled' })).body, {});
+    await fakeOrg.advanceClock(3_601, 'default');
+    try {
+      const due = (await queue(alex!, '/next', { queue: 'Scheduled' })).body['offered'] as Record<string, string>;
+      assert.equal(due['Id'], scheduled.body['Id']);
+      // The platform rings agent1 with the request: the alert, Start Call, the request in progress, the customer connected.
+      await callbackFrom(session, { name: due['Caller_Name__c']!, number: due['Number__c']!, queue: due['Queue__c']!, location: due['Location__c']!, adSource: due['Ad_Source__c']! });
+      const pop = softphone.getByRole('region', { name: /^Incoming callback from Maria Lopez/ });
+      await pop.waitFor();
+      await startCall(softphone);
+      assert.equal((await queue(alex!, `/${due['Id']}/start`)).status, 200);
+      assert.equal((await queue(jordan!, `/${due['Id']}/start`)).status, 409, 'only one agent starts it');
+      await customerState(session, 'connected');
+      await page.getByRole('tab', { name: /Maria Lopez/ }).waitFor();
+      await softphone.getByRole('button', { name: 'Release' }).click();
+      await customerState(session, 'ended');
+      await wrapUpDone(softphone);
+      const done = await queue(alex!, `/${due['Id']}/outcome`, { outcome: 'answered' });
+      assert.deepEqual([done.body['Status__c'], done.body['Attempts__c'], done.body['Outcome__c']], ['Completed', 1, 'Answered']);
+      await agentStatus(softphone, /^Ready/);
+    } finally {
+      await fakeOrg.advanceClock(-3_601, 'default');
+    }
   });
 
   it('Do Not Call: Start Call declines the alert, names the rule, and keeps the request for later', async () => {
