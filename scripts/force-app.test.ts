@@ -180,12 +180,15 @@ describe('force-app', () => {
     const members = packageMembers(packageXml);
     assert.deepEqual(members.get('CallCenter'), ['ContactPad']);
     assert.deepEqual(members.get('ApexPage'), ['ContactPad']);
-    assert.deepEqual(members.get('ApexClass'), ['ContactPadSipCredential', 'ContactPadSipCredentialTest']);
+    assert.deepEqual(members.get('ApexClass'), ['ContactPadCallbackQueue', 'ContactPadCallbackQueueTest', 'ContactPadSipCredential', 'ContactPadSipCredentialTest']);
     assert.deepEqual(members.get('StaticResource'), ['contactpad']);
     assert.deepEqual(members.get('CustomField'), [
       ...ACTIVITY_FIELDS.map((name) => `Activity.${name}`),
       'CampaignMember.ContactPad_Next_Attempt__c',
       'Case.ContactPad_Web_Phone__c',
+      ...['Ad_Source__c', 'Agent__c', 'Attempts__c', 'Caller_Name__c', 'Duplicate_Of__c', 'Location__c', 'Number__c', 'Outcome__c', 'Queue__c', 'Reason__c', 'Requested_At__c', 'Scheduled_At__c', 'Status__c'].map(
+        (name) => `ContactPad_Callback_Request__c.${name}`,
+      ),
       ...['Active__c', 'Agent__c', 'List__c', 'Number__c'].map((name) => `ContactPad_Dialing_List_Entry__mdt.${name}`),
       ...['Allowed_Countries__c', 'Calling_Days__c', 'Calling_Hours_End__c', 'Calling_Hours_Start__c', 'Record_Time_Zone_Field__c'].map((name) => `ContactPad_Outbound_Setting__mdt.${name}`),
       ...['Credential_Lifetime_Minutes__c', 'SIP_Secret__c', 'TURN_Secret__c'].map((name) => `ContactPad_SIP_Edge__c.${name}`),
@@ -194,7 +197,7 @@ describe('force-app', () => {
       ...['Active__c', 'Audio_URL__c'].map((name) => `ContactPad_Voicemail_Message__mdt.${name}`),
       'User.ContactPad_SIP_User__c',
     ]);
-    assert.deepEqual(members.get('CustomObject'), ['ContactPad_Dialing_List_Entry__mdt', 'ContactPad_Outbound_Setting__mdt', 'ContactPad_SIP_Edge__c', 'ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt', 'ContactPad_Voicemail_Message__mdt']);
+    assert.deepEqual(members.get('CustomObject'), ['ContactPad_Callback_Request__c', 'ContactPad_Dialing_List_Entry__mdt', 'ContactPad_Outbound_Setting__mdt', 'ContactPad_SIP_Edge__c', 'ContactPad_Screen_Pop_Rule__mdt', 'ContactPad_Screen_Pop_Setting__mdt', 'ContactPad_Voicemail_Message__mdt']);
     assert.deepEqual(members.get('CustomMetadata'), [
       'ContactPad_Outbound_Setting.Default',
       'ContactPad_Screen_Pop_Rule.Customer_Account',
@@ -446,7 +449,7 @@ describe('force-app', () => {
     });
 
     it('let agents call the SIP credential endpoint but never read the secret it signs with', () => {
-      assert.deepEqual([...permissionBlocks(agent, 'classAccesses', 'apexClass').entries()].map(([name, body]) => [name, flag(body, 'enabled')]), [['ContactPadSipCredential', true]]);
+      assert.deepEqual([...permissionBlocks(agent, 'classAccesses', 'apexClass').entries()].map(([name, body]) => [name, flag(body, 'enabled')]), [['ContactPadCallbackQueue', true], ['ContactPadSipCredential', true]]);
       assert.doesNotMatch(agent.replace(/<!--[\s\S]*?-->/g, ''), /customSettingAccesses|ContactPad_SIP_Edge__c|ViewAllCustomSettings|CustomizeApplication|ViewSetup/);
     });
 
@@ -660,6 +663,8 @@ describe('force-app', () => {
     }
     assert.deepEqual(Object.fromEntries(versions), {
       'force-app/main/default/aura/ContactPadConsoleBridge/ContactPadConsoleBridge.cmp-meta.xml': CURRENT_API_VERSION,
+      'force-app/main/default/classes/ContactPadCallbackQueue.cls-meta.xml': CURRENT_API_VERSION,
+      'force-app/main/default/classes/ContactPadCallbackQueueTest.cls-meta.xml': CURRENT_API_VERSION,
       'force-app/main/default/classes/ContactPadSipCredential.cls-meta.xml': CURRENT_API_VERSION,
       'force-app/main/default/classes/ContactPadSipCredentialTest.cls-meta.xml': CURRENT_API_VERSION,
       'force-app/main/default/pages/ContactPad.page (Open CTI)': CURRENT_API_VERSION,

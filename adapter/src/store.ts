@@ -26,6 +26,7 @@ import type { AgentLanguage } from './model/agent-identity.ts';
 import type { ShortcutView } from './model/keyboard-shortcuts.ts';
 import type { CallerPicture, CameraState } from './model/video-call.ts';
 import type { CallingListView } from './model/calling-record.ts';
+import type { CallbackView } from './model/callback-request.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -49,6 +50,7 @@ export type { ErrorCode } from './model/errors.ts';
 export type { ShortcutAction, ShortcutView } from './model/keyboard-shortcuts.ts';
 export type { CallerPicture, CameraState } from './model/video-call.ts';
 export type { CallingListAction, CallingListView, CallingRecord, CallingRecordState, CampaignChoice } from './model/calling-record.ts';
+export type { CallbackOutcome, CallbackStatus, CallbackView } from './model/callback-request.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
@@ -135,6 +137,8 @@ export interface InteractionView {
   readonly quality?: CallQuality;
   /** A video call once answered (desks/video-desk.ts): the agent's camera, the caller's picture, and the streams the video window shows. */
   readonly video?: VideoView;
+  /** A callback alert (desks/callback-alert-desk.ts): the attempt, and how it went once over. */
+  readonly callback?: CallbackView;
 }
 
 /** What the video window shows of a video call. */

@@ -33,6 +33,7 @@ export const MANAGEMENT_DEFAULTS = {
   rejectNotReadyReason: 'Rejected call',
   cooldownSeconds: 0,
   cooldownAfterCallback: false,
+  callbackAttemptLimit: 3,
   capacityVoice: 1,
   capacityVideo: 1,
   capacityChat: 3,

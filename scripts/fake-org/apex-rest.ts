@@ -37,6 +37,11 @@ import { signSipCredential } from '../sip-server/sip-credential.ts';
 import { errorResult, toResponse, type ApiResult } from './api-response.ts';
 import { SalesforceApiError } from './salesforce-error.ts';
 import type { FakeOrg, FakeOrgStore, SfRecord, SipEdgeSetting } from './store.ts';
+import { callbackQueue } from './callback-queue.ts';
+
+/** The callback queue class (force-app/main/default/classes/ContactPadCallbackQueue.cls), mapped with a wildcard. */
+export const CALLBACK_QUEUE_CLASS = 'ContactPadCallbackQueue';
+export const CALLBACK_QUEUE_PATH = '/contactpad/callbacks';
 
 const BASE = '*/services/apexrest';
 
@@ -57,6 +62,10 @@ interface ApexContext {
   readonly org: FakeOrg;
   readonly store: FakeOrgStore;
   readonly user: SfRecord;
+  /** The path after the class's mapping (a wildcard mapping: `/<id>/start`), the method, and the JSON body ({} when none). */
+  readonly path: string;
+  readonly method: string;
+  readonly body: Record<string, unknown>;
 }
 
 /** One Apex REST class: its name and the methods it annotates (@HttpGet...). */
@@ -65,10 +74,25 @@ interface ApexResource {
   readonly methods: Readonly<Record<string, { readonly name: string; readonly run: (ctx: ApexContext) => ApiResult }>>;
 }
 
-/** The classes force-app deploys, by URL mapping (exact: none of them maps a wildcard). */
-const RESOURCES: ReadonlyMap<string, ApexResource> = new Map([
+/** The classes force-app deploys, by URL mapping (exact, or ending /* for a wildcard: "urlMapping='/contactpad/callbacks/*'"). */
+const RESOURCES: ReadonlyMap<string, ApexResource> = new Map<string, ApexResource>([
   [SIP_CREDENTIAL_PATH, { className: SIP_CREDENTIAL_CLASS, methods: { GET: { name: 'issue', run: issueSipCredential } } }],
+  [
+    `${CALLBACK_QUEUE_PATH}/*`,
+    { className: CALLBACK_QUEUE_CLASS, methods: { POST: { name: 'post', run: callbackQueue }, PATCH: { name: 'patch', run: callbackQueue } } },
+  ],
 ]);
+
+/** The class a path maps to, and the path after a wildcard mapping's prefix. */
+function resourceOf(path: string): { resource: ApexResource; rest: string } | undefined {
+  const exact = RESOURCES.get(path);
+  if (exact) return { resource: exact, rest: '' };
+  for (const [mapping, resource] of RESOURCES) {
+    const prefix = mapping.endsWith('/*') ? mapping.slice(0, -2) : undefined;
+    if (prefix !== undefined && (path === prefix || path.startsWith(`${prefix}/`))) return { resource, rest: path.slice(prefix.length) };
+  }
+  return undefined;
+}
 
 /** The lifetime a setting gives, in minutes: ContactPadSipCredential.lifetimeMinutes. */
 export function lifetimeMinutes(setting: Pick<SipEdgeSetting, 'lifetimeMinutes'> | undefined): number {
@@ -143,7 +167,8 @@ export function createApexRestHandlers(store: FakeOrgStore): HttpHandler[] {
       if (!user || user.IsActive === false) return toResponse(errorResult(invalidSession()), org);
 
       const path = new URL(request.url).pathname.replace(/^.*?\/services\/apexrest/, '');
-      const resource = RESOURCES.get(path);
+      const mapped = resourceOf(path);
+      const resource = mapped?.resource;
       const access = resource ? org.apexClasses.get(resource.className) : undefined;
       if (!resource || access?.deployed === false) {
         return toResponse(errorResult(new SalesforceApiError(404, 'NOT_FOUND', 'Could not find a match for URL')), org);
@@ -157,7 +182,16 @@ export function createApexRestHandlers(store: FakeOrgStore): HttpHandler[] {
         return toResponse(errorResult(new SalesforceApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${request.method.toUpperCase()}' not allowed. Allowed are ${allowed}`)), org);
       }
       try {
-        return toResponse(method.run({ org, store, user }), org);
+        const raw = request.method === 'GET' ? '' : await request.text();
+        let body: Record<string, unknown> = {};
+        try {
+          const parsed: unknown = raw.trim() === '' ? {} : JSON.parse(raw);
+          if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+        } catch {
+          // Apex REST deserializing a body it cannot parse (JSON.deserializeUntyped throws): the class's uncaught exception.
+          throw new Error(`System.JSONException: Unexpected character in the request body`);
+        }
+        return toResponse(method.run({ org, store, user, path: mapped?.rest ?? '', method: request.method.toUpperCase(), body }), org);
       } catch (error) {
         if (error instanceof SalesforceApiError) return toResponse(errorResult(error), org);
         const message = `System.UnexpectedException: ${(error as Error).message}\n\nClass.${resource.className}.${method.name}: line 1, column 1`;

@@ -11,7 +11,7 @@ type Composite = { compositeResponse: Array<{ body: unknown; httpStatusCode: num
 type DescribeWithLength = { fields: Array<{ name: string; type: string; custom: boolean; length: number }> };
 
 /** Salesforce's metadata field types as describe names them. */
-const FIELD_TYPES: Record<string, string> = { Text: 'string', Phone: 'phone', Picklist: 'picklist', Checkbox: 'boolean', Number: 'double', LongTextArea: 'textarea', DateTime: 'datetime' };
+const FIELD_TYPES: Record<string, string> = { Text: 'string', Phone: 'phone', Picklist: 'picklist', Checkbox: 'boolean', Number: 'double', LongTextArea: 'textarea', DateTime: 'datetime', Lookup: 'reference' };
 
 /**
  * Whether a shipped object is a custom setting (ContactPad_SIP_Edge__c): its values are read by

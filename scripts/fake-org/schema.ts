@@ -656,6 +656,33 @@ const SOBJECTS: SObjectDef[] = [
     ],
   },
   {
+    // force-app/main/default/objects/ContactPad_Callback_Request__c (issue 12): a custom object, so
+    // OwnerId, the audit fields and an auto-number Name (CB-{000000}) as for any custom object
+    // (Object Reference, "Custom Objects": "Name", "OwnerId", "CreatedDate"...); key prefixes of
+    // custom objects start with a0 and differ per org.
+    name: 'ContactPad_Callback_Request__c', label: 'Callback Request', labelPlural: 'Callback Requests', keyPrefix: 'a0C',
+    fields: [
+      ...system(true, ['Group', 'User']),
+      f('Name', 'Callback Request Number', 'string', { readOnly: true, nameField: true, length: 80 }),
+      f('Requested_At__c', 'Requested At', 'datetime', { custom: true, required: true }),
+      f('Number__c', 'Number', 'phone', { custom: true }),
+      f('Caller_Name__c', 'Caller Name', 'string', { custom: true, length: 255 }),
+      f('Location__c', 'Location', 'string', { custom: true, length: 255 }),
+      f('Ad_Source__c', 'Ad Source', 'string', { custom: true, length: 255 }),
+      f('Queue__c', 'Queue', 'string', { custom: true, length: 80 }),
+      f('Scheduled_At__c', 'Scheduled At', 'datetime', { custom: true }),
+      f('Status__c', 'Status', 'picklist', {
+        custom: true, restricted: true, defaultValue: 'Waiting',
+        picklistValues: ['Waiting', 'Scheduled', 'Offered', 'In Progress', 'Completed', 'Failed', 'Duplicate', 'Follow-up', 'Cancelled'],
+      }),
+      f('Attempts__c', 'Attempts', 'double', { custom: true, defaultValue: 0 }),
+      f('Outcome__c', 'Outcome', 'picklist', { custom: true, restricted: true, picklistValues: ['Answered', 'Voicemail', 'Busy', 'No Answer', 'Failed', 'Blocked'] }),
+      f('Reason__c', 'Reason', 'string', { custom: true, length: 255 }),
+      ref('Duplicate_Of__c', 'Duplicate Of', ['ContactPad_Callback_Request__c'], 'Duplicate_Of__r', { custom: true }),
+      ref('Agent__c', 'Agent', ['User'], 'Agent__r', { custom: true }),
+    ],
+  },
+  {
     name: 'ContactPad_Dialing_List_Entry__mdt', label: 'ContactPad Dialing List Entry', labelPlural: 'ContactPad Dialing List Entries', keyPrefix: 'm02',
     customMetadata: true,
     fields: [

@@ -424,6 +424,7 @@ export class FakeOrg {
     if ('OwnerId' in record) record.OwnerId = this.userId ?? null;
     if (def.name === 'Case') record.CaseNumber = String(++this.autoNumber).padStart(8, '0');
     if (def.name === 'LiveChatTranscript' || def.name === 'MessagingSession') record.Name = String(++this.autoNumber).padStart(8, '0');
+    if (def.name === 'ContactPad_Callback_Request__c') record.Name = `CB-${String(++this.autoNumber).padStart(6, '0')}`;
     for (const [name, value] of values) record[name] = value;
     derive(def, record);
     this.deriveLinks(def, record);

@@ -76,15 +76,26 @@ export class CpInteractionDetail extends LitElement {
   protected override render() {
     const view = this.view;
     if (!view) return html``;
-    const who = customerWords(view.interaction);
+    // A callback alert once started: the call bar reads "Call to <number>" (seed 001).
+    const callback = view.interaction.channel === 'callback' && view.interaction.direction === 'inbound';
+    const who = callback ? laterWords().callbackAlert.callTo(view.interaction.callerNumber || view.interaction.callerName) : customerWords(view.interaction);
     if (view.caller.state === 'done') void loadElement('cp-caller-labels');
     return html`<section aria-label=${laterWords().callerDetail(who)}>
       <div class="head">
         <h3 class="who">${who}</h3>
         ${view.caller.state === 'done' ? html`<cp-caller-labels .labels=${view.caller.labels}></cp-caller-labels>` : ''}
       </div>
-      ${this.#callControls(view)} ${this.#recording(view)} ${this.#voicemailDrop(view)} ${this.#lookup(view.interaction.id, view.caller)}
+      ${this.#callback(view)} ${this.#callControls(view)} ${this.#recording(view)} ${this.#voicemailDrop(view)} ${this.#lookup(view.interaction.id, view.caller)}
     </section>`;
+  }
+
+  /** A started callback alert: which attempt, and how it stands ("Not connected: kept for another attempt"). */
+  #callback(view: InteractionView) {
+    const callback = view.callback;
+    const w = laterWords().callbackAlert;
+    const status = callback ? (w.statuses as Partial<Record<string, string>>)[callback.status] : undefined;
+    if (!callback || !status) return '';
+    return html`<p class="callback" role="status">${w.attempt(callback.attempt, callback.attemptLimit)} · ${status}${callback.reason ? html` · <span class="reason">${callback.reason}</span>` : ''}</p>`;
   }
 
   /** The controls of a call under way (it offers mute or unmute), loaded on first use. */

@@ -31,7 +31,8 @@ export function stateWords(state: InteractionState, direction: Interaction['dire
  */
 export function actionWords(action: InteractionAction, channel: Channel): string {
   // Mute and unmute are one toggle button: its name stays, aria-pressed says whether the call is muted.
-  return words().actions[action === 'reject' && !isCall(channel) ? 'decline' : action];
+  // Accept on a callback alert is Start Call (seed 001): the agent calls the customer back.
+  return words().actions[action === 'reject' && !isCall(channel) ? 'decline' : action === 'accept' && channel === 'callback' ? 'start-call' : action];
 }
 
 /** A call whose microphone the agent muted (its row in the list, and what is announced; the call's own controls have their words in catalogue/en-later.ts). */

@@ -136,7 +136,7 @@ export class AgentDesk {
     if (!this.#view.hasWorkInProgress()) {
       this.#update((agent) => {
         const working = agent.status === 'ready' || agent.status === 'not-ready' ? agentWorkStarted(agent, at) : agent;
-        return working.status === 'busy' ? agentWorkEnded(working, at, wrapUpMs, this.#cooldownAfter(interaction?.channel)) : working;
+        return working.status === 'busy' ? agentWorkEnded(working, at, wrapUpMs, this.#cooldownAfter(id)) : working;
       });
     }
   }
@@ -163,8 +163,7 @@ export class AgentDesk {
   /** The wrap up of interaction `id` ended: with no other wrap up and nothing in progress, the agent leaves Wrap Up (to Cooldown after a callback, when set). */
   wrapUpFinished(id: string): void {
     if (this.#view.isWrappingUp() || this.#view.hasWorkInProgress() || this.state.status !== 'wrap-up') return;
-    const channel = this.#view.interaction(id)?.channel;
-    this.#update((agent, at) => agentWrapUpEnded(agent, at, this.#cooldownAfter(channel)));
+    this.#update((agent, at) => agentWrapUpEnded(agent, at, this.#cooldownAfter(id)));
   }
 
   /** CAPACITY_EXCEEDED saying `what` happened and why, when one more interaction of its kind does not fit; undefined when it fits. */
@@ -184,9 +183,10 @@ export class AgentDesk {
     this.#timeUp(id);
   }
 
-  /** The cooldown that follows an interaction of this channel: after a callback, when the settings say so. */
-  #cooldownAfter(channel: Channel | undefined): number {
-    return channel === 'callback' && this.#settings.cooldownAfterCallback ? this.#settings.cooldownSeconds * 1000 : 0;
+  /** The cooldown that follows interaction `id`: after a callback, when the settings say so (not after a callback alert that did not reach the customer: it is not done). */
+  #cooldownAfter(id: string): number {
+    const shown = this.#view.view(id);
+    return shown?.interaction.channel === 'callback' && (shown.callback?.status ?? 'completed') === 'completed' && this.#settings.cooldownAfterCallback ? this.#settings.cooldownSeconds * 1000 : 0;
   }
 
   /** Changes the agent state through the model and keeps the cooldown clock in step. */

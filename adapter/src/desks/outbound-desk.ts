@@ -27,6 +27,7 @@ import type { CallEnd } from '../telephony/call-state.ts';
 import type { OutboundFacts } from '../crm/outbound-policy.ts';
 import type { LoadedDesks } from './desks.ts';
 import type { CallbackDesk } from './callback-desk.ts';
+import type { CallbackAlertDesk } from './callback-alert-desk.ts';
 import type { CallbackAsk } from '../intents.ts';
 import type { NavigationContext } from '../host/navigation-context.ts';
 
@@ -63,6 +64,8 @@ export class OutboundDesk {
   /** Admin problems already told this session (each once). */
   readonly #told = new Set<string>();
   #callback: Promise<CallbackDesk> | undefined;
+  #alerts: CallbackAlertDesk | undefined;
+  #alertsLoading: Promise<CallbackAlertDesk> | undefined;
 
   constructor(desks: OutboundDeskParts) {
     this.#desks = desks;
@@ -130,6 +133,23 @@ export class OutboundDesk {
       },
     );
     return this.#callback;
+  }
+
+  /** Callback alerts (Start Call through the compliance checks, the outcome): callback-alert-desk.ts, loaded with the first callback that rings. */
+  callbackAlerts(): Promise<CallbackAlertDesk> {
+    this.#alertsLoading ??= import('./callback-alert-desk.ts').then(
+      ({ CallbackAlertDesk }) => (this.#alerts = new CallbackAlertDesk(this.#desks, this)),
+      (error: unknown) => {
+        this.#alertsLoading = undefined;
+        throw error;
+      },
+    );
+    return this.#alertsLoading;
+  }
+
+  /** A started callback alert ended: its outcome in words for the call's journey; undefined for any other call. */
+  callbackEnded(id: string, end: CallEnd): string | undefined {
+    return this.#alerts?.ended(id, end);
   }
 
   /** Calls the last number called again (with the record it was called from). */

@@ -91,6 +91,8 @@ export class VoiceDesk {
       return;
     }
     view.add(interaction, callFacts());
+    // A callback alert (callback-alert-desk.ts, with the outbound desk): its attempt shown.
+    if (offer.kind === 'callback') this.#callbackAlerts().then((alerts) => alerts.rang(offer.callId, offer.callbackAttempt), (error: unknown) => notices.notify(error));
     revealPanel(rooms, notices);
     // Without the crm room there is nothing to look up: said at once, the screen-pop desk is not loaded for it.
     if (rooms.crm) this.#parts.screenPop.run((screenPop) => screenPop.lookUp(interaction), (error) => notices.notify(error));
@@ -132,14 +134,18 @@ export class VoiceDesk {
         return;
       }
       if (end.reason === 'failed') notices.notify(new ContactPadError(end.code, end.message));
-      this.#parts.wrapUp.run((wrapUp) => wrapUp.enter(callId, end.reason === 'released' ? 'released' : 'remote-hangup'), (error) => notices.notify(error));
+      const callback = this.#outbound?.callbackEnded(callId, end);
+      this.#parts.wrapUp.run((wrapUp) => wrapUp.enter(callId, end.reason === 'released' ? 'released' : 'remote-hangup', callback), (error) => notices.notify(error));
     }
   }
 
   /** Answers (200 OK); the phone's `connected` moves the interaction. */
   async accept(id: string): Promise<void> {
-    this.#parts.view.requireAction(id, 'accept');
-    await this.#parts.rooms.requirePhone().accept(id);
+    const { view, rooms } = this.#parts;
+    view.requireAction(id, 'accept');
+    const answer = () => rooms.requirePhone().accept(id);
+    // Start Call on a callback alert: the compliance checks first (callback-alert-desk.ts).
+    await (view.interaction(id)?.channel === 'callback' ? (await this.#callbackAlerts()).startCall(id, answer) : answer());
   }
 
   /** Rejects (486/603); stateAfterReject applies. */
@@ -208,6 +214,10 @@ export class VoiceDesk {
   }
 
 
+
+  #callbackAlerts() {
+    return this.outbound().then((outbound) => outbound.callbackAlerts());
+  }
 
   /** The phone registers while the agent is anything but Offline, and stops when Offline. */
   #phoneFollows(status: AgentStatus): void {

@@ -209,6 +209,16 @@ export const ERROR_CATALOGUE = {
     causes: ['Nobody picked up.', 'The phone called is switched off or out of reach.'],
     fix: 'Try again later; record a reason for the failed call if asked. An admin sets how long a call rings in noAnswerSeconds.',
   },
+  CALLBACK_NOT_CONNECTED: {
+    description: 'A callback did not reach the customer: their line was busy, nobody answered, or the call failed. The request waits for another attempt, or is Failed after the attempt limit (callbackAttemptLimit, 3 by default).',
+    causes: ['The customer is on another call, away from the phone, or the number no longer works.'],
+    fix: 'Nothing to do: the platform offers the request again later (the attempt and its reason are on the Task). After the last attempt, follow up another way (email, SMS).',
+  },
+  CALLBACK_NOT_ALLOWED: {
+    description: 'A callback request was moved in a way its rules do not allow: started twice, or after it was completed, closed as a duplicate, cancelled or Failed.',
+    causes: ['Another agent started the same callback a moment earlier.', 'The request was closed (a duplicate of the caller\'s first request, or cancelled) while it was offered.'],
+    fix: 'Nothing to do: the other agent has the call. Refresh the list of callback requests.',
+  },
   CALL_DECLINED: {
     description: 'A call the agent placed did not connect: the person called declined it (603 Decline).',
     causes: ['The person called pressed Decline.'],

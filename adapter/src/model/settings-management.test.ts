@@ -48,6 +48,16 @@ describe('settings: state after a reject and cooldown', () => {
       ]);
     }
   });
+
+  it('reads the callback attempt limit from 1 to 10 (default 3: a callback not connected three times is Failed)', () => {
+    expect(read({ '/ContactPad/callbackAttemptLimit': '5' }).settings.callbackAttemptLimit).to.equal(5);
+    expect(read({}).settings.callbackAttemptLimit).to.equal(3);
+    for (const value of ['0', '11', 'three']) {
+      const { settings, problems } = read({ '/ContactPad/callbackAttemptLimit': value });
+      expect(settings.callbackAttemptLimit, value).to.equal(3);
+      expect(problems, value).to.deep.equal([`/ContactPad/callbackAttemptLimit ${JSON.stringify(value)} is not a whole number of attempts from 1 to 10. Using the default 3.`]);
+    }
+  });
 });
 
 describe('settings: switches', () => {
@@ -150,6 +160,7 @@ describe('settings: management items never stop ContactPad', () => {
       '/ContactPad/rejectNotReadyReason': 'a\u0000b',
       '/ContactPad/cooldownSeconds': 'x',
       '/ContactPad/cooldownAfterCallback': 'x',
+      '/ContactPad/callbackAttemptLimit': 'x',
       '/ContactPad/capacityVoice': 'x',
       '/ContactPad/capacityVideo': 'x',
       '/ContactPad/capacityChat': 'x',
@@ -164,7 +175,7 @@ describe('settings: management items never stop ContactPad', () => {
       '/ContactPad/presenceMap': 'x',
     });
     // One problem per item; presenceMap's are told by the presence desk, which reads it (presence-map.test.ts).
-    expect(problems).to.have.length(15);
+    expect(problems).to.have.length(16);
     for (const name of Object.keys(MANAGEMENT_DEFAULTS).filter((name) => name !== 'presenceMap')) expect(problems.some((problem) => problem.includes(`/ContactPad/${name}`)), name).to.equal(true);
     expect(settings).to.deep.include({ ...MANAGEMENT_DEFAULTS, presenceMap: 'x' });
   });

@@ -51,6 +51,8 @@ export interface ContactPadSettings {
   cooldownSeconds: number;
   /** Whether the agent goes to Cooldown after a callback (default false). */
   cooldownAfterCallback: boolean;
+  /** Not-connected attempts (busy, no answer, failed) after which a callback is Failed (1..10, default 3). */
+  callbackAttemptLimit: number;
   /** How many voice interactions (calls, callbacks) at once (0..20, default 1). */
   capacityVoice: number;
   /** How many video calls at once (0..20, default 1): a kind of live interaction with its own capacity. */
@@ -133,6 +135,7 @@ export const DEFAULT_SETTINGS: Readonly<ContactPadSettings> = Object.freeze({
   rejectNotReadyReason: 'Rejected call',
   cooldownSeconds: 0,
   cooldownAfterCallback: false,
+  callbackAttemptLimit: 3,
   capacityVoice: 1,
   capacityVideo: 1,
   capacityChat: 3,
@@ -190,6 +193,7 @@ export function readSettings(items: Record<string, unknown>): { settings: Contac
     rejectNotReadyReason: readReason(raw('rejectNotReadyReason'), problems),
     cooldownSeconds: readWholeNumber('cooldownSeconds', raw('cooldownSeconds'), 0, 600, 'seconds', problems),
     cooldownAfterCallback: readBoolean('cooldownAfterCallback', raw('cooldownAfterCallback'), problems),
+    callbackAttemptLimit: readWholeNumber('callbackAttemptLimit', raw('callbackAttemptLimit'), 1, 10, 'attempts', problems),
     capacityVoice: readWholeNumber('capacityVoice', raw('capacityVoice'), 0, 20, 'interactions', problems),
     capacityVideo: readWholeNumber('capacityVideo', raw('capacityVideo'), 0, 20, 'interactions', problems),
     capacityChat: readWholeNumber('capacityChat', raw('capacityChat'), 0, 20, 'interactions', problems),

@@ -298,6 +298,12 @@ describe('call state table: how an ended call is reported', () => {
   const connected = walk('inbound', { type: 'answer' }, { type: 'established' });
   const end = (leg: CallLeg) => callEnd(transitionCall(leg, { type: 'terminated' }));
 
+  it('keeps the Reason header of the far end\'s BYE (a callback\'s outcome, RFC 3326), as received', () => {
+    const bye = transitionCall(connected, { type: 'remote-bye', reason: 'SIP;cause=480;text="Temporarily Unavailable"' });
+    expect(end(bye)).to.deep.equal({ reason: 'remote-hangup', byeReason: 'SIP;cause=480;text="Temporarily Unavailable"' });
+    expect(end(transitionCall(connected, { type: 'remote-bye', reason: undefined }))).to.deep.equal({ reason: 'remote-hangup' });
+  });
+
   it('reports each way a call ends', () => {
     expect(end(transitionCall(connected, { type: 'release' }))).to.deep.equal({ reason: 'released' });
     expect(end(transitionCall(connected, { type: 'remote-bye' }))).to.deep.equal({ reason: 'remote-hangup' });

@@ -126,8 +126,8 @@ export type CallEvent =
   | { readonly type: 'hand-over' }
   /** release(): BYE, CANCEL of our own call, or a reject of a ringing one. */
   | { readonly type: 'release' }
-  /** The far end's BYE. */
-  | { readonly type: 'remote-bye' }
+  /** The far end's BYE, with its Reason header as received (RFC 3326; a callback's outcome: callback-alert-desk.ts). */
+  | { readonly type: 'remote-bye'; readonly reason?: string | undefined }
   /** dropVoicemail(): a pre-recorded message plays into the call instead of the agent, who has left it (voicemail-drop.ts). */
   | { readonly type: 'drop-voicemail' }
   /** sip.js: Session Terminated. */
@@ -160,6 +160,8 @@ export interface CallLeg {
   readonly answeredElsewhere: boolean;
   /** The far end sent BYE. */
   readonly remoteBye: boolean;
+  /** The Reason header of the far end's BYE, raw (read only for a callback, off the ring path). */
+  readonly byeReason?: string | undefined;
   /** Our reject's status code, or the final failure response to our INVITE. */
   readonly rejectedWith: number | undefined;
   /** Why accept() or dial() failed. */
@@ -171,7 +173,7 @@ export interface CallLeg {
 /** How a call ended, in SIP terms (what the phone reports to its listener, once per call). */
 export type CallEnd =
   | { reason: 'released' } // we sent BYE (or CANCEL on our own outbound call)
-  | { reason: 'remote-hangup' } // the far end sent BYE
+  | { reason: 'remote-hangup'; byeReason?: string | undefined } // the far end sent BYE (its Reason header, raw)
   | { reason: 'caller-cancelled' } // the caller sent CANCEL while it rang (a missed call)
   | { reason: 'answered-elsewhere' } // a CANCEL with Reason: SIP;cause=200 while it rang: another phone took the call (RFC 3326)
   | { reason: 'rejected'; statusCode: number } // we answered 486/603, or the callee refused our call
@@ -319,7 +321,7 @@ function factOf(leg: CallLeg, event: CallEvent): Partial<CallLeg> {
       return { muted: false };
     case 'remote-bye':
       // The transfer target replaced our consult call (RFC 3891): it took the call over.
-      return leg.state === 'replacing' ? { remoteBye: true, local: 'transferred' } : { remoteBye: true };
+      return leg.state === 'replacing' ? { remoteBye: true, local: 'transferred' } : event.reason ? { remoteBye: true, byeReason: event.reason } : { remoteBye: true };
     default:
       return {};
   }
@@ -338,7 +340,7 @@ export function callEnd(leg: CallLeg): CallEnd {
   if (leg.local === 'rejected') return { reason: 'rejected', statusCode: leg.rejectedWith ?? 486 };
   if (leg.local === 'released') return { reason: 'released' };
   if (leg.local === 'transferred') return { reason: 'transferred' };
-  if (leg.remoteBye) return { reason: 'remote-hangup' };
+  if (leg.remoteBye) return leg.byeReason ? { reason: 'remote-hangup', byeReason: leg.byeReason } : { reason: 'remote-hangup' };
   if (leg.rejectedWith !== undefined) return { reason: 'rejected', statusCode: leg.rejectedWith };
   const message = leg.answered ? 'The call was cut off.' : 'The call ended before it was answered.';
   return { reason: 'failed', code: 'SIP_CALL_FAILED', message };

@@ -328,7 +328,7 @@ export class Calls {
     session.delegate = {
       onCancel: (cancel) => void call.note({ type: 'cancel', answeredElsewhere: answeredElsewhere(cancel.request.getHeader('Reason')) }),
       onBye: (bye) => {
-        call.note({ type: 'remote-bye' });
+        call.note({ type: 'remote-bye', reason: bye.request.getHeader('Reason') });
         bye.accept().catch(() => undefined);
       },
       // The ACK of our 200 OK (sip.js calls this for ACKs to the far end's re-INVITEs too).

@@ -30,6 +30,19 @@
  * <number>", is what the device shows while it rings; once answered there, ContactPad REFERs the
  * device to the customer's number (Refer-To as for a number above).
  *
+ * A callback alert (issue 12, item 2; desks/callback-alert-desk.ts): the platform offers a caller's
+ * callback to an available agent with an INVITE marked `X-CP-Kind: callback` (whom to call:
+ * X-CP-Callback-Number, which attempt: X-CP-Callback-Attempt). The agent's answer says what to do:
+ *
+ * | agent / ContactPad                  | on the wire                 | the platform                               |
+ * |-------------------------------------|-----------------------------|--------------------------------------------|
+ * | Start Call, compliance rules allow  | 200 OK                      | plays "This is the callback call...", calls the customer, bridges them |
+ * | Start Call, a rule blocks the number| 486/603 (rejectStatusCode)  | keeps the request waiting (no attempt counted) |
+ * | Reject                              | 486/603                     | offers it to the next agent                 |
+ * | the customer's line did not connect | the platform's BYE with `Reason: SIP ;cause=486` (480, 408, 5xx...; RFC 3326) | ContactPad records busy / no answer / failed, attempt N: waiting, or Failed at callbackAttemptLimit |
+ * | the customer's voicemail answered   | the platform's BYE with `Reason: SIP ;cause=200 ;text="Voicemail"` (or the agent's BYE) | completed |
+ * | answered, the call is over          | either side's BYE, no failure cause | completed |
+ *
  * In-dialog messages to the platform on a call under way (issue 11, item 5). Call recording is
  * the platform's; ContactPad asks for it with one SIP INFO per command in the call's dialog
  * (recording-info.ts; docs/architecture.md, "Messages to the platform"):

@@ -132,6 +132,8 @@ export interface CustomerSimulatorHooks {
   mediaStats(): Promise<SimulatorMediaStats>;
   /** How loud each frequency is in what the customer hears now, dB above the noise floor. */
   toneLevels(frequencies: readonly number[]): Promise<ToneLevels>;
+  /** Hangs up as Hang up does; `reason`: a Reason header on the BYE (the platform ending a callback's agent leg). */
+  hangUp(reason?: string): Promise<void>;
 }
 
 declare global {
@@ -543,6 +545,7 @@ function main(): void {
     },
     mediaStats: () => simulator.mediaStats(),
     toneLevels: (frequencies: readonly number[]) => simulator.toneLevels(frequencies),
+    hangUp: (reason?: string) => simulator.hangUp(reason),
   };
   Object.defineProperty(window, 'localConsole', { value: Object.freeze(hooks), writable: false, configurable: false });
   Object.defineProperty(window, 'customerSimulator', { value: Object.freeze(simulatorHooks), writable: false, configurable: false });

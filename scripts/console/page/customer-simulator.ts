@@ -397,8 +397,12 @@ export class CustomerSimulator {
     }
   }
 
-  /** Hangs up: CANCEL while ringing, BYE once connected (and BYE to the agent still on a call being transferred). */
-  async hangUp(): Promise<void> {
+  /**
+   * Hangs up: CANCEL while ringing, BYE once connected (and BYE to the agent still on a call being transferred).
+   * `reason`: a Reason header for the BYE (RFC 3326), as the platform ends a callback's agent leg to say how the
+   * customer's line went (`SIP;cause=480;text="Temporarily Unavailable"`; the SIP header contract).
+   */
+  async hangUp(reason?: string): Promise<void> {
     if (this.#line !== 'browser') {
       if (this.inCall) this.#followPhoneNetwork(await this.#phoneNetworkRequest('hangup', {}));
       return;
@@ -408,7 +412,7 @@ export class CustomerSimulator {
     if (referred?.state === SessionState.Established) await referred.bye().catch(() => undefined);
     const session = this.#session;
     if (!session || !this.inCall) return;
-    if (session.state === SessionState.Established) await session.bye();
+    if (session.state === SessionState.Established) await session.bye(reason ? { requestOptions: { extraHeaders: [`Reason: ${headerValue(reason)}`] } } : undefined);
     else if (session instanceof Inviter && (session.state === SessionState.Initial || session.state === SessionState.Establishing)) {
       this.#cancelled = true;
       await session.cancel();

@@ -5,7 +5,7 @@
  * labels and "Why this record" (caller-words.ts); and what a keyboard shortcut says, shortcuts.ts): a part of the catalogue (en.ts) that loads
  * with them, off the ring-and-answer bundle. Spanish has them in es.ts (esLater), typed as this.
  */
-import type { ActivityLogState, CallQualityLevel, CameraState, CallerLabel, CallingRecordState, DeviceCallbackStep, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
+import type { ActivityLogState, CallbackStatus, CallerLabel, CallingRecordState, CallQualityLevel, CameraState, DeviceCallbackStep, DirectoryEntry, InteractionAction, JourneyStatus, RecordingCommand, RecordingState, ShortcutAction } from '../../../adapter/src/store.ts';
 import type { DirectoryMode } from '../directory-search.ts';
 import type { NotificationPermissionState } from '../call-notifications.ts';
 
@@ -266,6 +266,17 @@ export const enLater = {
     next: 'Next record',
     done: 'No more records to call now.',
     saving: 'Logging the outcome…',
+  },
+  /** A callback alert once started (seed 001): the call bar, the attempt, and where the request stands after it. */
+  callbackAlert: {
+    callTo: (number: string) => `Call to ${number}`,
+    attempt: (attempt: number, limit: number) => `Attempt ${attempt} of ${limit}`,
+    statuses: {
+      'in-progress': 'In progress',
+      completed: 'Completed',
+      waiting: 'Not connected: kept for another attempt',
+      failed: 'Not connected: Failed, no more attempts',
+    } satisfies Partial<Record<CallbackStatus, string>>,
   },
 };
 

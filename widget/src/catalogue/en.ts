@@ -37,6 +37,7 @@ export const en = {
     accept: 'Accept',
     reject: 'Reject',
     decline: 'Decline',
+    'start-call': 'Start Call',
     release: 'Release',
     hold: 'Hold',
     retrieve: 'Retrieve',
@@ -51,7 +52,7 @@ export const en = {
     mute: 'Mute',
     unmute: 'Mute',
     'send-dtmf': 'Keypad',
-  } satisfies Record<InteractionAction | 'decline', string>,
+  } satisfies Record<InteractionAction | 'decline' | 'start-call', string>,
   agentStatuses: {
     offline: 'Offline',
     ready: 'Ready',

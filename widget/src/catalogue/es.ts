@@ -85,6 +85,7 @@ export const es: Catalogue = {
     accept: 'Aceptar',
     reject: 'Rechazar',
     decline: 'Declinar',
+    'start-call': 'Iniciar llamada',
     release: 'Finalizar',
     hold: 'Retener',
     retrieve: 'Recuperar',
@@ -372,5 +373,15 @@ export const esLater: LaterCatalogue = {
     next: 'Siguiente registro',
     done: 'No hay más registros que llamar ahora.',
     saving: 'Registrando el resultado…',
+  },
+  callbackAlert: {
+    callTo: (number) => `Llamada a ${number}`,
+    attempt: (attempt, limit) => `Intento ${attempt} de ${limit}`,
+    statuses: {
+      'in-progress': 'En curso',
+      completed: 'Completada',
+      waiting: 'Sin conexión: queda para otro intento',
+      failed: 'Sin conexión: fallida, no quedan intentos',
+    },
   },
 };
