@@ -230,10 +230,17 @@ describe('SIP header contract: caller numbers', () => {
     });
   }
 
-  it('reads an anonymous P-Asserted-Identity as a withheld number, not From\'s', () => {
+  it('reads an anonymous P-Asserted-Identity as a withheld number and no name, not From\'s', () => {
     const offer = readCallOffer(invite({ 'P-Asserted-Identity': '"Anonymous" <sip:anonymous@anonymous.invalid>' }, { user: '+15550001111' }));
     expect(offer.callerNumber).to.equal('');
-    expect(offer.callerName).to.equal('Anonymous');
+    expect(offer.callerName, '"Anonymous" says who the caller is not: the name is blank').to.equal('');
+  });
+
+  it('reads a display name that only says the caller is withheld as no name; a real name stays', () => {
+    for (const withheld of ['Anonymous', 'anonymous', 'Unknown', 'Restricted', 'PRIVATE', 'Unavailable', 'Withheld']) {
+      expect(readCallOffer(invite({}, { name: withheld, user: 'anonymous' })).callerName, withheld).to.equal('');
+    }
+    expect(readCallOffer(invite({}, { name: 'Anonymous Ltd', user: '+15550001111' })).callerName).to.equal('Anonymous Ltd');
   });
 });
 

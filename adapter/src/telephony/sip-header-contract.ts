@@ -270,15 +270,25 @@ function safeHeader(input: InviteFields, name: string): string | undefined {
   }
 }
 
+/**
+ * A display name as the caller's name: '' when it only says the caller is withheld ("Anonymous",
+ * RFC 3261 8.1.1.3's anonymous From, or "Unknown", "Restricted"...), which is no name (seed 000:
+ * the name is blank when not given).
+ */
+function callerNameOf(displayName: string | undefined): string {
+  const name = cleanDisplayName(displayName);
+  return WITHHELD.has(name.toLowerCase()) ? '' : name;
+}
+
 /** Reads the header contract from an INVITE. Never throws; malformed fields come back blank. */
 export function readCallOffer(input: InviteFields): CallOffer {
   const sipCallId = cleanText(typeof input.sipCallId === 'string' ? input.sipCallId : '', MAX_ID).replace(/\s/g, '');
   const interactionId = cleanId(safeHeader(input, 'X-CP-Interaction-Id'));
 
-  const fromName = cleanDisplayName(input.fromDisplayName);
+  const fromName = callerNameOf(input.fromDisplayName);
   const fromNumber = cleanNumber(input.fromUser);
   const pai = parseNameAddr(safeHeader(input, 'P-Asserted-Identity')?.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[0]);
-  const paiName = pai ? cleanDisplayName(pai.displayName) : '';
+  const paiName = pai ? callerNameOf(pai.displayName) : '';
   const paiNumber = pai ? cleanNumber(pai.user) : '';
 
   return {
