@@ -70,7 +70,7 @@ export interface CrmStorage {
  */
 export async function crmOnFakeOrg(
   desks: Pick<Desks, 'view' | 'notices' | 'settings'>,
-  options: { omniAutoAccept?: boolean; reload?: CrmStorage } = {},
+  options: { omniAutoAccept?: boolean; reload?: CrmStorage; activityState?: CrmServiceOptions['activityState'] } = {},
 ): Promise<{ crm: CrmService; orgId: string; storage: CrmStorage }> {
   const org = options.reload?.org ?? (await fakeOrg.createOrg('demo'));
   if (options.omniAutoAccept !== undefined) {
@@ -81,7 +81,7 @@ export async function crmOnFakeOrg(
     session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken, jsforceUrl: TEST_JSFORCE_URL },
     settings: desks.settings,
     agent: { userId: DEMO_AGENT_USER_ID, profileId: DEMO_PRESENCE.agentProfile, sipUser: `agent-${unique}` },
-    activityState: (id, state) => desks.view.setLog(id, state),
+    activityState: options.activityState ?? ((id, state) => desks.view.setLog(id, state)),
     onError: (error) => desks.notices.notify(error),
     outboxDatabase: `desk-outbox-${unique}`,
     rememberedChoicesKey: `desk-choices-${unique}`,

@@ -22,7 +22,7 @@ import type { ReadBack } from './outbox-store.ts';
 import { RecentActivity, memoryStorage } from './recent-activity.ts';
 import type { ActivityOutbox } from './activity-outbox.ts';
 import type { ActivityDraft } from './outbox-store.ts';
-import { activityFromInteraction, type ActivityLinks, type TaskFields } from './activity-log.ts';
+import { activityFromInteraction, INTERACTION_ID_FIELD, type ActivityLinks, type TaskFields } from './activity-log.ts';
 import { classifyCaller, ruleObjects, searchCallerRecords, UNKNOWN_CALLER } from './caller-lookup.ts';
 import type { CallerIdentity } from './caller-lookup.ts';
 import { searchableNumbers } from './phone-number.ts';
@@ -37,7 +37,7 @@ import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type Prese
 import { transferRecord } from './record-transfer.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
 import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messages.ts';
-import { loadCallingList, loadCampaigns, logCallingOutcome, type CallingList, type CallingOutcomeLog, type CampaignChoice } from './calling-list.ts';
+import { callingOutcomeWrite, loadCallingList, loadCampaigns, type CallingList, type CallingOutcomeLog, type CampaignChoice } from './calling-list.ts';
 import { readOutboundFacts, type OutboundAgent, type OutboundCheckRequest, type OutboundFacts } from './outbound-policy.ts';
 import { readRecordPhones } from './record-phones.ts';
 
@@ -230,15 +230,18 @@ export class CrmRoom {
   }
 
   /**
-   * Logs a calling record's outcome: its Task and the member's Status and next attempt
-   * (calling-list.ts), one composite request; the Task joins the customer's journey at once
-   * (kept with what this browser logged, recent-activity.ts, until search has it).
+   * Queues a calling record's outcome in the durable outbox: its Task and the member's Status
+   * and next attempt (calling-list.ts); resolves with the write's key once it is stored, not
+   * when Salesforce has it (the outbox listener tells that, by the key). The Task joins the
+   * customer's journey at once (kept with what this browser logged, recent-activity.ts).
    */
-  async logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly taskId: string }> {
+  async logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly key: string }> {
     const number = log.record.phone || log.record.mobilePhone;
-    const logged = await logCallingOutcome(this.#connection, { ...log, numberE164: this.#e164(number) });
-    this.#recent.remember(numberKey(number, this.#defaultCountry), logged.key, logged.task);
-    return { taskId: logged.taskId };
+    const write = callingOutcomeWrite({ ...log, numberE164: this.#e164(number) });
+    await this.#outbox.enqueue(write.key, write.task, [], write.member);
+    const journey: SalesforceRecord = { attributes: { type: 'Task' }, ...write.task, CreatedDate: new Date(log.at).toISOString().replace('Z', '+0000'), [INTERACTION_ID_FIELD]: write.key };
+    this.#recent.remember(numberKey(number, this.#defaultCountry), write.key, journey);
+    return { key: write.key };
   }
 
   #e164(callerNumber: string): string {
