@@ -6,7 +6,7 @@
 import { FakeClock } from './fake-clock.ts';
 import { readSettings, type ContactPadSettings } from '../src/model/settings.ts';
 import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-protocol.ts';
-import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
+import { createCrmService, type CrmService, type CrmServiceOptions } from '../src/crm/crm-service.ts';
 import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
 import { Store } from '../src/store.ts';
 import { loadedDesks, openDesks, type Desks, type LoadedDesks } from '../src/desks/desks.ts';
