@@ -310,12 +310,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   // ---- the crm room: the outbox, drafts, the directory ------------------------------------
 
-  /** The outbox reports each Task write's progress here: a call's, or a calling list outcome's (to the preview desk, by the key on its record). */
-  activityState(interactionId: string, state: Exclude<ActivityLogState, 'none'>, error?: ContactPadError): void {
-    if (this.#desks.store.snapshot.callingList?.records.some((record) => record.outcomeKey === interactionId)) {
-      this.#preview.run((desk) => desk.outcomeState(interactionId, state, error), (failed) => this.notify(failed));
-      return;
-    }
+  /** The outbox reports each Task write's progress here. */
+  activityState(interactionId: string, state: Exclude<ActivityLogState, 'none'>): void {
     this.#desks.view.setLog(interactionId, state);
   }
 

@@ -6,7 +6,7 @@
 import { FakeClock } from './fake-clock.ts';
 import { readSettings, type ContactPadSettings } from '../src/model/settings.ts';
 import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-protocol.ts';
-import { createCrmService, type CrmService, type CrmServiceOptions } from '../src/crm/crm-service.ts';
+import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
 import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
 import { Store } from '../src/store.ts';
 import { loadedDesks, openDesks, type Desks, type LoadedDesks } from '../src/desks/desks.ts';
@@ -70,7 +70,7 @@ export interface CrmStorage {
  */
 export async function crmOnFakeOrg(
   desks: Pick<Desks, 'view' | 'notices' | 'settings'>,
-  options: { omniAutoAccept?: boolean; reload?: CrmStorage; activityState?: CrmServiceOptions['activityState'] } = {},
+  options: { omniAutoAccept?: boolean; reload?: CrmStorage } = {},
 ): Promise<{ crm: CrmService; orgId: string; storage: CrmStorage }> {
   const org = options.reload?.org ?? (await fakeOrg.createOrg('demo'));
   if (options.omniAutoAccept !== undefined) {
@@ -81,7 +81,7 @@ export async function crmOnFakeOrg(
     session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken, jsforceUrl: TEST_JSFORCE_URL },
     settings: desks.settings,
     agent: { userId: DEMO_AGENT_USER_ID, profileId: DEMO_PRESENCE.agentProfile, sipUser: `agent-${unique}` },
-    activityState: options.activityState ?? ((id, state) => desks.view.setLog(id, state)),
+    activityState: (id, state) => desks.view.setLog(id, state),
     onError: (error) => desks.notices.notify(error),
     outboxDatabase: `desk-outbox-${unique}`,
     rememberedChoicesKey: `desk-choices-${unique}`,

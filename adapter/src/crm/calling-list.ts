@@ -26,6 +26,7 @@ import { recordsOf } from './crm-connection.ts';
 import { salesforceTime } from './customer-journey.ts';
 import { CALLER_NUMBER_FIELD, CHANNEL_FIELD, STATUS_FIELD, type OutcomeTaskFields } from './activity-log.ts';
 import type { RecordUpdate } from './outbox-store.ts';
+import type { OutboxState } from './outbox-sender.ts';
 import { refusedAs, subrequestError } from './salesforce-error.ts';
 
 /** The CampaignMember field with the time a rescheduled attempt is due (force-app, DateTime). */
@@ -54,7 +55,12 @@ export interface CallingOutcomeLog {
   readonly at: number;
   /** Whether the campaign has the outcome's member status: then the member's Status is set. */
   readonly setStatus: boolean;
+  /** Told where the outcome's write stands (saving, retrying with why, saved), from the durable outbox. */
+  readonly progress?: OutcomeProgress;
 }
+
+/** Where an outcome's write stands, as the outbox tells it: `error` says why it waits to retry (or is held). */
+export type OutcomeProgress = (state: OutboxState, error?: ContactPadError) => void;
 
 const CAMPAIGNS_SOQL = 'SELECT Id, Name FROM Campaign WHERE IsActive = true ORDER BY Name LIMIT 100';
 const MEMBER_FIELDS = `Id, LeadOrContactId, Type, Name, Title, CompanyOrAccount, Phone, MobilePhone, Email, City, State, Country, DoNotCall, Status, ${NEXT_ATTEMPT_FIELD}`;

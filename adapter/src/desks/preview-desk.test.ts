@@ -18,15 +18,11 @@ async function floor() {
   const desks = await loadedTestDesks();
   const phone = new RecordingPhone();
   const host = new RecordingHost();
-  // The outbox's progress reaches the record by its outcome's key, as the controller routes it.
-  let preview: PreviewDesk | undefined;
-  const { crm, orgId } = await crmOnFakeOrg(desks, {
-    activityState: (id, state, error) => (desks.store.snapshot.callingList?.records.some((r) => r.outcomeKey === id) ? preview?.outcomeState(id, state, error) : desks.view.setLog(id, state)),
-  });
+  const { crm, orgId } = await crmOnFakeOrg(desks);
   desks.rooms.phone = phone;
   desks.rooms.host = host;
   desks.rooms.crm = crm;
-  preview = new PreviewDesk(desks);
+  const preview = new PreviewDesk(desks);
   return { ...desks, phone, host, orgId, preview };
 }
 

@@ -162,7 +162,7 @@ export class PreviewDesk {
   }
 
   /**
-   * Where an outcome's write stands, as the outbox tells it (by the write's key): shown on its
+   * Where an outcome's write stands, as the outbox tells it (its `progress`, by the write's key): shown on its
    * record; a write held because Salesforce refused it is told once (it stays stored, and goes
    * again when the agent's session is renewed or ContactPad starts again after the admin's fix).
    */
@@ -198,7 +198,7 @@ export class PreviewDesk {
     this.#replace({ ...moved, ...(setStatus ? { memberStatus: status } : {}), outcomeKey: key, outcomeLog: 'saving' });
     this.#set((list) => ({ ...list, saving: true }));
     try {
-      await rooms.requireCrm().logCallingOutcome({ campaign, record: moved, outcome, at, setStatus });
+      await rooms.requireCrm().logCallingOutcome({ campaign, record: moved, outcome, at, setStatus, progress: (state, error) => this.outcomeState(key, state, error) });
     } catch (error) {
       this.#replace(before);
       throw error;
