@@ -33,6 +33,12 @@
  * A subrequest of a composite that fails keeps the same rules for its own write: a 5xx or
  * a limit backs that write off alone, a rejection holds it, an expired session holds all.
  *
+ * A write may carry a record update sent after its Task in the same composite request
+ * (`alsoUpdate`: a preview dialling outcome's CampaignMember Status and next attempt,
+ * calling-list.ts). The write is delivered only once both answered 2xx; otherwise both go again
+ * (the Task an upsert, the update fixed values: nothing is written twice), by the failing
+ * part's rules above.
+ *
  * Wrap-up drafts (`saveDraft`) live in the same database, so a reload in the middle of wrap
  * up loses nothing; `enqueue` removes the interaction's draft in the same transaction as it
  * queues the write. After a reload, `start()` replays whatever is still queued, and
