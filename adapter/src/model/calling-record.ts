@@ -155,7 +155,7 @@ export interface CallingListView {
   readonly records: readonly CallingRecord[];
   /** The record the agent reviews (and calls, rejects or reschedules). */
   readonly currentId: string | undefined;
-  /** An outcome is being logged in Salesforce. */
+  /** An outcome is being stored in this browser's outbox (a moment; Salesforce is not waited for: each record shows its own write). */
   readonly saving: boolean;
 }
 
