@@ -121,11 +121,36 @@ describe('preview dialling: a calling list worked through with call, reject and 
     const [rescheduled] = await outcomeTasks(elenaMember['LeadOrContactId']);
     assert.deepEqual([rescheduled?.['Status'], rescheduled?.['ContactPad_Status__c']], ['Not Started', 'Waiting']);
     assert.equal((await member('Sam Carter'))['Status'], 'Sent', 'the record left unworked is untouched');
-    await records.getByRole('button', { name: /Elena Rossi Rescheduled/ }).waitFor();
+    // Each outcome says it is in Salesforce (the outbox sends one request at a time, in order: Elena's is the last).
+    await records.getByRole('button', { name: /Elena Rossi Rescheduled Saved/ }).waitFor();
     assert.deepEqual(
       (await records.getByRole('button').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()),
-      ['Maria Lopez Called', 'Priya Natarajan Rejected', 'Sam Carter Previewing', 'Elena Rossi Rescheduled'],
+      ['Maria Lopez Called Saved', 'Priya Natarajan Rejected Saved', 'Sam Carter Previewing', 'Elena Rossi Rescheduled Saved'],
       'after the reschedule, the next record due is previewed',
     );
+  });
+
+  it('Salesforce down while the agent rejects a record: the list goes on, the record says it will retry, and once Salesforce is back the outcome is written once', async () => {
+    const { softphone, fakeOrg } = session;
+    const records = softphone.getByRole('list', { name: `Calling records: ${CAMPAIGN}` });
+    const sam = softphone.getByRole('group', { name: 'Calling record: Sam Carter' });
+    await sam.waitFor();
+    await fakeOrg.setFault(ORG, { kind: 'unavailable' });
+    try {
+      await sam.getByLabel('Reason').fill('Closed down');
+      await sam.getByRole('button', { name: 'Reject', exact: true }).click();
+      await records.getByRole('button', { name: /Sam Carter Rejected Will retry/ }).waitFor();
+      await softphone.getByRole('status').filter({ hasText: 'No more records to call now.' }).waitFor();
+      const samMember = await member('Sam Carter');
+      assert.equal(samMember['Status'], 'Sent', 'nothing reached Salesforce yet');
+      assert.deepEqual(await outcomeTasks(samMember['LeadOrContactId']), []);
+    } finally {
+      await fakeOrg.clearFaults(ORG);
+    }
+    await records.getByRole('button', { name: /Sam Carter Rejected Saved/ }).waitFor({ timeout: 60_000 });
+    const samMember = await member('Sam Carter');
+    assert.equal(samMember['Status'], 'Rejected');
+    const tasks = await outcomeTasks(samMember['LeadOrContactId']);
+    assert.deepEqual(tasks.map((t) => [t['Subject'], t['CallDisposition']]), [[`Rejected: ${CAMPAIGN}`, 'Closed down']], 'written once');
   });
 });

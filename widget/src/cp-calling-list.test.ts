@@ -101,6 +101,17 @@ describe('<cp-calling-list>', () => {
     expect(intents.intents).to.deep.equal([{ type: 'calling-list', action: { kind: 'preview' } }]);
   });
 
+  it('shows on each record where its outcome stands on its way to Salesforce: saving, will retry, saved', async () => {
+    const element = await list(open([{ ...maria, state: 'rejected', memberStatus: 'Rejected', outcomeKey: 'calling-1', outcomeLog: 'retrying' }, { ...priya, state: 'previewing' }], priya.memberId));
+    const items = () => queryAllByRole(element, 'listitem').map((item) => shownText(item).replace(/\s+/g, ' ').trim());
+    expect(items()[0]).to.contain('Maria Lopez').and.to.contain('Will retry');
+    expect(items()[1]).to.not.contain('Will retry');
+    element.list = open([{ ...maria, state: 'rejected', memberStatus: 'Rejected', outcomeKey: 'calling-1', outcomeLog: 'saved' }, { ...priya, state: 'previewing' }], priya.memberId);
+    await element.updateComplete;
+    expect(items()[0]).to.contain('Saved');
+    expect((getByRole(element, 'button', { name: 'Call Priya Natarajan' }) as HTMLButtonElement).disabled, 'the next record can be called meanwhile').to.equal(false);
+  });
+
   it('warns of Do Not Call, says when nothing is left to call, and renders Salesforce text as text', async () => {
     const element = await list(open([{ ...maria, doNotCall: true, name: HOSTILE_TEXT }]));
     expect(shownText(element)).to.contain('Marked Do Not Call');

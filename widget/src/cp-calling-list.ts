@@ -119,7 +119,7 @@ export class CpCallingList extends LitElement {
         ${list.records.map(
           (record) => html`<li>
             <button type="button" aria-current=${record.memberId === list.currentId ? 'true' : 'false'} @click=${() => this.#send({ kind: 'preview', memberId: record.memberId })}>
-              ${record.name} <span class="state">${words.states[record.state]}</span>
+              ${record.name} <span class="state">${words.states[record.state]}</span>${this.#outcomeLog(record)}
             </button>
           </li>`,
         )}
@@ -147,7 +147,7 @@ export class CpCallingList extends LitElement {
       [words.fields.status, record.memberStatus],
     ];
     return html`<div role="group" aria-label=${`${words.record}: ${record.name}`}>
-      <h3>${record.name} <span class="state">${words.states[record.state]}</span></h3>
+      <h3>${record.name} <span class="state">${words.states[record.state]}</span>${this.#outcomeLog(record)}</h3>
       ${record.doNotCall ? html`<p class="warning">${words.doNotCall}</p>` : ''}
       <dl>${fields.filter(([, value]) => value !== '').map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}</dl>
       <button type="button" ?disabled=${!canCall} @click=${() => this.#send({ kind: 'call', memberId: record.memberId })}>${words.call(record.name)}</button>
@@ -167,6 +167,11 @@ export class CpCallingList extends LitElement {
           </form>`
         : ''}
     </div>`;
+  }
+
+  /** Where the record's outcome stands on its way to Salesforce (the outbox's saving, will retry, saved; the words of a call's log). */
+  #outcomeLog(record: CallingRecord) {
+    return record.outcomeLog ? html` <span class="log">${laterWords().log[record.outcomeLog]}</span>` : '';
   }
 
   #reject(event: SubmitEvent, record: CallingRecord): void {

@@ -72,6 +72,19 @@ export interface TaskFields {
   readonly ContactPad_Work_Item_Id__c?: string;
 }
 
+/**
+ * A calling list outcome's Task (calling-list.ts): an activity on the member's Lead or Contact,
+ * not a call's log, so without the call fields; queued in the same outbox as call Tasks.
+ */
+export type OutcomeTaskFields = Omit<TaskFields, 'Status' | 'TaskSubtype' | 'CallType' | 'CallDurationInSeconds' | 'CallDisposition' | 'CallObject'> & {
+  readonly Status: 'Completed' | 'Not Started';
+  readonly Type: 'Call';
+  readonly CallDisposition?: string;
+};
+
+/** Any Task the outbox writes: a call's log or a calling list outcome. */
+export type QueuedTaskFields = TaskFields | OutcomeTaskFields;
+
 /** What a Task links to: the customer (WhoId: Lead or Contact), what it is about (WhatId), and the Omni-Channel work item. */
 export interface ActivityLinks {
   readonly whoId?: string;
@@ -170,7 +183,7 @@ const LINK_ERRORS = new Set(['FIELD_INTEGRITY_EXCEPTION', 'INVALID_CROSS_REFEREN
  * without that link (see {@link withoutLink}) instead of being held for ever. Undefined for
  * any other failure.
  */
-export function refusedLink(error: unknown, fields: TaskFields): TaskLinkField | undefined {
+export function refusedLink(error: unknown, fields: QueuedTaskFields): TaskLinkField | undefined {
   if (!isContactPadError(error, 'CRM_REQUEST_REJECTED') || !LINK_ERRORS.has(String(error.detail['errorCode']))) return undefined;
   const named = String(error.detail['fields'] ?? '');
   if (/\bWhatId\b/.test(named) || /^Salesforce rejected the request: Related To ID\b/.test(error.message)) return fields.WhatId ? 'WhatId' : undefined;
@@ -180,12 +193,12 @@ export function refusedLink(error: unknown, fields: TaskFields): TaskLinkField |
 }
 
 /** The Task without one link, the refused record named in its notes (so the link can be made by hand). */
-export function withoutLink(fields: TaskFields, field: TaskLinkField): TaskFields {
+export function withoutLink<F extends QueuedTaskFields>(fields: F, field: TaskLinkField): F {
   const { [field]: refused, ...rest } = fields;
-  return refused ? withUnlinkedRecords(rest, [refused]) : fields;
+  return refused ? withUnlinkedRecords({ ...rest, Description: fields.Description } as F, [refused]) : fields;
 }
 
-function withUnlinkedRecords(fields: TaskFields, ids: readonly string[]): TaskFields {
+function withUnlinkedRecords<F extends QueuedTaskFields>(fields: F, ids: readonly string[]): F {
   const line = `Not linked (Salesforce refuses a Task link to it): ${ids.join(', ')}`;
   const limit = TASK_FIELD_LIMITS.Description;
   const description = fields.Description.length + line.length + 2 <= limit ? `${fields.Description}\n\n${line}` : fields.Description;
@@ -218,9 +231,10 @@ export async function logActivity(connection: CrmConnection, interactionId: stri
 }
 
 /** The Task fields an update may carry: all but TaskSubtype, which Salesforce sets on create only. */
-export function updatableTaskFields(fields: TaskFields): TaskFields {
+export function updatableTaskFields<F extends QueuedTaskFields>(fields: F): F {
+  if (!('TaskSubtype' in fields)) return fields;
   const { TaskSubtype: _createOnly, ...updatable } = fields;
-  return updatable;
+  return updatable as F;
 }
 
 /**

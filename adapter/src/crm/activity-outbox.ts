@@ -33,6 +33,12 @@
  * A subrequest of a composite that fails keeps the same rules for its own write: a 5xx or
  * a limit backs that write off alone, a rejection holds it, an expired session holds all.
  *
+ * A write may carry a record update sent after its Task in the same composite request
+ * (`alsoUpdate`: a preview dialling outcome's CampaignMember Status and next attempt,
+ * calling-list.ts). The write is delivered only once both answered 2xx; otherwise both go again
+ * (the Task an upsert, the update fixed values: nothing is written twice), by the failing
+ * part's rules above.
+ *
  * Wrap-up drafts (`saveDraft`) live in the same database, so a reload in the middle of wrap
  * up loses nothing; `enqueue` removes the interaction's draft in the same transaction as it
  * queues the write. After a reload, `start()` replays whatever is still queued, and
@@ -51,14 +57,14 @@ import { realClock, type Clock } from '../model/clock.ts';
 import { ContactPadError } from '../model/errors.ts';
 import { backoffWindow, type BackoffPolicy, type RandomSource } from '../model/retry-backoff.ts';
 import type { CrmConnection } from './crm-connection.ts';
-import type { TaskFields } from './activity-log.ts';
+import type { QueuedTaskFields } from './activity-log.ts';
 import { MAX_READ_BACK } from './outbox-composite.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import type { DeliveryListener, OutboxListener } from './outbox-sender.ts';
 import { openOutboxStore } from './outbox-store.ts';
-import type { ActivityDraft, OutboxRecord, OutboxStore, ReadBack } from './outbox-store.ts';
+import type { ActivityDraft, OutboxRecord, OutboxStore, ReadBack, RecordUpdate } from './outbox-store.ts';
 
-export type { ActivityDraft, ReadBack } from './outbox-store.ts';
+export type { ActivityDraft, ReadBack, RecordUpdate } from './outbox-store.ts';
 export type { DeliveryListener, OutboxListener, OutboxState } from './outbox-sender.ts';
 export { MAX_READ_BACK } from './outbox-composite.ts';
 
@@ -85,7 +91,7 @@ export interface ActivityOutboxOptions {
 /** A write waiting in the outbox. */
 export interface PendingActivity {
   readonly interactionId: string;
-  readonly fields: TaskFields;
+  readonly fields: QueuedTaskFields;
   readonly queuedAt: number;
 }
 
@@ -153,9 +159,11 @@ export class ActivityOutbox {
    * removes its wrap-up draft in the same transaction, and sends it. Resolves once the
    * write is stored, not when Salesforce has it: the listener says 'saved' then.
    * `readBack`: records to read in the same request (at most {@link MAX_READ_BACK}), for
-   * `onDelivered`; they cost no request of their own.
+   * `onDelivered`; they cost no request of their own. `alsoUpdate`: a record updated with the
+   * Task in the same request (a calling list member's Status and next attempt, calling-list.ts);
+   * the write is saved only once both are.
    */
-  async enqueue(interactionId: string, fields: TaskFields, readBack: readonly ReadBack[] = []): Promise<void> {
+  async enqueue(interactionId: string, fields: QueuedTaskFields, readBack: readonly ReadBack[] = [], alsoUpdate?: RecordUpdate): Promise<void> {
     requireInteractionId(interactionId, 'queued');
     this.#logged.add(interactionId);
     const store = await this.#open();
@@ -166,6 +174,7 @@ export class ActivityOutbox {
       revision: `${this.#clock.now()}-${this.#revision}-${Math.random().toString(36).slice(2)}`,
       queuedAt: this.#clock.now(),
       ...(readBack.length > 0 ? { readBack: readBack.slice(0, MAX_READ_BACK) } : {}),
+      ...(alsoUpdate ? { alsoUpdate } : {}),
     };
     await store.put(record);
     this.#sender.queued(record);

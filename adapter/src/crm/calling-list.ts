@@ -13,18 +13,20 @@
  * CampaignMember.ContactPad_Next_Attempt__c (force-app).
  *
  * API budget: campaigns, one query; a list, one composite request (the campaign, its members,
- * its member statuses); an outcome, one composite request (the Task upsert and the member
- * update, all or none). Values from Salesforce are data from outside: blanks where unreadable.
+ * its member statuses); an outcome, the Task upsert and the member update in one composite
+ * request of the durable activity outbox (shared with the call Tasks queued at the time). Values from Salesforce are data from outside: blanks where unreadable.
  */
-import { CALLING_OUTCOMES, type CallingRecord, type CallingRecordState, type CampaignChoice } from '../model/calling-record.ts';
+import { CALLING_OUTCOMES, outcomeKey, type CallingRecord, type CallingRecordState, type CampaignChoice } from '../model/calling-record.ts';
 
 export type { CampaignChoice } from '../model/calling-record.ts';
 import { ContactPadError } from '../model/errors.ts';
 import { isSalesforceId } from '../model/salesforce-id.ts';
-import type { CompositeSubrequest, CrmConnection, SalesforceRecord } from './crm-connection.ts';
+import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import { recordsOf } from './crm-connection.ts';
 import { salesforceTime } from './customer-journey.ts';
-import { CALLER_NUMBER_FIELD, CHANNEL_FIELD, INTERACTION_ID_FIELD, STATUS_FIELD } from './activity-log.ts';
+import { CALLER_NUMBER_FIELD, CHANNEL_FIELD, STATUS_FIELD, type OutcomeTaskFields } from './activity-log.ts';
+import type { RecordUpdate } from './outbox-store.ts';
+import type { OutboxState } from './outbox-sender.ts';
 import { refusedAs, subrequestError } from './salesforce-error.ts';
 
 /** The CampaignMember field with the time a rescheduled attempt is due (force-app, DateTime). */
@@ -53,7 +55,12 @@ export interface CallingOutcomeLog {
   readonly at: number;
   /** Whether the campaign has the outcome's member status: then the member's Status is set. */
   readonly setStatus: boolean;
+  /** Told where the outcome's write stands (saving, retrying with why, saved), from the durable outbox. */
+  readonly progress?: OutcomeProgress;
 }
+
+/** Where an outcome's write stands, as the outbox tells it: `error` says why it waits to retry (or is held). */
+export type OutcomeProgress = (state: OutboxState, error?: ContactPadError) => void;
 
 const CAMPAIGNS_SOQL = 'SELECT Id, Name FROM Campaign WHERE IsActive = true ORDER BY Name LIMIT 100';
 const MEMBER_FIELDS = `Id, LeadOrContactId, Type, Name, Title, CompanyOrAccount, Phone, MobilePhone, Email, City, State, Country, DoNotCall, Status, ${NEXT_ATTEMPT_FIELD}`;
@@ -96,34 +103,27 @@ export async function loadCallingList(connection: CrmConnection, campaignId: str
   });
 }
 
+/** An outcome as the activity outbox writes it (crm-room.ts queues it): the Task on its key, then the member's update. */
+export interface CallingOutcomeWrite {
+  /** The Task's ContactPad_Interaction_Id__c: the same for every try of this outcome, so a retry or a replay updates the same Task. */
+  readonly key: string;
+  readonly task: OutcomeTaskFields;
+  /** The CampaignMember's Status (when the campaign has the outcome's status) and next attempt: fixed values, so idempotent. */
+  readonly member: RecordUpdate;
+}
+
 /**
- * Logs an outcome on the member's record: a Task (upserted on its key, so a retry writes it
- * once) on the member's Lead or Contact, and the member's Status (when the campaign has the
- * outcome's status) and next attempt, all or none in one composite request. Rejects with
- * CALLING_LIST_UNAVAILABLE and Salesforce's message when Salesforce refuses, CRM_* otherwise.
+ * The write of an outcome on the member's record (pure): a Task upserted on its key on the
+ * member's Lead or Contact, and the member's Status and next attempt. Both go through the
+ * durable activity outbox (activity-outbox.ts), stored before they are sent, in one composite
+ * request, the Task first (allOrNone false: each answered on its own, both idempotent, so the
+ * outbox sends both again until both are in).
  */
-export async function logCallingOutcome(connection: CrmConnection, log: CallingOutcomeLog): Promise<{ readonly taskId: string; readonly key: string; readonly task: SalesforceRecord }> {
+export function callingOutcomeWrite(log: CallingOutcomeLog): CallingOutcomeWrite {
   const { record, outcome, at } = log;
-  const key = `calling-${record.memberId}-${at}`;
-  const fields = outcomeTask(log);
   const member: Record<string, unknown> = { [NEXT_ATTEMPT_FIELD]: outcome === 'rescheduled' && record.rescheduledTo !== undefined ? new Date(record.rescheduledTo).toISOString() : null };
   if (log.setStatus) member['Status'] = CALLING_OUTCOMES[outcome].memberStatus;
-  const subrequests: CompositeSubrequest[] = [
-    { method: 'PATCH', referenceId: 'task', url: `/sobjects/Task/${INTERACTION_ID_FIELD}/${encodeURIComponent(key)}`, body: fields },
-    { method: 'PATCH', referenceId: 'member', url: `/sobjects/CampaignMember/${record.memberId}`, body: member },
-  ];
-  const answers = await connection.composite(subrequests, true);
-  for (const answer of answers) {
-    if (answer.httpStatusCode >= 300 && answer.body !== null) {
-      const body = Array.isArray(answer.body) ? answer.body[0] : answer.body;
-      const code = typeof body === 'object' && body !== null ? (body as { errorCode?: unknown }).errorCode : undefined;
-      if (code !== 'PROCESSING_HALTED') throw refusedAs('CALLING_LIST_UNAVAILABLE', `The outcome could not be logged on ${record.name || 'the calling record'}`, subrequestError(answer));
-    }
-  }
-  const task = answers.find((answer) => answer.referenceId === 'task')?.body;
-  const taskId = typeof task === 'object' && task !== null ? text((task as { id?: unknown }).id) : '';
-  // The Task as the customer journey reads it (search finds it only once Salesforce indexed it: crm-room.ts keeps it meanwhile).
-  return { taskId, key, task: { attributes: { type: 'Task' }, ...fields, Id: taskId, CreatedDate: new Date(at).toISOString().replace('Z', '+0000'), [INTERACTION_ID_FIELD]: key } };
+  return { key: outcomeKey(record.memberId, at), task: outcomeTask(log), member: { objectType: 'CampaignMember', id: record.memberId, fields: member } };
 }
 
 /** What each outcome says in the Task's Subject. */
@@ -135,7 +135,7 @@ const OUTCOME_WORDS: Readonly<Record<CallingOutcomeLog['outcome'], string>> = {
 };
 
 /** The Task of an outcome (pure): on the Lead or Contact, with the Campaign as WhatId for a Contact only (see the file comment). */
-export function outcomeTask(log: CallingOutcomeLog): Record<string, unknown> {
+export function outcomeTask(log: CallingOutcomeLog): OutcomeTaskFields {
   const { record, campaign, outcome, at } = log;
   const lines = [`Calling list: ${campaign.name}`, `Outcome: ${OUTCOME_WORDS[outcome]}`];
   if (record.rejectReason) lines.push(`Reason: ${record.rejectReason}`);

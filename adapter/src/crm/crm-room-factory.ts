@@ -26,11 +26,16 @@ export interface CrmRoomFactoryOptions {
 
 export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<CrmRoom> {
   const connection = new CrmConnection({ ...options.session, apiVersion: options.apiVersion, timeoutMs: options.timeoutMs });
-  const outbox = new ActivityOutbox({ databaseName: options.outboxDatabase, connection, listener: options.listener });
+  // A calling list outcome's progress goes to the desk that logged it (crm-room.ts), any other write's to the listener.
+  let room: CrmRoom | undefined;
+  const listener: OutboxListener = (id, state, error) => {
+    if (!room?.toldOutcomeProgress(id, state, error)) options.listener(id, state, error);
+  };
+  const outbox = new ActivityOutbox({ databaseName: options.outboxDatabase, connection, listener });
   await outbox.start();
   const choices = new RememberedChoices(options.rememberedChoicesKey === undefined ? {} : { key: options.rememberedChoicesKey });
   const agent = options.agent;
-  return new CrmRoom({
+  room = new CrmRoom({
     connection,
     outbox,
     defaultCountry: options.defaultCountry,
@@ -39,4 +44,5 @@ export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<Crm
     sipUser: agent?.sipUser ?? '',
     ...(agent ? { agent: { userId: agent.userId, profileId: agent.profileId } } : {}),
   });
+  return room;
 }

@@ -20,9 +20,10 @@ import { salesforceId15 } from '../model/salesforce-id.ts';
 import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import type { ReadBack } from './outbox-store.ts';
 import { RecentActivity, memoryStorage } from './recent-activity.ts';
-import type { ActivityOutbox } from './activity-outbox.ts';
+import type { ActivityOutbox, OutboxState } from './activity-outbox.ts';
+import type { ContactPadError } from '../model/errors.ts';
 import type { ActivityDraft } from './outbox-store.ts';
-import { activityFromInteraction, type ActivityLinks, type TaskFields } from './activity-log.ts';
+import { activityFromInteraction, INTERACTION_ID_FIELD, type ActivityLinks, type TaskFields } from './activity-log.ts';
 import { classifyCaller, ruleObjects, searchCallerRecords, UNKNOWN_CALLER } from './caller-lookup.ts';
 import type { CallerIdentity } from './caller-lookup.ts';
 import { searchableNumbers } from './phone-number.ts';
@@ -37,7 +38,7 @@ import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type Prese
 import { transferRecord } from './record-transfer.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
 import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messages.ts';
-import { loadCallingList, loadCampaigns, logCallingOutcome, type CallingList, type CallingOutcomeLog, type CampaignChoice } from './calling-list.ts';
+import { callingOutcomeWrite, loadCallingList, loadCampaigns, type OutcomeProgress, type CallingList, type CallingOutcomeLog, type CampaignChoice } from './calling-list.ts';
 import { readOutboundFacts, type OutboundAgent, type OutboundCheckRequest, type OutboundFacts } from './outbound-policy.ts';
 import { readRecordPhones } from './record-phones.ts';
 
@@ -80,6 +81,8 @@ interface CachedCaller {
 export class CrmRoom {
   #connection: CrmConnection;
   readonly #outbox: ActivityOutbox;
+  /** Who logged each calling list outcome still on its way (logCallingOutcome), by its write's key. */
+  readonly #outcomeProgress = new Map<string, OutcomeProgress>();
   readonly #defaultCountry: string;
   readonly #choices: RememberedChoices;
   readonly #now: () => number;
@@ -230,15 +233,37 @@ export class CrmRoom {
   }
 
   /**
-   * Logs a calling record's outcome: its Task and the member's Status and next attempt
-   * (calling-list.ts), one composite request; the Task joins the customer's journey at once
-   * (kept with what this browser logged, recent-activity.ts, until search has it).
+   * Queues a calling record's outcome in the durable outbox: its Task and the member's Status
+   * and next attempt (calling-list.ts); resolves with the write's key once it is stored, not
+   * when Salesforce has it (`log.progress` is told, until it is saved; an outcome replayed after a
+   * reload is told to the outbox listener, like a call's Task). The Task joins the customer's
+   * journey at once (kept with what this browser logged, recent-activity.ts).
    */
-  async logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly taskId: string }> {
+  async logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly key: string }> {
     const number = log.record.phone || log.record.mobilePhone;
-    const logged = await logCallingOutcome(this.#connection, { ...log, numberE164: this.#e164(number) });
-    this.#recent.remember(numberKey(number, this.#defaultCountry), logged.key, logged.task);
-    return { taskId: logged.taskId };
+    const write = callingOutcomeWrite({ ...log, numberE164: this.#e164(number) });
+    if (log.progress) this.#outcomeProgress.set(write.key, log.progress);
+    try {
+      await this.#outbox.enqueue(write.key, write.task, [], write.member);
+    } catch (error) {
+      this.#outcomeProgress.delete(write.key);
+      throw error;
+    }
+    const journey: SalesforceRecord = { attributes: { type: 'Task' }, ...write.task, CreatedDate: new Date(log.at).toISOString().replace('Z', '+0000'), [INTERACTION_ID_FIELD]: write.key };
+    this.#recent.remember(numberKey(number, this.#defaultCountry), write.key, journey);
+    return { key: write.key };
+  }
+
+  /**
+   * Tells an outcome's progress to whoever logged it (see logCallingOutcome); false for any other
+   * write (a call's Task, an outcome replayed after a reload): the outbox listener is told then.
+   */
+  toldOutcomeProgress(key: string, state: OutboxState, error?: ContactPadError): boolean {
+    const progress = this.#outcomeProgress.get(key);
+    if (!progress) return false;
+    if (state === 'saved') this.#outcomeProgress.delete(key);
+    progress(state, error);
+    return true;
   }
 
   #e164(callerNumber: string): string {

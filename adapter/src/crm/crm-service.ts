@@ -119,8 +119,8 @@ export interface CrmService {
   campaigns(): Promise<readonly CampaignChoice[]>;
   /** Preview dialling: a campaign's members not responded yet, oldest first, and its member statuses (one composite request). */
   callingList(campaignId: string): Promise<CallingList>;
-  /** Preview dialling: an outcome's Task on the member's Lead or Contact, and the member's Status and next attempt (one composite request, all or none). */
-  logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly taskId: string }>;
+  /** Preview dialling: queues an outcome's Task on the member's Lead or Contact and the member's Status and next attempt in the durable outbox; resolves with the write's key once stored (its progress goes to `activityState` by that key). */
+  logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly key: string }>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
 }

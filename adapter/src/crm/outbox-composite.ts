@@ -9,10 +9,10 @@
  */
 import { isSalesforceId } from '../model/salesforce-id.ts';
 import { INTERACTION_ID_FIELD } from './activity-log.ts';
-import type { TaskFields } from './activity-log.ts';
+import type { QueuedTaskFields } from './activity-log.ts';
 import { MAX_COMPOSITE_SUBREQUESTS } from './crm-connection.ts';
 import type { CompositeSubrequest, CompositeSubresponse, SalesforceRecord } from './crm-connection.ts';
-import type { OutboxRecord, ReadBack } from './outbox-store.ts';
+import type { OutboxRecord, ReadBack, RecordUpdate } from './outbox-store.ts';
 
 /** Records read with one write, at most: a Task links one Who and one What. */
 export const MAX_READ_BACK = 2;
@@ -46,16 +46,16 @@ export async function sendInBatches(
   if (batch.length > 0) await send(batch);
 }
 
-/** How many subrequests a write takes: a delete per known duplicate, its upsert, its read-backs. */
+/** How many subrequests a write takes: a delete per known duplicate, its upsert, its record update, its read-backs. */
 export function subrequestCount(record: OutboxRecord, duplicates: readonly string[]): number {
-  return duplicates.length + 1 + readBackOf(record).length;
+  return duplicates.length + 1 + (updateOf(record) ? 1 : 0) + readBackOf(record).length;
 }
 
 /**
  * The subrequests of the write at `index` in its batch: deleting its known duplicates, then
  * its upsert of `fields`, then reading its records back.
  */
-export function writeSubrequests(record: OutboxRecord, index: number, duplicates: readonly string[], fields: TaskFields): CompositeSubrequest[] {
+export function writeSubrequests(record: OutboxRecord, index: number, duplicates: readonly string[], fields: QueuedTaskFields): CompositeSubrequest[] {
   const subrequests: CompositeSubrequest[] = [];
   for (const [n, taskId] of duplicates.entries()) {
     subrequests.push({ method: 'DELETE', url: `/sobjects/Task/${taskId}`, referenceId: `duplicate${index}_${n}` });
@@ -66,6 +66,10 @@ export function writeSubrequests(record: OutboxRecord, index: number, duplicates
     referenceId: `task${index}`,
     body: fields,
   });
+  // The record update after the Task (a calling list member): allOrNone false, so it is carried
+  // out even when the upsert fails; both are idempotent, and the write goes again until both are done.
+  const update = updateOf(record);
+  if (update) subrequests.push({ method: 'PATCH', url: `/sobjects/${update.objectType}/${update.id}`, referenceId: `update${index}`, body: update.fields });
   // sObject Rows GET, supported in a composite request like the upsert (REST API "Composite": all sObject resources).
   for (const [n, read] of readBackOf(record).entries()) {
     subrequests.push({ method: 'GET', url: `/sobjects/${read.objectType}/${read.id}?fields=${read.fields.map(encodeURIComponent).join(',')}`, referenceId: `read${index}_${n}` });
@@ -85,6 +89,16 @@ export function upsertAnswer(answers: CompositeAnswers, index: number): Composit
   return answers.get(`task${index}`);
 }
 
+/** The answer to the record update of the write at `index`: undefined when it has none (or no answer came). */
+export function updateAnswer(answers: CompositeAnswers, index: number): CompositeSubresponse | undefined {
+  return answers.get(`update${index}`);
+}
+
+/** Whether the write at `index` carries a record update (checked: it was read back from disk). */
+export function hasUpdate(record: OutboxRecord): boolean {
+  return updateOf(record) !== undefined;
+}
+
 /** The records read back with the write at `index`: those that could be read. */
 export function readBackRecords(answers: CompositeAnswers, index: number, record: OutboxRecord): SalesforceRecord[] {
   return readBackOf(record).flatMap((_read, n) => {
@@ -102,6 +116,14 @@ export function taskIdOf(body: unknown): string {
 /** The Tasks a 300 answer names (record URLs), each once, in order of id. */
 export function duplicateTaskIds(body: unknown): string[] {
   return [...new Set((Array.isArray(body) ? body : []).map(taskIdFromUrl).filter((t): t is string => t !== undefined))].sort();
+}
+
+/** A queued write's record update, checked (it was read back from disk). */
+function updateOf(record: OutboxRecord): RecordUpdate | undefined {
+  const update = record.alsoUpdate;
+  if (typeof update !== 'object' || update === null) return undefined;
+  if (!isSalesforceId(update.id) || typeof update.objectType !== 'string' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(update.objectType)) return undefined;
+  return typeof update.fields === 'object' && update.fields !== null ? update : undefined;
 }
 
 /** A queued write's read-backs, checked (it was read back from disk). */

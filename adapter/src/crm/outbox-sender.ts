@@ -18,10 +18,12 @@ import type { CompositeSubresponse, CrmConnection, SalesforceRecord } from './cr
 import {
   answersByReference,
   duplicateTaskIds,
+  hasUpdate,
   readBackRecords,
   sendInBatches,
   subrequestCount,
   taskIdOf,
+  updateAnswer,
   upsertAnswer,
   writeSubrequests,
 } from './outbox-composite.ts';
@@ -248,7 +250,13 @@ export class OutboxSender {
       const response = upsertAnswer(answers, index);
       const timing = this.#timingOf(record.interactionId);
       if (timing.duplicates.length > 0) timing.repaired = true;
-      if (response && response.httpStatusCode >= 200 && response.httpStatusCode < 300) {
+      const update = hasUpdate(record) ? updateAnswer(answers, index) : undefined;
+      const updateFailed = hasUpdate(record) && !(update && update.httpStatusCode >= 200 && update.httpStatusCode < 300);
+      if (response && response.httpStatusCode >= 200 && response.httpStatusCode < 300 && updateFailed) {
+        // The Task is in; the record update is not: the whole write goes again (both idempotent), by the update's own answer.
+        if (this.#replaced(record)) this.#sendAgain = true;
+        else this.#writeFailed(connection, record, subrequestError(update), false);
+      } else if (response && response.httpStatusCode >= 200 && response.httpStatusCode < 300) {
         await this.#delivered(record, taskIdOf(response.body), readBackRecords(answers, index, record));
       } else if (this.#replaced(record)) {
         this.#sendAgain = true; // a newer write for this interaction is queued: it gets its own try
@@ -296,10 +304,10 @@ export class OutboxSender {
   }
 
   /** One write failed on its own (a composite subrequest): sent again without what was refused, or its own backoff or hold. */
-  #writeFailed(connection: CrmConnection, record: OutboxRecord, error: ContactPadError): void {
+  #writeFailed(connection: CrmConnection, record: OutboxRecord, error: ContactPadError, ofTask = true): void {
     const id = record.interactionId;
     const timing = this.#timingOf(id);
-    if (leaveOutRefused(record, timing, error)) {
+    if (ofTask && leaveOutRefused(record, timing, error)) {
       this.#sendAgain = true;
       return;
     }

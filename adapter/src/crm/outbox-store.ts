@@ -7,7 +7,7 @@
  * a memory store keeps the outbox working for the page's life, and says it is not durable.
  */
 import type { Interaction } from '../model/interaction.ts';
-import type { ActivityLinks, TaskFields } from './activity-log.ts';
+import type { ActivityLinks, QueuedTaskFields } from './activity-log.ts';
 
 /**
  * An interaction being wrapped up, kept so a reload in the middle of wrap-up loses nothing:
@@ -38,10 +38,23 @@ export interface ReadBack {
   readonly fields: readonly string[];
 }
 
+/**
+ * A record updated in the same composite request as the Task, after its upsert (a calling
+ * list member's Status and next attempt): a PATCH of fixed values, so sending it again is
+ * harmless. The write counts as delivered only once both the Task and this update are.
+ */
+export interface RecordUpdate {
+  readonly objectType: string;
+  readonly id: string;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
 /** One pending Task write. `revision` changes with every write for the interaction. */
 export interface OutboxRecord {
   readonly interactionId: string;
-  readonly fields: TaskFields;
+  readonly fields: QueuedTaskFields;
+  /** A record to update with the Task (a calling list member); none for a call's Task. */
+  readonly alsoUpdate?: RecordUpdate;
   readonly revision: string;
   /** When it was queued (epoch ms). */
   readonly queuedAt: number;

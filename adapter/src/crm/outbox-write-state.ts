@@ -11,7 +11,7 @@
  */
 import { ContactPadError } from '../model/errors.ts';
 import { isSubtypeNotUpdateable, refusedLink, updatableTaskFields, withoutLink } from './activity-log.ts';
-import type { TaskFields, TaskLinkField } from './activity-log.ts';
+import type { QueuedTaskFields, TaskLinkField } from './activity-log.ts';
 import type { OutboxRecord } from './outbox-store.ts';
 
 /** One write's own retry state (after a failed subrequest or a rejection). */
@@ -36,7 +36,7 @@ export function newTiming(now: number): Timing {
 }
 
 /** The fields to upsert: the stored write's, less what Salesforce refused. */
-export function fieldsToSend(record: OutboxRecord, timing: Timing): TaskFields {
+export function fieldsToSend(record: OutboxRecord, timing: Timing): QueuedTaskFields {
   const fields = timing.refusedLinks.reduce((sent, link) => withoutLink(sent, link), record.fields);
   return timing.withoutSubtype ? updatableTaskFields(fields) : fields;
 }
@@ -46,7 +46,7 @@ export function fieldsToSend(record: OutboxRecord, timing: Timing): TaskFields {
  * on update, a link): left out from the next try on (true), or nothing to leave out (false).
  */
 export function leaveOutRefused(record: OutboxRecord, timing: Timing, error: ContactPadError): boolean {
-  if (record.fields.TaskSubtype !== undefined && !timing.withoutSubtype && isSubtypeNotUpdateable(error)) {
+  if ('TaskSubtype' in record.fields && record.fields.TaskSubtype !== undefined && !timing.withoutSubtype && isSubtypeNotUpdateable(error)) {
     timing.withoutSubtype = true; // the Task exists already; the next round updates it without TaskSubtype
     return true;
   }

@@ -46,6 +46,11 @@ function record(desks: Floor, name: string): CallingRecord {
   return found;
 }
 
+/** Waits until the outcome logged on `name` is in Salesforce (the record says Saved). */
+async function saved(desks: Floor, name: string): Promise<CallingRecord> {
+  return waitFor(`${name}'s outcome saved`, () => (record(desks, name).outcomeLog === 'saved' ? record(desks, name) : undefined));
+}
+
 function current(desks: Floor): CallingRecord | undefined {
   const list = desks.store.snapshot.callingList;
   return list?.records.find((r) => r.memberId === list.currentId);
@@ -84,8 +89,9 @@ describe('preview dialling: a campaign calling list worked through one record at
     const callId = record(desks, 'Maria Lopez').callId!;
     expect(desks.view.view(callId)?.record?.id, 'the call is on the Lead').to.equal(maria.personId);
     desks.voice.connected(callId);
-    await waitFor('Maria called and logged', () => (record(desks, 'Maria Lopez').memberStatus === 'Called' ? true : undefined));
+    await waitFor('Maria called', () => (record(desks, 'Maria Lopez').memberStatus === 'Called' ? true : undefined));
     expect(record(desks, 'Maria Lopez').state).to.equal('called');
+    await saved(desks, 'Maria Lopez');
     expect((await member(desks, maria.memberId))['Status']).to.equal('Called');
     const [task] = await outcomeTasks(desks, maria.personId);
     expect([task?.['Subject'], task?.['Status'], task?.['WhatId'], task?.['ContactPad_Status__c'], task?.['ContactPad_Caller_Number__c']]).to.deep.equal([
@@ -101,6 +107,7 @@ describe('preview dialling: a campaign calling list worked through one record at
     await desks.preview.call(maria.memberId);
     desks.voice.ended(record(desks, 'Maria Lopez').callId!, { reason: 'rejected', statusCode: 480 });
     await waitFor('Maria not reached', () => (record(desks, 'Maria Lopez').memberStatus === 'Not Reached' ? true : undefined));
+    await saved(desks, 'Maria Lopez');
     const [task] = await outcomeTasks(desks, maria.personId);
     expect([task?.['Subject'], task?.['ContactPad_Status__c']]).to.deep.equal([`Not reached: ${CAMPAIGN}`, 'Failed']);
     await desks.preview.call(maria.memberId);
@@ -117,6 +124,7 @@ describe('preview dialling: a campaign calling list worked through one record at
     await desks.preview.handle({ kind: 'reject', memberId: priya.memberId, reason: 'Wrong  number\non file' });
     expect(record(desks, 'Priya Natarajan')).to.include({ state: 'rejected', rejectReason: 'Wrong number on file', memberStatus: 'Rejected' });
     expect(current(desks)?.name, 'the next waiting record').to.equal('Maria Lopez');
+    await saved(desks, 'Priya Natarajan');
     const [task] = await outcomeTasks(desks, priya.personId);
     expect([task?.['Subject'], task?.['WhatId'], task?.['CallDisposition'], task?.['ContactPad_Status__c']]).to.deep.equal([`Rejected: ${CAMPAIGN}`, campaignId, 'Wrong number on file', 'Ended']);
     expect((await member(desks, priya.memberId))['Status']).to.equal('Rejected');
@@ -134,6 +142,7 @@ describe('preview dialling: a campaign calling list worked through one record at
     const at = now + 26 * 3600_000;
     await desks.preview.handle({ kind: 'reschedule', memberId: elena.memberId, at });
     expect(record(desks, 'Elena Rossi')).to.include({ state: 'rescheduled', rescheduledTo: at, memberStatus: 'Rescheduled' });
+    await saved(desks, 'Elena Rossi');
     const stored = await member(desks, elena.memberId);
     expect([stored['Status'], Date.parse(String(stored['ContactPad_Next_Attempt__c']).replace('+0000', 'Z'))]).to.deep.equal(['Rescheduled', at]);
     const [task] = await outcomeTasks(desks, elena.personId);
@@ -168,12 +177,48 @@ describe('preview dialling: a campaign calling list worked through one record at
     const [first, second] = records(desks);
     await desks.preview.reject(first!.memberId, 'Not interested');
     await desks.preview.reject(second!.memberId, 'Not interested');
+    await saved(desks, first!.name);
+    await saved(desks, second!.name);
     await settled();
     expect(desks.store.snapshot.notices.filter((n) => n.code === 'INVALID_CONFIGURATION').map((n) => n.message)).to.deep.equal([
       `Campaign ${CAMPAIGN} has no member status "Rejected": the outcome is logged as a Task, the member's Status is left as it is (tell your Salesforce admin).`,
     ]);
     expect((await member(desks, first!.memberId))['Status']).to.equal('Sent');
     expect(await outcomeTasks(desks, first!.personId)).to.have.length(1);
+  });
+
+  it('Salesforce down while rejecting: the record says it will retry, the agent goes on, and once Salesforce is back the outcome is written once', async () => {
+    const desks = await floor();
+    const campaignId = await openSpring(desks);
+    const priya = record(desks, 'Priya Natarajan');
+    desks.preview.preview(priya.memberId);
+    await fakeOrg.setFault(desks.orgId, { kind: 'unavailable', times: 1 });
+    await desks.preview.handle({ kind: 'reject', memberId: priya.memberId, reason: 'Moved away' });
+    expect(record(desks, 'Priya Natarajan')).to.include({ state: 'rejected', memberStatus: 'Rejected' });
+    expect(current(desks)?.name, 'the agent goes on at once').to.equal('Maria Lopez');
+    expect(desks.store.snapshot.callingList?.saving, 'nothing waits for Salesforce').to.equal(false);
+    await waitFor('Priya will retry', () => (record(desks, 'Priya Natarajan').outcomeLog === 'retrying' ? true : undefined));
+    expect(desks.store.snapshot.notices.map((n) => n.code), 'Salesforce down is not the agent\'s to fix').to.not.include('CRM_UNAVAILABLE');
+    await desks.preview.call(current(desks)!.memberId);
+    expect(desks.phone.asked).to.deep.equal(['dial +14155550100']);
+    await saved(desks, 'Priya Natarajan');
+    const tasks = await outcomeTasks(desks, priya.personId);
+    expect(tasks.map((t) => [t['Subject'], t['WhatId'], t['CallDisposition']])).to.deep.equal([[`Rejected: ${CAMPAIGN}`, campaignId, 'Moved away']]);
+    expect((await member(desks, priya.memberId))['Status']).to.equal('Rejected');
+  });
+
+  it('an outcome Salesforce refuses (the member was removed from the campaign) is kept, marked to retry, and told once', async () => {
+    const desks = await floor();
+    await openSpring(desks);
+    const sam = record(desks, 'Sam Carter');
+    await fakeOrg.remove(desks.orgId, 'CampaignMember', sam.memberId);
+    desks.preview.preview(sam.memberId);
+    await desks.preview.reject(sam.memberId, 'Not interested');
+    await waitFor('the hold told', () => desks.store.snapshot.notices.find((n) => n.code === 'CRM_REQUEST_REJECTED'));
+    expect(record(desks, 'Sam Carter').outcomeLog).to.equal('retrying');
+    expect(desks.store.snapshot.notices.filter((n) => n.code === 'CRM_REQUEST_REJECTED').map((n) => n.message.split(':')[0])).to.deep.equal([
+      'The outcome on Sam Carter is kept in this browser, not yet in Salesforce',
+    ]);
   });
 
   it('a campaign that is gone is told, and the campaigns stay to choose from', async () => {

@@ -5,7 +5,11 @@
  * member's Lead or Contact as the call's record: it pops and the call's Task links to it),
  * rejects it with a reason, or reschedules the attempt. Each outcome is logged on the record in
  * Salesforce (crm/calling-list.ts: a Task on the Lead or Contact, the member's Status and next
- * attempt) before the list moves on; a write Salesforce refuses leaves the record as it was.
+ * attempt) through the durable activity outbox: stored in this browser first, then the list
+ * moves on while it is sent (retried while Salesforce is down, replayed after a reload). The
+ * record shows where its outcome's write stands (saving, will retry, saved); a write the
+ * outbox holds (Salesforce refused it) is told. Only an outcome that could not even be stored
+ * leaves the record as it was.
  *
  *   choose -> active campaigns -> open -> the records due, the first previewed
  *   call   -> dialling -> (the call) connected: called, logged | ended unanswered: not reached, logged
@@ -20,13 +24,18 @@ import {
   rejectReason,
   rescheduleTime,
   CALLING_OUTCOMES,
+  outcomeKey,
   type CallingListAction,
   type CallingListView,
   type CallingRecord,
   type CallingRecordEvent,
 } from '../model/calling-record.ts';
+import type { ActivityLogState } from '../model/activity-log-state.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { LoadedDesks } from './desks.ts';
+
+/** Why the outbox waits that is not for everyone (Salesforce down, a limit, a session): a refusal held for an admin's fix. */
+const WAITS_FOR_EVERYONE = new Set(['CRM_UNAVAILABLE', 'CRM_REQUEST_LIMIT', 'CRM_SESSION_EXPIRED']);
 
 const CLOSED: CallingListView = Object.freeze({ state: 'loading', campaigns: [], campaign: undefined, records: [], currentId: undefined, saving: false });
 
@@ -38,6 +47,8 @@ export class PreviewDesk {
   readonly #toldMissing = new Set<string>();
   /** Stops watching the calls placed to records. */
   #unwatch: (() => void) | undefined;
+  /** Outcome writes whose hold was told (once each). */
+  readonly #toldHeld = new Set<string>();
 
   constructor(desks: LoadedDesks) {
     this.#desks = desks;
@@ -150,7 +161,26 @@ export class PreviewDesk {
     });
   }
 
-  /** Logs the outcome, then keeps the moved record; a refused write leaves the record as it was (and is told). */
+  /**
+   * Where an outcome's write stands, as the outbox tells it (its `progress`, by the write's key): shown on its
+   * record; a write held because Salesforce refused it is told once (it stays stored, and goes
+   * again when the agent's session is renewed or ContactPad starts again after the admin's fix).
+   */
+  outcomeState(key: string, state: Exclude<ActivityLogState, 'none'>, error?: ContactPadError): void {
+    const record = this.#desks.store.snapshot.callingList?.records.find((candidate) => candidate.outcomeKey === key);
+    if (!record) return;
+    if (record.outcomeLog !== state) this.#replace({ ...record, outcomeLog: state });
+    if (state === 'retrying' && error && !WAITS_FOR_EVERYONE.has(error.code) && !this.#toldHeld.has(key)) {
+      this.#toldHeld.add(key);
+      this.#desks.notices.notify(new ContactPadError(error.code, `The outcome on ${record.name || 'a calling record'} is kept in this browser, not yet in Salesforce: ${error.message}`, { cause: error, detail: error.detail }));
+    }
+  }
+
+  /**
+   * Logs the outcome: the moved record is kept at once, its write stored in this browser's
+   * outbox and sent from there (its progress reaches {@link outcomeState}); the list goes on
+   * without waiting for Salesforce. A write that cannot be stored leaves the record as it was.
+   */
   async #log(moved: CallingRecord, outcome: 'called' | 'not-reached' | 'rejected' | 'rescheduled'): Promise<void> {
     const { rooms, clock, notices } = this.#desks;
     const campaign = this.#list().campaign;
@@ -161,10 +191,17 @@ export class PreviewDesk {
       this.#toldMissing.add(`${campaign.id}:${status}`);
       notices.notify(new ContactPadError('INVALID_CONFIGURATION', `Campaign ${campaign.name} has no member status "${status}": the outcome is logged as a Task, the member's Status is left as it is (tell your Salesforce admin).`));
     }
+    const before = this.#record(moved.memberId);
+    const at = clock.now();
+    const key = outcomeKey(moved.memberId, at);
+    // Shown as logged before the outbox answers, so its first progress (saving) finds the record by key.
+    this.#replace({ ...moved, ...(setStatus ? { memberStatus: status } : {}), outcomeKey: key, outcomeLog: 'saving' });
     this.#set((list) => ({ ...list, saving: true }));
     try {
-      await rooms.requireCrm().logCallingOutcome({ campaign, record: moved, outcome, at: clock.now(), setStatus });
-      this.#replace(setStatus ? { ...moved, memberStatus: status } : moved);
+      await rooms.requireCrm().logCallingOutcome({ campaign, record: moved, outcome, at, setStatus, progress: (state, error) => this.outcomeState(key, state, error) });
+    } catch (error) {
+      this.#replace(before);
+      throw error;
     } finally {
       this.#set((list) => ({ ...list, saving: false }));
     }

@@ -19,6 +19,7 @@
  */
 import { ContactPadError } from './errors.ts';
 import type { JourneyStatus } from './journey-entry.ts';
+import type { ActivityLogState } from './activity-log-state.ts';
 
 export type CallingRecordState = 'waiting' | 'previewing' | 'dialling' | 'called' | 'not-reached' | 'rejected' | 'rescheduled';
 export type CallingRecordEvent = 'preview' | 'leave' | 'call' | 'blocked' | 'answered' | 'not-connected' | 'reject' | 'reschedule';
@@ -62,6 +63,20 @@ export interface CallingRecord {
   readonly rejectReason?: string;
   /** When the agent rescheduled the attempt to (epoch ms). */
   readonly rescheduledTo?: number;
+  /** The key of the last outcome's write (its Task's ContactPad_Interaction_Id__c: {@link outcomeKey}), once one is logged. */
+  readonly outcomeKey?: string;
+  /** Where that write stands: saving (stored in this browser, on its way), retrying (kept, will retry), saved (in Salesforce). */
+  readonly outcomeLog?: Exclude<ActivityLogState, 'none'>;
+}
+
+/** The key of an outcome's write: the member and when it happened (the same for every try, so a retry updates the same Task). */
+export function outcomeKey(memberId: string, at: number): string {
+  return `calling-${memberId}-${at}`;
+}
+
+/** Whether a write's key is a calling list outcome's (its progress goes to the preview desk, not to a call). */
+export function isOutcomeKey(key: string): boolean {
+  return key.startsWith('calling-');
 }
 
 /** What an outcome leaves on the record: the CampaignMember Status ContactPad sets (when the campaign has it) and the Task's journey status. */
@@ -140,7 +155,7 @@ export interface CallingListView {
   readonly records: readonly CallingRecord[];
   /** The record the agent reviews (and calls, rejects or reschedules). */
   readonly currentId: string | undefined;
-  /** An outcome is being logged in Salesforce. */
+  /** An outcome is being stored in this browser's outbox (a moment; Salesforce is not waited for: each record shows its own write). */
   readonly saving: boolean;
 }
 
