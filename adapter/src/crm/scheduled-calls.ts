@@ -11,6 +11,8 @@ import { isSalesforceId } from '../model/salesforce-id.ts';
 import type { CrmConnection } from './crm-connection.ts';
 
 const ENDPOINT = 'contactpad/callbacks';
+/** The queue of agents' scheduled calls: the platform asks `POST /callbacks/next {"queue": "Scheduled"}` for each agent, and the class offers one only to its agent once due. */
+export const SCHEDULED_QUEUE = 'Scheduled';
 
 /** What the agent scheduled. */
 export interface ScheduleRequest {
@@ -26,6 +28,7 @@ export async function scheduleCall(connection: CrmConnection, request: ScheduleR
   const body = {
     number: request.number,
     name: request.name,
+    queue: SCHEDULED_QUEUE,
     scheduledAt: new Date(request.at).toISOString(),
     ...(isSalesforceId(request.agentId) ? { agentId: request.agentId } : {}),
     ...(request.recordId && isSalesforceId(request.recordId) ? { recordId: request.recordId } : {}),

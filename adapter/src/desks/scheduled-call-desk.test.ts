@@ -42,7 +42,7 @@ describe('scheduled calls from Call back', () => {
     await desks.callback.handle({ to: 'schedule', number: '+1 415 555 0100', at: dayToCome(2, 20), record }, undefined);
     const saved = (await fakeOrg.records(desks.orgId, 'ContactPad_Callback_Request__c')).filter((r) => r['Status__c'] === 'Scheduled');
     expect(saved).to.have.length(1);
-    expect(saved[0]).to.include({ Number__c: '+14155550100', Record_Id__c: record.recordId, Caller_Name__c: record.name, Agent__c: DEMO_AGENT_USER_ID });
+    expect(saved[0]).to.include({ Queue__c: 'Scheduled', Number__c: '+14155550100', Record_Id__c: record.recordId, Caller_Name__c: record.name, Agent__c: DEMO_AGENT_USER_ID });
     expect(Date.parse(String(saved[0]!['Scheduled_At__c']))).to.equal(Date.parse(dayToCome(2, 20)));
     expect(desks.store.snapshot.callback?.scheduled?.map((call) => [call.number, call.name, call.at])).to.deep.equal([['+14155550100', record.name, Date.parse(dayToCome(2, 20))]]);
   });
