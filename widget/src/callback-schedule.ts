@@ -6,8 +6,9 @@
  * desk's; their notices say why a time is refused.
  */
 import { css, html } from 'lit';
-import type { CallbackChoiceView } from '../../adapter/src/store.ts';
-import type { CallbackAsk } from '../../adapter/src/intents.ts';
+import type { CallbackChoiceView, Intent } from '../../adapter/src/store.ts';
+
+type CallbackAsk = Extract<Intent, { readonly type: 'callback' }>['ask'];
 import { laterWords } from './catalogue/later-words.ts';
 
 export const scheduleStyles = css`
