@@ -101,7 +101,7 @@ describe('call back from a record, ringing the device the agent chooses', () => 
 
     const dialog = await openCallBack();
     assert.deepEqual(await deviceChoices(dialog), ['This browser (ContactPad)', `Your phone at 127.0.0.1:${device.sipPort}`]);
-    assert.match(await dialog.getByRole('heading').innerText(), /Call back Maria Lopez/);
+    assert.match(await dialog.getByRole('heading', { level: 2 }).innerText(), /Call back Maria Lopez/);
     assert.equal(await dialog.getByLabel("Customer's number").inputValue(), '(415) 555-0100', "the Lead's phone, prefilled");
     await dialog.getByLabel("Customer's number").fill('+1 415 555 0152');
     await dialog.getByRole('radio', { name: /Your phone at/ }).check();

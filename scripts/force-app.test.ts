@@ -186,7 +186,7 @@ describe('force-app', () => {
       ...ACTIVITY_FIELDS.map((name) => `Activity.${name}`),
       'CampaignMember.ContactPad_Next_Attempt__c',
       'Case.ContactPad_Web_Phone__c',
-      ...['Ad_Source__c', 'Agent__c', 'Attempts__c', 'Caller_Name__c', 'Duplicate_Of__c', 'Location__c', 'Number__c', 'Outcome__c', 'Queue__c', 'Reason__c', 'Requested_At__c', 'Scheduled_At__c', 'Status__c'].map(
+      ...['Ad_Source__c', 'Agent__c', 'Attempts__c', 'Caller_Name__c', 'Duplicate_Of__c', 'Location__c', 'Number__c', 'Outcome__c', 'Queue__c', 'Reason__c', 'Record_Id__c', 'Requested_At__c', 'Scheduled_At__c', 'Status__c'].map(
         (name) => `ContactPad_Callback_Request__c.${name}`,
       ),
       ...['Active__c', 'Agent__c', 'List__c', 'Number__c'].map((name) => `ContactPad_Dialing_List_Entry__mdt.${name}`),

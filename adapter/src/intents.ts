@@ -80,7 +80,11 @@ export type Intent =
 export type CallbackAsk =
   | { readonly to: 'open'; readonly interactionId?: string }
   | { readonly to: 'close' }
-  | { readonly to: 'place'; readonly number: string; readonly device: string; readonly record?: DialledRecord };
+  | { readonly to: 'place'; readonly number: string; readonly device: string; readonly record?: DialledRecord }
+  /** A scheduled call (desks/scheduled-call-desk.ts): `at` an ISO 8601 instant. */
+  | { readonly to: 'schedule'; readonly number: string; readonly at: string; readonly record?: DialledRecord }
+  | { readonly to: 'move'; readonly id: string; readonly at: string }
+  | { readonly to: 'cancel-scheduled'; readonly id: string };
 
 export const INTENT_EVENT = 'contactpad-intent';
 

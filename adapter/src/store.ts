@@ -27,6 +27,7 @@ import type { ShortcutView } from './model/keyboard-shortcuts.ts';
 import type { CallerPicture, CameraState } from './model/video-call.ts';
 import type { CallingListView } from './model/calling-record.ts';
 import type { CallbackView } from './model/callback-request.ts';
+import type { ScheduledCall } from './model/scheduled-call.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -181,6 +182,8 @@ export interface CallbackChoiceView {
   readonly numbers: readonly string[];
   readonly thisBrowser: boolean;
   readonly devices: readonly RegisteredDevice[];
+  /** The agent's scheduled calls, soonest first (desks/scheduled-call-desk.ts); absent until read. */
+  readonly scheduled?: readonly ScheduledCall[];
 }
 
 /** An error or notice the agent should see (stable code + message). */

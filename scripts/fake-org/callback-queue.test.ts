@@ -119,8 +119,9 @@ describe('the callback queue (ContactPadCallbackQueue)', () => {
     assert.equal(past.status, 400);
     assert.equal(past.body[0]?.errorCode, 'SCHEDULE_IN_PAST');
     const at = new Date(Date.now() + 3_600_000).toISOString();
-    const scheduled = (await apex(org, '', { number: '+14155550195', queue: 'Scheduled', scheduledAt: at, agentId: agents[1]!.userId })).body as unknown as Request;
+    const scheduled = (await apex(org, '', { number: '+14155550195', queue: 'Scheduled', scheduledAt: at, agentId: agents[1]!.userId, recordId: '00Q000000000001AAA' })).body as unknown as Request;
     assert.equal(scheduled.Status__c, 'Scheduled');
+    assert.equal((scheduled as unknown as Record<string, unknown>)['Record_Id__c'], '00Q000000000001AAA', 'linked to the record it was scheduled from');
     assert.deepEqual((await apex(agents[1]!, '/next', { queue: 'Scheduled' })).body, {}, 'not before its time');
     await server.client.advanceClock(3_601, org.orgId);
     try {

@@ -64,6 +64,8 @@ function create(org: FakeOrg, body: Record<string, unknown>): ApiResult {
     Status__c: scheduledAt === undefined ? 'Waiting' : 'Scheduled',
     Attempts__c: 0,
     Agent__c: typeof body['agentId'] === 'string' ? body['agentId'] : null,
+    // The class: Record_Id__c = text(body, 'recordId').left(18), the record an agent scheduled it from.
+    Record_Id__c: text(body, 'recordId').slice(0, 18) || null,
   };
   // The caller's open requests (locked in the class): the first one is kept.
   const digits = digitsOf(number);

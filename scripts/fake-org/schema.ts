@@ -680,6 +680,7 @@ const SOBJECTS: SObjectDef[] = [
       f('Reason__c', 'Reason', 'string', { custom: true, length: 255 }),
       ref('Duplicate_Of__c', 'Duplicate Of', ['ContactPad_Callback_Request__c'], 'Duplicate_Of__r', { custom: true }),
       ref('Agent__c', 'Agent', ['User'], 'Agent__r', { custom: true }),
+      f('Record_Id__c', 'Record', 'string', { custom: true, length: 18 }),
     ],
   },
   {

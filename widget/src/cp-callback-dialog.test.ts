@@ -75,3 +75,38 @@ describe('<cp-callback-dialog>', () => {
     expect((element.renderRoot.querySelector('dialog') as HTMLDialogElement).open).to.equal(false);
   });
 });
+
+describe('<cp-callback-dialog> scheduling', () => {
+  const SCHEDULED = [{ id: 'a0C000000000001AAA', at: new Date(2027, 0, 6, 10, 30).getTime(), number: '+14155550100', name: 'Maria Lopez', recordId: MARIA.recordId }];
+
+  it('schedules the call instead: the date and time in the agent\'s own time zone (named), sent as that instant with the number and the record', async () => {
+    const element = await dialogWith({ record: MARIA, numbers: ['(415) 555-0100'], thisBrowser: true, devices: [], scheduled: [] });
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const at = element.renderRoot.querySelector<HTMLInputElement>('#schedule-at')!;
+    expect(accessibleName(at)).to.equal(`Date and time (your time, ${zone})`);
+    expect(shownText(element.renderRoot as unknown as HTMLElement)).to.contain('No scheduled calls.');
+    at.value = '2027-01-06T10:30';
+    const fired = recordIntents(document.body);
+    getByRole(element, 'button', { name: 'Schedule' }).click();
+    fired.stop();
+    expect(fired.intents).to.deep.equal([{ type: 'callback', ask: { to: 'schedule', number: '(415) 555-0100', at: new Date(2027, 0, 6, 10, 30).toISOString(), record: MARIA } }]);
+    expect(getByRole(element, 'dialog')).to.exist;
+  });
+
+  it('lists the agent\'s scheduled calls (when, who, number); Move sends the new time, Cancel cancels that one', async () => {
+    const element = await dialogWith({ record: MARIA, numbers: [], thisBrowser: true, devices: [], scheduled: SCHEDULED });
+    const list = getByRole(element, 'list', { name: 'Your scheduled calls' });
+    const row = shownText(list);
+    for (const expected of ['Maria Lopez', '+14155550100', new Date(SCHEDULED[0]!.at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })]) expect(row).to.contain(expected);
+    const newTime = getByRole(element, 'textbox', { name: 'New time for Maria Lopez' }) as HTMLInputElement;
+    newTime.value = '2027-01-07T11:00';
+    const fired = recordIntents(document.body);
+    getByRole(element, 'button', { name: 'Move' }).click();
+    getByRole(element, 'button', { name: 'Cancel the call to Maria Lopez' }).click();
+    fired.stop();
+    expect(fired.intents).to.deep.equal([
+      { type: 'callback', ask: { to: 'move', id: SCHEDULED[0]!.id, at: new Date(2027, 0, 7, 11, 0).toISOString() } },
+      { type: 'callback', ask: { to: 'cancel-scheduled', id: SCHEDULED[0]!.id } },
+    ]);
+  });
+});

@@ -6,7 +6,8 @@
  * rings: this browser (while its phone is ready) or another of the agent's registered
  * devices, which rings first. With no device at all the call is disabled and the agent is
  * told to activate one first. Call fires `callback` (place); Cancel or Escape fires `callback`
- * (close). Loaded by the dial pad on the first Call back, off the ring-and-answer bundle.
+ * (close). Below, the call can be scheduled instead, and the agent's scheduled calls are listed
+ * (callback-schedule.ts). Loaded by the dial pad on the first Call back, off the ring-and-answer bundle.
  */
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { CallbackChoiceView } from '../../adapter/src/store.ts';
@@ -16,6 +17,7 @@ import { dialogStyles } from './dialog-styles.ts';
 import { intentEvent } from './intent-event.ts';
 import { ModalController } from './modal-controller.ts';
 import { laterWords } from './catalogue/later-words.ts';
+import { renderSchedule, scheduleStyles } from './callback-schedule.ts';
 
 /** The longest number the field takes, as the dial box. */
 const MAX_LENGTH = 256;
@@ -30,6 +32,7 @@ export class CpCallbackDialog extends LitElement {
   static override styles = [
     baseStyles,
     dialogStyles,
+    scheduleStyles,
     css`
       dialog {
         width: min(320px, calc(100vw - 16px));
@@ -121,6 +124,7 @@ export class CpCallbackDialog extends LitElement {
           <button type="submit" class="success" ?disabled=${noDevice || this.device === undefined}>${w.call}</button>
         </div>
       </form>
+      ${renderSchedule(choice, this.number, (ask) => this.dispatchEvent(intentEvent({ type: 'callback', ask })))}
     </dialog>`;
   }
 

@@ -139,6 +139,15 @@ describe('the Task written for an interaction', () => {
     expect(journeyStatus({ ...call, state: 'wrap-up' })).to.equal('Ended');
   });
 
+  it('a callback attempt that is over: Waiting while its request is kept for another attempt, Failed when no attempts are left, Ended when completed', () => {
+    const attempt: Interaction = { ...call, channel: 'callback', state: 'ended' };
+    expect(journeyStatus({ ...attempt, callbackRequest: 'waiting' })).to.equal('Waiting');
+    expect(journeyStatus({ ...attempt, state: 'wrap-up', callbackRequest: 'waiting' })).to.equal('Waiting');
+    expect(journeyStatus({ ...attempt, callbackRequest: 'failed' })).to.equal('Failed');
+    expect(journeyStatus({ ...attempt, callbackRequest: 'completed' })).to.equal('Ended');
+    expect(journeyStatus({ ...attempt, state: 'connected', callbackRequest: 'waiting' })).to.equal('Assigned');
+  });
+
   it('leaves the caller number out when it is not E.164 (withheld, national, garbage)', () => {
     for (const number of [undefined, '', '4155550100', '+0 415 555 0100', '+1415555010012345', 'anonymous', '+1-415-555-0100']) {
       expect(activityFromInteraction(call, {}, T0, number), String(number)).to.not.have.property('ContactPad_Caller_Number__c');

@@ -97,10 +97,15 @@ export interface ActivityLinks {
  * The journey status of an interaction: alerting is Assigning (offered to an agent),
  * connected is Assigned (Transferring once the last journey step is a transfer), wrap-up
  * and ended are Ended (the customer's part is over), and rejected, missed and failed are
- * Failed (the call did not reach this agent). Nothing ContactPad holds is still Waiting
- * (queued at the platform, before any agent sees it).
+ * Failed (the call did not reach this agent). A callback attempt that is over is Waiting
+ * while its request is kept for another attempt (not connected, or blocked) and Failed once
+ * no attempts are left.
  */
 export function journeyStatus(interaction: Interaction): JourneyStatus {
+  // A callback attempt that is over: Waiting while its request is kept for another attempt, Failed when none are left.
+  const over = interaction.state === 'wrap-up' || interaction.state === 'ended' || interaction.state === 'failed';
+  if (over && interaction.callbackRequest === 'waiting') return 'Waiting';
+  if (over && interaction.callbackRequest === 'failed') return 'Failed';
   switch (interaction.state) {
     case 'alerting':
       return 'Assigning';

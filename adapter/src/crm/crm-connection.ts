@@ -125,6 +125,14 @@ export class CrmConnection {
   }
 
   /**
+   * Calls an Apex REST class that force-app deploys. Maps to `<method> /services/apexrest/<path>`
+   * with a JSON body (jsforce sends a path starting with /services/ to the instance as it is).
+   */
+  async apexRest(method: 'POST' | 'PATCH', path: string, body: object): Promise<unknown> {
+    return this.#send<unknown>({ method, url: `/services/apexrest/${path.replace(/^\/+/, '')}`, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  }
+
+  /**
    * Creates or updates one record by an external id. Maps to
    * `PATCH /sobjects/<sobject>/<externalIdField>/<url-encoded value>` (201 created, 200 updated).
    */

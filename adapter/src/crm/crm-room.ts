@@ -41,6 +41,7 @@ import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messa
 import { callingOutcomeWrite, loadCallingList, loadCampaigns, type OutcomeProgress, type CallingList, type CallingOutcomeLog, type CampaignChoice } from './calling-list.ts';
 import { readOutboundFacts, type OutboundAgent, type OutboundCheckRequest, type OutboundFacts } from './outbound-policy.ts';
 import { readRecordPhones } from './record-phones.ts';
+import type { ScheduledCallsPort } from './scheduled-calls-port.ts';
 
 export type { OmniAgent, PresenceStatus } from './omni-channel-setup.ts';
 export type { WorkRecord } from './work-record.ts';
@@ -327,6 +328,22 @@ export class CrmRoom {
   /** The phone numbers on a record, in the fields the screen-pop rules name for its object (record-phones.ts): Call back offers them. */
   async recordPhones(record: { readonly recordId: string; readonly objectType: string }): Promise<readonly string[]> {
     return readRecordPhones(this.#connection, await this.rules(), record);
+  }
+
+  /**
+   * Scheduled calls (scheduled-calls.ts, loaded on first use): through the callback queue's
+   * endpoint (ContactPadCallbackQueue), for the agent of this session.
+   */
+  async scheduledCalls(): Promise<ScheduledCallsPort> {
+    const calls = await import('./scheduled-calls.ts');
+    const connection = () => this.#connection;
+    const agentId = this.#outboundAgent.userId;
+    return {
+      list: () => calls.scheduledCalls(connection(), agentId),
+      schedule: (request) => calls.scheduleCall(connection(), { ...request, agentId }),
+      move: (id, at) => calls.moveScheduledCall(connection(), id, at),
+      cancel: (id) => calls.cancelScheduledCall(connection(), id),
+    };
   }
 
   /** Loads jsforce and the screen-pop rules now, so the first lookup waits for neither. */

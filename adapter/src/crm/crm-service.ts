@@ -10,6 +10,7 @@ import type { ScreenPopDecision } from './screen-pop-decision.ts';
 import type { OutboxState } from './activity-outbox.ts';
 import type { CrmRoom, PresenceStatus, TaskLinks, WorkRecord } from './crm-room.ts';
 import type { ActivityDraft } from './outbox-store.ts';
+import type { ScheduledCallsPort } from './scheduled-calls-port.ts';
 import type { Interaction } from '../model/interaction.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import type { AgentIdentity } from '../model/agent-identity.ts';
@@ -115,6 +116,8 @@ export interface CrmService {
   checkOutbound(request: OutboundCheckRequest): Promise<OutboundFacts>;
   /** The phone numbers on a record, in the fields the screen-pop rules name for its object (Call back offers them). */
   recordPhones(record: { readonly recordId: string; readonly objectType: string }): Promise<readonly string[]>;
+  /** The agent's scheduled calls: listed, scheduled, moved, cancelled through the callback queue's endpoint (ContactPadCallbackQueue). */
+  scheduledCalls(): Promise<ScheduledCallsPort>;
   /** Preview dialling: the active campaigns (one query; CALLING_LIST_UNAVAILABLE when unreadable). */
   campaigns(): Promise<readonly CampaignChoice[]>;
   /** Preview dialling: a campaign's members not responded yet, oldest first, and its member statuses (one composite request). */
@@ -168,6 +171,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     workRecord: async (recordId) => (await loadRoom()).workRecord(recordId),
     checkOutbound: async (request) => (await loadRoom()).checkOutbound(request),
     recordPhones: async (record) => (await loadRoom()).recordPhones(record),
+    scheduledCalls: async () => (await loadRoom()).scheduledCalls(),
     campaigns: async () => (await loadRoom()).campaigns(),
     callingList: async (campaignId) => (await loadRoom()).callingList(campaignId),
     logCallingOutcome: async (log) => (await loadRoom()).logCallingOutcome(log),

@@ -75,6 +75,7 @@ describe('callback alerts', () => {
     const task = await taskFor(desks.orgId, 'cb2');
     expect(task['Description']).to.contain('callback completed (answered, attempt 1 of 3)');
     expect(task['ContactPad_Channel__c']).to.equal('callback');
+    expect(task['ContactPad_Status__c'], 'a completed callback is Ended in the journey').to.equal('Ended');
   });
 
   it('voicemail: the platform ends the call saying the customer\'s voicemail answered (Reason: SIP;cause=200;text="Voicemail"): completed', async () => {
@@ -97,12 +98,15 @@ describe('callback alerts', () => {
     });
     desks.clock.advance(10_000);
     expect((await taskFor(desks.orgId, 'cb4'))['Description']).to.contain('callback not connected: No answer (480 Temporarily Unavailable) (attempt 1 of 3, kept for another attempt)');
+    expect((await taskFor(desks.orgId, 'cb4'))['ContactPad_Status__c'], 'kept for another attempt: Waiting in the journey').to.equal('Waiting');
 
     await rings(desks, 'cb5', '+44 20 7946 0958', 3);
     await started(desks, 'cb5');
     desks.voice.ended('cb5', { reason: 'remote-hangup', byeReason: 'SIP;cause=486' });
     expect(desks.view.view('cb5')?.callback).to.include({ status: 'failed', outcome: 'busy', reason: 'Busy (486 Busy Here)' });
     expect(desks.store.snapshot.notices.at(-1)?.message).to.match(/attempt 3 of 3, Failed: no more attempts\.$/);
+    desks.clock.advance(10_000);
+    expect((await taskFor(desks.orgId, 'cb5'))['ContactPad_Status__c'], 'no attempts left: Failed in the journey').to.equal('Failed');
   });
 
   it('the attempt limit is the call center\'s callbackAttemptLimit', async () => {

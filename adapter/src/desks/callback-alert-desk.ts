@@ -103,7 +103,8 @@ export class CallbackAlertDesk {
     const shown = view.view(id)?.callback;
     if (!shown) return undefined;
     const next = transitionCallback({ status: shown.status, attempts: shown.attempt - 1, outcome: shown.outcome, reason: shown.reason }, event);
-    view.change(id, (current) => current, { callback: { ...shown, status: next.status, outcome: next.outcome, reason: next.reason } });
+    const request = next.status === 'waiting' || next.status === 'failed' || next.status === 'completed' ? next.status : undefined;
+    view.change(id, (current) => (request ? { ...current, callbackRequest: request } : current), { callback: { ...shown, status: next.status, outcome: next.outcome, reason: next.reason } });
     return next;
   }
 }

@@ -71,7 +71,7 @@ describe('call back from a record', () => {
     const maria = await lead(desks, 'Lopez');
     await fakeOrg.update(desks.orgId, 'Lead', maria.recordId, { MobilePhone: '+1 415 555 0199' });
     await desks.callback.handle({ to: 'open' }, focusOn(maria));
-    expect(desks.store.snapshot.callback).to.deep.equal({ record: maria, numbers: ['(415) 555-0100', '+1 415 555 0199'], thisBrowser: true, devices: [DESK_PHONE] });
+    expect(desks.store.snapshot.callback).to.deep.equal({ record: maria, numbers: ['(415) 555-0100', '+1 415 555 0199'], thisBrowser: true, devices: [DESK_PHONE], scheduled: [] });
     await desks.callback.handle({ to: 'close' }, undefined);
     expect(desks.store.snapshot.callback).to.equal(undefined);
   });
@@ -100,7 +100,7 @@ describe('call back from a record', () => {
     const desks = await withCrm();
     desks.voice.connection({ state: 'connecting' });
     await desks.callback.handle({ to: 'open' }, undefined);
-    expect(desks.store.snapshot.callback).to.deep.equal({ numbers: [], thisBrowser: false, devices: [] });
+    expect(desks.store.snapshot.callback).to.deep.equal({ numbers: [], thisBrowser: false, devices: [], scheduled: [] });
     const refused = await refusal(desks.callback.place({ number: '+14155550152', device: '' }));
     expect(refused.code).to.equal('CALLBACK_NO_DEVICE');
     expect(refused.message).to.match(/activate a device first/);

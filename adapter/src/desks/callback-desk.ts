@@ -29,6 +29,7 @@ import type { OutboundDesk, OutboundDeskParts } from './outbound-desk.ts';
 import type { NavigationContext } from '../host/navigation-context.ts';
 import type { CallbackAsk } from '../intents.ts';
 import { NO_CALLER_LOOKUP } from './view-desk.ts';
+import { ScheduledCallDesk } from './scheduled-call-desk.ts';
 
 
 /** How much longer than the ring time ContactPad waits for the device's word on the customer's line (its NOTIFYs). */
@@ -56,15 +57,22 @@ export class CallbackDesk {
   /** The device callbacks under way, by interaction id: the way to hang up ContactPad's leg, and the timer of the step they are at. */
   readonly #underWay = new Map<string, { readonly cancel: (reason: string) => Promise<void>; stopTimer: () => void }>();
 
+  /** Scheduling the call instead of calling now, and the agent's scheduled calls. */
+  readonly scheduled: ScheduledCallDesk;
+
   constructor(desks: OutboundDeskParts, outbound: OutboundDesk) {
     this.#desks = desks;
     this.#outbound = outbound;
+    this.scheduled = new ScheduledCallDesk(desks, outbound);
   }
 
   /** The Call back intents (controller.ts), with the record in focus in the console. */
   async handle(ask: CallbackAsk, focused: NavigationContext | undefined): Promise<void> {
     if (ask.to === 'open') return this.open(ask.interactionId, focused);
     if (ask.to === 'close') return this.close();
+    if (ask.to === 'schedule') return void (await this.scheduled.schedule(ask.number, ask.at, ask.record));
+    if (ask.to === 'move') return this.scheduled.move(ask.id, ask.at);
+    if (ask.to === 'cancel-scheduled') return this.scheduled.cancel(ask.id);
     await this.place(ask);
   }
 
@@ -87,6 +95,7 @@ export class CallbackDesk {
       ...s,
       callback: { ...(source.record ? { record: source.record } : {}), numbers, thisBrowser: s.phone.state === 'registered', devices: callbacks?.devices ?? [] },
     }));
+    await this.scheduled.refresh();
   }
 
   /** The dialog closed without a call. */

@@ -110,11 +110,12 @@ export class OutboundDesk {
    * so) and how it is shown; with the record it is placed from (a callback through another device:
    * callback-desk.ts), that record's Do Not Call counts too, and the record comes back as
    * Salesforce knows it. Throws INVALID_INPUT, or the blocking rule's error: then nothing may be
-   * dialled.
+   * dialled. `at` (epoch ms; now when absent): the time the call will be made (a scheduled call:
+   * calling hours at that time in the recipient's time zone).
    */
-  async clear(typed: string, from?: DialledRecord): Promise<{ readonly name: string; readonly address: string; readonly record?: Cleared['record'] }> {
+  async clear(typed: string, from?: DialledRecord, at?: number): Promise<{ readonly name: string; readonly address: string; readonly record?: Cleared['record'] }> {
     const record = from && isSalesforceId(from.recordId) ? from : undefined;
-    const cleared = await this.#clear(readDialString(typed), record);
+    const cleared = await this.#clear(readDialString(typed), record, at);
     return { name: cleared.shown, address: cleared.target, ...(cleared.record ? { record: cleared.record } : {}) };
   }
 
@@ -199,7 +200,7 @@ export class OutboundDesk {
   }
 
   /** The rules' answer for the call, from what Salesforce says (see the file comment); throws the blocking rule's error. */
-  async #clear(dial: DialString, record: DialledRecord | undefined): Promise<Cleared> {
+  async #clear(dial: DialString, record: DialledRecord | undefined, when?: number): Promise<Cleared> {
     const { rooms, clock } = this.#desks;
     const extension = dial.kind === 'number' ? dial.extension : '';
     const crm = rooms.crm;
@@ -215,7 +216,7 @@ export class OutboundDesk {
       throw blockedCallError(uncheckedDecision(`Salesforce could not be asked (${describeError(error).message})`));
     }
     for (const problem of facts.problems) this.#tellOnce(problem);
-    const at = clock.now();
+    const at = when ?? clock.now();
     const decision = checkOutbound(
       {
         reach: facts.number.reach,

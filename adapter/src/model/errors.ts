@@ -356,6 +356,11 @@ export const ERROR_CATALOGUE = {
     causes: ['The admin did not add the ContactPad Console Bridge utility item.', 'The console app is not a Lightning console app.'],
     fix: 'Add the ContactPad Console Bridge to the console app\'s utility bar (README, Console bridge). Calls keep working meanwhile.',
   },
+  SCHEDULE_IN_PAST: {
+    description: 'A scheduled call (a callback request for the agent at a date and time) was given a time that has already passed; nothing was scheduled or moved.',
+    causes: ['The date or time picked is earlier than now (or the moment passed while the agent was choosing).'],
+    fix: 'Pick a date and time to come and schedule again.',
+  },
   RESCHEDULE_TIME_PASSED: {
     description: 'A calling record\'s next call attempt was rescheduled to a time that has already passed; nothing was changed.',
     causes: ['The date or time picked is earlier than now (or the moment passed while the agent was choosing).'],

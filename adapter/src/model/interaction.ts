@@ -70,4 +70,6 @@ export interface Interaction {
   readonly disposition: string;
   /** The agent's notes (Task Description); '' until typed. */
   readonly notes: string;
+  /** A callback attempt: where its request stands once the attempt is over (callback-request.ts): waiting for another attempt, or failed at the limit. */
+  readonly callbackRequest?: 'waiting' | 'failed' | 'completed';
 }

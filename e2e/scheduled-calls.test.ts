@@ -1,0 +1,133 @@
+/**
+ * Scheduled calls (issue 12 item 3; seed 003 "Scheduled calls"), end to end in the local console:
+ * from a record's Call back dialog the agent schedules the call for a date and time (a time past
+ * and a time outside the calling hours in the customer's time zone refused, the rule named); the
+ * request is a Salesforce record for this agent linked to the Lead (the fake org answers the
+ * callback queue as ContactPadCallbackQueue does); the dialog lists it, the agent moves it and
+ * cancels another. Once due, the platform (played here as e2e/callbacks.test.ts plays it: the
+ * queue's `/next`, then the customer simulator's callback INVITE) is offered it for this agent
+ * only, and it rings the agent as a callback alert.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Frame, Locator } from 'playwright-core';
+import { customerState, openReadySession, placeCall, type ConsoleSession } from './support/console-session.ts';
+import type { FakeOrgSession } from '../scripts/fake-org/client.ts';
+
+const DAY = 86_400_000;
+
+async function queue(as: FakeOrgSession, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${as.instanceUrl}/services/apexrest/contactpad/callbacks${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${as.accessToken}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** The browser's datetime-local value for an instant (in the browser's own time zone, which the dialog names). */
+async function localValue(softphone: Frame, at: number): Promise<string> {
+  return softphone.evaluate((ms) => {
+    const d = new Date(ms);
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+  }, at);
+}
+
+describe('scheduled calls from a record', () => {
+  let session: ConsoleSession;
+
+  before(async () => {
+    session = await openReadySession({ '/ContactPad/wrapUpSeconds': '300' });
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('schedules from a Lead (a past time and a night time refused), lists it, moves it, cancels another; once due it rings the agent', async () => {
+    const { softphone, page, fakeOrg } = session;
+    const setting = (await fakeOrg.records('default', 'ContactPad_Outbound_Setting__mdt')).find((r) => r['DeveloperName'] === 'Default');
+    await fakeOrg.update('default', 'ContactPad_Outbound_Setting__mdt', setting!.Id, { Calling_Hours_Start__c: '08:00', Calling_Hours_End__c: '21:00' });
+    try {
+      // The agent opens Maria Lopez (a Lead, (415) 555-0100, San Francisco) from the Tasks list.
+      const refreshed = page.waitForResponse((response) => decodeURIComponent(response.url()).replace(/\+/g, ' ').includes('FROM Task'));
+      await page.getByTestId('console-tab').filter({ hasText: 'Tasks' }).click();
+      const rows = ((await (await refreshed).json()) as { records: unknown[] }).records.length;
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=task-row]').length === n, rows);
+      await page.getByTestId('tasks-table').getByRole('button', { name: 'Maria Lopez' }).first().press('Enter');
+      const leadId = ((await (await page.waitForFunction(() => window.localConsole!.tabs.find((t) => t.active && t.objectType === 'Lead'))).jsonValue()) as { recordId: string }).recordId;
+
+      await softphone.getByRole('button', { name: 'Call back', exact: true }).click();
+      const dialog = softphone.getByRole('dialog', { name: /^Call back/ });
+      await dialog.waitFor();
+      const zone = await softphone.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+      const when = dialog.getByLabel(`Date and time (your time, ${zone})`);
+      const now = Date.parse((await fakeOrg.clock('default')).now);
+      const day = (days: number, hourUtc: number) => {
+        const d = new Date(now + days * DAY);
+        return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), hourUtc);
+      };
+      const notice = (code: string) => softphone.getByRole('alert').filter({ hasText: code }).last();
+
+      await when.fill(await localValue(softphone, now - 3 * 3_600_000));
+      await dialog.getByRole('button', { name: 'Schedule' }).click();
+      await notice('SCHEDULE_IN_PAST').waitFor();
+      // 09:00 UTC is 01:00 or 02:00 in San Francisco.
+      await when.fill(await localValue(softphone, day(2, 9)));
+      await dialog.getByRole('button', { name: 'Schedule' }).click();
+      assert.match(await notice('CALL_BLOCKED_CALLING_HOURS').innerText(), /Calling hours: .*America\/Los_Angeles/);
+
+      // Noon in San Francisco: scheduled, and a second one for another number.
+      await when.fill(await localValue(softphone, day(2, 20)));
+      await dialog.getByRole('button', { name: 'Schedule' }).click();
+      const list = dialog.getByRole('list', { name: 'Your scheduled calls' });
+      await list.getByRole('listitem').filter({ hasText: '+14155550100' }).waitFor();
+      await dialog.getByLabel("Customer's number").fill('+1 415 555 0177');
+      await when.fill(await localValue(softphone, day(3, 20)));
+      await dialog.getByRole('button', { name: 'Schedule' }).click();
+      await list.getByRole('listitem').filter({ hasText: '+14155550177' }).waitFor();
+      const saved = (await fakeOrg.records('default', 'ContactPad_Callback_Request__c')).filter((r) => r['Status__c'] === 'Scheduled' && r['Record_Id__c'] === leadId);
+      assert.deepEqual(saved.map((r) => [r['Number__c'], Date.parse(String(r['Scheduled_At__c']))]).sort(), [['+14155550100', day(2, 20)], ['+14155550177', day(3, 20)]]);
+      const agentId = String(saved[0]!['Agent__c']);
+
+      // Moved to the next morning (17:00 UTC, 09:00 or 10:00 in San Francisco); the other cancelled.
+      const first: Locator = list.getByRole('listitem').filter({ hasText: '+14155550100' });
+      await first.getByRole('textbox', { name: /^New time for/ }).fill(await localValue(softphone, day(1, 17)));
+      await first.getByRole('button', { name: 'Move' }).click();
+      const movedWords = await softphone.evaluate((ms) => new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }), day(1, 17));
+      await list.getByRole('listitem').filter({ hasText: '+14155550100' }).filter({ hasText: movedWords }).waitFor();
+      await list.getByRole('button', { name: /^Cancel the call to .*/ }).last().click();
+      await list.getByRole('listitem').filter({ hasText: '+14155550177' }).waitFor({ state: 'detached' });
+      const after = await fakeOrg.records('default', 'ContactPad_Callback_Request__c');
+      const moved = after.find((r) => r.Id === saved.find((s) => s['Number__c'] === '+14155550100')!.Id)!;
+      assert.equal(Date.parse(String(moved['Scheduled_At__c'])), day(1, 17), 'moved');
+      assert.equal(after.find((r) => r.Id === saved.find((s) => s['Number__c'] === '+14155550177')!.Id)!['Status__c'], 'Cancelled');
+      await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+
+      // Once due, the platform is offered it for this agent only, and it rings the agent.
+      const users = await fakeOrg.records('default', 'User');
+      const other = users.find((user) => user.Id !== agentId)!;
+      const [agent, colleague] = await Promise.all([fakeOrg.createSession('default', agentId), fakeOrg.createSession('default', String(other.Id))]);
+      assert.deepEqual(await queue(agent!, '/next', { queue: 'Scheduled' }), {}, 'not before its time');
+      const ahead = Math.ceil((day(1, 17) - now) / 1000) + 60;
+      await fakeOrg.advanceClock(ahead, 'default');
+      try {
+        assert.deepEqual(await queue(colleague!, '/next', { queue: 'Scheduled' }), {}, 'not to another agent');
+        const due = (await queue(agent!, '/next', { queue: 'Scheduled' }))['offered'] as Record<string, string>;
+        assert.equal(due['Id'], moved.Id);
+        await page.getByTestId('sim-kind').selectOption('callback');
+        await placeCall(session, { name: due['Caller_Name__c']!, number: due['Number__c']!, queue: due['Queue__c']! });
+        const pop = softphone.getByRole('region', { name: /^Incoming callback from Maria Lopez/ });
+        await pop.waitFor();
+        assert.ok((await pop.innerText()).includes('+14155550100'));
+        await pop.getByRole('button', { name: 'Reject' }).click();
+        await customerState(session, 'rejected');
+      } finally {
+        await fakeOrg.advanceClock(-ahead, 'default');
+      }
+    } finally {
+      await fakeOrg.update('default', 'ContactPad_Outbound_Setting__mdt', setting!.Id, { Calling_Hours_Start__c: null, Calling_Hours_End__c: null });
+    }
+  });
+});
