@@ -11,7 +11,12 @@
  * transaction completes and the records are no longer locked"). Here each call runs to its end
  * synchronously (no await between reading and writing), so requests that arrive together in the
  * fake org's event loop are likewise decided one after the other, each seeing the one before.
- * Errors are the class's own: `[{"errorCode": ..., "message": ...}]` with 400, 404 or 409.
+ * Errors are the class's own: `[{"errorCode": ..., "message": ...}]` with 400, 404 or 409, written
+ * with RestContext.response (statusCode, responseBody: Apex Developer Guide, "RestResponse Class",
+ * apex_methods_system_restresponse.htm), in the list shape of Salesforce's own REST errors (REST
+ * API Developer Guide, "Status Codes and Error Responses", errorcodes.htm). What the class does not
+ * catch (an unknown id) is Apex REST's 500 APEX_ERROR (apex-rest.ts). The records are the custom object as force-app ships it
+ * (objects/ContactPad_Callback_Request__c, fields/*.field-meta.xml).
  */
 import { SalesforceApiError } from './salesforce-error.ts';
 import type { ApiResult } from './api-response.ts';
@@ -91,7 +96,10 @@ function next(org: FakeOrg, user: SfRecord, queue: string): ApiResult {
       Status__c: 'Follow-up',
       Reason__c: `Queue ${queue} had ${MAX_IN_PROGRESS_PER_QUEUE} callbacks in progress: missed-call follow-up`,
     });
-    // Salesforce queues cannot own activities: the follow-up Task names the queue (the class sets WhatId to the request).
+    // Salesforce queues cannot own activities: the follow-up Task names the queue. The class relates it
+    // to the request (WhatId = oldest.Id: the Task reference allows custom objects with activities,
+    // which force-app enables); the fake's Task WhatId knows only Account, Campaign and Case
+    // (schema.ts), so here the Description names the request instead: a known difference.
     org.insert('Task', { Subject: `Missed call follow-up (queue ${queue}): ${String(oldest['Number__c'])}`, Status: 'Not Started', Priority: 'High', Description: `Callback request ${oldest.Id}` });
     return ok(200, { followUp });
   }
@@ -166,6 +174,9 @@ function when(body: Record<string, unknown>, key: string): number | undefined {
   const value = text(body, key);
   if (value === '') return undefined;
   const at = Date.parse(value);
+  // A known difference: the class's JSON.deserialize('"' + value + '"', Datetime.class) throws, uncaught,
+  // which Apex REST answers 500 APEX_ERROR (apex-rest.ts); the fake answers 400 with the REST API's
+  // datetime message (record-values.ts). ContactPad sends only times it wrote itself (toISOString).
   if (Number.isNaN(at)) throw new SalesforceApiError(400, 'JSON_PARSER_ERROR', `Cannot deserialize instance of datetime from VALUE_STRING value ${value}`);
   return at;
 }
