@@ -36,6 +36,22 @@ export async function loadedTestDesks(items: Record<string, string> = {}): Promi
   return { ...(await loadedDesks(desks)), clock: desks.clock };
 }
 
+/**
+ * `desks` with their rooms: `phone` (a RecordingPhone unless given), a RecordingHost and the real
+ * crm room on a fresh fake org with the demo data (crmOnFakeOrg).
+ */
+export async function withRooms<Phone extends RecordingPhone = RecordingPhone>(
+  desks: Pick<Desks, 'view' | 'notices' | 'settings' | 'rooms'>,
+  phone: Phone = new RecordingPhone() as Phone,
+): Promise<{ phone: Phone; host: RecordingHost; crm: CrmService; orgId: string }> {
+  const host = new RecordingHost();
+  const { crm, orgId } = await crmOnFakeOrg(desks);
+  desks.rooms.phone = phone;
+  desks.rooms.host = host;
+  desks.rooms.crm = crm;
+  return { phone, host, crm, orgId };
+}
+
 /** What an INVITE from Maria Lopez (+14155550100, queue Sales) says, as the phone reports it; `fields` change it. */
 export function callOffer(callId: string, fields: Partial<CallOffer> = {}): CallOffer {
   return {

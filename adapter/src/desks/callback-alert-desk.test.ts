@@ -6,18 +6,13 @@
  */
 import { expect } from '@open-wc/testing';
 import { ContactPadError } from '../model/errors.ts';
-import { callOffer, crmOnFakeOrg, RecordingHost, RecordingPhone, settled, testDesks } from '../../test-support/desk-rig.ts';
+import { callOffer, settled, testDesks, withRooms } from '../../test-support/desk-rig.ts';
 import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 
 async function withCrm(items: Record<string, string> = {}) {
   const desks = testDesks({ '/ContactPad/wrapUpSeconds': '10', ...items });
-  const phone = new RecordingPhone();
-  const host = new RecordingHost();
-  const { crm, orgId } = await crmOnFakeOrg(desks);
-  desks.rooms.phone = phone;
-  desks.rooms.host = host;
-  desks.rooms.crm = crm;
+  const { phone, host, orgId } = await withRooms(desks);
   desks.agent.choose({ status: 'ready' });
   return { ...desks, phone, host, orgId };
 }

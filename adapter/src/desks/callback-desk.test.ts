@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import type { DeviceCallbackEvent, RegisteredDevice } from '../model/device-callback.ts';
 import type { NavigationContext } from '../host/navigation-context.ts';
-import { callOffer, crmOnFakeOrg, RecordingHost, RecordingPhone, loadedTestDesks } from '../../test-support/desk-rig.ts';
+import { callOffer, RecordingPhone, loadedTestDesks, withRooms } from '../../test-support/desk-rig.ts';
 import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import type { DeviceCallbackPort } from './ports.ts';
@@ -40,12 +40,7 @@ class PhoneWithDevices extends RecordingPhone {
 
 async function withCrm(items: Record<string, string> = {}) {
   const desks = await loadedTestDesks(items);
-  const phone = new PhoneWithDevices();
-  const host = new RecordingHost();
-  const { crm, orgId } = await crmOnFakeOrg(desks);
-  desks.rooms.phone = phone;
-  desks.rooms.host = host;
-  desks.rooms.crm = crm;
+  const { phone, host, orgId } = await withRooms(desks, new PhoneWithDevices());
   // The agent goes Ready: the phone starts and registers.
   await desks.agent.choose({ status: 'ready' });
   desks.voice.connection({ state: 'registered' });

@@ -4,18 +4,13 @@
  * and stand-ins for the phone and the host that record what they were asked.
  */
 import { expect } from '@open-wc/testing';
-import { crmOnFakeOrg, RecordingHost, RecordingPhone, testDesks } from '../../test-support/desk-rig.ts';
+import { testDesks, withRooms } from '../../test-support/desk-rig.ts';
 import { fakeOrg, taskFor } from '../../test-support/fake-org.ts';
 import { refusal } from '../../test-support/thrown.ts';
 
 async function withCrm(items: Record<string, string> = {}) {
   const desks = testDesks(items);
-  const phone = new RecordingPhone();
-  const host = new RecordingHost();
-  const { crm, orgId } = await crmOnFakeOrg(desks);
-  desks.rooms.phone = phone;
-  desks.rooms.host = host;
-  desks.rooms.crm = crm;
+  const { phone, host, orgId } = await withRooms(desks);
   return { ...desks, phone, host, orgId };
 }
 

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { CallingRecord } from '../model/calling-record.ts';
-import { crmOnFakeOrg, RecordingHost, RecordingPhone, loadedTestDesks, settled } from '../../test-support/desk-rig.ts';
+import { loadedTestDesks, settled, withRooms } from '../../test-support/desk-rig.ts';
 import { fakeOrg } from '../../test-support/fake-org.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import { PreviewDesk } from './preview-desk.ts';
@@ -16,12 +16,7 @@ const CAMPAIGN = 'Spring catering calls';
 
 async function floor() {
   const desks = await loadedTestDesks();
-  const phone = new RecordingPhone();
-  const host = new RecordingHost();
-  const { crm, orgId } = await crmOnFakeOrg(desks);
-  desks.rooms.phone = phone;
-  desks.rooms.host = host;
-  desks.rooms.crm = crm;
+  const { phone, host, orgId } = await withRooms(desks);
   const preview = new PreviewDesk(desks);
   return { ...desks, phone, host, orgId, preview };
 }

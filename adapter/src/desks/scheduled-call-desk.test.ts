@@ -5,7 +5,7 @@
  * hours 08:00 to 21:00 in the recipient's time zone.
  */
 import { expect } from '@open-wc/testing';
-import { crmOnFakeOrg, DEMO_AGENT_USER_ID, RecordingHost, RecordingPhone, loadedTestDesks } from '../../test-support/desk-rig.ts';
+import { DEMO_AGENT_USER_ID, loadedTestDesks, withRooms } from '../../test-support/desk-rig.ts';
 import { fakeOrg } from '../../test-support/fake-org.ts';
 import { refusal } from '../../test-support/thrown.ts';
 
@@ -13,10 +13,7 @@ const DAY = 86_400_000;
 
 async function withCrm() {
   const desks = await loadedTestDesks();
-  const { crm, orgId } = await crmOnFakeOrg(desks);
-  desks.rooms.phone = new RecordingPhone();
-  desks.rooms.host = new RecordingHost();
-  desks.rooms.crm = crm;
+  const { orgId } = await withRooms(desks);
   const setting = (await fakeOrg.records(orgId, 'ContactPad_Outbound_Setting__mdt')).find((r) => r['DeveloperName'] === 'Default');
   await fakeOrg.update(orgId, 'ContactPad_Outbound_Setting__mdt', setting!.Id, { Calling_Hours_Start__c: '08:00', Calling_Hours_End__c: '21:00' });
   const callback = await (await desks.voice.outbound()).callback();
