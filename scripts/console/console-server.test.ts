@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
@@ -140,6 +141,33 @@ describe('the local console server', () => {
     }
   });
 
+  it('sends scripts gzip-compressed to a browser that accepts it, as Salesforce serves static resources, and as they are to one that does not', async () => {
+    const get = (path: string, encoding?: string) =>
+      new Promise<{ encoding: string | undefined; vary: string | undefined; length: number; body: Buffer }>((done, fail) => {
+        const req = request({ host: '127.0.0.1', port: PORT, path, method: 'GET', headers: encoding ? { 'Accept-Encoding': encoding } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => {
+            const body = Buffer.concat(chunks);
+            const header = res.headers['content-encoding'];
+            done({ encoding: header, vary: res.headers.vary, length: Number(res.headers['content-length']), body });
+          });
+        });
+        req.on('error', fail);
+        req.end();
+      });
+    const plain = await get('/resource/contactpad/main.js');
+    assert.equal(plain.encoding, undefined);
+    assert.equal(plain.length, plain.body.byteLength);
+    const compressed = await get('/resource/contactpad/main.js', 'gzip, deflate, br');
+    assert.equal(compressed.encoding, 'gzip');
+    assert.equal(compressed.vary, 'Accept-Encoding');
+    assert.equal(compressed.length, compressed.body.byteLength);
+    assert.deepEqual(gunzipSync(compressed.body), plain.body, 'the same script once inflated');
+    assert.equal((await get('/resource/contactpad/main.js', 'gzip;q=0, identity')).encoding, undefined, 'gzip refused with q=0');
+    assert.equal((await get('/resource/contactpad/ringtone.wav', 'gzip')).encoding, undefined, 'audio is sent as it is');
+  });
+
   it('serves force-app\'s ContactPad.page as the softphone, its merge fields filled from the session and the agent user, never in a URL', async () => {
     const softphone = await rawGet('/softphone');
     assert.match(softphone.body, /^<!DOCTYPE html>\n/);
@@ -188,6 +216,20 @@ describe('the console page', () => {
     await frame.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Phone', exact: true }).click();
     await frame.waitFor({ state: 'visible' });
+    await page.close();
+  });
+
+  it('with ?softphoneHost=localhost serves the softphone from another site, as Salesforce serves Visualforce, and Open CTI still connects it to the console', async () => {
+    const page = await context.newPage();
+    await page.goto(`${consoleServer.url}?refresh=0&softphoneHost=localhost`);
+    const src = await page.getByTestId('softphone-frame').getAttribute('src');
+    assert.equal(src, `http://localhost:${PORT}/softphone?sfdcIframeOrigin=${encodeURIComponent(`http://127.0.0.1:${PORT}`)}`);
+    await page.waitForFunction(() => window.localConsole?.openCtiConnected === true);
+    const softphone = page.frames().find((frame) => frame.url().startsWith(`http://localhost:${PORT}/softphone`));
+    assert.ok(softphone, 'the softphone frame comes from localhost');
+    await softphone.locator('contact-pad').waitFor({ state: 'attached' });
+    const settings = await openCti(softphone, 'getCallCenterSettings', {});
+    assert.equal(settings.success, true, 'Open CTI answers across the two origins');
     await page.close();
   });
 

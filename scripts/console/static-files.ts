@@ -1,11 +1,16 @@
 /**
  * Serves files from one folder (the built `contactpad` static resource, as Salesforce serves
  * `/resource/<name>/...`; force-app's Aura bundles): GET and HEAD only, a content type by extension, 404 for anything
- * missing or outside the folder (no `..`, no encoded traversal, no NUL bytes).
+ * missing or outside the folder (no `..`, no encoded traversal, no NUL bytes). Text files
+ * (scripts, styles, markup, JSON) go gzip-compressed to a browser that accepts it
+ * (`Accept-Encoding: gzip`), as Salesforce serves static resources, so that the transfer sizes a
+ * browser reports (Resource Timing's encodedBodySize, what `npm run bench` counts) are those of
+ * compressed files: zlib's default level (6), compressed once per file version and kept.
  */
-import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -69,10 +74,13 @@ export function serveStaticFile(req: IncomingMessage, res: ServerResponse, rootD
     sendText(res, 404, 'Not found');
     return;
   }
-  const size = statSync(file).size;
+  const stat = statSync(file);
+  const compressed = acceptsGzip(req) && COMPRESSIBLE.has(extname(file).toLowerCase()) ? gzipped(file, stat.mtimeMs, stat.size) : undefined;
   res.writeHead(200, {
     'Content-Type': contentTypeFor(file),
-    'Content-Length': String(size),
+    'Content-Length': String(compressed?.byteLength ?? stat.size),
+    ...(compressed ? { 'Content-Encoding': 'gzip' } : {}),
+    Vary: 'Accept-Encoding',
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   });
@@ -80,7 +88,37 @@ export function serveStaticFile(req: IncomingMessage, res: ServerResponse, rootD
     res.end();
     return;
   }
+  if (compressed) {
+    res.end(compressed);
+    return;
+  }
   createReadStream(file)
     .on('error', () => res.destroy())
     .pipe(res);
+}
+
+/** Extensions served compressed to a browser that accepts gzip (text; audio and images are compressed already or gain little). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.cmp', '.design']);
+
+/** Whether the request's Accept-Encoding takes gzip (and does not refuse it with q=0). */
+export function acceptsGzip(req: IncomingMessage): boolean {
+  const header = req.headers['accept-encoding'];
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip') return false;
+    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((found) => found !== undefined);
+    return q === undefined || Number(q) > 0;
+  });
+}
+
+const gzipCache = new Map<string, { mtimeMs: number; size: number; body: Buffer }>();
+
+/** The file gzip-compressed, compressed again only when the file changed (a rebuild). */
+function gzipped(file: string, mtimeMs: number, size: number): Buffer {
+  const cached = gzipCache.get(file);
+  if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.body;
+  const body = gzipSync(readFileSync(file));
+  gzipCache.set(file, { mtimeMs, size, body });
+  return body;
 }

@@ -64,6 +64,22 @@ export function connectOpenCtiToParent(win: Window, options: ConnectToParentOpti
   return opencti;
 }
 
+/**
+ * The console's origin as Salesforce hands it to the softphone page: the `sfdcIframeOrigin`
+ * parameter of the page's URL (set when the softphone comes from another origin than the
+ * console); undefined when absent or not an http(s) origin.
+ */
+export function parentOriginFromUrl(href: string): string | undefined {
+  const value = new URL(href).searchParams.get('sfdcIframeOrigin');
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function randomInstance(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }

@@ -3,6 +3,7 @@
  * served at /support/api/68.0/lightning/opencti_min.js). Runs synchronously when its script tag
  * runs, so code right after it finds `window.sforce.opencti`, like with Salesforce's library.
  */
-import { connectOpenCtiToParent } from './iframe-side.ts';
+import { connectOpenCtiToParent, parentOriginFromUrl } from './iframe-side.ts';
 
-connectOpenCtiToParent(window);
+const parentOrigin = parentOriginFromUrl(location.href);
+connectOpenCtiToParent(window, parentOrigin === undefined ? {} : { parentOrigin });

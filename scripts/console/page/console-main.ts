@@ -20,7 +20,8 @@
  * `?contactpad=off` loads the softphone with Open CTI only (the console and shim on their own);
  * `?bridge=off` starts the console without its console bridge (no tab sync, no Omni-Channel for
  * ContactPad: nothing answers on the bridge channel); `?lang=es` makes the agent Spanish-speaking
- * (their User's LanguageLocaleKey es, LocaleSidKey es_ES: ContactPad speaks Spanish).
+ * (their User's LanguageLocaleKey es, LocaleSidKey es_ES: ContactPad speaks Spanish);
+ * `?softphoneHost=localhost` serves the softphone from another site (softphoneAddress below).
  */
 import type { DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
 import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
@@ -197,6 +198,25 @@ function layout() {
   return { consoleArea, main, utilityBar, status, simulatorForm, remoteMedia, colleague, modalHost, ruleTesterButton, presence, bridgeStatus, omniSimulator };
 }
 
+/**
+ * Where the softphone frame's page comes from. `?lang=es`: the agent's Salesforce language
+ * (LanguageLocaleKey) is Spanish, as the softphone page renders it. `?softphoneHost=localhost`:
+ * the page comes from http://localhost:<port>, another site than the console's 127.0.0.1, as
+ * Salesforce serves Visualforce from a domain of its own; Chromium then runs the frame in a
+ * renderer process of its own (`npm run bench` reads the frame's CPU, heap and DOM nodes apart
+ * from the console's), and the frame's Open CTI is told the console's origin the way Salesforce
+ * tells it, in the `sfdcIframeOrigin` parameter.
+ */
+function softphoneAddress(params: URLSearchParams): { src: string; origin: string } {
+  const query = new URLSearchParams();
+  if (params.get('contactpad') === 'off') query.set('contactpad', 'off');
+  else if (params.has('lang')) query.set('lang', params.get('lang') ?? '');
+  if (params.get('softphoneHost') !== 'localhost') return { src: `/softphone${query.size > 0 ? `?${query}` : ''}`, origin: location.origin };
+  const origin = `${location.protocol}//localhost:${location.port}`;
+  query.set('sfdcIframeOrigin', location.origin);
+  return { src: `${origin}/softphone?${query}`, origin };
+}
+
 function main(): void {
   const config = readConsoleConfig(document);
   const rest = new RestClient(config.apiVersion, config.sessionId);
@@ -206,9 +226,9 @@ function main(): void {
   );
   const dom = layout();
   const params = new URLSearchParams(location.search);
+  const softphone = softphoneAddress(params);
   const panel = new SoftphonePanel(dom.utilityBar, dom.consoleArea, {
-    // ?lang=es: the agent's Salesforce language (LanguageLocaleKey) is Spanish, as the softphone page renders it.
-    src: params.get('contactpad') === 'off' ? '/softphone?contactpad=off' : params.has('lang') ? `/softphone?${new URLSearchParams({ lang: params.get('lang') ?? '' })}` : '/softphone',
+    src: softphone.src,
     visible: params.get('panel') !== 'closed',
     // ?softphoneCamera=blocked: the console gives the softphone frame no camera (an agent whose camera is blocked).
     camera: params.get('softphoneCamera') !== 'blocked',
@@ -313,7 +333,7 @@ function main(): void {
     },
   };
 
-  openCti = acceptOpenCtiSoftphone({ win: window, frame: panel.frame, origin: location.origin, api });
+  openCti = acceptOpenCtiSoftphone({ win: window, frame: panel.frame, origin: softphone.origin, api });
   let softphoneInstance: unknown;
   window.addEventListener('message', (event: MessageEvent) => {
     if (event.source !== panel.frame.contentWindow || !isProtocolMessage(event.data, 'hello')) return;
