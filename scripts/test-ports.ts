@@ -22,6 +22,8 @@ export const E2E_SIP_WSS_PORT = 28443;
 export const BENCH_WEB_PORT = 32000;
 export const BENCH_SIP_WS_PORT = 32080;
 export const BENCH_SIP_UDP_PORT = 32060;
+/** The bench console's second web port: the softphone's own origin (startConsole's softphonePort). */
+export const BENCH_SOFTPHONE_PORT = 32001;
 
 /** A local console the Node tests start: web page, SIP WebSocket, SIP UDP. */
 export interface ConsoleTestPorts {

@@ -36,6 +36,8 @@ export interface ConsolePorts {
   readonly sipWsPort: number;
   readonly sipUdpPort: number;
   readonly name: string;
+  /** A second web port for the softphone's own origin (startConsole's softphonePort; open the page with `&softphonePort=`). */
+  readonly softphonePort?: number;
 }
 
 const E2E_PORTS: ConsolePorts = { port: E2E_WEB_PORT, sipWsPort: E2E_SIP_WS_PORT, sipUdpPort: E2E_SIP_UDP_PORT, name: 'e2e' };

@@ -1,8 +1,9 @@
 /**
  * API requests ContactPad spends per handled inbound call, measured in the softphone frame
  * (every request to /services/data/ it makes, read from the browser's resource timing),
- * over runs of 50 calls through Kamailio in the local console: one run from 50 different
- * callers, one from 10 callers calling back (the repeat-caller cache).
+ * over a run of calls through Kamailio in the local console placed by its customer simulator
+ * (npm run bench: new callers, each number once, then repeat callers: a few numbers calling in
+ * turn, the repeat-caller cache).
  */
 import { customerState, placeCall, type ConsoleSession } from '../../e2e/support/console-session.ts';
 
@@ -30,9 +31,20 @@ export async function measureApiBudget(session: ConsoleSession, numbers: readonl
     const id = await placeCall(session, { name: `Budget caller ${i}`, number: numbers[i % numbers.length] ?? '', queue: 'Sales' });
     interactionIds.push(id);
     const pop = softphone.getByRole('region', { name: /Incoming voice call/ });
-    await pop.getByText(/Lead|Customer|Previous Customer|Unknown|Caller lookup failed/).first().waitFor();
+    await pop
+      .getByText(/Lead|Customer|Previous Customer|Unknown|Caller lookup failed/)
+      .first()
+      .waitFor()
+      .catch(async (error: unknown) => {
+        const pad = await softphone.locator('contact-pad').ariaSnapshot().catch(() => '(unreadable)');
+        const customer = await page.evaluate(() => window.customerSimulator?.state).catch(() => '(unreadable)');
+        throw new Error(`bench: call ${i + 1} of ${calls} did not pop with its caller's label (customer simulator: ${customer}); ContactPad showed:\n${pad}`, { cause: error });
+      });
+    const popsBefore = await page.evaluate(() => window.localConsole!.screenPops.length);
     await pop.getByRole('button', { name: 'Accept' }).click();
     await customerState(session, 'connected');
+    // Once answered the record pops; an unknown caller's is the New Lead form over the console, closed unsaved.
+    await page.waitForFunction((n) => window.localConsole!.screenPops.length > n, popsBefore);
     if ((await page.getByRole('dialog').count()) > 0) await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await softphone.getByRole('button', { name: 'Release' }).click();
     await softphone.getByRole('button', { name: 'Done' }).click();

@@ -19,6 +19,8 @@ import { signSipCredential } from '../sip-server/sip-credential.ts';
 import { CONSOLE_SERVER_TEST_PORTS } from '../test-ports.ts';
 
 const { web: PORT, sipWs: SIP_WS_PORT, sipUdp: SIP_UDP_PORT } = CONSOLE_SERVER_TEST_PORTS;
+/** The softphone's own origin (startConsole's softphonePort). */
+const SOFTPHONE_PORT = PORT + 1;
 const API = '/services/data/v62.0';
 /** The Open CTI script ContactPad.page names (its API version): the only place the shim is served. */
 const OPENCTI_PATH = openCtiPathOf(readFileSync(CONTACTPAD_PAGE, 'utf8'));
@@ -93,7 +95,7 @@ function openCti(frame: Frame, method: string, args: Record<string, unknown>): P
 }
 
 before(async () => {
-  consoleServer = await startConsole({ port: PORT, sipWsPort: SIP_WS_PORT, sipUdpPort: SIP_UDP_PORT, name: 'console-test' });
+  consoleServer = await startConsole({ port: PORT, sipWsPort: SIP_WS_PORT, sipUdpPort: SIP_UDP_PORT, name: 'console-test', softphonePort: SOFTPHONE_PORT });
   browser = await launchChromium();
   context = await browser.newContext({ permissions: ['microphone', 'camera'] });
 });
@@ -219,17 +221,20 @@ describe('the console page', () => {
     await page.close();
   });
 
-  it('with ?softphoneHost=localhost serves the softphone from another site, as Salesforce serves Visualforce, and Open CTI still connects it to the console', async () => {
+  it('with ?softphonePort serves the softphone from another origin of the same site, as Salesforce serves Visualforce, in a process of its own, and Open CTI still connects it to the console', async () => {
     const page = await context.newPage();
-    await page.goto(`${consoleServer.url}?refresh=0&softphoneHost=localhost`);
+    await page.goto(`${consoleServer.url}?refresh=0&softphonePort=${SOFTPHONE_PORT}`);
     const src = await page.getByTestId('softphone-frame').getAttribute('src');
-    assert.equal(src, `http://localhost:${PORT}/softphone?sfdcIframeOrigin=${encodeURIComponent(`http://127.0.0.1:${PORT}`)}`);
+    assert.equal(src, `http://127.0.0.1:${SOFTPHONE_PORT}/softphone?sfdcIframeOrigin=${encodeURIComponent(`http://127.0.0.1:${PORT}`)}`);
     await page.waitForFunction(() => window.localConsole?.openCtiConnected === true);
-    const softphone = page.frames().find((frame) => frame.url().startsWith(`http://localhost:${PORT}/softphone`));
-    assert.ok(softphone, 'the softphone frame comes from localhost');
+    const softphone = page.frames().find((frame) => frame.url().startsWith(`http://127.0.0.1:${SOFTPHONE_PORT}/softphone`));
+    assert.ok(softphone, 'the softphone frame comes from the softphone port');
     await softphone.locator('contact-pad').waitFor({ state: 'attached' });
     const settings = await openCti(softphone, 'getCallCenterSettings', {});
     assert.equal(settings.success, true, 'Open CTI answers across the two origins');
+    assert.equal(await softphone.evaluate(() => typeof sessionStorage.getItem('x')), 'object', 'the frame keeps its storage (same site)');
+    const targets = (await (await browser.newBrowserCDPSession()).send('Target.getTargets')).targetInfos;
+    assert.ok(targets.some((target) => target.type === 'iframe' && target.url.startsWith(`http://127.0.0.1:${SOFTPHONE_PORT}/`)), 'a frame of its own process (an out-of-process iframe target)');
     await page.close();
   });
 

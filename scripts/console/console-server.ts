@@ -91,6 +91,15 @@ export interface ConsoleOptions {
    * credential with it and the console its own phones', as Kamailio checks them.
    */
   readonly sipSecret?: string;
+  /**
+   * A second HTTP port on 127.0.0.1 serving the same (none by default): the console page opened
+   * with `?softphonePort=<it>` loads the softphone from there, another origin of the same site, as
+   * Salesforce serves Visualforce from another origin than the console. Its pages say
+   * `Origin-Agent-Cluster: ?1`, so Chromium runs the softphone frame in a renderer process of its
+   * own (`npm run bench` reads the frame's CPU, heap and DOM nodes apart from the console's), while
+   * the frame keeps its storage (same site: not a third party).
+   */
+  readonly softphonePort?: number;
 }
 
 /** A running local console. */
@@ -230,6 +239,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   const log = options.log ?? (() => {});
   const ports: [string, number][] = [['port', port], ['sipWsPort', sipWsPort], ['sipUdpPort', sipUdpPort]];
   if (sipWssPort !== undefined) ports.push(['sipWssPort', sipWssPort]);
+  if (options.softphonePort !== undefined) ports.push(['softphonePort', options.softphonePort]);
   for (const [label, value] of ports) {
     if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`startConsole: ${label} must be a port number (1-65535), got ${String(value)}`);
   }
@@ -246,6 +256,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     });
   }
   await assertUdpPortFree(sipUdpPort);
+  if (options.softphonePort !== undefined) await assertPortFree(options.softphonePort, 'the softphone\'s own web port', 'softphonePort');
 
   const [bundles] = await Promise.all([bundleConsoleScripts(), options.buildContactPad === false ? undefined : ensureContactPadBuilt(log)]);
   const css: BundledFile = { contentType: 'text/css; charset=utf-8', body: readFileSync(join(HERE, 'page', 'console.css')) };
@@ -305,9 +316,22 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
       else res.destroy();
     });
   });
+  // The softphone's own origin (softphonePort): the same answers, each page in an origin-keyed agent cluster.
+  const softphoneServer =
+    options.softphonePort === undefined
+      ? undefined
+      : createServer((req, res) => {
+          res.setHeader('Origin-Agent-Cluster', '?1');
+          handler(req, res).catch(() => {
+            if (!res.headersSent) sendText(res, 500, 'Internal error in the local console');
+            else res.destroy();
+          });
+        });
   try {
     await listen(server, port);
+    if (softphoneServer && options.softphonePort !== undefined) await listen(softphoneServer, options.softphonePort);
   } catch (error) {
+    server.close();
     await kamailio.stop();
     throw error;
   }
@@ -315,8 +339,14 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      const closed = new Promise<void>((done) => server.close(() => done()));
-      server.closeAllConnections();
+      const closed = Promise.all(
+        [server, softphoneServer].map((one) => {
+          if (!one) return undefined;
+          const done = new Promise<void>((resolve) => one.close(() => resolve()));
+          one.closeAllConnections();
+          return done;
+        }),
+      );
       await Promise.all([closed, phoneNetwork.stop().then(() => kamailio.stop())]);
     })();
     return stopping;

@@ -15,7 +15,7 @@
  * selected agent or the telephone number provided").
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyedList } from './keyed-list.ts';
 import type { Channel, DirectoryEntry } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { dialogStyles, listboxStyles } from './dialog-styles.ts';
@@ -224,7 +224,7 @@ export class CpDirectoryDialog extends LitElement {
       ${needsPhone(this.#mode, this.#channel) ? html`<p id="search-hint" class="search-hint">${w.orNumber}</p>` : nothing}
       ${shown.length > 0
         ? html`<ul id="options" role="listbox" aria-label=${w.options}>
-            ${repeat(
+            ${keyedList(
               shown,
               (choice) => choice.id,
               (choice, index) => html`<li

@@ -5,7 +5,7 @@ import type { DirectoryEntry, InteractionView } from '../../adapter/src/store.ts
 import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { DECLINE_REASONS, DIRECTORY, HOSTILE_TEXT, NOW, caseConnected, chatAlerting, chatConnected, connected, missed, ringing, view, wrappingUp } from '../test-support/snapshots.ts';
 import { sendKeys } from '@web/test-runner-commands';
-import { accessibleName, deepQueryAll, findByRole, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { accessibleName, deepQueryAll, findByRole, getByRole, nodeCount, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
 
 async function list(
   interactions: readonly InteractionView[],
@@ -45,6 +45,24 @@ function items(element: CpInteractionList): HTMLElement[] {
 }
 
 describe('<cp-interaction-list>', () => {
+  it('stays the same size over a shift: each new call in, the oldest finished one out, no node left behind', async () => {
+    // As the view desk does it: a new call on top, at most 20 finished ones kept (view-desk.ts FINISHED_KEPT).
+    const call = (n: number) => view({ id: `ci-shift-${n}`, callerName: `Caller ${n}`, callerNumber: `+1415555${String(1000 + n)}`, state: 'missed' });
+    let shown: InteractionView[] = [];
+    const element = await list(shown);
+    const take = async (n: number) => {
+      shown = [call(n), ...shown].slice(0, 20);
+      element.interactions = shown;
+      await element.updateComplete;
+    };
+    for (let n = 0; n < 30; n++) await take(n);
+    const settled = nodeCount(element);
+    for (let n = 30; n < 230; n++) await take(n);
+    expect(items(element)).to.have.length(20);
+    expect(items(element).map((item) => shownText(item).split(' ').slice(0, 2).join(' '))[0]).to.equal('Caller 229');
+    expect(nodeCount(element)).to.equal(settled);
+  });
+
   it('lists every interaction in the store order (newest first) with customer, state, time in state and log status', async () => {
     const element = await list([ringing, connected, wrappingUp, missed]);
     expect(items(element).map(shownText)).to.deep.equal([

@@ -11,7 +11,7 @@
  * the agent closes the window.
  */
 import { LitElement, css, html, svg } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyedList } from './keyed-list.ts';
 import type { Channel, DirectoryEntry, Interaction, InteractionAction, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
@@ -244,7 +244,7 @@ export class CpInteractionList extends LitElement {
     if (this.interactions.length === 0) return html`<p class="empty">${laterWords().list.empty}</p>${dialogs}`;
     const now = this.#clock.now();
     return html`<ul aria-label=${laterWords().list.name}>
-        ${repeat(
+        ${keyedList(
           this.interactions,
           (view) => view.interaction.id,
           (view, index) => this.#item(view, index, now),
@@ -287,7 +287,7 @@ export class CpInteractionList extends LitElement {
       <span class="far-end-hold" role="status">${view.heldByFarEnd ? w.heldByFarEnd : ''}</span>
       ${view.viaDevice ? html`<cp-callback-progress .progress=${view.viaDevice}></cp-callback-progress>` : ''}
       ${call.channel === 'video' ? this.#videoWindow(view) : ''}
-      <div class="actions">${repeat(
+      <div class="actions">${keyedList(
         view.actions.filter((action) => !IN_CALL.has(action)),
         // Keyed by action: a button is never reused for another action, so the focus on Release is
         // not silently left on the Extend that replaces it (focus-keeper.ts moves it instead).

@@ -6,7 +6,7 @@
  * has not confirmed yet: the record it is on). An empty journey renders nothing.
  */
 import { LitElement, css, html } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyedList } from './keyed-list.ts';
 import type { Channel, JourneyEntryView, JourneyStatus } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
@@ -128,7 +128,7 @@ export class CpJourney extends LitElement {
     return html`
       <h3 id="heading">${laterWords().journey.heading}</h3>
       <ol aria-labelledby="heading">
-        ${repeat(
+        ${keyedList(
           this.journey,
           (entry, index) => `${entry.taskId}:${index}`,
           (entry) => this.#entry(entry, now),

@@ -6,7 +6,7 @@
  * before shows, and its role=alert is announced, once the list has loaded.
  */
 import { LitElement, css, html } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyedList } from './keyed-list.ts';
 import type { Notice } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
@@ -74,7 +74,7 @@ export class CpNoticeList extends LitElement {
     const w = laterWords().noticeList;
     const says = words().notices;
     return html`<ul aria-label=${w.list}>
-      ${repeat(
+      ${keyedList(
         this.notices,
         (notice) => notice.id,
         (notice) => {

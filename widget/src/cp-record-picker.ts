@@ -7,7 +7,7 @@
  * (pickedId from the store) shows as chosen.
  */
 import { LitElement, css, html } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import { keyedList } from './keyed-list.ts';
 import type { CallerMatchView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
@@ -124,7 +124,7 @@ export class CpRecordPicker extends LitElement {
     return html`
       <p class="question" id="question">${laterWords().pickerQuestion}</p>
       <ul role="listbox" aria-labelledby="question" @keydown=${this.#keydown}>
-        ${repeat(
+        ${keyedList(
           this.records,
           (record) => record.id,
           (record) => html`<li

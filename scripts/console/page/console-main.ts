@@ -21,7 +21,7 @@
  * `?bridge=off` starts the console without its console bridge (no tab sync, no Omni-Channel for
  * ContactPad: nothing answers on the bridge channel); `?lang=es` makes the agent Spanish-speaking
  * (their User's LanguageLocaleKey es, LocaleSidKey es_ES: ContactPad speaks Spanish);
- * `?softphoneHost=localhost` serves the softphone from another site (softphoneAddress below).
+ * `?softphonePort=<port>` serves the softphone from another origin (softphoneAddress below).
  */
 import type { DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
 import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
@@ -200,19 +200,20 @@ function layout() {
 
 /**
  * Where the softphone frame's page comes from. `?lang=es`: the agent's Salesforce language
- * (LanguageLocaleKey) is Spanish, as the softphone page renders it. `?softphoneHost=localhost`:
- * the page comes from http://localhost:<port>, another site than the console's 127.0.0.1, as
- * Salesforce serves Visualforce from a domain of its own; Chromium then runs the frame in a
- * renderer process of its own (`npm run bench` reads the frame's CPU, heap and DOM nodes apart
- * from the console's), and the frame's Open CTI is told the console's origin the way Salesforce
+ * (LanguageLocaleKey) is Spanish, as the softphone page renders it. `?softphonePort=<port>`: the
+ * page comes from http://<this host>:<port> (the console started with that softphonePort),
+ * another origin of the same site, as Salesforce serves Visualforce from another origin than the
+ * console; Chromium runs the frame in a renderer process of its own (its pages say
+ * Origin-Agent-Cluster), and the frame's Open CTI is told the console's origin the way Salesforce
  * tells it, in the `sfdcIframeOrigin` parameter.
  */
 function softphoneAddress(params: URLSearchParams): { src: string; origin: string } {
   const query = new URLSearchParams();
   if (params.get('contactpad') === 'off') query.set('contactpad', 'off');
   else if (params.has('lang')) query.set('lang', params.get('lang') ?? '');
-  if (params.get('softphoneHost') !== 'localhost') return { src: `/softphone${query.size > 0 ? `?${query}` : ''}`, origin: location.origin };
-  const origin = `${location.protocol}//localhost:${location.port}`;
+  const port = params.get('softphonePort') ?? '';
+  if (!/^\d{1,5}$/.test(port)) return { src: `/softphone${query.size > 0 ? `?${query}` : ''}`, origin: location.origin };
+  const origin = `${location.protocol}//${location.hostname}:${port}`;
   query.set('sfdcIframeOrigin', location.origin);
   return { src: `${origin}/softphone?${query}`, origin };
 }

@@ -102,6 +102,9 @@ export function openWebSocket(url: string, options: WebSocketClientOptions = {})
     } else {
       socket = connectTcp({ host, port, ...(options.localAddress ? { localAddress: options.localAddress } : {}) }, onConnect);
     }
+    // As browsers do for WebSockets: no Nagle delay (with the peer's delayed ACK, a small frame
+    // sent right after another could wait about 40 ms on Linux).
+    socket.setNoDelay(true);
 
     let settled = false;
     const fail = (error: Error) => {
