@@ -63,8 +63,10 @@ const ENTRY_POINTS = ['app/main.ts'];
 const isTestSupport = (file: string) => /(^|\/)test-support\//.test(file);
 /** A test: a *.test.ts (Node's or the browser's) or a *.browser-test.ts (scripts/' browser tests). */
 const isTest = (file: string) => /\.(test|browser-test)\.ts$/.test(file);
-/** Code that runs only in tests. */
-const isTestCode = (file: string) => isTest(file) || isTestSupport(file);
+/** The bench (`npm run bench`): it drives the real parts as the tests do, with their peers (a SIP client, SDP bodies). */
+const isBench = (file: string) => file.startsWith('scripts/bench/');
+/** Code that runs only in tests (or the bench). */
+const isTestCode = (file: string) => isTest(file) || isTestSupport(file) || isBench(file);
 
 describe('the layers point one way', () => {
   it('reads the imports it means to (a re-export, a dynamic import, a type import)', () => {
