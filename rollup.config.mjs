@@ -40,7 +40,7 @@ export default {
     assetFileNames: '[name][extname]',
     sourcemap: false,
   },
-  preserveEntrySignatures: 'strict',
+  preserveEntrySignatures: 'allow-extension',
   plugins: [
     cleanOutputDir(STATIC_RESOURCE_DIR),
     forbidImports(

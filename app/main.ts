@@ -38,6 +38,8 @@ export async function startContactPadApp(options: ContactPadAppOptions): Promise
   let running: RunningContactPad | undefined;
   const pad = mountContactPad(options.mount, (intent) => void running?.controller.handle(intent));
   running = await startContactPad({ crm: options.crm, agent: options.agent, ...(typeof options.ringtoneUrl === 'string' ? { ringtoneUrl: options.ringtoneUrl } : {}) });
+  // The widget's later elements (the list, the dial pad, the notices...) wait, as the rooms' later parts do, until the phone can ring or will not.
+  pad.loadLaterAfter(running.phoneSettled);
   running.controller.store.subscribe((snapshot) => pad.render(snapshot));
   window.contactPad = { mediaStats: running.mediaStats, ringtone: running.ringtone, speakerOf: running.speakerOf };
 }

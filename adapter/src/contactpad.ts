@@ -3,16 +3,22 @@
  * It renders nothing: the app entry (app/main.ts) mounts the widget (widget/src/main.ts) on
  * the controller's store.
  *
- * Order matters for the ring path: the host and the phone come first; jsforce (about 300 KB
- * gzipped) is loaded after the phone registers, off the path that rings and answers. The phone
- * registers with a time-limited SIP credential it asks Salesforce for first (one fetch of the
- * Apex REST endpoint, crm/sip-credential-source.ts: jsforce is not loaded yet) and renews.
+ * Order matters for the ring path: the host and the phone come first, and nothing else loads
+ * until the phone can ring (it registered) or will not (the agent is not Ready, or the phone
+ * could not register): {@link RunningContactPad.phoneSettled}. Then, when the browser is idle,
+ * the rest loads in the background: wrap up and screen pop, the keyboard shortcuts, the recent
+ * numbers, the console bridge, and the crm room with jsforce (which replays Task writes left by
+ * a reload). The phone registers with a time-limited SIP credential it asks Salesforce for first
+ * (one fetch of the Apex REST endpoint, crm/sip-credential-source.ts: jsforce is not loaded yet)
+ * and renews; an agent who was Ready before a reload has it fetched at once, beside Open CTI's
+ * start and the microphone check.
  */
 import { Controller } from './controller.ts';
 import type { HostListener, NavigationContext, ClickToDialRequest } from './host/open-cti-host.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
 import { Phone, addressOfRecord } from './telephony/phone.ts';
 import { AudioDevices } from './telephony/audio-devices.ts';
+import { afterNextPaint } from './telephony/after-paint.ts';
 import type { RingtoneStatus } from './telephony/ringer.ts';
 import { createCrmService } from './crm/crm-service.ts';
 import { createSipCredentialSource } from './crm/sip-credential-source.ts';
@@ -21,9 +27,11 @@ import { readAgentIdentity, type AgentIdentity } from './model/agent-identity.ts
 import { ContactPadError } from './model/errors.ts';
 import type { AgentStatusChoice } from './model/agent-state.ts';
 import { realClock } from './model/clock.ts';
+import type { SipCredential, SipCredentialSource } from './model/sip-credential.ts';
+import type { Store } from './store.ts';
 
-/** When the crm room loads at the latest, if the phone has not registered before. */
-const CRM_PRELOAD_DELAY_MS = 3000;
+/** When what loads after the ring path starts loading at the latest, if the phone has neither registered nor failed before. */
+const LATER_LOADS_DELAY_MS = 3000;
 
 /** What the host page hands over: the Salesforce session (never logged), where jsforce is, and who the agent is. */
 export interface ContactPadStartOptions {
@@ -50,6 +58,13 @@ export interface RunningContactPad {
   ringtone(): RingtoneStatus;
   /** The output a call's sound plays on ('' = the default): HTMLMediaElement.sinkId. */
   speakerOf(callId: string): string | undefined;
+  /**
+   * Resolves once the phone can ring (registered) or will not (the agent did not come back Ready
+   * or Not Ready from before a reload, the phone could not register), or after
+   * LATER_LOADS_DELAY_MS at the latest: what is not needed to ring waits for it (the widget's
+   * later elements too, app/main.ts).
+   */
+  readonly phoneSettled: Promise<void>;
 }
 
 /** Forwards host events to the controller once it exists (the host connects first). */
@@ -64,6 +79,12 @@ class HostEvents implements HostListener {
 }
 
 export async function startContactPad(options: ContactPadStartOptions): Promise<RunningContactPad> {
+  // The agent's status before a reload (the tab's sessionStorage): a Ready agent's credential is fetched right away.
+  const sessionStore = webStorage('sessionStorage');
+  const savedChoice = parseChoice(sessionStore?.getItem(AGENT_CHOICE_KEY) ?? null);
+  const comingBack = savedChoice !== undefined && savedChoice.status !== 'offline';
+  const credentialSource = createSipCredentialSource({ instanceUrl: options.crm.instanceUrl, accessToken: options.crm.accessToken });
+  const credentials = comingBack ? fetchedAhead(credentialSource) : credentialSource;
   const hostEvents = new HostEvents();
   let host: OpenCtiHost | undefined;
   let hostProblem: unknown;
@@ -119,49 +140,41 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
       },
       controller,
       // The agent's credential, from Salesforce for the session's own user (never named here).
-      { credentials: createSipCredentialSource({ instanceUrl: options.crm.instanceUrl, accessToken: options.crm.accessToken }), audio },
+      { credentials, audio },
     );
   } catch (error) {
     controller.notify(error);
   }
-  if (phone) controller.attach({ phone, crm, audio, ...(host ? { host } : {}) });
+  if (phone) controller.attach({ phone, crm, audio, afterPaint: afterNextPaint, ...(host ? { host } : {}) });
   audio.start();
-  keepAgentChoiceAcrossReloads(controller);
-  // Off the ring path, in the background: wrap up and screen pop (a call needs them once it is answered), the keyboard shortcuts.
-  controller.preloadLaterDesks().catch((error: unknown) => controller.notify(error));
-  controller.loadKeyboardShortcuts().catch((error: unknown) => controller.notify(error));
-  // The agent's recent numbers and favourites, kept per org and agent in this browser (loaded off the ring path).
-  import('./dial-history-storage.ts')
-    .then(({ keepDialHistory }) => keepDialHistory(controller, `contactpad-dial-history-${orgPart}-${agent.userId || 'agent'}`, webStorage('localStorage')))
-    .catch((error: unknown) => controller.notify(error));
-  if (host) connectConsoleBridge(host, controller);
+  keepAgentChoiceAcrossReloads(controller, sessionStore, savedChoice);
 
-  // The crm room and jsforce load once the phone has had its chance to register (off the
-  // ring path), or after a few seconds if the agent stays Offline: either way the outbox
-  // then replays Task writes left by a reload.
-  let preloaded = false;
-  const preload = () => {
-    if (preloaded) return;
-    preloaded = true;
-    crm
-      .preload()
-      .then(async () => {
-        await controller.restoreWrapUps();
-        await controller.loadDirectory().catch((error: unknown) => controller.notify(error));
-        const problems = await crm.ruleProblems();
-        if (problems.length > 0) {
-          controller.notify(new ContactPadError('INVALID_CONFIGURATION', `Screen-pop rules (tell your Salesforce admin): ${problems.join(' ')}`));
-        }
-      })
-      .catch((error: unknown) => controller.notify(error));
-  };
-  const unsubscribe = controller.store.subscribe((snapshot) => {
-    if (snapshot.phone.state === 'registered' || snapshot.phone.state === 'unreachable' || snapshot.phone.state === 'no-credential') {
-      queueMicrotask(() => unsubscribe());
-      preload();
-    }
-  });
-  setTimeout(preload, CRM_PRELOAD_DELAY_MS);
+  // Off the ring path, once the phone has settled and the browser is idle: wrap up and screen pop
+  // (a call needs them once it is answered), the keyboard shortcuts, the agent's recent numbers and
+  // favourites (kept per org and agent in this browser), the console bridge, then the crm room and
+  // jsforce: the outbox then replays Task writes left by a reload.
+  const phoneSettled = settlesWith(controller.store, comingBack);
+  void phoneSettled.then(() =>
+    whenIdle(() => {
+      controller.preloadLaterDesks().catch((error: unknown) => controller.notify(error));
+      controller.loadKeyboardShortcuts().catch((error: unknown) => controller.notify(error));
+      import('./dial-history-storage.ts')
+        .then(({ keepDialHistory }) => keepDialHistory(controller, `contactpad-dial-history-${orgPart}-${agent.userId || 'agent'}`, webStorage('localStorage')))
+        .catch((error: unknown) => controller.notify(error));
+      if (host) connectConsoleBridge(host, controller);
+      crm
+        .preload()
+        .then(async () => {
+          await controller.restoreWrapUps();
+          await controller.loadDirectory().catch((error: unknown) => controller.notify(error));
+          const problems = await crm.ruleProblems();
+          if (problems.length > 0) {
+            controller.notify(new ContactPadError('INVALID_CONFIGURATION', `Screen-pop rules (tell your Salesforce admin): ${problems.join(' ')}`));
+          }
+        })
+        .catch((error: unknown) => controller.notify(error));
+    }),
+  );
 
   return {
     controller,
@@ -173,6 +186,52 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     },
     ringtone: () => audio.ringtoneStatus(),
     speakerOf: (callId) => phone?.speakerOf(callId),
+    phoneSettled,
+  };
+}
+
+/**
+ * Resolves once the phone can ring or will not: at once for an agent who starts Offline (nothing
+ * rings until they choose, by which time the rest has loaded); for one coming back Ready or Not
+ * Ready, once the phone registered or could not (unreachable, refused, no credential), or after
+ * LATER_LOADS_DELAY_MS at the latest.
+ */
+function settlesWith(store: Store, comingBack: boolean): Promise<void> {
+  if (!comingBack) return Promise.resolve();
+  return new Promise((settle) => {
+    let settled = false;
+    const timer = setTimeout(done, LATER_LOADS_DELAY_MS);
+    const unsubscribe = store.subscribe((snapshot) => {
+      if (['registered', 'unreachable', 'refused', 'no-credential'].includes(snapshot.phone.state)) done();
+    });
+    function done(): void {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      queueMicrotask(() => unsubscribe());
+      settle();
+    }
+  });
+}
+
+/** Runs `work` when the browser is next idle (requestIdleCallback, within a second), or soon where it has none. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 1000 });
+  else setTimeout(work, 0);
+}
+
+/**
+ * `source` with its first fetch started now, for an agent who comes back Ready: the phone's first
+ * ask gets that fetch (a failed one included: the registration tells it and retries with fresh
+ * fetches); every later ask fetches anew.
+ */
+function fetchedAhead(source: SipCredentialSource): SipCredentialSource {
+  let ahead: Promise<SipCredential> | undefined = source();
+  ahead.catch(() => undefined); // not unhandled while the phone has not asked yet
+  return () => {
+    const first = ahead;
+    ahead = undefined;
+    return first ?? source();
   };
 }
 
@@ -194,10 +253,8 @@ const AGENT_CHOICE_KEY = 'contactpad-agent-choice';
  * the agent's chosen state is kept for the browser tab (sessionStorage, so a new day starts
  * Offline) and chosen again at start, which registers the phone.
  */
-function keepAgentChoiceAcrossReloads(controller: Controller): void {
-  const storage = webStorage('sessionStorage');
+function keepAgentChoiceAcrossReloads(controller: Controller, storage: Storage | undefined, saved: AgentStatusChoice | undefined): void {
   if (!storage) return; // blocked by the browser: start Offline
-  const saved = parseChoice(storage.getItem(AGENT_CHOICE_KEY));
   if (saved && saved.status !== 'offline') void controller.handle({ type: 'set-agent-status', choice: saved });
   let last = '';
   controller.store.subscribe((snapshot) => {

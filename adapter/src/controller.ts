@@ -73,7 +73,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   }
 
   /** Attach the rooms once they exist (the host and crm may be missing: ContactPad still rings). */
-  attach(rooms: { phone: PhonePort; crm?: CrmPort; host?: HostPort; audio?: AudioPort }): void {
+  attach(rooms: { phone: PhonePort; crm?: CrmPort; host?: HostPort; audio?: AudioPort; afterPaint?: (work: () => void) => void }): void {
+    if (rooms.afterPaint) this.#rooms.afterPaint = rooms.afterPaint;
     this.#rooms.phone = rooms.phone;
     this.#rooms.audio = rooms.audio;
     this.#rooms.crm = rooms.crm;

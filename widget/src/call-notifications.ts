@@ -93,8 +93,10 @@ export class CallNotifications {
       this.#shown.delete(id);
     }
     const api = this.#api;
-    if (!api) return;
-    for (const interaction of callsToNotify(ringing, new Set(this.#shown.keys()), this.#document.visibilityState, api.permission)) {
+    // Visible (as the agent's page mostly is): nothing to show, and the permission is not read (a read costs a call to the browser on every snapshot).
+    const visibility = this.#document.visibilityState;
+    if (!api || visibility !== 'hidden' || ringing.length === 0) return;
+    for (const interaction of callsToNotify(ringing, new Set(this.#shown.keys()), visibility, api.permission)) {
       this.#shown.set(interaction.id, this.#show(api, interaction));
     }
   }

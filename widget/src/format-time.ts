@@ -13,9 +13,31 @@
 import { agentLocale } from './catalogue/catalogue.ts';
 import { secondsLeft } from './clock.ts';
 
-/** h:mm:ss (hours left out when 0); minutes with at least `minuteDigits` digits (Number.toLocaleString is Intl.NumberFormat). */
+/**
+ * One formatter per locale and options, made once: making an Intl formatter costs far more than
+ * using one (Number.toLocaleString makes a new Intl.NumberFormat at every call), and the
+ * interaction list writes every row's time at every render, and every second while a call is up.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>();
+
+function formatter<T extends Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let made = formatters.get(key) as T | undefined;
+  if (!made) {
+    made = make();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+/** The digit formatters every time shown needs, made when this module loads (after the phone registered, with the list): a first call does not pay for them. */
+export function prepareFormatters(locale = agentLocale()): void {
+  digital(1, 0, 0, locale, 1);
+}
+
+/** h:mm:ss (hours left out when 0); minutes with at least `minuteDigits` digits. */
 function digital(hours: number, minutes: number, seconds: number, locale: string, minuteDigits: 1 | 2): string {
-  const number = (value: number, digits: number) => value.toLocaleString(locale, { minimumIntegerDigits: digits, useGrouping: false });
+  const number = (value: number, digits: number) =>
+    formatter(`number ${locale} ${digits}`, () => new Intl.NumberFormat(locale, { minimumIntegerDigits: digits, useGrouping: false })).format(value);
   const leading = hours > 0 ? [number(hours, 1), number(minutes, 2)] : [number(minutes, minuteDigits)];
   return [...leading, number(seconds, 2)].join(':');
 }
@@ -54,9 +76,9 @@ const DAY = 24 * HOUR;
 export function formatAgo(at: number, now: number, locale = agentLocale()): string {
   if (!Number.isFinite(at)) return '';
   const elapsed = now - at;
-  if (elapsed < MINUTE) return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'second');
+  if (elapsed < MINUTE) return formatter(`relative-auto ${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(0, 'second');
   // Always a number ("1 day ago", not "yesterday": 30 hours ago may be two calendar days back).
-  const ago = new Intl.RelativeTimeFormat(locale);
+  const ago = formatter(`relative ${locale}`, () => new Intl.RelativeTimeFormat(locale));
   if (elapsed < HOUR) return ago.format(-Math.floor(elapsed / MINUTE), 'minute');
   if (elapsed < DAY) return ago.format(-Math.floor(elapsed / HOUR), 'hour');
   if (elapsed < 60 * DAY) return ago.format(-Math.floor(elapsed / DAY), 'day');
@@ -71,5 +93,8 @@ export function formatAgo(at: number, now: number, locale = agentLocale()): stri
  */
 export function formatDateTime(at: number, options: { locale?: string | undefined; timeZone?: string | undefined } = {}): string {
   if (!Number.isFinite(at)) return '';
-  return new Intl.DateTimeFormat(options.locale ?? agentLocale(), { dateStyle: 'medium', timeStyle: 'short', timeZone: options.timeZone }).format(at);
+  const locale = options.locale ?? agentLocale();
+  return formatter(`date-time ${locale} ${options.timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: options.timeZone })).format(at);
 }
+
+prepareFormatters();

@@ -44,6 +44,22 @@ export type LazyElementTag = keyof typeof LOADERS;
 
 const loading = new Map<LazyElementTag, Promise<void>>();
 
+/** What every load waits for first (see {@link loadLaterAfter}); nothing by default. */
+let laterAfter: Promise<void> = Promise.resolve();
+
+/**
+ * Holds the loading of these elements until `until` settles: the app holds them until the phone
+ * can ring or will not (adapter/src/contactpad.ts phoneSettled), so that at start the phone's own
+ * scripts, its credential and its WebSocket have the network and the main thread first. An
+ * element wanted meanwhile (the agent opens the devices panel) loads once `until` settles.
+ */
+export function loadLaterAfter(until: Promise<unknown>): void {
+  laterAfter = until.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /**
  * Loads the element's module (once) and resolves when the element is defined. A failed load
  * (the static resource unreachable) is forgotten, so the next use tries again, and rejects.
@@ -51,7 +67,8 @@ const loading = new Map<LazyElementTag, Promise<void>>();
 export function loadElement(tag: LazyElementTag): Promise<void> {
   let load = loading.get(tag);
   if (!load) {
-    load = LOADERS[tag]()
+    load = laterAfter
+      .then((): Promise<unknown> => LOADERS[tag]())
       .then(() => customElements.whenDefined(tag))
       .then(() => undefined);
     load.catch(() => loading.delete(tag));

@@ -8,11 +8,14 @@ import type { ContactPad } from './contact-pad.ts';
 import type { ContactPadSnapshot, Intent } from '../../adapter/src/store.ts';
 import { INTENT_EVENT } from './intent-event.ts';
 import { markCallPopPainted } from './paint-marks.ts';
+import { loadLaterAfter } from './lazy-elements.ts';
 
 /** A mounted <contact-pad>. */
 export interface MountedContactPad {
   /** Shows `snapshot` (the store's latest; the first one ends the empty start). */
   render(snapshot: ContactPadSnapshot): void;
+  /** The elements not needed to ring and answer (lazy-elements.ts) load only once `until` settles (the phone can ring or will not). */
+  loadLaterAfter(until: Promise<unknown>): void;
 }
 
 /** Puts a <contact-pad> in `mount` (replacing what was there); every intent the agent sends goes to `onIntent`. */
@@ -25,5 +28,6 @@ export function mountContactPad(mount: HTMLElement, onIntent: (intent: Intent) =
       pad.snapshot = snapshot;
       markCallPopPainted(pad, snapshot);
     },
+    loadLaterAfter,
   };
 }

@@ -65,6 +65,10 @@ export function openDesks(ground: DeskGround): Desks {
   });
   const voice = new VoiceDesk({ settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices });
   const audio = new AudioDesk(store, rooms, notices);
-  agent.checkBeforeReady(() => audio.notReadyReason());
+  // While the microphone is checked, the phone fetches its credential: Ready registers sooner.
+  agent.checkBeforeReady(() => {
+    rooms.phone?.prepare?.();
+    return audio.notReadyReason();
+  });
   return { ...ground, notices, view, agent, wrapUp, screenPop, voice, audio };
 }

@@ -16,6 +16,8 @@ import type { CallVideo, DtmfSent, MediaStats } from '../telephony/phone.ts';
 
 /** What the desks need of the telephony room (implemented by telephony/phone.ts). */
 export interface PhonePort {
+  /** The agent is about to go Ready (the microphone is being checked): the phone may get ready to register (its credential fetched meanwhile). */
+  prepare?(): void;
   start(): void;
   stop(): Promise<void>;
   accept(callId: string): Promise<void>;
@@ -110,6 +112,11 @@ export class Rooms {
   host: HostPort | undefined;
   bridge: BridgePort | undefined;
   audio: AudioPort | undefined;
+  /**
+   * Runs work once the page has painted what the store shows now (telephony/after-paint.ts in the
+   * browser): a ringing call's caller lookup starts after its pop is painted. At once by default (tests).
+   */
+  afterPaint: (work: () => void) => void = (work) => work();
 
   requireAudio(): AudioPort {
     if (!this.audio) throw new ContactPadError('MEDIA_UNAVAILABLE', 'ContactPad has no audio devices here (the phone is not started).');

@@ -95,7 +95,8 @@ export class VoiceDesk {
     if (offer.kind === 'callback') this.#callbackAlerts().then((alerts) => alerts.rang(offer.callId, offer.callbackAttempt), (error: unknown) => notices.notify(error));
     revealPanel(rooms, notices);
     // Without the crm room there is nothing to look up: said at once, the screen-pop desk is not loaded for it.
-    if (rooms.crm) this.#parts.screenPop.run((screenPop) => screenPop.lookUp(interaction), (error) => notices.notify(error));
+    // With it, the lookup starts once the pop is painted (its request costs the page a millisecond or two).
+    if (rooms.crm) rooms.afterPaint(() => this.#parts.screenPop.run((screenPop) => screenPop.lookUp(interaction), (error) => notices.notify(error)));
     else view.setCaller(interaction.id, CALLER_LOOKUP_OFF);
   }
 

@@ -19,6 +19,7 @@ import { errorText } from './error-text.ts';
 import { RemoteAudio } from './media.ts';
 import { deviceError, type AudioDevices, type LiveAudioChange } from './audio-devices.ts';
 import { browserAudioDecoders, unplayableOffer } from './offer-codecs.ts';
+import { afterNextPaint } from './after-paint.ts';
 import type { MediaStats } from './media-stats.ts';
 import type { CallVideo } from './video-call.ts';
 import type { DtmfSent } from './dtmf-sender.ts';
@@ -91,6 +92,8 @@ export class Calls {
   prepare(): void {
     this.#loadControl().catch(() => undefined);
     this.#options.audio?.ringer.preload();
+    // The browser's decoders, read now: the first read costs milliseconds (it sets up the browser's codecs), which the first call would pay.
+    browserAudioDecoders();
   }
 
   /** sip.js UserAgentDelegate.onInvite: an INVITE arrived (sip.js has sent 100 Trying; it rings with 180). */
@@ -132,7 +135,8 @@ export class Calls {
     const ringer = this.#options.audio?.ringer;
     if (!call || !ringer) return;
     const follow = () => (call.state === 'ringing' ? ringer.ring(callId) : ringer.silence(callId));
-    follow();
+    // The tone starts once the call pop is painted (starting it costs the page about a millisecond).
+    afterNextPaint(follow);
     call.watch(follow);
     call.whenEnded(() => ringer.silence(callId));
   }

@@ -35,9 +35,16 @@ export function offeredVoiceCodecs(sdp: string): string[] | undefined {
 
 /** The audio codecs this browser decodes (lower-case encoding names), or undefined where it does not say. */
 export function browserAudioDecoders(): string[] | undefined {
-  const capabilities = typeof RTCRtpReceiver === 'undefined' ? null : RTCRtpReceiver.getCapabilities?.('audio');
-  return capabilities ? capabilities.codecs.map((codec) => (codec.mimeType.split('/')[1] ?? '').toLowerCase()) : undefined;
+  // Read once: the browser's decoders do not change while the page lives, and the read costs about a millisecond on every INVITE.
+  if (decoders === null) {
+    const capabilities = typeof RTCRtpReceiver === 'undefined' ? null : RTCRtpReceiver.getCapabilities?.('audio');
+    decoders = capabilities ? capabilities.codecs.map((codec) => (codec.mimeType.split('/')[1] ?? '').toLowerCase()) : undefined;
+  }
+  return decoders;
 }
+
+/** The browser's audio decoders once read (null: not yet). */
+let decoders: string[] | undefined | null = null;
 
 /**
  * The offered voice codecs when the browser can play none of them; undefined when it can play

@@ -129,6 +129,16 @@ export class Phone {
       : undefined;
   }
 
+  /**
+   * The agent is about to go Ready (the microphone is being checked): with a credential source,
+   * the credential is fetched now, so that {@link start} finds it (a failed fetch is left for the
+   * registration, which fetches again, says why and retries).
+   */
+  prepare(): void {
+    if (this.#registration) return;
+    this.#credentials?.ready().catch(() => undefined);
+  }
+
   /** Connects to the SIP server and registers (with a credential source: a credential first); keeps trying until {@link stop}. */
   start(): void {
     if (this.#registration) return;
