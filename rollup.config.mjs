@@ -1,7 +1,8 @@
 // Builds the ContactPad bundle into the contactpad static resource (a folder static resource,
 // zipped by `sf` at deploy): main.js (app/main.ts, the app entry that wires the adapter's rooms to
-// the widget's mount) plus its chunks as ES modules, and
-// jsforce's browser build copied beside it, loaded lazily by the CRM room from crm.jsforceUrl,
+// the widget's mount; it holds the whole ring path, and what the lazy chunks share with it) plus
+// its chunks as ES modules, jsforce among them (chunks/jsforce-*.js, loaded by the crm room when
+// first needed: scripts/build/jsforce-browser-plugin.ts says how it is built),
 // and bridge-protocol.js: the console bridge protocol (adapter/src/host/console-bridge-protocol.ts)
 // as a classic script defining window.ContactPadBridgeProtocol, which the Aura console bridge
 // loads with ltng:require (scripts/build/bridge-protocol-global.ts), and ringtone.wav, the ringtone
@@ -16,8 +17,6 @@ import {
   BRIDGE_PROTOCOL_ENTRY,
   BRIDGE_PROTOCOL_FILE_NAME,
   BUNDLE_ENTRY,
-  JSFORCE_FILE_NAME,
-  JSFORCE_SOURCE,
   RINGTONE_FILE_NAME,
   RINGTONE_SOURCE,
   STATIC_RESOURCE_DIR,
@@ -27,7 +26,8 @@ import {
 import { cleanOutputDir } from './scripts/build/clean-output-plugin.ts';
 import { copyFile } from './scripts/build/copy-file-plugin.ts';
 import { emitIife } from './scripts/build/emit-iife-plugin.ts';
-import { forbidImports } from './scripts/build/forbid-import-plugin.ts';
+import { forbidOnRingPath } from './scripts/build/forbid-import-plugin.ts';
+import { jsforceBrowserBuild } from './scripts/build/jsforce-browser-plugin.ts';
 
 /** @type {import('rollup').RollupOptions} */
 export default {
@@ -37,16 +37,16 @@ export default {
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
+    // jsforce and what only it uses, in one chunk named for it.
+    manualChunks: { jsforce: ['jsforce/core'] },
     assetFileNames: '[name][extname]',
     sourcemap: false,
   },
   preserveEntrySignatures: 'allow-extension',
   plugins: [
     cleanOutputDir(STATIC_RESOURCE_DIR),
-    forbidImports(
-      ['jsforce'],
-      'jsforce must not be bundled; load it lazily from the URL the host page passes (crm.jsforceUrl), or use `import type`.',
-    ),
+    forbidOnRingPath(['jsforce'], 'jsforce loads when first needed: import it only with import() (adapter/src/crm/jsforce-loader.ts), or use `import type`.'),
+    jsforceBrowserBuild(),
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'], extensions: ['.mjs', '.js', '.ts'] }),
     commonjs(),
     esbuild({
@@ -56,7 +56,6 @@ export default {
       legalComments: 'none',
       define: { 'process.env.NODE_ENV': '"production"' },
     }),
-    copyFile(JSFORCE_SOURCE, JSFORCE_FILE_NAME),
     copyFile(RINGTONE_SOURCE, RINGTONE_FILE_NAME),
     copyFile(VOICEMAIL_SAMPLE_SOURCE, VOICEMAIL_SAMPLE_FILE_NAME),
     emitIife({ entry: BRIDGE_PROTOCOL_ENTRY, fileName: BRIDGE_PROTOCOL_FILE_NAME, target: 'es2019' }),

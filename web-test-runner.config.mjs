@@ -5,6 +5,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
 import { consoleCredentialMiddleware, testServicesPlugin } from './scripts/test-services.mjs';
 import { fakeOrgMiddleware } from './scripts/fake-org/http.ts';
+import { webTestRunnerJsforce } from './scripts/build/jsforce-browser-plugin.ts';
 
 export default {
   // Browser tests of the console's Open CTI fake live in scripts/ as *.browser-test.ts (scripts/**/*.test.ts are Node's).
@@ -21,5 +22,6 @@ export default {
       launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
     }),
   ],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), testServicesPlugin()],
+  // webTestRunnerJsforce: `jsforce/core` as the static resource builds it (scripts/build/jsforce-browser-plugin.ts).
+  plugins: [webTestRunnerJsforce(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), testServicesPlugin()],
 };

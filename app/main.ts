@@ -18,7 +18,7 @@ export interface ContactPadAppOptions {
   /** Where to mount <contact-pad>. */
   readonly mount: HTMLElement;
   /** The Salesforce session the host page hands over (never logged). */
-  readonly crm: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
+  readonly crm: { readonly instanceUrl: string; readonly accessToken: string };
   /** The logged-in agent from the page's merge fields: `{ userId, profileId, sipUser, language, locale }` (checked by ContactPad). */
   readonly agent?: unknown;
   /** The ringtone in the static resource (`URLFOR($Resource.contactpad, 'ringtone.wav')`); without it calls ring silently. */

@@ -33,9 +33,9 @@ import type { Store } from './store.ts';
 /** When what loads after the ring path starts loading at the latest, if the phone has neither registered nor failed before. */
 const LATER_LOADS_DELAY_MS = 3000;
 
-/** What the host page hands over: the Salesforce session (never logged), where jsforce is, and who the agent is. */
+/** What the host page hands over: the Salesforce session (never logged) and who the agent is. */
 export interface ContactPadStartOptions {
-  readonly crm: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
+  readonly crm: { readonly instanceUrl: string; readonly accessToken: string };
   /**
    * The logged-in user as the page's merge fields give it (`$User.Id`, `$User.ProfileId`,
    * `$User.ContactPad_SIP_User__c`, `$User.LanguageLocaleKey`, `$User.LocaleSidKey`); checked, not trusted.

@@ -18,7 +18,7 @@ import { readSettings } from '../src/model/settings.ts';
 import type { InteractionView } from '../src/store.ts';
 import { DEMO_AGENT_USER_ID } from './desk-rig.ts';
 import { FakeClock } from './fake-clock.ts';
-import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg, taskFor } from './fake-org.ts';
+import { DEMO_PRESENCE, fakeOrg, taskFor } from './fake-org.ts';
 import { localConsole, startShippedBridge, type AuraConsoleBridge, type ConsoleWorkspace, type OmniChannel, type OmniPresence, type OmniWorkItems } from './local-console.ts';
 import { hostOnOpenCtiFake, type OpenCtiConsole, type RecordingConsole } from './open-cti-console.ts';
 import { Customer, sipServer, uniqueUser, withSuiteCredentials } from './sip-calls.ts';
@@ -108,7 +108,7 @@ export async function startRig(opts: RigOptions = {}): Promise<Rig> {
   }
   await opts.orgSetup?.(org.orgId);
   const crm = createCrmService({
-    session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken, jsforceUrl: TEST_JSFORCE_URL },
+    session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken },
     settings,
     // The demo org's agent Alex Morgan (scripts/fake-org/README.md), registered under this rig's own SIP user.
     agent: { userId: DEMO_AGENT_USER_ID, profileId: DEMO_PRESENCE.agentProfile, sipUser: agentUser },

@@ -7,7 +7,7 @@ import { FakeClock } from './fake-clock.ts';
 import { readSettings, type ContactPadSettings } from '../src/model/settings.ts';
 import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-protocol.ts';
 import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
-import { DEMO_PRESENCE, TEST_JSFORCE_URL, fakeOrg } from './fake-org.ts';
+import { DEMO_PRESENCE, fakeOrg } from './fake-org.ts';
 import { Store } from '../src/store.ts';
 import { loadedDesks, openDesks, type Desks, type LoadedDesks } from '../src/desks/desks.ts';
 import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from '../src/desks/ports.ts';
@@ -94,7 +94,7 @@ export async function crmOnFakeOrg(
   }
   const unique = options.reload?.unique ?? Math.random().toString(36).slice(2, 10);
   const crm = createCrmService({
-    session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken, jsforceUrl: TEST_JSFORCE_URL },
+    session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken },
     settings: desks.settings,
     agent: { userId: DEMO_AGENT_USER_ID, profileId: DEMO_PRESENCE.agentProfile, sipUser: `agent-${unique}` },
     activityState: (id, state) => desks.view.setLog(id, state),

@@ -14,9 +14,6 @@ export type { FakeOrgSession };
 /** The demo org's fixed ids (scripts/fake-org/fixtures/demo-org.json): routing, presence configuration, Messaging sessions. */
 export { DEMO_MESSAGING, DEMO_PRESENCE, DEMO_ROUTING } from '../../scripts/fake-org/demo-routing.ts';
 
-/** Where web-test-runner serves jsforce's UMD build. */
-export const TEST_JSFORCE_URL = '/node_modules/jsforce/dist/jsforce-core.min.js';
-
 /** The control API of the fake org served beside the tests. */
 export const fakeOrg = new FakeOrgClient('');
 
@@ -26,7 +23,6 @@ export function connectTo(session: FakeOrgSession, timeoutMs = 10_000): CrmConne
     instanceUrl: session.instanceUrl,
     accessToken: session.accessToken,
     apiVersion: API_VERSION,
-    jsforceUrl: TEST_JSFORCE_URL,
     timeoutMs,
   });
 }

@@ -1,8 +1,8 @@
 /**
  * Bundle-size benchmark: the gzipped size of the JavaScript an agent's browser must load before
  * ContactPad can ring and answer (main.js of the contactpad static resource and every chunk it
- * reaches through STATIC imports), against what loads later (dynamic-import chunks and jsforce,
- * which the CRM room fetches lazily from crm.jsforceUrl).
+ * reaches through STATIC imports), against what loads later (dynamic-import chunks, jsforce's
+ * among them, which the crm room loads when first needed).
  *
  * Run: `node scripts/bench/bundle-size.ts` (builds into a temporary folder, prints the figures),
  * or `node scripts/bench/bundle-size.ts --dir <static resource folder>` to measure an existing build.
@@ -19,6 +19,7 @@ import { rollup } from 'rollup';
 import type { OutputOptions, Plugin, RollupOptions, RollupOutput } from 'rollup';
 import { parseAst } from 'rollup/parseAst';
 import { PROJECT_ROOT } from '../build/bundle-paths.ts';
+import { shippingPlugins } from '../build/shipping-plugins.ts';
 
 /** The figures `npm run bench` reports for the bundle. */
 export interface BundleSize {
@@ -159,12 +160,7 @@ export async function measureSipJsFloor(): Promise<number> {
     }
   }
   const entry = `import { ${[...names].join(', ')} } from 'sip.js';\nglobalThis.__contactPadSipJs = [${[...names].join(', ')}];\n`;
-  const configUrl = pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href;
-  const { default: config } = (await import(configUrl)) as { default: RollupOptions };
-  // Only the plugins that turn sources into the shipped code (resolve, CommonJS, esbuild's minify).
-  const transform = (Array.isArray(config.plugins) ? config.plugins : []).filter(
-    (plugin) => plugin && typeof plugin === 'object' && 'name' in plugin && ['node-resolve', 'commonjs', 'esbuild'].includes(plugin.name),
-  );
+  const transform = await shippingPlugins();
   const virtualEntry: Plugin = {
     name: 'contactpad-sip-js-floor',
     resolveId: (id) => (id === SIP_FLOOR_ENTRY ? id : null),

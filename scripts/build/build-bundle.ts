@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { BRIDGE_PROTOCOL_JS, JSFORCE_FILE_NAME, MAIN_JS, PROJECT_ROOT, STATIC_RESOURCE_DIR } from './bundle-paths.ts';
+import { BRIDGE_PROTOCOL_JS, MAIN_JS, PROJECT_ROOT } from './bundle-paths.ts';
 
 const run = promisify(execFile);
 
@@ -12,8 +12,8 @@ export async function buildBundle(): Promise<void> {
   await run(process.execPath, [rollupBin, '-c', 'rollup.config.mjs', '--silent'], { cwd: PROJECT_ROOT, maxBuffer: 16 * 1024 * 1024 });
 }
 
-/** Builds the contactpad static resource unless main.js, jsforce and bridge-protocol.js are already in it. */
+/** Builds the contactpad static resource unless main.js and bridge-protocol.js are already in it. */
 export async function ensureBundle(): Promise<void> {
-  if (existsSync(MAIN_JS) && existsSync(join(STATIC_RESOURCE_DIR, JSFORCE_FILE_NAME)) && existsSync(BRIDGE_PROTOCOL_JS)) return;
+  if (existsSync(MAIN_JS) && existsSync(BRIDGE_PROTOCOL_JS)) return;
   await buildBundle();
 }

@@ -18,12 +18,6 @@ export const STATIC_RESOURCE_DIR: string = join(PROJECT_ROOT, 'force-app', 'main
 /** main.js inside the static resource: `URLFOR($Resource.contactpad, 'main.js')`. */
 export const MAIN_JS: string = join(STATIC_RESOURCE_DIR, 'main.js');
 
-/** jsforce's browser build, copied next to main.js and loaded lazily by the CRM room. */
-export const JSFORCE_SOURCE: string = join(PROJECT_ROOT, 'node_modules', 'jsforce', 'dist', 'jsforce-core.min.js');
-
-/** The copy's name inside the static resource: `URLFOR($Resource.contactpad, 'jsforce-core.min.js')`. */
-export const JSFORCE_FILE_NAME = 'jsforce-core.min.js';
-
 /** The ringtone (made by ringtone-wav.ts, committed), copied as it is into the static resource. */
 export const RINGTONE_SOURCE: string = join(PROJECT_ROOT, 'app', 'assets', 'ringtone.wav');
 

@@ -3,6 +3,7 @@
  * the `sforce.opencti` shim (what Salesforce serves at /support/api/68.0/lightning/opencti_min.js,
  * a classic script) and the console page's own scripts (an ES module with sip.js and lit inside).
  */
+import { esbuildJsforce } from '../build/jsforce-browser-plugin.ts';
 import { build, type OutputFile } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -52,7 +53,8 @@ export async function bundleConsoleScripts(): Promise<ConsoleBundles> {
   } as const;
   const [openCti, page] = await Promise.all([
     build({ ...common, entryPoints: [OPENCTI_ENTRY], format: 'iife', outfile: join(HERE, '.bundle', 'opencti_min.js') }),
-    build({ ...common, entryPoints: [CONSOLE_PAGE_ENTRY], format: 'esm', sourcemap: 'linked', outdir: join(HERE, '.bundle', 'console') }),
+    // The rule tester runs the crm room's code, which imports jsforce as the static resource builds it.
+    build({ ...common, entryPoints: [CONSOLE_PAGE_ENTRY], format: 'esm', sourcemap: 'linked', outdir: join(HERE, '.bundle', 'console'), plugins: [esbuildJsforce()] }),
   ]);
   const shim = openCti.outputFiles.find((file) => file.path.endsWith('.js'));
   if (!shim) throw new Error('esbuild produced no Open CTI shim');

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
 import type { ContactPadError } from '../model/errors.ts';
 import { CrmConnection } from './crm-connection.ts';
-import { connectTo, fakeOrg, TEST_JSFORCE_URL } from '../../test-support/fake-org.ts';
+import { connectTo, fakeOrg } from '../../test-support/fake-org.ts';
 import { rejectionOf } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
@@ -25,12 +25,11 @@ describe('the connection to the org', () => {
   });
 
   it('refuses a bad setting by name, and never repeats the token', () => {
-    const good = { instanceUrl: 'https://acme.my.salesforce.com', accessToken: '00Dxx!SECRET', apiVersion: '62.0', jsforceUrl: TEST_JSFORCE_URL, timeoutMs: 5000 };
+    const good = { instanceUrl: 'https://acme.my.salesforce.com', accessToken: '00Dxx!SECRET', apiVersion: '62.0', timeoutMs: 5000 };
     const bad = [
       { ...good, instanceUrl: 'acme' },
       { ...good, accessToken: ' ' },
       { ...good, apiVersion: 'v62' },
-      { ...good, jsforceUrl: '' },
       { ...good, timeoutMs: 0 },
     ];
     for (const config of bad) {

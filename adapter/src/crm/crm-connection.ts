@@ -22,8 +22,6 @@ export interface CrmConfig {
   accessToken: string;
   /** REST API version, `'68.0'`. */
   apiVersion: string;
-  /** Where jsforce's UMD build (`jsforce-core.min.js`) is served from. */
-  jsforceUrl: string;
   /** How long one request may take before it fails with `CRM_UNAVAILABLE` (reason `timeout`). */
   timeoutMs: number;
 }
@@ -196,7 +194,7 @@ export class CrmConnection {
 
   async #jsforceConnection(): Promise<Connection> {
     if (!this.#connection) {
-      const jsforce = await loadJsforce(this.#config.jsforceUrl);
+      const jsforce = await loadJsforce();
       this.#connection ??= new jsforce.Connection({
         instanceUrl: this.#config.instanceUrl,
         accessToken: this.#config.accessToken,
@@ -259,7 +257,6 @@ function validate(config: CrmConfig): CrmConfig {
   if (typeof config.apiVersion !== 'string' || !/^\d{2,3}\.0$/.test(config.apiVersion)) {
     throw bad('apiVersion', "must look like '68.0'");
   }
-  if (typeof config.jsforceUrl !== 'string' || config.jsforceUrl.trim() === '') throw bad('jsforceUrl', 'is empty');
   if (typeof config.timeoutMs !== 'number' || !Number.isFinite(config.timeoutMs) || config.timeoutMs <= 0) {
     throw bad('timeoutMs', 'must be a positive number of milliseconds');
   }
@@ -267,7 +264,6 @@ function validate(config: CrmConfig): CrmConfig {
     instanceUrl: url.origin,
     accessToken: config.accessToken,
     apiVersion: config.apiVersion,
-    jsforceUrl: config.jsforceUrl,
     timeoutMs: config.timeoutMs,
   };
 }

@@ -10,7 +10,7 @@ import { RecentActivity } from './recent-activity.ts';
 import type { AgentIdentity } from '../model/agent-identity.ts';
 
 export interface CrmRoomFactoryOptions {
-  readonly session: { readonly instanceUrl: string; readonly accessToken: string; readonly jsforceUrl: string };
+  readonly session: { readonly instanceUrl: string; readonly accessToken: string };
   readonly apiVersion: string;
   readonly timeoutMs: number;
   readonly defaultCountry: string;

@@ -10,7 +10,7 @@ import { CrmRoom } from './crm-room.ts';
 import { createCrmService } from './crm-service.ts';
 import { RememberedChoices } from './remembered-choices.ts';
 import { BUILT_IN_RULES } from './screen-pop-rules.ts';
-import { TEST_JSFORCE_URL, connectTo, fakeOrg, orgWithRules, ruleRecord, type FakeOrgSession } from '../../test-support/fake-org.ts';
+import { connectTo, fakeOrg, orgWithRules, ruleRecord, type FakeOrgSession } from '../../test-support/fake-org.ts';
 import { rejectionOf } from '../../test-support/thrown.ts';
 import { waitUntil } from '../../test-support/wait-for.ts';
 
@@ -195,7 +195,7 @@ describe('the crm service the controller holds', () => {
     const { settings } = readSettings({});
     const choicesKey = `contactpad-service-test-${crypto.randomUUID()}`;
     const service = createCrmService({
-      session: { instanceUrl: session.instanceUrl, accessToken: session.accessToken, jsforceUrl: TEST_JSFORCE_URL },
+      session: { instanceUrl: session.instanceUrl, accessToken: session.accessToken },
       settings,
       agent: NO_AGENT,
       activityState: () => undefined,

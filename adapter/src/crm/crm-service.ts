@@ -1,7 +1,7 @@
 /**
  * The crm room as the controller holds it, loaded lazily: the caller lookup (with
  * libphonenumber's metadata), the screen-pop rules, the connection and the outbox arrive in a
- * chunk of their own, and jsforce itself in a script of its own, so neither weighs on the
+ * chunk of their own, and jsforce itself in another (crm/jsforce-loader.ts), so neither weighs on the
  * ring-and-answer path. The pure parts (screen-pop decision, Task fields) are small and load
  * with the controller.
  */
@@ -28,7 +28,6 @@ export type { CallingList, CallingOutcomeLog, CampaignChoice } from './calling-l
 export interface CrmSession {
   readonly instanceUrl: string;
   readonly accessToken: string;
-  readonly jsforceUrl: string;
 }
 
 export interface CrmServiceOptions {

@@ -1,67 +1,36 @@
 /**
- * Loads jsforce's official browser build (`jsforce-core.min.js`, a UMD script that sets
- * `window.jsforce`) on demand. It is about 1 MB, so it is kept off the ring-and-answer
- * path: nothing loads it until the CRM room is first used (or `CrmConnection.preload()`).
- * We load the UMD build rather than bundling jsforce's CommonJS browser build, which would
- * need Node polyfills (events, stream, buffer) in our bundle.
+ * Loads jsforce on demand: its core (`jsforce/core`, the Connection every REST call of the crm
+ * room goes through), which the build puts in a chunk of its own (rollup.config.mjs with
+ * scripts/build/jsforce-browser-plugin.ts: jsforce's browser build without the polyfills modern
+ * browsers do not need, about 72 KB gzip). It is kept off the ring-and-answer path: nothing
+ * loads it until the crm room is first used, or preloaded once the phone has settled and the
+ * browser is idle (adapter/src/contactpad.ts).
  */
 import type { Connection, ConnectionConfig } from 'jsforce';
 import { ContactPadError } from '../model/errors.ts';
 
-/** The part of the `window.jsforce` global ContactPad uses. */
-export interface JsforceGlobal {
+/** The part of jsforce ContactPad uses. */
+export interface Jsforce {
   readonly Connection: new (config: ConnectionConfig) => Connection;
 }
 
-const loads = new Map<string, Promise<JsforceGlobal>>();
+let loading: Promise<Jsforce> | undefined;
 
 /**
- * Resolves with `window.jsforce`, injecting `<script src=url>` once per URL. A failed load
- * is forgotten, so the next call tries again. Rejects with `CRM_UNAVAILABLE`
- * (detail `reason: 'jsforce-load-failed'`).
+ * Resolves with jsforce, loading its chunk once. A failed load (the static resource unreachable)
+ * is forgotten, so the next call tries again. Rejects with `CRM_UNAVAILABLE` (detail
+ * `reason: 'jsforce-load-failed'`).
  */
-export function loadJsforce(url: string): Promise<JsforceGlobal> {
-  const loaded = readGlobal();
-  if (loaded) return Promise.resolve(loaded);
-  let load = loads.get(url);
-  if (!load) {
-    load = injectScript(url);
-    loads.set(url, load);
-    load.catch(() => loads.delete(url));
-  }
-  return load;
-}
-
-function injectScript(url: string): Promise<JsforceGlobal> {
-  return new Promise((resolve, reject) => {
-    const fail = (why: string) =>
-      reject(
-        new ContactPadError('CRM_UNAVAILABLE', `The Salesforce client library could not be loaded (${why}).`, {
-          detail: { reason: 'jsforce-load-failed', url },
-        }),
-      );
-    if (typeof document === 'undefined') {
-      fail('no document');
-      return;
-    }
-    const script = document.createElement('script');
-    script.src = url;
-    script.async = true;
-    script.addEventListener('load', () => {
-      const jsforce = readGlobal();
-      if (jsforce) resolve(jsforce);
-      else fail('the script did not define window.jsforce');
-      script.remove();
-    });
-    script.addEventListener('error', () => {
-      fail('network error');
-      script.remove();
-    });
-    document.head.append(script);
+export function loadJsforce(load: () => Promise<{ readonly Connection: unknown }> = () => import('jsforce/core')): Promise<Jsforce> {
+  loading ??= load().then((module) => {
+    if (typeof module.Connection !== 'function') throw new Error('it has no Connection');
+    return { Connection: module.Connection as Jsforce['Connection'] };
   });
-}
-
-function readGlobal(): JsforceGlobal | undefined {
-  const candidate = (globalThis as { jsforce?: Partial<JsforceGlobal> }).jsforce;
-  return typeof candidate?.Connection === 'function' ? (candidate as JsforceGlobal) : undefined;
+  return loading.catch((error: unknown) => {
+    loading = undefined;
+    throw new ContactPadError('CRM_UNAVAILABLE', `The Salesforce client library could not be loaded (${error instanceof Error ? error.message : String(error)}).`, {
+      detail: { reason: 'jsforce-load-failed' },
+      cause: error,
+    });
+  });
 }

@@ -5,7 +5,7 @@ import { readSettings } from '../model/settings.ts';
 import { ActivityOutbox } from './activity-outbox.ts';
 import { CrmRoom } from './crm-room.ts';
 import { createCrmService } from './crm-service.ts';
-import { DEMO_MESSAGING, DEMO_PRESENCE, DEMO_ROUTING, TEST_JSFORCE_URL, connectTo, fakeOrg, type FakeOrgSession } from '../../test-support/fake-org.ts';
+import { DEMO_MESSAGING, DEMO_PRESENCE, DEMO_ROUTING, connectTo, fakeOrg, type FakeOrgSession } from '../../test-support/fake-org.ts';
 import { rejectionOf } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
@@ -331,7 +331,7 @@ describe('routing through the crm service the controller holds', () => {
     const session = await fakeOrg.createOrg('demo');
     const { settings } = readSettings({});
     const service = createCrmService({
-      session: { instanceUrl: session.instanceUrl, accessToken: session.accessToken, jsforceUrl: TEST_JSFORCE_URL },
+      session: { instanceUrl: session.instanceUrl, accessToken: session.accessToken },
       settings,
       agent: { userId: '005000000000002AAA', profileId: '', sipUser: 'jordan.lee' },
       activityState: () => undefined,

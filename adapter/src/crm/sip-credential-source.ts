@@ -5,7 +5,7 @@
  * names the agent.
  *
  * Why fetch and not jsforce: the phone needs the credential BEFORE it registers, and jsforce
- * (about 300 KB gzipped, a script of its own) is loaded only after the phone has had its chance
+ * (about 94 KB gzipped, a chunk of its own) is loaded only after the phone has had its chance
  * to register, off the ring-and-answer path (adapter/src/contactpad.ts). This one GET needs none
  * of jsforce's features; it is the only Salesforce request made before jsforce loads. Its
  * failures are mapped through salesforce-error.ts like every other, by sip-credential-failure.ts,

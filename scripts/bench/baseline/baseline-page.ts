@@ -10,9 +10,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { rollup, type RollupOptions } from 'rollup';
+import { rollup } from 'rollup';
 import { PROJECT_ROOT } from '../../build/bundle-paths.ts';
+import { shippingPlugins } from '../../build/shipping-plugins.ts';
 import { sendText, serveStaticFile } from '../../console/static-files.ts';
 import { freeTcpPort } from '../../sip-server/free-port.ts';
 import { signSipCredential } from '../../sip-server/sip-credential.ts';
@@ -30,15 +30,6 @@ export interface BaselinePage {
   /** The script's size: minified bytes as built. */
   readonly scriptBytes: number;
   stop(): Promise<void>;
-}
-
-/** The plugins of rollup.config.mjs that turn sources into shipped code (resolve, CommonJS, esbuild's minify). */
-export async function shippingPlugins(): Promise<NonNullable<RollupOptions['plugins']>> {
-  const configUrl = pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href;
-  const { default: config } = (await import(configUrl)) as { default: RollupOptions };
-  return (Array.isArray(config.plugins) ? config.plugins : []).filter(
-    (plugin) => plugin && typeof plugin === 'object' && 'name' in plugin && ['node-resolve', 'commonjs', 'esbuild'].includes(plugin.name),
-  );
 }
 
 async function buildBaseline(dir: string): Promise<number> {

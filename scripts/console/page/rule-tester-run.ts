@@ -1,7 +1,7 @@
 /**
  * Fills a rule tester report with ContactPad's REAL crm room code (adapter/src/crm) against the
- * console's org: a CrmConnection built from the console's session (jsforce from the ContactPad
- * static resource, as the softphone loads it), the screen-pop rules (one composite request,
+ * console's org: a CrmConnection built from the console's session (jsforce bundled in, as the
+ * softphone's crm room loads it), the screen-pop rules (one composite request,
  * read afresh on every test so an admin's edit shows at once), the caller lookup (one SOSL
  * request) and the screen-pop decision. Two API requests per test.
  */
@@ -11,9 +11,6 @@ import { decideScreenPop } from '../../../adapter/src/crm/screen-pop-decision.ts
 import { loadScreenPopRules } from '../../../adapter/src/crm/screen-pop-rules.ts';
 import { readSettings } from '../../../adapter/src/model/settings.ts';
 import type { RuleTesterDecision, RuleTesterReport, RuleTesterRunner } from './rule-tester.ts';
-
-/** Where the softphone (and so the tester) loads jsforce from: the built ContactPad static resource. */
-export const JSFORCE_URL = '/resource/contactpad/jsforce-core.min.js';
 
 /** What the tester needs from the console's configuration. */
 export interface RuleTesterRunOptions {
@@ -33,7 +30,6 @@ export function crmRuleTesterRunner(options: RuleTesterRunOptions): RuleTesterRu
     instanceUrl: options.instanceUrl,
     accessToken: options.sessionId,
     apiVersion: options.apiVersion,
-    jsforceUrl: JSFORCE_URL,
     timeoutMs: settings.lookupTimeoutMs,
   });
   return async (number: string): Promise<RuleTesterReport> => {
