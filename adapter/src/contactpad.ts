@@ -146,16 +146,17 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     controller.notify(error);
   }
   if (phone) controller.attach({ phone, crm, audio, afterPaint: afterNextPaint, ...(host ? { host } : {}) });
-  audio.start();
   keepAgentChoiceAcrossReloads(controller, sessionStore, savedChoice);
 
-  // Off the ring path, once the phone has settled and the browser is idle: wrap up and screen pop
-  // (a call needs them once it is answered), the keyboard shortcuts, the agent's recent numbers and
+  // Off the ring path, once the phone has settled and the browser is idle: the agent's devices
+  // listed and followed, wrap up and screen pop (a call needs them once it is answered), the
+  // keyboard shortcuts, the agent's recent numbers and
   // favourites (kept per org and agent in this browser), the console bridge, then the crm room and
   // jsforce: the outbox then replays Task writes left by a reload.
   const phoneSettled = settlesWith(controller.store, comingBack);
   void phoneSettled.then(() =>
     whenIdle(() => {
+      audio.start();
       controller.preloadLaterDesks().catch((error: unknown) => controller.notify(error));
       controller.loadKeyboardShortcuts().catch((error: unknown) => controller.notify(error));
       import('./dial-history-storage.ts')

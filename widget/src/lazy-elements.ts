@@ -60,6 +60,11 @@ export function loadLaterAfter(until: Promise<unknown>): void {
   );
 }
 
+/** Resolves once later loads may start ({@link loadLaterAfter}): for other parts loaded after the first paint (the keyboard shortcuts). */
+export function laterLoadsAllowed(): Promise<void> {
+  return laterAfter;
+}
+
 /**
  * Loads the element's module (once) and resolves when the element is defined. A failed load
  * (the static resource unreachable) is forgotten, so the next use tries again, and rejects.

@@ -13,6 +13,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ContactPadSnapshot } from '../../adapter/src/store.ts';
 import { intentEvent } from './intent-event.ts';
+import { laterLoadsAllowed } from './lazy-elements.ts';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly snapshot: ContactPadSnapshot | undefined };
 type Shortcuts = typeof import('./shortcuts.ts');
@@ -37,9 +38,9 @@ export class ShortcutKeys implements ReactiveController {
     this.#host.removeEventListener('keydown', this.#pressed);
   }
 
-  /** After the first paint: the shortcuts load in the background. */
+  /** After the first paint, once later loads may start (lazy-elements.ts: the phone can ring or will not): the shortcuts load in the background. A key pressed before loads them at once. */
   hostUpdated(): void {
-    void this.#load().catch(() => undefined);
+    void laterLoadsAllowed().then(() => this.#load().catch(() => undefined));
   }
 
   /** shortcuts.ts, loaded once; a failed load (the static resource unreachable) is tried again on the next key or paint. */
