@@ -11,12 +11,32 @@ export interface Clock {
   every(ms: number, tick: () => void): () => void;
 }
 
-/** The browser's clock (Date.now and setInterval). */
+/** The repeating timers running now, one per period, each with the ticks that share it. */
+const timers = new Map<number, { readonly id: ReturnType<typeof setInterval>; readonly ticks: Set<{ readonly tick: () => void }> }>();
+
+/**
+ * The browser's clock (Date.now and setInterval). The elements that tick at the same period share
+ * one timer, so they change in the same task and the page draws one frame a second for all of
+ * them (on a call the list's time in state and the call's timer), not one for each.
+ */
 export const systemClock: Clock = {
   now: () => Date.now(),
   every(ms, tick) {
-    const id = setInterval(tick, ms);
-    return () => clearInterval(id);
+    let timer = timers.get(ms);
+    if (!timer) {
+      const ticks = new Set<{ readonly tick: () => void }>();
+      timer = { ticks, id: setInterval(() => [...ticks].forEach((entry) => entry.tick()), ms) };
+      timers.set(ms, timer);
+    }
+    const entry = { tick };
+    const shared = timer;
+    shared.ticks.add(entry);
+    return () => {
+      shared.ticks.delete(entry);
+      if (shared.ticks.size > 0 || timers.get(ms) !== shared) return;
+      clearInterval(shared.id);
+      timers.delete(ms);
+    };
   },
 };
 
