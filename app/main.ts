@@ -37,9 +37,23 @@ export async function startContactPadApp(options: ContactPadAppOptions): Promise
   // sent before the controller exists is dropped (nothing it could act on exists yet).
   let running: RunningContactPad | undefined;
   const pad = mountContactPad(options.mount, (intent) => void running?.controller.handle(intent));
-  running = await startContactPad({ crm: options.crm, agent: options.agent, ...(typeof options.ringtoneUrl === 'string' ? { ringtoneUrl: options.ringtoneUrl } : {}) });
-  // The widget's later elements (the list, the dial pad, the notices...) wait, as the rooms' later parts do, until the phone can ring or will not.
-  pad.loadLaterAfter(running.phoneSettled);
+  // The widget's later parts (the list, the dial pad, the notices, the keyboard shortcuts...) wait,
+  // as the rooms' later parts do, until the phone can ring or will not: held from the first paint.
+  let phoneSettled: () => void = () => undefined;
+  pad.loadLaterAfter(new Promise<void>((settle) => (phoneSettled = settle)));
+  try {
+    running = await startContactPad({ crm: options.crm, agent: options.agent, ...(typeof options.ringtoneUrl === 'string' ? { ringtoneUrl: options.ringtoneUrl } : {}) });
+  } catch (error) {
+    phoneSettled();
+    throw error;
+  }
+  void running.phoneSettled.then(() => {
+    phoneSettled();
+    // When the browser is next idle: the first call's templates, so that its pop paints as fast as the next ones.
+    const prepare = () => void pad.prepareFirstCall().catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(prepare, { timeout: 2000 });
+    else setTimeout(prepare, 0);
+  });
   running.controller.store.subscribe((snapshot) => pad.render(snapshot));
   window.contactPad = { mediaStats: running.mediaStats, ringtone: running.ringtone, speakerOf: running.speakerOf };
 }

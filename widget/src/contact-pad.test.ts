@@ -42,6 +42,31 @@ function liveRegion(element: ContactPad): HTMLElement {
 }
 
 describe('<contact-pad>', () => {
+  it('prepares the first call before it rings, showing, announcing and sending nothing, and leaving nothing behind', async () => {
+    const quiet = snapshot({});
+    const element = await pad(quiet);
+    await publish(element, quiet);
+    const intents = recordIntents(element);
+    const before = deepQueryAll(element, '*').length;
+    const seen = new Set<HTMLElement>();
+    const watch = new MutationObserver(() => deepQueryAll(element, '.template-warm-up').forEach((block) => seen.add(block)));
+    watch.observe(element.shadowRoot!, { childList: true, subtree: true });
+    await element.prepareFirstCall();
+    watch.disconnect();
+    expect(seen.size, 'the made-up call was rendered').to.equal(1);
+    const [block] = [...seen];
+    expect(block!.hidden && block!.inert && block!.getAttribute('aria-hidden') === 'true').to.equal(true);
+    expect(deepQueryAll(block!, 'cp-call-pop')).to.have.length(1);
+    expect(deepQueryAll(element, '.template-warm-up')).to.have.length(0);
+    expect(deepQueryAll(element, '*').length).to.equal(before);
+    expect(shownText(liveRegion(element))).to.equal('');
+    expect(intents.intents).to.deep.equal([]);
+    intents.stop();
+    // A real call afterwards pops as ever.
+    await publish(element, snapshot({ interactions: [ringing] }));
+    expect(getByRole(element, 'region', { name: 'Incoming voice call from Ann Smith, +1 415 555 0100, queue Sales' })).to.exist;
+  });
+
   it('says in words that it is starting, before the first snapshot', async () => {
     const element = await pad(undefined);
     expect(shownText(element)).to.equal('Starting…');

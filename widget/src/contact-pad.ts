@@ -8,7 +8,7 @@
  * notifications while ContactPad is out of sight (call-notifications.ts). Every agent action leaves it as a `contactpad-intent`
  * event (see intent-event.ts) fired by the child that took it.
  */
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ContactPadSnapshot, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
@@ -118,6 +118,8 @@ export class ContactPad extends LitElement {
   readonly #shortcutKeys = new ShortcutKeys(this, (words) => this.#announcer.announce(words));
   /** The devices panel (microphone, speaker, ringer) is open; it loads the first time. */
   #devicesOpen = false;
+  /** The first call's templates being prepared (template-warm-up.ts): the hidden block, while it renders. */
+  #warmUp: { readonly block: TemplateResult; readonly rendered: (root: ParentNode) => Promise<void> } | undefined;
 
   constructor() {
     super();
@@ -199,8 +201,26 @@ export class ContactPad extends LitElement {
           <button type="button" aria-expanded=${this.#devicesOpen ? 'true' : 'false'} aria-controls="audio-settings" @click=${this.#toggleDevices}>${words().pad.devices}</button>
           ${this.#devicesOpen ? html`<cp-audio-settings id="audio-settings" .audio=${snapshot.audio}></cp-audio-settings>` : ''}
         </div>
+        ${this.#warmUp?.block ?? ''}
       </div>
     `;
+  }
+
+  /**
+   * Prepares the first ringing call's templates (template-warm-up.ts): the app asks once the phone
+   * has settled and the browser is idle. Resolves once done (the hidden block rendered and removed).
+   */
+  async prepareFirstCall(): Promise<void> {
+    const [{ warmUpTemplate, warmUpRendered }] = await Promise.all([import('./template-warm-up.ts'), loadElement('cp-interaction-list')]);
+    if (!this.snapshot) return;
+    this.#warmUp = { block: warmUpTemplate(this.clock), rendered: warmUpRendered };
+    this.requestUpdate();
+    await this.updateComplete;
+    const root = this.renderRoot;
+    await this.#warmUp?.rendered(root);
+    this.#warmUp = undefined;
+    this.requestUpdate();
+    await this.updateComplete;
   }
 
   readonly #toggleDevices = (): void => {

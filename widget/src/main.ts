@@ -16,6 +16,8 @@ export interface MountedContactPad {
   render(snapshot: ContactPadSnapshot): void;
   /** The elements not needed to ring and answer (lazy-elements.ts) load only once `until` settles (the phone can ring or will not). */
   loadLaterAfter(until: Promise<unknown>): void;
+  /** Prepares the first ringing call's templates (template-warm-up.ts), off the ring path: the app asks once the phone has settled. */
+  prepareFirstCall(): Promise<void>;
 }
 
 /** Puts a <contact-pad> in `mount` (replacing what was there); every intent the agent sends goes to `onIntent`. */
@@ -29,5 +31,6 @@ export function mountContactPad(mount: HTMLElement, onIntent: (intent: Intent) =
       markCallPopPainted(pad, snapshot);
     },
     loadLaterAfter,
+    prepareFirstCall: () => pad.prepareFirstCall(),
   };
 }
