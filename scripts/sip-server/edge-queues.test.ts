@@ -57,7 +57,7 @@ describe('queues at the SIP edge: serial hunting through the members', () => {
     await edge?.stop();
   });
 
-  it('rings the first member alone; when they reject (486) the next member rings with the same X-CP-* headers and answers', async () => {
+  it('rings the first member alone; when they reject (486) the next member rings with the same X-CP-* headers and answers', async (t) => {
     const [ann, ben] = [await agent('hq-ann'), await agent('hq-ben')];
     const mark = logMark(edge.logFile);
     const calling = callQueue(await platform(), 'queue-reject');
@@ -65,9 +65,11 @@ describe('queues at the SIP edge: serial hunting through the members', () => {
     assert.deepEqual(contractOf(first), CONTRACT);
     first.reply(180, 'Ringing');
     await notRung(ben);
+    const rejected = performance.now();
     first.reply(486, 'Busy Here');
 
     const second = await ben.nextRequestOf('INVITE');
+    t.diagnostic(`from the first member's 486 to the next member's INVITE: ${(performance.now() - rejected).toFixed(1)} ms`);
     assert.deepEqual(contractOf(second), CONTRACT, 'the next agent gets the platform headers unchanged');
     assert.equal(second.message.header('Call-ID'), first.message.header('Call-ID'), 'the same call');
     second.reply(180, 'Ringing');
