@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { startKamailio, type RunningKamailio } from './kamailio.ts';
 import { parseQueuesList, queuesListText, shippedQueues } from './queues.ts';
 import { newEdgeSecret, signSipCredential } from './sip-credential.ts';
-import { edgePorts, logMark, logSince, registeredAgent, udpPeer } from './test-support/edge.ts';
+import { edgePorts, logMark, logSince, peerKeeper, registeredAgent, udpPeer } from './test-support/edge.ts';
 import { audioOf, plainSdp, webrtcSdp } from './test-support/sdp.ts';
 import { SipPeer, type IncomingRequest } from './test-support/sip-peer.ts';
 
@@ -22,11 +22,7 @@ const CONTRACT = ['X-CP-Interaction-Id: hunt-0001', 'X-CP-Kind: video', 'X-CP-Qu
 describe('queues at the SIP edge: serial hunting through the members', () => {
   let edge: RunningKamailio;
   const secret = newEdgeSecret();
-  const peers: SipPeer[] = [];
-  const keep = (peer: SipPeer): SipPeer => {
-    peers.push(peer);
-    return peer;
-  };
+  const { keep, closeAll } = peerKeeper();
   const credentialFor = (user: string) => signSipCredential(secret, user, Date.now() + HOUR);
   const agent = async (user: string) => keep(await registeredAgent(edge, user, credentialFor(user)));
   /** The platform's caller (a platform user: its X-CP-* headers are kept). */
@@ -53,7 +49,7 @@ describe('queues at the SIP edge: serial hunting through the members', () => {
     });
   });
   after(async () => {
-    for (const peer of peers) peer.close();
+    closeAll();
     await edge?.stop();
   });
 
