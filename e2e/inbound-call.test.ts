@@ -3,15 +3,18 @@
  * simulator (sip.js in the console page) calls agent1 through Kamailio; ContactPad (the
  * built static resource, in the softphone iframe, over the Open CTI fake) rings, answers
  * with real WebRTC audio, pops the record in a console tab, wraps up and logs the Task in
- * the fake org.
+ * the fake org. A call to the SIP edge's sales queue (queue-sales: agent1, then emile.durand, a
+ * second ContactPad in a browser context of its own) that agent1 rejects rings the next agent.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   customerState,
   openReadySession,
+  openSecondAgent,
   placeCall,
   reloadConsole,
+  simulatorCalls,
   taskFor,
   tasksFor,
   waitForAudioBothWays,
@@ -150,6 +153,28 @@ describe('an inbound call from ring to logged Task', () => {
     await customerState(session, 'rejected');
     assert.equal(await session.page.evaluate(() => window.customerSimulator!.lastStatusCode), 486);
     await session.softphone.getByText('Rejected').first().waitFor();
+  });
+
+  it('a call to the sales queue that agent1 rejects rings the next agent, who answers: audio both ways, and agent1 stays Ready', async () => {
+    const next = await openSecondAgent(session, 'emile.durand');
+    try {
+      await simulatorCalls(session, 'queue-sales');
+      const interactionId = await placeCall(session, { name: 'Daniel Kim', number: '+14155550101', queue: 'Support' });
+      await session.softphone.getByRole('region', { name: /Incoming voice call from Daniel Kim/ }).getByRole('button', { name: 'Reject' }).click();
+      const offered = next.softphone.getByRole('region', { name: /Incoming voice call from Daniel Kim/ });
+      await offered.getByText('Support').waitFor();
+      await offered.getByRole('button', { name: 'Accept' }).click();
+      await customerState(session, 'connected');
+      // The customer is in agent1's console page, the agent who answered in the other one.
+      const { agent } = await waitForAudioBothWays({ ...next, page: session.page }, interactionId);
+      assert.ok(agent.bytesReceived > 0);
+      await session.softphone.locator('p.now .words', { hasText: /^Ready/ }).waitFor();
+      await next.softphone.getByRole('button', { name: 'Release' }).click();
+      await customerState(session, 'ended');
+    } finally {
+      await simulatorCalls(session, 'agent1');
+      await next.close();
+    }
   });
 
   it('the keyboard shortcuts (read after the first paint): Alt+Shift+A accepts the ringing call whatever button has the focus, Alt+Shift+E releases it', async () => {

@@ -5,16 +5,18 @@
  * rtpengine). ContactPad rings with the video call's pop; Accept opens the video window (a
  * browser window the softphone opens), the record pops, video flows both ways (each side's
  * decoder counts the frames it received), and the window's controls work. Closing the window
- * asks before anything ends; keeping the call leaves "Show video". Rejecting answers the caller
- * 486 (the platform offers the call to the next agent) and applies the state after reject. A
- * second console gives the softphone no camera (its frame's `allow` says camera 'none', so the
+ * asks before anything ends; keeping the call leaves "Show video". Rejecting sends the call to the
+ * next agent: the caller calls the SIP edge's video queue (queue-video: agent1, then
+ * emile.durand, a second ContactPad in a browser context of its own), agent1 rejects and goes
+ * Inactive (the state after reject), the queue rings the second agent with the same call pop,
+ * who accepts, and video flows between the caller and that agent. A second console gives the softphone no camera (its frame's `allow` says camera 'none', so the
  * browser refuses it): the call still goes ahead, the caller hears the agent, the agent sees the
  * caller, and the window says the camera is off.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { customerState, openReadySession, placeCall, type ConsoleSession, type SimulatedCall } from './support/console-session.ts';
+import { customerState, openReadySession, openSecondAgent, placeCall, simulatorCalls, type ConsoleSession, type SimulatedCall } from './support/console-session.ts';
 
 const MARIA: SimulatedCall = { name: 'Maria Lopez', number: '+14155550100', queue: 'Video Calls', location: 'Downtown store', adSource: 'Spring campaign' };
 
@@ -134,16 +136,43 @@ describe('video calls with a camera', () => {
     await softphone.getByRole('button', { name: 'Done' }).click();
   });
 
-  it('rejects a video call: the caller is answered 486 (the platform tries the next agent) and the agent goes Inactive', async () => {
+  it('rejects a video call to the queue: the agent goes Inactive, the next agent rings with the same call pop, accepts, and video flows', async () => {
     const { softphone, page } = session;
-    await softphone.getByLabel(/Set status|Next/).selectOption({ label: 'Ready' });
-    await placeVideoCall(session, { ...MARIA, name: 'Ann Video' });
-    const pop = softphone.getByRole('region', { name: /Incoming video call from Ann Video/ });
-    await pop.getByRole('button', { name: 'Reject' }).click();
-    await customerState(session, 'rejected');
-    assert.equal(await page.evaluate(() => window.customerSimulator!.lastStatusCode), 486);
-    await softphone.locator('cp-agent-state').getByText('Inactive').first().waitFor();
-    assert.equal(page.context().pages().length, 1, 'no video window for a rejected call');
+    const next = await openSecondAgent(session, 'emile.durand');
+    try {
+      await softphone.getByLabel(/Set status|Next/).selectOption({ label: 'Ready' });
+      await simulatorCalls(session, 'queue-video');
+      const interactionId = await placeVideoCall(session, { ...MARIA, name: 'Ann Video' });
+      const pop = softphone.getByRole('region', { name: /Incoming video call from Ann Video/ });
+      await pop.getByRole('button', { name: 'Reject' }).click();
+      await softphone.locator('cp-agent-state').getByText('Inactive').first().waitFor();
+
+      // The queue offers the call to the second agent: the same pop, from the same platform headers.
+      const offered = next.softphone.getByRole('region', { name: /Incoming video call from Ann Video/ });
+      await offered.waitFor();
+      const popText = await offered.innerText();
+      for (const expected of ['video call', 'Ann Video', '+14155550100', 'Video Calls', 'Downtown store']) {
+        assert.ok(popText.toLowerCase().includes(expected.toLowerCase()), `the next agent's call pop shows ${expected}: ${popText}`);
+      }
+      assert.equal(await page.evaluate(() => window.customerSimulator!.state), 'ringing', 'the caller still rings: the reject did not end the call');
+      const opened = next.page.context().waitForEvent('page');
+      await offered.getByRole('button', { name: 'Accept' }).click();
+      const videoWindow = await opened;
+      await customerState(session, 'connected');
+      await videoWindow.getByRole('heading', { name: 'Video call: Ann Video' }).waitFor();
+      assert.ok((await eventually('the caller decodes the second agent\'s video', () => callerVideoFrames(session), (frames) => frames > 0)) > 0);
+      const seen = await eventually('the second agent\'s video window shows the caller', () => windowCallerFrames(videoWindow), (frames) => frames.frames > 0 && frames.width > 0);
+      assert.ok(seen.frames > 0);
+      assert.equal(await page.evaluate(() => window.customerSimulator!.lastInteractionId), interactionId);
+      assert.equal(page.context().pages().length, 1, 'no video window for the agent who rejected');
+      await softphone.locator('cp-agent-state').getByText('Inactive').first().waitFor();
+
+      await videoWindow.getByRole('button', { name: 'Release' }).click();
+      await customerState(session, 'ended');
+    } finally {
+      await simulatorCalls(session, 'agent1');
+      await next.close();
+    }
   });
 });
 

@@ -86,6 +86,44 @@ export async function openReadySession(callCenterSettings: Record<string, string
   return session;
 }
 
+/**
+ * A second agent on the same console (another User of the demo org, by their ContactPad SIP
+ * user, e.g. emile.durand): the console page with `?agent=` in a browser context of its own
+ * (its own storage, so its own ContactPad), Ready with the phone registered. Its close() sets
+ * it Offline (the phone unregisters, so the queues skip it again) and closes its context.
+ */
+export async function openSecondAgent(session: ConsoleSession, sipUser: string): Promise<ConsoleSession> {
+  const context = await session.browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`${sipUser}'s console page error: ${error.message}`));
+    await page.goto(`${session.console.url}?refresh=0&agent=${encodeURIComponent(sipUser)}`);
+    const agent: ConsoleSession = {
+      console: session.console,
+      browser: session.browser,
+      page,
+      softphone: await softphoneFrame(page),
+      fakeOrg: session.fakeOrg,
+      async close() {
+        await chooseAgentStatus(agent, 'Offline').catch(() => {});
+        await agent.softphone.getByText('Phone off').waitFor({ timeout: 5000 }).catch(() => {});
+        await context.close();
+      },
+    };
+    await chooseAgentStatus(agent, 'Ready');
+    await agent.softphone.getByText('Phone ready').waitFor();
+    return agent;
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Whom the customer simulator calls next: the agent (`agent1`), or a queue of the SIP edge (`queue-video`...). */
+export async function simulatorCalls(session: ConsoleSession, target: string): Promise<void> {
+  await session.page.getByTestId('sim-target').selectOption(target);
+}
+
 /** Reloads the console page, as an agent would after logging in again. */
 export async function reloadConsole(session: ConsoleSession): Promise<void> {
   await session.page.reload();

@@ -43,6 +43,10 @@ ContactPad local console is running.
      or a Lead to the agent through the console bridge: force-app's ContactPadConsoleBridge
      Aura component, run as it ships. Its auto-accept switch is the agent's presence
      configuration in the fake org (ContactPad reads it after a reload).
+  6. "Reject sends it to the next agent": open ${url}?agent=emile.durand in another browser
+     (or a private window) and set Émile Ready; choose "Calls: Queue queue-sales" (or
+     queue-video, queue-callbacks) in the simulator. agent1 rings first; a reject, or 15 s
+     without an answer, rings Émile (scripts/sip-server/queues.list, docs/sip-edge.md).
 
   Numbers to try (the demo org's callers, also in the simulator's "Caller" list):
 ${numbersToTry()}

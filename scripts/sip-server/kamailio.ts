@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { freeUdpPort } from './free-port.ts';
 import { DEFAULT_RTP_PORTS, findRtpengine, startMediaGateway, type RunningMediaGateway } from './media-gateway.ts';
 import { stopLeftover, superviseServer, tail } from './process-group.ts';
+import { queuesListText, shippedQueues, type QueueDefinition } from './queues.ts';
 import { localCertificate, spkiHash } from './tls-certificate.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -59,6 +60,11 @@ export interface KamailioOptions {
    * where nothing listens, so calls that need it get 503: a gateway outage from the start).
    */
   readonly media?: false | { readonly ngPort?: number; readonly rtpPorts?: readonly [number, number] };
+  /**
+   * Queues (hunt groups, queues.ts): an INVITE to sip:<address>@... rings the members one at a
+   * time. Default: the shipped scripts/sip-server/queues.list.
+   */
+  readonly queues?: readonly QueueDefinition[];
 }
 
 /** A running Kamailio (and its media gateway): its addresses, and how to stop it. */
@@ -77,6 +83,8 @@ export interface RunningKamailio {
   readonly authenticated: boolean;
   /** The trunk addresses in force. */
   readonly trunks: readonly string[];
+  /** The queues in force. */
+  readonly queues: readonly QueueDefinition[];
   /** rtpengine: its ng port, RTP range and log (undefined ports when started with `media: false`). */
   readonly mediaGateway: {
     readonly ngPort: number;
@@ -117,7 +125,7 @@ function moduleDir(binary: string): string | undefined {
 function hasEverything(binary: string): boolean {
   const dir = moduleDir(binary);
   if (!dir) return false;
-  const modules = ['websocket.so', 'tls.so', 'auth_ephemeral.so', 'rtpengine.so', 'permissions.so', 'htable.so'];
+  const modules = ['websocket.so', 'tls.so', 'auth_ephemeral.so', 'rtpengine.so', 'permissions.so', 'htable.so', 'db_text.so'];
   return modules.every((module) => existsSync(join(dir, module))) && findRtpengine() !== undefined;
 }
 
@@ -219,6 +227,14 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
   const trunks = [...(opts.trunks ?? DEFAULT_TRUNKS)];
   const trunksFileText = trunkLines(trunks);
   const flood = checkFlood(opts.flood ?? DEFAULT_FLOOD);
+  const queues = [...(opts.queues ?? shippedQueues())];
+  const queuesFileText = (() => {
+    try {
+      return queuesListText(queues);
+    } catch (error) {
+      throw new Error(`startKamailio: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  })();
   if (opts.auth !== undefined) {
     const secret = (opts.auth as { secret?: unknown }).secret;
     if (typeof secret !== 'string' || !/^[A-Za-z0-9+/=._~-]{16,200}$/.test(secret)) {
@@ -251,6 +267,8 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
   }
   const trunksFile = join(runDir, 'trunks.list');
   writeFileSync(trunksFile, trunksFileText);
+  // The queues: a db_text table (queues.list) in the run folder, which is db_text's database folder.
+  writeFileSync(join(runDir, 'queues.list'), queuesFileText);
 
   // The media gateway first: Kamailio pings it at start and sends it offers from the first call.
   const media = opts.media === false ? {} : (opts.media ?? {});
@@ -275,6 +293,7 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
     ...define(`UDP_PORT=${udpPort}`),
     ...define(`RTPENGINE_SOCK="udp:127.0.0.1:${ngPort}"`),
     ...define(`TRUNKS_FILE="${trunksFile}"`),
+    ...define(`QUEUES_DB="text://${runDir}"`),
     ...define(`FLOOD_LIMIT=${flood.limit}`),
     ...define(`FLOOD_WINDOW=${flood.windowSeconds}`),
     ...define(`FLOOD_BAN=${flood.banSeconds}`),
@@ -327,6 +346,7 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
     logFile,
     authenticated: opts.auth !== undefined,
     trunks,
+    queues,
     mediaGateway: {
       ngPort,
       rtpPorts,

@@ -20,7 +20,9 @@
  * `?contactpad=off` loads the softphone with Open CTI only (the console and shim on their own);
  * `?bridge=off` starts the console without its console bridge (no tab sync, no Omni-Channel for
  * ContactPad: nothing answers on the bridge channel); `?lang=es` makes the agent Spanish-speaking
- * (their User's LanguageLocaleKey es, LocaleSidKey es_ES: ContactPad speaks Spanish).
+ * (their User's LanguageLocaleKey es, LocaleSidKey es_ES: ContactPad speaks Spanish); `?agent=<SIP
+ * user>` runs the console as another agent of the demo org (e.g. emile.durand, a second agent in
+ * another browser: the SIP edge's queues ring one agent after the other).
  */
 import type { DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
 import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
@@ -197,6 +199,16 @@ function layout() {
   return { consoleArea, main, utilityBar, status, simulatorForm, remoteMedia, colleague, modalHost, ruleTesterButton, presence, bridgeStatus, omniSimulator };
 }
 
+/** The softphone page for this console page's agent and language (`?agent=`, `?lang=`). */
+function softphoneSource(params: URLSearchParams): string {
+  const passed = new URLSearchParams();
+  for (const name of ['lang', 'agent']) {
+    const value = params.get(name);
+    if (value !== null) passed.set(name, value);
+  }
+  return passed.size === 0 ? '/softphone' : `/softphone?${passed}`;
+}
+
 function main(): void {
   const config = readConsoleConfig(document);
   const rest = new RestClient(config.apiVersion, config.sessionId);
@@ -208,7 +220,8 @@ function main(): void {
   const params = new URLSearchParams(location.search);
   const panel = new SoftphonePanel(dom.utilityBar, dom.consoleArea, {
     // ?lang=es: the agent's Salesforce language (LanguageLocaleKey) is Spanish, as the softphone page renders it.
-    src: params.get('contactpad') === 'off' ? '/softphone?contactpad=off' : params.has('lang') ? `/softphone?${new URLSearchParams({ lang: params.get('lang') ?? '' })}` : '/softphone',
+    // ?agent=<SIP user>: the console runs as that agent of the demo org (a second agent beside the first).
+    src: params.get('contactpad') === 'off' ? '/softphone?contactpad=off' : softphoneSource(params),
     visible: params.get('panel') !== 'closed',
     // ?softphoneCamera=blocked: the console gives the softphone frame no camera (an agent whose camera is blocked).
     camera: params.get('softphoneCamera') !== 'blocked',
@@ -422,7 +435,7 @@ function main(): void {
   const toneHz = Number.isInteger(customerTone) && customerTone >= 100 && customerTone <= 3000 ? customerTone : undefined;
   const simulator = new CustomerSimulator({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, agentUser: config.agentUser, ...(toneHz === undefined ? {} : { toneHz }) });
   simulator.attachRemoteMedia(dom.remoteMedia);
-  mountSimulatorPanel(dom.simulatorForm, simulator, config.demoCallers);
+  mountSimulatorPanel(dom.simulatorForm, simulator, config.demoCallers, { agentUser: config.agentUser, queues: config.queues ?? [] });
   void simulator.start();
   const colleague = new ColleaguePhone({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, user: COLLEAGUE.sipUser, displayName: COLLEAGUE.name });
   mountColleaguePanel(dom.colleague, colleague);

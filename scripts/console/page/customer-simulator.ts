@@ -1,7 +1,7 @@
 /**
  * The customer simulator: a SIP user agent (sip.js over WebSocket) that plays the caller.
  * It registers as `customer-<random>` on the local Kamailio and places an INVITE to the agent
- * (sip:agent1@127.0.0.1) carrying the SIP header contract: From and P-Asserted-Identity
+ * (sip:agent1@127.0.0.1), or to a queue (sip:queue-sales@127.0.0.1), carrying the SIP header contract: From and P-Asserted-Identity
  * (caller name and number), X-CP-Interaction-Id, X-CP-Queue, X-CP-Location, X-CP-Ad-Source,
  * X-CP-Kind (and the callback headers for a callback). Media comes from the browser's
  * microphone (and camera for video); a fake device in tests.
@@ -285,14 +285,18 @@ export class CustomerSimulator {
     }
   }
 
-  /** Places the call to the agent. Throws when not registered or a call is under way. */
-  async call(call: SimulatedCall): Promise<void> {
+  /**
+   * Places the call to the agent, or to `to`: another SIP user, e.g. a queue of the SIP edge
+   * (sip:queue-sales@..., whose agents Kamailio rings one at a time). Throws when not registered
+   * or a call is under way.
+   */
+  async call(call: SimulatedCall, to: string = this.#options.agentUser): Promise<void> {
     const ua = this.#phone.userAgent;
     if (!ua || this.registration !== 'registered') throw new Error('The customer simulator is not registered with the SIP server yet.');
     if (this.inCall) throw new Error('A call is already under way: hang up first.');
-    const { sipDomain, agentUser } = this.#options;
-    const target = UserAgent.makeURI(`sip:${agentUser}@${sipDomain}`);
-    if (!target) throw new Error(`Cannot make a SIP URI for ${agentUser}@${sipDomain}`);
+    const { sipDomain } = this.#options;
+    const target = UserAgent.makeURI(`sip:${to}@${sipDomain}`);
+    if (!target) throw new Error(`Cannot make a SIP URI for ${to}@${sipDomain}`);
     const interactionId = newInteractionId();
     const number = call.number.trim();
     const name = call.name.trim();
