@@ -383,6 +383,18 @@ export const esLater: LaterCatalogue = {
     done: 'No hay más registros que llamar ahora.',
     saving: 'Registrando el resultado…',
   },
+  scheduledCalls: {
+    open: 'Llamadas programadas',
+    yourTime: (zone) => `Horas en su zona horaria (${zone}).`,
+    loading: 'Cargando sus llamadas programadas…',
+    failed: 'No se pudieron leer sus llamadas programadas en este momento.',
+    due: 'Ya toca',
+    customerTime: (time, zone) => `Hora del cliente: ${time} (${zone})`,
+    customerZoneUnknown: 'No se puede saber la zona horaria del cliente por el número.',
+    openRecord: (who) => `Abrir el registro de ${who}`,
+    record: 'Registro',
+    close: 'Cerrar',
+  },
   callbackAlert: {
     callTo: (number) => `Llamada a ${number}`,
     attempt: (attempt, limit) => `Intento ${attempt} de ${limit}`,
