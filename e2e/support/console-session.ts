@@ -28,6 +28,8 @@ export interface SimulatedCall {
   readonly queue?: string;
   readonly location?: string;
   readonly adSource?: string;
+  /** X-CP-Callback-Request of a callback (the callback request's record id), the simulator's Kind being callback. */
+  readonly callbackRequest?: string;
 }
 
 /** Where the session's console listens (the e2e ports unless told otherwise). */
@@ -106,6 +108,7 @@ export async function placeCall(session: ConsoleSession, call: SimulatedCall): P
     ['sim-queue', call.queue],
     ['sim-location', call.location],
     ['sim-ad-source', call.adSource],
+    ['sim-callback-request', call.callbackRequest],
   ];
   for (const [testId, value] of fields) await page.getByTestId(testId).fill(value ?? '');
   const previous = await page.evaluate(() => window.customerSimulator?.lastInteractionId ?? '');
