@@ -18,7 +18,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Frame, Locator } from 'playwright-core';
-import { customerState, openReadySession, placeCall, taskFor, type ConsoleSession } from './support/console-session.ts';
+import { customerState, openFromTasks, openReadySession, placeCall, taskFor, type ConsoleSession } from './support/console-session.ts';
 import type { FakeOrgSession } from '../scripts/fake-org/client.ts';
 
 const DAY = 86_400_000;
@@ -41,18 +41,6 @@ async function localValue(softphone: Frame, at: number): Promise<string> {
   }, at);
 }
 
-/** Opens the record `name` (a Task's Name link) from the console's Tasks list; its id once its tab is the active one. */
-async function openFromTasks(session: ConsoleSession, name: string, objectType: string): Promise<string> {
-  const { page } = session;
-  const refreshed = page.waitForResponse((response) => decodeURIComponent(response.url()).replace(/\+/g, ' ').includes('FROM Task'));
-  await page.getByTestId('console-tab').filter({ hasText: 'Tasks' }).click();
-  const rows = ((await (await refreshed).json()) as { records: unknown[] }).records.length;
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=task-row]').length === n, rows);
-  await page.getByTestId('tasks-table').getByRole('button', { name }).first().press('Enter');
-  const tab = await page.waitForFunction((type) => window.localConsole!.tabs.find((t) => t.active && t.objectType === type), objectType);
-  return ((await tab.jsonValue()) as { recordId: string }).recordId;
-}
-
 describe('scheduled calls from a record', () => {
   let session: ConsoleSession;
 
@@ -70,12 +58,7 @@ describe('scheduled calls from a record', () => {
     await fakeOrg.update('default', 'ContactPad_Outbound_Setting__mdt', setting!.Id, { Calling_Hours_Start__c: '08:00', Calling_Hours_End__c: '21:00' });
     try {
       // The agent opens Maria Lopez (a Lead, (415) 555-0100, San Francisco) from the Tasks list.
-      const refreshed = page.waitForResponse((response) => decodeURIComponent(response.url()).replace(/\+/g, ' ').includes('FROM Task'));
-      await page.getByTestId('console-tab').filter({ hasText: 'Tasks' }).click();
-      const rows = ((await (await refreshed).json()) as { records: unknown[] }).records.length;
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=task-row]').length === n, rows);
-      await page.getByTestId('tasks-table').getByRole('button', { name: 'Maria Lopez' }).first().press('Enter');
-      const leadId = ((await (await page.waitForFunction(() => window.localConsole!.tabs.find((t) => t.active && t.objectType === 'Lead'))).jsonValue()) as { recordId: string }).recordId;
+      const leadId = await openFromTasks(session, 'Maria Lopez', 'Lead');
 
       await softphone.getByRole('button', { name: 'Call back', exact: true }).click();
       const dialog = softphone.getByRole('dialog', { name: /^Call back/ });

@@ -44,6 +44,7 @@ export const ES_ERRORS: Partial<Record<ErrorCode, string>> = {
   CALL_BLOCKED_NOT_ON_ALLOW_LIST: 'Llamada no realizada: el número no está en la lista de números permitidos.',
   CALL_BLOCKED_CALLING_HOURS: 'Llamada no realizada: está fuera del horario de llamadas en la zona horaria del destinatario.',
   CALL_BLOCKED_UNCHECKED: 'Llamada no realizada: no se pudo hacer la comprobación de cumplimiento con Salesforce. Inténtelo de nuevo en un momento.',
+  SCHEDULED_RECORD_UNAVAILABLE: 'No se puede leer el registro desde el que se programó esta llamada (se eliminó o ya no se comparte con usted): se comprueba y se busca al cliente solo por su número.',
   CALL_BUSY: 'La llamada no se conectó: la línea está ocupada.',
   CALL_NOT_ANSWERED: 'La llamada no se conectó: nadie contestó.',
   CALL_DECLINED: 'La llamada no se conectó: la persona llamada la rechazó.',
