@@ -84,7 +84,10 @@ export type CallbackAsk =
   /** A scheduled call (desks/scheduled-call-desk.ts): `at` an ISO 8601 instant. */
   | { readonly to: 'schedule'; readonly number: string; readonly at: string; readonly record?: DialledRecord }
   | { readonly to: 'move'; readonly id: string; readonly at: string }
-  | { readonly to: 'cancel-scheduled'; readonly id: string };
+  | { readonly to: 'cancel-scheduled'; readonly id: string }
+  /** "Scheduled calls" from the dial box: the agent's scheduled calls listed at any time, or closed. */
+  | { readonly to: 'show-scheduled' }
+  | { readonly to: 'hide-scheduled' };
 
 export const INTENT_EVENT = 'contactpad-intent';
 

@@ -28,6 +28,7 @@ import type { CallerPicture, CameraState } from './model/video-call.ts';
 import type { CallingListView } from './model/calling-record.ts';
 import type { CallbackView } from './model/callback-request.ts';
 import type { ScheduledCall } from './model/scheduled-call.ts';
+import type { ScheduledCallRow } from './model/scheduled-call-list.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -52,6 +53,7 @@ export type { ShortcutAction, ShortcutView } from './model/keyboard-shortcuts.ts
 export type { CallerPicture, CameraState } from './model/video-call.ts';
 export type { CallingListAction, CallingListView, CallingRecord, CallingRecordState, CampaignChoice } from './model/calling-record.ts';
 export type { CallbackOutcome, CallbackStatus, CallbackView } from './model/callback-request.ts';
+export type { ScheduledCallRow } from './model/scheduled-call-list.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
@@ -186,6 +188,16 @@ export interface CallbackChoiceView {
   readonly scheduled?: readonly ScheduledCall[];
 }
 
+/**
+ * "Scheduled calls", while the agent has it open (desks/scheduled-call-desk.ts): their calls,
+ * soonest first (as last read: `loading` until the first answer, `failed` when Salesforce could not
+ * say; the notice says why).
+ */
+export interface ScheduledCallsView {
+  readonly state: 'loading' | 'listed' | 'failed';
+  readonly calls: readonly ScheduledCallRow[];
+}
+
 /** An error or notice the agent should see (stable code + message). */
 export interface Notice {
   readonly id: number;
@@ -224,6 +236,8 @@ export interface ContactPadSnapshot {
   readonly callback?: CallbackChoiceView;
   /** Preview dialling: the calling list the agent works through; absent until they open one (the preview desk). */
   readonly callingList?: CallingListView;
+  /** The agent's scheduled calls, while "Scheduled calls" is open (desks/scheduled-call-desk.ts). */
+  readonly scheduledCalls?: ScheduledCallsView;
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

@@ -28,6 +28,8 @@ export interface SimulatedCall {
   readonly queue?: string;
   readonly location?: string;
   readonly adSource?: string;
+  /** X-CP-Callback-Request of a callback (the callback request's record id), the simulator's Kind being callback. */
+  readonly callbackRequest?: string;
 }
 
 /** Where the session's console listens (the e2e ports unless told otherwise). */
@@ -135,6 +137,23 @@ export async function chooseAgentStatus(session: ConsoleSession, label: string):
   await session.softphone.getByLabel(/Set status|Next/).selectOption({ label });
 }
 
+/**
+ * The agent opens the record `name` (a Task's Name link) from the console's Tasks list; its id
+ * once its tab (of `objectType`) is the active one. Showing the list refreshes it (one query),
+ * which re-renders the rows: the link is used once the new rows are in; the softphone panel floats
+ * over the list's Name column, so the agent opens it with the keyboard.
+ */
+export async function openFromTasks(session: ConsoleSession, name: string, objectType: string): Promise<string> {
+  const { page } = session;
+  const refreshed = page.waitForResponse((response) => decodeURIComponent(response.url()).replace(/\+/g, ' ').includes('FROM Task'));
+  await page.getByTestId('console-tab').filter({ hasText: 'Tasks' }).click();
+  const rows = ((await (await refreshed).json()) as { records: unknown[] }).records.length;
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=task-row]').length === n, rows);
+  await page.getByTestId('tasks-table').getByRole('button', { name }).first().press('Enter');
+  const tab = await page.waitForFunction((type) => window.localConsole!.tabs.find((t) => t.active && t.objectType === type), objectType);
+  return ((await tab.jsonValue()) as { recordId: string }).recordId;
+}
+
 /** Fills the customer simulator and presses "Call agent"; returns the interaction id it sent. */
 export async function placeCall(session: ConsoleSession, call: SimulatedCall): Promise<string> {
   const { page } = session;
@@ -144,6 +163,7 @@ export async function placeCall(session: ConsoleSession, call: SimulatedCall): P
     ['sim-queue', call.queue],
     ['sim-location', call.location],
     ['sim-ad-source', call.adSource],
+    ['sim-callback-request', call.callbackRequest],
   ];
   for (const [testId, value] of fields) await page.getByTestId(testId).fill(value ?? '');
   const previous = await page.evaluate(() => window.customerSimulator?.lastInteractionId ?? '');

@@ -72,6 +72,12 @@ const LAZY = [
   'widget/src/cp-dialer.ts',
   'widget/src/cp-dial-lists.ts',
   'widget/src/cp-failed-call.ts',
+  // Scheduled calls: the desk with the Call back desk, the record they were scheduled from with the
+  // crm room's scheduled calls, the list ("Scheduled calls" in the dial box) on first use.
+  'adapter/src/desks/scheduled-call-desk.ts',
+  'adapter/src/model/scheduled-call-list.ts',
+  'adapter/src/crm/scheduled-call-origin.ts',
+  'widget/src/cp-scheduled-calls.ts',
   // Recording and voicemail drop: the desks load with the first call that needs them, the crm
   // reader with the crm room, the telephony side with the call control, the widget's on first use.
   'adapter/src/desks/recording-desk.ts',

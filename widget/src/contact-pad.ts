@@ -194,6 +194,7 @@ export class ContactPad extends LitElement {
           .interactions=${snapshot.interactions}
           .callback=${snapshot.callback}
           .callingList=${snapshot.callingList}
+          .scheduledCalls=${snapshot.scheduledCalls}
         ></cp-dialer>
         <div class="card">
           <button type="button" aria-expanded=${this.#devicesOpen ? 'true' : 'false'} aria-controls="audio-settings" @click=${this.#toggleDevices}>${words().pad.devices}</button>

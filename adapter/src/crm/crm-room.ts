@@ -98,6 +98,8 @@ export class CrmRoom {
   readonly #voicemailMessages: () => Promise<VoicemailMessages>;
   /** Whose personal allow list applies to outbound calls. */
   readonly #outboundAgent: OutboundAgent;
+  /** The org's objects by key prefix (Describe Global), read once when a scheduled call's record is of an object no rule names. */
+  #objectsByPrefix: Promise<ReadonlyMap<string, string>> | undefined;
 
   constructor(options: CrmRoomOptions) {
     this.#connection = options.connection;
@@ -335,14 +337,26 @@ export class CrmRoom {
    * endpoint (ContactPadCallbackQueue), for the agent of this session.
    */
   async scheduledCalls(): Promise<ScheduledCallsPort> {
-    const calls = await import('./scheduled-calls.ts');
+    const [calls, origins] = await Promise.all([import('./scheduled-calls.ts'), import('./scheduled-call-origin.ts')]);
     const connection = () => this.#connection;
     const agentId = this.#outboundAgent.userId;
+    // A record id's object: the screen-pop rules' objects first, else the org's objects (Describe Global, read once).
+    const objectOf = async (recordId: string): Promise<string | undefined> => {
+      const known = ruleObjects(await this.rules()).find((object) => object.keyPrefix !== '' && recordId.startsWith(object.keyPrefix));
+      if (known) return known.objectType;
+      this.#objectsByPrefix ??= origins.objectsByKeyPrefix(connection()).catch((error: unknown) => {
+        this.#objectsByPrefix = undefined;
+        throw error;
+      });
+      return (await this.#objectsByPrefix).get(recordId.slice(0, 3));
+    };
     return {
       list: () => calls.scheduledCalls(connection(), agentId),
       schedule: (request) => calls.scheduleCall(connection(), { ...request, agentId }),
       move: (id, at) => calls.moveScheduledCall(connection(), id, at),
       cancel: (id) => calls.cancelScheduledCall(connection(), id),
+      originOfRequest: (requestId) => origins.readRequestOrigin(connection(), requestId, objectOf),
+      originOfRecord: (recordId, name) => origins.readRecordOrigin(connection(), recordId, name, objectOf),
     };
   }
 

@@ -92,7 +92,7 @@ export class VoiceDesk {
     }
     view.add(interaction, callFacts());
     // A callback alert (callback-alert-desk.ts, with the outbound desk): its attempt shown.
-    if (offer.kind === 'callback') this.#callbackAlerts().then((alerts) => alerts.rang(offer.callId, offer.callbackAttempt), (error: unknown) => notices.notify(error));
+    if (offer.kind === 'callback') this.#callbackAlerts().then((alerts) => alerts.rang(offer.callId, offer.callbackAttempt, offer.callbackRequestId), (error: unknown) => notices.notify(error));
     revealPanel(rooms, notices);
     // Without the crm room there is nothing to look up: said at once, the screen-pop desk is not loaded for it.
     if (rooms.crm) this.#parts.screenPop.run((screenPop) => screenPop.lookUp(interaction), (error) => notices.notify(error));

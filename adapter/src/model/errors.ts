@@ -361,6 +361,15 @@ export const ERROR_CATALOGUE = {
     causes: ['The date or time picked is earlier than now (or the moment passed while the agent was choosing).'],
     fix: 'Pick a date and time to come and schedule again.',
   },
+  SCHEDULED_RECORD_UNAVAILABLE: {
+    description: 'A scheduled call names the record it was scheduled from, and that record cannot be read now: the call is checked by its number only, and when it starts the screen-pop rules find the caller by number instead of popping that record.',
+    causes: [
+      'The record was deleted (or merged) after the call was scheduled.',
+      'The record is no longer shared with the agent, or the agent lost access to its object.',
+      'Salesforce could not be asked (offline, session expired): the notice says so.',
+    ],
+    fix: 'Open the right record by hand during the call (the Task links to the record open then). If the record should be visible, a Salesforce admin checks its sharing.',
+  },
   RESCHEDULE_TIME_PASSED: {
     description: 'A calling record\'s next call attempt was rescheduled to a time that has already passed; nothing was changed.',
     causes: ['The date or time picked is earlier than now (or the moment passed while the agent was choosing).'],

@@ -52,6 +52,14 @@ describe('SIP header contract: a well-formed INVITE', () => {
     expect(offer.kind).to.equal('callback');
     expect(offer.callbackNumber).to.equal('+1 (555) 010-2030');
     expect(offer.callbackAttempt).to.equal(2);
+    expect(offer.callbackRequestId, 'no request named').to.equal(undefined);
+  });
+
+  it('reads which callback request it is (X-CP-Callback-Request, a Salesforce record id); anything else is left out', () => {
+    const read = (value: string) => readCallOffer(invite({ 'X-CP-Kind': 'callback', 'X-CP-Callback-Request': value })).callbackRequestId;
+    expect(read('a0C000000000001AAA')).to.equal('a0C000000000001AAA');
+    expect(read(' a0C000000000001 ')).to.equal('a0C000000000001');
+    for (const bad of ['', 'a0C0000000001', 'a0C000000000001AAAX', "a0C000000000001' OR Id != '", 'a0C00000000-001AAA']) expect(read(bad), JSON.stringify(bad)).to.equal(undefined);
   });
 
   it('recognises a video call from X-CP-Kind or from an m=video line in the SDP', () => {

@@ -32,7 +32,10 @@
  *
  * A callback alert (issue 12, item 2; desks/callback-alert-desk.ts): the platform offers a caller's
  * callback to an available agent with an INVITE marked `X-CP-Kind: callback` (whom to call:
- * X-CP-Callback-Number, which attempt: X-CP-Callback-Attempt). The agent's answer says what to do:
+ * X-CP-Callback-Number, which attempt: X-CP-Callback-Attempt, which request:
+ * X-CP-Callback-Request, the Id of the ContactPad_Callback_Request__c the platform was offered by
+ * `POST /callbacks/next`; a scheduled call pops the record it was scheduled from, its Record Id).
+ * The agent's answer says what to do:
  *
  * | agent / ContactPad                  | on the wire                 | the platform                               |
  * |-------------------------------------|-----------------------------|--------------------------------------------|
@@ -62,6 +65,8 @@
  * is the call's RTP (in place of the agent's microphone), then a BYE when it ends.
  */
 
+import { isSalesforceId } from '../model/salesforce-id.ts';
+
 /** What kind of call the INVITE offers (X-CP-Kind, or video from an SDP m=video line). */
 export type CallKind = 'voice' | 'video' | 'callback';
 
@@ -86,6 +91,8 @@ export interface CallOffer {
   readonly callbackNumber: string;
   /** X-CP-Callback-Attempt (1, 2, ...), undefined when absent or malformed. */
   readonly callbackAttempt: number | undefined;
+  /** X-CP-Callback-Request: the callback request's Salesforce record id; absent when not sent or not a record id. */
+  readonly callbackRequestId?: string;
 }
 
 /** What {@link readCallOffer} reads from an INVITE (sip.js's parsed message, or a test's). */
@@ -302,5 +309,12 @@ export function readCallOffer(input: InviteFields): CallOffer {
     adSource: cleanText(safeHeader(input, 'X-CP-Ad-Source')),
     callbackNumber: cleanNumber(safeHeader(input, 'X-CP-Callback-Number')),
     callbackAttempt: attemptOf(safeHeader(input, 'X-CP-Callback-Attempt')),
+    ...requestIdOf(safeHeader(input, 'X-CP-Callback-Request')),
   };
+}
+
+/** A Salesforce record id, else nothing. */
+function requestIdOf(raw: string | undefined): { callbackRequestId?: string } {
+  const id = cleanText(raw, 32);
+  return isSalesforceId(id) ? { callbackRequestId: id } : {};
 }

@@ -3,7 +3,8 @@
  * It registers as `customer-<random>` on the local Kamailio and places an INVITE to the agent
  * (sip:agent1@127.0.0.1), or to a queue (sip:queue-sales@127.0.0.1), carrying the SIP header contract: From and P-Asserted-Identity
  * (caller name and number), X-CP-Interaction-Id, X-CP-Queue, X-CP-Location, X-CP-Ad-Source,
- * X-CP-Kind (and the callback headers for a callback). Media comes from the browser's
+ * X-CP-Kind (and the callback headers for a callback: X-CP-Callback-Number, X-CP-Callback-Attempt
+ * and, when given, X-CP-Callback-Request). Media comes from the browser's
  * microphone (and camera for video); a fake device in tests.
  *
  * Call states:
@@ -40,6 +41,8 @@ export interface SimulatedCall {
   readonly location: string;
   readonly adSource: string;
   readonly kind: 'voice' | 'video' | 'callback';
+  /** For a callback: the callback request's Salesforce record id (X-CP-Callback-Request), as the platform took it from `POST /callbacks/next`; blank: not sent. */
+  readonly callbackRequest?: string;
 }
 
 /** How the simulated customer calls: from this browser (WebRTC), or from the phone network (plain RTP), offering opus and PCMU or PCMU only. */
@@ -111,6 +114,7 @@ export function contractHeaders(call: SimulatedCall, interactionId: string, sipD
   if (call.kind === 'callback') {
     if (number !== '') headers.push(`X-CP-Callback-Number: ${headerValue(number)}`);
     headers.push('X-CP-Callback-Attempt: 1');
+    if (call.callbackRequest?.trim()) headers.push(`X-CP-Callback-Request: ${headerValue(call.callbackRequest)}`);
   }
   return headers;
 }

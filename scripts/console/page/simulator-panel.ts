@@ -1,9 +1,9 @@
 /**
  * The 'Customer simulator' panel: a form for who calls and how (preset callers from the demo
- * org, Name, Number, Queue, Location (Call To), Ad Source, Kind, and the Line: this browser, or
- * a caller from the phone network), whom it calls (Calls: the agent, or one of the SIP edge's
- * queues, whose agents ring one at a time), 'Call agent' and 'Hang up', and a status line. It
- * sits beside the console, outside the stand-in Salesforce.
+ * org, Name, Number, Queue, Location (Call To), Ad Source, Kind, the callback request a callback
+ * names, and the Line: this browser, or a caller from the phone network), whom it calls (Calls:
+ * the agent, or one of the SIP edge's queues, whose agents ring one at a time), 'Call agent' and
+ * 'Hang up', and a status line. It sits beside the console, outside the stand-in Salesforce.
  */
 import { html, nothing, render } from 'lit';
 import type { CustomerSimulator, SimulatedCall, SimulatorLine } from './customer-simulator.ts';
@@ -27,6 +27,7 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
     location: first?.location ?? '',
     adSource: first?.adSource ?? '',
     kind: first?.kind ?? 'voice',
+    callbackRequest: '',
   };
   let presetIndex = first ? 0 : -1;
   let line: SimulatorLine = 'browser';
@@ -40,10 +41,10 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
   simulator.onChange(update);
 
   // A trunk passes the caller's name and number only: the platform's fields do not travel.
-  const field = (key: 'name' | 'number' | 'queue' | 'location' | 'adSource', label: string) => html`
+  const field = (key: 'name' | 'number' | 'queue' | 'location' | 'adSource' | 'callbackRequest', label: string) => html`
     <div class="form-field">
       <label for="sim-${key}">${label}</label>
-      <input id="sim-${key}" data-testid="sim-${key === 'adSource' ? 'ad-source' : key}" .value=${form[key]} autocomplete="off"
+      <input id="sim-${key}" data-testid="sim-${key === 'adSource' ? 'ad-source' : key === 'callbackRequest' ? 'callback-request' : key}" .value=${form[key] ?? ''} autocomplete="off"
         ?disabled=${fromPhoneNetwork() && key !== 'name' && key !== 'number'}
         @input=${(event: Event) => {
           form[key] = (event.target as HTMLInputElement).value;
@@ -123,6 +124,7 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
         ${(['voice', 'video', 'callback'] as const).map((kind) => html`<option value=${kind} ?selected=${form.kind === kind}>${kind}</option>`)}
       </select>
     </div>
+    ${field('callbackRequest', 'Callback request (record id, for a callback)')}
     <div class="buttons">
       <button type="button" class="brand" data-testid="sim-call" ?disabled=${simulator.inCall || (!fromPhoneNetwork() && simulator.registration !== 'registered')}
         @click=${() => void callAgent()}>Call agent</button>

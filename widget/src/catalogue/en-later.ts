@@ -276,6 +276,19 @@ export const enLater = {
     done: 'No more records to call now.',
     saving: 'Logging the outcome…',
   },
+  /** "Scheduled calls" in the dial box (cp-scheduled-calls): the agent's scheduled calls at any time; its list, Move and Cancel share the Call back dialog's words (callback). */
+  scheduledCalls: {
+    open: 'Scheduled calls',
+    yourTime: (zone: string) => `Times in your time zone (${zone}).`,
+    loading: 'Loading your scheduled calls…',
+    failed: 'Your scheduled calls could not be read just now.',
+    due: 'Due',
+    customerTime: (time: string, zone: string) => `Customer's time: ${time} (${zone})`,
+    customerZoneUnknown: "The customer's time zone cannot be told from the number.",
+    openRecord: (who: string) => `Open the record of ${who}`,
+    record: 'Record',
+    close: 'Close',
+  },
   /** A callback alert once started (seed 001): the call bar, the attempt, and where the request stands after it. */
   callbackAlert: {
     callTo: (number: string) => `Call to ${number}`,
