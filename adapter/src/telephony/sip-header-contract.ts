@@ -41,7 +41,8 @@
  * |-------------------------------------|-----------------------------|--------------------------------------------|
  * | Start Call, compliance rules allow  | 200 OK                      | plays "This is the callback call...", calls the customer, bridges them |
  * | Start Call, a rule blocks the number| 486/603 (rejectStatusCode)  | keeps the request waiting (no attempt counted) |
- * | Reject                              | 486/603                     | offers it to the next agent                 |
+ * | Reject                              | 486 (rejectStatusCode)      | offers it to the next agent                 |
+ * | Reject, rejectStatusCode 603        | 603 (a 6xx: RFC 3261 16.7)  | ends the offer: no other agent is tried     |
  * | the customer's line did not connect | the platform's BYE with `Reason: SIP ;cause=486` (480, 408, 5xx...; RFC 3326) | ContactPad records busy / no answer / failed, attempt N: waiting, or Failed at callbackAttemptLimit |
  * | the customer's voicemail answered   | the platform's BYE with `Reason: SIP ;cause=200 ;text="Voicemail"` (or the agent's BYE) | completed |
  * | answered, the call is over          | either side's BYE, no failure cause | completed |
