@@ -179,6 +179,24 @@ describe('preview dialling outcomes in the durable outbox', () => {
     expect(await after.pending()).to.deep.equal([]);
   });
 
+  it('sends an outcome in a request of its own (all or none) beside the call Tasks that share one', async () => {
+    const session = await fakeOrg.createOrg('demo');
+    const list = await springList(session);
+    const clock = new FakeClock(T0);
+    const events: OutboxEvent[] = [];
+    const box = outbox(session, clock, events, databaseName());
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable', times: 1 });
+    const write = rejection(list, named(list, 'Elena Rossi'), T0);
+    await box.enqueue('call-1', { ...write.task, Subject: 'Call 1' });
+    await waitUntil(() => last(events, 'call-1')?.state === 'retrying', 'Salesforce down');
+    await queue(box, write);
+    await box.enqueue('call-2', { ...write.task, Subject: 'Call 2' });
+    const usage = await fakeOrg.apiUsage(session.orgId);
+    clock.runNext();
+    await waitUntil(() => ['call-1', 'call-2', write.key].every((id) => last(events, id)?.state === 'saved'), 'all saved');
+    expect(await fakeOrg.apiUsage(session.orgId), 'the two calls in one request, the outcome in one of its own').to.equal(usage + 2);
+  });
+
   it('waits on an expired session with the outcome kept, and writes it once a new session is given', async () => {
     const session = await fakeOrg.createOrg('demo');
     const list = await springList(session);

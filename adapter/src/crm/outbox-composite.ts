@@ -28,9 +28,9 @@ const TASK_KEY_PREFIX = '00T';
 
 /**
  * Sends `due` in order, in batches of at most MAX_COMPOSITE_SUBREQUESTS subrequests, one
- * batch at a time; a write with a record update goes in a batch of its own (sent all or none).
- * `needs` says how many subrequests a write takes, asked as it is packed; `send` says whether
- * to go on with the next batch, and nothing more is sent once `closed()`.
+ * batch at a time; the writes with a record update go after, each in a batch of its own (sent
+ * all or none). `needs` says how many subrequests a write takes, asked as it is packed; `send`
+ * says whether to go on with the next batch, and nothing more is sent once `closed()`.
  */
 export async function sendInBatches(
   due: readonly OutboxRecord[],
@@ -38,25 +38,25 @@ export async function sendInBatches(
   send: (batch: readonly OutboxRecord[]) => Promise<boolean>,
   closed: () => boolean,
 ): Promise<void> {
+  const batches: OutboxRecord[][] = [];
   let batch: OutboxRecord[] = [];
   let size = 0;
-  for (const record of due) {
+  for (const record of due.filter((write) => !hasUpdate(write))) {
     const count = needs(record);
-    const alone = hasUpdate(record);
-    if (batch.length > 0 && (alone || size + count > MAX_COMPOSITE_SUBREQUESTS)) {
-      if (!(await send(batch)) || closed()) return;
+    if (batch.length > 0 && size + count > MAX_COMPOSITE_SUBREQUESTS) {
+      batches.push(batch);
       batch = [];
       size = 0;
     }
     batch.push(record);
     size += count;
-    if (alone) {
-      if (!(await send(batch)) || closed()) return;
-      batch = [];
-      size = 0;
-    }
   }
-  if (batch.length > 0) await send(batch);
+  if (batch.length > 0) batches.push(batch);
+  for (const alone of due.filter(hasUpdate)) batches.push([alone]);
+  for (const [n, next] of batches.entries()) {
+    if (n > 0 && closed()) return;
+    if (!(await send(next))) return;
+  }
 }
 
 /** Whether a batch is sent all or none: a write with a record update, alone. */
@@ -70,13 +70,15 @@ const ROLLED_BACK = 'PROCESSING_HALTED';
 /**
  * Why a write with a record update failed: the answer of the part that failed for a reason of
  * its own (under allOrNone the other answers 400 PROCESSING_HALTED "The transaction was rolled
- * back since another operation in the same transaction failed."), the upsert's when neither
- * says more; undefined when both are in.
+ * back since another operation in the same transaction failed."), else the first that failed;
+ * undefined when both are in.
  */
 export function failedPart(upsert: CompositeSubresponse | undefined, update: CompositeSubresponse | undefined): CompositeSubresponse | undefined {
-  const failed = [upsert, update].filter((answer) => !(answer && answer.httpStatusCode >= 200 && answer.httpStatusCode < 300));
-  if (failed.length === 0) return undefined;
-  return failed.find((answer) => answer !== undefined && errorCodeOf(answer.body) !== ROLLED_BACK) ?? failed[0];
+  // A part Salesforce gave no answer for failed too (status 0: told as Salesforce unavailable, subrequestError).
+  const failed = [upsert, update]
+    .map((answer) => answer ?? { referenceId: '', httpStatusCode: 0, body: undefined })
+    .filter((answer) => !(answer.httpStatusCode >= 200 && answer.httpStatusCode < 300));
+  return failed.find((answer) => answer.httpStatusCode !== 0 && errorCodeOf(answer.body) !== ROLLED_BACK) ?? failed[0];
 }
 
 function errorCodeOf(body: unknown): unknown {
