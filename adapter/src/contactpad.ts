@@ -92,7 +92,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     session: options.crm,
     settings,
     agent,
-    activityState: (interactionId, state) => controller.activityState(interactionId, state),
+    activityState: (interactionId, state, error) => controller.activityState(interactionId, state, error),
     onError: (error) => controller.notify(error),
     // One outbox and one memory of recent calls per org: the session id starts with the org id (never log the rest).
     outboxDatabase: `contactpad-activity-outbox-${orgPart}`,

@@ -33,6 +33,7 @@ import { realClock, type Clock } from './model/clock.ts';
 import { Store } from './store.ts';
 import { loadedDesks, openDesks, type Desks } from './desks/desks.ts';
 import { loadedOnce } from './desks/loaded-once.ts';
+import { outboxProgress } from './desks/outbox-progress.ts';
 import type { ConsoleDesks } from './desks/console-desks.ts';
 import type { DirectoryDesk } from './desks/directory-desk.ts';
 import type { InCallDesk } from './desks/in-call-desk.ts';
@@ -310,9 +311,9 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   // ---- the crm room: the outbox, drafts, the directory ------------------------------------
 
-  /** The outbox reports each Task write's progress here. */
-  activityState(interactionId: string, state: Exclude<ActivityLogState, 'none'>): void {
-    this.#desks.view.setLog(interactionId, state);
+  /** The outbox reports each Task write's progress here (a refused calling list outcome becomes a kept notice: desks/outbox-progress.ts). */
+  activityState(interactionId: string, state: Exclude<ActivityLogState, 'none'>, error?: ContactPadError): void {
+    outboxProgress(this.#desks, interactionId, state, error);
   }
 
   /**

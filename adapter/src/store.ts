@@ -51,7 +51,7 @@ export type { AgentLanguage } from './model/agent-identity.ts';
 export type { ErrorCode } from './model/errors.ts';
 export type { ShortcutAction, ShortcutView } from './model/keyboard-shortcuts.ts';
 export type { CallerPicture, CameraState } from './model/video-call.ts';
-export type { CallingListAction, CallingListView, CallingRecord, CallingRecordState, CampaignChoice } from './model/calling-record.ts';
+export type { CallingListAction, CallingListSource, CallingListView, CallingRecord, CallingRecordState } from './model/calling-record.ts';
 export type { CallbackOutcome, CallbackStatus, CallbackView } from './model/callback-request.ts';
 export type { ScheduledCallRow } from './model/scheduled-call-list.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
@@ -203,6 +203,10 @@ export interface Notice {
   readonly id: number;
   readonly code: string;
   readonly message: string;
+  /** Stays until the agent dismisses it, however many notices come after (a calling list outcome Salesforce refused). */
+  readonly kept?: boolean;
+  /** What it is about, in the agent's words, when the error names it (a calling record's outcome: "Maria Lopez: Rejected (Spring calls)"). */
+  readonly about?: string;
 }
 
 export interface ContactPadSnapshot {

@@ -16,6 +16,7 @@ import { attributes } from './field-path.ts';
 import { SalesforceApiError, notFound } from './salesforce-error.ts';
 import { allSObjects, isSearchable, type SObjectDef } from './schema.ts';
 import { runSoql } from './soql.ts';
+import { listViewResults, listViewsOf } from './list-views.ts';
 import { runSosl } from './sosl.ts';
 import type { FakeOrg, FakeOrgStore, SfRecord } from './store.ts';
 import { toId18 } from './salesforce-id.ts';
@@ -264,6 +265,10 @@ export function createApiHandlers(store: FakeOrgStore, today?: () => string): Ht
       status: 200,
       body: describe(org, describedSObject(org, params.sobject ?? ''), version),
     }))),
+    // List Views for an Object and List View Results (list-views.ts, where their sources are).
+    http.get(`${BASE}/:version/sobjects/:sobject/listviews`, api(({ org, params, version }) => listViewsOf(org, params.sobject ?? '', version))),
+    http.get(`${BASE}/:version/sobjects/:sobject/listviews/:id/results`, api(({ org, params, url, version, today: day }) =>
+      listViewResults(org, params.sobject ?? '', params.id ?? '', url, version, day))),
     // sObject Rows GET (.../api_rest/resources_sobject_retrieve.htm), `?fields=`; 404 NOT_FOUND
     // for no record, 404 ENTITY_IS_DELETED for one in the Recycle Bin (salesforce-error.ts).
     http.get(`${BASE}/:version/sobjects/:sobject/:id`, api(({ org, params, url, version }) => {
@@ -387,7 +392,14 @@ function invalidInput(message: string): SalesforceApiError {
  * them queries, `@{ref.path}` references in URLs and bodies, `allOrNone` (a failure rolls
  * back the others, which answer 400 PROCESSING_HALTED "The transaction was rolled back since
  * another operation in the same transaction failed."), the whole request counted as one API
- * call. Results as in "Composite Subrequest Result" (.../resources_composite_subrequest_result.htm):
+ * call. allOrNone, "Composite Request Body" (.../api-rest/guide/requests-composite.html): "If
+ * the value is true, the entire composite request is rolled back. The top-level request
+ * returns HTTP 200 and includes responses for each subrequest."; the rolled-back subrequests'
+ * answer beside the failing one's own error as recorded from an org in
+ * github.com/forcedotcom/sf-fx-sdk-nodejs (test/unit/api/unit-of-work/UnitOfWorkTests.ts: "Real
+ * response captured from v50.0 endpoint": the valid subrequest 400 PROCESSING_HALTED, the
+ * failing one 400 with its own errorCode); subrequests after the failure answer the same PROCESSING_HALTED
+ * (unverified: no recorded answer with one after the failure was found). Results as in "Composite Subrequest Result" (.../resources_composite_subrequest_result.htm):
  * `{ body, httpHeaders, httpStatusCode, referenceId }`, `Location` on a 201. Messages of the
  * INVALID_INPUT refusals (limits, referenceIds) are unverified.
  */

@@ -192,6 +192,8 @@ const SOBJECTS: SObjectDef[] = [
       f('AssistantPhone', 'Asst. Phone', 'phone'),
       f('Fax', 'Business Fax', 'phone'),
       f('MailingCity', 'Mailing City', 'string'),
+      f('MailingState', 'Mailing State/Province', 'string'),
+      f('MailingCountry', 'Mailing Country', 'string'),
       f('LeadSource', 'Lead Source', 'picklist', { picklistValues: ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'] }),
       // "Indicates that the contact doesn't want to receive calls." Properties: Create, Defaulted on create, Filter, Group, Sort, Update.
       f('DoNotCall', 'Do Not Call', 'boolean', { defaultValue: false }),
@@ -212,6 +214,7 @@ const SOBJECTS: SObjectDef[] = [
       f('Fax', 'Fax', 'phone'),
       f('City', 'City', 'string'),
       f('State', 'State/Province', 'string'),
+      f('Country', 'Country', 'string'),
       f('Status', 'Status', 'picklist', {
         picklistValues: ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'],
         defaultValue: 'Open - Not Contacted',
@@ -273,6 +276,10 @@ const SOBJECTS: SObjectDef[] = [
       f('CallDisposition', 'Call Result', 'string'),
       f('CallObject', 'Call Object Identifier', 'string'),
       f('IsClosed', 'Closed', 'boolean', { readOnly: true, defaultValue: false }),
+      // "Represents the time when the reminder is scheduled to fire, if IsReminderSet is set to
+      // true"; IsReminderSet: Create, Defaulted on create, Update (a rescheduled calling attempt).
+      f('ReminderDateTime', 'Reminder Date/Time', 'datetime'),
+      f('IsReminderSet', 'Reminder Set', 'boolean', { defaultValue: false }),
       f('ContactPad_Interaction_Id__c', 'Interaction ID', 'string', { custom: true, externalId: true }),
       f('ContactPad_Caller_Number__c', 'Caller Number', 'phone', { custom: true }),
       f('ContactPad_Channel__c', 'Channel', 'string', { custom: true, length: 40 }),

@@ -8,6 +8,7 @@ import { convertFields, formatDateTime, type FieldValue, type WriteMode } from '
 import { SalesforceApiError, entityIsDeleted, invalidType, notFound } from './salesforce-error.ts';
 import { idChecksum, isSalesforceId, makeId, toId18 } from './salesforce-id.ts';
 import { allSObjects, findField, findSObject, sObjectOfId, type FieldDef, type OrgFeature, type SObjectDef } from './schema.ts';
+import { listViewOf, type ListViewDefinition, type ListViewSeed } from './list-views.ts';
 
 /** A stored record: field API name -> value, always with `Id`. */
 export type SfRecord = Record<string, FieldValue>;
@@ -37,12 +38,13 @@ export type SeedRecords = Record<string, Array<Record<string, unknown>>>;
  * `"$ref": "name"`; a later field value `"@name"` is replaced by that record's id.
  * `featureRecords` are created after `records`, each group only in an org that has the
  * feature (the demo's chat transcripts only where legacy Chat is on); `@name` references
- * reach across the groups. Other keys (the demo fixture's `callers`, read by the local
- * console) are ignored.
+ * reach across the groups. `listViews` are the org's list views (list-views.ts). Other keys
+ * (the demo fixture's `callers`, read by the local console) are ignored.
  */
 export interface OrgSeed {
   records?: SeedRecords;
   featureRecords?: Partial<Record<OrgFeature, SeedRecords>>;
+  listViews?: ListViewSeed[];
 }
 
 /** Which optional objects an org has (see schema.ts `SObjectDef.feature`). */
@@ -147,6 +149,8 @@ export class FakeOrg {
   dailyLimit: number;
   apiUsed: number;
   faults: Fault[] = [];
+  /** The org's list views (list-views.ts), in the order they were set up. */
+  listViews: ListViewDefinition[] = [];
   private tables = new Map<string, Map<string, SfRecord>>();
   private serial: number;
   private autoNumber = 1000;
@@ -202,6 +206,7 @@ export class FakeOrg {
     this.sipEdge = undefined;
     this.apexClasses.clear();
     this.tables = new Map();
+    this.listViews = [];
     this.customNames = new Map();
     this.hiddenObjects = new Set();
     this.hiddenFields = new Set();
@@ -278,6 +283,10 @@ export class FakeOrg {
           if (ref) refs.set(ref, record.Id as string);
         }
       }
+    }
+    for (const view of seed.listViews ?? []) {
+      this.serial += 1;
+      this.listViews.push(listViewOf(view, this.serial));
     }
   }
 
@@ -485,8 +494,8 @@ export class FakeOrg {
       for (const field of ['Name', 'FirstName', 'LastName', 'Title', 'Phone', 'MobilePhone', 'Email']) record[field] = person[field] ?? null;
       record.CompanyOrAccount = (record.Type === 'Lead' ? person.Company : account?.Name) ?? null;
       record.City = (person.City ?? person.MailingCity) ?? null;
-      record.State = person.State ?? null;
-      record.Country = person.Country ?? null;
+      record.State = (person.State ?? person.MailingState) ?? null;
+      record.Country = (person.Country ?? person.MailingCountry) ?? null;
       record.DoNotCall = person.DoNotCall === true;
     }
     const statuses = [...this.table('CampaignMemberStatus').values()].filter((status) => status.CampaignId === record.CampaignId);

@@ -35,9 +35,17 @@
  *
  * A write may carry a record update sent after its Task in the same composite request
  * (`alsoUpdate`: a preview dialling outcome's CampaignMember Status and next attempt,
- * calling-list.ts). The write is delivered only once both answered 2xx; otherwise both go again
- * (the Task an upsert, the update fixed values: nothing is written twice), by the failing
- * part's rules above.
+ * calling-list.ts), in a request of its own with allOrNone true: Salesforce writes both or
+ * neither (outbox-composite.ts). The write is delivered once both answered 2xx; otherwise both
+ * go again (the Task an upsert, the update fixed values: nothing is written twice), by the rules
+ * above for the part that failed for a reason of its own (the other answers PROCESSING_HALTED).
+ *
+ * A write may say its refusal is final (`finalRefusal`: a calling list outcome, where no admin fix
+ * brings back a deleted member, and a validation rule's refusal is the agent's to see now): a
+ * CRM_REQUEST_REJECTED does not hold it but refuses it: stored as refused, told to the listener as
+ * `refused` (with its `about`), told again after a reload, never sent again (not by `resume()`,
+ * `setConnection()` nor `start()`, nor without a link Salesforce refused: the outcome's Task is
+ * there to be on its record), and kept until `forget()` (the agent dismissed it).
  *
  * Wrap-up drafts (`saveDraft`) live in the same database, so a reload in the middle of wrap
  * up loses nothing; `enqueue` removes the interaction's draft in the same transaction as it
@@ -62,9 +70,9 @@ import { MAX_READ_BACK } from './outbox-composite.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import type { DeliveryListener, OutboxListener } from './outbox-sender.ts';
 import { openOutboxStore } from './outbox-store.ts';
-import type { ActivityDraft, OutboxRecord, OutboxStore, ReadBack, RecordUpdate } from './outbox-store.ts';
+import type { ActivityDraft, FinalRefusal, OutboxRecord, OutboxStore, ReadBack, RecordUpdate } from './outbox-store.ts';
 
-export type { ActivityDraft, ReadBack, RecordUpdate } from './outbox-store.ts';
+export type { ActivityDraft, FinalRefusal, ReadBack, RecordUpdate } from './outbox-store.ts';
 export type { DeliveryListener, OutboxListener, OutboxState } from './outbox-sender.ts';
 export { MAX_READ_BACK } from './outbox-composite.ts';
 
@@ -160,10 +168,11 @@ export class ActivityOutbox {
    * write is stored, not when Salesforce has it: the listener says 'saved' then.
    * `readBack`: records to read in the same request (at most {@link MAX_READ_BACK}), for
    * `onDelivered`; they cost no request of their own. `alsoUpdate`: a record updated with the
-   * Task in the same request (a calling list member's Status and next attempt, calling-list.ts);
-   * the write is saved only once both are.
+   * Task in the same request, all or none (a calling list member's Status and next attempt,
+   * calling-list.ts); the write is saved only once both are. `finalRefusal`: Salesforce's refusal
+   * is final for this write (see the file comment).
    */
-  async enqueue(interactionId: string, fields: QueuedTaskFields, readBack: readonly ReadBack[] = [], alsoUpdate?: RecordUpdate): Promise<void> {
+  async enqueue(interactionId: string, fields: QueuedTaskFields, readBack: readonly ReadBack[] = [], alsoUpdate?: RecordUpdate, finalRefusal?: FinalRefusal): Promise<void> {
     requireInteractionId(interactionId, 'queued');
     this.#logged.add(interactionId);
     const store = await this.#open();
@@ -175,6 +184,7 @@ export class ActivityOutbox {
       queuedAt: this.#clock.now(),
       ...(readBack.length > 0 ? { readBack: readBack.slice(0, MAX_READ_BACK) } : {}),
       ...(alsoUpdate ? { alsoUpdate } : {}),
+      ...(finalRefusal ? { finalRefusal } : {}),
     };
     await store.put(record);
     this.#sender.queued(record);
@@ -223,9 +233,14 @@ export class ActivityOutbox {
     this.#sender.setConnection(connection);
   }
 
-  /** Retries every queued write now, held ones (expired session, rejected) included. */
+  /** Retries every queued write now, held ones (expired session, rejected) included; not the ones refused for good. */
   resume(): void {
     this.#sender.resume();
+  }
+
+  /** Drops a write Salesforce refused for good, once the agent dismissed it (any other write stays). */
+  forget(interactionId: string): Promise<void> {
+    return this.#sender.forget(interactionId);
   }
 
   /** The writes still waiting, oldest first. */

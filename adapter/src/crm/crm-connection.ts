@@ -112,6 +112,15 @@ export class CrmConnection {
   }
 
   /**
+   * Reads one REST resource under the versioned base. Maps to `GET /services/data/vXX.X<path>`
+   * (`/sobjects/Lead/listviews/<id>/results?limit=200`, say); resolves with its JSON body.
+   */
+  async get(path: string): Promise<unknown> {
+    if (!/^\/[A-Za-z]/.test(path)) throw new ContactPadError('INVALID_CONFIGURATION', `Not a REST resource path: ${path}`);
+    return this.#send<unknown>({ method: 'GET', url: path });
+  }
+
+  /**
    * Changes fields of one record. Maps to `PATCH /sobjects/<sobject>/<id>` (204 No Content).
    * Throws `INVALID_CONFIGURATION` for a bad API name or id, before any request.
    */

@@ -26,13 +26,12 @@ export interface CrmRoomFactoryOptions {
 
 export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<CrmRoom> {
   const connection = new CrmConnection({ ...options.session, apiVersion: options.apiVersion, timeoutMs: options.timeoutMs });
-  // A calling list outcome's progress goes to the desk that logged it (crm-room.ts), any other write's to the listener.
+  // Each write's progress goes through the room (crm-room.ts outboxEvent): an outcome's to the
+  // desk that logged it, any other write's to the listener. The room exists before the outbox
+  // replays what a reload left, so a replayed refusal is told as the agent reads it.
   let room: CrmRoom | undefined;
-  const listener: OutboxListener = (id, state, error) => {
-    if (!room?.toldOutcomeProgress(id, state, error)) options.listener(id, state, error);
-  };
+  const listener: OutboxListener = (id, state, error) => room?.outboxEvent(id, state, error, options.listener);
   const outbox = new ActivityOutbox({ databaseName: options.outboxDatabase, connection, listener });
-  await outbox.start();
   const choices = new RememberedChoices(options.rememberedChoicesKey === undefined ? {} : { key: options.rememberedChoicesKey });
   const agent = options.agent;
   room = new CrmRoom({
@@ -44,5 +43,6 @@ export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<Crm
     sipUser: agent?.sipUser ?? '',
     ...(agent ? { agent: { userId: agent.userId, profileId: agent.profileId } } : {}),
   });
+  await outbox.start();
   return room;
 }

@@ -38,7 +38,8 @@ import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type Prese
 import { transferRecord } from './record-transfer.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
 import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messages.ts';
-import { callingOutcomeWrite, loadCallingList, loadCampaigns, type OutcomeProgress, type CallingList, type CallingOutcomeLog, type CampaignChoice } from './calling-list.ts';
+import { callingOutcomeWrite, loadCallingList, loadCallingListSources, refusedOutcome, type OutcomeProgress, type CallingList, type CallingOutcomeLog } from './calling-list.ts';
+import { isOutcomeKey, type CallingListSource } from '../model/calling-record.ts';
 import { readOutboundFacts, type OutboundAgent, type OutboundCheckRequest, type OutboundFacts } from './outbound-policy.ts';
 import { readRecordPhones } from './record-phones.ts';
 import type { ScheduledCallsPort } from './scheduled-calls-port.ts';
@@ -225,14 +226,14 @@ export class CrmRoom {
     return this.#outbox.drafts();
   }
 
-  /** The active campaigns an agent may work through (calling-list.ts): one query. */
-  campaigns(): Promise<readonly CampaignChoice[]> {
-    return loadCampaigns(this.#connection);
+  /** The calling lists an agent may work through, active campaigns and list views (calling-list.ts): one composite request. */
+  callingListSources(): Promise<readonly CallingListSource[]> {
+    return loadCallingListSources(this.#connection);
   }
 
-  /** A campaign's calling list (calling-list.ts): one composite request. */
-  callingList(campaignId: string): Promise<CallingList> {
-    return loadCallingList(this.#connection, campaignId);
+  /** A campaign's or a list view's calling list (calling-list.ts): one or two requests. */
+  callingList(source: CallingListSource): Promise<CallingList> {
+    return loadCallingList(this.#connection, source);
   }
 
   /**
@@ -240,14 +241,16 @@ export class CrmRoom {
    * and next attempt (calling-list.ts); resolves with the write's key once it is stored, not
    * when Salesforce has it (`log.progress` is told, until it is saved; an outcome replayed after a
    * reload is told to the outbox listener, like a call's Task). The Task joins the customer's
-   * journey at once (kept with what this browser logged, recent-activity.ts).
+   * journey at once (kept with what this browser logged, recent-activity.ts). A refusal by
+   * Salesforce is final for an outcome: told (CALLING_OUTCOME_REFUSED, {@link outboxEvent}) and
+   * kept until {@link forgetRefusedOutcome}.
    */
   async logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly key: string }> {
     const number = log.record.phone || log.record.mobilePhone;
     const write = callingOutcomeWrite({ ...log, numberE164: this.#e164(number) });
     if (log.progress) this.#outcomeProgress.set(write.key, log.progress);
     try {
-      await this.#outbox.enqueue(write.key, write.task, [], write.member);
+      await this.#outbox.enqueue(write.key, write.task, [], write.member, { about: write.about });
     } catch (error) {
       this.#outcomeProgress.delete(write.key);
       throw error;
@@ -258,15 +261,22 @@ export class CrmRoom {
   }
 
   /**
-   * Tells an outcome's progress to whoever logged it (see logCallingOutcome); false for any other
-   * write (a call's Task, an outcome replayed after a reload): the outbox listener is told then.
+   * Where an outbox write stands, for whoever must hear it: an outcome's progress goes to the
+   * desk that logged it (see logCallingOutcome), any other write's (a call's Task, an outcome
+   * replayed after a reload) to `listener`; an outcome Salesforce refused for good goes to both,
+   * told as CALLING_OUTCOME_REFUSED (the switchboard tells the agent, the desk marks the record).
    */
-  toldOutcomeProgress(key: string, state: OutboxState, error?: ContactPadError): boolean {
+  outboxEvent(key: string, state: OutboxState, error: ContactPadError | undefined, listener: (key: string, state: OutboxState, error?: ContactPadError) => void): void {
+    const told = state === 'refused' && isOutcomeKey(key) ? refusedOutcome(error) : error;
     const progress = this.#outcomeProgress.get(key);
-    if (!progress) return false;
-    if (state === 'saved') this.#outcomeProgress.delete(key);
-    progress(state, error);
-    return true;
+    if (state === 'saved' || state === 'refused') this.#outcomeProgress.delete(key);
+    progress?.(state, told);
+    if (!progress || state === 'refused') listener(key, state, told);
+  }
+
+  /** Drops an outcome Salesforce refused for good, once the agent dismissed its notice. */
+  forgetRefusedOutcome(key: string): Promise<void> {
+    return this.#outbox.forget(key);
   }
 
   #e164(callerNumber: string): string {

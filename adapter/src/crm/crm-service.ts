@@ -18,11 +18,12 @@ import type { ContactPadError } from '../model/errors.ts';
 import type { DirectoryEntry } from '../model/directory-entry.ts';
 import type { VoicemailMessages } from './voicemail-messages.ts';
 import type { OutboundCheckRequest, OutboundFacts } from './outbound-policy.ts';
-import type { CallingList, CallingOutcomeLog, CampaignChoice } from './calling-list.ts';
+import type { CallingList, CallingOutcomeLog } from './calling-list.ts';
+import type { CallingListSource } from '../model/calling-record.ts';
 
 export type { PresenceStatus, WorkRecord } from './crm-room.ts';
 export type { OutboundCheckRequest, OutboundFacts } from './outbound-policy.ts';
-export type { CallingList, CallingOutcomeLog, CampaignChoice } from './calling-list.ts';
+export type { CallingList, CallingOutcomeLog } from './calling-list.ts';
 
 /** The Salesforce session the host page hands over. */
 export interface CrmSession {
@@ -36,7 +37,7 @@ export interface CrmServiceOptions {
   readonly settings: ContactPadSettings;
   /** The logged-in agent: left out of their own directory; their presence configuration says whether Omni-Channel auto-accepts. */
   readonly agent: AgentIdentity;
-  /** Progress of each Task write (saving, saved, retrying). */
+  /** Progress of each Task write (saving, saved, retrying; refused: a calling list outcome Salesforce refused for good, `error` CALLING_OUTCOME_REFUSED). */
   readonly activityState: (interactionId: string, state: OutboxState, error?: ContactPadError) => void;
   readonly onError: (error: unknown) => void;
   /** IndexedDB database of the outbox (tests isolate with their own). */
@@ -118,12 +119,14 @@ export interface CrmService {
   recordPhones(record: { readonly recordId: string; readonly objectType: string }): Promise<readonly string[]>;
   /** The agent's scheduled calls: listed, scheduled, moved, cancelled through the callback queue's endpoint (ContactPadCallbackQueue). */
   scheduledCalls(): Promise<ScheduledCallsPort>;
-  /** Preview dialling: the active campaigns (one query; CALLING_LIST_UNAVAILABLE when unreadable). */
-  campaigns(): Promise<readonly CampaignChoice[]>;
-  /** Preview dialling: a campaign's members not responded yet, oldest first, and its member statuses (one composite request). */
-  callingList(campaignId: string): Promise<CallingList>;
-  /** Preview dialling: queues an outcome's Task on the member's Lead or Contact and the member's Status and next attempt in the durable outbox; resolves with the write's key once stored (its progress goes to `activityState` by that key). */
+  /** Preview dialling: the active campaigns and the Lead and Contact list views (one composite request; CALLING_LIST_UNAVAILABLE when none can be read). */
+  callingListSources(): Promise<readonly CallingListSource[]>;
+  /** Preview dialling: a campaign's members not responded yet, oldest first, and its member statuses (one composite request); a list view's records in its order (two requests). */
+  callingList(source: CallingListSource): Promise<CallingList>;
+  /** Preview dialling: queues an outcome's Task on the member's Lead or Contact and a campaign member's Status and next attempt in the durable outbox, all or none; resolves with the write's key once stored (its progress goes to `log.progress`, or to `activityState` after a reload). */
   logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly key: string }>;
+  /** Preview dialling: drops an outcome Salesforce refused for good (the agent dismissed its notice). */
+  forgetRefusedOutcome(key: string): Promise<void>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
 }
@@ -172,9 +175,10 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     checkOutbound: async (request) => (await loadRoom()).checkOutbound(request),
     recordPhones: async (record) => (await loadRoom()).recordPhones(record),
     scheduledCalls: async () => (await loadRoom()).scheduledCalls(),
-    campaigns: async () => (await loadRoom()).campaigns(),
-    callingList: async (campaignId) => (await loadRoom()).callingList(campaignId),
+    callingListSources: async () => (await loadRoom()).callingListSources(),
+    callingList: async (source) => (await loadRoom()).callingList(source),
     logCallingOutcome: async (log) => (await loadRoom()).logCallingOutcome(log),
+    forgetRefusedOutcome: async (key) => (await loadRoom()).forgetRefusedOutcome(key),
     preload: async () => (await loadRoom()).preload(),
   };
 }

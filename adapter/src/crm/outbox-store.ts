@@ -49,12 +49,32 @@ export interface RecordUpdate {
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A write whose refusal by Salesforce is final (a calling list outcome): not tried again on its
+ * own, but kept (and told, with `about`) until the agent dismisses it.
+ */
+export interface FinalRefusal {
+  /** What the write is, in the agent's words ("Maria Lopez: Rejected (Spring catering calls)"). */
+  readonly about: string;
+}
+
+/** Why Salesforce refused a write for good, kept with it so a reload tells it again. */
+export interface StoredRefusal {
+  readonly message: string;
+  /** Salesforce's errorCode (ENTITY_IS_DELETED, FIELD_CUSTOM_VALIDATION_EXCEPTION...), when it gave one. */
+  readonly errorCode?: string;
+}
+
 /** One pending Task write. `revision` changes with every write for the interaction. */
 export interface OutboxRecord {
   readonly interactionId: string;
   readonly fields: QueuedTaskFields;
-  /** A record to update with the Task (a calling list member); none for a call's Task. */
+  /** A record to update with the Task, all or none (a calling list member); none for a call's Task. */
   readonly alsoUpdate?: RecordUpdate;
+  /** Present when a refusal is final for this write; a call's Task is held for an admin's fix instead. */
+  readonly finalRefusal?: FinalRefusal;
+  /** Set once Salesforce refused the write for good: it is not sent again. */
+  readonly refused?: StoredRefusal;
   readonly revision: string;
   /** When it was queued (epoch ms). */
   readonly queuedAt: number;

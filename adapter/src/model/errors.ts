@@ -376,12 +376,22 @@ export const ERROR_CATALOGUE = {
     fix: 'Pick a date and time to come and reschedule again; the record stays on the calling list meanwhile.',
   },
   CALLING_LIST_UNAVAILABLE: {
-    description: 'The calling list (the members of a Salesforce Campaign) could not be read, or an outcome could not be logged on a calling record.',
+    description: 'The calling list (the members of a Salesforce Campaign, or the records of a Lead or Contact list view) could not be read, or an outcome could not be logged on a calling record.',
     causes: [
       'The agent cannot read Campaigns or Campaign Members (Marketing User, or the ContactPad Agent permission set without Campaign access).',
       'The campaign was deleted or made inactive, or has no members to call.',
+      'The list view was deleted, or is no longer shared with the agent.',
     ],
-    fix: 'Pick another campaign or try again; a Salesforce admin checks the agent\'s access to Campaigns and the campaign\'s member statuses (README, Preview dialling).',
+    fix: 'Pick another list or try again; a Salesforce admin checks the agent\'s access to Campaigns and the campaign\'s member statuses, or the list view\'s sharing (README, Preview dialling).',
+  },
+  CALLING_OUTCOME_REFUSED: {
+    description: 'Salesforce refused to write a calling record\'s outcome (its Task, and a campaign member\'s Status): nothing of it was written, and it is not tried again.',
+    causes: [
+      'The campaign member was removed from the campaign, or the Lead or Contact was deleted or merged (ENTITY_IS_DELETED, INVALID_CROSS_REFERENCE_KEY).',
+      'A validation rule on Task or Campaign Member refused it (FIELD_CUSTOM_VALIDATION_EXCEPTION).',
+      'The agent lost access to the record or to Tasks.',
+    ],
+    fix: 'The notice names the record, the outcome and Salesforce\'s reason: log it by hand in Salesforce if it still matters (or ask the admin to fix the rule), then dismiss the notice. It stays, after a reload too, until dismissed.',
   },
   UNEXPECTED: {
     description: 'Something failed that ContactPad has no code for: a failure it did not expect.',

@@ -218,7 +218,7 @@ export const enLater = {
     inConference: 'Conference',
   },
   /** The Task being written; nothing while there is nothing to write. */
-  log: { none: '', saving: 'Saving…', saved: 'Saved', retrying: 'Will retry' } satisfies Record<ActivityLogState, string>,
+  log: { none: '', saving: 'Saving…', saved: 'Saved', retrying: 'Will retry', refused: 'Not saved' } satisfies Record<ActivityLogState, string>,
   /** A directory entry's kind (cp-directory-dialog): Agent or Service. */
   directoryKinds: { agent: 'Agent', service: 'Service' } satisfies Record<DirectoryEntry['kind'], string>,
   /** A video call's window (cp-video-window): what it shows, its controls, and the question when the agent closes it. */
@@ -251,7 +251,9 @@ export const enLater = {
     open: 'Open a calling list',
     loading: 'Loading…',
     campaigns: 'Campaigns',
-    records: (campaign: string) => `Calling records: ${campaign}`,
+    /** The list views offered, by object (seed 002: "campaign members, or a list view"). */
+    listViews: { Lead: 'Lead list views', Contact: 'Contact list views' } satisfies Record<'Lead' | 'Contact', string>,
+    records: (list: string) => `Calling records: ${list}`,
     close: 'Close list',
     record: 'Calling record',
     states: {
@@ -263,7 +265,7 @@ export const enLater = {
       rejected: 'Rejected',
       rescheduled: 'Rescheduled',
     } satisfies Record<CallingRecordState, string>,
-    fields: { type: 'Type', company: 'Company', title: 'Title', phone: 'Phone', mobile: 'Mobile', email: 'Email', place: 'Location', status: 'Member status' },
+    fields: { type: 'Type', company: 'Company', title: 'Title', phone: 'Phone', mobile: 'Mobile', email: 'Email', place: 'Location', status: 'Member status', lastOutcome: 'Last outcome' },
     doNotCall: 'Marked Do Not Call',
     call: (who: string) => `Call ${who}`,
     rejectForm: 'Reject the record',

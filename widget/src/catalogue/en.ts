@@ -82,8 +82,12 @@ export const en = {
     retryingNow: 'Retrying now…',
   },
   notices: {
-    /** A notice's message for its error code (adapter/src/model/errors.ts): in English, the adapter's own, which names the specifics. */
-    message: (_code: string, english: string) => english,
+    /**
+     * A notice's message for its error code (adapter/src/model/errors.ts): in English, the
+     * adapter's own, which names the specifics; `about` names what it is about (a calling
+     * record's outcome), for the languages that do not show the English message.
+     */
+    message: (_code: string, english: string, _about = '') => english,
   },
   pad: {
     starting: 'Starting…',

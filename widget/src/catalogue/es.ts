@@ -57,6 +57,8 @@ export const ES_ERRORS: Partial<Record<ErrorCode, string>> = {
   VOICEMAIL_DROP_FAILED: 'No se pudo reproducir el mensaje de buzón de voz en la llamada: la llamada sigue con usted.',
   VIDEO_UNAVAILABLE: 'El vídeo del llamante no se puede mostrar en este navegador: la videollamada sigue como llamada de voz.',
   CAMERA_UNAVAILABLE: 'Su cámara está apagada en esta videollamada (no hay cámara, está bloqueada o la usa otra aplicación): el llamante le oye y usted le ve.',
+  CALLING_OUTCOME_REFUSED:
+    'Salesforce rechazó guardar este resultado de la lista de llamadas y no se reintentará: regístrelo a mano si aún importa y luego descarte este aviso.',
 };
 
 export const es: Catalogue = {
@@ -128,7 +130,7 @@ export const es: Catalogue = {
     retryingNow: 'Reintentando ahora…',
   },
   notices: {
-    message: (code, english) => (Object.hasOwn(ES_ERRORS, code) ? ES_ERRORS[code as ErrorCode]! : english),
+    message: (code, english, about = '') => (Object.hasOwn(ES_ERRORS, code) ? `${about ? `${about}: ` : ''}${ES_ERRORS[code as ErrorCode]!}` : english),
   },
   pad: {
     starting: 'Iniciando…',
@@ -330,7 +332,7 @@ export const esLater: LaterCatalogue = {
     heldByFarEnd: 'En espera por el llamante',
     inConference: 'En conferencia',
   },
-  log: { none: '', saving: 'Guardando…', saved: 'Guardado', retrying: 'Se reintentará' },
+  log: { none: '', saving: 'Guardando…', saved: 'Guardado', retrying: 'Se reintentará', refused: 'No guardado' },
   directoryKinds: { agent: 'Agente', service: 'Servicio' },
   video: {
     title: (who) => (who ? `Videollamada: ${who}` : 'Videollamada'),
@@ -359,7 +361,8 @@ export const esLater: LaterCatalogue = {
     open: 'Abrir una lista de llamadas',
     loading: 'Cargando…',
     campaigns: 'Campañas',
-    records: (campaign) => `Registros de llamada: ${campaign}`,
+    listViews: { Lead: 'Vistas de lista de candidatos', Contact: 'Vistas de lista de contactos' },
+    records: (list) => `Registros de llamada: ${list}`,
     close: 'Cerrar la lista',
     record: 'Registro de llamada',
     states: {
@@ -371,7 +374,7 @@ export const esLater: LaterCatalogue = {
       rejected: 'Rechazado',
       rescheduled: 'Reprogramado',
     },
-    fields: { type: 'Tipo', company: 'Empresa', title: 'Cargo', phone: 'Teléfono', mobile: 'Móvil', email: 'Correo electrónico', place: 'Ubicación', status: 'Estado del miembro' },
+    fields: { type: 'Tipo', company: 'Empresa', title: 'Cargo', phone: 'Teléfono', mobile: 'Móvil', email: 'Correo electrónico', place: 'Ubicación', status: 'Estado del miembro', lastOutcome: 'Último resultado' },
     doNotCall: 'Marcado como No llamar',
     call: (who) => `Llamar a ${who}`,
     rejectForm: 'Rechazar el registro',
