@@ -341,6 +341,8 @@ export const esLater: LaterCatalogue = {
       none: 'Cámara apagada: no se encontró ninguna cámara',
       denied: 'Cámara apagada: el navegador bloquea la cámara',
       busy: 'Cámara apagada: otra aplicación está usando la cámara',
+      starting: 'Encendiendo la cámara…',
+      paused: 'Cámara en pausa mientras la llamada está en espera',
     },
     turnCameraOff: 'Apagar la cámara',
     turnCameraOn: 'Encender la cámara',
