@@ -214,8 +214,15 @@ export class CallCamera {
     this.#tell(problem);
   }
 
+  /** Tells the watchers; one that throws is logged and never stops the camera's moves. */
   #tell(problem: ContactPadError | undefined): void {
     const now = this.now;
-    for (const listener of [...this.#listeners]) listener(now, problem);
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(now, problem);
+      } catch (error) {
+        console.error('ContactPad camera listener failed', error);
+      }
+    }
   }
 }

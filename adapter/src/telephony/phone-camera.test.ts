@@ -3,8 +3,8 @@
  * Kamailio with Chromium's fake camera: turned off (its track stopped) and on again (the same
  * sender, no re-INVITE); turned on for a call answered while another application held the camera
  * (a re-INVITE offers the agent's video, and the customer decodes it); a camera still busy, or
- * refused by the caller's app, leaves the call going with a notice; hold lets the camera go and
- * retrieve opens it again; mute leaves it alone.
+ * refused by the caller's app, or lost mid-call, leaves the call going with a notice; hold lets
+ * the camera go and retrieve opens it again; mute leaves it alone.
  *
  * "Another application holds the camera" is played by the page's navigator.mediaDevices
  * answering a request for the camera alone as Chromium does then (NotReadableError): the fake
@@ -142,6 +142,20 @@ describe('Phone: the camera of a video call under way', () => {
     expect(farEnd.reinvites.map((reinvite) => reinvite.statusCode)).to.deep.equal([488]);
     expect([inviter.state, agentPc.signalingState, videoDirection(farPc)]).to.deep.equal([SessionState.Established, 'stable', 'sendonly']);
     await waitFor('nothing left on the video sender', () => videoSender(agentPc).track === null);
+  });
+
+  it('turns the camera off and tells the agent when it stops by itself (unplugged: its track ends), the call going on; turned on again it comes back', async () => {
+    const parts = await rig.setup();
+    const { inviter, farPc, video, moves, problems } = await answeredVideoCall(parts, 'int-cam-lost');
+    const frames = await framesRiseAbove(farPc, 0);
+    // The fake camera cannot be unplugged: its track is told it ended, as the browser tells it then.
+    video.local!.getVideoTracks()[0]!.dispatchEvent(new Event('ended'));
+    expect(moves).to.deep.equal(['none CAMERA_UNAVAILABLE']);
+    expect(problems[0]?.message).to.equal('Your camera stopped: no camera was found. The caller hears you and you see them. Connect a camera, then turn it on again.');
+    expect(inviter.state).to.equal(SessionState.Established);
+    await video.setCamera(true);
+    expect(moves.slice(1)).to.deep.equal(['starting', 'on']);
+    await framesRiseAbove(farPc, frames);
   });
 
   it('lets the camera go on hold (no frames reach the customer) and opens it again on retrieve; mute leaves it alone; turned off, it stays off through hold and retrieve', async () => {
