@@ -11,12 +11,17 @@
  * Inactive (the state after reject), the queue rings the second agent with the same call pop,
  * who accepts, and video flows between the caller and that agent. A second console gives the softphone no camera (its frame's `allow` says camera 'none', so the
  * browser refuses it): the call still goes ahead, the caller hears the agent, the agent sees the
- * caller, and the window says the camera is off.
+ * caller, and the window says the camera is off. A third leaves the site without camera
+ * permission (Chromium without its fake prompt answers as the site's permission says; the
+ * customer paints its picture, `?customerCamera=painted`, so it needs none): the agent accepts
+ * with the camera blocked, is told when Turn camera on meets it still blocked, allows it, turns
+ * it on (the call is renegotiated) and the caller decodes the agent's video; hold lets the camera
+ * go (its track ended, no frames reach the caller) and retrieve brings it back.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { customerState, openReadySession, openSecondAgent, placeCall, simulatorCalls, type ConsoleSession, type SimulatedCall } from './support/console-session.ts';
+import { chooseAgentStatus, customerState, openConsoleSession, openReadySession, openSecondAgent, placeCall, simulatorCalls, type ConsoleSession, type SimulatedCall } from './support/console-session.ts';
 
 const MARIA: SimulatedCall = { name: 'Maria Lopez', number: '+14155550100', queue: 'Video Calls', location: 'Downtown store', adSource: 'Spring campaign' };
 
@@ -92,15 +97,21 @@ describe('video calls with a camera', () => {
   it('turns the camera off and on, mutes, holds and retrieves from the video window', async () => {
     const { page } = session;
     const videoWindow = page.context().pages().find((candidate) => candidate !== page)!;
+    const camera = await videoWindow.locator('video.own').evaluateHandle((video) => ((video as HTMLVideoElement).srcObject as MediaStream).getVideoTracks()[0]!);
     await videoWindow.getByRole('button', { name: 'Turn camera off' }).click();
     await videoWindow.getByText('Camera off', { exact: true }).waitFor();
     assert.equal(await videoWindow.locator('video.own').count(), 0);
+    assert.equal(await camera.evaluate((track) => track.readyState), 'ended', 'turned off, the camera is closed (its light goes off)');
     await videoWindow.getByRole('button', { name: 'Turn camera on' }).click();
     await videoWindow.locator('video.own').waitFor();
 
     const mute = videoWindow.getByRole('button', { name: 'Mute' });
     await mute.click();
     await videoWindow.locator('button.unmute[aria-pressed="true"]').waitFor();
+    // Mute silences the microphone only: the camera stays on and the caller keeps receiving it.
+    await videoWindow.locator('video.own').waitFor();
+    const whileMuted = await callerVideoFrames(session);
+    await eventually('the agent\'s video at the caller while muted', () => callerVideoFrames(session), (frames) => frames > whileMuted);
     await videoWindow.getByRole('button', { name: 'Mute' }).click();
     await videoWindow.locator('button.mute[aria-pressed="false"]').waitFor();
 
@@ -210,7 +221,7 @@ describe('a video call accepted without a camera', () => {
     assert.equal(greeting?.defaultFieldValues?.['Phone'], '+14155550199');
 
     await videoWindow.getByText('Camera off: the browser blocks the camera').waitFor();
-    assert.equal(await videoWindow.getByRole('button', { name: /Turn camera/ }).count(), 0);
+    assert.equal(await videoWindow.getByRole('button', { name: 'Turn camera on' }).count(), 1, 'the window offers to try the camera again');
     await eventually('the video window shows the caller\'s video', () => windowCallerFrames(videoWindow), (seen) => seen.frames > 0 && seen.width > 0);
     const caller = await eventually(
       'the caller receives the agent\'s audio',
@@ -224,5 +235,85 @@ describe('a video call accepted without a camera', () => {
     await videoWindow.getByRole('button', { name: 'Release' }).click();
     await customerState(session, 'ended');
     assert.ok(interactionId);
+  });
+});
+
+/**
+ * A stretch of the call in which nothing is awaited (ms): the agent's fake camera would send
+ * dozens of frames in it. Only for checks that frames do NOT arrive; no timing is asserted.
+ */
+function aStretchOfTheCall(page: Page, ms: number): Promise<void> {
+  return page.waitForTimeout(ms);
+}
+
+describe('a camera turned on during a video call accepted without one', () => {
+  let session: ConsoleSession;
+  let origin: string;
+
+  before(async () => {
+    // Without the fake prompt Chromium answers the camera as the site's permission says: the
+    // microphone is allowed, the camera not (yet).
+    session = await openConsoleSession({}, undefined, '&customerCamera=painted', { leaveOut: ['--use-fake-ui-for-media-stream'] });
+    origin = new URL(session.console.url).origin;
+    await session.page.context().grantPermissions(['microphone'], { origin });
+    await chooseAgentStatus(session, 'Ready');
+    await session.softphone.getByText('Phone ready').waitFor();
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('tells the agent while the camera is still blocked; once allowed, Turn camera on sends it and the caller decodes it; hold lets it go, retrieve brings it back', async (t) => {
+    const { softphone, page } = session;
+    await placeVideoCall(session, { ...MARIA, name: 'Carla Camera' });
+    const pop = softphone.getByRole('region', { name: /Incoming video call from Carla Camera/ });
+    const opened = page.context().waitForEvent('page');
+    await pop.getByRole('button', { name: 'Accept' }).click();
+    const videoWindow = await opened;
+    await customerState(session, 'connected');
+    await videoWindow.getByText('Camera off: the browser blocks the camera').waitFor();
+    await eventually('the caller hears the agent', () => page.evaluate(() => window.customerSimulator!.mediaStats()), (stats) => stats.bytesReceived > 0);
+    assert.equal(await callerVideoFrames(session), 0, 'no video from an agent whose camera is blocked');
+
+    // Still blocked: the agent is told what to do, and the call goes on.
+    await videoWindow.getByRole('button', { name: 'Turn camera on' }).click();
+    await softphone.getByText(/Your camera could not be turned on: the browser refused the camera to ContactPad\..*Allow the camera in the site settings/).waitFor();
+    await videoWindow.getByText('Camera off: the browser blocks the camera').waitFor();
+    assert.equal(await page.evaluate(() => window.customerSimulator!.state), 'connected');
+
+    // The agent allows the camera in the site settings and turns it on: the caller receives it.
+    await page.context().grantPermissions(['microphone', 'camera'], { origin });
+    const turnedOnAt = Date.now();
+    await videoWindow.getByRole('button', { name: 'Turn camera on' }).click();
+    await videoWindow.locator('video.own').waitFor();
+    await videoWindow.getByRole('button', { name: 'Turn camera off' }).waitFor();
+    const first = await eventually('the caller decodes the agent\'s video', () => callerVideoFrames(session), (frames) => frames > 0);
+    const firstFrameMs = Date.now() - turnedOnAt;
+    await eventually('more of the agent\'s video at the caller', () => callerVideoFrames(session), (frames) => frames > first);
+    const camera = await videoWindow.locator('video.own').evaluateHandle((video) => ((video as HTMLVideoElement).srcObject as MediaStream).getVideoTracks()[0]!);
+    assert.equal(await camera.evaluate((track) => track.readyState), 'live');
+
+    // Hold: the camera is let go (its track ended: the light goes off), the caller receives no frames.
+    await videoWindow.getByRole('button', { name: 'Hold' }).click();
+    await videoWindow.getByRole('button', { name: 'Retrieve' }).waitFor();
+    await videoWindow.getByText('Camera paused while the call is on hold').waitFor();
+    assert.equal(await camera.evaluate((track) => track.readyState), 'ended', "the agent's camera is closed on hold");
+    await aStretchOfTheCall(page, 500);
+    const held = await callerVideoFrames(session);
+    await aStretchOfTheCall(page, 2000);
+    assert.equal(await callerVideoFrames(session), held, 'no frames from the agent while the call is held');
+
+    // Retrieve: the camera opens again and the caller decodes the agent's video again.
+    const retrievedAt = Date.now();
+    await videoWindow.getByRole('button', { name: 'Retrieve' }).click();
+    await videoWindow.getByRole('button', { name: 'Hold' }).waitFor();
+    await videoWindow.locator('video.own').waitFor();
+    await eventually('the agent\'s video at the caller again after the retrieve', () => callerVideoFrames(session), (frames) => frames > held);
+    t.diagnostic(`Turn camera on (re-INVITE) -> first agent frame decoded at the caller ${firstFrameMs} ms; frames decoded before hold ${held}, new ones in 2 s of hold 0; Retrieve -> frames again ${Date.now() - retrievedAt} ms`);
+    assert.equal(await page.evaluate(() => window.customerSimulator!.state), 'connected');
+
+    await videoWindow.getByRole('button', { name: 'Release' }).click();
+    await customerState(session, 'ended');
   });
 });

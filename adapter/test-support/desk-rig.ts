@@ -17,6 +17,8 @@ import { outboxProgress } from '../src/desks/outbox-progress.ts';
 import type { CallOffer } from '../src/telephony/sip-header-contract.ts';
 import type { DtmfMethod } from '../src/model/dtmf.ts';
 import type { CallVideo, DtmfSent, MediaStats, VoicemailDropped } from '../src/telephony/phone.ts';
+import type { CameraListener, CameraNow } from '../src/telephony/call-camera.ts';
+import type { ContactPadError } from '../src/model/errors.ts';
 import type { RecordingCommand } from '../src/model/recording.ts';
 
 /** Settings as the call center would give them (`/ContactPad/<name>` keys), over the defaults. */
@@ -194,11 +196,27 @@ export class RecordingPhone implements PhonePort {
   }
 
   /** What {@link video} answers for a video call (the telephony room's findings at accept); its camera switch is recorded in {@link asked}. */
-  readonly videos = new Map<string, Omit<CallVideo, 'setCamera'>>();
+  readonly videos = new Map<string, Omit<CallVideo, 'setCamera' | 'watchCamera'>>();
+  /** Who follows each call's camera (CallVideo.watchCamera); {@link cameraMoved} plays a move of the telephony room's camera. */
+  readonly #cameraWatchers = new Map<string, Set<CameraListener>>();
   async video(callId: string): Promise<CallVideo> {
     const found = this.videos.get(callId);
     if (!found) throw new Error(`RecordingPhone: no video for ${callId}`);
-    return { ...found, setCamera: (on) => void this.asked.push(`camera ${callId} ${on ? 'on' : 'off'}`) };
+    const watchers = this.#cameraWatchers.get(callId) ?? new Set<CameraListener>();
+    this.#cameraWatchers.set(callId, watchers);
+    return {
+      ...found,
+      setCamera: async (on) => void this.asked.push(`camera ${callId} ${on ? 'on' : 'off'}`),
+      watchCamera: (listener) => {
+        watchers.add(listener);
+        return () => watchers.delete(listener);
+      },
+    };
+  }
+
+  /** The call's camera moved in the telephony room (turned on, paused on hold, lost...): its watchers hear it. */
+  cameraMoved(callId: string, now: CameraNow, problem?: ContactPadError): void {
+    for (const listener of this.#cameraWatchers.get(callId) ?? []) listener(now, problem);
   }
 
   #answer(kind: string, ...args: string[]): Promise<void> {

@@ -125,6 +125,15 @@ export async function sessionBytesReceived(session: Session): Promise<number> {
   return bytes;
 }
 
+/** A figure of what a peer connection has received of `kind` (its inbound-rtp): video frames decoded, or packets; 0 before any came. */
+export async function received(pc: RTCPeerConnection | undefined, kind: 'audio' | 'video', figure: 'framesDecoded' | 'packetsReceived'): Promise<number> {
+  let total = 0;
+  (await pc?.getStats())?.forEach((report: { type?: string; kind?: string; framesDecoded?: number; packetsReceived?: number }) => {
+    if (report.type === 'inbound-rtp' && report.kind === kind) total += report[figure] ?? 0;
+  });
+  return total;
+}
+
 /** A customer's phone: a sip.js user agent in the page that calls (or is called by) the agent. */
 export class Customer {
   readonly user: string;

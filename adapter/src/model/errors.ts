@@ -115,9 +115,14 @@ export const ERROR_CATALOGUE = {
     fix: 'Go on talking: the call has audio both ways. The admins check which video formats the mobile app offers (VP8, VP9, H.264 or AV1 reach every browser ContactPad supports).',
   },
   CAMERA_UNAVAILABLE: {
-    description: 'A video call was accepted without the agent\'s camera: the caller sees no picture of the agent, but hears them, and the agent sees the caller.',
-    causes: ['No camera is connected.', 'The browser blocks the camera for the ContactPad site.', 'Another application (a meeting app) is using the camera.'],
-    fix: 'Connect a camera, allow it in the site settings (the padlock in the address bar), or close the application that holds it; the next video call uses it.',
+    description: 'A video call goes on without the agent\'s camera (accepted without it, or it did not turn on, come back after a hold, or keep running): the caller sees no picture of the agent, but hears them, and the agent sees the caller.',
+    causes: [
+      'No camera is connected, or it was unplugged.',
+      'The browser blocks the camera for the ContactPad site.',
+      'Another application (a meeting app) is using the camera.',
+      'The caller\'s app did not take the agent\'s video (it refused the re-INVITE that offered it).',
+    ],
+    fix: 'Connect a camera, allow it in the site settings (the padlock in the address bar), or close the application that holds it, then press Turn camera on in the video window.',
   },
   DTMF_FAILED: {
     description: 'Keypad tones (DTMF) could not be sent on the call; the call goes on.',

@@ -174,7 +174,7 @@ export class Calls {
       await session.accept(
         video === undefined
           ? { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }
-          : await (this.#control ?? (await this.#loadControl())).videoAnswer(call, session, video),
+          : await (this.#control ?? (await this.#loadControl())).videoAnswer(call, session, video, this.#options.clock),
       );
     } catch (error) {
       const failure = callFailure(error, 'answer the call');

@@ -433,7 +433,15 @@ function main(): void {
   // ?customerToneHz=700: the customer speaks a 700 Hz tone (tests that tell the parties of a call apart by ear).
   const customerTone = Number(new URLSearchParams(location.search).get('customerToneHz') ?? '');
   const toneHz = Number.isInteger(customerTone) && customerTone >= 100 && customerTone <= 3000 ? customerTone : undefined;
-  const simulator = new CustomerSimulator({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, agentUser: config.agentUser, ...(toneHz === undefined ? {} : { toneHz }) });
+  // ?customerCamera=painted: the customer's video is painted, not the browser's camera (tests that leave the site without camera permission).
+  const paintedCamera = new URLSearchParams(location.search).get('customerCamera') === 'painted';
+  const simulator = new CustomerSimulator({
+    sipWsUrl: config.sipWsUrl,
+    sipDomain: config.sipDomain,
+    agentUser: config.agentUser,
+    ...(toneHz === undefined ? {} : { toneHz }),
+    ...(paintedCamera ? { paintedCamera } : {}),
+  });
   simulator.attachRemoteMedia(dom.remoteMedia);
   mountSimulatorPanel(dom.simulatorForm, simulator, config.demoCallers, { agentUser: config.agentUser, queues: config.queues ?? [] });
   void simulator.start();

@@ -30,6 +30,7 @@
 import { Inviter, SessionState, UserAgent, type Core, type InviterOptions, type Referral, type Session } from 'sip.js';
 import { clearRemoteMedia, playRemoteMedia, remoteToneLevels, sessionMediaStats, SipPhone, ToneSource, type SipMediaStats, type SipRegistration, type ToneLevels } from './sip-phone.ts';
 import type { PhoneNetworkCall } from '../phone-network-caller.ts';
+import { PaintedCamera } from './painted-camera.ts';
 
 type IncomingResponse = Core.IncomingResponse;
 
@@ -75,6 +76,11 @@ export interface CustomerSimulatorOptions {
    * browser. Voice only.
    */
   readonly toneHz?: number;
+  /**
+   * The customer's camera is painted (painted-camera.ts: the console page's
+   * `?customerCamera=painted`), so the site needs no camera permission for the customer.
+   */
+  readonly paintedCamera?: boolean;
 }
 
 /** Characters RFC 3261 allows unescaped in a SIP URI's user part, besides letters and digits. */
@@ -139,6 +145,7 @@ export class CustomerSimulator {
   readonly #listeners = new Set<() => void>();
   readonly #user = `customer-${Math.random().toString(36).slice(2, 10)}`;
   readonly #phone: SipPhone;
+  readonly #painted: PaintedCamera | undefined;
   #session: Session | undefined;
   /** The call a REFER took the customer away from, until the agent ends it. */
   #referred: Session | undefined;
@@ -161,12 +168,14 @@ export class CustomerSimulator {
 
   constructor(options: CustomerSimulatorOptions) {
     this.#options = options;
+    this.#painted = options.paintedCamera ? new PaintedCamera() : undefined;
     this.#phone = new SipPhone({
       sipWsUrl: options.sipWsUrl,
       sipDomain: options.sipDomain,
       user: this.#user,
       displayName: 'Customer simulator',
       ...(options.toneHz === undefined ? {} : { mediaStreamFactory: new ToneSource(options.toneHz).factory }),
+      ...(this.#painted ? { mediaStreamFactory: this.#painted.factory } : {}),
     });
     this.#phone.onChange(() => {
       const phone = this.#phone;
@@ -442,5 +451,6 @@ export class CustomerSimulator {
   async stop(): Promise<void> {
     await this.hangUp().catch(() => undefined);
     await this.#phone.stop();
+    this.#painted?.stop();
   }
 }

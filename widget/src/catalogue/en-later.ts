@@ -232,6 +232,8 @@ export const enLater = {
       none: 'Camera off: no camera found',
       denied: 'Camera off: the browser blocks the camera',
       busy: 'Camera off: another application is using the camera',
+      starting: 'Camera turning on…',
+      paused: 'Camera paused while the call is on hold',
     } satisfies Record<CameraState, string>,
     turnCameraOff: 'Turn camera off',
     turnCameraOn: 'Turn camera on',

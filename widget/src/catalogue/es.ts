@@ -56,7 +56,8 @@ export const ES_ERRORS: Partial<Record<ErrorCode, string>> = {
   RECORDING_PENDING: 'Espere la respuesta a la orden de grabación anterior y vuelva a intentarlo.',
   VOICEMAIL_DROP_FAILED: 'No se pudo reproducir el mensaje de buzón de voz en la llamada: la llamada sigue con usted.',
   VIDEO_UNAVAILABLE: 'El vídeo del llamante no se puede mostrar en este navegador: la videollamada sigue como llamada de voz.',
-  CAMERA_UNAVAILABLE: 'Su cámara está apagada en esta videollamada (no hay cámara, está bloqueada o la usa otra aplicación): el llamante le oye y usted le ve.',
+  CAMERA_UNAVAILABLE:
+    'Su cámara está apagada en esta videollamada (no hay cámara, está bloqueada, la usa otra aplicación o la aplicación del llamante no acepta su vídeo): el llamante le oye y usted le ve. Cuando la cámara esté disponible, pulse Encender la cámara.',
   CALLING_OUTCOME_REFUSED:
     'Salesforce rechazó guardar este resultado de la lista de llamadas y no se reintentará: regístrelo a mano si aún importa y luego descarte este aviso.',
 };
@@ -344,6 +345,8 @@ export const esLater: LaterCatalogue = {
       none: 'Cámara apagada: no se encontró ninguna cámara',
       denied: 'Cámara apagada: el navegador bloquea la cámara',
       busy: 'Cámara apagada: otra aplicación está usando la cámara',
+      starting: 'Encendiendo la cámara…',
+      paused: 'Cámara en pausa mientras la llamada está en espera',
     },
     turnCameraOff: 'Apagar la cámara',
     turnCameraOn: 'Encender la cámara',
