@@ -5,11 +5,13 @@
  * Salesforce's Telephony Integration REST API and answers with its id, which Kamailio adds to the
  * INVITE as X-CP-Voice-Call-Id.
  *
- * Answers to the edge (text/plain, one line):
- *   200 <VoiceCall id>               created
- *   400 VOICE_CALL_BAD_REQUEST       the edge's fields were not usable
- *   502 <code>                       Salesforce refused or failed (codes in outcome-codes.ts)
- *   504 VOICE_CALL_TIMEOUT           Salesforce did not answer in time
+ * Answers to the edge (text/plain, one line). 200 means the service dealt with the leg, and the
+ * line says how (Kamailio 5.6's http_connect hands the script the body of 2xx-4xx answers only,
+ * so the outcome travels in the body of a 200):
+ *   200 VOICE_CALL_CREATED <VoiceCall id>   created
+ *   200 <code>                              Salesforce refused, failed, was over its limits or
+ *                                           did not answer in time (codes in outcome-codes.ts)
+ *   400 VOICE_CALL_BAD_REQUEST              the edge's fields were not usable
  * Whatever the answer, the edge rings the agent: without the header when there is no id.
  * Every leg is logged as one JSON line with its code. Tokens and keys are never logged.
  */
@@ -52,7 +54,9 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams | undefin
     if (size > MAX_BODY_BYTES) return undefined;
     chunks.push(buffer);
   }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  // Kamailio's {s.escape.param} percent-encodes what a URI parameter may not hold but leaves
+  // "+" as it is; in a form "+" would be a space, so it is read as the plus of a phone number.
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8').replace(/\+/g, '%2B'));
 }
 
 /** The default log: one JSON line on stdout. */
@@ -82,14 +86,14 @@ export async function startVoiceCallService(config: VoiceCallServiceConfig, log:
       const ms = Math.round(performance.now() - began);
       if (outcome.code === 'VOICE_CALL_CREATED') {
         log({ time: new Date().toISOString(), code: outcome.code, callId: leg.callId, kind, voiceCallId: outcome.voiceCallId, status: outcome.status, ms });
-        return reply(200, outcome.voiceCallId);
+        return reply(200, `${outcome.code} ${outcome.voiceCallId}`);
       }
       log({ time: new Date().toISOString(), code: outcome.code, callId: leg.callId, kind, ...(outcome.status === undefined ? {} : { status: outcome.status }), detail: outcome.detail, ms });
-      return reply(outcome.code === 'VOICE_CALL_TIMEOUT' ? 504 : 502, outcome.code);
+      return reply(200, outcome.code);
     })().catch((error: unknown) => {
       // Not expected (createVoiceCall never throws): still an answer, so the edge does not wait.
       log({ time: new Date().toISOString(), code: 'VOICE_CALL_UNREACHABLE', callId: undefined, kind: undefined, detail: error instanceof Error ? error.message : String(error), ms: Math.round(performance.now() - began) });
-      reply(502, 'VOICE_CALL_UNREACHABLE');
+      reply(200, 'VOICE_CALL_UNREACHABLE');
     });
   });
   // The edge opens a connection per request; a connection that sends nothing is closed.
