@@ -154,11 +154,12 @@ describe('the voice call service and the Telephony Integration API', () => {
 
   it('an edge request without a Call-ID, with a caller that is no SIP user, or a parent that is no record id: 400, and nothing is sent to Salesforce', async () => {
     const count = fake.voiceCalls.length;
-    for (const fields of [
+    const requests: Record<string, string>[] = [
       { from: CALLER, to: '+14155550100' },
       { call_id: 'x@y', from: 'caller<script>', to: '+14155550100' },
       { call_id: 'x@y', from: CALLER, to: '+14155550100', parent: "0LQ' OR 1=1" },
-    ]) {
+    ];
+    for (const fields of requests) {
       assert.deepEqual(await askService(service.url, fields), { status: 400, text: 'VOICE_CALL_BAD_REQUEST' });
     }
     assert.equal(fake.voiceCalls.length, count);
