@@ -7,6 +7,7 @@
  * or is silent, the agent still rings, without the header, and the edge's log names the code.
  */
 import assert from 'node:assert/strict';
+import { createSocket } from 'node:dgram';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startFakeTelephony, type RunningFakeTelephony } from '../fake-telephony/fake-telephony-server.ts';
 import { startKamailio, type RunningKamailio } from '../sip-server/kamailio.ts';
@@ -172,6 +173,28 @@ describe('VoiceCalls at the SIP edge: X-CP-Voice-Call-Id on the INVITE the agent
       assert.equal(serviceLog.lines.at(-1)?.callId, invite.message.header('Call-ID'));
     });
   }
+
+  it('the caller hangs up while the VoiceCall is being made: the CANCEL is answered, the INVITE gets 487, and the agent never rings', async () => {
+    const joy = await agent('vc-joy');
+    fake.setFault('hang');
+    const caller = createSocket('udp4');
+    await new Promise<void>((done) => caller.bind(0, TRUNK, () => done()));
+    const replies: string[] = [];
+    caller.on('message', (message) => replies.push(`${message.toString().split('\r\n')[0]} (${/CSeq: \d+ (\w+)/.exec(message.toString())?.[1]})`));
+    const port = caller.address().port;
+    const request = (method: string) =>
+      [`${method} sip:vc-joy@127.0.0.1 SIP/2.0`, `Via: SIP/2.0/UDP ${TRUNK}:${port};branch=z9hG4bK-vc-cancel;rport`, 'Max-Forwards: 70', `From: <sip:${CALLER}@${TRUNK}>;tag=vc-cancel`, 'To: <sip:vc-joy@127.0.0.1>', 'Call-ID: vc-cancel@test', `CSeq: 1 ${method}`, `Contact: <sip:caller@${TRUNK}:${port}>`, 'Content-Length: 0', '', ''].join('\r\n');
+    try {
+      caller.send(request('INVITE'), edge.udpPort, '127.0.0.1');
+      await eventually('the INVITE reached the edge', () => replies.some((line) => /^SIP\/2\.0 100 /.test(line)));
+      caller.send(request('CANCEL'), edge.udpPort, '127.0.0.1');
+      await eventually('the CANCEL and the INVITE were answered', () => replies.some((line) => /^SIP\/2\.0 200 .*\(CANCEL\)$/.test(line)) && replies.some((line) => /^SIP\/2\.0 487 .*\(INVITE\)$/.test(line)));
+      await eventually('the service gave up on Salesforce', () => serviceLog.lines.some((line) => line.callId === 'vc-cancel@test' && line.code === 'VOICE_CALL_TIMEOUT'), 5000);
+      await assert.rejects(joy.nextRequestOf('INVITE', 500), /no matching request/, 'the agent does not ring for a call the caller left');
+    } finally {
+      caller.close();
+    }
+  });
 
   it('the voice call service down: the agent still rings without the header, and the edge logs VOICE_CALL_SERVICE_UNREACHABLE', async () => {
     const ivy = await agent('vc-ivy');
