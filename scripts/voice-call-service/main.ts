@@ -6,10 +6,10 @@
  *   CP_CONTACT_CENTER_PRIVATE_KEY_FILE=/etc/contactpad/contact-center.key \
  *   node scripts/voice-call-service/main.ts
  */
-import { readServiceConfig } from './service-config.ts';
+import { readServiceConfig, type VoiceCallServiceConfig } from './service-config.ts';
 import { startVoiceCallService } from './voice-call-service.ts';
 
-let config;
+let config: VoiceCallServiceConfig;
 try {
   config = readServiceConfig(process.env);
 } catch (error) {

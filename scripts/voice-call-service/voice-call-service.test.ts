@@ -6,6 +6,7 @@
  * cannot be reached.
  */
 import assert from 'node:assert/strict';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ describe('the token: a JWT Salesforce verifies with the contact center\'s certif
     const issuer = { orgId: TEST_ORG_ID, contactCenterApiName: TEST_CONTACT_CENTER, privateKey: keys.privateKey };
     const token = await signTelephonyToken(issuer);
     assert.equal(decodeProtectedHeader(token).alg, 'RS256');
-    const { payload } = await jwtVerify(token, (await import('node:crypto')).createPublicKey(keys.publicKeyPem), {
+    const { payload } = await jwtVerify(token, createPublicKey(keys.publicKeyPem), {
       algorithms: ['RS256'],
       issuer: TEST_ORG_ID,
       subject: TEST_CONTACT_CENTER,
@@ -36,13 +37,12 @@ describe('the token: a JWT Salesforce verifies with the contact center\'s certif
     assert.ok(payload.exp - Math.floor(Date.now() / 1000) <= 180, 'expires within 3 minutes');
     assert.ok(payload.exp > payload.iat);
     const other = await signTelephonyToken(issuer);
-    const { payload: second } = await jwtVerify(other, (await import('node:crypto')).createPublicKey(keys.publicKeyPem), { audience: TELEPHONY_API_AUDIENCE });
+    const { payload: second } = await jwtVerify(other, createPublicKey(keys.publicKeyPem), { audience: TELEPHONY_API_AUDIENCE });
     assert.match(String(payload.jti), /^[0-9a-f-]{36}$/);
     assert.notEqual(second.jti, payload.jti, 'a new jti for each token');
   });
 
   it('refuses a key that is not RSA or is shorter than 2048 bits, and text that is not a key', async () => {
-    const { generateKeyPairSync } = await import('node:crypto');
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const short = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     assert.throws(() => readPrivateKey(ec), /must be RSA/);
