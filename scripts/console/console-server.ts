@@ -27,6 +27,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeOrgStore, serveFakeOrg } from '../fake-org/http.ts';
 import { startKamailio } from '../sip-server/kamailio.ts';
+import { startConsoleVoiceCalls, type ConsoleVoiceCalls } from './voice-calls.ts';
 import { newEdgeSecret } from '../sip-server/sip-credential.ts';
 import { shippedQueues } from '../sip-server/queues.ts';
 import { AGENT_SIP_USER, SIP_DOMAIN } from '../test-ports.ts';
@@ -100,6 +101,12 @@ export interface ConsoleOptions {
    * credential with it and the console its own phones', as Kamailio checks them.
    */
   readonly sipSecret?: string;
+  /**
+   * VoiceCalls (Service Cloud Voice): the voice call service beside Kamailio, creating each
+   * incoming call's VoiceCall at a fake Telephony Integration API, and the INVITE the agent gets
+   * carries X-CP-Voice-Call-Id (voice-calls.ts). Off by default: the Open CTI console is unchanged.
+   */
+  readonly voiceCalls?: boolean;
 }
 
 /** A running local console. */
@@ -119,6 +126,8 @@ export interface RunningConsole {
   readonly sipServer: { stop(): Promise<void>; start(): Promise<void> };
   /** The SIP edge's shared secret of this run (for a test's own SIP clients). */
   readonly sipSecret: string;
+  /** The voice call service and the fake Telephony Integration API, when started with voiceCalls. */
+  readonly voiceCalls: ConsoleVoiceCalls | undefined;
   /** Closes the HTTP server and stops Kamailio. */
   stop(): Promise<void>;
 }
@@ -291,6 +300,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   // Every REGISTER and INVITE over WebSocket needs a credential signed with this secret. The
   // customer simulator plays the platform: its X-CP-* headers (queue, ad source, interaction id)
   // are kept; anyone else's are removed (docs/sip-edge.md).
+  const voiceCalls = options.voiceCalls === true ? await startConsoleVoiceCalls(fakeOrgStore.defaultOrg.orgId, log) : undefined;
   const kamailioOptions = {
     wsPort: sipWsPort,
     udpPort: sipUdpPort,
@@ -298,8 +308,12 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     auth: { secret: sipSecret, platformUsers: ['customer-*'] },
     queues,
     ...(sipWssPort === undefined ? {} : { tls: { port: sipWssPort } }),
+    ...(voiceCalls === undefined ? {} : { voiceCalls: { serviceUrl: voiceCalls.serviceUrl } }),
   };
-  let kamailio = await startKamailio(kamailioOptions);
+  let kamailio = await startKamailio(kamailioOptions).catch(async (error: unknown) => {
+    await voiceCalls?.stop();
+    throw error;
+  });
   const sipServer = {
     stop: () => kamailio.stop(),
     start: async () => {
@@ -327,6 +341,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     await listen(server, port);
   } catch (error) {
     await kamailio.stop();
+    await voiceCalls?.stop();
     throw error;
   }
 
@@ -335,9 +350,9 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     stopping ??= (async () => {
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
-      await Promise.all([closed, phoneNetwork.stop().then(() => kamailio.stop())]);
+      await Promise.all([closed, phoneNetwork.stop().then(() => kamailio.stop()), voiceCalls?.stop()]);
     })();
     return stopping;
   };
-  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, sipWssUrl: kamailio.wssUrl, sipTlsSpki: kamailio.tlsSpki, sipServer, sipSecret, stop };
+  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, sipWssUrl: kamailio.wssUrl, sipTlsSpki: kamailio.tlsSpki, sipServer, sipSecret, voiceCalls, stop };
 }

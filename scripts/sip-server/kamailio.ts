@@ -19,7 +19,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 const CONFIG = join(HERE, 'kamailio.cfg');
 const START_TIMEOUT_MS = 15_000;
-const PACKAGES = ['kamailio', 'kamailio-websocket-modules', 'kamailio-tls-modules', 'kamailio-autheph-modules', 'rtpengine-daemon', 'openssl'];
+const PACKAGES = ['kamailio', 'kamailio-websocket-modules', 'kamailio-tls-modules', 'kamailio-autheph-modules', 'kamailio-utils-modules', 'rtpengine-daemon', 'openssl'];
 const INSTALL_HINT =
   `The SIP edge is not fully installed. Install Debian's packages ${PACKAGES.map((name) => `"${name}"`).join(', ')}: ` +
   `sudo apt-get update && sudo apt-get install -y ${PACKAGES.join(' ')}`;
@@ -65,6 +65,13 @@ export interface KamailioOptions {
    * time. Default: the shipped scripts/sip-server/queues.list.
    */
   readonly queues?: readonly QueueDefinition[];
+  /**
+   * VoiceCalls (Service Cloud Voice): before an incoming call or a transfer leg rings an agent or
+   * a queue, Kamailio asks the voice call service at `serviceUrl` (http://host:port,
+   * scripts/voice-call-service) and adds X-CP-Voice-Call-Id with the id it answers. Absent: no
+   * VoiceCalls (the Open CTI setup).
+   */
+  readonly voiceCalls?: { readonly serviceUrl: string };
 }
 
 /** A running Kamailio (and its media gateway): its addresses, and how to stop it. */
@@ -85,6 +92,8 @@ export interface RunningKamailio {
   readonly trunks: readonly string[];
   /** The queues in force. */
   readonly queues: readonly QueueDefinition[];
+  /** The voice call service asked for each incoming call's VoiceCall, when on. */
+  readonly voiceCallService: string | undefined;
   /** rtpengine: its ng port, RTP range and log (undefined ports when started with `media: false`). */
   readonly mediaGateway: {
     readonly ngPort: number;
@@ -125,7 +134,8 @@ function moduleDir(binary: string): string | undefined {
 function hasEverything(binary: string): boolean {
   const dir = moduleDir(binary);
   if (!dir) return false;
-  const modules = ['websocket.so', 'tls.so', 'auth_ephemeral.so', 'rtpengine.so', 'permissions.so', 'htable.so', 'db_text.so'];
+  // http_client.so (kamailio-utils-modules): the voice call service's HTTP requests (voiceCalls).
+  const modules = ['websocket.so', 'tls.so', 'auth_ephemeral.so', 'rtpengine.so', 'permissions.so', 'htable.so', 'db_text.so', 'http_client.so', 'async.so'];
   return modules.every((module) => existsSync(join(dir, module))) && findRtpengine() !== undefined;
 }
 
@@ -203,6 +213,20 @@ function platformUsersPattern(users: readonly string[]): string {
   return `^(${parts.join('|')})$`;
 }
 
+/** The voice call service's base URL for Kamailio's httpcon: http://host:port, nothing else (no path, credentials or quotes). */
+function voiceCallServiceUrl(raw: unknown): string {
+  let url: URL;
+  try {
+    url = new URL(String(raw));
+  } catch {
+    throw new Error(`startKamailio: voiceCalls.serviceUrl must be an http://host:port URL, got ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'http:' || url.username !== '' || url.password !== '' || url.pathname !== '/' || url.search !== '' || url.hash !== '' || !/^[A-Za-z0-9.:[\]-]+$/.test(url.host)) {
+    throw new Error(`startKamailio: voiceCalls.serviceUrl must be an http://host:port URL, got ${JSON.stringify(raw)}`);
+  }
+  return `http://${url.host}`;
+}
+
 function checkFlood(flood: NonNullable<KamailioOptions['flood']>): NonNullable<KamailioOptions['flood']> {
   for (const key of ['limit', 'windowSeconds', 'banSeconds'] as const) {
     const value = flood[key];
@@ -242,6 +266,7 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
     }
   }
   const platformUsers = platformUsersPattern(opts.auth?.platformUsers ?? []);
+  const voiceCallService = opts.voiceCalls === undefined ? undefined : voiceCallServiceUrl(opts.voiceCalls.serviceUrl);
   let tlsFiles: { certFile: string; keyFile: string } | undefined;
   if (opts.tls !== undefined) {
     const { certFile, keyFile } = opts.tls;
@@ -283,7 +308,8 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
     logFd,
     `\n===== ${new Date().toISOString()} starting Kamailio: ws ${wsPort}, udp ${udpPort}` +
       `${wssPort === undefined ? '' : `, wss ${wssPort}`}, rtpengine ng ${ngPort}${gateway ? '' : ' (not started)'}, ` +
-      `auth ${opts.auth ? 'on' : 'OFF'}, trunks ${trunks.join(' ') || '(none)'}\n`,
+      `auth ${opts.auth ? 'on' : 'OFF'}, trunks ${trunks.join(' ') || '(none)'}` +
+      `${voiceCallService === undefined ? '' : `, VoiceCalls from ${voiceCallService}`}\n`,
   );
   const logStart = statSync(logFile).size;
   const define = (value: string) => ['-A', value];
@@ -301,6 +327,7 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
       ? [...define('WITH_TLS'), ...define(`WSS_PORT=${wssPort}`), ...define(`TLS_CERT="${tlsFiles.certFile}"`), ...define(`TLS_KEY="${tlsFiles.keyFile}"`)]
       : []),
     ...(opts.auth ? [...define('WITH_AUTH'), ...define(`PLATFORM_USERS_RE="${platformUsers}"`)] : []),
+    ...(voiceCallService === undefined ? [] : [...define('WITH_VOICE_CALLS'), ...define(`VOICE_CALL_HTTPCON="voicecalls=>${voiceCallService}"`)]),
     '-Y', runDir,
     '-P', pidFile,
     '-DD', // stay in the foreground: we are its parent
@@ -347,6 +374,7 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
     authenticated: opts.auth !== undefined,
     trunks,
     queues,
+    voiceCallService,
     mediaGateway: {
       ngPort,
       rtpPorts,

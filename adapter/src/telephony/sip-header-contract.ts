@@ -17,6 +17,14 @@
  * | a number      | sip:<digits, leading +>@<sipDomain> (sip-address.ts)      |
  * | attended      | Refer-To <colleague's Contact?Replaces=<consult dialog>> (RFC 3891, 5589; attended-transfer.ts); the SIP edge relays it to that WebSocket connection |
  *
+ * The one X-CP-* header an agent may send (issue 14, Service Cloud Voice): a consult or transfer
+ * INVITE carrying the call's `X-CP-Voice-Call-Id` is a transfer leg. The SIP edge reads it before
+ * it strips X-CP-*, creates the leg's VoiceCall with that parent and rings the colleague with the
+ * leg's own id (scripts/sip-server/kamailio.cfg route[VOICE_CALL_LEG], docs/sip-edge.md
+ * VoiceCalls). For a blind transfer the platform's INVITE with Referred-By and that header does
+ * the same (a Refer-To URI header `?X-CP-Voice-Call-Id=<id>`, for a phone that copies URI
+ * headers into its INVITE, RFC 3261 19.1.5).
+ *
  * A callback through another of the agent's devices (issue 11, item 3; device-callback.ts):
  * ContactPad INVITEs the agent's own address of record with one header for the SIP edge, which
  * removes it before the INVITE goes on (scripts/sip-server/kamailio.cfg route[RING_DEVICE]):
