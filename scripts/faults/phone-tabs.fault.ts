@@ -56,9 +56,10 @@ async function turn(rig: TabsRig, kind: Turn, samples: Samples, problems: string
     const call = await rig.connectedCall('phone-network');
     logged.push(call.id);
     const reloadedAt = Date.now();
-    const ended = call.farEndEnded(15_000);
+    const endedAt = call.farEndEnded(15_000).then((ended) => (ended ? Date.now() : undefined));
     await reloadConsole(a);
-    if (await ended) sample(samples, "reload during a call: reload to the caller's BYE", Date.now() - reloadedAt);
+    const ended = await endedAt;
+    if (ended !== undefined) sample(samples, "reload during a call: reload to the caller's BYE", ended - reloadedAt);
     else problems.push("reload during a call: the caller's phone got no BYE (the customer stays connected)");
     if (await rig.phoneReady(30_000)) sample(samples, 'reload during a call: reload to "Phone ready"', Date.now() - reloadedAt);
     else problems.push('reload during a call: the phone was not ready within 30 s of the reload');
