@@ -224,9 +224,9 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   // ---- the agent's other tabs and windows, and this page's end -----------------------------
 
   /** The election of the page with the phone (host/phone-tab-lock.ts). */
-  phoneTab(event: PhoneTabLockEvent): void {
+  phoneTab(event: PhoneTabLockEvent, problem?: unknown): void {
     try {
-      this.#desks.phoneTab.event(event);
+      this.#desks.phoneTab.event(event, problem);
     } catch (error) {
       this.notify(error);
     }

@@ -16,7 +16,7 @@ function page(lockName: string) {
   const desks = testDesks();
   const phone = new RecordingPhone();
   desks.rooms.phone = phone;
-  const lock = new PhoneTabLock({ name: lockName, listener: { phoneTab: (event) => desks.phoneTab.event(event) } });
+  const lock = new PhoneTabLock({ name: lockName, listener: { phoneTab: (event, problem) => desks.phoneTab.event(event, problem) } });
   return { ...desks, phone, lock };
 }
 

@@ -64,8 +64,8 @@ export class PhoneTabDesk {
     port.start();
   }
 
-  /** The election's news. */
-  event(event: PhoneTabLockEvent): void {
+  /** The election's news; `problem`: why a take-over could not be asked at all (refused then). */
+  event(event: PhoneTabLockEvent, problem?: unknown): void {
     if (event === 'asked') {
       this.#asked();
       return;
@@ -73,7 +73,7 @@ export class PhoneTabDesk {
     this.#move(event);
     if (event === 'refused') {
       this.#parts.notices.notify(
-        new ContactPadError('PHONE_TAKE_OVER_REFUSED', 'The phone stays in the other tab or window: a call is live there. Finish it there, then use the phone here.'),
+        problem ?? new ContactPadError('PHONE_TAKE_OVER_REFUSED', 'The phone stays in the other tab or window: a call is live there. Finish it there, then use the phone here.'),
       );
     }
   }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { ANSWER_WITHIN_MS, PhoneTabLock, readMessage, type PhoneTabLockEvent } from './phone-tab-lock.ts';
+import { PhoneTabLock, type PhoneTabLockEvent } from './phone-tab-lock.ts';
+import { ANSWER_WITHIN_MS, readMessage } from './phone-tab-take-over.ts';
 import { FakeClock } from '../../test-support/fake-clock.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 

@@ -1,45 +1,32 @@
 /**
  * The election of the one tab (or window) of this browser whose ContactPad has the agent's
  * phone, among the pages the agent opened (model/phone-tab.ts is the table it feeds,
- * desks/phone-tab-desk.ts acts on it):
+ * desks/phone-tab-desk.ts acts on it), with the browser's Web Locks
+ * (navigator.locks, https://w3c.github.io/web-locks/): every page asks for the agent's lock; the
+ * page granted it holds it for its life and has the phone. The browser releases a lock when its
+ * page closes, reloads or crashes, and grants it to the next waiting page: the phone moves on
+ * within moments, with nobody's help.
  *
- * - Web Locks (navigator.locks, https://w3c.github.io/web-locks/): every page asks for the
- *   agent's lock; the page granted it holds it for its life and has the phone. The browser
- *   releases a lock when its page closes, reloads or crashes, and grants it to the next waiting
- *   page: the phone moves on within moments, with nobody's help.
- * - BroadcastChannel (same origin only, https://html.spec.whatwg.org/multipage/web-messaging.html#broadcasting-to-other-browsing-contexts):
- *   a page that wants the phone on purpose ("Use the phone here") asks the others; the page
- *   holding it refuses (a call is live there) or stops its phone and hands it over, and the asker
- *   then takes the lock with `steal` (never before the holder agreed, unless it does not answer
- *   at all within {@link ANSWER_WITHIN_MS}: a hung page).
+ * Taking the phone over on purpose ("Use the phone here") is a talk between the pages over a
+ * BroadcastChannel (same origin only,
+ * https://html.spec.whatwg.org/multipage/web-messaging.html#broadcasting-to-other-browsing-contexts):
+ * phone-tab-take-over.ts, loaded the first time a page asks or is asked (not needed to ring). The
+ * asker then takes the lock with `steal`; the holder's request rejects (AbortError): lost.
  *
  * Without Web Locks or BroadcastChannel (browsers before 2022) there is no election: the page
  * is granted the phone at once, as every page was before.
- *
- *   page A: take-over?  ----broadcast---->  page B (holds the lock)
- *                                           live call: refuse -> A: refused
- *                                           else: stops its phone, hand-over
- *   page A: request(steal) -> granted;      page B: its lock request rejects (AbortError) -> lost
  */
 import { realClock, type Clock } from '../model/clock.ts';
 import type { PhoneTabEvent } from '../model/phone-tab.ts';
-
-/** How long a page asking for the phone waits for the page holding it, and how long that page waits to be relieved, in ms. */
-export const ANSWER_WITHIN_MS = 10_000;
+import type { TabMessage, TakeOverTalk } from './phone-tab-take-over.ts';
 
 /** What the election tells: the lock's events of the phone-tab table (all but the agent's own take-over). */
 export type PhoneTabLockEvent = Exclude<PhoneTabEvent, 'take-over'>;
 
-/** Who hears the election (the switchboard). */
+/** Who hears the election (the switchboard). `problem`: why a take-over could not even be asked (refused then). */
 export interface PhoneTabListener {
-  phoneTab(event: PhoneTabLockEvent): void;
+  phoneTab(event: PhoneTabLockEvent, problem?: unknown): void;
 }
-
-/** The messages between the pages of one agent (read back through {@link readMessage}: another page may run another version). */
-type TabMessage =
-  | { readonly kind: 'take-over'; readonly from: string }
-  | { readonly kind: 'refuse'; readonly to: string }
-  | { readonly kind: 'hand-over'; readonly to: string };
 
 /** The browser's parts the election uses; by default the page's own. */
 export interface PhoneTabLockOptions {
@@ -50,7 +37,7 @@ export interface PhoneTabLockOptions {
   readonly locks?: LockManager | undefined;
   /** Default: a BroadcastChannel of {@link name} (undefined: no election). */
   readonly channel?: (name: string) => BroadcastChannel;
-  /** Default: {@link realClock}: the waits for an answer. */
+  /** Default: {@link realClock}: the waits for another page's answer. */
   readonly clock?: Clock;
 }
 
@@ -68,11 +55,9 @@ export class PhoneTabLock {
   #release: (() => void) | undefined;
   /** Cancels this page's waiting request (before a steal, or at close). */
   #stopWaiting: AbortController | undefined;
-  /** The page that asked this one for the phone, until answered. */
-  #asker: string | undefined;
-  /** Waiting for the holder's answer (taking over), or to be relieved (handing over). */
-  #cancelWait: (() => void) | undefined;
-  #taking = false;
+  /** The take-over talk, loaded on first use (every message and request waits for it in turn). */
+  #talkLoading: Promise<TakeOverTalk> | undefined;
+  #talk: TakeOverTalk | undefined;
   #closed = false;
 
   constructor(options: PhoneTabLockOptions) {
@@ -95,7 +80,8 @@ export class PhoneTabLock {
       return;
     }
     this.#channel = this.#openChannel(this.#name);
-    this.#channel.onmessage = (event: MessageEvent<unknown>) => this.#heard(readMessage(event.data));
+    // A message this page cannot read for want of the talk (not loaded: the network) goes unanswered: the asker steals in the end.
+    this.#channel.onmessage = (event: MessageEvent<unknown>) => this.#withTalk((talk) => talk.heard(event.data), () => undefined);
     this.#request({ ifAvailable: true }, () => {
       this.#tell('held-elsewhere');
       this.#wait();
@@ -104,55 +90,32 @@ export class PhoneTabLock {
 
   /** The agent wants the phone here: the page holding it is asked; refused, or granted once it has stepped down. */
   takeOver(): void {
-    if (this.#closed || this.holding || this.#taking || !this.#channel) return;
-    this.#taking = true;
-    this.#post({ kind: 'take-over', from: this.#id });
-    this.#waitFor(() => this.#steal());
+    if (this.#closed || this.holding || !this.#channel) return;
+    this.#withTalk(
+      (talk) => talk.takeOver(),
+      (error) => this.#tell('refused', error),
+    );
   }
 
   /** Says no to the page that asked (a call is live here). */
   refuse(): void {
-    const asker = this.#asker;
-    this.#asker = undefined;
-    if (asker) this.#post({ kind: 'refuse', to: asker });
+    this.#talk?.refuse();
   }
 
   /** This page's phone has stopped: the page that asked may take the lock; if it does not in time, this page keeps it (kept). */
   handOver(): void {
-    const asker = this.#asker;
-    this.#asker = undefined;
-    if (!asker || !this.holding) return;
-    this.#post({ kind: 'hand-over', to: asker });
-    this.#waitFor(() => {
-      if (this.holding) this.#tell('kept');
-    });
+    this.#talk?.handOver();
   }
 
   /** Lets the phone go (the page's end does the same on its own): the next waiting page is granted it. */
   close(): void {
     this.#closed = true;
-    this.#stopTimer();
+    this.#talk?.settled();
     this.#stopWaiting?.abort();
     const release = this.#release;
     this.#release = undefined;
     release?.();
     this.#channel?.close();
-  }
-
-  #heard(message: TabMessage | undefined): void {
-    if (!message || this.#closed) return;
-    if (message.kind === 'take-over') {
-      if (!this.holding) return;
-      this.#asker = message.from;
-      this.#tell('asked');
-    } else if (message.to === this.#id && this.#taking) {
-      this.#stopTimer();
-      if (message.kind === 'hand-over') this.#steal();
-      else {
-        this.#taking = false;
-        this.#tell('refused');
-      }
-    }
   }
 
   /** Waits in line for the lock (granted when the page holding it goes or steps down). */
@@ -162,10 +125,9 @@ export class PhoneTabLock {
     this.#request({ signal: stop.signal });
   }
 
-  /** Takes the lock now: the holder agreed (or never answered). This page's place in line is given up first. */
+  /** Takes the lock now (the holder agreed, or never answered), giving up this page's place in line. */
   #steal(): void {
-    this.#taking = false;
-    if (this.holding) return; // granted meanwhile (the holder went)
+    if (this.#closed || this.holding) return; // granted meanwhile (the holder went)
     this.#stopWaiting?.abort();
     this.#stopWaiting = undefined;
     this.#request({ steal: true });
@@ -185,8 +147,7 @@ export class PhoneTabLock {
       }
       if (this.#closed) return undefined;
       held = true;
-      this.#taking = false;
-      this.#stopTimer();
+      this.#talk?.settled();
       return new Promise<void>((release) => {
         this.#release = release;
         this.#tell('granted');
@@ -195,23 +156,34 @@ export class PhoneTabLock {
       // Rejected: a waiting request this page gave up (abort), or a held lock another page stole.
       if (!held || this.#closed) return;
       this.#release = undefined;
-      this.#stopTimer();
+      this.#talk?.settled();
       this.#tell('lost');
       this.#wait();
     });
   }
 
-  #waitFor(then: () => void): void {
-    this.#stopTimer();
-    this.#cancelWait = this.#clock.schedule(() => {
-      this.#cancelWait = undefined;
-      then();
-    }, ANSWER_WITHIN_MS);
-  }
-
-  #stopTimer(): void {
-    this.#cancelWait?.();
-    this.#cancelWait = undefined;
+  /** Runs `work` with the take-over talk, loading it the first time (in order: each waits for the one before); `failed` when it will not load. */
+  #withTalk(work: (talk: TakeOverTalk) => void, failed: (error: unknown) => void): void {
+    this.#talkLoading ??= import('./phone-tab-take-over.ts').then(({ TakeOverTalk }) => {
+      this.#talk = new TakeOverTalk({
+        id: this.#id,
+        clock: this.#clock,
+        holding: () => this.holding,
+        post: (message) => this.#post(message),
+        steal: () => this.#steal(),
+        tell: (event) => this.#tell(event),
+      });
+      return this.#talk;
+    });
+    this.#talkLoading.then(
+      (talk) => {
+        if (!this.#closed) work(talk);
+      },
+      (error: unknown) => {
+        this.#talkLoading = undefined; // not loaded (the network): tried again next time
+        failed(error);
+      },
+    );
   }
 
   #post(message: TabMessage): void {
@@ -222,17 +194,7 @@ export class PhoneTabLock {
     }
   }
 
-  #tell(event: PhoneTabLockEvent): void {
-    if (!this.#closed) this.#listener.phoneTab(event);
+  #tell(event: PhoneTabLockEvent, problem?: unknown): void {
+    if (!this.#closed) this.#listener.phoneTab(event, ...(problem === undefined ? [] : [problem]));
   }
-}
-
-/** A message from another page of the same origin, checked: anything else (another shape, huge ids) is ignored. */
-export function readMessage(data: unknown): TabMessage | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { kind, from, to } = data as { kind?: unknown; from?: unknown; to?: unknown };
-  const id = (value: unknown): value is string => typeof value === 'string' && value.length > 0 && value.length <= 64;
-  if (kind === 'take-over' && id(from)) return { kind, from };
-  if ((kind === 'refuse' || kind === 'hand-over') && id(to)) return { kind, to };
-  return undefined;
 }
