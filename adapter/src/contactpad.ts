@@ -11,6 +11,7 @@
 import { Controller } from './controller.ts';
 import type { HostListener, NavigationContext, ClickToDialRequest } from './host/open-cti-host.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
+import { PhoneTabLock } from './host/phone-tab-lock.ts';
 import { Phone, addressOfRecord } from './telephony/phone.ts';
 import { AudioDevices } from './telephony/audio-devices.ts';
 import type { RingtoneStatus } from './telephony/ringer.ts';
@@ -124,7 +125,11 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   } catch (error) {
     controller.notify(error);
   }
-  if (phone) controller.attach({ phone, crm, audio, ...(host ? { host } : {}) });
+  // One phone per agent in this browser: the tab or window the election grants it registers and rings.
+  const phoneTab = new PhoneTabLock({ name: `contactpad-phone-${orgPart}-${agent.userId || agent.sipUser}`, listener: controller });
+  if (phone) controller.attach({ phone, crm, audio, phoneTab, ...(host ? { host } : {}) });
+  // A reload or a closed tab during a call: the far end gets its BYE now, the call its Task (the page next with the phone).
+  globalThis.addEventListener?.('pagehide', () => controller.pageLeaving());
   audio.start();
   keepAgentChoiceAcrossReloads(controller);
   // Off the ring path, in the background: wrap up and screen pop (a call needs them once it is answered), the keyboard shortcuts.

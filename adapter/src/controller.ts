@@ -14,6 +14,7 @@
  *   recording, voicemail drop    -> the recording and voicemail desks, loaded with the first call needing them
  *   a video call's camera        -> the in-call desk (its video desk, loaded with the first video call)
  *   calling list                 -> the preview desk, loaded when the agent first opens one
+ *   the agent's other tabs       -> the phone-tab desk: which page has the phone; a page that goes (pagehide)
  *
  * The desks that ring and answer are built at once (desks/desks.ts); the others are loaded when
  * their room arrives, off the ring path.
@@ -22,6 +23,7 @@ import type { CallEnd, PhoneListener } from './telephony/phone.ts';
 import type { CallOffer } from './telephony/sip-header-contract.ts';
 import type { BridgeEvent } from './host/console-bridge-protocol.ts';
 import type { ClickToDialRequest, HostListener, NavigationContext } from './host/open-cti-host.ts';
+import type { PhoneTabListener, PhoneTabLockEvent } from './host/phone-tab-lock.ts';
 import type { Intent } from './intents.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
 import { ContactPadError } from './model/errors.ts';
@@ -37,7 +39,7 @@ import { outboxProgress } from './desks/outbox-progress.ts';
 import type { ConsoleDesks } from './desks/console-desks.ts';
 import type { DirectoryDesk } from './desks/directory-desk.ts';
 import type { InCallDesk } from './desks/in-call-desk.ts';
-import { Rooms, type AudioPort, type BridgePort, type BridgeSnapshot, type CrmPort, type HostPort, type PhonePort } from './desks/ports.ts';
+import { Rooms, type AudioPort, type BridgePort, type BridgeSnapshot, type CrmPort, type HostPort, type PhonePort, type PhoneTabPort } from './desks/ports.ts';
 import type { AudioDevicesListener } from './telephony/audio-devices.ts';
 import type { AudioDevicesView } from './model/audio-devices.ts';
 import { firstSnapshot } from './desks/view-desk.ts';
@@ -51,7 +53,7 @@ interface Line {
 }
 
 /** Routes the rooms' events and the agent's intents to the desks; see the file comment. */
-export class Controller implements PhoneListener, HostListener, AudioDevicesListener {
+export class Controller implements PhoneListener, HostListener, AudioDevicesListener, PhoneTabListener {
   readonly store: Store;
   readonly #rooms = new Rooms();
   readonly #desks: Desks;
@@ -64,6 +66,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   /** The record in focus in the console (Open CTI onNavigationChange), for Call back. */
   #focused: NavigationContext | undefined;
   #inCallLoading: Promise<InCallDesk> | undefined;
+  /** The crm room has loaded and wrap ups were restored once (a page that gets the phone later restores calls' then). */
+  #restored = false;
   /** Preview dialling (the calling list of a campaign), loaded when the agent first opens it. */
   readonly #preview = loadedOnce(() => Promise.all([import('./desks/preview-desk.ts'), loadedDesks(this.#desks)]).then(([{ PreviewDesk }, desks]) => new PreviewDesk(desks)));
 
@@ -71,15 +75,23 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage) {
     this.store = new Store(firstSnapshot(settings, clock.now(), agentLanguage));
     this.#desks = openDesks({ settings, clock, store: this.store, rooms: this.#rooms });
+    // The calls a page of the agent left (closed, reloaded, crashed) come back in the page that gets the phone.
+    this.#desks.phoneTab.onPhoneHere(() => {
+      if (this.#restored) this.#desks.wrapUp.run((wrapUp) => wrapUp.restore(true), (error) => this.notify(error));
+    });
   }
 
-  /** Attach the rooms once they exist (the host and crm may be missing: ContactPad still rings). */
-  attach(rooms: { phone: PhonePort; crm?: CrmPort; host?: HostPort; audio?: AudioPort }): void {
+  /**
+   * Attach the rooms once they exist (the host and crm may be missing: ContactPad still rings).
+   * `phoneTab`: the election among the agent's tabs and windows; the phone waits for its answer.
+   */
+  attach(rooms: { phone: PhonePort; crm?: CrmPort; host?: HostPort; audio?: AudioPort; phoneTab?: PhoneTabPort }): void {
     this.#rooms.phone = rooms.phone;
     this.#rooms.audio = rooms.audio;
     this.#rooms.crm = rooms.crm;
     this.#rooms.host = rooms.host;
     rooms.host?.enableClickToDial().catch((error: unknown) => this.notify(error));
+    if (rooms.phoneTab) this.#desks.phoneTab.attach(rooms.phoneTab);
   }
 
   /** Say something to the agent (a stable code and a message). */
@@ -164,6 +176,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
           return this.#desks.audio.setRingVolume(intent.volume);
         case 'calling-list':
           return await (await this.#preview()).handle(intent.action);
+        case 'take-over-phone':
+          return this.#desks.phoneTab.takeOver();
       }
     } catch (error) {
       this.notify(error);
@@ -188,6 +202,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   connected(callId: string): void {
     this.#desks.voice.connected(callId);
+    // Kept durable while it is up, so a page that goes without a word still leaves its Task.
+    this.#desks.wrapUp.run((wrapUp) => wrapUp.keepLive(callId), (error) => this.notify(error));
     // Recording (when the call center offers it) and voicemail drop (calls the agent placed) load with the first call that needs them.
     const { settings, view } = this.#desks;
     if (settings.recordingControls || settings.recordingAutoStart) this.#recording().then((desk) => desk.connected(callId)).catch((error: unknown) => this.notify(error));
@@ -204,6 +220,22 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   heldByFarEnd(callId: string, held: boolean): void {
     this.#desks.view.setHeldByFarEnd(callId, held);
+  }
+
+  // ---- the agent's other tabs and windows, and this page's end -----------------------------
+
+  /** The election of the page with the phone (host/phone-tab-lock.ts). */
+  phoneTab(event: PhoneTabLockEvent, problem?: unknown): void {
+    try {
+      this.#desks.phoneTab.event(event, problem);
+    } catch (error) {
+      this.notify(error);
+    }
+  }
+
+  /** The page is going (pagehide): its calls end for the far end and go to wrap up, the phone unregisters. */
+  pageLeaving(): void {
+    this.#desks.phoneTab.leaving();
   }
 
   // ---- the agent's audio devices and the ringtone (telephony/audio-devices.ts) ----------
@@ -335,9 +367,13 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
     await Promise.all([this.#desks.wrapUp(), this.#desks.screenPop()]);
   }
 
-  /** After a reload: the interactions left in wrap up come back (wrap-up desk). */
+  /**
+   * After a reload: the interactions left in wrap up come back (wrap-up desk); calls only in the
+   * page with the phone (another page of the agent restores them once it gets the phone).
+   */
   async restoreWrapUps(): Promise<void> {
-    return (await this.#desks.wrapUp()).restore();
+    this.#restored = true;
+    return (await this.#desks.wrapUp()).restore(this.#desks.phoneTab.here);
   }
 
   /** Loads the agents and services for consult and transfer (after the crm room loaded). */

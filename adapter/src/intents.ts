@@ -74,7 +74,9 @@ export type Intent =
   /** Play the admin's pre-recorded message (by its id) into the call and be free at once: the call hangs up when it ends. */
   | { readonly type: 'drop-voicemail'; readonly interactionId: string; readonly messageId: string }
   /** Preview dialling: choose a campaign, review, call, reject or reschedule its records (the preview desk). */
-  | { readonly type: 'calling-list'; readonly action: CallingListAction };
+  | { readonly type: 'calling-list'; readonly action: CallingListAction }
+  /** "Use the phone here": take the phone over from another tab or window of the agent (refused while a call is live there). */
+  | { readonly type: 'take-over-phone' };
 
 /** What a `callback` intent asks (desks/callback-desk.ts). */
 export type CallbackAsk =

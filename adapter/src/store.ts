@@ -15,6 +15,7 @@ import type { DirectoryEntry } from './model/directory-entry.ts';
 import type { InteractionAction } from './model/interaction-action.ts';
 import type { JourneyEntry } from './model/journey-entry.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
+import type { PhoneTabState } from './model/phone-tab.ts';
 import type { AudioDevicesView } from './model/audio-devices.ts';
 import type { RecordingView } from './model/recording.ts';
 import type { VoicemailDropView } from './model/voicemail-message.ts';
@@ -40,6 +41,7 @@ export type { DirectoryEntry } from './model/directory-entry.ts';
 export type { InteractionAction } from './model/interaction-action.ts';
 export type { JourneyStatus } from './model/journey-entry.ts';
 export type { PhoneConnection } from './model/phone-connection.ts';
+export type { PhoneTabState } from './model/phone-tab.ts';
 export type { DeviceCallbackStep, RegisteredDevice } from './model/device-callback.ts';
 export type { AudioDevice, AudioDeviceRole, AudioDevicesView } from './model/audio-devices.ts';
 export type { RecordingCommand, RecordingState, RecordingView } from './model/recording.ts';
@@ -220,6 +222,8 @@ export interface ContactPadSnapshot {
   /** Why the agent declines an offered chat, email or case (Omni-Channel decline reason). */
   readonly declineReasons: readonly string[];
   readonly phone: PhoneConnection;
+  /** Whether this tab or window has the agent's phone, or another one does (another page of the same agent: only one registers and rings). */
+  readonly phoneTab: PhoneTabState;
   /** Newest first. */
   readonly interactions: readonly InteractionView[];
   readonly selectedId: string | undefined;

@@ -134,6 +134,9 @@ export class RecordingPhone implements PhonePort {
   stop(): Promise<void> {
     return this.#answer('stop');
   }
+  leave(): void {
+    this.asked.push('leave');
+  }
   accept(callId: string): Promise<void> {
     return this.#answer('accept', callId);
   }

@@ -53,7 +53,8 @@ export async function openConsoleSession(
     await running.stop();
     throw error;
   });
-  const page = await browser.newPage();
+  // A context of its own (not browser.newPage()'s), so a test can open the console again beside it: another tab of the same browser profile.
+  const page = await (await browser.newContext()).newPage();
   page.on('pageerror', (error) => console.error(`console page error: ${error.message}`));
   await page.goto(`${running.url}?refresh=0${query}`);
   const softphone = await softphoneFrame(page);

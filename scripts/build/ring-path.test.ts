@@ -31,6 +31,8 @@ const LAZY = [
   'adapter/src/telephony/transfer.ts',
   'adapter/src/telephony/media-stats.ts',
   'adapter/src/telephony/sip-address.ts',
+  // Taking the phone over from another tab of the agent: loaded when a page first asks or is asked.
+  'adapter/src/host/phone-tab-take-over.ts',
   // The console desks: the controller opens them once the console is there.
   'adapter/src/desks/console-desks.ts',
   'adapter/src/desks/omni-desk.ts',

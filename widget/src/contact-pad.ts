@@ -167,7 +167,7 @@ export class ContactPad extends LitElement {
     return html`
       ${live}${this.#announcer.render()}
       <div class="pad">
-        <cp-phone-status .phone=${snapshot.phone} .clock=${this.clock}></cp-phone-status>
+        <cp-phone-status .phone=${snapshot.phone} .tab=${snapshot.phoneTab} .clock=${this.clock}></cp-phone-status>
         ${snapshot.bridge === 'missing' ? html`<p class="bridge-off">${words().pad.bridgeMissing}</p>` : ''}
         <cp-agent-state class="card" .agent=${snapshot.agent} .notReadyReasons=${snapshot.notReadyReasons}></cp-agent-state>
         <cp-notice-list .notices=${snapshot.notices} ?hidden=${snapshot.notices.length === 0}></cp-notice-list>

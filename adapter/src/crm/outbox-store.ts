@@ -144,10 +144,15 @@ class IndexedDbOutboxStore implements OutboxStore {
   }
 
   put(record: OutboxRecord): Promise<void> {
-    return this.#transaction([STORE, DRAFTS], 'readwrite', (transaction) => {
-      transaction.objectStore(STORE).put(record);
-      transaction.objectStore(DRAFTS).delete(record.interactionId);
-    });
+    return this.#transaction(
+      [STORE, DRAFTS],
+      'readwrite',
+      (transaction) => {
+        transaction.objectStore(STORE).put(record);
+        transaction.objectStore(DRAFTS).delete(record.interactionId);
+      },
+      true,
+    );
   }
 
   async all(): Promise<readonly OutboxRecord[]> {
@@ -171,9 +176,7 @@ class IndexedDbOutboxStore implements OutboxStore {
   }
 
   putDraft(record: DraftRecord): Promise<void> {
-    return this.#transaction([DRAFTS], 'readwrite', (transaction) => {
-      transaction.objectStore(DRAFTS).put(record);
-    });
+    return this.#transaction([DRAFTS], 'readwrite', (transaction) => transaction.objectStore(DRAFTS).put(record), true);
   }
 
   async drafts(): Promise<readonly DraftRecord[]> {
@@ -201,14 +204,19 @@ class IndexedDbOutboxStore implements OutboxStore {
     return values;
   }
 
-  /** Resolves when the transaction commits, so "queued" means written to disk. */
-  #transaction(stores: string[], mode: IDBTransactionMode, work: (transaction: IDBTransaction) => void): Promise<void> {
+  /**
+   * Resolves when the transaction commits, so "queued" means written to disk. `commitNow`: for a
+   * `work` that makes all its requests at once, committed then (IDBTransaction.commit()), not
+   * once the page has heard back from them: a write made as the page goes (pagehide) is not lost with it.
+   */
+  #transaction(stores: string[], mode: IDBTransactionMode, work: (transaction: IDBTransaction) => void, commitNow = false): Promise<void> {
     return new Promise((resolve, reject) => {
       const transaction = this.#db.transaction(stores, mode);
       transaction.oncomplete = () => resolve();
       transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
       transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
       work(transaction);
+      if (commitNow && typeof transaction.commit === 'function') transaction.commit();
     });
   }
 }

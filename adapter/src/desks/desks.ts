@@ -1,7 +1,7 @@
 /**
  * The desks that ring and answer, built together (the switchboard's, and each desk test's):
  * notices, the view projection, agent state and its timers, voice calls, the agent's audio
- * devices and ringtone. Loaded off that path and built from these: wrap up and the activity log
+ * devices and ringtone, the tab or window with the phone. Loaded off that path and built from these: wrap up and the activity log
  * (wrap-up-desk.ts, preloaded at start), screen pop and the picker (screen-pop-desk.ts, with the
  * crm room), Omni-Channel, tabs and presence with the console bridge (console-desks.ts), consult
  * and transfer with the directory (directory-desk.ts).
@@ -12,6 +12,7 @@ import type { Store } from '../store.ts';
 import { AgentDesk } from './agent-desk.ts';
 import { AudioDesk } from './audio-desk.ts';
 import { NoticeDesk } from './notice-desk.ts';
+import { PhoneTabDesk } from './phone-tab-desk.ts';
 import type { Rooms } from './ports.ts';
 import type { ScreenPopDesk } from './screen-pop-desk.ts';
 import { loadedOnce, type LoadedOnce } from './loaded-once.ts';
@@ -41,6 +42,8 @@ export interface Desks extends DeskGround {
   readonly screenPop: LoadedOnce<ScreenPopDesk>;
   readonly voice: VoiceDesk;
   readonly audio: AudioDesk;
+  /** Which of the agent's tabs or windows has the phone, and the calls of a page that goes. */
+  readonly phoneTab: PhoneTabDesk;
 }
 
 /** The desks with wrap up loaded: what the desks loaded later (console, directory, outbound...) are built on. */
@@ -65,6 +68,7 @@ export function openDesks(ground: DeskGround): Desks {
   });
   const voice = new VoiceDesk({ settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices });
   const audio = new AudioDesk(store, rooms, notices);
+  const phoneTab = new PhoneTabDesk({ store, rooms, view, voice, notices, wrapUp });
   agent.checkBeforeReady(() => audio.notReadyReason());
-  return { ...ground, notices, view, agent, wrapUp, screenPop, voice, audio };
+  return { ...ground, notices, view, agent, wrapUp, screenPop, voice, audio, phoneTab };
 }

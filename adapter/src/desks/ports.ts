@@ -18,6 +18,8 @@ import type { CallVideo, DtmfSent, MediaStats } from '../telephony/phone.ts';
 export interface PhonePort {
   start(): void;
   stop(): Promise<void>;
+  /** The page is going (pagehide): every call hung up (BYE, CANCEL, or refused while it rings) and the phone unregistered, all sent at once. */
+  leave(): void;
   accept(callId: string): Promise<void>;
   reject(callId: string): Promise<void>;
   release(callId: string): Promise<void>;
@@ -103,6 +105,21 @@ export interface AudioPort {
   checkMicrophone(): Promise<void>;
 }
 
+/**
+ * What the desks need of the election of the one tab or window with the agent's phone
+ * (implemented by host/phone-tab-lock.ts); its news comes through the switchboard's phoneTab.
+ */
+export interface PhoneTabPort {
+  /** Asks for the phone: granted, or held elsewhere. */
+  start(): void;
+  /** The agent wants the phone here: the page with it is asked to step down. */
+  takeOver(): void;
+  /** Another page asked for the phone, and this one says no (a call is live here). */
+  refuse(): void;
+  /** Another page asked, and this page's phone has stopped: the asker takes it. */
+  handOver(): void;
+}
+
 /** The rooms attached so far; `require*` says which is missing, with the code the agent sees. */
 export class Rooms {
   phone: PhonePort | undefined;
@@ -110,6 +127,7 @@ export class Rooms {
   host: HostPort | undefined;
   bridge: BridgePort | undefined;
   audio: AudioPort | undefined;
+  phoneTab: PhoneTabPort | undefined;
 
   requireAudio(): AudioPort {
     if (!this.audio) throw new ContactPadError('MEDIA_UNAVAILABLE', 'ContactPad has no audio devices here (the phone is not started).');

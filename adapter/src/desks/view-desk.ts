@@ -88,6 +88,7 @@ export function firstSnapshot(settings: ContactPadSettings, at: number, agentLan
     dispositions: settings.dispositions,
     declineReasons: settings.declineReasons,
     phone: { state: 'stopped' },
+    phoneTab: 'active-here',
     interactions: [],
     selectedId: undefined,
     notices: [],

@@ -47,12 +47,14 @@ export class VoiceDesk {
   readonly #parts: VoiceDeskParts;
   /** The phone was started (the agent left Offline) and not stopped since. */
   #phoneStarted = false;
+  /** This page has the agent's phone (phone-tab-desk.ts: another tab or window of the agent may have it). */
+  #here = true;
   #outbound: OutboundDesk | undefined;
   #outboundLoading: Promise<OutboundDesk> | undefined;
 
   constructor(parts: VoiceDeskParts) {
     this.#parts = parts;
-    parts.agent.onChosen((status) => this.#phoneFollows(status));
+    parts.agent.onChosen((status) => void this.#phoneFollows(status));
   }
 
   /**
@@ -219,17 +221,30 @@ export class VoiceDesk {
     return this.outbound().then((outbound) => outbound.callbackAlerts());
   }
 
-  /** The phone registers while the agent is anything but Offline, and stops when Offline. */
-  #phoneFollows(status: AgentStatus): void {
+  /**
+   * Whether this page has the agent's phone (phone-tab-desk.ts): the phone registers only where
+   * it is. Resolves once a phone that was running here has stopped (unregistered).
+   */
+  phoneHere(here: boolean): Promise<void> {
+    this.#here = here;
+    return this.#phoneFollows(this.#parts.store.snapshot.agent.status);
+  }
+
+  /** The phone registers while the agent is anything but Offline (and this page has it), and stops when Offline. */
+  #phoneFollows(status: AgentStatus): Promise<void> {
     const { rooms, store, notices } = this.#parts;
-    if (status === 'offline' && this.#phoneStarted) {
+    const run = status !== 'offline' && this.#here;
+    if (!run && this.#phoneStarted) {
       this.#phoneStarted = false;
-      rooms.phone?.stop().catch((error: unknown) => notices.notify(error));
+      const stopped = rooms.phone?.stop().catch((error: unknown) => notices.notify(error));
       store.update((s) => ({ ...s, phone: { state: 'stopped' } }));
-    } else if (status !== 'offline' && !this.#phoneStarted && rooms.phone) {
+      return stopped ?? Promise.resolve();
+    }
+    if (run && !this.#phoneStarted && rooms.phone) {
       this.#phoneStarted = true;
       store.update((s) => ({ ...s, phone: { state: 'connecting' } }));
       rooms.phone.start();
     }
+    return Promise.resolve();
   }
 }

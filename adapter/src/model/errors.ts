@@ -96,6 +96,11 @@ export const ERROR_CATALOGUE = {
     ],
     fix: 'The admins set the same secret in Salesforce (Setup > Custom Settings > ContactPad SIP Edge) and on the phone server. ContactPad fetches a fresh credential and keeps trying on its own.',
   },
+  PHONE_TAKE_OVER_REFUSED: {
+    description: 'The phone stays in the other tab or window of ContactPad: a call is live there, and taking the phone over would cut it.',
+    causes: ['The agent pressed "Use the phone here" while the tab or window with the phone had a call connected, on hold or ringing.'],
+    fix: 'Finish the call in the other tab or window (or close that one after the call), then press "Use the phone here" again.',
+  },
   SIP_CALL_FAILED: {
     description: 'A call could not be set up or ended unexpectedly.',
     causes: ['The far end refused the call.', 'Media could not be negotiated.'],

@@ -184,6 +184,31 @@ export class Phone {
   }
 
   /**
+   * The page is going (pagehide: a reload, the tab or window closed): each call is hung up (BYE;
+   * CANCEL for a call being placed; 486 for one ringing) and the phone unregisters (REGISTER
+   * with Expires 0), all sent now, while the WebSocket is still open, without waiting for any
+   * answer (nothing would be there to read it). sip.js sends each request in the call that makes
+   * it (Session.bye, Registerer.dispose when not waiting: SIP.js 0.21.2 lib/api/session.js _bye,
+   * lib/api/registerer.js dispose). The calls end as released, as {@link stop} ends them. A call
+   * answered a moment ago whose ACK has not come yet gets its BYE when the ACK comes (RFC 3261
+   * 15), if the page is still there then.
+   */
+  leave(): void {
+    const registration = this.#registration;
+    const ua = this.#ua;
+    if (!registration || !ua) return;
+    this.#registration = undefined;
+    this.#ua = undefined;
+    this.#credentials?.stop();
+    registration.stop();
+    const now = (step: Promise<unknown>) => step;
+    void this.#calls.hangUpAll(now).catch(() => undefined);
+    void registration.unregister(now).catch(() => undefined);
+    // sip.js then lets go of the rest and closes the WebSocket, after what was sent on it (RFC 6455 7.1.1).
+    void ua.stop().catch(() => undefined);
+  }
+
+  /**
    * Bounds one step of stopping: going Offline must not wait on a far end that no longer
    * answers (a BYE transaction can take 32 s to time out): each step gets STOP_STEP_MS, then the
    * phone stops regardless.

@@ -80,6 +80,12 @@ export const en = {
     withReason: (problem: string, reason: string) => (reason ? `${problem}: ${reason}.` : `${problem}.`),
     retryingIn: (seconds: number) => `Retrying in ${seconds} s`,
     retryingNow: 'Retrying now…',
+    /** Another tab or window of the agent has the phone: this one neither registers nor rings. */
+    elsewhere: 'Phone active in another tab or window',
+    /** The button that takes the phone over on purpose. */
+    useHere: 'Use the phone here',
+    takingOver: 'Taking the phone over from the other tab or window…',
+    handingOver: 'Handing the phone over to another tab or window…',
   },
   notices: {
     /**

@@ -17,6 +17,7 @@ export const ES_ERRORS: Partial<Record<ErrorCode, string>> = {
   SIP_SERVER_UNREACHABLE: 'No se puede conectar con el servidor telefónico. ContactPad lo reintenta solo.',
   SIP_REGISTRATION_REFUSED: 'El servidor telefónico rechazó registrar a este agente: no pueden entrar llamadas. Consulte sus credenciales SIP con el administrador de telefonía.',
   SIP_CREDENTIAL_UNAVAILABLE: 'El teléfono no puede registrarse: Salesforce no dio una credencial SIP a este agente. Avise a su administrador de Salesforce.',
+  PHONE_TAKE_OVER_REFUSED: 'El teléfono sigue en la otra pestaña o ventana: hay una llamada en curso allí. Termínela y vuelva a pulsar «Usar el teléfono aquí».',
   SIP_CALL_FAILED: 'No se pudo establecer la llamada, o terminó de forma inesperada. Inténtelo de nuevo.',
   MICROPHONE_BLOCKED: 'El navegador bloquea el micrófono: permítalo en la configuración del sitio (el candado de la barra de direcciones) y vuelva a elegir Disponible.',
   MICROPHONE_MISSING: 'No hay ningún micrófono conectado: conecte unos auriculares o un micrófono y vuelva a elegir Disponible.',
@@ -129,6 +130,10 @@ export const es: Catalogue = {
     withReason: (problem) => `${problem}.`,
     retryingIn: (seconds) => `Reintentando en ${seconds} s`,
     retryingNow: 'Reintentando ahora…',
+    elsewhere: 'Teléfono activo en otra pestaña o ventana',
+    useHere: 'Usar el teléfono aquí',
+    takingOver: 'Pasando el teléfono desde la otra pestaña o ventana…',
+    handingOver: 'Pasando el teléfono a otra pestaña o ventana…',
   },
   notices: {
     message: (code, english, about = '') => (Object.hasOwn(ES_ERRORS, code) ? `${about ? `${about}: ` : ''}${ES_ERRORS[code as ErrorCode]!}` : english),
