@@ -23,7 +23,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeOrgStore, serveFakeOrg } from '../fake-org/http.ts';
-import { startKamailio } from '../sip-server/kamailio.ts';
+import { startKamailio, type RunningKamailio } from '../sip-server/kamailio.ts';
 import { newEdgeSecret } from '../sip-server/sip-credential.ts';
 import { AGENT_SIP_USER, SIP_DOMAIN } from '../test-ports.ts';
 import { localCallCenterSettings } from './call-center-settings.ts';
@@ -106,8 +106,11 @@ export interface RunningConsole {
    * `--ignore-certificate-errors-spki-list` takes to trust that certificate and no other.
    */
   readonly sipTlsSpki: string | undefined;
-  /** Takes the SIP server down and brings it back (an outage mid-shift, for the e2e suite). */
-  readonly sipServer: { stop(): Promise<void>; start(): Promise<void> };
+  /**
+   * Takes the SIP server down and brings it back (an outage mid-shift, for the e2e suite);
+   * `edge` is the running Kamailio and rtpengine, for faults of one part (scripts/faults).
+   */
+  readonly sipServer: { stop(): Promise<void>; start(): Promise<void>; readonly edge: RunningKamailio };
   /** The SIP edge's shared secret of this run (for a test's own SIP clients). */
   readonly sipSecret: string;
   /** Closes the HTTP server and stops Kamailio. */
@@ -286,6 +289,9 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     stop: () => kamailio.stop(),
     start: async () => {
       kamailio = await startKamailio(kamailioOptions);
+    },
+    get edge() {
+      return kamailio;
     },
   };
 
