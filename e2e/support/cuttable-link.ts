@@ -21,6 +21,8 @@ export interface CuttableLink {
   readonly open: number;
   /** Every connection the relay has taken since it opened. */
   readonly accepted: number;
+  /** When (epoch ms) it took the last one; 0 before any. */
+  readonly lastAcceptedAt: number;
   /** Resets every open connection, both sides. */
   cut(): void;
   /** Keeps every open connection but passes nothing more on it, either way. */
@@ -34,8 +36,10 @@ export async function openCuttableLink(targetPort: number): Promise<CuttableLink
   const pairs = new Set<{ client: Socket; server: Socket; passing: boolean }>();
   const silenced: Socket[] = [];
   let accepted = 0;
+  let lastAcceptedAt = 0;
   const server: Server = createServer((client) => {
     accepted++;
+    lastAcceptedAt = Date.now();
     const upstream = connect({ host: '127.0.0.1', port: targetPort });
     const pair = { client, server: upstream, passing: true };
     pairs.add(pair);
@@ -66,6 +70,9 @@ export async function openCuttableLink(targetPort: number): Promise<CuttableLink
     wsUrl: `ws://127.0.0.1:${port}`,
     get accepted() {
       return accepted;
+    },
+    get lastAcceptedAt() {
+      return lastAcceptedAt;
     },
     get open() {
       return [...pairs].filter((pair) => pair.passing).length;

@@ -79,6 +79,12 @@ export interface PhoneOptions {
   transportConstructor?: UserAgentOptions['transportConstructor'];
   /** The agent's devices and the ringtone (audio-devices.ts). Without them calls open the default microphone, play on the default output and do not ring aloud. */
   audio?: AudioDevices;
+  /**
+   * Default true: while registered, the phone asks the server every few seconds whether it is
+   * there (server-watch.ts). For tests that move a fake clock by many seconds at once: false, as
+   * the check's deadline would then run before the server's answer could arrive.
+   */
+  serverCheck?: boolean;
 }
 
 /** The SIP phone of one agent. */
@@ -91,6 +97,7 @@ export class Phone {
   readonly #credentials: SipCredentials | undefined;
   readonly #transportConstructor: PhoneOptions['transportConstructor'];
   readonly #mediaStreamFactory: AudioDevices['mediaStreamFactory'] | undefined;
+  readonly #serverCheck: boolean;
   #ua: UserAgent | undefined;
   #registration: Registration | undefined;
   /** The user agent did not take a renewed credential (applyCredential): a new one is made when no call is up. */
@@ -115,6 +122,7 @@ export class Phone {
     this.#random = options.random ?? Math.random;
     this.#transportConstructor = options.transportConstructor;
     this.#mediaStreamFactory = options.audio?.mediaStreamFactory;
+    this.#serverCheck = options.serverCheck !== false;
     const told = this.#listener;
     this.#calls = new Calls({
       // A call's end is also the moment a user agent that kept an old credential can be replaced.
@@ -197,6 +205,7 @@ export class Phone {
    */
   #watchServer(ua: UserAgent, registration: Registration | undefined): void {
     this.#stopServerWatch();
+    if (!this.#serverCheck) return;
     const watching = { stop: () => undefined as void };
     this.#serverWatch = watching;
     import('./server-watch.ts')
