@@ -155,6 +155,7 @@ export class Phone {
 
   #startUserAgent(): void {
     let registration: Registration | undefined;
+    this.#connectionLost = false; // a new user agent: no call of it has a far end on an old connection
     const credential = this.#credentials?.current;
     const ua = createUserAgent(
       this.#config,
