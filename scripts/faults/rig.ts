@@ -203,8 +203,14 @@ export class FaultRig {
 
   /** The agent presses Done on every interaction in wrap up (its Task is written then). */
   async finishWrapUps(): Promise<void> {
-    const done = this.session.softphone.getByRole('button', { name: 'Done' });
-    for (let guard = 0; guard < 10 && (await done.count()) > 0; guard++) await done.first().click({ timeout: 5000 });
+    const inWrapUp = () => this.session.softphone.locator('li[data-id].state-wrap-up').count();
+    for (let guard = 0; guard < 10; guard++) {
+      const count = await inWrapUp();
+      if (count === 0) return;
+      // The wrap-up form may render a moment after the list says wrap up: click waits for it.
+      await this.session.softphone.getByRole('button', { name: 'Done' }).first().click({ timeout: 5000 });
+      await until(inWrapUp, (now) => now < count, 5000);
+    }
   }
 
   /**
