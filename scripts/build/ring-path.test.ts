@@ -33,6 +33,10 @@ const LAZY = [
   'adapter/src/telephony/sip-address.ts',
   // Taking the phone over from another tab of the agent: loaded when a page first asks or is asked.
   'adapter/src/host/phone-tab-take-over.ts',
+  // After a reconnect: each answered call's refresh (in the call control), and, once registered,
+  // the phone's "are you there?" to the server (phone.ts loads it).
+  'adapter/src/telephony/dialog-refresh.ts',
+  'adapter/src/telephony/server-watch.ts',
   // The console desks: the controller opens them once the console is there.
   'adapter/src/desks/console-desks.ts',
   'adapter/src/desks/omni-desk.ts',

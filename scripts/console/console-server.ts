@@ -26,7 +26,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeOrgStore, serveFakeOrg } from '../fake-org/http.ts';
-import { startKamailio } from '../sip-server/kamailio.ts';
+import { startKamailio, type RunningKamailio } from '../sip-server/kamailio.ts';
 import { startConsoleVoiceCalls, type ConsoleVoiceCalls } from './voice-calls.ts';
 import { newEdgeSecret } from '../sip-server/sip-credential.ts';
 import { shippedQueues } from '../sip-server/queues.ts';
@@ -122,8 +122,11 @@ export interface RunningConsole {
    * `--ignore-certificate-errors-spki-list` takes to trust that certificate and no other.
    */
   readonly sipTlsSpki: string | undefined;
-  /** Takes the SIP server down and brings it back (an outage mid-shift, for the e2e suite). */
-  readonly sipServer: { stop(): Promise<void>; start(): Promise<void> };
+  /**
+   * Takes the SIP server down and brings it back (an outage mid-shift, for the e2e suite);
+   * `edge` is the running Kamailio and rtpengine, for faults of one part (scripts/faults).
+   */
+  readonly sipServer: { stop(): Promise<void>; start(): Promise<void>; readonly edge: RunningKamailio };
   /** The SIP edge's shared secret of this run (for a test's own SIP clients). */
   readonly sipSecret: string;
   /** The voice call service and the fake Telephony Integration API, when started with voiceCalls. */
@@ -318,6 +321,9 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     stop: () => kamailio.stop(),
     start: async () => {
       kamailio = await startKamailio(kamailioOptions);
+    },
+    get edge() {
+      return kamailio;
     },
   };
 

@@ -4,14 +4,14 @@
  * WebSocket for the agents (and over secure WebSocket when asked), SIP over UDP for trunks and
  * SIPp. docs/sip-edge.md describes the ports, the options and what each refusal means.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { connect, isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freeUdpPort } from './free-port.ts';
 import { DEFAULT_RTP_PORTS, findRtpengine, startMediaGateway, type RunningMediaGateway } from './media-gateway.ts';
-import { stopLeftover, superviseServer, tail } from './process-group.ts';
+import { killGroup, stopLeftover, superviseServer, tail } from './process-group.ts';
 import { queuesListText, shippedQueues, type QueueDefinition } from './queues.ts';
 import { localCertificate, spkiHash } from './tls-certificate.ts';
 
@@ -105,6 +105,21 @@ export interface RunningKamailio {
     stop(): Promise<void>;
     /** Starts rtpengine again on the same ports. */
     start(): Promise<void>;
+  };
+  /**
+   * Kamailio alone (rtpengine stays up): a SIP server outage, or a SIP server that hangs
+   * (freeze: SIGSTOP to its processes, so connections stay open and nothing is answered; thaw:
+   * SIGCONT). The fault suite (scripts/faults) and the end-to-end tests use them.
+   */
+  readonly proxy: {
+    /** Whether Kamailio is running now (frozen counts as running). */
+    running(): boolean;
+    /** Stops Kamailio only: its registrations (in memory) are lost, calls' media through rtpengine goes on. */
+    stop(): Promise<void>;
+    /** Starts Kamailio again on the same ports, with the same options. */
+    start(): Promise<void>;
+    freeze(): void;
+    thaw(): void;
   };
   /** Time from the call to startKamailio until Kamailio accepted WebSocket connections, in ms (rtpengine included). */
   readonly startMs: number;
@@ -301,17 +316,6 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
   const rtpPorts = media.rtpPorts ?? DEFAULT_RTP_PORTS;
   let gateway: RunningMediaGateway | undefined = opts.media === false ? undefined : await startMediaGateway({ runDir, ngPort, rtpPorts });
 
-  rmSync(pidFile, { force: true });
-  // Keep earlier runs' lines (a restart in a test should not erase what happened before it).
-  const logFd = openSync(logFile, existsSync(logFile) && statSync(logFile).size < 2_000_000 ? 'a' : 'w');
-  writeSync(
-    logFd,
-    `\n===== ${new Date().toISOString()} starting Kamailio: ws ${wsPort}, udp ${udpPort}` +
-      `${wssPort === undefined ? '' : `, wss ${wssPort}`}, rtpengine ng ${ngPort}${gateway ? '' : ' (not started)'}, ` +
-      `auth ${opts.auth ? 'on' : 'OFF'}, trunks ${trunks.join(' ') || '(none)'}` +
-      `${voiceCallService === undefined ? '' : `, VoiceCalls from ${voiceCallService}`}\n`,
-  );
-  const logStart = statSync(logFile).size;
   const define = (value: string) => ['-A', value];
   const args = [
     '-f', CONFIG,
@@ -341,27 +345,54 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.CP_SIP_AUTH_SECRET;
   if (opts.auth) env.CP_SIP_AUTH_SECRET = `"${opts.auth.secret}"`;
-  const child = spawn(binary, args, { cwd: runDir, stdio: ['ignore', logFd, logFd], detached: true, env });
-  closeSync(logFd);
-  const stopKamailio = superviseServer(child);
 
-  const stop = async (): Promise<void> => {
-    await Promise.all([stopKamailio(), gateway?.stop()]);
+  /** Starts the Kamailio process and resolves once it accepts WebSocket connections; rejects (it stopped) with its log's tail. */
+  const launch = async (): Promise<{ child: ChildProcess; stop: () => Promise<void> }> => {
+    rmSync(pidFile, { force: true });
+    // Keep earlier runs' lines (a restart in a test should not erase what happened before it).
+    const logFd = openSync(logFile, existsSync(logFile) && statSync(logFile).size < 2_000_000 ? 'a' : 'w');
+    writeSync(
+      logFd,
+      `\n===== ${new Date().toISOString()} starting Kamailio: ws ${wsPort}, udp ${udpPort}` +
+        `${wssPort === undefined ? '' : `, wss ${wssPort}`}, rtpengine ng ${ngPort}${gateway ? '' : ' (not started)'}, ` +
+        `auth ${opts.auth ? 'on' : 'OFF'}, trunks ${trunks.join(' ') || '(none)'}` +
+        `${voiceCallService === undefined ? '' : `, VoiceCalls from ${voiceCallService}`}\n`,
+    );
+    const logStart = statSync(logFile).size;
+    const child = spawn(binary, args, { cwd: runDir, stdio: ['ignore', logFd, logFd], detached: true, env });
+    closeSync(logFd);
+    const stopChild = superviseServer(child);
+    // A frozen Kamailio (freeze) holds a SIGTERM until it runs again: thaw it first.
+    const stopProcess = async () => {
+      killGroup(child, 'SIGCONT');
+      await stopChild();
+    };
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`Kamailio exited while starting (code ${child.exitCode ?? child.signalCode}). Log ${logFile}:\n${tail(logFile, 30, logStart)}`);
+      }
+      if (await portAccepts(wsPort)) return { child, stop: stopProcess };
+      if (Date.now() > deadline) {
+        await stopProcess();
+        throw new Error(`Kamailio did not accept WebSocket connections on 127.0.0.1:${wsPort} within ${START_TIMEOUT_MS / 1000} s. Log ${logFile}:\n${tail(logFile, 30, logStart)}`);
+      }
+      await new Promise((done) => setTimeout(done, 20));
+    }
   };
 
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await gateway?.stop();
-      throw new Error(`Kamailio exited while starting (code ${child.exitCode ?? child.signalCode}). Log ${logFile}:\n${tail(logFile, 30, logStart)}`);
-    }
-    if (await portAccepts(wsPort)) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`Kamailio did not accept WebSocket connections on 127.0.0.1:${wsPort} within ${START_TIMEOUT_MS / 1000} s. Log ${logFile}:\n${tail(logFile, 30, logStart)}`);
-    }
-    await new Promise((done) => setTimeout(done, 20));
+  let proxy: Awaited<ReturnType<typeof launch>> | undefined;
+  try {
+    proxy = await launch();
+  } catch (error) {
+    await gateway?.stop();
+    throw error;
   }
+  const stop = async (): Promise<void> => {
+    const current = proxy;
+    proxy = undefined;
+    await Promise.all([current?.stop(), gateway?.stop()]);
+  };
 
   const gatewayLog = join(runDir, 'rtpengine.log');
   return {
@@ -386,8 +417,25 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
         await current?.stop();
       },
       start: async () => {
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error('mediaGateway.start: Kamailio is not running');
+        if (!proxy) throw new Error('mediaGateway.start: Kamailio is not running');
         gateway ??= await startMediaGateway({ runDir, ngPort, rtpPorts });
+      },
+    },
+    proxy: {
+      running: () => proxy !== undefined,
+      stop: async () => {
+        const current = proxy;
+        proxy = undefined;
+        await current?.stop();
+      },
+      start: async () => {
+        proxy ??= await launch();
+      },
+      freeze: () => {
+        if (proxy) killGroup(proxy.child, 'SIGSTOP');
+      },
+      thaw: () => {
+        if (proxy) killGroup(proxy.child, 'SIGCONT');
       },
     },
     startMs: Date.now() - began,

@@ -44,6 +44,9 @@
  *                 REFER (in time or late), or took over the consult call it replaced
  *     remote-bye  from the up states: the far end's BYE (from replacing: the transfer target
  *                 replaced this leg, RFC 3891, so it ends as transferred)
+ *     far-end-gone from the up states: the far end answered our dialog refresh after a
+ *                 reconnect with 481 (dialog-refresh.ts): it hung up while the connection was
+ *                 down and its BYE was lost; reported as its hang-up
  *     fail        from answering or dialling: accept() or dial() failed
  *     cancel      from ringing: the caller's CANCEL
  *
@@ -128,6 +131,12 @@ export type CallEvent =
   | { readonly type: 'release' }
   /** The far end's BYE, with its Reason header as received (RFC 3326; a callback's outcome: callback-alert-desk.ts). */
   | { readonly type: 'remote-bye'; readonly reason?: string | undefined }
+  /**
+   * The far end no longer knows the call: it answered the phone's dialog refresh after a
+   * reconnect with 481 Call/Transaction Does Not Exist (dialog-refresh.ts), so its BYE was lost
+   * while the phone's connection was down.
+   */
+  | { readonly type: 'far-end-gone' }
   /** dropVoicemail(): a pre-recorded message plays into the call instead of the agent, who has left it (voicemail-drop.ts). */
   | { readonly type: 'drop-voicemail' }
   /** sip.js: Session Terminated. */
@@ -233,6 +242,7 @@ export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRo
   'hand-over': to([...UP, 'ending'], 'ending'),
   release: to(CALL_STATES.filter((state) => state !== 'ended'), 'ending'),
   'remote-bye': to([...UP, 'dropping-voicemail', 'ending'], 'ending'),
+  'far-end-gone': to([...UP, 'dropping-voicemail'], 'ending'),
   'drop-voicemail': { connected: 'dropping-voicemail' },
   terminated: to(CALL_STATES.filter((state) => state !== 'ended' && state !== 'answering' && state !== 'dialling'), 'ended'),
   mute: same(UP),
@@ -319,6 +329,8 @@ function factOf(leg: CallLeg, event: CallEvent): Partial<CallLeg> {
       return { muted: true };
     case 'unmute':
       return { muted: false };
+    case 'far-end-gone':
+      return { remoteBye: true };
     case 'remote-bye':
       // The transfer target replaced our consult call (RFC 3891): it took the call over.
       return leg.state === 'replacing' ? { remoteBye: true, local: 'transferred' } : event.reason ? { remoteBye: true, byeReason: event.reason } : { remoteBye: true };

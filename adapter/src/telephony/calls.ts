@@ -67,6 +67,8 @@ export class Calls {
   /** The call control once loaded: from then on its requests start at once, as when it was bundled. */
   #control: CallControl | undefined;
   #loadingControl: Promise<CallControl> | undefined;
+  /** The dialog refresh under way for a call (refreshDialogs). */
+  readonly #refreshing = new Map<Call, Promise<void>>();
 
   constructor(options: CallsOptions) {
     this.#options = options;
@@ -305,6 +307,28 @@ export class Calls {
     const call = this.#call(callId);
     const control = this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'));
     return control.mediaStats(call);
+  }
+
+  /**
+   * The phone's WebSocket to the SIP server was made again after it was lost: every answered
+   * call tells its far end where the agent is now (dialog-refresh.ts), one refresh at a time
+   * per call (a second reconnect while one runs refreshes again after it).
+   */
+  refreshDialogs(): void {
+    for (const call of this.#calls.values()) {
+      if (call.sipSession.state !== SessionState.Established) continue;
+      const before = this.#refreshing.get(call) ?? Promise.resolve();
+      const next = before
+        .then(async () => {
+          const control = this.#control ?? (await this.#loadControl());
+          if (this.#calls.get(call.id) === call) await control.refreshDialog(call, this.#options.clock);
+        })
+        .catch((error: unknown) => console.warn(`ContactPad phone: could not refresh call ${call.id} after a reconnect: ${errorText(error)}`))
+        .finally(() => {
+          if (this.#refreshing.get(call) === next) this.#refreshing.delete(call);
+        });
+      this.#refreshing.set(call, next);
+    }
   }
 
   /** Hangs up every call, each step within `bound` (stopping the phone). */

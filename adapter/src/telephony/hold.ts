@@ -163,7 +163,7 @@ export function sendAudio(session: Session, on: boolean): void {
  * have-local-offer could never be renegotiated again (every later hold, and every
  * re-INVITE of the far end, would fail).
  */
-async function rollBackOffer(call: Call): Promise<void> {
+export async function rollBackOffer(call: Call): Promise<void> {
   const peer = peerConnectionOf(call);
   if (peer?.signalingState !== 'have-local-offer') return;
   await peer.setLocalDescription({ type: 'rollback' }).catch((error: unknown) => {

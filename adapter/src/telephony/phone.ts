@@ -6,6 +6,10 @@
  * - phone-config.ts: the settings, checked, and the sip.js user agent they describe;
  * - registration.ts: connect and REGISTER, say how that stands, reconnect with backoff and
  *   jitter, forever (sip.js events and the Clock's timers);
+ * - server-watch.ts, loaded once registered: asks the server every few seconds whether it is
+ *   there, so a server that hangs with the WebSocket open is noticed within seconds;
+ * - after a lost WebSocket is made again, every answered call tells its far end the new
+ *   connection (dialog-refresh.ts, in the call control), so hang-ups reach both ways again;
  * - credentials.ts: with a credential source (Salesforce's credential endpoint), the
  *   time-limited SIP credential every REGISTER goes out with, fetched before the first and
  *   renewed at half its life; phone-config.ts applyCredential puts a renewed one into the
@@ -35,6 +39,7 @@ import { SipCredentials } from './credentials.ts';
 import { applyCredential, createUserAgent, DEFAULT_RECONNECT, iceServersFor, invalid, sipDomain, validateConfig, type PhoneConfig } from './phone-config.ts';
 import { guarded, type PhoneListener } from './phone-listener.ts';
 import { Registration } from './registration.ts';
+import { errorText } from './error-text.ts';
 
 export type { CallEnd } from './call-state.ts';
 export type { DtmfSent } from './dtmf-sender.ts';
@@ -74,6 +79,12 @@ export interface PhoneOptions {
   transportConstructor?: UserAgentOptions['transportConstructor'];
   /** The agent's devices and the ringtone (audio-devices.ts). Without them calls open the default microphone, play on the default output and do not ring aloud. */
   audio?: AudioDevices;
+  /**
+   * Default true: while registered, the phone asks the server every few seconds whether it is
+   * there (server-watch.ts). For tests that move a fake clock by many seconds at once: false, as
+   * the check's deadline would then run before the server's answer could arrive.
+   */
+  serverCheck?: boolean;
 }
 
 /** The SIP phone of one agent. */
@@ -86,6 +97,7 @@ export class Phone {
   readonly #credentials: SipCredentials | undefined;
   readonly #transportConstructor: PhoneOptions['transportConstructor'];
   readonly #mediaStreamFactory: AudioDevices['mediaStreamFactory'] | undefined;
+  readonly #serverCheck: boolean;
   #ua: UserAgent | undefined;
   #registration: Registration | undefined;
   /** The user agent did not take a renewed credential (applyCredential): a new one is made when no call is up. */
@@ -93,6 +105,10 @@ export class Phone {
   #restarting = false;
   /** The agent was told that TURN servers are left out for want of a TURN credential. */
   #turnLeftOutTold = false;
+  /** The WebSocket was lost since it was last open: the calls' far ends send to a dead connection. */
+  #connectionLost = false;
+  /** The "are you there?" of the phone server while registered (server-watch.ts). */
+  #serverWatch: { stop(): void } | undefined;
 
   constructor(config: PhoneConfig, listener: PhoneListener, options: PhoneOptions = {}) {
     validateConfig(config);
@@ -106,6 +122,7 @@ export class Phone {
     this.#random = options.random ?? Math.random;
     this.#transportConstructor = options.transportConstructor;
     this.#mediaStreamFactory = options.audio?.mediaStreamFactory;
+    this.#serverCheck = options.serverCheck !== false;
     const told = this.#listener;
     this.#calls = new Calls({
       // A call's end is also the moment a user agent that kept an old credential can be replaced.
@@ -138,13 +155,23 @@ export class Phone {
 
   #startUserAgent(): void {
     let registration: Registration | undefined;
+    this.#connectionLost = false; // a new user agent: no call of it has a far end on an old connection
     const credential = this.#credentials?.current;
     const ua = createUserAgent(
       this.#config,
       {
         onInvite: (invitation: Invitation) => this.#calls.onInvite(invitation),
-        onConnect: () => registration?.onConnect(),
-        onDisconnect: (error?: Error) => registration?.onDisconnect(error),
+        onConnect: () => {
+          registration?.onConnect();
+          // The far ends of the calls still send to the connection that was lost: tell them the new one.
+          if (this.#connectionLost) this.#calls.refreshDialogs();
+          this.#connectionLost = false;
+        },
+        onDisconnect: (error?: Error) => {
+          this.#connectionLost = true;
+          this.#stopServerWatch();
+          registration?.onDisconnect(error);
+        },
       },
       { credential, transportConstructor: this.#transportConstructor, mediaStreamFactory: this.#mediaStreamFactory },
     );
@@ -155,7 +182,12 @@ export class Phone {
       clock: this.#clock,
       random: this.#random,
       report: (state, error) => {
-        if (state.state === 'registered') this.#calls.prepare();
+        if (state.state === 'registered') {
+          this.#calls.prepare();
+          this.#watchServer(ua, registration);
+        } else {
+          this.#stopServerWatch();
+        }
         this.#listener.connection(state, error);
       },
       ...(this.#credentials ? { credentials: this.#credentials, user: ua.configuration.uri.user ?? '' } : {}),
@@ -167,6 +199,29 @@ export class Phone {
     if (!this.#credentials && iceServersFor(this.#config, undefined).turnLeftOut) this.#tellTurnLeftOut();
   }
 
+  /**
+   * While registered: asks the server every few seconds whether it is there (server-watch.ts,
+   * loaded now: not needed to ring and answer); a server that stops answering with the WebSocket
+   * open is dropped and reconnected (Registration.serverSilent).
+   */
+  #watchServer(ua: UserAgent, registration: Registration | undefined): void {
+    this.#stopServerWatch();
+    if (!this.#serverCheck) return;
+    const watching = { stop: () => undefined as void };
+    this.#serverWatch = watching;
+    import('./server-watch.ts')
+      .then(({ watchServer }) => {
+        if (this.#serverWatch !== watching) return; // not registered any more
+        watching.stop = watchServer(ua, { clock: this.#clock, domain: sipDomain(this.#config), lost: (reason) => registration?.serverSilent(reason) });
+      })
+      .catch((error: unknown) => console.warn(`ContactPad phone: cannot watch the phone server (${errorText(error)})`));
+  }
+
+  #stopServerWatch(): void {
+    this.#serverWatch?.stop();
+    this.#serverWatch = undefined;
+  }
+
   /** Ends every call, unregisters and disconnects. The phone can be started again. */
   async stop(): Promise<void> {
     const registration = this.#registration;
@@ -175,6 +230,7 @@ export class Phone {
     this.#registration = undefined;
     this.#ua = undefined;
     this.#credentials?.stop();
+    this.#stopServerWatch();
     registration.stop();
     await this.#calls.hangUpAll(this.#bound);
     await registration.unregister(this.#bound);
@@ -244,6 +300,7 @@ export class Phone {
     const ua = this.#ua;
     if (!registration || !ua) return;
     this.#restarting = true;
+    this.#stopServerWatch();
     try {
       registration.stop();
       await registration.unregister(this.#bound);

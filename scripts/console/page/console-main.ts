@@ -131,6 +131,8 @@ export interface CustomerSimulatorHooks {
   /** The SIP user the agent transferred the current or last call to (a blind transfer: REFER); undefined if none. */
   readonly transferredTo: string | undefined;
   readonly user: string;
+  /** When (epoch ms) the agent's phone last re-INVITEd the call (hold, retrieve, the refresh after a reconnect). */
+  readonly lastReinviteAt: number | undefined;
   mediaStats(): Promise<SimulatorMediaStats>;
   /** How loud each frequency is in what the customer hears now, dB above the noise floor. */
   toneLevels(frequencies: readonly number[]): Promise<ToneLevels>;
@@ -563,6 +565,9 @@ function main(): void {
     },
     get user() {
       return simulator.user;
+    },
+    get lastReinviteAt() {
+      return simulator.lastReinviteAt;
     },
     mediaStats: () => simulator.mediaStats(),
     toneLevels: (frequencies: readonly number[]) => simulator.toneLevels(frequencies),

@@ -165,6 +165,7 @@ export class CustomerSimulator {
   /** The phone-network call as the console server last told it. */
   #phoneNetworkCall: PhoneNetworkCall | undefined;
   #phoneNetworkPoll: ReturnType<typeof setTimeout> | undefined;
+  #lastReinviteAt: number | undefined;
 
   constructor(options: CustomerSimulatorOptions) {
     this.#options = options;
@@ -212,6 +213,14 @@ export class CustomerSimulator {
   /** X-CP-Interaction-Id of the last call placed (a transferred call keeps it). */
   get lastInteractionId(): string | undefined {
     return this.#lastInteractionId;
+  }
+  /**
+   * When (epoch ms) the agent's phone last re-offered the call from this browser (a re-INVITE:
+   * hold, retrieve, or the refresh after its connection to the SIP server came back); the fault
+   * suite times the refresh by it (scripts/faults).
+   */
+  get lastReinviteAt(): number | undefined {
+    return this.#lastReinviteAt;
   }
   /** The line of the current or last call. */
   get line(): SimulatorLine {
@@ -328,9 +337,18 @@ export class CustomerSimulator {
     await this.#place(new Inviter(ua, target, this.#withReferHandling(options)), 'Calling...');
   }
 
-  /** The call's options, with REFERs followed (a blind transfer) instead of left to sip.js. */
+  /** The call's options, with REFERs followed (a blind transfer) instead of left to sip.js, and the agent's re-INVITEs timed. */
   #withReferHandling(options: InviterOptions): InviterOptions {
-    return { ...options, extraHeaders: [...(options.extraHeaders ?? [])], delegate: { onRefer: (referral) => void this.#followReferral(referral) } };
+    return {
+      ...options,
+      extraHeaders: [...(options.extraHeaders ?? [])],
+      delegate: {
+        onRefer: (referral) => void this.#followReferral(referral),
+        onInvite: () => {
+          this.#lastReinviteAt = Date.now();
+        },
+      },
+    };
   }
 
   /** Places `inviter`'s INVITE and follows it to the end. */
