@@ -40,6 +40,8 @@ import { Rooms, type AudioPort, type BridgePort, type BridgeSnapshot, type CrmPo
 import type { AudioDevicesListener } from './telephony/audio-devices.ts';
 import type { AudioDevicesView } from './model/audio-devices.ts';
 import { firstSnapshot } from './desks/view-desk.ts';
+import type { ReportingSetup } from './desks/problem-report-desk.ts';
+import { Diagnostics } from './diagnostics.ts';
 
 /** What both a call and a work item answer to; the switchboard picks the desk by the interaction. */
 interface Line {
@@ -65,11 +67,20 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   #inCallLoading: Promise<InCallDesk> | undefined;
   /** Preview dialling (the calling list of a campaign), loaded when the agent first opens it. */
   readonly #preview = loadedOnce(() => Promise.all([import('./desks/preview-desk.ts'), loadedDesks(this.#desks)]).then(([{ PreviewDesk }, desks]) => new PreviewDesk(desks)));
+  /** The diagnostic log, the browser and the agent a problem report names, where an unsent one is kept. */
+  readonly #reporting: ReportingSetup;
+  /** Report a problem, loaded on first use (or at start when a report from before a reload waits). */
+  readonly #problemReport = loadedOnce(() => import('./desks/problem-report-desk.ts').then(({ ProblemReportDesk }) => new ProblemReportDesk(this.#desks, this.#reporting)));
 
-  /** `agentLanguage`: the agent's language and locale from the host page, for the widget's words and time formats. */
-  constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage) {
+  /**
+   * `agentLanguage`: the agent's language and locale from the host page, for the widget's words and
+   * time formats. `reporting`: the diagnostic log the rooms write to and what a problem report names
+   * (without it: a log of the controller's own, naming no agent).
+   */
+  constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage, reporting?: ReportingSetup) {
     this.store = new Store(firstSnapshot(settings, clock.now(), agentLanguage));
-    this.#desks = openDesks({ settings, clock, store: this.store, rooms: this.#rooms });
+    this.#reporting = reporting ?? { diagnostics: new Diagnostics(() => clock.now()), browser: '', agent: { sipUser: '', userId: '' } };
+    this.#desks = openDesks({ settings, clock, store: this.store, rooms: this.#rooms, diagnostics: this.#reporting.diagnostics });
   }
 
   /** Attach the rooms once they exist (the host and crm may be missing: ContactPad still rings). */
@@ -163,6 +174,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
           return this.#desks.audio.setRingVolume(intent.volume);
         case 'calling-list':
           return await (await this.#preview()).handle(intent.action);
+        case 'problem-report':
+          return await (await this.#problemReport()).handle(intent.action);
       }
     } catch (error) {
       this.notify(error);
@@ -178,6 +191,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   // ---- telephony events ----------------------------------------------------------------
 
   connection(state: PhoneConnection, error?: ContactPadError): void {
+    const why = 'reason' in state && state.reason ? `: ${state.reason}` : '';
+    this.#reporting.diagnostics.add('phone', `phone ${state.state}${why}${error ? ` (${error.code})` : ''}`);
     this.#desks.voice.connection(state, error);
   }
 
@@ -332,6 +347,17 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
    */
   async preloadLaterDesks(): Promise<void> {
     await Promise.all([this.#desks.wrapUp(), this.#desks.screenPop()]);
+  }
+
+  /** After a reload: a problem report kept unsent goes again (its desk loads only when there is one). */
+  async resumeProblemReport(): Promise<void> {
+    const { storage, storageKey } = this.#reporting;
+    try {
+      if (!storageKey || !storage?.getItem(storageKey)) return;
+    } catch {
+      return; // storage blocked: nothing was kept
+    }
+    await (await this.#problemReport()).resume();
   }
 
   /** After a reload: the interactions left in wrap up come back (wrap-up desk). */

@@ -1,7 +1,9 @@
 /**
  * Notices: what the agent is told (a stable code and a message), newest last, at most
- * {@link NOTICE_LIMIT} at a time; the agent dismisses them one by one.
+ * {@link NOTICE_LIMIT} at a time; the agent dismisses them one by one. Each is written to the
+ * diagnostic log too, with its code (a problem report's "errors the agent was told").
  */
+import type { DiagnosticSink } from '../model/diagnostic-log.ts';
 import { isContactPadError } from '../model/errors.ts';
 import type { Notice, Store } from '../store.ts';
 
@@ -16,15 +18,18 @@ export function describeError(error: unknown): { code: string; message: string }
 
 export class NoticeDesk {
   readonly #store: Store;
+  readonly #diagnostics: DiagnosticSink | undefined;
   #nextId = 1;
 
-  constructor(store: Store) {
+  constructor(store: Store, diagnostics?: DiagnosticSink) {
     this.#store = store;
+    this.#diagnostics = diagnostics;
   }
 
   /** Says something to the agent. */
   notify(error: unknown): void {
     const { code, message } = describeError(error);
+    this.#diagnostics?.add('error', `${code}: ${message}`);
     const notice: Notice = { id: this.#nextId++, code, message };
     this.#store.update((s) => ({ ...s, notices: [...s.notices, notice].slice(-NOTICE_LIMIT) }));
   }

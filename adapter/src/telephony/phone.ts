@@ -32,6 +32,7 @@ import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
 import type { DeviceCallbacks } from './device-callback.ts';
 import { SipCredentials } from './credentials.ts';
+import type { DiagnosticSink } from '../model/diagnostic-log.ts';
 import { applyCredential, createUserAgent, DEFAULT_RECONNECT, iceServersFor, invalid, sipDomain, validateConfig, type PhoneConfig } from './phone-config.ts';
 import { guarded, type PhoneListener } from './phone-listener.ts';
 import { Registration } from './registration.ts';
@@ -74,6 +75,12 @@ export interface PhoneOptions {
   transportConstructor?: UserAgentOptions['transportConstructor'];
   /** The agent's devices and the ringtone (audio-devices.ts). Without them calls open the default microphone, play on the default output and do not ring aloud. */
   audio?: AudioDevices;
+  /**
+   * The diagnostic log (problem reports): every SIP message sent and received goes there, redacted
+   * there. The SIP password never travels in a message (a digest carries a hash of it, which the
+   * log removes), so the phone tells the log no secret of its own.
+   */
+  diagnostics?: DiagnosticSink;
 }
 
 /** The SIP phone of one agent. */
@@ -86,6 +93,7 @@ export class Phone {
   readonly #credentials: SipCredentials | undefined;
   readonly #transportConstructor: PhoneOptions['transportConstructor'];
   readonly #mediaStreamFactory: AudioDevices['mediaStreamFactory'] | undefined;
+  readonly #diagnostics: DiagnosticSink | undefined;
   #ua: UserAgent | undefined;
   #registration: Registration | undefined;
   /** The user agent did not take a renewed credential (applyCredential): a new one is made when no call is up. */
@@ -106,6 +114,7 @@ export class Phone {
     this.#random = options.random ?? Math.random;
     this.#transportConstructor = options.transportConstructor;
     this.#mediaStreamFactory = options.audio?.mediaStreamFactory;
+    this.#diagnostics = options.diagnostics;
     const told = this.#listener;
     this.#calls = new Calls({
       // A call's end is also the moment a user agent that kept an old credential can be replaced.
@@ -146,7 +155,7 @@ export class Phone {
         onConnect: () => registration?.onConnect(),
         onDisconnect: (error?: Error) => registration?.onDisconnect(error),
       },
-      { credential, transportConstructor: this.#transportConstructor, mediaStreamFactory: this.#mediaStreamFactory },
+      { credential, transportConstructor: this.#transportConstructor, mediaStreamFactory: this.#mediaStreamFactory, diagnostics: this.#diagnostics },
     );
     const { firstDelayMs, maxDelayMs } = this.#config.reconnect ?? DEFAULT_RECONNECT;
     registration = new Registration(ua, {
