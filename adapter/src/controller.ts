@@ -214,6 +214,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   ended(callId: string, end: CallEnd): void {
     this.#desks.voice.ended(callId, end);
+    // The line's readings end with the call: their summary goes to the diagnostic log at once.
+    this.#inCallLoading?.then((desk) => desk.ended(callId)).catch((error: unknown) => this.notify(error));
   }
 
   heldByFarEnd(callId: string, held: boolean): void {

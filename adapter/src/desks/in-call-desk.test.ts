@@ -180,7 +180,7 @@ describe('the in-call desk: the line\'s quality', () => {
     expect(clock.pending.filter((timer) => timer.delay === QUALITY_SAMPLE_MS), 'nor any waiting').to.deep.equal([]);
   });
 
-  it('writes each reading of the line to the diagnostic log, and its summary once the call is over (a problem report carries them)', async () => {
+  it('writes each reading of the line to the diagnostic log, and their summary the moment the call ends (a problem report carries them)', async () => {
     const log = new DiagnosticLog({ now: () => Date.now() });
     const desks = rig({}, log);
     const { inCall } = desks;
@@ -193,12 +193,14 @@ describe('the in-call desk: the line\'s quality', () => {
       await settled();
     }
     desks.voice.ended(id, { reason: 'remote-hangup' });
-    desks.clock.advance(QUALITY_SAMPLE_MS);
-    await settled();
+    inCall.ended(id); // the switchboard tells it when the phone says the call ended
     expect(log.entries().map((entry) => [entry.kind, entry.text])).to.deep.equal([
       ['media', 'call c1: media ice=connected, received 40000 B, sent 0 B, packets 250 received, 0 lost (0 % since the last reading), jitter 4 ms, round trip 30 ms: line good'],
       ['media', 'call c1: media ice=connected, received 76800 B, sent 0 B, packets 480 received, 20 lost (8 % since the last reading), jitter 61 ms, round trip 42 ms: line poor (loss)'],
       ['media', 'call c1: media summary of 2 readings over 5 s: received 76800 B, sent 0 B; packets 480 received, 20 lost (4 %); jitter at most 61 ms; round trip at most 42 ms; line at worst poor (loss); ice=connected at the last reading'],
     ]);
+    desks.clock.advance(QUALITY_SAMPLE_MS);
+    await settled();
+    expect(log.entries(), 'one summary, no reading after the end').to.have.length(3);
   });
 });

@@ -11,7 +11,7 @@
  *                    way (figures taken while connected, not while held), classed
  *                    (model/call-quality.ts) and shown; a poor line warns the agent once per
  *                    degradation (CALL_QUALITY_POOR); each reading goes to the diagnostic log,
- *                    and a summary of them once the call is no longer under way
+ *                    and a summary of them once the call has ended (or is no longer under way)
  *                    (model/call-stats.ts); a video call's camera and the caller's
  *                    picture go to the video desk (video-desk.ts, loaded with the first video call)
  *   camera on / off -> the video desk
@@ -96,6 +96,11 @@ export class InCallDesk {
     const line: LineWatch = { previous: undefined, quality: FIRST_QUALITY_WATCH, stats: undefined, cancel: () => undefined };
     this.#lines.set(id, line);
     this.#next(id, line);
+  }
+
+  /** The call ended (its media with it): no more readings; their summary goes to the diagnostic log now. */
+  ended(id: string): void {
+    this.#forget(id);
   }
 
   #next(id: string, line: LineWatch): void {

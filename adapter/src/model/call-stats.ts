@@ -83,8 +83,9 @@ export function summaryLine(callId: string, summary: CallStatsSummary | undefine
   const due = received + lost;
   const lossShare = due === 0 ? 'none due' : `${Math.round((lost / due) * 1000) / 10} %`;
   const seconds = Math.round((summary.lastAt - summary.firstAt) / 1000);
+  const readings = summary.readings === 1 ? '1 reading' : `${summary.readings} readings over ${seconds} s`;
   return (
-    `call ${callId}: media summary of ${summary.readings} readings over ${seconds} s: received ${count(last.bytesReceived)} B, sent ${count(last.bytesSent)} B; ` +
+    `call ${callId}: media summary of ${readings}: received ${count(last.bytesReceived)} B, sent ${count(last.bytesSent)} B; ` +
     `packets ${received} received, ${lost} lost (${lossShare}); jitter at most ${ms(summary.jitterMaxMs)}; round trip at most ${ms(summary.roundTripMaxMs)}; ` +
     `line at worst ${line(summary.worst, summary.worstCause)}; ice=${last.iceConnectionState} at the last reading`
   );
