@@ -75,4 +75,33 @@ describe('Report a problem from a finished call', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
   });
+
+  it('with Salesforce down, tells the agent plainly that the report is kept and goes by itself; opened again it shows that report, sent once Salesforce is back: one Case', async () => {
+    const { softphone, fakeOrg } = session;
+    const before = (await fakeOrg.records('default', 'Case')).filter((record) => typeof record['ContactPad_Report_Id__c'] === 'string').length;
+    await fakeOrg.setFault('default', { kind: 'unavailable' });
+    try {
+      await softphone.getByRole('button', { name: 'Report a problem' }).last().click();
+      const dialog = softphone.getByRole('dialog', { name: 'Report a problem' });
+      await dialog.getByRole('textbox', { name: 'What happened?' }).fill('Calls drop after a minute');
+      await dialog.getByRole('button', { name: 'Send' }).click();
+      const told = dialog.getByRole('alert');
+      await told.getByText(/^Salesforce cannot be reached now\. Your report is kept in this browser and goes by itself/).waitFor({ timeout: 20_000 });
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      // Opened again, it shows the report kept, not a new one.
+      await softphone.getByRole('button', { name: 'Report a problem' }).last().click();
+      await dialog.getByText('Calls drop after a minute').waitFor();
+      await fakeOrg.clearFaults('default');
+      // Try again sends it now (unless its own next try, at most seconds away, just did).
+      await dialog.getByRole('button', { name: 'Try again' }).click({ timeout: 2000 }).catch(() => undefined);
+      await dialog.getByText(/^Sent as case \d{8}\./).waitFor({ timeout: 20_000 });
+    } finally {
+      await fakeOrg.clearFaults('default');
+    }
+    const reports = (await fakeOrg.records('default', 'Case')).filter((record) => typeof record['ContactPad_Report_Id__c'] === 'string');
+    assert.equal(reports.length, before + 1, 'one Case for the report');
+    assert.equal(reports.at(-1)?.['Subject'], 'ContactPad problem report: Calls drop after a minute');
+  });
 });
