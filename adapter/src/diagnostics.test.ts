@@ -29,8 +29,10 @@ describe('the diagnostic log before its module has loaded', () => {
     expect(diagnostics.size()).to.deep.equal({ bytes: log.sizeBytes, capBytes: log.capBytes, entries: 3 });
   });
 
-  it(`keeps at most ${EARLY_ENTRIES} entries meanwhile, the newest`, async () => {
+  it(`keeps at most ${EARLY_ENTRIES} entries meanwhile, the newest, and no more of a huge one than the log would`, async () => {
     const diagnostics = new Diagnostics(() => 0);
+    diagnostics.add('sip-in', `MESSAGE sip:agent1@127.0.0.1 SIP/2.0\r\n\r\n${'x'.repeat(1_000_000)}`);
+    expect(diagnostics.size().bytes).to.be.at.most(64 * 1024);
     for (let index = 0; index < EARLY_ENTRIES + 5; index++) diagnostics.add('sip-in', `OPTIONS ${index}`);
     const texts = (await diagnostics.log()).entries().map((entry) => entry.text);
     expect(texts).to.have.length(EARLY_ENTRIES);

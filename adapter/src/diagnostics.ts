@@ -12,6 +12,9 @@ import type { DiagnosticKind, DiagnosticLog, DiagnosticSink } from './model/diag
 /** The most entries kept before the log has loaded (the start: a few REGISTERs and their answers). */
 export const EARLY_ENTRIES = 200;
 
+/** The most of one entry kept before the log has loaded (what the log itself reads of an entry: model/diagnostic-log.ts). */
+const EARLY_ENTRY_CHARS = 64 * 1024;
+
 interface EarlyEntry {
   readonly at: number;
   readonly kind: DiagnosticKind;
@@ -31,7 +34,8 @@ export class Diagnostics implements DiagnosticSink {
 
   add(kind: DiagnosticKind, text: string): void {
     if (this.#log) return this.#log.add(kind, text);
-    this.#early.push({ at: this.#now(), kind, text: this.#scrub(text, this.#secrets) });
+    // The log keeps at most 16 KiB of an entry and reads no further than 64 Ki characters of it: neither does this.
+    this.#early.push({ at: this.#now(), kind, text: this.#scrub(text.length > EARLY_ENTRY_CHARS ? text.slice(0, EARLY_ENTRY_CHARS) : text, this.#secrets) });
     if (this.#early.length > EARLY_ENTRIES) this.#early.shift();
   }
 
