@@ -187,6 +187,7 @@ describe('force-app', () => {
     assert.deepEqual(members.get('CustomField'), [
       ...ACTIVITY_FIELDS.map((name) => `Activity.${name}`),
       'CampaignMember.ContactPad_Next_Attempt__c',
+      'Case.ContactPad_Report_Id__c',
       'Case.ContactPad_Web_Phone__c',
       ...['Ad_Source__c', 'Agent__c', 'Attempts__c', 'Caller_Name__c', 'Duplicate_Of__c', 'Location__c', 'Number__c', 'Outcome__c', 'Queue__c', 'Reason__c', 'Record_Id__c', 'Requested_At__c', 'Scheduled_At__c', 'Status__c'].map(
         (name) => `ContactPad_Callback_Request__c.${name}`,
@@ -435,6 +436,10 @@ describe('force-app', () => {
       for (const name of ['Lead', 'Contact', 'Account', 'Case']) assert.equal(flag(objects.get(name), 'allowRead'), true, name);
       // Transferring a case or email to another agent or a queue changes the Case owner.
       assert.equal(flag(objects.get('Case'), 'allowEdit'), true, 'Case edit for transfers');
+      // Report a problem opens a Case on its report id (upsert: edit and create), the log its file.
+      assert.equal(flag(objects.get('Case'), 'allowCreate'), true, 'Case create for problem reports');
+      const reportId = permissionBlocks(agent, 'fieldPermissions', 'field').get('Case.ContactPad_Report_Id__c');
+      assert.deepEqual([flag(reportId, 'readable'), flag(reportId, 'editable')], [true, true], 'Case.ContactPad_Report_Id__c');
       // Do Not Call is read before every outbound call, never changed from ContactPad.
       for (const field of ['Contact.DoNotCall', 'Lead.DoNotCall']) {
         const doNotCall = permissionBlocks(agent, 'fieldPermissions', 'field').get(field);

@@ -22,6 +22,7 @@ import { readAgentIdentity, type AgentIdentity } from './model/agent-identity.ts
 import { ContactPadError } from './model/errors.ts';
 import type { AgentStatusChoice } from './model/agent-state.ts';
 import { realClock } from './model/clock.ts';
+import { Diagnostics } from './diagnostics.ts';
 
 /** When the crm room loads at the latest, if the phone has not registered before. */
 const CRM_PRELOAD_DELAY_MS = 3000;
@@ -51,6 +52,8 @@ export interface RunningContactPad {
   ringtone(): RingtoneStatus;
   /** The output a call's sound plays on ('' = the default): HTMLMediaElement.sinkId. */
   speakerOf(callId: string): string | undefined;
+  /** The diagnostic log's size now (its texts in UTF-8 bytes), its cap and entries: for the bench's memory figures. */
+  diagnosticLog(): { readonly bytes: number; readonly capBytes: number; readonly entries: number };
 }
 
 /** Forwards host events to the controller once it exists (the host connects first). */
@@ -83,12 +86,23 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   }
   const { settings, problems } = readSettings(items);
   const { agent, language, problems: agentProblems } = readAgentIdentity(options.agent);
-  const controller = new Controller(settings, realClock, language);
+  const orgPart = options.crm.accessToken.split('!')[0]?.replace(/[^A-Za-z0-9]/g, '') ?? '';
+  // What an agent's problem report carries: the last minutes of SIP messages, media figures and
+  // errors, in memory with a cap, never the session token (model/diagnostic-log.ts).
+  const diagnostics = new Diagnostics(() => realClock.now());
+  diagnostics.neverLog(options.crm.accessToken);
+  const controller = new Controller(settings, realClock, language, {
+    diagnostics,
+    browser: globalThis.navigator?.userAgent ?? '',
+    agent: { sipUser: agent.sipUser, userId: agent.userId },
+    // A report not sent yet is kept in this browser, per org and agent, until Salesforce has it.
+    storage: webStorage('localStorage'),
+    storageKey: `contactpad-problem-report-${orgPart}-${agent.userId || 'agent'}`,
+  });
   hostEvents.target = controller;
   if (hostProblem !== undefined) controller.notify(hostProblem);
   for (const problem of [...problems, ...agentProblems]) controller.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
 
-  const orgPart = options.crm.accessToken.split('!')[0]?.replace(/[^A-Za-z0-9]/g, '') ?? '';
   const crm = createCrmService({
     session: options.crm,
     settings,
@@ -120,7 +134,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
       },
       controller,
       // The agent's credential, from Salesforce for the session's own user (never named here).
-      { credentials: createSipCredentialSource({ instanceUrl: options.crm.instanceUrl, accessToken: options.crm.accessToken }), audio },
+      { credentials: createSipCredentialSource({ instanceUrl: options.crm.instanceUrl, accessToken: options.crm.accessToken }), audio, diagnostics },
     );
   } catch (error) {
     controller.notify(error);
@@ -148,6 +162,11 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   const preload = () => {
     if (preloaded) return;
     preloaded = true;
+    // The diagnostic log's ring buffer and redaction (diagnostics.ts), then a problem report a reload left unsent.
+    diagnostics
+      .log()
+      .then(() => controller.resumeProblemReport())
+      .catch((error: unknown) => controller.notify(error));
     crm
       .preload()
       .then(async () => {
@@ -178,6 +197,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     },
     ringtone: () => audio.ringtoneStatus(),
     speakerOf: (callId) => phone?.speakerOf(callId),
+    diagnosticLog: () => diagnostics.size(),
   };
 }
 

@@ -43,6 +43,8 @@ import { Rooms, type AudioPort, type BridgePort, type BridgeSnapshot, type CrmPo
 import type { AudioDevicesListener } from './telephony/audio-devices.ts';
 import type { AudioDevicesView } from './model/audio-devices.ts';
 import { firstSnapshot } from './desks/view-desk.ts';
+import type { ReportingSetup } from './desks/problem-report-desk.ts';
+import { Diagnostics } from './diagnostics.ts';
 
 /** What both a call and a work item answer to; the switchboard picks the desk by the interaction. */
 interface Line {
@@ -70,11 +72,20 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   #restored = false;
   /** Preview dialling (the calling list of a campaign), loaded when the agent first opens it. */
   readonly #preview = loadedOnce(() => Promise.all([import('./desks/preview-desk.ts'), loadedDesks(this.#desks)]).then(([{ PreviewDesk }, desks]) => new PreviewDesk(desks)));
+  /** The diagnostic log, the browser and the agent a problem report names, where an unsent one is kept. */
+  readonly #reporting: ReportingSetup;
+  /** Report a problem, loaded on first use (or at start when a report from before a reload waits). */
+  readonly #problemReport = loadedOnce(() => import('./desks/problem-report-desk.ts').then(({ ProblemReportDesk }) => new ProblemReportDesk(this.#desks, this.#reporting)));
 
-  /** `agentLanguage`: the agent's language and locale from the host page, for the widget's words and time formats. */
-  constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage) {
+  /**
+   * `agentLanguage`: the agent's language and locale from the host page, for the widget's words and
+   * time formats. `reporting`: the diagnostic log the rooms write to and what a problem report names
+   * (without it: a log of the controller's own, naming no agent).
+   */
+  constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage, reporting?: ReportingSetup) {
     this.store = new Store(firstSnapshot(settings, clock.now(), agentLanguage));
-    this.#desks = openDesks({ settings, clock, store: this.store, rooms: this.#rooms });
+    this.#reporting = reporting ?? { diagnostics: new Diagnostics(() => clock.now()), browser: '', agent: { sipUser: '', userId: '' } };
+    this.#desks = openDesks({ settings, clock, store: this.store, rooms: this.#rooms, diagnostics: this.#reporting.diagnostics });
     // The calls a page of the agent left (closed, reloaded, crashed) come back in the page that gets the phone.
     this.#desks.phoneTab.onPhoneHere(() => {
       if (this.#restored) this.#desks.wrapUp.run((wrapUp) => wrapUp.restore(true), (error) => this.notify(error));
@@ -178,6 +189,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
           return await (await this.#preview()).handle(intent.action);
         case 'take-over-phone':
           return this.#desks.phoneTab.takeOver();
+        case 'problem-report':
+          return await (await this.#problemReport()).handle(intent.action);
       }
     } catch (error) {
       this.notify(error);
@@ -193,6 +206,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   // ---- telephony events ----------------------------------------------------------------
 
   connection(state: PhoneConnection, error?: ContactPadError): void {
+    const why = 'reason' in state && state.reason ? `: ${state.reason}` : '';
+    this.#reporting.diagnostics.add('phone', `phone ${state.state}${why}${error ? ` (${error.code})` : ''}`);
     this.#desks.voice.connection(state, error);
   }
 
@@ -216,6 +231,8 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   ended(callId: string, end: CallEnd): void {
     this.#desks.voice.ended(callId, end);
+    // The line's readings end with the call: their summary goes to the diagnostic log at once.
+    this.#inCallLoading?.then((desk) => desk.ended(callId)).catch((error: unknown) => this.notify(error));
   }
 
   heldByFarEnd(callId: string, held: boolean): void {
@@ -365,6 +382,17 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
    */
   async preloadLaterDesks(): Promise<void> {
     await Promise.all([this.#desks.wrapUp(), this.#desks.screenPop()]);
+  }
+
+  /** After a reload: a problem report kept unsent goes again (its desk loads only when there is one). */
+  async resumeProblemReport(): Promise<void> {
+    const { storage, storageKey } = this.#reporting;
+    try {
+      if (!storageKey || !storage?.getItem(storageKey)) return;
+    } catch {
+      return; // storage blocked: nothing was kept
+    }
+    await (await this.#problemReport()).resume();
   }
 
   /**

@@ -8,6 +8,7 @@ import type { DialledRecord } from './model/dial-history.ts';
 import type { AudioDeviceRole } from './model/audio-devices.ts';
 import type { RecordingCommand } from './model/recording.ts';
 import type { CallingListAction } from './model/calling-record.ts';
+import type { ProblemReportAction } from './model/problem-report.ts';
 
 export type Intent =
   | { readonly type: 'accept'; readonly interactionId: string }
@@ -76,7 +77,9 @@ export type Intent =
   /** Preview dialling: choose a campaign, review, call, reject or reschedule its records (the preview desk). */
   | { readonly type: 'calling-list'; readonly action: CallingListAction }
   /** "Use the phone here": take the phone over from another tab or window of the agent (refused while a call is live there). */
-  | { readonly type: 'take-over-phone' };
+  | { readonly type: 'take-over-phone' }
+  /** Report a problem (desks/problem-report-desk.ts): open its dialog (from the pad, or a finished call's row), send, try again, close. */
+  | { readonly type: 'problem-report'; readonly action: ProblemReportAction };
 
 /** What a `callback` intent asks (desks/callback-desk.ts). */
 export type CallbackAsk =

@@ -30,6 +30,7 @@ import type { CallingListView } from './model/calling-record.ts';
 import type { CallbackView } from './model/callback-request.ts';
 import type { ScheduledCall } from './model/scheduled-call.ts';
 import type { ScheduledCallRow } from './model/scheduled-call-list.ts';
+import type { ProblemReportView } from './model/problem-report.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -56,6 +57,7 @@ export type { CallerPicture, CameraState } from './model/video-call.ts';
 export type { CallingListAction, CallingListSource, CallingListView, CallingRecord, CallingRecordState } from './model/calling-record.ts';
 export type { CallbackOutcome, CallbackStatus, CallbackView } from './model/callback-request.ts';
 export type { ScheduledCallRow } from './model/scheduled-call-list.ts';
+export type { ProblemReportAction, ProblemReportState, ProblemReportView, ReportSummary } from './model/problem-report.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
@@ -246,6 +248,8 @@ export interface ContactPadSnapshot {
   readonly callingList?: CallingListView;
   /** The agent's scheduled calls, while "Scheduled calls" is open (desks/scheduled-call-desk.ts). */
   readonly scheduledCalls?: ScheduledCallsView;
+  /** Report a problem, while its dialog is open (desks/problem-report-desk.ts): the report being written, or the one not sent yet. */
+  readonly problemReport?: ProblemReportView;
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

@@ -123,6 +123,16 @@ const LAZY = [
   'widget/src/format-time.ts',
   // The dialogs' frame and list styles: with the dialogs, which load on first use.
   'widget/src/dialog-styles.ts',
+  // Report a problem: the diagnostic log's ring buffer and redaction (adapter/src/diagnostics.ts keeps
+  // what comes before they load, with the crm room), the report's desk, model and Salesforce side,
+  // its dialog (loaded the first time it opens), and the calls' media lines (with the in-call desk).
+  'adapter/src/model/diagnostic-log.ts',
+  'adapter/src/model/redaction.ts',
+  'adapter/src/model/problem-report.ts',
+  'adapter/src/model/call-stats.ts',
+  'adapter/src/desks/problem-report-desk.ts',
+  'adapter/src/crm/problem-report.ts',
+  'widget/src/cp-problem-report-dialog.ts',
 ];
 
 /** What ringing and answering need, on the ring path. */

@@ -19,7 +19,7 @@ import { runSoql } from './soql.ts';
 import { listViewResults, listViewsOf } from './list-views.ts';
 import { runSosl } from './sosl.ts';
 import type { FakeOrg, FakeOrgStore, SfRecord } from './store.ts';
-import { toId18 } from './salesforce-id.ts';
+import { isSalesforceId, toId18 } from './salesforce-id.ts';
 
 const BASE = '*/services/data';
 // The versions an org on Winter '27 answers (the release list of developer.salesforce.com's REST
@@ -300,9 +300,12 @@ export function createApiHandlers(store: FakeOrgStore, today?: () => string): Ht
       return { status: 204 };
     })),
     // sObject Rows by External ID GET (.../api_rest/resources_sobject_upsert.htm): 300 with the
-    // records' URLs when several match.
+    // records' URLs when several match. The same shape, a record id then a blob field, is sObject
+    // Blob Retrieve (.../api_rest/resources_sobject_blob_retrieve.htm: "Retrieves the specified blob
+    // field from an individual record and returns it as binary data"): a ContentVersion's VersionData.
     http.get(`${BASE}/:version/sobjects/:sobject/:field/:value`, api(({ org, params, version }) => {
       const def = describedSObject(org, params.sobject ?? '');
+      if (org.field(def, params.value ?? '')?.type === 'base64' && isSalesforceId(params.field ?? '')) return blobResult(org, def, params.field ?? '', params.value ?? '');
       const found = byExternalId(org, def, params.field ?? '', params.value ?? '');
       if (found.length === 0) throw notFound();
       if (found.length > 1) return { status: 300, body: found.map((record) => `/services/data/${version}/sobjects/${def.name}/${String(record.Id)}`) };
@@ -343,6 +346,19 @@ export function createApiHandlers(store: FakeOrgStore, today?: () => string): Ht
     })),
   );
   return handlers;
+}
+
+/**
+ * A record's blob field as binary (`Content-Type: application/octetstream`, as the Blob Retrieve
+ * page's example answers; unverified for ContentVersion beyond it): 404 NOT_FOUND for no such
+ * record, or a blob field left empty.
+ */
+function blobResult(org: FakeOrg, def: SObjectDef, id: string, fieldName: string): ApiResult {
+  org.find(def, id);
+  const field = org.field(def, fieldName);
+  const base64 = field ? org.blob(id, field.name) : undefined;
+  if (base64 === undefined) throw notFound();
+  return { status: 200, raw: { bytes: Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)), contentType: 'application/octetstream' } };
 }
 
 function byExternalId(org: FakeOrg, def: SObjectDef, fieldName: string, value: string): SfRecord[] {

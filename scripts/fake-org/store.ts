@@ -127,6 +127,10 @@ interface IndexEntry {
 }
 
 const ORG_KEY_PREFIX = '00D';
+/** The API version a blob field's URL names (the newest the fake org serves: api-handlers.ts VERSIONS). */
+const BLOB_URL_VERSION = '68.0';
+/** ContentVersion.FileType by the PathOnClient's extension (a subset; others are UNKNOWN). */
+const FILE_TYPES: Readonly<Record<string, string>> = { txt: 'TEXT', csv: 'CSV', pdf: 'PDF', png: 'PNG', jpg: 'JPG', jpeg: 'JPG' };
 const AGENT_USER = { Username: 'agent1@contactpad.example', FirstName: 'Agent', LastName: 'One', Alias: 'agent1', Email: 'agent1@contactpad.example' };
 
 function randomSecret(): string {
@@ -160,6 +164,8 @@ export class FakeOrg {
   private hiddenFields = new Set<string>();
   /** The search index per record id (see {@link indexedValues}). */
   private searchIndex = new Map<string, IndexEntry>();
+  /** Blob fields' contents (base64) by `<record id>/<field>`; the record holds the URL to them (ContentVersion.VersionData). */
+  private blobs = new Map<string, string>();
   /** The store's clock (real time plus the store-wide offset). */
   private readonly storeNow: () => Date;
   /** This org's own clock offset, moved by the control API (`POST /__fake-org/orgs/:orgId/clock`). */
@@ -211,6 +217,7 @@ export class FakeOrg {
     this.hiddenObjects = new Set();
     this.hiddenFields = new Set();
     this.searchIndex = new Map();
+    this.blobs = new Map();
     this.clockOffsetMs = 0;
     this.searchIndexDelaySeconds = this.options.searchIndexDelaySeconds ?? DEFAULT_SEARCH_INDEX_DELAY_SECONDS;
     this.serial = this.baseSerial;
@@ -435,11 +442,72 @@ export class FakeOrg {
     if (def.name === 'LiveChatTranscript' || def.name === 'MessagingSession') record.Name = String(++this.autoNumber).padStart(8, '0');
     if (def.name === 'ContactPad_Callback_Request__c') record.Name = `CB-${String(++this.autoNumber).padStart(6, '0')}`;
     for (const [name, value] of values) record[name] = value;
+    this.keepBlobs(def, record);
     derive(def, record);
     this.deriveLinks(def, record);
     this.table(def.name).set(id, record);
+    if (def.name === 'ContentVersion') this.publishVersion(record);
     this.recordWrite(def, record, mode);
     return record;
+  }
+
+  /** The base64 content of a record's blob field, if it has one (REST `GET /sobjects/X/id/Field` serves it). */
+  blob(id: string, field: string): string | undefined {
+    return this.blobs.get(`${toId18(id)}/${field}`);
+  }
+
+  /**
+   * Blob fields are read back as the URL of their binary: a ContentVersion's VersionData in a
+   * query or a GET is "/services/data/vXX.X/sobjects/ContentVersion/<id>/VersionData" (REST
+   * "sObject Blob Retrieve", .../api_rest/resources_sobject_blob_retrieve.htm; its example reads a
+   * Document's Body the same way). The URL names the newest API version the fake org serves,
+   * whatever version wrote it (Salesforce names the version of the request: a deviation).
+   */
+  private keepBlobs(def: SObjectDef, record: SfRecord): void {
+    for (const field of def.fields) {
+      if (field.type !== 'base64' || typeof record[field.name] !== 'string') continue;
+      this.blobs.set(`${record.Id as string}/${field.name}`, record[field.name] as string);
+      record[field.name] = `/services/data/v${BLOB_URL_VERSION}/sobjects/${def.name}/${record.Id as string}/${field.name}`;
+    }
+  }
+
+  /**
+   * A new ContentVersion without ContentDocumentId makes its file: a ContentDocument (Title,
+   * FileType, size, LatestPublishedVersionId) linked to its owner (ContentDocumentLink, ShareType I)
+   * and, when FirstPublishLocationId names a record, to that record (ShareType V, Visibility
+   * AllUsers): Object Reference, ContentVersion FirstPublishLocationId ("When a file is created,
+   * it's automatically linked to the record, and PublishStatus will change to Public";
+   * "If FirstPublishLocationId is left blank, it defaults to the user's ID"), and ContentDocument
+   * ("To create a document, create a new version via the ContentVersion object without setting the
+   * ContentDocumentId. This automatically creates a parent document record"). The links' ShareType
+   * and Visibility are unverified (what the Files related list shows for an attached file). A
+   * version of an existing document (ContentDocumentId given) is stored as it is: revisions are not
+   * modelled. FileType: TEXT for .txt, CSV, PDF, PNG, JPG, else UNKNOWN (a subset).
+   */
+  private publishVersion(version: SfRecord): void {
+    const base64 = this.blobs.get(`${version.Id as string}/VersionData`) ?? '';
+    const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+    const extension = /\.([A-Za-z0-9]+)$/.exec(String(version.PathOnClient ?? ''))?.[1]?.toLowerCase() ?? '';
+    const owner = version.OwnerId as string;
+    const location = typeof version.FirstPublishLocationId === 'string' ? version.FirstPublishLocationId : owner;
+    Object.assign(version, {
+      ContentSize: (base64.length / 4) * 3 - padding,
+      FileExtension: extension || null,
+      FileType: FILE_TYPES[extension] ?? 'UNKNOWN',
+      VersionNumber: '1',
+      IsLatest: true,
+      FirstPublishLocationId: location,
+      PublishStatus: location === owner ? 'R' : 'P',
+    });
+    if (typeof version.ContentDocumentId === 'string') return;
+    const document = this.insert(
+      'ContentDocument',
+      { Title: version.Title, FileType: version.FileType, FileExtension: version.FileExtension, ContentSize: version.ContentSize, LatestPublishedVersionId: version.Id, PublishStatus: version.PublishStatus },
+      'seed',
+    );
+    version.ContentDocumentId = document.Id as string;
+    this.insert('ContentDocumentLink', { ContentDocumentId: document.Id, LinkedEntityId: owner, ShareType: 'I', Visibility: 'AllUsers' }, 'seed');
+    if (location !== owner) this.insert('ContentDocumentLink', { ContentDocumentId: document.Id, LinkedEntityId: location, ShareType: 'V', Visibility: 'AllUsers' }, 'seed');
   }
 
   /** Updates a record (REST `PATCH /sobjects/X/id`); NOT_FOUND when it does not exist. */
@@ -449,6 +517,7 @@ export class FakeOrg {
     const values = convertFields(def, body, mode, (ref) => this.exists(ref), (field) => this.canonicalName(def, field));
     this.checkOwner(def, values, mode);
     for (const [name, value] of values) record[name] = value;
+    this.keepBlobs(def, record);
     derive(def, record);
     this.deriveLinks(def, record);
     const stamp = formatDateTime(this.now());
@@ -598,11 +667,13 @@ export class FakeOrg {
   snapshot(): () => void {
     const saved = new Map([...this.tables].map(([name, table]) => [name, new Map([...table].map(([id, r]) => [id, { ...r }]))]));
     const index = new Map([...this.searchIndex].map(([id, entry]) => [id, { indexed: entry.indexed, queue: [...entry.queue] }]));
+    const blobs = new Map(this.blobs);
     const serial = this.serial;
     const autoNumber = this.autoNumber;
     return () => {
       this.tables = saved;
       this.searchIndex = index;
+      this.blobs = blobs;
       this.serial = serial;
       this.autoNumber = autoNumber;
     };

@@ -4,7 +4,8 @@
  * missing (tab sync and Omni-Channel off), the agent state, notices (loaded after the first paint), a call pop
  * for every alerting interaction, the caller detail (labels, why this record, picker,
  * journey; loaded after the first paint) and the wrap-up form for the selected interaction, the interaction list (loaded after the first paint), and the
- * dial box, and the devices panel (loaded when opened). Incoming calls also show as browser
+ * dial box, and the devices panel (loaded when opened), and Report a problem (its dialog loaded when
+ * opened, from here or from a finished call's row). Incoming calls also show as browser
  * notifications while ContactPad is out of sight (call-notifications.ts). Every agent action leaves it as a `contactpad-intent`
  * event (see intent-event.ts) fired by the child that took it.
  */
@@ -19,7 +20,7 @@ import './cp-agent-state.ts';
 import './cp-call-pop.ts';
 import { loadElement } from './lazy-elements.ts';
 import { CallNotifications, ringingCalls } from './call-notifications.ts';
-import { INTENT_EVENT } from './intent-event.ts';
+import { INTENT_EVENT, intentEvent } from './intent-event.ts';
 import { words } from './catalogue/catalogue.ts';
 import { AgentLanguageController } from './catalogue/agent-language-controller.ts';
 import { Announcer } from './announcer.ts';
@@ -198,10 +199,23 @@ export class ContactPad extends LitElement {
         ></cp-dialer>
         <div class="card">
           <button type="button" aria-expanded=${this.#devicesOpen ? 'true' : 'false'} aria-controls="audio-settings" @click=${this.#toggleDevices}>${words().pad.devices}</button>
+          <button type="button" aria-haspopup="dialog" @click=${this.#reportProblem}>${words().pad.reportProblem}</button>
           ${this.#devicesOpen ? html`<cp-audio-settings id="audio-settings" .audio=${snapshot.audio}></cp-audio-settings>` : ''}
         </div>
+        ${snapshot.problemReport ? this.#problemReport(snapshot.problemReport) : ''}
       </div>
     `;
+  }
+
+  /** Report a problem: the controller opens a report; its dialog (below) shows it. */
+  readonly #reportProblem = (): void => {
+    this.dispatchEvent(intentEvent({ type: 'problem-report', action: { kind: 'open' } }));
+  };
+
+  /** The report the controller holds (opened here or from a finished call's row), in its dialog, loaded the first time. */
+  #problemReport(report: NonNullable<ContactPadSnapshot['problemReport']>) {
+    void loadElement('cp-problem-report-dialog');
+    return html`<cp-problem-report-dialog .report=${report}></cp-problem-report-dialog>`;
   }
 
   readonly #toggleDevices = (): void => {

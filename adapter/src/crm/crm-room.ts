@@ -36,6 +36,7 @@ import type { DirectoryEntry } from '../model/directory-entry.ts';
 import { loadDirectory } from './directory.ts';
 import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type PresenceStatus } from './omni-channel-setup.ts';
 import { transferRecord } from './record-transfer.ts';
+import { sendProblemReport, type ProblemReportCase, type ProblemReportRecord } from './problem-report.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
 import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messages.ts';
 import { callingOutcomeWrite, loadCallingList, loadCallingListSources, refusedOutcome, type OutcomeProgress, type CallingList, type CallingOutcomeLog } from './calling-list.ts';
@@ -304,6 +305,11 @@ export class CrmRoom {
    */
   transferRecord(recordId: string, ownerId: string): Promise<void> {
     return transferRecord(this.#connection, recordId, ownerId);
+  }
+
+  /** A problem report as a Case with the log attached (problem-report.ts): one composite request (one query first when `askFirst`). */
+  sendProblemReport(report: ProblemReportRecord, askFirst: boolean): Promise<ProblemReportCase> {
+    return sendProblemReport(this.#connection, report, askFirst);
   }
 
   /** The org's Omni-Channel presence statuses: one request the first time (with {@link omniAutoAccept}), kept for the session. */

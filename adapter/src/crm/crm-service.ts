@@ -20,10 +20,12 @@ import type { VoicemailMessages } from './voicemail-messages.ts';
 import type { OutboundCheckRequest, OutboundFacts } from './outbound-policy.ts';
 import type { CallingList, CallingOutcomeLog } from './calling-list.ts';
 import type { CallingListSource } from '../model/calling-record.ts';
+import type { ProblemReportCase, ProblemReportRecord } from './problem-report.ts';
 
 export type { PresenceStatus, WorkRecord } from './crm-room.ts';
 export type { OutboundCheckRequest, OutboundFacts } from './outbound-policy.ts';
 export type { CallingList, CallingOutcomeLog } from './calling-list.ts';
+export type { ProblemReportCase, ProblemReportRecord } from './problem-report.ts';
 
 /** The Salesforce session the host page hands over. */
 export interface CrmSession {
@@ -95,6 +97,13 @@ export interface CrmService {
    * deleted case); CRM_SESSION_EXPIRED / CRM_UNAVAILABLE / CRM_REQUEST_LIMIT as usual.
    */
   transferRecord(recordId: string, ownerId: string): Promise<void>;
+  /**
+   * Report a problem: a Case with the agent's comment and the diagnostic log attached as a file,
+   * all or none in one composite request (problem-report.ts); `askFirst` (a later try): one query
+   * first, and nothing sent again when an earlier try went through. PROBLEM_REPORT_REFUSED with
+   * Salesforce's message when it refuses; CRM_* otherwise.
+   */
+  sendProblemReport(report: ProblemReportRecord, askFirst: boolean): Promise<ProblemReportCase>;
   /** The org's Omni-Channel presence statuses (ServicePresenceStatus), kept for the session. */
   presenceStatuses(): Promise<readonly PresenceStatus[]>;
   /**
@@ -169,6 +178,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     directory: async () => (await loadRoom()).directory(),
     voicemailMessages: async () => (await loadRoom()).voicemailMessages(),
     transferRecord: async (recordId, ownerId) => (await loadRoom()).transferRecord(recordId, ownerId),
+    sendProblemReport: async (report, askFirst) => (await loadRoom()).sendProblemReport(report, askFirst),
     presenceStatuses: async () => (await loadRoom()).presenceStatuses(),
     omniAutoAccept: async () => (await loadRoom()).omniAutoAccept(),
     workRecord: async (recordId) => (await loadRoom()).workRecord(recordId),

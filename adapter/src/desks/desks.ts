@@ -7,6 +7,7 @@
  * and transfer with the directory (directory-desk.ts).
  */
 import type { Clock } from '../model/clock.ts';
+import type { DiagnosticSink } from '../model/diagnostic-log.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import type { Store } from '../store.ts';
 import { AgentDesk } from './agent-desk.ts';
@@ -26,6 +27,8 @@ export interface DeskGround {
   readonly clock: Clock;
   readonly store: Store;
   readonly rooms: Rooms;
+  /** The diagnostic log (problem reports): the errors told, the calls' media figures go there too. */
+  readonly diagnostics?: DiagnosticSink;
 }
 
 /** The desks that ring and answer. */
@@ -58,7 +61,7 @@ export async function loadedDesks(desks: Desks): Promise<LoadedDesks> {
 
 export function openDesks(ground: DeskGround): Desks {
   const { settings, clock, store, rooms } = ground;
-  const notices = new NoticeDesk(store);
+  const notices = new NoticeDesk(store, ground.diagnostics);
   const view = new ViewDesk(store, clock, rooms);
   const agent = new AgentDesk(store, clock, settings, view);
   const wrapUp = loadedOnce(() => import('./wrap-up-desk.ts').then(({ WrapUpDesk }) => new WrapUpDesk(settings, clock, rooms, view, agent, notices)));

@@ -3,7 +3,10 @@
  * {@link NOTICE_LIMIT} at a time (the oldest go first); the agent dismisses them one by one. A
  * notice told with `keep` stays until the agent dismisses it, however many come after it (a
  * calling list outcome Salesforce refused: what to log by hand); `onDismiss` runs when they do.
+ * Each is written to the diagnostic log too, with its code (a problem report's "errors the agent
+ * was told").
  */
+import type { DiagnosticSink } from '../model/diagnostic-log.ts';
 import { isContactPadError } from '../model/errors.ts';
 import type { Notice, Store } from '../store.ts';
 
@@ -24,17 +27,20 @@ export interface NoticeOptions {
 
 export class NoticeDesk {
   readonly #store: Store;
+  readonly #diagnostics: DiagnosticSink | undefined;
   #nextId = 1;
   /** What to do when the agent dismisses a notice, by its id. */
   readonly #onDismiss = new Map<number, () => void>();
 
-  constructor(store: Store) {
+  constructor(store: Store, diagnostics?: DiagnosticSink) {
     this.#store = store;
+    this.#diagnostics = diagnostics;
   }
 
   /** Says something to the agent. */
   notify(error: unknown, options: NoticeOptions = {}): void {
     const { code, message } = describeError(error);
+    this.#diagnostics?.add('error', `${code}: ${message}`);
     const about = isContactPadError(error) ? error.detail['about'] : undefined;
     const notice: Notice = { id: this.#nextId++, code, message, ...(options.keep ? { kept: true } : {}), ...(typeof about === 'string' && about !== '' ? { about } : {}) };
     if (options.onDismiss) this.#onDismiss.set(notice.id, options.onDismiss);

@@ -403,6 +403,15 @@ export const ERROR_CATALOGUE = {
     ],
     fix: 'The notice names the record, the outcome and Salesforce\'s reason: log it by hand in Salesforce if it still matters (or ask the admin to fix the rule), then dismiss the notice. It stays, after a reload too, until dismissed.',
   },
+  PROBLEM_REPORT_REFUSED: {
+    description: 'Salesforce refused a problem report (a Case with the diagnostic log attached as a file): nothing was written, and the report is kept in this browser for another try.',
+    causes: [
+      'The agent may not create Cases or files (the ContactPad Agent permission set grants Case create; files need the Salesforce CRM Content or Files access the user license gives).',
+      'The Case field ContactPad Report Id (ContactPad_Report_Id__c) is missing: force-app is not deployed in full.',
+      'A validation rule or a required field on Case refuses a Case with only a subject and a description.',
+    ],
+    fix: 'A Salesforce admin checks the agent\'s access and the Case validation rules (README, Report a problem); the agent then presses Try again in Report a problem. The report is kept meanwhile.',
+  },
   UNEXPECTED: {
     description: 'Something failed that ContactPad has no code for: a failure it did not expect.',
     causes: ['A bug in ContactPad.', 'A browser or library error ContactPad does not translate yet.'],

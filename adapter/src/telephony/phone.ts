@@ -36,6 +36,7 @@ import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
 import type { DeviceCallbacks } from './device-callback.ts';
 import { SipCredentials } from './credentials.ts';
+import type { DiagnosticSink } from '../model/diagnostic-log.ts';
 import { applyCredential, createUserAgent, DEFAULT_RECONNECT, iceServersFor, invalid, sipDomain, validateConfig, type PhoneConfig } from './phone-config.ts';
 import { guarded, type PhoneListener } from './phone-listener.ts';
 import { Registration } from './registration.ts';
@@ -85,6 +86,12 @@ export interface PhoneOptions {
    * the check's deadline would then run before the server's answer could arrive.
    */
   serverCheck?: boolean;
+  /**
+   * The diagnostic log (problem reports): every SIP message sent and received goes there, redacted
+   * there. The SIP password never travels in a message (a digest carries a hash of it, which the
+   * log removes), so the phone tells the log no secret of its own.
+   */
+  diagnostics?: DiagnosticSink;
 }
 
 /** The SIP phone of one agent. */
@@ -98,6 +105,7 @@ export class Phone {
   readonly #transportConstructor: PhoneOptions['transportConstructor'];
   readonly #mediaStreamFactory: AudioDevices['mediaStreamFactory'] | undefined;
   readonly #serverCheck: boolean;
+  readonly #diagnostics: DiagnosticSink | undefined;
   #ua: UserAgent | undefined;
   #registration: Registration | undefined;
   /** The user agent did not take a renewed credential (applyCredential): a new one is made when no call is up. */
@@ -123,6 +131,7 @@ export class Phone {
     this.#transportConstructor = options.transportConstructor;
     this.#mediaStreamFactory = options.audio?.mediaStreamFactory;
     this.#serverCheck = options.serverCheck !== false;
+    this.#diagnostics = options.diagnostics;
     const told = this.#listener;
     this.#calls = new Calls({
       // A call's end is also the moment a user agent that kept an old credential can be replaced.
@@ -173,7 +182,7 @@ export class Phone {
           registration?.onDisconnect(error);
         },
       },
-      { credential, transportConstructor: this.#transportConstructor, mediaStreamFactory: this.#mediaStreamFactory },
+      { credential, transportConstructor: this.#transportConstructor, mediaStreamFactory: this.#mediaStreamFactory, diagnostics: this.#diagnostics },
     );
     const { firstDelayMs, maxDelayMs } = this.#config.reconnect ?? DEFAULT_RECONNECT;
     registration = new Registration(ua, {

@@ -52,6 +52,7 @@ export const en = {
     mute: 'Mute',
     unmute: 'Mute',
     'send-dtmf': 'Keypad',
+    'report-problem': 'Report a problem',
   } satisfies Record<InteractionAction | 'decline' | 'start-call', string>,
   agentStatuses: {
     offline: 'Offline',
@@ -100,6 +101,7 @@ export const en = {
     bridgeMissing: 'Tab sync and Omni-Channel are off (console bridge not found)',
     interactions: 'Interactions',
     devices: 'Devices',
+    reportProblem: 'Report a problem',
   },
   callPop: { callTo: 'Call To', queue: 'Queue', adSource: 'Ad Source', lookingUp: 'Looking up caller…' },
   /** A call whose microphone the agent muted (its row in the list, and what is announced). */

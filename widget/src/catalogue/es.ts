@@ -61,6 +61,7 @@ export const ES_ERRORS: Partial<Record<ErrorCode, string>> = {
     'Su cámara está apagada en esta videollamada (no hay cámara, está bloqueada, la usa otra aplicación o la aplicación del llamante no acepta su vídeo): el llamante le oye y usted le ve. Cuando la cámara esté disponible, pulse Encender la cámara.',
   CALLING_OUTCOME_REFUSED:
     'Salesforce rechazó guardar este resultado de la lista de llamadas y no se reintentará: regístrelo a mano si aún importa y luego descarte este aviso.',
+  PROBLEM_REPORT_REFUSED: 'Salesforce rechazó el informe de problema: no se escribió nada y el informe se guarda en este navegador. Consulte a su administrador de Salesforce y pulse Reintentar en Informar de un problema.',
 };
 
 export const es: Catalogue = {
@@ -105,6 +106,7 @@ export const es: Catalogue = {
     mute: 'Silenciar',
     unmute: 'Silenciar',
     'send-dtmf': 'Teclado',
+    'report-problem': 'Informar de un problema',
   },
   agentStatuses: {
     offline: 'Desconectado',
@@ -143,6 +145,7 @@ export const es: Catalogue = {
     bridgeMissing: 'La sincronización de pestañas y Omni-Channel están desactivadas (no se encontró el puente de la consola)',
     interactions: 'Interacciones',
     devices: 'Dispositivos',
+    reportProblem: 'Informar de un problema',
   },
   callPop: { callTo: 'Llamada a', queue: 'Cola', adSource: 'Origen del anuncio', lookingUp: 'Buscando al llamante…' },
   muted: 'Silenciado',
@@ -406,6 +409,33 @@ export const esLater: LaterCatalogue = {
     openRecord: (who) => `Abrir el registro de ${who}`,
     record: 'Registro',
     close: 'Cerrar',
+  },
+  problemReport: {
+    title: 'Informar de un problema',
+    aboutCall: (who) => (who ? `Sobre su llamada con ${who}.` : 'Sobre esta llamada.'),
+    aboutPad: 'Su comentario y el registro reciente de ContactPad llegan a su administrador de Salesforce como un caso.',
+    comment: '¿Qué ha pasado?',
+    commentHint: 'Por ejemplo: desde las 10:30 el cliente no me oía.',
+    willSend: 'Qué se enviará',
+    window: (minutes) => `El registro de ContactPad de los últimos ${minutes} minutos, sin contraseñas ni tokens:`,
+    sipMessages: 'Mensajes SIP',
+    mediaLines: 'Lecturas de audio de las llamadas (getStats)',
+    errors: 'Errores que se le comunicaron',
+    events: 'Eventos del teléfono',
+    size: 'Tamaño',
+    kilobytes: (kb) => `unos ${kb} KB`,
+    versions: (contactPad, sipJs) => `Versiones: ContactPad ${contactPad}, sip.js ${sipJs} y la de su navegador.`,
+    yourComment: 'Su comentario',
+    cancel: 'Cancelar',
+    send: 'Enviar',
+    close: 'Cerrar',
+    tryAgain: 'Reintentar',
+    sending: 'Enviando su informe…',
+    sent: (caseNumber) => `Enviado como caso ${caseNumber}. Su administrador tiene su comentario y el registro de ContactPad.`,
+    waiting: (time) => `No se puede conectar con Salesforce ahora. Su informe se guarda en este navegador y se envía solo cuando Salesforce responda (próximo intento a las ${time}).`,
+    limit: (time) => `Su organización ha agotado por ahora sus solicitudes de API de Salesforce. Su informe se guarda en este navegador y se envía solo (próximo intento a las ${time}).`,
+    expired: 'Su sesión de Salesforce ha caducado. Vuelva a cargar la consola: su informe se guarda en este navegador y se envía después de recargar.',
+    refused: (message) => `Salesforce rechazó el informe (${message}). Su informe se guarda en este navegador: consulte a su administrador de Salesforce y pulse Reintentar.`,
   },
   callbackAlert: {
     callTo: (number) => `Llamada a ${number}`,
