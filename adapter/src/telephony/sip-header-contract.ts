@@ -254,11 +254,37 @@ function attemptOf(raw: string | undefined): number | undefined {
   return value >= 1 ? value : undefined;
 }
 
-/** A display name: quoted-string escapes (a backslash before " or \\) undone, even when the SIP parser already took the quotes off. */
+/**
+ * A display name: quoted-string escapes undone, even when the SIP parser already took the quotes
+ * off. Any character may be a quoted-pair (RFC 3261 25.1: `\` before any character but CR and
+ * LF), a tab or a control character too (`java\<TAB>script` is "java script").
+ */
 function cleanDisplayName(raw: string | undefined): string {
   if (typeof raw !== 'string') return '';
   const trimmed = raw.trim();
-  return cleanText(trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2 ? trimmed : trimmed.replace(/\\(["\\])/g, '$1'));
+  return cleanText(trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2 ? trimmed : trimmed.replace(/\\([^\r\n])/g, '$1'));
+}
+
+/**
+ * The first name-addr of a header that may list several (P-Asserted-Identity: a sip: and a tel:
+ * identity), cut at the first comma outside a quoted display name and outside <...>; a quoted
+ * display name may hold escaped quotes and commas (`"Doe, \"JD\"" <sip:...>`).
+ */
+function firstNameAddr(value: string | undefined): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  let quoted = false;
+  let angle = false;
+  for (let i = 0; i < value.length; i += 1) {
+    const c = value.charAt(i);
+    if (quoted) {
+      if (c === '\\') i += 1;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === '<') angle = true;
+    else if (c === '>') angle = false;
+    else if (c === ',' && !angle) return value.slice(0, i);
+  }
+  return value;
 }
 
 function safeHeader(input: InviteFields, name: string): string | undefined {
@@ -287,7 +313,7 @@ export function readCallOffer(input: InviteFields): CallOffer {
 
   const fromName = callerNameOf(input.fromDisplayName);
   const fromNumber = cleanNumber(input.fromUser);
-  const pai = parseNameAddr(safeHeader(input, 'P-Asserted-Identity')?.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[0]);
+  const pai = parseNameAddr(firstNameAddr(safeHeader(input, 'P-Asserted-Identity')));
   const paiName = pai ? callerNameOf(pai.displayName) : '';
   const paiNumber = pai ? cleanNumber(pai.user) : '';
 
