@@ -24,6 +24,7 @@ import { isSalesforceId } from '../model/salesforce-id.ts';
 import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import { recordsOf } from './crm-connection.ts';
 import { salesforceTime } from './customer-journey.ts';
+import { shownText } from '../model/shown-text.ts';
 import { CALLER_NUMBER_FIELD, CHANNEL_FIELD, STATUS_FIELD, type OutcomeTaskFields } from './activity-log.ts';
 import type { RecordUpdate } from './outbox-store.ts';
 import type { OutboxState } from './outbox-sender.ts';
@@ -185,5 +186,5 @@ function callingRecord(member: SalesforceRecord): CallingRecord[] {
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, 255) : '';
+  return typeof value === 'string' ? shownText(value) : '';
 }

@@ -62,6 +62,8 @@
  * is the call's RTP (in place of the agent's microphone), then a BYE when it ends.
  */
 
+import { INVISIBLE_CHARACTERS } from '../model/shown-text.ts';
+
 /** What kind of call the INVITE offers (X-CP-Kind, or video from an SDP m=video line). */
 export type CallKind = 'voice' | 'video' | 'callback';
 
@@ -109,8 +111,8 @@ export const MAX_ID = 255;
 export const MAX_NUMBER = 64;
 
 // C0 and C1 controls, DEL, and invisible formatting characters that can disguise text
-// (zero-width characters, bidi overrides and isolates, BOM, line/paragraph separators).
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+// (zero-width characters, bidi overrides and isolates, BOM): the pad's rule for any outside text.
+const INVISIBLE = INVISIBLE_CHARACTERS;
 const WHITESPACE_CONTROLS = /[\t\n\r]/g;
 const ANSI_ESCAPE = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
