@@ -1,7 +1,7 @@
 /**
  * `npm test`: the whole suite, in the order a failure is cheapest to read:
  * type check, build, Node-side tests (fake org, SIP server, force-app conversion, console),
- * unit and component tests in Chromium, then the end-to-end suite.
+ * unit and component tests in Chromium, the end-to-end suite, then the security suite's short run.
  * Every step runs even when an earlier one failed; the summary at the end names each
  * failed test with the first lines of its error (a CI log may keep only its tail).
  */
@@ -19,6 +19,8 @@ const steps: readonly Step[] = [
   { name: 'node tests', command: 'node', args: ['--test', '--test-reporter=spec', '--test-concurrency=1', 'scripts/**/*.test.ts'] },
   { name: 'browser tests', command: 'npx', args: ['web-test-runner', '--static-logging'] },
   { name: 'end-to-end', command: 'node', args: ['--test', '--test-reporter=spec', '--test-concurrency=1', 'e2e/**/*.test.ts'] },
+  // npm run security's short run: two payloads of every class through every door (scripts/security/run.ts).
+  { name: 'security', command: 'node', args: ['scripts/security/run.ts', '--short'] },
 ];
 
 interface Outcome {
