@@ -11,9 +11,9 @@
  * - a URL attribute (href, src, action, formaction, xlink:href, data) starts with javascript:,
  *   vbscript: or data:text/html;
  * - its tag is one payloads create (script, iframe, object, embed, base, meta, link, style,
- *   svg, math, img, video, audio, marquee, details, form, template, noscript, x-cp...) and a
- *   mark is in its own text (a product element such as <details> holds caller text only in its
- *   children).
+ *   svg, math, img, video, audio, marquee, details, form, template, noscript, x-cp..., or a name
+ *   no page writes, such as `scr<script`) and a mark is in its own text (a product element such
+ *   as <details> holds caller text only in its children).
  */
 import type { Frame } from 'playwright-core';
 
@@ -33,7 +33,7 @@ export interface DomScan {
 }
 
 /** Runs in the page: one pass over the document and every open shadow root. */
-function scanDocument(markSource: string): { injected: Array<{ mark: string; element: string }>; text: string; titles: string[] } {
+export function scanDocument(markSource: string): { injected: Array<{ mark: string; element: string }>; text: string; titles: string[] } {
   const markPattern = new RegExp(markSource, 'g');
   const TEXT_ATTRIBUTES = new Set(['title', 'aria-label', 'aria-description', 'alt', 'placeholder', 'value']);
   const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data']);
@@ -69,7 +69,8 @@ function scanDocument(markSource: string): { injected: Array<{ mark: string; ele
         }
       }
       if (handler) injected.push({ mark: marksIn(describe(element))[0] ?? '(no mark)', element: describe(element) });
-      if (PAYLOAD_TAGS.has(tag)) {
+      // A tag name no page writes (`scr<script`: a payload's leftover parsed as a tag) counts as a payload's too.
+      if (PAYLOAD_TAGS.has(tag) || /[^a-z0-9-]/.test(tag)) {
         // Its own text only: a product <details> or <form> holds caller text in its children.
         const own = Array.from(element.childNodes).filter((child) => child.nodeType === Node.TEXT_NODE).map((child) => child.textContent ?? '').join('');
         for (const mark of marksIn(own)) found.add(mark);

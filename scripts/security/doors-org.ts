@@ -200,7 +200,8 @@ async function notes(ctx: SuiteContext, payload: Payload, index: number, workId:
   // The Task waits in the outbox (browser storage) until Salesforce has it: the token must not be stored with it.
   await ctx.sampleStorage();
   // As the Task holds them: cut to the Description's length, line ends as LF, trimmed (activity-log.ts description()).
-  const expected = typed.slice(0, DESCRIPTION_MAX).replace(/\r\n?/g, '\n').trim();
+  // A lone surrogate cannot travel as UTF-8 (the browser sends U+FFFD): compared as it can arrive.
+  const expected = Buffer.from(typed.slice(0, DESCRIPTION_MAX), 'utf8').toString('utf8').replace(/\r\n?/g, '\n').trim();
   const deadline = Date.now() + 15_000;
   let description: string | undefined;
   while (Date.now() < deadline) {
