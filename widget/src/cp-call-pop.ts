@@ -35,6 +35,10 @@ export class CpCallPop extends LitElement {
     clock: { attribute: false },
   };
 
+  // Caller-supplied values may be up to 128 characters (sip-header-contract.ts MAX_TEXT) and
+  // Salesforce's longer: .name and dd keep to their lines (the name two, the rest one), cut with
+  // an ellipsis, the whole value in their title (tooltip) and in the text a screen reader reads,
+  // so Accept and Reject stay in the panel however long they are.
   static override styles = [
     baseStyles,
     css`
@@ -72,12 +76,6 @@ export class CpCallPop extends LitElement {
         margin-top: 4px;
         color: var(--cp-error-text);
       }
-      /*
-       * Caller-supplied values may be up to 128 characters (sip-header-contract.ts MAX_TEXT) and
-       * Salesforce's longer: each keeps to its lines (the name two, the rest one), cut with an
-       * ellipsis, the whole value in its title (tooltip) and in the text a screen reader reads,
-       * so Accept and Reject stay in the panel however long they are.
-       */
       .name,
       dd {
         display: -webkit-box;

@@ -273,20 +273,8 @@ function cleanDisplayName(raw: string | undefined): string {
  * display name may hold escaped quotes and commas (`"Doe, \"JD\"" <sip:...>`).
  */
 function firstNameAddr(value: string | undefined): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  let quoted = false;
-  let angle = false;
-  for (let i = 0; i < value.length; i += 1) {
-    const c = value.charAt(i);
-    if (quoted) {
-      if (c === '\\') i += 1;
-      else if (c === '"') quoted = false;
-    } else if (c === '"') quoted = true;
-    else if (c === '<') angle = true;
-    else if (c === '>') angle = false;
-    else if (c === ',' && !angle) return value.slice(0, i);
-  }
-  return value;
+  // Quoted strings (escapes included) and <...> whole, any other character but a comma.
+  return typeof value === 'string' ? /^(?:"(?:[^"\\]|\\.)*"|<[^>]*>|[^,"<])*/s.exec(value)?.[0] : undefined;
 }
 
 function safeHeader(input: InviteFields, name: string): string | undefined {
