@@ -22,6 +22,10 @@ export const E2E_SIP_WSS_PORT = 28443;
 export const FAULTS_WEB_PORT = 27000;
 export const FAULTS_SIP_WS_PORT = 27080;
 export const FAULTS_SIP_UDP_PORT = 27060;
+/** The local console for `npm run security` (scripts/security). */
+export const SECURITY_WEB_PORT = 21000;
+export const SECURITY_SIP_WS_PORT = 21080;
+export const SECURITY_SIP_UDP_PORT = 21060;
 /** The local console for `npm run bench`. */
 export const BENCH_WEB_PORT = 32000;
 export const BENCH_SIP_WS_PORT = 32080;

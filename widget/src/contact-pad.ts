@@ -117,6 +117,8 @@ export class ContactPad extends LitElement {
   readonly #focusKeeper = new FocusKeeper(this);
   /** The agent's keyboard shortcuts (accept, reject, hold, mute, release): what they do loads right after the first paint (shortcut-keys.ts). */
   readonly #shortcutKeys = new ShortcutKeys(this, (words) => this.#announcer.announce(words));
+  /** A call or work item started alerting: its pop is scrolled into the panel once rendered. */
+  #popsToShow = false;
   /** The devices panel (microphone, speaker, ringer) is open; it loads the first time. */
   #devicesOpen = false;
 
@@ -139,6 +141,15 @@ export class ContactPad extends LitElement {
     if (fresh.length > 0) this.#announcement = fresh.map((view) => incomingAnnouncement(view.interaction)).join('. ');
     else if (alerting.length === 0) this.#announcement = '';
     this.#announced = new Set(alerting.map((view) => view.interaction.id));
+    this.#popsToShow ||= fresh.length > 0;
+  }
+
+  protected override updated(): void {
+    if (!this.#popsToShow) return;
+    this.#popsToShow = false;
+    const pops = this.renderRoot.querySelector('.pops');
+    // Once the pops themselves have rendered: before that they have no height.
+    void Promise.all(Array.from(pops?.querySelectorAll('cp-call-pop') ?? [], (pop) => pop.updateComplete)).then(() => showPops(pops));
   }
 
   protected override render() {
@@ -223,6 +234,17 @@ export class ContactPad extends LitElement {
     if (this.#devicesOpen) void loadElement('cp-audio-settings');
     this.requestUpdate();
   };
+}
+
+/**
+ * Brings the pops (Accept, Reject) into the softphone panel when the agent had scrolled the pad
+ * away from them (to the dial box, a long list, a wrap up): the frame's own document scrolls,
+ * never the console around it, and the focus stays where the agent was typing.
+ */
+function showPops(pops: Element | null): void {
+  const box = pops?.getBoundingClientRect();
+  if (!box || box.height === 0) return;
+  if (box.top < 0 || box.bottom > window.innerHeight) window.scrollBy({ top: box.top - 8, behavior: 'instant' });
 }
 
 if (!customElements.get('contact-pad')) customElements.define('contact-pad', ContactPad);

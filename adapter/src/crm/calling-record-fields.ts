@@ -3,6 +3,7 @@
  * values from outside, so text is cleaned and cut, ids are checked, and anything unreadable is
  * left blank. Shared by calling-list.ts and list-view-list.ts.
  */
+import { shownText } from '../model/shown-text.ts';
 import type { CallingRecord } from '../model/calling-record.ts';
 import { isSalesforceId } from '../model/salesforce-id.ts';
 
@@ -11,7 +12,7 @@ export const MAX_CALLING_RECORDS = 200;
 
 /** Salesforce text on one line, at most 255 characters; '' for anything that is not text. */
 export function text(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, 255) : '';
+  return typeof value === 'string' ? shownText(value) : '';
 }
 
 /** The member's Lead or Contact by its id's key prefix (00Q, 003); undefined for any other id. */

@@ -126,6 +126,16 @@ describe('SIP header contract: hostile and broken input', () => {
     expect(offer.callerName).to.equal('<script>alert("x")</script> O\'Brien <img src=x onerror=alert(1)>');
   });
 
+  it('undoes every quoted-pair of a display name the SIP parser unquoted: an escaped tab is a space, an escaped letter the letter', () => {
+    expect(readCallOffer(invite({}, { name: 'java\\\tscript: \\a\\b \\"x\\"' })).callerName).to.equal('java script: ab "x"');
+  });
+
+  it('reads the first identity of P-Asserted-Identity when its display name holds escaped quotes and commas', () => {
+    const offer = readCallOffer(invite({ 'P-Asserted-Identity': '"Doe, \\"JD\\", data:text/html,x" <sip:+15550001111@a.example>, <tel:+15550002222>' }, { name: 'Platform', user: 'gateway' }));
+    expect(offer.callerName).to.equal('Doe, "JD", data:text/html,x');
+    expect(offer.callerNumber).to.equal('+15550001111');
+  });
+
   it('decodes a still-quoted display name', () => {
     expect(readCallOffer(invite({}, { name: '"Bobby \\"Tables\\" \\\\ Jr"' })).callerName).to.equal('Bobby "Tables" \\ Jr');
   });

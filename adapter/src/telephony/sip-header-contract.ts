@@ -75,6 +75,7 @@
  */
 
 import { isSalesforceId } from '../model/salesforce-id.ts';
+import { INVISIBLE_CHARACTERS } from '../model/shown-text.ts';
 
 /** What kind of call the INVITE offers (X-CP-Kind, or video from an SDP m=video line). */
 export type CallKind = 'voice' | 'video' | 'callback';
@@ -125,8 +126,8 @@ export const MAX_ID = 255;
 export const MAX_NUMBER = 64;
 
 // C0 and C1 controls, DEL, and invisible formatting characters that can disguise text
-// (zero-width characters, bidi overrides and isolates, BOM, line/paragraph separators).
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+// (zero-width characters, bidi overrides and isolates, BOM): the pad's rule for any outside text.
+const INVISIBLE = INVISIBLE_CHARACTERS;
 const WHITESPACE_CONTROLS = /[\t\n\r]/g;
 const ANSI_ESCAPE = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
@@ -270,11 +271,25 @@ function attemptOf(raw: string | undefined): number | undefined {
   return value >= 1 ? value : undefined;
 }
 
-/** A display name: quoted-string escapes (a backslash before " or \\) undone, even when the SIP parser already took the quotes off. */
+/**
+ * A display name: quoted-string escapes undone, even when the SIP parser already took the quotes
+ * off. Any character may be a quoted-pair (RFC 3261 25.1: `\` before any character but CR and
+ * LF), a tab or a control character too (`java\<TAB>script` is "java script").
+ */
 function cleanDisplayName(raw: string | undefined): string {
   if (typeof raw !== 'string') return '';
   const trimmed = raw.trim();
-  return cleanText(trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2 ? trimmed : trimmed.replace(/\\(["\\])/g, '$1'));
+  return cleanText(trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2 ? trimmed : trimmed.replace(/\\([^\r\n])/g, '$1'));
+}
+
+/**
+ * The first name-addr of a header that may list several (P-Asserted-Identity: a sip: and a tel:
+ * identity), cut at the first comma outside a quoted display name and outside <...>; a quoted
+ * display name may hold escaped quotes and commas (`"Doe, \"JD\"" <sip:...>`).
+ */
+function firstNameAddr(value: string | undefined): string | undefined {
+  // Quoted strings (escapes included) and <...> whole, any other character but a comma.
+  return typeof value === 'string' ? /^(?:"(?:[^"\\]|\\.)*"|<[^>]*>|[^,"<])*/s.exec(value)?.[0] : undefined;
 }
 
 function safeHeader(input: InviteFields, name: string): string | undefined {
@@ -303,7 +318,7 @@ export function readCallOffer(input: InviteFields): CallOffer {
 
   const fromName = callerNameOf(input.fromDisplayName);
   const fromNumber = cleanNumber(input.fromUser);
-  const pai = parseNameAddr(safeHeader(input, 'P-Asserted-Identity')?.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[0]);
+  const pai = parseNameAddr(firstNameAddr(safeHeader(input, 'P-Asserted-Identity')));
   const paiName = pai ? callerNameOf(pai.displayName) : '';
   const paiNumber = pai ? cleanNumber(pai.user) : '';
 

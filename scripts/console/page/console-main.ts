@@ -24,7 +24,7 @@
  * user>` runs the console as another agent of the demo org (e.g. emile.durand, a second agent in
  * another browser: the SIP edge's queues ring one agent after the other).
  */
-import type { DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
+import type { ClickToDialPayload, DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
 import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
 import { isProtocolMessage } from '../opencti/opencti-protocol.ts';
 import { BRIDGE_CHANNEL, type BridgePresence } from '../../../adapter/src/host/console-bridge-protocol.ts';
@@ -76,6 +76,17 @@ export interface LocalConsoleHooks {
   readonly bridge: LocalConsoleBridgeHooks;
   /** The colleague's phone (see {@link LocalConsoleColleagueHooks}). */
   readonly colleague: LocalConsoleColleagueHooks;
+  /**
+   * What the console, Omni-Channel or any other Lightning component on the page could send the
+   * softphone, sent as it is, wrong shapes included (npm run security): an onClickToDial or
+   * onNavigationChange payload, and a Lightning message on any channel (delivered to every
+   * subscriber, the console bridge and ContactPad alike, as the message service does).
+   */
+  readonly unchecked: {
+    clickToDial(payload: unknown): boolean;
+    navigationChange(payload: unknown): boolean;
+    publish(channelName: string, message: unknown): void;
+  };
 }
 
 /** `window.localConsole.colleague`: the colleague's phone (SIP user jordan.lee) the agent consults or transfers to. */
@@ -518,6 +529,11 @@ function main(): void {
         return { statusId: presence.current.id, statusName: presence.current.label };
       },
     } satisfies LocalConsoleBridgeHooks),
+    unchecked: Object.freeze({
+      clickToDial: (payload: unknown) => openCti?.pushClickToDial(payload as ClickToDialPayload) ?? false,
+      navigationChange: (payload: unknown) => openCti?.pushNavigation(payload as NavigationChangePayload) ?? false,
+      publish: (channelName: string, message: unknown) => messages.publish(channelName, message),
+    }),
     colleague: Object.freeze({
       user: colleague.user,
       name: colleague.displayName,
