@@ -6,6 +6,7 @@
  * crm room), Omni-Channel, tabs and presence with the console bridge (console-desks.ts), consult
  * and transfer with the directory (directory-desk.ts).
  */
+import type { CallRecord } from '../model/call-record.ts';
 import type { Clock } from '../model/clock.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import type { Store } from '../store.ts';
@@ -25,6 +26,8 @@ export interface DeskGround {
   readonly clock: Clock;
   readonly store: Store;
   readonly rooms: Rooms;
+  /** Where the record of a call lives (model/call-record.ts); default `task` (Open CTI). */
+  readonly callRecord?: CallRecord;
 }
 
 /** The desks that ring and answer. */
@@ -55,15 +58,16 @@ export async function loadedDesks(desks: Desks): Promise<LoadedDesks> {
 
 export function openDesks(ground: DeskGround): Desks {
   const { settings, clock, store, rooms } = ground;
+  const callRecord = ground.callRecord ?? 'task';
   const notices = new NoticeDesk(store);
   const view = new ViewDesk(store, clock, rooms);
   const agent = new AgentDesk(store, clock, settings, view);
-  const wrapUp = loadedOnce(() => import('./wrap-up-desk.ts').then(({ WrapUpDesk }) => new WrapUpDesk(settings, clock, rooms, view, agent, notices)));
+  const wrapUp = loadedOnce(() => import('./wrap-up-desk.ts').then(({ WrapUpDesk }) => new WrapUpDesk(settings, clock, rooms, view, agent, notices, callRecord)));
   const screenPop = loadedOnce(async () => {
     const [{ ScreenPopDesk }, loadedWrapUp] = await Promise.all([import('./screen-pop-desk.ts'), wrapUp()]);
     return new ScreenPopDesk(rooms, view, loadedWrapUp, notices);
   });
-  const voice = new VoiceDesk({ settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices });
+  const voice = new VoiceDesk({ settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices, callRecord });
   const audio = new AudioDesk(store, rooms, notices);
   agent.checkBeforeReady(() => audio.notReadyReason());
   return { ...ground, notices, view, agent, wrapUp, screenPop, voice, audio };
