@@ -1,8 +1,9 @@
 /**
  * The types of scv-connector-base's own constants module (src/main/constants.js), which the
  * package ships but does not declare: the message and event type strings of Salesforce's side
- * (MESSAGE_TYPE is not in the exported Constants). Tests read them from there, so an upgrade
- * that renames one fails loudly. Only the names the tests use are declared.
+ * (MESSAGE_TYPE is not in the exported Constants). The tests' container and the local console's
+ * (scripts/console/page/scv-softphone.ts) read them from there, so an upgrade that renames one
+ * fails loudly. Only the names they use are declared.
  */
 declare module '@salesforce/scv-connector-base/src/main/constants.js' {
   type Names<K extends string> = { readonly [Name in K]: string };
