@@ -10,8 +10,9 @@
  *   no screen pop by ContactPad's rules, no Task;
  * - wrap up is Salesforce's After Conversation Work: ContactPad's own clock is off (wrapUpSeconds
  *   0) and no disposition is asked (requireDisposition off): it ends on wrapUpCall;
- * - Omni-Channel presence decides whether the phone is registered (setAgentStatus); the agent's
- *   last choice is not restored at start, and there is no console bridge (presence sync, tabs);
+ * - Omni-Channel presence decides whether the phone is registered (setAgentStatus) and where the
+ *   agent goes after a decline (stateAfterReject 'stay', no cooldown); the agent's last choice is
+ *   not restored at start, and there is no console bridge (presence sync, tabs);
  * - the VoiceCall id the platform's server created comes in the INVITE (X-CP-Voice-Call-Id).
  */
 import { Controller } from './controller.ts';
@@ -52,7 +53,8 @@ export async function bootScvRooms(options: ScvStartOptions, items: Record<strin
   const { agent, language, problems: agentProblems } = readAgentIdentity(options.agent);
   const unusable = [...read.problems.filter((problem) => /sipServerUrl|sipDomain/.test(problem)), ...(agent.sipUser === '' ? ['This user has no ContactPad SIP User.'] : [])];
   if (unusable.length > 0) throw new ContactPadError('INVALID_CONFIGURATION', unusable.join(' '));
-  const settings: ContactPadSettings = Object.freeze({ ...read.settings, wrapUpSeconds: 0, requireDisposition: false });
+  // Salesforce's After Conversation Work and Omni-Channel presence decide what ContactPad's own clocks and management settings would.
+  const settings: ContactPadSettings = Object.freeze({ ...read.settings, wrapUpSeconds: 0, requireDisposition: false, stateAfterReject: 'stay', cooldownSeconds: 0 });
   const controller = new Controller(settings, realClock, language, 'voice-call');
   for (const problem of [...read.problems, ...agentProblems]) controller.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
 
