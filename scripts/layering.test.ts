@@ -131,8 +131,9 @@ describe('the layers point one way', () => {
     assert.deepEqual(importsOf(['app/scv-main.ts']).map((i) => i.to), ['adapter/src/scv-contactpad.ts']);
   });
 
-  it('only host/scv/scv-base.ts imports Salesforce\'s connector base (one typed wrapper, one copy)', () => {
-    const importers = importsOf(PROJECT_DIRS.flatMap(tsFiles)).filter((i) => i.to.startsWith('@salesforce/scv-connector-base') && !isTestCode(i.from));
+  it('in the product, only host/scv/scv-base.ts imports Salesforce\'s connector base (one typed wrapper, one copy; the tests\' and the console\'s stand-ins for Salesforce read its constants)', () => {
+    const product = [...tsFiles('adapter/src'), ...tsFiles('widget/src'), ...tsFiles('app')].filter((file) => !isTest(file));
+    const importers = importsOf(product).filter((i) => i.to.startsWith('@salesforce/scv-connector-base'));
     assert.deepEqual(shown(importers), ['adapter/src/host/scv/scv-base.ts -> @salesforce/scv-connector-base']);
   });
 });

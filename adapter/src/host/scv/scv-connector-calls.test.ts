@@ -56,6 +56,20 @@ async function acceptedCall(agent: ScvAgent) {
   return { ...call, from };
 }
 
+/** The events of an accepted call with a consult leg that the colleague answered. */
+const CONSULTED = [EVENT_TYPE.CALL_STARTED, EVENT_TYPE.CALL_CONNECTED, EVENT_TYPE.PARTICIPANT_ADDED, EVENT_TYPE.PARTICIPANT_CONNECTED];
+
+/** Salesforce adds the colleague to the call as a consult leg (ADD_PARTICIPANT, not blind); the colleague answers. */
+async function consulting(agent: ScvAgent, call: { id: string; from: number }, colleague: Customer) {
+  const { container } = agent;
+  container.send(MESSAGE_TYPE.ADD_PARTICIPANT, { contact: { phoneNumber: `sip:${colleague.user}@127.0.0.1`, type: constants.CONTACT_TYPE.PHONENUMBER }, call: { callId: call.id }, isBlindTransfer: false });
+  const added = await container.event(EVENT_TYPE.PARTICIPANT_ADDED, call.from);
+  const consultLeg = await colleague.answer();
+  const connected = await container.event(EVENT_TYPE.PARTICIPANT_CONNECTED, call.from);
+  expect(connected.payload).to.deep.include({ callId: added.payload.callId, initialCallHasEnded: false });
+  return consultLeg;
+}
+
 /** A command after everything else, whose answer the test waits for: what Salesforce was told before it is all there is. */
 async function fence(container: ScvContainer): Promise<void> {
   const count = container.events().filter((event) => event.type === EVENT_TYPE.PHONE_CONTACTS).length;
@@ -132,14 +146,11 @@ describe('calls under Service Cloud Voice (scv-connector-base, Kamailio)', () =>
     const agent = await startScvAgent();
     const { container } = agent;
     const colleague = await phoneOf(agent.wsUrl, uniqueUser('colleague'), true);
-    const { id, inviter, from } = await acceptedCall(agent);
+    const call = await acceptedCall(agent);
+    const { inviter, from } = call;
     const far = watchFarEnd(inviter, follow);
-    container.send(MESSAGE_TYPE.ADD_PARTICIPANT, { contact: { phoneNumber: `sip:${colleague.user}@127.0.0.1`, type: constants.CONTACT_TYPE.PHONENUMBER }, call: { callId: id }, isBlindTransfer: false });
-    const added = await container.event(EVENT_TYPE.PARTICIPANT_ADDED, from);
-    expect(audioDirection(far.reinvites[0]?.sdp), 'the customer waits on hold').to.equal('sendonly');
-    const consultLeg = await colleague.answer();
-    const connected = await container.event(EVENT_TYPE.PARTICIPANT_CONNECTED, from);
-    expect(connected.payload).to.deep.include({ callId: added.payload.callId, initialCallHasEnded: false });
+    const consultLeg = await consulting(agent, call, colleague);
+    expect(audioDirection(far.reinvites[0]?.sdp), 'the customer waited on hold').to.equal('sendonly');
 
     container.send(MESSAGE_TYPE.END_CALL, { call: { callAttributes: { participantType: PARTICIPANT_TYPE.AGENT } } });
     const replacing = await waitFor('the customer to call the colleague with Replaces', () => colleague.incoming[1]);
@@ -148,14 +159,7 @@ describe('calls under Service Cloud Voice (scv-connector-base, Kamailio)', () =>
     if (consultLeg.state === SessionState.Established) await consultLeg.bye();
     await container.event(EVENT_TYPE.HANGUP, from);
     await fence(container);
-    expect(container.types(from)).to.deep.equal([
-      EVENT_TYPE.CALL_STARTED,
-      EVENT_TYPE.CALL_CONNECTED,
-      EVENT_TYPE.PARTICIPANT_ADDED,
-      EVENT_TYPE.PARTICIPANT_CONNECTED,
-      EVENT_TYPE.HANGUP,
-      EVENT_TYPE.PHONE_CONTACTS,
-    ]);
+    expect(container.types(from)).to.deep.equal([...CONSULTED, EVENT_TYPE.HANGUP, EVENT_TYPE.PHONE_CONTACTS]);
     await replacing.bye();
   });
 
@@ -163,11 +167,9 @@ describe('calls under Service Cloud Voice (scv-connector-base, Kamailio)', () =>
     const agent = await startScvAgent();
     const { container } = agent;
     const colleague = await phoneOf(agent.wsUrl, uniqueUser('colleague'));
-    const { inviter, id, from } = await acceptedCall(agent);
-    container.send(MESSAGE_TYPE.ADD_PARTICIPANT, { contact: { phoneNumber: `sip:${colleague.user}@127.0.0.1` }, call: { callId: id }, isBlindTransfer: false });
-    await container.event(EVENT_TYPE.PARTICIPANT_ADDED, from);
-    const consultLeg = await colleague.answer();
-    await container.event(EVENT_TYPE.PARTICIPANT_CONNECTED, from);
+    const call = await acceptedCall(agent);
+    const { inviter, id, from } = call;
+    const consultLeg = await consulting(agent, call, colleague);
     await consultLeg.bye();
     await container.event(EVENT_TYPE.PARTICIPANT_REMOVED, from);
     container.send(MESSAGE_TYPE.RESUME, { call: { callId: id } });
@@ -176,10 +178,7 @@ describe('calls under Service Cloud Voice (scv-connector-base, Kamailio)', () =>
     await container.event(EVENT_TYPE.AFTER_CALL_WORK_STARTED, from);
     await fence(container);
     expect(container.types(from)).to.deep.equal([
-      EVENT_TYPE.CALL_STARTED,
-      EVENT_TYPE.CALL_CONNECTED,
-      EVENT_TYPE.PARTICIPANT_ADDED,
-      EVENT_TYPE.PARTICIPANT_CONNECTED,
+      ...CONSULTED,
       EVENT_TYPE.PARTICIPANT_REMOVED,
       EVENT_TYPE.HOLD_TOGGLE,
       EVENT_TYPE.HANGUP,
