@@ -9,6 +9,7 @@ import { expect } from '@open-wc/testing';
 import { scv } from './scv-base.ts';
 import { CONTACTPAD_CAPABILITIES } from './scv-capabilities.ts';
 import { constants, installScvAgent, online, scvConfig, startScvAgent, stopScvAgents, ScvContainer } from '../../../test-support/scv-container.ts';
+import { waitFor } from '../../../test-support/wait-for.ts';
 
 const { MESSAGE_TYPE, EVENT_TYPE, ERROR_TYPE, INFO_TYPE, CAPABILITIES_TYPE, PARTICIPANT_TYPE, AGENT_CONFIG_TYPE } = constants;
 
@@ -75,6 +76,15 @@ describe('ContactPad as a Service Cloud Voice connector (through scv-connector-b
     expect(errors(container)).to.deep.equal([ERROR_TYPE.INVALID_PARAMS]);
     expect(JSON.stringify(container.logs())).to.include('[INVALID_CONFIGURATION]');
     expect(container.posted.some((message) => message.type === MESSAGE_TYPE.CONNECTOR_READY), 'never ready').to.equal(false);
+  });
+
+  it('tells Salesforce\'s log what it would have told the agent: a call center item it cannot use, with its code (the connector still sets up)', async () => {
+    const { container } = await startScvAgent({ config: (wsUrl) => ({ ...scvConfig(wsUrl), '/ContactPad/noAnswerSeconds': 'soon' }) });
+    await waitFor('the notice in the log', () => container.logs().find((log) => log.eventType === 'CONTACTPAD_NOTICE'));
+    const notice = container.logs().find((log) => log.eventType === 'CONTACTPAD_NOTICE');
+    expect(notice?.isError).to.equal(true);
+    expect(notice?.payload).to.deep.include({ code: 'INVALID_CONFIGURATION' });
+    expect(JSON.stringify(notice?.payload)).to.include('noAnswerSeconds');
   });
 
   it('answers commands for calls it does not have with Salesforce\'s errors, and keeps working', async () => {

@@ -420,9 +420,9 @@ export class ContactPadConnector extends scv.VendorConnector {
   }
 }
 
-/** What ContactPad would have told the agent in its widget: under Service Cloud Voice, to Salesforce's log (with its code). */
+/** What ContactPad would have told the agent in its widget (from its start on): under Service Cloud Voice, to Salesforce's log (with its code). */
 function logNotices(board: ScvSwitchboard): void {
-  let seen = Math.max(0, ...board.notices().map((notice) => notice.id));
+  let seen = -1;
   board.subscribe(() => {
     for (const notice of board.notices()) {
       if (notice.id <= seen) continue;
