@@ -1,6 +1,8 @@
 // Builds the ContactPad bundle into the contactpad static resource (a folder static resource,
 // zipped by `sf` at deploy): main.js (app/main.ts, the app entry that wires the adapter's rooms to
-// the widget's mount) plus its chunks as ES modules, and
+// the widget's mount) plus its chunks as ES modules, scv.js (app/scv-main.ts, ContactPad as a
+// Service Cloud Voice connector: no widget; its own entry so that main.js's ring path carries
+// none of it; chunks shared with main.js are shared), and
 // jsforce's browser build copied beside it, loaded lazily by the CRM room from crm.jsforceUrl,
 // and bridge-protocol.js: the console bridge protocol (adapter/src/host/console-bridge-protocol.ts)
 // as a classic script defining window.ContactPadBridgeProtocol, which the Aura console bridge
@@ -16,6 +18,7 @@ import {
   BRIDGE_PROTOCOL_ENTRY,
   BRIDGE_PROTOCOL_FILE_NAME,
   BUNDLE_ENTRY,
+  SCV_ENTRY,
   JSFORCE_FILE_NAME,
   JSFORCE_SOURCE,
   RINGTONE_FILE_NAME,
@@ -29,8 +32,26 @@ import { copyFile } from './scripts/build/copy-file-plugin.ts';
 import { emitIife } from './scripts/build/emit-iife-plugin.ts';
 import { forbidImports } from './scripts/build/forbid-import-plugin.ts';
 
+/** What turns the sources into the shipped code, fresh for each build. */
+const transform = () => [
+  forbidImports(
+    ['jsforce'],
+    'jsforce must not be bundled; load it lazily from the URL the host page passes (crm.jsforceUrl), or use `import type`.',
+  ),
+  nodeResolve({ browser: true, exportConditions: ['browser', 'production'], extensions: ['.mjs', '.js', '.ts'] }),
+  commonjs(),
+  esbuild({
+    target: 'es2022',
+    minify: true,
+    sourceMap: false,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }),
+];
+
+/** The Open CTI app: main.js, its chunks, and the files beside them. */
 /** @type {import('rollup').RollupOptions} */
-export default {
+const openCti = {
   input: { main: BUNDLE_ENTRY },
   output: {
     dir: STATIC_RESOURCE_DIR,
@@ -43,19 +64,7 @@ export default {
   preserveEntrySignatures: 'strict',
   plugins: [
     cleanOutputDir(STATIC_RESOURCE_DIR),
-    forbidImports(
-      ['jsforce'],
-      'jsforce must not be bundled; load it lazily from the URL the host page passes (crm.jsforceUrl), or use `import type`.',
-    ),
-    nodeResolve({ browser: true, exportConditions: ['browser', 'production'], extensions: ['.mjs', '.js', '.ts'] }),
-    commonjs(),
-    esbuild({
-      target: 'es2022',
-      minify: true,
-      sourceMap: false,
-      legalComments: 'none',
-      define: { 'process.env.NODE_ENV': '"production"' },
-    }),
+    ...transform(),
     copyFile(JSFORCE_SOURCE, JSFORCE_FILE_NAME),
     copyFile(RINGTONE_SOURCE, RINGTONE_FILE_NAME),
     copyFile(VOICEMAIL_SAMPLE_SOURCE, VOICEMAIL_SAMPLE_FILE_NAME),
@@ -69,3 +78,18 @@ export default {
     warn(warning);
   },
 };
+
+/**
+ * The Service Cloud Voice connector, scv.js, built after main.js into the same folder (rollup runs
+ * the builds in order; the first empties it): a build of its own, so main.js and its chunks are
+ * exactly what they are without it (the ring path does not grow); its chunks are named scv-*.
+ */
+/** @type {import('rollup').RollupOptions} */
+export const scvBuild = {
+  ...openCti,
+  input: { scv: SCV_ENTRY },
+  output: { ...openCti.output, chunkFileNames: 'chunks/scv-[name]-[hash].js' },
+  plugins: transform(),
+};
+
+export default [openCti, scvBuild];

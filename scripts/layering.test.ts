@@ -3,6 +3,7 @@
  * import lines of the sources.
  *
  *   app/main.ts  ->  adapter/src/contactpad.ts (the rooms)  and  widget/src/main.ts (the mount)
+ *   app/scv-main.ts  ->  adapter/src/scv-contactpad.ts (the rooms under Service Cloud Voice, no widget)
  *   widget/src   ->  adapter/src/store.ts only (types: the snapshot, the intents, the words in them)
  *   store.ts     ->  model (the domain words it re-exports)
  *   rooms (crm, host, telephony)  ->  model, never the store
@@ -56,8 +57,8 @@ const shown = (imports: readonly Import[]) => imports.map(({ from, to }) => `${f
 
 /** Where the project's TypeScript lives. */
 const PROJECT_DIRS = ['adapter', 'widget', 'app', 'scripts', 'e2e'];
-/** Files nothing imports: the bundle's entry (rollup.config.mjs builds main.js from it). */
-const ENTRY_POINTS = ['app/main.ts'];
+/** Files nothing imports: the bundle's entries (rollup.config.mjs builds main.js and scv.js from them). */
+const ENTRY_POINTS = ['app/main.ts', 'app/scv-main.ts'];
 
 /** A test-support folder: helpers only tests use (adapter/test-support, widget/test-support). */
 const isTestSupport = (file: string) => /(^|\/)test-support\//.test(file);
@@ -122,7 +123,17 @@ describe('the layers point one way', () => {
   });
 
   it('the app entry wires the rooms to the widget\'s mount, and nothing else', () => {
-    const app = importsOf(tsFiles('app')).map((i) => i.to);
+    const app = importsOf(['app/main.ts']).map((i) => i.to);
     assert.deepEqual(app.sort(), ['adapter/src/contactpad.ts', 'widget/src/main.ts']);
+  });
+
+  it('the Service Cloud Voice entry starts the rooms under Salesforce\'s softphone and mounts no widget', () => {
+    assert.deepEqual(importsOf(['app/scv-main.ts']).map((i) => i.to), ['adapter/src/scv-contactpad.ts']);
+  });
+
+  it('in the product, only host/scv/scv-base.ts imports Salesforce\'s connector base (one typed wrapper, one copy; the tests\' and the console\'s stand-ins for Salesforce read its constants)', () => {
+    const product = [...tsFiles('adapter/src'), ...tsFiles('widget/src'), ...tsFiles('app')].filter((file) => !isTest(file));
+    const importers = importsOf(product).filter((i) => i.to.startsWith('@salesforce/scv-connector-base'));
+    assert.deepEqual(shown(importers), ['adapter/src/host/scv/scv-base.ts -> @salesforce/scv-connector-base']);
   });
 });

@@ -12,11 +12,8 @@ import { Controller } from './controller.ts';
 import type { HostListener, NavigationContext, ClickToDialRequest } from './host/open-cti-host.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
 import { PhoneTabLock } from './host/phone-tab-lock.ts';
-import { Phone, addressOfRecord } from './telephony/phone.ts';
-import { AudioDevices } from './telephony/audio-devices.ts';
 import type { RingtoneStatus } from './telephony/ringer.ts';
-import { createCrmService } from './crm/crm-service.ts';
-import { createSipCredentialSource } from './crm/sip-credential-source.ts';
+import { startRooms, webStorage } from './start-rooms.ts';
 import { readSettings, type ContactPadSettings } from './model/settings.ts';
 import { readAgentIdentity, type AgentIdentity } from './model/agent-identity.ts';
 import { ContactPadError } from './model/errors.ts';
@@ -103,42 +100,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   if (hostProblem !== undefined) controller.notify(hostProblem);
   for (const problem of [...problems, ...agentProblems]) controller.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
 
-  const crm = createCrmService({
-    session: options.crm,
-    settings,
-    agent,
-    activityState: (interactionId, state, error) => controller.activityState(interactionId, state, error),
-    onError: (error) => controller.notify(error),
-    // One outbox and one memory of recent calls per org: the session id starts with the org id (never log the rest).
-    outboxDatabase: `contactpad-activity-outbox-${orgPart}`,
-    recentActivityKey: `contactpad-recent-activity-${orgPart}-${agent.userId}`,
-  });
-
-  // The agent's microphone, speaker and ringer, saved per agent and org in this browser; the ringtone.
-  const audio = new AudioDevices({
-    ringtoneUrl: options.ringtoneUrl ?? '',
-    storageKey: `contactpad-audio-devices-${orgPart}-${agent.userId}`,
-    storage: webStorage('localStorage'),
-    listener: controller,
-  });
-
-  let phone: Phone | undefined;
-  try {
-    phone = new Phone(
-      {
-        serverUrl: settings.sipServerUrl,
-        aor: addressOfRecord(agent.sipUser, settings.sipDomain),
-        displayName: '',
-        rejectStatusCode: settings.rejectStatusCode,
-        iceServers: iceServerEntries(settings.iceServers),
-      },
-      controller,
-      // The agent's credential, from Salesforce for the session's own user (never named here).
-      { credentials: createSipCredentialSource({ instanceUrl: options.crm.instanceUrl, accessToken: options.crm.accessToken }), audio, diagnostics },
-    );
-  } catch (error) {
-    controller.notify(error);
-  }
+  const { crm, audio, phone } = startRooms(options.crm, settings, agent, controller, { ringtoneUrl: options.ringtoneUrl, diagnostics });
   // One phone per agent in this browser: the tab or window the election grants it registers and rings.
   const phoneTab = new PhoneTabLock({ name: `contactpad-phone-${orgPart}-${agent.userId || agent.sipUser}`, listener: controller });
   if (phone) controller.attach({ phone, crm, audio, phoneTab, ...(host ? { host } : {}) });
@@ -201,17 +163,6 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   };
 }
 
-/**
- * The call center's ICE server URLs as the phone takes them: the STUN URLs in one entry, the
- * TURN URLs in another without credentials (the phone gives them the TURN credential that comes
- * with the SIP credential); none at all by default.
- */
-function iceServerEntries(urls: readonly string[]): RTCIceServer[] {
-  const stun = urls.filter((url) => /^stuns?:/i.test(url));
-  const turn = urls.filter((url) => /^turns?:/i.test(url));
-  return [...(stun.length > 0 ? [{ urls: stun }] : []), ...(turn.length > 0 ? [{ urls: turn }] : [])];
-}
-
 const AGENT_CHOICE_KEY = 'contactpad-agent-choice';
 
 /**
@@ -231,15 +182,6 @@ function keepAgentChoiceAcrossReloads(controller: Controller): void {
     last = value;
     storage.setItem(AGENT_CHOICE_KEY, value);
   });
-}
-
-/** The browser's localStorage or sessionStorage; undefined when it refuses (blocked by its settings, a sandboxed frame). */
-function webStorage(name: 'localStorage' | 'sessionStorage'): Storage | undefined {
-  try {
-    return globalThis[name];
-  } catch {
-    return undefined;
-  }
 }
 
 function parseChoice(raw: string | null): AgentStatusChoice | undefined {

@@ -31,6 +31,7 @@ import type { ActivityLogState } from './model/activity-log-state.ts';
 import type { DialHistory } from './model/dial-history.ts';
 import type { ContactPadSettings } from './model/settings.ts';
 import type { AgentLanguage } from './model/agent-identity.ts';
+import type { CallRecord } from './model/call-record.ts';
 import { realClock, type Clock } from './model/clock.ts';
 import { Store } from './store.ts';
 import { loadedDesks, openDesks, type Desks } from './desks/desks.ts';
@@ -80,12 +81,13 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   /**
    * `agentLanguage`: the agent's language and locale from the host page, for the widget's words and
    * time formats. `reporting`: the diagnostic log the rooms write to and what a problem report names
-   * (without it: a log of the controller's own, naming no agent).
+   * (without it: a log of the controller's own, naming no agent). `callRecord`: where the record of
+   * a call lives (model/call-record.ts): `voice-call` under Service Cloud Voice.
    */
-  constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage, reporting?: ReportingSetup) {
+  constructor(settings: ContactPadSettings, clock: Clock = realClock, agentLanguage?: AgentLanguage, reporting?: ReportingSetup, callRecord: CallRecord = 'task') {
     this.store = new Store(firstSnapshot(settings, clock.now(), agentLanguage));
     this.#reporting = reporting ?? { diagnostics: new Diagnostics(() => clock.now()), browser: '', agent: { sipUser: '', userId: '' } };
-    this.#desks = openDesks({ settings, clock, store: this.store, rooms: this.#rooms, diagnostics: this.#reporting.diagnostics });
+    this.#desks = openDesks({ settings, clock, store: this.store, rooms: this.#rooms, diagnostics: this.#reporting.diagnostics, callRecord });
     // The calls a page of the agent left (closed, reloaded, crashed) come back in the page that gets the phone.
     this.#desks.phoneTab.onPhoneHere(() => {
       if (this.#restored) this.#desks.wrapUp.run((wrapUp) => wrapUp.restore(true), (error) => this.notify(error));
@@ -114,86 +116,95 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   /** Carry out what the agent asked for. Never throws: failures become notices. */
   async handle(intent: Intent): Promise<void> {
-    const { agent, view, voice, wrapUp, screenPop, notices } = this.#desks;
     try {
-      switch (intent.type) {
-        case 'set-agent-status':
-          return await agent.choose(intent.choice);
-        case 'accept':
-          return await this.#line(intent.interactionId).accept(intent.interactionId);
-        case 'reject':
-          return await this.#line(intent.interactionId).reject(intent.interactionId, intent.reason);
-        case 'release':
-          return await this.#line(intent.interactionId).release(intent.interactionId);
-        case 'abandon':
-          return this.#line(intent.interactionId).abandon(intent.interactionId);
-        case 'hold':
-          return await voice.hold(intent.interactionId);
-        case 'retrieve':
-          return await voice.retrieve(intent.interactionId);
-        case 'mute':
-          return await (await this.#inCall()).mute(intent.interactionId);
-        case 'unmute':
-          return await (await this.#inCall()).unmute(intent.interactionId);
-        case 'send-dtmf':
-          return await (await this.#inCall()).sendDtmf(intent.interactionId, intent.digits);
-        case 'camera':
-          return await (await this.#inCall()).camera(intent.interactionId, intent.on);
-        case 'dial':
-          await voice.dial({ typed: intent.number, ...(intent.record ? { record: intent.record } : {}) });
-          return;
-        case 'callback':
-          return await (await voice.outbound()).callBack(intent.ask, this.#focused);
-        case 'favourite-number':
-          return (await voice.outbound()).favourite(intent.number, intent.starred);
-        case 'failed-call-reason':
-          return (await voice.outbound()).recordReason(intent.interactionId, intent.reason);
-        case 'consult':
-          return await (await this.#directory()).consult(intent.interactionId, intent.targetId, intent.number);
-        case 'transfer':
-          return await (await this.#directory()).transfer(intent.interactionId, intent.targetId, intent.number);
-        case 'complete-transfer':
-          return await (await this.#directory()).consults.completeTransfer(intent.interactionId);
-        case 'conference':
-          return await (await this.#directory()).consults.conference(intent.interactionId);
-        case 'drop-consult':
-          return await (await this.#directory()).consults.dropConsult(intent.interactionId);
-        case 'leave-conference':
-          return await (await this.#directory()).consults.leaveConference(intent.interactionId);
-        case 'select':
-          view.selectExisting(intent.interactionId);
-          return await this.#console?.tabs.focus(intent.interactionId);
-        case 'wrap-up-draft':
-          return (await wrapUp()).draft(intent.interactionId, { disposition: intent.disposition, notes: intent.notes });
-        case 'wrap-up-done':
-          return (await wrapUp()).finish(intent.interactionId, { disposition: intent.disposition, notes: intent.notes }, 'done');
-        case 'extend-wrap-up':
-          return agent.extendWrapUp(intent.interactionId);
-        case 'pick-record':
-          return await (await screenPop()).pick(intent.interactionId, intent.recordId);
-        case 'open-record':
-          return await (await screenPop()).openRecord(intent.recordId);
-        case 'dismiss-notice':
-          return notices.dismiss(intent.noticeId);
-        case 'recording':
-          return await (await this.#recording()).command(intent.interactionId, intent.command);
-        case 'drop-voicemail':
-          return await (await this.#voicemail()).drop(intent.interactionId, intent.messageId);
-        case 'list-audio-devices':
-          return await this.#desks.audio.listDevices();
-        case 'choose-audio-device':
-          return await this.#desks.audio.choose(intent.role, intent.deviceId);
-        case 'set-ring-volume':
-          return this.#desks.audio.setRingVolume(intent.volume);
-        case 'calling-list':
-          return await (await this.#preview()).handle(intent.action);
-        case 'take-over-phone':
-          return this.#desks.phoneTab.takeOver();
-        case 'problem-report':
-          return await (await this.#problemReport()).handle(intent.action);
-      }
+      await this.run(intent);
     } catch (error) {
       this.notify(error);
+    }
+  }
+
+  /**
+   * Carry out an intent and learn how it went, for a host that answers for it (Service Cloud
+   * Voice's connector commands): resolves once done, with the id of the call it placed for
+   * `dial` and `consult`; rejects with the failure (a ContactPadError, its stable code), which
+   * {@link handle} would have made a notice.
+   */
+  async run(intent: Intent): Promise<string | void> {
+    const { agent, view, voice, wrapUp, screenPop, notices } = this.#desks;
+    switch (intent.type) {
+      case 'set-agent-status':
+        return await agent.choose(intent.choice);
+      case 'accept':
+        return await this.#line(intent.interactionId).accept(intent.interactionId);
+      case 'reject':
+        return await this.#line(intent.interactionId).reject(intent.interactionId, intent.reason);
+      case 'release':
+        return await this.#line(intent.interactionId).release(intent.interactionId);
+      case 'abandon':
+        return this.#line(intent.interactionId).abandon(intent.interactionId);
+      case 'hold':
+        return await voice.hold(intent.interactionId);
+      case 'retrieve':
+        return await voice.retrieve(intent.interactionId);
+      case 'mute':
+        return await (await this.#inCall()).mute(intent.interactionId);
+      case 'unmute':
+        return await (await this.#inCall()).unmute(intent.interactionId);
+      case 'send-dtmf':
+        return await (await this.#inCall()).sendDtmf(intent.interactionId, intent.digits);
+      case 'camera':
+        return await (await this.#inCall()).camera(intent.interactionId, intent.on);
+      case 'dial':
+        return await voice.dial({ typed: intent.number, ...(intent.record ? { record: intent.record } : {}) });
+      case 'callback':
+        return await (await voice.outbound()).callBack(intent.ask, this.#focused);
+      case 'favourite-number':
+        return (await voice.outbound()).favourite(intent.number, intent.starred);
+      case 'failed-call-reason':
+        return (await voice.outbound()).recordReason(intent.interactionId, intent.reason);
+      case 'consult':
+        return await (await this.#directory()).consult(intent.interactionId, intent.targetId, intent.number);
+      case 'transfer':
+        return await (await this.#directory()).transfer(intent.interactionId, intent.targetId, intent.number);
+      case 'complete-transfer':
+        return await (await this.#directory()).consults.completeTransfer(intent.interactionId);
+      case 'conference':
+        return await (await this.#directory()).consults.conference(intent.interactionId);
+      case 'drop-consult':
+        return await (await this.#directory()).consults.dropConsult(intent.interactionId);
+      case 'leave-conference':
+        return await (await this.#directory()).consults.leaveConference(intent.interactionId);
+      case 'select':
+        view.selectExisting(intent.interactionId);
+        return await this.#console?.tabs.focus(intent.interactionId);
+      case 'wrap-up-draft':
+        return (await wrapUp()).draft(intent.interactionId, { disposition: intent.disposition, notes: intent.notes });
+      case 'wrap-up-done':
+        return (await wrapUp()).finish(intent.interactionId, { disposition: intent.disposition, notes: intent.notes }, 'done');
+      case 'extend-wrap-up':
+        return agent.extendWrapUp(intent.interactionId);
+      case 'pick-record':
+        return await (await screenPop()).pick(intent.interactionId, intent.recordId);
+      case 'open-record':
+        return await (await screenPop()).openRecord(intent.recordId);
+      case 'dismiss-notice':
+        return notices.dismiss(intent.noticeId);
+      case 'recording':
+        return await (await this.#recording()).command(intent.interactionId, intent.command);
+      case 'drop-voicemail':
+        return await (await this.#voicemail()).drop(intent.interactionId, intent.messageId);
+      case 'list-audio-devices':
+        return await this.#desks.audio.listDevices();
+      case 'choose-audio-device':
+        return await this.#desks.audio.choose(intent.role, intent.deviceId);
+      case 'set-ring-volume':
+        return this.#desks.audio.setRingVolume(intent.volume);
+      case 'calling-list':
+        return await (await this.#preview()).handle(intent.action);
+      case 'take-over-phone':
+        return this.#desks.phoneTab.takeOver();
+      case 'problem-report':
+        return await (await this.#problemReport()).handle(intent.action);
     }
   }
 

@@ -9,7 +9,8 @@
  *                                             Visualforce renders it (merge fields from the local session and
  *                                             the fake org's agent user); ?contactpad=off: Open CTI only;
  *                                             ?lang=es: the agent's language is Spanish (locale es_ES);
- *                                             ?agent=<SIP user>: as that agent
+ *                                             ?agent=<SIP user>: as that agent; ?host=scv: the Service Cloud
+ *                                             Voice connector page (scv.js) instead (html-pages.ts)
  *   /support/api/<version>/lightning/opencti_min.js  the `sforce.opencti` shim, at the version ContactPad.page names
  *   /resource/contactpad/*                    the built ContactPad static resource (main.js, bridge-protocol.js...)
  *   /console/aura/<Bundle>/<file>             force-app's Aura bundles as they ship (the console bridge runs them)
@@ -35,7 +36,7 @@ import { localCallCenterSettings } from './call-center-settings.ts';
 import { bundleConsoleScripts, type BundledFile, type ConsoleBundles } from './console-bundles.ts';
 import { CONTACTPAD_RESOURCE_DIR, ensureContactPadBuilt } from './contactpad-build.ts';
 import { loadDemoCallers } from './demo-callers.ts';
-import { bareSoftphonePageHtml, consolePageHtml, openCtiPathOf, renderVisualforcePage, type VisualforceContext } from './html-pages.ts';
+import { bareSoftphonePageHtml, consolePageHtml, openCtiPathOf, renderVisualforcePage, scvConnectorPageHtml, type VisualforceContext } from './html-pages.ts';
 import { consoleAgentOf, LOCAL_AGENT, LOCAL_SESSION_ID, type ConsoleAgent } from './local-session.ts';
 import { API_VERSION } from '../../adapter/src/crm/crm-service.ts';
 import { resourceUrl, type ConsoleConfig } from './page/console-config.ts';
@@ -185,6 +186,7 @@ function createHandler(bundles: ConsoleBundles, config: ConsoleConfig, softphone
         const asAgent = query.has('agent') ? { sessionId: agent.sessionId, agentUser: agent.sipUser, agentUserId: agent.userId } : {};
         return sendHtml(req, res, consolePageHtml({ ...config, ...asAgent }));
       }
+      if (query.get('host') === 'scv') return sendHtml(req, res, scvConnectorPageHtml(visualforceContext(query.get('lang'), agent)));
       return sendHtml(req, res, query.get('contactpad') === 'off' ? bareSoftphonePageHtml(softphone.openCtiPath) : renderVisualforcePage(softphone.page, visualforceContext(query.get('lang'), agent)));
     }
     if (path === softphone.openCtiPath) return sendBundled(req, res, bundles.openCti);

@@ -6,6 +6,7 @@
  * crm room), Omni-Channel, tabs and presence with the console bridge (console-desks.ts), consult
  * and transfer with the directory (directory-desk.ts).
  */
+import type { CallRecord } from '../model/call-record.ts';
 import type { Clock } from '../model/clock.ts';
 import type { DiagnosticSink } from '../model/diagnostic-log.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
@@ -29,6 +30,8 @@ export interface DeskGround {
   readonly rooms: Rooms;
   /** The diagnostic log (problem reports): the errors told, the calls' media figures go there too. */
   readonly diagnostics?: DiagnosticSink;
+  /** Where the record of a call lives (model/call-record.ts); default `task` (Open CTI). */
+  readonly callRecord?: CallRecord;
 }
 
 /** The desks that ring and answer. */
@@ -61,15 +64,16 @@ export async function loadedDesks(desks: Desks): Promise<LoadedDesks> {
 
 export function openDesks(ground: DeskGround): Desks {
   const { settings, clock, store, rooms } = ground;
+  const callRecord = ground.callRecord ?? 'task';
   const notices = new NoticeDesk(store, ground.diagnostics);
   const view = new ViewDesk(store, clock, rooms);
   const agent = new AgentDesk(store, clock, settings, view);
-  const wrapUp = loadedOnce(() => import('./wrap-up-desk.ts').then(({ WrapUpDesk }) => new WrapUpDesk(settings, clock, rooms, view, agent, notices)));
+  const wrapUp = loadedOnce(() => import('./wrap-up-desk.ts').then(({ WrapUpDesk }) => new WrapUpDesk(settings, clock, rooms, view, agent, notices, callRecord)));
   const screenPop = loadedOnce(async () => {
     const [{ ScreenPopDesk }, loadedWrapUp] = await Promise.all([import('./screen-pop-desk.ts'), wrapUp()]);
     return new ScreenPopDesk(rooms, view, loadedWrapUp, notices);
   });
-  const voice = new VoiceDesk({ settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices });
+  const voice = new VoiceDesk({ settings, clock, store, rooms, view, agent, wrapUp, screenPop, notices, callRecord });
   const audio = new AudioDesk(store, rooms, notices);
   const phoneTab = new PhoneTabDesk({ store, rooms, view, voice, notices, wrapUp });
   agent.checkBeforeReady(() => audio.notReadyReason());

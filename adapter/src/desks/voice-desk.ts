@@ -12,6 +12,7 @@ import { ContactPadError } from '../model/errors.ts';
 import { interactionKind } from '../model/capabilities.ts';
 import { callFacts } from '../model/interaction-facts.ts';
 import { isInProgress, offerInteraction } from '../model/interaction-state.ts';
+import type { CallRecord } from '../model/call-record.ts';
 import type { Clock } from '../model/clock.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
@@ -41,6 +42,8 @@ export interface VoiceDeskParts {
   /** The screen-pop desk, loaded off the ring path (the first call waits for it, not for the ring). */
   readonly screenPop: LoadedOnce<ScreenPopDesk>;
   readonly notices: NoticeDesk;
+  /** `voice-call` (Service Cloud Voice): Salesforce pops the VoiceCall; ContactPad looks up and pops nothing (model/call-record.ts). */
+  readonly callRecord?: CallRecord;
 }
 
 export class VoiceDesk {
@@ -97,7 +100,7 @@ export class VoiceDesk {
     if (offer.kind === 'callback') this.#callbackAlerts().then((alerts) => alerts.rang(offer.callId, offer.callbackAttempt, offer.callbackRequestId), (error: unknown) => notices.notify(error));
     revealPanel(rooms, notices);
     // Without the crm room there is nothing to look up: said at once, the screen-pop desk is not loaded for it.
-    if (rooms.crm) this.#parts.screenPop.run((screenPop) => screenPop.lookUp(interaction), (error) => notices.notify(error));
+    if (rooms.crm && this.#parts.callRecord !== 'voice-call') this.#parts.screenPop.run((screenPop) => screenPop.lookUp(interaction), (error) => notices.notify(error));
     else view.setCaller(interaction.id, CALLER_LOOKUP_OFF);
   }
 
@@ -108,7 +111,7 @@ export class VoiceDesk {
     if (!interaction || interaction.state !== 'alerting') return;
     view.move(callId, 'connected');
     agent.workStarted(callId);
-    if (interaction.direction === 'inbound') this.#parts.screenPop.run((screenPop) => screenPop.pop(callId), (error) => this.#parts.notices.notify(error));
+    if (interaction.direction === 'inbound' && this.#parts.callRecord !== 'voice-call') this.#parts.screenPop.run((screenPop) => screenPop.pop(callId), (error) => this.#parts.notices.notify(error));
   }
 
   /** The call is over: missed, rejected or failed while it rang; wrap up (or handed over) once answered. */

@@ -18,6 +18,7 @@ import { interactionKind } from '../model/capabilities.ts';
 import { PAGE_LEFT } from '../model/phone-tab.ts';
 import { restoredFacts, withReleaseFailed, type InteractionFacts, type TaskLinkIds } from '../model/interaction-facts.ts';
 import { ContactPadError } from '../model/errors.ts';
+import type { CallRecord } from '../model/call-record.ts';
 import type { Clock } from '../model/clock.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import { isTaskLinkTarget, isWhoTarget } from '../crm/task-links.ts';
@@ -66,8 +67,11 @@ export class WrapUpDesk {
   readonly #agent: AgentDesk;
   readonly #notices: NoticeDesk;
   readonly #wrappedUp: ((id: string) => void)[] = [];
+  /** `voice-call`: Salesforce's VoiceCall is the record of a call; no Task and no draft are written (model/call-record.ts). */
+  readonly #callRecord: CallRecord;
 
-  constructor(settings: ContactPadSettings, clock: Clock, rooms: Rooms, view: ViewDesk, agent: AgentDesk, notices: NoticeDesk) {
+  constructor(settings: ContactPadSettings, clock: Clock, rooms: Rooms, view: ViewDesk, agent: AgentDesk, notices: NoticeDesk, callRecord: CallRecord = 'task') {
+    this.#callRecord = callRecord;
     this.#settings = settings;
     this.#clock = clock;
     this.#rooms = rooms;
@@ -176,7 +180,7 @@ export class WrapUpDesk {
     const interaction = this.#view.interaction(id);
     const facts = this.#view.facts(id);
     const crm = this.#rooms.crm;
-    if (!interaction || !facts || !crm) return;
+    if (!interaction || !facts || !crm || this.#callRecord === 'voice-call') return;
     crm.logInteraction(interaction, taskLinks(facts), this.#clock.now()).catch((error: unknown) => this.#notices.notify(error));
   }
 
@@ -185,7 +189,7 @@ export class WrapUpDesk {
     const interaction = this.#view.interaction(id);
     const facts = this.#view.facts(id);
     const crm = this.#rooms.crm;
-    if (!interaction || !facts || interaction.state !== 'wrap-up' || !crm) return;
+    if (!interaction || !facts || interaction.state !== 'wrap-up' || !crm || this.#callRecord === 'voice-call') return;
     crm.saveWrapUpDraft(interaction, taskLinks(facts)).catch((error: unknown) => this.#notices.notify(error));
   }
 
@@ -212,7 +216,7 @@ export class WrapUpDesk {
    */
   async restore(calls = true): Promise<void> {
     const crm = this.#rooms.crm;
-    if (!crm) return;
+    if (!crm || this.#callRecord === 'voice-call') return;
     for (const draft of await crm.wrapUpDrafts()) {
       const interaction = draft.interaction;
       if (this.#view.has(interaction.id)) continue;

@@ -62,6 +62,16 @@ describe('SIP header contract: a well-formed INVITE', () => {
     for (const bad of ['', 'a0C0000000001', 'a0C000000000001AAAX', "a0C000000000001' OR Id != '", 'a0C00000000-001AAA']) expect(read(bad), JSON.stringify(bad)).to.equal(undefined);
   });
 
+  it('reads the VoiceCall of a call under Service Cloud Voice (X-CP-Voice-Call-Id, a 0LQ record id); anything else is left out and the call still rings', () => {
+    const read = (value: string) => readCallOffer(invite({ 'X-CP-Voice-Call-Id': value, 'X-CP-Interaction-Id': 'int-1' }));
+    expect(read('0LQ5g000000ABCDGA4').voiceCallId).to.equal('0LQ5g000000ABCDGA4');
+    expect(read(' 0LQ5g000000ABCD ').voiceCallId).to.equal('0LQ5g000000ABCD');
+    for (const bad of ['', '5005g000000ABCDGA4', '0LQ5g000000ABC', "0LQ5g000000ABCD' --", '0LQ5g00000-ABCDGA4']) {
+      expect(read(bad).voiceCallId, JSON.stringify(bad)).to.equal(undefined);
+      expect(read(bad).callId, 'the call itself is read as ever').to.equal('int-1');
+    }
+  });
+
   it('recognises a video call from X-CP-Kind or from an m=video line in the SDP', () => {
     expect(readCallOffer(invite({ 'X-CP-Kind': 'video' })).kind).to.equal('video');
     expect(readCallOffer(invite({}, {}, VIDEO_SDP)).kind).to.equal('video');

@@ -103,6 +103,12 @@ export interface CallOffer {
   readonly callbackAttempt: number | undefined;
   /** X-CP-Callback-Request: the callback request's Salesforce record id; absent when not sent or not a record id. */
   readonly callbackRequestId?: string;
+  /**
+   * X-CP-Voice-Call-Id, under Service Cloud Voice: the VoiceCall record (key prefix 0LQ) the
+   * platform's server created for this leg before ringing the agent; absent when not sent or not
+   * a VoiceCall id (the call still rings: host/scv says so to Salesforce without one).
+   */
+  readonly voiceCallId?: string;
 }
 
 /** What {@link readCallOffer} reads from an INVITE (sip.js's parsed message, or a test's). */
@@ -333,12 +339,14 @@ export function readCallOffer(input: InviteFields): CallOffer {
     adSource: cleanText(safeHeader(input, 'X-CP-Ad-Source')),
     callbackNumber: cleanNumber(safeHeader(input, 'X-CP-Callback-Number')),
     callbackAttempt: attemptOf(safeHeader(input, 'X-CP-Callback-Attempt')),
-    ...requestIdOf(safeHeader(input, 'X-CP-Callback-Request')),
+    ...recordIdOf('callbackRequestId', safeHeader(input, 'X-CP-Callback-Request')),
+    // A VoiceCall's key prefix is 0LQ (Salesforce Object Reference, VoiceCall).
+    ...recordIdOf('voiceCallId', safeHeader(input, 'X-CP-Voice-Call-Id'), '0LQ'),
   };
 }
 
-/** A Salesforce record id, else nothing. */
-function requestIdOf(raw: string | undefined): { callbackRequestId?: string } {
+/** `{ [field]: id }` for a Salesforce record id (with `keyPrefix`, of that object only), else nothing. */
+function recordIdOf<F extends 'callbackRequestId' | 'voiceCallId'>(field: F, raw: string | undefined, keyPrefix?: string): { [K in F]?: string } {
   const id = cleanText(raw, 32);
-  return isSalesforceId(id) ? { callbackRequestId: id } : {};
+  return (isSalesforceId(id, keyPrefix) ? { [field]: id } : {}) as { [K in F]?: string };
 }

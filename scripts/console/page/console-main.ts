@@ -22,7 +22,9 @@
  * ContactPad: nothing answers on the bridge channel); `?lang=es` makes the agent Spanish-speaking
  * (their User's LanguageLocaleKey es, LocaleSidKey es_ES: ContactPad speaks Spanish); `?agent=<SIP
  * user>` runs the console as another agent of the demo org (e.g. emile.durand, a second agent in
- * another browser: the SIP edge's queues ring one agent after the other).
+ * another browser: the SIP edge's queues ring one agent after the other); `?host=scv` runs
+ * ContactPad under Service Cloud Voice instead of Open CTI: the softphone panel is Salesforce's
+ * Omni-Channel softphone (scv-softphone.ts), which sets ContactPad's connector up and drives it.
  */
 import type { ClickToDialPayload, DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
 import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
@@ -49,6 +51,7 @@ import { html, render } from 'lit';
 import { RestClient } from './rest-client.ts';
 import { mountSimulatorPanel } from './simulator-panel.ts';
 import { SoftphonePanel } from './softphone-panel.ts';
+import { mountScvSoftphone } from './scv-softphone.ts';
 import { RuleTester } from './rule-tester.ts';
 import { crmRuleTesterRunner } from './rule-tester-run.ts';
 import { ruleTesterView } from './rule-tester-view.ts';
@@ -212,10 +215,10 @@ function layout() {
   return { consoleArea, main, utilityBar, status, simulatorForm, remoteMedia, colleague, modalHost, ruleTesterButton, presence, bridgeStatus, omniSimulator };
 }
 
-/** The softphone page for this console page's agent and language (`?agent=`, `?lang=`). */
+/** The softphone page for this console page's agent, language and host (`?agent=`, `?lang=`, `?host=scv`). */
 function softphoneSource(params: URLSearchParams): string {
   const passed = new URLSearchParams();
-  for (const name of ['lang', 'agent']) {
+  for (const name of ['lang', 'agent', 'host']) {
     const value = params.get(name);
     if (value !== null) passed.set(name, value);
   }
@@ -231,9 +234,11 @@ function main(): void {
   );
   const dom = layout();
   const params = new URLSearchParams(location.search);
+  const underScv = params.get('host') === 'scv';
   const panel = new SoftphonePanel(dom.utilityBar, dom.consoleArea, {
     // ?lang=es: the agent's Salesforce language (LanguageLocaleKey) is Spanish, as the softphone page renders it.
     // ?agent=<SIP user>: the console runs as that agent of the demo org (a second agent beside the first).
+    // ?host=scv: ContactPad's Service Cloud Voice connector, which this page sets up as Salesforce's softphone does.
     src: params.get('contactpad') === 'off' ? '/softphone?contactpad=off' : softphoneSource(params),
     visible: params.get('panel') !== 'closed',
     // ?softphoneCamera=blocked: the console gives the softphone frame no camera (an agent whose camera is blocked).
@@ -339,6 +344,15 @@ function main(): void {
     },
   };
 
+  if (underScv) {
+    // Salesforce's own softphone shows the calls: the connector's frame has nothing to show.
+    const softphone = document.createElement('div');
+    softphone.className = 'scv-softphone';
+    softphone.dataset['testid'] = 'scv-softphone';
+    panel.frame.before(softphone);
+    panel.frame.style.display = 'none';
+    mountScvSoftphone(softphone, panel.frame, { ...config.callCenterSettings, '/reqGeneralInfo/reqVendorInfoApiName': 'ContactPad', isACWAllowed: true });
+  }
   openCti = acceptOpenCtiSoftphone({ win: window, frame: panel.frame, origin: location.origin, api });
   let softphoneInstance: unknown;
   window.addEventListener('message', (event: MessageEvent) => {
