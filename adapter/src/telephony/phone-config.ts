@@ -6,6 +6,7 @@ import { UserAgent, Web, type UserAgentDelegate, type UserAgentOptions } from 's
 import { ContactPadError } from '../model/errors.ts';
 import { checkIceServerUrl, checkSipServerUrl } from '../model/server-addresses.ts';
 import type { SipCredential } from '../model/sip-credential.ts';
+import { cleaningTransport } from './incoming-sip-cleaning.ts';
 
 /** The phone's settings (from the call center definition or the local console). */
 export interface PhoneConfig {
@@ -161,13 +162,16 @@ export function applyCredential(ua: UserAgent, config: PhoneConfig, credential: 
 /**
  * The sip.js user agent for `config`. sip.js's own reconnection is off: registration.ts
  * reconnects, forever, with backoff and jitter, on the delegate's onConnect / onDisconnect.
+ * It sends no 180 Ringing by itself: calls.ts first checks that the offer can be played here
+ * (a call that cannot is refused 488 without ringing) and then rings.
  */
 export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate, extras: UserAgentExtras = {}): UserAgent {
   const { credential, transportConstructor, mediaStreamFactory } = extras;
   const options: UserAgentOptions = {
     uri: UserAgent.makeURI(config.aor),
     transportOptions: { server: config.serverUrl, connectionTimeout: 5, keepAliveInterval: 25 },
-    ...(transportConstructor ? { transportConstructor } : {}),
+    // Every message from the server is cleaned before sip.js parses it (incoming-sip-cleaning.ts).
+    transportConstructor: cleaningTransport(transportConstructor ?? Web.Transport),
     ...(mediaStreamFactory ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory) } : {}),
     authorizationUsername: credential?.username ?? config.authorizationUsername,
     authorizationPassword: credential?.password ?? config.authorizationPassword,
@@ -176,6 +180,7 @@ export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate
     logBuiltinEnabled: false,
     logConnector: logSipError,
     reconnectionAttempts: 0, // the phone reconnects itself, forever, with backoff
+    sendInitialProvisionalResponse: false, // calls.ts rings (180) once the offer is checked
     // stop() hangs up and unregisters itself (bounded); sip.js then just closes the WebSocket
     // instead of waiting for REGISTERs lost with an earlier connection to time out (32 s).
     gracefulShutdown: false,
