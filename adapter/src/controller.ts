@@ -185,6 +185,10 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
     this.#desks.voice.incoming(offer);
   }
 
+  refused(offer: CallOffer, error: ContactPadError): void {
+    this.#desks.voice.refused(offer, error);
+  }
+
   connected(callId: string): void {
     this.#desks.voice.connected(callId);
     // Recording (when the call center offers it) and voicemail drop (calls the agent placed) load with the first call that needs them.
