@@ -94,6 +94,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     agent,
     activityState: (interactionId, state) => controller.activityState(interactionId, state),
     onError: (error) => controller.notify(error),
+    sessionState: (state, notice) => controller.salesforceSession(state, notice),
     // One outbox and one memory of recent calls per org: the session id starts with the org id (never log the rest).
     outboxDatabase: `contactpad-activity-outbox-${orgPart}`,
     recentActivityKey: `contactpad-recent-activity-${orgPart}-${agent.userId}`,

@@ -314,6 +314,11 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
 
   // ---- the crm room: the outbox, drafts, the directory ------------------------------------
 
+  /** Salesforce stopped taking the session (the agent is told what to do) or takes it again (the notice goes). */
+  salesforceSession(state: 'working' | 'expired', notice?: ContactPadError): void {
+    this.#desks.notices.salesforceSession(state, notice);
+  }
+
   /** The outbox reports each Task write's progress here. */
   activityState(interactionId: string, state: Exclude<ActivityLogState, 'none'>): void {
     this.#desks.view.setLog(interactionId, state);

@@ -274,8 +274,8 @@ export const ERROR_CATALOGUE = {
   },
   CRM_SESSION_EXPIRED: {
     description: 'The Salesforce session has expired (INVALID_SESSION_ID).',
-    causes: ['The agent logged out in another tab.', 'The session timed out.'],
-    fix: 'Reload the console; pending activity logs are kept and sent after the reload.',
+    causes: ['The agent logged out in another tab.', 'The session timed out.', 'Salesforce refused the session for one request (the next one may be taken again).'],
+    fix: 'Nothing is lost: pending activity logs wait in the browser and are sent as soon as a Salesforce request succeeds again (the next caller lookup included). If it lasts, log in to Salesforce again and reload the console.',
   },
   CRM_REQUEST_LIMIT: {
     description: 'The org has used its daily API allocation (REQUEST_LIMIT_EXCEEDED).',
