@@ -9,9 +9,9 @@ import type { HostileAgent, HostileTarget } from './hostile-sip.ts';
 import { AGENT_SIP_USER } from '../../test-ports.ts';
 import type { ConsoleSession } from '../../../e2e/support/console-session.ts';
 
-/** Where the hostile suite reaches the session's agent: its Kamailio (UDP and WebSocket) with its secret. */
-export function hostileTarget(session: ConsoleSession, udpPort: number): HostileTarget {
-  return { udpPort, wsUrl: session.console.sipWsUrl, sipSecret: session.console.sipSecret, agent: AGENT_SIP_USER };
+/** Where the hostile suite reaches the session's agent: its Kamailio (UDP, and WebSocket: the console's unless given) with its secret. */
+export function hostileTarget(session: ConsoleSession, udpPort: number, wsUrl = session.console.sipWsUrl): HostileTarget {
+  return { udpPort, wsUrl, sipSecret: session.console.sipSecret, agent: AGENT_SIP_USER };
 }
 
 /** The agent answers the storm's call when it rings, and presses Done once the caller hung up. */
