@@ -7,9 +7,10 @@
  * A request that fails as a whole pauses everything (CRM_UNAVAILABLE, CRM_REQUEST_LIMIT: the
  * adapter's retry backoff, model/retry-backoff.ts; CRM_SESSION_EXPIRED: until any request on
  * the connection succeeds again, a caller lookup included (the same session often answers
- * again after one 401), `resume()` or a new connection) or holds its writes (a rejection). A write that fails on its own goes again
- * without what Salesforce refused, backs off alone, or is held. A delivered write is removed
- * from the store, unless a newer write for its interaction replaced it meanwhile.
+ * again after one 401), `resume()` or a new connection) or holds its writes (a rejection). A
+ * write that fails on its own goes again without what Salesforce refused, backs off alone, or
+ * is held. A delivered write is removed from the store, unless a newer write for its
+ * interaction replaced it meanwhile.
  */
 import type { Clock } from '../model/clock.ts';
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
