@@ -243,6 +243,35 @@ describe('an inbound call from ring to logged Task', () => {
     }
   });
 
+  it('a 401 (expired session) during a shift: the agent is told plainly, and the held Task goes out once the next caller\'s lookup works', async () => {
+    const { fakeOrg, softphone } = session;
+    const first = await placeCall(session, { name: 'Grace Kim', number: '+14155550107' });
+    await softphone.getByRole('region', { name: /Incoming voice call from Grace Kim/ }).getByRole('button', { name: 'Accept' }).click();
+    await customerState(session, 'connected');
+    await softphone.getByRole('button', { name: 'Release' }).click();
+    // Salesforce refuses the session for the next request only: the Task write.
+    await fakeOrg.setFault('default', { kind: 'sessionExpired', times: 1 });
+    try {
+      await softphone.getByRole('button', { name: 'Done' }).click();
+      await softphone.getByText(/Will retry/).first().waitFor();
+      await softphone.getByText(/Your Salesforce session expired/).waitFor();
+      await softphone.getByText(/log in to Salesforce again and reload the console/).waitFor();
+      assert.equal((await tasksFor(session, first)).length, 0, 'held, not lost');
+    } finally {
+      await fakeOrg.clearFaults('default');
+    }
+    // The next call's caller lookup works with the same session: writing resumes at once, no reload.
+    const second = await placeCall(session, { name: 'Hugo Diaz', number: '+14155550108' });
+    await taskFor(session, first, 30_000);
+    assert.equal((await tasksFor(session, first)).length, 1);
+    await softphone.getByText(/Your Salesforce session expired/).waitFor({ state: 'detached' });
+    await softphone.getByRole('region', { name: /Incoming voice call from Hugo Diaz/ }).getByRole('button', { name: 'Accept' }).click();
+    await customerState(session, 'connected');
+    await softphone.getByRole('button', { name: 'Release' }).click();
+    await softphone.getByRole('button', { name: 'Done' }).click();
+    await taskFor(session, second, 30_000);
+  });
+
   it('a Task held while the session was expired is sent once after the console is reloaded', async () => {
     const { fakeOrg } = session;
     await fakeOrg.setFault('default', { kind: 'sessionExpired' });

@@ -62,8 +62,8 @@ const ENTRY_POINTS = ['app/main.ts', 'app/scv-main.ts'];
 
 /** A test-support folder: helpers only tests use (adapter/test-support, widget/test-support). */
 const isTestSupport = (file: string) => /(^|\/)test-support\//.test(file);
-/** A test: a *.test.ts (Node's or the browser's) or a *.browser-test.ts (scripts/' browser tests). */
-const isTest = (file: string) => /\.(test|browser-test)\.ts$/.test(file);
+/** A test: a *.test.ts (Node's or the browser's), a *.browser-test.ts (scripts/' browser tests) or a fault of the fault suite (scripts/faults/*.fault.ts). */
+const isTest = (file: string) => /\.(test|browser-test|fault)\.ts$/.test(file);
 /** Code that runs only in tests. */
 const isTestCode = (file: string) => isTest(file) || isTestSupport(file);
 

@@ -226,6 +226,10 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
     this.#desks.voice.incoming(offer);
   }
 
+  refused(offer: CallOffer, error: ContactPadError): void {
+    this.#desks.voice.refused(offer, error);
+  }
+
   connected(callId: string): void {
     this.#desks.voice.connected(callId);
     // Kept durable while it is up, so a page that goes without a word still leaves its Task.
@@ -370,6 +374,11 @@ export class Controller implements PhoneListener, HostListener, AudioDevicesList
   }
 
   // ---- the crm room: the outbox, drafts, the directory ------------------------------------
+
+  /** Salesforce stopped taking the session (the agent is told what to do) or takes it again (the notice goes). */
+  salesforceSession(state: 'working' | 'expired', notice?: ContactPadError): void {
+    this.#desks.notices.salesforceSession(state, notice);
+  }
 
   /** The outbox reports each Task write's progress here (a refused calling list outcome becomes a kept notice: desks/outbox-progress.ts). */
   activityState(interactionId: string, state: Exclude<ActivityLogState, 'none'>, error?: ContactPadError): void {

@@ -50,6 +50,7 @@ export function startRooms(session: CrmSession, settings: ContactPadSettings, ag
     agent,
     activityState: (interactionId, state, error) => controller.activityState(interactionId, state, error),
     onError: (error) => controller.notify(error),
+    sessionState: (state, notice) => controller.salesforceSession(state, notice),
     // One outbox and one memory of recent calls per org: the session id starts with the org id (never log the rest).
     outboxDatabase: `contactpad-activity-outbox-${orgPart}`,
     recentActivityKey: `contactpad-recent-activity-${orgPart}-${agent.userId}`,

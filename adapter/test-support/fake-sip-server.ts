@@ -41,6 +41,8 @@ const CRLF = '\r\n';
 /** A SIP server the phone reaches through the transport {@link transportConstructor} makes. */
 export class FakeSipServer {
   readonly seen: SeenRequest[] = [];
+  /** Every message the phone sent, in order (its requests and its answers to {@link deliver}ed requests). */
+  readonly sent: string[] = [];
   connections = 0;
   /** While true the server hangs: it keeps the connection open and answers nothing (a frozen SIP server). */
   hangs = false;
@@ -67,6 +69,11 @@ export class FakeSipServer {
     return this.seen.filter((r) => r.method === 'INVITE' && r.username !== undefined);
   }
 
+  /** Sends `message` to the phone as it stands, on the open connection (as a proxy relays a request or a peer's garbage). */
+  deliver(message: string): void {
+    this.#current?.receive(message);
+  }
+
   /** Closes the phone's connection from the server's side (the phone reconnects). */
   drop(): void {
     this.#current?.lost();
@@ -80,6 +87,7 @@ export class FakeSipServer {
 
   /** @internal answers one message from the phone (undefined: no answer, e.g. an ACK). */
   answer(message: string, connection: number): string | undefined {
+    this.sent.push(message);
     const [requestLine = '', ...rest] = message.split(CRLF);
     const method = requestLine.split(' ')[0] ?? '';
     if (method !== 'REGISTER' && method !== 'INVITE' && method !== 'OPTIONS') return undefined;
@@ -186,6 +194,14 @@ class FakeTransport implements Transport {
     if (this.#state === TransportState.Disconnected) return;
     this.#set(TransportState.Disconnected);
     this.onDisconnect?.();
+  }
+
+  /** The server sent a message (on a later task, as a WebSocket delivers it). */
+  receive(message: string): void {
+    const connection = this.#connection;
+    setTimeout(() => {
+      if (this.isConnected() && this.#connection === connection) this.onMessage?.(message);
+    }, 0);
   }
 
   /** The server closed the connection. */

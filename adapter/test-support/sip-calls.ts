@@ -74,6 +74,8 @@ export class RecordingListener implements PhoneListener {
   readonly offers: CallOffer[] = [];
   readonly connectedCalls: string[] = [];
   readonly ends: Array<{ callId: string; end: CallEnd }> = [];
+  /** The INVITEs refused before they rang (488), with why. */
+  readonly refusals: Array<{ offer: CallOffer; error: ContactPadError }> = [];
   /** What the phone said of the far end's own hold, in order. */
   readonly farEndHolds: Array<{ callId: string; held: boolean }> = [];
 
@@ -83,6 +85,9 @@ export class RecordingListener implements PhoneListener {
   }
   incoming(offer: CallOffer): void {
     this.offers.push(offer);
+  }
+  refused(offer: CallOffer, error: ContactPadError): void {
+    this.refusals.push({ offer, error });
   }
   connected(callId: string): void {
     this.connectedCalls.push(callId);
@@ -108,6 +113,9 @@ export class RecordingListener implements PhoneListener {
   }
   offer(): Promise<CallOffer> {
     return waitFor('an incoming call', () => this.offers.at(-1));
+  }
+  refusal(): Promise<{ offer: CallOffer; error: ContactPadError }> {
+    return waitFor('a call refused before it rang', () => this.refusals.at(-1));
   }
   endOf(callId: string): Promise<CallEnd> {
     return waitFor(`the end of call ${callId}`, () => this.ends.find((e) => e.callId === callId)?.end);

@@ -144,6 +144,9 @@ const RINGING = [
   'widget/src/cp-call-pop.ts',
   // A call rings aloud.
   'adapter/src/telephony/ringer.ts',
+  // Whether a call rings at all: every SIP message cleaned before sip.js reads it, the offer checked before the 180.
+  'adapter/src/telephony/incoming-sip-cleaning.ts',
+  'adapter/src/telephony/offer-check.ts',
 ];
 
 /** A module's path from the project root, '/'-separated. */

@@ -699,6 +699,15 @@ export class FakeOrg {
   // REQUEST_LIMIT_EXCEEDED "TotalRequests Limit exceeded." as errorcodes.htm lists them
   // (messages as commonly recorded, e.g. jsforce's error handling); 503 SERVER_UNAVAILABLE
   // "Server temporarily unavailable. Please try again later." (message unverified).
+  // The 401's body is Salesforce's list of errors, [{"message":"Session expired or invalid",
+  // "errorCode":"INVALID_SESSION_ID"}] (api-response.ts): REST API Developer Guide, "Status Codes
+  // and Error Responses" (developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/
+  // errorcodes.htm): "401: The session ID or OAuth token used has expired or is invalid. The
+  // response body contains the message and errorCode."; the code by "Error Handling for Session
+  // Expiration" (api_meta/meta_error_handling_session_exp.htm): "When your session expires, the
+  // exception code INVALID_SESSION_ID is returned." A `times` fault is one expiry the next
+  // requests see while later ones with the same token are taken again, as ContactPad meets it
+  // during a shift (issue 13).
   async applyFaults(): Promise<SalesforceApiError | undefined> {
     const hang = this.take('hang');
     if (hang) await this.hang(hang.ms);

@@ -221,6 +221,25 @@ describe('the activity outbox', () => {
     expect(await tasksFor(session.orgId, 'cp-session')).to.have.length(1);
   });
 
+  it('sends the writes held by a 401 as soon as another request with the same session succeeds (a caller lookup), once', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new FakeClock(T0);
+    const events: Event[] = [];
+    const connection = connectTo(session); // one connection for lookups and writes, as the crm room has
+    const outbox = newOutbox(undefined, clock, events, databaseName(), { connection });
+    await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired', times: 1 });
+    await outbox.enqueue('cp-401', task('cp-401'));
+    await waitUntil(() => last(events, 'cp-401')?.state === 'retrying', 'held on the 401');
+    expect(last(events, 'cp-401')?.code).to.equal('CRM_SESSION_EXPIRED');
+    expect(clock.pending, 'no retry timer: nothing is sent with a session Salesforce refuses').to.have.length(0);
+    const usage = await fakeOrg.apiUsage(session.orgId);
+
+    await connection.search('FIND {4155550100} IN PHONE FIELDS RETURNING Contact(Id)'); // the next caller's lookup
+    await waitUntil(() => last(events, 'cp-401')?.state === 'saved', 'saved once the lookup worked');
+    expect(await tasksFor(session.orgId, 'cp-401')).to.have.length(1);
+    expect(await fakeOrg.apiUsage(session.orgId), 'the lookup and one write').to.equal(usage + 2);
+  });
+
   it('sends held writes again on resume()', async () => {
     const session = await fakeOrg.createOrg();
     const events: Event[] = [];

@@ -22,7 +22,8 @@
  *   (model/retry-backoff.ts: capped exponential with full jitter, each wait drawn at random
  *   up to 2 s, 4 s, 8 s... up to 5 minutes by default, so the outboxes of many agents that
  *   lost the same org do not retry in step); writes queued meanwhile join the next try.
- * - CRM_SESSION_EXPIRED: everything waits for `resume()` or a new connection
+ * - CRM_SESSION_EXPIRED: everything waits until any request on the connection succeeds again
+ *   (a caller lookup: one 401 does not end a session), `resume()` or a new connection
  *   (`setConnection`), since retrying with a dead session only spends API calls.
  * - CRM_REQUEST_REJECTED (a validation rule, a missing permission): that write is held,
  *   to be retried on `resume()`, `setConnection()` or the next `start()` (after the admin's

@@ -101,6 +101,30 @@ describe('the connection to the org', () => {
     expect(error.detail['errorCode']).to.equal('MALFORMED_SEARCH');
   });
 
+  it('says when Salesforce stops taking the session (401) and when it takes it again, once per change', async () => {
+    const session = await fakeOrg.createOrg();
+    const connection = connectTo(session);
+    const told: Array<[string, string | undefined]> = [];
+    const stop = connection.watchSession((state, error) => told.push([state, error?.code]));
+    expect(connection.session, 'working until Salesforce says otherwise').to.equal('working');
+    await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired', times: 2 });
+    expectCode(await rejectionOf(connection.search(SOSL)), 'CRM_SESSION_EXPIRED');
+    expectCode(await rejectionOf(connection.query('SELECT Id FROM Lead')), 'CRM_SESSION_EXPIRED');
+    expect(connection.session).to.equal('expired');
+    await connection.search(SOSL);
+    await connection.query('SELECT Id FROM Lead');
+    expect(connection.session).to.equal('working');
+    expect(told).to.deep.equal([['expired', 'CRM_SESSION_EXPIRED'], ['working', undefined]]);
+    // Other failures say nothing of the session.
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable', times: 1 });
+    expectCode(await rejectionOf(connection.search(SOSL)), 'CRM_UNAVAILABLE');
+    expect(connection.session).to.equal('working');
+    stop();
+    await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired', times: 1 });
+    await rejectionOf(connection.search(SOSL));
+    expect(told, 'nothing after stop').to.have.length(2);
+  });
+
   it('works again once the org recovers', async () => {
     const session = await fakeOrg.createOrg();
     const connection = connectTo(session);

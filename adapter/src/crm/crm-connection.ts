@@ -61,10 +61,18 @@ export interface CompositeSubresponse {
   readonly body: unknown;
 }
 
+/** Whether Salesforce takes the session, as its latest answer said: `expired` after a 401 INVALID_SESSION_ID, `working` after any answer that came back. */
+export type SessionState = 'working' | 'expired';
+
+/** Told when the session's state changes (`error`: the CRM_SESSION_EXPIRED that said it expired). */
+export type SessionListener = (state: SessionState, error?: ContactPadError) => void;
+
 /** Maps to a jsforce `Connection` on the REST API. */
 export class CrmConnection {
   readonly #config: Readonly<CrmConfig>;
   #connection: Connection | undefined;
+  #session: SessionState = 'working';
+  readonly #sessionListeners = new Set<SessionListener>();
 
   /** Validates the configuration; throws `INVALID_CONFIGURATION` naming the bad setting. No I/O. */
   constructor(config: CrmConfig) {
@@ -85,6 +93,32 @@ export class CrmConnection {
   get apiUsage(): { readonly used: number; readonly limit: number } | undefined {
     const usage = this.#connection?.limitInfo?.apiUsage;
     return usage ? { used: usage.used, limit: usage.limit } : undefined;
+  }
+
+  /**
+   * Whether the session works, as the latest request found. One 401 does not end a shift: the
+   * same session often answers again (a lookup right after), and the outbox resumes then.
+   */
+  get session(): SessionState {
+    return this.#session;
+  }
+
+  /** Tells `listener` each change of {@link session}; returns the way to stop. */
+  watchSession(listener: SessionListener): () => void {
+    this.#sessionListeners.add(listener);
+    return () => this.#sessionListeners.delete(listener);
+  }
+
+  #sessionIs(state: SessionState, error?: ContactPadError): void {
+    if (this.#session === state) return;
+    this.#session = state;
+    for (const listener of [...this.#sessionListeners]) {
+      try {
+        listener(state, error);
+      } catch (thrown) {
+        console.error('ContactPad session listener failed', thrown);
+      }
+    }
   }
 
   /** Loads jsforce now (call it once the phone is up, so the first lookup does not wait for it). */
@@ -244,9 +278,13 @@ export class CrmConnection {
     // A request that loses the race still settles later; its outcome is no longer wanted.
     work.catch(() => undefined);
     try {
-      return await Promise.race([work, timeout]);
+      const answer = await Promise.race([work, timeout]);
+      this.#sessionIs('working');
+      return answer;
     } catch (error) {
-      throw toContactPadError(error);
+      const failure = toContactPadError(error);
+      if (failure.code === 'CRM_SESSION_EXPIRED') this.#sessionIs('expired', failure);
+      throw failure;
     } finally {
       clearTimeout(timer);
     }

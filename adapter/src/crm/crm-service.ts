@@ -42,6 +42,8 @@ export interface CrmServiceOptions {
   /** Progress of each Task write (saving, saved, retrying; refused: a calling list outcome Salesforce refused for good, `error` CALLING_OUTCOME_REFUSED). */
   readonly activityState: (interactionId: string, state: OutboxState, error?: ContactPadError) => void;
   readonly onError: (error: unknown) => void;
+  /** Salesforce stopped taking the session (`notice`: what the agent reads) or takes it again (crm-room-factory.ts). */
+  readonly sessionState?: (state: 'working' | 'expired', notice?: ContactPadError) => void;
   /** IndexedDB database of the outbox (tests isolate with their own). */
   readonly outboxDatabase?: string;
   /** localStorage key of the agent's remembered picks (tests isolate with their own). */
@@ -154,6 +156,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         outboxDatabase: options.outboxDatabase ?? 'contactpad-activity-outbox',
         listener: options.activityState,
         agent: options.agent,
+        ...(options.sessionState ? { sessionState: options.sessionState } : {}),
         ...(options.rememberedChoicesKey === undefined ? {} : { rememberedChoicesKey: options.rememberedChoicesKey }),
         recentActivityKey: options.recentActivityKey ?? `contactpad-recent-activity-${options.agent.userId || 'agent'}`,
       });

@@ -5,12 +5,14 @@
  * by its own answer; its retry state lives in memory (outbox-write-state.ts).
  *
  * A request that fails as a whole pauses everything (CRM_UNAVAILABLE, CRM_REQUEST_LIMIT: the
- * adapter's retry backoff, model/retry-backoff.ts; CRM_SESSION_EXPIRED: until `resume()` or a
- * new connection) or holds its writes (a rejection). A write that fails on its own goes again
- * without what Salesforce refused, backs off alone, or is held. A write whose refusal is final
- * (`finalRefusal`, a calling list outcome) is not held but refused: marked so in the store, told
- * as `refused` (again after a reload), never sent again, kept until `forget()`. A delivered write
- * is removed from the store, unless a newer write for its interaction replaced it meanwhile.
+ * adapter's retry backoff, model/retry-backoff.ts; CRM_SESSION_EXPIRED: until any request on
+ * the connection succeeds again, a caller lookup included (the same session often answers
+ * again after one 401), `resume()` or a new connection) or holds its writes (a rejection). A
+ * write that fails on its own goes again without what Salesforce refused, backs off alone, or
+ * is held. A write whose refusal is final (`finalRefusal`, a calling list outcome) is not held
+ * but refused: marked so in the store, told as `refused` (again after a reload), never sent
+ * again, kept until `forget()`. A delivered write is removed from the store, unless a newer write
+ * for its interaction replaced it meanwhile.
  */
 import type { Clock } from '../model/clock.ts';
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
@@ -86,8 +88,10 @@ export class OutboxSender {
   /** The newest revision queued by this page per interaction: the outcome of an older one's try does not decide a newer one's fate. */
   readonly #latestRevision = new Map<string, string>();
   #pause: Pause | undefined;
-  /** Set when Salesforce said the session expired; cleared by resume() or a new connection. */
+  /** Set when Salesforce said the session expired; cleared when a request on the connection succeeds, by resume() or a new connection. */
   #sessionExpired: ContactPadError | undefined;
+  /** Stops watching the connection's session (CrmConnection.watchSession). */
+  #unwatch: (() => void) | undefined;
   #sending = false;
   #sendAgain = false;
 
@@ -99,6 +103,17 @@ export class OutboxSender {
     this.#clock = options.clock;
     this.#backoffPolicy = options.backoff;
     this.#random = options.random;
+    this.#watch(options.connection);
+  }
+
+  /** Writing resumes as soon as the connection's session works again (any request succeeded). */
+  #watch(connection: CrmConnection | undefined): void {
+    this.#unwatch?.();
+    this.#unwatch = connection?.watchSession((state) => {
+      if (state !== 'working' || !this.#sessionExpired || this.#closed) return;
+      this.#sessionExpired = undefined;
+      this.#wake();
+    });
   }
 
   /** Who is told of each delivered Task. */
@@ -139,6 +154,7 @@ export class OutboxSender {
   /** Writes with a new connection (a renewed session) and retries every held write now. */
   setConnection(connection: CrmConnection): void {
     this.#connection = connection;
+    this.#watch(connection);
     this.resume();
   }
 
@@ -158,6 +174,7 @@ export class OutboxSender {
   /** Stops sending and cancels the retry timers. */
   close(): void {
     this.#closed = true;
+    this.#unwatch?.();
     for (const cancel of this.#timers) cancel();
     this.#timers.clear();
   }
@@ -305,6 +322,7 @@ export class OutboxSender {
     if (error.code === 'CRM_SESSION_EXPIRED') {
       this.#sendAgain = true;
       if (connection !== this.#connection) return false; // a new session arrived while this one was failing: try with it
+      if (connection.session === 'working') return false; // another request succeeded since this one failed: the session works, try again
       this.#sessionExpired = error;
       for (const record of records) this.#emit(record.interactionId, 'retrying', error);
       return false;

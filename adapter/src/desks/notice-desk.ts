@@ -63,6 +63,15 @@ export class NoticeDesk {
     this.#store.update((s) => (s.notices.some((n) => n.code === code) ? { ...s, notices: s.notices.filter((n) => n.code !== code) } : s));
   }
 
+  /**
+   * Salesforce stopped taking the session (`notice` says so, once: it replaces an earlier one)
+   * or takes it again (the notice goes: the waiting Tasks are being saved).
+   */
+  salesforceSession(state: 'working' | 'expired', notice?: unknown): void {
+    this.withdraw('CRM_SESSION_EXPIRED');
+    if (state === 'expired' && notice !== undefined) this.notify(notice);
+  }
+
   /** The agent dismissed a notice. */
   dismiss(noticeId: number): void {
     this.#store.update((s) => ({ ...s, notices: s.notices.filter((n) => n.id !== noticeId) }));

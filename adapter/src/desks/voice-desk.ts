@@ -104,6 +104,12 @@ export class VoiceDesk {
     else view.setCaller(interaction.id, CALLER_LOOKUP_OFF);
   }
 
+  /** The phone refused an INVITE before it rang (488: media this browser cannot take): nothing is listed, the agent is told. */
+  refused(offer: CallOffer, error: ContactPadError): void {
+    const from = offer.callerName || (offer.kind === 'callback' && offer.callbackNumber !== '' ? offer.callbackNumber : offer.callerNumber) || 'a withheld number';
+    this.#parts.notices.notify(new ContactPadError(error.code, `A ${offer.kind} call from ${from} could not be offered: ${error.message}`, { cause: error, detail: { ...error.detail } }));
+  }
+
   /** The call was answered (200 OK / ACK): the agent is Busy and an inbound call pops its record. */
   connected(callId: string): void {
     const { view, agent } = this.#parts;
@@ -128,11 +134,7 @@ export class VoiceDesk {
       else if (end.reason === 'caller-cancelled') view.move(callId, 'missed', { detail: 'caller hung up while ringing' });
       else if (end.reason === 'rejected') view.move(callId, 'rejected', { detail: `${end.statusCode}` });
       else if (end.reason === 'failed') view.move(callId, 'failed', { detail: end.message });
-      else if (end.reason === 'refused') {
-        // Nobody could have answered it (the phone refused it on its own): the agent is told why.
-        view.move(callId, 'failed', { detail: end.message });
-        notices.notify(new ContactPadError(end.code, end.message));
-      } else view.move(callId, 'missed', { detail: end.reason });
+      else view.move(callId, 'missed', { detail: end.reason });
     } else if (isInProgress(state)) {
       if (end.reason === 'transferred') {
         this.#parts.wrapUp.run((wrapUp) => wrapUp.handedOver(callId, view.facts(callId)?.transferTo ?? 'another agent'), (error) => notices.notify(error));

@@ -111,6 +111,14 @@ export const ERROR_CATALOGUE = {
     causes: ['A trunk or PBX offers only G.729 (or another codec browsers do not have), and the media gateway passes codecs through without transcoding.'],
     fix: 'The admins have the trunk offer G.711 (PCMU or PCMA) or opus as well, or turn on transcoding in the media gateway (docs/sip-edge.md).',
   },
+  CALL_MEDIA_UNPLAYABLE: {
+    description: 'A call could not be offered to the agent: its media offer (SDP) is one the browser cannot take, so it was refused with 488 Not Acceptable Here before it rang.',
+    causes: [
+      'A phone line\'s plain RTP (no ICE, no DTLS) reached the browser: the media gateway (rtpengine) was not in the call\'s path.',
+      'The caller\'s SDP is unreadable, truncated, or lacks ICE credentials, a valid DTLS fingerprint or rtcp-mux.',
+    ],
+    fix: 'Nothing to do for the agent: the caller is refused at once and the platform can offer the call elsewhere. The admins check the SIP server\'s routing (docs/sip-edge.md) and the caller\'s equipment for the call id.',
+  },
   VIDEO_UNAVAILABLE: {
     description: 'A video call went on as a voice call: the caller\'s video cannot be shown in this browser.',
     causes: [
@@ -276,8 +284,8 @@ export const ERROR_CATALOGUE = {
   },
   CRM_SESSION_EXPIRED: {
     description: 'The Salesforce session has expired (INVALID_SESSION_ID).',
-    causes: ['The agent logged out in another tab.', 'The session timed out.'],
-    fix: 'Reload the console; pending activity logs are kept and sent after the reload.',
+    causes: ['The agent logged out in another tab.', 'The session timed out.', 'Salesforce refused the session for one request (the next one may be taken again).'],
+    fix: 'Nothing is lost: pending activity logs wait in the browser and are sent as soon as a Salesforce request succeeds again (the next caller lookup included). If it lasts, log in to Salesforce again and reload the console.',
   },
   CRM_REQUEST_LIMIT: {
     description: 'The org has used its daily API allocation (REQUEST_LIMIT_EXCEEDED).',

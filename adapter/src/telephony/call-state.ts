@@ -187,8 +187,7 @@ export type CallEnd =
   | { reason: 'answered-elsewhere' } // a CANCEL with Reason: SIP;cause=200 while it rang: another phone took the call (RFC 3326)
   | { reason: 'rejected'; statusCode: number } // we answered 486/603, or the callee refused our call
   | { reason: 'transferred' } // the far end accepted our REFER (blind transfer), or the transfer target replaced our consult call (attended)
-  | { reason: 'failed'; code: ErrorCode; message: string }
-  | { reason: 'refused'; code: ErrorCode; message: string }; // the phone refused a ringing call on its own (audio it cannot play: 488)
+  | { reason: 'failed'; code: ErrorCode; message: string };
 
 /** Every call state, in the order of the diagram. */
 export const CALL_STATES: readonly CallState[] = Object.freeze([

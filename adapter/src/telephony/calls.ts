@@ -18,7 +18,8 @@ import type { CallEnd } from './call-state.ts';
 import { errorText } from './error-text.ts';
 import { RemoteAudio } from './media.ts';
 import { deviceError, type AudioDevices, type LiveAudioChange } from './audio-devices.ts';
-import { browserAudioDecoders, unplayableOffer } from './offer-codecs.ts';
+import { browserAudioDecoders } from './offer-codecs.ts';
+import { offerRefusal } from './offer-check.ts';
 import type { MediaStats } from './media-stats.ts';
 import type { CallVideo } from './video-call.ts';
 import type { DtmfSent } from './dtmf-sender.ts';
@@ -50,6 +51,16 @@ export interface CallsOptions {
   readonly domain: string;
   /** The agent's devices and the ringtone (audio-devices.ts); without them calls play on the default output and do not ring aloud. */
   readonly audio?: AudioDevices | undefined;
+}
+
+/**
+ * Whether sip.js leaves the first 180 to us: it does when the INVITE requires 100rel and does
+ * not also list it as supported (sip.js 0.21.2 lib/api/invitation.js, the constructor's rel100,
+ * read by `autoSendAnInitialProvisionalResponse`).
+ */
+function requiresReliableRinging(request: Invitation['request']): boolean {
+  const listed = (name: string) => /\b100rel\b/i.test(request.getHeader(name) ?? '');
+  return listed('Require') && !listed('Supported');
 }
 
 function notRinging(callId: string, doing: string): ContactPadError {
@@ -95,7 +106,11 @@ export class Calls {
     this.#options.audio?.ringer.preload();
   }
 
-  /** sip.js UserAgentDelegate.onInvite: an INVITE arrived (sip.js has sent 100 Trying; it rings with 180). */
+  /**
+   * sip.js UserAgentDelegate.onInvite: an INVITE arrived (sip.js has sent 100 Trying). An offer
+   * this browser cannot take (offer-check.ts) is refused 488 before it rings and the listener
+   * is told (`refused`); any other call rings (180) and is listed (`incoming`).
+   */
   onInvite(invitation: Invitation): void {
     const receivedAt = performance.now();
     const request = invitation.request;
@@ -114,13 +129,20 @@ export class Calls {
       invitation.reject({ statusCode: 486 }).catch(() => undefined);
       return;
     }
+    const refusal = offerRefusal(sdp, browserAudioDecoders());
+    if (refusal) {
+      invitation.reject({ statusCode: 488 }).catch(() => undefined);
+      this.#options.listener.refused?.(offer, new ContactPadError(refusal.code, `its media cannot be played here: ${refusal.reason}. The caller was refused (488 Not Acceptable Here).`, { detail: { problem: refusal.problem } }));
+      return;
+    }
+    // 180 Ringing, as sip.js would have sent it before onInvite (phone-config.ts turns that off):
+    // unless the caller requires reliable provisional responses (RFC 3262), which sip.js leaves to the application.
+    if (!requiresReliableRinging(request)) invitation.progress().catch(() => undefined);
     this.#track(offer.callId, invitation, 'inbound');
     if (offer.kind === 'video') this.#videoOffers.set(offer.callId, sdp ?? '');
     // For `npm run bench`: INVITE received -> call pop painted (widget/src/paint-marks.ts).
     performance.mark(INVITE_RECEIVED_MARK, { startTime: receivedAt, detail: { interactionId: offer.callId } });
     this.#options.listener.incoming(offer);
-    const unplayable = unplayableOffer(sdp, browserAudioDecoders());
-    if (unplayable) this.#refuseUnplayable(offer.callId, invitation, unplayable);
     this.#ringWhileRinging(offer.callId);
   }
 
@@ -153,16 +175,6 @@ export class Calls {
     import('./microphone-switch.ts')
       .then(({ switchMicrophone }) => Promise.all(up.map((call) => switchMicrophone(call, () => audio.openMicrophone(change.to), change.from))))
       .catch((error: unknown) => audio.report(deviceError(error)));
-  }
-
-  /** A call whose audio this browser cannot play: 488 to the caller, and the agent is told why (offer-codecs.ts). */
-  #refuseUnplayable(callId: string, invitation: Invitation, codecs: readonly string[]): void {
-    const call = this.#calls.get(callId);
-    if (!call) return;
-    const message = `The caller's phone offers only ${codecs.join(', ')}, which this browser cannot play: the call was refused (488 Not Acceptable Here).`;
-    // Reported first: sip.js ends the session inside reject(), which would report it as a plain failure.
-    this.#finish(call, { reason: 'refused', code: 'CALL_CODECS_UNSUPPORTED', message });
-    invitation.reject({ statusCode: 488 }).catch(() => undefined);
   }
 
   /** See Phone.accept. */

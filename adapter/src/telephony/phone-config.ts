@@ -7,6 +7,7 @@ import { ContactPadError } from '../model/errors.ts';
 import { checkIceServerUrl, checkSipServerUrl } from '../model/server-addresses.ts';
 import type { SipCredential } from '../model/sip-credential.ts';
 import type { DiagnosticSink } from '../model/diagnostic-log.ts';
+import { cleaningTransport } from './incoming-sip-cleaning.ts';
 
 /** The phone's settings (from the call center definition or the local console). */
 export interface PhoneConfig {
@@ -197,13 +198,16 @@ export function applyCredential(ua: UserAgent, config: PhoneConfig, credential: 
 /**
  * The sip.js user agent for `config`. sip.js's own reconnection is off: registration.ts
  * reconnects, forever, with backoff and jitter, on the delegate's onConnect / onDisconnect.
+ * It sends no 180 Ringing by itself: calls.ts first checks that the offer can be played here
+ * (a call that cannot is refused 488 without ringing) and then rings.
  */
 export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate, extras: UserAgentExtras = {}): UserAgent {
   const { credential, transportConstructor, mediaStreamFactory, diagnostics } = extras;
   const options: UserAgentOptions = {
     uri: UserAgent.makeURI(config.aor),
     transportOptions: { server: config.serverUrl, connectionTimeout: 5, keepAliveInterval: 25 },
-    ...(transportConstructor ? { transportConstructor } : {}),
+    // Every message from the server is cleaned before sip.js parses it (incoming-sip-cleaning.ts).
+    transportConstructor: cleaningTransport(transportConstructor ?? Web.Transport),
     ...(mediaStreamFactory ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory) } : {}),
     authorizationUsername: credential?.username ?? config.authorizationUsername,
     authorizationPassword: credential?.password ?? config.authorizationPassword,
@@ -212,6 +216,7 @@ export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate
     logBuiltinEnabled: false,
     logConnector: sipLogConnector(diagnostics),
     reconnectionAttempts: 0, // the phone reconnects itself, forever, with backoff
+    sendInitialProvisionalResponse: false, // calls.ts rings (180) once the offer is checked
     // stop() hangs up and unregisters itself (bounded); sip.js then just closes the WebSocket
     // instead of waiting for REGISTERs lost with an earlier connection to time out (32 s).
     gracefulShutdown: false,

@@ -26,7 +26,8 @@ export const ES_ERRORS: Partial<Record<ErrorCode, string>> = {
   AUDIO_DEVICE_FAILED: 'El navegador rechazó un dispositivo de audio: elija otro en Dispositivos.',
   RINGTONE_BLOCKED: 'Está sonando una llamada, pero el navegador no reproducirá el tono hasta que haga clic en ContactPad.',
   CRM_UNAVAILABLE: 'Salesforce no responde o no está disponible. ContactPad lo reintenta más tarde.',
-  CRM_SESSION_EXPIRED: 'La sesión de Salesforce ha caducado: vuelva a cargar la consola. Los registros pendientes se conservan.',
+  CRM_SESSION_EXPIRED:
+    'Su sesión de Salesforce ha caducado: ContactPad no puede guardar la actividad en Salesforce ahora. Las llamadas siguen entrando y no se pierde nada: las tareas esperan en este navegador y se guardan en cuanto Salesforce vuelva a aceptar una petición. Si continúa, vuelva a iniciar sesión en Salesforce y recargue la consola.',
   CRM_REQUEST_LIMIT: 'La organización ha agotado su cuota diaria de API: avise a su administrador de Salesforce. Los registros se reintentan más tarde.',
   HOST_UNAVAILABLE: 'La consola de Salesforce (Open CTI) no está disponible: abra ContactPad desde el panel de softphone de la consola.',
   CONSOLE_BRIDGE_MISSING: 'La sincronización de pestañas y Omni-Channel están desactivadas: falta el puente de consola de ContactPad. Las llamadas siguen funcionando.',
@@ -56,6 +57,8 @@ export const ES_ERRORS: Partial<Record<ErrorCode, string>> = {
   RECORDING_FAILED: 'La orden de grabación no tuvo efecto: la grabación sigue como estaba y la llamada continúa.',
   RECORDING_PENDING: 'Espere la respuesta a la orden de grabación anterior y vuelva a intentarlo.',
   VOICEMAIL_DROP_FAILED: 'No se pudo reproducir el mensaje de buzón de voz en la llamada: la llamada sigue con usted.',
+  CALL_MEDIA_UNPLAYABLE: 'Una llamada no se pudo ofrecer: su audio no se puede reproducir en este navegador, así que se rechazó (488) antes de sonar. No tiene que hacer nada.',
+  CALL_CODECS_UNSUPPORTED: 'Una llamada no se pudo ofrecer: el teléfono del llamante solo ofrece códecs de audio que este navegador no reproduce, así que se rechazó (488) antes de sonar.',
   VIDEO_UNAVAILABLE: 'El vídeo del llamante no se puede mostrar en este navegador: la videollamada sigue como llamada de voz.',
   CAMERA_UNAVAILABLE:
     'Su cámara está apagada en esta videollamada (no hay cámara, está bloqueada, la usa otra aplicación o la aplicación del llamante no acepta su vídeo): el llamante le oye y usted le ve. Cuando la cámara esté disponible, pulse Encender la cámara.',
