@@ -14,6 +14,7 @@ import { OpenCtiHost } from './host/open-cti-host.ts';
 import { PhoneTabLock } from './host/phone-tab-lock.ts';
 import { Phone, addressOfRecord } from './telephony/phone.ts';
 import { AudioDevices } from './telephony/audio-devices.ts';
+import { keptInstanceId } from './phone-instance-storage.ts';
 import type { RingtoneStatus } from './telephony/ringer.ts';
 import { createCrmService } from './crm/crm-service.ts';
 import { createSipCredentialSource } from './crm/sip-credential-source.ts';
@@ -117,6 +118,8 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
         displayName: '',
         rejectStatusCode: settings.rejectStatusCode,
         iceServers: iceServerEntries(settings.iceServers),
+        // One SIP device per agent in this browser: a new page's REGISTER replaces the binding an old one left.
+        instanceId: keptInstanceId(webStorage('localStorage'), `contactpad-sip-instance-${orgPart}-${agent.userId || agent.sipUser}`),
       },
       controller,
       // The agent's credential, from Salesforce for the session's own user (never named here).
