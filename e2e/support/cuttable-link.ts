@@ -8,9 +8,11 @@
  *   agent's network changes (the browser's WebSocket closes at once, Kamailio drops its end);
  * - {@link CuttableLink.silence}: every open connection stays open but carries nothing more
  *   either way, as when a network dies without a word (nobody is told; only a keep-alive
- *   without an answer shows it).
+ *   without an answer shows it);
+ * - {@link CuttableLink.down}: every open connection reset, and every new one too until
+ *   {@link CuttableLink.up}, as when the agent's network is gone for a while.
  *
- * New connections pass either way: the phone can reconnect at once.
+ * After cut and silence new connections pass: the phone can reconnect at once.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
@@ -27,6 +29,10 @@ export interface CuttableLink {
   cut(): void;
   /** Keeps every open connection but passes nothing more on it, either way. */
   silence(): void;
+  /** Resets every open connection, and every new one until {@link up} (not counted in {@link accepted}). */
+  down(): void;
+  /** Lets new connections through again after {@link down}. */
+  up(): void;
   /** Closes the relay and every connection through it. */
   close(): Promise<void>;
 }
@@ -37,7 +43,12 @@ export async function openCuttableLink(targetPort: number): Promise<CuttableLink
   const silenced: Socket[] = [];
   let accepted = 0;
   let lastAcceptedAt = 0;
+  let refusing = false;
   const server: Server = createServer((client) => {
+    if (refusing) {
+      client.resetAndDestroy();
+      return;
+    }
     accepted++;
     lastAcceptedAt = Date.now();
     const upstream = connect({ host: '127.0.0.1', port: targetPort });
@@ -90,6 +101,13 @@ export async function openCuttableLink(targetPort: number): Promise<CuttableLink
         pair.passing = false;
         silenced.push(pair.client, pair.server);
       }
+    },
+    down() {
+      refusing = true;
+      link.cut();
+    },
+    up() {
+      refusing = false;
     },
     async close() {
       link.cut();
