@@ -37,4 +37,13 @@ describe("the browser's SIP instance id, kept per agent", () => {
     expect(keptInstanceId(blocked, KEY)).to.match(UUID);
     expect(keptInstanceId(undefined, KEY)).to.match(UUID);
   });
+
+  it('sends none where no UUID can be made (crypto.randomUUID outside a secure context), and keeps nothing', () => {
+    const storage = memoryStorage();
+    const none = keptInstanceId(storage, KEY, () => {
+      throw new TypeError('crypto.randomUUID is not a function');
+    });
+    expect(none).to.equal(undefined);
+    expect(storage.raw.size).to.equal(0);
+  });
 });
