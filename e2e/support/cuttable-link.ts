@@ -10,7 +10,9 @@
  *   either way, as when a network dies without a word (nobody is told; only a keep-alive
  *   without an answer shows it);
  * - {@link CuttableLink.down}: every open connection reset, and every new one too until
- *   {@link CuttableLink.up}, as when the agent's network is gone for a while.
+ *   {@link CuttableLink.up}, as when the agent's network is gone for a while;
+ * - {@link CuttableLink.cutOn}: reset when Kamailio next sends the agent a given SIP message,
+ *   which is lost with the connection (as when the network drops while it is on its way).
  *
  * After cut and silence new connections pass: the phone can reconnect at once.
  */
@@ -33,6 +35,13 @@ export interface CuttableLink {
   down(): void;
   /** Lets new connections through again after {@link down}. */
   up(): void;
+  /**
+   * The next time Kamailio sends the agent a message starting with `start` ("ACK sip:"), that
+   * message is dropped and every connection reset ({@link cut}). Read from the WebSocket frames
+   * Kamailio sends (unmasked, RFC 6455 5.1): the message starts within the frame's header's
+   * length (2 to 10 bytes) of the chunk's start.
+   */
+  cutOn(start: string): void;
   /** Closes the relay and every connection through it. */
   close(): Promise<void>;
 }
@@ -44,6 +53,12 @@ export async function openCuttableLink(targetPort: number): Promise<CuttableLink
   let accepted = 0;
   let lastAcceptedAt = 0;
   let refusing = false;
+  /** What cutOn waits for. */
+  let cutBefore: Buffer | undefined;
+  const carries = (chunk: Buffer, start: Buffer) => {
+    const at = chunk.indexOf(start);
+    return at >= 2 && at <= 10;
+  };
   const server: Server = createServer((client) => {
     if (refusing) {
       client.resetAndDestroy();
@@ -57,8 +72,14 @@ export async function openCuttableLink(targetPort: number): Promise<CuttableLink
     client.on('data', (chunk) => {
       if (pair.passing) upstream.write(chunk);
     });
-    upstream.on('data', (chunk) => {
-      if (pair.passing) client.write(chunk);
+    upstream.on('data', (chunk: Buffer) => {
+      if (!pair.passing) return;
+      if (cutBefore && carries(chunk, cutBefore)) {
+        cutBefore = undefined;
+        link.cut();
+        return;
+      }
+      client.write(chunk);
     });
     const end = () => {
       pairs.delete(pair);
@@ -108,6 +129,9 @@ export async function openCuttableLink(targetPort: number): Promise<CuttableLink
     },
     up() {
       refusing = false;
+    },
+    cutOn(start) {
+      cutBefore = Buffer.from(start);
     },
     async close() {
       link.cut();
