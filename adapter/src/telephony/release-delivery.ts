@@ -53,11 +53,6 @@ export class ReleaseDelivery {
     this.#clock = clock;
   }
 
-  /** How many BYEs wait for an answer (sent on a connection since lost, or not sent at all). */
-  get waiting(): number {
-    return this.#unheard.size;
-  }
-
   /** Sends the call's BYE (Session.bye) and keeps it until the far end answers it. `callId` names the call in the console. */
   async bye(session: Session, callId: string): Promise<void> {
     const bye: UnheardBye = { callId, releasedAt: this.#clock.now(), message: undefined, sends: 1 };
