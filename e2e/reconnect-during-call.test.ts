@@ -2,7 +2,8 @@
  * The agent's connection to the SIP server is lost during a connected call and made again:
  * the call's audio never stops (it does not travel over that connection), and afterwards the
  * call is still under control both ways: the customer's hang-up reaches the agent, the agent's
- * Release reaches the customer. ContactPad reaches Kamailio through a relay the test can cut
+ * Release reaches the customer; and a cut just after Accept, before the caller's ACK arrived,
+ * does not lose the call. ContactPad reaches Kamailio through a relay the test can cut
  * (support/cuttable-link.ts); the customer simulator and the phone-network caller do not.
  */
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -84,6 +85,24 @@ describe("the agent's connection to the SIP server lost during a call", () => {
     // The phone notices the silent connection, reconnects, and learns the call is gone (481 to its refresh).
     await interactionIn(id, 'wrap-up').waitFor({ timeout: 30_000 });
     await session.softphone.getByText('Phone ready').waitFor({ timeout: 30_000 });
+    await session.softphone.getByRole('button', { name: 'Done' }).click();
+  });
+
+  it("a cut right after Accept, before the caller's ACK reached the agent: the call is confirmed once the phone is back (Hold goes through), and the customer's hang-up reaches the agent", async () => {
+    const id = await placeCall(session, { name: 'Lena Fischer', number: '+14155550103' });
+    const accepted = link.accepted;
+    link.cutOn('ACK sip:'); // the caller's ACK is lost with the agent's connection
+    await session.softphone.getByRole('region', { name: /Incoming voice call from Lena Fischer/ }).getByRole('button', { name: 'Accept' }).click();
+    await customerState(session, 'connected');
+    await eventually('a new connection through the link', async () => link.accepted, (count) => count > accepted, 30_000, 100);
+    await session.softphone.getByText('Phone ready').waitFor({ timeout: 30_000 });
+
+    // A hold waits for the caller's ACK (10 s at most, then it is refused with a notice).
+    await session.softphone.locator(`li[data-id="${id}"]`).getByRole('button', { name: 'Hold' }).click();
+    await interactionIn(id, 'held').waitFor({ timeout: 15_000 });
+    await session.page.getByTestId('sim-hangup').click();
+    await customerState(session, 'ended');
+    await interactionIn(id, 'wrap-up').waitFor({ timeout: 15_000 });
     await session.softphone.getByRole('button', { name: 'Done' }).click();
   });
 

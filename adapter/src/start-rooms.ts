@@ -12,6 +12,7 @@ import type { DiagnosticSink } from './model/diagnostic-log.ts';
 import type { ContactPadSettings } from './model/settings.ts';
 import type { SipCredentialSource } from './model/sip-credential.ts';
 import { AudioDevices } from './telephony/audio-devices.ts';
+import { keptInstanceId } from './phone-instance-storage.ts';
 import { Phone, addressOfRecord, type PhoneListener } from './telephony/phone.ts';
 
 /** The Salesforce session the host page hands over (never logged), and where jsforce is. */
@@ -73,6 +74,8 @@ export function startRooms(session: CrmSession, settings: ContactPadSettings, ag
         displayName: '',
         rejectStatusCode: settings.rejectStatusCode,
         iceServers: iceServerEntries(settings.iceServers),
+        // One SIP device per agent in this browser: a new page's REGISTER replaces the binding an old one left.
+        instanceId: keptInstanceId(webStorage('localStorage'), `contactpad-sip-instance-${orgPart}-${agent.userId || agent.sipUser}`),
       },
       options.phoneListener ?? controller,
       // The agent's credential, from Salesforce for the session's own user (never named here).

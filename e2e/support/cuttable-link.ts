@@ -8,9 +8,13 @@
  *   agent's network changes (the browser's WebSocket closes at once, Kamailio drops its end);
  * - {@link CuttableLink.silence}: every open connection stays open but carries nothing more
  *   either way, as when a network dies without a word (nobody is told; only a keep-alive
- *   without an answer shows it).
+ *   without an answer shows it);
+ * - {@link CuttableLink.down}: every open connection reset, and every new one too until
+ *   {@link CuttableLink.up}, as when the agent's network is gone for a while;
+ * - {@link CuttableLink.cutOn}: reset when Kamailio next sends the agent a given SIP message,
+ *   which is lost with the connection (as when the network drops while it is on its way).
  *
- * New connections pass either way: the phone can reconnect at once.
+ * After cut and silence new connections pass: the phone can reconnect at once.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
@@ -27,6 +31,17 @@ export interface CuttableLink {
   cut(): void;
   /** Keeps every open connection but passes nothing more on it, either way. */
   silence(): void;
+  /** Resets every open connection, and every new one until {@link up} (not counted in {@link accepted}). */
+  down(): void;
+  /** Lets new connections through again after {@link down}. */
+  up(): void;
+  /**
+   * The next time Kamailio sends the agent a message starting with `start` ("ACK sip:"), that
+   * message is dropped and every connection reset ({@link cut}). Read from the WebSocket frames
+   * Kamailio sends (unmasked, RFC 6455 5.1): the message starts within the frame's header's
+   * length (2 to 10 bytes) of the chunk's start.
+   */
+  cutOn(start: string): void;
   /** Closes the relay and every connection through it. */
   close(): Promise<void>;
 }
@@ -37,7 +52,18 @@ export async function openCuttableLink(targetPort: number): Promise<CuttableLink
   const silenced: Socket[] = [];
   let accepted = 0;
   let lastAcceptedAt = 0;
+  let refusing = false;
+  /** What cutOn waits for. */
+  let cutBefore: Buffer | undefined;
+  const carries = (chunk: Buffer, start: Buffer) => {
+    const at = chunk.indexOf(start);
+    return at >= 2 && at <= 10;
+  };
   const server: Server = createServer((client) => {
+    if (refusing) {
+      client.resetAndDestroy();
+      return;
+    }
     accepted++;
     lastAcceptedAt = Date.now();
     const upstream = connect({ host: '127.0.0.1', port: targetPort });
@@ -46,8 +72,14 @@ export async function openCuttableLink(targetPort: number): Promise<CuttableLink
     client.on('data', (chunk) => {
       if (pair.passing) upstream.write(chunk);
     });
-    upstream.on('data', (chunk) => {
-      if (pair.passing) client.write(chunk);
+    upstream.on('data', (chunk: Buffer) => {
+      if (!pair.passing) return;
+      if (cutBefore && carries(chunk, cutBefore)) {
+        cutBefore = undefined;
+        link.cut();
+        return;
+      }
+      client.write(chunk);
     });
     const end = () => {
       pairs.delete(pair);
@@ -90,6 +122,16 @@ export async function openCuttableLink(targetPort: number): Promise<CuttableLink
         pair.passing = false;
         silenced.push(pair.client, pair.server);
       }
+    },
+    down() {
+      refusing = true;
+      link.cut();
+    },
+    up() {
+      refusing = false;
+    },
+    cutOn(start) {
+      cutBefore = Buffer.from(start);
     },
     async close() {
       link.cut();

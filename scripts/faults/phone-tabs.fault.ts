@@ -12,45 +12,17 @@
  * - reload during a call from the phone network: the caller's phone must get the agent's BYE (the
  *   figure: reload to the caller's end), the phone registers again, the call is in wrap up after
  *   the reload, and it logs exactly one Task.
- *
- * The default export has the shape of the fault suite's Fault (scripts/faults/fault.ts,
- * README.md; the runner checks it by shape): it needs of the rig only {@link TabsRig}, and says
- * its outcome without the runner's Tally, so it builds on a branch without them.
  */
-import { customerState, placeCall, reloadConsole, tasksFor, type ConsoleSession } from '../../e2e/support/console-session.ts';
+import { customerState, placeCall, reloadConsole } from '../../e2e/support/console-session.ts';
 import { PHONE_ELSEWHERE, crashPage, listedCalls, openAnotherPage, phoneSays, useThePhoneHere } from '../../e2e/support/phone-tabs.ts';
-
-/** What this fault uses of the rig (FaultRig, scripts/faults/rig.ts). */
-interface TabsRig {
-  readonly session: ConsoleSession;
-  connectedCall(line: 'browser' | 'phone-network'): Promise<{ readonly id: string; farEndEnded(timeoutMs: number): Promise<boolean> }>;
-  release(): Promise<void>;
-  phoneReady(timeoutMs: number): Promise<boolean>;
-  interactionState(id: string): Promise<string | undefined>;
-  finishWrapUps(): Promise<void>;
-  settle(): Promise<string[]>;
-}
+import { Tally, type Fault } from './fault.ts';
+import { until, type FaultRig } from './rig.ts';
 
 type Turn = 'second tab' | 'take over, then close' | 'take over, then crash' | 'reload during a call';
 const TURNS: readonly Turn[] = ['second tab', 'take over, then close', 'take over, then crash', 'reload during a call'];
 
-/** Measured times (ms) by what they time. */
-type Samples = Map<string, number[]>;
-
-function sample(samples: Samples, label: string, ms: number): void {
-  samples.set(label, [...(samples.get(label) ?? []), ms]);
-}
-
-/** "median 0.21 s, max 0.40 s (n=3)", as the suite's table says figures. */
-function figure(label: string, values: readonly number[]): string {
-  const sorted = [...values].sort((x, y) => x - y);
-  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-  return `${label}: median ${s(median)}, max ${s(sorted.at(-1)!)} (n=${sorted.length})`;
-}
-
 /** One turn; pushes what was lost or stuck to `problems`, and the ids of calls that must log one Task each to `logged`. */
-async function turn(rig: TabsRig, kind: Turn, samples: Samples, problems: string[], logged: string[]): Promise<void> {
+async function turn(rig: FaultRig, kind: Turn, tally: Tally, problems: string[], logged: string[]): Promise<void> {
   const a = rig.session;
   if (kind === 'reload during a call') {
     const call = await rig.connectedCall('phone-network');
@@ -59,13 +31,12 @@ async function turn(rig: TabsRig, kind: Turn, samples: Samples, problems: string
     const endedAt = call.farEndEnded(15_000).then((ended) => (ended ? Date.now() : undefined));
     await reloadConsole(a);
     const ended = await endedAt;
-    if (ended !== undefined) sample(samples, "reload during a call: reload to the caller's BYE", ended - reloadedAt);
+    if (ended !== undefined) tally.sample("reload during a call: reload to the caller's BYE", ended - reloadedAt);
     else problems.push("reload during a call: the caller's phone got no BYE (the customer stays connected)");
-    if (await rig.phoneReady(30_000)) sample(samples, 'reload during a call: reload to "Phone ready"', Date.now() - reloadedAt);
+    if (await rig.phoneReady(30_000)) tally.sample('reload during a call: reload to "Phone ready"', Date.now() - reloadedAt);
     else problems.push('reload during a call: the phone was not ready within 30 s of the reload');
-    const deadline = Date.now() + 30_000;
-    while ((await rig.interactionState(call.id)) !== 'wrap-up' && Date.now() < deadline) await new Promise((done) => setTimeout(done, 250));
-    if ((await rig.interactionState(call.id)) !== 'wrap-up') problems.push(`reload during a call: the call is not in wrap up after the reload (${(await rig.interactionState(call.id)) ?? 'not listed'})`);
+    const shown = await until(() => rig.interactionState(call.id), (state) => state === 'wrap-up', 30_000, 250);
+    if (!shown.held) problems.push(`reload during a call: the call is not in wrap up after the reload (${shown.value ?? 'not listed'})`);
     await rig.finishWrapUps();
     return;
   }
@@ -88,13 +59,13 @@ async function turn(rig: TabsRig, kind: Turn, samples: Samples, problems: string
     }
     const askedAt = Date.now();
     await useThePhoneHere(b.softphone);
-    if (await phoneSays(b.softphone, 'Phone ready', 15_000)) sample(samples, 'take over: "Use the phone here" to "Phone ready"', Date.now() - askedAt);
+    if (await phoneSays(b.softphone, 'Phone ready', 15_000)) tally.sample('take over: "Use the phone here" to "Phone ready"', Date.now() - askedAt);
     else problems.push(`${kind}: the second page did not get the phone within 15 s`);
     if (!(await phoneSays(a.softphone, PHONE_ELSEWHERE, 10_000))) problems.push(`${kind}: the first page did not say the phone is elsewhere`);
     const goneAt = Date.now();
     if (kind === 'take over, then crash') await crashPage(b);
     else await b.page.close();
-    if (await rig.phoneReady(30_000)) sample(samples, `${kind === 'take over, then crash' ? 'crashed' : 'closed'} page with the phone: to "Phone ready" in the other`, Date.now() - goneAt);
+    if (await rig.phoneReady(30_000)) tally.sample(`${kind === 'take over, then crash' ? 'crashed' : 'closed'} page with the phone: to "Phone ready" in the other`, Date.now() - goneAt);
     else problems.push(`${kind}: the first page did not get the phone back within 30 s`);
     // The page left rings: a call from the console page's simulator, refused there (Busy Here).
     await placeCall(a, { name: 'Ann Smith', number: '+14155550102', queue: 'Sales' });
@@ -106,40 +77,27 @@ async function turn(rig: TabsRig, kind: Turn, samples: Samples, problems: string
   }
 }
 
-const fault = {
+const fault: Fault = {
   name: 'console in two tabs; the tab with the phone reloaded, closed or crashed',
   order: 60,
   budgetMs: { full: 6 * 60_000, short: 3 * 60_000 },
-  async run(rig: TabsRig, { short }: { readonly short: boolean }) {
-    const samples: Samples = new Map();
-    const problems: string[] = [];
+  async run(rig, { short }) {
+    const tally = new Tally();
     const logged: string[] = [];
     const times = short ? TURNS.length : 2 * TURNS.length;
-    let survived = 0;
     for (let index = 0; index < times; index++) {
       const kind = TURNS[index % TURNS.length]!;
-      const found: string[] = [];
+      const problems: string[] = [];
       try {
-        await turn(rig, kind, samples, found, logged);
+        await turn(rig, kind, tally, problems, logged);
       } catch (error) {
-        found.push(`${kind}: ${error instanceof Error ? error.message.split('\n')[0]! : String(error)}`);
+        problems.push(`${kind}: ${error instanceof Error ? error.message.split('\n')[0]! : String(error)}`);
       }
-      found.push(...(await rig.settle()));
-      if (found.length === 0) survived++;
-      problems.push(...found.map((problem) => `#${index + 1}: ${problem}`));
+      problems.push(...(await rig.settle()));
+      tally.time(problems);
     }
-    const deadline = Date.now() + 30_000;
-    let counts: { id: string; count: number }[] = [];
-    do {
-      counts = await Promise.all(logged.map(async (id) => ({ id, count: (await tasksFor(rig.session, id)).length })));
-      if (counts.every((each) => each.count === 1)) break;
-      await new Promise((done) => setTimeout(done, 500));
-    } while (Date.now() < deadline);
-    const wrong = counts.filter((each) => each.count !== 1);
-    problems.push(...wrong.map((each) => `call ${each.id}: ${each.count} Tasks`));
-    const figures = [...samples].map(([label, values]) => figure(label, values));
-    figures.push(`${logged.length - wrong.length} of ${logged.length} calls logged exactly one Task`);
-    return { done: times, survived, figures, problems };
+    await rig.checkTasks(logged, tally);
+    return tally.outcome();
   },
 };
 

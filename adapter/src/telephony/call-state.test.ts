@@ -88,6 +88,7 @@ const LEGAL: Readonly<Record<string, CallState>> = {
 
   'calling > refused': 'calling',
   'calling > established': 'connected',
+  'calling > fail': 'ending',
   'calling > release': 'ending',
   'calling > terminated': 'ended',
 

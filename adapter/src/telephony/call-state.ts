@@ -47,7 +47,9 @@
  *     far-end-gone from the up states: the far end answered our dialog refresh after a
  *                 reconnect with 481 (dialog-refresh.ts): it hung up while the connection was
  *                 down and its BYE was lost; reported as its hang-up
- *     fail        from answering or dialling: accept() or dial() failed
+ *     fail        from answering or dialling: accept() or dial() failed; from calling: the
+ *                 phone reconnected while our INVITE was unanswered, so its answer can no
+ *                 longer reach us (dial.ts abandonAfterReconnect)
  *     cancel      from ringing: the caller's CANCEL
  *
  *   terminated (sip.js: Session Terminated) --> ended, from every state but answering and
@@ -106,7 +108,7 @@ export type CallEvent =
   | { readonly type: 'established' }
   /** The far end's ACK (of our 200 OK, or of our answer to its re-INVITE). */
   | { readonly type: 'ack' }
-  /** accept() or dial() failed (microphone, SDP...). */
+  /** accept() or dial() failed (microphone, SDP...), or our INVITE's answer can no longer reach us (a reconnect while it rang). */
   | { readonly type: 'fail'; readonly code: ErrorCode; readonly message: string }
   /** hold(): our sendonly re-INVITE is on its way (or waits for the call to take it). */
   | { readonly type: 'hold' }
@@ -227,7 +229,7 @@ export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRo
   refused: same(['dialling', 'calling', 'ending']),
   established: { ...to(['answering', 'dialling', 'calling'], 'connected'), ending: 'ending' },
   ack: same(['answering', ...UP, 'dropping-voicemail', 'ending']),
-  fail: to(['answering', 'dialling', 'ending'], 'ending'),
+  fail: to(['answering', 'dialling', 'calling', 'ending'], 'ending'),
   hold: { connected: 'holding' },
   'hold-accepted': { holding: 'held' },
   'hold-failed': { holding: 'connected' },

@@ -28,6 +28,7 @@ import type { PhoneListener } from './phone-listener.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
 import type { DeviceCallbacks } from './device-callback.ts';
+import type { ReleaseDelivery } from './release-delivery.ts';
 import { readCallOffer } from './sip-header-contract.ts';
 import { answeredElsewhere } from './cancel-reason.ts';
 
@@ -78,8 +79,10 @@ export class Calls {
   /** The call control once loaded: from then on its requests start at once, as when it was bundled. */
   #control: CallControl | undefined;
   #loadingControl: Promise<CallControl> | undefined;
-  /** The dialog refresh under way for a call (refreshDialogs). */
+  /** The dialog refresh under way for a call (reconnected). */
   readonly #refreshing = new Map<Call, Promise<void>>();
+  /** The BYEs of released calls, kept until the far end hears them (release-delivery.ts), once the call control has loaded. */
+  #releases: ReleaseDelivery | undefined;
 
   constructor(options: CallsOptions) {
     this.#options = options;
@@ -322,11 +325,17 @@ export class Calls {
   }
 
   /**
-   * The phone's WebSocket to the SIP server was made again after it was lost: every answered
-   * call tells its far end where the agent is now (dialog-refresh.ts), one refresh at a time
-   * per call (a second reconnect while one runs refreshes again after it).
+   * The phone's WebSocket to the SIP server was made again after it was lost (`ua`'s): every
+   * answered call tells its far end where the agent is now (dialog-refresh.ts), one refresh at a
+   * time per call (a second reconnect while one runs refreshes again after it); the BYEs of
+   * calls released meanwhile go again (release-delivery.ts); and an outbound call still ringing
+   * ends, as its answer can no longer reach the phone (dial.ts abandonAfterReconnect).
    */
-  refreshDialogs(): void {
+  reconnected(ua: UserAgent): void {
+    this.#releases?.reconnected(ua);
+    for (const call of [...this.#calls.values()]) {
+      if (call.state === 'calling') this.#control?.abandonAfterReconnect(call, this.#port);
+    }
     for (const call of this.#calls.values()) {
       if (call.sipSession.state !== SessionState.Established) continue;
       const before = this.#refreshing.get(call) ?? Promise.resolve();
@@ -412,7 +421,9 @@ export class Calls {
     call.note({ type: 'release' });
     const session = call.sipSession;
     if (session.state === SessionState.Established) {
-      await session.bye();
+      // With the call control loaded (from registration on): kept until the far end hears it.
+      const releases = (this.#releases ??= this.#control && new this.#control.ReleaseDelivery(this.#options.clock));
+      await (releases ? releases.bye(session, call.id) : session.bye());
     } else if (call.session instanceof Inviter && (session.state === SessionState.Initial || session.state === SessionState.Establishing)) {
       await call.session.cancel();
     } else if (call.session instanceof Invitation && session.state === SessionState.Initial) {

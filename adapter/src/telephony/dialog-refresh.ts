@@ -36,7 +36,7 @@ import type { Clock } from '../model/clock.ts';
 import type { Call } from './call.ts';
 import { REINVITE_READY_TIMEOUT_MS } from './call-control-limits.ts';
 import { errorText } from './error-text.ts';
-import { ask, untilReadyForReinvite, whileUp, type Answer } from './far-end.ts';
+import { ask, oneReinviteAtATime, untilReadyForReinvite, whileUp, type Answer } from './far-end.ts';
 import { glareWaitMs, rollBackOffer } from './hold.ts';
 
 /** How a refresh went. */
@@ -77,7 +77,11 @@ function warn(call: Call, why: string): void {
   console.warn(`ContactPad phone: could not tell the far end of call ${call.id} where the agent is after a reconnect (${why}); the call goes on.`);
 }
 
-async function reinvite(call: Call, clock: Clock): Promise<Answer> {
+function reinvite(call: Call, clock: Clock): Promise<Answer> {
+  return oneReinviteAtATime(call, () => reinviteNow(call, clock));
+}
+
+async function reinviteNow(call: Call, clock: Clock): Promise<Answer> {
   // After a hold, retrieve or a far end's re-INVITE in progress: one INVITE transaction at a time.
   const ready = await untilReadyForReinvite(call, clock, REINVITE_READY_TIMEOUT_MS);
   if (ready.kind === 'timed-out') return { kind: 'not-sent', error: new Error('the call did not become ready for a re-INVITE') };

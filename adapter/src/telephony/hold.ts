@@ -8,7 +8,7 @@ import type { Clock } from '../model/clock.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { Call } from './call.ts';
 import { errorText } from './error-text.ts';
-import { ask, peerConnectionOf, untilReadyForReinvite, whileUp, type Answer } from './far-end.ts';
+import { ask, oneReinviteAtATime, peerConnectionOf, untilReadyForReinvite, whileUp, type Answer } from './far-end.ts';
 import { REINVITE_READY_TIMEOUT_MS } from './call-control-limits.ts';
 
 /**
@@ -104,7 +104,7 @@ function pause(call: Call, clock: Clock, ms: number): Promise<{ kind: 'waited' }
 
 async function reinviteOrNotSent(call: Call, hold: boolean, clock: Clock, stillWanted: () => boolean): Promise<Answer> {
   try {
-    return await reinvite(call, hold, clock, stillWanted);
+    return await oneReinviteAtATime(call, () => reinvite(call, hold, clock, stillWanted));
   } catch (error) {
     return { kind: 'not-sent', error };
   }

@@ -42,6 +42,16 @@ export interface PhoneConfig {
    * drawn at random up to that window (full jitter, model/retry-backoff.ts).
    */
   reconnect?: { firstDelayMs: number; maxDelayMs: number };
+  /**
+   * This browser's SIP instance id, a UUID (RFC 5626 4.1: sent as +sip.instance in the
+   * Contact): the same for every page of this agent in this browser (kept in localStorage by
+   * the composition, phone-instance-storage.ts), so the registrar takes a new page's REGISTER
+   * as the same device and replaces the binding a crashed or closed page left (Kamailio 5.6
+   * matches a Contact by its instance: src/modules/usrloc/urecord.c get_ucontact_by_instance),
+   * instead of keeping both until the old one expires. Without it sip.js makes one up per page
+   * and sends none.
+   */
+  instanceId?: string;
 }
 
 export const DEFAULT_RECONNECT = Object.freeze({ firstDelayMs: 1000, maxDelayMs: 30_000 });
@@ -78,12 +88,18 @@ export function validateConfig(config: PhoneConfig): void {
   if (config.rejectStatusCode !== undefined && config.rejectStatusCode !== 486 && config.rejectStatusCode !== 603) {
     throw invalid(`rejectStatusCode must be 486 or 603, got ${JSON.stringify(config.rejectStatusCode)}`);
   }
+  if (config.instanceId !== undefined && !isInstanceId(config.instanceId)) throw invalid(`instanceId must be a UUID, got ${JSON.stringify(config.instanceId)}`);
   if (config.reconnect !== undefined) {
     const { firstDelayMs, maxDelayMs } = config.reconnect ?? {};
     if (!isNumber(firstDelayMs) || !isNumber(maxDelayMs) || firstDelayMs <= 0 || maxDelayMs < firstDelayMs) {
       throw invalid('reconnect needs firstDelayMs > 0 and maxDelayMs >= firstDelayMs');
     }
   }
+}
+
+/** A UUID in its text form (8-4-4-4-12 hex digits), as sip.js takes an instance id (UserAgentOptions.instanceId). */
+export function isInstanceId(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 /**
@@ -212,6 +228,9 @@ export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate
     authorizationUsername: credential?.username ?? config.authorizationUsername,
     authorizationPassword: credential?.password ?? config.authorizationPassword,
     displayName: config.displayName,
+    // The browser's instance in every Contact, the REGISTER's included (sip.js adds it to the
+    // REGISTER's alone only with SIP Outbound's reg-id, which this edge does not serve).
+    ...(config.instanceId ? { instanceId: config.instanceId, instanceIdAlwaysAdded: true } : {}),
     logLevel: 'error',
     logBuiltinEnabled: false,
     logConnector: sipLogConnector(diagnostics),

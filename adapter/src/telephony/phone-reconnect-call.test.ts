@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { SessionState, Web } from 'sip.js';
-import { CallRig, Customer, audioDirection, watchFarEnd } from '../../test-support/sip-calls.ts';
+import { CallRig, Customer, audioDirection, holdBackAck, watchFarEnd } from '../../test-support/sip-calls.ts';
+import { ANSWER_LOST } from './dial.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 
 /**
@@ -38,7 +39,7 @@ describe('Phone: a call through a lost and restored connection to the SIP server
     LosableTransport.offline = false;
     await rig.tearDown();
   });
-  const { setup, answeredCall } = rig;
+  const { setup, answeredCall, ringingCall, registeredCallee } = rig;
 
   /** Loses the phone's connection and waits until it has registered again. */
   async function loseAndRegisterAgain(listener: { connections: readonly { state: string }[]; connectionState(state: 'registered', from: number, timeoutMs: number): Promise<unknown> }): Promise<void> {
@@ -96,5 +97,50 @@ describe('Phone: a call through a lost and restored connection to the SIP server
 
     LosableTransport.offline = false;
     expect(await listener.endOf(callId)).to.deep.equal({ reason: 'remote-hangup' });
+  });
+  it("sends the agent's Release made while the connection is down once the phone is back: the call ends for the agent at once, once", async () => {
+    const parts = await setup({ transportConstructor: LosableTransport });
+    const { phone, listener } = parts;
+    const { callId, inviter } = await answeredCall(parts, 'int-reconnect-4');
+
+    LosableTransport.offline = true;
+    const before = listener.connections.length;
+    LosableTransport.lose();
+    await listener.connectionState('unreachable', before, 15_000);
+    await phone.release(callId);
+    expect(listener.ends, 'ended on the pad at once').to.deep.equal([{ callId, end: { reason: 'released' } }]);
+    expect(inviter.state, 'the BYE could not go yet').to.equal(SessionState.Established);
+
+    LosableTransport.offline = false;
+    await Customer.terminated(inviter);
+    expect(listener.ends, 'and only once').to.deep.equal([{ callId, end: { reason: 'released' } }]);
+  });
+
+  it("takes the customer's ACK that comes only after the phone lost its connection and registered again (the SIP edge relays it to the new one)", async () => {
+    const parts = await setup({ transportConstructor: LosableTransport });
+    const { phone, listener } = parts;
+    const inviter = await ringingCall(parts, 'int-reconnect-5');
+    const sendAck = holdBackAck(inviter);
+    await phone.accept('int-reconnect-5');
+
+    await loseAndRegisterAgain(listener);
+    sendAck(); // to the connection the 200 OK came on, which is gone
+    await waitFor('the customer to be connected', () => inviter.state === SessionState.Established || undefined);
+    // A hold waits for the ACK (at most REINVITE_READY_TIMEOUT_MS, then refuses): it goes through.
+    await phone.hold('int-reconnect-5');
+    await inviter.bye();
+    expect(await listener.endOf('int-reconnect-5')).to.deep.equal({ reason: 'remote-hangup' });
+  });
+
+  it('ends an outbound call still ringing when the phone reconnects (its answer can no longer reach it), and the callee stops ringing', async () => {
+    const parts = await setup({ transportConstructor: LosableTransport });
+    const { phone, listener, wsUrl } = parts;
+    const callee = await registeredCallee(wsUrl);
+    const callId = await phone.dial(`sip:${callee.user}@127.0.0.1`);
+    const ringing = await waitFor('the callee to ring', () => callee.incoming[0]);
+
+    await loseAndRegisterAgain(listener);
+    expect(await listener.endOf(callId)).to.deep.equal({ reason: 'failed', code: 'SIP_CALL_FAILED', message: ANSWER_LOST });
+    await Customer.terminated(ringing);
   });
 });

@@ -9,7 +9,9 @@
  * - server-watch.ts, loaded once registered: asks the server every few seconds whether it is
  *   there, so a server that hangs with the WebSocket open is noticed within seconds;
  * - after a lost WebSocket is made again, every answered call tells its far end the new
- *   connection (dialog-refresh.ts, in the call control), so hang-ups reach both ways again;
+ *   connection (dialog-refresh.ts, in the call control), so hang-ups reach both ways again; a
+ *   Release made while it was down goes out again (release-delivery.ts), and an outbound call
+ *   still ringing ends (its answer can no longer reach the phone: dial.ts);
  * - credentials.ts: with a credential source (Salesforce's credential endpoint), the
  *   time-limited SIP credential every REGISTER goes out with, fetched before the first and
  *   renewed at half its life; phone-config.ts applyCredential puts a renewed one into the
@@ -173,7 +175,7 @@ export class Phone {
         onConnect: () => {
           registration?.onConnect();
           // The far ends of the calls still send to the connection that was lost: tell them the new one.
-          if (this.#connectionLost) this.#calls.refreshDialogs();
+          if (this.#connectionLost) this.#calls.reconnected(ua);
           this.#connectionLost = false;
         },
         onDisconnect: (error?: Error) => {
