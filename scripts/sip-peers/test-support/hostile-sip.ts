@@ -7,7 +7,7 @@
  *
  * From a trunk (SIPp over UDP, hostile-sipp.ts, scenarios in ../scenarios/; the media gateway rewrites its offers):
  * - refused: INVITEs with hostile headers (control characters and terminal escapes in names,
- *   unquoted accents, markup, bidi overrides, 30-60 KB headers, hundreds of bytes of X-CP-*
+ *   unquoted accents, markup, bidi overrides, 11-13 KB headers (the edge refuses larger messages with 513), hundreds of bytes of X-CP-*
  *   garbage) on a G.729-only offer, which the agent must refuse with 488 before it rings;
  * - rings: the same headers on an offer the browser takes, and late offers (no SDP): they must
  *   ring (180), and the caller cancels (487): the pad keeps missed calls, names cleaned;
@@ -86,22 +86,22 @@ const NAMES: readonly string[] = [
 ];
 
 /**
- * Extra header lines, each a kind of trouble (a trunk's X-CP-* headers reach the agent). The 60 KB
- * one only on calls refused at once: Kamailio 5.x cannot build the CANCEL (nor the hop-by-hop
- * ACK) of an INVITE that large (tm build_local_reparse: "INVITE is missing"), so such a call,
- * once ringing, would ring on at the agent until its no-answer timeout: the edge's limit, not
- * ContactPad's. Its 488 is not ACKed either: the agent repeats it until its transaction ends (32 s).
+ * Extra header lines, each a kind of trouble (a trunk's X-CP-* headers reach the agent). The huge
+ * ones stay under the SIP edge's 16 KB message limit: a larger message is refused 513 at the edge
+ * and never reaches the agent (kamailio.cfg, scripts/sip-server/edge-message-size.test.ts),
+ * because Kamailio 5.x cannot build the CANCEL (nor the hop-by-hop ACK) of an INVITE that large
+ * (tm build_local_reparse: "INVITE is missing").
  */
 function header(i: number, ringing: boolean): string {
   const headers = [
     'X-CP-Queue: \u0001\u001b[2J\u001b[31mQueue',
-    `X-Huge: ${'h'.repeat(30_000)}`,
+    `X-Huge: ${'h'.repeat(12_000)}`,
     `X-CP-Location: ${'9'.repeat(2000)}`,
     'X-CP-Interaction-Id: ../../etc/passwd',
     'P-Asserted-Identity: "\u0001Eve\u001b" <sip:+15550109999@127.0.0.1>',
     'X-CP-Kind: \u0001video\u001b',
     'X-CP-Ad-Source: %00%0d%0aX-Injected: 1',
-    `X-Huge: ${'h'.repeat(ringing ? 20_000 : 60_000)}`,
+    `X-Huge: ${'h'.repeat(ringing ? 11_000 : 13_000)}`,
     'Subject: \u0001\u0002\u0003\u0004\u0005\u0006',
     'X-CP-Callback-Attempt: 99999999999999999999',
   ];
