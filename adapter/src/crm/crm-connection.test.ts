@@ -82,6 +82,24 @@ describe('the connection to the org', () => {
     expectCode(await rejectionOf(connectTo(session).search(SOSL)), 'CRM_REQUEST_LIMIT');
   });
 
+  it('tells who listens each time Salesforce answers a request with a success, not when it refuses one', async () => {
+    const session = await fakeOrg.createOrg();
+    const connection = connectTo(session);
+    let answers = 0;
+    const stop = connection.onAnswer(() => answers++);
+    await fakeOrg.setFault(session.orgId, { kind: 'unavailable', times: 1 });
+    await fakeOrg.setFault(session.orgId, { kind: 'requestLimit', times: 1 });
+    await rejectionOf(connection.search(SOSL));
+    await rejectionOf(connection.search(SOSL));
+    expect(answers, 'a 503 and a 403 are no answer').to.equal(0);
+    await connection.search(SOSL);
+    await connection.query('SELECT Id FROM Lead');
+    expect(answers).to.equal(2);
+    stop();
+    await connection.search(SOSL);
+    expect(answers, 'nothing after stop').to.equal(2);
+  });
+
   it('gives up on a request that hangs, as Salesforce unavailable (timeout)', async () => {
     const session = await fakeOrg.createOrg();
     const connection = connectTo(session, 300);

@@ -64,6 +64,7 @@ export interface CompositeSubresponse {
 /** Maps to a jsforce `Connection` on the REST API. */
 export class CrmConnection {
   readonly #config: Readonly<CrmConfig>;
+  readonly #answerListeners = new Set<() => void>();
   #connection: Connection | undefined;
 
   /** Validates the configuration; throws `INVALID_CONFIGURATION` naming the bad setting. No I/O. */
@@ -90,6 +91,26 @@ export class CrmConnection {
   /** Loads jsforce now (call it once the phone is up, so the first lookup does not wait for it). */
   async preload(): Promise<void> {
     await this.#jsforceConnection();
+  }
+
+  /**
+   * Tells `listener` each time Salesforce answers a request on this connection with a success
+   * (a caller lookup included, and an answer that came after the timeout): the org takes
+   * requests again. Returns the way to stop.
+   */
+  onAnswer(listener: () => void): () => void {
+    this.#answerListeners.add(listener);
+    return () => this.#answerListeners.delete(listener);
+  }
+
+  #answered(): void {
+    for (const listener of [...this.#answerListeners]) {
+      try {
+        listener();
+      } catch (thrown) {
+        console.error('ContactPad answer listener failed', thrown);
+      }
+    }
   }
 
   /**
@@ -221,7 +242,9 @@ export class CrmConnection {
       const connection = await this.#jsforceConnection();
       // No retries inside jsforce (it would retry 5xx five times, ~15 s, spending API
       // requests): a lookup must answer while the phone rings, and the outbox retries writes.
-      return (await connection.request<T>(request, { ...options, retry: { maxRetries: 0 } })) as T;
+      const answer = (await connection.request<T>(request, { ...options, retry: { maxRetries: 0 } })) as T;
+      this.#answered();
+      return answer;
     })();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {

@@ -102,6 +102,17 @@ export class OutboxSender {
     this.#onDelivered = listener;
   }
 
+  /**
+   * Salesforce answered a request (a caller lookup, say): after it was unavailable or out of
+   * requests, the whole outbox sends now instead of at the backoff's next try, which may be
+   * minutes away after a long outage. Held writes (rejected, expired session) stay held.
+   */
+  orgAnswered(): void {
+    if (this.#closed || !this.#pause || this.#pause.until <= this.#clock.now()) return;
+    this.#pause = undefined;
+    this.#wake();
+  }
+
   /** Sends the writes found stored (at start, from before a reload too), all due now. */
   replay(records: readonly OutboxRecord[]): void {
     for (const record of records) this.#due(record.interactionId);
