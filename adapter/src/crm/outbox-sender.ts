@@ -102,17 +102,6 @@ export class OutboxSender {
     this.#onDelivered = listener;
   }
 
-  /**
-   * Salesforce answered a request (a caller lookup, say): after it was unavailable or out of
-   * requests, the whole outbox sends now instead of at the backoff's next try, which may be
-   * minutes away after a long outage. Held writes (rejected, expired session) stay held.
-   */
-  orgAnswered(): void {
-    if (this.#closed || !this.#pause || this.#pause.until <= this.#clock.now()) return;
-    this.#pause = undefined;
-    this.#wake();
-  }
-
   /** Sends the writes found stored (at start, from before a reload too), all due now. */
   replay(records: readonly OutboxRecord[]): void {
     for (const record of records) this.#due(record.interactionId);
@@ -174,6 +163,17 @@ export class OutboxSender {
     if (this.#sessionExpired) return this.#sessionExpired;
     if (this.#pause && this.#pause.until > this.#clock.now()) return this.#pause.error;
     return undefined;
+  }
+
+  /**
+   * Salesforce answered a request (a caller lookup, say): after it was unavailable or out of
+   * requests, the whole outbox sends now instead of at the backoff's next try, which may be
+   * minutes away after a long outage. Held writes (rejected, expired session) stay held.
+   */
+  orgAnswered(): void {
+    if (this.#closed || !this.#pause || this.#pause.until <= this.#clock.now()) return;
+    this.#pause = undefined;
+    this.#wake();
   }
 
   /** The wait after the `failures`-th failure in a row (1 for the first): model/retry-backoff.ts, with jitter. */
