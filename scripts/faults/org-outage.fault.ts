@@ -4,10 +4,11 @@
  * accepted, released and wrapped up (Done), while the fake org answers every API request as
  * Salesforce does when it is
  *
- *   1. unavailable: 503 SERVER_UNAVAILABLE, for 90 s (15 s short); near its end, with Task
- *      writes held in the outbox, the agent reloads the console, and the org stays down a
- *      while after the reload, so the writes the new page finds stored meet the outage too;
- *   2. out of API requests: 403 REQUEST_LIMIT_EXCEEDED, for 45 s (10 s short);
+ *   1. unavailable: 503 SERVER_UNAVAILABLE, for 90 s (15 s short): long enough for the
+ *      outbox's backoff to grow to a minute and more;
+ *   2. out of API requests: 403 REQUEST_LIMIT_EXCEEDED, for 45 s (15 s short); near its end,
+ *      with Task writes held in the outbox, the agent reloads the console, and the org stays
+ *      refusing a while after the reload, so the writes the new page finds stored meet it too;
  *   3. refusing the session: 401 INVALID_SESSION_ID (an expired session), for 45 s (10 s short);
  *
  * with calls in between and after, while it answers again (scripts/fake-org faults; their
@@ -39,15 +40,15 @@ interface Stretch {
 }
 
 const STRETCHES: readonly Stretch[] = [
-  { kind: 'unavailable', answers: '503 SERVER_UNAVAILABLE', ms: { full: 90_000, short: 15_000 }, calls: { full: 24, short: 2 }, reload: true },
-  { kind: 'requestLimit', answers: '403 REQUEST_LIMIT_EXCEEDED', ms: { full: 45_000, short: 10_000 }, calls: { full: 20, short: 2 } },
+  { kind: 'unavailable', answers: '503 SERVER_UNAVAILABLE', ms: { full: 90_000, short: 15_000 }, calls: { full: 24, short: 2 } },
+  { kind: 'requestLimit', answers: '403 REQUEST_LIMIT_EXCEEDED', ms: { full: 45_000, short: 15_000 }, calls: { full: 20, short: 2 }, reload: true },
   { kind: 'sessionExpired', answers: '401 INVALID_SESSION_ID', ms: { full: 45_000, short: 10_000 }, calls: { full: 20, short: 2 } },
 ];
 
 /** Calls before the first stretch, and after each one while the org answers again. */
 const HEALTHY_CALLS = { full: 8, short: 1 };
 const TOTAL_CALLS = { full: 100, short: 10 };
-/** How long the org stays down after the reload, so the writes replayed by the new page meet it. */
+/** How long the org keeps failing after the reload, so the writes replayed by the new page meet it. */
 const DOWN_AFTER_RELOAD_MS = { full: 15_000, short: 8_000 };
 /** About how long a reload takes (the calls before it are spread to leave room for it). */
 const RELOAD_MS = 3_000;
@@ -169,13 +170,13 @@ async function takeCall(rig: FaultRig, caller: SimulatedCall): Promise<string> {
 }
 
 /**
- * The agent reloads the console while the org is down and Task writes wait in the outbox
+ * The agent reloads the console while the org fails and Task writes wait in the outbox
  * (IndexedDB).
  */
 async function reloadWhileDown(rig: FaultRig, tally: Tally, handledIds: readonly string[]): Promise<void> {
   const held = await missingTasks(rig, handledIds);
   if (held.length === 0) tally.problem('the reload found no Task write held in the outbox (the org had them all)');
-  tally.note(`console reloaded while the org was down, ${held.length} Task writes held in the outbox`);
+  tally.note(`console reloaded while the org failed, ${held.length} Task writes held in the outbox`);
   await reloadConsole(rig.session);
 }
 
