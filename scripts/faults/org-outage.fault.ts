@@ -143,6 +143,8 @@ const fault: Fault = {
         if (stretch.reload) await phoneBack(rig, tally, backAt);
         await take(HEALTHY_CALLS[plan]);
         await drain;
+        // The next stretch starts with the outbox empty (the calls taken meanwhile logged too), so each stretch holds its own calls' Tasks.
+        await until(() => missingTasks(rig, handledIds()), (missing) => missing.length === 0, DRAIN_WITHIN_MS[plan], 250);
       }
       await take(callers.length);
     } finally {
