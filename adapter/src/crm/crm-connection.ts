@@ -95,8 +95,8 @@ export class CrmConnection {
 
   /**
    * Tells `listener` each time Salesforce answers a request on this connection with a success
-   * (a caller lookup included, and an answer that came after the timeout): the org takes
-   * requests again. Returns the way to stop.
+   * within the timeout (a caller lookup included): the org takes requests again. Returns the way
+   * to stop.
    */
   onAnswer(listener: () => void): () => void {
     this.#answerListeners.add(listener);
@@ -234,6 +234,7 @@ export class CrmConnection {
    */
   async #send<T>(request: HttpRequest, options: { noContentResponse?: unknown } = {}): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let late = false;
     // jsforce's public error keeps no HTTP status (HttpApiError has errorCode and data only;
     // the status is reachable only through the Connection's private transport field), so a
     // failure is told by Salesforce's documented errorCode, or jsforce's ERROR_HTTP_<status>
@@ -243,11 +244,13 @@ export class CrmConnection {
       // No retries inside jsforce (it would retry 5xx five times, ~15 s, spending API
       // requests): a lookup must answer while the phone rings, and the outbox retries writes.
       const answer = (await connection.request<T>(request, { ...options, retry: { maxRetries: 0 } })) as T;
-      this.#answered();
+      // An answer after the timeout says the org is slow, not back: telling it would end backoffs in a loop.
+      if (!late) this.#answered();
       return answer;
     })();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
+        late = true;
         reject(
           new ContactPadError('CRM_UNAVAILABLE', `Salesforce did not answer within ${this.#config.timeoutMs} ms.`, {
             detail: { reason: 'timeout', timeoutMs: this.#config.timeoutMs },
