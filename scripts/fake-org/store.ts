@@ -5,7 +5,7 @@
  * to show.
  */
 import { convertFields, formatDateTime, type FieldValue, type WriteMode } from './record-values.ts';
-import { SalesforceApiError, entityIsDeleted, invalidType, notFound } from './salesforce-error.ts';
+import { SalesforceApiError, entityIsDeleted, invalidType, notFound, serverUnavailable } from './salesforce-error.ts';
 import { idChecksum, isSalesforceId, makeId, toId18 } from './salesforce-id.ts';
 import { allSObjects, findField, findSObject, sObjectOfId, type FieldDef, type OrgFeature, type SObjectDef } from './schema.ts';
 import { listViewOf, type ListViewDefinition, type ListViewSeed } from './list-views.ts';
@@ -718,7 +718,8 @@ export class FakeOrg {
       case 'sessionExpired':
         return new SalesforceApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
       case 'unavailable':
-        return new SalesforceApiError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable. Please try again later.');
+        // Recorded since: Salesforce's own message replaces the unverified one above (salesforce-error.ts cites it).
+        return serverUnavailable();
       default:
         return new SalesforceApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
     }

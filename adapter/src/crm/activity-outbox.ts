@@ -31,6 +31,9 @@
  *   (FIELD_INTEGRITY_EXCEPTION: an object a Task cannot point at): the write goes again at
  *   once without that link, the record named in the Task's notes, since no admin fix makes
  *   such a link valid.
+ * A pause after CRM_UNAVAILABLE or CRM_REQUEST_LIMIT ends as soon as any other request on the
+ * connection succeeds (the agent's next caller lookup): the org is back, and the writes go
+ * then, not minutes later at the backoff's next try.
  * A subrequest of a composite that fails keeps the same rules for its own write: a 5xx or
  * a limit backs that write off alone, a rejection holds it, an expired session holds all.
  *
@@ -111,6 +114,8 @@ export class ActivityOutbox {
   readonly #sender: OutboxSender;
   #store: Promise<OutboxStore> | undefined;
   #closed = false;
+  /** Stops listening to the connection's answers (CrmConnection.onAnswer). */
+  #unlisten: (() => void) | undefined;
   /** Interactions whose Task was queued by this page: a late draft for them is ignored. */
   readonly #logged = new Set<string>();
   #revision = 0;
@@ -142,6 +147,13 @@ export class ActivityOutbox {
       backoff,
       random: options.random ?? Math.random,
     });
+    this.#listenTo(options.connection);
+  }
+
+  /** The org answering any request of `connection` ends a pause of the sender. */
+  #listenTo(connection: CrmConnection | undefined): void {
+    this.#unlisten?.();
+    this.#unlisten = connection?.onAnswer(() => this.#sender.orgAnswered());
   }
 
   /**
@@ -231,6 +243,7 @@ export class ActivityOutbox {
 
   /** Writes with a new connection (a renewed session) and retries every held write now. */
   setConnection(connection: CrmConnection): void {
+    this.#listenTo(connection);
     this.#sender.setConnection(connection);
   }
 
@@ -255,6 +268,7 @@ export class ActivityOutbox {
   /** Stops sending and closes the database (queued writes and drafts stay for the next start). */
   close(): void {
     this.#closed = true;
+    this.#unlisten?.();
     this.#sender.close();
     void this.#store?.then((store) => store.close(), () => undefined);
   }

@@ -70,6 +70,7 @@ export type SessionListener = (state: SessionState, error?: ContactPadError) => 
 /** Maps to a jsforce `Connection` on the REST API. */
 export class CrmConnection {
   readonly #config: Readonly<CrmConfig>;
+  readonly #answerListeners = new Set<() => void>();
   #connection: Connection | undefined;
   #session: SessionState = 'working';
   readonly #sessionListeners = new Set<SessionListener>();
@@ -124,6 +125,26 @@ export class CrmConnection {
   /** Loads jsforce now (call it once the phone is up, so the first lookup does not wait for it). */
   async preload(): Promise<void> {
     await this.#jsforceConnection();
+  }
+
+  /**
+   * Tells `listener` each time Salesforce answers a request on this connection with a success
+   * within the timeout (a caller lookup included): the org takes requests again. Returns the way
+   * to stop.
+   */
+  onAnswer(listener: () => void): () => void {
+    this.#answerListeners.add(listener);
+    return () => this.#answerListeners.delete(listener);
+  }
+
+  #answered(): void {
+    for (const listener of [...this.#answerListeners]) {
+      try {
+        listener();
+      } catch (thrown) {
+        console.error('ContactPad answer listener failed', thrown);
+      }
+    }
   }
 
   /**
@@ -256,6 +277,7 @@ export class CrmConnection {
    */
   async #send<T>(request: HttpRequest, options: { noContentResponse?: unknown } = {}): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let late = false;
     // jsforce's public error keeps no HTTP status (HttpApiError has errorCode and data only;
     // the status is reachable only through the Connection's private transport field), so a
     // failure is told by Salesforce's documented errorCode, or jsforce's ERROR_HTTP_<status>
@@ -264,10 +286,14 @@ export class CrmConnection {
       const connection = await this.#jsforceConnection();
       // No retries inside jsforce (it would retry 5xx five times, ~15 s, spending API
       // requests): a lookup must answer while the phone rings, and the outbox retries writes.
-      return (await connection.request<T>(request, { ...options, retry: { maxRetries: 0 } })) as T;
+      const answer = (await connection.request<T>(request, { ...options, retry: { maxRetries: 0 } })) as T;
+      // An answer after the timeout says the org is slow, not back: telling it would end backoffs in a loop.
+      if (!late) this.#answered();
+      return answer;
     })();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
+        late = true;
         reject(
           new ContactPadError('CRM_UNAVAILABLE', `Salesforce did not answer within ${this.#config.timeoutMs} ms.`, {
             detail: { reason: 'timeout', timeoutMs: this.#config.timeoutMs },

@@ -199,6 +199,17 @@ export class OutboxSender {
     return undefined;
   }
 
+  /**
+   * Salesforce answered a request (a caller lookup, say): after it was unavailable or out of
+   * requests, the whole outbox sends now instead of at the backoff's next try, which may be
+   * minutes away after a long outage. Held writes (rejected, expired session) stay held.
+   */
+  orgAnswered(): void {
+    if (this.#closed || !this.#pause || this.#pause.until <= this.#clock.now()) return;
+    this.#pause = undefined;
+    this.#wake();
+  }
+
   /** The wait after the `failures`-th failure in a row (1 for the first): model/retry-backoff.ts, with jitter. */
   #backoff(failures: number): number {
     return retryDelay(failures - 1, this.#backoffPolicy, this.#random);
