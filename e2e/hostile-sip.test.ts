@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { hostileTable, RINGING_NAMES_SHOWN, sendHostileSip } from '../scripts/sip-peers/test-support/hostile-sip.ts';
 import { E2E_SIP_UDP_PORT } from '../scripts/test-ports.ts';
 import { customerState, openReadySession, placeCall, taskFor, waitForAudioBothWays, type ConsoleSession } from './support/console-session.ts';
-import { chosenStatus, hostileAgent, hostileTarget, megabytes, pageMemory } from '../scripts/sip-peers/test-support/hostile-agent.ts';
+import { hostileAgent, hostileTarget, megabytes, pageMemory, statusOnceSettled } from '../scripts/sip-peers/test-support/hostile-agent.ts';
 
 const MESSAGES = Number(process.env.HOSTILE_SIP_MESSAGES ?? 100);
 
@@ -44,7 +44,7 @@ describe('hostile SIP toward the agent through the SIP edge', () => {
     assert.equal(crashed, false, 'the page did not crash');
     assert.deepEqual(pageErrors, [], 'no uncaught error');
     await softphone.getByText('Phone ready').waitFor();
-    assert.equal(await chosenStatus(session), 'Ready');
+    assert.equal(await statusOnceSettled(session, 'Ready'), 'Ready');
     for (const name of RINGING_NAMES_SHOWN) await softphone.getByRole('button', { name: new RegExp(`^Voice call, ${name}\\s+Missed`) }).first().waitFor();
     assert.equal(await softphone.getByText(/\u001b|\u0001|\[31m/).count(), 0, 'no control character or terminal escape shown');
     await softphone.getByText(/could not be offered: its media cannot be played here/).first().waitFor();

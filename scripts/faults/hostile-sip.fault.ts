@@ -13,7 +13,7 @@
  */
 import type { ConsoleSession } from '../../e2e/support/console-session.ts';
 import { hostileTable, sendHostileSip, type HostileReport } from '../sip-peers/test-support/hostile-sip.ts';
-import { chosenStatus, hostileAgent, hostileTarget, megabytes, pageMemory } from '../sip-peers/test-support/hostile-agent.ts';
+import { hostileAgent, hostileTarget, megabytes, pageMemory, statusOnceSettled } from '../sip-peers/test-support/hostile-agent.ts';
 
 /** The parts of the rig (rig.ts FaultRig) this fault uses. */
 interface HostileRig {
@@ -46,7 +46,7 @@ const fault = {
       const problems = [...report.problems];
       if (crashed) problems.push('the page crashed');
       problems.push(...pageErrors.map((message) => `uncaught error: ${message}`));
-      const status = await chosenStatus(session);
+      const status = await statusOnceSettled(session, 'Ready');
       if (status !== 'Ready') problems.push(`the agent is ${status}, not Ready`);
       // The next real call rings and connects (the rig throws, with what it saw, when it does not).
       try {

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { ContactPadError } from '../model/errors.ts';
 import { testDesks } from '../../test-support/desk-rig.ts';
 
-describe('the notice desk', () => {
+describe('the notice desk: the Salesforce session', () => {
   it('says once that the Salesforce session expired, and takes it back when Salesforce answers again', () => {
     const desks = testDesks();
     const expired = new ContactPadError('CRM_SESSION_EXPIRED', 'Your Salesforce session expired, so ContactPad cannot save activity to Salesforce right now.');

@@ -32,6 +32,16 @@ export function chosenStatus(session: ConsoleSession): Promise<string> {
   return session.softphone.getByLabel(/Set status|Next/).evaluate((element) => ((element as HTMLSelectElement).selectedOptions[0]?.textContent ?? '').trim());
 }
 
+/** The agent's status once it is `wanted` (an agent just done with wrap up gets there a moment later), or the last one seen after `timeoutMs`. */
+export async function statusOnceSettled(session: ConsoleSession, wanted: string, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = await chosenStatus(session);
+    if (status === wanted || Date.now() > deadline) return status;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
 /** The renderer's JavaScript heap in use (bytes, after a full collection) and its DOM nodes. */
 export async function pageMemory(session: ConsoleSession): Promise<{ heapBytes: number; domNodes: number }> {
   const cdp = await session.page.context().newCDPSession(session.page);
