@@ -2,7 +2,9 @@
 // zipped by `sf` at deploy): main.js (app/main.ts, the app entry that wires the adapter's rooms to
 // the widget's mount; it holds the whole ring path, and what the lazy chunks share with it) plus
 // its chunks as ES modules, jsforce among them (chunks/jsforce-*.js, loaded by the crm room when
-// first needed: scripts/build/jsforce-browser-plugin.ts says how it is built),
+// first needed: scripts/build/jsforce-browser-plugin.ts says how it is built), scv.js
+// (app/scv-main.ts, ContactPad as a Service Cloud Voice connector: no widget; its own entry so
+// that main.js's ring path carries none of it; its own jsforce chunk, chunks/scv-jsforce-*.js),
 // and bridge-protocol.js: the console bridge protocol (adapter/src/host/console-bridge-protocol.ts)
 // as a classic script defining window.ContactPadBridgeProtocol, which the Aura console bridge
 // loads with ltng:require (scripts/build/bridge-protocol-global.ts), and ringtone.wav, the ringtone
@@ -17,6 +19,7 @@ import {
   BRIDGE_PROTOCOL_ENTRY,
   BRIDGE_PROTOCOL_FILE_NAME,
   BUNDLE_ENTRY,
+  SCV_ENTRY,
   RINGTONE_FILE_NAME,
   RINGTONE_SOURCE,
   STATIC_RESOURCE_DIR,
@@ -27,10 +30,26 @@ import { cleanOutputDir } from './scripts/build/clean-output-plugin.ts';
 import { copyFile } from './scripts/build/copy-file-plugin.ts';
 import { emitIife } from './scripts/build/emit-iife-plugin.ts';
 import { forbidOnRingPath } from './scripts/build/forbid-import-plugin.ts';
-import { jsforceBrowserBuild } from './scripts/build/jsforce-browser-plugin.ts';
+import { jsforceBrowserBuild, jsforceChunk } from './scripts/build/jsforce-browser-plugin.ts';
 
+/** What turns the sources into the shipped code, fresh for each build (scripts/build/shipping-plugins.ts takes them too). */
+const transform = () => [
+  forbidOnRingPath(['jsforce'], 'jsforce loads when first needed: import it only with import() (adapter/src/crm/jsforce-loader.ts), or use `import type`.'),
+  jsforceBrowserBuild(),
+  nodeResolve({ browser: true, exportConditions: ['browser', 'production'], extensions: ['.mjs', '.js', '.ts'] }),
+  commonjs(),
+  esbuild({
+    target: 'es2022',
+    minify: true,
+    sourceMap: false,
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  }),
+];
+
+/** The Open CTI app: main.js, its chunks, and the files beside them. */
 /** @type {import('rollup').RollupOptions} */
-export default {
+const openCti = {
   input: { main: BUNDLE_ENTRY },
   output: {
     dir: STATIC_RESOURCE_DIR,
@@ -38,24 +57,14 @@ export default {
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     // jsforce and what only it uses, in one chunk named for it.
-    manualChunks: { jsforce: ['jsforce/core'] },
+    manualChunks: jsforceChunk,
     assetFileNames: '[name][extname]',
     sourcemap: false,
   },
   preserveEntrySignatures: 'allow-extension',
   plugins: [
     cleanOutputDir(STATIC_RESOURCE_DIR),
-    forbidOnRingPath(['jsforce'], 'jsforce loads when first needed: import it only with import() (adapter/src/crm/jsforce-loader.ts), or use `import type`.'),
-    jsforceBrowserBuild(),
-    nodeResolve({ browser: true, exportConditions: ['browser', 'production'], extensions: ['.mjs', '.js', '.ts'] }),
-    commonjs(),
-    esbuild({
-      target: 'es2022',
-      minify: true,
-      sourceMap: false,
-      legalComments: 'none',
-      define: { 'process.env.NODE_ENV': '"production"' },
-    }),
+    ...transform(),
     copyFile(RINGTONE_SOURCE, RINGTONE_FILE_NAME),
     copyFile(VOICEMAIL_SAMPLE_SOURCE, VOICEMAIL_SAMPLE_FILE_NAME),
     emitIife({ entry: BRIDGE_PROTOCOL_ENTRY, fileName: BRIDGE_PROTOCOL_FILE_NAME, target: 'es2019' }),
@@ -68,3 +77,18 @@ export default {
     warn(warning);
   },
 };
+
+/**
+ * The Service Cloud Voice connector, scv.js, built after main.js into the same folder (rollup runs
+ * the builds in order; the first empties it): a build of its own, so main.js and its chunks are
+ * exactly what they are without it (the ring path does not grow); its chunks are named scv-*.
+ */
+/** @type {import('rollup').RollupOptions} */
+export const scvBuild = {
+  ...openCti,
+  input: { scv: SCV_ENTRY },
+  output: { ...openCti.output, chunkFileNames: 'chunks/scv-[name]-[hash].js' },
+  plugins: transform(),
+};
+
+export default [openCti, scvBuild];

@@ -1,5 +1,7 @@
 // Unit and component tests, in Debian's Chromium (headless, fake media), with the
 // SIP server (Kamailio) and the fake org started for the run.
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { fromRollup } from '@web/dev-server-rollup';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { CHROMIUM_ARGS, chromiumExecutable } from './scripts/chromium.mjs';
@@ -22,6 +24,13 @@ export default {
       launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
     }),
   ],
-  // webTestRunnerJsforce: `jsforce/core` as the static resource builds it (scripts/build/jsforce-browser-plugin.ts).
-  plugins: [webTestRunnerJsforce(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), testServicesPlugin()],
+  plugins: [
+    // webTestRunnerJsforce: `jsforce/core` as the static resource builds it (scripts/build/jsforce-browser-plugin.ts).
+    webTestRunnerJsforce(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // Salesforce's scv-connector-base ships a webpack UMD build only (its package.json main): served
+    // as an ES module whose default export is its module.exports, as rollup's commonjs makes it for scv.js.
+    fromRollup(rollupCommonjs)({ include: ['**/node_modules/@salesforce/scv-connector-base/dist/**'], strictRequires: false }),
+    testServicesPlugin(),
+  ],
 };

@@ -27,8 +27,8 @@ export interface ContactPadAppOptions {
 
 declare global {
   interface Window {
-    /** Support diagnostics (media figures of a call, the ringtone, a call's output device); no session or token in it. */
-    contactPad?: Pick<RunningContactPad, 'mediaStats' | 'ringtone' | 'speakerOf'>;
+    /** Support diagnostics (media figures of a call, the ringtone, a call's output device, the diagnostic log's size); no session or token in it. */
+    contactPad?: Pick<RunningContactPad, 'mediaStats' | 'ringtone' | 'speakerOf' | 'diagnosticLog'>;
   }
 }
 
@@ -55,5 +55,5 @@ export async function startContactPadApp(options: ContactPadAppOptions): Promise
     else setTimeout(prepare, 0);
   });
   running.controller.store.subscribe((snapshot) => pad.render(snapshot));
-  window.contactPad = { mediaStats: running.mediaStats, ringtone: running.ringtone, speakerOf: running.speakerOf };
+  window.contactPad = { mediaStats: running.mediaStats, ringtone: running.ringtone, speakerOf: running.speakerOf, diagnosticLog: running.diagnosticLog };
 }

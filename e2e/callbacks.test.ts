@@ -6,12 +6,15 @@
  * resource over the Open CTI fake) shows the alert with every field and the caller's labels,
  * checks the number against the compliance rules on Start Call, answers, pops the record (the
  * Lead of a caller who is also a Customer), reads "Call to <number>", records each outcome on the
- * call's Task in the fake org, and cools down after a completed callback only.
+ * call's Task in the fake org, and cools down after a completed callback only. Reject passes the
+ * callback to the next agent: the platform's leg to the SIP edge's callback queue (queue-callbacks:
+ * agent1, then emile.durand, a second ContactPad in a browser context of its own) rings the
+ * second agent once agent1 rejects, and agent1 takes the state after reject.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { customerState, openReadySession, placeCall, taskFor, type ConsoleSession } from './support/console-session.ts';
+import { customerState, openReadySession, openSecondAgent, placeCall, simulatorCalls, taskFor, type ConsoleSession } from './support/console-session.ts';
 import type { FakeOrgSession } from '../scripts/fake-org/client.ts';
 
 /** The callback queue (ContactPadCallbackQueue; the console's fake org answers it as the class does), called as the platform calls it. */
@@ -189,6 +192,49 @@ describe('callback alerts', () => {
       await agentStatus(softphone, /^Ready/);
     } finally {
       await fakeOrg.update('default', 'Lead', maria!.Id, { DoNotCall: false });
+    }
+  });
+});
+
+describe('a callback alert rejected by one agent', () => {
+  let session: ConsoleSession;
+
+  before(async () => {
+    session = await openReadySession({ '/ContactPad/wrapUpSeconds': '300', '/ContactPad/stateAfterReject': 'not-ready', '/ContactPad/rejectNotReadyReason': 'Passed on' });
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('is offered to the next agent of the callback queue with every field and label; agent1 goes Not Ready; the next agent starts the call', async () => {
+    const { softphone } = session;
+    const next = await openSecondAgent(session, 'emile.durand');
+    try {
+      await simulatorCalls(session, 'queue-callbacks');
+      await callbackFrom(session, SAM);
+      await softphone.getByRole('region', { name: /^Incoming callback from Sam Carter/ }).getByRole('button', { name: 'Reject' }).click();
+      await agentStatus(softphone, /^Not Ready/);
+      assert.match(await softphone.locator('p.now').innerText(), /Passed on/, 'the reason the state-after-reject setting names');
+
+      const pop = next.softphone.getByRole('region', { name: /^Incoming callback from Sam Carter/ });
+      await pop.waitFor();
+      await pop.getByText('Customer', { exact: true }).waitFor();
+      await pop.getByText('Lead', { exact: true }).waitFor();
+      const text = await pop.innerText();
+      for (const expected of ['Callback', 'Sam Carter', '+14155550104', 'Downtown store', 'Callbacks', 'Radio spring']) assert.ok(text.includes(expected), `the next agent's alert shows ${expected}: ${text}`);
+      assert.equal(await session.page.evaluate(() => window.customerSimulator!.state), 'ringing', 'the reject did not end the platform\'s leg');
+
+      await startCall(next.softphone);
+      await customerState(session, 'connected');
+      await next.softphone.locator('cp-interaction-detail').filter({ hasText: 'Call to +14155550104' }).first().waitFor();
+      await next.page.getByRole('tab', { name: /Sam Carter/ }).waitFor();
+      await next.softphone.getByRole('button', { name: 'Release' }).click();
+      await customerState(session, 'ended');
+      await agentStatus(softphone, /^Not Ready/);
+    } finally {
+      await simulatorCalls(session, 'agent1');
+      await next.close();
     }
   });
 });

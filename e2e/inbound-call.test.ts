@@ -3,15 +3,18 @@
  * simulator (sip.js in the console page) calls agent1 through Kamailio; ContactPad (the
  * built static resource, in the softphone iframe, over the Open CTI fake) rings, answers
  * with real WebRTC audio, pops the record in a console tab, wraps up and logs the Task in
- * the fake org.
+ * the fake org. A call to the SIP edge's sales queue (queue-sales: agent1, then emile.durand, a
+ * second ContactPad in a browser context of its own) that agent1 rejects rings the next agent.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   customerState,
   openReadySession,
+  openSecondAgent,
   placeCall,
   reloadConsole,
+  simulatorCalls,
   taskFor,
   tasksFor,
   waitForAudioBothWays,
@@ -152,6 +155,28 @@ describe('an inbound call from ring to logged Task', () => {
     await session.softphone.getByText('Rejected').first().waitFor();
   });
 
+  it('a call to the sales queue that agent1 rejects rings the next agent, who answers: audio both ways, and agent1 stays Ready', async () => {
+    const next = await openSecondAgent(session, 'emile.durand');
+    try {
+      await simulatorCalls(session, 'queue-sales');
+      const interactionId = await placeCall(session, { name: 'Daniel Kim', number: '+14155550101', queue: 'Support' });
+      await session.softphone.getByRole('region', { name: /Incoming voice call from Daniel Kim/ }).getByRole('button', { name: 'Reject' }).click();
+      const offered = next.softphone.getByRole('region', { name: /Incoming voice call from Daniel Kim/ });
+      await offered.getByText('Support').waitFor();
+      await offered.getByRole('button', { name: 'Accept' }).click();
+      await customerState(session, 'connected');
+      // The customer is in agent1's console page, the agent who answered in the other one.
+      const { agent } = await waitForAudioBothWays({ ...next, page: session.page }, interactionId);
+      assert.ok(agent.bytesReceived > 0);
+      await session.softphone.locator('p.now .words', { hasText: /^Ready/ }).waitFor();
+      await next.softphone.getByRole('button', { name: 'Release' }).click();
+      await customerState(session, 'ended');
+    } finally {
+      await simulatorCalls(session, 'agent1');
+      await next.close();
+    }
+  });
+
   it('the keyboard shortcuts (read after the first paint): Alt+Shift+A accepts the ringing call whatever button has the focus, Alt+Shift+E releases it', async () => {
     const { softphone } = session;
     await placeCall(session, { name: 'Elena Garcia', number: '+14155550102', queue: 'Sales' });
@@ -216,6 +241,35 @@ describe('an inbound call from ring to logged Task', () => {
     } finally {
       await fakeOrg.clearFaults('default');
     }
+  });
+
+  it('a 401 (expired session) during a shift: the agent is told plainly, and the held Task goes out once the next caller\'s lookup works', async () => {
+    const { fakeOrg, softphone } = session;
+    const first = await placeCall(session, { name: 'Grace Kim', number: '+14155550107' });
+    await softphone.getByRole('region', { name: /Incoming voice call from Grace Kim/ }).getByRole('button', { name: 'Accept' }).click();
+    await customerState(session, 'connected');
+    await softphone.getByRole('button', { name: 'Release' }).click();
+    // Salesforce refuses the session for the next request only: the Task write.
+    await fakeOrg.setFault('default', { kind: 'sessionExpired', times: 1 });
+    try {
+      await softphone.getByRole('button', { name: 'Done' }).click();
+      await softphone.getByText(/Will retry/).first().waitFor();
+      await softphone.getByText(/Your Salesforce session expired/).waitFor();
+      await softphone.getByText(/log in to Salesforce again and reload the console/).waitFor();
+      assert.equal((await tasksFor(session, first)).length, 0, 'held, not lost');
+    } finally {
+      await fakeOrg.clearFaults('default');
+    }
+    // The next call's caller lookup works with the same session: writing resumes at once, no reload.
+    const second = await placeCall(session, { name: 'Hugo Diaz', number: '+14155550108' });
+    await taskFor(session, first, 30_000);
+    assert.equal((await tasksFor(session, first)).length, 1);
+    await softphone.getByText(/Your Salesforce session expired/).waitFor({ state: 'detached' });
+    await softphone.getByRole('region', { name: /Incoming voice call from Hugo Diaz/ }).getByRole('button', { name: 'Accept' }).click();
+    await customerState(session, 'connected');
+    await softphone.getByRole('button', { name: 'Release' }).click();
+    await softphone.getByRole('button', { name: 'Done' }).click();
+    await taskFor(session, second, 30_000);
   });
 
   it('a Task held while the session was expired is sent once after the console is reloaded', async () => {

@@ -37,6 +37,8 @@ const CURRENT_API_VERSION = '68.0';
 
 const DEFAULT_DIR = 'force-app';
 const LEGACY_CHAT_DIR = 'force-app-legacy-chat';
+/** Service Cloud Voice partner telephony: only for orgs with that license (issue 14). */
+const VOICE_DIR = 'force-app-voice';
 
 /** The Activity (Task and Event) custom fields ContactPad writes. */
 const ACTIVITY_FIELDS = ['ContactPad_Caller_Number__c', 'ContactPad_Channel__c', 'ContactPad_Interaction_Id__c', 'ContactPad_Status__c', 'ContactPad_Work_Item_Id__c'];
@@ -169,9 +171,9 @@ describe('force-app', () => {
     if (home !== undefined) await rm(home, { recursive: true, force: true });
   });
 
-  it('declares two package directories: force-app (the default) and force-app-legacy-chat, at the current API version', async () => {
+  it('declares three package directories: force-app (the default), force-app-legacy-chat and force-app-voice, at the current API version', async () => {
     const project = JSON.parse(await readFile(join(PROJECT_ROOT, 'sfdx-project.json'), 'utf8')) as { packageDirectories: Array<{ path: string; default?: boolean }>; sourceApiVersion: string };
-    assert.deepEqual(project.packageDirectories.map((dir) => [dir.path, dir.default === true]), [[DEFAULT_DIR, true], [LEGACY_CHAT_DIR, false]]);
+    assert.deepEqual(project.packageDirectories.map((dir) => [dir.path, dir.default === true]), [[DEFAULT_DIR, true], [LEGACY_CHAT_DIR, false], [VOICE_DIR, false]]);
     assert.equal(project.sourceApiVersion, CURRENT_API_VERSION);
   });
 
@@ -185,6 +187,7 @@ describe('force-app', () => {
     assert.deepEqual(members.get('CustomField'), [
       ...ACTIVITY_FIELDS.map((name) => `Activity.${name}`),
       'CampaignMember.ContactPad_Next_Attempt__c',
+      'Case.ContactPad_Report_Id__c',
       'Case.ContactPad_Web_Phone__c',
       ...['Ad_Source__c', 'Agent__c', 'Attempts__c', 'Caller_Name__c', 'Duplicate_Of__c', 'Location__c', 'Number__c', 'Outcome__c', 'Queue__c', 'Reason__c', 'Record_Id__c', 'Requested_At__c', 'Scheduled_At__c', 'Status__c'].map(
         (name) => `ContactPad_Callback_Request__c.${name}`,
@@ -433,6 +436,10 @@ describe('force-app', () => {
       for (const name of ['Lead', 'Contact', 'Account', 'Case']) assert.equal(flag(objects.get(name), 'allowRead'), true, name);
       // Transferring a case or email to another agent or a queue changes the Case owner.
       assert.equal(flag(objects.get('Case'), 'allowEdit'), true, 'Case edit for transfers');
+      // Report a problem opens a Case on its report id (upsert: edit and create), the log its file.
+      assert.equal(flag(objects.get('Case'), 'allowCreate'), true, 'Case create for problem reports');
+      const reportId = permissionBlocks(agent, 'fieldPermissions', 'field').get('Case.ContactPad_Report_Id__c');
+      assert.deepEqual([flag(reportId, 'readable'), flag(reportId, 'editable')], [true, true], 'Case.ContactPad_Report_Id__c');
       // Do Not Call is read before every outbound call, never changed from ContactPad.
       for (const field of ['Contact.DoNotCall', 'Lead.DoNotCall']) {
         const doNotCall = permissionBlocks(agent, 'fieldPermissions', 'field').get(field);
@@ -711,5 +718,66 @@ describe('force-app', () => {
       const helper = await readFile(join(bundle, 'ContactPadConsoleBridgeHelper.js'), 'utf8');
       assert.doesNotMatch(helper, /VERSION\s*:\s*\d/, 'no protocol version of its own');
     });
+  });
+});
+
+/**
+ * force-app-voice: ContactPad as a Service Cloud Voice partner telephony provider (issue 14). Its
+ * own package directory, deployed only where the org has the Service Cloud Voice for Partner
+ * Telephony license (ConversationVendorInfo requires it: Metadata API ConversationVendorInfo,
+ * "Special Access Rules"), converted on its own by `sf project convert source`.
+ */
+describe('force-app-voice', () => {
+  let voiceConverted: string;
+  let openCti: CallCenterSection[];
+  before(async () => {
+    home = await mkdtemp(join(tmpdir(), 'contactpad-sf-'));
+    voiceConverted = await convert(VOICE_DIR, 'mdapi-voice');
+    openCti = callCenterSections(await readFile(join(PROJECT_ROOT, DEFAULT_DIR, 'main', 'default', 'callCenters', 'ContactPad.callCenter-meta.xml'), 'utf8'));
+  });
+  after(async () => {
+    if (home !== undefined) await rm(home, { recursive: true, force: true });
+  });
+
+  it('converts to a package with only the contact center and the ConversationVendorInfo, at the current API version', async () => {
+    const packageXml = await readFile(join(voiceConverted, 'package.xml'), 'utf8');
+    assert.deepEqual(Object.fromEntries(packageMembers(packageXml)), { CallCenter: ['ContactPad_Voice'], ConversationVendorInfo: ['ContactPad'] });
+    assert.match(packageXml, new RegExp(`<version>${CURRENT_API_VERSION.replace('.', '\\.')}</version>`));
+  });
+
+  it('declares ContactPad a partner telephony vendor (vendorType ServiceCloudVoicePartner) with the connector\'s https URL, and switches on no capability ContactPad lacks', async () => {
+    const vendor = await readFile(join(voiceConverted, 'ConversationVendorInformation', 'ContactPad.ConversationVendorInformation'), 'utf8');
+    const element = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(vendor)?.[1];
+    assert.deepEqual([element('developerName'), element('masterLabel'), element('vendorType')], ['ContactPad', 'ContactPad', 'ServiceCloudVoicePartner']);
+    assert.match(element('connectorUrl') ?? '', /^https:\/\//);
+    assert.doesNotMatch(vendor.replace(/<!--[\s\S]*?-->/g, ''), />true</, 'no capability is claimed');
+  });
+
+  it('names the ConversationVendorInfo from the contact center, holds a certificate (never a private key) for the Telephony Integration API, and no secret', async () => {
+    const xml = await readFile(join(voiceConverted, 'callCenters', 'ContactPad_Voice.callCenter'), 'utf8');
+    const sections = callCenterSections(xml);
+    assert.deepEqual(sections.map((s) => s.name), ['reqGeneralInfo', 'reqHvcc', 'ContactPad']);
+    const items = new Map(sections.flatMap((s) => s.items.map((item) => [`${s.name}/${item.name}`, item.value] as const)));
+    assert.equal(items.get('reqGeneralInfo/reqVendorInfoApiName'), 'c__ContactPad');
+    assert.match(items.get('reqHvcc/reqTelephonyIntegrationCertificate') ?? '', /^-----BEGIN CERTIFICATE-----[\s\S]*-----END CERTIFICATE-----$/);
+    assert.match(items.get('reqHvcc/reqUniversalCallRecordingAccess') ?? '', /^false$/);
+    const text = xml.replace(/<!--[\s\S]*?-->/g, '');
+    assert.doesNotMatch(text, /PRIVATE KEY/);
+    for (const section of sections) for (const item of section.items) assert.notEqual(item.value.trim(), '', `${section.name}/${item.name} has a value`);
+    const secretLike = sections.flatMap((s) => s.items.map((item) => item.name)).filter((name) => /pass|pwd|token|secret|credential|apikey|api_key/i.test(name));
+    assert.deepEqual(secretLike, []);
+  });
+
+  it('carries the same ContactPad section as the Open CTI call center, so one settings reader serves both hosts', async () => {
+    const xml = await readFile(join(voiceConverted, 'callCenters', 'ContactPad_Voice.callCenter'), 'utf8');
+    const voice = callCenterSections(xml).find((s) => s.name === 'ContactPad');
+    assert.deepEqual(voice, openCti.find((s) => s.name === 'ContactPad'));
+  });
+
+  it('is the contact center the voice call service signs for and the local console plays', async () => {
+    const { CONSOLE_CONTACT_CENTER } = await import('./console/voice-calls.ts');
+    assert.equal(CONSOLE_CONTACT_CENTER, 'ContactPad_Voice');
+    const readme = await readFile(join(PROJECT_ROOT, 'scripts', 'voice-call-service', 'README.md'), 'utf8');
+    assert.match(readme, /CP_CONTACT_CENTER_API_NAME=ContactPad_Voice/);
   });
 });

@@ -3,6 +3,7 @@
  * import lines of the sources.
  *
  *   app/main.ts  ->  adapter/src/contactpad.ts (the rooms)  and  widget/src/main.ts (the mount)
+ *   app/scv-main.ts  ->  adapter/src/scv-contactpad.ts (the rooms under Service Cloud Voice, no widget)
  *   widget/src   ->  adapter/src/store.ts only (types: the snapshot, the intents, the words in them)
  *   store.ts     ->  model (the domain words it re-exports)
  *   rooms (crm, host, telephony)  ->  model, never the store
@@ -56,13 +57,13 @@ const shown = (imports: readonly Import[]) => imports.map(({ from, to }) => `${f
 
 /** Where the project's TypeScript lives. */
 const PROJECT_DIRS = ['adapter', 'widget', 'app', 'scripts', 'e2e'];
-/** Files nothing imports: the bundle's entry (rollup.config.mjs builds main.js from it). */
-const ENTRY_POINTS = ['app/main.ts'];
+/** Files nothing imports: the bundle's entries (rollup.config.mjs builds main.js and scv.js from them). */
+const ENTRY_POINTS = ['app/main.ts', 'app/scv-main.ts'];
 
 /** A test-support folder: helpers only tests use (adapter/test-support, widget/test-support). */
 const isTestSupport = (file: string) => /(^|\/)test-support\//.test(file);
-/** A test: a *.test.ts (Node's or the browser's) or a *.browser-test.ts (scripts/' browser tests). */
-const isTest = (file: string) => /\.(test|browser-test)\.ts$/.test(file);
+/** A test: a *.test.ts (Node's or the browser's), a *.browser-test.ts (scripts/' browser tests) or a fault of the fault suite (scripts/faults/*.fault.ts). */
+const isTest = (file: string) => /\.(test|browser-test|fault)\.ts$/.test(file);
 /** The bench (`npm run bench`): it drives the real parts as the tests do, with their peers (a SIP client, SDP bodies). */
 const isBench = (file: string) => file.startsWith('scripts/bench/');
 /** Code that runs only in tests (or the bench). */
@@ -124,7 +125,17 @@ describe('the layers point one way', () => {
   });
 
   it('the app entry wires the rooms to the widget\'s mount, and nothing else', () => {
-    const app = importsOf(tsFiles('app')).map((i) => i.to);
+    const app = importsOf(['app/main.ts']).map((i) => i.to);
     assert.deepEqual(app.sort(), ['adapter/src/contactpad.ts', 'widget/src/main.ts']);
+  });
+
+  it('the Service Cloud Voice entry starts the rooms under Salesforce\'s softphone and mounts no widget', () => {
+    assert.deepEqual(importsOf(['app/scv-main.ts']).map((i) => i.to), ['adapter/src/scv-contactpad.ts']);
+  });
+
+  it('in the product, only host/scv/scv-base.ts imports Salesforce\'s connector base (one typed wrapper, one copy; the tests\' and the console\'s stand-ins for Salesforce read its constants)', () => {
+    const product = [...tsFiles('adapter/src'), ...tsFiles('widget/src'), ...tsFiles('app')].filter((file) => !isTest(file));
+    const importers = importsOf(product).filter((i) => i.to.startsWith('@salesforce/scv-connector-base'));
+    assert.deepEqual(shown(importers), ['adapter/src/host/scv/scv-base.ts -> @salesforce/scv-connector-base']);
   });
 });

@@ -2,6 +2,7 @@
 # Installs what ContactPad's console and tests need on a fresh Debian/Ubuntu machine:
 #   - Debian packages: the SIP edge (docs/sip-edge.md): kamailio, kamailio-websocket-modules,
 #     kamailio-tls-modules (WSS), kamailio-autheph-modules (time-limited credentials),
+#     kamailio-utils-modules (http_client: the SIP edge asks the voice call service for VoiceCalls),
 #     rtpengine-daemon (the media gateway), openssl (the local WSS certificate);
 #     for the tests also chromium (the browser), sip-tester (SIPp, raw SIP peers),
 #     baresip-core (a real plain-RTP phone) and openjdk-17-jre-headless (Java for apex-ls, the
@@ -15,7 +16,7 @@ set -euo pipefail
 contactpad_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 purpose="${1:-test}"
 
-apt_packages=(kamailio kamailio-websocket-modules kamailio-tls-modules kamailio-autheph-modules rtpengine-daemon openssl)
+apt_packages=(kamailio kamailio-websocket-modules kamailio-tls-modules kamailio-autheph-modules kamailio-utils-modules rtpengine-daemon openssl)
 if [ "$purpose" = "test" ]; then
   apt_packages+=(chromium sip-tester baresip-core openjdk-17-jre-headless)
 fi

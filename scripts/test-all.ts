@@ -1,7 +1,8 @@
 /**
  * `npm test`: the whole suite, in the order a failure is cheapest to read:
  * type check, build, Node-side tests (fake org, SIP server, force-app conversion, console),
- * unit and component tests in Chromium, then the end-to-end suite.
+ * unit and component tests in Chromium, the end-to-end suite, then the shortened fault suite and
+ * the security suite's short run.
  * Every step runs even when an earlier one failed; the summary at the end names each
  * failed test with the first lines of its error (a CI log may keep only its tail).
  */
@@ -19,6 +20,10 @@ const steps: readonly Step[] = [
   { name: 'node tests', command: 'node', args: ['--test', '--test-reporter=spec', '--test-concurrency=1', 'scripts/**/*.test.ts'] },
   { name: 'browser tests', command: 'npx', args: ['web-test-runner', '--static-logging'] },
   { name: 'end-to-end', command: 'node', args: ['--test', '--test-reporter=spec', '--test-concurrency=1', 'e2e/**/*.test.ts'] },
+  // The fault suite, shortened (scripts/faults/README.md): exits 1 when anything is lost or stuck.
+  { name: 'faults (short)', command: 'node', args: ['scripts/faults/run.ts', '--short'] },
+  // npm run security's short run: two payloads of every class through every door (scripts/security/run.ts).
+  { name: 'security', command: 'node', args: ['scripts/security/run.ts', '--short'] },
 ];
 
 interface Outcome {

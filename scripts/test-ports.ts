@@ -18,6 +18,14 @@ export const E2E_SIP_WS_PORT = 28080;
 export const E2E_SIP_UDP_PORT = 25060;
 /** Kamailio's SIP over secure WebSocket (wss://) for the e2e tests that ask for it (e2e/sip-edge.test.ts). */
 export const E2E_SIP_WSS_PORT = 28443;
+/** The local console for `npm run faults` (scripts/faults). */
+export const FAULTS_WEB_PORT = 27000;
+export const FAULTS_SIP_WS_PORT = 27080;
+export const FAULTS_SIP_UDP_PORT = 27060;
+/** The local console for `npm run security` (scripts/security). */
+export const SECURITY_WEB_PORT = 21000;
+export const SECURITY_SIP_WS_PORT = 21080;
+export const SECURITY_SIP_UDP_PORT = 21060;
 /** The local console for `npm run bench`. */
 export const BENCH_WEB_PORT = 32000;
 export const BENCH_SIP_WS_PORT = 32080;

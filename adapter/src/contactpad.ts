@@ -16,17 +16,17 @@
 import { Controller } from './controller.ts';
 import type { HostListener, NavigationContext, ClickToDialRequest } from './host/open-cti-host.ts';
 import { OpenCtiHost } from './host/open-cti-host.ts';
-import { Phone, addressOfRecord } from './telephony/phone.ts';
-import { AudioDevices } from './telephony/audio-devices.ts';
-import { afterNextPaint } from './telephony/after-paint.ts';
+import { PhoneTabLock } from './host/phone-tab-lock.ts';
 import type { RingtoneStatus } from './telephony/ringer.ts';
-import { createCrmService } from './crm/crm-service.ts';
+import { afterNextPaint } from './telephony/after-paint.ts';
+import { startRooms, webStorage } from './start-rooms.ts';
 import { createSipCredentialSource } from './crm/sip-credential-source.ts';
 import { readSettings, type ContactPadSettings } from './model/settings.ts';
 import { readAgentIdentity, type AgentIdentity } from './model/agent-identity.ts';
 import { ContactPadError } from './model/errors.ts';
 import type { AgentStatusChoice } from './model/agent-state.ts';
 import { realClock } from './model/clock.ts';
+import { Diagnostics } from './diagnostics.ts';
 import type { SipCredential, SipCredentialSource } from './model/sip-credential.ts';
 import type { Store } from './store.ts';
 
@@ -58,6 +58,8 @@ export interface RunningContactPad {
   ringtone(): RingtoneStatus;
   /** The output a call's sound plays on ('' = the default): HTMLMediaElement.sinkId. */
   speakerOf(callId: string): string | undefined;
+  /** The diagnostic log's size now (its texts in UTF-8 bytes), its cap and entries: for the bench's memory figures. */
+  diagnosticLog(): { readonly bytes: number; readonly capBytes: number; readonly entries: number };
   /**
    * Resolves once the phone can ring (registered) or will not (the agent did not come back Ready
    * or Not Ready from before a reload, the phone could not register), or after
@@ -103,56 +105,36 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   }
   const { settings, problems } = readSettings(items);
   const { agent, language, problems: agentProblems } = readAgentIdentity(options.agent);
-  const controller = new Controller(settings, realClock, language);
+  const orgPart = options.crm.accessToken.split('!')[0]?.replace(/[^A-Za-z0-9]/g, '') ?? '';
+  // What an agent's problem report carries: the last minutes of SIP messages, media figures and
+  // errors, in memory with a cap, never the session token (model/diagnostic-log.ts).
+  const diagnostics = new Diagnostics(() => realClock.now());
+  diagnostics.neverLog(options.crm.accessToken);
+  const controller = new Controller(settings, realClock, language, {
+    diagnostics,
+    browser: globalThis.navigator?.userAgent ?? '',
+    agent: { sipUser: agent.sipUser, userId: agent.userId },
+    // A report not sent yet is kept in this browser, per org and agent, until Salesforce has it.
+    storage: webStorage('localStorage'),
+    storageKey: `contactpad-problem-report-${orgPart}-${agent.userId || 'agent'}`,
+  });
   hostEvents.target = controller;
   if (hostProblem !== undefined) controller.notify(hostProblem);
   for (const problem of [...problems, ...agentProblems]) controller.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
 
-  const orgPart = options.crm.accessToken.split('!')[0]?.replace(/[^A-Za-z0-9]/g, '') ?? '';
-  const crm = createCrmService({
-    session: options.crm,
-    settings,
-    agent,
-    activityState: (interactionId, state) => controller.activityState(interactionId, state),
-    onError: (error) => controller.notify(error),
-    // One outbox and one memory of recent calls per org: the session id starts with the org id (never log the rest).
-    outboxDatabase: `contactpad-activity-outbox-${orgPart}`,
-    recentActivityKey: `contactpad-recent-activity-${orgPart}-${agent.userId}`,
-  });
-
-  // The agent's microphone, speaker and ringer, saved per agent and org in this browser; the ringtone.
-  const audio = new AudioDevices({
-    ringtoneUrl: options.ringtoneUrl ?? '',
-    storageKey: `contactpad-audio-devices-${orgPart}-${agent.userId}`,
-    storage: webStorage('localStorage'),
-    listener: controller,
-  });
-
-  let phone: Phone | undefined;
-  try {
-    phone = new Phone(
-      {
-        serverUrl: settings.sipServerUrl,
-        aor: addressOfRecord(agent.sipUser, settings.sipDomain),
-        displayName: '',
-        rejectStatusCode: settings.rejectStatusCode,
-        iceServers: iceServerEntries(settings.iceServers),
-      },
-      controller,
-      // The agent's credential, from Salesforce for the session's own user (never named here).
-      { credentials, audio },
-    );
-  } catch (error) {
-    controller.notify(error);
-  }
-  if (phone) controller.attach({ phone, crm, audio, afterPaint: afterNextPaint, ...(host ? { host } : {}) });
+  const { crm, audio, phone } = startRooms(options.crm, settings, agent, controller, { ringtoneUrl: options.ringtoneUrl, diagnostics, credentials });
+  // One phone per agent in this browser: the tab or window the election grants it registers and rings.
+  const phoneTab = new PhoneTabLock({ name: `contactpad-phone-${orgPart}-${agent.userId || agent.sipUser}`, listener: controller });
+  if (phone) controller.attach({ phone, crm, audio, phoneTab, afterPaint: afterNextPaint, ...(host ? { host } : {}) });
+  // A reload or a closed tab during a call: the far end gets its BYE now, the call its Task (the page next with the phone).
+  globalThis.addEventListener?.('pagehide', () => controller.pageLeaving());
   keepAgentChoiceAcrossReloads(controller, sessionStore, savedChoice);
 
   // Off the ring path, once the phone has settled and the browser is idle: the agent's devices
   // listed and followed, wrap up and screen pop (a call needs them once it is answered), the
-  // keyboard shortcuts, the agent's recent numbers and
-  // favourites (kept per org and agent in this browser), the console bridge, then the crm room and
-  // jsforce: the outbox then replays Task writes left by a reload.
+  // keyboard shortcuts, the agent's recent numbers and favourites (kept per org and agent in this
+  // browser), the console bridge, the diagnostic log's ring buffer (then a problem report a reload
+  // left unsent), then the crm room and jsforce: the outbox then replays Task writes left by a reload.
   const phoneSettled = settlesWith(controller.store, comingBack);
   void phoneSettled.then(() =>
     whenIdle(() => {
@@ -163,6 +145,10 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
         .then(({ keepDialHistory }) => keepDialHistory(controller, `contactpad-dial-history-${orgPart}-${agent.userId || 'agent'}`, webStorage('localStorage')))
         .catch((error: unknown) => controller.notify(error));
       if (host) connectConsoleBridge(host, controller);
+      diagnostics
+        .log()
+        .then(() => controller.resumeProblemReport())
+        .catch((error: unknown) => controller.notify(error));
       crm
         .preload()
         .then(async () => {
@@ -187,6 +173,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
     },
     ringtone: () => audio.ringtoneStatus(),
     speakerOf: (callId) => phone?.speakerOf(callId),
+    diagnosticLog: () => diagnostics.size(),
     phoneSettled,
   };
 }
@@ -236,16 +223,6 @@ function fetchedAhead(source: SipCredentialSource): SipCredentialSource {
   };
 }
 
-/**
- * The call center's ICE server URLs as the phone takes them: the STUN URLs in one entry, the
- * TURN URLs in another without credentials (the phone gives them the TURN credential that comes
- * with the SIP credential); none at all by default.
- */
-function iceServerEntries(urls: readonly string[]): RTCIceServer[] {
-  const stun = urls.filter((url) => /^stuns?:/i.test(url));
-  const turn = urls.filter((url) => /^turns?:/i.test(url));
-  return [...(stun.length > 0 ? [{ urls: stun }] : []), ...(turn.length > 0 ? [{ urls: turn }] : [])];
-}
 
 const AGENT_CHOICE_KEY = 'contactpad-agent-choice';
 
@@ -264,15 +241,6 @@ function keepAgentChoiceAcrossReloads(controller: Controller, storage: Storage |
     last = value;
     storage.setItem(AGENT_CHOICE_KEY, value);
   });
-}
-
-/** The browser's localStorage or sessionStorage; undefined when it refuses (blocked by its settings, a sandboxed frame). */
-function webStorage(name: 'localStorage' | 'sessionStorage'): Storage | undefined {
-  try {
-    return globalThis[name];
-  } catch {
-    return undefined;
-  }
 }
 
 function parseChoice(raw: string | null): AgentStatusChoice | undefined {

@@ -156,7 +156,7 @@ describe('the controller with real rooms', function () {
     await rig.controller.handle({ type: 'release', interactionId: id });
     const end = rig.clock.now() + RIG_WRAP_UP_SECONDS * 1000;
     expect(viewOf(rig, id)?.wrapUpEndsAt).to.equal(end);
-    expect(viewOf(rig, id)?.actions).to.deep.equal(['extend-wrap-up']);
+    expect(viewOf(rig, id)?.actions).to.deep.equal(['extend-wrap-up', 'report-problem']);
 
     rig.clock.advance(10_000);
     await rig.controller.handle({ type: 'extend-wrap-up', interactionId: id });

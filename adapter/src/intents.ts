@@ -8,6 +8,7 @@ import type { DialledRecord } from './model/dial-history.ts';
 import type { AudioDeviceRole } from './model/audio-devices.ts';
 import type { RecordingCommand } from './model/recording.ts';
 import type { CallingListAction } from './model/calling-record.ts';
+import type { ProblemReportAction } from './model/problem-report.ts';
 
 export type Intent =
   | { readonly type: 'accept'; readonly interactionId: string }
@@ -74,7 +75,11 @@ export type Intent =
   /** Play the admin's pre-recorded message (by its id) into the call and be free at once: the call hangs up when it ends. */
   | { readonly type: 'drop-voicemail'; readonly interactionId: string; readonly messageId: string }
   /** Preview dialling: choose a campaign, review, call, reject or reschedule its records (the preview desk). */
-  | { readonly type: 'calling-list'; readonly action: CallingListAction };
+  | { readonly type: 'calling-list'; readonly action: CallingListAction }
+  /** "Use the phone here": take the phone over from another tab or window of the agent (refused while a call is live there). */
+  | { readonly type: 'take-over-phone' }
+  /** Report a problem (desks/problem-report-desk.ts): open its dialog (from the pad, or a finished call's row), send, try again, close. */
+  | { readonly type: 'problem-report'; readonly action: ProblemReportAction };
 
 /** What a `callback` intent asks (desks/callback-desk.ts). */
 export type CallbackAsk =
@@ -84,7 +89,10 @@ export type CallbackAsk =
   /** A scheduled call (desks/scheduled-call-desk.ts): `at` an ISO 8601 instant. */
   | { readonly to: 'schedule'; readonly number: string; readonly at: string; readonly record?: DialledRecord }
   | { readonly to: 'move'; readonly id: string; readonly at: string }
-  | { readonly to: 'cancel-scheduled'; readonly id: string };
+  | { readonly to: 'cancel-scheduled'; readonly id: string }
+  /** "Scheduled calls" from the dial box: the agent's scheduled calls listed at any time, or closed. */
+  | { readonly to: 'show-scheduled' }
+  | { readonly to: 'hide-scheduled' };
 
 export const INTENT_EVENT = 'contactpad-intent';
 

@@ -15,6 +15,7 @@ import type { DirectoryEntry } from './model/directory-entry.ts';
 import type { InteractionAction } from './model/interaction-action.ts';
 import type { JourneyEntry } from './model/journey-entry.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
+import type { PhoneTabState } from './model/phone-tab.ts';
 import type { AudioDevicesView } from './model/audio-devices.ts';
 import type { RecordingView } from './model/recording.ts';
 import type { VoicemailDropView } from './model/voicemail-message.ts';
@@ -28,6 +29,8 @@ import type { CallerPicture, CameraState } from './model/video-call.ts';
 import type { CallingListView } from './model/calling-record.ts';
 import type { CallbackView } from './model/callback-request.ts';
 import type { ScheduledCall } from './model/scheduled-call.ts';
+import type { ScheduledCallRow } from './model/scheduled-call-list.ts';
+import type { ProblemReportView } from './model/problem-report.ts';
 
 // What the widget may see of the model and of the intents it sends (types only: the widget runs no adapter code).
 export type { Channel, Interaction, InteractionState } from './model/interaction.ts';
@@ -39,6 +42,7 @@ export type { DirectoryEntry } from './model/directory-entry.ts';
 export type { InteractionAction } from './model/interaction-action.ts';
 export type { JourneyStatus } from './model/journey-entry.ts';
 export type { PhoneConnection } from './model/phone-connection.ts';
+export type { PhoneTabState } from './model/phone-tab.ts';
 export type { DeviceCallbackStep, RegisteredDevice } from './model/device-callback.ts';
 export type { AudioDevice, AudioDeviceRole, AudioDevicesView } from './model/audio-devices.ts';
 export type { RecordingCommand, RecordingState, RecordingView } from './model/recording.ts';
@@ -50,8 +54,10 @@ export type { AgentLanguage } from './model/agent-identity.ts';
 export type { ErrorCode } from './model/errors.ts';
 export type { ShortcutAction, ShortcutView } from './model/keyboard-shortcuts.ts';
 export type { CallerPicture, CameraState } from './model/video-call.ts';
-export type { CallingListAction, CallingListView, CallingRecord, CallingRecordState, CampaignChoice } from './model/calling-record.ts';
+export type { CallingListAction, CallingListSource, CallingListView, CallingRecord, CallingRecordState } from './model/calling-record.ts';
 export type { CallbackOutcome, CallbackStatus, CallbackView } from './model/callback-request.ts';
+export type { ScheduledCallRow } from './model/scheduled-call-list.ts';
+export type { ProblemReportAction, ProblemReportState, ProblemReportView, ReportSummary } from './model/problem-report.ts';
 export type { Intent, INTENT_EVENT } from './intents.ts';
 
 /** One record that matched the caller's number, and why ("Why this record"). */
@@ -186,11 +192,25 @@ export interface CallbackChoiceView {
   readonly scheduled?: readonly ScheduledCall[];
 }
 
+/**
+ * "Scheduled calls", while the agent has it open (desks/scheduled-call-desk.ts): their calls,
+ * soonest first (as last read: `loading` until the first answer, `failed` when Salesforce could not
+ * say; the notice says why).
+ */
+export interface ScheduledCallsView {
+  readonly state: 'loading' | 'listed' | 'failed';
+  readonly calls: readonly ScheduledCallRow[];
+}
+
 /** An error or notice the agent should see (stable code + message). */
 export interface Notice {
   readonly id: number;
   readonly code: string;
   readonly message: string;
+  /** Stays until the agent dismisses it, however many notices come after (a calling list outcome Salesforce refused). */
+  readonly kept?: boolean;
+  /** What it is about, in the agent's words, when the error names it (a calling record's outcome: "Maria Lopez: Rejected (Spring calls)"). */
+  readonly about?: string;
 }
 
 export interface ContactPadSnapshot {
@@ -204,6 +224,8 @@ export interface ContactPadSnapshot {
   /** Why the agent declines an offered chat, email or case (Omni-Channel decline reason). */
   readonly declineReasons: readonly string[];
   readonly phone: PhoneConnection;
+  /** Whether this tab or window has the agent's phone, or another one does (another page of the same agent: only one registers and rings). */
+  readonly phoneTab: PhoneTabState;
   /** Newest first. */
   readonly interactions: readonly InteractionView[];
   readonly selectedId: string | undefined;
@@ -224,6 +246,10 @@ export interface ContactPadSnapshot {
   readonly callback?: CallbackChoiceView;
   /** Preview dialling: the calling list the agent works through; absent until they open one (the preview desk). */
   readonly callingList?: CallingListView;
+  /** The agent's scheduled calls, while "Scheduled calls" is open (desks/scheduled-call-desk.ts). */
+  readonly scheduledCalls?: ScheduledCallsView;
+  /** Report a problem, while its dialog is open (desks/problem-report-desk.ts): the report being written, or the one not sent yet. */
+  readonly problemReport?: ProblemReportView;
 }
 
 type Listener = (snapshot: ContactPadSnapshot) => void;

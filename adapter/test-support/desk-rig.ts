@@ -7,14 +7,18 @@ import { FakeClock } from './fake-clock.ts';
 import { readSettings, type ContactPadSettings } from '../src/model/settings.ts';
 import type { BridgeCapability, BridgeTab } from '../src/host/console-bridge-protocol.ts';
 import { createCrmService, type CrmService } from '../src/crm/crm-service.ts';
+import { ActivityOutbox } from '../src/crm/activity-outbox.ts';
 import { DEMO_PRESENCE, fakeOrg } from './fake-org.ts';
 import { Store } from '../src/store.ts';
 import { loadedDesks, openDesks, type Desks, type LoadedDesks } from '../src/desks/desks.ts';
 import { Rooms, type BridgePort, type BridgeSnapshot, type HostPort, type PhonePort } from '../src/desks/ports.ts';
 import { firstSnapshot } from '../src/desks/view-desk.ts';
+import { outboxProgress } from '../src/desks/outbox-progress.ts';
 import type { CallOffer } from '../src/telephony/sip-header-contract.ts';
 import type { DtmfMethod } from '../src/model/dtmf.ts';
 import type { CallVideo, DtmfSent, MediaStats, VoicemailDropped } from '../src/telephony/phone.ts';
+import type { CameraListener, CameraNow } from '../src/telephony/call-camera.ts';
+import type { ContactPadError } from '../src/model/errors.ts';
 import type { RecordingCommand } from '../src/model/recording.ts';
 
 /** Settings as the call center would give them (`/ContactPad/<name>` keys), over the defaults. */
@@ -38,18 +42,20 @@ export async function loadedTestDesks(items: Record<string, string> = {}): Promi
 
 /**
  * `desks` with their rooms: `phone` (a RecordingPhone unless given), a RecordingHost and the real
- * crm room on a fresh fake org with the demo data (crmOnFakeOrg).
+ * crm room on a fresh fake org with the demo data (crmOnFakeOrg), or with `reload`, on the org
+ * and browser storage of an earlier one (as after a reload).
  */
 export async function withRooms<Phone extends RecordingPhone = RecordingPhone>(
   desks: Pick<Desks, 'view' | 'notices' | 'settings' | 'rooms'>,
   phone: Phone = new RecordingPhone() as Phone,
-): Promise<{ phone: Phone; host: RecordingHost; crm: CrmService; orgId: string }> {
+  options: { reload?: CrmStorage } = {},
+): Promise<{ phone: Phone; host: RecordingHost; crm: CrmService; orgId: string; storage: CrmStorage }> {
   const host = new RecordingHost();
-  const { crm, orgId } = await crmOnFakeOrg(desks);
+  const { crm, orgId, storage } = await crmOnFakeOrg(desks, options.reload ? { reload: options.reload } : {});
   desks.rooms.phone = phone;
   desks.rooms.host = host;
   desks.rooms.crm = crm;
-  return { phone, host, crm, orgId };
+  return { phone, host, crm, orgId, storage };
 }
 
 /** What an INVITE from Maria Lopez (+14155550100, queue Sales) says, as the phone reports it; `fields` change it. */
@@ -85,7 +91,7 @@ export interface CrmStorage {
  * room's errors as the switchboard would route them.
  */
 export async function crmOnFakeOrg(
-  desks: Pick<Desks, 'view' | 'notices' | 'settings'>,
+  desks: Pick<Desks, 'view' | 'notices' | 'settings' | 'rooms'>,
   options: { omniAutoAccept?: boolean; reload?: CrmStorage } = {},
 ): Promise<{ crm: CrmService; orgId: string; storage: CrmStorage }> {
   const org = options.reload?.org ?? (await fakeOrg.createOrg('demo'));
@@ -97,13 +103,23 @@ export async function crmOnFakeOrg(
     session: { instanceUrl: org.instanceUrl, accessToken: org.accessToken },
     settings: desks.settings,
     agent: { userId: DEMO_AGENT_USER_ID, profileId: DEMO_PRESENCE.agentProfile, sipUser: `agent-${unique}` },
-    activityState: (id, state) => desks.view.setLog(id, state),
+    activityState: (id, state, error) => outboxProgress(desks, id, state, error),
     onError: (error) => desks.notices.notify(error),
     outboxDatabase: `desk-outbox-${unique}`,
     rememberedChoicesKey: `desk-choices-${unique}`,
     recentActivityKey: `desk-recent-${unique}`,
   });
   return { crm, orgId: org.orgId, storage: { org: { orgId: org.orgId, instanceUrl: org.instanceUrl, accessToken: org.accessToken }, unique } };
+}
+
+/** The interaction ids of the writes kept in the outbox database of a crm room on the fake org (read without sending anything). */
+export async function storedWrites(storage: CrmStorage): Promise<readonly string[]> {
+  const outbox = new ActivityOutbox({ databaseName: `desk-outbox-${storage.unique}` });
+  try {
+    return (await outbox.pending()).map((write) => write.interactionId);
+  } finally {
+    outbox.close();
+  }
 }
 
 /** A stand-in for the telephony room: records each request; `fail` makes the next request of that kind reject. */
@@ -117,6 +133,9 @@ export class RecordingPhone implements PhonePort {
   }
   stop(): Promise<void> {
     return this.#answer('stop');
+  }
+  leave(): void {
+    this.asked.push('leave');
   }
   accept(callId: string): Promise<void> {
     return this.#answer('accept', callId);
@@ -180,11 +199,27 @@ export class RecordingPhone implements PhonePort {
   }
 
   /** What {@link video} answers for a video call (the telephony room's findings at accept); its camera switch is recorded in {@link asked}. */
-  readonly videos = new Map<string, Omit<CallVideo, 'setCamera'>>();
+  readonly videos = new Map<string, Omit<CallVideo, 'setCamera' | 'watchCamera'>>();
+  /** Who follows each call's camera (CallVideo.watchCamera); {@link cameraMoved} plays a move of the telephony room's camera. */
+  readonly #cameraWatchers = new Map<string, Set<CameraListener>>();
   async video(callId: string): Promise<CallVideo> {
     const found = this.videos.get(callId);
     if (!found) throw new Error(`RecordingPhone: no video for ${callId}`);
-    return { ...found, setCamera: (on) => void this.asked.push(`camera ${callId} ${on ? 'on' : 'off'}`) };
+    const watchers = this.#cameraWatchers.get(callId) ?? new Set<CameraListener>();
+    this.#cameraWatchers.set(callId, watchers);
+    return {
+      ...found,
+      setCamera: async (on) => void this.asked.push(`camera ${callId} ${on ? 'on' : 'off'}`),
+      watchCamera: (listener) => {
+        watchers.add(listener);
+        return () => watchers.delete(listener);
+      },
+    };
+  }
+
+  /** The call's camera moved in the telephony room (turned on, paused on hold, lost...): its watchers hear it. */
+  cameraMoved(callId: string, now: CameraNow, problem?: ContactPadError): void {
+    for (const listener of this.#cameraWatchers.get(callId) ?? []) listener(now, problem);
   }
 
   #answer(kind: string, ...args: string[]): Promise<void> {

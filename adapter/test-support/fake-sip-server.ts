@@ -1,6 +1,7 @@
 /**
  * A SIP server in the page, for the phone's credential tests: a sip.js Transport
- * (PhoneOptions.transportConstructor) that answers the phone's REGISTERs and INVITEs itself, as
+ * (PhoneOptions.transportConstructor) that answers the phone's REGISTERs and INVITEs itself (and
+ * its OPTIONS "are you there?", unless told to hang), as
  * a digest-authenticating registrar does (RFC 3261 section 22: 401 with WWW-Authenticate for a
  * REGISTER, 407 with Proxy-Authenticate for an INVITE, MD5 without qop), checks each digest
  * against the password the test says a username has, and records what each request carried.
@@ -13,7 +14,7 @@ import { Md5 } from 'sip.js/lib/core/messages/md5.js';
 
 /** What a request carried: the digest username, whether the digest matched, on which connection. */
 export interface SeenRequest {
-  readonly method: 'REGISTER' | 'INVITE';
+  readonly method: 'REGISTER' | 'INVITE' | 'OPTIONS';
   /** The digest username, or undefined for a request sent without credentials (the first, challenged). */
   readonly username: string | undefined;
   /** The digest response matched the password of `username`. */
@@ -40,7 +41,11 @@ const CRLF = '\r\n';
 /** A SIP server the phone reaches through the transport {@link transportConstructor} makes. */
 export class FakeSipServer {
   readonly seen: SeenRequest[] = [];
+  /** Every message the phone sent, in order (its requests and its answers to {@link deliver}ed requests). */
+  readonly sent: string[] = [];
   connections = 0;
+  /** While true the server hangs: it keeps the connection open and answers nothing (a frozen SIP server). */
+  hangs = false;
   readonly #options: FakeSipServerOptions;
   #current: FakeTransport | undefined;
   #nonce = 0;
@@ -64,6 +69,11 @@ export class FakeSipServer {
     return this.seen.filter((r) => r.method === 'INVITE' && r.username !== undefined);
   }
 
+  /** Sends `message` to the phone as it stands, on the open connection (as a proxy relays a request or a peer's garbage). */
+  deliver(message: string): void {
+    this.#current?.receive(message);
+  }
+
   /** Closes the phone's connection from the server's side (the phone reconnects). */
   drop(): void {
     this.#current?.lost();
@@ -77,9 +87,14 @@ export class FakeSipServer {
 
   /** @internal answers one message from the phone (undefined: no answer, e.g. an ACK). */
   answer(message: string, connection: number): string | undefined {
+    this.sent.push(message);
     const [requestLine = '', ...rest] = message.split(CRLF);
     const method = requestLine.split(' ')[0] ?? '';
-    if (method !== 'REGISTER' && method !== 'INVITE') return undefined;
+    if (method !== 'REGISTER' && method !== 'INVITE' && method !== 'OPTIONS') return undefined;
+    if (this.hangs) {
+      this.seen.push({ method, username: undefined, digestOk: false, connection });
+      return undefined;
+    }
     const headers = new Map<string, string>();
     for (const line of rest) {
       const colon = line.indexOf(':');
@@ -100,6 +115,11 @@ export class FakeSipServer {
         '',
         '',
       ].join(CRLF);
+    if (method === 'OPTIONS') {
+      // As Kamailio answers an OPTIONS to itself (scripts/sip-server/kamailio.cfg), before any authentication.
+      this.seen.push({ method, username: undefined, digestOk: false, connection });
+      return reply(200, 'Keepalive');
+    }
     const header = method === 'REGISTER' ? 'authorization' : 'proxy-authorization';
     const credentials = headers.get(header);
     if (this.#options.open) {
@@ -174,6 +194,14 @@ class FakeTransport implements Transport {
     if (this.#state === TransportState.Disconnected) return;
     this.#set(TransportState.Disconnected);
     this.onDisconnect?.();
+  }
+
+  /** The server sent a message (on a later task, as a WebSocket delivers it). */
+  receive(message: string): void {
+    const connection = this.#connection;
+    setTimeout(() => {
+      if (this.isConnected() && this.#connection === connection) this.onMessage?.(message);
+    }, 0);
   }
 
   /** The server closed the connection. */

@@ -74,6 +74,8 @@ export class RecordingListener implements PhoneListener {
   readonly offers: CallOffer[] = [];
   readonly connectedCalls: string[] = [];
   readonly ends: Array<{ callId: string; end: CallEnd }> = [];
+  /** The INVITEs refused before they rang (488), with why. */
+  readonly refusals: Array<{ offer: CallOffer; error: ContactPadError }> = [];
   /** What the phone said of the far end's own hold, in order. */
   readonly farEndHolds: Array<{ callId: string; held: boolean }> = [];
 
@@ -83,6 +85,9 @@ export class RecordingListener implements PhoneListener {
   }
   incoming(offer: CallOffer): void {
     this.offers.push(offer);
+  }
+  refused(offer: CallOffer, error: ContactPadError): void {
+    this.refusals.push({ offer, error });
   }
   connected(callId: string): void {
     this.connectedCalls.push(callId);
@@ -109,6 +114,9 @@ export class RecordingListener implements PhoneListener {
   offer(): Promise<CallOffer> {
     return waitFor('an incoming call', () => this.offers.at(-1));
   }
+  refusal(): Promise<{ offer: CallOffer; error: ContactPadError }> {
+    return waitFor('a call refused before it rang', () => this.refusals.at(-1));
+  }
   endOf(callId: string): Promise<CallEnd> {
     return waitFor(`the end of call ${callId}`, () => this.ends.find((e) => e.callId === callId)?.end);
   }
@@ -123,6 +131,15 @@ export async function sessionBytesReceived(session: Session): Promise<number> {
     if (stat.type === 'inbound-rtp') bytes += stat.bytesReceived ?? 0;
   });
   return bytes;
+}
+
+/** A figure of what a peer connection has received of `kind` (its inbound-rtp): video frames decoded, or packets; 0 before any came. */
+export async function received(pc: RTCPeerConnection | undefined, kind: 'audio' | 'video', figure: 'framesDecoded' | 'packetsReceived'): Promise<number> {
+  let total = 0;
+  (await pc?.getStats())?.forEach((report: { type?: string; kind?: string; framesDecoded?: number; packetsReceived?: number }) => {
+    if (report.type === 'inbound-rtp' && report.kind === kind) total += report[figure] ?? 0;
+  });
+  return total;
 }
 
 /** A customer's phone: a sip.js user agent in the page that calls (or is called by) the agent. */

@@ -28,6 +28,8 @@ export interface SimulatedCall {
   readonly queue?: string;
   readonly location?: string;
   readonly adSource?: string;
+  /** X-CP-Callback-Request of a callback (the callback request's record id), the simulator's Kind being callback. */
+  readonly callbackRequest?: string;
 }
 
 /** Where the session's console listens (the e2e ports unless told otherwise). */
@@ -53,7 +55,8 @@ export async function openConsoleSession(
     await running.stop();
     throw error;
   });
-  const page = await browser.newPage();
+  // A context of its own (not browser.newPage()'s), so a test can open the console again beside it: another tab of the same browser profile.
+  const page = await (await browser.newContext()).newPage();
   page.on('pageerror', (error) => console.error(`console page error: ${error.message}`));
   await page.goto(`${running.url}?refresh=0${query}`);
   const softphone = await softphoneFrame(page);
@@ -88,6 +91,44 @@ export async function openReadySession(callCenterSettings: Record<string, string
   return session;
 }
 
+/**
+ * A second agent on the same console (another User of the demo org, by their ContactPad SIP
+ * user, e.g. emile.durand): the console page with `?agent=` in a browser context of its own
+ * (its own storage, so its own ContactPad), Ready with the phone registered. Its close() sets
+ * it Offline (the phone unregisters, so the queues skip it again) and closes its context.
+ */
+export async function openSecondAgent(session: ConsoleSession, sipUser: string): Promise<ConsoleSession> {
+  const context = await session.browser.newContext();
+  try {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`${sipUser}'s console page error: ${error.message}`));
+    await page.goto(`${session.console.url}?refresh=0&agent=${encodeURIComponent(sipUser)}`);
+    const agent: ConsoleSession = {
+      console: session.console,
+      browser: session.browser,
+      page,
+      softphone: await softphoneFrame(page),
+      fakeOrg: session.fakeOrg,
+      async close() {
+        await chooseAgentStatus(agent, 'Offline').catch(() => {});
+        await agent.softphone.getByText('Phone off').waitFor({ timeout: 5000 }).catch(() => {});
+        await context.close();
+      },
+    };
+    await chooseAgentStatus(agent, 'Ready');
+    await agent.softphone.getByText('Phone ready').waitFor();
+    return agent;
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** Whom the customer simulator calls next: the agent (`agent1`), or a queue of the SIP edge (`queue-video`...). */
+export async function simulatorCalls(session: ConsoleSession, target: string): Promise<void> {
+  await session.page.getByTestId('sim-target').selectOption(target);
+}
+
 /** Reloads the console page, as an agent would after logging in again. */
 export async function reloadConsole(session: ConsoleSession): Promise<void> {
   await session.page.reload();
@@ -99,6 +140,23 @@ export async function chooseAgentStatus(session: ConsoleSession, label: string):
   await session.softphone.getByLabel(/Set status|Next/).selectOption({ label });
 }
 
+/**
+ * The agent opens the record `name` (a Task's Name link) from the console's Tasks list; its id
+ * once its tab (of `objectType`) is the active one. Showing the list refreshes it (one query),
+ * which re-renders the rows: the link is used once the new rows are in; the softphone panel floats
+ * over the list's Name column, so the agent opens it with the keyboard.
+ */
+export async function openFromTasks(session: ConsoleSession, name: string, objectType: string): Promise<string> {
+  const { page } = session;
+  const refreshed = page.waitForResponse((response) => decodeURIComponent(response.url()).replace(/\+/g, ' ').includes('FROM Task'));
+  await page.getByTestId('console-tab').filter({ hasText: 'Tasks' }).click();
+  const rows = ((await (await refreshed).json()) as { records: unknown[] }).records.length;
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=task-row]').length === n, rows);
+  await page.getByTestId('tasks-table').getByRole('button', { name }).first().press('Enter');
+  const tab = await page.waitForFunction((type) => window.localConsole!.tabs.find((t) => t.active && t.objectType === type), objectType);
+  return ((await tab.jsonValue()) as { recordId: string }).recordId;
+}
+
 /** Fills the customer simulator and presses "Call agent"; returns the interaction id it sent. */
 export async function placeCall(session: ConsoleSession, call: SimulatedCall): Promise<string> {
   const { page } = session;
@@ -108,6 +166,7 @@ export async function placeCall(session: ConsoleSession, call: SimulatedCall): P
     ['sim-queue', call.queue],
     ['sim-location', call.location],
     ['sim-ad-source', call.adSource],
+    ['sim-callback-request', call.callbackRequest],
   ];
   for (const [testId, value] of fields) await page.getByTestId(testId).fill(value ?? '');
   const previous = await page.evaluate(() => window.customerSimulator?.lastInteractionId ?? '');

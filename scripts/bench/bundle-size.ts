@@ -51,6 +51,18 @@ export async function measureBundleSize(options: MeasureBundleSizeOptions = {}):
   }
 }
 
+/**
+ * rollup.config.mjs's first build, the Open CTI app (main.js); the second, scv.js, is Service
+ * Cloud Voice's connector, which no agent under Open CTI loads.
+ */
+export async function openCtiBuild(): Promise<RollupOptions> {
+  const configUrl = pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href;
+  const { default: config } = (await import(configUrl)) as { default: RollupOptions | RollupOptions[] };
+  const first = Array.isArray(config) ? config[0] : config;
+  if (!first) throw new Error('rollup.config.mjs exports no build');
+  return first;
+}
+
 /** Options of {@link buildApp}. */
 export interface BuildAppOptions {
   /** Write the files there; without it the build stays in memory. */
@@ -65,8 +77,7 @@ export interface BuildAppOptions {
  * (each chunk with its file name, code and the source modules in it).
  */
 export async function buildApp(options: BuildAppOptions = {}): Promise<RollupOutput['output']> {
-  const configUrl = pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href;
-  const { default: config } = (await import(configUrl)) as { default: RollupOptions };
+  const config = await openCtiBuild();
   // The config empties the real static resource folder at build start: not here.
   const plugins = (Array.isArray(config.plugins) ? config.plugins : []).filter(
     (plugin) => !(plugin && typeof plugin === 'object' && 'name' in plugin && plugin.name === 'contactpad-clean-output'),

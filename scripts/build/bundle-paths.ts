@@ -8,6 +8,9 @@ export const PROJECT_ROOT: string = fileURLToPath(new URL('../../', import.meta.
 /** The bundle's entry: the app entry (composition root) the Visualforce host page imports as main.js. */
 export const BUNDLE_ENTRY: string = join(PROJECT_ROOT, 'app', 'main.ts');
 
+/** The Service Cloud Voice entry, scv.js: the connector page Salesforce's softphone frame loads imports it instead of main.js. */
+export const SCV_ENTRY: string = join(PROJECT_ROOT, 'app', 'scv-main.ts');
+
 /**
  * The `contactpad` static resource in source format: a folder that `sf` zips at deploy
  * (force-app/main/default/staticresources/contactpad/, built, gitignored; its

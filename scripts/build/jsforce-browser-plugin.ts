@@ -227,6 +227,51 @@ export function jsforceBrowserBuild(): Plugin {
 let bundled: Promise<string> | undefined;
 
 /**
+ * rollup's `manualChunks`: jsforce and what only it uses (its npm stand-ins for Node's modules,
+ * the built-ins in place of core-js) in one chunk named `jsforce`; what jsforce shares with the
+ * rest (rollup's CommonJS helpers, which Service Cloud Voice's connector library uses too) in a
+ * small chunk of its own, `beside-jsforce`. rollup puts a manual chunk's dependencies into it:
+ * with `{ jsforce: ['jsforce/core'] }` the helpers went into the jsforce chunk, and scv.js then
+ * imported that chunk statically, jsforce on its ring path.
+ */
+export function jsforceChunk(id: string, meta: ChunkMeta): string | undefined {
+  let outside = reachedOutside.get(meta.getModuleInfo);
+  if (!outside) {
+    outside = reachedWithoutJsforce(meta);
+    reachedOutside.set(meta.getModuleInfo, outside);
+  }
+  const inJsforce = (module: string) => module.includes(`${sep}node_modules${sep}jsforce${sep}`) || !outside.has(module);
+  if (inJsforce(id)) return 'jsforce';
+  return meta.getModuleInfo(id)?.importers.some(inJsforce) ? 'beside-jsforce' : undefined;
+}
+
+/** What rollup's `manualChunks` is given beside a module's id. */
+interface ChunkMeta {
+  getModuleIds(): IterableIterator<string>;
+  getModuleInfo(id: string): { isEntry: boolean; importers: readonly string[]; dynamicImporters: readonly string[]; importedIds: readonly string[] } | null;
+}
+
+const reachedOutside = new WeakMap<ChunkMeta['getModuleInfo'], Set<string>>();
+
+/** The modules the build's entries and dynamic imports reach through static imports without going through jsforce's own files. */
+function reachedWithoutJsforce({ getModuleIds, getModuleInfo }: ChunkMeta): Set<string> {
+  const ofJsforce = (module: string) => module.includes(`${sep}node_modules${sep}jsforce${sep}`);
+  const queue = [...getModuleIds()].filter((module) => {
+    const info = getModuleInfo(module);
+    return !ofJsforce(module) && info !== null && (info.isEntry || info.dynamicImporters.some((importer) => !ofJsforce(importer)));
+  });
+  const reached = new Set<string>(queue);
+  while (queue.length > 0) {
+    for (const next of getModuleInfo(queue.pop() as string)?.importedIds ?? []) {
+      if (ofJsforce(next) || reached.has(next)) continue;
+      reached.add(next);
+      queue.push(next);
+    }
+  }
+  return reached;
+}
+
+/**
  * jsforce's browser build as one ES module (jsforce/core, built with rollup.config.mjs's own
  * plugins, as the static resource's chunk), made once per process: for the tools that bundle
  * code of the crm room otherwise than with rollup (web-test-runner, the local console's esbuild

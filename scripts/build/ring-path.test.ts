@@ -31,6 +31,12 @@ const LAZY = [
   'adapter/src/telephony/transfer.ts',
   'adapter/src/telephony/media-stats.ts',
   'adapter/src/telephony/sip-address.ts',
+  // Taking the phone over from another tab of the agent: loaded when a page first asks or is asked.
+  'adapter/src/host/phone-tab-take-over.ts',
+  // After a reconnect: each answered call's refresh (in the call control), and, once registered,
+  // the phone's "are you there?" to the server (phone.ts loads it).
+  'adapter/src/telephony/dialog-refresh.ts',
+  'adapter/src/telephony/server-watch.ts',
   // The console desks: the controller opens them once the console is there.
   'adapter/src/desks/console-desks.ts',
   'adapter/src/desks/omni-desk.ts',
@@ -72,6 +78,12 @@ const LAZY = [
   'widget/src/cp-dialer.ts',
   'widget/src/cp-dial-lists.ts',
   'widget/src/cp-failed-call.ts',
+  // Scheduled calls: the desk with the Call back desk, the record they were scheduled from with the
+  // crm room's scheduled calls, the list ("Scheduled calls" in the dial box) on first use.
+  'adapter/src/desks/scheduled-call-desk.ts',
+  'adapter/src/model/scheduled-call-list.ts',
+  'adapter/src/crm/scheduled-call-origin.ts',
+  'widget/src/cp-scheduled-calls.ts',
   // Recording and voicemail drop: the desks load with the first call that needs them, the crm
   // reader with the crm room, the telephony side with the call control, the widget's on first use.
   'adapter/src/desks/recording-desk.ts',
@@ -111,6 +123,16 @@ const LAZY = [
   'widget/src/format-time.ts',
   // The dialogs' frame and list styles: with the dialogs, which load on first use.
   'widget/src/dialog-styles.ts',
+  // Report a problem: the diagnostic log's ring buffer and redaction (adapter/src/diagnostics.ts keeps
+  // what comes before they load, with the crm room), the report's desk, model and Salesforce side,
+  // its dialog (loaded the first time it opens), and the calls' media lines (with the in-call desk).
+  'adapter/src/model/diagnostic-log.ts',
+  'adapter/src/model/redaction.ts',
+  'adapter/src/model/problem-report.ts',
+  'adapter/src/model/call-stats.ts',
+  'adapter/src/desks/problem-report-desk.ts',
+  'adapter/src/crm/problem-report.ts',
+  'widget/src/cp-problem-report-dialog.ts',
 ];
 
 /** What ringing and answering need, on the ring path. */
@@ -122,6 +144,9 @@ const RINGING = [
   'widget/src/cp-call-pop.ts',
   // A call rings aloud.
   'adapter/src/telephony/ringer.ts',
+  // Whether a call rings at all: every SIP message cleaned before sip.js reads it, the offer checked before the 180.
+  'adapter/src/telephony/incoming-sip-cleaning.ts',
+  'adapter/src/telephony/offer-check.ts',
 ];
 
 /** A module's path from the project root, '/'-separated. */

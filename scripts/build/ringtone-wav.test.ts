@@ -55,7 +55,9 @@ describe('the ringtone', () => {
   });
 
   it('npm run build copies it into the static resource beside main.js', async () => {
-    const config = ((await import(pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href)) as { default: RollupOptions }).default;
+    // rollup.config.mjs builds the Open CTI app first, then Service Cloud Voice's scv.js.
+    const configs = ((await import(pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href)) as { default: RollupOptions | RollupOptions[] }).default;
+    const config = Array.isArray(configs) ? (configs[0] as RollupOptions) : configs;
     const entry = join(PROJECT_ROOT, 'app', '__ringtone-test-entry__.ts');
     const source: Plugin = { name: 'test-entry', resolveId: (id) => (id === entry ? entry : null), load: (id) => (id === entry ? 'export const x = 1;' : null) };
     const plugins = (config.plugins as Plugin[]).filter((plugin) => plugin.name !== 'contactpad-clean-output');

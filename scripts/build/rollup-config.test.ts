@@ -8,13 +8,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import type { OutputOptions, Plugin, RollupOptions } from 'rollup';
 import { BRIDGE_PROTOCOL_FILE_NAME, PROJECT_ROOT } from './bundle-paths.ts';
 import { BRIDGE_CHANNEL, BRIDGE_PROTOCOL_VERSION, bridgeRequest } from '../../adapter/src/host/console-bridge-protocol.ts';
 import type { BridgeProtocolGlobal } from './bridge-protocol-global.ts';
-import { measureBundleSize } from '../bench/bundle-size.ts';
+import { measureBundleSize, openCtiBuild } from '../bench/bundle-size.ts';
 
 // A path next to the real entry (so bare imports resolve from the project's node_modules); served from memory.
 const ENTRY = join(PROJECT_ROOT, 'app', '__rollup-config-test-entry__.ts');
@@ -45,7 +44,7 @@ async function build(code: string, dir?: string): Promise<Map<string, string>> {
 
 describe('rollup.config.mjs', () => {
   before(async () => {
-    config = ((await import(pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href)) as { default: RollupOptions }).default;
+    config = await openCtiBuild();
     outDir = await mkdtemp(join(tmpdir(), 'contactpad-rollup-'));
   });
   after(async () => {

@@ -11,8 +11,10 @@ import { PROJECT_ROOT } from './bundle-paths.ts';
  */
 export async function shippingPlugins(): Promise<InputPluginOption[]> {
   const configUrl = pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href;
-  const { default: config } = (await import(configUrl)) as { default: RollupOptions };
-  return (Array.isArray(config.plugins) ? config.plugins : []).filter(
+  // rollup.config.mjs builds main.js first (Open CTI), then scv.js, with the same shipping plugins.
+  const { default: configs } = (await import(configUrl)) as { default: RollupOptions | RollupOptions[] };
+  const config = Array.isArray(configs) ? configs[0] : configs;
+  return (Array.isArray(config?.plugins) ? config.plugins : []).filter(
     (plugin) => plugin && typeof plugin === 'object' && 'name' in plugin && ['contactpad-jsforce-browser-build', 'node-resolve', 'commonjs', 'esbuild'].includes(plugin.name),
   );
 }

@@ -265,6 +265,20 @@ describe('the console page', () => {
     assert.equal(asAgent.status, 403, 'the console mints nothing for the agent: that is Salesforce\'s');
   });
 
+  it('?agent=<SIP user> runs the console page and the softphone as another agent of the demo org, with that agent\'s own session; an unknown SIP user gets 404', async () => {
+    const softphone = await rawGet('/softphone?agent=emile.durand');
+    assert.ok(softphone.body.includes("sipUser: 'emile.durand'") && softphone.body.includes("userId: '005000000000004AAA'"), 'Émile Durand from the User record');
+    const session = /accessToken: '([^']+)'/.exec(softphone.body)?.[1] ?? '';
+    assert.notEqual(session, jsEncode(LOCAL_SESSION_ID), 'not agent1\'s session');
+    const credential = await fetch(`${consoleServer.url.replace(/\/$/, '')}/services/apexrest/contactpad/sip-credential`, { headers: { Authorization: `Bearer ${session.replace(/\\(.)/g, '$1')}` } });
+    assert.equal(((await credential.json()) as { sipUser: string }).sipUser, 'emile.durand', 'the session is Émile\'s: the credential endpoint signs for their SIP user');
+    const page = await rawGet('/?agent=emile.durand');
+    assert.match(page.body, /"agentUser":"emile\.durand"/);
+    assert.match(page.body, /"queues":\[\{"address":"queue-sales","members":\["agent1","emile\.durand"\]\}/, 'the SIP edge\'s queues, for the simulator\'s Calls field');
+    assert.equal((await rawGet('/?agent=nobody.here')).status, 404);
+    assert.equal((await rawGet('/softphone?agent=casey.brooks')).status, 404, 'an inactive User is nobody\'s agent');
+  });
+
   it('gives ContactPad the local SIP settings through getCallCenterSettings', async () => {
     const { page, softphone } = await openConsole();
     const result = await openCti(softphone, 'getCallCenterSettings', {});

@@ -2,11 +2,15 @@
  * The local console's server: a stand-in for a Salesforce org serving the Lightning console.
  * It starts the project's Kamailio and one HTTP server on 127.0.0.1 that serves
  *
- *   /                                         the console page (record tabs, utility bar, customer simulator)
+ *   /                                         the console page (record tabs, utility bar, customer simulator);
+ *                                             ?agent=<SIP user>: as another agent of the demo org (a second
+ *                                             agent beside the first, local-session.ts consoleAgentOf)
  *   /softphone                                the softphone host: force-app's ContactPad.page rendered as
  *                                             Visualforce renders it (merge fields from the local session and
  *                                             the fake org's agent user); ?contactpad=off: Open CTI only;
- *                                             ?lang=es: the agent's language is Spanish (locale es_ES)
+ *                                             ?lang=es: the agent's language is Spanish (locale es_ES);
+ *                                             ?agent=<SIP user>: as that agent; ?host=scv: the Service Cloud
+ *                                             Voice connector page (scv.js) instead (html-pages.ts)
  *   /support/api/<version>/lightning/opencti_min.js  the `sforce.opencti` shim, at the version ContactPad.page names
  *   /resource/contactpad/*                    the built ContactPad static resource (main.js, bridge-protocol.js...)
  *   /console/aura/<Bundle>/<file>             force-app's Aura bundles as they ship (the console bridge runs them)
@@ -23,15 +27,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeOrgStore, serveFakeOrg } from '../fake-org/http.ts';
-import { startKamailio } from '../sip-server/kamailio.ts';
+import { startKamailio, type RunningKamailio } from '../sip-server/kamailio.ts';
+import { startConsoleVoiceCalls, type ConsoleVoiceCalls } from './voice-calls.ts';
 import { newEdgeSecret } from '../sip-server/sip-credential.ts';
+import { shippedQueues } from '../sip-server/queues.ts';
 import { AGENT_SIP_USER, SIP_DOMAIN } from '../test-ports.ts';
 import { localCallCenterSettings } from './call-center-settings.ts';
 import { bundleConsoleScripts, type BundledFile, type ConsoleBundles } from './console-bundles.ts';
 import { CONTACTPAD_RESOURCE_DIR, ensureContactPadBuilt } from './contactpad-build.ts';
 import { loadDemoCallers } from './demo-callers.ts';
-import { bareSoftphonePageHtml, consolePageHtml, openCtiPathOf, renderVisualforcePage, type VisualforceContext } from './html-pages.ts';
-import { LOCAL_AGENT, LOCAL_SESSION_ID } from './local-session.ts';
+import { bareSoftphonePageHtml, consolePageHtml, openCtiPathOf, renderVisualforcePage, scvConnectorPageHtml, type VisualforceContext } from './html-pages.ts';
+import { consoleAgentOf, LOCAL_AGENT, LOCAL_SESSION_ID, type ConsoleAgent } from './local-session.ts';
 import { API_VERSION } from '../../adapter/src/crm/crm-service.ts';
 import { resourceUrl, type ConsoleConfig } from './page/console-config.ts';
 import { createPhoneNetworkCaller, type PhoneNetworkCaller } from './phone-network-caller.ts';
@@ -45,18 +51,23 @@ export const CONTACTPAD_PAGE = join(FORCE_APP, 'pages', 'ContactPad.page');
 /** force-app's Aura bundles, served as they ship. */
 const AURA_DIR = join(FORCE_APP, 'aura');
 
+/** The page's agent (`?agent=<SIP user>`, default Alex Morgan) as the DEFAULT org has them now; undefined for an unknown SIP user. */
+function consoleAgent(sipUser: string | null): ConsoleAgent | undefined {
+  return consoleAgentOf(fakeOrgStore.getOrg('default')?.list('User') ?? [], sipUser, (sessionId, userId) => fakeOrgStore.defaultOrg.bindSession(sessionId, userId));
+}
+
 /**
- * What ContactPad.page's merge fields are filled from: the local session, and the fake org's
- * agent user (Alex Morgan, LOCAL_AGENT) as the DEFAULT org has it now (its SIP user, its profile,
- * its language and locale). `language` (the console's `?lang=es`) plays an agent whose User
- * record has that language (LanguageLocaleKey) and its country's locale (LocaleSidKey es_ES).
+ * What ContactPad.page's merge fields are filled from: the agent's session, and the fake org's
+ * agent user (Alex Morgan, LOCAL_AGENT, unless `?agent=` names another) as the DEFAULT org has
+ * it now (its SIP user, its profile, its language and locale). `language` (the console's
+ * `?lang=es`) plays an agent whose User record has that language (LanguageLocaleKey) and its
+ * country's locale (LocaleSidKey es_ES).
  */
-function visualforceContext(language: string | null = null): VisualforceContext {
-  const record = fakeOrgStore.getOrg('default')?.list('User').find((user) => String(user['Id']).slice(0, 15) === LOCAL_AGENT.userId.slice(0, 15));
-  const user: Record<string, unknown> = record ? { ...record } : { Id: LOCAL_AGENT.userId, ProfileId: LOCAL_AGENT.profileId, ContactPad_SIP_User__c: LOCAL_AGENT.sipUser };
+function visualforceContext(language: string | null = null, agent: ConsoleAgent | undefined = consoleAgent(null)): VisualforceContext {
+  const user: Record<string, unknown> = { ...agent?.user };
   const key = /^([a-z]{2})(?:_([A-Z]{2}))?$/.exec(language ?? '');
   if (key) Object.assign(user, { LanguageLocaleKey: key[0], LocaleSidKey: `${key[1]}_${key[2] ?? key[1]!.toUpperCase()}` });
-  return { sessionId: LOCAL_SESSION_ID, user, resourceUrl };
+  return { sessionId: agent?.sessionId ?? LOCAL_SESSION_ID, user, resourceUrl };
 }
 
 /** How to start the local console. */
@@ -100,6 +111,12 @@ export interface ConsoleOptions {
    * the frame keeps its storage (same site: not a third party).
    */
   readonly softphonePort?: number;
+  /**
+   * VoiceCalls (Service Cloud Voice): the voice call service beside Kamailio, creating each
+   * incoming call's VoiceCall at a fake Telephony Integration API, and the INVITE the agent gets
+   * carries X-CP-Voice-Call-Id (voice-calls.ts). Off by default: the Open CTI console is unchanged.
+   */
+  readonly voiceCalls?: boolean;
 }
 
 /** A running local console. */
@@ -115,10 +132,15 @@ export interface RunningConsole {
    * `--ignore-certificate-errors-spki-list` takes to trust that certificate and no other.
    */
   readonly sipTlsSpki: string | undefined;
-  /** Takes the SIP server down and brings it back (an outage mid-shift, for the e2e suite). */
-  readonly sipServer: { stop(): Promise<void>; start(): Promise<void> };
+  /**
+   * Takes the SIP server down and brings it back (an outage mid-shift, for the e2e suite);
+   * `edge` is the running Kamailio and rtpengine, for faults of one part (scripts/faults).
+   */
+  readonly sipServer: { stop(): Promise<void>; start(): Promise<void>; readonly edge: RunningKamailio };
   /** The SIP edge's shared secret of this run (for a test's own SIP clients). */
   readonly sipSecret: string;
+  /** The voice call service and the fake Telephony Integration API, when started with voiceCalls. */
+  readonly voiceCalls: ConsoleVoiceCalls | undefined;
   /** Closes the HTTP server and stops Kamailio. */
   stop(): Promise<void>;
 }
@@ -147,7 +169,7 @@ function sendHtml(req: IncomingMessage, res: ServerResponse, html: string): void
   sendBundled(req, res, { contentType: 'text/html; charset=utf-8', body: Buffer.from(html) });
 }
 
-function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphone: { page: string; openCtiPath: string }, css: BundledFile, sipSecret: string, phoneNetwork: PhoneNetworkCaller) {
+function createHandler(bundles: ConsoleBundles, config: ConsoleConfig, softphone: { page: string; openCtiPath: string }, css: BundledFile, sipSecret: string, phoneNetwork: PhoneNetworkCaller) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (await serveFakeOrg(req, res)) return;
     if (await phoneNetwork.handle(req, res)) return;
@@ -166,9 +188,15 @@ function createHandler(bundles: ConsoleBundles, consoleHtml: string, softphone: 
       sendText(res, 400, 'Bad request');
       return;
     }
-    if (path === '/') return sendHtml(req, res, consoleHtml);
-    if (path === '/softphone') {
-      return sendHtml(req, res, query.get('contactpad') === 'off' ? bareSoftphonePageHtml(softphone.openCtiPath) : renderVisualforcePage(softphone.page, visualforceContext(query.get('lang'))));
+    if (path === '/' || path === '/softphone') {
+      const agent = consoleAgent(query.get('agent'));
+      if (!agent) return sendText(res, 404, `No active User of the demo org has the ContactPad SIP user ${JSON.stringify(query.get('agent'))}.`);
+      if (path === '/') {
+        const asAgent = query.has('agent') ? { sessionId: agent.sessionId, agentUser: agent.sipUser, agentUserId: agent.userId } : {};
+        return sendHtml(req, res, consolePageHtml({ ...config, ...asAgent }));
+      }
+      if (query.get('host') === 'scv') return sendHtml(req, res, scvConnectorPageHtml(visualforceContext(query.get('lang'), agent)));
+      return sendHtml(req, res, query.get('contactpad') === 'off' ? bareSoftphonePageHtml(softphone.openCtiPath) : renderVisualforcePage(softphone.page, visualforceContext(query.get('lang'), agent)));
     }
     if (path === softphone.openCtiPath) return sendBundled(req, res, bundles.openCti);
     if (path === SIMULATOR_CREDENTIAL_PATH) return serveSimulatorCredential(req, res, sipSecret, query);
@@ -261,6 +289,8 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   const [bundles] = await Promise.all([bundleConsoleScripts(), options.buildContactPad === false ? undefined : ensureContactPadBuilt(log)]);
   const css: BundledFile = { contentType: 'text/css; charset=utf-8', body: readFileSync(join(HERE, 'page', 'console.css')) };
 
+  // The SIP edge's queues (scripts/sip-server/queues.list): the customer simulator may call one.
+  const queues = shippedQueues();
   const config: ConsoleConfig = {
     sessionId: LOCAL_SESSION_ID,
     apiVersion: API_VERSION,
@@ -270,6 +300,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     agentUserId: LOCAL_AGENT.userId,
     callCenterSettings: localCallCenterSettings({ sipWsPort, overrides: options.callCenterSettings }),
     demoCallers: loadDemoCallers(),
+    queues: queues.map((queue) => ({ address: queue.address, members: queue.members })),
   };
 
   // The SIP edge's secret for this run: the fake org signs the agent's credential with it (its
@@ -285,18 +316,27 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   // Every REGISTER and INVITE over WebSocket needs a credential signed with this secret. The
   // customer simulator plays the platform: its X-CP-* headers (queue, ad source, interaction id)
   // are kept; anyone else's are removed (docs/sip-edge.md).
+  const voiceCalls = options.voiceCalls === true ? await startConsoleVoiceCalls(fakeOrgStore.defaultOrg.orgId, log) : undefined;
   const kamailioOptions = {
     wsPort: sipWsPort,
     udpPort: sipUdpPort,
     name: options.name ?? `console-${sipWsPort}`,
     auth: { secret: sipSecret, platformUsers: ['customer-*'] },
+    queues,
     ...(sipWssPort === undefined ? {} : { tls: { port: sipWssPort } }),
+    ...(voiceCalls === undefined ? {} : { voiceCalls: { serviceUrl: voiceCalls.serviceUrl } }),
   };
-  let kamailio = await startKamailio(kamailioOptions);
+  let kamailio = await startKamailio(kamailioOptions).catch(async (error: unknown) => {
+    await voiceCalls?.stop();
+    throw error;
+  });
   const sipServer = {
     stop: () => kamailio.stop(),
     start: async () => {
       kamailio = await startKamailio(kamailioOptions);
+    },
+    get edge() {
+      return kamailio;
     },
   };
 
@@ -309,7 +349,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
     origin: `http://127.0.0.1:${port}`,
     name: kamailioOptions.name,
   });
-  const handler = createHandler(bundles, consolePageHtml(config), { page, openCtiPath: openCtiPathOf(page) }, css, sipSecret, phoneNetwork);
+  const handler = createHandler(bundles, config, { page, openCtiPath: openCtiPathOf(page) }, css, sipSecret, phoneNetwork);
   const server = createServer((req, res) => {
     handler(req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal error in the local console');
@@ -333,6 +373,7 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   } catch (error) {
     server.close();
     await kamailio.stop();
+    await voiceCalls?.stop();
     throw error;
   }
 
@@ -347,9 +388,9 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
           return done;
         }),
       );
-      await Promise.all([closed, phoneNetwork.stop().then(() => kamailio.stop())]);
+      await Promise.all([closed, phoneNetwork.stop().then(() => kamailio.stop()), voiceCalls?.stop()]);
     })();
     return stopping;
   };
-  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, sipWssUrl: kamailio.wssUrl, sipTlsSpki: kamailio.tlsSpki, sipServer, sipSecret, stop };
+  return { url: `http://127.0.0.1:${port}/`, sipWsUrl: kamailio.wsUrl, sipWssUrl: kamailio.wssUrl, sipTlsSpki: kamailio.tlsSpki, sipServer, sipSecret, voiceCalls, stop };
 }

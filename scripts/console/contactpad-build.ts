@@ -35,13 +35,13 @@ function newestSourceTime(dir: string): number {
 }
 
 /**
- * Whether main.js or bridge-protocol.js (the console bridge protocol the Aura bridge loads) is
- * missing, or main.js is older than a source file (tests excluded), the build scripts or
- * rollup.config.mjs. One rollup run writes both.
+ * Whether main.js, bridge-protocol.js (the console bridge protocol the Aura bridge loads) or
+ * scv.js (the Service Cloud Voice connector) is missing, or main.js is older than a source file
+ * (tests excluded), the build scripts or rollup.config.mjs. One rollup run writes them all.
  */
 export function contactPadBuildIsStale(): boolean {
   const main = join(CONTACTPAD_RESOURCE_DIR, 'main.js');
-  if (!existsSync(main) || !existsSync(join(CONTACTPAD_RESOURCE_DIR, 'bridge-protocol.js'))) return true;
+  if (!existsSync(main) || !['bridge-protocol.js', 'scv.js'].every((file) => existsSync(join(CONTACTPAD_RESOURCE_DIR, file)))) return true;
   const built = statSync(main).mtimeMs;
   const sources = Math.max(
     ...SOURCE_DIRS.map(newestSourceTime),

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { CONTACTPAD_PAGE } from './console-server.ts';
-import { jsEncode, openCtiPathOf, renderVisualforcePage, VisualforceRenderError, type VisualforceContext } from './html-pages.ts';
+import { jsEncode, openCtiPathOf, renderVisualforcePage, SCV_CONSOLE_ORIGIN, scvConnectorPageHtml, VisualforceRenderError, type VisualforceContext } from './html-pages.ts';
 
 const PAGE = readFileSync(CONTACTPAD_PAGE, 'utf8');
 const CONTEXT: VisualforceContext = {
@@ -58,5 +58,42 @@ describe('the local console\'s Visualforce rendering of ContactPad.page', () => 
     assert.throws(() => renderVisualforcePage(wrap('<apex:includeScript value="x"/>'), CONTEXT), /apex:includeScript/);
     assert.throws(() => renderVisualforcePage(wrap('').replace('showHeader="false"', 'showHeader="true"'), CONTEXT), /showHeader/);
     assert.equal(renderVisualforcePage(wrap("{!JSENCODE($User.Id)}"), CONTEXT).includes('005000000000001AAA'), true);
+  });
+});
+
+describe('the local console\'s Service Cloud Voice connector page (/softphone?host=scv)', () => {
+  it('loads scv.js and starts the connector with the session and the agent as ContactPad.page passes them; a JavaScript string stays one string', () => {
+    const html = scvConnectorPageHtml(CONTEXT);
+    assert.ok(html.includes(`import { startContactPadConnector } from '${jsEncode('/resource/contactpad/scv.js')}';`));
+    const script = /<script type="module">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    const calls: unknown[] = [];
+    new Function('startContactPadConnector', 'window', script.replace(/^\s*import[^;]+;/, ''))((options: unknown) => calls.push(options), { location: { origin: 'https://org.example' } });
+    assert.deepEqual(calls, [
+      {
+        crm: { instanceUrl: 'https://org.example', accessToken: '00D000000000001!secret', jsforceUrl: '/resource/contactpad/jsforce-core.min.js' },
+        ringtoneUrl: '/resource/contactpad/ringtone.wav',
+        agent: { userId: '005000000000001AAA', profileId: '00e000000000001AAA', sipUser: "o'brien\\agent", language: 'es', locale: 'es_ES' },
+      },
+    ]);
+  });
+
+  it('hands on only the console\'s own SETUP_CONNECTOR (from its parent, same origin), as from a Salesforce origin, with its port', () => {
+    const relay = /<script>([\s\S]*?)<\/script>/.exec(scvConnectorPageHtml(CONTEXT))![1]!;
+    const listeners: Array<(event: unknown) => void> = [];
+    const dispatched: Array<{ data: unknown; origin: string; ports: unknown[] }> = [];
+    const parent = {};
+    const win = { parent, addEventListener: (_: string, listener: (event: unknown) => void) => listeners.push(listener), dispatchEvent: (event: { data: unknown; origin: string; ports: unknown[] }) => dispatched.push(event) };
+    class FakeMessageEvent {
+      constructor(_: string, init: { data: unknown; origin: string; ports: unknown[] }) {
+        Object.assign(this, init);
+      }
+    }
+    new Function('window', 'location', 'MessageEvent', relay)(win, { origin: 'http://127.0.0.1:8000' }, FakeMessageEvent);
+    const setup = { type: 'SETUP_CONNECTOR', connectorConfig: {} };
+    listeners[0]!({ source: parent, origin: 'http://127.0.0.1:8000', data: setup, ports: ['port'] });
+    listeners[0]!({ source: {}, origin: 'http://127.0.0.1:8000', data: setup, ports: ['port'] });
+    listeners[0]!({ source: parent, origin: 'https://evil.example', data: setup, ports: ['port'] });
+    listeners[0]!({ source: parent, origin: 'http://127.0.0.1:8000', data: { type: 'ACCEPT_CALL' }, ports: [] });
+    assert.deepEqual(JSON.parse(JSON.stringify(dispatched)), [{ data: setup, origin: SCV_CONSOLE_ORIGIN, ports: ['port'] }]);
   });
 });

@@ -2,7 +2,8 @@
  * The HTML pages the local console serves: the console itself (the stand-in for the Lightning
  * console), the softphone host, which is force-app's ContactPad.page itself rendered as
  * Visualforce would render it (merge fields filled, the apex:page wrapper turned into an HTML
- * document), and the Open CTI-only softphone page for `?contactpad=off`.
+ * document), the Open CTI-only softphone page for `?contactpad=off`, and the Service Cloud Voice
+ * connector page for `?host=scv`.
  */
 import { CONSOLE_CONFIG_ELEMENT_ID, type ConsoleConfig } from './page/console-config.ts';
 
@@ -189,6 +190,53 @@ export function bareSoftphonePageHtml(openCtiPath: string): string {
 </head>
 <body style="margin:0;font-family:system-ui,sans-serif">
 <p style="padding:8px">Open CTI only: ContactPad is not loaded (contactpad=off).</p>
+</body>
+</html>
+`;
+}
+
+/**
+ * Salesforce's origin as the local console plays it for Service Cloud Voice: the connector base
+ * takes SETUP_CONNECTOR only from Salesforce's domains (scv-connector-base baseConnector.js), and
+ * the console runs on 127.0.0.1.
+ */
+export const SCV_CONSOLE_ORIGIN = 'https://local-console.lightning.force.com';
+
+/**
+ * The connector page for `/softphone?host=scv`: what Salesforce's Omni-Channel softphone loads
+ * in its frame under Service Cloud Voice, rendered as a Visualforce page would be (the session
+ * and the agent's User fields as ContactPad.page passes them): it loads scv.js and starts
+ * ContactPad's connector, which mounts nothing. The page force-app ships for an org stands in
+ * its place there; this one is the local console's.
+ *
+ * One line is the console's alone: the console page is on 127.0.0.1, not on a Salesforce domain,
+ * so its SETUP_CONNECTOR (from the parent window, same origin) is handed to the page again as
+ * coming from {@link SCV_CONSOLE_ORIGIN}, with its MessagePort. Nothing else is relayed.
+ */
+export function scvConnectorPageHtml(context: VisualforceContext): string {
+  const field = (name: string) => jsEncode(String(context.user[name] ?? ''));
+  const resource = (path: string) => jsEncode(`${context.resourceUrl('contactpad')}/${path}`);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>ContactPad connector (Service Cloud Voice)</title>
+<script>
+  window.addEventListener('message', function (event) {
+    if (event.source !== window.parent || event.origin !== location.origin || !event.data || event.data.type !== 'SETUP_CONNECTOR') return;
+    window.dispatchEvent(new MessageEvent('message', { data: event.data, origin: '${SCV_CONSOLE_ORIGIN}', ports: Array.from(event.ports) }));
+  });
+</script>
+</head>
+<body style="margin:0">
+<script type="module">
+  import { startContactPadConnector } from '${resource('scv.js')}';
+  startContactPadConnector({
+    crm: { instanceUrl: window.location.origin, accessToken: '${jsEncode(context.sessionId)}' },
+    ringtoneUrl: '${resource('ringtone.wav')}',
+    agent: { userId: '${field('Id')}', profileId: '${field('ProfileId')}', sipUser: '${field('ContactPad_SIP_User__c')}', language: '${field('LanguageLocaleKey')}', locale: '${field('LocaleSidKey')}' }
+  });
+</script>
 </body>
 </html>
 `;

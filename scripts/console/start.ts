@@ -3,6 +3,9 @@
  * to do, and on Ctrl-C (SIGINT) or SIGTERM stops everything it started and exits 0.
  *
  *   PORT=8000 SIP_WS_PORT=8080 SIP_UDP_PORT=5060 npm start
+ *   CONSOLE_VOICE_CALLS=1 npm start   also create a VoiceCall for each incoming call (the voice
+ *                                     call service and a fake Telephony Integration API; the
+ *                                     agent's INVITE carries X-CP-Voice-Call-Id)
  */
 import { ensureKamailio } from '../sip-server/kamailio.ts';
 import { PortInUseError, startConsole, type RunningConsole } from './console-server.ts';
@@ -43,6 +46,10 @@ ContactPad local console is running.
      or a Lead to the agent through the console bridge: force-app's ContactPadConsoleBridge
      Aura component, run as it ships. Its auto-accept switch is the agent's presence
      configuration in the fake org (ContactPad reads it after a reload).
+  6. "Reject sends it to the next agent": open ${url}?agent=emile.durand in another browser
+     (or a private window) and set Émile Ready; choose "Calls: Queue queue-sales" (or
+     queue-video, queue-callbacks) in the simulator. agent1 rings first; a reject, or 15 s
+     without an answer, rings Émile (scripts/sip-server/queues.list, docs/sip-edge.md).
 
   Numbers to try (the demo org's callers, also in the simulator's "Caller" list):
 ${numbersToTry()}
@@ -90,13 +97,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  starting = startConsole({ port, sipWsPort, sipUdpPort, log: (line) => console.log(line) }).catch((error: unknown) => {
+  const voiceCalls = process.env.CONSOLE_VOICE_CALLS === '1';
+  starting = startConsole({ port, sipWsPort, sipUdpPort, voiceCalls, log: (line) => console.log(line) }).catch((error: unknown) => {
     const message = error instanceof PortInUseError ? error.message : `Cannot start the local console: ${(error as Error).message}`;
     console.error(message);
     process.exit(1);
   });
   const running = await starting;
   if (running && !stopping) console.log(instructions(running.url, sipWsPort, sipUdpPort));
+  if (running?.voiceCalls && !stopping) {
+    console.log(`  VoiceCalls: on. Each incoming call gets one from the voice call service (${running.voiceCalls.serviceUrl}) at the fake\n  Telephony Integration API; list them at ${running.voiceCalls.telephonyUrl.replace(/\/telephony\/v1$/, '')}/__fake-telephony/voice-calls\n`);
+  }
 }
 
 await main();

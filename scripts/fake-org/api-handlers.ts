@@ -16,9 +16,10 @@ import { attributes } from './field-path.ts';
 import { SalesforceApiError, notFound } from './salesforce-error.ts';
 import { allSObjects, isSearchable, type SObjectDef } from './schema.ts';
 import { runSoql } from './soql.ts';
+import { listViewResults, listViewsOf } from './list-views.ts';
 import { runSosl } from './sosl.ts';
 import type { FakeOrg, FakeOrgStore, SfRecord } from './store.ts';
-import { toId18 } from './salesforce-id.ts';
+import { isSalesforceId, toId18 } from './salesforce-id.ts';
 
 const BASE = '*/services/data';
 // The versions an org on Winter '27 answers (the release list of developer.salesforce.com's REST
@@ -264,6 +265,10 @@ export function createApiHandlers(store: FakeOrgStore, today?: () => string): Ht
       status: 200,
       body: describe(org, describedSObject(org, params.sobject ?? ''), version),
     }))),
+    // List Views for an Object and List View Results (list-views.ts, where their sources are).
+    http.get(`${BASE}/:version/sobjects/:sobject/listviews`, api(({ org, params, version }) => listViewsOf(org, params.sobject ?? '', version))),
+    http.get(`${BASE}/:version/sobjects/:sobject/listviews/:id/results`, api(({ org, params, url, version, today: day }) =>
+      listViewResults(org, params.sobject ?? '', params.id ?? '', url, version, day))),
     // sObject Rows GET (.../api_rest/resources_sobject_retrieve.htm), `?fields=`; 404 NOT_FOUND
     // for no record, 404 ENTITY_IS_DELETED for one in the Recycle Bin (salesforce-error.ts).
     http.get(`${BASE}/:version/sobjects/:sobject/:id`, api(({ org, params, url, version }) => {
@@ -295,9 +300,12 @@ export function createApiHandlers(store: FakeOrgStore, today?: () => string): Ht
       return { status: 204 };
     })),
     // sObject Rows by External ID GET (.../api_rest/resources_sobject_upsert.htm): 300 with the
-    // records' URLs when several match.
+    // records' URLs when several match. The same shape, a record id then a blob field, is sObject
+    // Blob Retrieve (.../api_rest/resources_sobject_blob_retrieve.htm: "Retrieves the specified blob
+    // field from an individual record and returns it as binary data"): a ContentVersion's VersionData.
     http.get(`${BASE}/:version/sobjects/:sobject/:field/:value`, api(({ org, params, version }) => {
       const def = describedSObject(org, params.sobject ?? '');
+      if (org.field(def, params.value ?? '')?.type === 'base64' && isSalesforceId(params.field ?? '')) return blobResult(org, def, params.field ?? '', params.value ?? '');
       const found = byExternalId(org, def, params.field ?? '', params.value ?? '');
       if (found.length === 0) throw notFound();
       if (found.length > 1) return { status: 300, body: found.map((record) => `/services/data/${version}/sobjects/${def.name}/${String(record.Id)}`) };
@@ -338,6 +346,19 @@ export function createApiHandlers(store: FakeOrgStore, today?: () => string): Ht
     })),
   );
   return handlers;
+}
+
+/**
+ * A record's blob field as binary (`Content-Type: application/octetstream`, as the Blob Retrieve
+ * page's example answers; unverified for ContentVersion beyond it): 404 NOT_FOUND for no such
+ * record, or a blob field left empty.
+ */
+function blobResult(org: FakeOrg, def: SObjectDef, id: string, fieldName: string): ApiResult {
+  org.find(def, id);
+  const field = org.field(def, fieldName);
+  const base64 = field ? org.blob(id, field.name) : undefined;
+  if (base64 === undefined) throw notFound();
+  return { status: 200, raw: { bytes: Uint8Array.from(atob(base64), (char) => char.charCodeAt(0)), contentType: 'application/octetstream' } };
 }
 
 function byExternalId(org: FakeOrg, def: SObjectDef, fieldName: string, value: string): SfRecord[] {
@@ -387,7 +408,14 @@ function invalidInput(message: string): SalesforceApiError {
  * them queries, `@{ref.path}` references in URLs and bodies, `allOrNone` (a failure rolls
  * back the others, which answer 400 PROCESSING_HALTED "The transaction was rolled back since
  * another operation in the same transaction failed."), the whole request counted as one API
- * call. Results as in "Composite Subrequest Result" (.../resources_composite_subrequest_result.htm):
+ * call. allOrNone, "Composite Request Body" (.../api-rest/guide/requests-composite.html): "If
+ * the value is true, the entire composite request is rolled back. The top-level request
+ * returns HTTP 200 and includes responses for each subrequest."; the rolled-back subrequests'
+ * answer beside the failing one's own error as recorded from an org in
+ * github.com/forcedotcom/sf-fx-sdk-nodejs (test/unit/api/unit-of-work/UnitOfWorkTests.ts: "Real
+ * response captured from v50.0 endpoint": the valid subrequest 400 PROCESSING_HALTED, the
+ * failing one 400 with its own errorCode); subrequests after the failure answer the same PROCESSING_HALTED
+ * (unverified: no recorded answer with one after the failure was found). Results as in "Composite Subrequest Result" (.../resources_composite_subrequest_result.htm):
  * `{ body, httpHeaders, httpStatusCode, referenceId }`, `Location` on a 201. Messages of the
  * INVALID_INPUT refusals (limits, referenceIds) are unverified.
  */

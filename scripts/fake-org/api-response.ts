@@ -18,6 +18,8 @@ export interface ApiResult {
   status: number;
   /** JSON body; omitted for 204. */
   body?: unknown;
+  /** A binary body instead (a blob field's content) with its content type. */
+  raw?: { readonly bytes: Uint8Array; readonly contentType: string };
   headers?: Record<string, string>;
 }
 
@@ -25,6 +27,10 @@ export interface ApiResult {
 export function toResponse(result: ApiResult, org: FakeOrg | undefined): HttpResponse<string> {
   const headers = new Headers(result.headers);
   if (org) headers.set('Sforce-Limit-Info', `api-usage=${org.apiUsed}/${org.dailyLimit}`);
+  if (result.raw) {
+    headers.set('Content-Type', result.raw.contentType);
+    return new HttpResponse(result.raw.bytes as unknown as string, { status: result.status, headers });
+  }
   if (result.status === 204 || result.body === undefined) {
     return new HttpResponse(null, { status: result.status, headers });
   }

@@ -75,7 +75,7 @@ describe('faults', () => {
     for (let i = 0; i < 2; i++) {
       const answer = await sf(org, LEADS);
       assert.equal(answer.status, 401);
-      assert.equal(errorBody(answer.body)[0]?.errorCode, 'INVALID_SESSION_ID');
+      assert.deepEqual(answer.body, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], 'Salesforce\'s error list (store.ts cites the source)');
       assert.equal(answer.headers.get('www-authenticate'), 'Token');
     }
     assert.equal((await sf(org, LEADS)).status, 200);
@@ -87,7 +87,7 @@ describe('faults', () => {
     for (let i = 0; i < 3; i++) {
       const answer = await sf(org, LEADS);
       assert.equal(answer.status, 503);
-      assert.equal(errorBody(answer.body)[0]?.errorCode, 'SERVER_UNAVAILABLE');
+      assert.deepEqual(answer.body, [{ message: 'Too many requests waiting for connections', errorCode: 'SERVER_UNAVAILABLE' }], "Salesforce's error list (salesforce-error.ts cites the source)");
     }
     await server.client.clearFaults(org.orgId);
     assert.equal((await sf(org, LEADS)).status, 200);

@@ -89,6 +89,15 @@ describe('the callback queue (ContactPadCallbackQueue)', () => {
     assert.equal(refused.body[0]?.message, 'A In Progress callback request cannot be started.');
   });
 
+  it('a waiting request started without being offered counts toward the two in progress: the third start is refused and it keeps waiting', async () => {
+    const [a, b, c] = [await requested('+14155550187', 'Direct'), await requested('+14155550188', 'Direct'), await requested('+14155550189', 'Direct')];
+    assert.deepEqual([(await apex(agents[0]!, `/${a.Id}/start`)).status, (await apex(agents[1]!, `/${b.Id}/start`)).status], [200, 200]);
+    const third = await apex(agents[2]!, `/${c.Id}/start`);
+    assert.equal(third.status, 409);
+    assert.deepEqual([third.body[0]?.errorCode, third.body[0]?.message], ['CALLBACK_NOT_ALLOWED', 'Queue Direct already has 2 callbacks in progress.']);
+    assert.deepEqual((await soql(`SELECT Status__c FROM ContactPad_Callback_Request__c WHERE Id = '${c.Id}'`)).map((r) => r['Status__c']), ['Waiting']);
+  });
+
   it('outcomes: answered completes; no answer waits with the attempt and reason; the attempt limit makes it Failed; blocked counts no attempt', async () => {
     const agent = agents[0]!;
     const request = await requested('+14155550192', 'Outcomes');

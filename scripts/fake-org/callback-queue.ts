@@ -85,7 +85,7 @@ function create(org: FakeOrg, body: Record<string, unknown>): ApiResult {
 
 function next(org: FakeOrg, user: SfRecord, queue: string): ApiResult {
   const rows = open(org).filter((r) => r['Queue__c'] === queue);
-  const busy = rows.filter((r) => r['Status__c'] === 'Offered' || r['Status__c'] === 'In Progress').length;
+  const busy = inProgress(org, queue);
   const now = org.now().getTime();
   const due = (r: SfRecord) =>
     r['Status__c'] === 'Waiting' || (r['Status__c'] === 'Scheduled' && Date.parse(String(r['Scheduled_At__c'])) <= now && r['Agent__c'] === user.Id);
@@ -109,6 +109,9 @@ function next(org: FakeOrg, user: SfRecord, queue: string): ApiResult {
 function start(org: FakeOrg, user: SfRecord, request: SfRecord): ApiResult {
   const mine = request['Status__c'] === 'Offered' && request['Agent__c'] === user.Id;
   if (!mine && request['Status__c'] !== 'Waiting') throw notAllowed(request, 'started');
+  // A waiting request started without being offered counts toward its queue's limit like one
+  // `next` offers: the two-in-progress rule holds whichever way a callback starts.
+  if (!mine && inProgress(org, request['Queue__c']) >= MAX_IN_PROGRESS_PER_QUEUE) throw queueFull(request);
   return ok(200, org.update(OBJECT, String(request.Id), { Status__c: 'In Progress', Agent__c: user.Id }));
 }
 
@@ -154,6 +157,15 @@ function open(org: FakeOrg): SfRecord[] {
 
 function byRequestTime(a: SfRecord, b: SfRecord): number {
   return Date.parse(String(a['Requested_At__c'])) - Date.parse(String(b['Requested_At__c'])) || String(a.Id).localeCompare(String(b.Id));
+}
+
+/** The queue's requests Offered or In Progress (the class reads them FOR UPDATE). */
+function inProgress(org: FakeOrg, queue: unknown): number {
+  return open(org).filter((r) => r['Queue__c'] === queue && (r['Status__c'] === 'Offered' || r['Status__c'] === 'In Progress')).length;
+}
+
+function queueFull(request: SfRecord): SalesforceApiError {
+  return new SalesforceApiError(409, 'CALLBACK_NOT_ALLOWED', `Queue ${String(request['Queue__c'])} already has ${MAX_IN_PROGRESS_PER_QUEUE} callbacks in progress.`);
 }
 
 function notAllowed(request: SfRecord, what: string): SalesforceApiError {

@@ -40,6 +40,13 @@ export function tokenize(text: string, start = 0): Token[] {
         const d = text.charAt(j);
         if (d === '\\') {
           const e = text.charAt(j + 1);
+          // \uXXXX: "A Unicode character with XXXX as the code" (Quoted String Escape Sequences,
+          // developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_quotedstringescapes.htm).
+          if (e === 'u' && /^[0-9A-Fa-f]{4}$/.test(text.slice(j + 2, j + 6))) {
+            value += String.fromCharCode(parseInt(text.slice(j + 2, j + 6), 16));
+            j += 6;
+            continue;
+          }
           const mapped = STRING_ESCAPES[e];
           if (mapped === undefined) throw new SyntaxProblem(`Invalid string literal '${text.slice(i, j + 2)}'. Illegal character sequence '\\${e}' in string literal.`, j);
           value += mapped;

@@ -33,6 +33,20 @@ export function notFound(): SalesforceApiError {
 }
 
 /**
+ * `SERVER_UNAVAILABLE` for an org that cannot serve the request (maintenance, an overloaded
+ * instance): 503 `[{"message":"Too many requests waiting for connections","errorCode":"SERVER_UNAVAILABLE"}]`.
+ * The status: REST API Developer Guide, "Status Codes and Error Responses" (errorcodes.htm): 503
+ * when the server is down for maintenance or overloaded; Knowledge Article 000116783 ("What
+ * response will Salesforce return during maintenance windows?"): "HTTP 503 (Service
+ * Unavailable)". The code and message: Knowledge Article 000387190 (formerly 000205947),
+ * "SERVER_UNAVAILABLE: Too many requests waiting for connections" as integrations log it
+ * (errorCode: message); the body is the REST API's error list, as for every other error.
+ */
+export function serverUnavailable(): SalesforceApiError {
+  return new SalesforceApiError(503, 'SERVER_UNAVAILABLE', 'Too many requests waiting for connections');
+}
+
+/**
  * `ENTITY_IS_DELETED` for a record in the Recycle Bin: Salesforce answers a GET, PATCH or
  * DELETE of it with 404 `[{"message":"entity is deleted","errorCode":"ENTITY_IS_DELETED","fields":[]}]`
  * (code listed in errorcodes.htm / the SOAP StatusCode list; body shape as the project's

@@ -36,7 +36,9 @@ export type OrgFeature = 'legacyChat' | 'messaging';
 /** A Salesforce field type (describe `type`). */
 export type FieldType =
   | 'id' | 'string' | 'textarea' | 'phone' | 'email' | 'url' | 'boolean' | 'int' | 'double'
-  | 'date' | 'datetime' | 'reference' | 'picklist';
+  | 'date' | 'datetime' | 'reference' | 'picklist'
+  /** A blob (ContentVersion.VersionData): written as base64 in JSON, read back as a URL to the binary (api-handlers.ts). */
+  | 'base64';
 
 /** One field of an sObject (describe `fields[]`). */
 export interface FieldDef {
@@ -152,6 +154,13 @@ const personName = (): FieldDef[] => [
 const TASK_WHAT_TARGETS = ['Account', 'Campaign', 'Case'];
 const TASK_WHO_TARGETS = ['Contact', 'Lead'];
 
+/**
+ * What a file may be linked to (ContentVersion.FirstPublishLocationId, ContentDocumentLink.LinkedEntityId):
+ * of the long "Refers To" lists of both references (identical; the API 63.0 text in
+ * github.com/koichiro-o/wip), the objects the fake org knows.
+ */
+const FILE_LINK_TARGETS = ['Account', 'Campaign', 'Case', 'Contact', 'Lead', 'Task', 'User'];
+
 const SOBJECTS: SObjectDef[] = [
   {
     // https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-account.html
@@ -192,6 +201,8 @@ const SOBJECTS: SObjectDef[] = [
       f('AssistantPhone', 'Asst. Phone', 'phone'),
       f('Fax', 'Business Fax', 'phone'),
       f('MailingCity', 'Mailing City', 'string'),
+      f('MailingState', 'Mailing State/Province', 'string'),
+      f('MailingCountry', 'Mailing Country', 'string'),
       f('LeadSource', 'Lead Source', 'picklist', { picklistValues: ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'] }),
       // "Indicates that the contact doesn't want to receive calls." Properties: Create, Defaulted on create, Filter, Group, Sort, Update.
       f('DoNotCall', 'Do Not Call', 'boolean', { defaultValue: false }),
@@ -212,6 +223,7 @@ const SOBJECTS: SObjectDef[] = [
       f('Fax', 'Fax', 'phone'),
       f('City', 'City', 'string'),
       f('State', 'State/Province', 'string'),
+      f('Country', 'Country', 'string'),
       f('Status', 'Status', 'picklist', {
         picklistValues: ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'],
         defaultValue: 'Open - Not Contacted',
@@ -246,6 +258,70 @@ const SOBJECTS: SObjectDef[] = [
       f('SuppliedPhone', 'Web Phone', 'string'),
       f('IsClosed', 'Closed', 'boolean', { readOnly: true, defaultValue: false }),
       f('ContactPad_Web_Phone__c', 'Web Phone (searchable)', 'phone', { custom: true }),
+      // force-app: Text(36), External ID, Unique: a problem report's own id, so a retried report never makes a second Case.
+      f('ContactPad_Report_Id__c', 'ContactPad Report Id', 'string', { custom: true, externalId: true, length: 36 }),
+    ],
+  },
+  {
+    // https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-contentversion.html
+    // (the API 63.0 text: github.com/koichiro-o/wip salesforce/standard_objects/ContentVersion.md). Key
+    // prefix 068 (Standard Field Record ID Prefix Decoder, as kept in github.com/grokify/go-salesforce
+    // entityprefixes.csv). A file's version: inserting one without ContentDocumentId makes the file (a
+    // ContentDocument) and, with FirstPublishLocationId, links it to that record ("When a file is
+    // created, it's automatically linked to the record"): store.ts publishVersion. VersionData
+    // ("base64 | Create, Nillable, Update") is kept apart and read back as a URL (api-handlers.ts).
+    name: 'ContentVersion', label: 'Content Version', labelPlural: 'Content Versions', keyPrefix: '068',
+    fields: [
+      ...system(true),
+      // "Title | string | Create, Filter, Group, idLookup, Sort, Update": not Nillable, so required.
+      f('Title', 'Title', 'string', { required: true, nameField: true }),
+      f('PathOnClient', 'Path On Client', 'string', { createOnly: true }),
+      f('VersionData', 'Version Data', 'base64'),
+      f('Description', 'Description', 'textarea', { length: 1000 }),
+      f('ReasonForChange', 'Reason For Change', 'string'),
+      ref('FirstPublishLocationId', 'First Publish Location ID', FILE_LINK_TARGETS, 'FirstPublishLocation', { createOnly: true }),
+      ref('ContentDocumentId', 'ContentDocument ID', ['ContentDocument'], 'ContentDocument', { createOnly: true }),
+      f('ContentLocation', 'Content Location', 'picklist', { picklistValues: ['S', 'E', 'L'], restricted: true, defaultValue: 'S', createOnly: true }),
+      f('Origin', 'Content Origin', 'picklist', { picklistValues: ['C', 'H'], restricted: true, defaultValue: 'C', createOnly: true }),
+      f('FileType', 'File Type', 'string', { readOnly: true }),
+      f('FileExtension', 'File Extension', 'string', { readOnly: true }),
+      f('ContentSize', 'Size', 'int', { readOnly: true }),
+      f('IsLatest', 'Is Latest', 'boolean', { readOnly: true, defaultValue: true }),
+      f('VersionNumber', 'Version Number', 'string', { readOnly: true }),
+      f('PublishStatus', 'Publish Status', 'picklist', { picklistValues: ['P', 'R', 'U'], readOnly: true }),
+    ],
+  },
+  {
+    // https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-contentdocument.html
+    // Key prefix 069 (the same decoder). The file a version belongs to; made by the first version's insert.
+    name: 'ContentDocument', label: 'Content Document', labelPlural: 'Content Documents', keyPrefix: '069',
+    searchable: false,
+    fields: [
+      ...system(true),
+      f('Title', 'Title', 'string', { nameField: true }),
+      f('Description', 'Description', 'textarea'),
+      f('FileType', 'File Type', 'string', { readOnly: true }),
+      f('FileExtension', 'File Extension', 'string', { readOnly: true }),
+      f('ContentSize', 'Size', 'int', { readOnly: true }),
+      ref('LatestPublishedVersionId', 'Latest Published Version ID', ['ContentVersion'], 'LatestPublishedVersion', { readOnly: true }),
+      f('PublishStatus', 'Publish Status', 'picklist', { picklistValues: ['P', 'R', 'U'], readOnly: true }),
+    ],
+  },
+  {
+    // https://developer.salesforce.com/docs/platform/object-reference/references/standard-objects/object-contentdocumentlink.html
+    // (github.com/koichiro-o/wip salesforce/standard_objects/ContentDocumentLink.md). Key prefix 06A
+    // (the same decoder). Where a file is shared: a record's Files related list reads these.
+    // Not modelled: "A SOQL query must filter on one of Id, ContentDocumentId, or LinkedEntityId".
+    name: 'ContentDocumentLink', label: 'Content Document Link', labelPlural: 'Content Document Links', keyPrefix: '06A',
+    searchable: false,
+    fields: [
+      f('Id', 'Content Document Link ID', 'id', { readOnly: true }),
+      f('IsDeleted', 'Deleted', 'boolean', { readOnly: true }),
+      f('SystemModstamp', 'System Modstamp', 'datetime', { readOnly: true }),
+      ref('ContentDocumentId', 'ContentDocument ID', ['ContentDocument'], 'ContentDocument', { required: true, createOnly: true }),
+      ref('LinkedEntityId', 'Linked Entity ID', FILE_LINK_TARGETS, 'LinkedEntity', { required: true, createOnly: true }),
+      f('ShareType', 'Share Type', 'picklist', { picklistValues: ['V', 'C', 'I'], restricted: true }),
+      f('Visibility', 'Visibility', 'picklist', { picklistValues: ['AllUsers', 'InternalUsers', 'SharedUsers'] }),
     ],
   },
   {
@@ -273,6 +349,10 @@ const SOBJECTS: SObjectDef[] = [
       f('CallDisposition', 'Call Result', 'string'),
       f('CallObject', 'Call Object Identifier', 'string'),
       f('IsClosed', 'Closed', 'boolean', { readOnly: true, defaultValue: false }),
+      // "Represents the time when the reminder is scheduled to fire, if IsReminderSet is set to
+      // true"; IsReminderSet: Create, Defaulted on create, Update (a rescheduled calling attempt).
+      f('ReminderDateTime', 'Reminder Date/Time', 'datetime'),
+      f('IsReminderSet', 'Reminder Set', 'boolean', { defaultValue: false }),
       f('ContactPad_Interaction_Id__c', 'Interaction ID', 'string', { custom: true, externalId: true }),
       f('ContactPad_Caller_Number__c', 'Caller Number', 'phone', { custom: true }),
       f('ContactPad_Channel__c', 'Channel', 'string', { custom: true, length: 40 }),

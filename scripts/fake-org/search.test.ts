@@ -101,6 +101,12 @@ describe('SOSL text search and escaping', () => {
     });
   }
 
+  it('answers an unescaped reserved character with the body Salesforce sends (restforce/restforce issue 688)', async () => {
+    const statement = 'FIND {John|jane_gray@uoa.edu} RETURNING Contact';
+    const answer = await sf(org, searchPath(statement));
+    assert.deepEqual(answer.body, [{ message: `\n${statement}\n         ^\nERROR at Row:1:Column:10\nline 1:10 mismatched character '|' expecting '}'`, errorCode: 'MALFORMED_SEARCH' }]);
+  });
+
   it('accepts every reserved character when escaped', async () => {
     const term = '?&|!{}[]()^~*:\\"\'+-'.split('').map((c) => `\\${c}`).join('');
     const answer = await sf(org, searchPath(`FIND {415${term}5550100} IN PHONE FIELDS RETURNING Lead(Name)`));

@@ -147,6 +147,16 @@ describe('SOQL', () => {
     assert.deepEqual((like.body as { records: Array<{ Name: string }> }).records.map((r) => r.Name), ['Maria Lopez']);
   });
 
+  it("reads a string literal's escape sequences (quote, backslash, \\uXXXX) and answers MALFORMED_QUERY for any other backslash or a literal left open", async () => {
+    const escaped = await sf(org, queryPath("SELECT Id FROM Lead WHERE LastName = 'O\\'Br\\u0069en \\\\'"));
+    assert.equal(escaped.status, 200, JSON.stringify(escaped.body));
+    for (const soql of ["SELECT Id FROM Lead WHERE LastName = 'a\\d'", "SELECT Id FROM Lead WHERE LastName = 'O\\'Brien", "SELECT Id FROM Lead WHERE LastName = '\\u00'"]) {
+      const answer = await sf(org, queryPath(soql));
+      assert.equal(answer.status, 400, soql);
+      assert.equal(firstError(answer.body)?.errorCode, 'MALFORMED_QUERY', soql);
+    }
+  });
+
   it('answers MALFORMED_QUERY, INVALID_FIELD, INVALID_TYPE and a bad id filter as Salesforce does', async () => {
     const checks: Array<[string, string]> = [
       ['SELECT Id FROM', 'MALFORMED_QUERY'],

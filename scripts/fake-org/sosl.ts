@@ -190,7 +190,12 @@ function parseTerm(statement: string, start: number): { term: Term; end: number 
         continue;
       }
       if (OPERATOR_FREE.has(d)) {
-        throw malformedSearch(statement, `Search term contains the reserved character '${d}', which must be escaped with a backslash (\\${d}) to be searched for.`, i);
+        // As recorded from Salesforce for an unescaped '|' (restforce/restforce issue 688):
+        // "\nFIND {John|jane_gray@uoa.edu} RETURNING Contact\n         ^\nERROR at Row:1:Column:10\nline 1:10
+        // mismatched character '|' expecting '}'", the column counted from 0 in the last line and
+        // from 1 in the locator (the caret stands one before the character). The same wording for
+        // the other reserved characters is assumed (unverified).
+        throw new SalesforceApiError(400, 'MALFORMED_SEARCH', `${errorLocation(statement, i - 1)}line 1:${i} mismatched character '${d}' expecting '}'`);
       }
       text += d;
       raw += d;

@@ -5,9 +5,10 @@
  * to show.
  */
 import { convertFields, formatDateTime, type FieldValue, type WriteMode } from './record-values.ts';
-import { SalesforceApiError, entityIsDeleted, invalidType, notFound } from './salesforce-error.ts';
+import { SalesforceApiError, entityIsDeleted, invalidType, notFound, serverUnavailable } from './salesforce-error.ts';
 import { idChecksum, isSalesforceId, makeId, toId18 } from './salesforce-id.ts';
 import { allSObjects, findField, findSObject, sObjectOfId, type FieldDef, type OrgFeature, type SObjectDef } from './schema.ts';
+import { listViewOf, type ListViewDefinition, type ListViewSeed } from './list-views.ts';
 
 /** A stored record: field API name -> value, always with `Id`. */
 export type SfRecord = Record<string, FieldValue>;
@@ -37,12 +38,13 @@ export type SeedRecords = Record<string, Array<Record<string, unknown>>>;
  * `"$ref": "name"`; a later field value `"@name"` is replaced by that record's id.
  * `featureRecords` are created after `records`, each group only in an org that has the
  * feature (the demo's chat transcripts only where legacy Chat is on); `@name` references
- * reach across the groups. Other keys (the demo fixture's `callers`, read by the local
- * console) are ignored.
+ * reach across the groups. `listViews` are the org's list views (list-views.ts). Other keys
+ * (the demo fixture's `callers`, read by the local console) are ignored.
  */
 export interface OrgSeed {
   records?: SeedRecords;
   featureRecords?: Partial<Record<OrgFeature, SeedRecords>>;
+  listViews?: ListViewSeed[];
 }
 
 /** Which optional objects an org has (see schema.ts `SObjectDef.feature`). */
@@ -125,6 +127,10 @@ interface IndexEntry {
 }
 
 const ORG_KEY_PREFIX = '00D';
+/** The API version a blob field's URL names (the newest the fake org serves: api-handlers.ts VERSIONS). */
+const BLOB_URL_VERSION = '68.0';
+/** ContentVersion.FileType by the PathOnClient's extension (a subset; others are UNKNOWN). */
+const FILE_TYPES: Readonly<Record<string, string>> = { txt: 'TEXT', csv: 'CSV', pdf: 'PDF', png: 'PNG', jpg: 'JPG', jpeg: 'JPG' };
 const AGENT_USER = { Username: 'agent1@contactpad.example', FirstName: 'Agent', LastName: 'One', Alias: 'agent1', Email: 'agent1@contactpad.example' };
 
 function randomSecret(): string {
@@ -147,6 +153,8 @@ export class FakeOrg {
   dailyLimit: number;
   apiUsed: number;
   faults: Fault[] = [];
+  /** The org's list views (list-views.ts), in the order they were set up. */
+  listViews: ListViewDefinition[] = [];
   private tables = new Map<string, Map<string, SfRecord>>();
   private serial: number;
   private autoNumber = 1000;
@@ -156,6 +164,8 @@ export class FakeOrg {
   private hiddenFields = new Set<string>();
   /** The search index per record id (see {@link indexedValues}). */
   private searchIndex = new Map<string, IndexEntry>();
+  /** Blob fields' contents (base64) by `<record id>/<field>`; the record holds the URL to them (ContentVersion.VersionData). */
+  private blobs = new Map<string, string>();
   /** The store's clock (real time plus the store-wide offset). */
   private readonly storeNow: () => Date;
   /** This org's own clock offset, moved by the control API (`POST /__fake-org/orgs/:orgId/clock`). */
@@ -202,10 +212,12 @@ export class FakeOrg {
     this.sipEdge = undefined;
     this.apexClasses.clear();
     this.tables = new Map();
+    this.listViews = [];
     this.customNames = new Map();
     this.hiddenObjects = new Set();
     this.hiddenFields = new Set();
     this.searchIndex = new Map();
+    this.blobs = new Map();
     this.clockOffsetMs = 0;
     this.searchIndexDelaySeconds = this.options.searchIndexDelaySeconds ?? DEFAULT_SEARCH_INDEX_DELAY_SECONDS;
     this.serial = this.baseSerial;
@@ -278,6 +290,10 @@ export class FakeOrg {
           if (ref) refs.set(ref, record.Id as string);
         }
       }
+    }
+    for (const view of seed.listViews ?? []) {
+      this.serial += 1;
+      this.listViews.push(listViewOf(view, this.serial));
     }
   }
 
@@ -426,11 +442,72 @@ export class FakeOrg {
     if (def.name === 'LiveChatTranscript' || def.name === 'MessagingSession') record.Name = String(++this.autoNumber).padStart(8, '0');
     if (def.name === 'ContactPad_Callback_Request__c') record.Name = `CB-${String(++this.autoNumber).padStart(6, '0')}`;
     for (const [name, value] of values) record[name] = value;
+    this.keepBlobs(def, record);
     derive(def, record);
     this.deriveLinks(def, record);
     this.table(def.name).set(id, record);
+    if (def.name === 'ContentVersion') this.publishVersion(record);
     this.recordWrite(def, record, mode);
     return record;
+  }
+
+  /** The base64 content of a record's blob field, if it has one (REST `GET /sobjects/X/id/Field` serves it). */
+  blob(id: string, field: string): string | undefined {
+    return this.blobs.get(`${toId18(id)}/${field}`);
+  }
+
+  /**
+   * Blob fields are read back as the URL of their binary: a ContentVersion's VersionData in a
+   * query or a GET is "/services/data/vXX.X/sobjects/ContentVersion/<id>/VersionData" (REST
+   * "sObject Blob Retrieve", .../api_rest/resources_sobject_blob_retrieve.htm; its example reads a
+   * Document's Body the same way). The URL names the newest API version the fake org serves,
+   * whatever version wrote it (Salesforce names the version of the request: a deviation).
+   */
+  private keepBlobs(def: SObjectDef, record: SfRecord): void {
+    for (const field of def.fields) {
+      if (field.type !== 'base64' || typeof record[field.name] !== 'string') continue;
+      this.blobs.set(`${record.Id as string}/${field.name}`, record[field.name] as string);
+      record[field.name] = `/services/data/v${BLOB_URL_VERSION}/sobjects/${def.name}/${record.Id as string}/${field.name}`;
+    }
+  }
+
+  /**
+   * A new ContentVersion without ContentDocumentId makes its file: a ContentDocument (Title,
+   * FileType, size, LatestPublishedVersionId) linked to its owner (ContentDocumentLink, ShareType I)
+   * and, when FirstPublishLocationId names a record, to that record (ShareType V, Visibility
+   * AllUsers): Object Reference, ContentVersion FirstPublishLocationId ("When a file is created,
+   * it's automatically linked to the record, and PublishStatus will change to Public";
+   * "If FirstPublishLocationId is left blank, it defaults to the user's ID"), and ContentDocument
+   * ("To create a document, create a new version via the ContentVersion object without setting the
+   * ContentDocumentId. This automatically creates a parent document record"). The links' ShareType
+   * and Visibility are unverified (what the Files related list shows for an attached file). A
+   * version of an existing document (ContentDocumentId given) is stored as it is: revisions are not
+   * modelled. FileType: TEXT for .txt, CSV, PDF, PNG, JPG, else UNKNOWN (a subset).
+   */
+  private publishVersion(version: SfRecord): void {
+    const base64 = this.blobs.get(`${version.Id as string}/VersionData`) ?? '';
+    const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
+    const extension = /\.([A-Za-z0-9]+)$/.exec(String(version.PathOnClient ?? ''))?.[1]?.toLowerCase() ?? '';
+    const owner = version.OwnerId as string;
+    const location = typeof version.FirstPublishLocationId === 'string' ? version.FirstPublishLocationId : owner;
+    Object.assign(version, {
+      ContentSize: (base64.length / 4) * 3 - padding,
+      FileExtension: extension || null,
+      FileType: FILE_TYPES[extension] ?? 'UNKNOWN',
+      VersionNumber: '1',
+      IsLatest: true,
+      FirstPublishLocationId: location,
+      PublishStatus: location === owner ? 'R' : 'P',
+    });
+    if (typeof version.ContentDocumentId === 'string') return;
+    const document = this.insert(
+      'ContentDocument',
+      { Title: version.Title, FileType: version.FileType, FileExtension: version.FileExtension, ContentSize: version.ContentSize, LatestPublishedVersionId: version.Id, PublishStatus: version.PublishStatus },
+      'seed',
+    );
+    version.ContentDocumentId = document.Id as string;
+    this.insert('ContentDocumentLink', { ContentDocumentId: document.Id, LinkedEntityId: owner, ShareType: 'I', Visibility: 'AllUsers' }, 'seed');
+    if (location !== owner) this.insert('ContentDocumentLink', { ContentDocumentId: document.Id, LinkedEntityId: location, ShareType: 'V', Visibility: 'AllUsers' }, 'seed');
   }
 
   /** Updates a record (REST `PATCH /sobjects/X/id`); NOT_FOUND when it does not exist. */
@@ -440,6 +517,7 @@ export class FakeOrg {
     const values = convertFields(def, body, mode, (ref) => this.exists(ref), (field) => this.canonicalName(def, field));
     this.checkOwner(def, values, mode);
     for (const [name, value] of values) record[name] = value;
+    this.keepBlobs(def, record);
     derive(def, record);
     this.deriveLinks(def, record);
     const stamp = formatDateTime(this.now());
@@ -485,8 +563,8 @@ export class FakeOrg {
       for (const field of ['Name', 'FirstName', 'LastName', 'Title', 'Phone', 'MobilePhone', 'Email']) record[field] = person[field] ?? null;
       record.CompanyOrAccount = (record.Type === 'Lead' ? person.Company : account?.Name) ?? null;
       record.City = (person.City ?? person.MailingCity) ?? null;
-      record.State = person.State ?? null;
-      record.Country = person.Country ?? null;
+      record.State = (person.State ?? person.MailingState) ?? null;
+      record.Country = (person.Country ?? person.MailingCountry) ?? null;
       record.DoNotCall = person.DoNotCall === true;
     }
     const statuses = [...this.table('CampaignMemberStatus').values()].filter((status) => status.CampaignId === record.CampaignId);
@@ -589,11 +667,13 @@ export class FakeOrg {
   snapshot(): () => void {
     const saved = new Map([...this.tables].map(([name, table]) => [name, new Map([...table].map(([id, r]) => [id, { ...r }]))]));
     const index = new Map([...this.searchIndex].map(([id, entry]) => [id, { indexed: entry.indexed, queue: [...entry.queue] }]));
+    const blobs = new Map(this.blobs);
     const serial = this.serial;
     const autoNumber = this.autoNumber;
     return () => {
       this.tables = saved;
       this.searchIndex = index;
+      this.blobs = blobs;
       this.serial = serial;
       this.autoNumber = autoNumber;
     };
@@ -619,6 +699,15 @@ export class FakeOrg {
   // REQUEST_LIMIT_EXCEEDED "TotalRequests Limit exceeded." as errorcodes.htm lists them
   // (messages as commonly recorded, e.g. jsforce's error handling); 503 SERVER_UNAVAILABLE
   // "Server temporarily unavailable. Please try again later." (message unverified).
+  // The 401's body is Salesforce's list of errors, [{"message":"Session expired or invalid",
+  // "errorCode":"INVALID_SESSION_ID"}] (api-response.ts): REST API Developer Guide, "Status Codes
+  // and Error Responses" (developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/
+  // errorcodes.htm): "401: The session ID or OAuth token used has expired or is invalid. The
+  // response body contains the message and errorCode."; the code by "Error Handling for Session
+  // Expiration" (api_meta/meta_error_handling_session_exp.htm): "When your session expires, the
+  // exception code INVALID_SESSION_ID is returned." A `times` fault is one expiry the next
+  // requests see while later ones with the same token are taken again, as ContactPad meets it
+  // during a shift (issue 13).
   async applyFaults(): Promise<SalesforceApiError | undefined> {
     const hang = this.take('hang');
     if (hang) await this.hang(hang.ms);
@@ -629,7 +718,8 @@ export class FakeOrg {
       case 'sessionExpired':
         return new SalesforceApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
       case 'unavailable':
-        return new SalesforceApiError(503, 'SERVER_UNAVAILABLE', 'Server temporarily unavailable. Please try again later.');
+        // Recorded since: Salesforce's own message replaces the unverified one above (salesforce-error.ts cites it).
+        return serverUnavailable();
       default:
         return new SalesforceApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
     }

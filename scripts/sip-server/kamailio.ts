@@ -4,21 +4,22 @@
  * WebSocket for the agents (and over secure WebSocket when asked), SIP over UDP for trunks and
  * SIPp. docs/sip-edge.md describes the ports, the options and what each refusal means.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { connect, isIP } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freeUdpPort } from './free-port.ts';
 import { DEFAULT_RTP_PORTS, findRtpengine, startMediaGateway, type RunningMediaGateway } from './media-gateway.ts';
-import { stopLeftover, superviseServer, tail } from './process-group.ts';
+import { killGroup, stopLeftover, superviseServer, tail } from './process-group.ts';
+import { queuesListText, shippedQueues, type QueueDefinition } from './queues.ts';
 import { localCertificate, spkiHash } from './tls-certificate.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 const CONFIG = join(HERE, 'kamailio.cfg');
 const START_TIMEOUT_MS = 15_000;
-const PACKAGES = ['kamailio', 'kamailio-websocket-modules', 'kamailio-tls-modules', 'kamailio-autheph-modules', 'rtpengine-daemon', 'openssl'];
+const PACKAGES = ['kamailio', 'kamailio-websocket-modules', 'kamailio-tls-modules', 'kamailio-autheph-modules', 'kamailio-utils-modules', 'rtpengine-daemon', 'openssl'];
 const INSTALL_HINT =
   `The SIP edge is not fully installed. Install Debian's packages ${PACKAGES.map((name) => `"${name}"`).join(', ')}: ` +
   `sudo apt-get update && sudo apt-get install -y ${PACKAGES.join(' ')}`;
@@ -59,6 +60,18 @@ export interface KamailioOptions {
    * where nothing listens, so calls that need it get 503: a gateway outage from the start).
    */
   readonly media?: false | { readonly ngPort?: number; readonly rtpPorts?: readonly [number, number] };
+  /**
+   * Queues (hunt groups, queues.ts): an INVITE to sip:<address>@... rings the members one at a
+   * time. Default: the shipped scripts/sip-server/queues.list.
+   */
+  readonly queues?: readonly QueueDefinition[];
+  /**
+   * VoiceCalls (Service Cloud Voice): before an incoming call or a transfer leg rings an agent or
+   * a queue, Kamailio asks the voice call service at `serviceUrl` (http://host:port,
+   * scripts/voice-call-service) and adds X-CP-Voice-Call-Id with the id it answers. Absent: no
+   * VoiceCalls (the Open CTI setup).
+   */
+  readonly voiceCalls?: { readonly serviceUrl: string };
 }
 
 /** A running Kamailio (and its media gateway): its addresses, and how to stop it. */
@@ -77,6 +90,10 @@ export interface RunningKamailio {
   readonly authenticated: boolean;
   /** The trunk addresses in force. */
   readonly trunks: readonly string[];
+  /** The queues in force. */
+  readonly queues: readonly QueueDefinition[];
+  /** The voice call service asked for each incoming call's VoiceCall, when on. */
+  readonly voiceCallService: string | undefined;
   /** rtpengine: its ng port, RTP range and log (undefined ports when started with `media: false`). */
   readonly mediaGateway: {
     readonly ngPort: number;
@@ -88,6 +105,21 @@ export interface RunningKamailio {
     stop(): Promise<void>;
     /** Starts rtpengine again on the same ports. */
     start(): Promise<void>;
+  };
+  /**
+   * Kamailio alone (rtpengine stays up): a SIP server outage, or a SIP server that hangs
+   * (freeze: SIGSTOP to its processes, so connections stay open and nothing is answered; thaw:
+   * SIGCONT). The fault suite (scripts/faults) and the end-to-end tests use them.
+   */
+  readonly proxy: {
+    /** Whether Kamailio is running now (frozen counts as running). */
+    running(): boolean;
+    /** Stops Kamailio only: its registrations (in memory) are lost, calls' media through rtpengine goes on. */
+    stop(): Promise<void>;
+    /** Starts Kamailio again on the same ports, with the same options. */
+    start(): Promise<void>;
+    freeze(): void;
+    thaw(): void;
   };
   /** Time from the call to startKamailio until Kamailio accepted WebSocket connections, in ms (rtpengine included). */
   readonly startMs: number;
@@ -117,7 +149,8 @@ function moduleDir(binary: string): string | undefined {
 function hasEverything(binary: string): boolean {
   const dir = moduleDir(binary);
   if (!dir) return false;
-  const modules = ['websocket.so', 'tls.so', 'auth_ephemeral.so', 'rtpengine.so', 'permissions.so', 'htable.so'];
+  // http_client.so (kamailio-utils-modules): the voice call service's HTTP requests (voiceCalls).
+  const modules = ['websocket.so', 'tls.so', 'auth_ephemeral.so', 'rtpengine.so', 'permissions.so', 'htable.so', 'db_text.so', 'http_client.so', 'async.so'];
   return modules.every((module) => existsSync(join(dir, module))) && findRtpengine() !== undefined;
 }
 
@@ -195,6 +228,20 @@ function platformUsersPattern(users: readonly string[]): string {
   return `^(${parts.join('|')})$`;
 }
 
+/** The voice call service's base URL for Kamailio's httpcon: http://host:port, nothing else (no path, credentials or quotes). */
+function voiceCallServiceUrl(raw: unknown): string {
+  let url: URL;
+  try {
+    url = new URL(String(raw));
+  } catch {
+    throw new Error(`startKamailio: voiceCalls.serviceUrl must be an http://host:port URL, got ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'http:' || url.username !== '' || url.password !== '' || url.pathname !== '/' || url.search !== '' || url.hash !== '' || !/^[A-Za-z0-9.:[\]-]+$/.test(url.host)) {
+    throw new Error(`startKamailio: voiceCalls.serviceUrl must be an http://host:port URL, got ${JSON.stringify(raw)}`);
+  }
+  return `http://${url.host}`;
+}
+
 function checkFlood(flood: NonNullable<KamailioOptions['flood']>): NonNullable<KamailioOptions['flood']> {
   for (const key of ['limit', 'windowSeconds', 'banSeconds'] as const) {
     const value = flood[key];
@@ -219,6 +266,14 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
   const trunks = [...(opts.trunks ?? DEFAULT_TRUNKS)];
   const trunksFileText = trunkLines(trunks);
   const flood = checkFlood(opts.flood ?? DEFAULT_FLOOD);
+  const queues = [...(opts.queues ?? shippedQueues())];
+  const queuesFileText = (() => {
+    try {
+      return queuesListText(queues);
+    } catch (error) {
+      throw new Error(`startKamailio: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  })();
   if (opts.auth !== undefined) {
     const secret = (opts.auth as { secret?: unknown }).secret;
     if (typeof secret !== 'string' || !/^[A-Za-z0-9+/=._~-]{16,200}$/.test(secret)) {
@@ -226,6 +281,7 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
     }
   }
   const platformUsers = platformUsersPattern(opts.auth?.platformUsers ?? []);
+  const voiceCallService = opts.voiceCalls === undefined ? undefined : voiceCallServiceUrl(opts.voiceCalls.serviceUrl);
   let tlsFiles: { certFile: string; keyFile: string } | undefined;
   if (opts.tls !== undefined) {
     const { certFile, keyFile } = opts.tls;
@@ -251,6 +307,8 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
   }
   const trunksFile = join(runDir, 'trunks.list');
   writeFileSync(trunksFile, trunksFileText);
+  // The queues: a db_text table (queues.list) in the run folder, which is db_text's database folder.
+  writeFileSync(join(runDir, 'queues.list'), queuesFileText);
 
   // The media gateway first: Kamailio pings it at start and sends it offers from the first call.
   const media = opts.media === false ? {} : (opts.media ?? {});
@@ -258,16 +316,6 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
   const rtpPorts = media.rtpPorts ?? DEFAULT_RTP_PORTS;
   let gateway: RunningMediaGateway | undefined = opts.media === false ? undefined : await startMediaGateway({ runDir, ngPort, rtpPorts });
 
-  rmSync(pidFile, { force: true });
-  // Keep earlier runs' lines (a restart in a test should not erase what happened before it).
-  const logFd = openSync(logFile, existsSync(logFile) && statSync(logFile).size < 2_000_000 ? 'a' : 'w');
-  writeSync(
-    logFd,
-    `\n===== ${new Date().toISOString()} starting Kamailio: ws ${wsPort}, udp ${udpPort}` +
-      `${wssPort === undefined ? '' : `, wss ${wssPort}`}, rtpengine ng ${ngPort}${gateway ? '' : ' (not started)'}, ` +
-      `auth ${opts.auth ? 'on' : 'OFF'}, trunks ${trunks.join(' ') || '(none)'}\n`,
-  );
-  const logStart = statSync(logFile).size;
   const define = (value: string) => ['-A', value];
   const args = [
     '-f', CONFIG,
@@ -275,6 +323,7 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
     ...define(`UDP_PORT=${udpPort}`),
     ...define(`RTPENGINE_SOCK="udp:127.0.0.1:${ngPort}"`),
     ...define(`TRUNKS_FILE="${trunksFile}"`),
+    ...define(`QUEUES_DB="text://${runDir}"`),
     ...define(`FLOOD_LIMIT=${flood.limit}`),
     ...define(`FLOOD_WINDOW=${flood.windowSeconds}`),
     ...define(`FLOOD_BAN=${flood.banSeconds}`),
@@ -282,6 +331,7 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
       ? [...define('WITH_TLS'), ...define(`WSS_PORT=${wssPort}`), ...define(`TLS_CERT="${tlsFiles.certFile}"`), ...define(`TLS_KEY="${tlsFiles.keyFile}"`)]
       : []),
     ...(opts.auth ? [...define('WITH_AUTH'), ...define(`PLATFORM_USERS_RE="${platformUsers}"`)] : []),
+    ...(voiceCallService === undefined ? [] : [...define('WITH_VOICE_CALLS'), ...define(`VOICE_CALL_HTTPCON="voicecalls=>${voiceCallService}"`)]),
     '-Y', runDir,
     '-P', pidFile,
     '-DD', // stay in the foreground: we are its parent
@@ -295,27 +345,54 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.CP_SIP_AUTH_SECRET;
   if (opts.auth) env.CP_SIP_AUTH_SECRET = `"${opts.auth.secret}"`;
-  const child = spawn(binary, args, { cwd: runDir, stdio: ['ignore', logFd, logFd], detached: true, env });
-  closeSync(logFd);
-  const stopKamailio = superviseServer(child);
 
-  const stop = async (): Promise<void> => {
-    await Promise.all([stopKamailio(), gateway?.stop()]);
+  /** Starts the Kamailio process and resolves once it accepts WebSocket connections; rejects (it stopped) with its log's tail. */
+  const launch = async (): Promise<{ child: ChildProcess; stop: () => Promise<void> }> => {
+    rmSync(pidFile, { force: true });
+    // Keep earlier runs' lines (a restart in a test should not erase what happened before it).
+    const logFd = openSync(logFile, existsSync(logFile) && statSync(logFile).size < 2_000_000 ? 'a' : 'w');
+    writeSync(
+      logFd,
+      `\n===== ${new Date().toISOString()} starting Kamailio: ws ${wsPort}, udp ${udpPort}` +
+        `${wssPort === undefined ? '' : `, wss ${wssPort}`}, rtpengine ng ${ngPort}${gateway ? '' : ' (not started)'}, ` +
+        `auth ${opts.auth ? 'on' : 'OFF'}, trunks ${trunks.join(' ') || '(none)'}` +
+        `${voiceCallService === undefined ? '' : `, VoiceCalls from ${voiceCallService}`}\n`,
+    );
+    const logStart = statSync(logFile).size;
+    const child = spawn(binary, args, { cwd: runDir, stdio: ['ignore', logFd, logFd], detached: true, env });
+    closeSync(logFd);
+    const stopChild = superviseServer(child);
+    // A frozen Kamailio (freeze) holds a SIGTERM until it runs again: thaw it first.
+    const stopProcess = async () => {
+      killGroup(child, 'SIGCONT');
+      await stopChild();
+    };
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`Kamailio exited while starting (code ${child.exitCode ?? child.signalCode}). Log ${logFile}:\n${tail(logFile, 30, logStart)}`);
+      }
+      if (await portAccepts(wsPort)) return { child, stop: stopProcess };
+      if (Date.now() > deadline) {
+        await stopProcess();
+        throw new Error(`Kamailio did not accept WebSocket connections on 127.0.0.1:${wsPort} within ${START_TIMEOUT_MS / 1000} s. Log ${logFile}:\n${tail(logFile, 30, logStart)}`);
+      }
+      await new Promise((done) => setTimeout(done, 20));
+    }
   };
 
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await gateway?.stop();
-      throw new Error(`Kamailio exited while starting (code ${child.exitCode ?? child.signalCode}). Log ${logFile}:\n${tail(logFile, 30, logStart)}`);
-    }
-    if (await portAccepts(wsPort)) break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`Kamailio did not accept WebSocket connections on 127.0.0.1:${wsPort} within ${START_TIMEOUT_MS / 1000} s. Log ${logFile}:\n${tail(logFile, 30, logStart)}`);
-    }
-    await new Promise((done) => setTimeout(done, 20));
+  let proxy: Awaited<ReturnType<typeof launch>> | undefined;
+  try {
+    proxy = await launch();
+  } catch (error) {
+    await gateway?.stop();
+    throw error;
   }
+  const stop = async (): Promise<void> => {
+    const current = proxy;
+    proxy = undefined;
+    await Promise.all([current?.stop(), gateway?.stop()]);
+  };
 
   const gatewayLog = join(runDir, 'rtpengine.log');
   return {
@@ -327,6 +404,8 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
     logFile,
     authenticated: opts.auth !== undefined,
     trunks,
+    queues,
+    voiceCallService,
     mediaGateway: {
       ngPort,
       rtpPorts,
@@ -338,8 +417,25 @@ export async function startKamailio(opts: KamailioOptions): Promise<RunningKamai
         await current?.stop();
       },
       start: async () => {
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error('mediaGateway.start: Kamailio is not running');
+        if (!proxy) throw new Error('mediaGateway.start: Kamailio is not running');
         gateway ??= await startMediaGateway({ runDir, ngPort, rtpPorts });
+      },
+    },
+    proxy: {
+      running: () => proxy !== undefined,
+      stop: async () => {
+        const current = proxy;
+        proxy = undefined;
+        await current?.stop();
+      },
+      start: async () => {
+        proxy ??= await launch();
+      },
+      freeze: () => {
+        if (proxy) killGroup(proxy.child, 'SIGSTOP');
+      },
+      thaw: () => {
+        if (proxy) killGroup(proxy.child, 'SIGCONT');
       },
     },
     startMs: Date.now() - began,

@@ -8,8 +8,12 @@
  *                                     signed with this secret; see sip-credential.ts)
  *   SIP_PLATFORM_USERS=customer-*     authenticated users whose X-CP-* headers are kept
  *   SIP_TRUNKS=127.0.0.1,127.0.0.3    trusted trunk addresses (default 127.0.0.1)
+ *   SIP_QUEUES_FILE=my-queues.list    the queues (hunt groups; default scripts/sip-server/queues.list,
+ *                                     its format in queues.ts)
  */
+import { readFileSync } from 'node:fs';
 import { startKamailio, type KamailioOptions } from './kamailio.ts';
+import { parseQueuesList } from './queues.ts';
 
 function port(name: string, fallback: number | undefined): number | undefined {
   const raw = process.env[name];
@@ -31,6 +35,7 @@ const certFile = process.env.SIP_TLS_CERT || undefined;
 const keyFile = process.env.SIP_TLS_KEY || undefined;
 const secret = process.env.SIP_AUTH_SECRET || undefined;
 const trunks = list('SIP_TRUNKS');
+const queuesFile = process.env.SIP_QUEUES_FILE || undefined;
 
 const options: KamailioOptions = {
   wsPort,
@@ -42,7 +47,8 @@ const options: KamailioOptions = {
 };
 
 try {
-  const kamailio = await startKamailio(options);
+  const queues = queuesFile === undefined ? undefined : parseQueuesList(readFileSync(queuesFile, 'utf8'));
+  const kamailio = await startKamailio({ ...options, ...(queues === undefined ? {} : { queues }) });
   const { ngPort, rtpPorts } = kamailio.mediaGateway;
   console.log(
     [
@@ -50,6 +56,7 @@ try {
       `  WebSocket      ${kamailio.wsUrl}`,
       ...(kamailio.wssUrl ? [`  WSS            ${kamailio.wssUrl} (certificate ${kamailio.tlsCertFile}, SPKI sha256/base64 ${kamailio.tlsSpki})`] : []),
       `  UDP            127.0.0.1:${kamailio.udpPort} (trunks: ${kamailio.trunks.join(', ')})`,
+      ...kamailio.queues.map((queue) => `  queue          sip:${queue.address}@127.0.0.1 rings ${queue.members.join(', ')} in turn, ${queue.ringSeconds} s each`),
       `  rtpengine      ng udp 127.0.0.1:${ngPort}, RTP ${rtpPorts[0]}-${rtpPorts[1]}`,
       `  authentication ${kamailio.authenticated ? 'ON (time-limited credentials)' : 'OFF: anyone may register as anyone'}`,
       `  logs           ${kamailio.logFile}, ${kamailio.mediaGateway.logFile}`,

@@ -8,7 +8,8 @@
 import { css, html } from 'lit';
 import type { CallbackChoiceView, Intent } from '../../adapter/src/store.ts';
 
-type CallbackAsk = Extract<Intent, { readonly type: 'callback' }>['ask'];
+/** What a `callback` intent asks. */
+export type CallbackAsk = Extract<Intent, { readonly type: 'callback' }>['ask'];
 import { laterWords } from './catalogue/later-words.ts';
 
 export const scheduleStyles = css`

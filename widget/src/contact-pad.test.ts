@@ -96,6 +96,21 @@ describe('<contact-pad>', () => {
     expect(deepQueryAll(element, 'cp-call-pop')).to.have.length(2);
   });
 
+  it('brings a new call\'s pop into view when the agent had scrolled down to the dial box, without taking the focus from it', async () => {
+    const finished = Array.from({ length: 30 }, (_, i) => ({ ...missed, interaction: { ...missed.interaction, id: `ci-old-${i}` } }));
+    const element = await pad(snapshot({ interactions: finished }));
+    const dialBox = (await findByRole(element, 'textbox', { name: 'Number to call' })) as HTMLInputElement;
+    dialBox.focus();
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    expect(window.scrollY, 'the pad is taller than the window').to.be.greaterThan(0);
+    await publish(element, snapshot({ interactions: [ringing, ...finished] }));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const accept = getByRole(getByRole(element, 'region', { name: /^Incoming voice call/ }), 'button', { name: 'Accept' }).getBoundingClientRect();
+    expect(accept.top >= 0 && accept.bottom <= window.innerHeight, `Accept at ${accept.top}..${accept.bottom} in a ${window.innerHeight} px window`).to.equal(true);
+    expect(dialBox.matches(':focus'), 'the dial box keeps the focus').to.equal(true);
+    window.scrollTo(0, 0);
+  });
+
   it('announces an incoming call to screen readers once, when it starts ringing', async () => {
     const element = await pad(snapshot());
     expect(liveRegion(element).textContent?.trim()).to.equal('');

@@ -4,7 +4,8 @@
  * missing (tab sync and Omni-Channel off), the agent state, notices (loaded after the first paint), a call pop
  * for every alerting interaction, the caller detail (labels, why this record, picker,
  * journey; loaded after the first paint) and the wrap-up form for the selected interaction, the interaction list (loaded after the first paint), and the
- * dial box, and the devices panel (loaded when opened). Incoming calls also show as browser
+ * dial box, and the devices panel (loaded when opened), and Report a problem (its dialog loaded when
+ * opened, from here or from a finished call's row). Incoming calls also show as browser
  * notifications while ContactPad is out of sight (call-notifications.ts). Every agent action leaves it as a `contactpad-intent`
  * event (see intent-event.ts) fired by the child that took it.
  */
@@ -19,7 +20,7 @@ import './cp-agent-state.ts';
 import './cp-call-pop.ts';
 import { loadElement } from './lazy-elements.ts';
 import { CallNotifications, ringingCalls } from './call-notifications.ts';
-import { INTENT_EVENT } from './intent-event.ts';
+import { INTENT_EVENT, intentEvent } from './intent-event.ts';
 import { words } from './catalogue/catalogue.ts';
 import { AgentLanguageController } from './catalogue/agent-language-controller.ts';
 import { Announcer } from './announcer.ts';
@@ -116,6 +117,8 @@ export class ContactPad extends LitElement {
   readonly #focusKeeper = new FocusKeeper(this);
   /** The agent's keyboard shortcuts (accept, reject, hold, mute, release): what they do loads right after the first paint (shortcut-keys.ts). */
   readonly #shortcutKeys = new ShortcutKeys(this, (words) => this.#announcer.announce(words));
+  /** A call or work item started alerting: its pop is scrolled into the panel once rendered. */
+  #popsToShow = false;
   /** The devices panel (microphone, speaker, ringer) is open; it loads the first time. */
   #devicesOpen = false;
   /** The first call's templates being prepared (template-warm-up.ts): the hidden block, while it renders. */
@@ -140,6 +143,15 @@ export class ContactPad extends LitElement {
     if (fresh.length > 0) this.#announcement = fresh.map((view) => incomingAnnouncement(view.interaction)).join('. ');
     else if (alerting.length === 0) this.#announcement = '';
     this.#announced = new Set(alerting.map((view) => view.interaction.id));
+    this.#popsToShow ||= fresh.length > 0;
+  }
+
+  protected override updated(): void {
+    if (!this.#popsToShow) return;
+    this.#popsToShow = false;
+    const pops = this.renderRoot.querySelector('.pops');
+    // Once the pops themselves have rendered: before that they have no height.
+    void Promise.all(Array.from(pops?.querySelectorAll('cp-call-pop') ?? [], (pop) => pop.updateComplete)).then(() => showPops(pops));
   }
 
   protected override render() {
@@ -169,7 +181,7 @@ export class ContactPad extends LitElement {
     return html`
       ${live}${this.#announcer.render()}
       <div class="pad">
-        <cp-phone-status .phone=${snapshot.phone} .clock=${this.clock}></cp-phone-status>
+        <cp-phone-status .phone=${snapshot.phone} .tab=${snapshot.phoneTab} .clock=${this.clock}></cp-phone-status>
         ${snapshot.bridge === 'missing' ? html`<p class="bridge-off">${words().pad.bridgeMissing}</p>` : ''}
         <cp-agent-state class="card" .agent=${snapshot.agent} .notReadyReasons=${snapshot.notReadyReasons}></cp-agent-state>
         <cp-notice-list .notices=${snapshot.notices} ?hidden=${snapshot.notices.length === 0}></cp-notice-list>
@@ -196,11 +208,14 @@ export class ContactPad extends LitElement {
           .interactions=${snapshot.interactions}
           .callback=${snapshot.callback}
           .callingList=${snapshot.callingList}
+          .scheduledCalls=${snapshot.scheduledCalls}
         ></cp-dialer>
         <div class="card">
           <button type="button" aria-expanded=${this.#devicesOpen ? 'true' : 'false'} aria-controls="audio-settings" @click=${this.#toggleDevices}>${words().pad.devices}</button>
+          <button type="button" aria-haspopup="dialog" @click=${this.#reportProblem}>${words().pad.reportProblem}</button>
           ${this.#devicesOpen ? html`<cp-audio-settings id="audio-settings" .audio=${snapshot.audio}></cp-audio-settings>` : ''}
         </div>
+        ${snapshot.problemReport ? this.#problemReport(snapshot.problemReport) : ''}
         ${this.#warmUp?.block ?? ''}
       </div>
     `;
@@ -223,11 +238,33 @@ export class ContactPad extends LitElement {
     await this.updateComplete;
   }
 
+  /** Report a problem: the controller opens a report; its dialog (below) shows it. */
+  readonly #reportProblem = (): void => {
+    this.dispatchEvent(intentEvent({ type: 'problem-report', action: { kind: 'open' } }));
+  };
+
+  /** The report the controller holds (opened here or from a finished call's row), in its dialog, loaded the first time. */
+  #problemReport(report: NonNullable<ContactPadSnapshot['problemReport']>) {
+    void loadElement('cp-problem-report-dialog');
+    return html`<cp-problem-report-dialog .report=${report}></cp-problem-report-dialog>`;
+  }
+
   readonly #toggleDevices = (): void => {
     this.#devicesOpen = !this.#devicesOpen;
     if (this.#devicesOpen) void loadElement('cp-audio-settings');
     this.requestUpdate();
   };
+}
+
+/**
+ * Brings the pops (Accept, Reject) into the softphone panel when the agent had scrolled the pad
+ * away from them (to the dial box, a long list, a wrap up): the frame's own document scrolls,
+ * never the console around it, and the focus stays where the agent was typing.
+ */
+function showPops(pops: Element | null): void {
+  const box = pops?.getBoundingClientRect();
+  if (!box || box.height === 0) return;
+  if (box.top < 0 || box.bottom > window.innerHeight) window.scrollBy({ top: box.top - 8, behavior: 'instant' });
 }
 
 if (!customElements.get('contact-pad')) customElements.define('contact-pad', ContactPad);

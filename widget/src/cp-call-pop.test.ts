@@ -263,6 +263,26 @@ describe('<cp-call-pop>', () => {
     expect((window as unknown as { __pwned?: boolean }).__pwned).to.equal(undefined);
   });
 
+  it('keeps Accept and Reject visible and clickable in a softphone-sized panel when every caller value is 128 characters, the whole value in its tooltip', async () => {
+    // The local console's softphone panel is 358 x 560 px; the phone status and agent card take the top 230.
+    const long = (word: string) => `${word} `.repeat(128).slice(0, 127) + 'Z';
+    const values = { callerName: long('Bartholomew'), callerNumber: `+1 ${'4'.repeat(60)}`, queue: 'Q'.repeat(128), location: long('Location'), adSource: long('ad source') };
+    const panel = await fixture<HTMLDivElement>(html`<div style="width: 358px; height: 330px; overflow: hidden"><cp-call-pop .view=${view(values)} .declineReasons=${DECLINE_REASONS} .clock=${new FakeClock(NOW)}></cp-call-pop></div>`);
+    const element = await afterFirstPaint(panel.querySelector('cp-call-pop')!);
+    const box = panel.getBoundingClientRect();
+    for (const name of ['Accept', 'Reject']) {
+      const button = getByRole(element, 'button', { name });
+      const rect = button.getBoundingClientRect();
+      expect(rect.top >= box.top && rect.bottom <= box.bottom && rect.left >= box.left && rect.right <= box.right, `${name} at ${JSON.stringify(rect)} inside ${JSON.stringify(box)}`).to.equal(true);
+      expect(element.shadowRoot!.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2), `${name} is what a click there reaches`).to.equal(button);
+    }
+    for (const [className, key] of [['name', 'callerName'], ['number', 'callerNumber'], ['queue', 'queue'], ['location', 'location'], ['ad-source', 'adSource']] as const) {
+      const shown = element.shadowRoot!.querySelector(`.${className}`)!;
+      expect(shown.getAttribute('title'), className).to.equal(values[key]);
+      expect(shownText(shown), `${className}: the whole value is still the text a screen reader reads`).to.equal(values[key]);
+    }
+  });
+
   it('renders markup in Salesforce record names, rules and journey entries as plain text', async () => {
     const hostile = { ...annLead, name: HOSTILE_TEXT, rule: HOSTILE_TEXT };
     const element = await pop(

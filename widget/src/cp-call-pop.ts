@@ -35,6 +35,10 @@ export class CpCallPop extends LitElement {
     clock: { attribute: false },
   };
 
+  // Caller-supplied values may be up to 128 characters (sip-header-contract.ts MAX_TEXT) and
+  // Salesforce's longer: .name and dd keep to their lines (the name two, the rest one), cut with
+  // an ellipsis, the whole value in their title (tooltip) and in the text a screen reader reads,
+  // so Accept and Reject stay in the panel however long they are.
   static override styles = [
     baseStyles,
     css`
@@ -72,20 +76,29 @@ export class CpCallPop extends LitElement {
         margin-top: 4px;
         color: var(--cp-error-text);
       }
+      .name,
+      dd {
+        display: -webkit-box;
+        -webkit-box-orient: vertical;
+        -webkit-line-clamp: 2;
+        overflow: hidden;
+        overflow-wrap: anywhere;
+      }
       .name {
         margin: 4px 0 0;
         font-size: 16px;
         font-weight: 700;
-        overflow-wrap: anywhere;
       }
       .number {
         margin: 0;
         font-size: 14px;
-        overflow-wrap: anywhere;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       dl {
         display: grid;
-        grid-template-columns: max-content 1fr;
+        grid-template-columns: max-content minmax(0, 1fr);
         gap: 2px 10px;
         margin: 8px 0 0;
       }
@@ -94,7 +107,7 @@ export class CpCallPop extends LitElement {
       }
       dd {
         margin: 0;
-        overflow-wrap: anywhere;
+        -webkit-line-clamp: 1;
       }
       .actions {
         display: flex;
@@ -143,20 +156,20 @@ export class CpCallPop extends LitElement {
           <p class="kind">${channelWords(call.channel)}</p>
           ${this.#labels(view.caller)}
         </div>
-        <p class="name">${call.callerName}</p>
-        <p class="number">${call.callerNumber}</p>
+        <p class="name" title=${call.callerName}>${call.callerName}</p>
+        <p class="number" title=${call.callerNumber}>${call.callerNumber}</p>
         ${this.#lookupProblem(view.caller)}
         ${this.#why(view.caller)}
         <dl>
           ${sipCall
             ? html`<dt>${words().callPop.callTo}</dt>
-                <dd class="location">${call.location}</dd>`
+                <dd class="location" title=${call.location}>${call.location}</dd>`
             : ''}
           <dt>${words().callPop.queue}</dt>
-          <dd class="queue">${call.queue}</dd>
+          <dd class="queue" title=${call.queue}>${call.queue}</dd>
           ${adSource
             ? html`<dt>${words().callPop.adSource}</dt>
-                <dd class="ad-source">${call.adSource}</dd>`
+                <dd class="ad-source" title=${call.adSource}>${call.adSource}</dd>`
             : ''}
         </dl>
         <div class="actions">

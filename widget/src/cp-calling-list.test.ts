@@ -1,9 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './cp-calling-list.ts';
 import type { CpCallingList } from './cp-calling-list.ts';
-import type { CallingListView, CallingRecord } from '../../adapter/src/store.ts';
+import type { CallingListSource, CallingListView, CallingRecord } from '../../adapter/src/store.ts';
 import { HOSTILE_TEXT } from '../test-support/snapshots.ts';
 import { accessibleName, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { useAgentLanguage } from './catalogue/catalogue.ts';
 
 const maria: CallingRecord = {
   memberId: '00v000000000001AAA',
@@ -23,8 +24,12 @@ const maria: CallingRecord = {
 };
 const priya: CallingRecord = { ...maria, memberId: '00v000000000002AAA', personId: '003000000000002AAA', objectType: 'Contact', name: 'Priya Natarajan', company: 'Northwind Health', state: 'waiting' };
 
-function open(records: readonly CallingRecord[], currentId: string | undefined = records[0]?.memberId, saving = false): CallingListView {
-  return { state: 'open', campaigns: [{ id: '701000000000001AAA', name: 'Spring calls' }], campaign: { id: '701000000000001AAA', name: 'Spring calls' }, records, currentId, saving };
+const SPRING: CallingListSource = { kind: 'campaign', id: '701000000000001AAA', name: 'Spring calls' };
+const OPEN_LEADS: CallingListSource = { kind: 'list-view', id: '00B000000000001AAA', name: 'All Open Leads', objectType: 'Lead' };
+const OWNERS: CallingListSource = { kind: 'list-view', id: '00B000000000002AAA', name: 'Business owners', objectType: 'Contact' };
+
+function open(records: readonly CallingRecord[], currentId: string | undefined = records[0]?.memberId, saving = false, source: CallingListSource = SPRING): CallingListView {
+  return { state: 'open', sources: [SPRING, OPEN_LEADS, OWNERS], source, records, currentId, saving };
 }
 
 async function list(view: CallingListView | undefined, registered = true): Promise<CpCallingList> {
@@ -32,17 +37,36 @@ async function list(view: CallingListView | undefined, registered = true): Promi
 }
 
 describe('<cp-calling-list>', () => {
-  it('offers to open a calling list, then lists the active campaigns to choose from', async () => {
+  it('offers to open a calling list, then lists the active campaigns and the Lead and Contact list views to choose from', async () => {
     const element = await list(undefined);
     const intents = recordIntents(element);
     getByRole(element, 'button', { name: 'Open a calling list' }).click();
-    element.list = { state: 'choosing', campaigns: [{ id: '701000000000001AAA', name: 'Spring calls' }], campaign: undefined, records: [], currentId: undefined, saving: false };
+    element.list = { state: 'choosing', sources: [SPRING, OPEN_LEADS, OWNERS], source: undefined, records: [], currentId: undefined, saving: false };
     await element.updateComplete;
+    expect(queryAllByRole(element, 'list').map((group) => [accessibleName(group), queryAllByRole(group, 'button').map(shownText)])).to.deep.equal([
+      ['Campaigns', ['Spring calls']],
+      ['Lead list views', ['All Open Leads']],
+      ['Contact list views', ['Business owners']],
+    ]);
     getByRole(getByRole(element, 'list', { name: 'Campaigns' }), 'button', { name: 'Spring calls' }).click();
+    getByRole(getByRole(element, 'list', { name: 'Contact list views' }), 'button', { name: 'Business owners' }).click();
     expect(intents.intents).to.deep.equal([
       { type: 'calling-list', action: { kind: 'choose' } },
-      { type: 'calling-list', action: { kind: 'open', campaignId: '701000000000001AAA' } },
+      { type: 'calling-list', action: { kind: 'open', listId: SPRING.id } },
+      { type: 'calling-list', action: { kind: 'open', listId: OWNERS.id } },
     ]);
+  });
+
+  it('shows no empty group: an agent who cannot read campaigns sees the list views only', async () => {
+    const element = await list({ state: 'choosing', sources: [OPEN_LEADS], source: undefined, records: [], currentId: undefined, saving: false });
+    expect(queryAllByRole(element, 'list').map(accessibleName)).to.deep.equal(['Lead list views']);
+  });
+
+  it("on a list view's list, names the list and shows the record's last outcome from it instead of a member status", async () => {
+    const lead = { ...maria, memberId: maria.personId, memberStatus: 'Not Reached' };
+    const element = await list(open([lead], lead.memberId, false, OPEN_LEADS));
+    getByRole(element, 'list', { name: 'Calling records: All Open Leads' });
+    expect(shownText(getByRole(element, 'group', { name: 'Calling record: Maria Lopez' }).querySelector('dl')!)).to.contain('Last outcome Not Reached').and.to.not.contain('Member status');
   });
 
   it("previews the current record's fields, lists every record with where it stands, and moves to another on click", async () => {
@@ -101,7 +125,7 @@ describe('<cp-calling-list>', () => {
     expect(intents.intents).to.deep.equal([{ type: 'calling-list', action: { kind: 'preview' } }]);
   });
 
-  it('shows on each record where its outcome stands on its way to Salesforce: saving, will retry, saved', async () => {
+  it('shows on each record where its outcome stands on its way to Salesforce: will retry, saved, not saved', async () => {
     const element = await list(open([{ ...maria, state: 'rejected', memberStatus: 'Rejected', outcomeKey: 'calling-1', outcomeLog: 'retrying' }, { ...priya, state: 'previewing' }], priya.memberId));
     const items = () => queryAllByRole(element, 'listitem').map((item) => shownText(item).replace(/\s+/g, ' ').trim());
     expect(items()[0]).to.contain('Maria Lopez').and.to.contain('Will retry');
@@ -109,6 +133,9 @@ describe('<cp-calling-list>', () => {
     element.list = open([{ ...maria, state: 'rejected', memberStatus: 'Rejected', outcomeKey: 'calling-1', outcomeLog: 'saved' }, { ...priya, state: 'previewing' }], priya.memberId);
     await element.updateComplete;
     expect(items()[0]).to.contain('Saved');
+    element.list = open([{ ...maria, state: 'rejected', memberStatus: 'Rejected', outcomeKey: 'calling-1', outcomeLog: 'refused' }, { ...priya, state: 'previewing' }], priya.memberId);
+    await element.updateComplete;
+    expect(items()[0], 'Salesforce refused it: the notice says why').to.contain('Not saved');
     expect((getByRole(element, 'button', { name: 'Call Priya Natarajan' }) as HTMLButtonElement).disabled, 'the next record can be called meanwhile').to.equal(false);
   });
 
@@ -118,5 +145,19 @@ describe('<cp-calling-list>', () => {
     expect(element.shadowRoot!.querySelector('script, b, img')).to.equal(null);
     const done = await list({ ...open([{ ...maria, state: 'rejected' }]), currentId: undefined });
     expect(getByRole(done, 'status').textContent).to.equal('No more records to call now.');
+  });
+
+  it('speaks Spanish to a Spanish-speaking agent: the list views offered, the last outcome, an outcome not saved', async () => {
+    await useAgentLanguage({ language: 'es', locale: 'es_ES' });
+    try {
+      const choosing = await list({ state: 'choosing', sources: [SPRING, OPEN_LEADS, OWNERS], source: undefined, records: [], currentId: undefined, saving: false });
+      expect(queryAllByRole(choosing, 'list').map(accessibleName)).to.deep.equal(['Campañas', 'Vistas de lista de candidatos', 'Vistas de lista de contactos']);
+      const lead = { ...maria, memberId: maria.personId, memberStatus: 'Not Reached', state: 'rejected' as const, outcomeKey: 'calling-1', outcomeLog: 'refused' as const };
+      const element = await list(open([lead, { ...priya, state: 'previewing' }], priya.memberId, false, OPEN_LEADS));
+      expect(shownText(queryAllByRole(element, 'listitem')[0]!)).to.contain('No guardado');
+      expect(shownText(getByRole(element, 'group', { name: 'Registro de llamada: Priya Natarajan' }).querySelector('dl')!)).to.contain('Último resultado');
+    } finally {
+      await useAgentLanguage({ language: 'en', locale: 'en_US' });
+    }
   });
 });

@@ -1,6 +1,6 @@
 /**
- * `<cp-calling-list>`: preview dialling. The agent opens a campaign's calling list and works
- * through it one record at a time: reviews the record (its fields), calls it, rejects it with a
+ * `<cp-calling-list>`: preview dialling. The agent opens a calling list (a campaign's members,
+ * or a Lead or Contact list view's records) and works through it one record at a time: reviews the record (its fields), calls it, rejects it with a
  * reason, or reschedules the attempt to a date and time; then goes on to the next record. Every
  * action leaves as a `calling-list` intent; the adapter checks the call against the compliance
  * rules, refuses a time gone by, and logs each outcome on the record. Shown in the dial box
@@ -8,7 +8,7 @@
  */
 import { LitElement, css, html } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import type { CallingListAction, CallingListView, CallingRecord } from '../../adapter/src/store.ts';
+import type { CallingListAction, CallingListSource, CallingListView, CallingRecord } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { laterWords } from './catalogue/later-words.ts';
@@ -101,21 +101,30 @@ export class CpCallingList extends LitElement {
       <h3 id="calling-list-heading">${words.heading}</h3>
       ${!list ? html`<button type="button" @click=${() => this.#send({ kind: 'choose' })}>${words.open}</button>` : ''}
       ${list?.state === 'loading' ? html`<p role="status">${words.loading}</p>` : ''}
-      ${list?.state === 'choosing'
-        ? html`<ul aria-label=${words.campaigns}>
-            ${list.campaigns.map((campaign) => html`<li><button type="button" @click=${() => this.#send({ kind: 'open', campaignId: campaign.id })}>${campaign.name}</button></li>`)}
-          </ul>`
-        : ''}
+      ${list?.state === 'choosing' ? this.#choices(list.sources) : ''}
       ${list?.state === 'open' ? this.#open(list) : ''}
       ${list ? html`<button type="button" @click=${() => this.#send({ kind: 'close' })}>${words.close}</button>` : ''}
     </section>`;
+  }
+
+  /** The lists to choose from: the campaigns, then the Lead and the Contact list views (a group shown only when it has any). */
+  #choices(sources: readonly CallingListSource[]) {
+    const words = laterWords().callingList;
+    const group = (label: string, items: readonly CallingListSource[]) =>
+      items.length === 0
+        ? ''
+        : html`<ul aria-label=${label}>
+            ${items.map((source) => html`<li><button type="button" @click=${() => this.#send({ kind: 'open', listId: source.id })}>${source.name}</button></li>`)}
+          </ul>`;
+    const views = (objectType: 'Lead' | 'Contact') => sources.filter((source) => source.kind === 'list-view' && source.objectType === objectType);
+    return html`${group(words.campaigns, sources.filter((source) => source.kind === 'campaign'))}${group(words.listViews.Lead, views('Lead'))}${group(words.listViews.Contact, views('Contact'))}`;
   }
 
   #open(list: CallingListView) {
     const words = laterWords().callingList;
     const current = list.records.find((record) => record.memberId === list.currentId);
     return html`
-      <ol aria-label=${words.records(list.campaign?.name ?? '')}>
+      <ol aria-label=${words.records(list.source?.name ?? '')}>
         ${list.records.map(
           (record) => html`<li>
             <button type="button" aria-current=${record.memberId === list.currentId ? 'true' : 'false'} @click=${() => this.#send({ kind: 'preview', memberId: record.memberId })}>
@@ -125,12 +134,12 @@ export class CpCallingList extends LitElement {
         )}
       </ol>
       ${list.saving ? html`<p role="status">${words.saving}</p>` : ''}
-      ${current ? keyed(current.memberId, this.#preview(current, list.saving)) : html`<p role="status">${words.done}</p>`}
+      ${current ? keyed(current.memberId, this.#preview(current, list.saving, list.source?.kind === 'list-view')) : html`<p role="status">${words.done}</p>`}
     `;
   }
 
-  /** One record's preview (keyed by the record: what was typed for one record never shows on the next). */
-  #preview(record: CallingRecord, saving: boolean) {
+  /** One record's preview (keyed by the record: what was typed for one record never shows on the next); on a list view's list its status is its last outcome from the list. */
+  #preview(record: CallingRecord, saving: boolean, fromListView: boolean) {
     const words = laterWords().callingList;
     const objects: Record<string, string> = laterWords().objects;
     const canCall = this.registered && !saving && (record.state === 'previewing' || record.state === 'not-reached');
@@ -144,7 +153,7 @@ export class CpCallingList extends LitElement {
       [words.fields.mobile, record.mobilePhone],
       [words.fields.email, record.email],
       [words.fields.place, record.place],
-      [words.fields.status, record.memberStatus],
+      [fromListView ? words.fields.lastOutcome : words.fields.status, record.memberStatus],
     ];
     return html`<div role="group" aria-label=${`${words.record}: ${record.name}`}>
       <h3>${record.name} <span class="state">${words.states[record.state]}</span>${this.#outcomeLog(record)}</h3>

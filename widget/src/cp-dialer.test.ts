@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import './cp-dialer.ts';
 import type { CpDialer } from './cp-dialer.ts';
 import type { DialHistory, InteractionView } from '../../adapter/src/store.ts';
@@ -139,6 +139,26 @@ describe('<cp-dialer>', () => {
     await element.renderRoot.querySelector('cp-failed-call')?.updateComplete;
     save.click();
     expect(fired.intents).to.deep.equal([{ type: 'failed-call-reason', interactionId: 'out-1', reason: 'Wrong number' }]);
+  });
+
+  it('"Scheduled calls" beside the calling list: opens the agent\'s scheduled calls (loaded on first use), and closes them', async () => {
+    const element = await dialer();
+    const button = getByRole(element, 'button', { name: 'Scheduled calls' });
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    const fired = recordIntents(element);
+    button.click();
+    await waitUntil(() => fired.intents.length === 1);
+    expect(customElements.get('cp-scheduled-calls'), 'loaded on first use').to.exist;
+    element.scheduledCalls = { state: 'listed', calls: [{ id: 'a0C000000000001AAA', at: Date.UTC(2027, 0, 6, 17), number: '+14155550100', name: 'Maria Lopez', recordId: '', customerZone: '', due: false }] };
+    await element.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(shownText(getByRole(element, 'list', { name: 'Your scheduled calls' }))).to.contain('Maria Lopez');
+    button.click();
+    fired.stop();
+    expect(fired.intents).to.deep.equal([
+      { type: 'callback', ask: { to: 'show-scheduled' } },
+      { type: 'callback', ask: { to: 'hide-scheduled' } },
+    ]);
   });
 
   it('speaks the agent\'s language: Spanish for a Spanish-speaking agent', async () => {

@@ -3,13 +3,14 @@
  * Call and Redial (the last number called), the recent numbers and favourites
  * (`<cp-dial-lists>`), and, when a call the agent placed did not connect, why and the reason
  * they record (`<cp-failed-call>`), Call back from a record (`<cp-callback-dialog>`, loaded on
- * its first use), and preview dialling's calling list (`<cp-calling-list>`). Every call leaves as
+ * its first use), preview dialling's calling list (`<cp-calling-list>`) and, beside it, the agent's
+ * scheduled calls (`<cp-scheduled-calls>`, loaded on its first use). Every call leaves as
  * a `dial` intent: the controller checks it
  * against the compliance rules before anything is dialled, and says which rule blocked it.
  * Loaded on first use (lazy-elements.ts), off the path that rings and answers.
  */
 import { LitElement, css, html } from 'lit';
-import type { CallbackChoiceView, CallingListView, DialHistory, DialledNumber, InteractionView } from '../../adapter/src/store.ts';
+import type { CallbackChoiceView, CallingListView, DialHistory, DialledNumber, InteractionView, ScheduledCallsView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { laterWords } from './catalogue/later-words.ts';
@@ -34,6 +35,7 @@ export class CpDialer extends LitElement {
     interactions: { attribute: false },
     callback: { attribute: false },
     callingList: { attribute: false },
+    scheduledCalls: { attribute: false },
     number: { state: true },
     padOpen: { state: true },
     refusal: { state: true },
@@ -85,6 +87,9 @@ export class CpDialer extends LitElement {
       .refusal {
         color: var(--cp-error-text);
       }
+      .scheduled {
+        margin-top: 8px;
+      }
     `,
   ];
 
@@ -100,6 +105,8 @@ export class CpDialer extends LitElement {
   declare callback: CallbackChoiceView | undefined;
   /** Preview dialling's calling list (`<cp-calling-list>`); undefined until the agent opens one. */
   declare callingList: CallingListView | undefined;
+  /** The agent's scheduled calls while "Scheduled calls" is open (snapshot.scheduledCalls). */
+  declare scheduledCalls: ScheduledCallsView | undefined;
   /** The number being typed. */
   declare protected number: string;
   declare protected padOpen: boolean;
@@ -114,6 +121,7 @@ export class CpDialer extends LitElement {
     this.interactions = [];
     this.callback = undefined;
     this.callingList = undefined;
+    this.scheduledCalls = undefined;
     this.number = '';
     this.padOpen = false;
     this.refusal = '';
@@ -154,6 +162,10 @@ export class CpDialer extends LitElement {
       ${failed ? html`<cp-failed-call .view=${failed} .reasons=${this.failedCallReasons}></cp-failed-call>` : ''}
       <cp-dial-lists .history=${this.history} .registered=${this.registered} @dial-entry=${(event: CustomEvent<DialledNumber>) => this.#dial(event.detail)}></cp-dial-lists>
       <cp-calling-list .list=${this.callingList} .registered=${this.registered}></cp-calling-list>
+      <button type="button" class="scheduled" aria-expanded=${this.scheduledCalls ? 'true' : 'false'} aria-controls="scheduled-calls" @click=${this.#toggleScheduled}>
+        ${laterWords().scheduledCalls.open}
+      </button>
+      ${this.scheduledCalls && this.#scheduledLoaded ? html`<cp-scheduled-calls id="scheduled-calls" .list=${this.scheduledCalls}></cp-scheduled-calls>` : ''}
     `;
   }
 
@@ -182,6 +194,21 @@ export class CpDialer extends LitElement {
     this.#callbackLoaded = true;
     this.requestUpdate();
     this.dispatchEvent(intentEvent({ type: 'callback', ask: { to: 'open' } }));
+  };
+
+  /** Whether `<cp-scheduled-calls>` is loaded (on the first "Scheduled calls"). */
+  #scheduledLoaded = false;
+
+  /** "Scheduled calls": the list (loaded now, the first time) opened, or closed; the controller reads the calls. */
+  readonly #toggleScheduled = async (): Promise<void> => {
+    if (this.scheduledCalls) {
+      this.dispatchEvent(intentEvent({ type: 'callback', ask: { to: 'hide-scheduled' } }));
+      return;
+    }
+    await import('./cp-scheduled-calls.ts');
+    this.#scheduledLoaded = true;
+    this.requestUpdate();
+    this.dispatchEvent(intentEvent({ type: 'callback', ask: { to: 'show-scheduled' } }));
   };
 
   #setNumber(value: string): void {

@@ -327,6 +327,10 @@ export class CpInteractionList extends LitElement {
         if (isCall(view.interaction.channel)) this.dispatchEvent(intentEvent({ type: 'reject', interactionId }));
         else void this.#dialog<CpDeclineDialog>('cp-decline-dialog').then((dialog) => dialog?.decline({ interactionId, subject: subjectWords(view.interaction), opener }));
         return;
+      case 'report-problem':
+        // Report a problem with this call: its dialog is the pad's (contact-pad.ts).
+        this.dispatchEvent(intentEvent({ type: 'problem-report', action: { kind: 'open', interactionId } }));
+        return;
       case 'mute':
       case 'unmute':
       case 'send-dtmf':

@@ -78,7 +78,7 @@ export class CpNoticeList extends LitElement {
         this.notices,
         (notice) => notice.id,
         (notice) => {
-          const message = says.message(notice.code, notice.message);
+          const message = says.message(notice.code, notice.message, notice.about);
           return html`<li>
             <p class="message" role="alert">${message}<span class="code">${notice.code}</span></p>
             <button type="button" aria-label=${w.dismissNamed(message)} @click=${() => this.dispatchEvent(intentEvent({ type: 'dismiss-notice', noticeId: notice.id }))}>

@@ -1,13 +1,14 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './cp-phone-status.ts';
 import type { CpPhoneStatus } from './cp-phone-status.ts';
-import type { PhoneConnection } from '../../adapter/src/store.ts';
+import type { PhoneConnection, PhoneTabState } from '../../adapter/src/store.ts';
 import { FakeClock } from '../../adapter/test-support/fake-clock.ts';
 import { HOSTILE_TEXT, NOW } from '../test-support/snapshots.ts';
-import { deepQueryAll, getByRole, shownText } from '../test-support/queries.ts';
+import { deepQueryAll, getByRole, queryAllByRole, recordIntents, shownText } from '../test-support/queries.ts';
+import { useAgentLanguage } from './catalogue/catalogue.ts';
 
-async function banner(phone: PhoneConnection, clock = new FakeClock(NOW)): Promise<CpPhoneStatus> {
-  return fixture<CpPhoneStatus>(html`<cp-phone-status .phone=${phone} .clock=${clock}></cp-phone-status>`);
+async function banner(phone: PhoneConnection, clock = new FakeClock(NOW), tab?: PhoneTabState): Promise<CpPhoneStatus> {
+  return fixture<CpPhoneStatus>(html`<cp-phone-status .phone=${phone} .tab=${tab} .clock=${clock}></cp-phone-status>`);
 }
 
 describe('<cp-phone-status>', () => {
@@ -64,5 +65,39 @@ describe('<cp-phone-status>', () => {
     expect(shownText(await banner({ state: 'unreachable', reason: '', retryAt: NOW + 2_000 }))).to.equal(
       'Cannot reach phone server. Retrying in 2 s',
     );
+  });
+
+  describe('another tab or window of the agent has the phone', () => {
+    afterEach(() => useAgentLanguage({ language: '', locale: '' }));
+
+    it('says so instead of "Phone off", and "Use the phone here" asks to take it over', async () => {
+      const element = await banner({ state: 'stopped' }, new FakeClock(NOW), 'active-elsewhere');
+      expect(getByRole(element, 'status').textContent).to.equal('Phone active in another tab or window');
+      expect(shownText(element)).to.not.contain('Phone off');
+      const fired = recordIntents(element);
+      getByRole(element, 'button', { name: 'Use the phone here' }).click();
+      expect(fired.intents).to.deep.equal([{ type: 'take-over-phone' }]);
+    });
+
+    it('says the phone is on its way while taking it over, or handing it over, with nothing to press', async () => {
+      const taking = await banner({ state: 'stopped' }, new FakeClock(NOW), 'taking-over');
+      expect(shownText(taking)).to.equal('Taking the phone over from the other tab or window…');
+      expect(queryAllByRole(taking, 'button')).to.have.length(0);
+      const handing = await banner({ state: 'registered' }, new FakeClock(NOW), 'stepping-down');
+      expect(shownText(handing)).to.equal('Handing the phone over to another tab or window…');
+    });
+
+    it('shows the phone as usual in the page that has it (or is still asking for it)', async () => {
+      expect(shownText(await banner({ state: 'registered' }, new FakeClock(NOW), 'active-here'))).to.equal('Phone ready');
+      expect(shownText(await banner({ state: 'stopped' }, new FakeClock(NOW), 'electing'))).to.equal('Phone off');
+    });
+
+    it('says it in Spanish to a Spanish-speaking agent', async () => {
+      await useAgentLanguage({ language: 'es', locale: 'es-ES' });
+      const element = await banner({ state: 'stopped' }, new FakeClock(NOW), 'active-elsewhere');
+      expect(getByRole(element, 'status').textContent).to.equal('Teléfono activo en otra pestaña o ventana');
+      expect(getByRole(element, 'button', { name: 'Usar el teléfono aquí' })).to.exist;
+      expect(shownText(await banner({ state: 'stopped' }, new FakeClock(NOW), 'taking-over'))).to.equal('Pasando el teléfono desde la otra pestaña o ventana…');
+    });
   });
 });

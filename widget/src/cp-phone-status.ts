@@ -1,19 +1,22 @@
 /**
  * `<cp-phone-status>`: the phone's connection to the SIP server in words: registered
  * ("Phone ready"), connecting, unreachable, refused or without a SIP credential (with the
- * reason and a live countdown to the next attempt). Never a spinner.
+ * reason and a live countdown to the next attempt). Never a spinner. When another tab or
+ * window of the agent has the phone, it says so instead, with "Use the phone here".
  */
 import { LitElement, css, html } from 'lit';
-import type { PhoneConnection } from '../../adapter/src/store.ts';
+import type { PhoneConnection, PhoneTabState } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { secondsLeft, systemClock, type Clock } from './clock.ts';
 import { ClockController } from './clock-controller.ts';
 import { words } from './catalogue/catalogue.ts';
+import { intentEvent } from './intent-event.ts';
 
-/** The phone connection banner. Fires no intents. */
+/** The phone connection banner. Fires `take-over-phone` ("Use the phone here") while another tab or window has the phone. */
 export class CpPhoneStatus extends LitElement {
   static override properties = {
     phone: { attribute: false },
+    tab: { attribute: false },
     clock: { attribute: false },
   };
 
@@ -53,11 +56,19 @@ export class CpPhoneStatus extends LitElement {
       .problem .dot {
         display: none;
       }
+      .elsewhere {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 6px 10px;
+      }
     `,
   ];
 
   /** The phone connection from the store snapshot. */
   declare phone: PhoneConnection | undefined;
+  /** Whether this tab or window has the agent's phone (the snapshot's phoneTab); undefined reads as here. */
+  declare tab: PhoneTabState | undefined;
   /** Time source for the retry countdown. */
   declare clock: Clock;
 
@@ -66,6 +77,7 @@ export class CpPhoneStatus extends LitElement {
   constructor() {
     super();
     this.phone = undefined;
+    this.tab = undefined;
     this.clock = systemClock;
   }
 
@@ -73,6 +85,15 @@ export class CpPhoneStatus extends LitElement {
     const phone = this.phone;
     if (!phone) return html``;
     const w = words().phone;
+    if (this.tab === 'active-elsewhere') {
+      return html`<div class="elsewhere">
+        <p class="line" role="status"><span class="dot" aria-hidden="true"></span>${w.elsewhere}</p>
+        <button type="button" @click=${this.#useHere}>${w.useHere}</button>
+      </div>`;
+    }
+    if (this.tab === 'taking-over' || this.tab === 'stepping-down') {
+      return html`<p class="line" role="status"><span class="dot" aria-hidden="true"></span>${this.tab === 'taking-over' ? w.takingOver : w.handingOver}</p>`;
+    }
     switch (phone.state) {
       case 'registered':
         return html`<p class="line registered" role="status"><span class="dot" aria-hidden="true"></span>${w.ready}</p>`;
@@ -89,6 +110,10 @@ export class CpPhoneStatus extends LitElement {
         return this.#problem(w.noCredential(phone.reason), phone.retryAt);
     }
   }
+
+  readonly #useHere = (): void => {
+    this.dispatchEvent(intentEvent({ type: 'take-over-phone' }));
+  };
 
   #problem(message: string, retryAt: number) {
     const left = secondsLeft(retryAt, this.#clock.now());

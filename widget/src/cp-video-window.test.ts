@@ -78,11 +78,14 @@ describe('<cp-video-window>', () => {
     ]);
   });
 
-  it('says the camera is off and why, with no camera button, when the call has no camera', async () => {
-    const { doc } = await withWindow(videoCall({ camera: 'busy', local: undefined }));
+  it('says the camera is off and why when the call has no camera, and offers to turn it on (to try again)', async () => {
+    const { element, doc } = await withWindow(videoCall({ camera: 'busy', local: undefined }));
     expect(shownText(doc.querySelector('.camera-off')!)).to.equal('Camera off: another application is using the camera');
     expect(doc.querySelector('video.own')).to.equal(null);
-    expect(queryAllByRole(doc.body, 'button').map(shownText)).to.deep.equal(['Mute', 'Hold', 'Release']);
+    expect(queryAllByRole(doc.body, 'button').map(shownText)).to.deep.equal(['Turn camera on', 'Mute', 'Hold', 'Release']);
+    const fired = recordIntents(element);
+    getByRole(doc.body, 'button', { name: 'Turn camera on' }).click();
+    expect(fired.intents).to.deep.equal([{ type: 'camera', interactionId: ID, on: true }]);
   });
 
   it('offers Turn camera on once the agent turned it off, and Retrieve while held', async () => {
@@ -91,10 +94,37 @@ describe('<cp-video-window>', () => {
     expect(queryAllByRole(doc.body, 'button').map(shownText)).to.deep.equal(['Turn camera on', 'Mute', 'Retrieve', 'Release']);
   });
 
+  it('says the camera is paused while the call is on hold, and lets the agent turn it off for good', async () => {
+    const { element, doc } = await withWindow(videoCall({ camera: 'paused', local: undefined }, 'held'));
+    expect(shownText(doc.querySelector('.camera-off')!)).to.equal('Camera paused while the call is on hold');
+    expect(doc.querySelector('video.own')).to.equal(null);
+    const fired = recordIntents(element);
+    getByRole(doc.body, 'button', { name: 'Turn camera off' }).click();
+    expect(fired.intents).to.deep.equal([{ type: 'camera', interactionId: ID, on: false }]);
+  });
+
+  it('says the camera is turning on while it starts, and follows it as it comes on', async () => {
+    const { element, doc } = await withWindow(videoCall({ camera: 'starting', local: undefined }));
+    expect(shownText(doc.querySelector('.camera-off')!)).to.equal('Camera turning on…');
+    expect(queryAllByRole(doc.body, 'button').map(shownText)[0]).to.equal('Turn camera off');
+    element.view = videoCall({ camera: 'on' });
+    await element.updateComplete;
+    expect(doc.querySelector<HTMLVideoElement>('video.own')?.srcObject).to.be.instanceOf(MediaStream);
+    expect(doc.querySelector('.camera-off')).to.equal(null);
+  });
+
+  it('keeps showing the camera on while the microphone is muted', async () => {
+    const muted = videoCall();
+    const { doc } = await withWindow({ ...muted, actions: ['release', 'hold', 'unmute'] });
+    expect(doc.querySelector<HTMLVideoElement>('video.own')?.srcObject).to.be.instanceOf(MediaStream);
+    expect(queryAllByRole(doc.body, 'button').map(shownText)).to.deep.equal(['Turn camera off', 'Mute', 'Hold', 'Release']);
+  });
+
   it("says the call goes on with audio when the caller's video cannot be shown", async () => {
     const { doc } = await withWindow(videoCall({ picture: 'audio-only', camera: 'none', remote: undefined, local: undefined }));
     expect(shownText(doc.querySelector('.audio-only')!)).to.equal("The caller's video cannot be shown in this browser: the call goes on with audio.");
     expect(doc.querySelector('video.caller')).to.equal(null);
+    expect(queryAllByRole(doc.body, 'button').map(shownText), 'no camera for a call that carries no video').to.deep.equal(['Mute', 'Hold', 'Release']);
   });
 
   it('asks before ending the call when the window closes: Keep the call keeps it and offers Show video', async () => {

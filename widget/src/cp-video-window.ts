@@ -14,7 +14,7 @@
  * video-window-state.ts. Loaded with the first video call's row, off the ring path.
  */
 import { LitElement, css, html, nothing, render, type PropertyValues } from 'lit';
-import type { InteractionAction, InteractionView } from '../../adapter/src/store.ts';
+import type { CameraState, InteractionAction, InteractionView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
 import { actionWords, customerWords } from './words.ts';
@@ -96,6 +96,13 @@ const windowStyles = css`
     border-color: var(--cp-danger);
   }
 `;
+
+/**
+ * The cameras the agent means to be on (model/video-call.ts): on, being turned on, or paused on
+ * hold; the window offers to turn them off, and to turn on every other (off, or it did not open:
+ * turning it on tries again).
+ */
+const CAMERA_WANTED: ReadonlySet<CameraState> = new Set<CameraState>(['on', 'starting', 'paused']);
 
 /** The call's controls the window carries, in order (as the store allows them now). */
 const WINDOW_ACTIONS: readonly InteractionAction[] = ['mute', 'unmute', 'hold', 'retrieve', 'release'];
@@ -222,8 +229,10 @@ export class CpVideoWindow extends LitElement {
         </figure>
       </div>
       <div class="controls" role="group" aria-label=${w.controls}>
-        ${camera === 'on' || camera === 'off'
-          ? html`<button type="button" class="camera" @click=${() => this.#intent({ type: 'camera', interactionId: call.id, on: camera === 'off' })}>${camera === 'on' ? w.turnCameraOff : w.turnCameraOn}</button>`
+        ${video?.picture === 'shown'
+          ? html`<button type="button" class="camera" @click=${() => this.#intent({ type: 'camera', interactionId: call.id, on: !CAMERA_WANTED.has(camera) })}>
+              ${CAMERA_WANTED.has(camera) ? w.turnCameraOff : w.turnCameraOn}
+            </button>`
           : ''}
         ${WINDOW_ACTIONS.filter((action) => view.actions.includes(action)).map(
           (action) => html`<button

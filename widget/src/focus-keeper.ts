@@ -10,8 +10,12 @@ import { focusTarget, type FocusTarget } from './focus-target.ts';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly snapshot: ContactPadSnapshot | undefined };
 
-/** How many renders of the children (and a lazily loaded wrap-up form) the keeper waits for its target. */
-const TARGET_WAIT_FRAMES = 30;
+/**
+ * How long the keeper waits for its target, frame by frame: the children render, and the
+ * wrap-up form is loaded lazily (its chunk can take seconds on a busy machine, which a count
+ * of frames did not allow for: 30 frames are half a second).
+ */
+const TARGET_WAIT_MS = 5_000;
 
 export class FocusKeeper implements ReactiveController {
   readonly #host: Host;
@@ -45,7 +49,8 @@ export class FocusKeeper implements ReactiveController {
   };
 
   async #restore(): Promise<void> {
-    for (let frame = 0; frame < TARGET_WAIT_FRAMES; frame++) {
+    const deadline = performance.now() + TARGET_WAIT_MS;
+    while (performance.now() < deadline) {
       await new Promise((done) => requestAnimationFrame(done));
       if (!this.#focusLost()) return;
       const snapshot = this.#host.snapshot;

@@ -8,7 +8,8 @@
  * record" (shown once the Salesforce lookup is done, which needs the CRM room, itself loaded off
  * the ring path), and the notices (rendered from the snapshot, so none is lost meanwhile):
  * contact-pad.ts loads these right after the first paint; and the agent status choice (Ready,
- * Not Ready with a reason, Offline), which cp-agent-state.ts loads right after its first paint.
+ * Not Ready with a reason, Offline), which cp-agent-state.ts loads right after its first paint;
+ * and Report a problem's dialog, loaded when the agent first opens it.
  * They are not in the ring-and-answer bundle (`npm run bench` measures it); each loads the
  * first time it is about to show, from the same static resource.
  *
@@ -38,6 +39,7 @@ const LOADERS = {
   'cp-why-record': () => import('./cp-why-record.ts'),
   'cp-notice-list': () => import('./cp-notice-list.ts'),
   'cp-agent-status-choice': () => import('./cp-agent-status-choice.ts'),
+  'cp-problem-report-dialog': () => import('./cp-problem-report-dialog.ts'),
 } as const satisfies Record<string, () => Promise<unknown>>;
 
 export type LazyElementTag = keyof typeof LOADERS;

@@ -80,6 +80,9 @@ export type OutcomeTaskFields = Omit<TaskFields, 'Status' | 'TaskSubtype' | 'Cal
   readonly Status: 'Completed' | 'Not Started';
   readonly Type: 'Call';
   readonly CallDisposition?: string;
+  /** A rescheduled attempt: Salesforce reminds the agent (the Task's owner) at its time. */
+  readonly ReminderDateTime?: string;
+  readonly IsReminderSet?: boolean;
 };
 
 /** Any Task the outbox writes: a call's log or a calling list outcome. */

@@ -88,6 +88,48 @@ describe('the activity outbox', () => {
     expect(clock.delays).to.deep.equal([1000, 2000, 4000, 4000]);
   });
 
+  for (const kind of ['unavailable', 'requestLimit'] as const) {
+    it(`sends at once when the org answers another request after a ${kind === 'unavailable' ? '503' : 'REQUEST_LIMIT_EXCEEDED'} stretch (a caller lookup), not at the backoff's next try`, async () => {
+      const session = await fakeOrg.createOrg();
+      const clock = new FakeClock(T0);
+      const events: Event[] = [];
+      const connection = connectTo(session); // one connection for lookups and writes, as the crm room has
+      const outbox = newOutbox(undefined, clock, events, databaseName(), { connection });
+      await fakeOrg.setFault(session.orgId, { kind });
+      await outbox.enqueue('cp-back', task('cp-back'));
+      for (let retry = 0; retry < 3; retry++) {
+        await waitUntil(() => clock.pending.length === 1, `retry ${retry + 1} scheduled`);
+        if (retry < 2) clock.runNext();
+      }
+      expect(clock.pending[0]?.delay, 'the next try 8 s away').to.equal(8000);
+      const before = clock.now();
+
+      await fakeOrg.clearFaults(session.orgId);
+      await connection.search('FIND {4155550100} IN PHONE FIELDS RETURNING Contact(Id)'); // the next caller's lookup
+      await waitUntil(() => last(events, 'cp-back')?.state === 'saved', 'saved once the lookup was answered');
+      expect(clock.now(), 'no time passed: the lookup, not the backoff timer, sent it').to.equal(before);
+      expect(await tasksFor(session.orgId, 'cp-back')).to.have.length(1);
+      clock.runNext();
+      expect(await tasksFor(session.orgId, 'cp-back'), 'the old timer sends nothing twice').to.have.length(1);
+    });
+  }
+
+  it('keeps a rejected write held when the org answers another request', async () => {
+    const session = await fakeOrg.createOrg();
+    const events: Event[] = [];
+    const connection = connectTo(session);
+    const outbox = newOutbox(undefined, new FakeClock(T0), events, databaseName(), { connection });
+    await outbox.enqueue('cp-bad', { ...task('cp-bad'), CallType: 'Sideways' as 'Inbound' });
+    await waitUntil(() => last(events, 'cp-bad')?.state === 'retrying', 'held');
+    expect(last(events, 'cp-bad')?.code).to.equal('CRM_REQUEST_REJECTED');
+    await connection.search('FIND {4155550100} IN PHONE FIELDS RETURNING Contact(Id)');
+    // The next write goes in the next request; the held one would ride with it if the lookup had freed it.
+    await outbox.enqueue('cp-good', task('cp-good'));
+    await waitUntil(() => last(events, 'cp-good')?.state === 'saved', 'the next write saved');
+    expect(events.filter((event) => event.id === 'cp-bad' && event.state === 'retrying'), 'refused once, not sent again').to.have.length(1);
+    expect(await tasksFor(session.orgId, 'cp-bad')).to.have.length(0);
+  });
+
   it('draws each wait at random within its backoff window (full jitter), so outboxes that lost the same org do not retry in step', async () => {
     const session = await fakeOrg.createOrg();
     const clock = new FakeClock(T0);
@@ -219,6 +261,25 @@ describe('the activity outbox', () => {
     await waitUntil(() => last(events, 'cp-session')?.state === 'saved', 'saved with the new session');
     expect(await fakeOrg.apiUsage(session.orgId)).to.equal(usage + 1);
     expect(await tasksFor(session.orgId, 'cp-session')).to.have.length(1);
+  });
+
+  it('sends the writes held by a 401 as soon as another request with the same session succeeds (a caller lookup), once', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new FakeClock(T0);
+    const events: Event[] = [];
+    const connection = connectTo(session); // one connection for lookups and writes, as the crm room has
+    const outbox = newOutbox(undefined, clock, events, databaseName(), { connection });
+    await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired', times: 1 });
+    await outbox.enqueue('cp-401', task('cp-401'));
+    await waitUntil(() => last(events, 'cp-401')?.state === 'retrying', 'held on the 401');
+    expect(last(events, 'cp-401')?.code).to.equal('CRM_SESSION_EXPIRED');
+    expect(clock.pending, 'no retry timer: nothing is sent with a session Salesforce refuses').to.have.length(0);
+    const usage = await fakeOrg.apiUsage(session.orgId);
+
+    await connection.search('FIND {4155550100} IN PHONE FIELDS RETURNING Contact(Id)'); // the next caller's lookup
+    await waitUntil(() => last(events, 'cp-401')?.state === 'saved', 'saved once the lookup worked');
+    expect(await tasksFor(session.orgId, 'cp-401')).to.have.length(1);
+    expect(await fakeOrg.apiUsage(session.orgId), 'the lookup and one write').to.equal(usage + 2);
   });
 
   it('sends held writes again on resume()', async () => {

@@ -22,7 +22,8 @@
  *   (model/retry-backoff.ts: capped exponential with full jitter, each wait drawn at random
  *   up to 2 s, 4 s, 8 s... up to 5 minutes by default, so the outboxes of many agents that
  *   lost the same org do not retry in step); writes queued meanwhile join the next try.
- * - CRM_SESSION_EXPIRED: everything waits for `resume()` or a new connection
+ * - CRM_SESSION_EXPIRED: everything waits until any request on the connection succeeds again
+ *   (a caller lookup: one 401 does not end a session), `resume()` or a new connection
  *   (`setConnection`), since retrying with a dead session only spends API calls.
  * - CRM_REQUEST_REJECTED (a validation rule, a missing permission): that write is held,
  *   to be retried on `resume()`, `setConnection()` or the next `start()` (after the admin's
@@ -30,14 +31,25 @@
  *   (FIELD_INTEGRITY_EXCEPTION: an object a Task cannot point at): the write goes again at
  *   once without that link, the record named in the Task's notes, since no admin fix makes
  *   such a link valid.
+ * A pause after CRM_UNAVAILABLE or CRM_REQUEST_LIMIT ends as soon as any other request on the
+ * connection succeeds (the agent's next caller lookup): the org is back, and the writes go
+ * then, not minutes later at the backoff's next try.
  * A subrequest of a composite that fails keeps the same rules for its own write: a 5xx or
  * a limit backs that write off alone, a rejection holds it, an expired session holds all.
  *
  * A write may carry a record update sent after its Task in the same composite request
  * (`alsoUpdate`: a preview dialling outcome's CampaignMember Status and next attempt,
- * calling-list.ts). The write is delivered only once both answered 2xx; otherwise both go again
- * (the Task an upsert, the update fixed values: nothing is written twice), by the failing
- * part's rules above.
+ * calling-list.ts), in a request of its own with allOrNone true: Salesforce writes both or
+ * neither (outbox-composite.ts). The write is delivered once both answered 2xx; otherwise both
+ * go again (the Task an upsert, the update fixed values: nothing is written twice), by the rules
+ * above for the part that failed for a reason of its own (the other answers PROCESSING_HALTED).
+ *
+ * A write may say its refusal is final (`finalRefusal`: a calling list outcome, where no admin fix
+ * brings back a deleted member, and a validation rule's refusal is the agent's to see now): a
+ * CRM_REQUEST_REJECTED does not hold it but refuses it: stored as refused, told to the listener as
+ * `refused` (with its `about`), told again after a reload, never sent again (not by `resume()`,
+ * `setConnection()` nor `start()`, nor without a link Salesforce refused: the outcome's Task is
+ * there to be on its record), and kept until `forget()` (the agent dismissed it).
  *
  * Wrap-up drafts (`saveDraft`) live in the same database, so a reload in the middle of wrap
  * up loses nothing; `enqueue` removes the interaction's draft in the same transaction as it
@@ -62,9 +74,9 @@ import { MAX_READ_BACK } from './outbox-composite.ts';
 import { OutboxSender } from './outbox-sender.ts';
 import type { DeliveryListener, OutboxListener } from './outbox-sender.ts';
 import { openOutboxStore } from './outbox-store.ts';
-import type { ActivityDraft, OutboxRecord, OutboxStore, ReadBack, RecordUpdate } from './outbox-store.ts';
+import type { ActivityDraft, FinalRefusal, OutboxRecord, OutboxStore, ReadBack, RecordUpdate } from './outbox-store.ts';
 
-export type { ActivityDraft, ReadBack, RecordUpdate } from './outbox-store.ts';
+export type { ActivityDraft, FinalRefusal, ReadBack, RecordUpdate } from './outbox-store.ts';
 export type { DeliveryListener, OutboxListener, OutboxState } from './outbox-sender.ts';
 export { MAX_READ_BACK } from './outbox-composite.ts';
 
@@ -102,6 +114,8 @@ export class ActivityOutbox {
   readonly #sender: OutboxSender;
   #store: Promise<OutboxStore> | undefined;
   #closed = false;
+  /** Stops listening to the connection's answers (CrmConnection.onAnswer). */
+  #unlisten: (() => void) | undefined;
   /** Interactions whose Task was queued by this page: a late draft for them is ignored. */
   readonly #logged = new Set<string>();
   #revision = 0;
@@ -133,6 +147,13 @@ export class ActivityOutbox {
       backoff,
       random: options.random ?? Math.random,
     });
+    this.#listenTo(options.connection);
+  }
+
+  /** The org answering any request of `connection` ends a pause of the sender. */
+  #listenTo(connection: CrmConnection | undefined): void {
+    this.#unlisten?.();
+    this.#unlisten = connection?.onAnswer(() => this.#sender.orgAnswered());
   }
 
   /**
@@ -160,10 +181,11 @@ export class ActivityOutbox {
    * write is stored, not when Salesforce has it: the listener says 'saved' then.
    * `readBack`: records to read in the same request (at most {@link MAX_READ_BACK}), for
    * `onDelivered`; they cost no request of their own. `alsoUpdate`: a record updated with the
-   * Task in the same request (a calling list member's Status and next attempt, calling-list.ts);
-   * the write is saved only once both are.
+   * Task in the same request, all or none (a calling list member's Status and next attempt,
+   * calling-list.ts); the write is saved only once both are. `finalRefusal`: Salesforce's refusal
+   * is final for this write (see the file comment).
    */
-  async enqueue(interactionId: string, fields: QueuedTaskFields, readBack: readonly ReadBack[] = [], alsoUpdate?: RecordUpdate): Promise<void> {
+  async enqueue(interactionId: string, fields: QueuedTaskFields, readBack: readonly ReadBack[] = [], alsoUpdate?: RecordUpdate, finalRefusal?: FinalRefusal): Promise<void> {
     requireInteractionId(interactionId, 'queued');
     this.#logged.add(interactionId);
     const store = await this.#open();
@@ -175,6 +197,7 @@ export class ActivityOutbox {
       queuedAt: this.#clock.now(),
       ...(readBack.length > 0 ? { readBack: readBack.slice(0, MAX_READ_BACK) } : {}),
       ...(alsoUpdate ? { alsoUpdate } : {}),
+      ...(finalRefusal ? { finalRefusal } : {}),
     };
     await store.put(record);
     this.#sender.queued(record);
@@ -220,12 +243,18 @@ export class ActivityOutbox {
 
   /** Writes with a new connection (a renewed session) and retries every held write now. */
   setConnection(connection: CrmConnection): void {
+    this.#listenTo(connection);
     this.#sender.setConnection(connection);
   }
 
-  /** Retries every queued write now, held ones (expired session, rejected) included. */
+  /** Retries every queued write now, held ones (expired session, rejected) included; not the ones refused for good. */
   resume(): void {
     this.#sender.resume();
+  }
+
+  /** Drops a write Salesforce refused for good, once the agent dismissed it (any other write stays). */
+  forget(interactionId: string): Promise<void> {
+    return this.#sender.forget(interactionId);
   }
 
   /** The writes still waiting, oldest first. */
@@ -239,6 +268,7 @@ export class ActivityOutbox {
   /** Stops sending and closes the database (queued writes and drafts stay for the next start). */
   close(): void {
     this.#closed = true;
+    this.#unlisten?.();
     this.#sender.close();
     void this.#store?.then((store) => store.close(), () => undefined);
   }

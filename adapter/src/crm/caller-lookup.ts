@@ -25,6 +25,7 @@
  * agent the picker), and `winningRule` is the first of them by DeveloperName.
  */
 import type { CallerLabel } from '../model/caller-label.ts';
+import { shownText } from '../model/shown-text.ts';
 import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import type { CallerIdentity, CallerMatch } from './caller-identity.ts';
 import { UNKNOWN_CALLER } from './caller-identity.ts';
@@ -160,7 +161,7 @@ export function classifyCaller(records: readonly SalesforceRecord[], rules: Load
       const match: CallerMatch = {
         id,
         objectType: rule.objectType,
-        name: text(recordValue(record, rule.nameField)),
+        name: shownText(recordValue(record, rule.nameField)),
         label: rule.callerLabel,
         rule: { name: rule.name, label: rule.label, priority: rule.priority },
         matchedField,

@@ -59,10 +59,19 @@ export interface CompositeSubresponse {
   readonly body: unknown;
 }
 
+/** Whether Salesforce takes the session, as its latest answer said: `expired` after a 401 INVALID_SESSION_ID, `working` after any answer that came back. */
+export type SessionState = 'working' | 'expired';
+
+/** Told when the session's state changes (`error`: the CRM_SESSION_EXPIRED that said it expired). */
+export type SessionListener = (state: SessionState, error?: ContactPadError) => void;
+
 /** Maps to a jsforce `Connection` on the REST API. */
 export class CrmConnection {
   readonly #config: Readonly<CrmConfig>;
+  readonly #answerListeners = new Set<() => void>();
   #connection: Connection | undefined;
+  #session: SessionState = 'working';
+  readonly #sessionListeners = new Set<SessionListener>();
 
   /** Validates the configuration; throws `INVALID_CONFIGURATION` naming the bad setting. No I/O. */
   constructor(config: CrmConfig) {
@@ -85,9 +94,55 @@ export class CrmConnection {
     return usage ? { used: usage.used, limit: usage.limit } : undefined;
   }
 
+  /**
+   * Whether the session works, as the latest request found. One 401 does not end a shift: the
+   * same session often answers again (a lookup right after), and the outbox resumes then.
+   */
+  get session(): SessionState {
+    return this.#session;
+  }
+
+  /** Tells `listener` each change of {@link session}; returns the way to stop. */
+  watchSession(listener: SessionListener): () => void {
+    this.#sessionListeners.add(listener);
+    return () => this.#sessionListeners.delete(listener);
+  }
+
+  #sessionIs(state: SessionState, error?: ContactPadError): void {
+    if (this.#session === state) return;
+    this.#session = state;
+    for (const listener of [...this.#sessionListeners]) {
+      try {
+        listener(state, error);
+      } catch (thrown) {
+        console.error('ContactPad session listener failed', thrown);
+      }
+    }
+  }
+
   /** Loads jsforce now (call it once the phone is up, so the first lookup does not wait for it). */
   async preload(): Promise<void> {
     await this.#jsforceConnection();
+  }
+
+  /**
+   * Tells `listener` each time Salesforce answers a request on this connection with a success
+   * within the timeout (a caller lookup included): the org takes requests again. Returns the way
+   * to stop.
+   */
+  onAnswer(listener: () => void): () => void {
+    this.#answerListeners.add(listener);
+    return () => this.#answerListeners.delete(listener);
+  }
+
+  #answered(): void {
+    for (const listener of [...this.#answerListeners]) {
+      try {
+        listener();
+      } catch (thrown) {
+        console.error('ContactPad answer listener failed', thrown);
+      }
+    }
   }
 
   /**
@@ -107,6 +162,15 @@ export class CrmConnection {
   async query(soql: string, options: { includeDeleted?: boolean } = {}): Promise<readonly SalesforceRecord[]> {
     const resource = options.includeDeleted === true ? 'queryAll' : 'query';
     return recordsOf(await this.#send<unknown>({ method: 'GET', url: `/${resource}?q=${encodeURIComponent(soql)}` }));
+  }
+
+  /**
+   * Reads one REST resource under the versioned base. Maps to `GET /services/data/vXX.X<path>`
+   * (`/sobjects/Lead/listviews/<id>/results?limit=200`, say); resolves with its JSON body.
+   */
+  async get(path: string): Promise<unknown> {
+    if (!/^\/[A-Za-z]/.test(path)) throw new ContactPadError('INVALID_CONFIGURATION', `Not a REST resource path: ${path}`);
+    return this.#send<unknown>({ method: 'GET', url: path });
   }
 
   /**
@@ -211,6 +275,7 @@ export class CrmConnection {
    */
   async #send<T>(request: HttpRequest, options: { noContentResponse?: unknown } = {}): Promise<T> {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let late = false;
     // jsforce's public error keeps no HTTP status (HttpApiError has errorCode and data only;
     // the status is reachable only through the Connection's private transport field), so a
     // failure is told by Salesforce's documented errorCode, or jsforce's ERROR_HTTP_<status>
@@ -219,10 +284,14 @@ export class CrmConnection {
       const connection = await this.#jsforceConnection();
       // No retries inside jsforce (it would retry 5xx five times, ~15 s, spending API
       // requests): a lookup must answer while the phone rings, and the outbox retries writes.
-      return (await connection.request<T>(request, { ...options, retry: { maxRetries: 0 } })) as T;
+      const answer = (await connection.request<T>(request, { ...options, retry: { maxRetries: 0 } })) as T;
+      // An answer after the timeout says the org is slow, not back: telling it would end backoffs in a loop.
+      if (!late) this.#answered();
+      return answer;
     })();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
+        late = true;
         reject(
           new ContactPadError('CRM_UNAVAILABLE', `Salesforce did not answer within ${this.#config.timeoutMs} ms.`, {
             detail: { reason: 'timeout', timeoutMs: this.#config.timeoutMs },
@@ -233,9 +302,13 @@ export class CrmConnection {
     // A request that loses the race still settles later; its outcome is no longer wanted.
     work.catch(() => undefined);
     try {
-      return await Promise.race([work, timeout]);
+      const answer = await Promise.race([work, timeout]);
+      this.#sessionIs('working');
+      return answer;
     } catch (error) {
-      throw toContactPadError(error);
+      const failure = toContactPadError(error);
+      if (failure.code === 'CRM_SESSION_EXPIRED') this.#sessionIs('expired', failure);
+      throw failure;
     } finally {
       clearTimeout(timer);
     }

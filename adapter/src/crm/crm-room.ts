@@ -36,9 +36,11 @@ import type { DirectoryEntry } from '../model/directory-entry.ts';
 import { loadDirectory } from './directory.ts';
 import { loadOmniChannelSetup, type OmniAgent, type OmniChannelSetup, type PresenceStatus } from './omni-channel-setup.ts';
 import { transferRecord } from './record-transfer.ts';
+import { sendProblemReport, type ProblemReportCase, type ProblemReportRecord } from './problem-report.ts';
 import { loadWorkRecord, type WorkRecord } from './work-record.ts';
 import { loadVoicemailMessages, type VoicemailMessages } from './voicemail-messages.ts';
-import { callingOutcomeWrite, loadCallingList, loadCampaigns, type OutcomeProgress, type CallingList, type CallingOutcomeLog, type CampaignChoice } from './calling-list.ts';
+import { callingOutcomeWrite, loadCallingList, loadCallingListSources, refusedOutcome, type OutcomeProgress, type CallingList, type CallingOutcomeLog } from './calling-list.ts';
+import { isOutcomeKey, type CallingListSource } from '../model/calling-record.ts';
 import { readOutboundFacts, type OutboundAgent, type OutboundCheckRequest, type OutboundFacts } from './outbound-policy.ts';
 import { readRecordPhones } from './record-phones.ts';
 import type { ScheduledCallsPort } from './scheduled-calls-port.ts';
@@ -98,6 +100,8 @@ export class CrmRoom {
   readonly #voicemailMessages: () => Promise<VoicemailMessages>;
   /** Whose personal allow list applies to outbound calls. */
   readonly #outboundAgent: OutboundAgent;
+  /** The org's objects by key prefix (Describe Global), read once when a scheduled call's record is of an object no rule names. */
+  #objectsByPrefix: Promise<ReadonlyMap<string, string>> | undefined;
 
   constructor(options: CrmRoomOptions) {
     this.#connection = options.connection;
@@ -223,14 +227,14 @@ export class CrmRoom {
     return this.#outbox.drafts();
   }
 
-  /** The active campaigns an agent may work through (calling-list.ts): one query. */
-  campaigns(): Promise<readonly CampaignChoice[]> {
-    return loadCampaigns(this.#connection);
+  /** The calling lists an agent may work through, active campaigns and list views (calling-list.ts): one composite request. */
+  callingListSources(): Promise<readonly CallingListSource[]> {
+    return loadCallingListSources(this.#connection);
   }
 
-  /** A campaign's calling list (calling-list.ts): one composite request. */
-  callingList(campaignId: string): Promise<CallingList> {
-    return loadCallingList(this.#connection, campaignId);
+  /** A campaign's or a list view's calling list (calling-list.ts): one or two requests. */
+  callingList(source: CallingListSource): Promise<CallingList> {
+    return loadCallingList(this.#connection, source);
   }
 
   /**
@@ -238,14 +242,16 @@ export class CrmRoom {
    * and next attempt (calling-list.ts); resolves with the write's key once it is stored, not
    * when Salesforce has it (`log.progress` is told, until it is saved; an outcome replayed after a
    * reload is told to the outbox listener, like a call's Task). The Task joins the customer's
-   * journey at once (kept with what this browser logged, recent-activity.ts).
+   * journey at once (kept with what this browser logged, recent-activity.ts). A refusal by
+   * Salesforce is final for an outcome: told (CALLING_OUTCOME_REFUSED, {@link outboxEvent}) and
+   * kept until {@link forgetRefusedOutcome}.
    */
   async logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly key: string }> {
     const number = log.record.phone || log.record.mobilePhone;
     const write = callingOutcomeWrite({ ...log, numberE164: this.#e164(number) });
     if (log.progress) this.#outcomeProgress.set(write.key, log.progress);
     try {
-      await this.#outbox.enqueue(write.key, write.task, [], write.member);
+      await this.#outbox.enqueue(write.key, write.task, [], write.member, { about: write.about });
     } catch (error) {
       this.#outcomeProgress.delete(write.key);
       throw error;
@@ -256,15 +262,22 @@ export class CrmRoom {
   }
 
   /**
-   * Tells an outcome's progress to whoever logged it (see logCallingOutcome); false for any other
-   * write (a call's Task, an outcome replayed after a reload): the outbox listener is told then.
+   * Where an outbox write stands, for whoever must hear it: an outcome's progress goes to the
+   * desk that logged it (see logCallingOutcome), any other write's (a call's Task, an outcome
+   * replayed after a reload) to `listener`; an outcome Salesforce refused for good goes to both,
+   * told as CALLING_OUTCOME_REFUSED (the switchboard tells the agent, the desk marks the record).
    */
-  toldOutcomeProgress(key: string, state: OutboxState, error?: ContactPadError): boolean {
+  outboxEvent(key: string, state: OutboxState, error: ContactPadError | undefined, listener: (key: string, state: OutboxState, error?: ContactPadError) => void): void {
+    const told = state === 'refused' && isOutcomeKey(key) ? refusedOutcome(error) : error;
     const progress = this.#outcomeProgress.get(key);
-    if (!progress) return false;
-    if (state === 'saved') this.#outcomeProgress.delete(key);
-    progress(state, error);
-    return true;
+    if (state === 'saved' || state === 'refused') this.#outcomeProgress.delete(key);
+    progress?.(state, told);
+    if (!progress || state === 'refused') listener(key, state, told);
+  }
+
+  /** Drops an outcome Salesforce refused for good, once the agent dismissed its notice. */
+  forgetRefusedOutcome(key: string): Promise<void> {
+    return this.#outbox.forget(key);
   }
 
   #e164(callerNumber: string): string {
@@ -292,6 +305,11 @@ export class CrmRoom {
    */
   transferRecord(recordId: string, ownerId: string): Promise<void> {
     return transferRecord(this.#connection, recordId, ownerId);
+  }
+
+  /** A problem report as a Case with the log attached (problem-report.ts): one composite request (one query first when `askFirst`). */
+  sendProblemReport(report: ProblemReportRecord, askFirst: boolean): Promise<ProblemReportCase> {
+    return sendProblemReport(this.#connection, report, askFirst);
   }
 
   /** The org's Omni-Channel presence statuses: one request the first time (with {@link omniAutoAccept}), kept for the session. */
@@ -335,14 +353,26 @@ export class CrmRoom {
    * endpoint (ContactPadCallbackQueue), for the agent of this session.
    */
   async scheduledCalls(): Promise<ScheduledCallsPort> {
-    const calls = await import('./scheduled-calls.ts');
+    const [calls, origins] = await Promise.all([import('./scheduled-calls.ts'), import('./scheduled-call-origin.ts')]);
     const connection = () => this.#connection;
     const agentId = this.#outboundAgent.userId;
+    // A record id's object: the screen-pop rules' objects first, else the org's objects (Describe Global, read once).
+    const objectOf = async (recordId: string): Promise<string | undefined> => {
+      const known = ruleObjects(await this.rules()).find((object) => object.keyPrefix !== '' && recordId.startsWith(object.keyPrefix));
+      if (known) return known.objectType;
+      this.#objectsByPrefix ??= origins.objectsByKeyPrefix(connection()).catch((error: unknown) => {
+        this.#objectsByPrefix = undefined;
+        throw error;
+      });
+      return (await this.#objectsByPrefix).get(recordId.slice(0, 3));
+    };
     return {
       list: () => calls.scheduledCalls(connection(), agentId),
       schedule: (request) => calls.scheduleCall(connection(), { ...request, agentId }),
       move: (id, at) => calls.moveScheduledCall(connection(), id, at),
       cancel: (id) => calls.cancelScheduledCall(connection(), id),
+      originOfRequest: (requestId) => origins.readRequestOrigin(connection(), requestId, objectOf),
+      originOfRecord: (recordId, name) => origins.readRecordOrigin(connection(), recordId, name, objectOf),
     };
   }
 

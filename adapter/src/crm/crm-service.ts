@@ -18,11 +18,14 @@ import type { ContactPadError } from '../model/errors.ts';
 import type { DirectoryEntry } from '../model/directory-entry.ts';
 import type { VoicemailMessages } from './voicemail-messages.ts';
 import type { OutboundCheckRequest, OutboundFacts } from './outbound-policy.ts';
-import type { CallingList, CallingOutcomeLog, CampaignChoice } from './calling-list.ts';
+import type { CallingList, CallingOutcomeLog } from './calling-list.ts';
+import type { CallingListSource } from '../model/calling-record.ts';
+import type { ProblemReportCase, ProblemReportRecord } from './problem-report.ts';
 
 export type { PresenceStatus, WorkRecord } from './crm-room.ts';
 export type { OutboundCheckRequest, OutboundFacts } from './outbound-policy.ts';
-export type { CallingList, CallingOutcomeLog, CampaignChoice } from './calling-list.ts';
+export type { CallingList, CallingOutcomeLog } from './calling-list.ts';
+export type { ProblemReportCase, ProblemReportRecord } from './problem-report.ts';
 
 /** The Salesforce session the host page hands over. */
 export interface CrmSession {
@@ -35,9 +38,11 @@ export interface CrmServiceOptions {
   readonly settings: ContactPadSettings;
   /** The logged-in agent: left out of their own directory; their presence configuration says whether Omni-Channel auto-accepts. */
   readonly agent: AgentIdentity;
-  /** Progress of each Task write (saving, saved, retrying). */
+  /** Progress of each Task write (saving, saved, retrying; refused: a calling list outcome Salesforce refused for good, `error` CALLING_OUTCOME_REFUSED). */
   readonly activityState: (interactionId: string, state: OutboxState, error?: ContactPadError) => void;
   readonly onError: (error: unknown) => void;
+  /** Salesforce stopped taking the session (`notice`: what the agent reads) or takes it again (crm-room-factory.ts). */
+  readonly sessionState?: (state: 'working' | 'expired', notice?: ContactPadError) => void;
   /** IndexedDB database of the outbox (tests isolate with their own). */
   readonly outboxDatabase?: string;
   /** localStorage key of the agent's remembered picks (tests isolate with their own). */
@@ -93,6 +98,13 @@ export interface CrmService {
    * deleted case); CRM_SESSION_EXPIRED / CRM_UNAVAILABLE / CRM_REQUEST_LIMIT as usual.
    */
   transferRecord(recordId: string, ownerId: string): Promise<void>;
+  /**
+   * Report a problem: a Case with the agent's comment and the diagnostic log attached as a file,
+   * all or none in one composite request (problem-report.ts); `askFirst` (a later try): one query
+   * first, and nothing sent again when an earlier try went through. PROBLEM_REPORT_REFUSED with
+   * Salesforce's message when it refuses; CRM_* otherwise.
+   */
+  sendProblemReport(report: ProblemReportRecord, askFirst: boolean): Promise<ProblemReportCase>;
   /** The org's Omni-Channel presence statuses (ServicePresenceStatus), kept for the session. */
   presenceStatuses(): Promise<readonly PresenceStatus[]>;
   /**
@@ -117,12 +129,14 @@ export interface CrmService {
   recordPhones(record: { readonly recordId: string; readonly objectType: string }): Promise<readonly string[]>;
   /** The agent's scheduled calls: listed, scheduled, moved, cancelled through the callback queue's endpoint (ContactPadCallbackQueue). */
   scheduledCalls(): Promise<ScheduledCallsPort>;
-  /** Preview dialling: the active campaigns (one query; CALLING_LIST_UNAVAILABLE when unreadable). */
-  campaigns(): Promise<readonly CampaignChoice[]>;
-  /** Preview dialling: a campaign's members not responded yet, oldest first, and its member statuses (one composite request). */
-  callingList(campaignId: string): Promise<CallingList>;
-  /** Preview dialling: queues an outcome's Task on the member's Lead or Contact and the member's Status and next attempt in the durable outbox; resolves with the write's key once stored (its progress goes to `activityState` by that key). */
+  /** Preview dialling: the active campaigns and the Lead and Contact list views (one composite request; CALLING_LIST_UNAVAILABLE when none can be read). */
+  callingListSources(): Promise<readonly CallingListSource[]>;
+  /** Preview dialling: a campaign's members not responded yet, oldest first, and its member statuses (one composite request); a list view's records in its order (two requests). */
+  callingList(source: CallingListSource): Promise<CallingList>;
+  /** Preview dialling: queues an outcome's Task on the member's Lead or Contact and a campaign member's Status and next attempt in the durable outbox, all or none; resolves with the write's key once stored (its progress goes to `log.progress`, or to `activityState` after a reload). */
   logCallingOutcome(log: Omit<CallingOutcomeLog, 'numberE164'>): Promise<{ readonly key: string }>;
+  /** Preview dialling: drops an outcome Salesforce refused for good (the agent dismissed its notice). */
+  forgetRefusedOutcome(key: string): Promise<void>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
 }
@@ -141,6 +155,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         outboxDatabase: options.outboxDatabase ?? 'contactpad-activity-outbox',
         listener: options.activityState,
         agent: options.agent,
+        ...(options.sessionState ? { sessionState: options.sessionState } : {}),
         ...(options.rememberedChoicesKey === undefined ? {} : { rememberedChoicesKey: options.rememberedChoicesKey }),
         recentActivityKey: options.recentActivityKey ?? `contactpad-recent-activity-${options.agent.userId || 'agent'}`,
       });
@@ -165,15 +180,17 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     directory: async () => (await loadRoom()).directory(),
     voicemailMessages: async () => (await loadRoom()).voicemailMessages(),
     transferRecord: async (recordId, ownerId) => (await loadRoom()).transferRecord(recordId, ownerId),
+    sendProblemReport: async (report, askFirst) => (await loadRoom()).sendProblemReport(report, askFirst),
     presenceStatuses: async () => (await loadRoom()).presenceStatuses(),
     omniAutoAccept: async () => (await loadRoom()).omniAutoAccept(),
     workRecord: async (recordId) => (await loadRoom()).workRecord(recordId),
     checkOutbound: async (request) => (await loadRoom()).checkOutbound(request),
     recordPhones: async (record) => (await loadRoom()).recordPhones(record),
     scheduledCalls: async () => (await loadRoom()).scheduledCalls(),
-    campaigns: async () => (await loadRoom()).campaigns(),
-    callingList: async (campaignId) => (await loadRoom()).callingList(campaignId),
+    callingListSources: async () => (await loadRoom()).callingListSources(),
+    callingList: async (source) => (await loadRoom()).callingList(source),
     logCallingOutcome: async (log) => (await loadRoom()).logCallingOutcome(log),
+    forgetRefusedOutcome: async (key) => (await loadRoom()).forgetRefusedOutcome(key),
     preload: async () => (await loadRoom()).preload(),
   };
 }

@@ -10,6 +10,7 @@ import type { JourneyEntry, JourneyStatus } from '../model/journey-entry.ts';
 import type { SalesforceRecord } from './crm-connection.ts';
 import { recordValue } from './rule-filter.ts';
 import { isSalesforceId } from '../model/salesforce-id.ts';
+import { shownText } from '../model/shown-text.ts';
 
 const STATUSES: readonly JourneyStatus[] = ['Waiting', 'Assigning', 'Assigned', 'Transferring', 'Ended', 'Failed'];
 const CHANNEL_WORDS: Readonly<Record<string, string>> = {
@@ -23,7 +24,7 @@ const CHANNEL_WORDS: Readonly<Record<string, string>> = {
 const MAX_TEXT = 255;
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT) : '';
+  return typeof value === 'string' ? shownText(value, MAX_TEXT) : '';
 }
 
 /** A Salesforce datetime (`2024-05-01T12:00:00.000+0000`) in epoch ms; 0 when unreadable. */

@@ -9,6 +9,7 @@
  * One list, sorted by name as people read it (locale order, accents and case aside).
  */
 import { serviceSipUser, type DirectoryEntry } from '../model/directory-entry.ts';
+import { shownText } from '../model/shown-text.ts';
 import type { CompositeSubrequest, CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import { recordsOf } from './crm-connection.ts';
 import { subrequestError } from './salesforce-error.ts';
@@ -65,5 +66,5 @@ export async function loadDirectory(connection: CrmConnection, ownSipUser: strin
 }
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
+  return typeof value === 'string' ? shownText(value) : '';
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { INTERACTION_ID_FIELD } from './activity-log.ts';
+import { failedPart } from './outbox-composite.ts';
 import { connectTo, fakeOrg, tasksFor } from '../../test-support/fake-org.ts';
 import { waitUntil } from '../../test-support/wait-for.ts';
 import { cleanUpOutboxes, databaseName, last, newOutbox, T0, task } from '../../test-support/outbox-rig.ts';
@@ -243,3 +244,18 @@ describe('the activity outbox sends a backlog as composite requests', () => {
     await expectEachTaskOnce(session.orgId, calls);
   });
 });
+
+describe('an outcome written all or none is judged by the part that failed for its own reason', () => {
+  const halted = { referenceId: 'task0', httpStatusCode: 400, body: [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }] };
+  const gone = { referenceId: 'update0', httpStatusCode: 404, body: [{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }] };
+  const upserted = { referenceId: 'task0', httpStatusCode: 201, body: { id: '00T000000000001AAA', success: true, errors: [], created: true } };
+  const updated = { referenceId: 'update0', httpStatusCode: 204, body: null };
+
+  it('the member update\'s refusal, not the Task\'s PROCESSING_HALTED; nothing when both are in; a part without an answer failed', () => {
+    expect(failedPart(halted, gone)).to.equal(gone);
+    expect(failedPart({ ...gone, referenceId: 'task0' }, { ...halted, referenceId: 'update0' })?.referenceId).to.equal('task0');
+    expect(failedPart(upserted, updated)).to.equal(undefined);
+    expect(failedPart(upserted, undefined)?.httpStatusCode, 'no answer for the update: not delivered').to.equal(0);
+  });
+});
+

@@ -2,10 +2,16 @@
  * The activity outbox's composite requests (activity-outbox.ts): how the writes that are due
  * are packed into requests of at most MAX_COMPOSITE_SUBREQUESTS (25) subrequests, what one
  * write puts in a request (the deletes of the duplicate Tasks known for it, its upsert on the
- * interaction id, the records read back with it, at most {@link MAX_READ_BACK}), and what the
- * answers say (the Task id an upsert answered with, the records read back, the Tasks a 300
- * answer names). Each subrequest carries its write's index in the batch in its referenceId
- * (`duplicate<i>_<n>`, `task<i>`, `read<i>_<n>`), so each write finds its own answers.
+ * interaction id, its record update, the records read back with it, at most
+ * {@link MAX_READ_BACK}), and what the answers say (the Task id an upsert answered with, the
+ * records read back, the Tasks a 300 answer names, why a write failed). Each subrequest carries
+ * its write's index in the batch in its referenceId (`duplicate<i>_<n>`, `task<i>`,
+ * `update<i>`, `read<i>_<n>`), so each write finds its own answers.
+ *
+ * A write with a record update (a calling list outcome: its Task and the campaign member) is
+ * sent in a request of its own with allOrNone true, so Salesforce writes both or neither ("If
+ * the value is true, the entire composite request is rolled back", REST API "Composite Request
+ * Body"); other writes share requests with allOrNone false, each answered on its own.
  */
 import { isSalesforceId } from '../model/salesforce-id.ts';
 import { INTERACTION_ID_FIELD } from './activity-log.ts';
@@ -22,8 +28,9 @@ const TASK_KEY_PREFIX = '00T';
 
 /**
  * Sends `due` in order, in batches of at most MAX_COMPOSITE_SUBREQUESTS subrequests, one
- * batch at a time. `needs` says how many subrequests a write takes, asked as it is packed;
- * `send` says whether to go on with the next batch, and nothing more is sent once `closed()`.
+ * batch at a time; the writes with a record update go after, each in a batch of its own (sent
+ * all or none). `needs` says how many subrequests a write takes, asked as it is packed; `send`
+ * says whether to go on with the next batch, and nothing more is sent once `closed()`.
  */
 export async function sendInBatches(
   due: readonly OutboxRecord[],
@@ -31,19 +38,52 @@ export async function sendInBatches(
   send: (batch: readonly OutboxRecord[]) => Promise<boolean>,
   closed: () => boolean,
 ): Promise<void> {
+  const batches: OutboxRecord[][] = [];
   let batch: OutboxRecord[] = [];
   let size = 0;
-  for (const record of due) {
+  for (const record of due.filter((write) => !hasUpdate(write))) {
     const count = needs(record);
     if (batch.length > 0 && size + count > MAX_COMPOSITE_SUBREQUESTS) {
-      if (!(await send(batch)) || closed()) return;
+      batches.push(batch);
       batch = [];
       size = 0;
     }
     batch.push(record);
     size += count;
   }
-  if (batch.length > 0) await send(batch);
+  if (batch.length > 0) batches.push(batch);
+  for (const alone of due.filter(hasUpdate)) batches.push([alone]);
+  for (const [n, next] of batches.entries()) {
+    if (n > 0 && closed()) return;
+    if (!(await send(next))) return;
+  }
+}
+
+/** Whether a batch is sent all or none: a write with a record update, alone. */
+export function isAllOrNone(batch: readonly OutboxRecord[]): boolean {
+  return batch.length === 1 && hasUpdate(batch[0]!);
+}
+
+/** Salesforce's PROCESSING_HALTED: a subrequest rolled back because another in the same all-or-none request failed. */
+const ROLLED_BACK = 'PROCESSING_HALTED';
+
+/**
+ * Why a write with a record update failed: the answer of the part that failed for a reason of
+ * its own (under allOrNone the other answers 400 PROCESSING_HALTED "The transaction was rolled
+ * back since another operation in the same transaction failed."), else the first that failed;
+ * undefined when both are in.
+ */
+export function failedPart(upsert: CompositeSubresponse | undefined, update: CompositeSubresponse | undefined): CompositeSubresponse | undefined {
+  // A part Salesforce gave no answer for failed too (status 0: told as Salesforce unavailable, subrequestError).
+  const failed = [upsert, update]
+    .map((answer) => answer ?? { referenceId: '', httpStatusCode: 0, body: undefined })
+    .filter((answer) => !(answer.httpStatusCode >= 200 && answer.httpStatusCode < 300));
+  return failed.find((answer) => answer.httpStatusCode !== 0 && errorCodeOf(answer.body) !== ROLLED_BACK) ?? failed[0];
+}
+
+function errorCodeOf(body: unknown): unknown {
+  const first: unknown = Array.isArray(body) ? body[0] : body;
+  return typeof first === 'object' && first !== null ? (first as { errorCode?: unknown }).errorCode : undefined;
 }
 
 /** How many subrequests a write takes: a delete per known duplicate, its upsert, its record update, its read-backs. */
@@ -66,8 +106,8 @@ export function writeSubrequests(record: OutboxRecord, index: number, duplicates
     referenceId: `task${index}`,
     body: fields,
   });
-  // The record update after the Task (a calling list member): allOrNone false, so it is carried
-  // out even when the upsert fails; both are idempotent, and the write goes again until both are done.
+  // The record update after the Task (a calling list member), in a request of its own with
+  // allOrNone true (sendInBatches): both are written or neither.
   const update = updateOf(record);
   if (update) subrequests.push({ method: 'PATCH', url: `/sobjects/${update.objectType}/${update.id}`, referenceId: `update${index}`, body: update.fields });
   // sObject Rows GET, supported in a composite request like the upsert (REST API "Composite": all sObject resources).

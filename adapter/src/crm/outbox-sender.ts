@@ -5,10 +5,14 @@
  * by its own answer; its retry state lives in memory (outbox-write-state.ts).
  *
  * A request that fails as a whole pauses everything (CRM_UNAVAILABLE, CRM_REQUEST_LIMIT: the
- * adapter's retry backoff, model/retry-backoff.ts; CRM_SESSION_EXPIRED: until `resume()` or a
- * new connection) or holds its writes (a rejection). A write that fails on its own goes again
- * without what Salesforce refused, backs off alone, or is held. A delivered write is removed
- * from the store, unless a newer write for its interaction replaced it meanwhile.
+ * adapter's retry backoff, model/retry-backoff.ts; CRM_SESSION_EXPIRED: until any request on
+ * the connection succeeds again, a caller lookup included (the same session often answers
+ * again after one 401), `resume()` or a new connection) or holds its writes (a rejection). A
+ * write that fails on its own goes again without what Salesforce refused, backs off alone, or
+ * is held. A write whose refusal is final (`finalRefusal`, a calling list outcome) is not held
+ * but refused: marked so in the store, told as `refused` (again after a reload), never sent
+ * again, kept until `forget()`. A delivered write is removed from the store, unless a newer write
+ * for its interaction replaced it meanwhile.
  */
 import type { Clock } from '../model/clock.ts';
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
@@ -18,7 +22,9 @@ import type { CompositeSubresponse, CrmConnection, SalesforceRecord } from './cr
 import {
   answersByReference,
   duplicateTaskIds,
+  failedPart,
   hasUpdate,
+  isAllOrNone,
   readBackRecords,
   sendInBatches,
   subrequestCount,
@@ -34,7 +40,7 @@ import { subrequestError, toContactPadError } from './salesforce-error.ts';
 /** Where one interaction's Task write stands (the widget's log indicator), once it is queued. */
 export type OutboxState = Exclude<ActivityLogState, 'none'>;
 
-/** Told of every state change; `error` says why a write is waiting to retry. */
+/** Told of every state change; `error` says why a write is waiting to retry, or why it was refused (its detail has the write's `about`). */
 export type OutboxListener = (interactionId: string, state: OutboxState, error?: ContactPadError) => void;
 
 /**
@@ -82,8 +88,10 @@ export class OutboxSender {
   /** The newest revision queued by this page per interaction: the outcome of an older one's try does not decide a newer one's fate. */
   readonly #latestRevision = new Map<string, string>();
   #pause: Pause | undefined;
-  /** Set when Salesforce said the session expired; cleared by resume() or a new connection. */
+  /** Set when Salesforce said the session expired; cleared when a request on the connection succeeds, by resume() or a new connection. */
   #sessionExpired: ContactPadError | undefined;
+  /** Stops watching the connection's session (CrmConnection.watchSession). */
+  #unwatch: (() => void) | undefined;
   #sending = false;
   #sendAgain = false;
 
@@ -95,6 +103,17 @@ export class OutboxSender {
     this.#clock = options.clock;
     this.#backoffPolicy = options.backoff;
     this.#random = options.random;
+    this.#watch(options.connection);
+  }
+
+  /** Writing resumes as soon as the connection's session works again (any request succeeded). */
+  #watch(connection: CrmConnection | undefined): void {
+    this.#unwatch?.();
+    this.#unwatch = connection?.watchSession((state) => {
+      if (state !== 'working' || !this.#sessionExpired || this.#closed) return;
+      this.#sessionExpired = undefined;
+      this.#wake();
+    });
   }
 
   /** Who is told of each delivered Task. */
@@ -102,10 +121,23 @@ export class OutboxSender {
     this.#onDelivered = listener;
   }
 
-  /** Sends the writes found stored (at start, from before a reload too), all due now. */
+  /** Sends the writes found stored (at start, from before a reload too), all due now; tells again the ones Salesforce refused for good. */
   replay(records: readonly OutboxRecord[]): void {
-    for (const record of records) this.#due(record.interactionId);
+    for (const record of records) {
+      this.#due(record.interactionId);
+      if (record.refused) this.#emit(record.interactionId, 'refused', refusalOf(record));
+    }
     this.#wake();
+  }
+
+  /** Drops a write Salesforce refused for good (the agent dismissed it); any other write is left as it is. */
+  async forget(interactionId: string): Promise<void> {
+    const store = await this.#open();
+    const record = (await store.all()).find((candidate) => candidate.interactionId === interactionId);
+    if (!record?.refused || !(await store.deleteIfRevision(interactionId, record.revision))) return;
+    this.#timing.delete(interactionId);
+    this.#latestRevision.delete(interactionId);
+    this.#lastState.delete(interactionId);
   }
 
   /** A write was just stored (replacing an older one for its interaction): due now. */
@@ -122,6 +154,7 @@ export class OutboxSender {
   /** Writes with a new connection (a renewed session) and retries every held write now. */
   setConnection(connection: CrmConnection): void {
     this.#connection = connection;
+    this.#watch(connection);
     this.resume();
   }
 
@@ -141,6 +174,7 @@ export class OutboxSender {
   /** Stops sending and cancels the retry timers. */
   close(): void {
     this.#closed = true;
+    this.#unwatch?.();
     for (const cancel of this.#timers) cancel();
     this.#timers.clear();
   }
@@ -163,6 +197,17 @@ export class OutboxSender {
     if (this.#sessionExpired) return this.#sessionExpired;
     if (this.#pause && this.#pause.until > this.#clock.now()) return this.#pause.error;
     return undefined;
+  }
+
+  /**
+   * Salesforce answered a request (a caller lookup, say): after it was unavailable or out of
+   * requests, the whole outbox sends now instead of at the backoff's next try, which may be
+   * minutes away after a long outage. Held writes (rejected, expired session) stay held.
+   */
+  orgAnswered(): void {
+    if (this.#closed || !this.#pause || this.#pause.until <= this.#clock.now()) return;
+    this.#pause = undefined;
+    this.#wake();
   }
 
   /** The wait after the `failures`-th failure in a row (1 for the first): model/retry-backoff.ts, with jitter. */
@@ -219,7 +264,7 @@ export class OutboxSender {
     const due = records
       .filter((record) => {
         const timing = this.#timingOf(record.interactionId);
-        return !timing.held && timing.dueAt <= now;
+        return !record.refused && !timing.held && timing.dueAt <= now;
       })
       .sort((a, b) => a.queuedAt - b.queuedAt);
     await sendInBatches(
@@ -239,7 +284,7 @@ export class OutboxSender {
     for (const record of batch) this.#emit(record.interactionId, 'saving');
     let responses: readonly CompositeSubresponse[];
     try {
-      responses = await connection.composite(subrequests, false);
+      responses = await connection.composite(subrequests, isAllOrNone(batch));
     } catch (caught) {
       return this.#requestFailed(connection, batch, isContactPadError(caught) ? caught : toContactPadError(caught));
     }
@@ -250,20 +295,16 @@ export class OutboxSender {
       const response = upsertAnswer(answers, index);
       const timing = this.#timingOf(record.interactionId);
       if (timing.duplicates.length > 0) timing.repaired = true;
-      const update = hasUpdate(record) ? updateAnswer(answers, index) : undefined;
-      const updateFailed = hasUpdate(record) && !(update && update.httpStatusCode >= 200 && update.httpStatusCode < 300);
-      if (response && response.httpStatusCode >= 200 && response.httpStatusCode < 300 && updateFailed) {
-        // The Task is in; the record update is not: the whole write goes again (both idempotent), by the update's own answer.
-        if (this.#replaced(record)) this.#sendAgain = true;
-        else this.#writeFailed(connection, record, subrequestError(update), false);
-      } else if (response && response.httpStatusCode >= 200 && response.httpStatusCode < 300) {
+      // A write with a record update was sent all or none: judged by the part that failed for a reason of its own.
+      const failed = hasUpdate(record) ? failedPart(response, updateAnswer(answers, index)) : response && response.httpStatusCode >= 200 && response.httpStatusCode < 300 ? undefined : response;
+      if (!failed && response) {
         await this.#delivered(record, taskIdOf(response.body), readBackRecords(answers, index, record));
       } else if (this.#replaced(record)) {
         this.#sendAgain = true; // a newer write for this interaction is queued: it gets its own try
-      } else if (response?.httpStatusCode === 300) {
+      } else if (failed === response && response?.httpStatusCode === 300) {
         this.#duplicatesFound(record, response.body);
       } else {
-        this.#writeFailed(connection, record, subrequestError(response));
+        await this.#writeFailed(connection, record, subrequestError(failed), failed === response);
       }
     }
     return !this.#waitingFor();
@@ -292,22 +333,24 @@ export class OutboxSender {
     if (error.code === 'CRM_SESSION_EXPIRED') {
       this.#sendAgain = true;
       if (connection !== this.#connection) return false; // a new session arrived while this one was failing: try with it
+      if (connection.session === 'working') return false; // another request succeeded since this one failed: the session works, try again
       this.#sessionExpired = error;
       for (const record of records) this.#emit(record.interactionId, 'retrying', error);
       return false;
     }
     for (const record of records) {
       if (this.#replaced(record)) this.#sendAgain = true;
-      else this.#hold(record.interactionId, error);
+      else void this.#hold(record, error);
     }
     return true;
   }
 
-  /** One write failed on its own (a composite subrequest): sent again without what was refused, or its own backoff or hold. */
-  #writeFailed(connection: CrmConnection, record: OutboxRecord, error: ContactPadError, ofTask = true): void {
+  /** One write failed on its own (a composite subrequest): sent again without what was refused, or its own backoff, hold or refusal. */
+  async #writeFailed(connection: CrmConnection, record: OutboxRecord, error: ContactPadError, ofTask = true): Promise<void> {
     const id = record.interactionId;
     const timing = this.#timingOf(id);
-    if (ofTask && leaveOutRefused(record, timing, error)) {
+    // A link refused is left out of a call's Task (named in its notes); an outcome's Task is there to be on its record, so its refusal stands.
+    if (ofTask && !record.finalRefusal && leaveOutRefused(record, timing, error)) {
       this.#sendAgain = true;
       return;
     }
@@ -323,7 +366,7 @@ export class OutboxSender {
     } else if (error.code === 'CRM_SESSION_EXPIRED') {
       this.#sendAgain = true;
     } else {
-      this.#hold(id, error);
+      await this.#hold(record, error);
     }
   }
 
@@ -331,15 +374,32 @@ export class OutboxSender {
   #duplicatesFound(record: OutboxRecord, body: unknown): void {
     const id = record.interactionId;
     const unmerged = noteDuplicates(id, this.#timingOf(id), duplicateTaskIds(body));
-    if (unmerged) this.#hold(id, unmerged);
+    if (unmerged) void this.#hold(record, unmerged, false);
     else this.#sendAgain = true;
   }
 
-  #hold(interactionId: string, error: ContactPadError): void {
+  /**
+   * Holds a write Salesforce refused until `resume()`, a new connection or the next start, or,
+   * when its refusal is final (`finalRefusal`) and Salesforce refused it (CRM_REQUEST_REJECTED),
+   * refuses it: stored as refused (so a reload does not send it again) and told.
+   */
+  async #hold(record: OutboxRecord, error: ContactPadError, final = true): Promise<void> {
+    const interactionId = record.interactionId;
     const timing = this.#timingOf(interactionId);
     timing.attempts += 1;
     timing.held = true;
-    this.#emit(interactionId, 'retrying', error);
+    if (!final || !record.finalRefusal || error.code !== 'CRM_REQUEST_REJECTED') {
+      this.#emit(interactionId, 'retrying', error);
+      return;
+    }
+    const errorCode = error.detail['errorCode'];
+    const refused: OutboxRecord = { ...record, refused: { message: error.message, ...(typeof errorCode === 'string' ? { errorCode } : {}) } };
+    try {
+      await (await this.#open()).put(refused);
+    } catch {
+      // Not stored as refused (storage failing, or closed): held in memory; a reload tries it once more and refuses it again.
+    }
+    if (!this.#closed) this.#emit(interactionId, 'refused', refusalOf(refused));
   }
 
   /** Salesforce has the Task: remove the write unless a newer one replaced it meanwhile. */
@@ -366,8 +426,16 @@ export class OutboxSender {
   }
 
   #emit(interactionId: string, state: OutboxState, error?: ContactPadError): void {
-    if (state !== 'retrying' && this.#lastState.get(interactionId) === state) return;
+    if (state !== 'retrying' && state !== 'refused' && this.#lastState.get(interactionId) === state) return;
     this.#lastState.set(interactionId, state);
     this.#listener?.(interactionId, state, error);
   }
+}
+
+/** Why a stored write was refused for good, with what it is (`about`), as the listener is told it. */
+function refusalOf(record: OutboxRecord): ContactPadError {
+  const refused = record.refused;
+  const detail: Record<string, string> = { about: record.finalRefusal?.about ?? '' };
+  if (refused?.errorCode) detail['errorCode'] = refused.errorCode;
+  return new ContactPadError('CRM_REQUEST_REJECTED', refused?.message ?? 'Salesforce refused the write.', { detail });
 }

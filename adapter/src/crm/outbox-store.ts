@@ -49,12 +49,32 @@ export interface RecordUpdate {
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A write whose refusal by Salesforce is final (a calling list outcome): not tried again on its
+ * own, but kept (and told, with `about`) until the agent dismisses it.
+ */
+export interface FinalRefusal {
+  /** What the write is, in the agent's words ("Maria Lopez: Rejected (Spring catering calls)"). */
+  readonly about: string;
+}
+
+/** Why Salesforce refused a write for good, kept with it so a reload tells it again. */
+export interface StoredRefusal {
+  readonly message: string;
+  /** Salesforce's errorCode (ENTITY_IS_DELETED, FIELD_CUSTOM_VALIDATION_EXCEPTION...), when it gave one. */
+  readonly errorCode?: string;
+}
+
 /** One pending Task write. `revision` changes with every write for the interaction. */
 export interface OutboxRecord {
   readonly interactionId: string;
   readonly fields: QueuedTaskFields;
-  /** A record to update with the Task (a calling list member); none for a call's Task. */
+  /** A record to update with the Task, all or none (a calling list member); none for a call's Task. */
   readonly alsoUpdate?: RecordUpdate;
+  /** Present when a refusal is final for this write; a call's Task is held for an admin's fix instead. */
+  readonly finalRefusal?: FinalRefusal;
+  /** Set once Salesforce refused the write for good: it is not sent again. */
+  readonly refused?: StoredRefusal;
   readonly revision: string;
   /** When it was queued (epoch ms). */
   readonly queuedAt: number;
@@ -124,10 +144,15 @@ class IndexedDbOutboxStore implements OutboxStore {
   }
 
   put(record: OutboxRecord): Promise<void> {
-    return this.#transaction([STORE, DRAFTS], 'readwrite', (transaction) => {
-      transaction.objectStore(STORE).put(record);
-      transaction.objectStore(DRAFTS).delete(record.interactionId);
-    });
+    return this.#transaction(
+      [STORE, DRAFTS],
+      'readwrite',
+      (transaction) => {
+        transaction.objectStore(STORE).put(record);
+        transaction.objectStore(DRAFTS).delete(record.interactionId);
+      },
+      true,
+    );
   }
 
   async all(): Promise<readonly OutboxRecord[]> {
@@ -151,9 +176,7 @@ class IndexedDbOutboxStore implements OutboxStore {
   }
 
   putDraft(record: DraftRecord): Promise<void> {
-    return this.#transaction([DRAFTS], 'readwrite', (transaction) => {
-      transaction.objectStore(DRAFTS).put(record);
-    });
+    return this.#transaction([DRAFTS], 'readwrite', (transaction) => transaction.objectStore(DRAFTS).put(record), true);
   }
 
   async drafts(): Promise<readonly DraftRecord[]> {
@@ -181,14 +204,19 @@ class IndexedDbOutboxStore implements OutboxStore {
     return values;
   }
 
-  /** Resolves when the transaction commits, so "queued" means written to disk. */
-  #transaction(stores: string[], mode: IDBTransactionMode, work: (transaction: IDBTransaction) => void): Promise<void> {
+  /**
+   * Resolves when the transaction commits, so "queued" means written to disk. `commitNow`: for a
+   * `work` that makes all its requests at once, committed then (IDBTransaction.commit()), not
+   * once the page has heard back from them: a write made as the page goes (pagehide) is not lost with it.
+   */
+  #transaction(stores: string[], mode: IDBTransactionMode, work: (transaction: IDBTransaction) => void, commitNow = false): Promise<void> {
     return new Promise((resolve, reject) => {
       const transaction = this.#db.transaction(stores, mode);
       transaction.oncomplete = () => resolve();
       transaction.onerror = () => reject(transaction.error ?? new Error('IndexedDB transaction failed'));
       transaction.onabort = () => reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
       work(transaction);
+      if (commitNow && typeof transaction.commit === 'function') transaction.commit();
     });
   }
 }

@@ -1,5 +1,5 @@
-/** What the desks use of scheduled calls (scheduled-calls.ts); rejects with a ContactPadError. */
-import type { ScheduledCall } from '../model/scheduled-call.ts';
+/** What the desks use of scheduled calls (scheduled-calls.ts, scheduled-call-origin.ts); rejects with a ContactPadError. */
+import type { ScheduledCall, ScheduledCallOrigin } from '../model/scheduled-call.ts';
 
 export interface ScheduledCallsPort {
   /** The agent's Scheduled requests, soonest first. */
@@ -8,4 +8,8 @@ export interface ScheduledCallsPort {
   schedule(request: { readonly number: string; readonly name: string; readonly at: number; readonly recordId?: string }): Promise<string>;
   move(id: string, at: number): Promise<void>;
   cancel(id: string): Promise<void>;
+  /** The record the callback request `requestId` was scheduled from, as Salesforce has it now. */
+  originOfRequest(requestId: string): Promise<ScheduledCallOrigin>;
+  /** Whether the record a listed scheduled call names (`name` on its request) is there for the agent now. */
+  originOfRecord(recordId: string, name: string): Promise<ScheduledCallOrigin>;
 }

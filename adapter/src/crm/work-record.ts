@@ -16,6 +16,7 @@
 import { ContactPadError } from '../model/errors.ts';
 import type { CrmConnection, SalesforceRecord } from './crm-connection.ts';
 import { isSalesforceId } from '../model/salesforce-id.ts';
+import { shownText } from '../model/shown-text.ts';
 import { refusedAs } from './salesforce-error.ts';
 import { workItemKind, type WorkItemKind, type WorkObjectType } from './work-item-kind.ts';
 
@@ -162,8 +163,9 @@ function unavailable(message: string, recordId: string, reason: string): Contact
   return new ContactPadError('WORK_RECORD_UNAVAILABLE', message, { detail: { recordId, reason } });
 }
 
+/** A value of the record as the pad shows it (model/shown-text.ts: no control or bidi characters). */
 function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
+  return typeof value === 'string' ? shownText(value) : '';
 }
 
 function id(value: unknown): string {

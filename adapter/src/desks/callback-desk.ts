@@ -73,6 +73,8 @@ export class CallbackDesk {
     if (ask.to === 'schedule') return void (await this.scheduled.schedule(ask.number, ask.at, ask.record));
     if (ask.to === 'move') return this.scheduled.move(ask.id, ask.at);
     if (ask.to === 'cancel-scheduled') return this.scheduled.cancel(ask.id);
+    if (ask.to === 'show-scheduled') return this.scheduled.show();
+    if (ask.to === 'hide-scheduled') return this.scheduled.hide();
     await this.place(ask);
   }
 

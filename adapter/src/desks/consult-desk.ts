@@ -98,9 +98,10 @@ export class ConsultDesk {
   /**
    * A consult call to `target` about `aboutId`: a live call is held first, then the target is
    * dialled; the consult call is an interaction of its own (releasing one does not release the
-   * other), selected, and given up if nobody answers within consultTimeoutSeconds.
+   * other), selected, and given up if nobody answers within consultTimeoutSeconds. Resolves
+   * with the consult call's id.
    */
-  async start(aboutId: string, target: ConsultTarget): Promise<void> {
+  async start(aboutId: string, target: ConsultTarget): Promise<string> {
     const { view, voice, rooms, clock, settings } = this.#parts;
     const interaction = view.interaction(aboutId);
     const live = interaction !== undefined && interactionKind(interaction.channel) === 'live' && view.facts(aboutId)?.work === undefined;
@@ -117,6 +118,7 @@ export class ConsultDesk {
     view.select(callId);
     const seconds = settings.consultTimeoutSeconds;
     this.#timers.set(callId, clock.schedule(() => this.#giveUp(callId, seconds), seconds * 1000));
+    return callId;
   }
 
   /** Attended transfer: the caller is put through to the consulted party; both calls end as transferred. */

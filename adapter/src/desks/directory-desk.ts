@@ -58,10 +58,11 @@ export class DirectoryDesk {
    * Consult: a call to the chosen colleague or service (or the number the agent typed) while
    * the interaction stays open (a live call is put on hold first): see consult-desk.ts. The
    * consult call is an interaction of its own: releasing one does not release the other.
+   * Resolves with the consult call's id.
    */
-  async consult(id: string, targetId: string, number?: string): Promise<void> {
+  async consult(id: string, targetId: string, number?: string): Promise<string> {
     this.#parts.view.requireAction(id, 'consult');
-    await this.consults.start(id, await this.#callTarget(targetId, number, 'call'));
+    return await this.consults.start(id, await this.#callTarget(targetId, number, 'call'));
   }
 
   /**

@@ -9,12 +9,13 @@ import type { MediaStats } from '../telephony/phone.ts';
 import { callOffer as offer, RecordingPhone, settled, testDesks } from '../../test-support/desk-rig.ts';
 import { rejectionOf } from '../../test-support/thrown.ts';
 import { InCallDesk, QUALITY_SAMPLE_MS } from './in-call-desk.ts';
+import { DiagnosticLog, type DiagnosticSink } from '../model/diagnostic-log.ts';
 
-function rig(items: Record<string, string> = {}) {
+function rig(items: Record<string, string> = {}, diagnostics?: DiagnosticSink) {
   const desks = testDesks(items);
   const phone = new RecordingPhone();
   desks.rooms.phone = phone;
-  const inCall = new InCallDesk(desks);
+  const inCall = new InCallDesk(diagnostics ? { ...desks, diagnostics } : desks);
   /** A call that rang and was answered. */
   const connectedCall = (id: string) => {
     desks.voice.incoming(offer(id));
@@ -177,5 +178,29 @@ describe('the in-call desk: the line\'s quality', () => {
     await settled();
     expect(phone.mediaReads, 'no reading once the call is over').to.equal(1);
     expect(clock.pending.filter((timer) => timer.delay === QUALITY_SAMPLE_MS), 'nor any waiting').to.deep.equal([]);
+  });
+
+  it('writes each reading of the line to the diagnostic log, and their summary the moment the call ends (a problem report carries them)', async () => {
+    const log = new DiagnosticLog({ now: () => Date.now() });
+    const desks = rig({}, log);
+    const { inCall } = desks;
+    await desks.wrapUp();
+    const id = desks.connectedCall('c1');
+    desks.phone.media.set(id, [media(250, 0, 4, 30), media(480, 20, 61, 42)]);
+    inCall.watch(id);
+    for (let reading = 0; reading < 2; reading++) {
+      desks.clock.advance(QUALITY_SAMPLE_MS);
+      await settled();
+    }
+    desks.voice.ended(id, { reason: 'remote-hangup' });
+    inCall.ended(id); // the switchboard tells it when the phone says the call ended
+    expect(log.entries().map((entry) => [entry.kind, entry.text])).to.deep.equal([
+      ['media', 'call c1: media ice=connected, received 40000 B, sent 0 B, packets 250 received, 0 lost (0 % since the last reading), jitter 4 ms, round trip 30 ms: line good'],
+      ['media', 'call c1: media ice=connected, received 76800 B, sent 0 B, packets 480 received, 20 lost (8 % since the last reading), jitter 61 ms, round trip 42 ms: line poor (loss)'],
+      ['media', 'call c1: media summary of 2 readings over 5 s: received 76800 B, sent 0 B; packets 480 received, 20 lost (4 %); jitter at most 61 ms; round trip at most 42 ms; line at worst poor (loss); ice=connected at the last reading'],
+    ]);
+    desks.clock.advance(QUALITY_SAMPLE_MS);
+    await settled();
+    expect(log.entries(), 'one summary, no reading after the end').to.have.length(3);
   });
 });

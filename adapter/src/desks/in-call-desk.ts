@@ -10,11 +10,14 @@
  *   connected     -> the line read every QUALITY_SAMPLE_MS on the clock while the call is under
  *                    way (figures taken while connected, not while held), classed
  *                    (model/call-quality.ts) and shown; a poor line warns the agent once per
- *                    degradation (CALL_QUALITY_POOR); a video call's camera and the caller's
+ *                    degradation (CALL_QUALITY_POOR); each reading goes to the diagnostic log,
+ *                    and a summary of them once the call has ended (or is no longer under way)
+ *                    (model/call-stats.ts); a video call's camera and the caller's
  *                    picture go to the video desk (video-desk.ts, loaded with the first video call)
  *   camera on / off -> the video desk
  */
 import { classifyCallQuality, FIRST_QUALITY_WATCH, poorLineMessage, qualityFigures, watchCallQuality, type MediaCounters, type QualityWatch } from '../model/call-quality.ts';
+import { foldCallStats, readingLine, summaryLine, type CallStatsSummary } from '../model/call-stats.ts';
 import { dtmfTones } from '../model/dtmf.ts';
 import { ContactPadError } from '../model/errors.ts';
 import { withMuted } from '../model/in-call-facts.ts';
@@ -29,6 +32,8 @@ export const QUALITY_SAMPLE_MS = 5000;
 interface LineWatch {
   previous: MediaCounters | undefined;
   quality: QualityWatch;
+  /** The readings so far, for the diagnostic log's summary. */
+  stats: CallStatsSummary | undefined;
   cancel: () => void;
 }
 
@@ -88,9 +93,14 @@ export class InCallDesk {
   watch(id: string): void {
     if (this.#lines.has(id) || this.#desks.view.stateOf(id) !== 'connected') return;
     if (this.#desks.view.interaction(id)?.channel === 'video') this.#video.run((video) => video.connected(id), (error) => this.#desks.notices.notify(error));
-    const line: LineWatch = { previous: undefined, quality: FIRST_QUALITY_WATCH, cancel: () => undefined };
+    const line: LineWatch = { previous: undefined, quality: FIRST_QUALITY_WATCH, stats: undefined, cancel: () => undefined };
     this.#lines.set(id, line);
     this.#next(id, line);
+  }
+
+  /** The call ended (its media with it): no more readings; their summary goes to the diagnostic log now. */
+  ended(id: string): void {
+    this.#forget(id);
   }
 
   #next(id: string, line: LineWatch): void {
@@ -108,6 +118,8 @@ export class InCallDesk {
         if (this.#lines.get(id) !== line) return; // the call ended meanwhile
         const quality = classifyCallQuality(qualityFigures(line.previous, counters));
         line.previous = counters;
+        line.stats = foldCallStats(line.stats, counters, quality, this.#desks.clock.now());
+        this.#desks.diagnostics?.add('media', readingLine(id, counters, quality));
         const { watch, warn } = watchCallQuality(line.quality, quality);
         line.quality = watch;
         view.setQuality(id, quality);
@@ -121,7 +133,11 @@ export class InCallDesk {
   }
 
   #forget(id: string): void {
-    this.#lines.get(id)?.cancel();
+    const line = this.#lines.get(id);
+    if (line) {
+      line.cancel();
+      this.#desks.diagnostics?.add('media', summaryLine(id, line.stats));
+    }
     this.#lines.delete(id);
     this.#toldInfo.delete(id);
   }

@@ -181,7 +181,7 @@ export class OutboundDesk {
     const failure: CallFailure =
       end.reason === 'rejected' ? failureOfStatus(end.statusCode)
       : end.reason === 'released' ? (placed.noAnswer ? noAnswerWithin(this.#desks.settings.noAnswerSeconds) : otherFailure('Hung up before an answer'))
-      : end.reason === 'failed' || end.reason === 'refused' ? otherFailure(end.message)
+      : end.reason === 'failed' ? otherFailure(end.message)
       : otherFailure(`Ended before an answer (${end.reason})`);
     view.move(callId, 'failed', { detail: failure.detail });
     view.change(callId, (current) => current, { placed: { ...(view.view(callId)?.placed ?? { extension: '' }), failure: { kind: failure.kind, detail: failure.detail } } });

@@ -20,6 +20,8 @@ export interface PhonePort {
   prepare?(): void;
   start(): void;
   stop(): Promise<void>;
+  /** The page is going (pagehide): every call hung up (BYE, CANCEL, or refused while it rings) and the phone unregistered, all sent at once. */
+  leave(): void;
   accept(callId: string): Promise<void>;
   reject(callId: string): Promise<void>;
   release(callId: string): Promise<void>;
@@ -105,6 +107,21 @@ export interface AudioPort {
   checkMicrophone(): Promise<void>;
 }
 
+/**
+ * What the desks need of the election of the one tab or window with the agent's phone
+ * (implemented by host/phone-tab-lock.ts); its news comes through the switchboard's phoneTab.
+ */
+export interface PhoneTabPort {
+  /** Asks for the phone: granted, or held elsewhere. */
+  start(): void;
+  /** The agent wants the phone here: the page with it is asked to step down. */
+  takeOver(): void;
+  /** Another page asked for the phone, and this one says no (a call is live here). */
+  refuse(): void;
+  /** Another page asked, and this page's phone has stopped: the asker takes it. */
+  handOver(): void;
+}
+
 /** The rooms attached so far; `require*` says which is missing, with the code the agent sees. */
 export class Rooms {
   phone: PhonePort | undefined;
@@ -112,6 +129,7 @@ export class Rooms {
   host: HostPort | undefined;
   bridge: BridgePort | undefined;
   audio: AudioPort | undefined;
+  phoneTab: PhoneTabPort | undefined;
   /**
    * Runs work once the page has painted what the store shows now (telephony/after-paint.ts in the
    * browser): a ringing call's caller lookup starts after its pop is painted. At once by default (tests).

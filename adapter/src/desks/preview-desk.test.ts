@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { CallingRecord } from '../model/calling-record.ts';
-import { loadedTestDesks, settled, withRooms } from '../../test-support/desk-rig.ts';
+import { loadedTestDesks, settled, storedWrites, withRooms } from '../../test-support/desk-rig.ts';
 import { fakeOrg } from '../../test-support/fake-org.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 import { PreviewDesk } from './preview-desk.ts';
@@ -16,19 +16,24 @@ const CAMPAIGN = 'Spring catering calls';
 
 async function floor() {
   const desks = await loadedTestDesks();
-  const { phone, host, orgId } = await withRooms(desks);
+  const { phone, host, orgId, storage } = await withRooms(desks);
   const preview = new PreviewDesk(desks);
-  return { ...desks, phone, host, orgId, preview };
+  return { ...desks, phone, host, orgId, storage, preview };
 }
 
 type Floor = Awaited<ReturnType<typeof floor>>;
 
-async function openSpring(desks: Floor): Promise<string> {
+/** Chooses and opens the calling list named `name` (a campaign or a list view); its id. */
+async function openList(desks: Floor, name: string): Promise<string> {
   await desks.preview.handle({ kind: 'choose' });
-  const campaign = desks.store.snapshot.callingList?.campaigns.find((c) => c.name === CAMPAIGN);
-  if (!campaign) throw new Error('no spring campaign');
-  await desks.preview.handle({ kind: 'open', campaignId: campaign.id });
-  return campaign.id;
+  const source = desks.store.snapshot.callingList?.sources.find((c) => c.name === name);
+  if (!source) throw new Error(`no list ${name}`);
+  await desks.preview.handle({ kind: 'open', listId: source.id });
+  return source.id;
+}
+
+function openSpring(desks: Floor): Promise<string> {
+  return openList(desks, CAMPAIGN);
 }
 
 function records(desks: Floor): readonly CallingRecord[] {
@@ -62,10 +67,14 @@ async function outcomeTasks(desks: Floor, personId: string): Promise<Array<Recor
 }
 
 describe('preview dialling: a campaign calling list worked through one record at a time', () => {
-  it('lists only the active campaigns; the list holds the members not yet called, the first previewed with its fields', async () => {
+  it('lists the active campaigns and the Lead and Contact list views; the campaign list holds the members not yet called, the first previewed with its fields', async () => {
     const desks = await floor();
     await desks.preview.handle({ kind: 'choose' });
-    expect(desks.store.snapshot.callingList?.campaigns.map((c) => c.name)).to.deep.equal([CAMPAIGN]);
+    expect(desks.store.snapshot.callingList?.sources.map((c) => [c.kind, c.name])).to.deep.equal([
+      ['campaign', CAMPAIGN],
+      ['list-view', 'All Open Leads'],
+      ['list-view', 'Business owners'],
+    ]);
     await openSpring(desks);
     expect(records(desks).map((r) => r.name)).to.deep.equal(['Maria Lopez', 'Priya Natarajan', 'Sam Carter', 'Elena Rossi']);
     expect(current(desks)).to.include({ name: 'Maria Lopez', objectType: 'Lead', company: 'Lopez Bakery', title: 'Owner', phone: '(415) 555-0100', place: 'San Francisco, CA', memberStatus: 'Sent', state: 'previewing' });
@@ -202,28 +211,198 @@ describe('preview dialling: a campaign calling list worked through one record at
     expect((await member(desks, priya.memberId))['Status']).to.equal('Rejected');
   });
 
-  it('an outcome Salesforce refuses (the member was removed from the campaign) is kept, marked to retry, and told once', async () => {
+  it('an outcome Salesforce refuses (the member was removed from the campaign) is told by record and reason, kept until dismissed, and dropped then', async () => {
     const desks = await floor();
     await openSpring(desks);
     const sam = record(desks, 'Sam Carter');
     await fakeOrg.remove(desks.orgId, 'CampaignMember', sam.memberId);
     desks.preview.preview(sam.memberId);
     await desks.preview.reject(sam.memberId, 'Not interested');
-    await waitFor('the hold told', () => desks.store.snapshot.notices.find((n) => n.code === 'CRM_REQUEST_REJECTED'));
-    expect(record(desks, 'Sam Carter').outcomeLog).to.equal('retrying');
-    expect(desks.store.snapshot.notices.filter((n) => n.code === 'CRM_REQUEST_REJECTED').map((n) => n.message.split(':')[0])).to.deep.equal([
-      'The outcome on Sam Carter is kept in this browser, not yet in Salesforce',
-    ]);
+    const notice = await waitFor('the refusal told', () => desks.store.snapshot.notices.find((n) => n.code === 'CALLING_OUTCOME_REFUSED'));
+    expect(notice.message).to.match(/^Sam Carter: Rejected \(Spring catering calls\): not written to Salesforce, which refused it \(.*ENTITY_IS_DELETED\)/);
+    expect([notice.kept, notice.about]).to.deep.equal([true, `Sam Carter: Rejected (${CAMPAIGN})`]);
+    expect(record(desks, 'Sam Carter').outcomeLog).to.equal('refused');
+    expect(await outcomeTasks(desks, sam.personId), 'neither the Task nor the member written').to.deep.equal([]);
+    for (let n = 0; n < 6; n += 1) desks.notices.notify(new Error(`later problem ${n}`));
+    expect(desks.store.snapshot.notices.map((n) => n.code), 'still there after many other notices').to.include('CALLING_OUTCOME_REFUSED');
+    desks.notices.dismiss(notice.id);
+    const usage = await fakeOrg.apiUsage(desks.orgId);
+    // Reopened in a fresh ContactPad on the same browser storage, nothing is told or sent again.
+    await desks.preview.reject(record(desks, 'Maria Lopez').memberId, 'Closed down');
+    await saved(desks, 'Maria Lopez');
+    expect(await fakeOrg.apiUsage(desks.orgId), 'only Maria\'s outcome was sent: the refused one is not tried again').to.equal(usage + 1);
+    expect(desks.store.snapshot.notices.map((n) => n.code)).to.not.include('CALLING_OUTCOME_REFUSED');
+  });
+
+  it('a refused outcome is told again after a reload (before any list is opened) until the agent dismisses it, and not after', async () => {
+    const first = await floor();
+    await openSpring(first);
+    const sam = record(first, 'Sam Carter');
+    await fakeOrg.remove(first.orgId, 'CampaignMember', sam.memberId);
+    first.preview.preview(sam.memberId);
+    await first.preview.reject(sam.memberId, 'Not interested');
+    await waitFor('refused', () => (record(first, 'Sam Carter').outcomeLog === 'refused' ? true : undefined));
+    const { storage } = first;
+
+    const reloaded = await loadedTestDesks();
+    await (await withRooms(reloaded, undefined, { reload: storage })).crm.preload();
+    const told = await waitFor('told again after the reload', () => reloaded.store.snapshot.notices.find((n) => n.code === 'CALLING_OUTCOME_REFUSED'));
+    expect(told).to.include({ kept: true, about: `Sam Carter: Rejected (${CAMPAIGN})` });
+    const key = record(first, 'Sam Carter').outcomeKey!;
+    expect((await storedWrites(storage)).includes(key), 'kept in this browser until dismissed').to.equal(true);
+    reloaded.notices.dismiss(told.id);
+    await waitFor('dropped from the outbox', async () => ((await storedWrites(storage)).includes(key) ? undefined : true));
+
+    const again = await loadedTestDesks();
+    await (await withRooms(again, undefined, { reload: storage })).crm.preload(); // the outbox has replayed what was stored (start told it)
+    expect(again.store.snapshot.notices.filter((n) => n.code === 'CALLING_OUTCOME_REFUSED'), 'dismissed for good').to.deep.equal([]);
   });
 
   it('a campaign that is gone is told, and the campaigns stay to choose from', async () => {
     const desks = await floor();
     await desks.preview.choose();
-    const campaign = desks.store.snapshot.callingList!.campaigns[0]!;
+    const campaign = desks.store.snapshot.callingList!.sources[0]!;
     await fakeOrg.update(desks.orgId, 'Campaign', campaign.id, { IsActive: false });
     expect(await refusal(desks.preview.open(campaign.id))).to.include({ code: 'CALLING_LIST_UNAVAILABLE' });
     expect(await refusal(desks.preview.open("701' OR Name != '"))).to.include({ code: 'CALLING_LIST_UNAVAILABLE' });
     expect(desks.store.snapshot.callingList).to.include({ state: 'choosing' });
-    expect(desks.store.snapshot.callingList?.campaigns).to.have.length(1);
+    expect(desks.store.snapshot.callingList?.sources).to.have.length(3);
+  });
+});
+
+describe('preview dialling: a Lead or Contact list view as a calling list', () => {
+  const LEADS = 'All Open Leads';
+
+  it('works through a Lead list view in its order: call, reject and reschedule each logged as a Task on the Lead, related to nothing else', async () => {
+    const desks = await floor();
+    const viewId = await openList(desks, LEADS);
+    expect(viewId).to.match(/^00B/);
+    expect(records(desks).map((r) => r.name), 'the view\'s records, by name, not converted').to.deep.equal(["<b>Ann</b> O'Neil & Co", 'Maria Lopez', 'Sam Carter']);
+    expect(current(desks)).to.include({ name: "<b>Ann</b> O'Neil & Co", objectType: 'Lead', memberStatus: '', state: 'previewing' });
+    const maria = record(desks, 'Maria Lopez');
+    expect(maria).to.include({ memberId: maria.personId, company: 'Lopez Bakery', title: 'Owner', phone: '(415) 555-0100', place: 'San Francisco, CA' });
+
+    desks.preview.preview(maria.memberId);
+    await desks.preview.call(maria.memberId);
+    expect(desks.phone.asked).to.deep.equal(['dial +14155550100']);
+    expect(desks.host.pops).to.deep.equal([`record ${maria.personId}`]);
+    desks.voice.connected(record(desks, 'Maria Lopez').callId!);
+    expect((await saved(desks, 'Maria Lopez')).memberStatus).to.equal('Called');
+    const sam = record(desks, 'Sam Carter');
+    desks.preview.preview(sam.memberId);
+    await desks.preview.reject(sam.memberId, 'Already a customer');
+    const ann = record(desks, "<b>Ann</b> O'Neil & Co");
+    expect(current(desks)?.memberId, 'the next record due').to.equal(ann.memberId);
+    const at = desks.clock.now() + 26 * 3600_000;
+    await desks.preview.reschedule(ann.memberId, at);
+    await saved(desks, 'Sam Carter');
+    await saved(desks, "<b>Ann</b> O'Neil & Co");
+
+    const [called] = await outcomeTasks(desks, maria.personId);
+    expect([called?.['Subject'], called?.['Status'], called?.['WhatId'], called?.['ContactPad_Status__c']]).to.deep.equal([`Called: ${LEADS}`, 'Completed', null, 'Ended']);
+    expect(String(called?.['ContactPad_Interaction_Id__c'])).to.match(new RegExp(`^calling-${viewId}-${maria.personId}-\\d+$`));
+    const [rejected] = await outcomeTasks(desks, sam.personId);
+    expect([rejected?.['Subject'], rejected?.['CallDisposition']]).to.deep.equal([`Rejected: ${LEADS}`, 'Already a customer']);
+    const [rescheduled] = await outcomeTasks(desks, ann.personId);
+    expect([rescheduled?.['Status'], rescheduled?.['IsReminderSet'], Date.parse(String(rescheduled?.['ReminderDateTime']).replace('+0000', 'Z'))]).to.deep.equal(['Not Started', true, at]);
+    expect((await fakeOrg.records(desks.orgId, 'Lead')).find((l) => l.Id === maria.personId)?.['Status'], 'the Lead itself is not changed').to.equal('Working - Contacted');
+
+    // Reopened: what was called or rejected from this view is done, the rescheduled record waits for its time.
+    expect(await refusal(openList(desks, LEADS))).to.include({ code: 'CALLING_LIST_UNAVAILABLE' });
+    desks.clock.advance(27 * 3600_000);
+    await openList(desks, LEADS);
+    expect(records(desks).map((r) => [r.name, r.memberStatus])).to.deep.equal([["<b>Ann</b> O'Neil & Co", 'Rescheduled']]);
+  });
+
+  it('a record not reached stays on the list view, and a Contact list view takes the company from the Account', async () => {
+    const desks = await floor();
+    await openList(desks, 'Business owners');
+    expect(records(desks).map((r) => [r.name, r.objectType, r.company, r.phone])).to.deep.equal([
+      ['Elena Rossi', 'Contact', 'Rossi Family Vineyards', '+1 (415) 555-0105'],
+      ['Tom Becker', 'Contact', 'Becker Hardware', '(415) 555-0107'],
+    ]);
+    const elena = record(desks, 'Elena Rossi');
+    await desks.preview.call(elena.memberId);
+    desks.voice.ended(record(desks, 'Elena Rossi').callId!, { reason: 'rejected', statusCode: 486 });
+    await saved(desks, 'Elena Rossi');
+    const [task] = await outcomeTasks(desks, elena.personId);
+    expect([task?.['Subject'], task?.['WhatId'], task?.['ContactPad_Status__c']]).to.deep.equal(['Not reached: Business owners', null, 'Failed']);
+    await openList(desks, 'Business owners');
+    expect(records(desks).map((r) => [r.name, r.memberStatus])).to.deep.equal([['Elena Rossi', 'Not Reached'], ['Tom Becker', '']]);
+  });
+
+  it('an outcome Salesforce refuses on a list view\'s record (the Lead was deleted) is told, kept until dismissed', async () => {
+    const desks = await floor();
+    await openList(desks, LEADS);
+    const sam = record(desks, 'Sam Carter');
+    await fakeOrg.remove(desks.orgId, 'Lead', sam.personId);
+    desks.preview.preview(sam.memberId);
+    await desks.preview.reject(sam.memberId, 'Not interested');
+    const notice = await waitFor('told', () => desks.store.snapshot.notices.find((n) => n.code === 'CALLING_OUTCOME_REFUSED'));
+    expect(notice).to.include({ kept: true, about: `Sam Carter: Rejected (${LEADS})` });
+  });
+});
+
+describe('preview dialling: closing the list while a call from it is on', () => {
+  it('closing while the call rings: the outcome is logged when the call is answered, and the list stays closed', async () => {
+    const desks = await floor();
+    await openSpring(desks);
+    const maria = current(desks)!;
+    await desks.preview.call(maria.memberId);
+    const callId = record(desks, 'Maria Lopez').callId!;
+    await desks.preview.handle({ kind: 'close' });
+    expect(desks.store.snapshot.callingList).to.equal(undefined);
+    desks.voice.connected(callId);
+    await waitFor('Maria called in Salesforce', async () => ((await member(desks, maria.memberId))['Status'] === 'Called' ? true : undefined));
+    const tasks = await waitFor('her outcome Task', async () => {
+      const found = await outcomeTasks(desks, maria.personId);
+      return found.length > 0 ? found : undefined;
+    });
+    expect(tasks.map((t) => t['Subject'])).to.deep.equal([`Called: ${CAMPAIGN}`]);
+    expect(desks.store.snapshot.callingList, 'a late outcome does not bring the list back').to.equal(undefined);
+    desks.voice.ended(callId, { reason: 'remote-hangup' });
+    await settled();
+    expect(await outcomeTasks(desks, maria.personId), 'logged once').to.have.length(1);
+  });
+
+  it('closing while the call rings and nobody answers: Not Reached is logged when it ends', async () => {
+    const desks = await floor();
+    await openSpring(desks);
+    const maria = current(desks)!;
+    await desks.preview.call(maria.memberId);
+    const callId = record(desks, 'Maria Lopez').callId!;
+    desks.preview.close();
+    desks.voice.ended(callId, { reason: 'rejected', statusCode: 480 });
+    await waitFor('Maria not reached in Salesforce', async () => ((await member(desks, maria.memberId))['Status'] === 'Not Reached' ? true : undefined));
+    expect((await outcomeTasks(desks, maria.personId)).map((t) => t['Subject'])).to.deep.equal([`Not reached: ${CAMPAIGN}`]);
+  });
+
+  it('reopening the list while the call still rings picks the record up again, and its answer is logged once', async () => {
+    const desks = await floor();
+    await openSpring(desks);
+    const maria = current(desks)!;
+    await desks.preview.call(maria.memberId);
+    const callId = record(desks, 'Maria Lopez').callId!;
+    desks.preview.close();
+    await openSpring(desks);
+    expect(record(desks, 'Maria Lopez')).to.include({ state: 'dialling', callId });
+    expect(current(desks)?.name, 'the next record is previewed meanwhile').to.equal('Priya Natarajan');
+    desks.voice.connected(callId);
+    expect((await saved(desks, 'Maria Lopez')).state).to.equal('called');
+    expect(await outcomeTasks(desks, maria.personId)).to.have.length(1);
+  });
+
+  it('a call answered before the list is closed was logged already: closing and ending it logs nothing more', async () => {
+    const desks = await floor();
+    await openSpring(desks);
+    const maria = current(desks)!;
+    await desks.preview.call(maria.memberId);
+    const callId = record(desks, 'Maria Lopez').callId!;
+    desks.voice.connected(callId);
+    await saved(desks, 'Maria Lopez');
+    desks.preview.close();
+    desks.voice.ended(callId, { reason: 'remote-hangup' });
+    await settled();
+    expect(await outcomeTasks(desks, maria.personId)).to.have.length(1);
   });
 });

@@ -1,27 +1,41 @@
 /**
- * Scheduled calls from the Call back dialog (issue 12 item 3; seed 003 "Scheduled calls"): instead
- * of calling now, the agent schedules the call for a date and time; it becomes a callback request
- * for this agent in Salesforce (Status Scheduled, linked to the record), which the callback queue
- * (ContactPadCallbackQueue) offers to them once due, and their alert rings like any callback.
+ * Scheduled calls (issue 12 item 3; seed 003 "Scheduled calls"): from the Call back dialog,
+ * instead of calling now, the agent schedules the call for a date and time; it becomes a callback
+ * request for this agent in Salesforce (Status Scheduled, linked to the record), which the
+ * callback queue (ContactPadCallbackQueue) offers to them once due, and their alert rings like
+ * any callback (callback-alert-desk.ts pops the record it was scheduled from).
  *
  *   schedule -> the time read (INVALID_INPUT, SCHEDULE_IN_PAST) -> the compliance check AT that
  *               time (outbound-desk.ts clear: Do Not Call, lists, countries, calling hours in the
  *               recipient's time zone; the blocking rule's code) -> the request created -> listed
- *   move     -> the same checks for the new time -> the request moved -> listed
+ *   move     -> the same checks for the new time, against the record it was scheduled from (its
+ *               Do Not Call, its time zone; read fresh: crm/scheduled-call-origin.ts; a record
+ *               gone or not shared: the number alone, and the agent is told) -> moved -> listed;
+ *               blocked: the request stays as it was
  *   cancel   -> the request cancelled -> listed
  *
- * The list (when, who, number) is the dialog's (snapshot.callback.scheduled). Loaded with the
- * Call back desk, off the ring path.
+ * The agent's list shows in two places: the Call back dialog (snapshot.callback.scheduled), and
+ * "Scheduled calls" from the dial box at any time (snapshot.scheduledCalls: each call's time, the
+ * customer's time zone, whether it is due; model/scheduled-call-list.ts), read when opened and
+ * after each change, and redrawn when the next call falls due. Loaded with the Call back desk, off
+ * the ring path.
  */
-import { ContactPadError } from '../model/errors.ts';
+import { ContactPadError, isContactPadError } from '../model/errors.ts';
 import type { DialledRecord } from '../model/dial-history.ts';
-import { readScheduleTime } from '../model/scheduled-call.ts';
+import { numberTimeZones } from '../model/number-time-zones.ts';
+import { originUnavailable, readScheduleTime, type ScheduledCall } from '../model/scheduled-call.ts';
+import { nextDueAt, scheduledCallRows } from '../model/scheduled-call-list.ts';
 import type { ScheduledCallsPort } from '../crm/scheduled-calls-port.ts';
+import type { ScheduledCallsView } from '../store.ts';
 import type { OutboundDesk, OutboundDeskParts } from './outbound-desk.ts';
 
 export class ScheduledCallDesk {
   readonly #desks: OutboundDeskParts;
   readonly #outbound: OutboundDesk;
+  /** The agent's scheduled calls as last read. */
+  #listed: readonly ScheduledCall[] = [];
+  /** Stops the timer that redraws the list when its next call falls due. */
+  #stopDueTimer: (() => void) | undefined;
 
   constructor(desks: OutboundDeskParts, outbound: OutboundDesk) {
     this.#desks = desks;
@@ -38,14 +52,21 @@ export class ScheduledCallDesk {
     return id;
   }
 
-  /** Moves a scheduled call to `at`, with the same checks as scheduling it. */
+  /** Moves a scheduled call to `at`, with the same checks as scheduling it, against the record it was scheduled from. */
   async move(id: string, at: string): Promise<void> {
     const when = readScheduleTime(at, this.#desks.clock.now());
-    const call = this.#desks.store.snapshot.callback?.scheduled?.find((listed) => listed.id === id);
+    const call = this.#listed.find((listed) => listed.id === id);
     if (!call) throw new ContactPadError('CALLBACK_NOT_ALLOWED', 'That scheduled call is no longer listed: it was cancelled, or it is already due.');
-    // The number's own Contacts and Leads and its time zone are checked again (the list keeps no object type for the record).
-    await this.#outbound.clear(call.number, undefined, when);
-    await (await this.#port()).move(id, when);
+    const port = await this.#port();
+    const origin = call.recordId === '' ? { kind: 'none' as const } : await port.originOfRecord(call.recordId, call.name);
+    if (origin.kind === 'unreadable') this.#desks.notices.notify(originUnavailable(origin, 'The new time is checked against the number alone.'));
+    try {
+      await this.#outbound.clear(call.number, origin.kind === 'record' ? origin.record : undefined, when);
+    } catch (error) {
+      if (!isContactPadError(error) || !error.code.startsWith('CALL_BLOCKED_')) throw error;
+      throw new ContactPadError(error.code, `Scheduled call to ${call.name || call.number} not moved: ${error.message} It stays scheduled as it was.`, { detail: error.detail });
+    }
+    await port.move(id, when);
     await this.refresh();
   }
 
@@ -54,16 +75,45 @@ export class ScheduledCallDesk {
     await this.refresh();
   }
 
-  /** Reads the agent's scheduled calls into the open dialog; unreadable: the agent is told, the dialog keeps working. */
+  /** "Scheduled calls" opened: shown at once (as last read), then read again. */
+  async show(): Promise<void> {
+    this.#showList(this.#desks.store.snapshot.scheduledCalls?.state === 'listed' ? 'listed' : 'loading');
+    await this.refresh();
+  }
+
+  /** "Scheduled calls" closed. */
+  hide(): void {
+    this.#stopDueTimer?.();
+    this.#stopDueTimer = undefined;
+    this.#desks.store.update((s) => (s.scheduledCalls ? { ...s, scheduledCalls: undefined } : s));
+  }
+
+  /** Reads the agent's scheduled calls into the open dialog and list; unreadable: the agent is told, both keep working. */
   async refresh(): Promise<void> {
     const { store, notices } = this.#desks;
-    if (!this.#desks.rooms.crm) return;
+    if (!this.#desks.rooms.crm) {
+      if (store.snapshot.scheduledCalls) this.#showList('failed');
+      return;
+    }
     try {
       const scheduled = await (await this.#port()).list();
+      this.#listed = scheduled;
       store.update((s) => (s.callback ? { ...s, callback: { ...s.callback, scheduled } } : s));
+      if (store.snapshot.scheduledCalls) this.#showList('listed');
     } catch (error) {
       notices.notify(error);
+      if (store.snapshot.scheduledCalls) this.#showList('failed');
     }
+  }
+
+  /** The list as read, at the desk's time; redrawn when its next call falls due. */
+  #showList(state: ScheduledCallsView['state']): void {
+    const { store, clock } = this.#desks;
+    const now = clock.now();
+    store.update((s) => ({ ...s, scheduledCalls: { state, calls: scheduledCallRows(this.#listed, now, numberTimeZones) } }));
+    this.#stopDueTimer?.();
+    const next = nextDueAt(this.#listed, now);
+    this.#stopDueTimer = next === undefined ? undefined : clock.schedule(() => this.#showList(state), next - now);
   }
 
   async #port(): Promise<ScheduledCallsPort> {

@@ -2,10 +2,12 @@
  * Video calls at the desks (seed 000), with the real model and desks over a stand-in for the
  * phone (the telephony tests answer real video calls on Kamailio; the end-to-end suite runs the
  * window): what the phone found at accept reaches the view and the agent's notices, the camera
- * moves through its table, and a video call has its own capacity.
+ * is switched through its table and each of its moves reaches the view, and a video call has its
+ * own capacity.
  */
 import { expect } from '@open-wc/testing';
 import { isContactPadError } from '../model/errors.ts';
+import { cameraUnavailable } from '../model/video-call.ts';
 import type { CallVideo } from '../telephony/phone.ts';
 import { callOffer as offer, RecordingPhone, settled, testDesks } from '../../test-support/desk-rig.ts';
 import { rejectionOf } from '../../test-support/thrown.ts';
@@ -14,7 +16,7 @@ import { InCallDesk } from './in-call-desk.ts';
 const REMOTE = new MediaStream();
 const LOCAL = new MediaStream();
 
-function found(fields: Partial<Omit<CallVideo, 'setCamera'>> = {}): Omit<CallVideo, 'setCamera'> {
+function found(fields: Partial<Omit<CallVideo, 'setCamera' | 'watchCamera'>> = {}): Omit<CallVideo, 'setCamera' | 'watchCamera'> {
   return { camera: 'on', picture: 'shown', pictureProblem: '', remote: REMOTE, local: LOCAL, ...fields };
 }
 
@@ -68,22 +70,53 @@ describe('the video desk', () => {
     ]);
   });
 
-  it('turns the camera off and on through the table; the phone is asked each time', async () => {
-    const { view, phone, inCall, connectedVideoCall } = rig();
+  it('asks the phone to turn the camera off and on, and shows each move the phone reports', async () => {
+    const { view, phone, inCall, connectedVideoCall, notices } = rig();
     const id = await connectedVideoCall('v1');
     await inCall.camera(id, false);
-    expect(view.view(id)?.video?.camera).to.equal('off');
+    phone.cameraMoved(id, { camera: 'off', local: undefined });
+    expect(view.view(id)?.video).to.include({ camera: 'off', local: undefined, remote: REMOTE });
     await inCall.camera(id, true);
-    expect(view.view(id)?.video?.camera).to.equal('on');
+    phone.cameraMoved(id, { camera: 'starting', local: undefined });
+    expect(view.view(id)?.video?.camera).to.equal('starting');
+    const again = new MediaStream();
+    phone.cameraMoved(id, { camera: 'on', local: again });
+    expect(view.view(id)?.video).to.include({ camera: 'on', local: again });
     expect(phone.asked.filter((asked) => asked.startsWith('camera'))).to.deep.equal(['camera v1 off', 'camera v1 on']);
+    expect(notices()).to.deep.equal([]);
   });
 
-  it('refuses to turn on a camera that is not there, or off twice (INVALID_TRANSITION), asking the phone nothing', async () => {
+  for (const camera of ['none', 'denied', 'busy'] as const) {
+    it(`tries a camera that did not open at accept (${camera}) again when the agent turns it on`, async () => {
+      const { phone, inCall, connectedVideoCall } = rig();
+      const id = await connectedVideoCall('v1', found({ camera, local: undefined }));
+      await inCall.camera(id, true);
+      expect(phone.asked.filter((asked) => asked.startsWith('camera'))).to.deep.equal(['camera v1 on']);
+    });
+  }
+
+  it('shows the camera paused on hold and back on retrieve, and tells the agent when it does not come back (CAMERA_UNAVAILABLE), the call going on', async () => {
+    const { view, phone, connectedVideoCall, store } = rig();
+    const id = await connectedVideoCall('v1');
+    phone.cameraMoved(id, { camera: 'paused', local: undefined });
+    expect(view.view(id)?.video).to.include({ camera: 'paused', local: undefined });
+    phone.cameraMoved(id, { camera: 'starting', local: undefined });
+    phone.cameraMoved(id, { camera: 'busy', local: undefined }, cameraUnavailable('busy', id, 'retrieve'));
+    expect(view.view(id)?.video?.camera).to.equal('busy');
+    expect(view.stateOf(id)).to.equal('connected');
+    expect(store.snapshot.notices.map((notice) => `${notice.code}: ${notice.message}`)).to.deep.equal([
+      'CAMERA_UNAVAILABLE: Your camera did not come back after the hold: another application is using the camera. The caller hears you and you see them. Close the application that holds it, then turn it on again.',
+    ]);
+  });
+
+  it('refuses to turn on a camera that is on, or off one that is off (INVALID_TRANSITION), asking the phone nothing', async () => {
     const { phone, inCall, connectedVideoCall } = rig({ '/ContactPad/capacityVideo': '2' });
     const none = await connectedVideoCall('v1', found({ camera: 'denied', local: undefined }));
-    expect(isContactPadError(await rejectionOf(inCall.camera(none, true)), 'INVALID_TRANSITION')).to.equal(true);
+    expect(isContactPadError(await rejectionOf(inCall.camera(none, false)), 'INVALID_TRANSITION')).to.equal(true);
     const on = await connectedVideoCall('v2');
+    expect(isContactPadError(await rejectionOf(inCall.camera(on, true)), 'INVALID_TRANSITION')).to.equal(true);
     await inCall.camera(on, false);
+    phone.cameraMoved(on, { camera: 'off', local: undefined });
     expect(isContactPadError(await rejectionOf(inCall.camera(on, false)), 'INVALID_TRANSITION')).to.equal(true);
     expect(phone.asked.filter((asked) => asked.startsWith('camera'))).to.deep.equal(['camera v2 off']);
   });
@@ -110,8 +143,8 @@ describe('the video desk', () => {
     expect(store.snapshot.notices.map((notice) => notice.message)).to.deep.equal(['A video call from Maria Lopez was refused: Already handling 1 of 1 video interactions.']);
   });
 
-  it('lets the streams go once the call is over', async () => {
-    const { view, voice, connectedVideoCall, wrapUp } = rig();
+  it('lets the streams go once the call is over, and no longer follows its camera', async () => {
+    const { view, voice, phone, connectedVideoCall, wrapUp } = rig();
     const id = await connectedVideoCall('v1');
     voice.ended(id, { reason: 'remote-hangup' });
     const desk = await wrapUp();
@@ -119,5 +152,7 @@ describe('the video desk', () => {
     await settled();
     expect(view.stateOf(id)).to.equal('ended');
     expect(view.view(id)?.video).to.include({ camera: 'on', remote: undefined, local: undefined });
+    phone.cameraMoved(id, { camera: 'off', local: undefined });
+    expect(view.view(id)?.video?.camera).to.equal('on');
   });
 });

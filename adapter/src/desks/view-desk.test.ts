@@ -24,7 +24,7 @@ describe('the view desk (the view projection)', () => {
     expect(view.view('b')).to.deep.include({ caller: { state: 'pending' }, log: 'none', actions: ['accept', 'reject'] });
   });
 
-  it('offers the actions of the capability table for the kind and state, then the in-call controls of a live call, after each move', () => {
+  it('offers the actions of the capability table for the kind and state, then the in-call controls of a live call and, once it is over, Report a problem, after each move', () => {
     const { view } = testDesks();
     view.add(offer('call'), callFacts());
     view.move('call', 'connected');
@@ -32,9 +32,9 @@ describe('the view desk (the view projection)', () => {
     view.move('call', 'held');
     expect(view.view('call')?.actions).to.deep.equal(['retrieve', 'release', 'consult', 'transfer', 'mute']);
     view.move('call', 'wrap-up');
-    expect(view.view('call')?.actions).to.deep.equal(['extend-wrap-up']);
+    expect(view.view('call')?.actions).to.deep.equal(['extend-wrap-up', 'report-problem']);
     view.move('call', 'ended');
-    expect(view.view('call')?.actions).to.deep.equal([]);
+    expect(view.view('call')?.actions).to.deep.equal(['report-problem']);
   });
 
   it('offers abandon for a chat once its release failed (a fact of the model)', () => {

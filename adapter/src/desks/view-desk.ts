@@ -12,7 +12,7 @@ import type { Interaction, InteractionState } from '../model/interaction.ts';
 import { isFinished, isInProgress, transitionInteraction, type InteractionTransitionHow } from '../model/interaction-state.ts';
 import { tabRecordOf, withNavigation, type InteractionFacts } from '../model/interaction-facts.ts';
 import type { NavigationContext } from '../host/navigation-context.ts';
-import { allowedActions, inCallActions } from '../model/capabilities.ts';
+import { afterCallActions, allowedActions, inCallActions } from '../model/capabilities.ts';
 import type { CallQuality } from '../model/call-quality.ts';
 import { initialAgentState } from '../model/agent-state.ts';
 import type { AgentLanguage } from '../model/agent-identity.ts';
@@ -59,6 +59,7 @@ const CARRIED_OUT: ReadonlySet<InteractionAction> = new Set<InteractionAction>([
   'mute',
   'unmute',
   'send-dtmf',
+  'report-problem',
 ]);
 
 /**
@@ -72,8 +73,8 @@ export function actionsNow(
 ): readonly InteractionAction[] {
   const alone = allowedActions(interaction, { releaseFailed: facts.releaseFailed });
   const actions = paired ? paired(alone) : alone;
-  // The in-call controls (mute, keypad) follow the capability table's actions.
-  return [...actions, ...inCallActions(interaction, { muted: facts.muted === true })].filter((action) => CARRIED_OUT.has(action));
+  // The in-call controls (mute, keypad) follow the capability table's actions; after a call, Report a problem.
+  return [...actions, ...inCallActions(interaction, { muted: facts.muted === true }), ...afterCallActions(interaction)].filter((action) => CARRIED_OUT.has(action));
 }
 
 /**
@@ -88,6 +89,7 @@ export function firstSnapshot(settings: ContactPadSettings, at: number, agentLan
     dispositions: settings.dispositions,
     declineReasons: settings.declineReasons,
     phone: { state: 'stopped' },
+    phoneTab: 'active-here',
     interactions: [],
     selectedId: undefined,
     notices: [],

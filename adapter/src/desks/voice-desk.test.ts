@@ -117,13 +117,19 @@ describe('the voice desk', () => {
     expect(desks.view.interaction('next')?.state).to.equal('alerting');
   });
 
-  it('says why when the phone refused a ringing call on its own (audio the browser cannot play)', () => {
+  it('says who called and why when the phone refused a call before it rang (media the browser cannot take), and lists nothing', () => {
     const desks = withPhone();
-    desks.voice.incoming(offer('g'));
-    const message = 'The caller\'s phone offers only g729, which this browser cannot play: the call was refused (488 Not Acceptable Here).';
-    desks.voice.ended('g', { reason: 'refused', code: 'CALL_CODECS_UNSUPPORTED', message });
-    expect(desks.view.interaction('g')?.journey.at(-1)).to.deep.equal({ at: desks.clock.now(), kind: 'failed', detail: message });
-    expect(desks.store.snapshot.notices.map((n) => [n.code, n.message])).to.deep.equal([['CALL_CODECS_UNSUPPORTED', message]]);
+    desks.agent.choose({ status: 'ready' });
+    const why = 'its media cannot be played here: it offers plain RTP without ICE or DTLS. The caller was refused (488 Not Acceptable Here).';
+    desks.voice.refused(offer('p', { callerName: '' }), new ContactPadError('CALL_MEDIA_UNPLAYABLE', why));
+    desks.voice.refused(offer('g', { callerName: 'Grace Hopper' }), new ContactPadError('CALL_CODECS_UNSUPPORTED', 'its media cannot be played here: the caller\'s phone offers only g729.'));
+    expect(desks.store.snapshot.notices.map((n) => [n.code, n.message])).to.deep.equal([
+      ['CALL_MEDIA_UNPLAYABLE', `A voice call from +14155550100 could not be offered: ${why}`],
+      ['CALL_CODECS_UNSUPPORTED', 'A voice call from Grace Hopper could not be offered: its media cannot be played here: the caller\'s phone offers only g729.'],
+    ]);
+    expect(desks.store.snapshot.interactions, 'nothing rang, nothing is listed').to.deep.equal([]);
+    expect(desks.store.snapshot.agent.status, 'the agent stays Ready').to.equal('ready');
+    expect(desks.phone.asked.filter((asked) => asked.startsWith('reject')), 'the phone answered the caller itself').to.deep.equal([]);
   });
 
   it('starts wrap up when an answered call ends: released by us, or hung up by the far end (a failure is also told)', async () => {

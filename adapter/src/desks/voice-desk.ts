@@ -12,6 +12,7 @@ import { ContactPadError } from '../model/errors.ts';
 import { interactionKind } from '../model/capabilities.ts';
 import { callFacts } from '../model/interaction-facts.ts';
 import { isInProgress, offerInteraction } from '../model/interaction-state.ts';
+import type { CallRecord } from '../model/call-record.ts';
 import type { Clock } from '../model/clock.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
@@ -41,18 +42,22 @@ export interface VoiceDeskParts {
   /** The screen-pop desk, loaded off the ring path (the first call waits for it, not for the ring). */
   readonly screenPop: LoadedOnce<ScreenPopDesk>;
   readonly notices: NoticeDesk;
+  /** `voice-call` (Service Cloud Voice): Salesforce pops the VoiceCall; ContactPad looks up and pops nothing (model/call-record.ts). */
+  readonly callRecord?: CallRecord;
 }
 
 export class VoiceDesk {
   readonly #parts: VoiceDeskParts;
   /** The phone was started (the agent left Offline) and not stopped since. */
   #phoneStarted = false;
+  /** This page has the agent's phone (phone-tab-desk.ts: another tab or window of the agent may have it). */
+  #here = true;
   #outbound: OutboundDesk | undefined;
   #outboundLoading: Promise<OutboundDesk> | undefined;
 
   constructor(parts: VoiceDeskParts) {
     this.#parts = parts;
-    parts.agent.onChosen((status) => this.#phoneFollows(status));
+    parts.agent.onChosen((status) => void this.#phoneFollows(status));
   }
 
   /**
@@ -92,12 +97,18 @@ export class VoiceDesk {
     }
     view.add(interaction, callFacts());
     // A callback alert (callback-alert-desk.ts, with the outbound desk): its attempt shown.
-    if (offer.kind === 'callback') this.#callbackAlerts().then((alerts) => alerts.rang(offer.callId, offer.callbackAttempt), (error: unknown) => notices.notify(error));
+    if (offer.kind === 'callback') this.#callbackAlerts().then((alerts) => alerts.rang(offer.callId, offer.callbackAttempt, offer.callbackRequestId), (error: unknown) => notices.notify(error));
     revealPanel(rooms, notices);
     // Without the crm room there is nothing to look up: said at once, the screen-pop desk is not loaded for it.
     // With it, the lookup starts once the pop is painted (its request costs the page a millisecond or two).
-    if (rooms.crm) rooms.afterPaint(() => this.#parts.screenPop.run((screenPop) => screenPop.lookUp(interaction), (error) => notices.notify(error)));
+    if (rooms.crm && this.#parts.callRecord !== 'voice-call') rooms.afterPaint(() => this.#parts.screenPop.run((screenPop) => screenPop.lookUp(interaction), (error) => notices.notify(error)));
     else view.setCaller(interaction.id, CALLER_LOOKUP_OFF);
+  }
+
+  /** The phone refused an INVITE before it rang (488: media this browser cannot take): nothing is listed, the agent is told. */
+  refused(offer: CallOffer, error: ContactPadError): void {
+    const from = offer.callerName || (offer.kind === 'callback' && offer.callbackNumber !== '' ? offer.callbackNumber : offer.callerNumber) || 'a withheld number';
+    this.#parts.notices.notify(new ContactPadError(error.code, `A ${offer.kind} call from ${from} could not be offered: ${error.message}`, { cause: error, detail: { ...error.detail } }));
   }
 
   /** The call was answered (200 OK / ACK): the agent is Busy and an inbound call pops its record. */
@@ -107,7 +118,7 @@ export class VoiceDesk {
     if (!interaction || interaction.state !== 'alerting') return;
     view.move(callId, 'connected');
     agent.workStarted(callId);
-    if (interaction.direction === 'inbound') this.#parts.screenPop.run((screenPop) => screenPop.pop(callId), (error) => this.#parts.notices.notify(error));
+    if (interaction.direction === 'inbound' && this.#parts.callRecord !== 'voice-call') this.#parts.screenPop.run((screenPop) => screenPop.pop(callId), (error) => this.#parts.notices.notify(error));
   }
 
   /** The call is over: missed, rejected or failed while it rang; wrap up (or handed over) once answered. */
@@ -124,11 +135,7 @@ export class VoiceDesk {
       else if (end.reason === 'caller-cancelled') view.move(callId, 'missed', { detail: 'caller hung up while ringing' });
       else if (end.reason === 'rejected') view.move(callId, 'rejected', { detail: `${end.statusCode}` });
       else if (end.reason === 'failed') view.move(callId, 'failed', { detail: end.message });
-      else if (end.reason === 'refused') {
-        // Nobody could have answered it (the phone refused it on its own): the agent is told why.
-        view.move(callId, 'failed', { detail: end.message });
-        notices.notify(new ContactPadError(end.code, end.message));
-      } else view.move(callId, 'missed', { detail: end.reason });
+      else view.move(callId, 'missed', { detail: end.reason });
     } else if (isInProgress(state)) {
       if (end.reason === 'transferred') {
         this.#parts.wrapUp.run((wrapUp) => wrapUp.handedOver(callId, view.facts(callId)?.transferTo ?? 'another agent'), (error) => notices.notify(error));
@@ -220,17 +227,30 @@ export class VoiceDesk {
     return this.outbound().then((outbound) => outbound.callbackAlerts());
   }
 
-  /** The phone registers while the agent is anything but Offline, and stops when Offline. */
-  #phoneFollows(status: AgentStatus): void {
+  /**
+   * Whether this page has the agent's phone (phone-tab-desk.ts): the phone registers only where
+   * it is. Resolves once a phone that was running here has stopped (unregistered).
+   */
+  phoneHere(here: boolean): Promise<void> {
+    this.#here = here;
+    return this.#phoneFollows(this.#parts.store.snapshot.agent.status);
+  }
+
+  /** The phone registers while the agent is anything but Offline (and this page has it), and stops when Offline. */
+  #phoneFollows(status: AgentStatus): Promise<void> {
     const { rooms, store, notices } = this.#parts;
-    if (status === 'offline' && this.#phoneStarted) {
+    const run = status !== 'offline' && this.#here;
+    if (!run && this.#phoneStarted) {
       this.#phoneStarted = false;
-      rooms.phone?.stop().catch((error: unknown) => notices.notify(error));
+      const stopped = rooms.phone?.stop().catch((error: unknown) => notices.notify(error));
       store.update((s) => ({ ...s, phone: { state: 'stopped' } }));
-    } else if (status !== 'offline' && !this.#phoneStarted && rooms.phone) {
+      return stopped ?? Promise.resolve();
+    }
+    if (run && !this.#phoneStarted && rooms.phone) {
       this.#phoneStarted = true;
       store.update((s) => ({ ...s, phone: { state: 'connecting' } }));
       rooms.phone.start();
     }
+    return Promise.resolve();
   }
 }

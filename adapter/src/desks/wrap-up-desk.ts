@@ -5,14 +5,20 @@
  *   the clock -> ended -> Task (outbox)
  *   abandon -> abandoned -> Task;  handed over (transfer) -> transferred -> Task, off the list
  *   reload in wrap up -> restored from its draft, with a fresh clock
+ *   answered call -> kept as a live draft; its page gone without wrap up (crash) -> restored in wrap up
+ *   (calls only in the page with the phone: phone-tab-desk.ts)
  *
  * What the Task links to comes from the interaction's facts ({@link taskLinks}); a consult call
  * has no wrap up of its own (the interaction it was about has one).
  */
 import type { JourneyEventKind } from '../model/interaction.ts';
+import type { Interaction } from '../model/interaction.ts';
 import { isInProgress, withWrapUp } from '../model/interaction-state.ts';
+import { interactionKind } from '../model/capabilities.ts';
+import { PAGE_LEFT } from '../model/phone-tab.ts';
 import { restoredFacts, withReleaseFailed, type InteractionFacts, type TaskLinkIds } from '../model/interaction-facts.ts';
 import { ContactPadError } from '../model/errors.ts';
+import type { CallRecord } from '../model/call-record.ts';
 import type { Clock } from '../model/clock.ts';
 import type { ContactPadSettings } from '../model/settings.ts';
 import { isTaskLinkTarget, isWhoTarget } from '../crm/task-links.ts';
@@ -61,8 +67,11 @@ export class WrapUpDesk {
   readonly #agent: AgentDesk;
   readonly #notices: NoticeDesk;
   readonly #wrappedUp: ((id: string) => void)[] = [];
+  /** `voice-call`: Salesforce's VoiceCall is the record of a call; no Task and no draft are written (model/call-record.ts). */
+  readonly #callRecord: CallRecord;
 
-  constructor(settings: ContactPadSettings, clock: Clock, rooms: Rooms, view: ViewDesk, agent: AgentDesk, notices: NoticeDesk) {
+  constructor(settings: ContactPadSettings, clock: Clock, rooms: Rooms, view: ViewDesk, agent: AgentDesk, notices: NoticeDesk, callRecord: CallRecord = 'task') {
+    this.#callRecord = callRecord;
     this.#settings = settings;
     this.#clock = clock;
     this.#rooms = rooms;
@@ -171,7 +180,7 @@ export class WrapUpDesk {
     const interaction = this.#view.interaction(id);
     const facts = this.#view.facts(id);
     const crm = this.#rooms.crm;
-    if (!interaction || !facts || !crm) return;
+    if (!interaction || !facts || !crm || this.#callRecord === 'voice-call') return;
     crm.logInteraction(interaction, taskLinks(facts), this.#clock.now()).catch((error: unknown) => this.#notices.notify(error));
   }
 
@@ -180,23 +189,55 @@ export class WrapUpDesk {
     const interaction = this.#view.interaction(id);
     const facts = this.#view.facts(id);
     const crm = this.#rooms.crm;
-    if (!interaction || !facts || interaction.state !== 'wrap-up' || !crm) return;
+    if (!interaction || !facts || interaction.state !== 'wrap-up' || !crm || this.#callRecord === 'voice-call') return;
+    crm.saveWrapUpDraft(interaction, taskLinks(facts)).catch((error: unknown) => this.#notices.notify(error));
+  }
+
+  /**
+   * A call was answered: kept durable as it is (a live draft), so that a page that goes without
+   * a word (a crash; a reload whose last write did not make it) still leaves its Task to log: the
+   * page with the phone next finds it and puts it in wrap up ({@link restore}). The wrap-up draft
+   * replaces it at the call's end, and the Task's write removes it.
+   */
+  keepLive(id: string): void {
+    const interaction = this.#view.interaction(id);
+    const facts = this.#view.facts(id);
+    const crm = this.#rooms.crm;
+    if (!interaction || !facts || !crm || !isInProgress(interaction.state) || facts.work || facts.consultFor !== undefined) return;
     crm.saveWrapUpDraft(interaction, taskLinks(facts)).catch((error: unknown) => this.#notices.notify(error));
   }
 
   /**
    * After a reload: the interactions that were in wrap up come back in wrap up, with their
-   * disposition and notes, and a fresh wrap-up clock; Done (or the clock) logs them.
+   * disposition and notes, and a fresh wrap-up clock; Done (or the clock) logs them. A call whose
+   * page went while it was up (its live draft) comes back in wrap up too, released then.
+   * `calls`: whether this page has the agent's phone; a call's wrap up belongs there, so another
+   * page of the agent leaves calls' drafts alone (it restores them once it gets the phone).
    */
-  async restore(): Promise<void> {
+  async restore(calls = true): Promise<void> {
     const crm = this.#rooms.crm;
-    if (!crm) return;
+    if (!crm || this.#callRecord === 'voice-call') return;
     for (const draft of await crm.wrapUpDrafts()) {
       const interaction = draft.interaction;
-      if (this.#view.has(interaction.id) || interaction.state !== 'wrap-up') continue;
+      if (this.#view.has(interaction.id)) continue;
+      const call = isCall(interaction);
+      if (call && !calls) continue;
+      const cutOff = call && isInProgress(interaction.state);
+      if (interaction.state !== 'wrap-up' && !cutOff) continue;
       this.#view.add(interaction, restoredFacts(draft.links));
       this.#view.setCaller(interaction.id, NO_CALLER_LOOKUP);
+      if (cutOff) this.#view.move(interaction.id, 'wrap-up', { kind: 'released', detail: PAGE_LEFT });
       this.#agent.startWrapUpClock(interaction.id);
+      if (cutOff) this.saveDraft(interaction.id);
     }
+  }
+}
+
+/** A call (voice, video, a callback), as a draft read back from disk says it (an unknown channel is none). */
+function isCall(interaction: Interaction): boolean {
+  try {
+    return interactionKind(interaction.channel) === 'live';
+  } catch {
+    return false;
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Preview dialling: a calling list (the members of a Salesforce Campaign) worked through one
- * record at a time. The agent reviews a calling record (its fields), calls it, rejects it with a
+ * Preview dialling: a calling list (the members of a Salesforce Campaign, or the records of a
+ * Lead or Contact list view) worked through one record at a time. The agent reviews a calling record (its fields), calls it, rejects it with a
  * reason, or reschedules the attempt (the agent guide of seed 002: "Participating in an Outbound
  * Campaign", "How to Review a Calling Record", "How to Reject a Calling Record", "How to
  * Reschedule a Call Attempt"). Each outcome is logged on the record (crm/calling-list.ts).
@@ -35,9 +35,9 @@ export const CALLING_RECORD_TRANSITIONS: Readonly<Record<CallingRecordState, Rea
   rescheduled: Object.freeze({}),
 } as const);
 
-/** One member of the calling list: what the agent reviews before calling (the CampaignMember's fields, read from its Lead or Contact). */
+/** One member of the calling list: what the agent reviews before calling (the CampaignMember's fields, read from its Lead or Contact; a list view's Lead or Contact). */
 export interface CallingRecord {
-  /** The CampaignMember's id. */
+  /** The member's id on its list: the CampaignMember's id, or on a list view's list the Lead's or Contact's own id. */
   readonly memberId: string;
   /** The member's Lead or Contact (LeadOrContactId): the record the call and its Task link to. */
   readonly personId: string;
@@ -51,7 +51,10 @@ export interface CallingRecord {
   readonly email: string;
   /** City, State, Country, as far as given. */
   readonly place: string;
-  /** The CampaignMember Status when the list was read (Sent, Not Reached...). */
+  /**
+   * Where the record stands on its list when the list was read: the CampaignMember Status (Sent,
+   * Not Reached...); on a list view's list, the last outcome logged from that list ('' for none).
+   */
   readonly memberStatus: string;
   readonly doNotCall: boolean;
   /** When a rescheduled attempt is due (ContactPad_Next_Attempt__c, epoch ms); undefined when not rescheduled. */
@@ -65,13 +68,22 @@ export interface CallingRecord {
   readonly rescheduledTo?: number;
   /** The key of the last outcome's write (its Task's ContactPad_Interaction_Id__c: {@link outcomeKey}), once one is logged. */
   readonly outcomeKey?: string;
-  /** Where that write stands: saving (stored in this browser, on its way), retrying (kept, will retry), saved (in Salesforce). */
+  /** Where that write stands: saving (stored in this browser, on its way), retrying (kept, will retry), saved (in Salesforce), refused (Salesforce refused it for good: told). */
   readonly outcomeLog?: Exclude<ActivityLogState, 'none'>;
 }
 
-/** The key of an outcome's write: the member and when it happened (the same for every try, so a retry updates the same Task). */
-export function outcomeKey(memberId: string, at: number): string {
-  return `calling-${memberId}-${at}`;
+/**
+ * The key of an outcome's write: its list (the Campaign or list view), the member and when it
+ * happened (the same for every try, so a retry updates the same Task; the list's outcomes are
+ * found by its prefix, {@link listOutcomeKeyPrefix}).
+ */
+export function outcomeKey(listId: string, memberId: string, at: number): string {
+  return `${listOutcomeKeyPrefix(listId)}${memberId}-${at}`;
+}
+
+/** What the keys of one list's outcomes begin with. */
+export function listOutcomeKeyPrefix(listId: string): string {
+  return `calling-${listId}-`;
 }
 
 /** Whether a write's key is a calling list outcome's (its progress goes to the preview desk, not to a call). */
@@ -139,18 +151,19 @@ export function rescheduleTime(at: unknown, now: number): number {
   return at;
 }
 
-/** A campaign the agent may work through. */
-export interface CampaignChoice {
-  readonly id: string;
-  readonly name: string;
-}
+/** A calling list the agent may work through: an active Campaign's members, or a Lead or Contact list view's records. */
+export type CallingListSource =
+  | { readonly kind: 'campaign'; readonly id: string; readonly name: string }
+  | { readonly kind: 'list-view'; readonly id: string; readonly name: string; readonly objectType: 'Lead' | 'Contact' };
 
-/** The calling list as the widget shows it: the campaigns to choose from, then one campaign's records. */
+/** The calling list as the widget shows it: the campaigns and list views to choose from, then one list's records. */
 export interface CallingListView {
-  /** choosing: the active campaigns are listed; open: a campaign's records are worked through. */
+  /** choosing: the lists are offered; open: a list's records are worked through. */
   readonly state: 'loading' | 'choosing' | 'open';
-  readonly campaigns: readonly CampaignChoice[];
-  readonly campaign: CampaignChoice | undefined;
+  /** The active campaigns, then the Lead and Contact list views. */
+  readonly sources: readonly CallingListSource[];
+  /** The list open. */
+  readonly source: CallingListSource | undefined;
   /** The records due when the list was opened, in the list's order, with what the agent did to each. */
   readonly records: readonly CallingRecord[];
   /** The record the agent reviews (and calls, rejects or reschedules). */
@@ -161,9 +174,10 @@ export interface CallingListView {
 
 /** What the agent does with the calling list (the `calling-list` intent). */
 export type CallingListAction =
-  /** Show the active campaigns to choose from. */
+  /** Show the active campaigns and the list views to choose from. */
   | { readonly kind: 'choose' }
-  | { readonly kind: 'open'; readonly campaignId: string }
+  /** Open a campaign's or a list view's list (`listId`: its id, one of the sources offered). */
+  | { readonly kind: 'open'; readonly listId: string }
   /** Review a record; without `memberId`, the next one due. */
   | { readonly kind: 'preview'; readonly memberId?: string }
   | { readonly kind: 'call'; readonly memberId: string }

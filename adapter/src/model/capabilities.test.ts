@@ -3,7 +3,7 @@ import type { Channel, InteractionState } from './interaction.ts';
 import type { InteractionAction } from './interaction-action.ts';
 import { isContactPadError } from './errors.ts';
 import { thrown } from '../../test-support/thrown.ts';
-import { allowedActions, interactionKind, isActionAllowed } from './capabilities.ts';
+import { afterCallActions, allowedActions, interactionKind, isActionAllowed } from './capabilities.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
@@ -102,6 +102,19 @@ describe('capability table: a call the agent placed', () => {
       expect(allowedActions({ channel, state: 'connected', direction: 'outbound' }, { releaseFailed: false })).to.deep.equal(allowedActions({ channel, state: 'connected', direction: 'inbound' }, { releaseFailed: false }));
     }
     expect(allowedActions({ channel: 'voice', state: 'alerting', direction: 'inbound' }, { releaseFailed: false })).to.deep.equal(['accept', 'reject']);
+  });
+});
+
+describe('after a call', () => {
+  it('offers Report a problem for a live call in wrap up or any end, never for a call under way, a chat, an email or a case', () => {
+    const over = ['wrap-up', 'ended', 'rejected', 'missed', 'failed', 'transferred', 'abandoned'];
+    for (const channel of CHANNELS) {
+      for (const state of STATES) {
+        const expected = interactionKind(channel) === 'live' && over.includes(state) ? ['report-problem'] : [];
+        expect(afterCallActions({ channel, state }), `${channel} ${state}`).to.deep.equal(expected);
+      }
+    }
+    expect(afterCallActions({ channel: 'fax' as Channel, state: 'ended' })).to.deep.equal([]);
   });
 });
 

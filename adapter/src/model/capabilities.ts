@@ -16,7 +16,8 @@
  * | ends      | nothing                              | nothing                                 | nothing                              |
  *
  * Beside the table, the in-call controls of a live call ({@link inCallActions}): mute or
- * unmute while it is connected or held, and the keypad (send-dtmf) while it is connected.
+ * unmute while it is connected or held, and the keypad (send-dtmf) while it is connected; and
+ * after a live call ({@link afterCallActions}): report a problem with it, in wrap up or ended.
  */
 import { ContactPadError } from './errors.ts';
 import type { Channel, Interaction } from './interaction.ts';
@@ -109,6 +110,21 @@ export function inCallActions(interaction: Pick<Interaction, 'channel' | 'state'
   if (interaction.state === 'connected') return muted ? UNMUTE_CONNECTED : MUTE_CONNECTED;
   if (interaction.state === 'held') return muted ? UNMUTE_HELD : MUTE_HELD;
   return NOTHING;
+}
+
+const AFTER_CALL: readonly InteractionAction[] = Object.freeze(['report-problem']);
+/** A call is over in wrap up and in every end state (interaction-state.ts isFinished: not imported, it imports this table). */
+const OVER: ReadonlySet<string> = new Set(['wrap-up', 'ended', 'rejected', 'missed', 'failed', 'transferred', 'abandoned']);
+
+/**
+ * What the agent may do about a live call once it is over (in wrap up, or in any end state: ended,
+ * missed, rejected, failed, transferred, abandoned): report a problem with it (the call sounded
+ * bad, dropped, never rang through). Nothing for chats, emails, cases or calls under way. Never
+ * throws; the answer is frozen.
+ */
+export function afterCallActions(interaction: Pick<Interaction, 'channel' | 'state'>): readonly InteractionAction[] {
+  const live = Object.hasOwn(KIND_OF, interaction.channel) && KIND_OF[interaction.channel] === 'live';
+  return live && OVER.has(interaction.state) ? AFTER_CALL : NOTHING;
 }
 
 /** True when {@link allowedActions} includes `action`: the check the controller makes before carrying an intent out. */

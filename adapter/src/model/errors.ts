@@ -96,6 +96,11 @@ export const ERROR_CATALOGUE = {
     ],
     fix: 'The admins set the same secret in Salesforce (Setup > Custom Settings > ContactPad SIP Edge) and on the phone server. ContactPad fetches a fresh credential and keeps trying on its own.',
   },
+  PHONE_TAKE_OVER_REFUSED: {
+    description: 'The phone stays in the other tab or window of ContactPad: a call is live there, and taking the phone over would cut it.',
+    causes: ['The agent pressed "Use the phone here" while the tab or window with the phone had a call connected, on hold or ringing.'],
+    fix: 'Finish the call in the other tab or window (or close that one after the call), then press "Use the phone here" again.',
+  },
   SIP_CALL_FAILED: {
     description: 'A call could not be set up or ended unexpectedly.',
     causes: ['The far end refused the call.', 'Media could not be negotiated.'],
@@ -106,6 +111,14 @@ export const ERROR_CATALOGUE = {
     causes: ['A trunk or PBX offers only G.729 (or another codec browsers do not have), and the media gateway passes codecs through without transcoding.'],
     fix: 'The admins have the trunk offer G.711 (PCMU or PCMA) or opus as well, or turn on transcoding in the media gateway (docs/sip-edge.md).',
   },
+  CALL_MEDIA_UNPLAYABLE: {
+    description: 'A call could not be offered to the agent: its media offer (SDP) is one the browser cannot take, so it was refused with 488 Not Acceptable Here before it rang.',
+    causes: [
+      'A phone line\'s plain RTP (no ICE, no DTLS) reached the browser: the media gateway (rtpengine) was not in the call\'s path.',
+      'The caller\'s SDP is unreadable, truncated, or lacks ICE credentials, a valid DTLS fingerprint or rtcp-mux.',
+    ],
+    fix: 'Nothing to do for the agent: the caller is refused at once and the platform can offer the call elsewhere. The admins check the SIP server\'s routing (docs/sip-edge.md) and the caller\'s equipment for the call id.',
+  },
   VIDEO_UNAVAILABLE: {
     description: 'A video call went on as a voice call: the caller\'s video cannot be shown in this browser.',
     causes: [
@@ -115,9 +128,14 @@ export const ERROR_CATALOGUE = {
     fix: 'Go on talking: the call has audio both ways. The admins check which video formats the mobile app offers (VP8, VP9, H.264 or AV1 reach every browser ContactPad supports).',
   },
   CAMERA_UNAVAILABLE: {
-    description: 'A video call was accepted without the agent\'s camera: the caller sees no picture of the agent, but hears them, and the agent sees the caller.',
-    causes: ['No camera is connected.', 'The browser blocks the camera for the ContactPad site.', 'Another application (a meeting app) is using the camera.'],
-    fix: 'Connect a camera, allow it in the site settings (the padlock in the address bar), or close the application that holds it; the next video call uses it.',
+    description: 'A video call goes on without the agent\'s camera (accepted without it, or it did not turn on, come back after a hold, or keep running): the caller sees no picture of the agent, but hears them, and the agent sees the caller.',
+    causes: [
+      'No camera is connected, or it was unplugged.',
+      'The browser blocks the camera for the ContactPad site.',
+      'Another application (a meeting app) is using the camera.',
+      'The caller\'s app did not take the agent\'s video (it refused the re-INVITE that offered it).',
+    ],
+    fix: 'Connect a camera, allow it in the site settings (the padlock in the address bar), or close the application that holds it, then press Turn camera on in the video window.',
   },
   DTMF_FAILED: {
     description: 'Keypad tones (DTMF) could not be sent on the call; the call goes on.',
@@ -266,8 +284,8 @@ export const ERROR_CATALOGUE = {
   },
   CRM_SESSION_EXPIRED: {
     description: 'The Salesforce session has expired (INVALID_SESSION_ID).',
-    causes: ['The agent logged out in another tab.', 'The session timed out.'],
-    fix: 'Reload the console; pending activity logs are kept and sent after the reload.',
+    causes: ['The agent logged out in another tab.', 'The session timed out.', 'Salesforce refused the session for one request (the next one may be taken again).'],
+    fix: 'Nothing is lost: pending activity logs wait in the browser and are sent as soon as a Salesforce request succeeds again (the next caller lookup included). If it lasts, log in to Salesforce again and reload the console.',
   },
   CRM_REQUEST_LIMIT: {
     description: 'The org has used its daily API allocation (REQUEST_LIMIT_EXCEEDED).',
@@ -361,18 +379,46 @@ export const ERROR_CATALOGUE = {
     causes: ['The date or time picked is earlier than now (or the moment passed while the agent was choosing).'],
     fix: 'Pick a date and time to come and schedule again.',
   },
+  SCHEDULED_RECORD_UNAVAILABLE: {
+    description: 'A scheduled call names the record it was scheduled from, and that record cannot be read now: the call is checked by its number only, and when it starts the screen-pop rules find the caller by number instead of popping that record.',
+    causes: [
+      'The record was deleted (or merged) after the call was scheduled.',
+      'The record is no longer shared with the agent, or the agent lost access to its object.',
+      'Salesforce could not be asked (offline, session expired): the notice says so.',
+    ],
+    fix: 'Open the right record by hand during the call (the Task links to the record open then). If the record should be visible, a Salesforce admin checks its sharing.',
+  },
   RESCHEDULE_TIME_PASSED: {
     description: 'A calling record\'s next call attempt was rescheduled to a time that has already passed; nothing was changed.',
     causes: ['The date or time picked is earlier than now (or the moment passed while the agent was choosing).'],
     fix: 'Pick a date and time to come and reschedule again; the record stays on the calling list meanwhile.',
   },
   CALLING_LIST_UNAVAILABLE: {
-    description: 'The calling list (the members of a Salesforce Campaign) could not be read, or an outcome could not be logged on a calling record.',
+    description: 'The calling list (the members of a Salesforce Campaign, or the records of a Lead or Contact list view) could not be read, or an outcome could not be logged on a calling record.',
     causes: [
       'The agent cannot read Campaigns or Campaign Members (Marketing User, or the ContactPad Agent permission set without Campaign access).',
       'The campaign was deleted or made inactive, or has no members to call.',
+      'The list view was deleted, or is no longer shared with the agent.',
     ],
-    fix: 'Pick another campaign or try again; a Salesforce admin checks the agent\'s access to Campaigns and the campaign\'s member statuses (README, Preview dialling).',
+    fix: 'Pick another list or try again; a Salesforce admin checks the agent\'s access to Campaigns and the campaign\'s member statuses, or the list view\'s sharing (README, Preview dialling).',
+  },
+  CALLING_OUTCOME_REFUSED: {
+    description: 'Salesforce refused to write a calling record\'s outcome (its Task, and a campaign member\'s Status): nothing of it was written, and it is not tried again.',
+    causes: [
+      'The campaign member was removed from the campaign, or the Lead or Contact was deleted or merged (ENTITY_IS_DELETED, INVALID_CROSS_REFERENCE_KEY).',
+      'A validation rule on Task or Campaign Member refused it (FIELD_CUSTOM_VALIDATION_EXCEPTION).',
+      'The agent lost access to the record or to Tasks.',
+    ],
+    fix: 'The notice names the record, the outcome and Salesforce\'s reason: log it by hand in Salesforce if it still matters (or ask the admin to fix the rule), then dismiss the notice. It stays, after a reload too, until dismissed.',
+  },
+  PROBLEM_REPORT_REFUSED: {
+    description: 'Salesforce refused a problem report (a Case with the diagnostic log attached as a file): nothing was written, and the report is kept in this browser for another try.',
+    causes: [
+      'The agent may not create Cases or files (the ContactPad Agent permission set grants Case create; files need the Salesforce CRM Content or Files access the user license gives).',
+      'The Case field ContactPad Report Id (ContactPad_Report_Id__c) is missing: force-app is not deployed in full.',
+      'A validation rule or a required field on Case refuses a Case with only a subject and a description.',
+    ],
+    fix: 'A Salesforce admin checks the agent\'s access and the Case validation rules (README, Report a problem); the agent then presses Try again in Report a problem. The report is kept meanwhile.',
   },
   UNEXPECTED: {
     description: 'Something failed that ContactPad has no code for: a failure it did not expect.',

@@ -25,4 +25,6 @@ export type InteractionAction =
   | 'mute'
   | 'unmute'
   /** A connected call: send keypad tones (the keypad, or the keyboard while it is open). */
-  | 'send-dtmf';
+  | 'send-dtmf'
+  /** A finished call (in wrap up or ended): report a problem with it to the admin (desks/problem-report-desk.ts). */
+  | 'report-problem';

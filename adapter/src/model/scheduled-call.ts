@@ -8,6 +8,7 @@
  * The request's own moves (schedule, move, cancel) are callback-request.ts's table.
  */
 import { ContactPadError } from './errors.ts';
+import type { DialledRecord } from './dial-history.ts';
 
 /** A scheduled call as the agent's list shows it (the record ContactPad_Callback_Request__c). */
 export interface ScheduledCall {
@@ -18,6 +19,28 @@ export interface ScheduledCall {
   readonly name: string;
   /** The record it was scheduled from; '' when none. */
   readonly recordId: string;
+}
+
+/**
+ * The record a scheduled call was scheduled from (its Record Id), as Salesforce has it now: the
+ * call pops it and is checked against it (its Do Not Call, its time zone). `none`: the request
+ * names no record; `unreadable`: it names one that was deleted or is not shared with the agent
+ * (`why` says which, in words): then the number's records and the screen-pop rules decide, and
+ * the agent is told.
+ */
+export type ScheduledCallOrigin =
+  | { readonly kind: 'record'; readonly record: DialledRecord }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'unreadable'; readonly recordId: string; readonly why: string };
+
+/**
+ * What the agent is told when the record a scheduled call names cannot be read (`unreadable`), or
+ * could not be asked for (`error`, a ContactPadError's message): `instead` says what happens instead.
+ */
+export function originUnavailable(origin: { readonly recordId: string; readonly why: string }, instead: string): ContactPadError {
+  return new ContactPadError('SCHEDULED_RECORD_UNAVAILABLE', `The record this call was scheduled from${origin.recordId ? ` (${origin.recordId})` : ''} cannot be read: ${origin.why}. ${instead}`, {
+    detail: { recordId: origin.recordId },
+  });
 }
 
 /**

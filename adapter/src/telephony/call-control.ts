@@ -5,7 +5,9 @@
  * the browser (conference.ts), the far end's own hold (far-end-hold.ts) and a call's media
  * figures (media-stats.ts), recording commands to the platform (recording-info.ts, SIP INFO) and
  * voicemail drop (voicemail-drop.ts), a callback through another of the agent's devices
- * (device-callback.ts), a video call's camera and picture (video-call.ts), mute (mute.ts) and
+ * (device-callback.ts), a video call's camera and picture (video-call.ts), the refresh of every
+ * answered call's route once the phone has reconnected (dialog-refresh.ts), the agent's Release
+ * sent again after a reconnect until the far end hears it (release-delivery.ts), mute (mute.ts) and
  * keypad tones (dtmf-sender.ts: RFC 4733 or
  * SIP INFO), with the waits on the far end of far-end.ts. None of it is needed to ring and answer, so this module is the one door to
  * them and calls.ts loads it with a dynamic import: a chunk of its own, off the
@@ -18,7 +20,7 @@ import type { Call } from './call.ts';
 
 export { completeTransfer } from './attended-transfer.ts';
 export { joinConference } from './conference.ts';
-export { placeCall } from './dial.ts';
+export { abandonAfterReconnect, placeCall } from './dial.ts';
 export { sendRecordingCommand } from './recording-info.ts';
 export { dropVoicemail } from './voicemail-drop.ts';
 export { sendDtmf } from './dtmf-sender.ts';
@@ -28,6 +30,8 @@ export { setMuted } from './mute.ts';
 export { mediaStats } from './media-stats.ts';
 export { transfer } from './transfer.ts';
 export { deviceCallbacks } from './device-callback.ts';
+export { refreshDialog } from './dialog-refresh.ts';
+export { ReleaseDelivery } from './release-delivery.ts';
 export { callVideo, videoAnswer } from './video-call.ts';
 
 /** What the call control needs of the phone's calls (calls.ts keeps them). */

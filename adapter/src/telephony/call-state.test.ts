@@ -54,6 +54,7 @@ const ALL_EVENTS: readonly CallEventType[] = [
   'hand-over',
   'release',
   'remote-bye',
+  'far-end-gone',
   'drop-voicemail',
   'terminated',
   'mute',
@@ -87,6 +88,7 @@ const LEGAL: Readonly<Record<string, CallState>> = {
 
   'calling > refused': 'calling',
   'calling > established': 'connected',
+  'calling > fail': 'ending',
   'calling > release': 'ending',
   'calling > terminated': 'ended',
 
@@ -149,6 +151,11 @@ const LEGAL: Readonly<Record<string, CallState>> = {
   'replacing > hand-over': 'ending',
   'replacing > release': 'ending',
   'replacing > remote-bye': 'ending',
+
+  // far-end-gone (a 481 to the dialog refresh after a reconnect): from every up state, and while a voicemail plays
+  ...Object.fromEntries(
+    (['connected', 'holding', 'held', 'retrieving', 'transferring', 'transferring-held', 'replacing', 'dropping-voicemail'] as const).map((state) => [`${state} > far-end-gone`, 'ending']),
+  ),
   'replacing > terminated': 'ended',
 
   // mute and unmute: a fact in every up state, the state stays
@@ -307,6 +314,8 @@ describe('call state table: how an ended call is reported', () => {
   it('reports each way a call ends', () => {
     expect(end(transitionCall(connected, { type: 'release' }))).to.deep.equal({ reason: 'released' });
     expect(end(transitionCall(connected, { type: 'remote-bye' }))).to.deep.equal({ reason: 'remote-hangup' });
+    // The far end no longer knew the call when the phone came back (481 to the dialog refresh): its BYE was lost.
+    expect(end(transitionCall(transitionCall(connected, { type: 'hold' }), { type: 'far-end-gone' }))).to.deep.equal({ reason: 'remote-hangup' });
     expect(end(walk('inbound', { type: 'cancel' }))).to.deep.equal({ reason: 'caller-cancelled' });
     expect(end(walk('inbound', { type: 'cancel', answeredElsewhere: false }))).to.deep.equal({ reason: 'caller-cancelled' });
     expect(end(walk('inbound', { type: 'cancel', answeredElsewhere: true }))).to.deep.equal({ reason: 'answered-elsewhere' });

@@ -44,7 +44,12 @@
  *                 REFER (in time or late), or took over the consult call it replaced
  *     remote-bye  from the up states: the far end's BYE (from replacing: the transfer target
  *                 replaced this leg, RFC 3891, so it ends as transferred)
- *     fail        from answering or dialling: accept() or dial() failed
+ *     far-end-gone from the up states: the far end answered our dialog refresh after a
+ *                 reconnect with 481 (dialog-refresh.ts): it hung up while the connection was
+ *                 down and its BYE was lost; reported as its hang-up
+ *     fail        from answering or dialling: accept() or dial() failed; from calling: the
+ *                 phone reconnected while our INVITE was unanswered, so its answer can no
+ *                 longer reach us (dial.ts abandonAfterReconnect)
  *     cancel      from ringing: the caller's CANCEL
  *
  *   terminated (sip.js: Session Terminated) --> ended, from every state but answering and
@@ -103,7 +108,7 @@ export type CallEvent =
   | { readonly type: 'established' }
   /** The far end's ACK (of our 200 OK, or of our answer to its re-INVITE). */
   | { readonly type: 'ack' }
-  /** accept() or dial() failed (microphone, SDP...). */
+  /** accept() or dial() failed (microphone, SDP...), or our INVITE's answer can no longer reach us (a reconnect while it rang). */
   | { readonly type: 'fail'; readonly code: ErrorCode; readonly message: string }
   /** hold(): our sendonly re-INVITE is on its way (or waits for the call to take it). */
   | { readonly type: 'hold' }
@@ -128,6 +133,12 @@ export type CallEvent =
   | { readonly type: 'release' }
   /** The far end's BYE, with its Reason header as received (RFC 3326; a callback's outcome: callback-alert-desk.ts). */
   | { readonly type: 'remote-bye'; readonly reason?: string | undefined }
+  /**
+   * The far end no longer knows the call: it answered the phone's dialog refresh after a
+   * reconnect with 481 Call/Transaction Does Not Exist (dialog-refresh.ts), so its BYE was lost
+   * while the phone's connection was down.
+   */
+  | { readonly type: 'far-end-gone' }
   /** dropVoicemail(): a pre-recorded message plays into the call instead of the agent, who has left it (voicemail-drop.ts). */
   | { readonly type: 'drop-voicemail' }
   /** sip.js: Session Terminated. */
@@ -178,8 +189,7 @@ export type CallEnd =
   | { reason: 'answered-elsewhere' } // a CANCEL with Reason: SIP;cause=200 while it rang: another phone took the call (RFC 3326)
   | { reason: 'rejected'; statusCode: number } // we answered 486/603, or the callee refused our call
   | { reason: 'transferred' } // the far end accepted our REFER (blind transfer), or the transfer target replaced our consult call (attended)
-  | { reason: 'failed'; code: ErrorCode; message: string }
-  | { reason: 'refused'; code: ErrorCode; message: string }; // the phone refused a ringing call on its own (audio it cannot play: 488)
+  | { reason: 'failed'; code: ErrorCode; message: string };
 
 /** Every call state, in the order of the diagram. */
 export const CALL_STATES: readonly CallState[] = Object.freeze([
@@ -219,7 +229,7 @@ export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRo
   refused: same(['dialling', 'calling', 'ending']),
   established: { ...to(['answering', 'dialling', 'calling'], 'connected'), ending: 'ending' },
   ack: same(['answering', ...UP, 'dropping-voicemail', 'ending']),
-  fail: to(['answering', 'dialling', 'ending'], 'ending'),
+  fail: to(['answering', 'dialling', 'calling', 'ending'], 'ending'),
   hold: { connected: 'holding' },
   'hold-accepted': { holding: 'held' },
   'hold-failed': { holding: 'connected' },
@@ -233,6 +243,7 @@ export const CALL_TRANSITIONS: Readonly<Record<CallEventType, Moves>> = frozenRo
   'hand-over': to([...UP, 'ending'], 'ending'),
   release: to(CALL_STATES.filter((state) => state !== 'ended'), 'ending'),
   'remote-bye': to([...UP, 'dropping-voicemail', 'ending'], 'ending'),
+  'far-end-gone': to([...UP, 'dropping-voicemail'], 'ending'),
   'drop-voicemail': { connected: 'dropping-voicemail' },
   terminated: to(CALL_STATES.filter((state) => state !== 'ended' && state !== 'answering' && state !== 'dialling'), 'ended'),
   mute: same(UP),
@@ -319,6 +330,8 @@ function factOf(leg: CallLeg, event: CallEvent): Partial<CallLeg> {
       return { muted: true };
     case 'unmute':
       return { muted: false };
+    case 'far-end-gone':
+      return { remoteBye: true };
     case 'remote-bye':
       // The transfer target replaced our consult call (RFC 3891): it took the call over.
       return leg.state === 'replacing' ? { remoteBye: true, local: 'transferred' } : event.reason ? { remoteBye: true, byeReason: event.reason } : { remoteBye: true };

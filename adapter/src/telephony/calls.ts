@@ -18,7 +18,8 @@ import type { CallEnd } from './call-state.ts';
 import { errorText } from './error-text.ts';
 import { RemoteAudio } from './media.ts';
 import { deviceError, type AudioDevices, type LiveAudioChange } from './audio-devices.ts';
-import { browserAudioDecoders, unplayableOffer } from './offer-codecs.ts';
+import { browserAudioDecoders } from './offer-codecs.ts';
+import { offerRefusal } from './offer-check.ts';
 import { afterNextPaint } from './after-paint.ts';
 import type { MediaStats } from './media-stats.ts';
 import type { CallVideo } from './video-call.ts';
@@ -28,6 +29,7 @@ import type { PhoneListener } from './phone-listener.ts';
 import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
 import type { DeviceCallbacks } from './device-callback.ts';
+import type { ReleaseDelivery } from './release-delivery.ts';
 import { readCallOffer } from './sip-header-contract.ts';
 import { answeredElsewhere } from './cancel-reason.ts';
 
@@ -53,6 +55,16 @@ export interface CallsOptions {
   readonly audio?: AudioDevices | undefined;
 }
 
+/**
+ * Whether sip.js leaves the first 180 to us: it does when the INVITE requires 100rel and does
+ * not also list it as supported (sip.js 0.21.2 lib/api/invitation.js, the constructor's rel100,
+ * read by `autoSendAnInitialProvisionalResponse`).
+ */
+function requiresReliableRinging(request: Invitation['request']): boolean {
+  const listed = (name: string) => /\b100rel\b/i.test(request.getHeader(name) ?? '');
+  return listed('Require') && !listed('Supported');
+}
+
 function notRinging(callId: string, doing: string): ContactPadError {
   return new ContactPadError('SIP_CALL_FAILED', `This call is not ringing, so it cannot be ${doing}.`, { detail: { callId } });
 }
@@ -68,6 +80,10 @@ export class Calls {
   /** The call control once loaded: from then on its requests start at once, as when it was bundled. */
   #control: CallControl | undefined;
   #loadingControl: Promise<CallControl> | undefined;
+  /** The dialog refresh under way for a call (reconnected). */
+  readonly #refreshing = new Map<Call, Promise<void>>();
+  /** The BYEs of released calls, kept until the far end hears them (release-delivery.ts), once the call control has loaded. */
+  #releases: ReleaseDelivery | undefined;
 
   constructor(options: CallsOptions) {
     this.#options = options;
@@ -96,7 +112,11 @@ export class Calls {
     browserAudioDecoders();
   }
 
-  /** sip.js UserAgentDelegate.onInvite: an INVITE arrived (sip.js has sent 100 Trying; it rings with 180). */
+  /**
+   * sip.js UserAgentDelegate.onInvite: an INVITE arrived (sip.js has sent 100 Trying). An offer
+   * this browser cannot take (offer-check.ts) is refused 488 before it rings and the listener
+   * is told (`refused`); any other call rings (180) and is listed (`incoming`).
+   */
   onInvite(invitation: Invitation): void {
     const receivedAt = performance.now();
     const request = invitation.request;
@@ -115,13 +135,20 @@ export class Calls {
       invitation.reject({ statusCode: 486 }).catch(() => undefined);
       return;
     }
+    const refusal = offerRefusal(sdp, browserAudioDecoders());
+    if (refusal) {
+      invitation.reject({ statusCode: 488 }).catch(() => undefined);
+      this.#options.listener.refused?.(offer, new ContactPadError(refusal.code, `its media cannot be played here: ${refusal.reason}. The caller was refused (488 Not Acceptable Here).`, { detail: { problem: refusal.problem } }));
+      return;
+    }
+    // 180 Ringing, as sip.js would have sent it before onInvite (phone-config.ts turns that off):
+    // unless the caller requires reliable provisional responses (RFC 3262), which sip.js leaves to the application.
+    if (!requiresReliableRinging(request)) invitation.progress().catch(() => undefined);
     this.#track(offer.callId, invitation, 'inbound');
     if (offer.kind === 'video') this.#videoOffers.set(offer.callId, sdp ?? '');
     // For `npm run bench`: INVITE received -> call pop painted (widget/src/paint-marks.ts).
     performance.mark(INVITE_RECEIVED_MARK, { startTime: receivedAt, detail: { interactionId: offer.callId } });
     this.#options.listener.incoming(offer);
-    const unplayable = unplayableOffer(sdp, browserAudioDecoders());
-    if (unplayable) this.#refuseUnplayable(offer.callId, invitation, unplayable);
     this.#ringWhileRinging(offer.callId);
   }
 
@@ -157,16 +184,6 @@ export class Calls {
       .catch((error: unknown) => audio.report(deviceError(error)));
   }
 
-  /** A call whose audio this browser cannot play: 488 to the caller, and the agent is told why (offer-codecs.ts). */
-  #refuseUnplayable(callId: string, invitation: Invitation, codecs: readonly string[]): void {
-    const call = this.#calls.get(callId);
-    if (!call) return;
-    const message = `The caller's phone offers only ${codecs.join(', ')}, which this browser cannot play: the call was refused (488 Not Acceptable Here).`;
-    // Reported first: sip.js ends the session inside reject(), which would report it as a plain failure.
-    this.#finish(call, { reason: 'refused', code: 'CALL_CODECS_UNSUPPORTED', message });
-    invitation.reject({ statusCode: 488 }).catch(() => undefined);
-  }
-
   /** See Phone.accept. */
   async accept(callId: string): Promise<void> {
     const call = this.#call(callId);
@@ -178,7 +195,7 @@ export class Calls {
       await session.accept(
         video === undefined
           ? { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }
-          : await (this.#control ?? (await this.#loadControl())).videoAnswer(call, session, video),
+          : await (this.#control ?? (await this.#loadControl())).videoAnswer(call, session, video, this.#options.clock),
       );
     } catch (error) {
       const failure = callFailure(error, 'answer the call');
@@ -311,6 +328,34 @@ export class Calls {
     return control.mediaStats(call);
   }
 
+  /**
+   * The phone's WebSocket to the SIP server was made again after it was lost (`ua`'s): every
+   * answered call tells its far end where the agent is now (dialog-refresh.ts), one refresh at a
+   * time per call (a second reconnect while one runs refreshes again after it); the BYEs of
+   * calls released meanwhile go again (release-delivery.ts); and an outbound call still ringing
+   * ends, as its answer can no longer reach the phone (dial.ts abandonAfterReconnect).
+   */
+  reconnected(ua: UserAgent): void {
+    this.#releases?.reconnected(ua);
+    for (const call of [...this.#calls.values()]) {
+      if (call.state === 'calling') this.#control?.abandonAfterReconnect(call, this.#port);
+    }
+    for (const call of this.#calls.values()) {
+      if (call.sipSession.state !== SessionState.Established) continue;
+      const before = this.#refreshing.get(call) ?? Promise.resolve();
+      const next = before
+        .then(async () => {
+          const control = this.#control ?? (await this.#loadControl());
+          if (this.#calls.get(call.id) === call) await control.refreshDialog(call, this.#options.clock);
+        })
+        .catch((error: unknown) => console.warn(`ContactPad phone: could not refresh call ${call.id} after a reconnect: ${errorText(error)}`))
+        .finally(() => {
+          if (this.#refreshing.get(call) === next) this.#refreshing.delete(call);
+        });
+      this.#refreshing.set(call, next);
+    }
+  }
+
   /** Hangs up every call, each step within `bound` (stopping the phone). */
   async hangUpAll(bound: (step: Promise<unknown>) => Promise<unknown>): Promise<void> {
     await Promise.all([...this.#calls.values()].map((call) => bound(this.#hangUp(call))));
@@ -380,7 +425,9 @@ export class Calls {
     call.note({ type: 'release' });
     const session = call.sipSession;
     if (session.state === SessionState.Established) {
-      await session.bye();
+      // With the call control loaded (from registration on): kept until the far end hears it.
+      const releases = (this.#releases ??= this.#control && new this.#control.ReleaseDelivery(this.#options.clock));
+      await (releases ? releases.bye(session, call.id) : session.bye());
     } else if (call.session instanceof Inviter && (session.state === SessionState.Initial || session.state === SessionState.Establishing)) {
       await call.session.cancel();
     } else if (call.session instanceof Invitation && session.state === SessionState.Initial) {

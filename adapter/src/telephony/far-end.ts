@@ -127,6 +127,23 @@ export function farEndChanging(call: Call): boolean {
   return dialog instanceof Core.SessionDialog && (dialog.reinviteUserAgentClient !== undefined || dialog.reinviteUserAgentServer !== undefined);
 }
 
+/** Per call: the re-INVITE of ours under way (its wait, offer and answer), for {@link oneReinviteAtATime}. */
+const ourReinvites = new WeakMap<Call, Promise<unknown>>();
+
+/**
+ * Runs `reinvite` (a wait for {@link untilReadyForReinvite}, the re-INVITE and its answer) once
+ * every re-INVITE of ours asked before it in the call is over: a hold, a retrieve and the
+ * refresh after a reconnect (dialog-refresh.ts) can be asked at once. Without it, both would
+ * wake on the same event (the far end's ACK), both find the call ready, and the second would
+ * be refused by sip.js ("Reinvite in progress": Session.invite keeps one at a time) or wait for
+ * a wake-up that never comes (nothing tells it that the first one's transaction is over).
+ */
+export function oneReinviteAtATime<T>(call: Call, reinvite: () => Promise<T>): Promise<T> {
+  const mine = (ourReinvites.get(call) ?? Promise.resolve()).catch(() => undefined).then(reinvite);
+  ourReinvites.set(call, mine);
+  return mine;
+}
+
 /**
  * Waits (at most `ms`) until the call can take a re-INVITE of ours (see
  * {@link readyForReinvite}); at once when it can already. What can make it ready: the far

@@ -8,7 +8,7 @@ import type { Clock } from '../model/clock.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { Call } from './call.ts';
 import { errorText } from './error-text.ts';
-import { ask, peerConnectionOf, untilReadyForReinvite, whileUp, type Answer } from './far-end.ts';
+import { ask, oneReinviteAtATime, peerConnectionOf, untilReadyForReinvite, whileUp, type Answer } from './far-end.ts';
 import { REINVITE_READY_TIMEOUT_MS } from './call-control-limits.ts';
 
 /**
@@ -47,14 +47,7 @@ export async function setHold(call: Call, hold: boolean, clock: Clock): Promise<
   // From the moment the agent asks for hold, the customer must not hear them.
   if (hold) sendAudio(session, false);
   call.apply({ type: asking });
-  let answer = await reinviteOrNotSent(call, hold, clock);
-  // Glare: the far end sent a re-INVITE as ours crossed it and refused ours with 491 Request
-  // Pending. RFC 3261 14.1: wait a random time (2.1 to 4 s when we own the Call-ID, as the
-  // caller of an outbound call; else 0 to 2 s) and try again, once.
-  if (answer.kind === 'refused' && answer.statusCode === 491) {
-    const waited = await pause(call, clock, glareWaitMs(call.leg.direction === 'outbound'));
-    answer = waited.kind === 'call-ended' ? waited : await reinviteOrNotSent(call, hold, clock);
-  }
+  const answer = await offerMedia(call, hold, clock);
   if (answer.kind === 'accepted') {
     // (Released meanwhile, the call is ending: the far end took the re-INVITE all the same.)
     call.note({ type: hold ? 'hold-accepted' : 'retrieve-accepted' });
@@ -77,6 +70,25 @@ export async function setHold(call: Call, hold: boolean, clock: Clock): Promise<
   throw new ContactPadError('SIP_CALL_FAILED', `Could not ${asking} the call: ${errorText(error)}; it is still ${still}.`, { cause: error, detail });
 }
 
+/**
+ * Offers the call's media as it stands (held: sendonly) in a re-INVITE, once the call can take
+ * one, and waits for the far end's answer; refused or not sent, the offer is withdrawn (see
+ * {@link reinvite}). Hold and retrieve use it, and a camera turned on for a call answered
+ * without one (call-camera.ts). `stillWanted` is asked once the call can take the re-INVITE:
+ * false, nothing is sent (not-sent).
+ */
+export async function offerMedia(call: Call, hold: boolean, clock: Clock, stillWanted: () => boolean = () => true): Promise<Answer> {
+  let answer = await reinviteOrNotSent(call, hold, clock, stillWanted);
+  // Glare: the far end sent a re-INVITE as ours crossed it and refused ours with 491 Request
+  // Pending. RFC 3261 14.1: wait a random time (2.1 to 4 s when we own the Call-ID, as the
+  // caller of an outbound call; else 0 to 2 s) and try again, once.
+  if (answer.kind === 'refused' && answer.statusCode === 491) {
+    const waited = await pause(call, clock, glareWaitMs(call.leg.direction === 'outbound'));
+    answer = waited.kind === 'call-ended' ? waited : await reinviteOrNotSent(call, hold, clock, stillWanted);
+  }
+  return answer;
+}
+
 /** RFC 3261 14.1's wait before a re-INVITE refused with 491 is sent again, in ms (10 ms steps). */
 export function glareWaitMs(ownsCallId: boolean, random: () => number = Math.random): number {
   const [from, to] = ownsCallId ? [2100, 4000] : [0, 2000];
@@ -90,9 +102,9 @@ function pause(call: Call, clock: Clock, ms: number): Promise<{ kind: 'waited' }
   );
 }
 
-async function reinviteOrNotSent(call: Call, hold: boolean, clock: Clock): Promise<Answer> {
+async function reinviteOrNotSent(call: Call, hold: boolean, clock: Clock, stillWanted: () => boolean): Promise<Answer> {
   try {
-    return await reinvite(call, hold, clock);
+    return await oneReinviteAtATime(call, () => reinvite(call, hold, clock, stillWanted));
   } catch (error) {
     return { kind: 'not-sent', error };
   }
@@ -103,13 +115,14 @@ async function reinviteOrNotSent(call: Call, hold: boolean, clock: Clock): Promi
  * the far end says no (or it could not be sent), the call's offer/answer is put back as it
  * was, before anything else may renegotiate it.
  */
-async function reinvite(call: Call, hold: boolean, clock: Clock): Promise<Answer> {
+async function reinvite(call: Call, hold: boolean, clock: Clock, stillWanted: () => boolean): Promise<Answer> {
   // Asked right after the call was answered, it waits for the call to be set up.
   const ready = await untilReadyForReinvite(call, clock, REINVITE_READY_TIMEOUT_MS);
   if (ready.kind === 'timed-out') {
     return { kind: 'not-sent', error: new Error(`the far end has not confirmed the call within ${REINVITE_READY_TIMEOUT_MS / 1000} s`) };
   }
   if (ready.kind !== 'ready') return ready;
+  if (!stillWanted()) return { kind: 'not-sent', error: new Error('no longer wanted') };
   const session = call.sipSession;
   // sip.js keeps re-INVITE options and modifiers for later re-INVITEs, the far end's too
   // (answered sendonly/inactive while held): restore them when the far end says no.
@@ -129,10 +142,17 @@ async function reinvite(call: Call, hold: boolean, clock: Clock): Promise<Answer
   return answer;
 }
 
-/** Sends the agent's microphone, or silences it (the track stays, so retrieve needs no new getUserMedia). */
+/**
+ * Sends the agent's microphone, or silences it (the track stays, so retrieve needs no new
+ * getUserMedia). Only the audio: sip.js's enableSenderTracks would switch a video call's camera
+ * too (call-camera.ts looks after the camera, on hold as well).
+ */
 export function sendAudio(session: Session, on: boolean): void {
   const handler = session.sessionDescriptionHandler;
-  if (handler instanceof Web.SessionDescriptionHandler && handler.peerConnection) handler.enableSenderTracks(on);
+  const peer = handler instanceof Web.SessionDescriptionHandler ? handler.peerConnection : undefined;
+  for (const sender of peer?.getSenders() ?? []) {
+    if (sender.track?.kind === 'audio') sender.track.enabled = on;
+  }
 }
 
 /**
@@ -143,7 +163,7 @@ export function sendAudio(session: Session, on: boolean): void {
  * have-local-offer could never be renegotiated again (every later hold, and every
  * re-INVITE of the far end, would fail).
  */
-async function rollBackOffer(call: Call): Promise<void> {
+export async function rollBackOffer(call: Call): Promise<void> {
   const peer = peerConnectionOf(call);
   if (peer?.signalingState !== 'have-local-offer') return;
   await peer.setLocalDescription({ type: 'rollback' }).catch((error: unknown) => {

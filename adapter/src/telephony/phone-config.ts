@@ -6,6 +6,8 @@ import { UserAgent, Web, type UserAgentDelegate, type UserAgentOptions } from 's
 import { ContactPadError } from '../model/errors.ts';
 import { checkIceServerUrl, checkSipServerUrl } from '../model/server-addresses.ts';
 import type { SipCredential } from '../model/sip-credential.ts';
+import type { DiagnosticSink } from '../model/diagnostic-log.ts';
+import { cleaningTransport } from './incoming-sip-cleaning.ts';
 
 /** The phone's settings (from the call center definition or the local console). */
 export interface PhoneConfig {
@@ -40,6 +42,16 @@ export interface PhoneConfig {
    * drawn at random up to that window (full jitter, model/retry-backoff.ts).
    */
   reconnect?: { firstDelayMs: number; maxDelayMs: number };
+  /**
+   * This browser's SIP instance id, a UUID (RFC 5626 4.1: sent as +sip.instance in the
+   * Contact): the same for every page of this agent in this browser (kept in localStorage by
+   * the composition, phone-instance-storage.ts), so the registrar takes a new page's REGISTER
+   * as the same device and replaces the binding a crashed or closed page left (Kamailio 5.6
+   * matches a Contact by its instance: src/modules/usrloc/urecord.c get_ucontact_by_instance),
+   * instead of keeping both until the old one expires. Without it sip.js makes one up per page
+   * and sends none.
+   */
+  instanceId?: string;
 }
 
 export const DEFAULT_RECONNECT = Object.freeze({ firstDelayMs: 1000, maxDelayMs: 30_000 });
@@ -76,6 +88,7 @@ export function validateConfig(config: PhoneConfig): void {
   if (config.rejectStatusCode !== undefined && config.rejectStatusCode !== 486 && config.rejectStatusCode !== 603) {
     throw invalid(`rejectStatusCode must be 486 or 603, got ${JSON.stringify(config.rejectStatusCode)}`);
   }
+  if (config.instanceId !== undefined && !isInstanceId(config.instanceId)) throw invalid(`instanceId must be a UUID, got ${JSON.stringify(config.instanceId)}`);
   if (config.reconnect !== undefined) {
     const { firstDelayMs, maxDelayMs } = config.reconnect ?? {};
     if (!isNumber(firstDelayMs) || !isNumber(maxDelayMs) || firstDelayMs <= 0 || maxDelayMs < firstDelayMs) {
@@ -84,15 +97,53 @@ export function validateConfig(config: PhoneConfig): void {
   }
 }
 
+/** A UUID in its text form (8-4-4-4-12 hex digits), as sip.js takes an instance id (UserAgentOptions.instanceId). */
+export function isInstanceId(value: unknown): value is string {
+  return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 /**
  * sip.js's own error log, minus what is routine while the server is down (transport and
  * transaction chatter): the phone reports that through its connection state instead.
  * Only sip.js's one-line error texts are logged, never SIP messages (they carry credentials).
  */
-function logSipError(level: string, category: string, _label: string | undefined, content: string): void {
+function logSipError(level: string, category: string, content: string): void {
   if (level !== 'error') return;
   if (/^sip\.(Transport|transaction|user-agent-client|Registerer)/.test(category)) return;
   console.warn(`sip.js ${category}: ${content.slice(0, 300)}`);
+}
+
+/** How sip.js 0.21's WebSocket transport words the SIP messages it sends and receives in its log. */
+const WIRE = /^(Sending|Received) WebSocket (?:text |binary )?message:/;
+
+/**
+ * sip.js's log, read: its errors to the browser console (above), and, with a diagnostic log, every
+ * SIP message the phone sends or receives (`sip-out`, `sip-in`: redacted there) and sip.js's
+ * warnings and errors (`sip-library`: a message it could not parse and dropped...).
+ *
+ * Why the log: it is sip.js's public way to see the wire. UserAgentOptions.logConnector "will be
+ * called every time a log is generated", at every level whatever logLevel says (sip.js 0.21.2
+ * lib/core/log/logger-factory.js genericLog: the level gates only sip.js's own console output), and the WebSocket transport logs each message whole as it sends it
+ * ("Sending WebSocket message:\n\n" + message, lib/platform/web/transport/transport.js line 307)
+ * and as it receives it (lines 394 and 401), before the parser sees it, so a message sip.js then
+ * drops is kept too. Where it falls short: those are log texts, not an API (the wording above is
+ * sip.js 0.21's, and a sip.js that words them otherwise taps nothing: the phone works on, the log
+ * just lacks its SIP messages: phone-diagnostics.test.ts holds the wording, through sip.js's own
+ * transport and the real SIP server); a custom transportConstructor's messages are seen only if
+ * it logs them the same way; no time of its own (the log stamps it when told). UserAgentDelegate.onInvite and the transport's onMessage see
+ * only requests sip.js parsed, or would need sip.js's transport to be wrapped.
+ */
+export function sipLogConnector(diagnostics: DiagnosticSink | undefined): NonNullable<UserAgentOptions['logConnector']> {
+  return (level, category, _label, content) => {
+    if (typeof content !== 'string') return;
+    logSipError(level, category, content);
+    const wire = category === 'sip.Transport' && WIRE.exec(content);
+    if (wire) {
+      const message = content.slice(wire[0].length).trim();
+      // CRLF keep-alives are no message.
+      if (message) diagnostics?.add(wire[1] === 'Sending' ? 'sip-out' : 'sip-in', message);
+    } else if (level === 'error' || level === 'warn') diagnostics?.add('sip-library', `${level} ${category}: ${content}`);
+  };
 }
 
 /** What the user agent is made with besides the settings. */
@@ -103,6 +154,8 @@ export interface UserAgentExtras {
   readonly transportConstructor?: UserAgentOptions['transportConstructor'];
   /** Opens each call's microphone (audio-devices.ts: the one the agent chose); default: getUserMedia as asked. */
   readonly mediaStreamFactory?: ((constraints: MediaStreamConstraints) => Promise<MediaStream>) | undefined;
+  /** Where the SIP messages go (the diagnostic log, for problem reports); none: they are not kept. */
+  readonly diagnostics?: DiagnosticSink | undefined;
 }
 
 function isTurnEntry(server: RTCIceServer): boolean {
@@ -161,21 +214,28 @@ export function applyCredential(ua: UserAgent, config: PhoneConfig, credential: 
 /**
  * The sip.js user agent for `config`. sip.js's own reconnection is off: registration.ts
  * reconnects, forever, with backoff and jitter, on the delegate's onConnect / onDisconnect.
+ * It sends no 180 Ringing by itself: calls.ts first checks that the offer can be played here
+ * (a call that cannot is refused 488 without ringing) and then rings.
  */
 export function createUserAgent(config: PhoneConfig, delegate: UserAgentDelegate, extras: UserAgentExtras = {}): UserAgent {
-  const { credential, transportConstructor, mediaStreamFactory } = extras;
+  const { credential, transportConstructor, mediaStreamFactory, diagnostics } = extras;
   const options: UserAgentOptions = {
     uri: UserAgent.makeURI(config.aor),
     transportOptions: { server: config.serverUrl, connectionTimeout: 5, keepAliveInterval: 25 },
-    ...(transportConstructor ? { transportConstructor } : {}),
+    // Every message from the server is cleaned before sip.js parses it (incoming-sip-cleaning.ts).
+    transportConstructor: cleaningTransport(transportConstructor ?? Web.Transport),
     ...(mediaStreamFactory ? { sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(mediaStreamFactory) } : {}),
     authorizationUsername: credential?.username ?? config.authorizationUsername,
     authorizationPassword: credential?.password ?? config.authorizationPassword,
     displayName: config.displayName,
+    // The browser's instance in every Contact, the REGISTER's included (sip.js adds it to the
+    // REGISTER's alone only with SIP Outbound's reg-id, which this edge does not serve).
+    ...(config.instanceId ? { instanceId: config.instanceId, instanceIdAlwaysAdded: true } : {}),
     logLevel: 'error',
     logBuiltinEnabled: false,
-    logConnector: logSipError,
+    logConnector: sipLogConnector(diagnostics),
     reconnectionAttempts: 0, // the phone reconnects itself, forever, with backoff
+    sendInitialProvisionalResponse: false, // calls.ts rings (180) once the offer is checked
     // stop() hangs up and unregisters itself (bounded); sip.js then just closes the WebSocket
     // instead of waiting for REGISTERs lost with an earlier connection to time out (32 s).
     gracefulShutdown: false,

@@ -55,6 +55,7 @@ function rig(options: {
   const listener = new RecordingListener();
   const phone = new Phone({ ...CONFIG, ...options.config }, listener, {
     clock,
+    serverCheck: false, // these tests move the clock by minutes at once (phone-server-watch.test.ts tests the check)
     random: () => 1, // every retry waits the top of its jitter window
     transportConstructor: server.transportConstructor,
     ...(options.withoutCredentials ? {} : { credentials: source }),

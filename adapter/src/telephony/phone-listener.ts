@@ -15,6 +15,12 @@ export interface PhoneListener {
   connection(state: PhoneConnection, error?: ContactPadError): void;
   /** An INVITE arrived and rings (180 Ringing has been sent). */
   incoming(offer: CallOffer): void;
+  /**
+   * An INVITE was refused before it rang (488 Not Acceptable Here): its media offer is one
+   * this browser cannot take (offer-check.ts). `error` says why (CALL_MEDIA_UNPLAYABLE or
+   * CALL_CODECS_UNSUPPORTED), as the end of "A call from ... could not be offered: ".
+   */
+  refused?(offer: CallOffer, error: ContactPadError): void;
   /** A call was answered (200 OK / ACK): media flows. */
   connected(callId: string): void;
   /** A call is over. Called once per call. */
@@ -37,6 +43,7 @@ export function guarded(listener: PhoneListener): PhoneListener {
   return {
     connection: guard((state: PhoneConnection, error?: ContactPadError) => listener.connection(state, error)),
     incoming: guard((offer: CallOffer) => listener.incoming(offer)),
+    refused: guard((offer: CallOffer, error: ContactPadError) => listener.refused?.(offer, error)),
     connected: guard((callId: string) => listener.connected(callId)),
     ended: guard((callId: string, end: CallEnd) => listener.ended(callId, end)),
     heldByFarEnd: guard((callId: string, held: boolean) => listener.heldByFarEnd?.(callId, held)),

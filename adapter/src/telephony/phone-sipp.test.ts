@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { Phone } from './phone.ts';
 import { RecordingListener, serverCommand, sipServer, uniqueUser, withSuiteCredentials } from '../../test-support/sip-calls.ts';
-import { waitFor } from '../../test-support/wait-for.ts';
 
 interface SippResult {
   exitCode: number;
@@ -88,21 +87,40 @@ describe('Phone: a malformed INVITE from SIPp', () => {
     expect(await listener.endOf(offer.callId)).to.deep.equal({ reason: 'caller-cancelled' });
   });
 
-  it('a trunk offering only G.729 (no codec a browser plays): the caller gets 488 at once, the agent is told why with CALL_CODECS_UNSUPPORTED, nothing hangs', async () => {
+  it('a trunk offering only G.729 (no codec a browser plays): the caller gets 488 without ringing, the agent is told why with CALL_CODECS_UNSUPPORTED, nothing hangs', async () => {
     const { agent, listener, phone } = await registeredAgent();
     const run = serverCommand<SippResult>('sipp', { scenario: 'plain-call-g729', to: agent, headers: [] });
-    const offer = await listener.offer();
-    const end = await listener.endOf(offer.callId);
-    expect(end).to.include({ reason: 'refused', code: 'CALL_CODECS_UNSUPPORTED' });
-    expect((end as { message: string }).message).to.contain('g729').and.to.contain('488');
+    const { error } = await listener.refusal();
+    expect(error.code).to.equal('CALL_CODECS_UNSUPPORTED');
+    expect(error.message).to.contain('g729').and.to.contain('488');
     const result = await run;
+    expect(result.statusCodes, result.log).not.to.include(180);
     expect(result.statusCodes.at(-1), result.log).to.equal(488);
     expect(result.exitCode, result.log).to.equal(0);
+    expect(listener.offers, 'it never rang').to.deep.equal([]);
     // Nothing hangs: the phone takes the next call as usual.
     const next = serverCommand<SippResult>('sipp', { scenario: 'webrtc-invite-reject', to: agent });
-    const second = await waitFor('the next call', () => listener.offers.find((o) => o.callId !== offer.callId));
+    const second = await listener.offer();
     await phone.reject(second.callId);
     expect((await next).statusCodes.at(-1)).to.equal(486);
+  });
+
+  it('rings for a caller whose display name carries control characters (\\x01, ESC), with them removed from the name', async () => {
+    const { agent, listener, phone } = await registeredAgent();
+    const run = serverCommand<SippResult>('sipp', {
+      scenario: 'webrtc-invite-reject',
+      to: agent,
+      fromDisplayName: '"Ada\u0001 \u001b[31mLovelace\u001b[0m\u0007"',
+      fromUser: '+15550104040',
+      headers: [],
+    });
+    const offer = await listener.offer();
+    expect(offer.callerName).to.equal('Ada Lovelace');
+    expect(offer.callerNumber).to.equal('+15550104040');
+    await phone.reject(offer.callId);
+    const result = await run;
+    expect(result.statusCodes, result.log).to.include(180);
+    expect(result.statusCodes.at(-1), result.log).to.equal(486);
   });
 
   it('lets SIPp see 404 for an agent that is not registered', async () => {

@@ -2,21 +2,18 @@
  * Video calls through the suite's real Kamailio (seed 000): the agent's phone answers a video
  * call with its camera (Chromium's fake camera) and video flows both ways; the camera turns off
  * and on; an offer whose video the browser cannot decode goes on as a voice call, its video
- * refused in the answer (m=video 0).
+ * refused in the answer (m=video 0). The camera later in the call (call-camera.ts) is
+ * phone-camera.test.ts's.
  */
 import { expect } from '@open-wc/testing';
 import { SessionState } from 'sip.js';
 import { Phone } from './phone.ts';
-import { Customer, peerConnectionOf, RecordingListener, sessionBytesReceived, sipServer, uniqueUser, withSuiteCredentials } from '../../test-support/sip-calls.ts';
+import { Customer, peerConnectionOf, received, RecordingListener, sessionBytesReceived, sipServer, uniqueUser, withSuiteCredentials } from '../../test-support/sip-calls.ts';
 import { waitFor } from '../../test-support/wait-for.ts';
 
 /** Video frames a peer connection has decoded (inbound-rtp of kind video). */
-async function framesDecoded(pc: RTCPeerConnection | undefined): Promise<number> {
-  let frames = 0;
-  (await pc?.getStats())?.forEach((report: { type?: string; kind?: string; framesDecoded?: number }) => {
-    if (report.type === 'inbound-rtp' && report.kind === 'video') frames += report.framesDecoded ?? 0;
-  });
-  return frames;
+function framesDecoded(pc: RTCPeerConnection | undefined): Promise<number> {
+  return received(pc, 'video', 'framesDecoded');
 }
 
 describe('Phone: video calls through the real SIP server', () => {
@@ -60,20 +57,6 @@ describe('Phone: video calls through the real SIP server', () => {
     await phone.release('int-video-cam');
     await Customer.terminated(inviter);
     expect(video.local?.getVideoTracks()[0]?.readyState, 'the camera is let go once the call ends').to.equal('ended');
-  });
-
-  it('turns the camera off and on: its track is disabled and enabled, the call goes on', async () => {
-    const { phone, listener, customer, agent } = await setup();
-    const { inviter } = customer.call(agent, ['X-CP-Interaction-Id: int-video-toggle', 'X-CP-Kind: video'], { video: true });
-    await phone.accept((await listener.offer()).callId);
-    await waitFor('the customer to be connected', () => inviter.state === SessionState.Established);
-    const video = await phone.video('int-video-toggle');
-    const track = video.local!.getVideoTracks()[0]!;
-    video.setCamera(false);
-    expect([track.enabled, (await phone.video('int-video-toggle')).camera]).to.deep.equal([false, 'off']);
-    video.setCamera(true);
-    expect([track.enabled, (await phone.video('int-video-toggle')).camera]).to.deep.equal([true, 'on']);
-    expect(inviter.state).to.equal(SessionState.Established);
   });
 
   it('goes on as a voice call when the browser cannot decode the offered video: the video is refused (m=video 0), audio flows', async () => {

@@ -6,6 +6,12 @@
  * - phone-config.ts: the settings, checked, and the sip.js user agent they describe;
  * - registration.ts: connect and REGISTER, say how that stands, reconnect with backoff and
  *   jitter, forever (sip.js events and the Clock's timers);
+ * - server-watch.ts, loaded once registered: asks the server every few seconds whether it is
+ *   there, so a server that hangs with the WebSocket open is noticed within seconds;
+ * - after a lost WebSocket is made again, every answered call tells its far end the new
+ *   connection (dialog-refresh.ts, in the call control), so hang-ups reach both ways again; a
+ *   Release made while it was down goes out again (release-delivery.ts), and an outbound call
+ *   still ringing ends (its answer can no longer reach the phone: dial.ts);
  * - credentials.ts: with a credential source (Salesforce's credential endpoint), the
  *   time-limited SIP credential every REGISTER goes out with, fetched before the first and
  *   renewed at half its life; phone-config.ts applyCredential puts a renewed one into the
@@ -32,9 +38,11 @@ import type { RecordingCommand } from '../model/recording.ts';
 import type { VoicemailDropped } from './voicemail-drop.ts';
 import type { DeviceCallbacks } from './device-callback.ts';
 import { SipCredentials } from './credentials.ts';
+import type { DiagnosticSink } from '../model/diagnostic-log.ts';
 import { applyCredential, createUserAgent, DEFAULT_RECONNECT, iceServersFor, invalid, sipDomain, validateConfig, type PhoneConfig } from './phone-config.ts';
 import { guarded, type PhoneListener } from './phone-listener.ts';
 import { Registration } from './registration.ts';
+import { errorText } from './error-text.ts';
 
 export type { CallEnd } from './call-state.ts';
 export type { DtmfSent } from './dtmf-sender.ts';
@@ -74,6 +82,18 @@ export interface PhoneOptions {
   transportConstructor?: UserAgentOptions['transportConstructor'];
   /** The agent's devices and the ringtone (audio-devices.ts). Without them calls open the default microphone, play on the default output and do not ring aloud. */
   audio?: AudioDevices;
+  /**
+   * Default true: while registered, the phone asks the server every few seconds whether it is
+   * there (server-watch.ts). For tests that move a fake clock by many seconds at once: false, as
+   * the check's deadline would then run before the server's answer could arrive.
+   */
+  serverCheck?: boolean;
+  /**
+   * The diagnostic log (problem reports): every SIP message sent and received goes there, redacted
+   * there. The SIP password never travels in a message (a digest carries a hash of it, which the
+   * log removes), so the phone tells the log no secret of its own.
+   */
+  diagnostics?: DiagnosticSink;
 }
 
 /** The SIP phone of one agent. */
@@ -86,6 +106,8 @@ export class Phone {
   readonly #credentials: SipCredentials | undefined;
   readonly #transportConstructor: PhoneOptions['transportConstructor'];
   readonly #mediaStreamFactory: AudioDevices['mediaStreamFactory'] | undefined;
+  readonly #serverCheck: boolean;
+  readonly #diagnostics: DiagnosticSink | undefined;
   #ua: UserAgent | undefined;
   #registration: Registration | undefined;
   /** The user agent did not take a renewed credential (applyCredential): a new one is made when no call is up. */
@@ -93,6 +115,10 @@ export class Phone {
   #restarting = false;
   /** The agent was told that TURN servers are left out for want of a TURN credential. */
   #turnLeftOutTold = false;
+  /** The WebSocket was lost since it was last open: the calls' far ends send to a dead connection. */
+  #connectionLost = false;
+  /** The "are you there?" of the phone server while registered (server-watch.ts). */
+  #serverWatch: { stop(): void } | undefined;
 
   constructor(config: PhoneConfig, listener: PhoneListener, options: PhoneOptions = {}) {
     validateConfig(config);
@@ -106,6 +132,8 @@ export class Phone {
     this.#random = options.random ?? Math.random;
     this.#transportConstructor = options.transportConstructor;
     this.#mediaStreamFactory = options.audio?.mediaStreamFactory;
+    this.#serverCheck = options.serverCheck !== false;
+    this.#diagnostics = options.diagnostics;
     const told = this.#listener;
     this.#calls = new Calls({
       // A call's end is also the moment a user agent that kept an old credential can be replaced.
@@ -148,15 +176,25 @@ export class Phone {
 
   #startUserAgent(): void {
     let registration: Registration | undefined;
+    this.#connectionLost = false; // a new user agent: no call of it has a far end on an old connection
     const credential = this.#credentials?.current;
     const ua = createUserAgent(
       this.#config,
       {
         onInvite: (invitation: Invitation) => this.#calls.onInvite(invitation),
-        onConnect: () => registration?.onConnect(),
-        onDisconnect: (error?: Error) => registration?.onDisconnect(error),
+        onConnect: () => {
+          registration?.onConnect();
+          // The far ends of the calls still send to the connection that was lost: tell them the new one.
+          if (this.#connectionLost) this.#calls.reconnected(ua);
+          this.#connectionLost = false;
+        },
+        onDisconnect: (error?: Error) => {
+          this.#connectionLost = true;
+          this.#stopServerWatch();
+          registration?.onDisconnect(error);
+        },
       },
-      { credential, transportConstructor: this.#transportConstructor, mediaStreamFactory: this.#mediaStreamFactory },
+      { credential, transportConstructor: this.#transportConstructor, mediaStreamFactory: this.#mediaStreamFactory, diagnostics: this.#diagnostics },
     );
     const { firstDelayMs, maxDelayMs } = this.#config.reconnect ?? DEFAULT_RECONNECT;
     registration = new Registration(ua, {
@@ -165,7 +203,12 @@ export class Phone {
       clock: this.#clock,
       random: this.#random,
       report: (state, error) => {
-        if (state.state === 'registered') this.#calls.prepare();
+        if (state.state === 'registered') {
+          this.#calls.prepare();
+          this.#watchServer(ua, registration);
+        } else {
+          this.#stopServerWatch();
+        }
         this.#listener.connection(state, error);
       },
       ...(this.#credentials ? { credentials: this.#credentials, user: ua.configuration.uri.user ?? '' } : {}),
@@ -177,6 +220,29 @@ export class Phone {
     if (!this.#credentials && iceServersFor(this.#config, undefined).turnLeftOut) this.#tellTurnLeftOut();
   }
 
+  /**
+   * While registered: asks the server every few seconds whether it is there (server-watch.ts,
+   * loaded now: not needed to ring and answer); a server that stops answering with the WebSocket
+   * open is dropped and reconnected (Registration.serverSilent).
+   */
+  #watchServer(ua: UserAgent, registration: Registration | undefined): void {
+    this.#stopServerWatch();
+    if (!this.#serverCheck) return;
+    const watching = { stop: () => undefined as void };
+    this.#serverWatch = watching;
+    import('./server-watch.ts')
+      .then(({ watchServer }) => {
+        if (this.#serverWatch !== watching) return; // not registered any more
+        watching.stop = watchServer(ua, { clock: this.#clock, domain: sipDomain(this.#config), lost: (reason) => registration?.serverSilent(reason) });
+      })
+      .catch((error: unknown) => console.warn(`ContactPad phone: cannot watch the phone server (${errorText(error)})`));
+  }
+
+  #stopServerWatch(): void {
+    this.#serverWatch?.stop();
+    this.#serverWatch = undefined;
+  }
+
   /** Ends every call, unregisters and disconnects. The phone can be started again. */
   async stop(): Promise<void> {
     const registration = this.#registration;
@@ -185,12 +251,38 @@ export class Phone {
     this.#registration = undefined;
     this.#ua = undefined;
     this.#credentials?.stop();
+    this.#stopServerWatch();
     registration.stop();
     await this.#calls.hangUpAll(this.#bound);
     await registration.unregister(this.#bound);
     await ua.stop().catch(() => undefined);
     this.#calls.endAll();
     registration.reportStopped();
+  }
+
+  /**
+   * The page is going (pagehide: a reload, the tab or window closed): each call is hung up (BYE;
+   * CANCEL for a call being placed; 486 for one ringing) and the phone unregisters (REGISTER
+   * with Expires 0), all sent now, while the WebSocket is still open, without waiting for any
+   * answer (nothing would be there to read it). sip.js sends each request in the call that makes
+   * it (Session.bye, Registerer.dispose when not waiting: SIP.js 0.21.2 lib/api/session.js _bye,
+   * lib/api/registerer.js dispose). The calls end as released, as {@link stop} ends them. A call
+   * answered a moment ago whose ACK has not come yet gets its BYE when the ACK comes (RFC 3261
+   * 15), if the page is still there then.
+   */
+  leave(): void {
+    const registration = this.#registration;
+    const ua = this.#ua;
+    if (!registration || !ua) return;
+    this.#registration = undefined;
+    this.#ua = undefined;
+    this.#credentials?.stop();
+    registration.stop();
+    const now = (step: Promise<unknown>) => step;
+    void this.#calls.hangUpAll(now).catch(() => undefined);
+    void registration.unregister(now).catch(() => undefined);
+    // sip.js then lets go of the rest and closes the WebSocket, after what was sent on it (RFC 6455 7.1.1).
+    void ua.stop().catch(() => undefined);
   }
 
   /**
@@ -229,6 +321,7 @@ export class Phone {
     const ua = this.#ua;
     if (!registration || !ua) return;
     this.#restarting = true;
+    this.#stopServerWatch();
     try {
       registration.stop();
       await registration.unregister(this.#bound);

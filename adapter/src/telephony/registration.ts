@@ -17,6 +17,8 @@
  *               | no answer in REGISTER_TIMEOUT_MS: WebSocket dropped,               |
  *               |   then as onDisconnect                                             |
  *   registered -+ Registerer state Unregistered (refresh refused, expired) > unreach.+
+ *   registered -- no answer to "are you there?" (server-watch.ts, serverSilent):     |
+ *                 WebSocket dropped, then as onDisconnect                            |
  *   any ------- onDisconnect (sip.js UserAgentDelegate: WebSocket lost) > unreachable+
  *                                                                                    |
  *   the retry, after retryDelay(attempt) through the Clock: REGISTER again on the    |
@@ -338,13 +340,19 @@ export class Registration {
     if (generation !== this.#generation || !this.#running) return;
     if (registerer.state === RegistererState.Registered) return;
     const reason = 'The phone server did not answer the registration';
-    if (this.#ua.isConnected()) {
-      // The WebSocket is open but nothing comes back: drop it (onDisconnect follows) and start over on a new one.
-      this.#disconnectReason = reason;
-      this.#ua.transport.disconnect().catch(() => undefined);
-    } else {
-      this.#retry('unreachable', reason);
-    }
+    if (this.#ua.isConnected()) this.serverSilent(reason);
+    else this.#retry('unreachable', reason);
+  }
+
+  /**
+   * The WebSocket is open but the server answers nothing (no answer to a REGISTER, or to the
+   * phone's "are you there?", server-watch.ts): drop it (onDisconnect follows, with `reason`)
+   * and start over on a new one.
+   */
+  serverSilent(reason: string): void {
+    if (!this.#running || !this.#ua.isConnected()) return;
+    this.#disconnectReason = reason;
+    this.#ua.transport.disconnect().catch(() => undefined);
   }
 
   /**

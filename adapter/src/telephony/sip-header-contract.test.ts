@@ -52,6 +52,24 @@ describe('SIP header contract: a well-formed INVITE', () => {
     expect(offer.kind).to.equal('callback');
     expect(offer.callbackNumber).to.equal('+1 (555) 010-2030');
     expect(offer.callbackAttempt).to.equal(2);
+    expect(offer.callbackRequestId, 'no request named').to.equal(undefined);
+  });
+
+  it('reads which callback request it is (X-CP-Callback-Request, a Salesforce record id); anything else is left out', () => {
+    const read = (value: string) => readCallOffer(invite({ 'X-CP-Kind': 'callback', 'X-CP-Callback-Request': value })).callbackRequestId;
+    expect(read('a0C000000000001AAA')).to.equal('a0C000000000001AAA');
+    expect(read(' a0C000000000001 ')).to.equal('a0C000000000001');
+    for (const bad of ['', 'a0C0000000001', 'a0C000000000001AAAX', "a0C000000000001' OR Id != '", 'a0C00000000-001AAA']) expect(read(bad), JSON.stringify(bad)).to.equal(undefined);
+  });
+
+  it('reads the VoiceCall of a call under Service Cloud Voice (X-CP-Voice-Call-Id, a 0LQ record id); anything else is left out and the call still rings', () => {
+    const read = (value: string) => readCallOffer(invite({ 'X-CP-Voice-Call-Id': value, 'X-CP-Interaction-Id': 'int-1' }));
+    expect(read('0LQ5g000000ABCDGA4').voiceCallId).to.equal('0LQ5g000000ABCDGA4');
+    expect(read(' 0LQ5g000000ABCD ').voiceCallId).to.equal('0LQ5g000000ABCD');
+    for (const bad of ['', '5005g000000ABCDGA4', '0LQ5g000000ABC', "0LQ5g000000ABCD' --", '0LQ5g00000-ABCDGA4']) {
+      expect(read(bad).voiceCallId, JSON.stringify(bad)).to.equal(undefined);
+      expect(read(bad).callId, 'the call itself is read as ever').to.equal('int-1');
+    }
   });
 
   it('recognises a video call from X-CP-Kind or from an m=video line in the SDP', () => {
@@ -116,6 +134,16 @@ describe('SIP header contract: hostile and broken input', () => {
   it('keeps HTML and script in a caller name as plain text, quotes unescaped', () => {
     const offer = readCallOffer(invite({}, { name: '<script>alert(\\"x\\")</script> O\'Brien <img src=x onerror=alert(1)>' }));
     expect(offer.callerName).to.equal('<script>alert("x")</script> O\'Brien <img src=x onerror=alert(1)>');
+  });
+
+  it('undoes every quoted-pair of a display name the SIP parser unquoted: an escaped tab is a space, an escaped letter the letter', () => {
+    expect(readCallOffer(invite({}, { name: 'java\\\tscript: \\a\\b \\"x\\"' })).callerName).to.equal('java script: ab "x"');
+  });
+
+  it('reads the first identity of P-Asserted-Identity when its display name holds escaped quotes and commas', () => {
+    const offer = readCallOffer(invite({ 'P-Asserted-Identity': '"Doe, \\"JD\\", data:text/html,x" <sip:+15550001111@a.example>, <tel:+15550002222>' }, { name: 'Platform', user: 'gateway' }));
+    expect(offer.callerName).to.equal('Doe, "JD", data:text/html,x');
+    expect(offer.callerNumber).to.equal('+15550001111');
   });
 
   it('decodes a still-quoted display name', () => {

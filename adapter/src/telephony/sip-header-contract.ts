@@ -17,6 +17,14 @@
  * | a number      | sip:<digits, leading +>@<sipDomain> (sip-address.ts)      |
  * | attended      | Refer-To <colleague's Contact?Replaces=<consult dialog>> (RFC 3891, 5589; attended-transfer.ts); the SIP edge relays it to that WebSocket connection |
  *
+ * The one X-CP-* header an agent may send (issue 14, Service Cloud Voice): a consult or transfer
+ * INVITE carrying the call's `X-CP-Voice-Call-Id` is a transfer leg. The SIP edge reads it before
+ * it strips X-CP-*, creates the leg's VoiceCall with that parent and rings the colleague with the
+ * leg's own id (scripts/sip-server/kamailio.cfg route[VOICE_CALL_LEG], docs/sip-edge.md
+ * VoiceCalls). For a blind transfer the platform's INVITE with Referred-By and that header does
+ * the same (a Refer-To URI header `?X-CP-Voice-Call-Id=<id>`, for a phone that copies URI
+ * headers into its INVITE, RFC 3261 19.1.5).
+ *
  * A callback through another of the agent's devices (issue 11, item 3; device-callback.ts):
  * ContactPad INVITEs the agent's own address of record with one header for the SIP edge, which
  * removes it before the INVITE goes on (scripts/sip-server/kamailio.cfg route[RING_DEVICE]):
@@ -32,13 +40,17 @@
  *
  * A callback alert (issue 12, item 2; desks/callback-alert-desk.ts): the platform offers a caller's
  * callback to an available agent with an INVITE marked `X-CP-Kind: callback` (whom to call:
- * X-CP-Callback-Number, which attempt: X-CP-Callback-Attempt). The agent's answer says what to do:
+ * X-CP-Callback-Number, which attempt: X-CP-Callback-Attempt, which request:
+ * X-CP-Callback-Request, the Id of the ContactPad_Callback_Request__c the platform was offered by
+ * `POST /callbacks/next`; a scheduled call pops the record it was scheduled from, its Record Id).
+ * The agent's answer says what to do:
  *
  * | agent / ContactPad                  | on the wire                 | the platform                               |
  * |-------------------------------------|-----------------------------|--------------------------------------------|
  * | Start Call, compliance rules allow  | 200 OK                      | plays "This is the callback call...", calls the customer, bridges them |
  * | Start Call, a rule blocks the number| 486/603 (rejectStatusCode)  | keeps the request waiting (no attempt counted) |
- * | Reject                              | 486/603                     | offers it to the next agent                 |
+ * | Reject                              | 486 (rejectStatusCode)      | offers it to the next agent                 |
+ * | Reject, rejectStatusCode 603        | 603 (a 6xx: RFC 3261 16.7)  | ends the offer: no other agent is tried     |
  * | the customer's line did not connect | the platform's BYE with `Reason: SIP ;cause=486` (480, 408, 5xx...; RFC 3326) | ContactPad records busy / no answer / failed, attempt N: waiting, or Failed at callbackAttemptLimit |
  * | the customer's voicemail answered   | the platform's BYE with `Reason: SIP ;cause=200 ;text="Voicemail"` (or the agent's BYE) | completed |
  * | answered, the call is over          | either side's BYE, no failure cause | completed |
@@ -61,6 +73,9 @@
  * from agents' requests. Voicemail drop sends no message of its own: the pre-recorded message
  * is the call's RTP (in place of the agent's microphone), then a BYE when it ends.
  */
+
+import { isSalesforceId } from '../model/salesforce-id.ts';
+import { INVISIBLE_CHARACTERS } from '../model/shown-text.ts';
 
 /** What kind of call the INVITE offers (X-CP-Kind, or video from an SDP m=video line). */
 export type CallKind = 'voice' | 'video' | 'callback';
@@ -86,6 +101,14 @@ export interface CallOffer {
   readonly callbackNumber: string;
   /** X-CP-Callback-Attempt (1, 2, ...), undefined when absent or malformed. */
   readonly callbackAttempt: number | undefined;
+  /** X-CP-Callback-Request: the callback request's Salesforce record id; absent when not sent or not a record id. */
+  readonly callbackRequestId?: string;
+  /**
+   * X-CP-Voice-Call-Id, under Service Cloud Voice: the VoiceCall record (key prefix 0LQ) the
+   * platform's server created for this leg before ringing the agent; absent when not sent or not
+   * a VoiceCall id (the call still rings: host/scv says so to Salesforce without one).
+   */
+  readonly voiceCallId?: string;
 }
 
 /** What {@link readCallOffer} reads from an INVITE (sip.js's parsed message, or a test's). */
@@ -109,8 +132,8 @@ export const MAX_ID = 255;
 export const MAX_NUMBER = 64;
 
 // C0 and C1 controls, DEL, and invisible formatting characters that can disguise text
-// (zero-width characters, bidi overrides and isolates, BOM, line/paragraph separators).
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+// (zero-width characters, bidi overrides and isolates, BOM): the pad's rule for any outside text.
+const INVISIBLE = INVISIBLE_CHARACTERS;
 const WHITESPACE_CONTROLS = /[\t\n\r]/g;
 const ANSI_ESCAPE = /\u001b\[[0-9;?]*[A-Za-z]/g;
 
@@ -254,11 +277,25 @@ function attemptOf(raw: string | undefined): number | undefined {
   return value >= 1 ? value : undefined;
 }
 
-/** A display name: quoted-string escapes (a backslash before " or \\) undone, even when the SIP parser already took the quotes off. */
+/**
+ * A display name: quoted-string escapes undone, even when the SIP parser already took the quotes
+ * off. Any character may be a quoted-pair (RFC 3261 25.1: `\` before any character but CR and
+ * LF), a tab or a control character too (`java\<TAB>script` is "java script").
+ */
 function cleanDisplayName(raw: string | undefined): string {
   if (typeof raw !== 'string') return '';
   const trimmed = raw.trim();
-  return cleanText(trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2 ? trimmed : trimmed.replace(/\\(["\\])/g, '$1'));
+  return cleanText(trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2 ? trimmed : trimmed.replace(/\\([^\r\n])/g, '$1'));
+}
+
+/**
+ * The first name-addr of a header that may list several (P-Asserted-Identity: a sip: and a tel:
+ * identity), cut at the first comma outside a quoted display name and outside <...>; a quoted
+ * display name may hold escaped quotes and commas (`"Doe, \"JD\"" <sip:...>`).
+ */
+function firstNameAddr(value: string | undefined): string | undefined {
+  // Quoted strings (escapes included) and <...> whole, any other character but a comma.
+  return typeof value === 'string' ? /^(?:"(?:[^"\\]|\\.)*"|<[^>]*>|[^,"<])*/s.exec(value)?.[0] : undefined;
 }
 
 function safeHeader(input: InviteFields, name: string): string | undefined {
@@ -287,7 +324,7 @@ export function readCallOffer(input: InviteFields): CallOffer {
 
   const fromName = callerNameOf(input.fromDisplayName);
   const fromNumber = cleanNumber(input.fromUser);
-  const pai = parseNameAddr(safeHeader(input, 'P-Asserted-Identity')?.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[0]);
+  const pai = parseNameAddr(firstNameAddr(safeHeader(input, 'P-Asserted-Identity')));
   const paiName = pai ? callerNameOf(pai.displayName) : '';
   const paiNumber = pai ? cleanNumber(pai.user) : '';
 
@@ -302,5 +339,14 @@ export function readCallOffer(input: InviteFields): CallOffer {
     adSource: cleanText(safeHeader(input, 'X-CP-Ad-Source')),
     callbackNumber: cleanNumber(safeHeader(input, 'X-CP-Callback-Number')),
     callbackAttempt: attemptOf(safeHeader(input, 'X-CP-Callback-Attempt')),
+    ...recordIdOf('callbackRequestId', safeHeader(input, 'X-CP-Callback-Request')),
+    // A VoiceCall's key prefix is 0LQ (Salesforce Object Reference, VoiceCall).
+    ...recordIdOf('voiceCallId', safeHeader(input, 'X-CP-Voice-Call-Id'), '0LQ'),
   };
+}
+
+/** `{ [field]: id }` for a Salesforce record id (with `keyPrefix`, of that object only), else nothing. */
+function recordIdOf<F extends 'callbackRequestId' | 'voiceCallId'>(field: F, raw: string | undefined, keyPrefix?: string): { [K in F]?: string } {
+  const id = cleanText(raw, 32);
+  return (isSalesforceId(id, keyPrefix) ? { [field]: id } : {}) as { [K in F]?: string };
 }

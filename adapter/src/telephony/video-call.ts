@@ -1,9 +1,10 @@
 /**
  * A video call's media (model/video-call.ts says what the agent sees of it): the agent's
  * camera, opened when the agent accepts, sent beside the microphone; the caller's picture,
- * received on the same call; the camera turned off and on; and the fall back to audio only
- * when the browser cannot decode the video the caller's app offers. Loaded with the call
- * control (call-control.ts), off the ring-and-answer bundle.
+ * received on the same call; and the fall back to audio only when the browser cannot decode the
+ * video the caller's app offers. The camera once the call is up (off and on, hold, a camera
+ * turned on for a call answered without one) is call-camera.ts's. Loaded with the call control
+ * (call-control.ts), off the ring-and-answer bundle.
  *
  * sip.js's public API asks its media stream factory for one stream with the constraints given
  * to accept(); a camera that fails to open would then fail the whole answer. So the call is
@@ -14,12 +15,16 @@
  * and before the offer is set): its track is added to the handler's peer connection then
  * (RTCPeerConnection.addTrack before setRemoteDescription takes the offer's video m= section,
  * JSEP RFC 8829 5.10), so the answer sends video. Without a camera the answer receives only
- * (recvonly): the agent sees and hears the caller, the caller hears the agent.
+ * (recvonly: {@link receiveVideoOnly}): the agent sees and hears the caller, the caller hears
+ * the agent, and the caller's app knows no picture of the agent comes (until the agent turns a
+ * camera on: call-camera.ts offers it then).
  */
 import { Web, type Invitation, type InvitationAcceptOptions, type SessionDescriptionHandlerModifier } from 'sip.js';
-import { cameraProblem, type CallerPicture, type CameraState } from '../model/video-call.ts';
+import type { Clock } from '../model/clock.ts';
+import type { CallerPicture, CameraState } from '../model/video-call.ts';
 import { ContactPadError } from '../model/errors.ts';
 import type { Call } from './call.ts';
+import { CallCamera, openCamera, type CameraListener, type CameraSource } from './call-camera.ts';
 
 /** What a video call has once accepted, and its camera switch. */
 export interface CallVideo {
@@ -29,17 +34,22 @@ export interface CallVideo {
   readonly pictureProblem: string;
   /** The caller's audio and video as the call receives them. */
   readonly remote: MediaStream | undefined;
-  /** The agent's camera as it is sent (undefined without a camera). */
+  /** The agent's camera as it is sent (undefined while it is not on). */
   readonly local: MediaStream | undefined;
-  /** Turns the camera on or off (see {@link setCamera}). */
-  setCamera(on: boolean): void;
+  /**
+   * Turns the camera on or off (call-camera.ts). INVALID_TRANSITION when the camera's table
+   * refuses, or the call carries no video; a camera that does not open (or that the caller does
+   * not take) goes to the watchers as CAMERA_UNAVAILABLE, and the call goes on.
+   */
+  setCamera(on: boolean): Promise<void>;
+  /** Hears every change of the camera (turned on or off, paused on hold, back on retrieve, lost); returns the unsubscribe. */
+  watchCamera(listener: CameraListener): () => void;
 }
 
 interface VideoMedia {
-  camera: CameraState;
-  picture: CallerPicture;
-  pictureProblem: string;
-  track: MediaStreamTrack | undefined;
+  readonly picture: CallerPicture;
+  readonly pictureProblem: string;
+  readonly camera: CallCamera;
 }
 
 const videoOfCall = new WeakMap<Call, VideoMedia>();
@@ -87,29 +97,42 @@ export const refuseVideo: SessionDescriptionHandlerModifier = (description) =>
 /**
  * The accept options of a video call (Invitation.accept): the camera opened first (its failure
  * noted, the call goes on without it), or the video refused when the browser cannot show it.
- * What it found is what {@link callVideo} reports once the call is up.
+ * What it found is what {@link callVideo} reports once the call is up; `clock` bounds the waits
+ * of a camera turned on later.
  */
-export async function videoAnswer(call: Call, session: Invitation, sdp: string, media: MediaDevices | undefined = navigator.mediaDevices): Promise<InvitationAcceptOptions> {
+export async function videoAnswer(call: Call, session: Invitation, sdp: string, clock: Clock, media: CameraSource = navigator.mediaDevices): Promise<InvitationAcceptOptions> {
   const problem = pictureProblem(sdp, browserVideoDecoders());
   const audioOnly: InvitationAcceptOptions = { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } };
   if (problem !== '') {
-    videoOfCall.set(call, { camera: 'none', picture: 'audio-only', pictureProblem: problem, track: undefined });
+    videoOfCall.set(call, { picture: 'audio-only', pictureProblem: problem, camera: new CallCamera(call, clock, media, { camera: 'none', track: undefined }) });
     return { ...audioOnly, sessionDescriptionHandlerModifiers: [refuseVideo] };
   }
-  let track: MediaStreamTrack | undefined;
-  let camera: CameraState = 'on';
-  try {
-    if (!media) throw new DOMException('This browser gives no media devices here.', 'NotFoundError');
-    track = (await media.getUserMedia({ audio: false, video: true })).getVideoTracks()[0];
-    if (!track) camera = 'none';
-  } catch (error) {
-    camera = cameraProblem(error instanceof Error || error instanceof DOMException ? error.name : '');
-  }
-  videoOfCall.set(call, { camera, picture: 'shown', pictureProblem: '', track });
-  if (!track) return audioOnly;
-  const sent = track;
-  call.whenEnded(() => sent.stop());
-  return { ...audioOnly, sessionDescriptionHandlerModifiers: [sendCamera(session, sent)] };
+  const opened = await openCamera(media);
+  videoOfCall.set(call, { picture: 'shown', pictureProblem: '', camera: new CallCamera(call, clock, media, { camera: opened.track ? 'on' : opened.problem, track: opened.track }) });
+  return { ...audioOnly, sessionDescriptionHandlerModifiers: [opened.track ? sendCamera(session, opened.track) : receiveVideoOnly(session)] };
+}
+
+/**
+ * Makes the answer of a call accepted without a camera receive its video only (recvonly), as it
+ * is. sip.js sets every transceiver to the direction the offer allows (sendrecv) just before it
+ * creates the answer (SessionDescriptionHandler.updateDirection, SIP.js 0.21.2 lib/platform/web/
+ * session-description-handler/session-description-handler.js lines 706-760), and its public API has
+ * no option for one transceiver's direction; its modifiers run after the answer is created. So
+ * this modifier, given our answer, sets the video transceiver to recvonly and creates the answer
+ * again (createAnswer may be called again before setLocalDescription: JSEP RFC 8829 4.1.9);
+ * sip.js then sets that one. The caller's offer (the same modifiers are applied to it first) is
+ * left as it is.
+ */
+function receiveVideoOnly(session: Invitation): SessionDescriptionHandlerModifier {
+  return async (description) => {
+    const handler = session.sessionDescriptionHandler;
+    const peer = handler instanceof Web.SessionDescriptionHandler ? handler.peerConnection : undefined;
+    const video = peer?.getTransceivers().find((transceiver) => transceiver.receiver.track.kind === 'video' && transceiver.mid !== null);
+    if (description.type !== 'answer' || !peer || peer.signalingState !== 'have-remote-offer' || video?.direction !== 'sendrecv') return description;
+    video.direction = 'recvonly';
+    const answer = await peer.createAnswer();
+    return { type: 'answer', sdp: answer.sdp ?? description.sdp };
+  };
 }
 
 /** Adds the camera's track to the call's peer connection once, before the offer is set (see the file comment). */
@@ -131,24 +154,19 @@ export function callVideo(call: Call): CallVideo {
   if (!video) throw new ContactPadError('CALL_NOT_FOUND', 'That call has no video.', { detail: { callId: call.id } });
   const handler = call.session.sessionDescriptionHandler;
   const remote = handler instanceof Web.SessionDescriptionHandler ? handler.remoteMediaStream : undefined;
+  const { camera, local } = video.camera.now;
   return {
-    camera: video.camera,
+    camera,
     picture: video.picture,
     pictureProblem: video.pictureProblem,
     remote,
-    local: video.track ? new MediaStream([video.track]) : undefined,
-    setCamera: (on) => setCamera(call, on),
+    local,
+    setCamera: (on) => {
+      if (video.picture === 'audio-only') {
+        return Promise.reject(new ContactPadError('INVALID_TRANSITION', 'This video call goes on as a voice call: it carries no camera.', { detail: { callId: call.id } }));
+      }
+      return video.camera.turn(on);
+    },
+    watchCamera: (listener) => video.camera.watch(listener),
   };
-}
-
-/**
- * Turns the agent's camera on or off on a video call: its track is enabled or disabled (the
- * caller receives black frames while it is off; no re-INVITE). INVALID_TRANSITION for a call
- * without a camera.
- */
-export function setCamera(call: Call, on: boolean): void {
-  const video = videoOfCall.get(call);
-  if (!video?.track) throw new ContactPadError('INVALID_TRANSITION', 'This call has no camera to turn on or off.', { detail: { callId: call.id } });
-  video.track.enabled = on;
-  video.camera = on ? 'on' : 'off';
 }

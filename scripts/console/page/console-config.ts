@@ -22,6 +22,8 @@ export interface ConsoleConfig {
   readonly callCenterSettings: Readonly<Record<string, string>>;
   /** The customer simulator's preset callers (from the demo org). */
   readonly demoCallers: readonly DemoCaller[];
+  /** The SIP edge's queues (scripts/sip-server/queues.list): the customer simulator may call sip:<address>@<sipDomain>. */
+  readonly queues: readonly { readonly address: string; readonly members: readonly string[] }[];
 }
 
 /**

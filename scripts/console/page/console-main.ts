@@ -20,10 +20,14 @@
  * `?contactpad=off` loads the softphone with Open CTI only (the console and shim on their own);
  * `?bridge=off` starts the console without its console bridge (no tab sync, no Omni-Channel for
  * ContactPad: nothing answers on the bridge channel); `?lang=es` makes the agent Spanish-speaking
- * (their User's LanguageLocaleKey es, LocaleSidKey es_ES: ContactPad speaks Spanish);
+ * (their User's LanguageLocaleKey es, LocaleSidKey es_ES: ContactPad speaks Spanish); `?agent=<SIP
+ * user>` runs the console as another agent of the demo org (e.g. emile.durand, a second agent in
+ * another browser: the SIP edge's queues ring one agent after the other); `?host=scv` runs
+ * ContactPad under Service Cloud Voice instead of Open CTI: the softphone panel is Salesforce's
+ * Omni-Channel softphone (scv-softphone.ts), which sets ContactPad's connector up and drives it;
  * `?softphonePort=<port>` serves the softphone from another origin (softphoneAddress below).
  */
-import type { DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
+import type { ClickToDialPayload, DefaultFieldValues, NavigationChangePayload, ScreenPopTypeName } from '../../../adapter/src/host/open-cti.ts';
 import { acceptOpenCtiSoftphone, type ConsoleApi, type OpenCtiConsole } from '../opencti/console-side.ts';
 import { isProtocolMessage } from '../opencti/opencti-protocol.ts';
 import { BRIDGE_CHANNEL, type BridgePresence } from '../../../adapter/src/host/console-bridge-protocol.ts';
@@ -48,6 +52,7 @@ import { html, render } from 'lit';
 import { RestClient } from './rest-client.ts';
 import { mountSimulatorPanel } from './simulator-panel.ts';
 import { SoftphonePanel } from './softphone-panel.ts';
+import { mountScvSoftphone } from './scv-softphone.ts';
 import { RuleTester } from './rule-tester.ts';
 import { crmRuleTesterRunner } from './rule-tester-run.ts';
 import { ruleTesterView } from './rule-tester-view.ts';
@@ -75,6 +80,17 @@ export interface LocalConsoleHooks {
   readonly bridge: LocalConsoleBridgeHooks;
   /** The colleague's phone (see {@link LocalConsoleColleagueHooks}). */
   readonly colleague: LocalConsoleColleagueHooks;
+  /**
+   * What the console, Omni-Channel or any other Lightning component on the page could send the
+   * softphone, sent as it is, wrong shapes included (npm run security): an onClickToDial or
+   * onNavigationChange payload, and a Lightning message on any channel (delivered to every
+   * subscriber, the console bridge and ContactPad alike, as the message service does).
+   */
+  readonly unchecked: {
+    clickToDial(payload: unknown): boolean;
+    navigationChange(payload: unknown): boolean;
+    publish(channelName: string, message: unknown): void;
+  };
 }
 
 /** `window.localConsole.colleague`: the colleague's phone (SIP user jordan.lee) the agent consults or transfers to. */
@@ -130,6 +146,8 @@ export interface CustomerSimulatorHooks {
   /** The SIP user the agent transferred the current or last call to (a blind transfer: REFER); undefined if none. */
   readonly transferredTo: string | undefined;
   readonly user: string;
+  /** When (epoch ms) the agent's phone last re-INVITEd the call (hold, retrieve, the refresh after a reconnect). */
+  readonly lastReinviteAt: number | undefined;
   mediaStats(): Promise<SimulatorMediaStats>;
   /** How loud each frequency is in what the customer hears now, dB above the noise floor. */
   toneLevels(frequencies: readonly number[]): Promise<ToneLevels>;
@@ -199,18 +217,23 @@ function layout() {
 }
 
 /**
- * Where the softphone frame's page comes from. `?lang=es`: the agent's Salesforce language
- * (LanguageLocaleKey) is Spanish, as the softphone page renders it. `?softphonePort=<port>`: the
- * page comes from http://<this host>:<port> (the console started with that softphonePort),
- * another origin of the same site, as Salesforce serves Visualforce from another origin than the
- * console; Chromium runs the frame in a renderer process of its own (its pages say
- * Origin-Agent-Cluster), and the frame's Open CTI is told the console's origin the way Salesforce
- * tells it, in the `sfdcIframeOrigin` parameter.
+ * Where the softphone frame's page comes from, for this console page's agent, language and host
+ * (`?agent=`, `?lang=`: the agent's Salesforce language, LanguageLocaleKey, as the softphone page
+ * renders it; `?host=scv`). `?softphonePort=<port>`: the page comes from http://<this host>:<port>
+ * (the console started with that softphonePort), another origin of the same site, as Salesforce
+ * serves Visualforce from another origin than the console; Chromium runs the frame in a renderer
+ * process of its own (its pages say Origin-Agent-Cluster), and the frame's Open CTI is told the
+ * console's origin the way Salesforce tells it, in the `sfdcIframeOrigin` parameter.
  */
 function softphoneAddress(params: URLSearchParams): { src: string; origin: string } {
   const query = new URLSearchParams();
   if (params.get('contactpad') === 'off') query.set('contactpad', 'off');
-  else if (params.has('lang')) query.set('lang', params.get('lang') ?? '');
+  else {
+    for (const name of ['lang', 'agent', 'host']) {
+      const value = params.get(name);
+      if (value !== null) query.set(name, value);
+    }
+  }
   const port = params.get('softphonePort') ?? '';
   if (!/^\d{1,5}$/.test(port)) return { src: `/softphone${query.size > 0 ? `?${query}` : ''}`, origin: location.origin };
   const origin = `${location.protocol}//${location.hostname}:${port}`;
@@ -228,7 +251,10 @@ function main(): void {
   const dom = layout();
   const params = new URLSearchParams(location.search);
   const softphone = softphoneAddress(params);
+  const underScv = params.get('host') === 'scv';
   const panel = new SoftphonePanel(dom.utilityBar, dom.consoleArea, {
+    // ?agent=<SIP user>: the console runs as that agent of the demo org (a second agent beside the first).
+    // ?host=scv: ContactPad's Service Cloud Voice connector, which this page sets up as Salesforce's softphone does.
     src: softphone.src,
     visible: params.get('panel') !== 'closed',
     // ?softphoneCamera=blocked: the console gives the softphone frame no camera (an agent whose camera is blocked).
@@ -334,6 +360,15 @@ function main(): void {
     },
   };
 
+  if (underScv) {
+    // Salesforce's own softphone shows the calls: the connector's frame has nothing to show.
+    const scvSoftphone = document.createElement('div');
+    scvSoftphone.className = 'scv-softphone';
+    scvSoftphone.dataset['testid'] = 'scv-softphone';
+    panel.frame.before(scvSoftphone);
+    panel.frame.style.display = 'none';
+    mountScvSoftphone(scvSoftphone, panel.frame, { ...config.callCenterSettings, '/reqGeneralInfo/reqVendorInfoApiName': 'ContactPad', isACWAllowed: true });
+  }
   openCti = acceptOpenCtiSoftphone({ win: window, frame: panel.frame, origin: softphone.origin, api });
   let softphoneInstance: unknown;
   window.addEventListener('message', (event: MessageEvent) => {
@@ -441,9 +476,17 @@ function main(): void {
   // ?customerToneHz=700: the customer speaks a 700 Hz tone (tests that tell the parties of a call apart by ear).
   const customerTone = Number(new URLSearchParams(location.search).get('customerToneHz') ?? '');
   const toneHz = Number.isInteger(customerTone) && customerTone >= 100 && customerTone <= 3000 ? customerTone : undefined;
-  const simulator = new CustomerSimulator({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, agentUser: config.agentUser, ...(toneHz === undefined ? {} : { toneHz }) });
+  // ?customerCamera=painted: the customer's video is painted, not the browser's camera (tests that leave the site without camera permission).
+  const paintedCamera = new URLSearchParams(location.search).get('customerCamera') === 'painted';
+  const simulator = new CustomerSimulator({
+    sipWsUrl: config.sipWsUrl,
+    sipDomain: config.sipDomain,
+    agentUser: config.agentUser,
+    ...(toneHz === undefined ? {} : { toneHz }),
+    ...(paintedCamera ? { paintedCamera } : {}),
+  });
   simulator.attachRemoteMedia(dom.remoteMedia);
-  mountSimulatorPanel(dom.simulatorForm, simulator, config.demoCallers);
+  mountSimulatorPanel(dom.simulatorForm, simulator, config.demoCallers, { agentUser: config.agentUser, queues: config.queues ?? [] });
   void simulator.start();
   const colleague = new ColleaguePhone({ sipWsUrl: config.sipWsUrl, sipDomain: config.sipDomain, user: COLLEAGUE.sipUser, displayName: COLLEAGUE.name });
   mountColleaguePanel(dom.colleague, colleague);
@@ -516,6 +559,11 @@ function main(): void {
         return { statusId: presence.current.id, statusName: presence.current.label };
       },
     } satisfies LocalConsoleBridgeHooks),
+    unchecked: Object.freeze({
+      clickToDial: (payload: unknown) => openCti?.pushClickToDial(payload as ClickToDialPayload) ?? false,
+      navigationChange: (payload: unknown) => openCti?.pushNavigation(payload as NavigationChangePayload) ?? false,
+      publish: (channelName: string, message: unknown) => messages.publish(channelName, message),
+    }),
     colleague: Object.freeze({
       user: colleague.user,
       name: colleague.displayName,
@@ -563,6 +611,9 @@ function main(): void {
     },
     get user() {
       return simulator.user;
+    },
+    get lastReinviteAt() {
+      return simulator.lastReinviteAt;
     },
     mediaStats: () => simulator.mediaStats(),
     toneLevels: (frequencies: readonly number[]) => simulator.toneLevels(frequencies),

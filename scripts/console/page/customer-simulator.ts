@@ -1,9 +1,10 @@
 /**
  * The customer simulator: a SIP user agent (sip.js over WebSocket) that plays the caller.
  * It registers as `customer-<random>` on the local Kamailio and places an INVITE to the agent
- * (sip:agent1@127.0.0.1) carrying the SIP header contract: From and P-Asserted-Identity
+ * (sip:agent1@127.0.0.1), or to a queue (sip:queue-sales@127.0.0.1), carrying the SIP header contract: From and P-Asserted-Identity
  * (caller name and number), X-CP-Interaction-Id, X-CP-Queue, X-CP-Location, X-CP-Ad-Source,
- * X-CP-Kind (and the callback headers for a callback). Media comes from the browser's
+ * X-CP-Kind (and the callback headers for a callback: X-CP-Callback-Number, X-CP-Callback-Attempt
+ * and, when given, X-CP-Callback-Request). Media comes from the browser's
  * microphone (and camera for video); a fake device in tests.
  *
  * Call states:
@@ -29,6 +30,7 @@
 import { Inviter, SessionState, UserAgent, type Core, type InviterOptions, type Referral, type Session } from 'sip.js';
 import { clearRemoteMedia, playRemoteMedia, remoteToneLevels, sessionMediaStats, SipPhone, ToneSource, type SipMediaStats, type SipRegistration, type ToneLevels } from './sip-phone.ts';
 import type { PhoneNetworkCall } from '../phone-network-caller.ts';
+import { PaintedCamera } from './painted-camera.ts';
 
 type IncomingResponse = Core.IncomingResponse;
 
@@ -40,6 +42,8 @@ export interface SimulatedCall {
   readonly location: string;
   readonly adSource: string;
   readonly kind: 'voice' | 'video' | 'callback';
+  /** For a callback: the callback request's Salesforce record id (X-CP-Callback-Request), as the platform took it from `POST /callbacks/next`; blank: not sent. */
+  readonly callbackRequest?: string;
 }
 
 /** How the simulated customer calls: from this browser (WebRTC), or from the phone network (plain RTP), offering opus and PCMU or PCMU only. */
@@ -72,6 +76,11 @@ export interface CustomerSimulatorOptions {
    * browser. Voice only.
    */
   readonly toneHz?: number;
+  /**
+   * The customer's camera is painted (painted-camera.ts: the console page's
+   * `?customerCamera=painted`), so the site needs no camera permission for the customer.
+   */
+  readonly paintedCamera?: boolean;
 }
 
 /** Characters RFC 3261 allows unescaped in a SIP URI's user part, besides letters and digits. */
@@ -111,6 +120,7 @@ export function contractHeaders(call: SimulatedCall, interactionId: string, sipD
   if (call.kind === 'callback') {
     if (number !== '') headers.push(`X-CP-Callback-Number: ${headerValue(number)}`);
     headers.push('X-CP-Callback-Attempt: 1');
+    if (call.callbackRequest?.trim()) headers.push(`X-CP-Callback-Request: ${headerValue(call.callbackRequest)}`);
   }
   return headers;
 }
@@ -135,6 +145,7 @@ export class CustomerSimulator {
   readonly #listeners = new Set<() => void>();
   readonly #user = `customer-${Math.random().toString(36).slice(2, 10)}`;
   readonly #phone: SipPhone;
+  readonly #painted: PaintedCamera | undefined;
   #session: Session | undefined;
   /** The call a REFER took the customer away from, until the agent ends it. */
   #referred: Session | undefined;
@@ -154,15 +165,18 @@ export class CustomerSimulator {
   /** The phone-network call as the console server last told it. */
   #phoneNetworkCall: PhoneNetworkCall | undefined;
   #phoneNetworkPoll: ReturnType<typeof setTimeout> | undefined;
+  #lastReinviteAt: number | undefined;
 
   constructor(options: CustomerSimulatorOptions) {
     this.#options = options;
+    this.#painted = options.paintedCamera ? new PaintedCamera() : undefined;
     this.#phone = new SipPhone({
       sipWsUrl: options.sipWsUrl,
       sipDomain: options.sipDomain,
       user: this.#user,
       displayName: 'Customer simulator',
       ...(options.toneHz === undefined ? {} : { mediaStreamFactory: new ToneSource(options.toneHz).factory }),
+      ...(this.#painted ? { mediaStreamFactory: this.#painted.factory } : {}),
     });
     this.#phone.onChange(() => {
       const phone = this.#phone;
@@ -199,6 +213,14 @@ export class CustomerSimulator {
   /** X-CP-Interaction-Id of the last call placed (a transferred call keeps it). */
   get lastInteractionId(): string | undefined {
     return this.#lastInteractionId;
+  }
+  /**
+   * When (epoch ms) the agent's phone last re-offered the call from this browser (a re-INVITE:
+   * hold, retrieve, or the refresh after its connection to the SIP server came back); the fault
+   * suite times the refresh by it (scripts/faults).
+   */
+  get lastReinviteAt(): number | undefined {
+    return this.#lastReinviteAt;
   }
   /** The line of the current or last call. */
   get line(): SimulatorLine {
@@ -285,14 +307,18 @@ export class CustomerSimulator {
     }
   }
 
-  /** Places the call to the agent. Throws when not registered or a call is under way. */
-  async call(call: SimulatedCall): Promise<void> {
+  /**
+   * Places the call to the agent, or to `to`: another SIP user, e.g. a queue of the SIP edge
+   * (sip:queue-sales@..., whose agents Kamailio rings one at a time). Throws when not registered
+   * or a call is under way.
+   */
+  async call(call: SimulatedCall, to: string = this.#options.agentUser): Promise<void> {
     const ua = this.#phone.userAgent;
     if (!ua || this.registration !== 'registered') throw new Error('The customer simulator is not registered with the SIP server yet.');
     if (this.inCall) throw new Error('A call is already under way: hang up first.');
-    const { sipDomain, agentUser } = this.#options;
-    const target = UserAgent.makeURI(`sip:${agentUser}@${sipDomain}`);
-    if (!target) throw new Error(`Cannot make a SIP URI for ${agentUser}@${sipDomain}`);
+    const { sipDomain } = this.#options;
+    const target = UserAgent.makeURI(`sip:${to}@${sipDomain}`);
+    if (!target) throw new Error(`Cannot make a SIP URI for ${to}@${sipDomain}`);
     const interactionId = newInteractionId();
     const number = call.number.trim();
     const name = call.name.trim();
@@ -311,9 +337,18 @@ export class CustomerSimulator {
     await this.#place(new Inviter(ua, target, this.#withReferHandling(options)), 'Calling...');
   }
 
-  /** The call's options, with REFERs followed (a blind transfer) instead of left to sip.js. */
+  /** The call's options, with REFERs followed (a blind transfer) instead of left to sip.js, and the agent's re-INVITEs timed. */
   #withReferHandling(options: InviterOptions): InviterOptions {
-    return { ...options, extraHeaders: [...(options.extraHeaders ?? [])], delegate: { onRefer: (referral) => void this.#followReferral(referral) } };
+    return {
+      ...options,
+      extraHeaders: [...(options.extraHeaders ?? [])],
+      delegate: {
+        onRefer: (referral) => void this.#followReferral(referral),
+        onInvite: () => {
+          this.#lastReinviteAt = Date.now();
+        },
+      },
+    };
   }
 
   /** Places `inviter`'s INVITE and follows it to the end. */
@@ -434,5 +469,6 @@ export class CustomerSimulator {
   async stop(): Promise<void> {
     await this.hangUp().catch(() => undefined);
     await this.#phone.stop();
+    this.#painted?.stop();
   }
 }

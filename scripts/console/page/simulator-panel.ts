@@ -1,8 +1,9 @@
 /**
  * The 'Customer simulator' panel: a form for who calls and how (preset callers from the demo
- * org, Name, Number, Queue, Location (Call To), Ad Source, Kind, and the Line: this browser, or
- * a caller from the phone network), 'Call agent' and 'Hang up', and a status line. It sits
- * beside the console, outside the stand-in Salesforce.
+ * org, Name, Number, Queue, Location (Call To), Ad Source, Kind, the callback request a callback
+ * names, and the Line: this browser, or a caller from the phone network), whom it calls (Calls:
+ * the agent, or one of the SIP edge's queues, whose agents ring one at a time), 'Call agent' and
+ * 'Hang up', and a status line. It sits beside the console, outside the stand-in Salesforce.
  */
 import { html, nothing, render } from 'lit';
 import type { CustomerSimulator, SimulatedCall, SimulatorLine } from './customer-simulator.ts';
@@ -10,8 +11,14 @@ import type { DemoCaller } from './demo-caller.ts';
 
 type FormFields = { -readonly [K in keyof SimulatedCall]: SimulatedCall[K] };
 
+/** Whom the simulator may call: the agent, and the SIP edge's queues with their members in hunt order. */
+export interface SimulatorTargets {
+  readonly agentUser: string;
+  readonly queues: readonly { readonly address: string; readonly members: readonly string[] }[];
+}
+
 /** Renders and runs the simulator panel in `host`. */
-export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimulator, presets: readonly DemoCaller[]): void {
+export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimulator, presets: readonly DemoCaller[], targets: SimulatorTargets): void {
   const first = presets[0];
   const form: FormFields = {
     name: first?.name ?? '',
@@ -20,9 +27,11 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
     location: first?.location ?? '',
     adSource: first?.adSource ?? '',
     kind: first?.kind ?? 'voice',
+    callbackRequest: '',
   };
   let presetIndex = first ? 0 : -1;
   let line: SimulatorLine = 'browser';
+  let target = targets.agentUser;
   let actionError = '';
   const fromPhoneNetwork = () => line !== 'browser';
 
@@ -32,10 +41,10 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
   simulator.onChange(update);
 
   // A trunk passes the caller's name and number only: the platform's fields do not travel.
-  const field = (key: 'name' | 'number' | 'queue' | 'location' | 'adSource', label: string) => html`
+  const field = (key: 'name' | 'number' | 'queue' | 'location' | 'adSource' | 'callbackRequest', label: string) => html`
     <div class="form-field">
       <label for="sim-${key}">${label}</label>
-      <input id="sim-${key}" data-testid="sim-${key === 'adSource' ? 'ad-source' : key}" .value=${form[key]} autocomplete="off"
+      <input id="sim-${key}" data-testid="sim-${key === 'adSource' ? 'ad-source' : key === 'callbackRequest' ? 'callback-request' : key}" .value=${form[key] ?? ''} autocomplete="off"
         ?disabled=${fromPhoneNetwork() && key !== 'name' && key !== 'number'}
         @input=${(event: Event) => {
           form[key] = (event.target as HTMLInputElement).value;
@@ -48,7 +57,7 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
     actionError = '';
     update();
     try {
-      if (line === 'browser') await simulator.call({ ...form });
+      if (line === 'browser') await simulator.call({ ...form }, target);
       else await simulator.callFromPhoneNetwork({ name: form.name, number: form.number }, line === 'phone-network-pcmu' ? 'pcmu' : 'opus+pcmu');
     } catch (error) {
       actionError = error instanceof Error ? error.message : String(error);
@@ -95,6 +104,17 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
           (no queue, location, ad source or kind).</p>`
       : nothing}
     <div class="form-field">
+      <label for="sim-target">Calls</label>
+      <select id="sim-target" data-testid="sim-target" .value=${target} ?disabled=${simulator.inCall || fromPhoneNetwork()}
+        @change=${(event: Event) => {
+          target = (event.target as HTMLSelectElement).value;
+          update();
+        }}>
+        <option value=${targets.agentUser} ?selected=${target === targets.agentUser}>The agent (${targets.agentUser})</option>
+        ${targets.queues.map((queue) => html`<option value=${queue.address} ?selected=${target === queue.address}>Queue ${queue.address} (${queue.members.join(', then ')})</option>`)}
+      </select>
+    </div>
+    <div class="form-field">
       <label for="sim-kind">Kind</label>
       <select id="sim-kind" data-testid="sim-kind" .value=${form.kind} ?disabled=${fromPhoneNetwork()}
         @change=${(event: Event) => {
@@ -104,6 +124,7 @@ export function mountSimulatorPanel(host: HTMLElement, simulator: CustomerSimula
         ${(['voice', 'video', 'callback'] as const).map((kind) => html`<option value=${kind} ?selected=${form.kind === kind}>${kind}</option>`)}
       </select>
     </div>
+    ${field('callbackRequest', 'Callback request (record id, for a callback)')}
     <div class="buttons">
       <button type="button" class="brand" data-testid="sim-call" ?disabled=${simulator.inCall || (!fromPhoneNetwork() && simulator.registration !== 'registered')}
         @click=${() => void callAgent()}>Call agent</button>

@@ -148,6 +148,8 @@ export class SipPhone {
     await this.#registerer
       .register({
         requestDelegate: {
+          // Also after a reconnect, when the Registerer was Registered all along (its stateChange then says nothing).
+          onAccept: () => this.#set('registered', `Registered as ${this.#options.user}`),
           onReject: (response) => this.#set('failed', `Registration refused (${response.message.statusCode} ${response.message.reasonPhrase})`),
         },
       })

@@ -28,6 +28,20 @@ export function udpPeer(edge: RunningKamailio, user: string, localAddress: strin
   return SipPeer.overUdp(edge.udpPort, { user, localAddress });
 }
 
+/** The peers a suite opens (`keep` returns the peer it is given), closed together by `closeAll` in its after hook. */
+export function peerKeeper(): { keep(peer: SipPeer): SipPeer; closeAll(): void } {
+  const peers: SipPeer[] = [];
+  return {
+    keep: (peer) => {
+      peers.push(peer);
+      return peer;
+    },
+    closeAll: () => {
+      for (const peer of peers.splice(0)) peer.close();
+    },
+  };
+}
+
 /** A mark in a log file: what was written after it can be read with {@link logSince}. */
 export function logMark(file: string): number {
   return statSync(file).size;

@@ -288,7 +288,7 @@ export class SipPeer {
   async request(
     method: string,
     target: string,
-    options: { credential?: DigestCredential; headers?: readonly string[]; sdp?: string; ackSdp?: string; to?: string; timeoutMs?: number; fromUser?: string } = {},
+    options: { credential?: DigestCredential; headers?: readonly string[]; sdp?: string; ackSdp?: string; to?: string; timeoutMs?: number; fromUser?: string; contact?: boolean } = {},
   ): Promise<RequestOutcome> {
     const callId = `${token(8)}@test`;
     const fromTag = token(4);
@@ -306,7 +306,7 @@ export class SipPeer {
         `To: <${toUri}>`,
         `Call-ID: ${callId}`,
         `CSeq: ${cseq} ${method}`,
-        `Contact: ${this.contact}`,
+        ...(options.contact === false ? [] : [`Contact: ${this.contact}`]),
         ...(method === 'REGISTER' ? ['Expires: 600'] : []),
         ...(authorization ? [authorization] : []),
         ...(options.headers ?? []),
@@ -347,6 +347,21 @@ export class SipPeer {
   register(options: { credential?: DigestCredential; user?: string } = {}): Promise<RequestOutcome> {
     const aor = `sip:${options.user ?? this.user}@${this.domain}`;
     return this.request('REGISTER', `sip:${this.domain}`, { to: aor, fromUser: options.user ?? this.user, ...(options.credential ? { credential: options.credential } : {}) });
+  }
+
+  /**
+   * The Contacts the registrar holds for `user` (default this peer's): a REGISTER without a
+   * Contact asks for them and changes nothing (RFC 3261 10.2.3); the 200 OK lists them.
+   */
+  async bindings(user = this.user, credential?: DigestCredential): Promise<string[]> {
+    const aor = `sip:${user}@${this.domain}`;
+    const { final } = await this.request('REGISTER', `sip:${this.domain}`, { to: aor, fromUser: user, contact: false, ...(credential ? { credential } : {}) });
+    if (final.status !== 200) throw new Error(`The registrar answered the bindings query ${final.status} ${final.reason ?? ''}`);
+    return final
+      .headerAll('Contact')
+      .flatMap((value) => value.split(/,(?=\s*<)/))
+      .map((contact) => contact.trim())
+      .filter((contact) => contact !== '');
   }
 
   /** INVITE sip:<user>@<domain> with an SDP offer (none: a late offer, answered in the ACK with `ackSdp`). */

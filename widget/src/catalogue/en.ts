@@ -52,6 +52,7 @@ export const en = {
     mute: 'Mute',
     unmute: 'Mute',
     'send-dtmf': 'Keypad',
+    'report-problem': 'Report a problem',
   } satisfies Record<InteractionAction | 'decline' | 'start-call', string>,
   agentStatuses: {
     offline: 'Offline',
@@ -80,16 +81,27 @@ export const en = {
     withReason: (problem: string, reason: string) => (reason ? `${problem}: ${reason}.` : `${problem}.`),
     retryingIn: (seconds: number) => `Retrying in ${seconds} s`,
     retryingNow: 'Retrying now…',
+    /** Another tab or window of the agent has the phone: this one neither registers nor rings. */
+    elsewhere: 'Phone active in another tab or window',
+    /** The button that takes the phone over on purpose. */
+    useHere: 'Use the phone here',
+    takingOver: 'Taking the phone over from the other tab or window…',
+    handingOver: 'Handing the phone over to another tab or window…',
   },
   notices: {
-    /** A notice's message for its error code (adapter/src/model/errors.ts): in English, the adapter's own, which names the specifics. */
-    message: (_code: string, english: string) => english,
+    /**
+     * A notice's message for its error code (adapter/src/model/errors.ts): in English, the
+     * adapter's own, which names the specifics; `about` names what it is about (a calling
+     * record's outcome), for the languages that do not show the English message.
+     */
+    message: (_code: string, english: string, _about = '') => english,
   },
   pad: {
     starting: 'Starting…',
     bridgeMissing: 'Tab sync and Omni-Channel are off (console bridge not found)',
     interactions: 'Interactions',
     devices: 'Devices',
+    reportProblem: 'Report a problem',
   },
   callPop: { callTo: 'Call To', queue: 'Queue', adSource: 'Ad Source', lookingUp: 'Looking up caller…' },
   /** A call whose microphone the agent muted (its row in the list, and what is announced). */

@@ -1,0 +1,77 @@
+/**
+ * The diagnostic log (model/diagnostic-log.ts) as the rooms and desks write to it from the first
+ * moment, while its module (the ring buffer and the redaction) is not on the ring-and-answer path:
+ * it loads with the crm room, once the phone has registered (contactpad.ts), or when a problem
+ * report is first opened. Until then entries wait here as they came, at most
+ * {@link EARLY_ENTRIES} of them (the oldest go first), with only the literal secrets scrubbed
+ * (the session token is told at start); once the log has loaded they move into it with their
+ * times and are redacted there like every later entry.
+ */
+import type { DiagnosticKind, DiagnosticLog, DiagnosticSink } from './model/diagnostic-log.ts';
+
+/** The most entries kept before the log has loaded (the start: a few REGISTERs and their answers). */
+export const EARLY_ENTRIES = 200;
+
+/** The most of one entry kept before the log has loaded (what the log itself reads of an entry: model/diagnostic-log.ts). */
+const EARLY_ENTRY_CHARS = 64 * 1024;
+
+interface EarlyEntry {
+  readonly at: number;
+  readonly kind: DiagnosticKind;
+  readonly text: string;
+}
+
+export class Diagnostics implements DiagnosticSink {
+  readonly #now: () => number;
+  #log: DiagnosticLog | undefined;
+  #loading: Promise<DiagnosticLog> | undefined;
+  #early: EarlyEntry[] = [];
+  readonly #secrets: string[] = [];
+
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+
+  add(kind: DiagnosticKind, text: string): void {
+    if (this.#log) return this.#log.add(kind, text);
+    // The log keeps at most 16 KiB of an entry and reads no further than 64 Ki characters of it: neither does this.
+    this.#early.push({ at: this.#now(), kind, text: this.#scrub(text.length > EARLY_ENTRY_CHARS ? text.slice(0, EARLY_ENTRY_CHARS) : text, this.#secrets) });
+    if (this.#early.length > EARLY_ENTRIES) this.#early.shift();
+  }
+
+  neverLog(secret: string): void {
+    if (this.#log) return this.#log.neverLog(secret);
+    if (secret.length < 6) return;
+    this.#secrets.push(secret);
+    this.#early = this.#early.map((entry) => ({ ...entry, text: this.#scrub(entry.text, [secret]) }));
+  }
+
+  #scrub(text: string, secrets: readonly string[]): string {
+    return secrets.reduce((clean, secret) => clean.split(secret).join('[redacted]'), text);
+  }
+
+  /** The log itself, loaded the first time (off the ring path): the entries so far move into it. A failed load is tried again next time. */
+  log(): Promise<DiagnosticLog> {
+    this.#loading ??= import('./model/diagnostic-log.ts').then(
+      ({ DiagnosticLog }) => {
+        const log = new DiagnosticLog({ now: this.#now });
+        for (const secret of this.#secrets) log.neverLog(secret);
+        for (const entry of this.#early) log.add(entry.kind, entry.text, entry.at);
+        this.#early = [];
+        this.#log = log;
+        return log;
+      },
+      (error: unknown) => {
+        this.#loading = undefined;
+        throw error;
+      },
+    );
+    return this.#loading;
+  }
+
+  /** How much it holds now (the bench adds it to the page's memory): the log's figures once loaded, the waiting entries' characters before. */
+  size(): { readonly bytes: number; readonly capBytes: number; readonly entries: number } {
+    if (this.#log) return { bytes: this.#log.sizeBytes, capBytes: this.#log.capBytes, entries: this.#log.entryCount };
+    return { bytes: this.#early.reduce((sum, entry) => sum + entry.text.length, 0), capBytes: 0, entries: this.#early.length };
+  }
+}
