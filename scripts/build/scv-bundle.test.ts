@@ -17,7 +17,13 @@ const BASE_PACKAGE = 'node_modules/@salesforce/scv-connector-base/';
 /** A line of the base's own code (baseConnector.js dispatchError), as it reads in its build. */
 const BASE_SENTINEL = 'SCV dispatched error';
 
-const fromRoot = (id: string): string => relative(PROJECT_ROOT, id).split(sep).join('/');
+/** A module's path from the project (node_modules' from its own folder: a worktree's node_modules may be a link to another checkout's). */
+const fromRoot = (id: string): string => {
+  if (id.startsWith('\0')) return id; // rollup's virtual modules (CommonJS wrappers)
+  const path = relative(PROJECT_ROOT, id).split(sep).join('/');
+  const inModules = path.indexOf('node_modules/');
+  return inModules > 0 ? path.slice(inModules) : path;
+};
 
 async function buildScv(): Promise<OutputChunk[]> {
   const { scvBuild } = (await import(pathToFileURL(join(PROJECT_ROOT, 'rollup.config.mjs')).href)) as { scvBuild: RollupOptions };
