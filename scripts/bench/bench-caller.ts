@@ -97,14 +97,19 @@ export class BenchCaller {
 
   /** The ACK of a non-2xx final response: the INVITE's Via branch, its CSeq number, the response's To (RFC 3261 17.1.1.3). */
   #ackFailure(invite: SipMessage, response: SipMessage): void {
+    this.#sendOnInvite('ACK', invite, response.header('To'));
+  }
+
+  /** An ACK or CANCEL of `invite`: its Request-URI, Via (branch), From, Call-ID and CSeq number, with `to` (RFC 3261 9.1, 17.1.1.3). */
+  #sendOnInvite(method: 'ACK' | 'CANCEL', invite: SipMessage, to: string | undefined): void {
     const cseq = (invite.header('CSeq') ?? '').split(' ')[0];
-    this.#send(`ACK ${invite.uri} SIP/2.0`, [
+    this.#send(`${method} ${invite.uri} SIP/2.0`, [
       `Via: ${invite.header('Via')}`,
       'Max-Forwards: 70',
       `From: ${invite.header('From')}`,
-      `To: ${response.header('To')}`,
+      `To: ${to}`,
       `Call-ID: ${invite.header('Call-ID')}`,
-      `CSeq: ${cseq} ACK`,
+      `CSeq: ${cseq} ${method}`,
     ]);
   }
 
@@ -165,16 +170,7 @@ export class BenchCaller {
       cancel: () => {
         cancelled ??= (async () => {
           // CANCEL: the INVITE's Request-URI, Via (branch), From, To, Call-ID and CSeq number (RFC 3261 9.1).
-          const { invite } = sent;
-          const cseq = (invite.header('CSeq') ?? '').split(' ')[0];
-          this.#send(`CANCEL ${invite.uri} SIP/2.0`, [
-            `Via: ${invite.header('Via')}`,
-            'Max-Forwards: 70',
-            `From: ${invite.header('From')}`,
-            `To: ${invite.header('To')}`,
-            `Call-ID: ${invite.header('Call-ID')}`,
-            `CSeq: ${cseq} CANCEL`,
-          ]);
+          this.#sendOnInvite('CANCEL', sent.invite, sent.invite.header('To'));
           return withTimeout(ended, 10_000, `the end of call ${interactionId} after CANCEL`);
         })();
         return cancelled;

@@ -5,7 +5,8 @@
  * `every` calls, after a garbage collection asked through DevTools (HeapProfiler.collectGarbage),
  * it reads the softphone frame's renderer process (Performance.getMetrics: JSHeapUsedSize,
  * Nodes, JSEventListeners, Documents) and counts the nodes of the frame's document, shadow roots
- * included (page-probe.ts domNodeCount).
+ * included (page-probe.ts domNodeCount), and the size of ContactPad's diagnostic log (the problem
+ * report's, kept in memory with a cap: window.contactPad.diagnosticLog(), app/main.ts).
  */
 import type { BenchCaller } from './bench-caller.ts';
 import type { BenchTarget } from './bench-targets.ts';
@@ -22,6 +23,8 @@ export interface MemoryReading {
   readonly documents: number;
   /** Nodes in the frame's document, shadow roots included. */
   readonly documentNodes: number;
+  /** ContactPad's diagnostic log: its texts in UTF-8 bytes, its cap (0 before it loaded) and entries. */
+  readonly diagnosticLog: { readonly bytes: number; readonly capBytes: number; readonly entries: number };
 }
 
 async function read(target: BenchTarget, calls: number): Promise<MemoryReading> {
@@ -37,6 +40,9 @@ async function read(target: BenchTarget, calls: number): Promise<MemoryReading> 
     listeners: metric('JSEventListeners'),
     documents: metric('Documents'),
     documentNodes: await domNodeCount(target.frame()),
+    diagnosticLog: await target
+      .frame()
+      .evaluate(() => (window as unknown as { contactPad?: { diagnosticLog(): { bytes: number; capBytes: number; entries: number } } }).contactPad?.diagnosticLog() ?? { bytes: Number.NaN, capBytes: Number.NaN, entries: Number.NaN }),
   };
 }
 

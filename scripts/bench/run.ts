@@ -113,9 +113,10 @@ function printMainThread(title: string, use: Map<string, MainThreadUse>): void {
 
 function printMemory(readings: readonly MemoryReading[]): void {
   out(`ContactPad over ${MEMORY_CALLS} calls in one page (each rung and cancelled once its pop painted: a missed call, listed, let go of after 20), after a garbage collection every ${MEMORY_EVERY} calls (DevTools HeapProfiler.collectGarbage, Performance.getMetrics of the softphone frame's process; document nodes counted in the frame, shadow roots included):`);
-  out('  calls | JS heap used | nodes (process) | nodes (document) | listeners | documents');
+  out('  calls | JS heap used | nodes (process) | nodes (document) | listeners | documents | diagnostic log (its texts, UTF-8; entries; cap)');
   for (const reading of readings) {
-    out(`  ${String(reading.calls).padStart(5)} | ${(reading.heapUsedBytes / 1024 / 1024).toFixed(2).padStart(8)} MiB | ${String(reading.processNodes).padStart(15)} | ${String(reading.documentNodes).padStart(16)} | ${String(reading.listeners).padStart(9)} | ${reading.documents}`);
+    const log = reading.diagnosticLog;
+    out(`  ${String(reading.calls).padStart(5)} | ${(reading.heapUsedBytes / 1024 / 1024).toFixed(2).padStart(8)} MiB | ${String(reading.processNodes).padStart(15)} | ${String(reading.documentNodes).padStart(16)} | ${String(reading.listeners).padStart(9)} | ${String(reading.documents).padStart(9)} | ${(log.bytes / 1024).toFixed(0)} KiB; ${log.entries}; ${log.capBytes > 0 ? `${(log.capBytes / 1024).toFixed(0)} KiB` : 'not loaded yet'}`);
   }
   // From the 100th call: the list holds its 20 finished calls by then (earlier growth is the list filling).
   const from = readings.find((reading) => reading.calls >= 100) ?? readings[0];
