@@ -369,18 +369,18 @@ export class CallRig {
     return callee;
   };
 
-  /** The customer calls the agent; resolves with the customer's side once it rings at the agent. */
-  readonly ringingCall = async (parts: RigParts, interactionId: string): Promise<Inviter> => {
+  /** The customer calls the agent (with `headers` of the contract besides the interaction id); resolves with the customer's side once it rings at the agent. */
+  readonly ringingCall = async (parts: RigParts, interactionId: string, headers: readonly string[] = []): Promise<Inviter> => {
     const { listener, customer, agent } = parts;
-    const { inviter } = customer.call(agent, [`X-CP-Interaction-Id: ${interactionId}`]);
+    const { inviter } = customer.call(agent, [`X-CP-Interaction-Id: ${interactionId}`, ...headers]);
     await waitFor('the call to ring', () => listener.offers.some((o) => o.callId === interactionId));
     return inviter;
   };
 
   /** The customer calls the agent, who answers; resolves once audio flows both ways. */
-  readonly answeredCall = async (parts: RigParts, interactionId: string) => {
+  readonly answeredCall = async (parts: RigParts, interactionId: string, headers: readonly string[] = []) => {
     const { phone, listener, peers } = parts;
-    const inviter = await this.ringingCall(parts, interactionId);
+    const inviter = await this.ringingCall(parts, interactionId, headers);
     await phone.accept(interactionId);
     await waitFor('the customer to be connected', () => inviter.state === SessionState.Established);
     await waitFor('the agent to be connected', () => listener.connectedCalls.includes(interactionId));
