@@ -322,6 +322,22 @@ export function follow(referral: Referral): void {
     .catch(() => undefined);
 }
 
+/**
+ * A far end that follows a REFER as RFC 3261 19.1.5 has it: the Refer-To URI's headers (here the
+ * call's X-CP-Voice-Call-Id) go on the INVITE it sends, as a platform that honours URI headers
+ * does. sip.js's own Referral.makeInviter keeps only Replaces of them (0.21.2
+ * lib/api/referral.js: `targetURI.clearHeaders()`), so they are handed to it as extraHeaders.
+ */
+export function followWithUriHeaders(referral: Referral): void {
+  const extraHeaders = Object.entries(referral.referTo.uri.headers)
+    .filter(([name]) => name.toLowerCase() !== 'replaces')
+    .flatMap(([name, values]) => values.map((value) => `${name}: ${decodeURIComponent(value)}`));
+  referral
+    .accept()
+    .then(() => referral.makeInviter({ extraHeaders, sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }).invite())
+    .catch(() => undefined);
+}
+
 /** The parts {@link CallRig.setup} makes. */
 export type RigParts = Awaited<ReturnType<CallRig['setup']>>;
 
