@@ -5,8 +5,8 @@
  * here ever throws. Caller-supplied text stays text: the widget renders it as such.
  *
  * Calls ContactPad places (agent -> platform), for consult and transfer (issue 11). No X-CP-*
- * header travels that way: the SIP edge strips X-CP-* from anyone but the platform, and a
- * caller's phone following a REFER would not copy them. What the platform reads is the
+ * header but the VoiceCall id below travels that way: the SIP edge strips X-CP-* from anyone but
+ * the platform. What the platform reads is the
  * Request-URI (of the consult INVITE, or of the INVITE the caller's phone sends to follow a
  * REFER, which takes the Refer-To):
  *
