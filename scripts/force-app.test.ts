@@ -739,9 +739,9 @@ describe('force-app-voice', () => {
     if (home !== undefined) await rm(home, { recursive: true, force: true });
   });
 
-  it('converts to a package with only the contact center and the ConversationVendorInfo, at the current API version', async () => {
+  it('converts to a package with only the contact center, the ConversationVendorInfo and the connector page, at the current API version', async () => {
     const packageXml = await readFile(join(voiceConverted, 'package.xml'), 'utf8');
-    assert.deepEqual(Object.fromEntries(packageMembers(packageXml)), { CallCenter: ['ContactPad_Voice'], ConversationVendorInfo: ['ContactPad'] });
+    assert.deepEqual(Object.fromEntries(packageMembers(packageXml)), { ApexPage: ['ContactPadConnector'], CallCenter: ['ContactPad_Voice'], ConversationVendorInfo: ['ContactPad'] });
     assert.match(packageXml, new RegExp(`<version>${CURRENT_API_VERSION.replace('.', '\\.')}</version>`));
   });
 

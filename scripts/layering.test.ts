@@ -129,8 +129,8 @@ describe('the layers point one way', () => {
     assert.deepEqual(app.sort(), ['adapter/src/contactpad.ts', 'widget/src/main.ts']);
   });
 
-  it('the Service Cloud Voice entry starts the rooms under Salesforce\'s softphone and mounts no widget', () => {
-    assert.deepEqual(importsOf(['app/scv-main.ts']).map((i) => i.to), ['adapter/src/scv-contactpad.ts']);
+  it('the Service Cloud Voice entry starts the rooms under Salesforce\'s softphone (with what its connector page hands over) and mounts no widget', () => {
+    assert.deepEqual(importsOf(['app/scv-main.ts']).map((i) => i.to).sort(), ['adapter/src/scv-contactpad.ts', 'app/scv-page-options.ts']);
   });
 
   it('in the product, only host/scv/scv-base.ts imports Salesforce\'s connector base (one typed wrapper, one copy; the tests\' and the console\'s stand-ins for Salesforce read its constants)', () => {

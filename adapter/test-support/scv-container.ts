@@ -123,8 +123,8 @@ export interface InstalledScvAgent {
  * org with the demo data, the agent Alex Morgan on a SIP user of this test's own, credentials
  * from the suite. Salesforce has not set it up yet.
  */
-export async function installScvAgent(orgSetup?: (orgId: string) => Promise<void>): Promise<InstalledScvAgent> {
-  const { wsUrl } = await sipServer();
+export async function installScvAgent(orgSetup?: (orgId: string) => Promise<void>, server?: { wsUrl: string }): Promise<InstalledScvAgent> {
+  const { wsUrl } = server ?? (await sipServer());
   const org = await fakeOrg.createOrg('demo');
   await orgSetup?.(org.orgId);
   const agentUser = uniqueUser('agent');
@@ -138,11 +138,11 @@ export async function installScvAgent(orgSetup?: (orgId: string) => Promise<void
 
 /**
  * ContactPad installed ({@link installScvAgent}) and set up by the container with `config`
- * (default {@link scvConfig}), CONNECTOR_READY awaited; a customer's phone ready to call
+ * (default {@link scvConfig}), on `server` (default the suite's Kamailio), CONNECTOR_READY awaited; a customer's phone ready to call
  * (+1555...: the SIP edge keeps its X-CP-* headers). Logged out by {@link stopScvAgents}.
  */
-export async function startScvAgent(options: { config?: (wsUrl: string) => Record<string, unknown>; orgSetup?: (orgId: string) => Promise<void> } = {}): Promise<ScvAgent> {
-  const { agentUser, orgId, wsUrl } = await installScvAgent(options.orgSetup);
+export async function startScvAgent(options: { config?: (wsUrl: string) => Record<string, unknown>; orgSetup?: (orgId: string) => Promise<void>; server?: { wsUrl: string } } = {}): Promise<ScvAgent> {
+  const { agentUser, orgId, wsUrl } = await installScvAgent(options.orgSetup, options.server);
   const container = new ScvContainer();
   const config = (options.config ?? scvConfig)(wsUrl);
   container.setUp(config);

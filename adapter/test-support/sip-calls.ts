@@ -322,6 +322,22 @@ export function follow(referral: Referral): void {
     .catch(() => undefined);
 }
 
+/**
+ * A far end that follows a REFER as RFC 3261 19.1.5 has it: the Refer-To URI's headers (here the
+ * call's X-CP-Voice-Call-Id) go on the INVITE it sends, as a platform that honours URI headers
+ * does. sip.js's own Referral.makeInviter keeps only Replaces of them (0.21.2
+ * lib/api/referral.js: `targetURI.clearHeaders()`), so they are handed to it as extraHeaders.
+ */
+export function followWithUriHeaders(referral: Referral): void {
+  const extraHeaders = Object.entries(referral.referTo.uri.headers)
+    .filter(([name]) => name.toLowerCase() !== 'replaces')
+    .flatMap(([name, values]) => values.map((value) => `${name}: ${decodeURIComponent(value)}`));
+  referral
+    .accept()
+    .then(() => referral.makeInviter({ extraHeaders, sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } }).invite())
+    .catch(() => undefined);
+}
+
 /** The parts {@link CallRig.setup} makes. */
 export type RigParts = Awaited<ReturnType<CallRig['setup']>>;
 
@@ -369,18 +385,18 @@ export class CallRig {
     return callee;
   };
 
-  /** The customer calls the agent; resolves with the customer's side once it rings at the agent. */
-  readonly ringingCall = async (parts: RigParts, interactionId: string): Promise<Inviter> => {
+  /** The customer calls the agent (with `headers` of the contract besides the interaction id); resolves with the customer's side once it rings at the agent. */
+  readonly ringingCall = async (parts: RigParts, interactionId: string, headers: readonly string[] = []): Promise<Inviter> => {
     const { listener, customer, agent } = parts;
-    const { inviter } = customer.call(agent, [`X-CP-Interaction-Id: ${interactionId}`]);
+    const { inviter } = customer.call(agent, [`X-CP-Interaction-Id: ${interactionId}`, ...headers]);
     await waitFor('the call to ring', () => listener.offers.some((o) => o.callId === interactionId));
     return inviter;
   };
 
   /** The customer calls the agent, who answers; resolves once audio flows both ways. */
-  readonly answeredCall = async (parts: RigParts, interactionId: string) => {
+  readonly answeredCall = async (parts: RigParts, interactionId: string, headers: readonly string[] = []) => {
     const { phone, listener, peers } = parts;
-    const inviter = await this.ringingCall(parts, interactionId);
+    const inviter = await this.ringingCall(parts, interactionId, headers);
     await phone.accept(interactionId);
     await waitFor('the customer to be connected', () => inviter.state === SessionState.Established);
     await waitFor('the agent to be connected', () => listener.connectedCalls.includes(interactionId));

@@ -48,6 +48,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const FORCE_APP = join(HERE, '..', '..', 'force-app', 'main', 'default');
 /** The Visualforce page the call center's adapter URL names: the softphone host. */
 export const CONTACTPAD_PAGE = join(FORCE_APP, 'pages', 'ContactPad.page');
+/** The Service Cloud Voice connector page (the ConversationVendorInfo's connectorUrl): `?host=scv`. */
+export const CONNECTOR_PAGE = join(HERE, '..', '..', 'force-app-voice', 'main', 'default', 'pages', 'ContactPadConnector.page');
 /** force-app's Aura bundles, served as they ship. */
 const AURA_DIR = join(FORCE_APP, 'aura');
 
@@ -169,7 +171,7 @@ function sendHtml(req: IncomingMessage, res: ServerResponse, html: string): void
   sendBundled(req, res, { contentType: 'text/html; charset=utf-8', body: Buffer.from(html) });
 }
 
-function createHandler(bundles: ConsoleBundles, config: ConsoleConfig, softphone: { page: string; openCtiPath: string }, css: BundledFile, sipSecret: string, phoneNetwork: PhoneNetworkCaller) {
+function createHandler(bundles: ConsoleBundles, config: ConsoleConfig, softphone: { page: string; openCtiPath: string; connectorPage: string }, css: BundledFile, sipSecret: string, phoneNetwork: PhoneNetworkCaller) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (await serveFakeOrg(req, res)) return;
     if (await phoneNetwork.handle(req, res)) return;
@@ -195,7 +197,7 @@ function createHandler(bundles: ConsoleBundles, config: ConsoleConfig, softphone
         const asAgent = query.has('agent') ? { sessionId: agent.sessionId, agentUser: agent.sipUser, agentUserId: agent.userId } : {};
         return sendHtml(req, res, consolePageHtml({ ...config, ...asAgent }));
       }
-      if (query.get('host') === 'scv') return sendHtml(req, res, scvConnectorPageHtml(visualforceContext(query.get('lang'), agent)));
+      if (query.get('host') === 'scv') return sendHtml(req, res, scvConnectorPageHtml(softphone.connectorPage, visualforceContext(query.get('lang'), agent)));
       return sendHtml(req, res, query.get('contactpad') === 'off' ? bareSoftphonePageHtml(softphone.openCtiPath) : renderVisualforcePage(softphone.page, visualforceContext(query.get('lang'), agent)));
     }
     if (path === softphone.openCtiPath) return sendBundled(req, res, bundles.openCti);
@@ -343,13 +345,15 @@ export async function startConsole(options: ConsoleOptions): Promise<RunningCons
   // ContactPad.page as it ships: rendered once now, so a merge field the console cannot fill stops the start.
   const page = readFileSync(CONTACTPAD_PAGE, 'utf8');
   renderVisualforcePage(page, visualforceContext());
+  const connectorPage = readFileSync(CONNECTOR_PAGE, 'utf8');
+  scvConnectorPageHtml(connectorPage, visualforceContext());
   const phoneNetwork = createPhoneNetworkCaller({
     sipUdpPort,
     agentUri: `sip:${AGENT_SIP_USER}@${SIP_DOMAIN}`,
     origin: `http://127.0.0.1:${port}`,
     name: kamailioOptions.name,
   });
-  const handler = createHandler(bundles, config, { page, openCtiPath: openCtiPathOf(page) }, css, sipSecret, phoneNetwork);
+  const handler = createHandler(bundles, config, { page, openCtiPath: openCtiPathOf(page), connectorPage }, css, sipSecret, phoneNetwork);
   const server = createServer((req, res) => {
     handler(req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal error in the local console');

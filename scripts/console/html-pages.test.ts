@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { CONTACTPAD_PAGE } from './console-server.ts';
+import { CONNECTOR_PAGE, CONTACTPAD_PAGE } from './console-server.ts';
 import { jsEncode, openCtiPathOf, renderVisualforcePage, SCV_CONSOLE_ORIGIN, scvConnectorPageHtml, VisualforceRenderError, type VisualforceContext } from './html-pages.ts';
 
 const PAGE = readFileSync(CONTACTPAD_PAGE, 'utf8');
+const SCV_PAGE = readFileSync(CONNECTOR_PAGE, 'utf8');
 const CONTEXT: VisualforceContext = {
   sessionId: '00D000000000001!secret',
   user: { Id: '005000000000001AAA', ProfileId: '00e000000000001AAA', ContactPad_SIP_User__c: "o'brien\\agent", LanguageLocaleKey: 'es', LocaleSidKey: 'es_ES' },
@@ -54,7 +55,7 @@ describe('the local console\'s Visualforce rendering of ContactPad.page', () => 
   it('refuses a merge field, a function or a tag it does not know, and page settings it cannot honour', () => {
     assert.throws(() => renderVisualforcePage(wrap('{!$User.Email}'), CONTEXT), VisualforceRenderError);
     assert.throws(() => renderVisualforcePage(wrap('{!$Setup.ContactPad__c.Value__c}'), CONTEXT), /not a merge field/);
-    assert.throws(() => renderVisualforcePage(wrap('{!HTMLENCODE($User.Id)}'), CONTEXT), /HTMLENCODE/);
+    assert.throws(() => renderVisualforcePage(wrap('{!URLENCODE($User.Id)}'), CONTEXT), /URLENCODE/);
     assert.throws(() => renderVisualforcePage(wrap('<apex:includeScript value="x"/>'), CONTEXT), /apex:includeScript/);
     assert.throws(() => renderVisualforcePage(wrap('').replace('showHeader="false"', 'showHeader="true"'), CONTEXT), /showHeader/);
     assert.equal(renderVisualforcePage(wrap("{!JSENCODE($User.Id)}"), CONTEXT).includes('005000000000001AAA'), true);
@@ -62,23 +63,32 @@ describe('the local console\'s Visualforce rendering of ContactPad.page', () => 
 });
 
 describe('the local console\'s Service Cloud Voice connector page (/softphone?host=scv)', () => {
-  it('loads scv.js and starts the connector with the session and the agent as ContactPad.page passes them; a JavaScript string stays one string', () => {
-    const html = scvConnectorPageHtml(CONTEXT);
-    assert.ok(html.includes(`import { startContactPadConnector } from '${jsEncode('/resource/contactpad/scv.js')}';`));
-    const script = /<script type="module">([\s\S]*?)<\/script>/.exec(html)![1]!;
-    const calls: unknown[] = [];
-    new Function('startContactPadConnector', 'window', script.replace(/^\s*import[^;]+;/, ''))((options: unknown) => calls.push(options), { location: { origin: 'https://org.example' } });
-    assert.deepEqual(calls, [
-      {
-        crm: { instanceUrl: 'https://org.example', accessToken: '00D000000000001!secret', jsforceUrl: '/resource/contactpad/jsforce-core.min.js' },
-        ringtoneUrl: '/resource/contactpad/ringtone.wav',
-        agent: { userId: '005000000000001AAA', profileId: '00e000000000001AAA', sipUser: "o'brien\\agent", language: 'es', locale: 'es_ES' },
-      },
-    ]);
+  it('is force-app-voice\'s ContactPadConnector.page rendered: scv.js from the static resource, the session and the agent as HTML-encoded data attributes (a quote stays inside its attribute)', () => {
+    const html = scvConnectorPageHtml(SCV_PAGE, CONTEXT);
+    assert.doesNotMatch(html, /\{!|apex:/);
+    assert.ok(html.includes('<script type="module" src="/resource/contactpad/scv.js"></script>'));
+    const body = /<body id="contactpad-connector"([^>]*)>/.exec(html)![1]!;
+    const data = Object.fromEntries([...body.matchAll(/(data-[a-z-]+)="([^"]*)"/g)].map((match) => [match[1], match[2]]));
+    assert.deepEqual(data, {
+      'data-access-token': '00D000000000001!secret',
+      'data-user-id': '005000000000001AAA',
+      'data-profile-id': '00e000000000001AAA',
+      'data-sip-user': 'o&#39;brien\\agent',
+      'data-language': 'es',
+      'data-locale': 'es_ES',
+    });
+  });
+
+  it('keeps the page\'s Content-Security-Policy, adding only the console\'s ws://127.0.0.1 SIP server; the relay comes before the policy', () => {
+    const html = scvConnectorPageHtml(SCV_PAGE, CONTEXT);
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)![1]!;
+    const shipped = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(SCV_PAGE)![1]!;
+    assert.equal(csp, shipped.replace(/(connect-src [^;]*)/, '$1 ws://127.0.0.1:*'));
+    assert.ok(html.indexOf('<script>') < html.indexOf('<meta http-equiv="Content-Security-Policy"'));
   });
 
   it('hands on only the console\'s own SETUP_CONNECTOR (from its parent, same origin), as from a Salesforce origin, with its port', () => {
-    const relay = /<script>([\s\S]*?)<\/script>/.exec(scvConnectorPageHtml(CONTEXT))![1]!;
+    const relay = /<script>([\s\S]*?)<\/script>/.exec(scvConnectorPageHtml(SCV_PAGE, CONTEXT))![1]!;
     const listeners: Array<(event: unknown) => void> = [];
     const dispatched: Array<{ data: unknown; origin: string; ports: unknown[] }> = [];
     const parent = {};

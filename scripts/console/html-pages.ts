@@ -102,6 +102,13 @@ function evaluate(expression: string, context: VisualforceContext): string {
       case 'JSENCODE':
         if (args.length !== 1) throw new VisualforceRenderError(`JSENCODE takes one argument: {!${text}}`);
         return jsEncode(evaluate(args[0]!, context));
+      case 'HTMLENCODE':
+        // "Encodes text and merge field values for use in HTML by replacing characters that are
+        // reserved in HTML, such as the greater-than sign (>), with HTML entity equivalents, such
+        // as &gt;" (help.salesforce.com, platform.customize_functions_htmlencode.htm): & < > " '
+        // here (the quotes: chosen, so that a value stays inside its attribute).
+        if (args.length !== 1) throw new VisualforceRenderError(`HTMLENCODE takes one argument: {!${text}}`);
+        return evaluate(args[0]!, context).replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
       case 'URLFOR': {
         // URLFOR(target, [id], ...): "a file in a static resource archive" with $Resource.<name>
         // and the file's path (developer.salesforce.com/docs/atlas.en-us.pages.meta/pages/pages_resources_reference.htm).
@@ -111,7 +118,7 @@ function evaluate(expression: string, context: VisualforceContext): string {
         return `${context.resourceUrl(resource[1]!)}/${path}`;
       }
       default:
-        throw new VisualforceRenderError(`the function ${call[1]} in {!${text}} is not one the local console renders (JSENCODE, URLFOR).`);
+        throw new VisualforceRenderError(`the function ${call[1]} in {!${text}} is not one the local console renders (JSENCODE, HTMLENCODE, URLFOR).`);
     }
   }
   throw new VisualforceRenderError(`{!${text}} is not a merge field the local console fills.`);
@@ -203,43 +210,30 @@ export function bareSoftphonePageHtml(openCtiPath: string): string {
 export const SCV_CONSOLE_ORIGIN = 'https://local-console.lightning.force.com';
 
 /**
- * The connector page for `/softphone?host=scv`: what Salesforce's Omni-Channel softphone loads
- * in its frame under Service Cloud Voice, rendered as a Visualforce page would be (the session
- * and the agent's User fields as ContactPad.page passes them): it loads scv.js and starts
- * ContactPad's connector, which mounts nothing. The page force-app ships for an org stands in
- * its place there; this one is the local console's.
+ * The connector page for `/softphone?host=scv`: force-app-voice's ContactPadConnector.page (what
+ * Salesforce's Omni-Channel softphone loads in its frame under Service Cloud Voice) rendered as
+ * Visualforce would render it ({@link renderVisualforcePage}): scv.js starts itself from the
+ * page's data attributes, under the page's own Content-Security-Policy.
  *
- * One line is the console's alone: the console page is on 127.0.0.1, not on a Salesforce domain,
- * so its SETUP_CONNECTOR (from the parent window, same origin) is handed to the page again as
- * coming from {@link SCV_CONSOLE_ORIGIN}, with its MessagePort. Nothing else is relayed.
+ * Two things are the console's alone, because the console is not Salesforce:
+ * - the console page is on 127.0.0.1, not on a Salesforce domain, so its SETUP_CONNECTOR (from
+ *   the parent window, same origin) is handed to the page again as coming from
+ *   {@link SCV_CONSOLE_ORIGIN}, with its MessagePort (a script put before the policy, which
+ *   governs what follows it); nothing else is relayed;
+ * - the console's SIP server is plain ws://127.0.0.1 (a production edge is wss:), added to the
+ *   policy's connect-src.
  */
-export function scvConnectorPageHtml(context: VisualforceContext): string {
-  const field = (name: string) => jsEncode(String(context.user[name] ?? ''));
-  const resource = (path: string) => jsEncode(`${context.resourceUrl('contactpad')}/${path}`);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>ContactPad connector (Service Cloud Voice)</title>
-<script>
+export function scvConnectorPageHtml(pageSource: string, context: VisualforceContext): string {
+  const relay = `<script>
   window.addEventListener('message', function (event) {
     if (event.source !== window.parent || event.origin !== location.origin || !event.data || event.data.type !== 'SETUP_CONNECTOR') return;
     window.dispatchEvent(new MessageEvent('message', { data: event.data, origin: '${SCV_CONSOLE_ORIGIN}', ports: Array.from(event.ports) }));
   });
-</script>
-</head>
-<body style="margin:0">
-<script type="module">
-  import { startContactPadConnector } from '${resource('scv.js')}';
-  startContactPadConnector({
-    crm: { instanceUrl: window.location.origin, accessToken: '${jsEncode(context.sessionId)}' },
-    ringtoneUrl: '${resource('ringtone.wav')}',
-    agent: { userId: '${field('Id')}', profileId: '${field('ProfileId')}', sipUser: '${field('ContactPad_SIP_User__c')}', language: '${field('LanguageLocaleKey')}', locale: '${field('LocaleSidKey')}' }
-  });
-</script>
-</body>
-</html>
-`;
+</script>`;
+  const html = renderVisualforcePage(pageSource, context);
+  const policy = /(<meta http-equiv="Content-Security-Policy" content="[^"]*connect-src [^;"]*)/;
+  if (!policy.test(html)) throw new VisualforceRenderError('the connector page must have a Content-Security-Policy with connect-src.');
+  return html.replace(policy, '$1 ws://127.0.0.1:*').replace('<head>', `<head>\n${relay}`);
 }
 
 /** The console page (/): its layout skeleton, inline configuration and its bundled module. */

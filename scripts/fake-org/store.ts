@@ -697,8 +697,8 @@ export class FakeOrg {
    */
   // The fault answers: 401 INVALID_SESSION_ID "Session expired or invalid" and 403
   // REQUEST_LIMIT_EXCEEDED "TotalRequests Limit exceeded." as errorcodes.htm lists them
-  // (messages as commonly recorded, e.g. jsforce's error handling); 503 SERVER_UNAVAILABLE
-  // "Server temporarily unavailable. Please try again later." (message unverified).
+  // (messages as commonly recorded, e.g. jsforce's error handling); 503 SERVER_UNAVAILABLE as
+  // serverUnavailable() answers it (salesforce-error.ts cites its status, code and message).
   // The 401's body is Salesforce's list of errors, [{"message":"Session expired or invalid",
   // "errorCode":"INVALID_SESSION_ID"}] (api-response.ts): REST API Developer Guide, "Status Codes
   // and Error Responses" (developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/
@@ -718,7 +718,6 @@ export class FakeOrg {
       case 'sessionExpired':
         return new SalesforceApiError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
       case 'unavailable':
-        // Recorded since: Salesforce's own message replaces the unverified one above (salesforce-error.ts cites it).
         return serverUnavailable();
       default:
         return new SalesforceApiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');

@@ -28,8 +28,12 @@
  *   Salesforce shows is quoted in the `limit` fault below. The HTTP status of that refusal is not
  *   in the pages reached: 429 (Too Many Requests) is this fake's choice, and the service does not
  *   rely on it beyond logging a different code.
- * NOT documented in the pages reached, so chosen here and relied on by nobody: the success
- * status (200 here) and the error body (`{"message": ...}` here). The voice call service accepts
+ * Checked again on 2026-12-06 (the current voice-dev-guide voice-rest-voicecalls-create page,
+ * voice_rest_authorization.htm, the api-cti guide's "Migrate Multiparty and Transfer Calls": one
+ * new 0LQ VoiceCall per leg, parentVoiceCallId linking it to the parent; see
+ * scripts/voice-call-service/voice-call-request.ts): the URI, headers, required fields and token
+ * claims above hold. Still NOT documented in the pages reached, so chosen here and relied on by
+ * nobody: the success status (200 here) and the error body (`{"message": ...}` here). The voice call service accepts
  * any 2xx with a voiceCallId and reads only the status of a failure.
  *
  * Faults for tests and the local console (POST /__fake-telephony/fault {"mode": ...}):

@@ -3,9 +3,12 @@
  * (`executeServerCommand(name, payload)` from '@web/test-runner-commands'):
  *
  * - `sip-server-info` -> `{ wsUrl, udpPort }` of the suite's Kamailio;
- * - `sip-server-start` `{ name }` -> `{ wsUrl, udpPort, wssUrl? }`: starts (or restarts, on the
+ * - `sip-server-start` `{ name, voiceCalls? }` -> `{ wsUrl, udpPort, wssUrl? }`: starts (or restarts, on the
  *   same ports) a separate Kamailio (with its rtpengine) for one test, e.g. a SIP server outage
- *   mid-shift;
+ *   mid-shift; `voiceCalls: true`: with the voice call service and the fake Telephony Integration
+ *   API beside it (Service Cloud Voice: the edge makes each call's VoiceCall, as in production);
+ * - `voice-calls-made` `{ name }` -> the VoiceCalls that server's fake Telephony Integration API
+ *   created, each with the request it came from (FakeVoiceCall, in order);
  * - `sip-server-stop` `{ name }` -> `{ stopped: true }`: stops it (the ports stay reserved
  *   for that name, so a later start brings "the same server" back);
  * - `sip-credential` `{ user, expiresInMs? }` -> `{ username, password, expiresAt }`, a
@@ -21,6 +24,10 @@ import { startKamailio, type KamailioOptions, type RunningKamailio } from './kam
 import { signSipCredential } from './sip-credential.ts';
 import { runSipp, type SippOptions } from './sipp.ts';
 import { freeTcpPort, freeUdpPort } from './free-port.ts';
+import { startConsoleVoiceCalls, type ConsoleVoiceCalls } from '../console/voice-calls.ts';
+
+/** The org the test servers' VoiceCalls are made for. */
+const TEST_VOICE_CALL_ORG = '00D5g0000012345AAA';
 
 
 
@@ -42,7 +49,7 @@ export type EdgeOptions = Omit<KamailioOptions, 'wsPort' | 'udpPort' | 'name'>;
  * their own.
  */
 export function sipServerCommands(suite: { wsPort: number; udpPort: number; edge?: EdgeOptions }) {
-  const extra = new Map<string, { wsPort: number; udpPort: number; wssPort: number | undefined; server: RunningKamailio | undefined }>();
+  const extra = new Map<string, { wsPort: number; udpPort: number; wssPort: number | undefined; server: RunningKamailio | undefined; voiceCalls?: ConsoleVoiceCalls }>();
 
   return {
     /** Runs a command; undefined when the command is not one of ours. */
@@ -58,7 +65,9 @@ export function sipServerCommands(suite: { wsPort: number; udpPort: number; edge
             extra.set(name, entry);
           }
           const tls = suite.edge?.tls && entry.wssPort !== undefined ? { tls: { ...suite.edge.tls, port: entry.wssPort } } : {};
-          entry.server ??= await startKamailio({ ...suite.edge, ...tls, wsPort: entry.wsPort, udpPort: entry.udpPort, name });
+          if ((payload as { voiceCalls?: unknown }).voiceCalls === true) entry.voiceCalls ??= await startConsoleVoiceCalls(TEST_VOICE_CALL_ORG, () => undefined);
+          const voiceCalls = entry.voiceCalls ? { voiceCalls: { serviceUrl: entry.voiceCalls.serviceUrl } } : {};
+          entry.server ??= await startKamailio({ ...suite.edge, ...tls, ...voiceCalls, wsPort: entry.wsPort, udpPort: entry.udpPort, name });
           return { wsUrl: entry.server.wsUrl, udpPort: entry.udpPort, ...(entry.server.wssUrl ? { wssUrl: entry.server.wssUrl } : {}) };
         }
         case 'sip-server-stop': {
@@ -66,6 +75,12 @@ export function sipServerCommands(suite: { wsPort: number; udpPort: number; edge
           await entry?.server?.stop();
           if (entry) entry.server = undefined;
           return { stopped: true };
+        }
+        case 'voice-calls-made': {
+          const voiceCalls = extra.get(testServerName(payload))?.voiceCalls;
+          if (!voiceCalls) throw new Error('voice-calls-made: no server of that name was started with voiceCalls');
+          const response = await fetch(new URL('/__fake-telephony/voice-calls', voiceCalls.telephonyUrl));
+          return response.json();
         }
         case 'sip-credential': {
           const { user, expiresInMs = 3_600_000 } = (payload ?? {}) as { user?: unknown; expiresInMs?: unknown };
@@ -86,7 +101,10 @@ export function sipServerCommands(suite: { wsPort: number; udpPort: number; edge
     },
     /** Stops every extra Kamailio a test started. */
     async stopAll(): Promise<void> {
-      await Promise.all([...extra.values()].map((entry) => entry.server?.stop()));
+      await Promise.all([...extra.values()].map(async (entry) => {
+        await entry.server?.stop();
+        await entry.voiceCalls?.stop();
+      }));
       extra.clear();
     },
   };

@@ -14,7 +14,10 @@
  * document the statuses' meaning (JWT authorization; the org limits: "the system can't create
  * VoiceCall records" past the concurrent-call and calls-per-second limits, voice_limits_scaling_*)
  * but not an error body, so no body field is relied on; the body's first 200 characters are
- * logged as detail.
+ * logged as detail. Still unconfirmed after a search of Salesforce's documentation on 2026-12-06
+ * (the Voice developer guide's REST pages, its sample code, the partner telephony guide): the
+ * success status (any 2xx is taken), any error body, and the status of a limit refusal (429 is
+ * assumed; any other 4xx is VOICE_CALL_REFUSED, so a different status only changes the code logged).
  */
 import { VOICE_CALL_OUTCOMES, type VoiceCallOutcome } from './outcome-codes.ts';
 import { signTelephonyToken, type TokenIssuer } from './telephony-token.ts';

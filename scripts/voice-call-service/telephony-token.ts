@@ -15,6 +15,11 @@
  * salesforce/demo-scv-connector src/server/scrtConnector.mjs getToken (issuer orgId, subject
  * callCenterName, RS256).
  *
+ * Checked again on 2026-12-06: the current edition of that page adds `iat` (issued at, seconds
+ * since the epoch; set here) and says the key may be 1024, 2048 or 4096 bits (the preview
+ * edition, 2048 or 4096; the service takes 2048 and 4096). Salesforce's Lambda config.js signs
+ * for 5 minutes ("tokenValidFor"), longer than the page's 3; 2 minutes here keeps within both.
+ *
  * Signed with `jose` (SignJWT), never by hand. The key stays in this process: it is read from a
  * file on the server beside the SIP edge and never sent anywhere.
  */

@@ -19,6 +19,24 @@
  * startTime new Date().toISOString(), participants [{ participantKey: caller, type: "END_USER" }];
  * createTransferVC: initiationMethod "Transfer" with parentVoiceCallId) and demo-scv-connector
  * src/server/scrtConnector.mjs createVoiceCall.
+ *
+ * Checked again on 2026-12-06 against the current pages: the Voice developer guide's "Create a
+ * Voice Call Record" (developer.salesforce.com/docs/service/voice-dev-guide/guide/voice-rest-voicecalls-create.html:
+ * URI https://{MyDomain}.my.salesforce-scrt.com/telephony/v1/voiceCalls, POST; headers
+ * Authorization Bearer, Content-Type JSON or XML, Telephony-Provider-Name; callCenterApiName
+ * required; parentVoiceCallId "for transfers ... a Salesforce Voice Call record ID or the voice
+ * call's vendor call key"), the partner telephony guide's "Integrate Incoming Voice Call
+ * Creation" (voice-pt-dev-guide: the telephony system creates the VoiceCall before routing the
+ * call to a rep, with a JWT signed by the contact center's key that "stays on the server where it
+ * was generated"), and the connector API's "Migrate Multiparty and Transfer Calls"
+ * (api-cti guide: "Each call leg gets its own new VoiceCall record (0LQ...), created server-side
+ * before publishing the leg's CALL_STARTED. Set parentVoiceCallId to link the child leg back to
+ * the parent"; a blind transfer's HANGUP of the original call is the framework's). Salesforce's
+ * current Lambda (handler.js at 04743cb) sends the fields above plus callSubtype and
+ * callAttributes, which ContactPad does not need. NOT confirmed in the pages reached: the
+ * participants' allowed types beyond END_USER (HUMAN_AGENT is from the 55.0-58.0 editions) and
+ * whether `to` must be a phone number (the service sends the contact center's number when the
+ * caller dialled a queue or an agent's SIP user).
  */
 
 /** A Salesforce record id: 15 or 18 letters and digits. */

@@ -106,7 +106,7 @@ export class ConsultDesk {
     const interaction = view.interaction(aboutId);
     const live = interaction !== undefined && interactionKind(interaction.channel) === 'live' && view.facts(aboutId)?.work === undefined;
     if (live && interaction.state === 'connected') await voice.hold(aboutId);
-    const callId = await rooms.requirePhone().dial(target.address);
+    const callId = await rooms.requirePhone().dial(target.address, aboutId);
     const about = view.interaction(aboutId) ?? interaction;
     const aboutWords = about ? about.callerName || about.callerNumber || about.channel : aboutId;
     const consult = offerInteraction(

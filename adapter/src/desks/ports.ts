@@ -25,8 +25,8 @@ export interface PhonePort {
   accept(callId: string): Promise<void>;
   reject(callId: string): Promise<void>;
   release(callId: string): Promise<void>;
-  /** A number, a SIP address or a colleague's SIP user part: telephony builds the address. */
-  dial(target: string): Promise<string>;
+  /** A number, a SIP address or a colleague's SIP user part: telephony builds the address. `about`: the call a consult call is about (its VoiceCall goes along). */
+  dial(target: string, about?: string): Promise<string>;
   hold(callId: string): Promise<void>;
   retrieve(callId: string): Promise<void>;
   /** Blind transfer (REFER) to a number, a SIP address or a colleague's SIP user part. */

@@ -11,13 +11,16 @@ import { callEnd, canApply, startCall, transitionCall, type CallEnd, type CallEv
 export class Call {
   readonly id: string;
   readonly session: Invitation | Inviter;
+  /** The VoiceCall its INVITE named (X-CP-Voice-Call-Id, read by sip-header-contract.ts): its transfer legs name it too. */
+  readonly voiceCallId: string | undefined;
   #leg: CallLeg;
   readonly #watchers = new Set<() => void>();
   readonly #endWatchers = new Set<() => void>();
 
-  constructor(id: string, session: Invitation | Inviter, direction: 'inbound' | 'outbound') {
+  constructor(id: string, session: Invitation | Inviter, direction: 'inbound' | 'outbound', voiceCallId?: string) {
     this.id = id;
     this.session = session;
+    this.voiceCallId = voiceCallId;
     this.#leg = startCall(direction);
   }
 

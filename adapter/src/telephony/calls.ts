@@ -144,7 +144,7 @@ export class Calls {
     // 180 Ringing, as sip.js would have sent it before onInvite (phone-config.ts turns that off):
     // unless the caller requires reliable provisional responses (RFC 3262), which sip.js leaves to the application.
     if (!requiresReliableRinging(request)) invitation.progress().catch(() => undefined);
-    this.#track(offer.callId, invitation, 'inbound');
+    this.#track(offer.callId, invitation, 'inbound', offer.voiceCallId);
     if (offer.kind === 'video') this.#videoOffers.set(offer.callId, sdp ?? '');
     // For `npm run bench`: INVITE received -> call pop painted (widget/src/paint-marks.ts).
     performance.mark(INVITE_RECEIVED_MARK, { startTime: receivedAt, detail: { interactionId: offer.callId } });
@@ -234,9 +234,9 @@ export class Calls {
   }
 
   /** See Phone.dial; `ua` is connected. */
-  async dial(ua: UserAgent, target: string): Promise<string> {
+  async dial(ua: UserAgent, target: string, about?: string): Promise<string> {
     const control = this.#control ?? (await this.#controlFor('SIP_CALL_FAILED'));
-    return control.placeCall(ua, target, this.#port);
+    return control.placeCall(ua, target, this.#port, about === undefined ? undefined : this.#calls.get(about)?.voiceCallId);
   }
 
   /** See Phone.deviceCallbacks. */
@@ -371,8 +371,8 @@ export class Calls {
     }
   }
 
-  #track(id: string, session: Invitation | Inviter, direction: 'inbound' | 'outbound'): Call {
-    const call = new Call(id, session, direction);
+  #track(id: string, session: Invitation | Inviter, direction: 'inbound' | 'outbound', voiceCallId?: string): Call {
+    const call = new Call(id, session, direction, voiceCallId);
     this.#calls.set(id, call);
     session.delegate = {
       onCancel: (cancel) => void call.note({ type: 'cancel', answeredElsewhere: answeredElsewhere(cancel.request.getHeader('Reason')) }),

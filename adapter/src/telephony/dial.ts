@@ -9,12 +9,20 @@ import type { Call } from './call.ts';
 import { callFailure } from './call-failure.ts';
 import type { CallsPort } from './call-control.ts';
 import { shownTarget, sipTarget } from './sip-address.ts';
+import { VOICE_CALL_ID_HEADER, voiceCallIdToSend } from './sip-header-contract.ts';
 
-/** See Phone.dial; `ua` is connected. Resolves with the call id once the INVITE is sent. */
-export async function placeCall(ua: UserAgent, target: string, calls: CallsPort): Promise<string> {
+/**
+ * See Phone.dial; `ua` is connected. Resolves with the call id once the INVITE is sent.
+ * `voiceCallId`: the VoiceCall of the call a consult is about; the INVITE carries it (when it
+ * has a VoiceCall id's form) so that the SIP edge makes the leg's Transfer VoiceCall
+ * (sip-header-contract.ts).
+ */
+export async function placeCall(ua: UserAgent, target: string, calls: CallsPort, voiceCallId?: string): Promise<string> {
   const uri = sipTarget(target, calls.domain);
   if (!uri) throw new ContactPadError('SIP_CALL_FAILED', `Cannot dial ${shownTarget(target)}: enter a phone number or a SIP address.`);
-  const inviter = new Inviter(ua, uri, { sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+  const parent = voiceCallIdToSend(voiceCallId);
+  const extraHeaders = parent ? [`${VOICE_CALL_ID_HEADER}: ${parent}`] : [];
+  const inviter = new Inviter(ua, uri, { extraHeaders, sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
   const call = calls.track(inviter.request.callId, inviter);
   try {
     await inviter.invite({

@@ -46,6 +46,22 @@ describe('Phone: blind transfer through the real SIP server', () => {
     await forwarded.bye();
   });
 
+  it('a call whose INVITE named a VoiceCall: the Refer-To names it as a URI header, in angle brackets (RFC 3261 19.1.5, 20); an id that is no VoiceCall id is not forwarded', async () => {
+    const parts = await setup();
+    const { phone } = parts;
+    const voiceCall = '0LQ5g000000ABCDGA4';
+    for (const [header, expected] of [[voiceCall, [voiceCall]], ['001000000000001AAA', undefined], ['0LQ<sip:evil>', undefined]] as const) {
+      const { callId, inviter } = await answeredCall(parts, uniqueUser('int-transfer-vc'), [`X-CP-Voice-Call-Id: ${header}`]);
+      const far = watchFarEnd(inviter, (referral) => void referral.reject({ statusCode: 603 }).catch(() => undefined));
+      expectCode(await failureOf(phone.transfer(callId, 'jordan.lee')), 'TRANSFER_FAILED');
+      const referral = far.refers[0];
+      expect(referral?.referTo.uri.getHeader('X-CP-Voice-Call-Id'), header).to.deep.equal(expected);
+      expect(referral?.referTo.uri.aor).to.equal('jordan.lee@127.0.0.1');
+      if (expected) expect(referral?.request.getHeader('Refer-To')).to.match(/^<sip:jordan\.lee@127\.0\.0\.1\?X-Cp-Voice-Call-Id=0LQ5g000000ABCDGA4>$/i);
+      await phone.release(callId);
+    }
+  });
+
   it('fails with TRANSFER_FAILED when the far end refuses the REFER; the call stays up and held', async () => {
     const parts = await setup();
     const { phone, listener } = parts;

@@ -368,14 +368,16 @@ export class Phone {
    * Resolves with the call id (the SIP Call-ID) once the INVITE is sent;
    * {@link PhoneListener.connected} or {@link PhoneListener.ended} follow.
    * SIP_SERVER_UNREACHABLE while not connected; SIP_CALL_FAILED for a target that is none of
-   * those; MEDIA_UNAVAILABLE when the microphone cannot be opened.
+   * those; MEDIA_UNAVAILABLE when the microphone cannot be opened. `about`: the call this one is
+   * a consult about; when its INVITE named a VoiceCall, this INVITE names it too (a transfer
+   * leg: sip-header-contract.ts).
    */
-  async dial(target: string): Promise<string> {
+  async dial(target: string, about?: string): Promise<string> {
     const ua = this.#ua;
     if (!ua || !ua.isConnected()) {
       throw new ContactPadError('SIP_SERVER_UNREACHABLE', 'The phone is not connected to the phone server, so it cannot dial.');
     }
-    return this.#calls.dial(ua, target);
+    return this.#calls.dial(ua, target, about);
   }
 
   /**

@@ -5,8 +5,8 @@
  * here ever throws. Caller-supplied text stays text: the widget renders it as such.
  *
  * Calls ContactPad places (agent -> platform), for consult and transfer (issue 11). No X-CP-*
- * header travels that way: the SIP edge strips X-CP-* from anyone but the platform, and a
- * caller's phone following a REFER would not copy them. What the platform reads is the
+ * header but the VoiceCall id below travels that way: the SIP edge strips X-CP-* from anyone but
+ * the platform. What the platform reads is the
  * Request-URI (of the consult INVITE, or of the INVITE the caller's phone sends to follow a
  * REFER, which takes the Refer-To):
  *
@@ -22,8 +22,13 @@
  * it strips X-CP-*, creates the leg's VoiceCall with that parent and rings the colleague with the
  * leg's own id (scripts/sip-server/kamailio.cfg route[VOICE_CALL_LEG], docs/sip-edge.md
  * VoiceCalls). For a blind transfer the platform's INVITE with Referred-By and that header does
- * the same (a Refer-To URI header `?X-CP-Voice-Call-Id=<id>`, for a phone that copies URI
- * headers into its INVITE, RFC 3261 19.1.5).
+ * the same: the REFER names it as a header of the Refer-To URI, in the name-addr form RFC 3261 20
+ * requires of a URI with '?' (`Refer-To: <sip:jordan@example.com?X-CP-Voice-Call-Id=0LQ...>`),
+ * and the caller's side copies URI headers into the INVITE it sends (RFC 3261 19.1 "Headers:
+ * header fields to be included in a request constructed from the URI", 19.1.5; RFC 3515 2.1's
+ * Refer-To example carries Replaces so). ContactPad sends only an id of the VoiceCall form
+ * ({@link voiceCallIdToSend}: 15 or 18 letters and digits, key prefix 0LQ), and only the one its
+ * own INVITE brought (dial.ts for a consult leg, transfer.ts for a blind transfer).
  *
  * A callback through another of the agent's devices (issue 11, item 3; device-callback.ts):
  * ContactPad INVITEs the agent's own address of record with one header for the SIP edge, which
@@ -76,6 +81,16 @@
 
 import { isSalesforceId } from '../model/salesforce-id.ts';
 import { INVISIBLE_CHARACTERS } from '../model/shown-text.ts';
+
+/** The VoiceCall header (both ways: the platform's INVITE, and an agent's transfer leg; see above). */
+export const VOICE_CALL_ID_HEADER = 'X-CP-Voice-Call-Id';
+/** A VoiceCall's key prefix (Salesforce Object Reference, VoiceCall). */
+const VOICE_CALL_KEY_PREFIX = '0LQ';
+
+/** `id` when it has a VoiceCall id's form (and may go on the wire), else undefined: nothing else is forwarded. */
+export function voiceCallIdToSend(id: string | undefined): string | undefined {
+  return isSalesforceId(id, VOICE_CALL_KEY_PREFIX) ? id : undefined;
+}
 
 /** What kind of call the INVITE offers (X-CP-Kind, or video from an SDP m=video line). */
 export type CallKind = 'voice' | 'video' | 'callback';
@@ -340,8 +355,7 @@ export function readCallOffer(input: InviteFields): CallOffer {
     callbackNumber: cleanNumber(safeHeader(input, 'X-CP-Callback-Number')),
     callbackAttempt: attemptOf(safeHeader(input, 'X-CP-Callback-Attempt')),
     ...recordIdOf('callbackRequestId', safeHeader(input, 'X-CP-Callback-Request')),
-    // A VoiceCall's key prefix is 0LQ (Salesforce Object Reference, VoiceCall).
-    ...recordIdOf('voiceCallId', safeHeader(input, 'X-CP-Voice-Call-Id'), '0LQ'),
+    ...recordIdOf('voiceCallId', safeHeader(input, VOICE_CALL_ID_HEADER), VOICE_CALL_KEY_PREFIX),
   };
 }
 

@@ -10,11 +10,12 @@ import { TRANSFER_ANSWER_TIMEOUT_MS } from './call-control-limits.ts';
 import { errorText } from './error-text.ts';
 import { ask } from './far-end.ts';
 import { refuseUnlessAnswered } from './hold.ts';
+import { referTarget } from './refer-target.ts';
 import { shownTarget, sipTarget } from './sip-address.ts';
 
 /**
  * Checks the call (answered, nothing in progress: hold.ts refuseUnlessAnswered) and then the
- * target, sends the REFER and waits for the far end's answer. `calls.handOver` hangs up our
+ * target, sends the REFER (naming the call's VoiceCall: refer-target.ts) and waits for the far end's answer. `calls.handOver` hangs up our
  * leg as transferred (also when the far end accepts after {@link TRANSFER_ANSWER_TIMEOUT_MS}).
  * See Phone.transfer for the contract.
  */
@@ -24,7 +25,8 @@ export async function transfer(call: Call, target: string, calls: CallsPort): Pr
   if (!uri) throw new ContactPadError('TRANSFER_FAILED', `Cannot transfer to ${shownTarget(target)}: enter a phone number or a SIP address.`);
   call.apply({ type: 'transfer' });
   const session = call.sipSession;
-  const answer = await ask(call, calls.clock, (requestDelegate) => session.refer(uri, { requestDelegate }), {
+  const referTo = referTarget(uri, call.voiceCallId);
+  const answer = await ask(call, calls.clock, (requestDelegate) => session.refer(referTo, { requestDelegate }), {
     ms: TRANSFER_ANSWER_TIMEOUT_MS,
     lateAccept: () => void calls.handOver(call),
   });

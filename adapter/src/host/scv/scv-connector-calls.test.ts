@@ -8,7 +8,7 @@
 import { expect } from '@open-wc/testing';
 import { SessionState, type Inviter } from 'sip.js';
 import { constants, online, scvConfig, startScvAgent, stopScvAgents, ScvContainer, type ScvAgent } from '../../../test-support/scv-container.ts';
-import { audioDirection, Customer, follow, sipServer, suiteCredential, uniqueUser, watchFarEnd } from '../../../test-support/sip-calls.ts';
+import { audioDirection, Customer, follow, followWithUriHeaders, serverCommand, sipServer, suiteCredential, uniqueUser, watchFarEnd } from '../../../test-support/sip-calls.ts';
 import { DEMO_PRESENCE, fakeOrg } from '../../../test-support/fake-org.ts';
 import { DEMO_AGENT_USER_ID } from '../../../test-support/desk-rig.ts';
 import { waitFor } from '../../../test-support/wait-for.ts';
@@ -82,6 +82,79 @@ function jordanAs(user: string): (orgId: string) => Promise<void> {
   return (orgId) => fakeOrg.update(orgId, 'User', JORDAN, { ContactPad_SIP_User__c: user });
 }
 
+/**
+ * ContactPad's rooms under Service Cloud Voice for an agent of their own on `wsUrl`, as the connector
+ * page boots them (scv-contactpad.ts) but without a connector (one per page: the base's), driven
+ * by the intents the connector runs for Salesforce's commands; the phone registered (Online).
+ */
+async function bootedAgent(wsUrl: string) {
+  const org = await fakeOrg.createOrg('demo');
+  const agentUser = uniqueUser('agent');
+  const items = Object.fromEntries(Object.entries(scvConfig(wsUrl)).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const board = await bootScvRooms(
+    {
+      crm: { instanceUrl: org.instanceUrl, accessToken: org.accessToken },
+      agent: { userId: DEMO_AGENT_USER_ID, profileId: DEMO_PRESENCE.agentProfile, sipUser: agentUser },
+      credentials: () => suiteCredential(agentUser),
+    },
+    items,
+  );
+  await board.run({ type: 'set-agent-status', choice: { status: 'ready' } });
+  await waitFor('the phone to register', () => board.phone().state === 'registered');
+  return { board, agentUser };
+}
+
+/** A customer's phone (+1555...: the SIP edge's platform, which keeps its X-CP-* headers) on `wsUrl`. */
+async function customerOn(wsUrl: string): Promise<Customer> {
+  const customer = new Customer(wsUrl, `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`);
+  colleagues.push(customer);
+  await customer.start();
+  return customer;
+}
+
+/** This file's Kamailio with the voice call service and the fake Telephony Integration API beside it (test-commands.ts). */
+const VOICE_CALL_EDGE = { name: 'scv-voice-calls' };
+/** One VoiceCall the fake Telephony Integration API created (scripts/fake-telephony FakeVoiceCall). */
+interface MadeVoiceCall {
+  readonly voiceCallId: string;
+  readonly initiationMethod: string;
+  readonly parentVoiceCallId?: string;
+}
+const voiceCallEdge = () => serverCommand<{ wsUrl: string }>('sip-server-start', { ...VOICE_CALL_EDGE, voiceCalls: true });
+const voiceCallsMade = () => serverCommand<MadeVoiceCall[]>('voice-calls-made', VOICE_CALL_EDGE);
+
+/**
+ * At the edge that makes VoiceCalls: the customer calls agent A (ContactPad's rooms, {@link bootedAgent}),
+ * whose INVITE comes with the Inbound VoiceCall the edge made; A answers. The colleague is
+ * ContactPad's connector under Salesforce's container, Online.
+ */
+async function transferringAgentWithColleague() {
+  const server = await voiceCallEdge();
+  const colleague = await startScvAgent({ server });
+  await online(colleague.container);
+  const a = await bootedAgent(server.wsUrl);
+  const customer = await customerOn(server.wsUrl);
+  const id = uniqueUser('int');
+  const { inviter, finalStatus } = customer.call(a.agentUser, [`X-CP-Interaction-Id: ${id}`]);
+  const ringing = await waitFor('the call to ring agent A', () => a.board.calls().find((call) => call.interaction.id === id && call.interaction.state === 'alerting'));
+  const inbound = (await voiceCallsMade()).find((made) => made.voiceCallId === ringing.voiceCallId);
+  expect(inbound?.initiationMethod, 'the edge made the call\'s VoiceCall and A\'s INVITE named it').to.equal('Inbound');
+  await a.board.run({ type: 'accept', interactionId: id });
+  expect(await finalStatus).to.equal(200);
+  await waitFor('the customer to be connected', () => inviter.state === SessionState.Established);
+  return { ...a, colleague, id, inviter, parent: String(ringing.voiceCallId), colleagueAddress: `sip:${colleague.agentUser}@127.0.0.1` };
+}
+
+/** The colleague's connector was told the leg rings (CALL_STARTED) with a VoiceCall of its own, a Transfer leg of `parent`. */
+async function expectTransferLeg(colleague: ScvAgent, parent: string): Promise<void> {
+  const started = await colleague.container.event(EVENT_TYPE.CALL_STARTED);
+  expect(started.payload).to.deep.include({ state: CALL_STATE.RINGING, callType: CALL_TYPE.INBOUND });
+  const voiceCallId = started.payload.callAttributes.voiceCallId;
+  expect(voiceCallId).to.match(/^0LQ/).and.not.equal(parent);
+  const made = (await voiceCallsMade()).find((call) => call.voiceCallId === voiceCallId);
+  expect(made, 'the fake Telephony Integration API made it').to.deep.include({ initiationMethod: 'Transfer', parentVoiceCallId: parent });
+}
+
 describe('calls under Service Cloud Voice (scv-connector-base, Kamailio)', () => {
   it('an inbound call: told ringing with its VoiceCall id, accepted (200 OK), held and resumed (re-INVITEs), muted; the customer\'s BYE is one HANGUP, then After Conversation Work', async () => {
     const agent = await startScvAgent();
@@ -135,7 +208,8 @@ describe('calls under Service Cloud Voice (scv-connector-base, Kamailio)', () =>
     const far = watchFarEnd(inviter, follow);
     container.send(MESSAGE_TYPE.ADD_PARTICIPANT, { contact: { id: JORDAN, type: constants.CONTACT_TYPE.AGENT, name: 'Jordan Lee' }, call: { callId: id }, isBlindTransfer: true });
     await container.event(EVENT_TYPE.HANGUP, from);
-    expect(far.refers.map((referral) => referral.referTo.uri.toString())).to.deep.equal([`sip:${jordan}@127.0.0.1`]);
+    expect(far.refers.map((referral) => referral.referTo.uri.aor)).to.deep.equal([`${jordan}@127.0.0.1`]);
+    expect(far.refers[0]?.referTo.uri.getHeader('X-CP-Voice-Call-Id'), 'the call\'s VoiceCall goes along (RFC 3261 19.1.5)').to.deep.equal([VOICE_CALL]);
     await colleague.answer();
     await fence(container);
     expect(container.types(from)).to.deep.equal([EVENT_TYPE.CALL_STARTED, EVENT_TYPE.CALL_CONNECTED, EVENT_TYPE.PARTICIPANT_ADDED, EVENT_TYPE.HANGUP, EVENT_TYPE.PHONE_CONTACTS]);
@@ -235,22 +309,8 @@ describe('calls under Service Cloud Voice (scv-connector-base, Kamailio)', () =>
 
   it('an INVITE that rings before Salesforce set the connector up is held, not lost: told (CALL_STARTED) once the connector is ready, and can be accepted', async () => {
     const { wsUrl } = await sipServer();
-    const org = await fakeOrg.createOrg('demo');
-    const agentUser = uniqueUser('agent');
-    const items = Object.fromEntries(Object.entries(scvConfig(wsUrl)).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-    const board = await bootScvRooms(
-      {
-        crm: { instanceUrl: org.instanceUrl, accessToken: org.accessToken },
-        agent: { userId: DEMO_AGENT_USER_ID, profileId: DEMO_PRESENCE.agentProfile, sipUser: agentUser },
-        credentials: () => suiteCredential(agentUser),
-      },
-      items,
-    );
-    await board.run({ type: 'set-agent-status', choice: { status: 'ready' } });
-    await waitFor('the phone to register', () => board.phone().state === 'registered');
-    const customer = new Customer(wsUrl, `+1555${Math.floor(1_000_000 + Math.random() * 8_999_999)}`);
-    colleagues.push(customer);
-    await customer.start();
+    const { board, agentUser } = await bootedAgent(wsUrl);
+    const customer = await customerOn(wsUrl);
     const id = uniqueUser('int');
     const { finalStatus, inviter } = customer.call(agentUser, [`X-CP-Interaction-Id: ${id}`, `X-CP-Voice-Call-Id: ${VOICE_CALL}`]);
     await waitFor('the call to ring ContactPad', () => board.calls().some((call) => call.interaction.id === id && call.interaction.state === 'alerting'));
@@ -271,5 +331,27 @@ describe('calls under Service Cloud Voice (scv-connector-base, Kamailio)', () =>
     expect(container.types()).to.deep.equal([EVENT_TYPE.CALL_STARTED, EVENT_TYPE.CALL_CONNECTED, EVENT_TYPE.HANGUP, EVENT_TYPE.AFTER_CALL_WORK_STARTED]);
     container.send(MESSAGE_TYPE.LOGOUT);
     await container.event(EVENT_TYPE.LOGOUT_RESULT);
+  });
+
+  it('a consult leg at the edge that makes VoiceCalls: its INVITE names the call\'s VoiceCall, the edge makes a Transfer VoiceCall with that parent, and the colleague\'s connector is told it rings with the new id', async () => {
+    const { board, id, parent, colleague, colleagueAddress } = await transferringAgentWithColleague();
+    const consultId = await board.run({ type: 'consult', interactionId: id, targetId: '', number: colleagueAddress });
+    await expectTransferLeg(colleague, parent);
+    await board.run({ type: 'release', interactionId: String(consultId) });
+    await colleague.container.event(EVENT_TYPE.HANGUP);
+    await board.run({ type: 'release', interactionId: id });
+    await board.run({ type: 'set-agent-status', choice: { status: 'offline' } });
+  });
+
+  it('a blind transfer at the edge that makes VoiceCalls: the Refer-To names the call\'s VoiceCall, the customer\'s INVITE (Referred-By) gets a Transfer VoiceCall with that parent, and the colleague\'s connector is told it rings with the new id', async () => {
+    const { board, id, parent, inviter, colleague, colleagueAddress } = await transferringAgentWithColleague();
+    const far = watchFarEnd(inviter, followWithUriHeaders);
+    await board.run({ type: 'transfer', interactionId: id, targetId: '', number: colleagueAddress });
+    expect(far.refers[0]?.referTo.uri.getHeader('X-CP-Voice-Call-Id')).to.deep.equal([parent]);
+    await expectTransferLeg(colleague, parent);
+    const started = await colleague.container.event(EVENT_TYPE.CALL_STARTED);
+    colleague.container.send(MESSAGE_TYPE.DECLINE_CALL, { call: { callId: started.payload.callId } });
+    await colleague.container.event(EVENT_TYPE.HANGUP);
+    await board.run({ type: 'set-agent-status', choice: { status: 'offline' } });
   });
 });
