@@ -27,6 +27,7 @@ import { ContactPadError } from './model/errors.ts';
 import type { AgentStatusChoice } from './model/agent-state.ts';
 import { realClock } from './model/clock.ts';
 import { Diagnostics } from './diagnostics.ts';
+import { whenIdle } from './when-idle.ts';
 import type { SipCredential, SipCredentialSource } from './model/sip-credential.ts';
 import type { Store } from './store.ts';
 
@@ -200,12 +201,6 @@ function settlesWith(store: Store, comingBack: boolean): Promise<void> {
       settle();
     }
   });
-}
-
-/** Runs `work` when the browser is next idle (requestIdleCallback, within a second), or soon where it has none. */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 1000 });
-  else setTimeout(work, 0);
 }
 
 /**

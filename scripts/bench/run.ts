@@ -125,6 +125,10 @@ function printMemory(readings: readonly MemoryReading[]): void {
     const span = to.calls - from.calls;
     out(`  from call ${from.calls} to ${to.calls}: document nodes ${to.documentNodes - from.documentNodes >= 0 ? '+' : ''}${to.documentNodes - from.documentNodes} (${((to.documentNodes - from.documentNodes) / span).toFixed(2)} per call), JS heap ${((to.heapUsedBytes - from.heapUsedBytes) / 1024).toFixed(0)} KiB (${((to.heapUsedBytes - from.heapUsedBytes) / span / 1024).toFixed(2)} KiB per call)`);
   }
+  // The diagnostic log fills up to its cap over the first calls (then it drops its oldest entries): the heap from then on.
+  const full = readings.filter((reading) => reading.diagnosticLog.capBytes > 0 && reading.diagnosticLog.bytes >= reading.diagnosticLog.capBytes - 4096);
+  const heaps = full.map((reading) => reading.heapUsedBytes / 1024 / 1024);
+  if (full.length > 1) out(`  once the diagnostic log was full (call ${full[0]?.calls} on, ${full.length} readings): JS heap between ${Math.min(...heaps).toFixed(2)} and ${Math.max(...heaps).toFixed(2)} MiB, first ${heaps[0]?.toFixed(2)}, last ${heaps.at(-1)?.toFixed(2)}`);
 }
 
 out(`npm run bench${QUICK ? ' --quick (a short run to try the bench: too few samples to quote)' : ''}, ${new Date().toISOString()} (Node ${process.version}; every figure below measured in this run)`);
