@@ -27,6 +27,7 @@ import type { SipCredentialSource } from './model/sip-credential.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
 import { realClock } from './model/clock.ts';
 import { startRooms, type CrmSession } from './start-rooms.ts';
+import { whenIdle } from './when-idle.ts';
 
 /** What the connector page hands over, as the Open CTI page does (contactpad.ts ContactPadStartOptions). */
 export interface ScvStartOptions {
@@ -68,8 +69,8 @@ export async function bootScvRooms(options: ScvStartOptions, items: Record<strin
   controller.attach({ phone, crm, audio });
   audio.start();
   controller.preloadLaterDesks().catch((error: unknown) => controller.notify(error));
-  // jsforce and the directory, off the ring path: the transfer dialog's contacts.
-  const directory = crm.preload().then(() => controller.loadDirectory());
+  // jsforce and the directory, off the ring path, when the browser is first idle: the transfer dialog's contacts.
+  const directory = new Promise<void>((idle) => whenIdle(idle)).then(() => crm.preload()).then(() => controller.loadDirectory());
   directory.catch((error: unknown) => controller.notify(error));
 
   const { store } = controller;
