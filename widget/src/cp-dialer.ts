@@ -9,7 +9,7 @@
  * against the compliance rules before anything is dialled, and says which rule blocked it.
  * Loaded on first use (lazy-elements.ts), off the path that rings and answers.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { CallbackChoiceView, CallingListView, DialHistory, DialledNumber, InteractionView, ScheduledCallsView } from '../../adapter/src/store.ts';
 import { baseStyles } from './theme.ts';
 import { intentEvent } from './intent-event.ts';
@@ -127,10 +127,22 @@ export class CpDialer extends LitElement {
     this.refusal = '';
   }
 
+  /**
+   * A ringing inbound call (or any change to calls the agent did not place) leaves the dial box as
+   * it was: no render for it, in the task that rings. The store keeps an unchanged call's view as
+   * it was (the same object), so the calls placed are compared view by view.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (changed.size !== 1 || !changed.has('interactions')) return true;
+    const before = placedCalls((changed.get('interactions') as readonly InteractionView[] | undefined) ?? []);
+    const now = placedCalls(this.interactions);
+    return before.length !== now.length || before.some((view, index) => view !== now[index]);
+  }
+
   protected override render() {
     const DIALER_WORDS = laterWords().dialer;
     const last = this.history.recent[0];
-    const placed = this.interactions.filter((view) => view.interaction.direction === 'outbound' && view.placed !== undefined);
+    const placed = placedCalls(this.interactions);
     // Why the last call placed did not connect (interactions are newest first); a newer call clears it.
     const failed = placed[0]?.interaction.state === 'failed' ? placed[0] : undefined;
     const extension = placed.find((view) => ['alerting', 'connected', 'held'].includes(view.interaction.state) && view.placed?.extension)?.placed?.extension;
@@ -234,6 +246,11 @@ export class CpDialer extends LitElement {
     if (!this.registered) return;
     this.dispatchEvent(intentEvent({ type: 'dial', number: entry.number, ...(entry.record ? { record: entry.record } : {}) }));
   }
+}
+
+/** The calls the agent placed, newest first (what the dial box shows of the interactions). */
+function placedCalls(interactions: readonly InteractionView[]): InteractionView[] {
+  return interactions.filter((view) => view.interaction.direction === 'outbound' && view.placed !== undefined);
 }
 
 if (!customElements.get('cp-dialer')) customElements.define('cp-dialer', CpDialer);
