@@ -45,6 +45,7 @@ export interface StartedRooms {
 
 export function startRooms(session: CrmSession, settings: ContactPadSettings, agent: AgentIdentity, controller: Controller, options: RoomsOptions = {}): StartedRooms {
   const orgPart = session.accessToken.split('!')[0]?.replace(/[^A-Za-z0-9]/g, '') ?? '';
+  let phone: Phone | undefined;
   const crm = createCrmService({
     session,
     settings,
@@ -52,6 +53,8 @@ export function startRooms(session: CrmSession, settings: ContactPadSettings, ag
     activityState: (interactionId, state, error) => controller.activityState(interactionId, state, error),
     onError: (error) => controller.notify(error),
     sessionState: (state, notice) => controller.salesforceSession(state, notice),
+    // Salesforce answers again: a SIP credential waiting for it is asked for now, not at its backoff.
+    salesforceAnswered: () => phone?.salesforceAnswered(),
     // One outbox and one memory of recent calls per org: the session id starts with the org id (never log the rest).
     outboxDatabase: `contactpad-activity-outbox-${orgPart}`,
     recentActivityKey: `contactpad-recent-activity-${orgPart}-${agent.userId}`,
@@ -65,7 +68,6 @@ export function startRooms(session: CrmSession, settings: ContactPadSettings, ag
     listener: controller,
   });
 
-  let phone: Phone | undefined;
   try {
     phone = new Phone(
       {

@@ -44,6 +44,8 @@ export interface CrmServiceOptions {
   readonly onError: (error: unknown) => void;
   /** Salesforce stopped taking the session (`notice`: what the agent reads) or takes it again (crm-room-factory.ts). */
   readonly sessionState?: (state: 'working' | 'expired', notice?: ContactPadError) => void;
+  /** Told each time Salesforce answers one of the room's requests within its timeout (CrmConnection.onAnswer): the org takes requests (again). */
+  readonly salesforceAnswered?: () => void;
   /** IndexedDB database of the outbox (tests isolate with their own). */
   readonly outboxDatabase?: string;
   /** localStorage key of the agent's remembered picks (tests isolate with their own). */
@@ -157,6 +159,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         listener: options.activityState,
         agent: options.agent,
         ...(options.sessionState ? { sessionState: options.sessionState } : {}),
+        ...(options.salesforceAnswered ? { salesforceAnswered: options.salesforceAnswered } : {}),
         ...(options.rememberedChoicesKey === undefined ? {} : { rememberedChoicesKey: options.rememberedChoicesKey }),
         recentActivityKey: options.recentActivityKey ?? `contactpad-recent-activity-${options.agent.userId || 'agent'}`,
       });
