@@ -13,6 +13,7 @@ import { NO_AGENT } from './model/agent-identity.ts';
 import type { PhoneConnection } from './model/phone-connection.ts';
 import { readSettings } from './model/settings.ts';
 import type { SipCredential } from './model/sip-credential.ts';
+import { toldToCrm } from './start-rooms.ts';
 import { Phone } from './telephony/phone.ts';
 import { FakeClock } from '../test-support/fake-clock.ts';
 import { TEST_JSFORCE_URL, agentOrg, fakeOrg, type FakeOrgSession } from '../test-support/fake-org.ts';
@@ -28,7 +29,7 @@ const phones: Phone[] = [];
 
 /**
  * The agent's phone and crm room on `agent`'s session, wired as start-rooms.ts wires them
- * (the crm room's `salesforceAnswered` tells the phone), registering with a fake SIP server
+ * (the crm room's `salesforceAnswered` tells the phone, the credential's answers tell the crm room), registering with a fake SIP server
  * that knows each credential Salesforce issued.
  */
 function roomsOn(agent: FakeOrgSession): { clock: FakeClock; crm: CrmService; phone: Phone; listener: RecordingListener; server: FakeSipServer } {
@@ -55,11 +56,11 @@ function roomsOn(agent: FakeOrgSession): { clock: FakeClock; crm: CrmService; ph
     serverCheck: false,
     random: () => 1, // every retry waits the top of its jitter window: 2 s, 4 s, 8 s...
     transportConstructor: server.transportConstructor,
-    credentials: async () => {
+    credentials: toldToCrm(async () => {
       const credential = await fromSalesforce();
       issued.push(credential);
       return credential;
-    },
+    }, crm),
   });
   phones.push(phone);
   return { clock, crm, phone, listener, server };

@@ -81,12 +81,21 @@ export function startRooms(session: CrmSession, settings: ContactPadSettings, ag
       },
       options.phoneListener ?? controller,
       // The agent's credential, from Salesforce for the session's own user (never named here).
-      { credentials: options.credentials ?? createSipCredentialSource({ instanceUrl: session.instanceUrl, accessToken: session.accessToken }), audio, ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}) },
+      { credentials: options.credentials ?? toldToCrm(createSipCredentialSource({ instanceUrl: session.instanceUrl, accessToken: session.accessToken }), crm), audio, ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}) },
     );
   } catch (error) {
     controller.notify(error);
   }
   return { crm, audio, phone, orgPart };
+}
+
+/** The credential source, whose every answer also tells the crm room that Salesforce answers (its Task writes waiting for Salesforce go then). */
+export function toldToCrm(source: SipCredentialSource, crm: CrmService): SipCredentialSource {
+  return async () => {
+    const credential = await source();
+    crm.salesforceAnsweredElsewhere();
+    return credential;
+  };
 }
 
 /**

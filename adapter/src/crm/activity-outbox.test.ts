@@ -315,6 +315,25 @@ describe('the activity outbox', () => {
     expect(clock.pending, 'no probe left once the session works').to.deep.equal([]);
   });
 
+  it('sends the writes held by an outage or a 401 as soon as Salesforce answers the same session elsewhere (the phone\'s SIP credential), before the backoff\'s next try', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new FakeClock(T0);
+    const events: Event[] = [];
+    const connection = connectTo(session);
+    const outbox = newOutbox(undefined, clock, events, databaseName(), { connection });
+    for (const [kind, id] of [['unavailable', 'cp-503'], ['sessionExpired', 'cp-401']] as const) {
+      await fakeOrg.setFault(session.orgId, { kind, times: 1 });
+      const timers = clock.pending.length;
+      await outbox.enqueue(id, task(id));
+      await waitUntil(() => last(events, id)?.state === 'retrying', `${id} waits`);
+      expect(clock.pending, 'its next try set, for later').to.have.length(timers + 1);
+      connection.answeredElsewhere(); // the credential endpoint answered the phone
+      await waitUntil(() => last(events, id)?.state === 'saved', `${id} saved`);
+      expect(await tasksFor(session.orgId, id)).to.have.length(1);
+    }
+    expect(clock.now(), 'the clock never moved').to.equal(T0);
+  });
+
   it('sends held writes again on resume()', async () => {
     const session = await fakeOrg.createOrg();
     const events: Event[] = [];

@@ -142,6 +142,12 @@ export interface CrmService {
   forgetRefusedOutcome(key: string): Promise<void>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
+  /**
+   * Salesforce answered a request made outside the room with the same session (the phone's SIP
+   * credential): Task writes waiting for Salesforce go now (nothing when the room is not loaded:
+   * its outbox is not running yet).
+   */
+  salesforceAnsweredElsewhere(): void;
 }
 
 export function createCrmService(options: CrmServiceOptions): CrmService {
@@ -196,5 +202,6 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     logCallingOutcome: async (log) => (await loadRoom()).logCallingOutcome(log),
     forgetRefusedOutcome: async (key) => (await loadRoom()).forgetRefusedOutcome(key),
     preload: async () => (await loadRoom()).preload(),
+    salesforceAnsweredElsewhere: () => loaded?.salesforceAnsweredElsewhere(),
   };
 }
