@@ -180,7 +180,6 @@ export class OutboxSender {
   close(): void {
     this.#closed = true;
     this.#unwatch?.();
-    this.#probe.cancel?.();
     for (const cancel of this.#timers) cancel();
     this.#timers.clear();
   }
@@ -205,9 +204,8 @@ export class OutboxSender {
    * a caller lookup, or a new connection.
    */
   #sessionRefused(error: ContactPadError): void {
+    this.#cancelProbe();
     this.#sessionExpired = error;
-    this.#probe.due = false;
-    this.#probe.cancel?.();
     this.#probe.attempts += 1;
     const cancel = this.#clock.schedule(() => {
       this.#timers.delete(cancel);
@@ -221,11 +219,16 @@ export class OutboxSender {
 
   /** The session works again (or a new one came): no probe any more. */
   #sessionTaken(): void {
+    this.#cancelProbe();
     this.#sessionExpired = undefined;
-    this.#probe.cancel?.();
-    if (this.#probe.cancel) this.#timers.delete(this.#probe.cancel);
-    this.#probe.cancel = undefined;
     this.#probe.attempts = 0;
+  }
+
+  #cancelProbe(): void {
+    const cancel = this.#probe.cancel;
+    cancel?.();
+    if (cancel) this.#timers.delete(cancel);
+    this.#probe.cancel = undefined;
     this.#probe.due = false;
   }
 
