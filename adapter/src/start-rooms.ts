@@ -2,7 +2,9 @@
  * The rooms every host starts the same way (Open CTI's contactpad.ts, Service Cloud Voice's
  * scv-contactpad.ts): the crm room (jsforce loads later, off the ring path), the agent's audio
  * devices and ringtone, and the phone, which registers with a time-limited SIP credential it
- * asks Salesforce for (crm/sip-credential-source.ts) and renews.
+ * asks Salesforce for (crm/sip-credential-source.ts) and renews. Both wait for Salesforce the
+ * same way: the crm room's answers wake a credential waiting for Salesforce, the credential's
+ * answers wake the crm room's Task writes (the rooms never call each other; this wires them).
  */
 import type { Controller } from './controller.ts';
 import { createCrmService, type CrmService } from './crm/crm-service.ts';
