@@ -50,3 +50,19 @@ export function credentialUser(username: string): string {
   const at = username.indexOf(':');
   return at < 0 ? '' : username.slice(at + 1);
 }
+
+/** Why a credential request failed when Salesforce itself did not take it (sip-credential-failure.ts sets `reason`). */
+const SALESFORCE_NOT_ANSWERING = new Set(['server', 'network', 'timeout', 'limit']);
+
+/**
+ * Whether a failed credential request waits for Salesforce rather than for an admin: the org was
+ * unavailable or out of reach (SIP_CREDENTIAL_UNAVAILABLE with `reason` server, network, timeout),
+ * out of API requests (`limit`), or refused the session (CRM_SESSION_EXPIRED). Such a request is
+ * worth trying again as soon as Salesforce answers another request (the phone's
+ * `salesforceAnswered`); one that waits for an admin's fix (no SIP secret, no SIP user...) is not.
+ */
+export function waitsForSalesforce(error: { readonly code: string; readonly detail: Readonly<Record<string, unknown>> }): boolean {
+  if (error.code === 'CRM_SESSION_EXPIRED') return true;
+  const reason = error.detail['reason'];
+  return error.code === 'SIP_CREDENTIAL_UNAVAILABLE' && typeof reason === 'string' && SALESFORCE_NOT_ANSWERING.has(reason);
+}
