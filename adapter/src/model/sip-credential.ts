@@ -54,6 +54,21 @@ export function credentialUser(username: string): string {
 /** Why a credential request failed when Salesforce itself did not take it (sip-credential-failure.ts sets `reason`). */
 const SALESFORCE_NOT_ANSWERING = new Set(['server', 'network', 'timeout', 'limit']);
 
+/** Why a credential request failed when Salesforce was down or out of reach (not out of API requests). */
+const SALESFORCE_DOWN = new Set(['server', 'network', 'timeout']);
+
+/**
+ * Whether a failed credential request met a Salesforce that is down or out of reach (503, no
+ * network, no answer): a passing outage, during which no other request of ours is likely to be
+ * answered either, so the phone cannot count on one to wake it (see {@link waitsForSalesforce}).
+ * Out of API requests (`limit`) and a refused session are not: retrying those soon spends
+ * requests the org no longer has, or cannot succeed before the agent logs in again.
+ */
+export function salesforceDown(error: { readonly code: string; readonly detail: Readonly<Record<string, unknown>> }): boolean {
+  const reason = error.detail['reason'];
+  return error.code === 'SIP_CREDENTIAL_UNAVAILABLE' && typeof reason === 'string' && SALESFORCE_DOWN.has(reason);
+}
+
 /**
  * Whether a failed credential request waits for Salesforce rather than for an admin: the org was
  * unavailable or out of reach (SIP_CREDENTIAL_UNAVAILABLE with `reason` server, network, timeout),

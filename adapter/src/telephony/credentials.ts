@@ -31,6 +31,17 @@ import { errorText } from './error-text.ts';
  */
 export const CREDENTIAL_RETRY: BackoffPolicy = Object.freeze({ baseMs: 2000, capMs: 300_000 });
 
+/**
+ * How a phone without a credential backs off while Salesforce is down or out of reach (503, no
+ * network, no answer: model/sip-credential.ts salesforceDown): from 2 s up to 15 s. A Ready
+ * agent without a phone misses calls, and once Salesforce is back the first answer wakes the
+ * phone only if some other request of ours is made (registration.ts salesforceAnswered); with
+ * the minutes of CREDENTIAL_RETRY the phone was ready 15-38 s after a 90 s outage ended (the
+ * fault suite's org outage). One request per agent every 7.5 s on average is what it costs
+ * while the org is down, when the request limit is not what fails.
+ */
+export const CREDENTIAL_RETRY_WHILE_SALESFORCE_DOWN: BackoffPolicy = Object.freeze({ baseMs: 2000, capMs: 15_000 });
+
 /** A credential this close to its expiry is not used for a new registration: a fresh one is fetched first. */
 export const CREDENTIAL_SAFETY_MS = 60_000;
 

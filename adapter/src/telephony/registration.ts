@@ -49,9 +49,9 @@ import type { Clock } from '../model/clock.ts';
 import { ContactPadError, isContactPadError, type ErrorCode } from '../model/errors.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import { retryDelay, type BackoffPolicy, type RandomSource } from '../model/retry-backoff.ts';
-import { waitsForSalesforce, type SipCredential } from '../model/sip-credential.ts';
+import { salesforceDown, waitsForSalesforce, type SipCredential } from '../model/sip-credential.ts';
 import type { CredentialRefusal } from './credential-refusal.ts';
-import { CREDENTIAL_RETRY } from './credentials.ts';
+import { CREDENTIAL_RETRY, CREDENTIAL_RETRY_WHILE_SALESFORCE_DOWN } from './credentials.ts';
 import { errorText } from './error-text.ts';
 
 /** How long a REGISTER may go unanswered before the phone counts the server as unreachable. */
@@ -399,7 +399,7 @@ export class Registration {
     if (!this.#running || this.#cancelRetry) return;
     this.#cancelRegisterTimeout?.();
     const { clock, backoff, random } = this.#options;
-    const delay = retryDelay(this.#failures, policy ?? (state === 'no-credential' ? CREDENTIAL_RETRY : backoff), random);
+    const delay = retryDelay(this.#failures, policy ?? this.#policyFor(state, error), random);
     this.#failures++;
     const tell = error && !this.#told.has(error.code) ? error : undefined;
     if (tell) this.#told.add(tell.code);
@@ -411,6 +411,12 @@ export class Registration {
       this.#waitingForSalesforce = false;
       this.#tryAgain(generation);
     }, delay);
+  }
+
+  /** The backoff of a retry in `state`: the credential's (shorter while Salesforce is down) without a credential, else the reconnect backoff. */
+  #policyFor(state: ProblemState, error: ContactPadError | undefined): BackoffPolicy {
+    if (state !== 'no-credential') return this.#options.backoff;
+    return error && salesforceDown(error) ? CREDENTIAL_RETRY_WHILE_SALESFORCE_DOWN : CREDENTIAL_RETRY;
   }
 
   /** The retry: REGISTER again on the open WebSocket, or connect again. */
