@@ -2,7 +2,9 @@
  * The rooms every host starts the same way (Open CTI's contactpad.ts, Service Cloud Voice's
  * scv-contactpad.ts): the crm room (jsforce loads later, off the ring path), the agent's audio
  * devices and ringtone, and the phone, which registers with a time-limited SIP credential it
- * asks Salesforce for (crm/sip-credential-source.ts) and renews.
+ * asks Salesforce for (crm/sip-credential-source.ts) and renews. Both wait for Salesforce the
+ * same way: the crm room's answers wake a credential waiting for Salesforce, the credential's
+ * answers wake the crm room's Task writes (the rooms never call each other; this wires them).
  */
 import type { Controller } from './controller.ts';
 import { createCrmService, type CrmService } from './crm/crm-service.ts';
@@ -44,6 +46,7 @@ export interface StartedRooms {
 
 export function startRooms(session: CrmSession, settings: ContactPadSettings, agent: AgentIdentity, controller: Controller, options: RoomsOptions = {}): StartedRooms {
   const orgPart = session.accessToken.split('!')[0]?.replace(/[^A-Za-z0-9]/g, '') ?? '';
+  let phone: Phone | undefined;
   const crm = createCrmService({
     session,
     settings,
@@ -51,6 +54,8 @@ export function startRooms(session: CrmSession, settings: ContactPadSettings, ag
     activityState: (interactionId, state, error) => controller.activityState(interactionId, state, error),
     onError: (error) => controller.notify(error),
     sessionState: (state, notice) => controller.salesforceSession(state, notice),
+    // Salesforce answers again: a SIP credential waiting for it is asked for now, not at its backoff.
+    salesforceAnswered: () => phone?.salesforceAnswered(),
     // One outbox and one memory of recent calls per org: the session id starts with the org id (never log the rest).
     outboxDatabase: `contactpad-activity-outbox-${orgPart}`,
     recentActivityKey: `contactpad-recent-activity-${orgPart}-${agent.userId}`,
@@ -64,7 +69,6 @@ export function startRooms(session: CrmSession, settings: ContactPadSettings, ag
     listener: controller,
   });
 
-  let phone: Phone | undefined;
   try {
     phone = new Phone(
       {
@@ -78,12 +82,21 @@ export function startRooms(session: CrmSession, settings: ContactPadSettings, ag
       },
       options.phoneListener ?? controller,
       // The agent's credential, from Salesforce for the session's own user (never named here).
-      { credentials: options.credentials ?? createSipCredentialSource({ instanceUrl: session.instanceUrl, accessToken: session.accessToken }), audio, ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}) },
+      { credentials: options.credentials ?? toldToCrm(createSipCredentialSource({ instanceUrl: session.instanceUrl, accessToken: session.accessToken }), crm), audio, ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}) },
     );
   } catch (error) {
     controller.notify(error);
   }
   return { crm, audio, phone, orgPart };
+}
+
+/** The credential source, whose every answer also tells the crm room that Salesforce answers (its Task writes waiting for Salesforce go then). */
+export function toldToCrm(source: SipCredentialSource, crm: CrmService): SipCredentialSource {
+  return async () => {
+    const credential = await source();
+    crm.salesforceAnsweredElsewhere();
+    return credential;
+  };
 }
 
 /**

@@ -70,3 +70,15 @@ export async function tasksFor(orgId: string, interactionId: string): Promise<Ar
 export async function taskFor(orgId: string, id: string, timeoutMs = 15_000): Promise<Record<string, unknown>> {
   return waitFor(`the Task for ${id} in the org`, async () => (await tasksFor(orgId, id))[0], timeoutMs);
 }
+
+/**
+ * A fresh org whose own SIP Edge setting signs with `secret` (the test server's store is shared
+ * by files running side by side: no store-wide setting here), and a session of its agent Alex
+ * Morgan (SIP user agent1), who may ask the credential endpoint for a SIP credential.
+ */
+export async function agentOrg(setting: { secret?: string | null; turnSecret?: string } = {}): Promise<{ org: FakeOrgSession; agent: FakeOrgSession }> {
+  const org = await fakeOrg.createOrg();
+  await fakeOrg.setSipCredentialSecret(setting.secret === undefined ? 'org-secret' : setting.secret, { orgId: org.orgId, turnSecret: setting.turnSecret ?? null });
+  const userId = await fakeOrg.insert(org.orgId, 'User', { FirstName: 'Alex', LastName: 'Morgan', Username: `alex.${org.orgId}@contactpad.example`, ContactPad_SIP_User__c: 'agent1' });
+  return { org, agent: await fakeOrg.createSession(org.orgId, userId) };
+}

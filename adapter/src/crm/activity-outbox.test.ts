@@ -244,7 +244,7 @@ describe('the activity outbox', () => {
     expect(String(tasks[0]?.['Description']).startsWith('corrected notes')).to.equal(true);
   });
 
-  it('holds writes on an expired session, without retrying, until a new connection is given', async () => {
+  it('holds writes on an expired session, sending nothing but its probe, until a new connection is given', async () => {
     const session = await fakeOrg.createOrg();
     const clock = new FakeClock(T0);
     const events: Event[] = [];
@@ -253,7 +253,7 @@ describe('the activity outbox', () => {
     await outbox.enqueue('cp-session', task('cp-session'));
     await waitUntil(() => last(events, 'cp-session')?.state === 'retrying', 'session expiry reported');
     expect(last(events, 'cp-session')?.code).to.equal('CRM_SESSION_EXPIRED');
-    expect(clock.pending).to.have.length(0);
+    expect(clock.pending.map((t) => t.delay), 'only the probe, at the backoff\'s first wait').to.deep.equal([OUTBOX_BACKOFF.baseMs]);
     const usage = await fakeOrg.apiUsage(session.orgId);
 
     await fakeOrg.clearFaults(session.orgId);
@@ -273,13 +273,65 @@ describe('the activity outbox', () => {
     await outbox.enqueue('cp-401', task('cp-401'));
     await waitUntil(() => last(events, 'cp-401')?.state === 'retrying', 'held on the 401');
     expect(last(events, 'cp-401')?.code).to.equal('CRM_SESSION_EXPIRED');
-    expect(clock.pending, 'no retry timer: nothing is sent with a session Salesforce refuses').to.have.length(0);
+    expect(clock.pending.map((t) => t.delay), 'nothing sent with a session Salesforce refuses but the probe, later').to.deep.equal([OUTBOX_BACKOFF.baseMs]);
     const usage = await fakeOrg.apiUsage(session.orgId);
 
     await connection.search('FIND {4155550100} IN PHONE FIELDS RETURNING Contact(Id)'); // the next caller's lookup
     await waitUntil(() => last(events, 'cp-401')?.state === 'saved', 'saved once the lookup worked');
     expect(await tasksFor(session.orgId, 'cp-401')).to.have.length(1);
     expect(await fakeOrg.apiUsage(session.orgId), 'the lookup and one write').to.equal(usage + 2);
+  });
+
+  it('finds an expired session taken again by itself when nothing else asks Salesforce (a shift of repeat callers): its oldest write alone, at a growing backoff, then the rest', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new FakeClock(T0);
+    const events: Event[] = [];
+    const outbox = newOutbox(session, clock, events, databaseName());
+    // Salesforce refuses the session four times (the first write, then three probes), then takes it again.
+    await fakeOrg.setFault(session.orgId, { kind: 'sessionExpired', times: 4 });
+    const refusalsLeft = async () => ((await (await fetch(`/__fake-org/orgs/${session.orgId}/faults`)).json()) as { faults: Array<{ times?: number }> }).faults[0]?.times ?? 0;
+    const calls = ['cp-probe-1', 'cp-probe-2', 'cp-probe-3'];
+    for (const id of calls) {
+      await outbox.enqueue(id, task(id));
+      await waitUntil(() => last(events, id)?.code === 'CRM_SESSION_EXPIRED', `${id} held`);
+    }
+    expect(await refusalsLeft(), 'one refused request for the three').to.equal(3);
+    // One request per probe, each wait the double of the last (2 s, 4 s, 8 s).
+    const waits: number[] = [];
+    for (let probe = 1; probe <= 3; probe++) {
+      waits.push(clock.runNext());
+      await waitUntil(async () => (await refusalsLeft()) === 3 - probe && clock.pending.length === 1, `probe ${probe} refused`);
+    }
+    expect(waits).to.deep.equal([OUTBOX_BACKOFF.baseMs, 2 * OUTBOX_BACKOFF.baseMs, 4 * OUTBOX_BACKOFF.baseMs]);
+    expect(clock.pending.map((t) => t.delay)).to.deep.equal([8 * OUTBOX_BACKOFF.baseMs]);
+    for (const id of calls) expect(last(events, id)?.code, id).to.equal('CRM_SESSION_EXPIRED');
+    expect(await fakeOrg.apiUsage(session.orgId), 'nothing taken yet').to.equal(0);
+
+    // The session is taken again: the next probe finds it, and the other two follow.
+    clock.runNext();
+    await waitUntil(() => calls.every((id) => last(events, id)?.state === 'saved'), 'all saved');
+    expect(await fakeOrg.apiUsage(session.orgId), 'the probe (the oldest write), then the other two in one request').to.equal(2);
+    for (const id of calls) expect(await tasksFor(session.orgId, id), id).to.have.length(1);
+    expect(clock.pending, 'no probe left once the session works').to.deep.equal([]);
+  });
+
+  it('sends the writes held by an outage or a 401 as soon as Salesforce answers the same session elsewhere (the phone\'s SIP credential), before the backoff\'s next try', async () => {
+    const session = await fakeOrg.createOrg();
+    const clock = new FakeClock(T0);
+    const events: Event[] = [];
+    const connection = connectTo(session);
+    const outbox = newOutbox(undefined, clock, events, databaseName(), { connection });
+    for (const [kind, id] of [['unavailable', 'cp-503'], ['sessionExpired', 'cp-401']] as const) {
+      await fakeOrg.setFault(session.orgId, { kind, times: 1 });
+      const timers = clock.pending.length;
+      await outbox.enqueue(id, task(id));
+      await waitUntil(() => last(events, id)?.state === 'retrying', `${id} waits`);
+      expect(clock.pending, 'its next try set, for later').to.have.length(timers + 1);
+      connection.answeredElsewhere(); // the credential endpoint answered the phone
+      await waitUntil(() => last(events, id)?.state === 'saved', `${id} saved`);
+      expect(await tasksFor(session.orgId, id)).to.have.length(1);
+    }
+    expect(clock.now(), 'the clock never moved').to.equal(T0);
   });
 
   it('sends held writes again on resume()', async () => {

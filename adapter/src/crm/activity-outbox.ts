@@ -24,7 +24,10 @@
  *   lost the same org do not retry in step); writes queued meanwhile join the next try.
  * - CRM_SESSION_EXPIRED: everything waits until any request on the connection succeeds again
  *   (a caller lookup: one 401 does not end a session), `resume()` or a new connection
- *   (`setConnection`), since retrying with a dead session only spends API calls.
+ *   (`setConnection`). Meanwhile the oldest write alone goes again at the same backoff (2 s,
+ *   4 s... up to 5 minutes): the probe that finds the session taken again when nothing else
+ *   asks Salesforce (a shift of repeat callers, whose records come from the cache); one request
+ *   per wait, since retrying everything with a dead session only spends API calls.
  * - CRM_REQUEST_REJECTED (a validation rule, a missing permission): that write is held,
  *   to be retried on `resume()`, `setConnection()` or the next `start()` (after the admin's
  *   fix): never dropped, never retried in a loop. Except a WhoId or WhatId Salesforce refuses

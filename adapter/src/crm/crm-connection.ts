@@ -135,6 +135,17 @@ export class CrmConnection {
     return () => this.#answerListeners.delete(listener);
   }
 
+  /**
+   * Salesforce answered, within its time, a request this connection did not make but made with
+   * the same session (the phone's SIP credential, fetched before jsforce loads): told as an
+   * answer of its own, so the session works again and whoever waits for an answer ({@link onAnswer},
+   * the outbox) goes now.
+   */
+  answeredElsewhere(): void {
+    this.#sessionIs('working');
+    this.#answered();
+  }
+
   #answered(): void {
     for (const listener of [...this.#answerListeners]) {
       try {

@@ -25,6 +25,8 @@ export interface CrmRoomFactoryOptions {
   readonly agent?: AgentIdentity;
   /** Told when Salesforce stops or starts taking the session again: `notice` is what the agent reads while it is expired. */
   readonly sessionState?: (state: SessionState, notice?: ContactPadError) => void;
+  /** Told each time Salesforce answers a request of the room's connection (CrmConnection.onAnswer). */
+  readonly salesforceAnswered?: () => void;
 }
 
 /** What the agent reads when Salesforce answered 401 INVALID_SESSION_ID: what happened, what waits, what to do. */
@@ -40,6 +42,7 @@ export async function createCrmRoom(options: CrmRoomFactoryOptions): Promise<Crm
   const connection = new CrmConnection({ ...options.session, apiVersion: options.apiVersion, timeoutMs: options.timeoutMs });
   const told = options.sessionState;
   if (told) connection.watchSession((state, error) => told(state, state === 'expired' ? sessionExpiredNotice(error) : undefined));
+  if (options.salesforceAnswered) connection.onAnswer(options.salesforceAnswered);
   // Each write's progress goes through the room (crm-room.ts outboxEvent): an outcome's to the
   // desk that logged it, any other write's to the listener. The room exists before the outbox
   // replays what a reload left, so a replayed refusal is told as the agent reads it.

@@ -382,6 +382,11 @@ export class CrmRoom {
     await this.rules();
   }
 
+  /** Salesforce answered a request made outside the room with the same session (the phone's SIP credential): CrmConnection.answeredElsewhere. */
+  salesforceAnsweredElsewhere(): void {
+    this.#connection.answeredElsewhere();
+  }
+
   /** A renewed session: lookups use it, and held Task writes are retried with it. */
   setConnection(connection: CrmConnection): void {
     this.#connection = connection;

@@ -43,6 +43,8 @@ export interface CrmServiceOptions {
   readonly onError: (error: unknown) => void;
   /** Salesforce stopped taking the session (`notice`: what the agent reads) or takes it again (crm-room-factory.ts). */
   readonly sessionState?: (state: 'working' | 'expired', notice?: ContactPadError) => void;
+  /** Told each time Salesforce answers one of the room's requests within its timeout (CrmConnection.onAnswer): the org takes requests (again). */
+  readonly salesforceAnswered?: () => void;
   /** IndexedDB database of the outbox (tests isolate with their own). */
   readonly outboxDatabase?: string;
   /** localStorage key of the agent's remembered picks (tests isolate with their own). */
@@ -139,6 +141,12 @@ export interface CrmService {
   forgetRefusedOutcome(key: string): Promise<void>;
   /** Loads the room, jsforce and the screen-pop rules now (after registration), so the first lookup does not wait. */
   preload(): Promise<void>;
+  /**
+   * Salesforce answered a request made outside the room with the same session (the phone's SIP
+   * credential): Task writes waiting for Salesforce go now (nothing when the room is not loaded:
+   * its outbox is not running yet).
+   */
+  salesforceAnsweredElsewhere(): void;
 }
 
 export function createCrmService(options: CrmServiceOptions): CrmService {
@@ -156,6 +164,7 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
         listener: options.activityState,
         agent: options.agent,
         ...(options.sessionState ? { sessionState: options.sessionState } : {}),
+        ...(options.salesforceAnswered ? { salesforceAnswered: options.salesforceAnswered } : {}),
         ...(options.rememberedChoicesKey === undefined ? {} : { rememberedChoicesKey: options.rememberedChoicesKey }),
         recentActivityKey: options.recentActivityKey ?? `contactpad-recent-activity-${options.agent.userId || 'agent'}`,
       });
@@ -192,5 +201,6 @@ export function createCrmService(options: CrmServiceOptions): CrmService {
     logCallingOutcome: async (log) => (await loadRoom()).logCallingOutcome(log),
     forgetRefusedOutcome: async (key) => (await loadRoom()).forgetRefusedOutcome(key),
     preload: async () => (await loadRoom()).preload(),
+    salesforceAnsweredElsewhere: () => loaded?.salesforceAnsweredElsewhere(),
   };
 }

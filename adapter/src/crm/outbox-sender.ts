@@ -7,7 +7,10 @@
  * A request that fails as a whole pauses everything (CRM_UNAVAILABLE, CRM_REQUEST_LIMIT: the
  * adapter's retry backoff, model/retry-backoff.ts; CRM_SESSION_EXPIRED: until any request on
  * the connection succeeds again, a caller lookup included (the same session often answers
- * again after one 401), `resume()` or a new connection) or holds its writes (a rejection). A
+ * again after one 401), `resume()` or a new connection, and meanwhile the oldest write alone
+ * goes again at the same backoff, as the probe that finds the session taken again when no
+ * other request is made: a shift of repeat callers, whose records come from the cache) or
+ * holds its writes (a rejection). A
  * write that fails on its own goes again without what Salesforce refused, backs off alone, or
  * is held. A write whose refusal is final (`finalRefusal`, a calling list outcome) is not held
  * but refused: marked so in the store, told as `refused` (again after a reload), never sent
@@ -90,6 +93,8 @@ export class OutboxSender {
   #pause: Pause | undefined;
   /** Set when Salesforce said the session expired; cleared when a request on the connection succeeds, by resume() or a new connection. */
   #sessionExpired: ContactPadError | undefined;
+  /** While the session is refused: the probes sent so far (the backoff's attempt), the next one's timer, and whether it is due now. */
+  readonly #probe: { attempts: number; cancel: (() => void) | undefined; due: boolean } = { attempts: 0, cancel: undefined, due: false };
   /** Stops watching the connection's session (CrmConnection.watchSession). */
   #unwatch: (() => void) | undefined;
   #sending = false;
@@ -111,7 +116,7 @@ export class OutboxSender {
     this.#unwatch?.();
     this.#unwatch = connection?.watchSession((state) => {
       if (state !== 'working' || !this.#sessionExpired || this.#closed) return;
-      this.#sessionExpired = undefined;
+      this.#sessionTaken();
       this.#wake();
     });
   }
@@ -160,7 +165,7 @@ export class OutboxSender {
 
   /** Retries every queued write now, held ones (expired session, rejected) included. */
   resume(): void {
-    this.#sessionExpired = undefined;
+    this.#sessionTaken();
     this.#pause = undefined;
     for (const timing of this.#timing.values()) {
       timing.held = false;
@@ -192,9 +197,44 @@ export class OutboxSender {
     return timing;
   }
 
-  /** Why nothing is being sent right now, if the whole outbox is waiting. */
+  /**
+   * Salesforce refused the session: everything waits, and the oldest write goes alone as a probe
+   * after the backoff's next wait (2 s, 4 s, 8 s... up to its cap: a refused session costs one
+   * request per wait, never more). Writes go again as soon as any request succeeds: the probe,
+   * a caller lookup, or a new connection.
+   */
+  #sessionRefused(error: ContactPadError): void {
+    this.#cancelProbe();
+    this.#sessionExpired = error;
+    this.#probe.attempts += 1;
+    const cancel = this.#clock.schedule(() => {
+      this.#timers.delete(cancel);
+      this.#probe.cancel = undefined;
+      this.#probe.due = true;
+      this.#wake();
+    }, this.#backoff(this.#probe.attempts));
+    this.#probe.cancel = cancel;
+    this.#timers.add(cancel);
+  }
+
+  /** The session works again (or a new one came): no probe any more. */
+  #sessionTaken(): void {
+    this.#cancelProbe();
+    this.#sessionExpired = undefined;
+    this.#probe.attempts = 0;
+  }
+
+  #cancelProbe(): void {
+    const cancel = this.#probe.cancel;
+    cancel?.();
+    if (cancel) this.#timers.delete(cancel);
+    this.#probe.cancel = undefined;
+    this.#probe.due = false;
+  }
+
+  /** Why nothing is being sent right now, if the whole outbox is waiting (a probe of a refused session that is due is no wait). */
   #waitingFor(): ContactPadError | undefined {
-    if (this.#sessionExpired) return this.#sessionExpired;
+    if (this.#sessionExpired && !this.#probe.due) return this.#sessionExpired;
     if (this.#pause && this.#pause.until > this.#clock.now()) return this.#pause.error;
     return undefined;
   }
@@ -264,9 +304,19 @@ export class OutboxSender {
     const due = records
       .filter((record) => {
         const timing = this.#timingOf(record.interactionId);
-        return !record.refused && !timing.held && timing.dueAt <= now;
+        return !record.refused && !timing.held && (timing.dueAt <= now || this.#sessionExpired !== undefined);
       })
       .sort((a, b) => a.queuedAt - b.queuedAt);
+    if (this.#sessionExpired) {
+      // The probe: the oldest write alone, with the session Salesforce refused last; none waiting, the next write is the probe.
+      const oldest = due[0];
+      if (!oldest) return;
+      this.#probe.due = false;
+      await this.#sendBatch(connection, [oldest]);
+      // Still refused, and no next probe set by a 401 (the probe met an outage, or its write a refusal of its own): set one.
+      if (this.#sessionExpired && !this.#probe.cancel && !this.#probe.due) this.#sessionRefused(this.#sessionExpired);
+      return;
+    }
     await sendInBatches(
       due,
       (record) => subrequestCount(record, this.#timingOf(record.interactionId).duplicates),
@@ -289,6 +339,12 @@ export class OutboxSender {
       return this.#requestFailed(connection, batch, isContactPadError(caught) ? caught : toContactPadError(caught));
     }
     this.#pause = undefined;
+    if (this.#sessionExpired) {
+      // Salesforce took the request with this session (a probe whose write was answered on its own): the session works.
+      this.#sessionExpired = undefined;
+      this.#probe.due = false;
+      this.#sendAgain = true;
+    }
     const answers = answersByReference(responses);
     for (const [index, record] of batch.entries()) {
       if (this.#closed) return false;
@@ -334,7 +390,7 @@ export class OutboxSender {
       this.#sendAgain = true;
       if (connection !== this.#connection) return false; // a new session arrived while this one was failing: try with it
       if (connection.session === 'working') return false; // another request succeeded since this one failed: the session works, try again
-      this.#sessionExpired = error;
+      this.#sessionRefused(error);
       for (const record of records) this.#emit(record.interactionId, 'retrying', error);
       return false;
     }
@@ -361,7 +417,7 @@ export class OutboxSender {
       this.#wakeAfter(delay);
       this.#emit(id, 'retrying', error);
     } else if (error.code === 'CRM_SESSION_EXPIRED' && connection === this.#connection) {
-      this.#sessionExpired = error;
+      if (!this.#sessionExpired) this.#sessionRefused(error);
       this.#emit(id, 'retrying', error);
     } else if (error.code === 'CRM_SESSION_EXPIRED') {
       this.#sendAgain = true;
@@ -416,6 +472,7 @@ export class OutboxSender {
     }
     if (this.#closed) return;
     if (removed) {
+      this.#probe.attempts = 0; // Salesforce took a write: a later refusal of the session starts its probes afresh
       this.#timing.delete(id);
       this.#latestRevision.delete(id);
       this.#emit(id, 'saved');

@@ -20,9 +20,12 @@ const ADMIN_FIX: Readonly<Record<string, string>> = {
   NOT_FOUND: 'the credential endpoint (the Apex class ContactPadSipCredential) is not deployed in this org. A Salesforce admin deploys force-app.',
 };
 
+/** What the agent reads when the credential waits for Salesforce itself (model/sip-credential.ts waitsForSalesforce), not for an admin. */
+const AGAIN = '; the phone registers as soon as Salesforce answers again';
+
 /** No answer at all (offline, DNS, the request timed out). */
 export function unreachable(error: unknown): ContactPadError {
-  return unavailable(toContactPadError(error), 'Salesforce could not be reached for it');
+  return unavailable(toContactPadError(error), `Salesforce could not be reached for it${AGAIN}`);
 }
 
 /** A non-2xx answer: the session's own code when it expired, SIP_CREDENTIAL_UNAVAILABLE naming what the admin must set otherwise. */
@@ -38,7 +41,8 @@ export function refused(body: unknown, status: number): ContactPadError {
   const errorCode = typeof mapped.detail['errorCode'] === 'string' ? mapped.detail['errorCode'] : '';
   const fix = ADMIN_FIX[errorCode];
   if (fix) return unavailable(mapped, fix, errorCode);
-  return unavailable(mapped, mapped.code === 'CRM_UNAVAILABLE' ? 'Salesforce is unavailable' : 'Salesforce refused');
+  if (mapped.code === 'CRM_REQUEST_LIMIT') return unavailable(mapped, `the org has used up its Salesforce API requests for now${AGAIN}`, 'limit');
+  return unavailable(mapped, mapped.code === 'CRM_UNAVAILABLE' ? `Salesforce is unavailable${AGAIN}` : 'Salesforce refused');
 }
 
 /** SIP_CREDENTIAL_UNAVAILABLE: "The phone cannot register: no SIP credential from Salesforce: <why> (<Salesforce's message>)". */

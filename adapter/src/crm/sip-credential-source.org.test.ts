@@ -1,23 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { isContactPadError, type ContactPadError } from '../model/errors.ts';
 import { createSipCredentialSource } from './sip-credential-source.ts';
-import { fakeOrg, type FakeOrgSession } from '../../test-support/fake-org.ts';
+import { agentOrg, fakeOrg, type FakeOrgSession } from '../../test-support/fake-org.ts';
 import { rejectionOf } from '../../test-support/thrown.ts';
 
 declare const describe: (title: string, body: () => void) => void;
 declare const it: (title: string, body: () => void | Promise<void>) => void;
-
-/**
- * A fresh org whose own SIP Edge setting signs with `secret` (the test server's store is shared
- * by files running side by side: no store-wide setting here), and a session of its agent Alex
- * Morgan (SIP user agent1).
- */
-async function agentOrg(setting: { secret?: string | null; turnSecret?: string } = {}): Promise<{ org: FakeOrgSession; agent: FakeOrgSession }> {
-  const org = await fakeOrg.createOrg();
-  await fakeOrg.setSipCredentialSecret(setting.secret === undefined ? 'org-secret' : setting.secret, { orgId: org.orgId, turnSecret: setting.turnSecret ?? null });
-  const userId = await fakeOrg.insert(org.orgId, 'User', { FirstName: 'Alex', LastName: 'Morgan', Username: `alex.${org.orgId}@contactpad.example`, ContactPad_SIP_User__c: 'agent1' });
-  return { org, agent: await fakeOrg.createSession(org.orgId, userId) };
-}
 
 const sourceFor = (session: FakeOrgSession, timeoutMs?: number) =>
   createSipCredentialSource({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, ...(timeoutMs ? { timeoutMs } : {}) });
@@ -81,7 +69,7 @@ describe('the SIP credential source, against the org', () => {
     expect(missing.message).to.contain('is not deployed in this org');
   });
 
-  it('keeps an expired session\'s own code (reload the console), and says when Salesforce is unavailable or out of reach', async () => {
+  it('keeps an expired session\'s own code (reload the console), and says when Salesforce is unavailable, out of API requests or out of reach', async () => {
     const { org, agent } = await agentOrg();
     await fakeOrg.setFault(org.orgId, { kind: 'sessionExpired', times: 1 });
     const expired = await failure(agent);
@@ -92,6 +80,13 @@ describe('the SIP credential source, against the org', () => {
     const unavailable = await failure(agent);
     expect(unavailable.code).to.equal('SIP_CREDENTIAL_UNAVAILABLE');
     expect(unavailable.detail).to.include({ errorCode: 'SERVER_UNAVAILABLE', reason: 'server', status: 503 });
+    expect(unavailable.message).to.contain('Salesforce is unavailable; the phone registers as soon as Salesforce answers again');
+
+    await fakeOrg.setFault(org.orgId, { kind: 'requestLimit', times: 1 });
+    const limit = await failure(agent);
+    expect(limit.code).to.equal('SIP_CREDENTIAL_UNAVAILABLE');
+    expect(limit.detail).to.include({ errorCode: 'REQUEST_LIMIT_EXCEEDED', reason: 'limit', status: 403 });
+    expect(limit.message).to.equal('The phone cannot register without a SIP credential from Salesforce: the org has used up its Salesforce API requests for now; the phone registers as soon as Salesforce answers again');
 
     await fakeOrg.setFault(org.orgId, { kind: 'hang', ms: 2000, times: 1 });
     const timedOut = await failure(agent, 200);

@@ -84,7 +84,7 @@ export interface BridgePort {
 }
 
 /** What the desks need of the crm room (crm/crm-service.ts). */
-export type CrmPort = Omit<CrmService, 'preload'>;
+export type CrmPort = Omit<CrmService, 'preload' | 'salesforceAnsweredElsewhere'>;
 
 /** What the desks need of the host room (implemented by host/open-cti-host.ts). */
 export interface HostPort {

@@ -50,3 +50,34 @@ export function credentialUser(username: string): string {
   const at = username.indexOf(':');
   return at < 0 ? '' : username.slice(at + 1);
 }
+
+/** Why a credential request failed when Salesforce itself did not take it (sip-credential-failure.ts sets `reason`). */
+const SALESFORCE_NOT_ANSWERING = new Set(['server', 'network', 'timeout', 'limit']);
+
+/** Why a credential request failed when Salesforce was down or out of reach (not out of API requests). */
+const SALESFORCE_DOWN = new Set(['server', 'network', 'timeout']);
+
+/**
+ * Whether a failed credential request met a Salesforce that is down or out of reach (503, no
+ * network, no answer): a passing outage, during which no other request of ours is likely to be
+ * answered either, so the phone cannot count on one to wake it (see {@link waitsForSalesforce}).
+ * Out of API requests (`limit`) and a refused session are not: retrying those soon spends
+ * requests the org no longer has, or cannot succeed before the agent logs in again.
+ */
+export function salesforceDown(error: { readonly code: string; readonly detail: Readonly<Record<string, unknown>> }): boolean {
+  const reason = error.detail['reason'];
+  return error.code === 'SIP_CREDENTIAL_UNAVAILABLE' && typeof reason === 'string' && SALESFORCE_DOWN.has(reason);
+}
+
+/**
+ * Whether a failed credential request waits for Salesforce rather than for an admin: the org was
+ * unavailable or out of reach (SIP_CREDENTIAL_UNAVAILABLE with `reason` server, network, timeout),
+ * out of API requests (`limit`), or refused the session (CRM_SESSION_EXPIRED). Such a request is
+ * worth trying again as soon as Salesforce answers another request (the phone's
+ * `salesforceAnswered`); one that waits for an admin's fix (no SIP secret, no SIP user...) is not.
+ */
+export function waitsForSalesforce(error: { readonly code: string; readonly detail: Readonly<Record<string, unknown>> }): boolean {
+  if (error.code === 'CRM_SESSION_EXPIRED') return true;
+  const reason = error.detail['reason'];
+  return error.code === 'SIP_CREDENTIAL_UNAVAILABLE' && typeof reason === 'string' && SALESFORCE_NOT_ANSWERING.has(reason);
+}

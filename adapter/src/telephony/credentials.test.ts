@@ -128,6 +128,36 @@ describe('SipCredentials: the phone\'s time-limited credential', () => {
     expect(clock.pending.map((t) => t.delay)).to.deep.equal([6 * HOUR], 'back to renewing at half its life');
   });
 
+  it('renews at once when Salesforce answers another request, if the renewal failed for want of Salesforce; not when it waits for an admin', async () => {
+    const admin = () => new ContactPadError('SIP_CREDENTIAL_UNAVAILABLE', 'this agent\'s User record has no ContactPad SIP User', { detail: { reason: 'NO_SIP_USER' } });
+    const { source, calls } = scripted(credential(1), down(), down(), admin(), credential(2));
+    const { credentials, clock, applied } = keeper(source);
+    credentials.start();
+    await credentials.ready();
+    credentials.salesforceAnswered();
+    expect(clock.pending.map((t) => t.delay), 'nothing failing: the renewal stays at half its life').to.deep.equal([6 * HOUR]);
+    clock.advance(6 * HOUR);
+    await settle();
+    expect(clock.pending.map((t) => t.delay)).to.deep.equal([CREDENTIAL_RETRY.baseMs]);
+    credentials.salesforceAnswered(); // down again: the backoff goes on
+    clock.advance(0);
+    await settle();
+    expect(calls).to.have.length(3);
+    expect(clock.pending.map((t) => t.delay)).to.deep.equal([2 * CREDENTIAL_RETRY.baseMs]);
+    credentials.salesforceAnswered(); // refused for a missing SIP user: waits for the admin, at its backoff
+    clock.advance(0);
+    await settle();
+    expect(calls).to.have.length(4);
+    credentials.salesforceAnswered();
+    clock.advance(0);
+    await settle();
+    expect(calls, 'no request for an answer while an admin is awaited').to.have.length(4);
+    expect(clock.pending.map((t) => t.delay)).to.deep.equal([4 * CREDENTIAL_RETRY.baseMs]);
+    clock.runNext();
+    await settle();
+    expect(applied.at(-1)).to.deep.equal(credential(2));
+  });
+
   it('caps the retries at minutes: each is a Salesforce API call from every agent of the org', async () => {
     const { source } = scripted(credential(1), down());
     const { credentials, clock } = keeper(source);

@@ -11,6 +11,8 @@
  *                 | fails: rejects with the source's coded error (the caller retries)
  *   renewal due --> renew() --> fails: the agent is told once (the held credential keeps working
  *                               until it expires), tried again after a backoff, until it works
+ *                               (or as soon as Salesforce answers another request, when the
+ *                               failure waits for Salesforce: salesforceAnswered)
  * ```
  *
  * One request at a time: a renewal and a registration that both need a credential share it.
@@ -18,7 +20,7 @@
 import type { Clock } from '../model/clock.ts';
 import { ContactPadError, isContactPadError } from '../model/errors.ts';
 import { retryDelay, type BackoffPolicy, type RandomSource } from '../model/retry-backoff.ts';
-import { lifetimeMs, renewalDelayMs, type SipCredential, type SipCredentialSource } from '../model/sip-credential.ts';
+import { lifetimeMs, renewalDelayMs, waitsForSalesforce, type SipCredential, type SipCredentialSource } from '../model/sip-credential.ts';
 import { errorText } from './error-text.ts';
 
 /**
@@ -28,6 +30,17 @@ import { errorText } from './error-text.ts';
  * spending its shared daily API allocation on retries.
  */
 export const CREDENTIAL_RETRY: BackoffPolicy = Object.freeze({ baseMs: 2000, capMs: 300_000 });
+
+/**
+ * How a phone without a credential backs off while Salesforce is down or out of reach (503, no
+ * network, no answer: model/sip-credential.ts salesforceDown): from 2 s up to 15 s. A Ready
+ * agent without a phone misses calls, and once Salesforce is back the first answer wakes the
+ * phone only if some other request of ours is made (registration.ts salesforceAnswered); with
+ * the minutes of CREDENTIAL_RETRY the phone was ready 15-38 s after a 90 s outage ended (the
+ * fault suite's org outage). One request per agent every 7.5 s on average is what it costs
+ * while the org is down, when the request limit is not what fails.
+ */
+export const CREDENTIAL_RETRY_WHILE_SALESFORCE_DOWN: BackoffPolicy = Object.freeze({ baseMs: 2000, capMs: 15_000 });
 
 /** A credential this close to its expiry is not used for a new registration: a fresh one is fetched first. */
 export const CREDENTIAL_SAFETY_MS = 60_000;
@@ -71,6 +84,8 @@ export class SipCredentials {
   #failures = 0;
   /** The agent was told of a failing renewal in this stretch. */
   #told = false;
+  /** The renewal's retry is set for a failure that waits for Salesforce to answer again (model/sip-credential.ts waitsForSalesforce). */
+  #waitingForSalesforce = false;
 
   constructor(options: SipCredentialsOptions) {
     this.#options = options;
@@ -113,6 +128,16 @@ export class SipCredentials {
     return this.#inflight;
   }
 
+  /**
+   * Salesforce answered a request again (the crm room's): a renewal retry that waits for
+   * Salesforce goes now, not at its backoff (one that waits for an admin's fix keeps it).
+   */
+  salesforceAnswered(): void {
+    if (!this.#running || !this.#waitingForSalesforce || !this.#cancelRenewal) return;
+    this.#waitingForSalesforce = false;
+    this.#schedule(0);
+  }
+
   /** Forgets the held credential (the server refused it as wrong): the next {@link ready} fetches a fresh one. */
   forget(): void {
     this.#held = undefined;
@@ -135,6 +160,7 @@ export class SipCredentials {
   }
 
   #schedule(delayMs: number): void {
+    this.#waitingForSalesforce = false;
     this.#cancelRenewal?.();
     this.#cancelRenewal = undefined;
     if (!this.#running) return;
@@ -150,11 +176,13 @@ export class SipCredentials {
     } catch (error) {
       if (!this.#running) return;
       const { clock, random, renewalFailed } = this.#options;
+      const failure = coded(error);
       if (!this.#told) {
         this.#told = true;
-        renewalFailed(coded(error), this.#held?.expiresAt ?? clock.now());
+        renewalFailed(failure, this.#held?.expiresAt ?? clock.now());
       }
       this.#schedule(retryDelay(this.#failures++, CREDENTIAL_RETRY, random));
+      this.#waitingForSalesforce = waitsForSalesforce(failure);
     }
   }
 }

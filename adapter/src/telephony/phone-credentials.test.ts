@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { UserAgent } from 'sip.js';
 import { ContactPadError, type ErrorCode } from '../model/errors.ts';
 import type { SipCredential } from '../model/sip-credential.ts';
-import { CREDENTIAL_RETRY } from './credentials.ts';
+import { CREDENTIAL_RETRY, CREDENTIAL_RETRY_WHILE_SALESFORCE_DOWN } from './credentials.ts';
 import { Phone, type PhoneConfig } from './phone.ts';
 import { FakeClock } from '../../test-support/fake-clock.ts';
 import { FakeSipServer, type RegisterAnswer } from '../../test-support/fake-sip-server.ts';
@@ -189,6 +189,24 @@ describe('Phone: time-limited SIP credentials', () => {
     await listener.connectionState('registered');
     expect(told(listener)).to.deep.equal(['SIP_CREDENTIAL_UNAVAILABLE']);
     expect(server.connections).to.equal(1);
+  });
+
+  it('while Salesforce is down the phone asks again at least every 15 s (a Ready agent misses calls without it); out of API requests it backs off to minutes', async () => {
+    const outOfRequests = () => new ContactPadError('SIP_CREDENTIAL_UNAVAILABLE', 'The phone cannot register without a SIP credential from Salesforce: out of API requests', { detail: { reason: 'limit' } });
+    const delaysOf = async (failure: () => ContactPadError): Promise<number[]> => {
+      const { clock, listener, phone } = rig({ answers: Array.from({ length: 9 }, failure) });
+      phone.start();
+      await listener.connectionState('no-credential');
+      const delays: number[] = [];
+      for (let attempt = 0; attempt < 8; attempt++) {
+        delays.push(clock.runNext());
+        await settle();
+      }
+      return delays;
+    };
+    expect(await delaysOf(unavailable)).to.deep.equal([2000, 4000, 8000, 15_000, 15_000, 15_000, 15_000, 15_000]);
+    expect(CREDENTIAL_RETRY_WHILE_SALESFORCE_DOWN.capMs).to.equal(15_000);
+    expect(await delaysOf(outOfRequests)).to.deep.equal([2000, 4000, 8000, 16_000, 32_000, 64_000, 128_000, 256_000]);
   });
 
   it('stays registered when a renewal fails, telling the agent once until when the phone keeps working', async () => {

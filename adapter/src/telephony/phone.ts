@@ -174,6 +174,16 @@ export class Phone {
     this.#credentials?.start();
   }
 
+  /**
+   * Salesforce answered a request again (the composition tells it: start-rooms.ts, from the crm
+   * room's connection): a SIP credential that waits for Salesforce (an outage, the API limit, the
+   * session refused) is asked for now, so the phone registers without waiting out its backoff.
+   */
+  salesforceAnswered(): void {
+    this.#registration?.salesforceAnswered();
+    this.#credentials?.salesforceAnswered();
+  }
+
   #startUserAgent(): void {
     let registration: Registration | undefined;
     this.#connectionLost = false; // a new user agent: no call of it has a far end on an old connection

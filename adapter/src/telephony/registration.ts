@@ -33,7 +33,9 @@
  * With a time-limited credential (credentials.ts), every REGISTER goes out with one: none yet,
  * or the held one about to expire, and a fresh one is fetched first; when that fails the state
  * is `no-credential` (with the source's SIP_CREDENTIAL_UNAVAILABLE) and it is tried again after
- * the credential backoff (minutes at most: each try is a Salesforce API call). A refusal is read
+ * the credential backoff (minutes at most: each try is a Salesforce API call), or as soon as
+ * Salesforce answers another request when the credential waits for Salesforce itself (an outage,
+ * the API limit, the session refused: {@link Registration.salesforceAnswered}). A refusal is read
  * for what it says of the credential (credential-refusal.ts): expired, the phone fetches a fresh
  * one and registers again at once, once, then tells SIP_CREDENTIAL_EXPIRED; another user's,
  * SIP_CREDENTIAL_NOT_THIS_AGENT; wrong, SIP_CREDENTIAL_INVALID (and the next try fetches a fresh
@@ -47,9 +49,9 @@ import type { Clock } from '../model/clock.ts';
 import { ContactPadError, isContactPadError, type ErrorCode } from '../model/errors.ts';
 import type { PhoneConnection } from '../model/phone-connection.ts';
 import { retryDelay, type BackoffPolicy, type RandomSource } from '../model/retry-backoff.ts';
-import type { SipCredential } from '../model/sip-credential.ts';
+import { salesforceDown, waitsForSalesforce, type SipCredential } from '../model/sip-credential.ts';
 import type { CredentialRefusal } from './credential-refusal.ts';
-import { CREDENTIAL_RETRY } from './credentials.ts';
+import { CREDENTIAL_RETRY, CREDENTIAL_RETRY_WHILE_SALESFORCE_DOWN } from './credentials.ts';
 import { errorText } from './error-text.ts';
 
 /** How long a REGISTER may go unanswered before the phone counts the server as unreachable. */
@@ -110,6 +112,8 @@ export class Registration {
   #renewedAfterExpiry = false;
   /** The last state told, for {@link tell}. */
   #lastReported: PhoneConnection | undefined;
+  /** The retry set is for a credential that waits for Salesforce to answer again (model/sip-credential.ts waitsForSalesforce). */
+  #waitingForSalesforce = false;
 
   constructor(ua: UserAgent, options: RegistrationOptions) {
     this.#ua = ua;
@@ -166,6 +170,22 @@ export class Registration {
     if (!this.#running || this.#told.has(error.code) || !this.#lastReported) return;
     this.#told.add(error.code);
     this.#options.report(this.#lastReported, error);
+  }
+
+  /**
+   * Salesforce answered a request again (the crm room's, wired by start-rooms.ts): a credential
+   * that waits for Salesforce (unavailable, out of API requests, the session refused) is asked
+   * for now instead of at the credential backoff's next try, which may be minutes away after an
+   * outage. Nothing else changes: one that waits for an admin's fix keeps its backoff, and a
+   * try that fails again backs off further, so answers coming often cost at most one credential
+   * request each.
+   */
+  salesforceAnswered(): void {
+    if (!this.#running || !this.#waitingForSalesforce || !this.#cancelRetry) return;
+    this.#cancelRetry();
+    this.#cancelRetry = undefined;
+    this.#waitingForSalesforce = false;
+    this.#tryAgain(++this.#generation);
   }
 
   /** sip.js UserAgentDelegate.onConnect (the transport's onConnect): the WebSocket is open, register on it. */
@@ -379,22 +399,35 @@ export class Registration {
     if (!this.#running || this.#cancelRetry) return;
     this.#cancelRegisterTimeout?.();
     const { clock, backoff, random } = this.#options;
-    const delay = retryDelay(this.#failures, policy ?? (state === 'no-credential' ? CREDENTIAL_RETRY : backoff), random);
+    const delay = retryDelay(this.#failures, policy ?? this.#policyFor(state, error), random);
     this.#failures++;
     const tell = error && !this.#told.has(error.code) ? error : undefined;
     if (tell) this.#told.add(tell.code);
     this.#report({ state, reason, retryAt: clock.now() + delay }, tell);
+    this.#waitingForSalesforce = state === 'no-credential' && error !== undefined && waitsForSalesforce(error);
     const generation = ++this.#generation;
     this.#cancelRetry = clock.schedule(() => {
       this.#cancelRetry = undefined;
-      if (!this.#running || generation !== this.#generation) return;
-      if (this.#ua.isConnected()) {
-        this.#report({ state: 'connecting' });
-        this.#register(generation);
-      } else {
-        void this.#connect();
-      }
+      this.#waitingForSalesforce = false;
+      this.#tryAgain(generation);
     }, delay);
+  }
+
+  /** The backoff of a retry in `state`: the credential's (shorter while Salesforce is down) without a credential, else the reconnect backoff. */
+  #policyFor(state: ProblemState, error: ContactPadError | undefined): BackoffPolicy {
+    if (state !== 'no-credential') return this.#options.backoff;
+    return error && salesforceDown(error) ? CREDENTIAL_RETRY_WHILE_SALESFORCE_DOWN : CREDENTIAL_RETRY;
+  }
+
+  /** The retry: REGISTER again on the open WebSocket, or connect again. */
+  #tryAgain(generation: number): void {
+    if (!this.#running || generation !== this.#generation) return;
+    if (this.#ua.isConnected()) {
+      this.#report({ state: 'connecting' });
+      this.#register(generation);
+    } else {
+      void this.#connect();
+    }
   }
 
   /** Tells the listener, unless it is what it was told last. */
