@@ -123,7 +123,7 @@ export async function startContactPad(options: ContactPadStartOptions): Promise<
   if (hostProblem !== undefined) controller.notify(hostProblem);
   for (const problem of [...problems, ...agentProblems]) controller.notify(new ContactPadError('INVALID_CONFIGURATION', problem));
 
-  const { crm, audio, phone } = startRooms(options.crm, settings, agent, controller, { ringtoneUrl: options.ringtoneUrl, diagnostics, credentials });
+  const { crm, audio, phone } = startRooms(options.crm, settings, agent, controller, { ringtoneUrl: options.ringtoneUrl, diagnostics, salesforceCredentials: credentials });
   // One phone per agent in this browser: the tab or window the election grants it registers and rings.
   const phoneTab = new PhoneTabLock({ name: `contactpad-phone-${orgPart}-${agent.userId || agent.sipUser}`, listener: controller });
   if (phone) controller.attach({ phone, crm, audio, phoneTab, afterPaint: afterNextPaint, ...(host ? { host } : {}) });

@@ -16,7 +16,7 @@ import type { SipCredential } from './model/sip-credential.ts';
 import { toldToCrm } from './start-rooms.ts';
 import { Phone } from './telephony/phone.ts';
 import { FakeClock } from '../test-support/fake-clock.ts';
-import { TEST_JSFORCE_URL, agentOrg, fakeOrg, type FakeOrgSession } from '../test-support/fake-org.ts';
+import { agentOrg, fakeOrg, type FakeOrgSession } from '../test-support/fake-org.ts';
 import { FakeSipServer } from '../test-support/fake-sip-server.ts';
 import { RecordingListener } from '../test-support/sip-calls.ts';
 import { waitFor } from '../test-support/wait-for.ts';
@@ -41,7 +41,7 @@ function roomsOn(agent: FakeOrgSession): { clock: FakeClock; crm: CrmService; ph
   let phone: Phone | undefined;
   const key = `contactpad-phone-waits-test-${crypto.randomUUID()}`;
   const crm = createCrmService({
-    session: { instanceUrl: agent.instanceUrl, accessToken: agent.accessToken, jsforceUrl: TEST_JSFORCE_URL },
+    session: { instanceUrl: agent.instanceUrl, accessToken: agent.accessToken },
     settings: readSettings({}).settings,
     agent: NO_AGENT,
     activityState: () => undefined,

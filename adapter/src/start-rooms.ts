@@ -29,6 +29,12 @@ export interface RoomsOptions {
   readonly phoneListener?: PhoneListener;
   /** Where the agent's SIP credential comes from (default: Salesforce's credential endpoint, for the session's own user). */
   readonly credentials?: SipCredentialSource;
+  /**
+   * Salesforce's credential endpoint for the session's own user as the host made it (Open CTI:
+   * its first fetch started before the rooms, for an agent coming back Ready); like the default,
+   * its answers tell the crm room that Salesforce answers.
+   */
+  readonly salesforceCredentials?: SipCredentialSource;
   /** The ringtone file; without it calls ring on screen only. */
   readonly ringtoneUrl?: string | undefined;
   /** The diagnostic log (problem reports): the phone writes every SIP message there, redacted. */
@@ -82,7 +88,7 @@ export function startRooms(session: CrmSession, settings: ContactPadSettings, ag
       },
       options.phoneListener ?? controller,
       // The agent's credential, from Salesforce for the session's own user (never named here).
-      { credentials: options.credentials ?? toldToCrm(createSipCredentialSource({ instanceUrl: session.instanceUrl, accessToken: session.accessToken }), crm), audio, ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}) },
+      { credentials: options.credentials ?? toldToCrm(options.salesforceCredentials ?? createSipCredentialSource({ instanceUrl: session.instanceUrl, accessToken: session.accessToken }), crm), audio, ...(options.diagnostics ? { diagnostics: options.diagnostics } : {}) },
     );
   } catch (error) {
     controller.notify(error);
