@@ -225,7 +225,7 @@ describe('the console page', () => {
     const page = await context.newPage();
     await page.goto(`${consoleServer.url}?refresh=0&softphonePort=${SOFTPHONE_PORT}`);
     const src = await page.getByTestId('softphone-frame').getAttribute('src');
-    assert.equal(src, `http://127.0.0.1:${SOFTPHONE_PORT}/softphone?sfdcIframeOrigin=${encodeURIComponent(`http://127.0.0.1:${PORT}`)}`);
+    assert.equal(src, `http://127.0.0.1:${SOFTPHONE_PORT}/softphone?sfdcIFrameOrigin=${encodeURIComponent(`http://127.0.0.1:${PORT}`)}`);
     await page.waitForFunction(() => window.localConsole?.openCtiConnected === true);
     const softphone = page.frames().find((frame) => frame.url().startsWith(`http://127.0.0.1:${SOFTPHONE_PORT}/softphone`));
     assert.ok(softphone, 'the softphone frame comes from the softphone port');

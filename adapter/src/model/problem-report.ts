@@ -136,7 +136,6 @@ export function newProblemReport(id: string, openedAt: number, summary: ReportSu
 /** The agent's comment as a report takes it: trimmed, at most {@link MAX_COMMENT_LENGTH} characters, control characters but line breaks and tabs removed. */
 export function cleanComment(comment: unknown): string {
   if (typeof comment !== 'string') return '';
-  // eslint-disable-next-line no-control-regex
   return comment.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim().slice(0, MAX_COMMENT_LENGTH);
 }
 

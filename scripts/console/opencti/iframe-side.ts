@@ -65,12 +65,20 @@ export function connectOpenCtiToParent(win: Window, options: ConnectToParentOpti
 }
 
 /**
- * The console's origin as Salesforce hands it to the softphone page: the `sfdcIframeOrigin`
+ * The console's origin as Salesforce hands it to the softphone page: the `sfdcIFrameOrigin`
  * parameter of the page's URL (set when the softphone comes from another origin than the
  * console); undefined when absent or not an http(s) origin.
+ *
+ * Source: published code, not documentation (the Open CTI Developer Guide does not name the
+ * parameter). Lightning builds the URLs of the pages it frames with `sfdcIFrameOrigin=<the
+ * console's origin>` and `sfdcIFrameHost=web` (URLs of framed Setup and Visualforce pages as
+ * recorded in public repositories, e.g. `/visualforce/session?sfdcIFrameOrigin=https%3A%2F%2F...`),
+ * and a published Open CTI adapter (Five9's, for Lightning) reads `sfdcIFrameOrigin` from
+ * `location.search` to know it runs in Salesforce's frame. The spelling is Salesforce's: a capital
+ * F in IFrame.
  */
 export function parentOriginFromUrl(href: string): string | undefined {
-  const value = new URL(href).searchParams.get('sfdcIframeOrigin');
+  const value = new URL(href).searchParams.get('sfdcIFrameOrigin');
   if (!value) return undefined;
   try {
     const url = new URL(value);

@@ -223,7 +223,7 @@ function layout() {
  * (the console started with that softphonePort), another origin of the same site, as Salesforce
  * serves Visualforce from another origin than the console; Chromium runs the frame in a renderer
  * process of its own (its pages say Origin-Agent-Cluster), and the frame's Open CTI is told the
- * console's origin the way Salesforce tells it, in the `sfdcIframeOrigin` parameter.
+ * console's origin the way Salesforce tells it, in the `sfdcIFrameOrigin` parameter.
  */
 function softphoneAddress(params: URLSearchParams): { src: string; origin: string } {
   const query = new URLSearchParams();
@@ -237,7 +237,7 @@ function softphoneAddress(params: URLSearchParams): { src: string; origin: strin
   const port = params.get('softphonePort') ?? '';
   if (!/^\d{1,5}$/.test(port)) return { src: `/softphone${query.size > 0 ? `?${query}` : ''}`, origin: location.origin };
   const origin = `${location.protocol}//${location.hostname}:${port}`;
-  query.set('sfdcIframeOrigin', location.origin);
+  query.set('sfdcIFrameOrigin', location.origin);
   return { src: `${origin}/softphone?${query}`, origin };
 }
 
